@@ -1,0 +1,1 @@
+//! Spry's JIT backend: lowers Spry's trace IR to native code with Cranelift.

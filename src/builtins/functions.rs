@@ -1,0 +1,1078 @@
+//! Builtin functions (`print`, `len`, `sorted`, ...).
+
+use std::cmp::Ordering;
+
+use super::arg;
+use crate::bytecode::{BinOp, CmpOp};
+use crate::objects::*;
+use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
+
+pub fn init(vm: &mut Vm) {
+    let fns: &[(&'static str, BuiltinFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("abs", abs),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("hasattr", hasattr),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("iter", iter),
+        ("next", next),
+        ("sorted", sorted),
+        ("any", any),
+        ("all", all),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("round", round),
+        ("chr", chr),
+        ("ord", ord),
+        ("hex", hex),
+        ("oct", oct),
+        ("bin", bin),
+        ("hash", hash),
+        ("id", id),
+        ("callable", callable),
+        ("format", format),
+        ("vars", vars),
+        ("dir", dir),
+        ("input", input),
+        ("open", crate::modules::io::open),
+        ("exit", exit),
+        ("quit", exit),
+        ("globals", globals),
+        ("locals", locals),
+        ("__build_class__", build_class),
+        ("__import__", import),
+        ("compile", compile),
+        ("exec", exec),
+        ("eval", eval),
+        ("aiter", not_supported),
+        ("anext", not_supported),
+        ("breakpoint", breakpoint),
+    ];
+    for (name, f) in fns {
+        let v = vm.builtin_fn(name, *f, "builtins");
+        vm.builtins.set_str(name, v);
+    }
+}
+
+fn not_supported(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(PyErr::new(ExcKind::NotImplementedError, "asynchronous iteration is not supported by Spry"))
+}
+
+fn breakpoint(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("print", &["sep", "end", "file", "flush"])?;
+    let sep = match args.kw("sep") {
+        None | Some(Value::None) => " ".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(v) => return Err(PyErr::type_error(format!("sep must be None or a string, not {}", vm.type_name(v)))),
+    };
+    let end = match args.kw("end") {
+        None | Some(Value::None) => "\n".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(v) => return Err(PyErr::type_error(format!("end must be None or a string, not {}", vm.type_name(v)))),
+    };
+    let mut out = String::new();
+    for (i, a) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match a {
+            Value::Str(s) => out.push_str(s.as_str()),
+            Value::Int(n) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{}", n);
+            }
+            other => {
+                let s = vm.str_of(other)?;
+                out.push_str(&s);
+            }
+        }
+    }
+    out.push_str(&end);
+    match args.kw("file") {
+        None | Some(Value::None) => vm.write_stdout(&out)?,
+        Some(f) => {
+            let f = f.clone();
+            vm.call_method(&f, "write", &[Value::string(out)])?;
+            if let Some(fl) = args.kw("flush") {
+                if vm.truthy(fl)? {
+                    let _ = vm.call_method(&f, "flush", &[]);
+                }
+            }
+            return Ok(Value::None);
+        }
+    }
+    if let Some(fl) = args.kw("flush") {
+        if vm.truthy(fl)? {
+            vm.flush_stdout();
+        }
+    }
+    Ok(Value::None)
+}
+
+fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("len", 1, 1)?;
+    Ok(Value::Int(vm.len(&args.pos[0])? as i64))
+}
+
+fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("abs", 1, 1)?;
+    vm.abs(&args.pos[0])
+}
+
+fn minmax(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
+    args.allow_kwargs(name, &["key", "default"])?;
+    let key = args.kw("key").filter(|k| !k.is_none()).cloned();
+    let default = args.kw("default").cloned();
+    let items: Vec<Value> = match args.pos.len() {
+        0 => return Err(PyErr::type_error(format!("{} expected at least 1 argument, got 0", name))),
+        1 => vm.collect_iterable(&args.pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(PyErr::type_error(format!(
+                    "Cannot specify a default for {}() with multiple positional arguments",
+                    name
+                )));
+            }
+            args.pos.to_vec()
+        }
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(PyErr::value_error(format!("{}() arg is an empty sequence", name))),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) => vm.call_function(k, &[best.clone()])?,
+        None => best.clone(),
+    };
+    for item in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(kf) => vm.call_function(kf, &[item.clone()])?,
+            None => item.clone(),
+        };
+        if vm.compare_bool(op, &k, &best_key)? {
+            best = item;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn min(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    minmax(vm, args, "min", CmpOp::Lt)
+}
+
+fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    minmax(vm, args, "max", CmpOp::Gt)
+}
+
+fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("sum", &["start"])?;
+    args.check_pos("sum", 1, 2)?;
+    let mut acc = args.arg(1, "start").cloned().unwrap_or(Value::Int(0));
+    match &acc {
+        Value::Str(_) => return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]")),
+        Value::Bytes(_) => return Err(PyErr::type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+        Value::ByteArray(_) => return Err(PyErr::type_error("sum() can't sum bytearray [use b''.join(seq) instead]")),
+        _ => {}
+    }
+    let src = &args.pos[0];
+    let it = vm.get_iter(src)?;
+    while let Some(x) = vm.next(&it)? {
+        acc = match (&acc, &x) {
+            (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
+                Some(s) => Value::Int(s),
+                None => int::add(&acc, &x),
+            },
+            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            (Value::Float(a), Value::Int(b)) => Value::Float(a + *b as f64),
+            _ => vm.binary_op(BinOp::Add, &acc, &x)?,
+        };
+    }
+    Ok(acc)
+}
+
+fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("repr", 1, 1)?;
+    vm.repr(&args.pos[0])
+}
+
+fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("ascii", 1, 1)?;
+    let r = vm.repr_str_of(&args.pos[0])?;
+    Ok(Value::string(crate::vm::repr::ascii_str_of_repr(&r)))
+}
+
+/// `isinstance(obj, cls)` including tuples and `__instancecheck__`.
+pub fn is_instance_of(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    match cls {
+        Value::Class(c) => {
+            if vm.is_instance(obj, c) {
+                return Ok(true);
+            }
+            let meta = vm.class_of(cls);
+            if !PyRef::ptr_eq(&meta, &vm.types.type_) {
+                if let Some(f) = meta.lookup("__instancecheck__") {
+                    let r = vm.call_function(&f, &[cls.clone(), obj.clone()])?;
+                    return vm.truthy(&r);
+                }
+            }
+            // Instances of builtin subclasses also count as their base value's type.
+            Ok(false)
+        }
+        Value::Tuple(t) => {
+            let t = t.clone();
+            for c in t.as_slice() {
+                if is_instance_of(vm, obj, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => {
+            if let Some(f) = vm.lookup_special(cls, "__instancecheck__") {
+                let r = vm.call_function(&f, &[cls.clone(), obj.clone()])?;
+                return vm.truthy(&r);
+            }
+            Err(PyErr::type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        }
+    }
+}
+
+fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("isinstance", 2, 2)?;
+    Ok(Value::Bool(is_instance_of(vm, &args.pos[0], &args.pos[1])?))
+}
+
+pub fn is_subclass_of(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
+    let Value::Class(s) = sub else {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    };
+    match cls {
+        Value::Class(c) => {
+            if crate::vm::types::is_subclass(s, c) {
+                return Ok(true);
+            }
+            let meta = vm.class_of(cls);
+            if !PyRef::ptr_eq(&meta, &vm.types.type_) {
+                if let Some(f) = meta.lookup("__subclasscheck__") {
+                    let r = vm.call_function(&f, &[cls.clone(), sub.clone()])?;
+                    return vm.truthy(&r);
+                }
+            }
+            Ok(false)
+        }
+        Value::Tuple(t) => {
+            let t = t.clone();
+            for c in t.as_slice() {
+                if is_subclass_of(vm, sub, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(PyErr::type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+    }
+}
+
+fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("issubclass", 2, 2)?;
+    Ok(Value::Bool(is_subclass_of(vm, &args.pos[0], &args.pos[1])?))
+}
+
+fn attr_name<'a>(vm: &Vm, v: &'a Value, fname: &str) -> PyResult<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        _ => Err(PyErr::type_error(format!("{}(): attribute name must be string, not '{}'", fname, vm.type_name(v)))),
+    }
+}
+
+fn hasattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("hasattr", 2, 2)?;
+    let name = attr_name(vm, &args.pos[1], "hasattr")?;
+    Ok(Value::Bool(vm.get_attr_opt(&args.pos[0], name)?.is_some()))
+}
+
+fn getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getattr", 2, 3)?;
+    let name = attr_name(vm, &args.pos[1], "getattr")?;
+    if args.len() == 3 {
+        return Ok(vm.get_attr_opt(&args.pos[0], name)?.unwrap_or_else(|| args.pos[2].clone()));
+    }
+    vm.get_attr(&args.pos[0], name)
+}
+
+fn setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("setattr", 3, 3)?;
+    let name = attr_name(vm, &args.pos[1], "setattr")?;
+    vm.set_attr(&args.pos[0], name, args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("delattr", 2, 2)?;
+    let name = attr_name(vm, &args.pos[1], "delattr")?;
+    vm.del_attr(&args.pos[0], name)?;
+    Ok(Value::None)
+}
+
+fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("iter", 1, 2)?;
+    if args.len() == 2 {
+        if !vm.is_callable(&args.pos[0]) {
+            return Err(PyErr::type_error("iter(v, w): v must be callable"));
+        }
+        return Ok(crate::vm::iter::new_iter(IterKind::Callable {
+            func: args.pos[0].clone(),
+            sentinel: args.pos[1].clone(),
+            done: std::cell::Cell::new(false),
+        }));
+    }
+    vm.get_iter(&args.pos[0])
+}
+
+fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("next", 1, 2)?;
+    let it = &args.pos[0];
+    if !matches!(it, Value::Iter(_) | Value::Generator(_)) && vm.lookup_special(it, "__next__").is_none() {
+        return Err(PyErr::type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    match it {
+        Value::Iter(_) | Value::Generator(_) => match vm.next(it)? {
+            Some(v) => Ok(v),
+            None => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => {
+                    if let Value::Generator(g) = it {
+                        let _ = g;
+                    }
+                    Err(PyErr::stop_iteration())
+                }
+            },
+        },
+        _ => {
+            let f = vm.lookup_special(it, "__next__").unwrap();
+            match vm.call_function(&f, &[it.clone()]) {
+                Ok(v) => Ok(v),
+                Err(e) if args.len() == 2 && vm.err_is(&e, ExcKind::StopIteration) => Ok(args.pos[1].clone()),
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+/// Sorts values with Python's `<` (stable), optionally by key and reversed.
+pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    let mut keyed: Vec<(Value, Value)> = match key {
+        Some(k) => {
+            let mut v = Vec::with_capacity(items.len());
+            for it in items {
+                let kv = vm.call_function(k, &[it.clone()])?;
+                v.push((kv, it));
+            }
+            v
+        }
+        None => items.into_iter().map(|v| (v.clone(), v)).collect(),
+    };
+    if reverse {
+        keyed.reverse();
+    }
+    let all_int = keyed.iter().all(|(k, _)| matches!(k, Value::Int(_)));
+    let all_float = keyed.iter().all(|(k, _)| matches!(k, Value::Float(_)));
+    let all_str = keyed.iter().all(|(k, _)| matches!(k, Value::Str(_)));
+    if all_int {
+        keyed.sort_by(|a, b| match (&a.0, &b.0) {
+            (Value::Int(x), Value::Int(y)) => x.cmp(y),
+            _ => Ordering::Equal,
+        });
+    } else if all_float {
+        keyed.sort_by(|a, b| match (&a.0, &b.0) {
+            // Python's sort uses `<` only: NaN compares unordered (treated equal).
+            (Value::Float(x), Value::Float(y)) => {
+                if x < y {
+                    Ordering::Less
+                } else if y < x {
+                    Ordering::Greater
+                } else {
+                    Ordering::Equal
+                }
+            }
+            _ => Ordering::Equal,
+        });
+    } else if all_str {
+        keyed.sort_by(|a, b| match (&a.0, &b.0) {
+            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+            _ => Ordering::Equal,
+        });
+    } else {
+        let mut err: Option<PyErr> = None;
+        keyed.sort_by(|a, b| {
+            if err.is_some() {
+                return Ordering::Equal;
+            }
+            match vm.compare_bool(CmpOp::Lt, &a.0, &b.0) {
+                Ok(true) => Ordering::Less,
+                Ok(false) => match vm.compare_bool(CmpOp::Lt, &b.0, &a.0) {
+                    Ok(true) => Ordering::Greater,
+                    Ok(false) => Ordering::Equal,
+                    Err(e) => {
+                        err = Some(e);
+                        Ordering::Equal
+                    }
+                },
+                Err(e) => {
+                    err = Some(e);
+                    Ordering::Equal
+                }
+            }
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
+    }
+    let mut out: Vec<Value> = keyed.into_iter().map(|(_, v)| v).collect();
+    if reverse {
+        out.reverse();
+    }
+    Ok(out)
+}
+
+fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("sorted", &["key", "reverse"])?;
+    if args.len() != 1 {
+        return Err(PyErr::type_error(format!("sorted expected 1 argument, got {}", args.len())));
+    }
+    let items = vm.collect_iterable(&args.pos[0])?;
+    let key = args.kw("key").filter(|k| !k.is_none()).cloned();
+    let reverse = match args.kw("reverse") {
+        Some(r) => vm.truthy(r)?,
+        None => false,
+    };
+    Ok(Value::list(sort_values(vm, items, key.as_ref(), reverse)?))
+}
+
+fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("any", 1, 1)?;
+    let it = vm.get_iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("all", 1, 1)?;
+    let it = vm.get_iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("divmod", 2, 2)?;
+    let (a, b) = (vm.unwrap_builtin(&args.pos[0]).into_owned(), vm.unwrap_builtin(&args.pos[1]).into_owned());
+    if int::is_int(&a) && int::is_int(&b) {
+        let (q, r) = int::divmod(&a, &b)?;
+        return Ok(Value::tuple(vec![q, r]));
+    }
+    if let (Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) = (&a, &b) {
+        let x = arg::float(vm, &a)?;
+        let y = arg::float(vm, &b)?;
+        let (q, r) = float::divmod(x, y)?;
+        return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
+    }
+    let (x, y) = (args.pos[0].clone(), args.pos[1].clone());
+    if let Some(f) = vm.lookup_special(&x, "__divmod__") {
+        let r = vm.call_function(&f, &[x.clone(), y.clone()])?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+    }
+    if let Some(f) = vm.lookup_special(&y, "__rdivmod__") {
+        let r = vm.call_function(&f, &[y.clone(), x.clone()])?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        vm.type_name(&x),
+        vm.type_name(&y)
+    )))
+}
+
+fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("pow", &["base", "exp", "mod"])?;
+    let base = args.arg(0, "base").ok_or_else(|| PyErr::type_error("pow() missing required argument 'base' (pos 1)"))?.clone();
+    let exp = args.arg(1, "exp").ok_or_else(|| PyErr::type_error("pow() missing required argument 'exp' (pos 2)"))?.clone();
+    match args.arg(2, "mod") {
+        Some(m) if !m.is_none() => {
+            let m = m.clone();
+            if int::is_int(&base) && int::is_int(&exp) && int::is_int(&m) {
+                return int::pow_mod(&base, &exp, &m);
+            }
+            if let Some(f) = vm.lookup_special(&base, "__pow__") {
+                return vm.call_function(&f, &[base.clone(), exp.clone(), m.clone()]);
+            }
+            Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+        }
+        _ => vm.binary_op(BinOp::Pow, &base, &exp),
+    }
+}
+
+fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("round", &["number", "ndigits"])?;
+    let x = args.arg(0, "number").ok_or_else(|| PyErr::type_error("round() missing required argument 'number' (pos 1)"))?.clone();
+    let nd = args.arg(1, "ndigits").filter(|v| !v.is_none()).cloned();
+    let xv = vm.unwrap_builtin(&x).into_owned();
+    match &xv {
+        Value::Float(f) => match nd {
+            None => {
+                let r = float::round_half_even(*f);
+                int::from_f64(r)
+            }
+            Some(n) => {
+                let n = arg::int(vm, &n)?;
+                Ok(Value::Float(float::round_ndigits(*f, n)))
+            }
+        },
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => match nd {
+            None => Ok(if let Value::Bool(b) = xv { Value::Int(b as i64) } else { xv.clone() }),
+            Some(n) => {
+                let n = arg::int(vm, &n)?;
+                if n >= 0 {
+                    return Ok(if let Value::Bool(b) = xv { Value::Int(b as i64) } else { xv.clone() });
+                }
+                // Round to a multiple of 10**-n, half to even.
+                let p = int::pow(&Value::Int(10), &Value::Int(-n))?;
+                let (q, r) = int::divmod(&xv, &p)?;
+                let twice = int::mul(&r, &Value::Int(2));
+                let c = int::cmp(&twice, &p);
+                let q_odd = int::to_big(&q).map(|b| b.bit(0)).unwrap_or(false);
+                let q = if c == Ordering::Greater || (c == Ordering::Equal && q_odd) { int::add(&q, &Value::Int(1)) } else { q };
+                Ok(int::mul(&q, &p))
+            }
+        },
+        _ => {
+            if let Some(f) = vm.lookup_special(&x, "__round__") {
+                return match nd {
+                    Some(n) => vm.call_function(&f, &[x.clone(), n]),
+                    None => vm.call_function(&f, &[x.clone()]),
+                };
+            }
+            Err(PyErr::type_error(format!("type {} doesn't define __round__ method", vm.type_name(&x))))
+        }
+    }
+}
+
+fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("chr", 1, 1)?;
+    let i = match &args.pos[0] {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(_) => return Err(PyErr::overflow("Python int too large to convert to C int")),
+        v => match vm.index_value(v)? {
+            Some(Value::Int(i)) => i,
+            _ => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        },
+    };
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::string(c.to_string())),
+        None => {
+            if (0..0x110000).contains(&i) {
+                // Lone surrogates cannot be represented; use the replacement character.
+                Ok(Value::str("\u{fffd}"))
+            } else {
+                Err(PyErr::value_error("chr() arg not in range(0x110000)"))
+            }
+        }
+    }
+}
+
+fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("ord", 1, 1)?;
+    match &args.pos[0] {
+        Value::Str(s) => {
+            if s.len() != 1 {
+                return Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", s.len())));
+            }
+            Ok(Value::Int(s.as_str().chars().next().unwrap() as i64))
+        }
+        Value::Bytes(b) => {
+            if b.data.len() != 1 {
+                return Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", b.data.len())));
+            }
+            Ok(Value::Int(b.data[0] as i64))
+        }
+        v => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v)))),
+    }
+}
+
+fn radix(vm: &mut Vm, args: Args, name: &str, r: u32, prefix: &str) -> PyResult<Value> {
+    args.check(name, 1, 1)?;
+    let v = match vm.index_value(&args.pos[0])? {
+        Some(v) => v,
+        None => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&args.pos[0])))),
+    };
+    Ok(Value::string(int::to_radix(&v, r, prefix)))
+}
+
+fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, args, "hex", 16, "0x")
+}
+fn oct(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, args, "oct", 8, "0o")
+}
+fn bin(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, args, "bin", 2, "0b")
+}
+
+fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("hash", 1, 1)?;
+    Ok(Value::Int(vm.hash(&args.pos[0])?))
+}
+
+fn id(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("id", 1, 1)?;
+    let v = &args.pos[0];
+    Ok(Value::Int(match v.heap_addr() {
+        Some(a) => a as i64,
+        None => match v {
+            Value::Int(i) => 0x7f00_0000_0000 + (*i).wrapping_mul(32),
+            Value::Float(f) => 0x7e00_0000_0000 + (f.to_bits() >> 12) as i64,
+            Value::Bool(b) => 0x7d00_0000_0000 + *b as i64 * 32,
+            Value::None => 0x7d00_0000_1000,
+            _ => 0x7d00_0000_2000 + v.tag() as i64 * 32,
+        },
+    }))
+}
+
+fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("callable", 1, 1)?;
+    Ok(Value::Bool(vm.is_callable(&args.pos[0])))
+}
+
+fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("format", 1, 2)?;
+    let spec = match args.get(1) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(v) => return Err(PyErr::type_error(format!("format() argument 2 must be str, not {}", vm.type_name(v)))),
+        None => String::new(),
+    };
+    vm.format(&args.pos[0], &spec).map(Value::string)
+}
+
+fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("vars", 0, 1)?;
+    if args.is_empty() {
+        return locals(vm, args);
+    }
+    match vm.get_attr_opt(&args.pos[0], "__dict__")? {
+        Some(d) => Ok(d),
+        None => Err(PyErr::type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+impl Vm {
+    /// Names for `dir(obj)`, sorted.
+    pub fn dir_names(&mut self, obj: &Value) -> PyResult<Vec<String>> {
+        if let Value::Instance(_) = obj {
+            let cls = self.class_of(obj);
+            if let Some(f) = cls.lookup("__dir__") {
+                if !matches!(f, Value::Builtin(_)) {
+                    let r = self.call_function(&f, &[obj.clone()])?;
+                    let items = self.collect_iterable(&r)?;
+                    let mut names: Vec<String> = items.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect();
+                    names.sort();
+                    return Ok(names);
+                }
+            }
+        }
+        let mut names: Vec<String> = Vec::new();
+        let mut add_dict = |d: &DictObj, names: &mut Vec<String>| {
+            for k in d.keys() {
+                if let Some(s) = k.as_str() {
+                    names.push(s.to_string());
+                }
+            }
+        };
+        match obj {
+            Value::Module(m) => add_dict(&m.dict, &mut names),
+            Value::Class(c) => {
+                for k in c.mro.borrow().iter() {
+                    add_dict(&k.dict, &mut names);
+                }
+            }
+            _ => {
+                if let Value::Instance(i) = obj {
+                    if let Some(d) = &i.dict {
+                        add_dict(d, &mut names);
+                    }
+                }
+                let cls = self.class_of(obj);
+                for k in cls.mro.borrow().iter() {
+                    add_dict(&k.dict, &mut names);
+                }
+                names.push("__class__".into());
+            }
+        }
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
+}
+
+fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("dir", 0, 1)?;
+    if args.is_empty() {
+        let l = locals(vm, args)?;
+        let mut names: Vec<String> = match &l {
+            Value::Dict(d) => d.keys().iter().filter_map(|k| k.as_str().map(|s| s.to_string())).collect(),
+            _ => vec![],
+        };
+        names.sort();
+        return Ok(Value::list(names.into_iter().map(Value::string).collect()));
+    }
+    let names = vm.dir_names(&args.pos[0])?;
+    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("input", 0, 1)?;
+    if let Some(p) = args.get(0) {
+        let s = vm.str_of(p)?;
+        vm.write_stdout(&s)?;
+    }
+    vm.flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(Value::string(line))
+        }
+        Err(e) => Err(PyErr::new(ExcKind::OSError, e.to_string())),
+    }
+}
+
+fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let code = args.get(0).cloned();
+    Err(PyErr::with_args(ExcKind::SystemExit, code.into_iter().collect()))
+}
+
+fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(match vm.frames.last() {
+        Some(f) => Value::Dict(f.globals.clone()),
+        None => Value::Dict(DictObj::new()),
+    })
+}
+
+fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let Some(f) = vm.frames.last() else { return Ok(Value::Dict(DictObj::new())) };
+    if let Some(l) = &f.locals {
+        return Ok(Value::Dict(l.clone()));
+    }
+    if f.func.is_none() {
+        return Ok(Value::Dict(f.globals.clone()));
+    }
+    // A function frame: a snapshot of its bound locals.
+    let d = DictObj::new();
+    let code = f.code.clone();
+    let base = f.base;
+    for (i, name) in code.varnames.iter().enumerate() {
+        // SAFETY: i < nlocals <= nregs, inside the frame's window.
+        let v = unsafe { (*base.add(i)).clone() };
+        let v = match v {
+            Value::Cell(c) if code.cellvars.iter().any(|(n, _)| n == name) || code.freevars.iter().any(|(n, _)| n == name) => c.value.get(),
+            other => other,
+        };
+        if !v.is_undef() && !name.starts_with('.') {
+            d.set_str(name, v);
+        }
+    }
+    Ok(Value::Dict(d))
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.len() < 2 {
+        return Err(PyErr::type_error("__build_class__: not enough arguments"));
+    }
+    let Value::Function(body) = &args.pos[0] else {
+        return Err(PyErr::type_error("__build_class__: func must be a function"));
+    };
+    let name = arg::str(vm, &args.pos[1], "__build_class__: name")?.to_string();
+    let mut bases: Vec<PyRef<ClassObj>> = Vec::new();
+    for b in &args.pos[2..] {
+        match b {
+            Value::Class(c) => bases.push(c.clone()),
+            other => {
+                if let Some(f) = vm.lookup_special(other, "__mro_entries__") {
+                    let r = vm.call_function(&f, &[other.clone(), Value::tuple(args.pos[2..].to_vec())])?;
+                    for x in vm.collect_iterable(&r)? {
+                        if let Value::Class(c) = x {
+                            bases.push(c);
+                        }
+                    }
+                    continue;
+                }
+                return Err(PyErr::type_error(format!(
+                    "bases must be types, not {}",
+                    vm.type_name(other)
+                )));
+            }
+        }
+    }
+    let mut meta: Option<Value> = None;
+    let mut kw_names = Vec::new();
+    let mut kw_vals = Vec::new();
+    for (k, v) in args.kwnames.iter().zip(args.kwvals.iter()) {
+        if k.as_str() == Some("metaclass") {
+            meta = Some(v.clone());
+        } else {
+            kw_names.push(k.clone());
+            kw_vals.push(v.clone());
+        }
+    }
+    // The most derived metaclass among the explicit one and the bases'.
+    let mut meta = match meta {
+        Some(m) => m,
+        None => match bases.first() {
+            Some(b) => b.metaclass.get(),
+            None => Value::Class(vm.types.type_.clone()),
+        },
+    };
+    if let Value::Class(mc) = &meta {
+        let mut winner = mc.clone();
+        for b in &bases {
+            if let Value::Class(bm) = b.metaclass.get() {
+                if crate::vm::types::is_subclass(&bm, &winner) {
+                    winner = bm;
+                } else if !crate::vm::types::is_subclass(&winner, &bm) {
+                    return Err(PyErr::type_error(
+                        "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                    ));
+                }
+            }
+        }
+        meta = Value::Class(winner);
+    }
+    let bases_tuple = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
+    // Namespace from __prepare__.
+    let ns = match vm.get_attr_opt(&meta, "__prepare__")? {
+        Some(prep) if !matches!(prep, Value::Builtin(_)) => {
+            let r = vm.call(&prep, Args { pos: &[Value::str(&name), bases_tuple.clone()], kwnames: &kw_names, kwvals: &kw_vals })?;
+            match r {
+                Value::Dict(d) => d,
+                other => {
+                    // A mapping that is not a dict: use a dict and copy back is not
+                    // supported; require a dict subclass value.
+                    match vm.unwrap_builtin(&other).into_owned() {
+                        Value::Dict(d) => d,
+                        _ => return Err(PyErr::type_error("__prepare__() must return a mapping")),
+                    }
+                }
+            }
+        }
+        _ => DictObj::new(),
+    };
+    // Run the class body with the namespace as its locals.
+    let cell = run_class_body(vm, body, &ns)?;
+    if let Value::Cell(c) = &cell {
+        ns.set_str("__classcell__", Value::Cell(c.clone()));
+    }
+    let cls = vm.call(&meta, Args { pos: &[Value::str(&name), bases_tuple, Value::Dict(ns.clone())], kwnames: &kw_names, kwvals: &kw_vals })?;
+    if let Value::Cell(c) = &cell {
+        c.value.set(cls.clone());
+    }
+    Ok(cls)
+}
+
+/// Runs a class body function with `ns` as its local namespace.
+fn run_class_body(vm: &mut Vm, body: &PyRef<FunctionObj>, ns: &PyRef<DictObj>) -> PyResult<Value> {
+    vm.check_recursion()?;
+    let base = vm.stack_top();
+    vm.check_stack_room(base, body.code.nregs as usize)?;
+    vm.push_frame(body.clone(), base, crate::vm::Ret::ToRust, Value::Undef);
+    vm.frames.last_mut().unwrap().locals = Some(ns.clone());
+    let depth = vm.frames.len();
+    vm.run(depth)
+}
+
+/// Finishes a class created by `type.__new__`: `__set_name__` and `__init_subclass__`.
+pub fn finish_class(vm: &mut Vm, cls: &PyRef<ClassObj>, kw_names: &[Value], kw_vals: &[Value]) -> PyResult<()> {
+    for (k, v) in cls.dict.items() {
+        if let Value::Instance(_) = &v {
+            if let Some(f) = vm.lookup_special(&v, "__set_name__") {
+                vm.call_function(&f, &[v.clone(), Value::Class(cls.clone()), k.clone()])?;
+            }
+        }
+    }
+    // super(cls, cls).__init_subclass__(**kwds)
+    let mro = cls.mro.borrow().clone();
+    for c in mro.iter().skip(1) {
+        if let Some(f) = c.dict.get_str("__init_subclass__") {
+            let func = match &f {
+                Value::Native(n) => match &n.data {
+                    NativeData::ClassMethod(inner) => inner.clone(),
+                    _ => f.clone(),
+                },
+                _ => f.clone(),
+            };
+            vm.call(&func, Args { pos: &[Value::Class(cls.clone())], kwnames: kw_names, kwvals: kw_vals })?;
+            return Ok(());
+        }
+    }
+    if !kw_names.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            cls.name()
+        )));
+    }
+    Ok(())
+}
+
+fn import(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = args.arg(0, "name").ok_or_else(|| PyErr::type_error("__import__() missing required argument 'name' (pos 1)"))?;
+    let name = arg::str(vm, name, "__import__() argument 1")?.to_string();
+    let fromlist = args.arg(3, "fromlist").cloned().unwrap_or(Value::None);
+    let level = match args.arg(4, "level") {
+        Some(Value::Int(l)) => *l as usize,
+        _ => 0,
+    };
+    let fi = vm.frames.len().saturating_sub(1);
+    if vm.frames.is_empty() {
+        return vm.import_module(&name);
+    }
+    vm.import_name(&name, &fromlist, level, fi)
+}
+
+fn source_text(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        Value::Bytes(b) => Ok(String::from_utf8_lossy(&b.data).into_owned()),
+        other => Err(PyErr::type_error(format!("compile() arg 1 must be a string, bytes or AST object, not {}", vm.type_name(other)))),
+    }
+}
+
+fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("compile", &["source", "filename", "mode", "flags", "dont_inherit", "optimize"])?;
+    let src = args.arg(0, "source").ok_or_else(|| PyErr::type_error("compile() missing required argument 'source' (pos 1)"))?.clone();
+    let filename = match args.arg(1, "filename") {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => "<string>".to_string(),
+    };
+    let mode = match args.arg(2, "mode") {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => return Err(PyErr::type_error("compile() missing required argument 'mode' (pos 3)")),
+    };
+    if let Value::Code(_) = src {
+        return Ok(src);
+    }
+    if let Some(code) = crate::modules::ast::compile_ast_object(vm, &src, &filename, &mode)? {
+        return Ok(code);
+    }
+    let text = source_text(vm, &src)?;
+    let m = match mode.as_str() {
+        "exec" | "single" => crate::compiler::Mode::Exec,
+        "eval" => crate::compiler::Mode::Eval,
+        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    vm.add_source(&filename, &text);
+    match crate::frontend::compile(&text, &filename, m) {
+        Ok(c) => Ok(Value::Code(c)),
+        Err(e) => Err(crate::vm::exceptions::syntax_error(vm, &e, &filename, &text)),
+    }
+}
+
+fn exec_or_eval(vm: &mut Vm, args: Args, mode: crate::compiler::Mode, name: &str) -> PyResult<Value> {
+    args.check_pos(name, 1, 3)?;
+    let globals = match args.get(1) {
+        Some(Value::Dict(d)) => d.clone(),
+        Some(Value::None) | None => match vm.frames.last() {
+            Some(f) => f.globals.clone(),
+            None => DictObj::new(),
+        },
+        Some(other) => {
+            return Err(PyErr::type_error(format!("{}() globals must be a dict, not {}", name, vm.type_name(other))));
+        }
+    };
+    if globals.get_str("__builtins__").is_none() {
+        globals.set_str("__builtins__", vm.builtins_module.clone());
+    }
+    let locals = match args.get(2) {
+        Some(Value::Dict(d)) => Some(d.clone()),
+        Some(Value::None) | None => {
+            if args.get(1).map_or(true, |v| v.is_none()) {
+                // Current frame's namespace: module level or class body.
+                vm.frames.last().and_then(|f| f.locals.clone())
+            } else {
+                None
+            }
+        }
+        Some(other) => match vm.unwrap_builtin(other).into_owned() {
+            Value::Dict(d) => Some(d),
+            _ => return Err(PyErr::type_error("locals must be a mapping")),
+        },
+    };
+    let code = match &args.pos[0] {
+        Value::Code(c) => c.clone(),
+        src => {
+            let text = source_text(vm, src)?;
+            let text = if mode == crate::compiler::Mode::Eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
+            vm.add_source("<string>", &text);
+            match crate::frontend::compile(&text, "<string>", mode) {
+                Ok(c) => c,
+                Err(e) => return Err(crate::vm::exceptions::syntax_error(vm, &e, "<string>", &text)),
+            }
+        }
+    };
+    // Code compiled for module level stores to globals; with separate locals,
+    // names go to the locals dict.
+    let code = if let Some(l) = &locals {
+        if !PyRef::ptr_eq(l, &globals) {
+            let _ = l;
+        }
+        code
+    } else {
+        code
+    };
+    let r = vm.run_code(code, globals, locals)?;
+    Ok(if mode == crate::compiler::Mode::Eval { r } else { Value::None })
+}
+
+fn exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    exec_or_eval(vm, args, crate::compiler::Mode::Exec, "exec")
+}
+
+fn eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(Value::Code(_)) = args.get(0) {
+        return exec_or_eval(vm, args, crate::compiler::Mode::Eval, "eval");
+    }
+    exec_or_eval(vm, args, crate::compiler::Mode::Eval, "eval")
+}

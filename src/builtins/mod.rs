@@ -1,0 +1,139 @@
+//! The `builtins` module: builtin functions and the methods of builtin types.
+
+mod functions;
+mod types_dict;
+mod types_misc;
+mod types_num;
+mod types_seq;
+mod types_str;
+
+use crate::objects::*;
+use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
+
+pub use functions::sort_values;
+
+/// Registers builtin functions, type methods and the builtins module.
+pub fn init(vm: &mut Vm) {
+    types_misc::init(vm);
+    types_num::init(vm);
+    types_str::init(vm);
+    types_seq::init(vm);
+    types_dict::init(vm);
+    crate::vm::exceptions::init_exception_methods(vm);
+    functions::init(vm);
+    // Builtin classes are names in builtins.
+    let t = &vm.types;
+    let classes: Vec<(&str, PyRef<ClassObj>)> = vec![
+        ("object", t.object.clone()),
+        ("type", t.type_.clone()),
+        ("int", t.int.clone()),
+        ("bool", t.bool_.clone()),
+        ("float", t.float.clone()),
+        ("complex", t.complex.clone()),
+        ("str", t.str_.clone()),
+        ("bytes", t.bytes.clone()),
+        ("bytearray", t.bytearray.clone()),
+        ("list", t.list.clone()),
+        ("tuple", t.tuple.clone()),
+        ("dict", t.dict.clone()),
+        ("set", t.set.clone()),
+        ("frozenset", t.frozenset.clone()),
+        ("range", t.range.clone()),
+        ("slice", t.slice.clone()),
+        ("property", t.property.clone()),
+        ("classmethod", t.classmethod.clone()),
+        ("staticmethod", t.staticmethod.clone()),
+        ("super", t.super_.clone()),
+        ("enumerate", t.enumerate.clone()),
+        ("zip", t.zip.clone()),
+        ("map", t.map.clone()),
+        ("filter", t.filter.clone()),
+        ("reversed", t.reversed.clone()),
+    ];
+    for (name, c) in classes {
+        vm.builtins.set_str(name, Value::Class(c));
+    }
+    for k in ExcKind::ALL {
+        let c = vm.types.exc[*k as usize].clone();
+        vm.builtins.set_str(k.name(), Value::Class(c));
+    }
+    vm.builtins.set_str("EnvironmentError", Value::Class(vm.types.exc[ExcKind::OSError as usize].clone()));
+    vm.builtins.set_str("IOError", Value::Class(vm.types.exc[ExcKind::OSError as usize].clone()));
+    vm.builtins.set_str("None", Value::None);
+    vm.builtins.set_str("True", Value::Bool(true));
+    vm.builtins.set_str("False", Value::Bool(false));
+    vm.builtins.set_str("NotImplemented", Value::NotImplemented);
+    vm.builtins.set_str("Ellipsis", Value::Ellipsis);
+    vm.builtins.set_str("__debug__", Value::Bool(true));
+    vm.builtins.set_str("__name__", Value::str("builtins"));
+    vm.builtins.set_str("__doc__", Value::None);
+    let bm = Value::Module(PyRef::new_tracked(ModuleObj { name: "builtins".into(), dict: vm.builtins.clone() }));
+    vm.builtins_module = bm.clone();
+    vm.modules.set_str("builtins", bm);
+}
+
+/// Argument helpers shared by the builtin implementations.
+pub(crate) mod arg {
+    use super::*;
+
+    /// An int argument as i64.
+    pub fn int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::BigInt(_) => Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
+            _ => match vm.index_value(v)? {
+                Some(Value::Int(i)) => Ok(i),
+                Some(_) => Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
+                None => Err(PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                ))),
+            },
+        }
+    }
+
+    /// A str argument.
+    pub fn str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
+        match v {
+            Value::Str(s) => Ok(s.as_str()),
+            _ => Err(PyErr::type_error(format!("{} must be str, not {}", what, vm.type_name(v)))),
+        }
+    }
+
+    /// A float argument (ints convert).
+    pub fn float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+        match v {
+            Value::Float(f) => Ok(*f),
+            Value::Int(i) => Ok(*i as f64),
+            Value::Bool(b) => Ok(*b as i64 as f64),
+            Value::BigInt(_) => int::to_f64(v),
+            _ => {
+                if let Some(f) = vm.lookup_special(v, "__float__") {
+                    let r = vm.call_function(&f, &[v.clone()])?;
+                    if let Value::Float(x) = r {
+                        return Ok(x);
+                    }
+                    return Err(PyErr::type_error(format!("{}.__float__ returned non-float (type {})", vm.type_name(v), vm.type_name(&r))));
+                }
+                if let Some(i) = vm.index_value(v)? {
+                    return int::to_f64(&i);
+                }
+                Err(PyErr::type_error(format!("must be real number, not {}", vm.type_name(v))))
+            }
+        }
+    }
+
+    /// An optional argument: positional `i` or keyword `name`, None when absent or None.
+    pub fn opt<'a>(args: &Args<'a>, i: usize, name: &str) -> Option<&'a Value> {
+        args.arg(i, name).filter(|v| !v.is_none())
+    }
+}
+
+pub(crate) fn new_bytes(data: Vec<u8>) -> Value {
+    Value::Bytes(PyRef::new(BytesObj { data: data.into_boxed_slice() }))
+}
+
+pub(crate) fn type_error<T>(msg: impl Into<String>) -> PyResult<T> {
+    Err(PyErr::type_error(msg))
+}

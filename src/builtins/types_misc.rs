@@ -1,0 +1,912 @@
+//! `object`, `type`, descriptors (`property`, `classmethod`,
+//! `staticmethod`, `super`), `range`, `slice`, iterators and generators.
+
+use std::cell::Cell;
+
+use super::arg;
+use crate::objects::*;
+use crate::vm::generator::GenResult;
+use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.object.clone();
+    vm.add_method(&t, "__new__", object_new);
+    vm.add_method(&t, "__init__", object_init);
+    vm.add_method(&t, "__repr__", object_repr);
+    vm.add_method(&t, "__str__", object_str);
+    vm.add_method(&t, "__eq__", object_eq);
+    vm.add_method(&t, "__ne__", object_ne);
+    vm.add_method(&t, "__hash__", object_hash);
+    vm.add_method(&t, "__format__", object_format);
+    vm.add_method(&t, "__setattr__", object_setattr);
+    vm.add_method(&t, "__getattribute__", object_getattribute);
+    vm.add_method(&t, "__delattr__", object_delattr);
+    vm.add_method(&t, "__dir__", object_dir);
+    vm.add_method(&t, "__init_subclass__", object_init_subclass);
+    vm.add_method(&t, "__reduce_ex__", object_reduce_ex);
+    vm.add_method(&t, "__sizeof__", object_sizeof);
+    vm.add_method(&t, "__lt__", not_implemented);
+    vm.add_method(&t, "__le__", not_implemented);
+    vm.add_method(&t, "__gt__", not_implemented);
+    vm.add_method(&t, "__ge__", not_implemented);
+
+    let ty = vm.types.type_.clone();
+    vm.add_method(&ty, "__new__", type_new);
+    vm.add_method(&ty, "__init__", type_init);
+    vm.add_method(&ty, "__call__", type_call);
+    vm.add_method(&ty, "mro", type_mro);
+    vm.add_method(&ty, "__subclasses__", type_subclasses);
+    vm.add_method(&ty, "__instancecheck__", type_instancecheck);
+    vm.add_method(&ty, "__subclasscheck__", type_subclasscheck);
+    vm.add_method(&ty, "__repr__", type_repr);
+    vm.add_method(&ty, "__prepare__", type_prepare);
+    vm.types.type_.ctor.set(Some(type_ctor));
+
+    let p = vm.types.property.clone();
+    vm.add_method(&p, "__new__", property_new);
+    vm.add_method(&p, "__init__", noop_init);
+    vm.add_method(&p, "getter", property_getter);
+    vm.add_method(&p, "setter", property_setter);
+    vm.add_method(&p, "deleter", property_deleter);
+    vm.add_method(&p, "__get__", property_get);
+    vm.add_method(&p, "__set__", property_set);
+    let cm = vm.types.classmethod.clone();
+    vm.add_method(&cm, "__new__", classmethod_new);
+    vm.add_method(&cm, "__init__", noop_init);
+    vm.add_method(&cm, "__get__", classmethod_get);
+    let sm = vm.types.staticmethod.clone();
+    vm.add_method(&sm, "__new__", staticmethod_new);
+    vm.add_method(&sm, "__init__", noop_init);
+    vm.add_method(&sm, "__get__", staticmethod_get);
+    vm.add_method(&sm, "__call__", staticmethod_call);
+    let su = vm.types.super_.clone();
+    vm.add_method(&su, "__new__", super_new);
+    vm.add_method(&su, "__init__", noop_init);
+
+    let r = vm.types.range.clone();
+    vm.add_method(&r, "__new__", range_new);
+    vm.types.range.ctor.set(Some(range_ctor));
+    vm.add_method(&r, "index", range_index);
+    vm.add_method(&r, "count", range_count);
+    vm.add_method(&r, "__len__", generic_len);
+    vm.add_method(&r, "__iter__", generic_iter);
+    vm.add_method(&r, "__contains__", generic_contains);
+    vm.add_method(&r, "__getitem__", generic_getitem);
+    vm.add_method(&r, "__reversed__", range_reversed);
+    let sl = vm.types.slice.clone();
+    vm.add_method(&sl, "__new__", slice_new);
+    vm.add_method(&sl, "indices", slice_indices);
+
+    for c in [
+        vm.types.list_iterator.clone(),
+        vm.types.tuple_iterator.clone(),
+        vm.types.range_iterator.clone(),
+        vm.types.str_iterator.clone(),
+        vm.types.dict_keyiterator.clone(),
+        vm.types.dict_valueiterator.clone(),
+        vm.types.dict_itemiterator.clone(),
+        vm.types.set_iterator.clone(),
+        vm.types.enumerate.clone(),
+        vm.types.zip.clone(),
+        vm.types.map.clone(),
+        vm.types.filter.clone(),
+        vm.types.reversed.clone(),
+        vm.types.callable_iterator.clone(),
+        vm.types.iterator.clone(),
+    ] {
+        vm.add_method(&c, "__iter__", iter_self);
+        vm.add_method(&c, "__next__", iter_next);
+        vm.add_method(&c, "__length_hint__", iter_length_hint);
+    }
+    vm.add_method(&vm.types.enumerate.clone(), "__new__", enumerate_new);
+    vm.add_method(&vm.types.zip.clone(), "__new__", zip_new);
+    vm.add_method(&vm.types.map.clone(), "__new__", map_new);
+    vm.add_method(&vm.types.filter.clone(), "__new__", filter_new);
+    vm.add_method(&vm.types.reversed.clone(), "__new__", reversed_new);
+    vm.types.enumerate.ctor.set(Some(enumerate_ctor));
+    vm.types.zip.ctor.set(Some(zip_ctor));
+    vm.types.map.ctor.set(Some(map_ctor));
+    vm.types.filter.ctor.set(Some(filter_ctor));
+    vm.types.reversed.ctor.set(Some(reversed_ctor));
+
+    let g = vm.types.generator.clone();
+    vm.add_method(&g, "__iter__", iter_self);
+    vm.add_method(&g, "__next__", gen_next_method);
+    vm.add_method(&g, "send", gen_send);
+    vm.add_method(&g, "throw", gen_throw);
+    vm.add_method(&g, "close", gen_close);
+
+    let f = vm.types.function.clone();
+    vm.add_method(&f, "__get__", function_get);
+    vm.add_method(&f, "__call__", call_self);
+    let m = vm.types.method.clone();
+    vm.add_method(&m, "__call__", call_self);
+    let b = vm.types.builtin_function.clone();
+    vm.add_method(&b, "__call__", call_self);
+    let n = vm.types.none_type.clone();
+    vm.add_method(&n, "__bool__", none_bool);
+    vm.types.none_type.ctor.set(Some(none_ctor));
+    let md = vm.types.module.clone();
+    vm.add_method(&md, "__new__", module_new);
+    vm.add_method(&md, "__init__", noop_init);
+    vm.add_method(&md, "__dir__", module_dir);
+    vm.types.object.ctor.set(Some(object_ctor));
+}
+
+fn not_implemented(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::NotImplemented)
+}
+
+fn noop_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn call_self(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = args.this().clone();
+    vm.call(&f, args.rest())
+}
+
+// ----- object -----
+
+fn object_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.is_empty() || args.has_kwargs() {
+        return Err(PyErr::type_error("object() takes no arguments"));
+    }
+    let c = vm.types.object.clone();
+    Ok(vm.new_instance(&c))
+}
+
+fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Value::Class(cls)) = args.get(0) else {
+        return Err(PyErr::type_error("object.__new__(X): X is not a type object"));
+    };
+    if cls.flags.get() & class_flags::ABSTRACT != 0 {
+        let abstracts = match cls.lookup("__abstractmethods__") {
+            Some(v) => vm.collect_iterable(&v)?,
+            None => vec![],
+        };
+        if !abstracts.is_empty() {
+            let mut names: Vec<String> = abstracts.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect();
+            names.sort();
+            let quoted: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+            return Err(PyErr::type_error(format!(
+                "Can't instantiate abstract class {} with abstract method{} {}",
+                cls.name(),
+                if names.len() == 1 { "" } else { "s" },
+                quoted.join(", ")
+            )));
+        }
+    }
+    if (args.len() > 1 || args.has_kwargs()) && matches!(cls.lookup("__init__"), Some(Value::Builtin(ref b)) if b.owner == "object") {
+        return Err(PyErr::type_error(format!("{}() takes no arguments", cls.name())));
+    }
+    if cls.is_builtin() && !PyRef::ptr_eq(cls, &vm.types.object) {
+        return Err(PyErr::type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            cls.name(),
+            cls.name()
+        )));
+    }
+    Ok(vm.new_instance(cls))
+}
+
+fn object_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.len() > 1 || args.has_kwargs() {
+        let cls = vm.class_of(args.this());
+        let own_init = !matches!(cls.lookup("__init__"), Some(Value::Builtin(ref b)) if b.owner == "object");
+        let own_new = !matches!(cls.lookup("__new__"), Some(Value::Builtin(ref b)) if b.owner == "object");
+        if own_init || !own_new {
+            return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+    }
+    Ok(Value::None)
+}
+
+fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.object_repr(args.this()).map(Value::string)
+}
+
+fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.repr(args.this())
+}
+
+fn object_eq(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_pos("__eq__", 2, 2)?;
+    Ok(if args.pos[0].is(&args.pos[1]) { Value::Bool(true) } else { Value::NotImplemented })
+}
+
+fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_pos("__ne__", 2, 2)?;
+    let (a, b) = (args.pos[0].clone(), args.pos[1].clone());
+    if let Some(eq) = vm.lookup_special(&a, "__eq__") {
+        let r = vm.call_function(&eq, &[a.clone(), b.clone()])?;
+        if matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+        return Ok(Value::Bool(!vm.truthy(&r)?));
+    }
+    Ok(Value::NotImplemented)
+}
+
+fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(crate::vm::ops::identity_hash(args.this())))
+}
+
+fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let spec = args.get(1).and_then(|v| v.as_str()).unwrap_or("");
+    if !spec.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(args.this())
+        )));
+    }
+    vm.str_value(args.this())
+}
+
+fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_pos("__setattr__", 3, 3)?;
+    let this = args.pos[0].clone();
+    let name = arg::str(vm, &args.pos[1], "attribute name")?.to_string();
+    match &this {
+        Value::Instance(i) => {
+            let cls = i.class();
+            vm.generic_setattr(&this, i, &cls, &name, args.pos[2].clone())?;
+        }
+        _ => vm.set_attr(&this, &name, args.pos[2].clone())?,
+    }
+    Ok(Value::None)
+}
+
+fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_pos("__getattribute__", 2, 2)?;
+    let this = args.pos[0].clone();
+    let name = arg::str(vm, &args.pos[1], "attribute name")?.to_string();
+    match &this {
+        Value::Instance(i) => {
+            let cls = i.class();
+            match vm.generic_getattr(&this, i, &cls, &name)? {
+                Some(v) => Ok(v),
+                None => Err(vm.attribute_error(&this, &name)),
+            }
+        }
+        _ => vm.get_attr(&this, &name),
+    }
+}
+
+fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_pos("__delattr__", 2, 2)?;
+    let this = args.pos[0].clone();
+    let name = arg::str(vm, &args.pos[1], "attribute name")?.to_string();
+    if let Value::Instance(i) = &this {
+        if let Some(d) = &i.dict {
+            let h = crate::objects::str::hash_str(&name);
+            if let Some(p) = d.find_str(&name, h) {
+                d.remove_at(p);
+                return Ok(Value::None);
+            }
+        }
+        return Err(vm.attribute_error(&this, &name));
+    }
+    vm.del_attr(&this, &name)?;
+    Ok(Value::None)
+}
+
+fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let names = vm.dir_names(args.this())?;
+    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+fn object_init_subclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error("object.__init_subclass__() takes no keyword arguments"));
+    }
+    Ok(Value::None)
+}
+
+fn object_reduce_ex(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(PyErr::type_error("cannot pickle object"))
+}
+
+fn object_sizeof(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(16))
+}
+
+// ----- type -----
+
+fn type_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.len() == 1 && !args.has_kwargs() {
+        return Ok(Value::Class(vm.class_of(&args.pos[0])));
+    }
+    let t = Value::Class(vm.types.type_.clone());
+    let mut all = vec![t];
+    all.extend_from_slice(args.pos);
+    let cls = type_new(vm, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?;
+    Ok(cls)
+}
+
+fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Value::Class(meta)) = args.get(0) else {
+        return Err(PyErr::type_error("type.__new__(X): X is not a type object"));
+    };
+    let meta = meta.clone();
+    if args.len() == 2 {
+        return Ok(Value::Class(vm.class_of(&args.pos[1])));
+    }
+    if args.len() != 4 {
+        return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = arg::str(vm, &args.pos[1], "type.__new__() argument 1")?.to_string();
+    let bases: Vec<PyRef<ClassObj>> = match &args.pos[2] {
+        Value::Tuple(t) => {
+            let mut v = Vec::new();
+            for b in t.as_slice() {
+                match b {
+                    Value::Class(c) => v.push(c.clone()),
+                    _ => return Err(PyErr::type_error("bases must be types")),
+                }
+            }
+            v
+        }
+        _ => return Err(PyErr::type_error("type.__new__() argument 2 must be tuple")),
+    };
+    let ns = match &args.pos[3] {
+        Value::Dict(d) => d.clone(),
+        other => match vm.unwrap_builtin(other).into_owned() {
+            Value::Dict(d) => d,
+            _ => return Err(PyErr::type_error("type.__new__() argument 3 must be dict")),
+        },
+    };
+    let cls = vm.make_class(&meta, &name, bases, &ns)?;
+    if let Some(Value::Cell(c)) = ns.get_str("__classcell__") {
+        c.value.set(Value::Class(cls.clone()));
+    }
+    // Abstract methods (abc.ABCMeta stores __abstractmethods__ itself).
+    super::functions::finish_class(vm, &cls, args.kwnames, args.kwvals)?;
+    Ok(Value::Class(cls))
+}
+
+fn type_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Class(c) = args.this() else { return Err(PyErr::type_error("descriptor '__call__' requires a 'type' object")) };
+    let c = c.clone();
+    vm.type_call(&c, args.rest())
+}
+
+fn type_mro(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Class(c) = args.this() else { return Err(PyErr::type_error("mro() requires a type")) };
+    Ok(Value::list(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect()))
+}
+
+fn type_subclasses(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Class(c) = args.this() else { return Err(PyErr::type_error("__subclasses__() requires a type")) };
+    let subs: Vec<Value> = c
+        .subclasses
+        .borrow()
+        .iter()
+        // SAFETY: subclass pointers are live (classes unregister when freed).
+        .map(|p| Value::Class(unsafe { PyRef::clone_from_raw(*p) }))
+        .collect();
+    Ok(Value::list(subs))
+}
+
+fn type_instancecheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_pos("__instancecheck__", 2, 2)?;
+    let Value::Class(c) = &args.pos[0] else { return Ok(Value::Bool(false)) };
+    Ok(Value::Bool(vm.is_instance(&args.pos[1], c)))
+}
+
+fn type_subclasscheck(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_pos("__subclasscheck__", 2, 2)?;
+    match (&args.pos[0], &args.pos[1]) {
+        (Value::Class(c), Value::Class(s)) => Ok(Value::Bool(crate::vm::types::is_subclass(s, c))),
+        _ => Err(PyErr::type_error("issubclass() arg 1 must be a class")),
+    }
+}
+
+fn type_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.repr_string(args.this()).map(Value::string)
+}
+
+fn type_prepare(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Dict(DictObj::new()))
+}
+
+// ----- descriptors -----
+
+fn property_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Class(cls) = args.this() else { return Err(PyErr::type_error("property.__new__: not a type")) };
+    let rest = args.rest();
+    let get = |i: usize, n: &str| rest.arg(i, n).cloned().unwrap_or(Value::None);
+    let data = NativeData::Property { fget: get(0, "fget"), fset: get(1, "fset"), fdel: get(2, "fdel"), doc: get(3, "doc") };
+    Ok(vm.new_native(cls.clone(), data))
+}
+
+fn property_parts(v: &Value) -> PyResult<(PyRef<ClassObj>, Value, Value, Value, Value)> {
+    match v {
+        Value::Native(n) => match &n.data {
+            NativeData::Property { fget, fset, fdel, doc } => Ok((n.class.clone(), fget.clone(), fset.clone(), fdel.clone(), doc.clone())),
+            _ => Err(PyErr::type_error("descriptor requires a 'property' object")),
+        },
+        _ => Err(PyErr::type_error("descriptor requires a 'property' object")),
+    }
+}
+
+fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (c, _, s, d, doc) = property_parts(args.this())?;
+    let f = args.get(1).cloned().unwrap_or(Value::None);
+    Ok(vm.new_native(c, NativeData::Property { fget: f, fset: s, fdel: d, doc }))
+}
+
+fn property_setter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (c, g, _, d, doc) = property_parts(args.this())?;
+    let f = args.get(1).cloned().unwrap_or(Value::None);
+    Ok(vm.new_native(c, NativeData::Property { fget: g, fset: f, fdel: d, doc }))
+}
+
+fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (c, g, s, _, doc) = property_parts(args.this())?;
+    let f = args.get(1).cloned().unwrap_or(Value::None);
+    Ok(vm.new_native(c, NativeData::Property { fget: g, fset: s, fdel: f, doc }))
+}
+
+fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, g, _, _, _) = property_parts(args.this())?;
+    let obj = args.get(1).cloned().unwrap_or(Value::None);
+    if obj.is_none() {
+        return Ok(args.this().clone());
+    }
+    if g.is_none() {
+        return Err(PyErr::attribute_error("unreadable attribute"));
+    }
+    vm.call_function(&g, &[obj])
+}
+
+fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, _, s, _, _) = property_parts(args.this())?;
+    if s.is_none() {
+        return Err(PyErr::attribute_error("can't set attribute"));
+    }
+    let obj = args.get(1).cloned().unwrap_or(Value::None);
+    let val = args.get(2).cloned().unwrap_or(Value::None);
+    vm.call_function(&s, &[obj, val])?;
+    Ok(Value::None)
+}
+
+fn classmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Class(cls) = args.this() else { return Err(PyErr::type_error("classmethod.__new__: not a type")) };
+    let f = args.get(1).cloned().ok_or_else(|| PyErr::type_error("classmethod expected 1 argument, got 0"))?;
+    Ok(vm.new_native(cls.clone(), NativeData::ClassMethod(f)))
+}
+
+fn classmethod_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Native(n) = args.this() else { return Err(PyErr::type_error("bad classmethod")) };
+    let NativeData::ClassMethod(f) = &n.data else { return Err(PyErr::type_error("bad classmethod")) };
+    let owner = match (args.get(2), args.get(1)) {
+        (Some(c), _) if !c.is_none() => c.clone(),
+        (_, Some(o)) => Value::Class(_vm.class_of(o)),
+        _ => Value::None,
+    };
+    Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: owner })))
+}
+
+fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Class(cls) = args.this() else { return Err(PyErr::type_error("staticmethod.__new__: not a type")) };
+    let f = args.get(1).cloned().ok_or_else(|| PyErr::type_error("staticmethod expected 1 argument, got 0"))?;
+    Ok(vm.new_native(cls.clone(), NativeData::StaticMethod(f)))
+}
+
+fn staticmethod_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Native(n) = args.this() else { return Err(PyErr::type_error("bad staticmethod")) };
+    let NativeData::StaticMethod(f) = &n.data else { return Err(PyErr::type_error("bad staticmethod")) };
+    Ok(f.clone())
+}
+
+fn staticmethod_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Native(n) = args.this() else { return Err(PyErr::type_error("bad staticmethod")) };
+    let NativeData::StaticMethod(f) = &n.data else { return Err(PyErr::type_error("bad staticmethod")) };
+    let f = f.clone();
+    vm.call(&f, args.rest())
+}
+
+fn function_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let obj = args.get(1).cloned().unwrap_or(Value::None);
+    if obj.is_none() {
+        return Ok(args.this().clone());
+    }
+    Ok(Value::Method(PyRef::new_tracked(MethodObj { func: args.this().clone(), this: obj })))
+}
+
+/// `super()` and `super(cls, obj)`.
+fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = args.rest();
+    let (cls, obj) = if rest.is_empty() {
+        // Zero-argument form: the `__class__` cell and the first argument of
+        // the calling function.
+        let f = vm.frames.last().ok_or_else(|| PyErr::runtime_error("super(): no current frame"))?;
+        let code = f.code.clone();
+        let base = f.base;
+        if code.argcount == 0 && code.flags & crate::bytecode::code_flags::VARARGS == 0 {
+            return Err(PyErr::runtime_error("super(): no arguments"));
+        }
+        // SAFETY: register 0 is the first parameter of the running frame.
+        let first = unsafe { (*base).clone() };
+        let first = match first {
+            Value::Cell(c) if code.cellvars.iter().any(|(_, r)| *r == 0) => c.value.get(),
+            v => v,
+        };
+        let cls = code
+            .freevars
+            .iter()
+            .find(|(n, _)| n == "__class__")
+            // SAFETY: the register of a free variable is inside the frame's window.
+            .map(|(_, r)| unsafe { (*base.add(*r as usize)).clone() });
+        let cls = match cls {
+            Some(Value::Cell(c)) => c.value.get(),
+            _ => return Err(PyErr::runtime_error("super(): __class__ cell not found")),
+        };
+        if first.is_undef() {
+            return Err(PyErr::runtime_error("super(): arg[0] deleted"));
+        }
+        (cls, first)
+    } else {
+        (rest.pos[0].clone(), rest.get(1).cloned().unwrap_or(Value::None))
+    };
+    let Value::Class(c) = cls else {
+        return Err(PyErr::type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&cls))));
+    };
+    match &obj {
+        Value::Class(oc) if crate::vm::types::is_subclass(oc, &c) => {}
+        _ if vm.is_instance(&obj, &c) => {}
+        _ => return Err(PyErr::type_error("super(type, obj): obj must be an instance or subtype of type")),
+    }
+    Ok(vm.new_native(vm.types.super_.clone(), NativeData::Super { cls: c, obj }))
+}
+
+// ----- range and slice -----
+
+fn range_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("range")?;
+    let n = args.len();
+    if n == 0 {
+        return Err(PyErr::type_error("range expected at least 1 argument, got 0"));
+    }
+    if n > 3 {
+        return Err(PyErr::type_error(format!("range expected at most 3 arguments, got {}", n)));
+    }
+    let mut v = [0i64; 3];
+    for (i, a) in args.pos.iter().enumerate() {
+        v[i] = match a {
+            Value::Int(x) => *x,
+            _ => match vm.index_value(a)? {
+                Some(Value::Int(x)) => x,
+                Some(_) => return Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
+                None => {
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(a)
+                    )))
+                }
+            },
+        };
+    }
+    let (start, stop, step) = match n {
+        1 => (0, v[0], 1),
+        2 => (v[0], v[1], 1),
+        _ => (v[0], v[1], v[2]),
+    };
+    if step == 0 {
+        return Err(PyErr::value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(PyRef::new(RangeObj { start, stop, step })))
+}
+
+fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    range_ctor(vm, args.rest())
+}
+
+fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Range(r) = args.this() else { return Err(PyErr::type_error("bad range")) };
+    let x = args.get(1).cloned().unwrap_or(Value::None);
+    if let Some(i) = int::as_small(&x) {
+        if crate::vm::ops::range_contains(r, i) {
+            return Ok(Value::Int((i - r.start) / r.step));
+        }
+    }
+    let s = vm.repr_string(&x)?;
+    Err(PyErr::value_error(format!("{} is not in range", s)))
+}
+
+fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let x = args.get(1).cloned().unwrap_or(Value::None);
+    Ok(Value::Int(vm.contains(&this, &x)? as i64))
+}
+
+fn range_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Range(r) = args.this() else { return Err(PyErr::type_error("bad range")) };
+    let n = r.len();
+    let last = r.start + (n - 1) * r.step;
+    Ok(crate::vm::iter::new_iter(IterKind::Range {
+        next: Cell::new(if n == 0 { 0 } else { last }),
+        stop: if n == 0 { 0 } else { r.start - r.step },
+        step: -r.step,
+    }))
+}
+
+fn generic_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = vm.unwrap_builtin(args.this()).into_owned();
+    Ok(Value::Int(vm.len(&this)? as i64))
+}
+
+fn generic_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = vm.unwrap_builtin(args.this()).into_owned();
+    vm.get_iter(&this)
+}
+
+fn generic_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = vm.unwrap_builtin(args.this()).into_owned();
+    let x = args.get(1).cloned().unwrap_or(Value::None);
+    Ok(Value::Bool(vm.contains(&this, &x)?))
+}
+
+fn generic_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = vm.unwrap_builtin(args.this()).into_owned();
+    let k = args.get(1).cloned().unwrap_or(Value::None);
+    vm.get_item(&this, &k)
+}
+
+fn slice_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = args.rest();
+    let (start, stop, step) = match rest.len() {
+        1 => (Value::None, rest.pos[0].clone(), Value::None),
+        2 => (rest.pos[0].clone(), rest.pos[1].clone(), Value::None),
+        3 => (rest.pos[0].clone(), rest.pos[1].clone(), rest.pos[2].clone()),
+        n => return Err(PyErr::type_error(format!("slice expected at least 1 argument, got {}", n))),
+    };
+    Ok(Value::Slice(PyRef::new(SliceObj { start, stop, step })))
+}
+
+fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Slice(s) = args.this() else { return Err(PyErr::type_error("bad slice")) };
+    let n = arg::int(vm, args.get(1).unwrap_or(&Value::Int(0)))?;
+    if n < 0 {
+        return Err(PyErr::value_error("length should not be negative"));
+    }
+    let s = s.clone();
+    let idx = vm.slice_indices(&s, n as usize)?;
+    Ok(Value::tuple(vec![Value::Int(idx.start), Value::Int(idx.stop), Value::Int(idx.step)]))
+}
+
+// ----- iterators -----
+
+fn iter_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.this().clone())
+}
+
+fn iter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let it = args.this().clone();
+    match vm.next(&it)? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::stop_iteration()),
+    }
+}
+
+fn iter_length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Iter(io) = args.this() else { return Ok(Value::Int(0)) };
+    let k = io.kind.borrow();
+    Ok(Value::Int(match &*k {
+        IterKind::Seq { seq, index } => {
+            let seq = seq.clone();
+            let i = index.get();
+            drop(k);
+            (vm.len(&seq)? as i64 - i as i64).max(0)
+        }
+        IterKind::Range { next, stop, step } => crate::objects::range_len(next.get(), *stop, *step),
+        _ => 0,
+    }))
+}
+
+fn enumerate_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("enumerate", &["iterable", "start"])?;
+    let src = args.arg(0, "iterable").ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+    let start = match args.arg(1, "start") {
+        Some(v) => match vm.index_value(v)? {
+            Some(i) => i,
+            None => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        },
+        None => Value::Int(0),
+    };
+    let it = vm.get_iter(src)?;
+    Ok(crate::vm::iter::new_iter(IterKind::Enumerate { it, count: ValueCell::new(start) }))
+}
+
+fn enumerate_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    enumerate_ctor(vm, args.rest())
+}
+
+fn zip_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("zip", &["strict"])?;
+    let strict = match args.kw("strict") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut iters = Vec::with_capacity(args.len());
+    for (i, a) in args.pos.iter().enumerate() {
+        match vm.get_iter(a) {
+            Ok(it) => iters.push(it),
+            Err(e) => {
+                if vm.err_is(&e, ExcKind::TypeError) {
+                    return Err(PyErr::type_error(format!("zip argument #{} must support iteration", i + 1)));
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(crate::vm::iter::new_iter(IterKind::Zip { iters: iters.into_boxed_slice(), strict }))
+}
+
+fn zip_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    zip_ctor(vm, args.rest())
+}
+
+fn map_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("map")?;
+    if args.len() < 2 {
+        return Err(PyErr::type_error("map() must have at least two arguments."));
+    }
+    let mut iters = Vec::with_capacity(args.len() - 1);
+    for a in &args.pos[1..] {
+        iters.push(vm.get_iter(a)?);
+    }
+    Ok(crate::vm::iter::new_iter(IterKind::Map { func: args.pos[0].clone(), iters: iters.into_boxed_slice() }))
+}
+
+fn map_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    map_ctor(vm, args.rest())
+}
+
+fn filter_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("filter", 2, 2)?;
+    let it = vm.get_iter(&args.pos[1])?;
+    Ok(crate::vm::iter::new_iter(IterKind::Filter { func: args.pos[0].clone(), it }))
+}
+
+fn filter_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    filter_ctor(vm, args.rest())
+}
+
+fn reversed_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("reversed", 1, 1)?;
+    let seq = args.pos[0].clone();
+    match &seq {
+        Value::Range(_) => return range_reversed(vm, args),
+        Value::Instance(_) => {
+            if let Some(f) = vm.lookup_special(&seq, "__reversed__") {
+                return vm.call_function(&f, &[seq.clone()]);
+            }
+        }
+        Value::Dict(d) => {
+            let keys: Vec<Value> = d.keys().into_iter().rev().collect();
+            return vm.get_iter(&Value::list(keys));
+        }
+        Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => {
+            let items = vm.collect_iterable(&seq)?;
+            let rev: Vec<Value> = items.into_iter().rev().collect();
+            return vm.get_iter(&Value::list(rev));
+        }
+        _ => {}
+    }
+    let seq = vm.unwrap_builtin(&seq).into_owned();
+    let n = match &seq {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => vm.len(&seq)?,
+        _ => {
+            if vm.lookup_special(&seq, "__len__").is_some() && vm.lookup_special(&seq, "__getitem__").is_some() {
+                vm.len(&seq)?
+            } else {
+                return Err(PyErr::type_error(format!("'{}' object is not reversible", vm.type_name(&seq))));
+            }
+        }
+    };
+    Ok(crate::vm::iter::new_iter(IterKind::Reversed { seq, index: Cell::new(n as i64 - 1) }))
+}
+
+fn reversed_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    reversed_ctor(vm, args.rest())
+}
+
+// ----- generators -----
+
+fn gen_of(v: &Value) -> PyResult<PyRef<GeneratorObj>> {
+    match v {
+        Value::Generator(g) => Ok(g.clone()),
+        _ => Err(PyErr::type_error("descriptor requires a 'generator' object")),
+    }
+}
+
+fn gen_next_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = gen_of(args.this())?;
+    match vm.gen_resume(&g, Value::None, None)? {
+        GenResult::Yield(v) => Ok(v),
+        GenResult::Return(v) => Err(stop_with(v)),
+    }
+}
+
+fn stop_with(v: Value) -> PyErr {
+    if v.is_none() {
+        PyErr::stop_iteration()
+    } else {
+        PyErr::with_args(ExcKind::StopIteration, vec![v])
+    }
+}
+
+fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = gen_of(args.this())?;
+    let v = args.get(1).cloned().unwrap_or(Value::None);
+    match vm.gen_resume(&g, v, None)? {
+        GenResult::Yield(v) => Ok(v),
+        GenResult::Return(v) => Err(stop_with(v)),
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = gen_of(args.this())?;
+    let typ = args.get(1).cloned().unwrap_or(Value::None);
+    let val = args.get(2).cloned();
+    let exc = match (&typ, &val) {
+        (Value::Class(_), Some(v)) if !v.is_none() => {
+            if vm.is_instance(v, match &typ { Value::Class(c) => c, _ => unreachable!() }) {
+                v.clone()
+            } else {
+                vm.call_function(&typ, &[v.clone()])?
+            }
+        }
+        (Value::Class(_), _) => vm.call_function(&typ, &[])?,
+        _ => typ.clone(),
+    };
+    let base = vm.types.exc[ExcKind::BaseException as usize].clone();
+    if !vm.is_instance(&exc, &base) {
+        return Err(PyErr::type_error("exceptions must be classes or instances deriving from BaseException, not str"));
+    }
+    let tb = crate::vm::exceptions::exc_traceback(&exc);
+    let err = PyErr::from_value(exc, tb);
+    match vm.gen_throw(&g, err)? {
+        GenResult::Yield(v) => Ok(v),
+        GenResult::Return(v) => Err(stop_with(v)),
+    }
+}
+
+fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = gen_of(args.this())?;
+    vm.gen_close(&g)?;
+    Ok(Value::None)
+}
+
+// ----- misc -----
+
+fn none_bool(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn none_ctor(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.is_empty() {
+        return Err(PyErr::type_error("NoneType takes no arguments"));
+    }
+    Ok(Value::None)
+}
+
+fn module_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = args.get(1).and_then(|v| v.as_str()).unwrap_or("?").to_string();
+    let m = vm.new_module(&name);
+    if let (Value::Module(mo), Some(doc)) = (&m, args.get(2)) {
+        mo.dict.set_str("__doc__", doc.clone());
+    }
+    Ok(m)
+}
+
+fn module_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let names = vm.dir_names(args.this())?;
+    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}

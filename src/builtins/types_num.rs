@@ -1,0 +1,782 @@
+//! `int`, `bool`, `float`, `complex`: constructors and methods.
+
+use num_bigint::{BigInt, Sign};
+use num_traits::{Signed, Zero};
+
+use super::arg;
+use crate::bytecode::{BinOp, CmpOp};
+use crate::objects::*;
+use crate::vm::{Args, PyErr, PyResult, Vm};
+
+/// The builtin dunder methods for binary operators, for each operator:
+/// (`__op__`, `__rop__`). They unwrap builtin-subclass instances and apply
+/// the native operation, returning `NotImplemented` when it does not apply.
+macro_rules! binop_dunders {
+    ($($op:ident => $f:ident, $rf:ident;)*) => {
+        $(
+            fn $f(vm: &mut Vm, args: Args) -> PyResult<Value> {
+                args.check_pos(stringify!($f), 2, 2)?;
+                let a = vm.unwrap_builtin(&args.pos[0]).into_owned();
+                let b = vm.unwrap_builtin(&args.pos[1]).into_owned();
+                match vm.native_binop(BinOp::$op, &a, &b) {
+                    Some(r) => r,
+                    None => Ok(Value::NotImplemented),
+                }
+            }
+            fn $rf(vm: &mut Vm, args: Args) -> PyResult<Value> {
+                args.check_pos(stringify!($rf), 2, 2)?;
+                let a = vm.unwrap_builtin(&args.pos[0]).into_owned();
+                let b = vm.unwrap_builtin(&args.pos[1]).into_owned();
+                match vm.native_binop(BinOp::$op, &b, &a) {
+                    Some(r) => r,
+                    None => Ok(Value::NotImplemented),
+                }
+            }
+        )*
+        /// (`__op__`, `__rop__`, operator) for every binary operator.
+        pub const BINOP_DUNDERS: &[(BuiltinFn, BuiltinFn, BinOp)] = &[$(($f, $rf, BinOp::$op),)*];
+    };
+}
+
+binop_dunders! {
+    Add => d_add, d_radd;
+    Sub => d_sub, d_rsub;
+    Mul => d_mul, d_rmul;
+    TrueDiv => d_truediv, d_rtruediv;
+    FloorDiv => d_floordiv, d_rfloordiv;
+    Mod => d_mod, d_rmod;
+    Pow => d_pow, d_rpow;
+    LShift => d_lshift, d_rlshift;
+    RShift => d_rshift, d_rrshift;
+    And => d_and, d_rand;
+    Or => d_or, d_ror;
+    Xor => d_xor, d_rxor;
+}
+
+macro_rules! cmp_dunders {
+    ($($op:ident => $f:ident;)*) => {
+        $(
+            fn $f(vm: &mut Vm, args: Args) -> PyResult<Value> {
+                args.check_pos(stringify!($f), 2, 2)?;
+                let a = vm.unwrap_builtin(&args.pos[0]).into_owned();
+                let b = vm.unwrap_builtin(&args.pos[1]).into_owned();
+                match vm.native_compare(CmpOp::$op, &a, &b) {
+                    Some(r) => r.map(Value::Bool),
+                    None => Ok(Value::NotImplemented),
+                }
+            }
+        )*
+        pub const CMP_DUNDERS: &[(CmpOp, BuiltinFn)] = &[$((CmpOp::$op, $f),)*];
+    };
+}
+
+cmp_dunders! {
+    Lt => d_lt;
+    Le => d_le;
+    Eq => d_eq;
+    Ne => d_ne;
+    Gt => d_gt;
+    Ge => d_ge;
+}
+
+/// Registers operator dunders for `ops` on a builtin class.
+pub fn add_op_dunders(vm: &mut Vm, class: &PyRef<ClassObj>, ops: &[BinOp], with_cmp: bool) {
+    for (f, rf, op) in BINOP_DUNDERS.iter() {
+        if ops.contains(op) {
+            let (n, rn, _) = op.dunders();
+            vm.add_method(class, n, *f);
+            vm.add_method(class, rn, *rf);
+        }
+    }
+    if with_cmp {
+        for (op, f) in CMP_DUNDERS.iter() {
+            vm.add_method(class, op.dunder(), *f);
+        }
+    }
+    vm.add_method(class, "__hash__", d_hash);
+    vm.add_method(class, "__repr__", d_repr);
+    vm.add_method(class, "__str__", d_str);
+    vm.add_method(class, "__format__", d_format);
+    vm.add_method(class, "__bool__", d_bool);
+}
+
+fn d_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = vm.unwrap_builtin(args.this()).into_owned();
+    Ok(Value::Int(vm.hash(&a)?))
+}
+
+fn d_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = vm.unwrap_builtin(args.this()).into_owned();
+    vm.repr_string(&a).map(Value::string)
+}
+
+fn d_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = vm.unwrap_builtin(args.this()).into_owned();
+    vm.str_value(&a)
+}
+
+fn d_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = vm.unwrap_builtin(args.this()).into_owned();
+    let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("").to_string();
+    vm.format(&a, &spec).map(Value::string)
+}
+
+fn d_bool(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = vm.unwrap_builtin(args.this()).into_owned();
+    Ok(Value::Bool(vm.truthy(&a)?))
+}
+
+pub fn init(vm: &mut Vm) {
+    use BinOp::*;
+    let int_ops = [Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor];
+    let int = vm.types.int.clone();
+    add_op_dunders(vm, &int, &int_ops, true);
+    vm.add_method(&int, "__new__", int_new);
+    vm.types.int.ctor.set(Some(int_ctor));
+    for (n, f) in [
+        ("bit_length", int_bit_length as BuiltinFn),
+        ("bit_count", int_bit_count),
+        ("to_bytes", int_to_bytes),
+        ("conjugate", int_self),
+        ("__index__", int_self),
+        ("__int__", int_self),
+        ("__trunc__", int_self),
+        ("__floor__", int_self),
+        ("__ceil__", int_self),
+        ("__round__", int_round),
+        ("__float__", int_float),
+        ("__abs__", num_abs),
+        ("__neg__", num_neg),
+        ("__pos__", num_pos),
+        ("__invert__", int_invert),
+        ("as_integer_ratio", int_as_integer_ratio),
+        ("__divmod__", num_divmod),
+        ("__getnewargs__", int_getnewargs),
+        ("is_integer", int_is_integer),
+    ] {
+        vm.add_method(&int, n, f);
+    }
+    vm.add_method(&int, "from_bytes", int_from_bytes);
+    let fb = int.dict.get_str("from_bytes").unwrap();
+    int.dict.set_str("from_bytes", vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(fb)));
+
+    let b = vm.types.bool_.clone();
+    vm.add_method(&b, "__new__", bool_new);
+    vm.types.bool_.ctor.set(Some(bool_ctor));
+    for (op, f) in [(And, bool_and as BuiltinFn), (Or, bool_or), (Xor, bool_xor)] {
+        vm.add_method(&b, op.dunders().0, f);
+        vm.add_method(&b, op.dunders().1, f);
+    }
+    vm.add_method(&b, "__repr__", d_repr);
+    vm.add_method(&b, "__str__", d_repr);
+
+    let fl = vm.types.float.clone();
+    add_op_dunders(vm, &fl, &[Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow], true);
+    vm.add_method(&fl, "__new__", float_new);
+    vm.types.float.ctor.set(Some(float_ctor));
+    for (n, f) in [
+        ("is_integer", float_is_integer as BuiltinFn),
+        ("as_integer_ratio", float_as_integer_ratio),
+        ("hex", float_hex),
+        ("conjugate", float_self),
+        ("__float__", float_self),
+        ("__int__", float_int),
+        ("__trunc__", float_int),
+        ("__floor__", float_floor),
+        ("__ceil__", float_ceil),
+        ("__round__", float_round),
+        ("__abs__", num_abs),
+        ("__neg__", num_neg),
+        ("__pos__", num_pos),
+        ("__divmod__", num_divmod),
+        ("__getnewargs__", int_getnewargs),
+    ] {
+        vm.add_method(&fl, n, f);
+    }
+    vm.add_method(&fl, "fromhex", float_fromhex);
+    let fh = fl.dict.get_str("fromhex").unwrap();
+    fl.dict.set_str("fromhex", vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(fh)));
+
+    let c = vm.types.complex.clone();
+    add_op_dunders(vm, &c, &[Add, Sub, Mul, TrueDiv, Pow], false);
+    vm.add_method(&c, "__eq__", d_eq);
+    vm.add_method(&c, "__ne__", d_ne);
+    vm.add_method(&c, "__new__", complex_new);
+    vm.types.complex.ctor.set(Some(complex_ctor));
+    vm.add_method(&c, "conjugate", complex_conjugate);
+    vm.add_method(&c, "__abs__", num_abs);
+    vm.add_method(&c, "__neg__", num_neg);
+    vm.add_method(&c, "__pos__", num_pos);
+}
+
+// ----- int -----
+
+/// `int(x)`, `int(s, base)`.
+pub fn int_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("int", &["base"])?;
+    if args.len() > 2 {
+        return Err(PyErr::type_error(format!("int() takes at most 2 arguments ({} given)", args.len())));
+    }
+    let base = args.arg(1, "base").cloned();
+    let Some(x) = args.get(0) else {
+        if base.is_some() {
+            return Err(PyErr::type_error("int() missing string argument"));
+        }
+        return Ok(Value::Int(0));
+    };
+    if let Some(b) = base {
+        let b = arg::int(vm, &b)?;
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        let text = match vm.unwrap_builtin(x).as_ref() {
+            Value::Str(s) => s.as_str().to_string(),
+            Value::Bytes(bs) => String::from_utf8_lossy(&bs.data).into_owned(),
+            Value::ByteArray(bs) => String::from_utf8_lossy(&bs.data.borrow()).into_owned(),
+            _ => return Err(PyErr::type_error("int() can't convert non-string with explicit base")),
+        };
+        return parse_int(vm, &text, b as u32, x);
+    }
+    int_from(vm, x)
+}
+
+fn parse_int(vm: &mut Vm, text: &str, base: u32, orig: &Value) -> PyResult<Value> {
+    match int::parse(text, base) {
+        Ok(v) => Ok(v),
+        Err(msg) if !msg.is_empty() => Err(PyErr::value_error(msg)),
+        Err(_) => {
+            let r = match orig {
+                Value::Str(_) => vm.repr_string(&Value::str(text))?,
+                other => vm.repr_string(other)?,
+            };
+            Err(PyErr::value_error(format!("invalid literal for int() with base {}: {}", base, r)))
+        }
+    }
+}
+
+/// `int(x)` for a single argument.
+pub fn int_from(vm: &mut Vm, x: &Value) -> PyResult<Value> {
+    match x {
+        Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => int::from_f64(*f),
+        Value::Str(s) => parse_int(vm, s.as_str(), 10, x),
+        Value::Bytes(b) => {
+            let t = String::from_utf8_lossy(&b.data).into_owned();
+            parse_int(vm, &t, 10, x)
+        }
+        Value::ByteArray(b) => {
+            let t = String::from_utf8_lossy(&b.data.borrow()).into_owned();
+            parse_int(vm, &t, 10, x)
+        }
+        _ => {
+            for name in ["__int__", "__index__"] {
+                if let Some(f) = vm.lookup_special(x, name) {
+                    if matches!(&f, Value::Builtin(_)) {
+                        if let Value::Instance(i) = x {
+                            let bv = i.base_value.get();
+                            if !bv.is_undef() {
+                                return int_from(vm, &bv);
+                            }
+                        }
+                    }
+                    let r = vm.call_function(&f, &[x.clone()])?;
+                    return match r {
+                        Value::Int(_) | Value::BigInt(_) => Ok(r),
+                        Value::Bool(b) => Ok(Value::Int(b as i64)),
+                        Value::Instance(_) => int_from(vm, &r),
+                        _ => Err(PyErr::type_error(format!("{} returned non-int (type {})", name, vm.type_name(&r)))),
+                    };
+                }
+            }
+            if let Some(f) = vm.lookup_special(x, "__trunc__") {
+                let r = vm.call_function(&f, &[x.clone()])?;
+                return int_from(vm, &r);
+            }
+            if let Value::Instance(i) = x {
+                let bv = i.base_value.get();
+                if !bv.is_undef() {
+                    return int_from(vm, &bv);
+                }
+            }
+            Err(PyErr::type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                vm.type_name(x)
+            )))
+        }
+    }
+}
+
+/// Wraps a builtin value in an instance of a subclass (or returns it for the exact type).
+pub fn wrap_for_class(vm: &mut Vm, cls: &PyRef<ClassObj>, v: Value) -> Value {
+    if cls.is_builtin() {
+        return v;
+    }
+    let inst = vm.new_instance(cls);
+    if let Value::Instance(i) = &inst {
+        i.base_value.set(v);
+    }
+    inst
+}
+
+fn class_arg(args: &Args) -> PyResult<PyRef<ClassObj>> {
+    match args.get(0) {
+        Some(Value::Class(c)) => Ok(c.clone()),
+        _ => Err(PyErr::type_error("__new__(X): X is not a type object")),
+    }
+}
+
+fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = class_arg(&args)?;
+    let v = int_ctor(vm, args.rest())?;
+    Ok(wrap_for_class(vm, &cls, v))
+}
+
+fn this_int(vm: &Vm, args: &Args) -> PyResult<Value> {
+    let v = vm.unwrap_builtin(args.this()).into_owned();
+    match v {
+        Value::Int(_) | Value::BigInt(_) => Ok(v),
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        _ => Err(PyErr::type_error(format!("descriptor requires a 'int' object but received a '{}'", vm.type_name(&v)))),
+    }
+}
+
+fn int_self(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this_int(vm, &args)
+}
+
+fn int_bit_length(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(int::bit_length(&this_int(vm, &args)?))
+}
+
+fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = this_int(vm, &args)?;
+    Ok(Value::Int(match &v {
+        Value::Int(i) => i.unsigned_abs().count_ones() as i64,
+        Value::BigInt(b) => b.magnitude().count_ones() as i64,
+        _ => 0,
+    }))
+}
+
+fn int_is_integer(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(true))
+}
+
+fn int_float(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Float(int::to_f64(&this_int(vm, &args)?)?))
+}
+
+fn int_invert(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(int::invert(&this_int(vm, &args)?))
+}
+
+fn int_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = this_int(vm, &args)?;
+    match args.get(1) {
+        None | Some(Value::None) => Ok(v),
+        Some(nd) => {
+            let round = vm.builtins.get_str("round").unwrap();
+            let nd = nd.clone();
+            vm.call_function(&round, &[v, nd])
+        }
+    }
+}
+
+fn int_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::tuple(vec![this_int(vm, &args)?, Value::Int(1)]))
+}
+
+fn int_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = vm.unwrap_builtin(args.this()).into_owned();
+    Ok(Value::tuple(vec![v]))
+}
+
+fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = this_int(vm, &args)?;
+    let rest = args.rest();
+    let length = match rest.arg(0, "length") {
+        Some(l) => arg::int(vm, l)?,
+        None => 1,
+    };
+    let big_endian = match rest.arg(1, "byteorder") {
+        Some(Value::Str(s)) => match s.as_str() {
+            "big" => true,
+            "little" => false,
+            _ => return Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
+        },
+        None => true,
+        _ => return Err(PyErr::type_error("to_bytes() argument 'byteorder' must be str")),
+    };
+    let signed = match rest.kw("signed") {
+        Some(s) => vm.truthy(s)?,
+        None => false,
+    };
+    let b = int::to_big(&v).unwrap();
+    if !signed && b.is_negative() {
+        return Err(PyErr::overflow("can't convert negative int to unsigned"));
+    }
+    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
+    if b.is_zero() {
+        bytes = vec![0];
+    }
+    let fill = if signed && b.is_negative() { 0xff } else { 0 };
+    // Drop redundant sign bytes, then check the length.
+    while bytes.len() > 1 && *bytes.last().unwrap() == fill && (!signed || (bytes[bytes.len() - 2] & 0x80) == (fill & 0x80)) {
+        bytes.pop();
+    }
+    if bytes.len() > length as usize && !(bytes.len() == 1 && bytes[0] == 0 && length == 0 && b.is_zero()) {
+        return Err(PyErr::overflow("int too big to convert"));
+    }
+    bytes.resize(length as usize, fill);
+    if big_endian {
+        bytes.reverse();
+    }
+    Ok(super::new_bytes(bytes))
+}
+
+fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = args.rest();
+    let data: Vec<u8> = match rest.arg(0, "bytes") {
+        Some(Value::Bytes(b)) => b.data.to_vec(),
+        Some(Value::ByteArray(b)) => b.data.borrow().clone(),
+        Some(other) => {
+            let items = vm.collect_iterable(other)?;
+            let mut out = Vec::new();
+            for i in items {
+                out.push(arg::int(vm, &i)? as u8);
+            }
+            out
+        }
+        None => return Err(PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)")),
+    };
+    let big_endian = match rest.arg(1, "byteorder") {
+        Some(Value::Str(s)) => s.as_str() == "big",
+        _ => true,
+    };
+    let signed = match rest.kw("signed") {
+        Some(s) => vm.truthy(s)?,
+        None => false,
+    };
+    let mut le = data;
+    if big_endian {
+        le.reverse();
+    }
+    let v = if signed { BigInt::from_signed_bytes_le(&le) } else { BigInt::from_bytes_le(Sign::Plus, &le) };
+    let v = int::normalize(v);
+    if let Some(Value::Class(c)) = args.get(0) {
+        if !c.is_builtin() {
+            let c = c.clone();
+            return vm.call_function(&Value::Class(c), &[v]);
+        }
+    }
+    Ok(v)
+}
+
+fn num_abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = vm.unwrap_builtin(args.this()).into_owned();
+    vm.abs(&v)
+}
+
+fn num_neg(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = vm.unwrap_builtin(args.this()).into_owned();
+    vm.neg(&v)
+}
+
+fn num_pos(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = vm.unwrap_builtin(args.this()).into_owned();
+    vm.pos(&v)
+}
+
+fn num_divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = vm.unwrap_builtin(args.this()).into_owned();
+    let b = vm.unwrap_builtin(args.get(1).unwrap_or(&Value::None)).into_owned();
+    let dm = vm.builtins.get_str("divmod").unwrap();
+    vm.call_function(&dm, &[a, b])
+}
+
+// ----- bool -----
+
+fn bool_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("bool", 0, 1)?;
+    match args.get(0) {
+        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    bool_ctor(vm, args.rest())
+}
+
+fn bool_op(vm: &mut Vm, args: Args, op: BinOp) -> PyResult<Value> {
+    let a = args.get(0).cloned().unwrap_or(Value::None);
+    let b = args.get(1).cloned().unwrap_or(Value::None);
+    match vm.native_binop(op, &a, &b) {
+        Some(r) => r,
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn bool_and(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    bool_op(vm, args, BinOp::And)
+}
+fn bool_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    bool_op(vm, args, BinOp::Or)
+}
+fn bool_xor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    bool_op(vm, args, BinOp::Xor)
+}
+
+// ----- float -----
+
+pub fn float_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("float", 0, 1)?;
+    let Some(x) = args.get(0) else { return Ok(Value::Float(0.0)) };
+    float_from(vm, x).map(Value::Float)
+}
+
+pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
+    match x {
+        Value::Float(f) => Ok(*f),
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::BigInt(_) => int::to_f64(x),
+        Value::Str(s) => parse_float(vm, s.as_str(), x),
+        Value::Bytes(b) => {
+            let t = String::from_utf8_lossy(&b.data).into_owned();
+            parse_float(vm, &t, x)
+        }
+        _ => {
+            if let Some(f) = vm.lookup_special(x, "__float__") {
+                if matches!(f, Value::Builtin(_)) {
+                    if let Value::Instance(i) = x {
+                        let bv = i.base_value.get();
+                        if !bv.is_undef() {
+                            return float_from(vm, &bv);
+                        }
+                    }
+                }
+                let r = vm.call_function(&f, &[x.clone()])?;
+                return match r {
+                    Value::Float(v) => Ok(v),
+                    _ => Err(PyErr::type_error(format!("{}.__float__ returned non-float (type {})", vm.type_name(x), vm.type_name(&r)))),
+                };
+            }
+            if let Some(i) = vm.index_value(x)? {
+                return int::to_f64(&i);
+            }
+            if let Value::Instance(i) = x {
+                let bv = i.base_value.get();
+                if !bv.is_undef() {
+                    return float_from(vm, &bv);
+                }
+            }
+            Err(PyErr::type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.type_name(x)
+            )))
+        }
+    }
+}
+
+fn parse_float(vm: &mut Vm, text: &str, orig: &Value) -> PyResult<f64> {
+    match float::parse(text) {
+        Some(f) => Ok(f),
+        None => {
+            let r = vm.repr_string(orig)?;
+            Err(PyErr::value_error(format!("could not convert string to float: {}", r)))
+        }
+    }
+}
+
+fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = class_arg(&args)?;
+    let v = float_ctor(vm, args.rest())?;
+    Ok(wrap_for_class(vm, &cls, v))
+}
+
+fn this_float(vm: &Vm, args: &Args) -> PyResult<f64> {
+    match vm.unwrap_builtin(args.this()).as_ref() {
+        Value::Float(f) => Ok(*f),
+        v => Err(PyErr::type_error(format!("descriptor requires a 'float' object but received a '{}'", vm.type_name(v)))),
+    }
+}
+
+fn float_self(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Float(this_float(vm, &args)?))
+}
+
+fn float_is_integer(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(float::is_integral(this_float(vm, &args)?)))
+}
+
+fn float_int(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int::from_f64(this_float(vm, &args)?)
+}
+
+fn float_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int::from_f64(this_float(vm, &args)?.floor())
+}
+
+fn float_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int::from_f64(this_float(vm, &args)?.ceil())
+}
+
+fn float_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = this_float(vm, &args)?;
+    let round = vm.builtins.get_str("round").unwrap();
+    match args.get(1) {
+        None | Some(Value::None) => vm.call_function(&round, &[Value::Float(f)]),
+        Some(nd) => {
+            let nd = nd.clone();
+            vm.call_function(&round, &[Value::Float(f), nd])
+        }
+    }
+}
+
+fn float_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = this_float(vm, &args)?;
+    if f.is_infinite() {
+        return Err(PyErr::overflow("cannot convert Infinity to integer ratio"));
+    }
+    if f.is_nan() {
+        return Err(PyErr::value_error("cannot convert NaN to integer ratio"));
+    }
+    let (m, e) = float::frexp(f);
+    let mut m = m;
+    let mut e = e as i64;
+    let mut n = 0;
+    while m != m.floor() && n < 300 {
+        m *= 2.0;
+        e -= 1;
+        n += 1;
+    }
+    let num = int::float_to_bigint(m);
+    let (num, den) = if e >= 0 { (num << e as usize, BigInt::from(1)) } else { (num, BigInt::from(1) << (-e) as usize) };
+    Ok(Value::tuple(vec![int::normalize(num), int::normalize(den)]))
+}
+
+fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = this_float(vm, &args)?;
+    if f.is_nan() {
+        return Ok(Value::str("nan"));
+    }
+    if f.is_infinite() {
+        return Ok(Value::str(if f > 0.0 { "inf" } else { "-inf" }));
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f == 0.0 {
+        return Ok(Value::string(format!("{}0x0.0p+0", sign)));
+    }
+    let bits = f.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1u64 << 52) - 1);
+    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let mut hex = format!("{:013x}", mant);
+    while hex.len() > 1 && hex.ends_with('0') {
+        hex.pop();
+    }
+    Ok(Value::string(format!("{}0x{}.{}p{}{}", sign, lead, hex, if e < 0 { "-" } else { "+" }, e.abs())))
+}
+
+fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = args.get(1).and_then(|v| v.as_str()).ok_or_else(|| PyErr::type_error("fromhex() argument must be str"))?;
+    let t = s.trim().to_ascii_lowercase();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r.to_string()),
+        None => (false, t.trim_start_matches('+').to_string()),
+    };
+    let t = t.trim_start_matches("0x").to_string();
+    let (mant, exp) = match t.split_once('p') {
+        Some((m, e)) => (m.to_string(), e.parse::<i64>().map_err(|_| PyErr::value_error("invalid hexadecimal floating-point string"))?),
+        None => (t.clone(), 0),
+    };
+    let (ip, fp) = mant.split_once('.').unwrap_or((&mant, ""));
+    let mut v = 0f64;
+    for c in ip.chars() {
+        v = v * 16.0 + c.to_digit(16).ok_or_else(|| PyErr::value_error("invalid hexadecimal floating-point string"))? as f64;
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in fp.chars() {
+        v += c.to_digit(16).ok_or_else(|| PyErr::value_error("invalid hexadecimal floating-point string"))? as f64 * scale;
+        scale /= 16.0;
+    }
+    let r = int::ldexp(v, exp);
+    let _ = vm;
+    Ok(Value::Float(if neg { -r } else { r }))
+}
+
+// ----- complex -----
+
+fn complex_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("complex", &["real", "imag"])?;
+    let re = args.arg(0, "real").cloned();
+    let im = args.arg(1, "imag").cloned();
+    if let Some(Value::Str(s)) = &re {
+        if im.is_some() {
+            return Err(PyErr::type_error("complex() can't take second arg if first is a string"));
+        }
+        return parse_complex(s.as_str());
+    }
+    let parts = |vm: &mut Vm, v: &Option<Value>| -> PyResult<(f64, f64)> {
+        match v {
+            None => Ok((0.0, 0.0)),
+            Some(Value::Complex(c)) => Ok((c.re, c.im)),
+            Some(x) => {
+                if let Some(f) = vm.lookup_special(x, "__complex__") {
+                    if let Value::Complex(c) = vm.call_function(&f, &[x.clone()])? {
+                        return Ok((c.re, c.im));
+                    }
+                }
+                Ok((arg::float(vm, x)?, 0.0))
+            }
+        }
+    };
+    let (a, b) = parts(vm, &re)?;
+    let (c, d) = parts(vm, &im)?;
+    Ok(crate::vm::ops::complex(a - d, b + c))
+}
+
+fn parse_complex(s: &str) -> PyResult<Value> {
+    let err = || PyErr::value_error("complex() arg is a malformed string");
+    let t: String = s.trim().trim_start_matches('(').trim_end_matches(')').chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return Err(err());
+    }
+    if let Some(body) = t.strip_suffix(['j', 'J']) {
+        // Split at the last sign that is not an exponent sign.
+        let bytes = body.as_bytes();
+        let mut split = None;
+        for i in (1..bytes.len()).rev() {
+            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
+                split = Some(i);
+                break;
+            }
+        }
+        let (re, im) = match split {
+            Some(i) => (&body[..i], &body[i..]),
+            None => ("0", body),
+        };
+        let im_v = match im {
+            "" | "+" => 1.0,
+            "-" => -1.0,
+            x => float::parse(x).ok_or_else(err)?,
+        };
+        let re_v = float::parse(re).ok_or_else(err)?;
+        return Ok(crate::vm::ops::complex(re_v, im_v));
+    }
+    Ok(crate::vm::ops::complex(float::parse(&t).ok_or_else(err)?, 0.0))
+}
+
+fn complex_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = class_arg(&args)?;
+    let v = complex_ctor(vm, args.rest())?;
+    Ok(wrap_for_class(vm, &cls, v))
+}
+
+fn complex_conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match vm.unwrap_builtin(args.this()).as_ref() {
+        Value::Complex(c) => Ok(crate::vm::ops::complex(c.re, -c.im)),
+        _ => Err(PyErr::type_error("descriptor 'conjugate' requires a 'complex' object")),
+    }
+}

@@ -1,0 +1,632 @@
+//! Spry's register bytecode: the one definition of every instruction.
+//!
+//! Instructions are three-address operations over the register window of
+//! the running function (Lua 5 style). Notation in the docs below:
+//! `R[x]` is register x of the current frame, `K[x]` constant x of the code
+//! object, `N[x]` name x (a `str` constant in the names table), `pc` the
+//! index of the next instruction.
+//!
+//! The compiler emits these, the interpreter (`vm::interp`) executes them,
+//! the disassembler (`--dis`, `dis.dis`) prints them through the operand
+//! metadata generated here, and the JIT translator reads them.
+
+use std::cell::{Cell, UnsafeCell};
+
+use crate::objects::{PyRef, StrObj, Value};
+
+/// A register index in the current frame's window.
+pub type Reg = u16;
+/// An index into the code object's constants.
+pub type ConstIdx = u32;
+/// An index into the code object's names.
+pub type NameIdx = u32;
+/// An absolute instruction index.
+pub type Target = u32;
+
+/// Binary operators (for `BinaryOp` and `InplaceOp`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+    MatMul,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::TrueDiv => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::And => "&",
+            BinOp::Or => "|",
+            BinOp::Xor => "^",
+            BinOp::MatMul => "@",
+        }
+    }
+    /// `(__op__, __rop__, __iop__)`.
+    pub fn dunders(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+            BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+            BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
+            BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
+            BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+            BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+            BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+            BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+            BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+            BinOp::And => ("__and__", "__rand__", "__iand__"),
+            BinOp::Or => ("__or__", "__ror__", "__ior__"),
+            BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
+            BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        }
+    }
+    pub const ALL: [BinOp; 13] = [
+        BinOp::Add,
+        BinOp::Sub,
+        BinOp::Mul,
+        BinOp::TrueDiv,
+        BinOp::FloorDiv,
+        BinOp::Mod,
+        BinOp::Pow,
+        BinOp::LShift,
+        BinOp::RShift,
+        BinOp::And,
+        BinOp::Or,
+        BinOp::Xor,
+        BinOp::MatMul,
+    ];
+}
+
+/// Comparison operators.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+            CmpOp::Is => "is",
+            CmpOp::IsNot => "is not",
+            CmpOp::In => "in",
+            CmpOp::NotIn => "not in",
+        }
+    }
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+            o => o,
+        }
+    }
+    pub fn dunder(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "__lt__",
+            CmpOp::Le => "__le__",
+            CmpOp::Eq => "__eq__",
+            CmpOp::Ne => "__ne__",
+            CmpOp::Gt => "__gt__",
+            CmpOp::Ge => "__ge__",
+            _ => "",
+        }
+    }
+}
+
+/// How an operand is printed by the disassembler.
+#[derive(Clone, Copy)]
+pub enum Operand {
+    Reg(Reg),
+    Const(ConstIdx),
+    Name(NameIdx),
+    Target(Target),
+    Int(i64),
+    Bin(BinOp),
+    Cmp(CmpOp),
+}
+
+macro_rules! define_instructions {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident { $($field:ident : $kind:ident $ty:ty),* $(,)? }
+    ),* $(,)?) => {
+        /// One instruction. Every variant documents its operands and effect.
+        #[derive(Clone, Copy, Debug)]
+        pub enum Instr {
+            $(
+                $(#[doc = $doc])*
+                $name { $($field: $ty),* },
+            )*
+        }
+
+        impl Instr {
+            /// The opcode's name as the disassembler prints it.
+            pub fn name(&self) -> &'static str {
+                match self { $(Instr::$name { .. } => stringify!($name),)* }
+            }
+
+            /// The operands with their kinds, in declaration order.
+            pub fn operands(&self) -> Vec<(&'static str, Operand)> {
+                match *self {
+                    $(
+                        #[allow(unused_variables)]
+                        Instr::$name { $($field),* } => vec![$((stringify!($field), operand!($kind, $field))),*],
+                    )*
+                }
+            }
+
+            /// Every opcode name with its documentation (for `--help-opcodes`).
+            pub const DOCS: &'static [(&'static str, &'static str)] = &[
+                $((stringify!($name), concat!($($doc, "\n"),*)),)*
+            ];
+        }
+    };
+}
+
+macro_rules! operand {
+    (reg, $v:expr) => {
+        Operand::Reg($v)
+    };
+    (konst, $v:expr) => {
+        Operand::Const($v)
+    };
+    (name, $v:expr) => {
+        Operand::Name($v)
+    };
+    (target, $v:expr) => {
+        Operand::Target($v)
+    };
+    (int, $v:expr) => {
+        Operand::Int($v as i64)
+    };
+    (binop, $v:expr) => {
+        Operand::Bin($v)
+    };
+    (cmpop, $v:expr) => {
+        Operand::Cmp($v)
+    };
+}
+
+define_instructions! {
+    /// No operation.
+    Nop {},
+    /// `R[dst] = R[src]`.
+    Move { dst: reg Reg, src: reg Reg },
+    /// `R[dst] = K[k]`.
+    LoadConst { dst: reg Reg, k: konst ConstIdx },
+    /// `R[dst] = value` (a small int immediate).
+    LoadInt { dst: reg Reg, value: int i32 },
+    /// `R[dst] = None`.
+    LoadNone { dst: reg Reg },
+    /// `R[dst] = value` (True or False).
+    LoadBool { dst: reg Reg, value: int bool },
+    /// Raises `UnboundLocalError` for local `N[name]` if `R[reg]` is unbound.
+    CheckBound { reg: reg Reg, name: name NameIdx },
+    /// `del` of a local: raises `UnboundLocalError` if `R[reg]` is unbound, then unbinds it.
+    DeleteLocal { reg: reg Reg, name: name NameIdx },
+    /// `R[dst] = globals[N[name]]`, else `builtins[N[name]]`, else `NameError`.
+    /// Cached per instruction by the dicts' key versions.
+    LoadGlobal { dst: reg Reg, name: name NameIdx },
+    /// `globals[N[name]] = R[src]`.
+    StoreGlobal { src: reg Reg, name: name NameIdx },
+    /// `del globals[N[name]]` (`NameError` if absent).
+    DeleteGlobal { name: name NameIdx },
+    /// `R[dst] = locals[N[name]]`, else globals, else builtins (class bodies, `exec`).
+    LoadName { dst: reg Reg, name: name NameIdx },
+    /// `locals[N[name]] = R[src]`.
+    StoreName { src: reg Reg, name: name NameIdx },
+    /// `del locals[N[name]]`.
+    DeleteName { name: name NameIdx },
+    /// `R[dst] = R[cell].cell_contents`; `NameError` if empty (`N[name]` for the message).
+    LoadDeref { dst: reg Reg, cell: reg Reg, name: name NameIdx },
+    /// Class bodies: `R[dst] = locals[N[name]]` if present, else as `LoadDeref`.
+    LoadClassDeref { dst: reg Reg, cell: reg Reg, name: name NameIdx },
+    /// `R[cell].cell_contents = R[src]`.
+    StoreDeref { cell: reg Reg, src: reg Reg },
+    /// Empties the cell `R[cell]` (`del` of a cell variable).
+    DeleteDeref { cell: reg Reg, name: name NameIdx },
+    /// Function entry: `R[reg] = cell(R[reg])` (a fresh cell holding the old value, maybe unbound).
+    MakeCell { reg: reg Reg },
+
+    /// `R[dst] = R[a] + R[b]`.
+    Add { dst: reg Reg, a: reg Reg, b: reg Reg },
+    /// `R[dst] = R[a] + imm` (small int immediate).
+    AddInt { dst: reg Reg, a: reg Reg, imm: int i32 },
+    /// `R[dst] = R[a] - R[b]`.
+    Sub { dst: reg Reg, a: reg Reg, b: reg Reg },
+    /// `R[dst] = R[a] * R[b]`.
+    Mul { dst: reg Reg, a: reg Reg, b: reg Reg },
+    /// `R[dst] = R[a] / R[b]`.
+    TrueDiv { dst: reg Reg, a: reg Reg, b: reg Reg },
+    /// `R[dst] = R[a] // R[b]`.
+    FloorDiv { dst: reg Reg, a: reg Reg, b: reg Reg },
+    /// `R[dst] = R[a] % R[b]`.
+    Mod { dst: reg Reg, a: reg Reg, b: reg Reg },
+    /// `R[dst] = R[a] <op> R[b]` for the other binary operators (`**`, `<<`, `&`, ...).
+    BinaryOp { op: binop BinOp, dst: reg Reg, a: reg Reg, b: reg Reg },
+    /// `R[dst] = R[a] <op>= R[b]`: tries `__i<op>__` first (augmented assignment).
+    InplaceOp { op: binop BinOp, dst: reg Reg, a: reg Reg, b: reg Reg },
+    /// `R[dst] = -R[src]`.
+    Neg { dst: reg Reg, src: reg Reg },
+    /// `R[dst] = +R[src]`.
+    Pos { dst: reg Reg, src: reg Reg },
+    /// `R[dst] = ~R[src]`.
+    Invert { dst: reg Reg, src: reg Reg },
+    /// `R[dst] = not R[src]`.
+    Not { dst: reg Reg, src: reg Reg },
+    /// `R[dst] = bool(R[src])`.
+    ToBool { dst: reg Reg, src: reg Reg },
+    /// `R[dst] = R[a] <op> R[b]` for a comparison, identity or membership test.
+    Compare { op: cmpop CmpOp, dst: reg Reg, a: reg Reg, b: reg Reg },
+
+    /// `pc = target`.
+    Jump { target: target Target },
+    /// Loop back-edge: bumps loop counter `counter` (the JIT's hotness
+    /// signal), then `pc = target`.
+    Loop { target: target Target, counter: int u16 },
+    /// `if R[cond]: pc = target` (Python truthiness).
+    JumpIfTrue { cond: reg Reg, target: target Target },
+    /// `if not R[cond]: pc = target`.
+    JumpIfFalse { cond: reg Reg, target: target Target },
+    /// `if not (R[a] <op> R[b]): pc = target` (a fused comparison and branch).
+    CompareJump { op: cmpop CmpOp, a: reg Reg, b: reg Reg, target: target Target },
+    /// `if R[src] is None: pc = target`.
+    JumpIfNone { src: reg Reg, target: target Target },
+    /// `if R[src] is not None: pc = target`.
+    JumpIfNotNone { src: reg Reg, target: target Target },
+
+    /// `R[dst] = iter(R[src])`.
+    GetIter { dst: reg Reg, src: reg Reg },
+    /// `R[dst] = next(R[iter])`; when the iterator is exhausted, `pc = target`.
+    ForIter { dst: reg Reg, iter: reg Reg, target: target Target },
+
+    /// `R[func] = R[func](R[func+1], ..., R[func+nargs])`.
+    Call { func: reg Reg, nargs: int u16 },
+    /// Like `Call`, but the last `len(K[kwnames])` arguments are passed by
+    /// the keyword names in the tuple `K[kwnames]`.
+    CallKw { func: reg Reg, nargs: int u16, kwnames: konst ConstIdx },
+    /// `R[func] = R[func](*R[func+1], **R[func+2])` (`R[func+2]` Undef when there is no `**`).
+    CallEx { func: reg Reg },
+    /// `R[dst] = R[obj].N[name]` as a method: `R[dst+1] = R[obj]` when the
+    /// attribute is a plain function found on the type (unbound), else
+    /// `R[dst]` is the attribute and `R[dst+1]` is Undef.
+    LoadMethod { dst: reg Reg, obj: reg Reg, name: name NameIdx },
+    /// Calls what `LoadMethod` prepared: with `R[base+1]` (self) prepended
+    /// unless Undef; arguments in `R[base+2 ...]`; result in `R[base]`.
+    CallMethod { base: reg Reg, nargs: int u16 },
+    /// `CallMethod` with keyword arguments named by the tuple `K[kwnames]`.
+    CallMethodKw { base: reg Reg, nargs: int u16, kwnames: konst ConstIdx },
+
+    /// `R[dst] = R[obj].N[name]`.
+    LoadAttr { dst: reg Reg, obj: reg Reg, name: name NameIdx },
+    /// `R[obj].N[name] = R[src]`.
+    StoreAttr { obj: reg Reg, name: name NameIdx, src: reg Reg },
+    /// `del R[obj].N[name]`.
+    DeleteAttr { obj: reg Reg, name: name NameIdx },
+    /// `R[dst] = R[obj][R[key]]`.
+    GetItem { dst: reg Reg, obj: reg Reg, key: reg Reg },
+    /// `R[obj][R[key]] = R[src]`.
+    SetItem { obj: reg Reg, key: reg Reg, src: reg Reg },
+    /// `del R[obj][R[key]]`.
+    DeleteItem { obj: reg Reg, key: reg Reg },
+
+    /// `R[dst] = [R[start], ..., R[start+count-1]]`.
+    BuildList { dst: reg Reg, start: reg Reg, count: int u16 },
+    /// `R[dst] = (R[start], ..., R[start+count-1])`.
+    BuildTuple { dst: reg Reg, start: reg Reg, count: int u16 },
+    /// `R[dst] = {R[start], ..., R[start+count-1]}`.
+    BuildSet { dst: reg Reg, start: reg Reg, count: int u16 },
+    /// `R[dst] = {R[start]: R[start+1], ...}` with `count` pairs.
+    BuildDict { dst: reg Reg, start: reg Reg, count: int u16 },
+    /// `R[dst] = slice(R[start], R[start+1])`, or with `R[start+2]` as step when `count` is 3.
+    BuildSlice { dst: reg Reg, start: reg Reg, count: int u16 },
+    /// `R[dst] = "".join(R[start ... start+count-1])` (pieces are `str`).
+    BuildString { dst: reg Reg, start: reg Reg, count: int u16 },
+    /// `R[list].append(R[src])`.
+    ListAppend { list: reg Reg, src: reg Reg },
+    /// `R[list].extend(R[src])` (star-unpacking in a display).
+    ListExtend { list: reg Reg, src: reg Reg },
+    /// `R[dst] = tuple(R[src])` for a list.
+    ListToTuple { dst: reg Reg, src: reg Reg },
+    /// `R[set].add(R[src])`.
+    SetAdd { set: reg Reg, src: reg Reg },
+    /// `R[set].update(R[src])`.
+    SetUpdate { set: reg Reg, src: reg Reg },
+    /// `R[dict][R[key]] = R[value]`.
+    DictInsert { dict: reg Reg, key: reg Reg, value: reg Reg },
+    /// `R[dict].update(R[src])` (`**` in a dict display).
+    DictUpdate { dict: reg Reg, src: reg Reg },
+    /// `**R[src]` in a call: merges into `R[dict]`, `TypeError` on a repeated keyword
+    /// (`R[func]` names the callee in the message).
+    DictMerge { dict: reg Reg, src: reg Reg, func: reg Reg },
+    /// `R[dst ... dst+count-1] = R[src]` (exactly `count` items, else `ValueError`).
+    UnpackSequence { dst: reg Reg, src: reg Reg, count: int u16 },
+    /// Starred unpacking: `before` items, a list of the middle, then `after` items,
+    /// into `R[dst ... dst+before+after]`.
+    UnpackEx { dst: reg Reg, src: reg Reg, before: int u8, after: int u8 },
+    /// `R[dst] = format(R[src] converted by conv & 3 (0 none, 1 !s, 2 !r, 3 !a), R[spec])`;
+    /// the spec register is used only when `conv & 4` is set.
+    FormatValue { dst: reg Reg, src: reg Reg, spec: reg Reg, conv: int u8 },
+
+    /// `R[dst] = function(K[code])` with defaults `R[args]` (tuple or None),
+    /// keyword-only defaults `R[args+1]` (dict or None), closure cells
+    /// `R[args+2]` (tuple or None) and annotations `R[args+3]` (dict or None).
+    MakeFunction { dst: reg Reg, code: konst ConstIdx, args: reg Reg },
+    /// `R[dst] = __build_class__` (the class-statement helper).
+    LoadBuildClass { dst: reg Reg },
+    /// `R[dst] = locals()` of a class body or `exec` frame.
+    LoadLocals { dst: reg Reg },
+    /// Returns `R[src]` to the caller.
+    Return { src: reg Reg },
+    /// Returns `None` to the caller.
+    ReturnNone {},
+
+    /// `raise R[exc]` (kind 1), `raise R[exc] from R[cause]` (kind 2), or a
+    /// bare `raise` re-raising the exception being handled (kind 0).
+    Raise { exc: reg Reg, cause: reg Reg, kind: int u8 },
+    /// Re-raises the exception object in `R[exc]` keeping its traceback
+    /// (end of `finally` and of cleanup handlers).
+    Reraise { exc: reg Reg },
+    /// Exception handler entry: `R[exc]` holds the exception; it becomes the
+    /// exception being handled (`sys.exc_info()`, implicit chaining).
+    PushExcInfo { exc: reg Reg },
+    /// Leaves an exception handler: restores the previously handled exception.
+    PopExcInfo {},
+    /// `if not isinstance(R[exc], R[cls]): pc = target` (`except cls:`);
+    /// `TypeError` if `R[cls]` is not an exception class or a tuple of them.
+    JumpIfNotExcMatch { exc: reg Reg, cls: reg Reg, target: target Target },
+    /// `raise AssertionError(R[msg])`, or `raise AssertionError` when `has_msg` is false.
+    AssertFail { msg: reg Reg, has_msg: int bool },
+
+    /// `with` entry: `R[dst] = type(R[mgr]).__enter__(R[mgr])` and
+    /// `R[exit] = bound type(R[mgr]).__exit__`.
+    WithEnter { dst: reg Reg, mgr: reg Reg, exit: reg Reg },
+    /// Normal `with` exit: calls `R[exit](None, None, None)`.
+    WithExit { exit: reg Reg },
+    /// Exceptional `with` exit: calls `R[exit](type, R[exc], tb)`; if the
+    /// result is true the exception is suppressed (`pc = target`), else re-raised.
+    WithExceptExit { exit: reg Reg, exc: reg Reg, target: target Target },
+
+    /// `R[dst] = __import__(N[name], fromlist=R[fromlist], level=level)`.
+    ImportName { dst: reg Reg, name: name NameIdx, fromlist: reg Reg, level: int u8 },
+    /// `R[dst] = R[module].N[name]`, or `ImportError` (tries the submodule too).
+    ImportFrom { dst: reg Reg, module: reg Reg, name: name NameIdx },
+    /// `from R[module] import *` into the current namespace.
+    ImportStar { module: reg Reg },
+
+    /// Suspends the generator yielding `R[src]`; on resumption `R[dst]` is the sent value.
+    Yield { dst: reg Reg, src: reg Reg },
+    /// `R[dst] = yield from R[iter]`: re-executed until the sub-iterator is done.
+    YieldFrom { dst: reg Reg, iter: reg Reg },
+
+    /// `R[dst] = len(R[src])` (pattern matching).
+    GetLen { dst: reg Reg, src: reg Reg },
+    /// `R[dst] = isinstance(R[src], collections.abc.Sequence)` for pattern matching (kind 0),
+    /// or `Mapping` (kind 1).
+    MatchKind { dst: reg Reg, src: reg Reg, kind: int u8 },
+    /// Class pattern: `R[dst]` = tuple of attributes `R[src]` matched against class `R[cls]`
+    /// with `npos` positional sub-patterns and keyword names in tuple `R[names]`; None if no match.
+    MatchClass { dst: reg Reg, src: reg Reg, cls: reg Reg, names: reg Reg, npos: int u16 },
+    /// Mapping pattern: `R[dst]` = tuple of `R[src][k]` for keys in tuple `R[keys]`, or None if a key is missing.
+    MatchKeys { dst: reg Reg, src: reg Reg, keys: reg Reg },
+    /// `R[dst] = {k: v for k, v in R[src].items() if k not in R[keys]}` (mapping pattern `**rest`).
+    CopyDictWithoutKeys { dst: reg Reg, src: reg Reg, keys: reg Reg },
+    /// `R[dst] = R[src].__annotations__` setup: creates `__annotations__` in the local namespace.
+    SetupAnnotations {},
+}
+
+/// One entry of a code object's exception table: an exception raised while
+/// `start <= pc < end` jumps to `handler` with the exception in `R[exc_reg]`.
+/// Entries are ordered innermost first.
+#[derive(Clone, Copy, Debug)]
+pub struct ExcEntry {
+    pub start: u32,
+    pub end: u32,
+    pub handler: u32,
+    pub exc_reg: Reg,
+}
+
+pub mod code_flags {
+    pub const VARARGS: u32 = 1;
+    pub const VARKEYWORDS: u32 = 2;
+    pub const GENERATOR: u32 = 4;
+    /// Names are looked up in a locals dict (module level, class bodies, exec).
+    pub const NAME_LOOKUP: u32 = 8;
+    pub const CLASS_BODY: u32 = 16;
+    pub const COROUTINE: u32 = 32;
+    /// The function body references `__class__` or uses zero-argument `super()`.
+    pub const USES_CLASS_CELL: u32 = 64;
+}
+
+/// An inline cache slot, one per instruction (interpreted per opcode).
+#[derive(Clone, Copy, Default)]
+pub struct Cache {
+    pub a: u64,
+    pub b: u64,
+    pub c: u64,
+}
+
+/// A compiled function body, module or class body.
+pub struct CodeObj {
+    pub name: String,
+    pub qualname: String,
+    pub filename: std::rc::Rc<str>,
+    pub firstlineno: u32,
+    pub instrs: Box<[Instr]>,
+    /// Source line of each instruction.
+    pub lines: Box<[u32]>,
+    pub consts: Box<[Value]>,
+    pub names: Box<[PyRef<StrObj>]>,
+    /// Size of the register window.
+    pub nregs: u16,
+    /// Positional parameters (including positional-only).
+    pub argcount: u16,
+    pub posonlyargcount: u16,
+    pub kwonlyargcount: u16,
+    pub flags: u32,
+    /// Names of the local variables, in register order; parameters first
+    /// (positional, keyword-only, `*args`, `**kwargs`).
+    pub varnames: Box<[String]>,
+    /// Cell variables: (name, register). A parameter that is also a cell is
+    /// converted in place by `MakeCell` at entry.
+    pub cellvars: Box<[(String, Reg)]>,
+    /// Free variables: (name, register); filled from the closure at entry.
+    pub freevars: Box<[(String, Reg)]>,
+    pub exc_table: Box<[ExcEntry]>,
+    pub docstring: Value,
+    /// Inline caches, indexed by instruction.
+    pub caches: UnsafeCell<Box<[Cache]>>,
+    /// Back-edge counters, indexed by the `counter` operand of `Loop`.
+    pub loop_counters: Box<[Cell<u32>]>,
+    /// Function-entry counter.
+    pub entry_count: Cell<u32>,
+}
+
+impl CodeObj {
+    #[inline]
+    pub fn is_generator(&self) -> bool {
+        self.flags & code_flags::GENERATOR != 0
+    }
+
+    /// The source line of the instruction at `pc`.
+    pub fn line_at(&self, pc: u32) -> u32 {
+        self.lines.get(pc as usize).copied().unwrap_or(self.firstlineno)
+    }
+
+    /// The inline cache of the instruction at `pc`.
+    #[inline]
+    #[allow(clippy::mut_from_ref)]
+    pub fn cache(&self, pc: usize) -> &mut Cache {
+        // SAFETY: single-threaded; each instruction's cache is touched only
+        // by that instruction's handler, which holds no other reference to it.
+        unsafe { &mut (*self.caches.get())[pc] }
+    }
+
+    /// Number of parameters, including `*args` and `**kwargs`.
+    pub fn total_params(&self) -> usize {
+        self.argcount as usize
+            + self.kwonlyargcount as usize
+            + (self.flags & code_flags::VARARGS != 0) as usize
+            + (self.flags & code_flags::VARKEYWORDS != 0) as usize
+    }
+}
+
+impl crate::objects::Trace for CodeObj {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        self.consts.iter().for_each(|v| visit(v));
+    }
+    fn clear(&self) {}
+}
+
+/// Prints `code` and every code object among its constants, as `--dis` does.
+pub fn disassemble(code: &CodeObj, out: &mut String) {
+    use std::fmt::Write;
+    let _ = writeln!(
+        out,
+        "Disassembly of <code object {} at line {}> ({} registers, {} params{}):",
+        code.qualname,
+        code.firstlineno,
+        code.nregs,
+        code.total_params(),
+        if code.is_generator() { ", generator" } else { "" }
+    );
+    if !code.varnames.is_empty() {
+        let locals: Vec<String> = code.varnames.iter().enumerate().map(|(i, n)| format!("r{}={}", i, n)).collect();
+        let _ = writeln!(out, "  locals: {}", locals.join(" "));
+    }
+    for (n, r) in code.cellvars.iter() {
+        let _ = writeln!(out, "  cell: r{}={}", r, n);
+    }
+    for (n, r) in code.freevars.iter() {
+        let _ = writeln!(out, "  free: r{}={}", r, n);
+    }
+    let targets: std::collections::HashSet<u32> = code
+        .instrs
+        .iter()
+        .flat_map(|i| i.operands().into_iter().filter_map(|(_, o)| if let Operand::Target(t) = o { Some(t) } else { None }))
+        .chain(code.exc_table.iter().map(|e| e.handler))
+        .collect();
+    let mut last_line = 0;
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        let line = code.lines[pc];
+        let line_s = if line != last_line { format!("{:>4}", line) } else { "    ".to_string() };
+        last_line = line;
+        let mark = if targets.contains(&(pc as u32)) { ">>" } else { "  " };
+        let ops: Vec<String> = ins
+            .operands()
+            .into_iter()
+            .map(|(field, o)| match o {
+                Operand::Reg(r) => format!("{}=r{}", field, r),
+                Operand::Const(k) => format!("{}={}", field, const_repr(&code.consts[k as usize])),
+                Operand::Name(n) => format!("{}={}", field, code.names[n as usize].as_str()),
+                Operand::Target(t) => format!("{}={}", field, t),
+                Operand::Int(i) => format!("{}={}", field, i),
+                Operand::Bin(b) => format!("{}", b.symbol()),
+                Operand::Cmp(c) => format!("{}", c.symbol()),
+            })
+            .collect();
+        let _ = writeln!(out, "{} {} {:>4} {:<18} {}", line_s, mark, pc, ins.name(), ops.join(" ")).map(|_| ());
+        // Trim trailing spaces of instructions without operands.
+        if ops.is_empty() {
+            let trimmed = out.trim_end().len();
+            out.truncate(trimmed);
+            out.push('\n');
+        }
+    }
+    if !code.exc_table.is_empty() {
+        let _ = writeln!(out, "  exception table:");
+        for e in code.exc_table.iter() {
+            let _ = writeln!(out, "    {} to {} -> {} exc=r{}", e.start, e.end, e.handler, e.exc_reg);
+        }
+    }
+    for c in code.consts.iter() {
+        if let Value::Code(inner) = c {
+            out.push('\n');
+            disassemble(inner, out);
+        }
+    }
+}
+
+/// Constants as the disassembler shows them.
+fn const_repr(v: &Value) -> String {
+    match v {
+        Value::Code(c) => format!("<code {}>", c.qualname),
+        other => crate::vm::repr::simple_repr(other),
+    }
+}

@@ -1,0 +1,809 @@
+//! The compiler: AST → register bytecode (`bytecode::Instr`).
+//!
+//! Lua-style register allocation: a function's locals occupy the first
+//! registers (parameters first), temporaries are allocated above them in
+//! stack order and freed at the end of each statement. An expression is
+//! compiled "into" a register; a local variable read needs no instruction at
+//! all (its register is used directly as an operand).
+//!
+//! `symtable` decides how each name is resolved; `stmt` and `expr` emit code.
+
+mod expr;
+mod pattern;
+mod stmt;
+pub mod symtable;
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use rustpython_parser::ast::{self, Ranged};
+
+use crate::bytecode::{code_flags, Cache, CodeObj, ExcEntry, Instr, Reg};
+use crate::objects::{PyRef, StrObj, Value};
+use symtable::{Resolution, Scope, ScopeKind};
+
+/// A compile-time error: becomes `SyntaxError` (or `IndentationError`).
+#[derive(Debug, Clone)]
+pub struct CompileError {
+    pub msg: String,
+    pub line: u32,
+    /// 1-based column, 0 if unknown.
+    pub col: u32,
+    pub indentation: bool,
+}
+
+impl CompileError {
+    pub fn syntax(msg: &str, line: u32) -> CompileError {
+        CompileError { msg: msg.to_string(), line, col: 0, indentation: false }
+    }
+}
+
+type Res<T> = Result<T, CompileError>;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A module or `exec` source.
+    Exec,
+    /// A single expression (`eval`).
+    Eval,
+}
+
+/// Maps byte offsets to 1-based line numbers.
+pub struct LineIndex {
+    starts: Vec<u32>,
+}
+
+impl LineIndex {
+    pub fn new(src: &str) -> LineIndex {
+        let mut starts = vec![0];
+        for (i, b) in src.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+    pub fn line(&self, offset: u32) -> u32 {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+    /// 1-based column of an offset.
+    pub fn col(&self, offset: u32) -> u32 {
+        let l = self.line(offset);
+        offset - self.starts[(l - 1) as usize] + 1
+    }
+}
+
+/// Compiles a parsed module (or expression) into a code object.
+pub fn compile_ast(module: &ast::Mod, source: &str, filename: &str, mode: Mode) -> Res<PyRef<CodeObj>> {
+    let index = LineIndex::new(source);
+    let line_of = |o: u32| index.line(o);
+    let filename: Rc<str> = Rc::from(filename);
+    match (module, mode) {
+        (ast::Mod::Module(m), Mode::Exec) => {
+            let scope = symtable::analyze(&m.body, &line_of)?;
+            let mut b = FuncBuilder::new(&scope, "<module>".into(), "<module>".into(), filename, &index, 1);
+            b.module_body(&m.body)?;
+            Ok(b.finish())
+        }
+        (ast::Mod::Expression(e), Mode::Eval) => {
+            let scope = symtable::analyze_expr(&e.body, &line_of)?;
+            let mut b = FuncBuilder::new(&scope, "<module>".into(), "<module>".into(), filename, &index, 1);
+            b.set_line(&*e.body);
+            let r = b.expr(&e.body)?;
+            b.emit(Instr::Return { src: r });
+            Ok(b.finish())
+        }
+        _ => Err(CompileError::syntax("unsupported compile mode", 1)),
+    }
+}
+
+/// A forward-referenced instruction position.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Label(usize);
+
+/// Constants are deduplicated by value *and* type (`1`, `1.0`, `True` and
+/// `-0.0` stay distinct).
+#[derive(Hash, PartialEq, Eq)]
+enum ConstKey {
+    None,
+    Bool(bool),
+    Int(BigInt),
+    Float(u64),
+    Complex(u64, u64),
+    Str(String),
+    Bytes(Vec<u8>),
+    Tuple(Vec<ConstKey>),
+    Ellipsis,
+    Unique(usize),
+}
+
+/// Compile-time record of an enclosing block that `return`, `break` and
+/// `continue` must unwind through.
+#[derive(Clone)]
+enum FBlock<'a> {
+    Loop { continue_label: Label, break_label: Label },
+    /// A `for` loop whose iterator register must be dropped on `break`.
+    ForLoop { continue_label: Label, break_label: Label },
+    /// Inside `try` with a `finally` body to run on the way out.
+    Finally { body: &'a [ast::Stmt], handler_depth: usize },
+    /// Inside an `except` (or `finally`-on-exception) handler: leave with `PopExcInfo`.
+    Handler { name: Option<(String, Reg)> },
+    /// Inside `with`: leave by calling the exit function.
+    With { exit: Reg, handler_depth: usize },
+}
+
+pub struct FuncBuilder<'s> {
+    scope: &'s Scope,
+    name: String,
+    qualname: String,
+    filename: Rc<str>,
+    index: &'s LineIndex,
+    firstlineno: u32,
+    instrs: Vec<Instr>,
+    lines: Vec<u32>,
+    /// The handler (label, exception register) active for each instruction.
+    handler_of: Vec<Option<(Label, Reg)>>,
+    consts: Vec<Value>,
+    const_map: HashMap<ConstKey, u32>,
+    names: Vec<PyRef<StrObj>>,
+    name_map: HashMap<String, u32>,
+    /// Registers of locals, cells and free variables.
+    regs: HashMap<String, Reg>,
+    varnames: Vec<String>,
+    cellvars: Vec<(String, Reg)>,
+    freevars: Vec<(String, Reg)>,
+    nlocals: u16,
+    next_reg: u32,
+    max_reg: u32,
+    labels: Vec<Option<u32>>,
+    fixups: Vec<(usize, Label)>,
+    handlers: Vec<(Label, Reg)>,
+    fblocks: Vec<FBlock<'s>>,
+    loop_counters: u16,
+    cur_line: u32,
+    /// Locals definitely bound at the current point (no unbound check needed).
+    bound: HashSet<String>,
+    flags: u32,
+    argcount: u16,
+    posonly: u16,
+    kwonly: u16,
+    docstring: Value,
+    /// Children scopes by defining node offset.
+    children: HashMap<u32, &'s Scope>,
+    /// In a class body: the register holding the `__class__` cell.
+    class_cell: Option<Reg>,
+}
+
+impl<'s> FuncBuilder<'s> {
+    fn new(scope: &'s Scope, name: String, qualname: String, filename: Rc<str>, index: &'s LineIndex, line: u32) -> Self {
+        let mut b = FuncBuilder {
+            scope,
+            name,
+            qualname,
+            filename,
+            index,
+            firstlineno: line,
+            instrs: Vec::new(),
+            lines: Vec::new(),
+            handler_of: Vec::new(),
+            consts: Vec::new(),
+            const_map: HashMap::new(),
+            names: Vec::new(),
+            name_map: HashMap::new(),
+            regs: HashMap::new(),
+            varnames: Vec::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+            nlocals: 0,
+            next_reg: 0,
+            max_reg: 0,
+            labels: Vec::new(),
+            fixups: Vec::new(),
+            handlers: Vec::new(),
+            fblocks: Vec::new(),
+            loop_counters: 0,
+            cur_line: line,
+            bound: HashSet::new(),
+            flags: 0,
+            argcount: 0,
+            posonly: 0,
+            kwonly: 0,
+            docstring: Value::None,
+            children: scope.children.iter().map(|c| (c.key, c)).collect(),
+            class_cell: None,
+        };
+        b.assign_registers();
+        b
+    }
+
+    /// Gives every local, cell and free variable its register: parameters
+    /// first, then other locals in order of appearance, then free variables.
+    fn assign_registers(&mut self) {
+        let scope = self.scope;
+        let mut add = |b: &mut Self, n: &str| {
+            if !b.regs.contains_key(n) {
+                let r = b.regs.len() as Reg;
+                b.regs.insert(n.to_string(), r);
+                b.varnames.push(n.to_string());
+            }
+        };
+        if scope.is_function_like() {
+            for p in &scope.params {
+                add(self, p);
+                self.bound.insert(p.clone());
+            }
+            for n in &scope.order {
+                if matches!(scope.resolve(n), Resolution::Local | Resolution::Cell) {
+                    add(self, n);
+                }
+            }
+        }
+        let mut cells: Vec<String> = scope
+            .order
+            .iter()
+            .filter(|n| scope.is_function_like() && scope.resolve(n) == Resolution::Cell)
+            .cloned()
+            .collect();
+        cells.sort();
+        for n in cells {
+            let r = self.regs[&n];
+            self.cellvars.push((n, r));
+        }
+        if scope.kind == ScopeKind::Class && scope.needs_class_cell {
+            add(self, "__class__");
+            let r = self.regs["__class__"];
+            self.cellvars.push(("__class__".into(), r));
+            self.class_cell = Some(r);
+        }
+        let mut frees: Vec<String> = scope
+            .order
+            .iter()
+            .filter(|n| {
+                scope.resolve(n) == Resolution::Free || scope.flags(n) & symtable::flags::FREE != 0
+            })
+            .filter(|n| !(scope.kind == ScopeKind::Class && n.as_str() == "__class__" && scope.needs_class_cell))
+            .cloned()
+            .collect();
+        frees.sort();
+        frees.dedup();
+        for n in frees {
+            // A class body's own binding of a pass-through name keeps name
+            // lookup; the free variable gets a register of its own.
+            let key = if self.regs.contains_key(&n) && scope.kind == ScopeKind::Class { format!(".free.{}", n) } else { n.clone() };
+            let r = match self.regs.get(&key) {
+                Some(r) => *r,
+                None => {
+                    let r = self.regs.len() as Reg;
+                    self.regs.insert(key.clone(), r);
+                    self.varnames.push(n.clone());
+                    r
+                }
+            };
+            self.freevars.push((n, r));
+        }
+        self.nlocals = self.regs.len() as u16;
+        self.next_reg = self.nlocals as u32;
+        self.max_reg = self.next_reg;
+    }
+
+    // ----- emission -----
+
+    fn set_line(&mut self, node: &impl Ranged) {
+        self.cur_line = self.index.line(node.range().start().into());
+    }
+
+    fn line_of(&self, node: &impl Ranged) -> u32 {
+        self.index.line(node.range().start().into())
+    }
+
+    fn emit(&mut self, i: Instr) -> usize {
+        self.instrs.push(i);
+        self.lines.push(self.cur_line);
+        self.handler_of.push(self.handlers.last().copied());
+        self.instrs.len() - 1
+    }
+
+    fn new_label(&mut self) -> Label {
+        self.labels.push(None);
+        Label(self.labels.len() - 1)
+    }
+
+    fn bind_label(&mut self, l: Label) {
+        self.labels[l.0] = Some(self.instrs.len() as u32);
+    }
+
+    fn here(&self) -> u32 {
+        self.instrs.len() as u32
+    }
+
+    /// Emits a jump-like instruction whose target is `l`.
+    fn emit_jump(&mut self, i: Instr, l: Label) {
+        let at = self.emit(i);
+        self.fixups.push((at, l));
+    }
+
+    fn jump(&mut self, l: Label) {
+        self.emit_jump(Instr::Jump { target: 0 }, l);
+    }
+
+    fn alloc(&mut self) -> Reg {
+        let r = self.next_reg;
+        self.next_reg += 1;
+        if self.next_reg > self.max_reg {
+            self.max_reg = self.next_reg;
+        }
+        r as Reg
+    }
+
+    /// Allocates `n` consecutive registers.
+    fn alloc_n(&mut self, n: usize) -> Reg {
+        let r = self.next_reg;
+        for _ in 0..n {
+            self.alloc();
+        }
+        r as Reg
+    }
+
+    fn free_to(&mut self, mark: u32) {
+        self.next_reg = mark;
+    }
+
+    fn mark(&self) -> u32 {
+        self.next_reg
+    }
+
+    fn is_local_reg(&self, r: Reg) -> bool {
+        (r as u32) < self.nlocals as u32
+    }
+
+    fn add_const_keyed(&mut self, key: ConstKey, v: Value) -> u32 {
+        if let Some(i) = self.const_map.get(&key) {
+            return *i;
+        }
+        let i = self.consts.len() as u32;
+        self.consts.push(v);
+        self.const_map.insert(key, i);
+        i
+    }
+
+    fn add_const(&mut self, c: &ast::Constant) -> u32 {
+        let (key, v) = const_value(c);
+        self.add_const_keyed(key, v)
+    }
+
+    fn add_str_const(&mut self, s: &str) -> u32 {
+        self.add_const_keyed(ConstKey::Str(s.to_string()), Value::str(s))
+    }
+
+    fn add_unique_const(&mut self, v: Value) -> u32 {
+        let i = self.consts.len();
+        self.add_const_keyed(ConstKey::Unique(i), v)
+    }
+
+    fn name_idx(&mut self, n: &str) -> u32 {
+        if let Some(i) = self.name_map.get(n) {
+            return *i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(PyRef::new(StrObj::new(n.to_string())));
+        self.name_map.insert(n.to_string(), i);
+        i
+    }
+
+    fn err(&self, node: &impl Ranged, msg: &str) -> CompileError {
+        let off: u32 = node.range().start().into();
+        CompileError { msg: msg.to_string(), line: self.index.line(off), col: self.index.col(off), indentation: false }
+    }
+
+    /// Finishes the code object.
+    fn finish(mut self) -> PyRef<CodeObj> {
+        // Patch jump targets.
+        for (at, l) in std::mem::take(&mut self.fixups) {
+            let t = self.labels[l.0].expect("unbound label");
+            set_target(&mut self.instrs[at], t);
+        }
+        // Exception table: runs of instructions sharing a handler.
+        let mut table = Vec::new();
+        let mut i = 0;
+        while i < self.handler_of.len() {
+            if let Some((l, reg)) = self.handler_of[i] {
+                let start = i;
+                while i < self.handler_of.len() && self.handler_of[i] == Some((l, reg)) {
+                    i += 1;
+                }
+                table.push(ExcEntry { start: start as u32, end: i as u32, handler: self.labels[l.0].unwrap(), exc_reg: reg });
+            } else {
+                i += 1;
+            }
+        }
+        if self.scope.is_generator {
+            self.flags |= code_flags::GENERATOR;
+        }
+        let n = self.instrs.len();
+        let nregs = self.max_reg.max(1);
+        PyRef::new(CodeObj {
+            name: self.name,
+            qualname: self.qualname,
+            filename: self.filename,
+            firstlineno: self.firstlineno,
+            instrs: self.instrs.into_boxed_slice(),
+            lines: self.lines.into_boxed_slice(),
+            consts: self.consts.into_boxed_slice(),
+            names: self.names.into_boxed_slice(),
+            nregs: nregs.min(u16::MAX as u32) as u16,
+            argcount: self.argcount,
+            posonlyargcount: self.posonly,
+            kwonlyargcount: self.kwonly,
+            flags: self.flags,
+            varnames: self.varnames.into_boxed_slice(),
+            cellvars: self.cellvars.into_boxed_slice(),
+            freevars: self.freevars.into_boxed_slice(),
+            exc_table: table.into_boxed_slice(),
+            docstring: self.docstring,
+            caches: std::cell::UnsafeCell::new(vec![Cache::default(); n].into_boxed_slice()),
+            loop_counters: (0..self.loop_counters).map(|_| std::cell::Cell::new(0)).collect(),
+            entry_count: std::cell::Cell::new(0),
+        })
+    }
+
+    fn check_regs(&self, node: &impl Ranged) -> Res<()> {
+        if self.max_reg > u16::MAX as u32 - 16 {
+            return Err(self.err(node, "too many registers needed (function too large)"));
+        }
+        Ok(())
+    }
+
+    // ----- names -----
+
+    /// Emits a load of `name` into some register and returns it.
+    fn load_name(&mut self, name: &str, node: &impl Ranged) -> Res<Reg> {
+        if self.scope.resolve(name) == Resolution::Local {
+            let r = self.regs[name];
+            if !self.bound.contains(name) {
+                let n = self.name_idx(name);
+                self.emit(Instr::CheckBound { reg: r, name: n });
+            }
+            return Ok(r);
+        }
+        let dst = self.alloc();
+        self.load_name_into(name, dst, node)?;
+        Ok(dst)
+    }
+
+    fn load_name_into(&mut self, name: &str, dst: Reg, _node: &impl Ranged) -> Res<()> {
+        match self.scope.resolve(name) {
+            Resolution::Local => {
+                let r = self.regs[name];
+                if !self.bound.contains(name) {
+                    let n = self.name_idx(name);
+                    self.emit(Instr::CheckBound { reg: r, name: n });
+                }
+                if r != dst {
+                    self.emit(Instr::Move { dst, src: r });
+                }
+            }
+            Resolution::Cell | Resolution::Free => {
+                let n = self.name_idx(name);
+                if self.scope.kind == ScopeKind::Class {
+                    let cell = self.free_reg(name);
+                    self.emit(Instr::LoadClassDeref { dst, cell, name: n });
+                } else {
+                    let cell = self.regs[name];
+                    self.emit(Instr::LoadDeref { dst, cell, name: n });
+                }
+            }
+            Resolution::Global => {
+                let n = self.name_idx(name);
+                self.emit(Instr::LoadGlobal { dst, name: n });
+            }
+            Resolution::Name => {
+                let n = self.name_idx(name);
+                if self.scope.kind == ScopeKind::Module {
+                    self.emit(Instr::LoadGlobal { dst, name: n });
+                } else {
+                    self.emit(Instr::LoadName { dst, name: n });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The register of a free variable passing through a class body.
+    fn free_reg(&self, name: &str) -> Reg {
+        self.freevars.iter().find(|(n, _)| n == name).map(|(_, r)| *r).unwrap_or_else(|| self.regs[name])
+    }
+
+    fn store_name(&mut self, name: &str, src: Reg) {
+        match self.scope.resolve(name) {
+            Resolution::Local => {
+                let r = self.regs[name];
+                if r != src {
+                    self.emit(Instr::Move { dst: r, src });
+                }
+                self.bound.insert(name.to_string());
+            }
+            Resolution::Cell | Resolution::Free => {
+                let cell = self.regs[name];
+                self.emit(Instr::StoreDeref { cell, src });
+            }
+            Resolution::Global => {
+                let n = self.name_idx(name);
+                self.emit(Instr::StoreGlobal { src, name: n });
+            }
+            Resolution::Name => {
+                let n = self.name_idx(name);
+                if self.scope.kind == ScopeKind::Module {
+                    self.emit(Instr::StoreGlobal { src, name: n });
+                } else {
+                    self.emit(Instr::StoreName { src, name: n });
+                }
+            }
+        }
+    }
+
+    fn delete_name(&mut self, name: &str) {
+        let n = self.name_idx(name);
+        match self.scope.resolve(name) {
+            Resolution::Local => {
+                let r = self.regs[name];
+                self.emit(Instr::DeleteLocal { reg: r, name: n });
+                self.bound.remove(name);
+            }
+            Resolution::Cell | Resolution::Free => {
+                let cell = self.regs[name];
+                self.emit(Instr::DeleteDeref { cell, name: n });
+            }
+            Resolution::Global => {
+                self.emit(Instr::DeleteGlobal { name: n });
+            }
+            Resolution::Name => {
+                if self.scope.kind == ScopeKind::Module {
+                    self.emit(Instr::DeleteGlobal { name: n });
+                } else {
+                    self.emit(Instr::DeleteName { name: n });
+                }
+            }
+        }
+    }
+
+    /// The register a local name lives in, if it is a plain local.
+    fn local_reg(&self, name: &str) -> Option<Reg> {
+        if self.scope.resolve(name) == Resolution::Local {
+            self.regs.get(name).copied()
+        } else {
+            None
+        }
+    }
+
+    // ----- bodies -----
+
+    fn module_body(&mut self, body: &'s [ast::Stmt]) -> Res<()> {
+        if let Some(doc) = docstring(body) {
+            let k = self.add_str_const(&doc);
+            let r = self.alloc();
+            self.emit(Instr::LoadConst { dst: r, k });
+            self.store_name("__doc__", r);
+            self.free_to(self.nlocals as u32);
+        }
+        self.prologue();
+        self.stmts(body)?;
+        self.emit(Instr::ReturnNone {});
+        Ok(())
+    }
+
+    /// Creates cells for captured locals.
+    fn prologue(&mut self) {
+        for (_, r) in self.cellvars.clone() {
+            self.emit(Instr::MakeCell { reg: r });
+        }
+    }
+
+    /// Compiles a nested function body (def, lambda) into a code object.
+    fn function_code(
+        &mut self,
+        node: &impl Ranged,
+        name: &str,
+        args: &ast::Arguments,
+        body: FunctionBody<'s>,
+    ) -> Res<PyRef<CodeObj>> {
+        let key: u32 = node.range().start().into();
+        let scope = self.children.get(&key).copied().ok_or_else(|| self.err(node, "internal error: missing scope"))?;
+        let qualname = self.child_qualname(name);
+        let line = self.line_of(node);
+        let mut b = FuncBuilder::new(scope, name.to_string(), qualname, self.filename.clone(), self.index, line);
+        b.argcount = (args.posonlyargs.len() + args.args.len()) as u16;
+        b.posonly = args.posonlyargs.len() as u16;
+        b.kwonly = args.kwonlyargs.len() as u16;
+        if args.vararg.is_some() {
+            b.flags |= code_flags::VARARGS;
+        }
+        if args.kwarg.is_some() {
+            b.flags |= code_flags::VARKEYWORDS;
+        }
+        b.prologue();
+        match body {
+            FunctionBody::Stmts(stmts) => {
+                if let Some(doc) = docstring(stmts) {
+                    b.docstring = Value::str(&doc);
+                }
+                b.stmts(stmts)?;
+                if !b.ends_with_return() {
+                    b.cur_line = b.last_line_of(stmts);
+                    b.emit(Instr::ReturnNone {});
+                }
+            }
+            FunctionBody::Expr(e) => {
+                b.set_line(e);
+                let r = b.expr(e)?;
+                b.emit(Instr::Return { src: r });
+            }
+        }
+        b.check_regs(node)?;
+        Ok(b.finish())
+    }
+
+    fn ends_with_return(&self) -> bool {
+        matches!(self.instrs.last(), Some(Instr::Return { .. }) | Some(Instr::ReturnNone {}))
+            && !self.labels.iter().any(|l| *l == Some(self.here()))
+    }
+
+    fn last_line_of(&self, stmts: &[ast::Stmt]) -> u32 {
+        stmts.last().map(|s| self.index.line(s.range().end().into())).unwrap_or(self.cur_line)
+    }
+
+    fn child_qualname(&self, name: &str) -> String {
+        match self.scope.kind {
+            ScopeKind::Module => name.to_string(),
+            ScopeKind::Class => format!("{}.{}", self.qualname, name),
+            _ => format!("{}.<locals>.{}", self.qualname, name),
+        }
+    }
+
+    /// Emits `MakeFunction` for a compiled child code object, with its
+    /// defaults, keyword defaults, closure and annotations.
+    fn make_function(
+        &mut self,
+        code: PyRef<CodeObj>,
+        args: Option<&'s ast::Arguments>,
+        returns: Option<&'s ast::Expr>,
+        dst: Reg,
+    ) -> Res<()> {
+        let mark = self.mark();
+        let base = self.alloc_n(4);
+        // Positional defaults.
+        let defaults: Vec<&ast::Expr> = args
+            .map(|a| a.posonlyargs.iter().chain(a.args.iter()).filter_map(|d| d.default.as_deref()).collect())
+            .unwrap_or_default();
+        if defaults.is_empty() {
+            self.emit(Instr::LoadNone { dst: base });
+        } else {
+            let start = self.alloc_n(defaults.len());
+            for (i, d) in defaults.iter().enumerate() {
+                self.expr_into(d, start + i as Reg)?;
+            }
+            self.emit(Instr::BuildTuple { dst: base, start, count: defaults.len() as u16 });
+        }
+        // Keyword-only defaults.
+        let kwdefaults: Vec<(&str, &ast::Expr)> = args
+            .map(|a| a.kwonlyargs.iter().filter_map(|d| d.default.as_deref().map(|e| (d.def.arg.as_str(), e))).collect())
+            .unwrap_or_default();
+        if kwdefaults.is_empty() {
+            self.emit(Instr::LoadNone { dst: base + 1 });
+        } else {
+            let start = self.alloc_n(kwdefaults.len() * 2);
+            for (i, (n, e)) in kwdefaults.iter().enumerate() {
+                let k = self.add_str_const(n);
+                self.emit(Instr::LoadConst { dst: start + 2 * i as Reg, k });
+                self.expr_into(e, start + 2 * i as Reg + 1)?;
+            }
+            self.emit(Instr::BuildDict { dst: base + 1, start, count: kwdefaults.len() as u16 });
+        }
+        // Closure: the cells of the child's free variables.
+        if code.freevars.is_empty() {
+            self.emit(Instr::LoadNone { dst: base + 2 });
+        } else {
+            let n = code.freevars.len();
+            let start = self.alloc_n(n);
+            for (i, (name, _)) in code.freevars.iter().enumerate() {
+                let src = if name == "__class__" && self.class_cell.is_some() {
+                    self.class_cell.unwrap()
+                } else if self.scope.kind == ScopeKind::Class {
+                    self.free_reg(name)
+                } else {
+                    *self.regs.get(name).ok_or_else(|| CompileError::syntax(&format!("internal error: no cell for '{}'", name), self.cur_line))?
+                };
+                self.emit(Instr::Move { dst: start + i as Reg, src });
+            }
+            self.emit(Instr::BuildTuple { dst: base + 2, start, count: n as u16 });
+        }
+        // Annotations.
+        let mut ann: Vec<(String, &ast::Expr)> = Vec::new();
+        if let Some(a) = args {
+            for p in a.posonlyargs.iter().chain(a.args.iter()).map(|p| &p.def).chain(a.vararg.as_deref()).chain(a.kwonlyargs.iter().map(|p| &p.def)).chain(a.kwarg.as_deref()) {
+                if let Some(an) = &p.annotation {
+                    ann.push((p.arg.to_string(), an));
+                }
+            }
+        }
+        if let Some(r) = returns {
+            ann.push(("return".to_string(), r));
+        }
+        if ann.is_empty() {
+            self.emit(Instr::LoadNone { dst: base + 3 });
+        } else {
+            let start = self.alloc_n(ann.len() * 2);
+            for (i, (n, e)) in ann.iter().enumerate() {
+                let k = self.add_str_const(n);
+                self.emit(Instr::LoadConst { dst: start + 2 * i as Reg, k });
+                self.expr_into(e, start + 2 * i as Reg + 1)?;
+            }
+            self.emit(Instr::BuildDict { dst: base + 3, start, count: ann.len() as u16 });
+        }
+        let k = self.add_unique_const(Value::Code(code));
+        self.emit(Instr::MakeFunction { dst, code: k, args: base });
+        self.free_to(mark);
+        Ok(())
+    }
+}
+
+pub enum FunctionBody<'a> {
+    Stmts(&'a [ast::Stmt]),
+    Expr(&'a ast::Expr),
+}
+
+/// The docstring of a body, if its first statement is a string literal.
+fn docstring(body: &[ast::Stmt]) -> Option<String> {
+    if let Some(ast::Stmt::Expr(e)) = body.first() {
+        if let ast::Expr::Constant(c) = &*e.value {
+            if let ast::Constant::Str(s) = &c.value {
+                return Some(s.clone());
+            }
+        }
+    }
+    None
+}
+
+fn const_value(c: &ast::Constant) -> (ConstKey, Value) {
+    use ast::Constant as C;
+    match c {
+        C::None => (ConstKey::None, Value::None),
+        C::Bool(b) => (ConstKey::Bool(*b), Value::Bool(*b)),
+        C::Str(s) => (ConstKey::Str(s.clone()), Value::str(s)),
+        C::Bytes(b) => (
+            ConstKey::Bytes(b.clone()),
+            Value::Bytes(PyRef::new(crate::objects::BytesObj { data: b.clone().into_boxed_slice() })),
+        ),
+        C::Int(i) => (ConstKey::Int(i.clone()), Value::from_bigint(i.clone())),
+        C::Float(f) => (ConstKey::Float(f.to_bits()), Value::Float(*f)),
+        C::Complex { real, imag } => (
+            ConstKey::Complex(real.to_bits(), imag.to_bits()),
+            Value::Complex(PyRef::new(crate::objects::ComplexObj { re: *real, im: *imag })),
+        ),
+        C::Tuple(items) => {
+            let (keys, vals): (Vec<ConstKey>, Vec<Value>) = items.iter().map(const_value).unzip();
+            (ConstKey::Tuple(keys), Value::tuple(vals))
+        }
+        C::Ellipsis => (ConstKey::Ellipsis, Value::Ellipsis),
+    }
+}
+
+/// Sets the jump target of a branch instruction.
+fn set_target(i: &mut Instr, t: u32) {
+    match i {
+        Instr::Jump { target }
+        | Instr::Loop { target, .. }
+        | Instr::JumpIfTrue { target, .. }
+        | Instr::JumpIfFalse { target, .. }
+        | Instr::CompareJump { target, .. }
+        | Instr::JumpIfNone { target, .. }
+        | Instr::JumpIfNotNone { target, .. }
+        | Instr::ForIter { target, .. }
+        | Instr::JumpIfNotExcMatch { target, .. }
+        | Instr::WithExceptExit { target, .. } => *target = t,
+        other => panic!("not a jump: {:?}", other),
+    }
+}

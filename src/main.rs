@@ -1,0 +1,214 @@
+//! The `spry` command line.
+
+use std::io::Read;
+
+use clap::{Parser, ValueEnum};
+
+use spry::compiler::Mode;
+use spry::objects::Value;
+use spry::vm::{ExcKind, PyErr, Vm};
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
+enum OnOff {
+    On,
+    Off,
+}
+
+/// Spry: a fast Python 3.11 implementation with a Cranelift JIT.
+#[derive(Parser, Debug)]
+#[command(
+    name = "spry",
+    version,
+    about,
+    override_usage = "spry [OPTIONS] FILE [ARGS...]\n       spry [OPTIONS] -c CODE [ARGS...]\n       spry [OPTIONS] -m MODULE [ARGS...]\n       spry [OPTIONS] - [ARGS...]   (program read from stdin)"
+)]
+struct Cli {
+    /// Run CODE as the program (`sys.argv[0]` is '-c').
+    #[arg(short = 'c', value_name = "CODE")]
+    command: Option<String>,
+    /// Run library module MODULE as a script.
+    #[arg(short = 'm', value_name = "MODULE")]
+    module: Option<String>,
+    /// Print the AST of FILE as CPython's `ast.dump(..., indent=4)` does, and exit.
+    #[arg(long)]
+    ast: bool,
+    /// Print the register bytecode of every code object in FILE, and exit.
+    #[arg(long)]
+    dis: bool,
+    /// After running, print the hottest loops and functions with their counters.
+    #[arg(long)]
+    stats: bool,
+    /// Switch the JIT on or off.
+    #[arg(long, value_enum, default_value = "on", value_name = "on|off")]
+    jit: OnOff,
+    /// Back-edge count at which a loop is compiled.
+    #[arg(long, value_name = "N")]
+    jit_threshold: Option<u32>,
+    /// Program file followed by its arguments.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "FILE [ARGS]")]
+    args: Vec<String>,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    // The VM runs on a thread with a large native stack, so that deep
+    // recursion through Rust code (repr of deep structures, callbacks) hits
+    // RecursionError instead of a stack overflow.
+    let handle = std::thread::Builder::new()
+        .name("spry".into())
+        .stack_size(spry::vm::NATIVE_STACK_SIZE)
+        .spawn(move || run(cli))
+        .expect("cannot start the interpreter thread");
+    let code = handle.join().unwrap_or(70);
+    std::process::exit(code);
+}
+
+/// Reads the program: (source, filename shown in tracebacks, sys.argv).
+fn program(cli: &Cli) -> Result<(String, String, Vec<String>), String> {
+    if let Some(code) = &cli.command {
+        let mut argv = vec!["-c".to_string()];
+        argv.extend(cli.args.iter().cloned());
+        return Ok((code.clone(), "<string>".into(), argv));
+    }
+    match cli.args.first() {
+        None => Err("no program given (try --help)".into()),
+        Some(f) if f == "-" => {
+            let mut s = String::new();
+            std::io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read stdin: {}", e))?;
+            let mut argv = vec!["-".to_string()];
+            argv.extend(cli.args[1..].iter().cloned());
+            Ok((s, "<stdin>".into(), argv))
+        }
+        Some(f) => {
+            let bytes = std::fs::read(f).map_err(|e| {
+                format!(
+                    "can't open file '{}': [Errno {}] {}",
+                    std::fs::canonicalize(f).map(|p| p.display().to_string()).unwrap_or_else(|_| f.clone()),
+                    e.raw_os_error().unwrap_or(2),
+                    match e.kind() {
+                        std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                        _ => e.to_string(),
+                    }
+                )
+            })?;
+            let s = String::from_utf8(bytes).map_err(|_| format!("'{}' is not valid UTF-8", f))?;
+            Ok((s, f.clone(), cli.args.clone()))
+        }
+    }
+}
+
+fn run(cli: Cli) -> i32 {
+    if let Some(m) = &cli.module {
+        let mut vm = Vm::new();
+        let mut argv = vec![m.clone()];
+        argv.extend(cli.args.iter().cloned());
+        spry::modules::sys::set_argv(&mut vm, argv, ".");
+        let r = run_module(&mut vm, m);
+        return finish(&mut vm, r);
+    }
+    let (source, filename, argv) = match program(&cli) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("spry: {}", e);
+            return 2;
+        }
+    };
+    if cli.ast {
+        return match spry::frontend::parse(&source, &filename, Mode::Exec) {
+            Ok(m) => {
+                print!("{}", spry::frontend::dump_ast(&m, &source));
+                0
+            }
+            Err(e) => {
+                let mut vm = Vm::new();
+                let mut err = spry::vm::exceptions::syntax_error(&mut vm, &e, &filename, &source);
+                vm.print_exception(&mut err);
+                1
+            }
+        };
+    }
+    if cli.dis {
+        return match spry::frontend::compile(&source, &filename, Mode::Exec) {
+            Ok(code) => {
+                let mut out = String::new();
+                spry::bytecode::disassemble(&code, &mut out);
+                print!("{}", out);
+                0
+            }
+            Err(e) => {
+                let mut vm = Vm::new();
+                let mut err = spry::vm::exceptions::syntax_error(&mut vm, &e, &filename, &source);
+                vm.print_exception(&mut err);
+                1
+            }
+        };
+    }
+    let mut vm = Vm::new();
+    vm.jit.enabled = cli.jit == OnOff::On;
+    if let Some(t) = cli.jit_threshold {
+        vm.jit.threshold = t;
+    }
+    let script_dir = match std::path::Path::new(&filename).parent() {
+        Some(p) if !p.as_os_str().is_empty() && cli.command.is_none() && filename != "<stdin>" => p.display().to_string(),
+        _ => String::new(),
+    };
+    spry::modules::sys::set_argv(&mut vm, argv, &script_dir);
+    let result = vm.run_main(&source, &filename);
+    let code = finish(&mut vm, result);
+    if cli.stats {
+        print_stats(&vm);
+    }
+    code
+}
+
+fn run_module(vm: &mut Vm, name: &str) -> Result<(), PyErr> {
+    let Some(path) = find_module_file(name) else {
+        eprintln!("{}: No module named {}", std::env::args().next().unwrap_or_else(|| "spry".into()), name);
+        return Err(PyErr::new(ExcKind::SystemExit, "1"));
+    };
+    let source = std::fs::read_to_string(&path).map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+    vm.run_main(&source, &path)
+}
+
+fn find_module_file(name: &str) -> Option<String> {
+    let rel = name.replace('.', "/");
+    for cand in [format!("{}.py", rel), format!("{}/__main__.py", rel)] {
+        if std::path::Path::new(&cand).is_file() {
+            return Some(cand);
+        }
+    }
+    None
+}
+
+/// Handles the outcome of the program: exit code, printing uncaught exceptions.
+fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
+    let code = match result {
+        Ok(()) => 0,
+        Err(mut e) => {
+            if vm.err_is(&e, ExcKind::SystemExit) {
+                let exc = vm.materialize(&mut e);
+                let c = vm.get_attr(&exc, "code").unwrap_or(Value::None);
+                match c {
+                    Value::None => 0,
+                    Value::Int(i) => i as i32,
+                    Value::Bool(b) => b as i32,
+                    other => {
+                        let s = vm.str_of(&other).unwrap_or_default();
+                        vm.write_stderr(&format!("{}\n", s));
+                        1
+                    }
+                }
+            } else {
+                vm.print_exception(&mut e);
+                1
+            }
+        }
+    };
+    vm.flush_stdout();
+    code
+}
+
+fn print_stats(vm: &Vm) {
+    let _ = vm;
+    eprintln!("stats: not collected in this build");
+}

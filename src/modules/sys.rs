@@ -1,0 +1,303 @@
+//! The `sys` module.
+
+use super::{new_module, set};
+use crate::objects::*;
+use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
+
+pub fn init(vm: &mut Vm) {
+    let m = new_module(
+        vm,
+        "sys",
+        &[
+            ("exit", exit),
+            ("getrecursionlimit", getrecursionlimit),
+            ("setrecursionlimit", setrecursionlimit),
+            ("getsizeof", getsizeof),
+            ("intern", intern),
+            ("exc_info", exc_info),
+            ("exception", exception),
+            ("getrefcount", getrefcount),
+            ("set_int_max_str_digits", set_int_max_str_digits),
+            ("get_int_max_str_digits", get_int_max_str_digits),
+            ("getdefaultencoding", getdefaultencoding),
+            ("getfilesystemencoding", getdefaultencoding),
+            ("_getframe", getframe),
+        ],
+    );
+    set(&m, "modules", Value::Dict(vm.modules.clone()));
+    set(&m, "version", Value::str("3.11.7 (Spry 0.1.0)"));
+    set(&m, "hexversion", Value::Int(0x030b07f0));
+    set(&m, "api_version", Value::Int(1013));
+    set(&m, "platform", Value::str("linux"));
+    set(&m, "byteorder", Value::str("little"));
+    set(&m, "maxsize", Value::Int(i64::MAX));
+    set(&m, "maxunicode", Value::Int(0x10ffff));
+    set(&m, "executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
+    set(&m, "prefix", Value::str("/usr"));
+    set(&m, "base_prefix", Value::str("/usr"));
+    set(&m, "dont_write_bytecode", Value::Bool(true));
+    set(&m, "builtin_module_names", Value::tuple(["builtins", "sys", "math", "time", "io"].iter().map(|s| Value::str(s)).collect()));
+    set(&m, "copyright", Value::str("Copyright (c) Spry contributors."));
+    let vi = make_struct_seq(
+        vm,
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)],
+    );
+    set(&m, "version_info", vi);
+    let impl_ns = DictObj::new();
+    impl_ns.set_str("name", Value::str("spry"));
+    impl_ns.set_str("cache_tag", Value::None);
+    let iv = make_struct_seq(
+        vm,
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        vec![Value::Int(0), Value::Int(1), Value::Int(0), Value::str("alpha"), Value::Int(0)],
+    );
+    impl_ns.set_str("version", iv);
+    let simple_ns = simple_namespace(vm, impl_ns);
+    set(&m, "implementation", simple_ns);
+    let fi = make_struct_seq(
+        vm,
+        "float_info",
+        &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        vec![
+            Value::Float(f64::MAX),
+            Value::Int(1024),
+            Value::Int(308),
+            Value::Float(f64::MIN_POSITIVE),
+            Value::Int(-1021),
+            Value::Int(-307),
+            Value::Int(15),
+            Value::Int(53),
+            Value::Float(f64::EPSILON),
+            Value::Int(2),
+            Value::Int(1),
+        ],
+    );
+    set(&m, "float_info", fi);
+    let hi = make_struct_seq(
+        vm,
+        "hash_info",
+        &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
+        vec![
+            Value::Int(64),
+            Value::Int(int::HASH_MODULUS as i64),
+            Value::Int(314159),
+            Value::Int(0),
+            Value::Int(1000003),
+            Value::str("fnv"),
+            Value::Int(64),
+            Value::Int(0),
+            Value::Int(0),
+        ],
+    );
+    set(&m, "hash_info", hi);
+    let ii = make_struct_seq(
+        vm,
+        "int_info",
+        &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+        vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)],
+    );
+    set(&m, "int_info", ii);
+    let flags = make_struct_seq(
+        vm,
+        "flags",
+        &["debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode"],
+        (0..15).map(|_| Value::Int(0)).collect(),
+    );
+    set(&m, "flags", flags);
+    let out = super::io::std_stream(vm, super::io::StdKind::Stdout);
+    let err = super::io::std_stream(vm, super::io::StdKind::Stderr);
+    let inp = super::io::std_stream(vm, super::io::StdKind::Stdin);
+    set(&m, "stdout", out.clone());
+    set(&m, "stderr", err.clone());
+    set(&m, "stdin", inp.clone());
+    set(&m, "__stdout__", out.clone());
+    set(&m, "__stderr__", err.clone());
+    set(&m, "__stdin__", inp);
+    vm.std_streams = (out, err);
+    vm.modules.set_str("sys", m.clone());
+    vm.sys_module = m;
+}
+
+/// Sets `sys.argv` and `sys.path` for the program being run.
+pub fn set_argv(vm: &mut Vm, argv: Vec<String>, script_dir: &str) {
+    let m = vm.sys_module.clone();
+    set(&m, "argv", Value::list(argv.iter().map(|a| Value::str(a)).collect()));
+    set(&m, "orig_argv", Value::list(argv.iter().map(|a| Value::str(a)).collect()));
+    let path = Value::list(vec![Value::str(script_dir)]);
+    set(&m, "path", path.clone());
+    vm.path = path;
+    vm.argv = argv;
+}
+
+/// A tuple subclass instance with named fields (like CPython's struct sequences).
+pub fn make_struct_seq(vm: &mut Vm, name: &str, fields: &[&str], values: Vec<Value>) -> Value {
+    let ns = DictObj::new();
+    ns.set_str("__module__", Value::str("sys"));
+    ns.set_str("_fields", Value::tuple(fields.iter().map(|f| Value::str(f)).collect()));
+    let repr = vm.builtin_fn("__repr__", struct_seq_repr, name_static(name));
+    ns.set_str("__repr__", repr);
+    let meta = vm.types.type_.clone();
+    let base = vm.types.tuple.clone();
+    let cls = vm.make_class(&meta, name, vec![base], &ns).expect("struct sequence class");
+    let inst = vm.new_instance(&cls);
+    if let Value::Instance(i) = &inst {
+        i.base_value.set(Value::tuple(values.clone()));
+        if let Some(d) = &i.dict {
+            for (f, v) in fields.iter().zip(values) {
+                d.set_str(f, v);
+            }
+        }
+    }
+    inst
+}
+
+fn name_static(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+fn struct_seq_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let cls = vm.class_of(&this);
+    let fields = cls.lookup("_fields").unwrap_or(Value::tuple(vec![]));
+    let names = vm.collect_iterable(&fields)?;
+    let mut parts = Vec::new();
+    for n in names {
+        let n = n.as_str().unwrap_or("").to_string();
+        let v = vm.get_attr(&this, &n)?;
+        parts.push(format!("{}={}", n, vm.repr_str_of(&v)?));
+    }
+    let module = cls.module.get();
+    let prefix = match module.as_str() {
+        Some(m) if m != "builtins" => format!("{}.", m),
+        _ => String::new(),
+    };
+    Ok(Value::string(format!("{}{}({})", prefix, cls.name(), parts.join(", "))))
+}
+
+/// A `types.SimpleNamespace`-like object holding `ns`.
+pub fn simple_namespace(vm: &mut Vm, ns: PyRef<DictObj>) -> Value {
+    let cls = match vm.lazy_classes.get("SimpleNamespace") {
+        Some(c) => c.clone(),
+        None => {
+            let d = DictObj::new();
+            d.set_str("__module__", Value::str("types"));
+            let meta = vm.types.type_.clone();
+            let obj = vm.types.object.clone();
+            let c = vm.make_class(&meta, "SimpleNamespace", vec![obj], &d).expect("SimpleNamespace");
+            vm.lazy_classes.insert("SimpleNamespace", c.clone());
+            c
+        }
+    };
+    let inst = vm.new_instance(&cls);
+    if let Value::Instance(i) = &inst {
+        if let Some(d) = &i.dict {
+            for (h, k, v) in ns.hashed_items() {
+                d.insert_new(k, h, v);
+            }
+        }
+    }
+    inst
+}
+
+fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("exit", 0, 1)?;
+    Err(PyErr::with_args(ExcKind::SystemExit, args.pos.to_vec()))
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("setrecursionlimit", 1, 1)?;
+    let n = match &args.pos[0] {
+        Value::Int(n) => *n,
+        Value::Float(_) => return Err(PyErr::type_error("'float' object cannot be interpreted as an integer")),
+        v => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+    };
+    if n < 1 {
+        return Err(PyErr::value_error("recursion limit must be greater or equal than 1"));
+    }
+    if (n as usize) <= vm.frames.len() {
+        return Err(PyErr::new(
+            ExcKind::RecursionError,
+            format!(
+                "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
+                n,
+                vm.frames.len()
+            ),
+        ));
+    }
+    vm.recursion_limit = n as usize;
+    Ok(Value::None)
+}
+
+fn getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = args.get(0).cloned().unwrap_or(Value::None);
+    let n = match &v {
+        Value::Int(_) | Value::Bool(_) => 28,
+        Value::Float(_) => 24,
+        Value::Str(s) => 49 + s.as_str().len() as i64,
+        Value::List(l) => 56 + 8 * l.len() as i64,
+        Value::Tuple(t) => 40 + 8 * t.len() as i64,
+        Value::Dict(d) => 232 + 24 * d.len() as i64,
+        _ => 48,
+    };
+    let _ = vm;
+    Ok(Value::Int(n))
+}
+
+fn intern(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.get(0).cloned().unwrap_or(Value::None))
+}
+
+fn exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(match vm.exc_stack.last().cloned() {
+        Some(e) => {
+            let cls = Value::Class(vm.class_of(&e));
+            let tb = vm.get_attr(&e, "__traceback__").unwrap_or(Value::None);
+            Value::tuple(vec![cls, e, tb])
+        }
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+fn exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(vm.exc_stack.last().cloned().unwrap_or(Value::None))
+}
+
+fn getrefcount(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = args.get(0).cloned().unwrap_or(Value::None);
+    Ok(Value::Int(match v.heap_header() {
+        // SAFETY: the header of a live object (we hold a reference).
+        Some(h) => unsafe { h.as_ref().rc.get() as i64 },
+        None => 1 << 30,
+    }))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = match args.arg(0, "maxdigits") {
+        Some(v) => crate::builtins::arg::int(vm, v)?,
+        None => return Err(PyErr::type_error("set_int_max_str_digits() missing required argument 'maxdigits'")),
+    };
+    if n != 0 && n < 640 {
+        return Err(PyErr::value_error("maxdigits must be 0 or larger than 640"));
+    }
+    int::MAX_STR_DIGITS.with(|c| c.set(n as usize));
+    Ok(Value::None)
+}
+
+fn get_int_max_str_digits(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(int::MAX_STR_DIGITS.with(|c| c.get()) as i64))
+}
+
+fn getdefaultencoding(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::str("utf-8"))
+}
+
+fn getframe(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(PyErr::new(ExcKind::NotImplementedError, "sys._getframe is not supported by Spry"))
+}

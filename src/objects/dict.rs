@@ -1,0 +1,359 @@
+//! `dict`: an insertion-ordered hash table, laid out like CPython's compact
+//! dict: a dense `entries` array in insertion order and a sparse `indices`
+//! table of positions into it.
+//!
+//! Hand-written (not `indexmap`) because key equality is Python equality: it
+//! may call a user `__eq__`, which may fail or mutate the very dict being
+//! searched. Lookups therefore take the equality test as a callback and
+//! restart when the table changed underneath them.
+//!
+//! Every change of the key set gives the table a fresh, globally unique
+//! `keys_version`; the VM's global-variable caches remember (version, entry
+//! index) and read the entry directly while the version still matches.
+
+use std::cell::{Cell, UnsafeCell};
+
+use super::rc::{PyRef, Trace};
+use super::value::Value;
+use crate::vm::PyResult;
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+
+pub struct Entry {
+    pub hash: i64,
+    /// `Undef` for a deleted entry.
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default)]
+struct Table {
+    indices: Vec<u32>,
+    entries: Vec<Entry>,
+    used: usize,
+}
+
+pub struct DictObj {
+    t: UnsafeCell<Table>,
+    keys_version: Cell<u64>,
+}
+
+thread_local! {
+    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+}
+
+fn fresh_version() -> u64 {
+    NEXT_VERSION.with(|c| {
+        let v = c.get();
+        c.set(v + 1);
+        v
+    })
+}
+
+/// Equality callback: Python `==` on two keys (identity already checked).
+pub type KeyEq<'a> = &'a mut dyn FnMut(&Value, &Value) -> PyResult<bool>;
+
+impl Default for DictObj {
+    fn default() -> Self {
+        DictObj { t: UnsafeCell::new(Table::default()), keys_version: Cell::new(fresh_version()) }
+    }
+}
+
+impl DictObj {
+    pub fn new() -> PyRef<DictObj> {
+        PyRef::new_tracked(DictObj::default())
+    }
+
+    #[inline]
+    fn t(&self) -> &Table {
+        // SAFETY: single-threaded; no reference into the table outlives a method.
+        unsafe { &*self.t.get() }
+    }
+
+    #[inline]
+    #[allow(clippy::mut_from_ref)]
+    fn t_mut(&self) -> &mut Table {
+        // SAFETY: as in `t`; callers never hold two of these at once and never
+        // run Python code while holding one.
+        unsafe { &mut *self.t.get() }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.t().used
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.t().used == 0
+    }
+
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version.get()
+    }
+
+    fn bump(&self) {
+        self.keys_version.set(fresh_version());
+    }
+
+    /// Number of entry slots (live and deleted); iteration positions run below it.
+    #[inline]
+    pub fn entries_len(&self) -> usize {
+        self.t().entries.len()
+    }
+
+    /// The live entry at `pos`, if any.
+    #[inline]
+    pub fn entry_at(&self, pos: usize) -> Option<(Value, Value)> {
+        let e = self.t().entries.get(pos)?;
+        if e.key.is_undef() {
+            None
+        } else {
+            Some((e.key.clone(), e.value.clone()))
+        }
+    }
+
+    #[inline]
+    pub fn key_at(&self, pos: usize) -> Option<Value> {
+        let e = self.t().entries.get(pos)?;
+        if e.key.is_undef() {
+            None
+        } else {
+            Some(e.key.clone())
+        }
+    }
+
+    #[inline]
+    pub fn value_at(&self, pos: usize) -> Value {
+        self.t().entries[pos].value.clone()
+    }
+
+    /// Pointer to the value of entry `pos` (for the VM's global caches).
+    #[inline]
+    pub fn value_ptr(&self, pos: usize) -> *mut Value {
+        &mut self.t_mut().entries[pos].value as *mut Value
+    }
+
+    #[inline]
+    pub fn set_value_at(&self, pos: usize, v: Value) {
+        let old = std::mem::replace(&mut self.t_mut().entries[pos].value, v);
+        drop(old);
+    }
+
+    /// Finds the entry position of a key whose equality needs no Python code
+    /// (`str`): compared by content.
+    #[inline]
+    pub fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
+        let t = self.t();
+        if t.indices.is_empty() {
+            return None;
+        }
+        let mask = t.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = t.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix != DUMMY {
+                let e = &t.entries[ix as usize];
+                if e.hash == hash {
+                    if let Value::Str(s) = &e.key {
+                        if s.as_str() == key {
+                            return Some(ix as usize);
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// Finds the entry position of `key`. Restarts if `eq` changed the table.
+    pub fn find(&self, key: &Value, hash: i64, eq: KeyEq) -> PyResult<Option<usize>> {
+        'restart: loop {
+            let t = self.t();
+            if t.indices.is_empty() {
+                return Ok(None);
+            }
+            let mask = t.indices.len() - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            loop {
+                let t = self.t();
+                let ix = t.indices[i];
+                if ix == EMPTY {
+                    return Ok(None);
+                }
+                if ix != DUMMY {
+                    let e = &t.entries[ix as usize];
+                    if e.key.is(key) {
+                        return Ok(Some(ix as usize));
+                    }
+                    if e.hash == hash {
+                        let k = e.key.clone();
+                        let version = self.keys_version();
+                        let equal = eq(&k, key)?;
+                        if self.keys_version() != version {
+                            continue 'restart;
+                        }
+                        if equal {
+                            return Ok(Some(ix as usize));
+                        }
+                    }
+                }
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+        }
+    }
+
+    pub fn get(&self, key: &Value, hash: i64, eq: KeyEq) -> PyResult<Option<Value>> {
+        Ok(self.find(key, hash, eq)?.map(|i| self.value_at(i)))
+    }
+
+    /// Inserts or replaces. Returns the entry position.
+    pub fn insert(&self, key: Value, hash: i64, value: Value, eq: KeyEq) -> PyResult<usize> {
+        if let Some(i) = self.find(&key, hash, eq)? {
+            self.set_value_at(i, value);
+            return Ok(i);
+        }
+        Ok(self.insert_new(key, hash, value))
+    }
+
+    /// Inserts a key known to be absent.
+    pub fn insert_new(&self, key: Value, hash: i64, value: Value) -> usize {
+        let t = self.t_mut();
+        if t.entries.len() + 1 > usable(t.indices.len()) {
+            self.resize(self.t().used + 1);
+        }
+        let t = self.t_mut();
+        let pos = t.entries.len();
+        t.entries.push(Entry { hash, key, value });
+        t.used += 1;
+        insert_index(&mut t.indices, hash, pos as u32);
+        self.bump();
+        pos
+    }
+
+    /// Inserts or replaces a `str` key.
+    pub fn set_str(&self, key: &str, value: Value) {
+        let hash = super::str::hash_str(key);
+        match self.find_str(key, hash) {
+            Some(i) => self.set_value_at(i, value),
+            None => {
+                self.insert_new(Value::str(key), hash, value);
+            }
+        }
+    }
+
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let hash = super::str::hash_str(key);
+        self.find_str(key, hash).map(|i| self.value_at(i))
+    }
+
+    /// Removes the entry at `pos`, returning its key and value.
+    pub fn remove_at(&self, pos: usize) -> (Value, Value) {
+        let t = self.t_mut();
+        let hash = t.entries[pos].hash;
+        // Find the index slot pointing at `pos` and mark it deleted.
+        let mask = t.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while t.indices[i] != pos as u32 {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        t.indices[i] = DUMMY;
+        let key = std::mem::take(&mut t.entries[pos].key);
+        let value = std::mem::take(&mut t.entries[pos].value);
+        t.used -= 1;
+        // Drop trailing deleted entries so `popitem` stays cheap (their index
+        // slots are already DUMMY).
+        while t.entries.last().is_some_and(|e| e.key.is_undef()) {
+            t.entries.pop();
+        }
+        self.bump();
+        (key, value)
+    }
+
+    pub fn remove(&self, key: &Value, hash: i64, eq: KeyEq) -> PyResult<Option<(Value, Value)>> {
+        Ok(self.find(key, hash, eq)?.map(|i| self.remove_at(i)))
+    }
+
+    pub fn clear(&self) {
+        let old = std::mem::take(self.t_mut());
+        self.bump();
+        drop(old);
+    }
+
+    /// Keys, values or items copied out in order.
+    pub fn keys(&self) -> Vec<Value> {
+        self.t().entries.iter().filter(|e| !e.key.is_undef()).map(|e| e.key.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.t().entries.iter().filter(|e| !e.key.is_undef()).map(|e| e.value.clone()).collect()
+    }
+
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.t().entries.iter().filter(|e| !e.key.is_undef()).map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+
+    /// Entries with their hashes, for copying without rehashing.
+    pub fn hashed_items(&self) -> Vec<(i64, Value, Value)> {
+        self.t().entries.iter().filter(|e| !e.key.is_undef()).map(|e| (e.hash, e.key.clone(), e.value.clone())).collect()
+    }
+
+    /// The last live entry position (for `popitem`).
+    pub fn last_pos(&self) -> Option<usize> {
+        let t = self.t();
+        (0..t.entries.len()).rev().find(|&i| !t.entries[i].key.is_undef())
+    }
+
+    fn resize(&self, min_used: usize) {
+        let t = self.t_mut();
+        let mut size = 8;
+        while usable(size) < min_used * 3 / 2 + 1 {
+            size *= 2;
+        }
+        let entries: Vec<Entry> = std::mem::take(&mut t.entries).into_iter().filter(|e| !e.key.is_undef()).collect();
+        let mut indices = vec![EMPTY; size];
+        for (pos, e) in entries.iter().enumerate() {
+            insert_index(&mut indices, e.hash, pos as u32);
+        }
+        t.indices = indices;
+        t.entries = entries;
+    }
+}
+
+fn usable(size: usize) -> usize {
+    size * 2 / 3
+}
+
+fn insert_index(indices: &mut [u32], hash: i64, pos: u32) {
+    let mask = indices.len() - 1;
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
+    while indices[i] != EMPTY {
+        perturb >>= 5;
+        i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+    }
+    indices[i] = pos;
+}
+
+impl Trace for DictObj {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        for e in &self.t().entries {
+            visit(&e.key);
+            visit(&e.value);
+        }
+    }
+    fn clear(&self) {
+        DictObj::clear(self)
+    }
+}

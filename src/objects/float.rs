@@ -1,0 +1,361 @@
+//! `float`: IEEE doubles, with CPython's repr, hash and division semantics.
+//!
+//! The repr is hand-written on top of Rust's shortest round-trip digit
+//! generation (`{:e}`), because CPython's switch between fixed and
+//! exponential notation and its exponent format (`1e+16`, `1e-07`) must match
+//! exactly.
+
+use super::int::HASH_MODULUS;
+use crate::vm::{PyErr, PyResult};
+
+/// Shortest digits and decimal exponent: `x = 0.DIGITS * 10**decpt`.
+fn shortest_digits(x: f64) -> (String, i32) {
+    let s = format!("{:e}", x.abs());
+    let (mant, exp) = s.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    (digits, exp + 1)
+}
+
+/// `repr(x)` exactly as CPython prints it.
+pub fn repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return format!("{}0.0", sign);
+    }
+    let (digits, decpt) = shortest_digits(x);
+    format!("{}{}", sign, format_digits(&digits, decpt, true))
+}
+
+/// Lays out shortest digits in CPython's 'r' style: fixed notation for
+/// -4 < decpt <= 16, exponential otherwise.
+fn format_digits(digits: &str, decpt: i32, add_dot_0: bool) -> String {
+    let n = digits.len() as i32;
+    if decpt <= -4 || decpt > 16 {
+        let mut s = String::new();
+        s.push_str(&digits[..1]);
+        if n > 1 {
+            s.push('.');
+            s.push_str(&digits[1..]);
+        }
+        let e = decpt - 1;
+        s.push_str(&format!("e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs()));
+        s
+    } else if decpt <= 0 {
+        format!("0.{}{}", "0".repeat((-decpt) as usize), digits)
+    } else if decpt >= n {
+        format!("{}{}{}", digits, "0".repeat((decpt - n) as usize), if add_dot_0 { ".0" } else { "" })
+    } else {
+        format!("{}.{}", &digits[..decpt as usize], &digits[decpt as usize..])
+    }
+}
+
+/// `hash()` of a float, as CPython's `_Py_HashDouble` (equal to the hash of
+/// an equal int).
+pub fn hash(v: f64) -> i64 {
+    const BITS: i32 = 61;
+    if !v.is_finite() {
+        if v.is_infinite() {
+            return if v > 0.0 { 314159 } else { -314159 };
+        }
+        return 0;
+    }
+    let (mut m, mut e) = frexp(v);
+    let mut sign: i64 = 1;
+    if m < 0.0 {
+        sign = -1;
+        m = -m;
+    }
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & HASH_MODULUS) | (x >> (BITS - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= HASH_MODULUS {
+            x -= HASH_MODULUS;
+        }
+    }
+    let e = if e >= 0 { e % BITS } else { BITS - 1 - ((-1 - e) % BITS) };
+    x = ((x << e) & HASH_MODULUS) | (x >> (BITS - e));
+    let x = (x as i64).wrapping_mul(sign);
+    if x == -1 {
+        -2
+    } else {
+        x
+    }
+}
+
+/// `frexp`: `v = m * 2**e` with 0.5 <= |m| < 1.
+pub fn frexp(v: f64) -> (f64, i32) {
+    if v == 0.0 || !v.is_finite() {
+        return (v, 0);
+    }
+    let bits = v.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: normalise first.
+        let (m, e) = frexp(v * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let e = exp - 1022;
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, e)
+}
+
+/// Python's float floor division.
+pub fn floordiv(a: f64, b: f64) -> PyResult<f64> {
+    if b == 0.0 {
+        return Err(PyErr::zero_division("float floor division by zero"));
+    }
+    Ok(divmod_inner(a, b).0)
+}
+
+/// Python's float modulo (result has the sign of the divisor).
+pub fn modulo(a: f64, b: f64) -> PyResult<f64> {
+    if b == 0.0 {
+        return Err(PyErr::zero_division("float modulo"));
+    }
+    Ok(divmod_inner(a, b).1)
+}
+
+pub fn divmod(a: f64, b: f64) -> PyResult<(f64, f64)> {
+    if b == 0.0 {
+        return Err(PyErr::zero_division("float divmod()"));
+    }
+    Ok(divmod_inner(a, b))
+}
+
+/// CPython's `_float_div_mod`.
+fn divmod_inner(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv;
+    if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        floordiv = f;
+    } else {
+        floordiv = 0.0f64.copysign(vx / wx);
+    }
+    (floordiv, m)
+}
+
+/// `float ** float` with CPython's errors.
+pub fn pow(a: f64, b: f64) -> PyResult<f64> {
+    if a == 0.0 && b < 0.0 && b.is_finite() {
+        return Err(PyErr::zero_division("0.0 cannot be raised to a negative power"));
+    }
+    if a.is_finite() && a < 0.0 && b.is_finite() && b != b.floor() {
+        // CPython returns a complex number here; callers handle that case.
+        return Err(PyErr::value_error("negative number cannot be raised to a fractional power"));
+    }
+    let r = a.powf(b);
+    if r.is_infinite() && a.is_finite() && b.is_finite() {
+        return Err(PyErr::with_args(
+            crate::vm::ExcKind::OverflowError,
+            vec![
+                super::Value::Int(34),
+                super::Value::str("Numerical result out of range"),
+            ],
+        ));
+    }
+    Ok(r)
+}
+
+/// Parses a float as `float(text)` does; `None` if the text is invalid.
+pub fn parse(text: &str) -> Option<f64> {
+    let s = text.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let lower = s.to_ascii_lowercase();
+    let (sign, body) = match lower.as_bytes()[0] {
+        b'-' => (-1.0, &lower[1..]),
+        b'+' => (1.0, &lower[1..]),
+        _ => (1.0, &lower[..]),
+    };
+    match body {
+        "inf" | "infinity" => return Some(sign * f64::INFINITY),
+        "nan" => return Some(f64::NAN.copysign(sign)),
+        _ => {}
+    }
+    // Underscores are allowed only between digits.
+    let b = body.as_bytes();
+    for (i, c) in b.iter().enumerate() {
+        if *c == b'_' && (i == 0 || i + 1 == b.len() || !b[i - 1].is_ascii_digit() || !b[i + 1].is_ascii_digit()) {
+            return None;
+        }
+    }
+    let cleaned: String = body.chars().filter(|c| *c != '_').collect();
+    if !cleaned.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-')) {
+        return None;
+    }
+    if !cleaned.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().map(|v| sign * v)
+}
+
+/// `float.__round__(ndigits)`: correctly rounded to `ndigits` decimal places
+/// (half to even on the exact binary value, as CPython's `round` does).
+pub fn round_ndigits(x: f64, ndigits: i64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if ndigits > 323 {
+        return x;
+    }
+    if ndigits < -308 {
+        return 0.0f64.copysign(x);
+    }
+    // Format with exact decimal rounding (Rust rounds half to even on the
+    // exact binary value), then parse back.
+    if ndigits >= 0 {
+        let s = format!("{:.*}", ndigits as usize, x);
+        s.parse().unwrap_or(x)
+    } else {
+        let p = 10f64.powi((-ndigits) as i32);
+        let y = x / p;
+        let r = round_half_even(y);
+        let z = r * p;
+        if z.is_infinite() {
+            return x;
+        }
+        z
+    }
+}
+
+pub fn round_half_even(x: f64) -> f64 {
+    let r = x.round();
+    if (x - x.trunc()).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
+}
+
+/// `float.is_integer()` and friends use this: whether `x` has no fraction.
+pub fn is_integral(x: f64) -> bool {
+    x.is_finite() && x == x.trunc()
+}
+
+/// Formats `x` with `prec` significant digits in the style of `%g` / `format(x, 'g')`.
+pub fn format_g(x: f64, prec: usize, alt: bool, upper: bool) -> String {
+    if !x.is_finite() {
+        return special(x, upper);
+    }
+    let prec = prec.max(1);
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        let body = if alt { format!("0.{}", "0".repeat(prec - 1)) } else { "0".to_string() };
+        return format!("{}{}", sign, body.trim_end_matches('.'));
+    }
+    let s = format!("{:.*e}", prec - 1, x.abs());
+    let (mant, exp) = s.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    let body = if exp < -4 || exp >= prec as i32 {
+        let mut m = String::new();
+        m.push_str(&digits[..1]);
+        let mut rest = digits[1..].to_string();
+        if !alt {
+            rest = rest.trim_end_matches('0').to_string();
+        }
+        if !rest.is_empty() || alt {
+            m.push('.');
+            m.push_str(&rest);
+        }
+        format!("{}{}{}{:02}", m, if upper { 'E' } else { 'e' }, if exp < 0 { '-' } else { '+' }, exp.abs())
+    } else {
+        let decpt = exp + 1;
+        let mut out = if decpt <= 0 {
+            format!("0.{}{}", "0".repeat((-decpt) as usize), digits)
+        } else if decpt as usize >= digits.len() {
+            format!("{}{}", digits, "0".repeat(decpt as usize - digits.len()))
+        } else {
+            format!("{}.{}", &digits[..decpt as usize], &digits[decpt as usize..])
+        };
+        if !alt {
+            if out.contains('.') {
+                out = out.trim_end_matches('0').trim_end_matches('.').to_string();
+            }
+        } else if !out.contains('.') {
+            out.push('.');
+        }
+        out
+    };
+    format!("{}{}", sign, body)
+}
+
+/// `%e` style with `prec` digits after the point.
+pub fn format_e(x: f64, prec: usize, alt: bool, upper: bool) -> String {
+    if !x.is_finite() {
+        return special(x, upper);
+    }
+    let s = format!("{:.*e}", prec, x);
+    let (mant, exp) = s.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    let mant = if alt && prec == 0 { format!("{}.", mant) } else { mant.to_string() };
+    format!("{}{}{}{:02}", mant, if upper { 'E' } else { 'e' }, if exp < 0 { '-' } else { '+' }, exp.abs())
+}
+
+/// `%f` style with `prec` digits after the point.
+pub fn format_f(x: f64, prec: usize, alt: bool, upper: bool) -> String {
+    if !x.is_finite() {
+        return special(x, upper);
+    }
+    let s = format!("{:.*}", prec, x);
+    if alt && prec == 0 {
+        format!("{}.", s)
+    } else {
+        s
+    }
+}
+
+/// `str(x)` style used by `format(x, '')` with a precision: like 'g' but
+/// always keeps at least one digit after the point when fixed.
+pub fn format_repr_prec(x: f64, prec: usize) -> String {
+    if !x.is_finite() {
+        return special(x, false);
+    }
+    let s = format_g(x, prec, false, false);
+    if s.contains(['.', 'e', 'n', 'i']) {
+        s
+    } else {
+        format!("{}.0", s)
+    }
+}
+
+fn special(x: f64, upper: bool) -> String {
+    let s = if x.is_nan() {
+        "nan"
+    } else if x > 0.0 {
+        "inf"
+    } else {
+        "-inf"
+    };
+    if upper {
+        s.to_uppercase()
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,630 @@
+//! `int`: machine-word ints with exact promotion to arbitrary precision.
+//!
+//! Every operation first tries the `i64` fast path with an overflow check
+//! and falls back to `num_bigint::BigInt`; results are normalised back to
+//! `Value::Int` whenever they fit, so `Value::BigInt` always means "outside
+//! the `i64` range". Floor division and modulo round toward negative
+//! infinity, as Python's do.
+
+use num_bigint::{BigInt, Sign};
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+use super::rc::PyRef;
+use super::value::Value;
+use crate::vm::{PyErr, PyResult};
+
+/// `sys.hash_info.modulus`: 2**61 - 1.
+pub const HASH_MODULUS: u64 = (1 << 61) - 1;
+
+/// Turns a `BigInt` into the canonical value (a machine int when it fits).
+pub fn normalize(b: BigInt) -> Value {
+    match b.to_i64() {
+        Some(i) => Value::Int(i),
+        None => Value::BigInt(PyRef::new(b)),
+    }
+}
+
+/// The int value of an `int`/`bool` operand as a `BigInt`.
+pub fn to_big(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+/// Whether `v` is an int (including bool).
+#[inline]
+pub fn is_int(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+}
+
+/// Small-int view of an int operand (bool counts as 0/1).
+#[inline]
+pub fn as_small(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+pub fn add(a: &Value, b: &Value) -> Value {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        if let Some(r) = x.checked_add(y) {
+            return Value::Int(r);
+        }
+    }
+    normalize(to_big(a).unwrap() + to_big(b).unwrap())
+}
+
+pub fn sub(a: &Value, b: &Value) -> Value {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        if let Some(r) = x.checked_sub(y) {
+            return Value::Int(r);
+        }
+    }
+    normalize(to_big(a).unwrap() - to_big(b).unwrap())
+}
+
+pub fn mul(a: &Value, b: &Value) -> Value {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        if let Some(r) = x.checked_mul(y) {
+            return Value::Int(r);
+        }
+    }
+    normalize(to_big(a).unwrap() * to_big(b).unwrap())
+}
+
+/// Python floor division of machine ints (None on division by zero or overflow).
+#[inline]
+pub fn floordiv_i64(x: i64, y: i64) -> Option<i64> {
+    if y == 0 || (x == i64::MIN && y == -1) {
+        return None;
+    }
+    let q = x / y;
+    if (x % y != 0) && ((x < 0) != (y < 0)) {
+        Some(q - 1)
+    } else {
+        Some(q)
+    }
+}
+
+/// Python modulo of machine ints (y != 0): the result has the sign of y.
+#[inline]
+pub fn mod_i64(x: i64, y: i64) -> i64 {
+    let r = x.wrapping_rem(y);
+    if r != 0 && ((r < 0) != (y < 0)) {
+        r + y
+    } else {
+        r
+    }
+}
+
+pub fn floordiv(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        if y == 0 {
+            return Err(PyErr::zero_division("integer division or modulo by zero"));
+        }
+        if let Some(q) = floordiv_i64(x, y) {
+            return Ok(Value::Int(q));
+        }
+    }
+    let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
+    if y.is_zero() {
+        return Err(PyErr::zero_division("integer division or modulo by zero"));
+    }
+    Ok(normalize(x.div_floor(&y)))
+}
+
+pub fn modulo(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        if y == 0 {
+            return Err(PyErr::zero_division("integer division or modulo by zero"));
+        }
+        return Ok(Value::Int(mod_i64(x, y)));
+    }
+    let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
+    if y.is_zero() {
+        return Err(PyErr::zero_division("integer division or modulo by zero"));
+    }
+    Ok(normalize(x.mod_floor(&y)))
+}
+
+pub fn divmod(a: &Value, b: &Value) -> PyResult<(Value, Value)> {
+    Ok((floordiv(a, b)?, modulo(a, b)?))
+}
+
+pub fn neg(a: &Value) -> Value {
+    if let Some(x) = as_small(a) {
+        if let Some(r) = x.checked_neg() {
+            return Value::Int(r);
+        }
+    }
+    normalize(-to_big(a).unwrap())
+}
+
+pub fn abs(a: &Value) -> Value {
+    if let Some(x) = as_small(a) {
+        if let Some(r) = x.checked_abs() {
+            return Value::Int(r);
+        }
+    }
+    normalize(to_big(a).unwrap().abs())
+}
+
+pub fn invert(a: &Value) -> Value {
+    if let Some(x) = as_small(a) {
+        return Value::Int(!x);
+    }
+    normalize(-(to_big(a).unwrap() + BigInt::one()))
+}
+
+pub fn is_negative(v: &Value) -> bool {
+    match v {
+        Value::Int(i) => *i < 0,
+        Value::BigInt(b) => b.sign() == Sign::Minus,
+        _ => false,
+    }
+}
+
+pub fn is_zero(v: &Value) -> bool {
+    match v {
+        Value::Int(i) => *i == 0,
+        Value::Bool(b) => !*b,
+        _ => false,
+    }
+}
+
+pub fn lshift(a: &Value, b: &Value) -> PyResult<Value> {
+    if is_negative(b) {
+        return Err(PyErr::value_error("negative shift count"));
+    }
+    let n = match as_small(b) {
+        Some(n) => n as u64,
+        None => {
+            if is_zero(a) {
+                return Ok(Value::Int(0));
+            }
+            return Err(PyErr::overflow("too many digits in integer"));
+        }
+    };
+    if let Some(x) = as_small(a) {
+        if x == 0 {
+            return Ok(Value::Int(0));
+        }
+        if n < 63 {
+            let r = x << n;
+            if r >> n == x {
+                return Ok(Value::Int(r));
+            }
+        }
+    }
+    if n > (1 << 40) {
+        return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
+    }
+    Ok(normalize(to_big(a).unwrap() << n as usize))
+}
+
+pub fn rshift(a: &Value, b: &Value) -> PyResult<Value> {
+    if is_negative(b) {
+        return Err(PyErr::value_error("negative shift count"));
+    }
+    let n = match as_small(b) {
+        Some(n) => n as u64,
+        None => return Ok(Value::Int(if is_negative(a) { -1 } else { 0 })),
+    };
+    if let Some(x) = as_small(a) {
+        return Ok(Value::Int(if n >= 64 { if x < 0 { -1 } else { 0 } } else { x >> n }));
+    }
+    // Arithmetic shift rounds toward negative infinity, like floor division.
+    let big = to_big(a).unwrap();
+    Ok(normalize(big.div_floor(&(BigInt::one() << n as usize))))
+}
+
+pub fn bitand(a: &Value, b: &Value) -> Value {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        return Value::Int(x & y);
+    }
+    normalize(to_big(a).unwrap() & to_big(b).unwrap())
+}
+
+pub fn bitor(a: &Value, b: &Value) -> Value {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        return Value::Int(x | y);
+    }
+    normalize(to_big(a).unwrap() | to_big(b).unwrap())
+}
+
+pub fn bitxor(a: &Value, b: &Value) -> Value {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        return Value::Int(x ^ y);
+    }
+    normalize(to_big(a).unwrap() ^ to_big(b).unwrap())
+}
+
+/// `a ** b` for ints; a negative exponent gives a float.
+pub fn pow(a: &Value, b: &Value) -> PyResult<Value> {
+    if is_negative(b) {
+        let x = to_f64(a)?;
+        let y = to_f64(b)?;
+        if x == 0.0 {
+            return Err(PyErr::zero_division("0.0 cannot be raised to a negative power"));
+        }
+        return Ok(Value::Float(x.powf(y)));
+    }
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        if let Ok(e) = u32::try_from(y) {
+            if let Some(r) = x.checked_pow(e) {
+                return Ok(Value::Int(r));
+            }
+        }
+    }
+    let base = to_big(a).unwrap();
+    let e = match to_big(b).unwrap().to_u64() {
+        Some(e) => e,
+        None => {
+            // Only 0, 1 and -1 can be raised to a huge power.
+            return if base.is_zero() || base.is_one() {
+                Ok(normalize(base))
+            } else if base == BigInt::from(-1) {
+                Ok(Value::Int(if to_big(b).unwrap().is_even() { 1 } else { -1 }))
+            } else {
+                Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""))
+            };
+        }
+    };
+    if base.bits().saturating_mul(e) > (1u64 << 36) {
+        return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
+    }
+    Ok(normalize(num_traits::pow::Pow::pow(&base, e)))
+}
+
+/// `pow(a, b, m)` for ints.
+pub fn pow_mod(a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
+    let (mut base, exp, modulus) = (to_big(a).unwrap(), to_big(b).unwrap(), to_big(m).unwrap());
+    if modulus.is_zero() {
+        return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
+    }
+    let mut exp = exp;
+    if exp.is_negative() {
+        // Modular inverse, as CPython 3.8+ does.
+        let inv = mod_inverse(&base, &modulus)
+            .ok_or_else(|| PyErr::value_error("base is not invertible for the given modulus"))?;
+        base = inv;
+        exp = -exp;
+    }
+    let m_abs = modulus.abs();
+    let mut r = base.mod_floor(&m_abs).modpow(&exp, &m_abs);
+    // The result takes the sign of the modulus.
+    if modulus.is_negative() && !r.is_zero() {
+        r += &modulus;
+    }
+    Ok(normalize(r))
+}
+
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let m_abs = m.abs();
+    let e = a.mod_floor(&m_abs).extended_gcd(&m_abs);
+    if !e.gcd.is_one() {
+        return None;
+    }
+    Some(e.x.mod_floor(&m_abs))
+}
+
+/// Converts an int to float, raising `OverflowError` when it is too large.
+pub fn to_f64(v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::BigInt(b) => big_to_f64(b),
+        _ => Err(PyErr::type_error("expected an int")),
+    }
+}
+
+pub fn big_to_f64(b: &BigInt) -> PyResult<f64> {
+    match b.to_f64() {
+        Some(f) if f.is_finite() => Ok(f),
+        _ => Err(PyErr::overflow("int too large to convert to float")),
+    }
+}
+
+/// Correctly rounded `a / b` for ints (CPython rounds exactly, even for huge ints).
+pub fn truediv(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        if y == 0 {
+            return Err(PyErr::zero_division("division by zero"));
+        }
+        const EXACT: i64 = 1 << 53;
+        if (-EXACT..=EXACT).contains(&x) && (-EXACT..=EXACT).contains(&y) {
+            return Ok(Value::Float(x as f64 / y as f64));
+        }
+    }
+    let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
+    if y.is_zero() {
+        return Err(PyErr::zero_division("division by zero"));
+    }
+    Ok(Value::Float(big_truediv(&x, &y)?))
+}
+
+fn big_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    if a.is_zero() {
+        return Ok(if a.is_negative() != b.is_negative() { -0.0 } else { 0.0 });
+    }
+    let negative = a.is_negative() != b.is_negative();
+    let (a, b) = (a.abs(), b.abs());
+    // Scale so the quotient has at least 55 significant bits, divide, then
+    // round the integer quotient (with a sticky bit for the remainder) to 53 bits.
+    let shift: i64 = 55 - (a.bits() as i64 - b.bits() as i64);
+    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (q, r) = num.div_rem(&den);
+    let mut q = q;
+    if !r.is_zero() {
+        q = (q << 1usize) | BigInt::one();
+    } else {
+        q <<= 1usize;
+    }
+    let exp = -shift - 1;
+    // q has 56 or 57 bits; convert with round-half-even by letting f64 round
+    // the top 64 bits (the sticky bit keeps ties honest).
+    let qf = q.to_f64().unwrap();
+    let result = ldexp(qf, exp);
+    if result.is_infinite() {
+        return Err(PyErr::overflow("integer division result too large for a float"));
+    }
+    Ok(if negative { -result } else { result })
+}
+
+/// `x * 2**e`, scaling in steps so intermediate results stay finite.
+pub fn ldexp(x: f64, e: i64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let mut e = e.clamp(-2200, 2200) as i32;
+    let mut r = x;
+    while e > 1023 {
+        r *= 2f64.powi(1023);
+        e -= 1023;
+    }
+    while e < -1022 {
+        r *= 2f64.powi(-1022);
+        e += 1022;
+    }
+    r * 2f64.powi(e)
+}
+
+/// `hash()` of an int: the value modulo 2**61 - 1, keeping the sign; -1 maps to -2.
+pub fn hash_i64(i: i64) -> i64 {
+    let m = HASH_MODULUS as i128;
+    let a = (i as i128).abs() % m;
+    let h = if i < 0 { -(a as i64) } else { a as i64 };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn hash_big(b: &BigInt) -> i64 {
+    let m = BigInt::from(HASH_MODULUS);
+    let a = (b.abs() % m).to_i64().unwrap();
+    let h = if b.is_negative() { -a } else { a };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// Default limit on the digits of an int converted to or from a decimal string.
+pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
+
+thread_local! {
+    pub static MAX_STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(DEFAULT_MAX_STR_DIGITS) };
+}
+
+/// `str()` of an int.
+pub fn to_string(v: &Value) -> PyResult<String> {
+    match v {
+        Value::Int(i) => Ok(i.to_string()),
+        Value::Bool(b) => Ok(if *b { "True" } else { "False" }.to_string()),
+        Value::BigInt(b) => {
+            let limit = MAX_STR_DIGITS.with(|c| c.get());
+            // A cheap bound first: bits * log10(2) digits, roughly.
+            if limit > 0 && (b.bits() as f64 * std::f64::consts::LOG10_2) > (limit as f64 + 1.0) {
+                return Err(PyErr::value_error(format!(
+                    "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                    limit
+                )));
+            }
+            let s = b.to_string();
+            let digits = s.len() - (b.is_negative() as usize);
+            if limit > 0 && digits > limit {
+                return Err(PyErr::value_error(format!(
+                    "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                    limit
+                )));
+            }
+            Ok(s)
+        }
+        _ => Err(PyErr::type_error("expected an int")),
+    }
+}
+
+/// Parses an int literal as `int(text, base)` does. `None` for invalid text.
+pub fn parse(text: &str, base: u32) -> Result<Value, String> {
+    let s = text.trim_matches(|c: char| c.is_whitespace());
+    let (neg, mut body) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let mut base = base;
+    let lower_prefix = |b: &str| b.get(..2).map(|p| p.to_ascii_lowercase());
+    if base == 0 || base == 16 || base == 8 || base == 2 {
+        if let Some(p) = lower_prefix(body) {
+            let pb = match p.as_str() {
+                "0x" => 16,
+                "0o" => 8,
+                "0b" => 2,
+                _ => 0,
+            };
+            if pb != 0 && (base == 0 || base == pb) {
+                base = pb;
+                body = &body[2..];
+                // A single underscore may follow the prefix.
+                if let Some(rest) = body.strip_prefix('_') {
+                    body = rest;
+                }
+            }
+        }
+        if base == 0 {
+            // Base 0: decimal, but no leading zeros unless the value is 0.
+            let digits: String = body.chars().filter(|&c| c != '_').collect();
+            if digits.len() > 1 && digits.starts_with('0') && digits.chars().any(|c| c != '0') {
+                return Err(String::new());
+            }
+            base = 10;
+        }
+    }
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return Err(String::new());
+    }
+    let mut digits = Vec::with_capacity(body.len());
+    for c in body.chars() {
+        if c == '_' {
+            continue;
+        }
+        let d = match c.to_digit(36) {
+            Some(d) => d,
+            None => match unicode_decimal(c) {
+                Some(d) => d,
+                None => return Err(String::new()),
+            },
+        };
+        if d >= base {
+            return Err(String::new());
+        }
+        digits.push(d as u8);
+    }
+    if base == 10 {
+        let limit = MAX_STR_DIGITS.with(|c| c.get());
+        if limit > 0 && digits.len() > limit {
+            return Err(format!(
+                "Exceeds the limit ({}) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+                limit,
+                digits.len()
+            ));
+        }
+    }
+    if digits.len() <= 18 && base <= 10 || digits.len() <= 12 {
+        let mut acc: i64 = 0;
+        for d in &digits {
+            acc = acc * base as i64 + *d as i64;
+        }
+        return Ok(Value::Int(if neg { -acc } else { acc }));
+    }
+    let b = BigInt::from_radix_be(if neg { Sign::Minus } else { Sign::Plus }, &digits, base).ok_or_else(String::new)?;
+    Ok(normalize(b))
+}
+
+/// Decimal value of a non-ASCII Unicode digit (`int('٣')` is 3).
+fn unicode_decimal(c: char) -> Option<u32> {
+    // Unicode decimal digits come in contiguous runs of ten starting at a zero.
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6,
+        0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10,
+    ];
+    let u = c as u32;
+    ZEROS.iter().find(|&&z| u >= z && u < z + 10).map(|&z| u - z)
+}
+
+/// `int.bit_length()`.
+pub fn bit_length(v: &Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Int(64 - i.unsigned_abs().leading_zeros() as i64),
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::BigInt(b) => Value::Int(b.bits() as i64),
+        _ => Value::Int(0),
+    }
+}
+
+/// Formats an int in base 2, 8 or 16 with CPython's prefix (`bin`, `oct`, `hex`).
+pub fn to_radix(v: &Value, radix: u32, prefix: &str) -> String {
+    let b = to_big(v).unwrap();
+    let neg = b.is_negative();
+    let digits = b.abs().to_str_radix(radix);
+    format!("{}{}{}", if neg { "-" } else { "" }, prefix, digits)
+}
+
+/// Compares two ints.
+pub fn cmp(a: &Value, b: &Value) -> std::cmp::Ordering {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        return x.cmp(&y);
+    }
+    to_big(a).unwrap().cmp(&to_big(b).unwrap())
+}
+
+/// Exact comparison of an int with a float (no rounding of the int).
+pub fn cmp_float(a: &Value, f: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    if let Some(x) = as_small(a) {
+        if x.unsigned_abs() < (1 << 53) {
+            return (x as f64).partial_cmp(&f);
+        }
+    }
+    // Compare exactly: floor(f) as an int, then the fractional part.
+    let fl = f.floor();
+    let fi = float_to_bigint(fl);
+    let ai = to_big(a).unwrap();
+    match ai.cmp(&fi) {
+        Ordering::Equal => {
+            if f > fl {
+                Some(Ordering::Less)
+            } else {
+                Some(Ordering::Equal)
+            }
+        }
+        o => Some(o),
+    }
+}
+
+/// The integral value of a finite float as a `BigInt` (truncating).
+pub fn float_to_bigint(f: f64) -> BigInt {
+    if f.abs() < 9.2e18 {
+        return BigInt::from(f as i64);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+    let m = BigInt::from(mant);
+    let r = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    if f < 0.0 {
+        -r
+    } else {
+        r
+    }
+}
+
+/// `int(f)` for a float: truncation toward zero, with CPython's errors.
+pub fn from_f64(f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(PyErr::value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(PyErr::overflow("cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.2e18 {
+        return Ok(Value::Int(t as i64));
+    }
+    Ok(normalize(float_to_bigint(t)))
+}

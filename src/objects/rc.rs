@@ -1,0 +1,265 @@
+//! `PyRef<T>`: Spry's reference-counted pointer to a heap object.
+//!
+//! Hand-written rather than `std::rc::Rc` because its layout is part of the
+//! VM/JIT contract (see `docs/architecture.md`): every heap object is an
+//! `ObjBox<T>` whose first word is the reference count and whose second word
+//! is the cycle collector's registry slot. Native code may read and bump the
+//! count at offset 0 without knowing `T`.
+//!
+//! Freeing is deferred past a fixed nesting depth ("trashcan", as CPython
+//! calls it), so dropping a million-deep nested list cannot overflow the
+//! native stack.
+
+use std::cell::{Cell, RefCell};
+use std::marker::PhantomData;
+use std::ops::Deref;
+use std::ptr::NonNull;
+
+use super::value::Value;
+
+/// The common header of every heap object. `#[repr(C)]`: `rc` is at offset 0,
+/// `gc` at offset 8.
+#[repr(C)]
+pub struct ObjHeader {
+    /// Number of `PyRef`s (and JIT-held references) to this object.
+    pub rc: Cell<usize>,
+    /// 0 when the object is not tracked by the cycle collector, else its
+    /// index in the registry plus one.
+    pub gc: Cell<usize>,
+}
+
+/// A heap object: header followed by the payload. The payload starts at
+/// offset 16 for every `T` with alignment <= 8.
+#[repr(C)]
+pub struct ObjBox<T> {
+    pub header: ObjHeader,
+    pub data: T,
+}
+
+/// Objects that can hold references to other objects implement `Trace`, so
+/// the cycle collector can find and break reference cycles.
+pub trait Trace {
+    /// Calls `visit` on every value this object holds a reference to.
+    fn trace(&self, visit: &mut dyn FnMut(&Value));
+    /// Drops every reference this object holds (used only on garbage cycles).
+    fn clear(&self);
+}
+
+/// Per-type functions the cycle collector calls through a type-erased header.
+pub struct GcVTable {
+    pub trace: unsafe fn(NonNull<ObjHeader>, &mut dyn FnMut(&Value)),
+    pub clear: unsafe fn(NonNull<ObjHeader>),
+}
+
+/// A strong reference to a heap object of type `T`.
+#[repr(transparent)]
+pub struct PyRef<T: 'static> {
+    ptr: NonNull<ObjBox<T>>,
+    _marker: PhantomData<T>,
+}
+
+thread_local! {
+    /// Nesting depth of object frees in progress.
+    static FREE_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Frees postponed because the nesting got too deep.
+    static DEFERRED: RefCell<Vec<(NonNull<ObjHeader>, unsafe fn(NonNull<ObjHeader>))>> =
+        const { RefCell::new(Vec::new()) };
+    /// Every object the cycle collector tracks.
+    pub(crate) static GC_REGISTRY: RefCell<Vec<(NonNull<ObjHeader>, &'static GcVTable)>> =
+        const { RefCell::new(Vec::new()) };
+    /// Tracked objects allocated since the last collection.
+    pub(crate) static GC_ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+const MAX_FREE_DEPTH: u32 = 256;
+
+impl<T: 'static> PyRef<T> {
+    /// Allocates a new untracked object with reference count 1.
+    #[inline]
+    pub fn new(data: T) -> PyRef<T> {
+        let b = Box::new(ObjBox { header: ObjHeader { rc: Cell::new(1), gc: Cell::new(0) }, data });
+        PyRef { ptr: NonNull::from(Box::leak(b)), _marker: PhantomData }
+    }
+
+    #[inline]
+    fn inner(&self) -> &ObjBox<T> {
+        // SAFETY: `ptr` came from `Box::leak` and the object is alive while
+        // this `PyRef` holds a count on it.
+        unsafe { self.ptr.as_ref() }
+    }
+
+    #[inline]
+    pub fn header(&self) -> &ObjHeader {
+        &self.inner().header
+    }
+
+    /// The address of the object box (identity, `id()`, and the JIT's view).
+    #[inline]
+    pub fn as_ptr(&self) -> *const ObjBox<T> {
+        self.ptr.as_ptr()
+    }
+
+    #[inline]
+    pub fn ptr_eq(a: &PyRef<T>, b: &PyRef<T>) -> bool {
+        a.ptr == b.ptr
+    }
+
+    #[inline]
+    pub fn strong_count(&self) -> usize {
+        self.header().rc.get()
+    }
+
+    /// Gives up this reference without decrementing, returning the raw box.
+    pub fn into_raw(self) -> *const ObjBox<T> {
+        let p = self.ptr.as_ptr();
+        std::mem::forget(self);
+        p
+    }
+
+    /// Re-takes a reference given up by `into_raw`.
+    ///
+    /// # Safety
+    /// `p` must come from `into_raw` of a `PyRef<T>` whose count was not
+    /// given back yet.
+    pub unsafe fn from_raw(p: *const ObjBox<T>) -> PyRef<T> {
+        PyRef { ptr: NonNull::new_unchecked(p as *mut ObjBox<T>), _marker: PhantomData }
+    }
+
+    /// Makes a new strong reference from a raw box pointer without consuming one.
+    ///
+    /// # Safety
+    /// `p` must point to a live `ObjBox<T>`.
+    pub unsafe fn clone_from_raw(p: *const ObjBox<T>) -> PyRef<T> {
+        let r = PyRef::from_raw(p);
+        r.header().rc.set(r.header().rc.get() + 1);
+        r
+    }
+}
+
+impl<T: Trace + 'static> PyRef<T> {
+    /// Allocates a new object and registers it with the cycle collector.
+    pub fn new_tracked(data: T) -> PyRef<T> {
+        let r = PyRef::new(data);
+        let h = NonNull::from(r.header());
+        GC_REGISTRY.with(|reg| {
+            let mut reg = reg.borrow_mut();
+            reg.push((h, vtable_for::<T>()));
+            r.header().gc.set(reg.len());
+        });
+        GC_ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        r
+    }
+}
+
+/// # Safety
+/// `h` must be the header of a live `ObjBox<T>`.
+unsafe fn trace_thunk<T: Trace>(h: NonNull<ObjHeader>, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: the caller guarantees `h` heads an `ObjBox<T>`; the header is
+    // its first field (`#[repr(C)]`).
+    let b = unsafe { h.cast::<ObjBox<T>>().as_ref() };
+    b.data.trace(visit)
+}
+
+/// # Safety
+/// `h` must be the header of a live `ObjBox<T>`.
+unsafe fn clear_thunk<T: Trace>(h: NonNull<ObjHeader>) {
+    // SAFETY: as in `trace_thunk`.
+    let b = unsafe { h.cast::<ObjBox<T>>().as_ref() };
+    b.data.clear()
+}
+
+fn vtable_for<T: Trace + 'static>() -> &'static GcVTable {
+    struct VT<T>(PhantomData<T>);
+    impl<T: Trace> VT<T> {
+        const TABLE: GcVTable = GcVTable { trace: trace_thunk::<T>, clear: clear_thunk::<T> };
+    }
+    &VT::<T>::TABLE
+}
+
+/// Frees the box of a `T` whose count reached zero.
+///
+/// # Safety
+/// `h` must head an `ObjBox<T>` with count zero that nothing else refers to.
+unsafe fn dealloc_box<T>(h: NonNull<ObjHeader>) {
+    // SAFETY: `gc` is read from a live header; the registry entry (if any)
+    // points at this object and is removed before the memory is freed.
+    unsafe {
+        let gc = h.as_ref().gc.get();
+        if gc != 0 {
+            untrack(gc - 1);
+        }
+        drop(Box::from_raw(h.cast::<ObjBox<T>>().as_ptr()));
+    }
+}
+
+fn untrack(index: usize) {
+    GC_REGISTRY.with(|reg| {
+        let mut reg = reg.borrow_mut();
+        reg.swap_remove(index);
+        if index < reg.len() {
+            // SAFETY: registry entries always point at live tracked objects.
+            unsafe { reg[index].0.as_ref().gc.set(index + 1) };
+        }
+    });
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn free_object(h: NonNull<ObjHeader>, dealloc: unsafe fn(NonNull<ObjHeader>)) {
+    let depth = FREE_DEPTH.with(|d| d.get());
+    if depth >= MAX_FREE_DEPTH {
+        DEFERRED.with(|q| q.borrow_mut().push((h, dealloc)));
+        return;
+    }
+    FREE_DEPTH.with(|d| d.set(depth + 1));
+    // SAFETY: forwarded from the caller.
+    unsafe { dealloc(h) };
+    if depth == 0 {
+        // Drain frees postponed by deep nesting, outermost level only.
+        loop {
+            let next = DEFERRED.with(|q| q.borrow_mut().pop());
+            match next {
+                // SAFETY: entries were pushed with their matching dealloc.
+                Some((p, f)) => unsafe { f(p) },
+                None => break,
+            }
+        }
+    }
+    FREE_DEPTH.with(|d| d.set(depth));
+}
+
+impl<T: 'static> Clone for PyRef<T> {
+    #[inline]
+    fn clone(&self) -> Self {
+        let h = self.header();
+        h.rc.set(h.rc.get() + 1);
+        PyRef { ptr: self.ptr, _marker: PhantomData }
+    }
+}
+
+impl<T: 'static> Drop for PyRef<T> {
+    #[inline]
+    fn drop(&mut self) {
+        let h = self.header();
+        let rc = h.rc.get() - 1;
+        h.rc.set(rc);
+        if rc == 0 {
+            // SAFETY: the count reached zero, so this was the last reference.
+            unsafe { free_object(self.ptr.cast(), dealloc_box::<T>) }
+        }
+    }
+}
+
+impl<T: 'static> Deref for PyRef<T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        &self.inner().data
+    }
+}
+
+impl<T: 'static> std::fmt::Debug for PyRef<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PyRef({:p})", self.ptr)
+    }
+}

@@ -1,0 +1,1024 @@
+//! Attribute access (`getattr`, `setattr`, `delattr`) with Python's
+//! descriptor rules, method binding, and class creation.
+
+use std::cell::{Cell, RefCell};
+
+use super::types::{compute_mro, fresh_class_version, is_subclass};
+use super::{Args, ExcKind, PyErr, PyResult, Vm};
+use crate::objects::*;
+
+/// What `LoadMethod` found.
+pub enum MethodLookup {
+    /// A function to call with the object prepended.
+    Unbound(Value),
+    /// An ordinary attribute (already bound if needed).
+    Attr(Value),
+}
+
+impl Vm {
+    pub fn attribute_error(&self, obj: &Value, name: &str) -> PyErr {
+        match obj {
+            Value::Class(c) => PyErr::attribute_error(format!("type object '{}' has no attribute '{}'", c.name(), name)),
+            Value::Module(m) => PyErr::attribute_error(format!("module '{}' has no attribute '{}'", m.name, name)),
+            _ => PyErr::attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), name)),
+        }
+    }
+
+    /// `getattr(obj, name)`.
+    pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        match obj {
+            Value::Instance(inst) => self.instance_getattr(obj, inst, name),
+            Value::Class(c) => self.class_getattr(c, name),
+            Value::Module(m) => {
+                let hash = crate::objects::str::hash_str(name);
+                if let Some(i) = m.dict.find_str(name, hash) {
+                    return Ok(m.dict.value_at(i));
+                }
+                if name == "__dict__" {
+                    return Ok(Value::Dict(m.dict.clone()));
+                }
+                if let Some(ga) = m.dict.get_str("__getattr__") {
+                    return self.call_function(&ga, &[Value::str(name)]);
+                }
+                Err(self.attribute_error(obj, name))
+            }
+            _ => self.builtin_getattr(obj, name),
+        }
+    }
+
+    /// `getattr(obj, name, None)`-like: `None` when the attribute is missing.
+    pub fn get_attr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.get_attr(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_is(&e, ExcKind::AttributeError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Binds a class attribute found on `type(obj)` to `obj`.
+    pub fn bind(&mut self, attr: Value, obj: &Value, cls: &PyRef<ClassObj>) -> PyResult<Value> {
+        match &attr {
+            Value::Function(_) => Ok(Value::Method(PyRef::new_tracked(MethodObj { func: attr, this: obj.clone() }))),
+            Value::Builtin(b) if b.this.is_undef() => Ok(Value::Builtin(PyRef::new_tracked(BuiltinObj {
+                name: b.name,
+                func: b.func,
+                this: obj.clone(),
+                owner: b.owner,
+                doc: b.doc,
+            }))),
+            Value::Native(n) => match &n.data {
+                NativeData::ClassMethod(f) => {
+                    Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: Value::Class(cls.clone()) })))
+                }
+                NativeData::StaticMethod(f) => Ok(f.clone()),
+                NativeData::Property { fget, .. } => {
+                    if fget.is_none() {
+                        return Err(PyErr::attribute_error("unreadable attribute"));
+                    }
+                    let f = fget.clone();
+                    self.call_function(&f, &[obj.clone()])
+                }
+                NativeData::SlotMember { name, index } => self.slot_get(obj, name, *index),
+                _ => Ok(attr.clone()),
+            },
+            Value::Instance(_) => {
+                if let Some(get) = self.lookup_special(&attr, "__get__") {
+                    return self.call_function(&get, &[attr.clone(), obj.clone(), Value::Class(cls.clone())]);
+                }
+                Ok(attr.clone())
+            }
+            _ => Ok(attr.clone()),
+        }
+    }
+
+    fn slot_get(&mut self, obj: &Value, name: &str, index: usize) -> PyResult<Value> {
+        if let Value::Instance(inst) = obj {
+            let v = inst.slots.borrow().get(index).cloned().unwrap_or(Value::Undef);
+            if !v.is_undef() {
+                return Ok(v);
+            }
+        }
+        Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), name)))
+    }
+
+    /// Whether a class attribute is a data descriptor (takes precedence
+    /// over the instance dict).
+    fn is_data_descriptor(&self, attr: &Value) -> bool {
+        match attr {
+            Value::Native(n) => matches!(n.data, NativeData::Property { .. } | NativeData::SlotMember { .. }),
+            Value::Instance(i) => {
+                let c = i.class();
+                c.lookup("__set__").is_some() || c.lookup("__delete__").is_some()
+            }
+            _ => false,
+        }
+    }
+
+    fn instance_getattr(&mut self, obj: &Value, inst: &InstanceObj, name: &str) -> PyResult<Value> {
+        let cls = inst.class();
+        if cls.flags.get() & class_flags::HAS_GETATTRIBUTE != 0 {
+            if let Some(ga) = cls.lookup("__getattribute__") {
+                if !matches!(ga, Value::Builtin(_)) {
+                    let r = self.call_function(&ga, &[obj.clone(), Value::str(name)]);
+                    return match r {
+                        Err(e) if self.err_is(&e, ExcKind::AttributeError) => self.getattr_hook(obj, &cls, name, e),
+                        other => other,
+                    };
+                }
+            }
+        }
+        match self.generic_getattr(obj, inst, &cls, name)? {
+            Some(v) => Ok(v),
+            None => {
+                let e = self.attribute_error(obj, name);
+                self.getattr_hook(obj, &cls, name, e)
+            }
+        }
+    }
+
+    fn getattr_hook(&mut self, obj: &Value, cls: &PyRef<ClassObj>, name: &str, e: PyErr) -> PyResult<Value> {
+        if cls.flags.get() & class_flags::HAS_GETATTR != 0 {
+            if let Some(ga) = cls.lookup("__getattr__") {
+                return self.call_function(&ga, &[obj.clone(), Value::str(name)]);
+            }
+        }
+        Err(e)
+    }
+
+    /// `object.__getattribute__`: `None` when the attribute does not exist.
+    pub fn generic_getattr(&mut self, obj: &Value, inst: &InstanceObj, cls: &PyRef<ClassObj>, name: &str) -> PyResult<Option<Value>> {
+        let attr = cls.lookup(name);
+        if let Some(a) = &attr {
+            if self.is_data_descriptor(a) {
+                return self.bind_descriptor(a.clone(), obj, cls).map(Some);
+            }
+        }
+        if let Some(d) = &inst.dict {
+            let hash = crate::objects::str::hash_str(name);
+            if let Some(i) = d.find_str(name, hash) {
+                return Ok(Some(d.value_at(i)));
+            }
+        }
+        if let Some(a) = attr {
+            return self.bind(a, obj, cls).map(Some);
+        }
+        // Attributes every instance has.
+        match name {
+            "__class__" => return Ok(Some(Value::Class(cls.clone()))),
+            "__dict__" => {
+                if let Some(d) = &inst.dict {
+                    return Ok(Some(Value::Dict(d.clone())));
+                }
+            }
+            _ => {}
+        }
+        if let Some(e) = &inst.exc {
+            match name {
+                "args" => return Ok(Some(e.args.get())),
+                "__traceback__" => {
+                    let tb = e.traceback.borrow();
+                    return Ok(Some(if tb.is_empty() { Value::None } else { super::exceptions::traceback_value(self, &tb) }));
+                }
+                "__cause__" => return Ok(Some(none_if_undef(e.cause.get()))),
+                "__context__" => return Ok(Some(none_if_undef(e.context.get()))),
+                "__suppress_context__" => return Ok(Some(Value::Bool(e.suppress_context.get()))),
+                _ => {}
+            }
+            if let Some(v) = super::exceptions::exc_special_attr(self, obj, name)? {
+                return Ok(Some(v));
+            }
+        }
+        // Attributes of the wrapped builtin value (`int` subclasses' `.real`, ...).
+        let bv = inst.base_value.get();
+        if !bv.is_undef() {
+            if let Some(v) = self.builtin_data_attr(&bv, name)? {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }
+
+    fn bind_descriptor(&mut self, a: Value, obj: &Value, cls: &PyRef<ClassObj>) -> PyResult<Value> {
+        match &a {
+            Value::Instance(_) => {
+                if let Some(get) = self.lookup_special(&a, "__get__") {
+                    return self.call_function(&get, &[a.clone(), obj.clone(), Value::Class(cls.clone())]);
+                }
+                Ok(a)
+            }
+            _ => self.bind(a, obj, cls),
+        }
+    }
+
+    fn class_getattr(&mut self, c: &PyRef<ClassObj>, name: &str) -> PyResult<Value> {
+        let meta = self.class_of(&Value::Class(c.clone()));
+        let meta_attr = if PyRef::ptr_eq(&meta, &self.types.type_) { None } else { meta.lookup(name) };
+        if let Some(ma) = &meta_attr {
+            if self.is_data_descriptor(ma) {
+                return self.bind_descriptor(ma.clone(), &Value::Class(c.clone()), &meta);
+            }
+        }
+        if let Some(a) = c.lookup(name) {
+            return match &a {
+                Value::Native(n) => match &n.data {
+                    NativeData::ClassMethod(f) => {
+                        Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: Value::Class(c.clone()) })))
+                    }
+                    NativeData::StaticMethod(f) => Ok(f.clone()),
+                    _ => Ok(a.clone()),
+                },
+                Value::Instance(_) => {
+                    if let Some(get) = self.lookup_special(&a, "__get__") {
+                        return self.call_function(&get, &[a.clone(), Value::None, Value::Class(c.clone())]);
+                    }
+                    Ok(a)
+                }
+                _ => Ok(a),
+            };
+        }
+        match name {
+            "__name__" => return Ok(Value::str(&c.name())),
+            "__qualname__" => return Ok(Value::str(&c.qualname.borrow())),
+            "__module__" => return Ok(c.module.get()),
+            "__mro__" => return Ok(Value::tuple(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect())),
+            "__bases__" => {
+                return Ok(Value::tuple(c.bases.borrow().iter().map(|k| Value::Class(k.clone())).collect()));
+            }
+            "__base__" => {
+                return Ok(c.bases.borrow().first().map(|k| Value::Class(k.clone())).unwrap_or(Value::None));
+            }
+            "__dict__" => return Ok(Value::Dict(c.dict.clone())),
+            "__doc__" => return Ok(Value::None),
+            "__class__" => return Ok(Value::Class(meta)),
+            _ => {}
+        }
+        if let Some(ma) = meta_attr {
+            return self.bind(ma, &Value::Class(c.clone()), &meta);
+        }
+        // Methods of `type` itself (`C.mro()`, `C.__subclasses__()`).
+        if let Some(ta) = self.types.type_.lookup(name) {
+            return self.bind(ta, &Value::Class(c.clone()), &meta);
+        }
+        if PyRef::ptr_eq(&meta, &self.types.type_) {
+            if let Some(ga) = meta.lookup("__getattr__") {
+                return self.call_function(&ga, &[Value::Class(c.clone()), Value::str(name)]);
+            }
+        }
+        Err(self.attribute_error(&Value::Class(c.clone()), name))
+    }
+
+    /// Attributes of builtin values that are data, not methods.
+    pub fn builtin_data_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(Some(match (obj, name) {
+            (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => obj.clone(),
+            (Value::Bool(b), "real" | "numerator") => Value::Int(*b as i64),
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Value::Int(0),
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Value::Int(1),
+            (Value::Float(f), "real") => Value::Float(*f),
+            (Value::Float(_), "imag") => Value::Float(0.0),
+            (Value::Complex(c), "real") => Value::Float(c.re),
+            (Value::Complex(c), "imag") => Value::Float(c.im),
+            (Value::Slice(s), "start") => s.start.clone(),
+            (Value::Slice(s), "stop") => s.stop.clone(),
+            (Value::Slice(s), "step") => s.step.clone(),
+            (Value::Range(r), "start") => Value::Int(r.start),
+            (Value::Range(r), "stop") => Value::Int(r.stop),
+            (Value::Range(r), "step") => Value::Int(r.step),
+            (Value::Function(f), _) => return self.function_attr(f, name),
+            (Value::Method(m), "__self__") => m.this.clone(),
+            (Value::Method(m), "__func__") => m.func.clone(),
+            (Value::Method(m), "__name__" | "__qualname__" | "__doc__" | "__module__") => {
+                let f = m.func.clone();
+                return self.get_attr(&f, name).map(Some);
+            }
+            (Value::Builtin(b), "__name__") => Value::str(b.name),
+            (Value::Builtin(b), "__qualname__") => {
+                if b.owner.is_empty() || b.owner == "builtins" {
+                    Value::str(b.name)
+                } else {
+                    Value::string(format!("{}.{}", b.owner, b.name))
+                }
+            }
+            (Value::Builtin(b), "__self__") => {
+                if b.this.is_undef() {
+                    self.builtins_module.clone()
+                } else {
+                    b.this.clone()
+                }
+            }
+            (Value::Builtin(b), "__doc__") => b.doc.map(Value::str).unwrap_or(Value::None),
+            (Value::Builtin(_), "__module__") => Value::str("builtins"),
+            (Value::Code(c), _) => match name {
+                "co_name" => Value::str(&c.name),
+                "co_qualname" => Value::str(&c.qualname),
+                "co_filename" => Value::str(&c.filename),
+                "co_firstlineno" => Value::Int(c.firstlineno as i64),
+                "co_argcount" => Value::Int(c.argcount as i64),
+                "co_posonlyargcount" => Value::Int(c.posonlyargcount as i64),
+                "co_kwonlyargcount" => Value::Int(c.kwonlyargcount as i64),
+                "co_nlocals" => Value::Int(c.varnames.len() as i64),
+                "co_varnames" => Value::tuple(c.varnames.iter().map(|n| Value::str(n)).collect()),
+                "co_cellvars" => Value::tuple(c.cellvars.iter().map(|(n, _)| Value::str(n)).collect()),
+                "co_freevars" => Value::tuple(c.freevars.iter().map(|(n, _)| Value::str(n)).collect()),
+                "co_consts" => Value::tuple(c.consts.to_vec()),
+                "co_names" => Value::tuple(c.names.iter().map(|n| Value::Str(n.clone())).collect()),
+                "co_flags" => Value::Int(c.flags as i64),
+                "co_stacksize" | "co_nregs" => Value::Int(c.nregs as i64),
+                _ => return Ok(None),
+            },
+            (Value::Cell(c), "cell_contents") => {
+                let v = c.value.get();
+                if v.is_undef() {
+                    return Err(PyErr::value_error("Cell is empty"));
+                }
+                v
+            }
+            (Value::Generator(g), _) => return super::generator::generator_attr(self, g, name),
+            (Value::Native(n), _) => match (&n.data, name) {
+                (NativeData::Property { fget, .. }, "fget") => fget.clone(),
+                (NativeData::Property { fset, .. }, "fset") => fset.clone(),
+                (NativeData::Property { fdel, .. }, "fdel") => fdel.clone(),
+                (NativeData::Property { doc, fget, .. }, "__doc__") => {
+                    if doc.is_none() && !fget.is_none() {
+                        let f = fget.clone();
+                        return self.get_attr_opt(&f, "__doc__");
+                    }
+                    doc.clone()
+                }
+                (NativeData::ClassMethod(f) | NativeData::StaticMethod(f), "__func__" | "__wrapped__") => f.clone(),
+                (NativeData::ClassMethod(f) | NativeData::StaticMethod(f), "__doc__" | "__name__" | "__qualname__") => {
+                    let f = f.clone();
+                    return self.get_attr_opt(&f, name);
+                }
+                (NativeData::Super { obj, .. }, "__self__") => obj.clone(),
+                (NativeData::Super { cls, .. }, "__thisclass__") => Value::Class(cls.clone()),
+                _ => return Ok(None),
+            },
+            (_, "__class__") => Value::Class(self.class_of(obj)),
+            (_, "__doc__") => Value::None,
+            _ => return Ok(None),
+        }))
+    }
+
+    fn function_attr(&mut self, f: &PyRef<FunctionObj>, name: &str) -> PyResult<Option<Value>> {
+        Ok(Some(match name {
+            "__name__" => f.name.get(),
+            "__qualname__" => f.qualname.get(),
+            "__doc__" => f.doc.get(),
+            "__module__" => f.module.get(),
+            "__defaults__" => f.defaults.get(),
+            "__kwdefaults__" => f.kwdefaults.get(),
+            "__code__" => Value::Code(f.code.clone()),
+            "__globals__" => Value::Dict(f.globals.clone()),
+            "__closure__" => {
+                if f.closure.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+                }
+            }
+            "__dict__" => self.function_dict(f),
+            "__annotations__" => {
+                let a = f.annotations.get();
+                if matches!(a, Value::Dict(_)) {
+                    a
+                } else {
+                    let d = Value::Dict(DictObj::new());
+                    f.annotations.set(d.clone());
+                    d
+                }
+            }
+            "__builtins__" => self.builtins_module.clone(),
+            _ => {
+                if let Value::Dict(d) = f.dict.get() {
+                    if let Some(v) = d.get_str(name) {
+                        return Ok(Some(v));
+                    }
+                }
+                return Ok(None);
+            }
+        }))
+    }
+
+    pub fn function_dict(&self, f: &FunctionObj) -> Value {
+        let d = f.dict.get();
+        if matches!(d, Value::Dict(_)) {
+            return d;
+        }
+        let d = Value::Dict(DictObj::new());
+        f.dict.set(d.clone());
+        d
+    }
+
+    fn builtin_getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        let cls = self.class_of(obj);
+        if let Some(a) = cls.lookup(name) {
+            return self.bind(a, obj, &cls);
+        }
+        if let Some(v) = self.builtin_data_attr(obj, name)? {
+            return Ok(v);
+        }
+        if let Value::Native(n) = obj {
+            if let NativeData::Super { cls: start, obj: this } = &n.data {
+                return self.super_getattr(start, this, name);
+            }
+        }
+        Err(self.attribute_error(obj, name))
+    }
+
+    /// `super(start, this).name`: looks past `start` in `type(this)`'s MRO.
+    fn super_getattr(&mut self, start: &PyRef<ClassObj>, this: &Value, name: &str) -> PyResult<Value> {
+        let (mro_owner, is_class) = match this {
+            Value::Class(c) if is_subclass(c, start) => (c.clone(), true),
+            _ => (self.class_of(this), false),
+        };
+        let mro = mro_owner.mro.borrow().clone();
+        let pos = mro.iter().position(|c| PyRef::ptr_eq(c, start)).map(|p| p + 1).unwrap_or(mro.len());
+        for c in &mro[pos..] {
+            let hash = crate::objects::str::hash_str(name);
+            if let Some(i) = c.dict.find_str(name, hash) {
+                let a = c.dict.value_at(i);
+                if is_class {
+                    return match &a {
+                        Value::Native(n) => match &n.data {
+                            NativeData::ClassMethod(f) => {
+                                Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: this.clone() })))
+                            }
+                            NativeData::StaticMethod(f) => Ok(f.clone()),
+                            _ => Ok(a.clone()),
+                        },
+                        Value::Builtin(b) if b.name == "__new__" => Ok(a.clone()),
+                        _ => Ok(a),
+                    };
+                }
+                return self.bind(a, this, &mro_owner);
+            }
+        }
+        Err(PyErr::attribute_error(format!("'super' object has no attribute '{}'", name)))
+    }
+
+    /// The attribute for `LoadMethod`.
+    pub fn load_method(&mut self, obj: &Value, name: &str) -> PyResult<MethodLookup> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class();
+                if cls.flags.get() & class_flags::HAS_GETATTRIBUTE == 0 {
+                    if let Some(a) = cls.lookup(name) {
+                        if matches!(a, Value::Function(_)) {
+                            let shadowed = inst.dict.as_ref().is_some_and(|d| d.get_str(name).is_some());
+                            if !shadowed {
+                                return Ok(MethodLookup::Unbound(a));
+                            }
+                        }
+                    }
+                }
+                Ok(MethodLookup::Attr(self.get_attr(obj, name)?))
+            }
+            Value::Class(_) | Value::Module(_) => Ok(MethodLookup::Attr(self.get_attr(obj, name)?)),
+            _ => {
+                let cls = self.class_of(obj);
+                if let Some(a) = cls.lookup(name) {
+                    if let Value::Builtin(b) = &a {
+                        if b.this.is_undef() {
+                            return Ok(MethodLookup::Unbound(a));
+                        }
+                    }
+                    return Ok(MethodLookup::Attr(self.bind(a, obj, &cls)?));
+                }
+                Ok(MethodLookup::Attr(self.get_attr(obj, name)?))
+            }
+        }
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class();
+                if cls.flags.get() & class_flags::HAS_SETATTR != 0 {
+                    if let Some(sa) = cls.lookup("__setattr__") {
+                        if !matches!(sa, Value::Builtin(_)) {
+                            self.call_function(&sa, &[obj.clone(), Value::str(name), value])?;
+                            return Ok(());
+                        }
+                    }
+                }
+                self.generic_setattr(obj, inst, &cls, name, value)
+            }
+            Value::Class(c) => {
+                if c.is_builtin() {
+                    return Err(PyErr::type_error(format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        name,
+                        c.name()
+                    )));
+                }
+                match name {
+                    "__name__" => {
+                        if let Value::Str(s) = &value {
+                            *c.name.borrow_mut() = s.as_str().to_string();
+                            return Ok(());
+                        }
+                        return Err(PyErr::type_error(format!(
+                            "can only assign string to {}.__name__, not '{}'",
+                            c.name(),
+                            self.type_name(&value)
+                        )));
+                    }
+                    "__qualname__" => {
+                        if let Value::Str(s) = &value {
+                            *c.qualname.borrow_mut() = s.as_str().to_string();
+                            return Ok(());
+                        }
+                    }
+                    "__module__" => {
+                        c.module.set(value.clone());
+                    }
+                    _ => {}
+                }
+                c.dict.set_str(name, value);
+                c.touch();
+                update_class_flags(c);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.dict.set_str(name, value);
+                Ok(())
+            }
+            Value::Function(f) => {
+                match name {
+                    "__name__" => f.name.set(value),
+                    "__qualname__" => f.qualname.set(value),
+                    "__doc__" => f.doc.set(value),
+                    "__module__" => f.module.set(value),
+                    "__defaults__" => f.defaults.set(value),
+                    "__kwdefaults__" => f.kwdefaults.set(value),
+                    "__annotations__" => f.annotations.set(value),
+                    "__dict__" => f.dict.set(value),
+                    _ => {
+                        if let Value::Dict(d) = self.function_dict(f) {
+                            d.set_str(name, value);
+                        }
+                    }
+                }
+                Ok(())
+            }
+            Value::Native(n) => {
+                if let NativeData::Other(_) = &n.data {
+                    if let Some(sa) = n.class.lookup("__setattr__") {
+                        self.call_function(&sa, &[obj.clone(), Value::str(name), value])?;
+                        return Ok(());
+                    }
+                }
+                Err(self.readonly_error(obj, name))
+            }
+            _ => Err(self.readonly_error(obj, name)),
+        }
+    }
+
+    fn readonly_error(&self, obj: &Value, name: &str) -> PyErr {
+        let cls = self.class_of(obj);
+        if cls.lookup(name).is_some() {
+            PyErr::attribute_error(format!("'{}' object attribute '{}' is read-only", cls.name(), name))
+        } else {
+            PyErr::attribute_error(format!("'{}' object has no attribute '{}'", cls.name(), name))
+        }
+    }
+
+    /// `object.__setattr__`.
+    pub fn generic_setattr(&mut self, obj: &Value, inst: &InstanceObj, cls: &PyRef<ClassObj>, name: &str, value: Value) -> PyResult<()> {
+        if let Some(a) = cls.lookup(name) {
+            match &a {
+                Value::Native(n) => match &n.data {
+                    NativeData::Property { fset, .. } => {
+                        if fset.is_none() {
+                            return Err(PyErr::attribute_error(format!(
+                                "property '{}' of '{}' object has no setter",
+                                name,
+                                cls.name()
+                            )));
+                        }
+                        let f = fset.clone();
+                        self.call_function(&f, &[obj.clone(), value])?;
+                        return Ok(());
+                    }
+                    NativeData::SlotMember { index, .. } => {
+                        let mut slots = inst.slots.borrow_mut();
+                        if *index < slots.len() {
+                            let old = std::mem::replace(&mut slots[*index], value);
+                            drop(slots);
+                            drop(old);
+                        }
+                        return Ok(());
+                    }
+                    _ => {}
+                },
+                Value::Instance(_) => {
+                    if let Some(set) = self.lookup_special(&a, "__set__") {
+                        self.call_function(&set, &[a.clone(), obj.clone(), value])?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if name == "__class__" {
+            if let Value::Class(c) = &value {
+                inst.class.set(Value::Class(c.clone()));
+                return Ok(());
+            }
+            return Err(PyErr::type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_name(&value)
+            )));
+        }
+        if let Some(e) = &inst.exc {
+            match name {
+                "args" => {
+                    let t = match &value {
+                        Value::Tuple(_) => value,
+                        other => Value::tuple(self.collect_iterable(other)?),
+                    };
+                    e.args.set(t);
+                    return Ok(());
+                }
+                "__cause__" => {
+                    e.cause.set(value);
+                    e.suppress_context.set(true);
+                    return Ok(());
+                }
+                "__context__" => {
+                    e.context.set(value);
+                    return Ok(());
+                }
+                "__suppress_context__" => {
+                    let b = self.truthy(&value)?;
+                    e.suppress_context.set(b);
+                    return Ok(());
+                }
+                "__traceback__" => {
+                    if value.is_none() {
+                        e.traceback.borrow_mut().clear();
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        match &inst.dict {
+            Some(d) => {
+                if name == "__dict__" {
+                    if let Value::Dict(nd) = &value {
+                        d.clear();
+                        for (h, k, v) in nd.hashed_items() {
+                            d.insert_new(k, h, v);
+                        }
+                        return Ok(());
+                    }
+                }
+                d.set_str(name, value);
+                Ok(())
+            }
+            None => Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", cls.name(), name))),
+        }
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class();
+                if cls.flags.get() & class_flags::HAS_DELATTR != 0 {
+                    if let Some(da) = cls.lookup("__delattr__") {
+                        if !matches!(da, Value::Builtin(_)) {
+                            self.call_function(&da, &[obj.clone(), Value::str(name)])?;
+                            return Ok(());
+                        }
+                    }
+                }
+                if let Some(a) = cls.lookup(name) {
+                    if let Value::Native(n) = &a {
+                        match &n.data {
+                            NativeData::Property { fdel, .. } => {
+                                if fdel.is_none() {
+                                    return Err(PyErr::attribute_error(format!(
+                                        "property '{}' of '{}' object has no deleter",
+                                        name,
+                                        cls.name()
+                                    )));
+                                }
+                                let f = fdel.clone();
+                                self.call_function(&f, &[obj.clone()])?;
+                                return Ok(());
+                            }
+                            NativeData::SlotMember { index, .. } => {
+                                let old = {
+                                    let mut slots = inst.slots.borrow_mut();
+                                    std::mem::take(&mut slots[*index])
+                                };
+                                if old.is_undef() {
+                                    return Err(PyErr::attribute_error(name.to_string()));
+                                }
+                                return Ok(());
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Value::Instance(_) = &a {
+                        if let Some(del) = self.lookup_special(&a, "__delete__") {
+                            self.call_function(&del, &[a.clone(), obj.clone()])?;
+                            return Ok(());
+                        }
+                    }
+                }
+                if let Some(d) = &inst.dict {
+                    let hash = crate::objects::str::hash_str(name);
+                    if let Some(i) = d.find_str(name, hash) {
+                        d.remove_at(i);
+                        return Ok(());
+                    }
+                }
+                Err(self.attribute_error(obj, name))
+            }
+            Value::Class(c) => {
+                if c.is_builtin() {
+                    return Err(PyErr::type_error(format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        name,
+                        c.name()
+                    )));
+                }
+                let hash = crate::objects::str::hash_str(name);
+                match c.dict.find_str(name, hash) {
+                    Some(i) => {
+                        c.dict.remove_at(i);
+                        c.touch();
+                        update_class_flags(c);
+                        Ok(())
+                    }
+                    None => Err(self.attribute_error(obj, name)),
+                }
+            }
+            Value::Module(m) => {
+                let hash = crate::objects::str::hash_str(name);
+                match m.dict.find_str(name, hash) {
+                    Some(i) => {
+                        m.dict.remove_at(i);
+                        Ok(())
+                    }
+                    None => Err(self.attribute_error(obj, name)),
+                }
+            }
+            Value::Function(f) => {
+                if let Value::Dict(d) = f.dict.get() {
+                    let hash = crate::objects::str::hash_str(name);
+                    if let Some(i) = d.find_str(name, hash) {
+                        d.remove_at(i);
+                        return Ok(());
+                    }
+                }
+                Err(self.attribute_error(obj, name))
+            }
+            _ => Err(self.readonly_error(obj, name)),
+        }
+    }
+
+    // ----- classes -----
+
+    /// `type(name, bases, ns)` and class statements: creates a class.
+    pub fn make_class(&mut self, meta: &PyRef<ClassObj>, name: &str, bases: Vec<PyRef<ClassObj>>, ns: &PyRef<DictObj>) -> PyResult<PyRef<ClassObj>> {
+        let bases = if bases.is_empty() { vec![self.types.object.clone()] } else { bases };
+        for b in &bases {
+            if b.flags.get() & class_flags::FINAL != 0 {
+                return Err(PyErr::type_error(format!("type '{}' is not an acceptable base type", b.name())));
+            }
+        }
+        // The layout is the most derived builtin layout among the bases.
+        let mut layout = Layout::Object;
+        for b in &bases {
+            match b.layout.get() {
+                Layout::Exception => layout = Layout::Exception,
+                Layout::Builtin if layout == Layout::Object => layout = Layout::Builtin,
+                _ => {}
+            }
+        }
+        let qualname = match ns.get_str("__qualname__") {
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            _ => name.to_string(),
+        };
+        let module = ns.get_str("__module__").unwrap_or(Value::str("builtins"));
+        let dict = DictObj::new();
+        for (h, k, v) in ns.hashed_items() {
+            if let Value::Str(s) = &k {
+                if s.as_str() == "__qualname__" || s.as_str() == "__classcell__" {
+                    continue;
+                }
+            }
+            dict.insert_new(k, h, v);
+        }
+        // __slots__
+        let mut slots: Option<Vec<String>> = None;
+        if let Some(sl) = ns.get_str("__slots__") {
+            let names: Vec<Value> = match &sl {
+                Value::Str(_) => vec![sl.clone()],
+                other => self.collect_iterable(other)?,
+            };
+            let mut v = Vec::new();
+            for n in names {
+                match n.as_str() {
+                    Some(s) => v.push(s.to_string()),
+                    None => return Err(PyErr::type_error("__slots__ items must be strings")),
+                }
+            }
+            slots = Some(v);
+        }
+        // Wrap plain functions that are implicitly class or static methods.
+        for special in ["__init_subclass__", "__class_getitem__"] {
+            if let Some(f @ Value::Function(_)) = dict.get_str(special) {
+                dict.set_str(special, self.new_native(self.types.classmethod.clone(), NativeData::ClassMethod(f)));
+            }
+        }
+        if let Some(f @ Value::Function(_)) = dict.get_str("__new__") {
+            dict.set_str("__new__", self.new_native(self.types.staticmethod.clone(), NativeData::StaticMethod(f)));
+        }
+        // A class defining __eq__ without __hash__ is unhashable.
+        if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
+            dict.set_str("__hash__", Value::None);
+        }
+        let builtin_tag = bases.iter().map(|b| b.builtin_tag.get()).find(|t| *t != 0 && *t != 21).unwrap_or(21);
+        let cls = PyRef::new_tracked(ClassObj {
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(qualname),
+            module: ValueCell::new(module),
+            bases: RefCell::new(bases.clone()),
+            mro: RefCell::new(Vec::new()),
+            dict,
+            version: Cell::new(fresh_class_version()),
+            layout: Cell::new(layout),
+            flags: Cell::new(0),
+            metaclass: ValueCell::new(Value::Class(meta.clone())),
+            subclasses: RefCell::new(Vec::new()),
+            slots: RefCell::new(None),
+            builtin_tag: Cell::new(if layout == Layout::Builtin { builtin_tag } else { 21 }),
+            ctor: Cell::new(None),
+        });
+        let mro = compute_mro(&cls, &bases)?;
+        *cls.mro.borrow_mut() = mro;
+        for b in &bases {
+            b.subclasses.borrow_mut().push(cls.as_ptr());
+        }
+        // Slots: member descriptors, and no __dict__ unless a base has one.
+        if let Some(names) = slots {
+            let inherited = bases.iter().map(|b| b.slots.borrow().as_ref().map_or(0, |s| s.len())).sum::<usize>();
+            let mut all: Vec<String> = Vec::new();
+            for b in &bases {
+                if let Some(s) = b.slots.borrow().as_ref() {
+                    all.extend(s.iter().cloned());
+                }
+            }
+            let mut has_dict = false;
+            for (i, n) in names.iter().enumerate() {
+                if n == "__dict__" {
+                    has_dict = true;
+                    continue;
+                }
+                if n == "__weakref__" {
+                    continue;
+                }
+                if cls.dict.get_str(n).is_some() {
+                    return Err(PyErr::value_error(format!("'{}' in __slots__ conflicts with class variable", n)));
+                }
+                let member = self.new_native(
+                    self.types.member_descriptor.clone(),
+                    NativeData::SlotMember { name: n.clone(), index: inherited + i },
+                );
+                cls.dict.set_str(n, member);
+                all.push(n.clone());
+            }
+            *cls.slots.borrow_mut() = Some(all);
+            let base_has_dict = bases.iter().any(|b| b.flags.get() & class_flags::NO_DICT == 0 && !b.is_builtin())
+                || bases.iter().any(|b| b.layout.get() == Layout::Exception);
+            if !has_dict && !base_has_dict {
+                cls.flags.set(cls.flags.get() | class_flags::NO_DICT);
+            }
+        } else if bases.iter().any(|b| b.slots.borrow().is_some()) {
+            let mut all: Vec<String> = Vec::new();
+            for b in &bases {
+                if let Some(s) = b.slots.borrow().as_ref() {
+                    all.extend(s.iter().cloned());
+                }
+            }
+            *cls.slots.borrow_mut() = Some(all);
+        }
+        update_class_flags(&cls);
+        Ok(cls)
+    }
+
+    pub fn new_native(&self, class: PyRef<ClassObj>, data: NativeData) -> Value {
+        Value::Native(PyRef::new_tracked(NativeObj { class, data }))
+    }
+
+    /// A new instance of a user class (before `__init__`).
+    pub fn new_instance(&mut self, cls: &PyRef<ClassObj>) -> Value {
+        let nslots = cls.slots.borrow().as_ref().map_or(0, |s| s.len());
+        let has_dict = cls.flags.get() & class_flags::NO_DICT == 0;
+        let exc = if cls.layout.get() == Layout::Exception { Some(Box::<ExcData>::default()) } else { None };
+        if let Some(e) = &exc {
+            e.args.set(Value::tuple(vec![]));
+        }
+        Value::Instance(PyRef::new_tracked(InstanceObj {
+            class: ValueCell::new(Value::Class(cls.clone())),
+            dict: if has_dict { Some(DictObj::new()) } else { None },
+            slots: RefCell::new(vec![Value::Undef; nslots]),
+            base_value: ValueCell::new(Value::Undef),
+            exc,
+        }))
+    }
+
+    /// Whether `e` is an instance of the builtin exception `kind`.
+    pub fn err_is(&self, e: &PyErr, kind: ExcKind) -> bool {
+        match &e.0.exc {
+            super::error::ExcState::Lazy { kind: k, .. } => {
+                let c = &self.types.exc[*k as usize];
+                is_subclass(c, &self.types.exc[kind as usize])
+            }
+            super::error::ExcState::Object(v) => {
+                let c = self.class_of(v);
+                is_subclass(&c, &self.types.exc[kind as usize])
+            }
+        }
+    }
+
+    /// `isinstance(v, cls)` for a single class (no `__instancecheck__`).
+    pub fn is_instance(&self, v: &Value, cls: &PyRef<ClassObj>) -> bool {
+        let c = self.class_of(v);
+        is_subclass(&c, cls)
+    }
+
+    /// Calls `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        match self.load_method(obj, name)? {
+            MethodLookup::Unbound(f) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(obj.clone());
+                all.extend_from_slice(args);
+                self.call_function(&f, &all)
+            }
+            MethodLookup::Attr(f) => self.call_function(&f, args),
+        }
+    }
+
+    /// The wrapped builtin value of an instance of a builtin subclass, or the value itself.
+    pub fn unwrap_builtin<'a>(&self, v: &'a Value) -> std::borrow::Cow<'a, Value> {
+        if let Value::Instance(i) = v {
+            let b = i.base_value.get();
+            if !b.is_undef() {
+                return std::borrow::Cow::Owned(b);
+            }
+        }
+        std::borrow::Cow::Borrowed(v)
+    }
+
+    /// A builtin call helper: `args` with keywords must be empty.
+    pub fn args_no_kw<'a>(&self, args: &Args<'a>, name: &str) -> PyResult<&'a [Value]> {
+        args.no_kwargs(name)?;
+        Ok(args.pos)
+    }
+}
+
+fn none_if_undef(v: Value) -> Value {
+    if v.is_undef() {
+        Value::None
+    } else {
+        v
+    }
+}
+
+/// Recomputes the cached "has special method" flags of a class and its subclasses.
+pub fn update_class_flags(cls: &PyRef<ClassObj>) {
+    let keep = cls.flags.get() & (class_flags::BUILTIN | class_flags::NO_DICT | class_flags::FINAL | class_flags::HAS_SLOTS);
+    let mut f = keep;
+    let user_def = |name: &str| cls.lookup(name).is_some_and(|v| !matches!(v, Value::Builtin(_)));
+    if user_def("__getattr__") {
+        f |= class_flags::HAS_GETATTR;
+    }
+    if user_def("__getattribute__") {
+        f |= class_flags::HAS_GETATTRIBUTE;
+    }
+    if user_def("__setattr__") {
+        f |= class_flags::HAS_SETATTR;
+    }
+    if user_def("__delattr__") {
+        f |= class_flags::HAS_DELATTR;
+    }
+    if user_def("__del__") {
+        f |= class_flags::HAS_DEL;
+    }
+    cls.flags.set(f);
+    let subs: Vec<*const rc::ObjBox<ClassObj>> = cls.subclasses.borrow().clone();
+    for s in subs {
+        // SAFETY: subclass pointers are live (classes unregister on drop).
+        let sub = unsafe { PyRef::clone_from_raw(s) };
+        update_class_flags(&sub);
+    }
+}

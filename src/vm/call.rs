@@ -1,0 +1,407 @@
+//! Calls: binding arguments to parameters, calling any callable from Rust,
+//! and instantiating classes.
+
+use super::attr::MethodLookup;
+use super::{Args, ExcKind, Frame, PyErr, PyResult, Ret, Vm};
+use crate::bytecode::code_flags;
+use crate::objects::*;
+
+impl Vm {
+    /// Calls `f(*args)` from Rust.
+    #[inline]
+    pub fn call_function(&mut self, f: &Value, args: &[Value]) -> PyResult<Value> {
+        self.call(f, Args::new(args))
+    }
+
+    /// Calls any callable from Rust. Python functions run in a nested
+    /// interpreter loop that returns when their frame does.
+    pub fn call(&mut self, f: &Value, args: Args) -> PyResult<Value> {
+        match f {
+            Value::Builtin(b) => self.call_builtin(b, args),
+            Value::Function(func) => self.call_python(func, args, None),
+            Value::Method(m) => {
+                let this = m.this.clone();
+                match &m.func {
+                    Value::Function(func) => self.call_python(func, args, Some(this)),
+                    other => {
+                        let mut all = Vec::with_capacity(args.len() + 1);
+                        all.push(this);
+                        all.extend_from_slice(args.pos);
+                        let other = other.clone();
+                        self.call(&other, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })
+                    }
+                }
+            }
+            Value::Class(c) => self.call_class(c, args),
+            _ => {
+                if let Some(call) = self.lookup_special(f, "__call__") {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(f.clone());
+                    all.extend_from_slice(args.pos);
+                    return self.call(&call, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals });
+                }
+                Err(PyErr::type_error(format!("'{}' object is not callable", self.type_name(f))))
+            }
+        }
+    }
+
+    pub fn call_builtin(&mut self, b: &BuiltinObj, args: Args) -> PyResult<Value> {
+        if b.this.is_undef() {
+            (b.func)(self, args)
+        } else {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(b.this.clone());
+            all.extend_from_slice(args.pos);
+            (b.func)(self, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })
+        }
+    }
+
+    /// Calls a Python function from Rust.
+    pub fn call_python(&mut self, func: &PyRef<FunctionObj>, args: Args, this: Option<Value>) -> PyResult<Value> {
+        self.check_native_stack()?;
+        self.check_recursion()?;
+        let code = func.code.clone();
+        if code.is_generator() {
+            return self.make_generator(func, args, this);
+        }
+        let base = self.stack_top();
+        self.check_stack_room(base, code.nregs as usize)?;
+        if let Err(e) = self.bind_args(func, base, args, this) {
+            clear_window(base, code.nregs as usize);
+            return Err(e);
+        }
+        self.push_frame(func.clone(), base, Ret::ToRust, Value::Undef);
+        let depth = self.frames.len();
+        self.native_depth += 1;
+        let r = self.run(depth);
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Pushes the frame of a Python function whose arguments are bound at `base`.
+    #[inline]
+    pub fn push_frame(&mut self, func: PyRef<FunctionObj>, base: *mut Value, ret: Ret, init_self: Value) {
+        let code = func.code.clone();
+        // Free variables come from the closure.
+        for (i, (_, reg)) in code.freevars.iter().enumerate() {
+            if let Some(cell) = func.closure.get(i) {
+                // SAFETY: `reg` < nregs; the window is reserved stack memory.
+                unsafe { *base.add(*reg as usize) = Value::Cell(cell.clone()) };
+            }
+        }
+        code.entry_count.set(code.entry_count.get().wrapping_add(1));
+        let globals = func.globals.clone();
+        let exc_depth = self.exc_stack.len() as u32;
+        // SAFETY: the window [base, base+nregs) was checked by the caller.
+        let top = unsafe { base.add(code.nregs as usize) };
+        self.frames.push(Frame {
+            code,
+            func: Some(func),
+            globals,
+            locals: None,
+            base,
+            top,
+            pc: 0,
+            ret,
+            exc_depth,
+            generator: None,
+            init_self,
+        });
+    }
+
+    /// Binds `args` (with `this` prepended) to the parameters of `func` in
+    /// the register window starting at `base` (all Undef on entry).
+    pub fn bind_args(&mut self, func: &FunctionObj, base: *mut Value, args: Args, this: Option<Value>) -> PyResult<()> {
+        let code = &*func.code;
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags & code_flags::VARARGS != 0;
+        let has_varkw = code.flags & code_flags::VARKEYWORDS != 0;
+        let npos = args.pos.len() + this.is_some() as usize;
+        // SAFETY (all register writes below): indices are < total_params <= nregs,
+        // inside the window the caller reserved.
+        let reg = |i: usize| unsafe { &mut *base.add(i) };
+        // Fast path: exactly the positional parameters.
+        if npos == argcount && args.kwnames.is_empty() && kwonly == 0 && !has_varargs && !has_varkw {
+            let mut i = 0;
+            if let Some(t) = this {
+                *reg(0) = t;
+                i = 1;
+            }
+            for v in args.pos {
+                *reg(i) = v.clone();
+                i += 1;
+            }
+            return Ok(());
+        }
+        let mut positional = this.into_iter().chain(args.pos.iter().cloned());
+        for i in 0..npos.min(argcount) {
+            *reg(i) = positional.next().unwrap();
+        }
+        let varargs_idx = argcount + kwonly;
+        let varkw_idx = varargs_idx + has_varargs as usize;
+        if npos > argcount {
+            if has_varargs {
+                *reg(varargs_idx) = Value::tuple(positional.collect());
+            } else {
+                return Err(self.too_many_positional(func, npos, args.kwnames.len()));
+            }
+        } else if has_varargs {
+            *reg(varargs_idx) = Value::tuple(vec![]);
+        }
+        let kwdict = if has_varkw { Some(DictObj::new()) } else { None };
+        let posonly = code.posonlyargcount as usize;
+        for (k, v) in args.kwnames.iter().zip(args.kwvals.iter()) {
+            let Some(name) = k.as_str() else {
+                return Err(PyErr::type_error(format!("{}() keywords must be strings", self.func_qualname(func))));
+            };
+            let idx = code.varnames[posonly..argcount + kwonly].iter().position(|n| n == name).map(|i| i + posonly);
+            match idx {
+                Some(j) => {
+                    if !reg(j).is_undef() {
+                        return Err(PyErr::type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            self.func_qualname(func),
+                            name
+                        )));
+                    }
+                    *reg(j) = v.clone();
+                }
+                None => match &kwdict {
+                    Some(d) => {
+                        if d.get_str(name).is_some() {
+                            return Err(PyErr::type_error(format!(
+                                "{}() got multiple values for keyword argument '{}'",
+                                self.func_qualname(func),
+                                name
+                            )));
+                        }
+                        d.set_str(name, v.clone());
+                    }
+                    None => {
+                        if code.varnames[..posonly].iter().any(|n| n == name) {
+                            return Err(PyErr::type_error(format!(
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                self.func_qualname(func),
+                                name
+                            )));
+                        }
+                        return Err(PyErr::type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            self.func_qualname(func),
+                            name
+                        )));
+                    }
+                },
+            }
+        }
+        if let Some(d) = kwdict {
+            *reg(varkw_idx) = Value::Dict(d);
+        }
+        // Defaults for missing positional parameters.
+        if npos < argcount {
+            let defaults = func.defaults.get();
+            let defs: &[Value] = match &defaults {
+                Value::Tuple(t) => t.as_slice(),
+                _ => &[],
+            };
+            let first_default = argcount - defs.len().min(argcount);
+            let mut missing = Vec::new();
+            for i in npos..argcount {
+                if reg(i).is_undef() {
+                    if i >= first_default {
+                        *reg(i) = defs[i - first_default].clone();
+                    } else {
+                        missing.push(code.varnames[i].clone());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(PyErr::type_error(format!(
+                    "{}() missing {} required positional argument{}: {}",
+                    self.func_qualname(func),
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    name_list(&missing)
+                )));
+            }
+        }
+        if kwonly > 0 {
+            let kwdefaults = func.kwdefaults.get();
+            let mut missing = Vec::new();
+            for i in argcount..argcount + kwonly {
+                if reg(i).is_undef() {
+                    let d = match &kwdefaults {
+                        Value::Dict(d) => d.get_str(&code.varnames[i]),
+                        _ => None,
+                    };
+                    match d {
+                        Some(v) => *reg(i) = v,
+                        None => missing.push(code.varnames[i].clone()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(PyErr::type_error(format!(
+                    "{}() missing {} required keyword-only argument{}: {}",
+                    self.func_qualname(func),
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    name_list(&missing)
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn func_qualname(&self, func: &FunctionObj) -> String {
+        match func.qualname.get() {
+            Value::Str(s) => s.as_str().to_string(),
+            _ => func.code.qualname.clone(),
+        }
+    }
+
+    fn too_many_positional(&self, func: &FunctionObj, given: usize, nkw: usize) -> PyErr {
+        let code = &*func.code;
+        let argcount = code.argcount as usize;
+        let ndefaults = match func.defaults.get() {
+            Value::Tuple(t) => t.len(),
+            _ => 0,
+        };
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        } else {
+            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+        };
+        let _ = nkw;
+        let kwonly_given = 0;
+        let given_s = if kwonly_given > 0 {
+            format!("{} positional argument{} (and {} keyword-only argument) were given", given, if given == 1 { "" } else { "s" }, kwonly_given)
+        } else {
+            format!("{} {} given", given, if given == 1 { "was" } else { "were" })
+        };
+        PyErr::type_error(format!("{}() takes {} but {}", self.func_qualname(func), takes, given_s))
+    }
+
+    /// `cls(*args)`.
+    pub fn call_class(&mut self, cls: &PyRef<ClassObj>, args: Args) -> PyResult<Value> {
+        // A metaclass's own __call__.
+        let meta = self.class_of(&Value::Class(cls.clone()));
+        if !PyRef::ptr_eq(&meta, &self.types.type_) {
+            if let Some(call) = meta.lookup("__call__") {
+                if !matches!(call, Value::Builtin(_)) {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(Value::Class(cls.clone()));
+                    all.extend_from_slice(args.pos);
+                    return self.call(&call, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals });
+                }
+            }
+        }
+        self.type_call(cls, args)
+    }
+
+    /// `type.__call__(cls, *args)`: `__new__` then `__init__`.
+    pub fn type_call(&mut self, cls: &PyRef<ClassObj>, args: Args) -> PyResult<Value> {
+        let new = cls.lookup("__new__");
+        let obj = match &new {
+            Some(Value::Builtin(b)) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(Value::Class(cls.clone()));
+                all.extend_from_slice(args.pos);
+                (b.func)(self, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?
+            }
+            Some(f) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(Value::Class(cls.clone()));
+                all.extend_from_slice(args.pos);
+                let f = match f {
+                    Value::Native(n) => match &n.data {
+                        NativeData::StaticMethod(inner) => inner.clone(),
+                        _ => f.clone(),
+                    },
+                    _ => f.clone(),
+                };
+                self.call(&f, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?
+            }
+            None => self.new_instance(cls),
+        };
+        if !self.is_instance(&obj, cls) {
+            return Ok(obj);
+        }
+        // A builtin type's constructor already did everything.
+        if cls.is_builtin() && !matches!(obj, Value::Instance(_)) {
+            return Ok(obj);
+        }
+        let init = cls.lookup("__init__");
+        match init {
+            Some(Value::Builtin(b)) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(obj.clone());
+                all.extend_from_slice(args.pos);
+                (b.func)(self, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?;
+            }
+            Some(f) => {
+                let r = match self.load_method(&obj, "__init__")? {
+                    MethodLookup::Unbound(func) => {
+                        if let Value::Function(func) = &func {
+                            self.call_python(func, args, Some(obj.clone()))?
+                        } else {
+                            let mut all = vec![obj.clone()];
+                            all.extend_from_slice(args.pos);
+                            self.call(&func, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?
+                        }
+                    }
+                    MethodLookup::Attr(bound) => self.call(&bound, args)?,
+                };
+                let _ = f;
+                if !r.is_none() {
+                    return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                }
+            }
+            None => {}
+        }
+        Ok(obj)
+    }
+
+    /// Calls `obj.__call__` and friends through the attribute protocol.
+    pub fn call_attr(&mut self, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
+        let f = self.get_attr(obj, name)?;
+        self.call(&f, args)
+    }
+
+    /// Whether `v` can be called.
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+            _ => self.lookup_special(v, "__call__").is_some(),
+        }
+    }
+
+    /// Error for calling a non-callable.
+    pub fn not_callable(&self, f: &Value) -> PyErr {
+        PyErr::type_error(format!("'{}' object is not callable", self.type_name(f)))
+    }
+
+    /// A `RecursionError`.
+    pub fn recursion_error() -> PyErr {
+        PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded")
+    }
+}
+
+/// Clears registers of a window that was partly filled before an error.
+pub fn clear_window(base: *mut Value, n: usize) {
+    for i in 0..n {
+        // SAFETY: the window was reserved on the register stack.
+        unsafe { *base.add(i) = Value::Undef };
+    }
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` (CPython's missing-argument lists).
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+    match q.len() {
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}

@@ -1,0 +1,645 @@
+//! Exception objects: creating them from lazy errors, raising and
+//! re-raising, the builtin exception methods, and printing tracebacks the
+//! way CPython 3.11 does.
+
+use super::error::{ErrExtra, ExcState};
+use super::{Args, ExcKind, PyErr, PyResult, TbEntry, Vm};
+use crate::compiler::CompileError;
+use crate::objects::*;
+
+impl Vm {
+    /// Turns the error into an exception object (creating it if lazy) and
+    /// records the traceback, context and extra data on it.
+    pub fn materialize(&mut self, err: &mut PyErr) -> Value {
+        let v = match &mut err.0.exc {
+            ExcState::Object(v) => v.clone(),
+            ExcState::Lazy { kind, args } => {
+                let cls = self.types.exc[*kind as usize].clone();
+                let inst = self.new_instance(&cls);
+                if let Value::Instance(i) = &inst {
+                    if let Some(e) = &i.exc {
+                        e.args.set(Value::tuple(std::mem::take(args)));
+                    }
+                }
+                err.0.exc = ExcState::Object(inst.clone());
+                inst
+            }
+        };
+        if let Value::Instance(i) = &v {
+            if let Some(e) = &i.exc {
+                *e.traceback.borrow_mut() = err.0.tb.clone();
+                if !err.0.context.is_undef() {
+                    let ctx = std::mem::take(&mut err.0.context);
+                    if !ctx.is(&v) {
+                        e.context.set(ctx);
+                    }
+                }
+                if let Some(x) = err.0.extra.take() {
+                    *e.extra.borrow_mut() = Some(x);
+                }
+            }
+        }
+        v
+    }
+
+    /// The exception object of an error (materialising it).
+    pub fn exc_value(&mut self, err: &mut PyErr) -> Value {
+        self.materialize(err)
+    }
+
+    /// `raise x` / `raise x from cause`.
+    pub fn make_raise(&mut self, x: &Value, cause: Option<&Value>) -> PyErr {
+        let exc = match self.exception_instance(x) {
+            Ok(e) => e,
+            Err(e) => return e,
+        };
+        if let Some(c) = cause {
+            let cv = if c.is_none() {
+                Value::None
+            } else {
+                match self.exception_instance(c) {
+                    Ok(v) => v,
+                    Err(_) => return PyErr::type_error("exception causes must derive from BaseException"),
+                }
+            };
+            if let Value::Instance(i) = &exc {
+                if let Some(e) = &i.exc {
+                    e.cause.set(cv);
+                    e.suppress_context.set(true);
+                }
+            }
+        }
+        let tb = exc_traceback(&exc);
+        PyErr::from_value(exc, tb)
+    }
+
+    /// An exception instance from `raise`'s operand (a class is instantiated).
+    fn exception_instance(&mut self, x: &Value) -> PyResult<Value> {
+        let base = self.types.exc[ExcKind::BaseException as usize].clone();
+        match x {
+            Value::Class(c) if super::types::is_subclass(c, &base) => {
+                let v = self.call_function(x, &[])?;
+                if !self.is_instance(&v, &base) {
+                    let r = self.repr_string(x)?;
+                    return Err(PyErr::type_error(format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        r,
+                        self.type_name(&v)
+                    )));
+                }
+                Ok(v)
+            }
+            _ if self.is_instance(x, &base) => Ok(x.clone()),
+            _ => Err(PyErr::type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// Bare `raise`.
+    pub fn reraise_current(&mut self) -> PyErr {
+        match self.exc_stack.last().cloned() {
+            Some(v) => self.reraise_value(v),
+            None => PyErr::runtime_error("No active exception to reraise"),
+        }
+    }
+
+    /// Re-raises an exception object keeping its traceback.
+    pub fn reraise_value(&mut self, v: Value) -> PyErr {
+        let tb = exc_traceback(&v);
+        let mut e = PyErr::from_value(v, tb);
+        e.0.fresh = false;
+        e.0.reraised = true;
+        e
+    }
+
+    /// `NameError` for `name`, remembering where it was looked up.
+    pub fn name_error(&mut self, name: &str, globals: &DictObj) -> PyErr {
+        let mut e = PyErr::name_error(format!("name '{}' is not defined", name));
+        let code = self.frames.last().map(|f| f.code.clone());
+        let g = self.frames.last().map(|f| f.globals.clone());
+        let _ = globals;
+        e.0.extra = Some(Box::new(ErrExtra { name: name.to_string(), obj: Value::Undef, code, globals: g }));
+        e
+    }
+
+    /// The exception as `str()` shows it (never fails).
+    pub fn exc_str(&mut self, v: &Value) -> String {
+        match self.str_of(v) {
+            Ok(s) => s,
+            Err(_) => "<exception str() failed>".to_string(),
+        }
+    }
+
+    /// Prints an uncaught exception with its chain, as CPython's default hook does.
+    pub fn print_exception(&mut self, err: &mut PyErr) {
+        let v = self.materialize(err);
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_exception_chain(&v, &mut out, &mut seen);
+        self.write_stderr(&out);
+    }
+
+    fn format_exception_chain(&mut self, v: &Value, out: &mut String, seen: &mut Vec<usize>) {
+        if let Some(a) = v.heap_addr() {
+            seen.push(a);
+        }
+        if let Value::Instance(i) = v {
+            if let Some(e) = &i.exc {
+                let cause = e.cause.get();
+                let context = e.context.get();
+                if !cause.is_undef() && !cause.is_none() {
+                    if !cause.heap_addr().is_some_and(|a| seen.contains(&a)) {
+                        self.format_exception_chain(&cause, out, seen);
+                        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                    }
+                } else if !context.is_undef() && !context.is_none() && !e.suppress_context.get() {
+                    if !context.heap_addr().is_some_and(|a| seen.contains(&a)) {
+                        self.format_exception_chain(&context, out, seen);
+                        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                    }
+                }
+            }
+        }
+        self.format_exception(v, out);
+    }
+
+    /// One exception: its traceback and its last line.
+    pub fn format_exception(&mut self, v: &Value, out: &mut String) {
+        let tb: Vec<TbEntry> = match v {
+            Value::Instance(i) => i.exc.as_ref().map(|e| e.traceback.borrow().clone()).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            let mut last: Option<(String, u32, String)> = None;
+            let mut count = 0usize;
+            const CUTOFF: usize = 3;
+            for entry in tb.iter().rev() {
+                let file = entry.code.filename.to_string();
+                let line = entry.code.line_at(entry.pc);
+                let name = entry.code.name.clone();
+                let key = (file.clone(), line, name.clone());
+                if last.as_ref() != Some(&key) {
+                    if count > CUTOFF {
+                        repeated(out, count - CUTOFF);
+                    }
+                    last = Some(key);
+                    count = 0;
+                }
+                count += 1;
+                if count > CUTOFF {
+                    continue;
+                }
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, line, name));
+                if let Some(src) = self.source_line(&file, line) {
+                    let t = src.trim();
+                    if !t.is_empty() {
+                        out.push_str(&format!("    {}\n", t));
+                    }
+                }
+            }
+            if count > CUTOFF {
+                repeated(out, count - CUTOFF);
+            }
+        }
+        let cls = self.class_of(v);
+        // SyntaxError shows where in the source it happened.
+        if super::types::is_subclass(&cls, &self.types.exc[ExcKind::SyntaxError as usize]) {
+            self.format_syntax_error_location(v, out);
+        }
+        let mut name = cls.qualname.borrow().clone();
+        if let Value::Str(m) = cls.module.get() {
+            if m.as_str() != "builtins" && m.as_str() != "__main__" {
+                name = format!("{}.{}", m.as_str(), name);
+            }
+        }
+        let msg = if super::types::is_subclass(&cls, &self.types.exc[ExcKind::SyntaxError as usize]) {
+            match self.get_attr(v, "msg") {
+                Ok(Value::Str(s)) => s.as_str().to_string(),
+                _ => self.exc_str(v),
+            }
+        } else {
+            self.exc_str(v)
+        };
+        let suggestion = self.suggestion_for(v, &cls);
+        if msg.is_empty() {
+            out.push_str(&name);
+        } else {
+            out.push_str(&format!("{}: {}", name, msg));
+        }
+        if let Some(s) = suggestion {
+            out.push_str(&format!(". Did you mean: '{}'?", s));
+        }
+        out.push('\n');
+    }
+
+    fn format_syntax_error_location(&mut self, v: &Value, out: &mut String) {
+        let filename = match self.get_attr(v, "filename") {
+            Ok(Value::Str(s)) => s.as_str().to_string(),
+            _ => return,
+        };
+        let lineno = match self.get_attr(v, "lineno") {
+            Ok(Value::Int(i)) => i,
+            _ => return,
+        };
+        out.push_str(&format!("  File \"{}\", line {}\n", filename, lineno));
+        if let Ok(Value::Str(t)) = self.get_attr(v, "text") {
+            let text = t.as_str().trim_end_matches('\n');
+            let stripped = text.trim_start();
+            out.push_str(&format!("    {}\n", stripped));
+            if let Ok(Value::Int(off)) = self.get_attr(v, "offset") {
+                let lead = text.chars().count() - stripped.chars().count();
+                let col = (off as usize).saturating_sub(1).saturating_sub(lead);
+                out.push_str(&format!("    {}^\n", " ".repeat(col)));
+            }
+        }
+    }
+
+    /// CPython's "Did you mean" for NameError and AttributeError.
+    fn suggestion_for(&mut self, v: &Value, cls: &PyRef<ClassObj>) -> Option<String> {
+        let Value::Instance(i) = v else { return None };
+        let e = i.exc.as_ref()?;
+        let extra = e.extra.borrow().clone()?;
+        let is_name_error = super::types::is_subclass(cls, &self.types.exc[ExcKind::NameError as usize]);
+        let is_attr_error = super::types::is_subclass(cls, &self.types.exc[ExcKind::AttributeError as usize]);
+        if is_name_error {
+            if let Some(code) = &extra.code {
+                let names: Vec<String> = code.varnames.to_vec();
+                if let Some(s) = calculate_suggestion(&names, &extra.name) {
+                    return Some(s);
+                }
+            }
+            if let Some(g) = &extra.globals {
+                let names: Vec<String> = g.keys().iter().filter_map(|k| k.as_str().map(|s| s.to_string())).collect();
+                if let Some(s) = calculate_suggestion(&names, &extra.name) {
+                    return Some(s);
+                }
+            }
+            let names: Vec<String> = self.builtins.keys().iter().filter_map(|k| k.as_str().map(|s| s.to_string())).collect();
+            return calculate_suggestion(&names, &extra.name);
+        }
+        if is_attr_error && !extra.obj.is_undef() {
+            let obj = extra.obj.clone();
+            let names = self.dir_names(&obj).ok()?;
+            return calculate_suggestion(&names, &extra.name);
+        }
+        None
+    }
+}
+
+fn repeated(out: &mut String, n: usize) {
+    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+}
+
+/// The traceback entries stored on an exception object.
+pub fn exc_traceback(v: &Value) -> Vec<TbEntry> {
+    match v {
+        Value::Instance(i) => i.exc.as_ref().map(|e| e.traceback.borrow().clone()).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+const MAX_STRING_SIZE: usize = 40;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if (a & 31) != (b & 31) {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// CPython's `levenshtein_distance` (suggestions.c), with its costs.
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    let (mut a, mut b) = (a, b);
+    while !a.is_empty() && !b.is_empty() && a[0] == b[0] {
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while !a.is_empty() && !b.is_empty() && a[a.len() - 1] == b[b.len() - 1] {
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+/// CPython's `calculate_suggestions`.
+pub fn calculate_suggestion(candidates: &[String], name: &str) -> Option<String> {
+    if candidates.len() >= 750 {
+        return None;
+    }
+    let mut best: Option<&String> = None;
+    let mut best_dist = usize::MAX;
+    for item in candidates {
+        if item == name {
+            continue;
+        }
+        let mut max_distance = (name.len() + item.len() + 3) * MOVE_COST / 6;
+        max_distance = max_distance.min(best_dist.saturating_sub(1));
+        let d = levenshtein(name.as_bytes(), item.as_bytes(), max_distance);
+        if d > max_distance {
+            continue;
+        }
+        if best.is_none() || d < best_dist {
+            best = Some(item);
+            best_dist = d;
+        }
+    }
+    best.cloned()
+}
+
+/// A `traceback` object for `e.__traceback__` (a chain of tb_next).
+pub fn traceback_value(vm: &mut Vm, tb: &[TbEntry]) -> Value {
+    let mut next = Value::None;
+    for entry in tb.iter() {
+        let d = DictObj::new();
+        d.set_str("tb_lineno", Value::Int(entry.code.line_at(entry.pc) as i64));
+        d.set_str("tb_lasti", Value::Int(entry.pc as i64));
+        d.set_str("tb_next", next);
+        d.set_str("tb_frame", Value::None);
+        d.set_str("tb_code", Value::Code(entry.code.clone()));
+        let inst = Value::Instance(PyRef::new_tracked(InstanceObj {
+            class: ValueCell::new(Value::Class(vm.traceback_class())),
+            dict: Some(d),
+            slots: std::cell::RefCell::new(vec![]),
+            base_value: ValueCell::new(Value::Undef),
+            exc: None,
+        }));
+        next = inst;
+    }
+    next
+}
+
+/// Extra attributes of specific exception classes.
+pub fn exc_special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Value::Instance(i) = obj else { return Ok(None) };
+    let Some(e) = &i.exc else { return Ok(None) };
+    let args = e.args.get();
+    let first = match &args {
+        Value::Tuple(t) => t.get(0).cloned(),
+        _ => None,
+    };
+    let cls = i.class();
+    let is = |vm: &Vm, k: ExcKind| super::types::is_subclass(&cls, &vm.types.exc[k as usize]);
+    Ok(match name {
+        "code" if is(vm, ExcKind::SystemExit) => Some(match &args {
+            Value::Tuple(t) if t.len() == 1 => t.as_slice()[0].clone(),
+            Value::Tuple(t) if t.is_empty() => Value::None,
+            other => other.clone(),
+        }),
+        "value" if is(vm, ExcKind::StopIteration) => Some(first.unwrap_or(Value::None)),
+        "name" if is(vm, ExcKind::NameError) || is(vm, ExcKind::AttributeError) || is(vm, ExcKind::ImportError) => {
+            Some(e.extra.borrow().as_ref().map(|x| Value::str(&x.name)).unwrap_or(Value::None))
+        }
+        "obj" if is(vm, ExcKind::AttributeError) => {
+            Some(e.extra.borrow().as_ref().map(|x| x.obj.clone()).filter(|v| !v.is_undef()).unwrap_or(Value::None))
+        }
+        "errno" if is(vm, ExcKind::OSError) => Some(match &args {
+            Value::Tuple(t) if t.len() >= 2 => t.as_slice()[0].clone(),
+            _ => Value::None,
+        }),
+        "strerror" if is(vm, ExcKind::OSError) => Some(match &args {
+            Value::Tuple(t) if t.len() >= 2 => t.as_slice()[1].clone(),
+            _ => Value::None,
+        }),
+        "filename" if is(vm, ExcKind::OSError) => Some(match &args {
+            Value::Tuple(t) if t.len() >= 3 => t.as_slice()[2].clone(),
+            _ => Value::None,
+        }),
+        "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" if is(vm, ExcKind::SyntaxError) => {
+            // SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))
+            let t = match &args {
+                Value::Tuple(t) => t.clone(),
+                _ => return Ok(Some(Value::None)),
+            };
+            if name == "msg" {
+                return Ok(Some(t.get(0).cloned().unwrap_or(Value::None)));
+            }
+            let details = match t.get(1) {
+                Some(Value::Tuple(d)) => d.clone(),
+                _ => return Ok(Some(Value::None)),
+            };
+            let idx = match name {
+                "filename" => 0,
+                "lineno" => 1,
+                "offset" => 2,
+                "text" => 3,
+                "end_lineno" => 4,
+                _ => 5,
+            };
+            Some(details.get(idx).cloned().unwrap_or(Value::None))
+        }
+        "__notes__" => None,
+        _ => None,
+    })
+}
+
+/// The `SyntaxError` (or `IndentationError`) for a compile error.
+pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str) -> PyErr {
+    let text = source.lines().nth(e.line.saturating_sub(1) as usize).map(|l| format!("{}\n", l));
+    let details = Value::tuple(vec![
+        Value::str(filename),
+        Value::Int(e.line as i64),
+        if e.col > 0 { Value::Int(e.col as i64) } else { Value::None },
+        text.map(|t| Value::string(t)).unwrap_or(Value::None),
+        Value::Int(e.line as i64),
+        Value::None,
+    ]);
+    let kind = if e.indentation { ExcKind::IndentationError } else { ExcKind::SyntaxError };
+    let cls = vm.types.exc[kind as usize].clone();
+    let inst = vm.new_instance(&cls);
+    if let Value::Instance(i) = &inst {
+        if let Some(x) = &i.exc {
+            x.args.set(Value::tuple(vec![Value::str(&e.msg), details]));
+        }
+    }
+    let mut err = PyErr::from_value(inst, Vec::new());
+    err.0.fresh = false;
+    let _ = vm;
+    err
+}
+
+// ----- builtin exception methods -----
+
+fn exc_data(v: &Value) -> Option<&ExcData> {
+    match v {
+        Value::Instance(i) => i.exc.as_deref(),
+        _ => None,
+    }
+}
+
+fn base_exception_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Class(cls) = args.this() else { return Err(PyErr::type_error("BaseException.__new__(X): X is not a type object")) };
+    let inst = vm.new_instance(cls);
+    if let Value::Instance(i) = &inst {
+        if let Some(e) = &i.exc {
+            e.args.set(Value::tuple(args.pos[1..].to_vec()));
+        }
+    }
+    Ok(inst)
+}
+
+fn base_exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(e) = exc_data(args.this()) {
+        e.args.set(Value::tuple(args.pos[1..].to_vec()));
+    }
+    let _ = vm;
+    Ok(Value::None)
+}
+
+fn base_exception_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this();
+    let a = exc_data(this).map(|e| e.args.get()).unwrap_or(Value::None);
+    let Value::Tuple(t) = a else { return Ok(Value::str("")) };
+    // KeyError shows the repr of a single key.
+    let cls = vm.class_of(this);
+    let is_key_error = super::types::is_subclass(&cls, &vm.types.exc[ExcKind::KeyError as usize]);
+    match t.len() {
+        0 => Ok(Value::str("")),
+        1 => {
+            let x = t.as_slice()[0].clone();
+            if is_key_error {
+                vm.repr(&x)
+            } else {
+                vm.str_value(&x)
+            }
+        }
+        _ => vm.str_value(&Value::Tuple(t.clone())),
+    }
+}
+
+fn base_exception_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this();
+    let cls = vm.class_of(this);
+    let a = exc_data(this).map(|e| e.args.get()).unwrap_or(Value::None);
+    let name = cls.name();
+    match a {
+        Value::Tuple(t) if t.len() == 1 => {
+            let r = vm.repr_string(&t.as_slice()[0].clone())?;
+            Ok(Value::string(format!("{}({})", name, r)))
+        }
+        Value::Tuple(t) => {
+            let r = vm.repr_string(&Value::Tuple(t))?;
+            Ok(Value::string(format!("{}{}", name, r)))
+        }
+        _ => Ok(Value::string(format!("{}()", name))),
+    }
+}
+
+fn with_traceback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.this().clone())
+}
+
+fn add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let note = args.get(1).cloned().unwrap_or(Value::None);
+    if !matches!(note, Value::Str(_)) {
+        return Err(PyErr::type_error(format!("note must be a str, not '{}'", vm.type_name(&note))));
+    }
+    let notes = match vm.get_attr_opt(&this, "__notes__")? {
+        Some(Value::List(l)) => l,
+        _ => {
+            let l = ListObj::new(vec![]);
+            if let Value::Instance(i) = &this {
+                if let Some(d) = &i.dict {
+                    d.set_str("__notes__", Value::List(l.clone()));
+                }
+            }
+            l
+        }
+    };
+    notes.push(note);
+    Ok(Value::None)
+}
+
+fn stop_iteration_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    base_exception_init(vm, args)
+}
+
+fn syntax_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let msg = vm.get_attr(&this, "msg")?;
+    let msg_s = vm.str_of(&msg)?;
+    let filename = vm.get_attr(&this, "filename")?;
+    let lineno = vm.get_attr(&this, "lineno")?;
+    match (&filename, &lineno) {
+        (Value::Str(f), Value::Int(l)) => {
+            let base = f.as_str().rsplit('/').next().unwrap_or(f.as_str()).to_string();
+            Ok(Value::string(format!("{} ({}, line {})", msg_s, base, l)))
+        }
+        (_, Value::Int(l)) => Ok(Value::string(format!("{} (line {})", msg_s, l))),
+        _ => Ok(Value::string(msg_s)),
+    }
+}
+
+/// Registers the methods of `BaseException` and friends.
+pub fn init_exception_methods(vm: &mut Vm) {
+    let base = vm.types.exc[ExcKind::BaseException as usize].clone();
+    vm.add_method(&base, "__new__", base_exception_new);
+    vm.add_method(&base, "__init__", base_exception_init);
+    vm.add_method(&base, "__str__", base_exception_str);
+    vm.add_method(&base, "__repr__", base_exception_repr);
+    vm.add_method(&base, "with_traceback", with_traceback);
+    vm.add_method(&base, "add_note", add_note);
+    let si = vm.types.exc[ExcKind::StopIteration as usize].clone();
+    vm.add_method(&si, "__init__", stop_iteration_init);
+    let se = vm.types.exc[ExcKind::SyntaxError as usize].clone();
+    vm.add_method(&se, "__str__", syntax_error_str);
+    for k in ExcKind::ALL {
+        let c = vm.types.exc[*k as usize].clone();
+        c.ctor.set(None);
+    }
+}
+
+impl Vm {
+    /// The class of `traceback` objects.
+    pub fn traceback_class(&mut self) -> PyRef<ClassObj> {
+        if let Some(c) = self.lazy_classes.get("traceback") {
+            return c.clone();
+        }
+        let ns = DictObj::new();
+        ns.set_str("__module__", Value::str("builtins"));
+        let obj = self.types.object.clone();
+        let tt = self.types.type_.clone();
+        let c = self.make_class(&tt, "traceback", vec![obj], &ns).expect("traceback class");
+        self.lazy_classes.insert("traceback", c.clone());
+        c
+    }
+}

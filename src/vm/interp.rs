@@ -1,0 +1,1351 @@
+//! The dispatch loop: executes bytecode until the frame it was entered for
+//! returns.
+//!
+//! Python-to-Python calls push a frame and continue in the same loop
+//! (`continue 'frame` reloads the frame state); only calls from Rust code
+//! (builtins calling back into Python) nest `run`.
+
+use super::attr::MethodLookup;
+use super::error::ExcState;
+use super::generator::GenResult;
+use super::{Args, ExcKind, PyErr, PyResult, Ret, Vm};
+use crate::bytecode::{BinOp, CmpOp, CodeObj, Instr};
+use crate::objects::*;
+
+impl Vm {
+    /// Runs the top frame (at depth `entry_depth`) until it returns.
+    pub fn run(&mut self, entry_depth: usize) -> PyResult<Value> {
+        let mut pending: Option<PyErr> = None;
+        'frame: loop {
+            if let Some(err) = pending.take() {
+                match self.handle_exception(err, entry_depth) {
+                    Ok(()) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            let fi = self.frames.len() - 1;
+            let (code_ptr, base, globals_ptr, mut pc) = {
+                let f = &self.frames[fi];
+                (&*f.code as *const CodeObj, f.base, &*f.globals as *const DictObj, f.pc as usize)
+            };
+            // SAFETY: the frame holds a reference to its code object and
+            // globals; both outlive this iteration of 'frame (we leave it
+            // whenever the frame stack changes).
+            let code: &CodeObj = unsafe { &*code_ptr };
+            let globals: &DictObj = unsafe { &*globals_ptr };
+            let instrs: &[Instr] = &code.instrs;
+
+            macro_rules! r {
+                ($i:expr) => {
+                    // SAFETY: register operands are < nregs (checked by the
+                    // compiler); the window is live for the frame's lifetime.
+                    unsafe { &*base.add($i as usize) }
+                };
+            }
+            macro_rules! set {
+                ($i:expr, $v:expr) => {{
+                    let v = $v;
+                    // SAFETY: as in `r!`; the old value is dropped by the assignment.
+                    unsafe { *base.add($i as usize) = v };
+                }};
+            }
+            macro_rules! name {
+                ($i:expr) => {
+                    code.names[$i as usize].as_str()
+                };
+            }
+            macro_rules! save_pc {
+                () => {
+                    self.frames[fi].pc = pc as u32
+                };
+            }
+
+            let err: PyErr = 'err: loop {
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'err e,
+                        }
+                    };
+                }
+                // SAFETY: every code object ends with a return, so `pc`
+                // stays in bounds; jump targets are patched by the compiler.
+                let ins = unsafe { *instrs.get_unchecked(pc) };
+                pc += 1;
+                match ins {
+                    Instr::Nop {} => {}
+                    Instr::Move { dst, src } => {
+                        let v = r!(src).clone();
+                        set!(dst, v);
+                    }
+                    Instr::LoadConst { dst, k } => set!(dst, code.consts[k as usize].clone()),
+                    Instr::LoadInt { dst, value } => set!(dst, Value::Int(value as i64)),
+                    Instr::LoadNone { dst } => set!(dst, Value::None),
+                    Instr::LoadBool { dst, value } => set!(dst, Value::Bool(value)),
+                    Instr::CheckBound { reg, name } => {
+                        if r!(reg).is_undef() {
+                            break 'err unbound_local(name!(name));
+                        }
+                    }
+                    Instr::DeleteLocal { reg, name } => {
+                        if r!(reg).is_undef() {
+                            break 'err unbound_local(name!(name));
+                        }
+                        set!(reg, Value::Undef);
+                    }
+                    Instr::LoadGlobal { dst, name } => {
+                        let cache = code.cache(pc - 1);
+                        if cache.a == globals.keys_version() && cache.b == self.builtins.keys_version() {
+                            // SAFETY: the cached pointer targets a dict entry
+                            // whose table has not changed (same key version).
+                            let v = unsafe { (*(cache.c as *const Value)).clone() };
+                            set!(dst, v);
+                        } else {
+                            let v = tri!(self.load_global_slow(globals, code, pc - 1, name!(name)));
+                            set!(dst, v);
+                        }
+                    }
+                    Instr::StoreGlobal { src, name } => {
+                        let v = r!(src).clone();
+                        let cache = code.cache(pc - 1);
+                        if cache.a == globals.keys_version() && cache.c != 0 && cache.b == u64::MAX {
+                            // SAFETY: as in LoadGlobal.
+                            unsafe { *(cache.c as *mut Value) = v };
+                        } else {
+                            let n = name!(name);
+                            let h = crate::objects::str::hash_str(n);
+                            let pos = match globals.find_str(n, h) {
+                                Some(i) => {
+                                    globals.set_value_at(i, v);
+                                    i
+                                }
+                                None => globals.insert_new(Value::str(n), h, v),
+                            };
+                            let cache = code.cache(pc - 1);
+                            cache.a = globals.keys_version();
+                            cache.b = u64::MAX;
+                            cache.c = globals.value_ptr(pos) as u64;
+                        }
+                    }
+                    Instr::DeleteGlobal { name } => {
+                        let n = name!(name);
+                        let h = crate::objects::str::hash_str(n);
+                        match globals.find_str(n, h) {
+                            Some(i) => {
+                                globals.remove_at(i);
+                            }
+                            None => break 'err PyErr::name_error(format!("name '{}' is not defined", n)),
+                        }
+                    }
+                    Instr::LoadName { dst, name } => {
+                        let n = name!(name);
+                        let locals = self.frames[fi].locals.clone();
+                        let found = locals.as_ref().and_then(|l| l.get_str(n));
+                        let v = match found {
+                            Some(v) => v,
+                            None => tri!(self.load_global_slow(globals, code, pc - 1, n)),
+                        };
+                        set!(dst, v);
+                    }
+                    Instr::StoreName { src, name } => {
+                        let v = r!(src).clone();
+                        let n = name!(name);
+                        match self.frames[fi].locals.clone() {
+                            Some(l) => l.set_str(n, v),
+                            None => globals.set_str(n, v),
+                        }
+                    }
+                    Instr::DeleteName { name } => {
+                        let n = name!(name);
+                        let d = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        let h = crate::objects::str::hash_str(n);
+                        match d.find_str(n, h) {
+                            Some(i) => {
+                                d.remove_at(i);
+                            }
+                            None => break 'err PyErr::name_error(format!("name '{}' is not defined", n)),
+                        }
+                    }
+                    Instr::LoadDeref { dst, cell, name } => {
+                        let v = match r!(cell) {
+                            Value::Cell(c) => c.value.get(),
+                            _ => Value::Undef,
+                        };
+                        if v.is_undef() {
+                            break 'err free_var_error(code, name!(name));
+                        }
+                        set!(dst, v);
+                    }
+                    Instr::LoadClassDeref { dst, cell, name } => {
+                        let n = name!(name);
+                        let found = self.frames[fi].locals.as_ref().and_then(|l| l.get_str(n));
+                        let v = match found {
+                            Some(v) => v,
+                            None => match r!(cell) {
+                                Value::Cell(c) => c.value.get(),
+                                _ => Value::Undef,
+                            },
+                        };
+                        if v.is_undef() {
+                            break 'err free_var_error(code, n);
+                        }
+                        set!(dst, v);
+                    }
+                    Instr::StoreDeref { cell, src } => {
+                        let v = r!(src).clone();
+                        if let Value::Cell(c) = r!(cell) {
+                            c.value.set(v);
+                        }
+                    }
+                    Instr::DeleteDeref { cell, name } => {
+                        if let Value::Cell(c) = r!(cell) {
+                            if c.value.get().is_undef() {
+                                break 'err free_var_error(code, name!(name));
+                            }
+                            c.value.set(Value::Undef);
+                        }
+                    }
+                    Instr::MakeCell { reg } => {
+                        let old = std::mem::take(unsafe { &mut *base.add(reg as usize) });
+                        let cell = PyRef::new_tracked(CellObj { value: ValueCell::new(old) });
+                        set!(reg, Value::Cell(cell));
+                    }
+
+                    // ----- arithmetic -----
+                    Instr::Add { dst, a, b } => {
+                        match (r!(a), r!(b)) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                if let Some(s) = x.checked_add(*y) {
+                                    set!(dst, Value::Int(s));
+                                    continue;
+                                }
+                            }
+                            (Value::Float(x), Value::Float(y)) => {
+                                let s = x + y;
+                                set!(dst, Value::Float(s));
+                                continue;
+                            }
+                            _ => {}
+                        }
+                        let (x, y) = (r!(a).clone(), r!(b).clone());
+                        let v = tri!(self.binary_op(BinOp::Add, &x, &y));
+                        set!(dst, v);
+                    }
+                    Instr::AddInt { dst, a, imm } => {
+                        match r!(a) {
+                            Value::Int(x) => {
+                                if let Some(s) = x.checked_add(imm as i64) {
+                                    set!(dst, Value::Int(s));
+                                    continue;
+                                }
+                            }
+                            Value::Float(x) => {
+                                let s = x + imm as f64;
+                                set!(dst, Value::Float(s));
+                                continue;
+                            }
+                            _ => {}
+                        }
+                        let x = r!(a).clone();
+                        let v = tri!(self.binary_op(BinOp::Add, &x, &Value::Int(imm as i64)));
+                        set!(dst, v);
+                    }
+                    Instr::Sub { dst, a, b } => {
+                        match (r!(a), r!(b)) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                if let Some(s) = x.checked_sub(*y) {
+                                    set!(dst, Value::Int(s));
+                                    continue;
+                                }
+                            }
+                            (Value::Float(x), Value::Float(y)) => {
+                                let s = x - y;
+                                set!(dst, Value::Float(s));
+                                continue;
+                            }
+                            _ => {}
+                        }
+                        let (x, y) = (r!(a).clone(), r!(b).clone());
+                        let v = tri!(self.binary_op(BinOp::Sub, &x, &y));
+                        set!(dst, v);
+                    }
+                    Instr::Mul { dst, a, b } => {
+                        match (r!(a), r!(b)) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                if let Some(s) = x.checked_mul(*y) {
+                                    set!(dst, Value::Int(s));
+                                    continue;
+                                }
+                            }
+                            (Value::Float(x), Value::Float(y)) => {
+                                let s = x * y;
+                                set!(dst, Value::Float(s));
+                                continue;
+                            }
+                            _ => {}
+                        }
+                        let (x, y) = (r!(a).clone(), r!(b).clone());
+                        let v = tri!(self.binary_op(BinOp::Mul, &x, &y));
+                        set!(dst, v);
+                    }
+                    Instr::TrueDiv { dst, a, b } => {
+                        if let (Value::Float(x), Value::Float(y)) = (r!(a), r!(b)) {
+                            if *y != 0.0 {
+                                let s = x / y;
+                                set!(dst, Value::Float(s));
+                                continue;
+                            }
+                        }
+                        let (x, y) = (r!(a).clone(), r!(b).clone());
+                        let v = tri!(self.binary_op(BinOp::TrueDiv, &x, &y));
+                        set!(dst, v);
+                    }
+                    Instr::FloorDiv { dst, a, b } => {
+                        if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
+                            if let Some(q) = int::floordiv_i64(*x, *y) {
+                                set!(dst, Value::Int(q));
+                                continue;
+                            }
+                        }
+                        let (x, y) = (r!(a).clone(), r!(b).clone());
+                        let v = tri!(self.binary_op(BinOp::FloorDiv, &x, &y));
+                        set!(dst, v);
+                    }
+                    Instr::Mod { dst, a, b } => {
+                        if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
+                            if *y != 0 {
+                                let m = int::mod_i64(*x, *y);
+                                set!(dst, Value::Int(m));
+                                continue;
+                            }
+                        }
+                        let (x, y) = (r!(a).clone(), r!(b).clone());
+                        let v = tri!(self.binary_op(BinOp::Mod, &x, &y));
+                        set!(dst, v);
+                    }
+                    Instr::BinaryOp { op, dst, a, b } => {
+                        let (x, y) = (r!(a).clone(), r!(b).clone());
+                        let v = tri!(self.binary_op(op, &x, &y));
+                        set!(dst, v);
+                    }
+                    Instr::InplaceOp { op, dst, a, b } => {
+                        if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
+                            let fast = match op {
+                                BinOp::Add => x.checked_add(*y),
+                                BinOp::Sub => x.checked_sub(*y),
+                                BinOp::Mul => x.checked_mul(*y),
+                                BinOp::FloorDiv => int::floordiv_i64(*x, *y),
+                                BinOp::Mod if *y != 0 => Some(int::mod_i64(*x, *y)),
+                                BinOp::And => Some(x & y),
+                                BinOp::Or => Some(x | y),
+                                BinOp::Xor => Some(x ^ y),
+                                _ => None,
+                            };
+                            if let Some(v) = fast {
+                                set!(dst, Value::Int(v));
+                                continue;
+                            }
+                        } else if let (Value::Float(x), Value::Float(y)) = (r!(a), r!(b)) {
+                            let fast = match op {
+                                BinOp::Add => Some(x + y),
+                                BinOp::Sub => Some(x - y),
+                                BinOp::Mul => Some(x * y),
+                                BinOp::TrueDiv if *y != 0.0 => Some(x / y),
+                                _ => None,
+                            };
+                            if let Some(v) = fast {
+                                set!(dst, Value::Float(v));
+                                continue;
+                            }
+                        }
+                        let (x, y) = (r!(a).clone(), r!(b).clone());
+                        let v = tri!(self.inplace_op(op, &x, &y));
+                        set!(dst, v);
+                    }
+                    Instr::Neg { dst, src } => {
+                        let x = r!(src).clone();
+                        let v = tri!(self.neg(&x));
+                        set!(dst, v);
+                    }
+                    Instr::Pos { dst, src } => {
+                        let x = r!(src).clone();
+                        let v = tri!(self.pos(&x));
+                        set!(dst, v);
+                    }
+                    Instr::Invert { dst, src } => {
+                        let x = r!(src).clone();
+                        let v = tri!(self.invert(&x));
+                        set!(dst, v);
+                    }
+                    Instr::Not { dst, src } => {
+                        let x = r!(src).clone();
+                        let t = tri!(self.truthy(&x));
+                        set!(dst, Value::Bool(!t));
+                    }
+                    Instr::ToBool { dst, src } => {
+                        let x = r!(src).clone();
+                        let t = tri!(self.truthy(&x));
+                        set!(dst, Value::Bool(t));
+                    }
+                    Instr::Compare { op, dst, a, b } => {
+                        if let (Value::Int(x), Value::Int(y), true) = (r!(a), r!(b), (op as u8) <= CmpOp::IsNot as u8) {
+                            let t = cmp_i64(op, *x, *y);
+                            set!(dst, Value::Bool(t));
+                            continue;
+                        }
+                        let (x, y) = (r!(a).clone(), r!(b).clone());
+                        save_pc!();
+                        let v = tri!(self.compare(op, &x, &y));
+                        set!(dst, v);
+                    }
+
+                    // ----- branches -----
+                    Instr::Jump { target } => pc = target as usize,
+                    Instr::Loop { target, counter } => {
+                        let c = &code.loop_counters[counter as usize];
+                        c.set(c.get().wrapping_add(1));
+                        pc = target as usize;
+                    }
+                    Instr::JumpIfTrue { cond, target } => {
+                        let t = match r!(cond) {
+                            Value::Bool(b) => *b,
+                            v => {
+                                let v = v.clone();
+                                tri!(self.truthy(&v))
+                            }
+                        };
+                        if t {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::JumpIfFalse { cond, target } => {
+                        let t = match r!(cond) {
+                            Value::Bool(b) => *b,
+                            v => {
+                                let v = v.clone();
+                                tri!(self.truthy(&v))
+                            }
+                        };
+                        if !t {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::CompareJump { op, a, b, target } => {
+                        let t = match (r!(a), r!(b)) {
+                            (Value::Int(x), Value::Int(y)) if (op as u8) <= CmpOp::IsNot as u8 => cmp_i64(op, *x, *y),
+                            (Value::Float(x), Value::Float(y)) => match op {
+                                CmpOp::Lt => x < y,
+                                CmpOp::Le => x <= y,
+                                CmpOp::Gt => x > y,
+                                CmpOp::Ge => x >= y,
+                                CmpOp::Eq => x == y,
+                                CmpOp::Ne => x != y,
+                                _ => {
+                                    let (x, y) = (r!(a).clone(), r!(b).clone());
+                                    tri!(self.compare_bool(op, &x, &y))
+                                }
+                            },
+                            _ => {
+                                let (x, y) = (r!(a).clone(), r!(b).clone());
+                                save_pc!();
+                                tri!(self.compare_bool(op, &x, &y))
+                            }
+                        };
+                        if !t {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::JumpIfNone { src, target } => {
+                        if matches!(r!(src), Value::None) {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::JumpIfNotNone { src, target } => {
+                        if !matches!(r!(src), Value::None) {
+                            pc = target as usize;
+                        }
+                    }
+
+                    // ----- iteration -----
+                    Instr::GetIter { dst, src } => {
+                        let x = r!(src).clone();
+                        let it = tri!(self.get_iter(&x));
+                        set!(dst, it);
+                    }
+                    Instr::ForIter { dst, iter, target } => {
+                        if let Value::Iter(io) = r!(iter) {
+                            if let Ok(k) = io.kind.try_borrow() {
+                                match &*k {
+                                    IterKind::Range { next, stop, step } => {
+                                        let n = next.get();
+                                        if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                                            next.set(n.wrapping_add(*step));
+                                            drop(k);
+                                            set!(dst, Value::Int(n));
+                                        } else {
+                                            pc = target as usize;
+                                        }
+                                        continue;
+                                    }
+                                    IterKind::Seq { seq: Value::List(l), index } => {
+                                        let i = index.get();
+                                        match l.get(i) {
+                                            Some(v) => {
+                                                index.set(i + 1);
+                                                drop(k);
+                                                set!(dst, v);
+                                            }
+                                            None => {
+                                                index.set(usize::MAX / 2);
+                                                pc = target as usize;
+                                            }
+                                        }
+                                        continue;
+                                    }
+                                    _ => {}
+                                }
+                            }
+                        }
+                        let it = r!(iter).clone();
+                        save_pc!();
+                        match tri!(self.next(&it)) {
+                            Some(v) => set!(dst, v),
+                            None => pc = target as usize,
+                        }
+                    }
+
+                    // ----- calls -----
+                    Instr::Call { func, nargs } => {
+                        save_pc!();
+                        // SAFETY: the arguments are registers func+1 .. func+nargs.
+                        let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
+                        match tri!(self.call_from_frame(fi, func, r!(func), Args::new(args), None)) {
+                            Some(v) => set!(func, v),
+                            None => continue 'frame,
+                        }
+                    }
+                    Instr::CallKw { func, nargs, kwnames } => {
+                        save_pc!();
+                        let Value::Tuple(names) = &code.consts[kwnames as usize] else { unreachable!() };
+                        let nkw = names.len();
+                        // SAFETY: as in Call.
+                        let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
+                        let npos = all.len() - nkw;
+                        let args = Args { pos: &all[..npos], kwnames: names.as_slice(), kwvals: &all[npos..] };
+                        match tri!(self.call_from_frame(fi, func, r!(func), args, None)) {
+                            Some(v) => set!(func, v),
+                            None => continue 'frame,
+                        }
+                    }
+                    Instr::CallEx { func } => {
+                        save_pc!();
+                        let f = r!(func).clone();
+                        let pos = match r!(func + 1) {
+                            Value::Tuple(t) => t.clone(),
+                            _ => unreachable!(),
+                        };
+                        let kw = r!(func + 2).clone();
+                        let (names, vals): (Vec<Value>, Vec<Value>) = match &kw {
+                            Value::Dict(d) => d.items().into_iter().unzip(),
+                            _ => (vec![], vec![]),
+                        };
+                        for n in &names {
+                            if !matches!(n, Value::Str(_)) {
+                                break 'err PyErr::type_error("keywords must be strings");
+                            }
+                        }
+                        let args = Args { pos: pos.as_slice(), kwnames: &names, kwvals: &vals };
+                        match tri!(self.call_from_frame(fi, func, &f, args, None)) {
+                            Some(v) => set!(func, v),
+                            None => continue 'frame,
+                        }
+                    }
+                    Instr::LoadMethod { dst, obj, name } => {
+                        let o = r!(obj).clone();
+                        match tri!(self.load_method(&o, name!(name))) {
+                            MethodLookup::Unbound(f) => {
+                                set!(dst, f);
+                                set!(dst + 1, o);
+                            }
+                            MethodLookup::Attr(a) => {
+                                set!(dst, a);
+                                set!(dst + 1, Value::Undef);
+                            }
+                        }
+                    }
+                    Instr::CallMethod { base: b, nargs } => {
+                        save_pc!();
+                        let has_self = !r!(b + 1).is_undef();
+                        let (start, n) = if has_self { (b + 1, nargs as usize + 1) } else { (b + 2, nargs as usize) };
+                        // SAFETY: registers start .. start+n are the arguments.
+                        let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
+                        match tri!(self.call_from_frame(fi, b, r!(b), Args::new(args), None)) {
+                            Some(v) => set!(b, v),
+                            None => continue 'frame,
+                        }
+                    }
+                    Instr::CallMethodKw { base: b, nargs, kwnames } => {
+                        save_pc!();
+                        let Value::Tuple(names) = &code.consts[kwnames as usize] else { unreachable!() };
+                        let has_self = !r!(b + 1).is_undef();
+                        let (start, n) = if has_self { (b + 1, nargs as usize + 1) } else { (b + 2, nargs as usize) };
+                        // SAFETY: as in CallMethod.
+                        let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
+                        let npos = all.len() - names.len();
+                        let args = Args { pos: &all[..npos], kwnames: names.as_slice(), kwvals: &all[npos..] };
+                        match tri!(self.call_from_frame(fi, b, r!(b), args, None)) {
+                            Some(v) => set!(b, v),
+                            None => continue 'frame,
+                        }
+                    }
+
+                    // ----- attributes and items -----
+                    Instr::LoadAttr { dst, obj, name } => {
+                        let o = r!(obj).clone();
+                        save_pc!();
+                        let v = tri!(self.get_attr(&o, name!(name)));
+                        set!(dst, v);
+                    }
+                    Instr::StoreAttr { obj, name, src } => {
+                        let (o, v) = (r!(obj).clone(), r!(src).clone());
+                        save_pc!();
+                        tri!(self.set_attr(&o, name!(name), v));
+                    }
+                    Instr::DeleteAttr { obj, name } => {
+                        let o = r!(obj).clone();
+                        save_pc!();
+                        tri!(self.del_attr(&o, name!(name)));
+                    }
+                    Instr::GetItem { dst, obj, key } => {
+                        if let (Value::List(l), Value::Int(i)) = (r!(obj), r!(key)) {
+                            let len = l.len() as i64;
+                            let j = if *i < 0 { *i + len } else { *i };
+                            if j >= 0 && j < len {
+                                let v = l.get(j as usize).unwrap();
+                                set!(dst, v);
+                                continue;
+                            }
+                        }
+                        let (o, k) = (r!(obj).clone(), r!(key).clone());
+                        save_pc!();
+                        let v = tri!(self.get_item(&o, &k));
+                        set!(dst, v);
+                    }
+                    Instr::SetItem { obj, key, src } => {
+                        if let (Value::List(l), Value::Int(i)) = (r!(obj), r!(key)) {
+                            let len = l.len() as i64;
+                            let j = if *i < 0 { *i + len } else { *i };
+                            if j >= 0 && j < len {
+                                l.set(j as usize, r!(src).clone());
+                                continue;
+                            }
+                        }
+                        let (o, k, v) = (r!(obj).clone(), r!(key).clone(), r!(src).clone());
+                        save_pc!();
+                        tri!(self.set_item(&o, &k, v));
+                    }
+                    Instr::DeleteItem { obj, key } => {
+                        let (o, k) = (r!(obj).clone(), r!(key).clone());
+                        save_pc!();
+                        tri!(self.del_item(&o, &k));
+                    }
+
+                    // ----- building -----
+                    Instr::BuildList { dst, start, count } => {
+                        let items = (0..count).map(|i| r!(start + i).clone()).collect();
+                        set!(dst, Value::list(items));
+                    }
+                    Instr::BuildTuple { dst, start, count } => {
+                        let items = (0..count).map(|i| r!(start + i).clone()).collect();
+                        set!(dst, Value::tuple(items));
+                    }
+                    Instr::BuildSet { dst, start, count } => {
+                        let s = SetObj::new();
+                        for i in 0..count {
+                            let v = r!(start + i).clone();
+                            tri!(self.set_add(&s, v));
+                        }
+                        set!(dst, Value::Set(s));
+                    }
+                    Instr::BuildDict { dst, start, count } => {
+                        let d = DictObj::new();
+                        for i in 0..count {
+                            let (k, v) = (r!(start + 2 * i).clone(), r!(start + 2 * i + 1).clone());
+                            tri!(self.dict_set(&d, k, v));
+                        }
+                        set!(dst, Value::Dict(d));
+                    }
+                    Instr::BuildSlice { dst, start, count } => {
+                        let step = if count == 3 { r!(start + 2).clone() } else { Value::None };
+                        let s = SliceObj { start: r!(start).clone(), stop: r!(start + 1).clone(), step };
+                        set!(dst, Value::Slice(PyRef::new(s)));
+                    }
+                    Instr::BuildString { dst, start, count } => {
+                        let mut s = String::new();
+                        for i in 0..count {
+                            if let Value::Str(p) = r!(start + i) {
+                                s.push_str(p.as_str());
+                            }
+                        }
+                        set!(dst, Value::string(s));
+                    }
+                    Instr::ListAppend { list, src } => {
+                        if let Value::List(l) = r!(list) {
+                            l.push(r!(src).clone());
+                        }
+                    }
+                    Instr::ListExtend { list, src } => {
+                        let x = r!(src).clone();
+                        let items = match self.collect_iterable(&x) {
+                            Ok(i) => i,
+                            Err(e) => {
+                                if self.err_is(&e, ExcKind::TypeError) && self.get_iter(&x).is_err() {
+                                    break 'err PyErr::type_error(format!(
+                                        "Value after * must be an iterable, not {}",
+                                        self.type_name(&x)
+                                    ));
+                                }
+                                break 'err e;
+                            }
+                        };
+                        if let Value::List(l) = r!(list) {
+                            l.with_vec(|v| v.extend(items));
+                        }
+                    }
+                    Instr::ListToTuple { dst, src } => {
+                        let items = match r!(src) {
+                            Value::List(l) => l.to_vec(),
+                            _ => vec![],
+                        };
+                        set!(dst, Value::tuple(items));
+                    }
+                    Instr::SetAdd { set: s, src } => {
+                        let v = r!(src).clone();
+                        if let Value::Set(st) = r!(s) {
+                            let st = st.clone();
+                            tri!(self.set_add(&st, v));
+                        }
+                    }
+                    Instr::SetUpdate { set: s, src } => {
+                        let v = r!(src).clone();
+                        if let Value::Set(st) = r!(s) {
+                            let st = st.clone();
+                            tri!(self.set_update(&st, &v));
+                        }
+                    }
+                    Instr::DictInsert { dict, key, value } => {
+                        let (k, v) = (r!(key).clone(), r!(value).clone());
+                        if let Value::Dict(d) = r!(dict) {
+                            let d = d.clone();
+                            tri!(self.dict_set(&d, k, v));
+                        }
+                    }
+                    Instr::DictUpdate { dict, src } => {
+                        let v = r!(src).clone();
+                        if let Value::Dict(d) = r!(dict) {
+                            let d = d.clone();
+                            if !matches!(v, Value::Dict(_)) && self.lookup_special(&v, "keys").is_none() {
+                                break 'err PyErr::type_error(format!("'{}' object is not a mapping", self.type_name(&v)));
+                            }
+                            tri!(self.dict_update(&d, &v));
+                        }
+                    }
+                    Instr::DictMerge { dict, src, func } => {
+                        let v = r!(src).clone();
+                        let f = r!(func).clone();
+                        if let Value::Dict(d) = r!(dict) {
+                            let d = d.clone();
+                            tri!(self.dict_merge_kwargs(&d, &v, &f));
+                        }
+                    }
+                    Instr::UnpackSequence { dst, src, count } => {
+                        let x = r!(src).clone();
+                        let items = tri!(self.unpack(&x, count as usize));
+                        for (i, v) in items.into_iter().enumerate() {
+                            set!(dst + i as u16, v);
+                        }
+                    }
+                    Instr::UnpackEx { dst, src, before, after } => {
+                        let x = r!(src).clone();
+                        let mut items = tri!(self.collect_iterable(&x));
+                        let (b, a) = (before as usize, after as usize);
+                        if items.len() < b + a {
+                            break 'err PyErr::value_error(format!(
+                                "not enough values to unpack (expected at least {}, got {})",
+                                b + a,
+                                items.len()
+                            ));
+                        }
+                        let tail = items.split_off(items.len() - a);
+                        let middle = items.split_off(b);
+                        for (i, v) in items.into_iter().enumerate() {
+                            set!(dst + i as u16, v);
+                        }
+                        set!(dst + b as u16, Value::list(middle));
+                        for (i, v) in tail.into_iter().enumerate() {
+                            set!(dst + (b + 1 + i) as u16, v);
+                        }
+                    }
+                    Instr::FormatValue { dst, src, spec, conv } => {
+                        let x = r!(src).clone();
+                        let spec_v = if conv & 4 != 0 { Some(r!(spec).clone()) } else { None };
+                        save_pc!();
+                        let v = tri!(self.format_value(&x, conv & 3, spec_v.as_ref()));
+                        set!(dst, v);
+                    }
+                    Instr::MakeFunction { dst, code: k, args } => {
+                        let Value::Code(c) = &code.consts[k as usize] else { unreachable!() };
+                        let module = globals.get_str("__name__").unwrap_or(Value::None);
+                        let closure: Box<[PyRef<CellObj>]> = match r!(args + 2) {
+                            Value::Tuple(t) => t
+                                .as_slice()
+                                .iter()
+                                .filter_map(|v| if let Value::Cell(c) = v { Some(c.clone()) } else { None })
+                                .collect(),
+                            _ => Box::new([]),
+                        };
+                        let f = FunctionObj {
+                            code: c.clone(),
+                            globals: self.frames[fi].globals.clone(),
+                            name: ValueCell::new(Value::str(&c.name)),
+                            qualname: ValueCell::new(Value::str(&c.qualname)),
+                            doc: ValueCell::new(c.docstring.clone()),
+                            module: ValueCell::new(module),
+                            defaults: ValueCell::new(r!(args).clone()),
+                            kwdefaults: ValueCell::new(r!(args + 1).clone()),
+                            closure,
+                            dict: ValueCell::new(Value::Undef),
+                            annotations: ValueCell::new(match r!(args + 3) {
+                                Value::None => Value::Undef,
+                                v => v.clone(),
+                            }),
+                        };
+                        set!(dst, Value::Function(PyRef::new_tracked(f)));
+                    }
+                    Instr::LoadBuildClass { dst } => {
+                        let v = self.builtins.get_str("__build_class__").unwrap_or(Value::None);
+                        set!(dst, v);
+                    }
+                    Instr::LoadLocals { dst } => {
+                        let v = match &self.frames[fi].locals {
+                            Some(l) => Value::Dict(l.clone()),
+                            None => Value::Dict(self.frames[fi].globals.clone()),
+                        };
+                        set!(dst, v);
+                    }
+                    Instr::SetupAnnotations {} => {
+                        if let Some(l) = self.frames[fi].locals.clone() {
+                            if l.get_str("__annotations__").is_none() {
+                                l.set_str("__annotations__", Value::Dict(DictObj::new()));
+                            }
+                        }
+                    }
+                    Instr::Return { src } => {
+                        let v = std::mem::take(unsafe { &mut *base.add(src as usize) });
+                        save_pc!();
+                        match self.do_return(v, entry_depth) {
+                            Ok(Some(result)) => return Ok(result),
+                            Ok(None) => continue 'frame,
+                            Err(e) => {
+                                pending = Some(e);
+                                continue 'frame;
+                            }
+                        }
+                    }
+                    Instr::ReturnNone {} => {
+                        save_pc!();
+                        match self.do_return(Value::None, entry_depth) {
+                            Ok(Some(result)) => return Ok(result),
+                            Ok(None) => continue 'frame,
+                            Err(e) => {
+                                pending = Some(e);
+                                continue 'frame;
+                            }
+                        }
+                    }
+
+                    // ----- exceptions -----
+                    Instr::Raise { exc, cause, kind } => {
+                        save_pc!();
+                        let e = match kind {
+                            0 => self.reraise_current(),
+                            1 => {
+                                let x = r!(exc).clone();
+                                self.make_raise(&x, None)
+                            }
+                            _ => {
+                                let (x, c) = (r!(exc).clone(), r!(cause).clone());
+                                self.make_raise(&x, Some(&c))
+                            }
+                        };
+                        break 'err e;
+                    }
+                    Instr::Reraise { exc } => {
+                        let x = r!(exc).clone();
+                        save_pc!();
+                        break 'err self.reraise_value(x);
+                    }
+                    Instr::PushExcInfo { exc } => {
+                        self.exc_stack.push(r!(exc).clone());
+                    }
+                    Instr::PopExcInfo {} => {
+                        self.exc_stack.pop();
+                    }
+                    Instr::JumpIfNotExcMatch { exc, cls, target } => {
+                        let (x, c) = (r!(exc).clone(), r!(cls).clone());
+                        if !tri!(self.exception_matches(&x, &c)) {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::AssertFail { msg, has_msg } => {
+                        let args = if has_msg { vec![r!(msg).clone()] } else { vec![] };
+                        break 'err PyErr::with_args(ExcKind::AssertionError, args);
+                    }
+                    Instr::WithEnter { dst, mgr, exit } => {
+                        let m = r!(mgr).clone();
+                        save_pc!();
+                        let (val, exit_fn) = tri!(self.with_enter(&m));
+                        set!(exit, exit_fn);
+                        set!(dst, val);
+                    }
+                    Instr::WithExit { exit } => {
+                        let f = r!(exit).clone();
+                        save_pc!();
+                        tri!(self.call_function(&f, &[Value::None, Value::None, Value::None]));
+                    }
+                    Instr::WithExceptExit { exit, exc, target } => {
+                        let (f, x) = (r!(exit).clone(), r!(exc).clone());
+                        save_pc!();
+                        let cls = Value::Class(self.class_of(&x));
+                        let tb = match &x {
+                            Value::Instance(i) => match &i.exc {
+                                Some(e) if !e.traceback.borrow().is_empty() => {
+                                    super::exceptions::traceback_value(self, &e.traceback.borrow())
+                                }
+                                _ => Value::None,
+                            },
+                            _ => Value::None,
+                        };
+                        let r = tri!(self.call_function(&f, &[cls, x.clone(), tb]));
+                        if tri!(self.truthy(&r)) {
+                            pc = target as usize;
+                        } else {
+                            break 'err self.reraise_value(x);
+                        }
+                    }
+
+                    // ----- imports -----
+                    Instr::ImportName { dst, name, fromlist, level } => {
+                        let fl = r!(fromlist).clone();
+                        save_pc!();
+                        let m = tri!(self.import_name(name!(name), &fl, level as usize, fi));
+                        set!(dst, m);
+                    }
+                    Instr::ImportFrom { dst, module, name } => {
+                        let m = r!(module).clone();
+                        save_pc!();
+                        let v = tri!(self.import_from(&m, name!(name)));
+                        set!(dst, v);
+                    }
+                    Instr::ImportStar { module } => {
+                        let m = r!(module).clone();
+                        save_pc!();
+                        let target = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        tri!(self.import_star(&m, &target));
+                    }
+
+                    // ----- generators -----
+                    Instr::Yield { dst: _, src } => {
+                        let v = r!(src).clone();
+                        save_pc!();
+                        self.suspend_generator(pc as u32);
+                        return Ok(v);
+                    }
+                    Instr::YieldFrom { dst, iter } => {
+                        let sent = std::mem::take(unsafe { &mut *base.add(dst as usize) });
+                        let sent = if sent.is_undef() { Value::None } else { sent };
+                        let it = r!(iter).clone();
+                        save_pc!();
+                        match tri!(self.delegate_send(&it, sent)) {
+                            GenResult::Yield(v) => {
+                                self.suspend_generator(pc as u32 - 1);
+                                return Ok(v);
+                            }
+                            GenResult::Return(v) => set!(dst, v),
+                        }
+                    }
+
+                    // ----- pattern matching -----
+                    Instr::GetLen { dst, src } => {
+                        let x = r!(src).clone();
+                        let n = tri!(self.len(&x));
+                        set!(dst, Value::Int(n as i64));
+                    }
+                    Instr::MatchKind { dst, src, kind } => {
+                        let x = r!(src).clone();
+                        let v = self.match_kind(&x, kind);
+                        set!(dst, Value::Bool(v));
+                    }
+                    Instr::MatchClass { dst, src, cls, names, npos } => {
+                        let (x, c, n) = (r!(src).clone(), r!(cls).clone(), r!(names).clone());
+                        save_pc!();
+                        let v = tri!(self.match_class(&x, &c, &n, npos as usize));
+                        set!(dst, v);
+                    }
+                    Instr::MatchKeys { dst, src, keys } => {
+                        let (x, k) = (r!(src).clone(), r!(keys).clone());
+                        let v = tri!(self.match_keys(&x, &k));
+                        set!(dst, v);
+                    }
+                    Instr::CopyDictWithoutKeys { dst, src, keys } => {
+                        let (x, k) = (r!(src).clone(), r!(keys).clone());
+                        let v = tri!(self.copy_dict_without_keys(&x, &k));
+                        set!(dst, v);
+                    }
+                }
+            };
+            self.frames[fi].pc = pc as u32;
+            pending = Some(err);
+        }
+    }
+
+    /// Finishes the top frame with `v`. `Some(v)` when it was the entry frame.
+    fn do_return(&mut self, v: Value, entry_depth: usize) -> PyResult<Option<Value>> {
+        let depth = self.frames.len();
+        let f = self.pop_frame();
+        if let Some(g) = &f.generator {
+            super::generator::finish_generator(g);
+        }
+        match f.ret {
+            Ret::ToRust => {
+                debug_assert_eq!(depth, entry_depth);
+                Ok(Some(v))
+            }
+            Ret::Reg(r) => {
+                let caller = self.frames.last().unwrap();
+                // SAFETY: `r` is a register of the caller's window.
+                unsafe { *caller.base.add(r as usize) = v };
+                if depth == entry_depth {
+                    unreachable!("entry frame must return to Rust");
+                }
+                Ok(None)
+            }
+            Ret::Init(r) => {
+                if !v.is_none() {
+                    return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", self.type_name(&v))));
+                }
+                let caller = self.frames.last().unwrap();
+                // SAFETY: as above.
+                unsafe { *caller.base.add(r as usize) = f.init_self };
+                Ok(None)
+            }
+        }
+    }
+
+    /// Looks a global up (globals, then builtins) and fills the instruction's cache.
+    fn load_global_slow(&mut self, globals: &DictObj, code: &CodeObj, pc: usize, name: &str) -> PyResult<Value> {
+        let h = crate::objects::str::hash_str(name);
+        if let Some(i) = globals.find_str(name, h) {
+            let c = code.cache(pc);
+            c.a = globals.keys_version();
+            c.b = self.builtins.keys_version();
+            c.c = globals.value_ptr(i) as u64;
+            return Ok(globals.value_at(i));
+        }
+        if let Some(i) = self.builtins.find_str(name, h) {
+            let c = code.cache(pc);
+            c.a = globals.keys_version();
+            c.b = self.builtins.keys_version();
+            c.c = self.builtins.value_ptr(i) as u64;
+            return Ok(self.builtins.value_at(i));
+        }
+        Err(self.name_error(name, globals))
+    }
+
+    /// A call from the interpreter. Python functions get a new frame
+    /// (returns `None`: the caller continues with the new frame); other
+    /// callables run now and return their result.
+    fn call_from_frame(&mut self, fi: usize, ret_reg: u16, f: &Value, args: Args, _kw: Option<()>) -> PyResult<Option<Value>> {
+        match f {
+            Value::Function(func) => {
+                let func = func.clone();
+                self.enter_function(fi, func, args, None, Ret::Reg(ret_reg), Value::Undef)
+            }
+            Value::Builtin(b) => {
+                let b = b.clone();
+                self.call_builtin(&b, args).map(Some)
+            }
+            Value::Method(m) => {
+                if let Value::Function(func) = &m.func {
+                    let func = func.clone();
+                    let this = m.this.clone();
+                    return self.enter_function(fi, func, args, Some(this), Ret::Reg(ret_reg), Value::Undef);
+                }
+                let f = f.clone();
+                self.call(&f, args).map(Some)
+            }
+            Value::Class(c) => {
+                let c = c.clone();
+                // Plain classes with a Python __init__: run __init__ as a frame.
+                if let Some(init) = self.simple_init(&c) {
+                    let inst = self.new_instance(&c);
+                    return self.enter_function(fi, init, args, Some(inst.clone()), Ret::Init(ret_reg), inst);
+                }
+                if let Some(ctor) = c.ctor.get() {
+                    return ctor(self, args).map(Some);
+                }
+                self.call_class(&c, args).map(Some)
+            }
+            _ => {
+                let f = f.clone();
+                self.call(&f, args).map(Some)
+            }
+        }
+    }
+
+    /// The Python `__init__` of a class whose instances are created by
+    /// `object.__new__` with the default metaclass.
+    fn simple_init(&self, c: &PyRef<ClassObj>) -> Option<PyRef<FunctionObj>> {
+        if c.is_builtin() || c.layout.get() != Layout::Object {
+            return None;
+        }
+        if let Value::Class(m) = c.metaclass.get() {
+            if !PyRef::ptr_eq(&m, &self.types.type_) {
+                return None;
+            }
+        }
+        match c.lookup("__new__") {
+            Some(Value::Builtin(b)) if b.owner == "object" => {}
+            _ => return None,
+        }
+        match c.lookup("__init__") {
+            Some(Value::Function(f)) if !f.code.is_generator() => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Binds arguments and pushes a frame for `func` (generators are created instead).
+    fn enter_function(
+        &mut self,
+        fi: usize,
+        func: PyRef<FunctionObj>,
+        args: Args,
+        this: Option<Value>,
+        ret: Ret,
+        init_self: Value,
+    ) -> PyResult<Option<Value>> {
+        if func.code.is_generator() {
+            return self.make_generator(&func, args, this).map(Some);
+        }
+        self.check_recursion()?;
+        let new_base = self.frames[fi].top;
+        let nregs = func.code.nregs as usize;
+        self.check_stack_room(new_base, nregs)?;
+        if let Err(e) = self.bind_args(&func, new_base, args, this) {
+            super::call::clear_window(new_base, nregs);
+            return Err(e);
+        }
+        self.push_frame(func, new_base, ret, init_self);
+        Ok(None)
+    }
+
+    /// Unpacks an iterable into exactly `n` values.
+    fn unpack(&mut self, v: &Value, n: usize) -> PyResult<Vec<Value>> {
+        let items = match v {
+            Value::Tuple(t) => t.as_slice().to_vec(),
+            Value::List(l) => l.to_vec(),
+            _ => {
+                let it = match self.get_iter(v) {
+                    Ok(it) => it,
+                    Err(_) => {
+                        return Err(PyErr::type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            self.type_name(v)
+                        )))
+                    }
+                };
+                let mut out = Vec::with_capacity(n);
+                while let Some(x) = self.next(&it)? {
+                    out.push(x);
+                    if out.len() > n {
+                        return Err(PyErr::value_error(format!("too many values to unpack (expected {})", n)));
+                    }
+                }
+                out
+            }
+        };
+        if items.len() > n {
+            return Err(PyErr::value_error(format!("too many values to unpack (expected {})", n)));
+        }
+        if items.len() < n {
+            return Err(PyErr::value_error(format!(
+                "not enough values to unpack (expected {}, got {})",
+                n,
+                items.len()
+            )));
+        }
+        Ok(items)
+    }
+
+    /// `**mapping` in a call: merges into `d`, rejecting repeated keywords.
+    fn dict_merge_kwargs(&mut self, d: &DictObj, v: &Value, f: &Value) -> PyResult<()> {
+        let items: Vec<(Value, Value)> = match v {
+            Value::Dict(src) => src.items(),
+            _ => {
+                if self.lookup_special(v, "keys").is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "{} argument after ** must be a mapping, not {}",
+                        self.callable_name(f),
+                        self.type_name(v)
+                    )));
+                }
+                let keys = self.call_method(v, "keys", &[])?;
+                let keys = self.collect_iterable(&keys)?;
+                let mut out = Vec::new();
+                for k in keys {
+                    let val = self.get_item(v, &k)?;
+                    out.push((k, val));
+                }
+                out
+            }
+        };
+        for (k, val) in items {
+            if !matches!(k, Value::Str(_)) {
+                return Err(PyErr::type_error(format!("{} keywords must be strings", self.callable_name(f))));
+            }
+            if self.dict_get(d, &k)?.is_some() {
+                return Err(PyErr::type_error(format!(
+                    "{} got multiple values for keyword argument '{}'",
+                    self.callable_name(f),
+                    k.as_str().unwrap()
+                )));
+            }
+            self.dict_set(d, k, val)?;
+        }
+        Ok(())
+    }
+
+    /// `f()`-style name of a callable for error messages.
+    pub fn callable_name(&self, f: &Value) -> String {
+        match f {
+            Value::Function(func) => format!("{}()", func.qualname.get().as_str().unwrap_or("?")),
+            Value::Builtin(b) => format!("{}()", b.name),
+            Value::Method(m) => self.callable_name(&m.func),
+            Value::Class(c) => format!("{}()", c.name()),
+            _ => format!("{} object", self.type_name(f)),
+        }
+    }
+
+    /// `with` entry: returns (value of __enter__, bound __exit__).
+    fn with_enter(&mut self, m: &Value) -> PyResult<(Value, Value)> {
+        let cls = self.class_of(m);
+        let enter = cls.lookup("__enter__");
+        let exit = cls.lookup("__exit__");
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let missing = if cls.lookup("__enter__").is_none() { "" } else { " and __exit__" };
+            let _ = missing;
+            return Err(PyErr::type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                cls.name()
+            )));
+        };
+        let exit_bound = self.bind(exit, m, &cls)?;
+        let enter_bound = self.bind(enter, m, &cls)?;
+        let v = self.call_function(&enter_bound, &[])?;
+        Ok((v, exit_bound))
+    }
+
+    /// `except cls:` test.
+    fn exception_matches(&mut self, exc: &Value, cls: &Value) -> PyResult<bool> {
+        match cls {
+            Value::Class(c) => {
+                if !super::types::is_subclass(c, &self.types.exc[ExcKind::BaseException as usize]) {
+                    return Err(PyErr::type_error("catching classes that do not inherit from BaseException is not allowed"));
+                }
+                Ok(self.is_instance(exc, c))
+            }
+            Value::Tuple(t) => {
+                let t = t.clone();
+                for c in t.as_slice() {
+                    if self.exception_matches(exc, c)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(PyErr::type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// Unwinds after an error: finds a handler in the top frames or pops
+    /// them. `Err` when the entry frame was popped.
+    pub(crate) fn handle_exception(&mut self, mut err: PyErr, entry_depth: usize) -> Result<(), PyErr> {
+        loop {
+            let depth = self.frames.len();
+            let f = self.frames.last().unwrap();
+            let pc = f.pc.saturating_sub(1);
+            if err.0.fresh {
+                err.0.fresh = false;
+                // Implicit chaining: the exception being handled becomes the context.
+                if let Some(ctx) = self.exc_stack.last() {
+                    let same = matches!(&err.0.exc, ExcState::Object(o) if o.is(ctx));
+                    if !same {
+                        err.0.context = ctx.clone();
+                    }
+                }
+            }
+            if err.0.reraised {
+                err.0.reraised = false;
+            } else {
+                err.0.tb.push(super::error::TbEntry { code: f.code.clone(), pc });
+            }
+            let handler = f.code.exc_table.iter().find(|e| e.start <= pc && pc < e.end).copied();
+            if let Some(h) = handler {
+                let exc = self.materialize(&mut err);
+                let f = self.frames.last_mut().unwrap();
+                // SAFETY: the handler's register belongs to this frame's window.
+                unsafe { *f.base.add(h.exc_reg as usize) = exc };
+                f.pc = h.handler;
+                return Ok(());
+            }
+            let popped = self.pop_frame();
+            self.exc_stack.truncate(popped.exc_depth as usize);
+            if let Some(g) = &popped.generator {
+                super::generator::finish_generator(g);
+            }
+            if depth == entry_depth {
+                return Err(err);
+            }
+            // The caller's saved pc points after its call instruction.
+        }
+    }
+}
+
+#[inline]
+fn cmp_i64(op: CmpOp, x: i64, y: i64) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq | CmpOp::Is => x == y,
+        CmpOp::Ne | CmpOp::IsNot => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        CmpOp::In | CmpOp::NotIn => false,
+    }
+}
+
+fn unbound_local(name: &str) -> PyErr {
+    PyErr::new(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", name))
+}
+
+fn free_var_error(code: &CodeObj, name: &str) -> PyErr {
+    if code.cellvars.iter().any(|(n, _)| n == name) {
+        unbound_local(name)
+    } else {
+        PyErr::name_error(format!(
+            "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+            name
+        ))
+    }
+}

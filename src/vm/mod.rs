@@ -1,0 +1,439 @@
+//! The virtual machine: register stack, frames, calls, and the services
+//! every part of the runtime uses (attribute access, operators, errors).
+//!
+//! Frames live in `Vm::frames`; their registers are windows into one
+//! VM-wide register stack (`stack`). A call copies its arguments to the top
+//! of the stack and pushes a `Frame` record: Python-to-Python calls never
+//! recurse on the Rust stack. Generator frames keep their registers in the
+//! generator object instead.
+
+pub mod attr;
+pub mod call;
+pub mod error;
+pub mod exceptions;
+pub mod format;
+pub mod generator;
+pub mod import;
+pub mod interp;
+pub mod iter;
+pub mod ops;
+pub mod pattern;
+pub mod repr;
+pub mod subscript;
+pub mod types;
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+
+pub use error::{ExcKind, PyErr, PyResult, TbEntry};
+
+use crate::bytecode::CodeObj;
+use crate::objects::*;
+use types::Types;
+
+/// Arguments of a call of a builtin: positional values, then keyword
+/// values named by `kwnames` (a slice of `str` values).
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    pub pos: &'a [Value],
+    pub kwnames: &'a [Value],
+    pub kwvals: &'a [Value],
+}
+
+impl<'a> Args<'a> {
+    pub fn new(pos: &'a [Value]) -> Args<'a> {
+        Args { pos, kwnames: &[], kwvals: &[] }
+    }
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.pos.len()
+    }
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.pos.is_empty()
+    }
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&'a Value> {
+        self.pos.get(i)
+    }
+    pub fn has_kwargs(&self) -> bool {
+        !self.kwnames.is_empty()
+    }
+    /// The keyword argument `name`, if passed.
+    pub fn kw(&self, name: &str) -> Option<&'a Value> {
+        self.kwnames.iter().position(|k| k.as_str() == Some(name)).map(|i| &self.kwvals[i])
+    }
+    /// Positional argument `i` or keyword `name`.
+    pub fn arg(&self, i: usize, name: &str) -> Option<&'a Value> {
+        self.pos.get(i).or_else(|| self.kw(name))
+    }
+    /// The receiver (first positional argument) of a method call.
+    #[inline]
+    pub fn this(&self) -> &'a Value {
+        &self.pos[0]
+    }
+    /// Drops the receiver.
+    pub fn rest(&self) -> Args<'a> {
+        Args { pos: &self.pos[1..], kwnames: self.kwnames, kwvals: self.kwvals }
+    }
+    /// `TypeError` unless there are `min..=max` positional arguments and no keywords.
+    pub fn check(&self, name: &str, min: usize, max: usize) -> PyResult<()> {
+        self.no_kwargs(name)?;
+        self.check_pos(name, min, max)
+    }
+    pub fn check_pos(&self, name: &str, min: usize, max: usize) -> PyResult<()> {
+        let n = self.pos.len();
+        if n < min || n > max {
+            let msg = if min == max {
+                match min {
+                    0 => format!("{}() takes no arguments ({} given)", name, n),
+                    1 => format!("{}() takes exactly one argument ({} given)", name, n),
+                    _ => format!("{}() takes exactly {} arguments ({} given)", name, min, n),
+                }
+            } else if n < min {
+                format!("{} expected at least {} argument{}, got {}", name, min, if min == 1 { "" } else { "s" }, n)
+            } else {
+                format!("{} expected at most {} argument{}, got {}", name, max, if max == 1 { "" } else { "s" }, n)
+            };
+            return Err(PyErr::type_error(msg));
+        }
+        Ok(())
+    }
+    pub fn no_kwargs(&self, name: &str) -> PyResult<()> {
+        if !self.kwnames.is_empty() {
+            return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
+        }
+        Ok(())
+    }
+    /// `TypeError` for any keyword not in `allowed`.
+    pub fn allow_kwargs(&self, fname: &str, allowed: &[&str]) -> PyResult<()> {
+        for k in self.kwnames {
+            let k = k.as_str().unwrap_or("");
+            if !allowed.contains(&k) {
+                return Err(PyErr::type_error(format!("{}() got an unexpected keyword argument '{}'", fname, k)));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How a returning frame delivers its result.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Ret {
+    /// Into register `0` of the caller's window.
+    Reg(u16),
+    /// `__init__` finished: the caller's register gets the instance kept in
+    /// the frame (the result must be None).
+    Init(u16),
+    /// Back to the Rust code that started the frame (`Vm::run`).
+    ToRust,
+}
+
+/// A call frame.
+pub struct Frame {
+    pub code: PyRef<CodeObj>,
+    /// The function being run (None for module, class-body and exec code).
+    pub func: Option<PyRef<FunctionObj>>,
+    pub globals: PyRef<DictObj>,
+    /// The local namespace of class bodies and `exec`.
+    pub locals: Option<PyRef<DictObj>>,
+    pub base: *mut Value,
+    /// First free register slot above this frame's stack use.
+    pub top: *mut Value,
+    /// Index of the next instruction.
+    pub pc: u32,
+    pub ret: Ret,
+    /// `exc_stack` depth at entry: unwinding out of the frame truncates to it.
+    pub exc_depth: u32,
+    /// Set when this frame runs a generator body.
+    pub generator: Option<PyRef<GeneratorObj>>,
+    /// The instance being initialised (for `Ret::Init`).
+    pub init_self: Value,
+}
+
+/// Register stack capacity in values (lazily committed memory).
+const STACK_VALUES: usize = 8 << 20;
+
+thread_local! {
+    /// Address near the base of the VM thread's native stack.
+    static NATIVE_STACK_BASE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Native stack the VM thread is started with.
+pub const NATIVE_STACK_SIZE: usize = 1 << 30;
+
+pub struct Vm {
+    stack: *mut Value,
+    stack_end: *mut Value,
+    pub frames: Vec<Frame>,
+    pub types: Types,
+    pub builtins: PyRef<DictObj>,
+    pub builtins_module: Value,
+    /// `sys.modules`.
+    pub modules: PyRef<DictObj>,
+    /// Exceptions being handled (innermost last), for `sys.exc_info()` and chaining.
+    pub exc_stack: Vec<Value>,
+    pub recursion_limit: usize,
+    /// Source text of files, for tracebacks.
+    pub sources: HashMap<String, Rc<Vec<String>>>,
+    pub stdout: std::io::BufWriter<std::io::Stdout>,
+    /// Set by `Yield` when a generator frame suspends.
+    pub(crate) yielded: bool,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// `sys.path`.
+    pub path: Value,
+    /// Depth of native (Rust) re-entries into the interpreter.
+    pub native_depth: usize,
+    pub jit: crate::jit::JitState,
+    /// The `sys` module.
+    pub sys_module: Value,
+    /// The original `sys.stdout` and `sys.stderr` objects (writes to them
+    /// go straight to the process streams).
+    pub std_streams: (Value, Value),
+    pub started: std::time::Instant,
+    /// Objects whose repr is being computed (cycle detection: `[...]`).
+    pub repr_stack: Vec<usize>,
+    /// Classes created on first use (`traceback`, module types, ...).
+    pub lazy_classes: HashMap<&'static str, PyRef<ClassObj>>,
+}
+
+impl Vm {
+    pub fn new() -> Box<Vm> {
+        let layout = std::alloc::Layout::array::<Value>(STACK_VALUES).unwrap();
+        // SAFETY: all-zero bytes are a valid `Value::Undef` (tag 0), so the
+        // zeroed allocation is an array of Undef values; untouched pages are
+        // never committed.
+        let stack = unsafe { std::alloc::alloc_zeroed(layout) as *mut Value };
+        if stack.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        let marker = 0u8;
+        NATIVE_STACK_BASE.with(|b| {
+            if b.get() == 0 {
+                b.set(&marker as *const u8 as usize)
+            }
+        });
+        let types = Types::new();
+        let builtins = DictObj::new();
+        let mut vm = Box::new(Vm {
+            stack,
+            // SAFETY: one past the end of the allocation.
+            stack_end: unsafe { stack.add(STACK_VALUES) },
+            frames: Vec::with_capacity(256),
+            types,
+            builtins: builtins.clone(),
+            builtins_module: Value::None,
+            modules: DictObj::new(),
+            exc_stack: Vec::new(),
+            recursion_limit: 1000,
+            sources: HashMap::new(),
+            stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            yielded: false,
+            argv: Vec::new(),
+            path: Value::None,
+            native_depth: 0,
+            jit: crate::jit::JitState::default(),
+            sys_module: Value::None,
+            std_streams: (Value::None, Value::None),
+            started: std::time::Instant::now(),
+            repr_stack: Vec::new(),
+            lazy_classes: HashMap::new(),
+        });
+        types::init_types(&mut vm);
+        crate::builtins::init(&mut vm);
+        crate::modules::init(&mut vm);
+        vm
+    }
+
+    /// The first free register slot (where a new frame's window starts).
+    #[inline]
+    pub fn stack_top(&self) -> *mut Value {
+        match self.frames.last() {
+            Some(f) => f.top,
+            None => self.stack,
+        }
+    }
+
+    /// Checks that `n` more registers fit on the stack.
+    #[inline]
+    pub fn check_stack_room(&self, at: *mut Value, n: usize) -> PyResult<()> {
+        // SAFETY: pointer arithmetic within (or one past) the stack allocation.
+        if unsafe { at.add(n) } > self.stack_end {
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// `RecursionError` when the native stack is nearly exhausted.
+    #[inline]
+    pub fn check_native_stack(&self) -> PyResult<()> {
+        let marker = 0u8;
+        let here = &marker as *const u8 as usize;
+        let base = NATIVE_STACK_BASE.with(|b| b.get());
+        if base != 0 && base.saturating_sub(here) > NATIVE_STACK_SIZE - (16 << 20) {
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// `RecursionError` when another Python frame would exceed the limit.
+    #[inline]
+    pub fn check_recursion(&self) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// Flushes buffered stdout.
+    pub fn flush_stdout(&mut self) {
+        let _ = self.stdout.flush();
+    }
+
+    pub fn builtin_class(&self, kind: ExcKind) -> PyRef<ClassObj> {
+        self.types.exc[kind as usize].clone()
+    }
+
+    /// Registers the source of a file for tracebacks.
+    pub fn add_source(&mut self, filename: &str, source: &str) {
+        let lines: Vec<String> = source.lines().map(|l| l.to_string()).collect();
+        self.sources.insert(filename.to_string(), Rc::new(lines));
+    }
+
+    /// The source line `lineno` (1-based) of `filename`, if known.
+    pub fn source_line(&mut self, filename: &str, lineno: u32) -> Option<String> {
+        if !self.sources.contains_key(filename) {
+            if let Ok(text) = std::fs::read_to_string(filename) {
+                self.add_source(filename, &text);
+            } else {
+                return None;
+            }
+        }
+        let lines = self.sources.get(filename)?;
+        lines.get(lineno.checked_sub(1)? as usize).cloned()
+    }
+
+    /// Compiles and runs `source` as the `__main__` module.
+    pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), PyErr> {
+        self.add_source(filename, source);
+        let code = match crate::frontend::compile(source, filename, crate::compiler::Mode::Exec) {
+            Ok(c) => c,
+            Err(e) => return Err(exceptions::syntax_error(self, &e, filename, source)),
+        };
+        let module = self.new_module("__main__");
+        if let Value::Module(m) = &module {
+            m.dict.set_str("__file__", Value::str(filename));
+            m.dict.set_str("__cached__", Value::None);
+            self.modules.set_str("__main__", module.clone());
+            self.run_code(code, m.dict.clone(), None)?;
+        }
+        Ok(())
+    }
+
+    /// A new module object with the standard attributes.
+    pub fn new_module(&mut self, name: &str) -> Value {
+        let dict = DictObj::new();
+        dict.set_str("__name__", Value::str(name));
+        dict.set_str("__doc__", Value::None);
+        dict.set_str("__package__", Value::None);
+        dict.set_str("__loader__", Value::None);
+        dict.set_str("__spec__", Value::None);
+        dict.set_str("__builtins__", self.builtins_module.clone());
+        dict.set_str("__annotations__", Value::Dict(DictObj::new()));
+        Value::Module(PyRef::new_tracked(ModuleObj { name: name.to_string(), dict }))
+    }
+
+    /// Runs module-level (or exec) code with the given namespaces.
+    pub fn run_code(&mut self, code: PyRef<CodeObj>, globals: PyRef<DictObj>, locals: Option<PyRef<DictObj>>) -> PyResult<Value> {
+        self.check_recursion()?;
+        let base = self.stack_top();
+        self.check_stack_room(base, code.nregs as usize)?;
+        let exc_depth = self.exc_stack.len() as u32;
+        // SAFETY: the window [base, base + nregs) is inside the stack.
+        let top = unsafe { base.add(code.nregs as usize) };
+        self.frames.push(Frame {
+            code,
+            func: None,
+            globals,
+            locals,
+            base,
+            top,
+            pc: 0,
+            ret: Ret::ToRust,
+            exc_depth,
+            generator: None,
+            init_self: Value::Undef,
+        });
+        let depth = self.frames.len();
+        self.run(depth)
+    }
+
+    /// Pops the top frame, clearing its registers (stack frames only).
+    pub(crate) fn pop_frame(&mut self) -> Frame {
+        let f = self.frames.pop().unwrap();
+        if f.generator.is_none() {
+            let n = f.code.nregs as usize;
+            for i in 0..n {
+                // SAFETY: the frame's window [base, base+n) is live stack memory.
+                unsafe {
+                    let slot = &mut *f.base.add(i);
+                    if !slot.is_undef() {
+                        *slot = Value::Undef;
+                    }
+                }
+            }
+        }
+        f
+    }
+
+    /// The current `sys.<name>` stream object.
+    fn sys_stream(&self, name: &str) -> Value {
+        match &self.sys_module {
+            Value::Module(m) => m.dict.get_str(name).unwrap_or(Value::None),
+            _ => Value::None,
+        }
+    }
+
+    /// Writes to stdout (or to a replacement `sys.stdout`).
+    pub fn write_stdout(&mut self, s: &str) -> PyResult<()> {
+        let out = self.sys_stream("stdout");
+        if out.is(&self.std_streams.0) || out.is_none() {
+            let _ = self.stdout.write_all(s.as_bytes());
+            Ok(())
+        } else {
+            self.call_method(&out, "write", &[Value::str(s)])?;
+            Ok(())
+        }
+    }
+
+    /// Writes to stderr (or to a replacement `sys.stderr`), flushing stdout first.
+    pub fn write_stderr(&mut self, s: &str) {
+        self.flush_stdout();
+        let err = self.sys_stream("stderr");
+        if err.is(&self.std_streams.1) || err.is_none() {
+            let _ = std::io::stderr().write_all(s.as_bytes());
+        } else if self.call_method(&err, "write", &[Value::str(s)]).is_err() {
+            let _ = std::io::stderr().write_all(s.as_bytes());
+        }
+    }
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        while !self.frames.is_empty() {
+            self.pop_frame();
+        }
+        let layout = std::alloc::Layout::array::<Value>(STACK_VALUES).unwrap();
+        // SAFETY: every frame is popped, so nothing refers to the stack; the
+        // values left are Undef (frames clear their windows when popped).
+        unsafe { std::alloc::dealloc(self.stack as *mut u8, layout) };
+    }
+}
+
+/// A `str` value from a Rust string.
+pub fn s(v: &str) -> Value {
+    Value::str(v)
+}
