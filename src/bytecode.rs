@@ -306,6 +306,8 @@ define_instructions! {
     JumpIfFalse { cond: reg Reg, target: target Target },
     /// `if not (R[a] <op> R[b]): pc = target` (a fused comparison and branch).
     CompareJump { op: cmpop CmpOp, a: reg Reg, b: reg Reg, target: target Target },
+    /// `if not (R[a] <op> imm): pc = target` for a small int immediate (`i < 10`).
+    CompareJumpInt { op: cmpop CmpOp, a: reg Reg, imm: int i32, target: target Target },
     /// `if R[src] is None: pc = target`.
     JumpIfNone { src: reg Reg, target: target Target },
     /// `if R[src] is not None: pc = target`.

@@ -787,7 +787,7 @@ fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(match vm.frames.last() {
-        Some(f) => Value::Dict(f.globals.clone()),
+        Some(f) => Value::Dict(f.globals_ref()),
         None => Value::Dict(DictObj::new()),
     })
 }
@@ -798,11 +798,11 @@ fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
         return Ok(Value::Dict(l.clone()));
     }
     if f.func.is_none() {
-        return Ok(Value::Dict(f.globals.clone()));
+        return Ok(Value::Dict(f.globals_ref()));
     }
     // A function frame: a snapshot of its bound locals.
     let d = DictObj::new();
-    let code = f.code.clone();
+    let code = f.code_ref();
     let base = f.base;
     for (i, name) in code.varnames.iter().enumerate() {
         // SAFETY: i < nlocals <= nregs, inside the frame's window.
@@ -918,7 +918,7 @@ fn run_class_body(vm: &mut Vm, body: &PyRef<FunctionObj>, ns: &PyRef<DictObj>) -
     vm.check_recursion()?;
     let base = vm.stack_top();
     vm.check_stack_room(base, body.code.nregs as usize)?;
-    vm.push_frame(body.clone(), base, crate::vm::Ret::ToRust, Value::Undef);
+    vm.push_frame(body.clone(), base, crate::vm::Ret::ToRust);
     vm.frames.last_mut().unwrap().locals = Some(ns.clone());
     let depth = vm.frames.len();
     vm.run(depth)
@@ -1015,7 +1015,7 @@ fn exec_or_eval(vm: &mut Vm, args: Args, mode: crate::compiler::Mode, name: &str
     let globals = match args.get(1) {
         Some(Value::Dict(d)) => d.clone(),
         Some(Value::None) | None => match vm.frames.last() {
-            Some(f) => f.globals.clone(),
+            Some(f) => f.globals_ref(),
             None => DictObj::new(),
         },
         Some(other) => {

@@ -526,7 +526,7 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         // Zero-argument form: the `__class__` cell and the first argument of
         // the calling function.
         let f = vm.frames.last().ok_or_else(|| PyErr::runtime_error("super(): no current frame"))?;
-        let code = f.code.clone();
+        let code = f.code_ref();
         let base = f.base;
         if code.argcount == 0 && code.flags & crate::bytecode::code_flags::VARARGS == 0 {
             return Err(PyErr::runtime_error("super(): no arguments"));
@@ -576,13 +576,12 @@ fn range_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n > 3 {
         return Err(PyErr::type_error(format!("range expected at most 3 arguments, got {}", n)));
     }
-    let mut v = [0i64; 3];
-    for (i, a) in args.pos.iter().enumerate() {
-        v[i] = match a {
-            Value::Int(x) => *x,
+    let mut v: Vec<Value> = Vec::with_capacity(3);
+    for a in args.pos.iter() {
+        v.push(match a {
+            Value::Int(_) => a.clone(),
             _ => match vm.index_value(a)? {
-                Some(Value::Int(x)) => x,
-                Some(_) => return Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
+                Some(i) => i,
                 None => {
                     return Err(PyErr::type_error(format!(
                         "'{}' object cannot be interpreted as an integer",
@@ -590,17 +589,20 @@ fn range_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     )))
                 }
             },
-        };
+        });
     }
     let (start, stop, step) = match n {
-        1 => (0, v[0], 1),
-        2 => (v[0], v[1], 1),
-        _ => (v[0], v[1], v[2]),
+        1 => (Value::Int(0), v[0].clone(), Value::Int(1)),
+        2 => (v[0].clone(), v[1].clone(), Value::Int(1)),
+        _ => (v[0].clone(), v[1].clone(), v[2].clone()),
     };
-    if step == 0 {
+    if int::is_zero(&step) {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::Range(PyRef::new(RangeObj { start, stop, step })))
+    if let (Value::Int(a), Value::Int(b), Value::Int(c)) = (&start, &stop, &step) {
+        return Ok(Value::Range(RangeObj::new(*a, *b, *c)));
+    }
+    Ok(Value::Range(PyRef::new(RangeObj { start: 0, stop: 0, step: 1, big: Some(Box::new([start, stop, step])) })))
 }
 
 fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -627,6 +629,16 @@ fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn range_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Range(r) = args.this() else { return Err(PyErr::type_error("bad range")) };
+    if r.big.is_some() {
+        let (start, _, step) = r.parts();
+        let n = r.len_value();
+        let last = int::add(&start, &int::mul(&int::sub(&n, &Value::Int(1)), &step));
+        return Ok(crate::vm::iter::new_iter(IterKind::IntRange {
+            next: ValueCell::new(last),
+            stop: int::sub(&start, &step),
+            step: int::neg(&step),
+        }));
+    }
     let n = r.len();
     let last = r.start + (n - 1) * r.step;
     Ok(crate::vm::iter::new_iter(IterKind::Range {

@@ -248,29 +248,29 @@ fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
         None => {
             // Runs of whitespace separate; leading/trailing whitespace ignored.
             if !right {
-                let mut rest_s = text.trim_start();
+                let mut rest_s = text.trim_start_matches(py_space);
                 let mut n = 0;
                 while !rest_s.is_empty() {
                     if maxsplit >= 0 && n >= maxsplit {
                         parts.push(Value::str(rest_s));
                         break;
                     }
-                    let end = rest_s.find(char::is_whitespace).unwrap_or(rest_s.len());
+                    let end = rest_s.find(py_space).unwrap_or(rest_s.len());
                     parts.push(Value::str(&rest_s[..end]));
-                    rest_s = rest_s[end..].trim_start();
+                    rest_s = rest_s[end..].trim_start_matches(py_space);
                     n += 1;
                 }
             } else {
-                let mut rest_s = text.trim_end();
+                let mut rest_s = text.trim_end_matches(py_space);
                 let mut n = 0;
                 while !rest_s.is_empty() {
                     if maxsplit >= 0 && n >= maxsplit {
                         parts.push(Value::str(rest_s));
                         break;
                     }
-                    let start = rest_s.rfind(char::is_whitespace).map(|i| i + rest_s[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
+                    let start = rest_s.rfind(py_space).map(|i| i + rest_s[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
                     parts.push(Value::str(&rest_s[start..]));
-                    rest_s = rest_s[..start].trim_end();
+                    rest_s = rest_s[..start].trim_end_matches(py_space);
                     n += 1;
                 }
                 parts.reverse();

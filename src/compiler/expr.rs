@@ -344,6 +344,10 @@ impl<'s> FuncBuilder<'s> {
                     } else {
                         self.emit_jump(Instr::JumpIfNone { src, target: 0 }, target);
                     }
+                } else if let (Some(imm), true) = (small_int(right), matches!(op, CmpOp::Lt | CmpOp::Le | CmpOp::Eq | CmpOp::Ne | CmpOp::Gt | CmpOp::Ge)) {
+                    let a = self.expr(&c.left)?;
+                    self.set_line(e);
+                    self.emit_jump(Instr::CompareJumpInt { op, a, imm, target: 0 }, target);
                 } else {
                     let a = self.expr_protected(&c.left, &[right])?;
                     let b = self.expr(right)?;

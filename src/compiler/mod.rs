@@ -799,6 +799,7 @@ fn set_target(i: &mut Instr, t: u32) {
         | Instr::JumpIfTrue { target, .. }
         | Instr::JumpIfFalse { target, .. }
         | Instr::CompareJump { target, .. }
+        | Instr::CompareJumpInt { target, .. }
         | Instr::JumpIfNone { target, .. }
         | Instr::JumpIfNotNone { target, .. }
         | Instr::ForIter { target, .. }

@@ -8,13 +8,33 @@
 use super::int::HASH_MODULUS;
 use crate::vm::{PyErr, PyResult};
 
-/// Shortest digits and decimal exponent: `x = 0.DIGITS * 10**decpt`.
+/// Shortest round-trip digits and decimal exponent: `x = 0.DIGITS * 10**decpt`.
+///
+/// Uses Ryu, which like CPython's `dtoa` mode 0 picks, among the shortest
+/// digit strings that round-trip, the one closest to the exact value (ties
+/// to even). Rust's own `{:e}` does not always pick the closest one.
 fn shortest_digits(x: f64) -> (String, i32) {
-    let s = format!("{:e}", x.abs());
-    let (mant, exp) = s.split_once('e').unwrap();
-    let exp: i32 = exp.parse().unwrap();
-    let digits: String = mant.chars().filter(|c| *c != '.').collect();
-    (digits, exp + 1)
+    let mut buf = ryu::Buffer::new();
+    let s = buf.format_finite(x.abs());
+    // Ryu prints either "123.45", "1e16", "1.5e-7" or "0.001".
+    let (mant, exp) = match s.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap()),
+        None => (s, 0),
+    };
+    let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
+    let frac_part = if frac_part == "0" { "" } else { frac_part };
+    let mut digits: String = format!("{}{}", int_part, frac_part);
+    let mut decpt = int_part.len() as i32 + exp;
+    // Strip leading zeros (0.001 -> digits "1", decpt -2).
+    let lead = digits.len() - digits.trim_start_matches('0').len();
+    digits.drain(..lead);
+    decpt -= lead as i32;
+    let trimmed = digits.trim_end_matches('0').len();
+    digits.truncate(trimmed.max(1));
+    if digits.is_empty() {
+        digits.push('0');
+    }
+    (digits, decpt)
 }
 
 /// `repr(x)` exactly as CPython prints it.
@@ -111,6 +131,22 @@ pub fn frexp(v: f64) -> (f64, i32) {
     (m, e)
 }
 
+thread_local! {
+    static NAN_SERIAL: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// A quiet NaN with a payload no other NaN has. Floats are unboxed, so NaN
+/// payloads stand in for object identity: `x = float('nan'); x is x` holds
+/// while `float('nan') is float('nan')` does not, as in CPython.
+pub fn fresh_nan() -> f64 {
+    let n = NAN_SERIAL.with(|c| {
+        let v = c.get();
+        c.set(v + 1);
+        v
+    });
+    f64::from_bits(0x7ff8_0000_0000_0000 | (n & 0x0007_ffff_ffff_ffff))
+}
+
 /// Python's float floor division.
 pub fn floordiv(a: f64, b: f64) -> PyResult<f64> {
     if b == 0.0 {
@@ -195,7 +231,7 @@ pub fn parse(text: &str) -> Option<f64> {
     };
     match body {
         "inf" | "infinity" => return Some(sign * f64::INFINITY),
-        "nan" => return Some(f64::NAN.copysign(sign)),
+        "nan" => return Some(fresh_nan().copysign(sign)),
         _ => {}
     }
     // Underscores are allowed only between digits.

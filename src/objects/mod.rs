@@ -28,22 +28,72 @@ pub use value::{Value, ValueCell};
 use crate::bytecode::CodeObj;
 use crate::vm::{Args, PyResult, Vm};
 
-/// `range(start, stop, step)` with machine-int bounds.
+/// `range(start, stop, step)`. Bounds that fit a machine int are kept in
+/// the `i64` fields; otherwise `big` holds them (as int values) and the
+/// `i64` fields are unused.
 pub struct RangeObj {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    pub big: Option<Box<[Value; 3]>>,
 }
 
 impl RangeObj {
+    pub fn new(start: i64, stop: i64, step: i64) -> PyRef<RangeObj> {
+        PyRef::new(RangeObj { start, stop, step, big: None })
+    }
+    /// Length of a small range (saturating for big ones; see `len_value`).
     pub fn len(&self) -> i64 {
-        range_len(self.start, self.stop, self.step)
+        match &self.big {
+            None => range_len(self.start, self.stop, self.step),
+            Some(_) => match self.len_value() {
+                Value::Int(n) => n,
+                _ => i64::MAX,
+            },
+        }
     }
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        match &self.big {
+            None => self.len() == 0,
+            Some(_) => int::is_zero(&self.len_value()),
+        }
     }
     pub fn get(&self, i: i64) -> i64 {
         self.start + i * self.step
+    }
+    /// (start, stop, step) as int values.
+    pub fn parts(&self) -> (Value, Value, Value) {
+        match &self.big {
+            None => (Value::Int(self.start), Value::Int(self.stop), Value::Int(self.step)),
+            Some(b) => (b[0].clone(), b[1].clone(), b[2].clone()),
+        }
+    }
+    /// The exact length as an int value.
+    pub fn len_value(&self) -> Value {
+        match &self.big {
+            None => Value::Int(self.len()),
+            Some(b) => {
+                let (start, stop, step) = (int::to_big(&b[0]).unwrap(), int::to_big(&b[1]).unwrap(), int::to_big(&b[2]).unwrap());
+                use num_traits::{Signed, Zero};
+                let (lo, hi, st) = if step.is_positive() { (start, stop, step) } else { (stop, start, -step) };
+                if lo >= hi {
+                    Value::Int(0)
+                } else {
+                    let one = num_bigint::BigInt::from(1);
+                    let n = (hi - lo - &one) / st + one;
+                    if n.is_zero() {
+                        Value::Int(0)
+                    } else {
+                        int::normalize(n)
+                    }
+                }
+            }
+        }
+    }
+    /// Item `i` (0 <= i < len) as an int value.
+    pub fn item(&self, i: &Value) -> Value {
+        let (start, _, step) = self.parts();
+        int::add(&start, &int::mul(i, &step))
     }
 }
 
@@ -355,6 +405,8 @@ pub enum IterKind {
     /// Index-based iteration over a list, tuple, str or bytes.
     Seq { seq: Value, index: Cell<usize> },
     Range { next: Cell<i64>, stop: i64, step: i64 },
+    /// A range with bounds outside the machine-int range.
+    IntRange { next: ValueCell, stop: Value, step: Value },
     Str { s: PyRef<StrObj>, byte_pos: Cell<usize> },
     Dict { dict: PyRef<DictObj>, pos: Cell<usize>, len: usize, part: DictPart },
     Set { set: PyRef<SetObj>, pos: Cell<usize>, version: u64 },
@@ -400,7 +452,7 @@ impl Trace for IterObj {
             IterKind::GetItem { obj, .. } => visit(obj),
             IterKind::Dict { dict, .. } => visit(&Value::Dict(dict.clone())),
             IterKind::Set { set, .. } => visit(&Value::Set(set.clone())),
-            IterKind::Range { .. } | IterKind::Str { .. } | IterKind::Done => {}
+            IterKind::Range { .. } | IterKind::IntRange { .. } | IterKind::Str { .. } | IterKind::Done => {}
         }
     }
     fn clear(&self) {

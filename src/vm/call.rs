@@ -70,7 +70,7 @@ impl Vm {
             clear_window(base, code.nregs as usize);
             return Err(e);
         }
-        self.push_frame(func.clone(), base, Ret::ToRust, Value::Undef);
+        self.push_frame(func.clone(), base, Ret::ToRust);
         let depth = self.frames.len();
         self.native_depth += 1;
         let r = self.run(depth);
@@ -80,8 +80,8 @@ impl Vm {
 
     /// Pushes the frame of a Python function whose arguments are bound at `base`.
     #[inline]
-    pub fn push_frame(&mut self, func: PyRef<FunctionObj>, base: *mut Value, ret: Ret, init_self: Value) {
-        let code = func.code.clone();
+    pub fn push_frame(&mut self, func: PyRef<FunctionObj>, base: *mut Value, ret: Ret) {
+        let code = &*func.code;
         // Free variables come from the closure.
         for (i, (_, reg)) in code.freevars.iter().enumerate() {
             if let Some(cell) = func.closure.get(i) {
@@ -90,23 +90,10 @@ impl Vm {
             }
         }
         code.entry_count.set(code.entry_count.get().wrapping_add(1));
-        let globals = func.globals.clone();
         let exc_depth = self.exc_stack.len() as u32;
         // SAFETY: the window [base, base+nregs) was checked by the caller.
         let top = unsafe { base.add(code.nregs as usize) };
-        self.frames.push(Frame {
-            code,
-            func: Some(func),
-            globals,
-            locals: None,
-            base,
-            top,
-            pc: 0,
-            ret,
-            exc_depth,
-            generator: None,
-            init_self,
-        });
+        self.push_frame_record(Frame::for_function(func, base, top, ret, exc_depth));
     }
 
     /// Binds `args` (with `this` prepended) to the parameters of `func` in

@@ -114,8 +114,8 @@ impl Vm {
     /// `NameError` for `name`, remembering where it was looked up.
     pub fn name_error(&mut self, name: &str, globals: &DictObj) -> PyErr {
         let mut e = PyErr::name_error(format!("name '{}' is not defined", name));
-        let code = self.frames.last().map(|f| f.code.clone());
-        let g = self.frames.last().map(|f| f.globals.clone());
+        let code = self.frames.last().map(|f| f.code_ref());
+        let g = self.frames.last().map(|f| f.globals_ref());
         let _ = globals;
         e.0.extra = Some(Box::new(ErrExtra { name: name.to_string(), obj: Value::Undef, code, globals: g }));
         e

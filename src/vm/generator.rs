@@ -146,19 +146,10 @@ impl Vm {
         g.state.set(GenState::Running);
         let top = self.stack_top();
         let exc_depth = self.exc_stack.len() as u32;
-        self.frames.push(Frame {
-            code,
-            func: Some(func.clone()),
-            globals: func.globals.clone(),
-            locals: None,
-            base,
-            top,
-            pc,
-            ret: Ret::ToRust,
-            exc_depth,
-            generator: Some(g.clone()),
-            init_self: Value::Undef,
-        });
+        let mut frame = Frame::for_function(func, base, top, Ret::ToRust, exc_depth);
+        frame.pc = pc;
+        frame.generator = Some(g.clone());
+        self.frames.push(frame);
         let depth = self.frames.len();
         self.native_depth += 1;
         let r = match throw {
@@ -287,23 +278,13 @@ impl Vm {
 
     fn gen_resume_raw(&mut self, g: &PyRef<GeneratorObj>) -> PyResult<GenResult> {
         let func = g.func.clone();
-        let code = func.code.clone();
         g.state.set(GenState::Running);
         let top = self.stack_top();
         let exc_depth = self.exc_stack.len() as u32;
-        self.frames.push(Frame {
-            code,
-            func: Some(func.clone()),
-            globals: func.globals.clone(),
-            locals: None,
-            base: g.regs_ptr(),
-            top,
-            pc: g.pc.get(),
-            ret: Ret::ToRust,
-            exc_depth,
-            generator: Some(g.clone()),
-            init_self: Value::Undef,
-        });
+        let mut frame = Frame::for_function(func, g.regs_ptr(), top, Ret::ToRust, exc_depth);
+        frame.pc = g.pc.get();
+        frame.generator = Some(g.clone());
+        self.frames.push(frame);
         let depth = self.frames.len();
         let r = self.run(depth);
         if self.yielded {

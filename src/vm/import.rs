@@ -9,7 +9,7 @@ impl Vm {
     /// `IMPORT_NAME`: imports `name` and returns the module the statement binds.
     pub fn import_name(&mut self, name: &str, fromlist: &Value, level: usize, fi: usize) -> PyResult<Value> {
         let absolute = if level > 0 {
-            let globals = self.frames[fi].globals.clone();
+            let globals = self.frames[fi].globals_ref();
             self.resolve_relative(name, level, &globals)?
         } else {
             name.to_string()

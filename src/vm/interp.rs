@@ -9,7 +9,19 @@ use super::attr::MethodLookup;
 use super::error::ExcState;
 use super::generator::GenResult;
 use super::{Args, ExcKind, PyErr, PyResult, Ret, Vm};
-use crate::bytecode::{BinOp, CmpOp, CodeObj, Instr};
+
+/// What a slow-path instruction asks the dispatch loop to do next.
+enum Step {
+    Next,
+    Jump(usize),
+    /// The frame stack changed: reload the top frame.
+    Frame,
+    /// The entry frame finished (or a generator yielded) with this value.
+    Exit(Value),
+    /// An error to raise in the (new) top frame.
+    Pending(PyErr),
+}
+use crate::bytecode::{code_flags, BinOp, CmpOp, CodeObj, Instr};
 use crate::objects::*;
 
 impl Vm {
@@ -26,7 +38,7 @@ impl Vm {
             let fi = self.frames.len() - 1;
             let (code_ptr, base, globals_ptr, mut pc) = {
                 let f = &self.frames[fi];
-                (&*f.code as *const CodeObj, f.base, &*f.globals as *const DictObj, f.pc as usize)
+                (f.code, f.base, f.globals, f.pc as usize)
             };
             // SAFETY: the frame holds a reference to its code object and
             // globals; both outlive this iteration of 'frame (we leave it
@@ -45,8 +57,8 @@ impl Vm {
             macro_rules! set {
                 ($i:expr, $v:expr) => {{
                     let v = $v;
-                    // SAFETY: as in `r!`; the old value is dropped by the assignment.
-                    unsafe { *base.add($i as usize) = v };
+                    // SAFETY: as in `r!`; `store` releases the old value.
+                    Value::store(unsafe { &mut *base.add($i as usize) }, v);
                 }};
             }
             macro_rules! name {
@@ -71,9 +83,9 @@ impl Vm {
                 }
                 // SAFETY: every code object ends with a return, so `pc`
                 // stays in bounds; jump targets are patched by the compiler.
-                let ins = unsafe { *instrs.get_unchecked(pc) };
+                let ins: &Instr = unsafe { instrs.get_unchecked(pc) };
                 pc += 1;
-                match ins {
+                match *ins {
                     Instr::Nop {} => {}
                     Instr::Move { dst, src } => {
                         let v = r!(src).clone();
@@ -87,12 +99,6 @@ impl Vm {
                         if r!(reg).is_undef() {
                             break 'err unbound_local(name!(name));
                         }
-                    }
-                    Instr::DeleteLocal { reg, name } => {
-                        if r!(reg).is_undef() {
-                            break 'err unbound_local(name!(name));
-                        }
-                        set!(reg, Value::Undef);
                     }
                     Instr::LoadGlobal { dst, name } => {
                         let cache = code.cache(pc - 1);
@@ -128,45 +134,6 @@ impl Vm {
                             cache.c = globals.value_ptr(pos) as u64;
                         }
                     }
-                    Instr::DeleteGlobal { name } => {
-                        let n = name!(name);
-                        let h = crate::objects::str::hash_str(n);
-                        match globals.find_str(n, h) {
-                            Some(i) => {
-                                globals.remove_at(i);
-                            }
-                            None => break 'err PyErr::name_error(format!("name '{}' is not defined", n)),
-                        }
-                    }
-                    Instr::LoadName { dst, name } => {
-                        let n = name!(name);
-                        let locals = self.frames[fi].locals.clone();
-                        let found = locals.as_ref().and_then(|l| l.get_str(n));
-                        let v = match found {
-                            Some(v) => v,
-                            None => tri!(self.load_global_slow(globals, code, pc - 1, n)),
-                        };
-                        set!(dst, v);
-                    }
-                    Instr::StoreName { src, name } => {
-                        let v = r!(src).clone();
-                        let n = name!(name);
-                        match self.frames[fi].locals.clone() {
-                            Some(l) => l.set_str(n, v),
-                            None => globals.set_str(n, v),
-                        }
-                    }
-                    Instr::DeleteName { name } => {
-                        let n = name!(name);
-                        let d = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
-                        let h = crate::objects::str::hash_str(n);
-                        match d.find_str(n, h) {
-                            Some(i) => {
-                                d.remove_at(i);
-                            }
-                            None => break 'err PyErr::name_error(format!("name '{}' is not defined", n)),
-                        }
-                    }
                     Instr::LoadDeref { dst, cell, name } => {
                         let v = match r!(cell) {
                             Value::Cell(c) => c.value.get(),
@@ -177,42 +144,12 @@ impl Vm {
                         }
                         set!(dst, v);
                     }
-                    Instr::LoadClassDeref { dst, cell, name } => {
-                        let n = name!(name);
-                        let found = self.frames[fi].locals.as_ref().and_then(|l| l.get_str(n));
-                        let v = match found {
-                            Some(v) => v,
-                            None => match r!(cell) {
-                                Value::Cell(c) => c.value.get(),
-                                _ => Value::Undef,
-                            },
-                        };
-                        if v.is_undef() {
-                            break 'err free_var_error(code, n);
-                        }
-                        set!(dst, v);
-                    }
                     Instr::StoreDeref { cell, src } => {
                         let v = r!(src).clone();
                         if let Value::Cell(c) = r!(cell) {
                             c.value.set(v);
                         }
                     }
-                    Instr::DeleteDeref { cell, name } => {
-                        if let Value::Cell(c) = r!(cell) {
-                            if c.value.get().is_undef() {
-                                break 'err free_var_error(code, name!(name));
-                            }
-                            c.value.set(Value::Undef);
-                        }
-                    }
-                    Instr::MakeCell { reg } => {
-                        let old = std::mem::take(unsafe { &mut *base.add(reg as usize) });
-                        let cell = PyRef::new_tracked(CellObj { value: ValueCell::new(old) });
-                        set!(reg, Value::Cell(cell));
-                    }
-
-                    // ----- arithmetic -----
                     Instr::Add { dst, a, b } => {
                         match (r!(a), r!(b)) {
                             (Value::Int(x), Value::Int(y)) => {
@@ -324,11 +261,6 @@ impl Vm {
                         let v = tri!(self.binary_op(BinOp::Mod, &x, &y));
                         set!(dst, v);
                     }
-                    Instr::BinaryOp { op, dst, a, b } => {
-                        let (x, y) = (r!(a).clone(), r!(b).clone());
-                        let v = tri!(self.binary_op(op, &x, &y));
-                        set!(dst, v);
-                    }
                     Instr::InplaceOp { op, dst, a, b } => {
                         if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
                             let fast = match op {
@@ -363,31 +295,6 @@ impl Vm {
                         let v = tri!(self.inplace_op(op, &x, &y));
                         set!(dst, v);
                     }
-                    Instr::Neg { dst, src } => {
-                        let x = r!(src).clone();
-                        let v = tri!(self.neg(&x));
-                        set!(dst, v);
-                    }
-                    Instr::Pos { dst, src } => {
-                        let x = r!(src).clone();
-                        let v = tri!(self.pos(&x));
-                        set!(dst, v);
-                    }
-                    Instr::Invert { dst, src } => {
-                        let x = r!(src).clone();
-                        let v = tri!(self.invert(&x));
-                        set!(dst, v);
-                    }
-                    Instr::Not { dst, src } => {
-                        let x = r!(src).clone();
-                        let t = tri!(self.truthy(&x));
-                        set!(dst, Value::Bool(!t));
-                    }
-                    Instr::ToBool { dst, src } => {
-                        let x = r!(src).clone();
-                        let t = tri!(self.truthy(&x));
-                        set!(dst, Value::Bool(t));
-                    }
                     Instr::Compare { op, dst, a, b } => {
                         if let (Value::Int(x), Value::Int(y), true) = (r!(a), r!(b), (op as u8) <= CmpOp::IsNot as u8) {
                             let t = cmp_i64(op, *x, *y);
@@ -400,7 +307,6 @@ impl Vm {
                         set!(dst, v);
                     }
 
-                    // ----- branches -----
                     Instr::Jump { target } => pc = target as usize,
                     Instr::Loop { target, counter } => {
                         let c = &code.loop_counters[counter as usize];
@@ -456,6 +362,30 @@ impl Vm {
                             pc = target as usize;
                         }
                     }
+                    Instr::CompareJumpInt { op, a, imm, target } => {
+                        let t = match r!(a) {
+                            Value::Int(x) => cmp_i64(op, *x, imm as i64),
+                            Value::Float(x) => {
+                                let y = imm as f64;
+                                match op {
+                                    CmpOp::Lt => *x < y,
+                                    CmpOp::Le => *x <= y,
+                                    CmpOp::Gt => *x > y,
+                                    CmpOp::Ge => *x >= y,
+                                    CmpOp::Eq => *x == y,
+                                    _ => *x != y,
+                                }
+                            }
+                            _ => {
+                                let x = r!(a).clone();
+                                save_pc!();
+                                tri!(self.compare_bool(op, &x, &Value::Int(imm as i64)))
+                            }
+                        };
+                        if !t {
+                            pc = target as usize;
+                        }
+                    }
                     Instr::JumpIfNone { src, target } => {
                         if matches!(r!(src), Value::None) {
                             pc = target as usize;
@@ -467,12 +397,6 @@ impl Vm {
                         }
                     }
 
-                    // ----- iteration -----
-                    Instr::GetIter { dst, src } => {
-                        let x = r!(src).clone();
-                        let it = tri!(self.get_iter(&x));
-                        set!(dst, it);
-                    }
                     Instr::ForIter { dst, iter, target } => {
                         if let Value::Iter(io) = r!(iter) {
                             if let Ok(k) = io.kind.try_borrow() {
@@ -515,48 +439,39 @@ impl Vm {
                         }
                     }
 
-                    // ----- calls -----
                     Instr::Call { func, nargs } => {
                         save_pc!();
+                        // Fast path: a plain Python function called with exactly
+                        // its positional parameters gets a frame right here.
+                        if let Value::Function(f) = r!(func) {
+                            let callee: &CodeObj = &f.code;
+                            if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
+                                && callee.argcount == nargs
+                                && callee.kwonlyargcount == 0
+                                && callee.freevars.is_empty()
+                                && self.frames.len() < self.recursion_limit
+                            {
+                                let nregs = callee.nregs as usize;
+                                let new_base = self.frames[fi].top;
+                                // SAFETY: pointer arithmetic inside the stack allocation (checked next).
+                                let new_top = unsafe { new_base.add(nregs) };
+                                if new_top <= self.stack_end {
+                                    for i in 0..nargs as usize {
+                                        // SAFETY: the new window lies above every live frame and
+                                        // holds only Undef values, so writing without dropping is
+                                        // correct; the argument registers are the caller's.
+                                        unsafe { Value::move_to_fresh(base.add(func as usize + 1 + i), new_base.add(i)) };
+                                    }
+                                    callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
+                                    let fref = f.clone();
+                                    self.push_call_frame(fref, new_base, new_top, Ret::Reg(func));
+                                    continue 'frame;
+                                }
+                            }
+                        }
                         // SAFETY: the arguments are registers func+1 .. func+nargs.
                         let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
                         match tri!(self.call_from_frame(fi, func, r!(func), Args::new(args), None)) {
-                            Some(v) => set!(func, v),
-                            None => continue 'frame,
-                        }
-                    }
-                    Instr::CallKw { func, nargs, kwnames } => {
-                        save_pc!();
-                        let Value::Tuple(names) = &code.consts[kwnames as usize] else { unreachable!() };
-                        let nkw = names.len();
-                        // SAFETY: as in Call.
-                        let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
-                        let npos = all.len() - nkw;
-                        let args = Args { pos: &all[..npos], kwnames: names.as_slice(), kwvals: &all[npos..] };
-                        match tri!(self.call_from_frame(fi, func, r!(func), args, None)) {
-                            Some(v) => set!(func, v),
-                            None => continue 'frame,
-                        }
-                    }
-                    Instr::CallEx { func } => {
-                        save_pc!();
-                        let f = r!(func).clone();
-                        let pos = match r!(func + 1) {
-                            Value::Tuple(t) => t.clone(),
-                            _ => unreachable!(),
-                        };
-                        let kw = r!(func + 2).clone();
-                        let (names, vals): (Vec<Value>, Vec<Value>) = match &kw {
-                            Value::Dict(d) => d.items().into_iter().unzip(),
-                            _ => (vec![], vec![]),
-                        };
-                        for n in &names {
-                            if !matches!(n, Value::Str(_)) {
-                                break 'err PyErr::type_error("keywords must be strings");
-                            }
-                        }
-                        let args = Args { pos: pos.as_slice(), kwnames: &names, kwvals: &vals };
-                        match tri!(self.call_from_frame(fi, func, &f, args, None)) {
                             Some(v) => set!(func, v),
                             None => continue 'frame,
                         }
@@ -585,22 +500,6 @@ impl Vm {
                             None => continue 'frame,
                         }
                     }
-                    Instr::CallMethodKw { base: b, nargs, kwnames } => {
-                        save_pc!();
-                        let Value::Tuple(names) = &code.consts[kwnames as usize] else { unreachable!() };
-                        let has_self = !r!(b + 1).is_undef();
-                        let (start, n) = if has_self { (b + 1, nargs as usize + 1) } else { (b + 2, nargs as usize) };
-                        // SAFETY: as in CallMethod.
-                        let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
-                        let npos = all.len() - names.len();
-                        let args = Args { pos: &all[..npos], kwnames: names.as_slice(), kwvals: &all[npos..] };
-                        match tri!(self.call_from_frame(fi, b, r!(b), args, None)) {
-                            Some(v) => set!(b, v),
-                            None => continue 'frame,
-                        }
-                    }
-
-                    // ----- attributes and items -----
                     Instr::LoadAttr { dst, obj, name } => {
                         let o = r!(obj).clone();
                         save_pc!();
@@ -611,11 +510,6 @@ impl Vm {
                         let (o, v) = (r!(obj).clone(), r!(src).clone());
                         save_pc!();
                         tri!(self.set_attr(&o, name!(name), v));
-                    }
-                    Instr::DeleteAttr { obj, name } => {
-                        let o = r!(obj).clone();
-                        save_pc!();
-                        tri!(self.del_attr(&o, name!(name)));
                     }
                     Instr::GetItem { dst, obj, key } => {
                         if let (Value::List(l), Value::Int(i)) = (r!(obj), r!(key)) {
@@ -645,204 +539,27 @@ impl Vm {
                         save_pc!();
                         tri!(self.set_item(&o, &k, v));
                     }
-                    Instr::DeleteItem { obj, key } => {
-                        let (o, k) = (r!(obj).clone(), r!(key).clone());
-                        save_pc!();
-                        tri!(self.del_item(&o, &k));
-                    }
-
-                    // ----- building -----
-                    Instr::BuildList { dst, start, count } => {
-                        let items = (0..count).map(|i| r!(start + i).clone()).collect();
-                        set!(dst, Value::list(items));
-                    }
-                    Instr::BuildTuple { dst, start, count } => {
-                        let items = (0..count).map(|i| r!(start + i).clone()).collect();
-                        set!(dst, Value::tuple(items));
-                    }
-                    Instr::BuildSet { dst, start, count } => {
-                        let s = SetObj::new();
-                        for i in 0..count {
-                            let v = r!(start + i).clone();
-                            tri!(self.set_add(&s, v));
-                        }
-                        set!(dst, Value::Set(s));
-                    }
-                    Instr::BuildDict { dst, start, count } => {
-                        let d = DictObj::new();
-                        for i in 0..count {
-                            let (k, v) = (r!(start + 2 * i).clone(), r!(start + 2 * i + 1).clone());
-                            tri!(self.dict_set(&d, k, v));
-                        }
-                        set!(dst, Value::Dict(d));
-                    }
-                    Instr::BuildSlice { dst, start, count } => {
-                        let step = if count == 3 { r!(start + 2).clone() } else { Value::None };
-                        let s = SliceObj { start: r!(start).clone(), stop: r!(start + 1).clone(), step };
-                        set!(dst, Value::Slice(PyRef::new(s)));
-                    }
-                    Instr::BuildString { dst, start, count } => {
-                        let mut s = String::new();
-                        for i in 0..count {
-                            if let Value::Str(p) = r!(start + i) {
-                                s.push_str(p.as_str());
-                            }
-                        }
-                        set!(dst, Value::string(s));
-                    }
-                    Instr::ListAppend { list, src } => {
-                        if let Value::List(l) = r!(list) {
-                            l.push(r!(src).clone());
-                        }
-                    }
-                    Instr::ListExtend { list, src } => {
-                        let x = r!(src).clone();
-                        let items = match self.collect_iterable(&x) {
-                            Ok(i) => i,
-                            Err(e) => {
-                                if self.err_is(&e, ExcKind::TypeError) && self.get_iter(&x).is_err() {
-                                    break 'err PyErr::type_error(format!(
-                                        "Value after * must be an iterable, not {}",
-                                        self.type_name(&x)
-                                    ));
-                                }
-                                break 'err e;
-                            }
-                        };
-                        if let Value::List(l) = r!(list) {
-                            l.with_vec(|v| v.extend(items));
-                        }
-                    }
-                    Instr::ListToTuple { dst, src } => {
-                        let items = match r!(src) {
-                            Value::List(l) => l.to_vec(),
-                            _ => vec![],
-                        };
-                        set!(dst, Value::tuple(items));
-                    }
-                    Instr::SetAdd { set: s, src } => {
-                        let v = r!(src).clone();
-                        if let Value::Set(st) = r!(s) {
-                            let st = st.clone();
-                            tri!(self.set_add(&st, v));
-                        }
-                    }
-                    Instr::SetUpdate { set: s, src } => {
-                        let v = r!(src).clone();
-                        if let Value::Set(st) = r!(s) {
-                            let st = st.clone();
-                            tri!(self.set_update(&st, &v));
-                        }
-                    }
-                    Instr::DictInsert { dict, key, value } => {
-                        let (k, v) = (r!(key).clone(), r!(value).clone());
-                        if let Value::Dict(d) = r!(dict) {
-                            let d = d.clone();
-                            tri!(self.dict_set(&d, k, v));
-                        }
-                    }
-                    Instr::DictUpdate { dict, src } => {
-                        let v = r!(src).clone();
-                        if let Value::Dict(d) = r!(dict) {
-                            let d = d.clone();
-                            if !matches!(v, Value::Dict(_)) && self.lookup_special(&v, "keys").is_none() {
-                                break 'err PyErr::type_error(format!("'{}' object is not a mapping", self.type_name(&v)));
-                            }
-                            tri!(self.dict_update(&d, &v));
-                        }
-                    }
-                    Instr::DictMerge { dict, src, func } => {
-                        let v = r!(src).clone();
-                        let f = r!(func).clone();
-                        if let Value::Dict(d) = r!(dict) {
-                            let d = d.clone();
-                            tri!(self.dict_merge_kwargs(&d, &v, &f));
-                        }
-                    }
-                    Instr::UnpackSequence { dst, src, count } => {
-                        let x = r!(src).clone();
-                        let items = tri!(self.unpack(&x, count as usize));
-                        for (i, v) in items.into_iter().enumerate() {
-                            set!(dst + i as u16, v);
-                        }
-                    }
-                    Instr::UnpackEx { dst, src, before, after } => {
-                        let x = r!(src).clone();
-                        let mut items = tri!(self.collect_iterable(&x));
-                        let (b, a) = (before as usize, after as usize);
-                        if items.len() < b + a {
-                            break 'err PyErr::value_error(format!(
-                                "not enough values to unpack (expected at least {}, got {})",
-                                b + a,
-                                items.len()
-                            ));
-                        }
-                        let tail = items.split_off(items.len() - a);
-                        let middle = items.split_off(b);
-                        for (i, v) in items.into_iter().enumerate() {
-                            set!(dst + i as u16, v);
-                        }
-                        set!(dst + b as u16, Value::list(middle));
-                        for (i, v) in tail.into_iter().enumerate() {
-                            set!(dst + (b + 1 + i) as u16, v);
-                        }
-                    }
-                    Instr::FormatValue { dst, src, spec, conv } => {
-                        let x = r!(src).clone();
-                        let spec_v = if conv & 4 != 0 { Some(r!(spec).clone()) } else { None };
-                        save_pc!();
-                        let v = tri!(self.format_value(&x, conv & 3, spec_v.as_ref()));
-                        set!(dst, v);
-                    }
-                    Instr::MakeFunction { dst, code: k, args } => {
-                        let Value::Code(c) = &code.consts[k as usize] else { unreachable!() };
-                        let module = globals.get_str("__name__").unwrap_or(Value::None);
-                        let closure: Box<[PyRef<CellObj>]> = match r!(args + 2) {
-                            Value::Tuple(t) => t
-                                .as_slice()
-                                .iter()
-                                .filter_map(|v| if let Value::Cell(c) = v { Some(c.clone()) } else { None })
-                                .collect(),
-                            _ => Box::new([]),
-                        };
-                        let f = FunctionObj {
-                            code: c.clone(),
-                            globals: self.frames[fi].globals.clone(),
-                            name: ValueCell::new(Value::str(&c.name)),
-                            qualname: ValueCell::new(Value::str(&c.qualname)),
-                            doc: ValueCell::new(c.docstring.clone()),
-                            module: ValueCell::new(module),
-                            defaults: ValueCell::new(r!(args).clone()),
-                            kwdefaults: ValueCell::new(r!(args + 1).clone()),
-                            closure,
-                            dict: ValueCell::new(Value::Undef),
-                            annotations: ValueCell::new(match r!(args + 3) {
-                                Value::None => Value::Undef,
-                                v => v.clone(),
-                            }),
-                        };
-                        set!(dst, Value::Function(PyRef::new_tracked(f)));
-                    }
-                    Instr::LoadBuildClass { dst } => {
-                        let v = self.builtins.get_str("__build_class__").unwrap_or(Value::None);
-                        set!(dst, v);
-                    }
-                    Instr::LoadLocals { dst } => {
-                        let v = match &self.frames[fi].locals {
-                            Some(l) => Value::Dict(l.clone()),
-                            None => Value::Dict(self.frames[fi].globals.clone()),
-                        };
-                        set!(dst, v);
-                    }
-                    Instr::SetupAnnotations {} => {
-                        if let Some(l) = self.frames[fi].locals.clone() {
-                            if l.get_str("__annotations__").is_none() {
-                                l.set_str("__annotations__", Value::Dict(DictObj::new()));
-                            }
-                        }
-                    }
                     Instr::Return { src } => {
+                        // SAFETY: `src` is a register of this frame.
                         let v = std::mem::take(unsafe { &mut *base.add(src as usize) });
+                        // Fast path: back into the calling Python frame.
+                        if let (Ret::Reg(r), None) = (self.frames[fi].ret, &self.frames[fi].generator) {
+                            for i in 0..code.nregs as usize {
+                                // SAFETY: the returning frame's window is live stack memory.
+                                Value::clear(unsafe { &mut *base.add(i) });
+                            }
+                            // SAFETY: pops the top frame in place (dropping its
+                            // fields) instead of moving it out; fi == len - 1.
+                            unsafe {
+                                let fp = self.frames.as_mut_ptr().add(fi);
+                                self.frames.set_len(fi);
+                                std::ptr::drop_in_place(fp);
+                            }
+                            let caller = &self.frames[fi - 1];
+                            // SAFETY: `r` is a register of the caller's window.
+                            Value::store(unsafe { &mut *caller.base.add(r as usize) }, v);
+                            continue 'frame;
+                        }
                         save_pc!();
                         match self.do_return(v, entry_depth) {
                             Ok(Some(result)) => return Ok(result),
@@ -865,149 +582,570 @@ impl Vm {
                         }
                     }
 
-                    // ----- exceptions -----
-                    Instr::Raise { exc, cause, kind } => {
-                        save_pc!();
-                        let e = match kind {
-                            0 => self.reraise_current(),
-                            1 => {
-                                let x = r!(exc).clone();
-                                self.make_raise(&x, None)
+                    _ => {
+                        self.frames[fi].pc = pc as u32;
+                        match self.step_slow(fi, base, pc, *ins, entry_depth) {
+                            Ok(Step::Next) => {}
+                            Ok(Step::Jump(t)) => pc = t,
+                            Ok(Step::Frame) => continue 'frame,
+                            Ok(Step::Exit(v)) => return Ok(v),
+                            Ok(Step::Pending(e)) => {
+                                pending = Some(e);
+                                continue 'frame;
                             }
-                            _ => {
-                                let (x, c) = (r!(exc).clone(), r!(cause).clone());
-                                self.make_raise(&x, Some(&c))
-                            }
-                        };
-                        break 'err e;
-                    }
-                    Instr::Reraise { exc } => {
-                        let x = r!(exc).clone();
-                        save_pc!();
-                        break 'err self.reraise_value(x);
-                    }
-                    Instr::PushExcInfo { exc } => {
-                        self.exc_stack.push(r!(exc).clone());
-                    }
-                    Instr::PopExcInfo {} => {
-                        self.exc_stack.pop();
-                    }
-                    Instr::JumpIfNotExcMatch { exc, cls, target } => {
-                        let (x, c) = (r!(exc).clone(), r!(cls).clone());
-                        if !tri!(self.exception_matches(&x, &c)) {
-                            pc = target as usize;
+                            Err(e) => break 'err e,
                         }
-                    }
-                    Instr::AssertFail { msg, has_msg } => {
-                        let args = if has_msg { vec![r!(msg).clone()] } else { vec![] };
-                        break 'err PyErr::with_args(ExcKind::AssertionError, args);
-                    }
-                    Instr::WithEnter { dst, mgr, exit } => {
-                        let m = r!(mgr).clone();
-                        save_pc!();
-                        let (val, exit_fn) = tri!(self.with_enter(&m));
-                        set!(exit, exit_fn);
-                        set!(dst, val);
-                    }
-                    Instr::WithExit { exit } => {
-                        let f = r!(exit).clone();
-                        save_pc!();
-                        tri!(self.call_function(&f, &[Value::None, Value::None, Value::None]));
-                    }
-                    Instr::WithExceptExit { exit, exc, target } => {
-                        let (f, x) = (r!(exit).clone(), r!(exc).clone());
-                        save_pc!();
-                        let cls = Value::Class(self.class_of(&x));
-                        let tb = match &x {
-                            Value::Instance(i) => match &i.exc {
-                                Some(e) if !e.traceback.borrow().is_empty() => {
-                                    super::exceptions::traceback_value(self, &e.traceback.borrow())
-                                }
-                                _ => Value::None,
-                            },
-                            _ => Value::None,
-                        };
-                        let r = tri!(self.call_function(&f, &[cls, x.clone(), tb]));
-                        if tri!(self.truthy(&r)) {
-                            pc = target as usize;
-                        } else {
-                            break 'err self.reraise_value(x);
-                        }
-                    }
-
-                    // ----- imports -----
-                    Instr::ImportName { dst, name, fromlist, level } => {
-                        let fl = r!(fromlist).clone();
-                        save_pc!();
-                        let m = tri!(self.import_name(name!(name), &fl, level as usize, fi));
-                        set!(dst, m);
-                    }
-                    Instr::ImportFrom { dst, module, name } => {
-                        let m = r!(module).clone();
-                        save_pc!();
-                        let v = tri!(self.import_from(&m, name!(name)));
-                        set!(dst, v);
-                    }
-                    Instr::ImportStar { module } => {
-                        let m = r!(module).clone();
-                        save_pc!();
-                        let target = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
-                        tri!(self.import_star(&m, &target));
-                    }
-
-                    // ----- generators -----
-                    Instr::Yield { dst: _, src } => {
-                        let v = r!(src).clone();
-                        save_pc!();
-                        self.suspend_generator(pc as u32);
-                        return Ok(v);
-                    }
-                    Instr::YieldFrom { dst, iter } => {
-                        let sent = std::mem::take(unsafe { &mut *base.add(dst as usize) });
-                        let sent = if sent.is_undef() { Value::None } else { sent };
-                        let it = r!(iter).clone();
-                        save_pc!();
-                        match tri!(self.delegate_send(&it, sent)) {
-                            GenResult::Yield(v) => {
-                                self.suspend_generator(pc as u32 - 1);
-                                return Ok(v);
-                            }
-                            GenResult::Return(v) => set!(dst, v),
-                        }
-                    }
-
-                    // ----- pattern matching -----
-                    Instr::GetLen { dst, src } => {
-                        let x = r!(src).clone();
-                        let n = tri!(self.len(&x));
-                        set!(dst, Value::Int(n as i64));
-                    }
-                    Instr::MatchKind { dst, src, kind } => {
-                        let x = r!(src).clone();
-                        let v = self.match_kind(&x, kind);
-                        set!(dst, Value::Bool(v));
-                    }
-                    Instr::MatchClass { dst, src, cls, names, npos } => {
-                        let (x, c, n) = (r!(src).clone(), r!(cls).clone(), r!(names).clone());
-                        save_pc!();
-                        let v = tri!(self.match_class(&x, &c, &n, npos as usize));
-                        set!(dst, v);
-                    }
-                    Instr::MatchKeys { dst, src, keys } => {
-                        let (x, k) = (r!(src).clone(), r!(keys).clone());
-                        let v = tri!(self.match_keys(&x, &k));
-                        set!(dst, v);
-                    }
-                    Instr::CopyDictWithoutKeys { dst, src, keys } => {
-                        let (x, k) = (r!(src).clone(), r!(keys).clone());
-                        let v = tri!(self.copy_dict_without_keys(&x, &k));
-                        set!(dst, v);
                     }
                 }
             };
             self.frames[fi].pc = pc as u32;
             pending = Some(err);
         }
+    }
+
+
+    /// The less frequent instructions, kept out of `run` so that the hot
+    /// loop stays small enough for its state to live in machine registers.
+    #[inline(never)]
+    fn step_slow(&mut self, fi: usize, base: *mut Value, pc_in: usize, ins: Instr, entry_depth: usize) -> Result<Step, PyErr> {
+        let mut pc = pc_in;
+        let (code_ptr, globals_ptr) = (self.frames[fi].code, self.frames[fi].globals);
+        // SAFETY: the frame keeps its code and globals alive.
+        let code: &CodeObj = unsafe { &*code_ptr };
+        let globals: &DictObj = unsafe { &*globals_ptr };
+        macro_rules! r {
+            ($i:expr) => {
+                // SAFETY: register operands are < nregs.
+                unsafe { &*base.add($i as usize) }
+            };
+        }
+        macro_rules! set {
+            ($i:expr, $v:expr) => {{
+                let v = $v;
+                // SAFETY: as in `r!`.
+                Value::store(unsafe { &mut *base.add($i as usize) }, v);
+            }};
+        }
+        macro_rules! name {
+            ($i:expr) => {
+                code.names[$i as usize].as_str()
+            };
+        }
+        macro_rules! save_pc {
+            () => {
+                self.frames[fi].pc = pc as u32
+            };
+        }
+        let err: PyErr = 'err: {
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => break 'err e,
+                    }
+                };
+            }
+            match ins {
+                Instr::DeleteLocal { reg, name } => {
+                    if r!(reg).is_undef() {
+                        break 'err unbound_local(name!(name));
+                    }
+                    set!(reg, Value::Undef);
+                }
+                Instr::DeleteGlobal { name } => {
+                    let n = name!(name);
+                    let h = crate::objects::str::hash_str(n);
+                    match globals.find_str(n, h) {
+                        Some(i) => {
+                            globals.remove_at(i);
+                        }
+                        None => break 'err PyErr::name_error(format!("name '{}' is not defined", n)),
+                    }
+                }
+                Instr::LoadName { dst, name } => {
+                    let n = name!(name);
+                    let locals = self.frames[fi].locals.clone();
+                    let found = locals.as_ref().and_then(|l| l.get_str(n));
+                    let v = match found {
+                        Some(v) => v,
+                        None => tri!(self.load_global_slow(globals, code, pc - 1, n)),
+                    };
+                    set!(dst, v);
+                }
+                Instr::StoreName { src, name } => {
+                    let v = r!(src).clone();
+                    let n = name!(name);
+                    match self.frames[fi].locals.clone() {
+                        Some(l) => l.set_str(n, v),
+                        None => globals.set_str(n, v),
+                    }
+                }
+                Instr::DeleteName { name } => {
+                    let n = name!(name);
+                    let d = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals_ref());
+                    let h = crate::objects::str::hash_str(n);
+                    match d.find_str(n, h) {
+                        Some(i) => {
+                            d.remove_at(i);
+                        }
+                        None => break 'err PyErr::name_error(format!("name '{}' is not defined", n)),
+                    }
+                }
+                Instr::LoadClassDeref { dst, cell, name } => {
+                    let n = name!(name);
+                    let found = self.frames[fi].locals.as_ref().and_then(|l| l.get_str(n));
+                    let v = match found {
+                        Some(v) => v,
+                        None => match r!(cell) {
+                            Value::Cell(c) => c.value.get(),
+                            _ => Value::Undef,
+                        },
+                    };
+                    if v.is_undef() {
+                        break 'err free_var_error(code, n);
+                    }
+                    set!(dst, v);
+                }
+                Instr::DeleteDeref { cell, name } => {
+                    if let Value::Cell(c) = r!(cell) {
+                        if c.value.get().is_undef() {
+                            break 'err free_var_error(code, name!(name));
+                        }
+                        c.value.set(Value::Undef);
+                    }
+                }
+                Instr::MakeCell { reg } => {
+                    let old = std::mem::take(unsafe { &mut *base.add(reg as usize) });
+                    let cell = PyRef::new_tracked(CellObj { value: ValueCell::new(old) });
+                    set!(reg, Value::Cell(cell));
+                }
+
+                Instr::BinaryOp { op, dst, a, b } => {
+                    let (x, y) = (r!(a).clone(), r!(b).clone());
+                    let v = tri!(self.binary_op(op, &x, &y));
+                    set!(dst, v);
+                }
+                Instr::Neg { dst, src } => {
+                    let x = r!(src).clone();
+                    let v = tri!(self.neg(&x));
+                    set!(dst, v);
+                }
+                Instr::Pos { dst, src } => {
+                    let x = r!(src).clone();
+                    let v = tri!(self.pos(&x));
+                    set!(dst, v);
+                }
+                Instr::Invert { dst, src } => {
+                    let x = r!(src).clone();
+                    let v = tri!(self.invert(&x));
+                    set!(dst, v);
+                }
+                Instr::Not { dst, src } => {
+                    let x = r!(src).clone();
+                    let t = tri!(self.truthy(&x));
+                    set!(dst, Value::Bool(!t));
+                }
+                Instr::ToBool { dst, src } => {
+                    let x = r!(src).clone();
+                    let t = tri!(self.truthy(&x));
+                    set!(dst, Value::Bool(t));
+                }
+                Instr::GetIter { dst, src } => {
+                    let x = r!(src).clone();
+                    let it = tri!(self.get_iter(&x));
+                    set!(dst, it);
+                }
+                Instr::CallKw { func, nargs, kwnames } => {
+                    save_pc!();
+                    let Value::Tuple(names) = &code.consts[kwnames as usize] else { unreachable!() };
+                    let nkw = names.len();
+                    // SAFETY: as in Call.
+                    let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
+                    let npos = all.len() - nkw;
+                    let args = Args { pos: &all[..npos], kwnames: names.as_slice(), kwvals: &all[npos..] };
+                    match tri!(self.call_from_frame(fi, func, r!(func), args, None)) {
+                        Some(v) => set!(func, v),
+                        None => return Ok(Step::Frame),
+                    }
+                }
+                Instr::CallEx { func } => {
+                    save_pc!();
+                    let f = r!(func).clone();
+                    let pos = match r!(func + 1) {
+                        Value::Tuple(t) => t.clone(),
+                        _ => unreachable!(),
+                    };
+                    let kw = r!(func + 2).clone();
+                    let (names, vals): (Vec<Value>, Vec<Value>) = match &kw {
+                        Value::Dict(d) => d.items().into_iter().unzip(),
+                        _ => (vec![], vec![]),
+                    };
+                    for n in &names {
+                        if !matches!(n, Value::Str(_)) {
+                            break 'err PyErr::type_error("keywords must be strings");
+                        }
+                    }
+                    let args = Args { pos: pos.as_slice(), kwnames: &names, kwvals: &vals };
+                    match tri!(self.call_from_frame(fi, func, &f, args, None)) {
+                        Some(v) => set!(func, v),
+                        None => return Ok(Step::Frame),
+                    }
+                }
+                Instr::CallMethodKw { base: b, nargs, kwnames } => {
+                    save_pc!();
+                    let Value::Tuple(names) = &code.consts[kwnames as usize] else { unreachable!() };
+                    let has_self = !r!(b + 1).is_undef();
+                    let (start, n) = if has_self { (b + 1, nargs as usize + 1) } else { (b + 2, nargs as usize) };
+                    // SAFETY: as in CallMethod.
+                    let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
+                    let npos = all.len() - names.len();
+                    let args = Args { pos: &all[..npos], kwnames: names.as_slice(), kwvals: &all[npos..] };
+                    match tri!(self.call_from_frame(fi, b, r!(b), args, None)) {
+                        Some(v) => set!(b, v),
+                        None => return Ok(Step::Frame),
+                    }
+                }
+
+                Instr::DeleteAttr { obj, name } => {
+                    let o = r!(obj).clone();
+                    save_pc!();
+                    tri!(self.del_attr(&o, name!(name)));
+                }
+                Instr::DeleteItem { obj, key } => {
+                    let (o, k) = (r!(obj).clone(), r!(key).clone());
+                    save_pc!();
+                    tri!(self.del_item(&o, &k));
+                }
+
+                Instr::BuildList { dst, start, count } => {
+                    let items = (0..count).map(|i| r!(start + i).clone()).collect();
+                    set!(dst, Value::list(items));
+                }
+                Instr::BuildTuple { dst, start, count } => {
+                    let items = (0..count).map(|i| r!(start + i).clone()).collect();
+                    set!(dst, Value::tuple(items));
+                }
+                Instr::BuildSet { dst, start, count } => {
+                    let s = SetObj::new();
+                    for i in 0..count {
+                        let v = r!(start + i).clone();
+                        tri!(self.set_add(&s, v));
+                    }
+                    set!(dst, Value::Set(s));
+                }
+                Instr::BuildDict { dst, start, count } => {
+                    let d = DictObj::new();
+                    for i in 0..count {
+                        let (k, v) = (r!(start + 2 * i).clone(), r!(start + 2 * i + 1).clone());
+                        tri!(self.dict_set(&d, k, v));
+                    }
+                    set!(dst, Value::Dict(d));
+                }
+                Instr::BuildSlice { dst, start, count } => {
+                    let step = if count == 3 { r!(start + 2).clone() } else { Value::None };
+                    let s = SliceObj { start: r!(start).clone(), stop: r!(start + 1).clone(), step };
+                    set!(dst, Value::Slice(PyRef::new(s)));
+                }
+                Instr::BuildString { dst, start, count } => {
+                    let mut s = String::new();
+                    for i in 0..count {
+                        if let Value::Str(p) = r!(start + i) {
+                            s.push_str(p.as_str());
+                        }
+                    }
+                    set!(dst, Value::string(s));
+                }
+                Instr::ListAppend { list, src } => {
+                    if let Value::List(l) = r!(list) {
+                        l.push(r!(src).clone());
+                    }
+                }
+                Instr::ListExtend { list, src } => {
+                    let x = r!(src).clone();
+                    let items = match self.collect_iterable(&x) {
+                        Ok(i) => i,
+                        Err(e) => {
+                            if self.err_is(&e, ExcKind::TypeError) && self.get_iter(&x).is_err() {
+                                break 'err PyErr::type_error(format!(
+                                    "Value after * must be an iterable, not {}",
+                                    self.type_name(&x)
+                                ));
+                            }
+                            break 'err e;
+                        }
+                    };
+                    if let Value::List(l) = r!(list) {
+                        l.with_vec(|v| v.extend(items));
+                    }
+                }
+                Instr::ListToTuple { dst, src } => {
+                    let items = match r!(src) {
+                        Value::List(l) => l.to_vec(),
+                        _ => vec![],
+                    };
+                    set!(dst, Value::tuple(items));
+                }
+                Instr::SetAdd { set: s, src } => {
+                    let v = r!(src).clone();
+                    if let Value::Set(st) = r!(s) {
+                        let st = st.clone();
+                        tri!(self.set_add(&st, v));
+                    }
+                }
+                Instr::SetUpdate { set: s, src } => {
+                    let v = r!(src).clone();
+                    if let Value::Set(st) = r!(s) {
+                        let st = st.clone();
+                        tri!(self.set_update(&st, &v));
+                    }
+                }
+                Instr::DictInsert { dict, key, value } => {
+                    let (k, v) = (r!(key).clone(), r!(value).clone());
+                    if let Value::Dict(d) = r!(dict) {
+                        let d = d.clone();
+                        tri!(self.dict_set(&d, k, v));
+                    }
+                }
+                Instr::DictUpdate { dict, src } => {
+                    let v = r!(src).clone();
+                    if let Value::Dict(d) = r!(dict) {
+                        let d = d.clone();
+                        if !matches!(v, Value::Dict(_)) && self.lookup_special(&v, "keys").is_none() {
+                            break 'err PyErr::type_error(format!("'{}' object is not a mapping", self.type_name(&v)));
+                        }
+                        tri!(self.dict_update(&d, &v));
+                    }
+                }
+                Instr::DictMerge { dict, src, func } => {
+                    let v = r!(src).clone();
+                    let f = r!(func).clone();
+                    if let Value::Dict(d) = r!(dict) {
+                        let d = d.clone();
+                        tri!(self.dict_merge_kwargs(&d, &v, &f));
+                    }
+                }
+                Instr::UnpackSequence { dst, src, count } => {
+                    let x = r!(src).clone();
+                    let items = tri!(self.unpack(&x, count as usize));
+                    for (i, v) in items.into_iter().enumerate() {
+                        set!(dst + i as u16, v);
+                    }
+                }
+                Instr::UnpackEx { dst, src, before, after } => {
+                    let x = r!(src).clone();
+                    let mut items = tri!(self.collect_iterable(&x));
+                    let (b, a) = (before as usize, after as usize);
+                    if items.len() < b + a {
+                        break 'err PyErr::value_error(format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            b + a,
+                            items.len()
+                        ));
+                    }
+                    let tail = items.split_off(items.len() - a);
+                    let middle = items.split_off(b);
+                    for (i, v) in items.into_iter().enumerate() {
+                        set!(dst + i as u16, v);
+                    }
+                    set!(dst + b as u16, Value::list(middle));
+                    for (i, v) in tail.into_iter().enumerate() {
+                        set!(dst + (b + 1 + i) as u16, v);
+                    }
+                }
+                Instr::FormatValue { dst, src, spec, conv } => {
+                    let x = r!(src).clone();
+                    let spec_v = if conv & 4 != 0 { Some(r!(spec).clone()) } else { None };
+                    save_pc!();
+                    let v = tri!(self.format_value(&x, conv & 3, spec_v.as_ref()));
+                    set!(dst, v);
+                }
+                Instr::MakeFunction { dst, code: k, args } => {
+                    let Value::Code(c) = &code.consts[k as usize] else { unreachable!() };
+                    let module = globals.get_str("__name__").unwrap_or(Value::None);
+                    let closure: Box<[PyRef<CellObj>]> = match r!(args + 2) {
+                        Value::Tuple(t) => t
+                            .as_slice()
+                            .iter()
+                            .filter_map(|v| if let Value::Cell(c) = v { Some(c.clone()) } else { None })
+                            .collect(),
+                        _ => Box::new([]),
+                    };
+                    let f = FunctionObj {
+                        code: c.clone(),
+                        globals: self.frames[fi].globals_ref(),
+                        name: ValueCell::new(Value::str(&c.name)),
+                        qualname: ValueCell::new(Value::str(&c.qualname)),
+                        doc: ValueCell::new(c.docstring.clone()),
+                        module: ValueCell::new(module),
+                        defaults: ValueCell::new(r!(args).clone()),
+                        kwdefaults: ValueCell::new(r!(args + 1).clone()),
+                        closure,
+                        dict: ValueCell::new(Value::Undef),
+                        annotations: ValueCell::new(match r!(args + 3) {
+                            Value::None => Value::Undef,
+                            v => v.clone(),
+                        }),
+                    };
+                    set!(dst, Value::Function(PyRef::new_tracked(f)));
+                }
+                Instr::LoadBuildClass { dst } => {
+                    let v = self.builtins.get_str("__build_class__").unwrap_or(Value::None);
+                    set!(dst, v);
+                }
+                Instr::LoadLocals { dst } => {
+                    let v = match &self.frames[fi].locals {
+                        Some(l) => Value::Dict(l.clone()),
+                        None => Value::Dict(self.frames[fi].globals_ref()),
+                    };
+                    set!(dst, v);
+                }
+                Instr::SetupAnnotations {} => {
+                    if let Some(l) = self.frames[fi].locals.clone() {
+                        if l.get_str("__annotations__").is_none() {
+                            l.set_str("__annotations__", Value::Dict(DictObj::new()));
+                        }
+                    }
+                }
+                Instr::Raise { exc, cause, kind } => {
+                    save_pc!();
+                    let e = match kind {
+                        0 => self.reraise_current(),
+                        1 => {
+                            let x = r!(exc).clone();
+                            self.make_raise(&x, None)
+                        }
+                        _ => {
+                            let (x, c) = (r!(exc).clone(), r!(cause).clone());
+                            self.make_raise(&x, Some(&c))
+                        }
+                    };
+                    break 'err e;
+                }
+                Instr::Reraise { exc } => {
+                    let x = r!(exc).clone();
+                    save_pc!();
+                    break 'err self.reraise_value(x);
+                }
+                Instr::PushExcInfo { exc } => {
+                    self.exc_stack.push(r!(exc).clone());
+                }
+                Instr::PopExcInfo {} => {
+                    self.exc_stack.pop();
+                }
+                Instr::JumpIfNotExcMatch { exc, cls, target } => {
+                    let (x, c) = (r!(exc).clone(), r!(cls).clone());
+                    if !tri!(self.exception_matches(&x, &c)) {
+                        pc = target as usize;
+                    }
+                }
+                Instr::AssertFail { msg, has_msg } => {
+                    let args = if has_msg { vec![r!(msg).clone()] } else { vec![] };
+                    break 'err PyErr::with_args(ExcKind::AssertionError, args);
+                }
+                Instr::WithEnter { dst, mgr, exit } => {
+                    let m = r!(mgr).clone();
+                    save_pc!();
+                    let (val, exit_fn) = tri!(self.with_enter(&m));
+                    set!(exit, exit_fn);
+                    set!(dst, val);
+                }
+                Instr::WithExit { exit } => {
+                    let f = r!(exit).clone();
+                    save_pc!();
+                    tri!(self.call_function(&f, &[Value::None, Value::None, Value::None]));
+                }
+                Instr::WithExceptExit { exit, exc, target } => {
+                    let (f, x) = (r!(exit).clone(), r!(exc).clone());
+                    save_pc!();
+                    let cls = Value::Class(self.class_of(&x));
+                    let tb = match &x {
+                        Value::Instance(i) => match &i.exc {
+                            Some(e) if !e.traceback.borrow().is_empty() => {
+                                super::exceptions::traceback_value(self, &e.traceback.borrow())
+                            }
+                            _ => Value::None,
+                        },
+                        _ => Value::None,
+                    };
+                    let r = tri!(self.call_function(&f, &[cls, x.clone(), tb]));
+                    if tri!(self.truthy(&r)) {
+                        pc = target as usize;
+                    } else {
+                        break 'err self.reraise_value(x);
+                    }
+                }
+
+                Instr::ImportName { dst, name, fromlist, level } => {
+                    let fl = r!(fromlist).clone();
+                    save_pc!();
+                    let m = tri!(self.import_name(name!(name), &fl, level as usize, fi));
+                    set!(dst, m);
+                }
+                Instr::ImportFrom { dst, module, name } => {
+                    let m = r!(module).clone();
+                    save_pc!();
+                    let v = tri!(self.import_from(&m, name!(name)));
+                    set!(dst, v);
+                }
+                Instr::ImportStar { module } => {
+                    let m = r!(module).clone();
+                    save_pc!();
+                    let target = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals_ref());
+                    tri!(self.import_star(&m, &target));
+                }
+
+                Instr::Yield { dst: _, src } => {
+                    let v = r!(src).clone();
+                    save_pc!();
+                    self.suspend_generator(pc as u32);
+                    return Ok(Step::Exit(v));
+                }
+                Instr::YieldFrom { dst, iter } => {
+                    let sent = std::mem::take(unsafe { &mut *base.add(dst as usize) });
+                    let sent = if sent.is_undef() { Value::None } else { sent };
+                    let it = r!(iter).clone();
+                    save_pc!();
+                    match tri!(self.delegate_send(&it, sent)) {
+                        GenResult::Yield(v) => {
+                            self.suspend_generator(pc as u32 - 1);
+                            return Ok(Step::Exit(v));
+                        }
+                        GenResult::Return(v) => set!(dst, v),
+                    }
+                }
+
+                Instr::GetLen { dst, src } => {
+                    let x = r!(src).clone();
+                    let n = tri!(self.len(&x));
+                    set!(dst, Value::Int(n as i64));
+                }
+                Instr::MatchKind { dst, src, kind } => {
+                    let x = r!(src).clone();
+                    let v = self.match_kind(&x, kind);
+                    set!(dst, Value::Bool(v));
+                }
+                Instr::MatchClass { dst, src, cls, names, npos } => {
+                    let (x, c, n) = (r!(src).clone(), r!(cls).clone(), r!(names).clone());
+                    save_pc!();
+                    let v = tri!(self.match_class(&x, &c, &n, npos as usize));
+                    set!(dst, v);
+                }
+                Instr::MatchKeys { dst, src, keys } => {
+                    let (x, k) = (r!(src).clone(), r!(keys).clone());
+                    let v = tri!(self.match_keys(&x, &k));
+                    set!(dst, v);
+                }
+                Instr::CopyDictWithoutKeys { dst, src, keys } => {
+                    let (x, k) = (r!(src).clone(), r!(keys).clone());
+                    let v = tri!(self.copy_dict_without_keys(&x, &k));
+                    set!(dst, v);
+                }
+                _ => unreachable!("hot instruction in step_slow"),
+            }
+            return Ok(if pc != pc_in { Step::Jump(pc) } else { Step::Next });
+        };
+        let _ = entry_depth;
+        Err(err)
     }
 
     /// Finishes the top frame with `v`. `Some(v)` when it was the entry frame.
@@ -1031,13 +1169,10 @@ impl Vm {
                 }
                 Ok(None)
             }
-            Ret::Init(r) => {
+            Ret::Init(_) => {
                 if !v.is_none() {
                     return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", self.type_name(&v))));
                 }
-                let caller = self.frames.last().unwrap();
-                // SAFETY: as above.
-                unsafe { *caller.base.add(r as usize) = f.init_self };
                 Ok(None)
             }
         }
@@ -1070,7 +1205,7 @@ impl Vm {
         match f {
             Value::Function(func) => {
                 let func = func.clone();
-                self.enter_function(fi, func, args, None, Ret::Reg(ret_reg), Value::Undef)
+                self.enter_function(fi, func, args, None, Ret::Reg(ret_reg))
             }
             Value::Builtin(b) => {
                 let b = b.clone();
@@ -1080,7 +1215,7 @@ impl Vm {
                 if let Value::Function(func) = &m.func {
                     let func = func.clone();
                     let this = m.this.clone();
-                    return self.enter_function(fi, func, args, Some(this), Ret::Reg(ret_reg), Value::Undef);
+                    return self.enter_function(fi, func, args, Some(this), Ret::Reg(ret_reg));
                 }
                 let f = f.clone();
                 self.call(&f, args).map(Some)
@@ -1090,7 +1225,14 @@ impl Vm {
                 // Plain classes with a Python __init__: run __init__ as a frame.
                 if let Some(init) = self.simple_init(&c) {
                     let inst = self.new_instance(&c);
-                    return self.enter_function(fi, init, args, Some(inst.clone()), Ret::Init(ret_reg), inst);
+                    let r = self.enter_function(fi, init, args, Some(inst.clone()), Ret::Init(ret_reg));
+                    if r.is_ok() {
+                        // The caller's register holds the instance during __init__.
+                        let caller = &self.frames[fi];
+                        // SAFETY: `ret_reg` is a register of the caller's window.
+                        unsafe { *caller.base.add(ret_reg as usize) = inst };
+                    }
+                    return r;
                 }
                 if let Some(ctor) = c.ctor.get() {
                     return ctor(self, args).map(Some);
@@ -1133,7 +1275,6 @@ impl Vm {
         args: Args,
         this: Option<Value>,
         ret: Ret,
-        init_self: Value,
     ) -> PyResult<Option<Value>> {
         if func.code.is_generator() {
             return self.make_generator(&func, args, this).map(Some);
@@ -1146,7 +1287,7 @@ impl Vm {
             super::call::clear_window(new_base, nregs);
             return Err(e);
         }
-        self.push_frame(func, new_base, ret, init_self);
+        self.push_frame(func, new_base, ret);
         Ok(None)
     }
 
@@ -1298,9 +1439,9 @@ impl Vm {
             if err.0.reraised {
                 err.0.reraised = false;
             } else {
-                err.0.tb.push(super::error::TbEntry { code: f.code.clone(), pc });
+                err.0.tb.push(super::error::TbEntry { code: f.code_ref(), pc });
             }
-            let handler = f.code.exc_table.iter().find(|e| e.start <= pc && pc < e.end).copied();
+            let handler = f.code().exc_table.iter().find(|e| e.start <= pc && pc < e.end).copied();
             if let Some(h) = handler {
                 let exc = self.materialize(&mut err);
                 let f = self.frames.last_mut().unwrap();

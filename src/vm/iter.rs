@@ -17,6 +17,10 @@ impl Vm {
                 new_iter(IterKind::Seq { seq: v.clone(), index: Cell::new(0) })
             }
             Value::Str(s) => new_iter(IterKind::Str { s: s.clone(), byte_pos: Cell::new(0) }),
+            Value::Range(r) if r.big.is_some() => {
+                let (start, stop, step) = r.parts();
+                new_iter(IterKind::IntRange { next: ValueCell::new(start), stop, step })
+            }
             Value::Range(r) => new_iter(IterKind::Range { next: Cell::new(r.start), stop: r.stop, step: r.step }),
             Value::Dict(d) => new_iter(IterKind::Dict { dict: d.clone(), pos: Cell::new(0), len: d.len(), part: DictPart::Keys }),
             Value::Set(s) | Value::FrozenSet(s) => {
@@ -149,6 +153,19 @@ impl Vm {
                         p += 1;
                     }
                     pos.set(p);
+                    return Ok(None);
+                }
+                IterKind::IntRange { next, stop, step } => {
+                    let n = next.get();
+                    let more = if int::is_negative(step) {
+                        int::cmp(&n, stop) == std::cmp::Ordering::Greater
+                    } else {
+                        int::cmp(&n, stop) == std::cmp::Ordering::Less
+                    };
+                    if more {
+                        next.set(int::add(&n, step));
+                        return Ok(Some(n));
+                    }
                     return Ok(None);
                 }
                 IterKind::Done => return Ok(None),
@@ -298,7 +315,7 @@ impl Vm {
         match v {
             Value::List(l) => Ok(l.to_vec()),
             Value::Tuple(t) => Ok(t.as_slice().to_vec()),
-            Value::Range(r) => {
+            Value::Range(r) if r.big.is_none() => {
                 let n = r.len();
                 if n > 1 << 32 {
                     return Err(PyErr::new(ExcKind::MemoryError, ""));

@@ -30,6 +30,7 @@ use std::rc::Rc;
 pub use error::{ExcKind, PyErr, PyResult, TbEntry};
 
 use crate::bytecode::CodeObj;
+use crate::objects::rc;
 use crate::objects::*;
 use types::Types;
 
@@ -124,33 +125,85 @@ impl<'a> Args<'a> {
 pub enum Ret {
     /// Into register `0` of the caller's window.
     Reg(u16),
-    /// `__init__` finished: the caller's register gets the instance kept in
-    /// the frame (the result must be None).
+    /// `__init__` finished: the result must be None; the caller's register
+    /// already holds the instance (stored there when the call started).
     Init(u16),
     /// Back to the Rust code that started the frame (`Vm::run`).
     ToRust,
 }
 
-/// A call frame.
+/// A call frame. Kept small: a Python call pushes one of these and nothing
+/// else (the registers are a window of the VM's register stack).
 pub struct Frame {
-    pub code: PyRef<CodeObj>,
-    /// The function being run (None for module, class-body and exec code).
-    pub func: Option<PyRef<FunctionObj>>,
-    pub globals: PyRef<DictObj>,
-    /// The local namespace of class bodies and `exec`.
-    pub locals: Option<PyRef<DictObj>>,
+    /// The running code; kept alive by `func` (or `owner` for module code).
+    pub code: *const CodeObj,
+    /// The globals; kept alive like `code`.
+    pub globals: *const DictObj,
     pub base: *mut Value,
     /// First free register slot above this frame's stack use.
     pub top: *mut Value,
     /// Index of the next instruction.
     pub pc: u32,
-    pub ret: Ret,
     /// `exc_stack` depth at entry: unwinding out of the frame truncates to it.
     pub exc_depth: u32,
+    pub ret: Ret,
+    /// The function being run (None for module and exec code).
+    pub func: Option<PyRef<FunctionObj>>,
+    /// The local namespace of class bodies and `exec`.
+    pub locals: Option<PyRef<DictObj>>,
     /// Set when this frame runs a generator body.
     pub generator: Option<PyRef<GeneratorObj>>,
-    /// The instance being initialised (for `Ret::Init`).
-    pub init_self: Value,
+    /// Owns code and globals of frames without a function.
+    pub owner: Option<Box<(PyRef<CodeObj>, PyRef<DictObj>)>>,
+}
+
+impl Frame {
+    /// A frame running `func`'s code with its registers at `base`.
+    #[inline]
+    pub fn for_function(func: PyRef<FunctionObj>, base: *mut Value, top: *mut Value, ret: Ret, exc_depth: u32) -> Frame {
+        Frame {
+            code: &*func.code as *const CodeObj,
+            globals: &*func.globals as *const DictObj,
+            base,
+            top,
+            pc: 0,
+            exc_depth,
+            ret,
+            func: Some(func),
+            locals: None,
+            generator: None,
+            owner: None,
+        }
+    }
+
+    #[inline]
+    pub fn code(&self) -> &CodeObj {
+        // SAFETY: `func` or `owner` keeps the code object alive while the frame exists.
+        unsafe { &*self.code }
+    }
+
+    #[inline]
+    pub fn globals(&self) -> &DictObj {
+        // SAFETY: as for `code`.
+        unsafe { &*self.globals }
+    }
+
+    /// A counted reference to the code object.
+    pub fn code_ref(&self) -> PyRef<CodeObj> {
+        // SAFETY: `self.code` points into a live `ObjBox<CodeObj>` (see `code`).
+        unsafe { PyRef::clone_from_raw(obj_box_of(self.code)) }
+    }
+
+    /// A counted reference to the globals.
+    pub fn globals_ref(&self) -> PyRef<DictObj> {
+        // SAFETY: as for `code_ref`.
+        unsafe { PyRef::clone_from_raw(obj_box_of(self.globals)) }
+    }
+}
+
+/// The `ObjBox` that holds the payload at `p` (payloads start at offset 16).
+fn obj_box_of<T>(p: *const T) -> *const rc::ObjBox<T> {
+    (p as *const u8).wrapping_sub(std::mem::offset_of!(rc::ObjBox<T>, data)) as *const rc::ObjBox<T>
 }
 
 /// Register stack capacity in values (lazily committed memory).
@@ -166,7 +219,7 @@ pub const NATIVE_STACK_SIZE: usize = 1 << 30;
 
 pub struct Vm {
     stack: *mut Value,
-    stack_end: *mut Value,
+    pub(crate) stack_end: *mut Value,
     pub frames: Vec<Frame>,
     pub types: Types,
     pub builtins: PyRef<DictObj>,
@@ -355,35 +408,73 @@ impl Vm {
         // SAFETY: the window [base, base + nregs) is inside the stack.
         let top = unsafe { base.add(code.nregs as usize) };
         self.frames.push(Frame {
-            code,
-            func: None,
-            globals,
-            locals,
+            code: &*code as *const CodeObj,
+            globals: &*globals as *const DictObj,
             base,
             top,
             pc: 0,
-            ret: Ret::ToRust,
             exc_depth,
+            ret: Ret::ToRust,
+            func: None,
+            locals,
             generator: None,
-            init_self: Value::Undef,
+            owner: Some(Box::new((code, globals))),
         });
         let depth = self.frames.len();
         self.run(depth)
+    }
+
+    /// Pushes a frame record (inline: the hot path of every call).
+    #[inline(always)]
+    pub(crate) fn push_frame_record(&mut self, f: Frame) {
+        let len = self.frames.len();
+        if len == self.frames.capacity() {
+            self.frames.reserve(len.max(64));
+        }
+        // SAFETY: capacity for one more element was ensured above.
+        unsafe {
+            std::ptr::write(self.frames.as_mut_ptr().add(len), f);
+            self.frames.set_len(len + 1);
+        }
+    }
+
+    /// Pushes the frame of a Python function call, writing each field in
+    /// place (building the record on the stack first and copying it costs a
+    /// store-forwarding stall on every call).
+    #[inline(always)]
+    pub(crate) fn push_call_frame(&mut self, func: PyRef<FunctionObj>, base: *mut Value, top: *mut Value, ret: Ret) {
+        let len = self.frames.len();
+        if len == self.frames.capacity() {
+            self.frames.reserve(len.max(64));
+        }
+        let exc_depth = self.exc_stack.len() as u32;
+        // SAFETY: capacity for one more element was ensured above; every
+        // field is initialised before `set_len` makes the record visible.
+        unsafe {
+            let p = self.frames.as_mut_ptr().add(len);
+            std::ptr::addr_of_mut!((*p).code).write(&*func.code as *const CodeObj);
+            std::ptr::addr_of_mut!((*p).globals).write(&*func.globals as *const DictObj);
+            std::ptr::addr_of_mut!((*p).base).write(base);
+            std::ptr::addr_of_mut!((*p).top).write(top);
+            std::ptr::addr_of_mut!((*p).pc).write(0);
+            std::ptr::addr_of_mut!((*p).exc_depth).write(exc_depth);
+            std::ptr::addr_of_mut!((*p).ret).write(ret);
+            std::ptr::addr_of_mut!((*p).func).write(Some(func));
+            std::ptr::addr_of_mut!((*p).locals).write(None);
+            std::ptr::addr_of_mut!((*p).generator).write(None);
+            std::ptr::addr_of_mut!((*p).owner).write(None);
+            self.frames.set_len(len + 1);
+        }
     }
 
     /// Pops the top frame, clearing its registers (stack frames only).
     pub(crate) fn pop_frame(&mut self) -> Frame {
         let f = self.frames.pop().unwrap();
         if f.generator.is_none() {
-            let n = f.code.nregs as usize;
+            let n = f.code().nregs as usize;
             for i in 0..n {
                 // SAFETY: the frame's window [base, base+n) is live stack memory.
-                unsafe {
-                    let slot = &mut *f.base.add(i);
-                    if !slot.is_undef() {
-                        *slot = Value::Undef;
-                    }
-                }
+                Value::clear(unsafe { &mut *f.base.add(i) });
             }
         }
         f

@@ -461,7 +461,7 @@ impl Vm {
 
     /// `a == b` as a bool (identity implies equality, as in containers).
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+        if a.is(b) {
             return Ok(true);
         }
         match (a, b) {
@@ -493,6 +493,13 @@ impl Vm {
 
     /// Comparison as a bool.
     pub fn compare_bool(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+        match op {
+            CmpOp::Is => return Ok(a.is(b)),
+            CmpOp::IsNot => return Ok(!a.is(b)),
+            CmpOp::In => return self.contains(b, a),
+            CmpOp::NotIn => return Ok(!self.contains(b, a)?),
+            _ => {}
+        }
         if !matches!(a, Value::Instance(_)) && !matches!(b, Value::Instance(_)) {
             if let Some(r) = self.native_compare(op, a, b) {
                 return r;
@@ -674,7 +681,21 @@ impl Vm {
                 };
                 s.contains(needle, h, keq!(self))
             }
+            Value::Range(r) if r.big.is_some() => match needle {
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                    let (start, stop, step) = r.parts();
+                    let up = !int::is_negative(&step);
+                    let inside = if up {
+                        int::cmp(needle, &start) != Ordering::Less && int::cmp(needle, &stop) == Ordering::Less
+                    } else {
+                        int::cmp(needle, &start) != Ordering::Greater && int::cmp(needle, &stop) == Ordering::Greater
+                    };
+                    Ok(inside && int::is_zero(&int::modulo(&int::sub(needle, &start), &step)?))
+                }
+                _ => self.contains_by_iteration(container, needle),
+            },
             Value::Range(r) => match needle {
+                Value::BigInt(_) => Ok(false),
                 Value::Int(_) | Value::Bool(_) => {
                     let x = int::as_small(needle).unwrap();
                     Ok(range_contains(r, x))
@@ -800,7 +821,15 @@ impl Vm {
                 Ok(if h == -1 { -2 } else { h })
             }
             Value::Range(r) => {
-                let t = Value::tuple(vec![Value::Int(r.len()), Value::Int(r.start), Value::Int(r.step)]);
+                let (start, _, step) = r.parts();
+                let len = r.len_value();
+                let t = if int::is_zero(&len) {
+                    Value::tuple(vec![len, Value::None, Value::None])
+                } else if matches!(len, Value::Int(1)) {
+                    Value::tuple(vec![len, start, Value::None])
+                } else {
+                    Value::tuple(vec![len, start, step])
+                };
                 self.hash(&t)
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) => {
@@ -1081,7 +1110,10 @@ impl Vm {
             Value::Set(s) | Value::FrozenSet(s) => s.len(),
             Value::Bytes(b) => b.data.len(),
             Value::ByteArray(b) => b.data.borrow().len(),
-            Value::Range(r) => r.len() as usize,
+            Value::Range(r) => match r.len_value() {
+                Value::Int(n) => n as usize,
+                _ => return Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
+            },
             Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => {
                 if let NativeData::DictView { dict, .. } = &n.data {
                     dict.len()
@@ -1152,17 +1184,18 @@ fn builtin_eq_by_identity(v: &Value) -> bool {
 }
 
 fn range_eq(x: &RangeObj, y: &RangeObj) -> bool {
-    let (lx, ly) = (x.len(), y.len());
-    if lx != ly {
+    let (lx, ly) = (x.len_value(), y.len_value());
+    if int::cmp(&lx, &ly) != Ordering::Equal {
         return false;
     }
-    if lx == 0 {
+    if int::is_zero(&lx) {
         return true;
     }
-    if x.start != y.start {
+    let ((xs, _, xst), (ys, _, yst)) = (x.parts(), y.parts());
+    if int::cmp(&xs, &ys) != Ordering::Equal {
         return false;
     }
-    lx == 1 || x.step == y.step
+    matches!(lx, Value::Int(1)) || int::cmp(&xst, &yst) == Ordering::Equal
 }
 
 pub fn range_contains(r: &RangeObj, x: i64) -> bool {

@@ -200,10 +200,12 @@ impl Vm {
             Value::Bytes(b) => repr_bytes(&b.data),
             Value::ByteArray(b) => format!("bytearray({})", repr_bytes(&b.data.borrow())),
             Value::Range(r) => {
-                if r.step == 1 {
-                    format!("range({}, {})", r.start, r.stop)
+                let (a, b, c) = r.parts();
+                let (a, b) = (int::to_string(&a)?, int::to_string(&b)?);
+                if matches!(c, Value::Int(1)) {
+                    format!("range({}, {})", a, b)
                 } else {
-                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                    format!("range({}, {}, {})", a, b, int::to_string(&c)?)
                 }
             }
             Value::Slice(s) => {

@@ -213,13 +213,35 @@ impl Vm {
                     }
                 }
             },
+            Value::Range(r) if r.big.is_some() => {
+                let len = r.len_value();
+                match key {
+                    Value::Slice(_) => Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
+                    _ => {
+                        let i = match self.index_value(key)? {
+                            Some(i) => i,
+                            None => {
+                                return Err(PyErr::type_error(format!(
+                                    "range indices must be integers or slices, not {}",
+                                    self.type_name(key)
+                                )))
+                            }
+                        };
+                        let i = if int::is_negative(&i) { int::add(&i, &len) } else { i };
+                        if int::is_negative(&i) || int::cmp(&i, &len) != std::cmp::Ordering::Less {
+                            return Err(PyErr::index_error("range object index out of range"));
+                        }
+                        Ok(r.item(&i))
+                    }
+                }
+            }
             Value::Range(r) => match key {
                 Value::Slice(sl) => {
                     let idx = self.slice_indices(sl, r.len() as usize)?;
                     let start = r.start + idx.start * r.step;
                     let step = r.step * idx.step;
                     let stop = start + idx.len as i64 * step;
-                    Ok(Value::Range(PyRef::new(RangeObj { start, stop, step })))
+                    Ok(Value::Range(RangeObj::new(start, stop, step)))
                 }
                 _ => {
                     let i = self.to_index(key, |vm| format!("range indices must be integers or slices, not {}", vm.type_name(key)))?;

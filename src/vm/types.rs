@@ -226,6 +226,7 @@ impl Vm {
                 _ => t.iterator.clone(),
             },
             IterKind::Range { .. } => t.range_iterator.clone(),
+            IterKind::IntRange { .. } => t.range_iterator.clone(),
             IterKind::Str { .. } => t.str_iterator.clone(),
             IterKind::Dict { part, .. } => match part {
                 DictPart::Keys => t.dict_keyiterator.clone(),
