@@ -44,6 +44,13 @@ struct Cli {
     /// Back-edge count at which a loop is compiled.
     #[arg(long, value_name = "N")]
     jit_threshold: Option<u32>,
+    /// Run FILE with the JIT off and on (a few runs each), check that the
+    /// outputs agree, and print a timing table.
+    #[arg(long)]
+    compare: bool,
+    /// Runs per tier for --compare.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    runs: usize,
     /// Program file followed by its arguments.
     #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "FILE [ARGS]")]
     args: Vec<String>,
@@ -97,7 +104,65 @@ fn program(cli: &Cli) -> Result<(String, String, Vec<String>), String> {
     }
 }
 
+/// `--compare`: the everyday way to compare interpreted and JIT timings.
+fn compare(cli: &Cli) -> i32 {
+    let exe = match std::env::current_exe() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("spry: cannot find own executable: {}", e);
+            return 2;
+        }
+    };
+    if cli.args.is_empty() {
+        eprintln!("spry --compare: no program given");
+        return 2;
+    }
+    let tiers: [(&str, Vec<String>); 2] = [("interpreter", vec!["--jit=off".into()]), ("jit", vec!["--jit=on".into()])];
+    let mut outputs: Vec<Vec<u8>> = Vec::new();
+    let mut medians = Vec::new();
+    for (name, flags) in &tiers {
+        let mut times = Vec::new();
+        for _ in 0..cli.runs.max(1) {
+            let mut cmd = std::process::Command::new(&exe);
+            cmd.args(flags);
+            if let Some(t) = cli.jit_threshold {
+                cmd.arg(format!("--jit-threshold={}", t));
+            }
+            cmd.args(&cli.args).stdin(std::process::Stdio::null());
+            let start = std::time::Instant::now();
+            let out = match cmd.output() {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("spry --compare: cannot run: {}", e);
+                    return 2;
+                }
+            };
+            times.push(start.elapsed().as_secs_f64());
+            if !out.status.success() {
+                eprintln!("spry --compare: the {} run failed ({}):\n{}", name, out.status, String::from_utf8_lossy(&out.stderr));
+                return 1;
+            }
+            outputs.push(out.stdout);
+        }
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        medians.push(times[times.len() / 2]);
+    }
+    if outputs.windows(2).any(|w| w[0] != w[1]) {
+        eprintln!("spry --compare: outputs differ between runs or tiers");
+        return 1;
+    }
+    println!("{:<14} {:>10} {:>9}", "tier", "median", "speed-up");
+    for (i, (name, _)) in tiers.iter().enumerate() {
+        println!("{:<14} {:>9.3}s {:>8.2}x", name, medians[i], medians[0] / medians[i]);
+    }
+    println!("outputs identical across {} runs", outputs.len());
+    0
+}
+
 fn run(cli: Cli) -> i32 {
+    if cli.compare {
+        return compare(&cli);
+    }
     if let Some(m) = &cli.module {
         let mut vm = Vm::new();
         let mut argv = vec![m.clone()];
@@ -209,6 +274,5 @@ fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
 }
 
 fn print_stats(vm: &Vm) {
-    let _ = vm;
-    eprintln!("stats: not collected in this build");
+    eprint!("{}", vm.stats_report());
 }

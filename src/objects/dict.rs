@@ -32,6 +32,9 @@ struct Table {
     indices: Vec<u32>,
     entries: Vec<Entry>,
     used: usize,
+    /// Index slots that are not EMPTY (live or DUMMY): probing needs at
+    /// least one EMPTY slot, so the table grows on `fill`, not `used`.
+    fill: usize,
 }
 
 pub struct DictObj {
@@ -228,13 +231,14 @@ impl DictObj {
     /// Inserts a key known to be absent.
     pub fn insert_new(&self, key: Value, hash: i64, value: Value) -> usize {
         let t = self.t_mut();
-        if t.entries.len() + 1 > usable(t.indices.len()) {
+        if t.entries.len() + 1 > usable(t.indices.len()) || t.fill + 1 > usable(t.indices.len()) {
             self.resize(self.t().used + 1);
         }
         let t = self.t_mut();
         let pos = t.entries.len();
         t.entries.push(Entry { hash, key, value });
         t.used += 1;
+        t.fill += 1;
         insert_index(&mut t.indices, hash, pos as u32);
         self.bump();
         pos
@@ -326,6 +330,7 @@ impl DictObj {
         for (pos, e) in entries.iter().enumerate() {
             insert_index(&mut indices, e.hash, pos as u32);
         }
+        t.fill = entries.len();
         t.indices = indices;
         t.entries = entries;
     }

@@ -153,11 +153,7 @@ impl Vm {
 
     /// Runs module source under `fullname`.
     pub fn exec_module_source(&mut self, fullname: &str, path: &str, source: &str, pkg_dir: Option<&str>) -> PyResult<Value> {
-        self.add_source(path, source);
-        let code = match crate::frontend::compile(source, path, crate::compiler::Mode::Exec) {
-            Ok(c) => c,
-            Err(e) => return Err(super::exceptions::syntax_error(self, &e, path, source)),
-        };
+        let code = self.compile_source(source, path, crate::compiler::Mode::Exec)?;
         let m = self.new_module(fullname);
         let Value::Module(mo) = &m else { unreachable!() };
         mo.dict.set_str("__file__", Value::str(path));

@@ -251,6 +251,8 @@ pub struct Vm {
     pub repr_stack: Vec<usize>,
     /// Classes created on first use (`traceback`, module types, ...).
     pub lazy_classes: HashMap<&'static str, PyRef<ClassObj>>,
+    /// Every code object compiled so far (for `--stats`).
+    pub code_registry: Vec<PyRef<CodeObj>>,
 }
 
 impl Vm {
@@ -294,6 +296,7 @@ impl Vm {
             started: std::time::Instant::now(),
             repr_stack: Vec::new(),
             lazy_classes: HashMap::new(),
+            code_registry: Vec::new(),
         });
         types::init_types(&mut vm);
         crate::builtins::init(&mut vm);
@@ -369,13 +372,64 @@ impl Vm {
         lines.get(lineno.checked_sub(1)? as usize).cloned()
     }
 
+    /// Records a compiled code object and the ones nested in it.
+    pub fn register_code(&mut self, code: &PyRef<CodeObj>) {
+        self.code_registry.push(code.clone());
+        for c in code.consts.iter() {
+            if let Value::Code(inner) = c {
+                self.register_code(inner);
+            }
+        }
+    }
+
+    /// Compiles `source`, raising `SyntaxError` on errors.
+    pub fn compile_source(&mut self, source: &str, filename: &str, mode: crate::compiler::Mode) -> PyResult<PyRef<CodeObj>> {
+        self.add_source(filename, source);
+        match crate::frontend::compile(source, filename, mode) {
+            Ok(c) => {
+                self.register_code(&c);
+                Ok(c)
+            }
+            Err(e) => Err(exceptions::syntax_error(self, &e, filename, source)),
+        }
+    }
+
+    /// `--stats`: the hottest loops and functions.
+    pub fn stats_report(&self) -> String {
+        use std::fmt::Write;
+        let mut loops: Vec<(u32, String)> = Vec::new();
+        let mut funcs: Vec<(u32, String)> = Vec::new();
+        for code in &self.code_registry {
+            let entries = code.entry_count.get();
+            if entries > 0 && code.name != "<module>" {
+                funcs.push((entries, format!("{}:{} {}", code.filename, code.firstlineno, code.qualname)));
+            }
+            for ins in code.instrs.iter() {
+                if let crate::bytecode::Instr::Loop { target, counter } = ins {
+                    let n = code.loop_counters[*counter as usize].get();
+                    if n > 0 {
+                        loops.push((n, format!("{}:{} in {}", code.filename, code.line_at(*target), code.qualname)));
+                    }
+                }
+            }
+        }
+        loops.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        funcs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut out = String::new();
+        let _ = writeln!(out, "hottest loops (back-edges taken):");
+        for (n, l) in loops.iter().take(10) {
+            let _ = writeln!(out, "  {:>12}  {}", n, l);
+        }
+        let _ = writeln!(out, "hottest functions (calls):");
+        for (n, l) in funcs.iter().take(10) {
+            let _ = writeln!(out, "  {:>12}  {}", n, l);
+        }
+        out
+    }
+
     /// Compiles and runs `source` as the `__main__` module.
     pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), PyErr> {
-        self.add_source(filename, source);
-        let code = match crate::frontend::compile(source, filename, crate::compiler::Mode::Exec) {
-            Ok(c) => c,
-            Err(e) => return Err(exceptions::syntax_error(self, &e, filename, source)),
-        };
+        let code = self.compile_source(source, filename, crate::compiler::Mode::Exec)?;
         let module = self.new_module("__main__");
         if let Value::Module(m) = &module {
             m.dict.set_str("__file__", Value::str(filename));

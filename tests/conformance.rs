@@ -1,0 +1,228 @@
+//! Runs every program of the conformance corpus (`tests/conformance/`)
+//! through the `spry` binary and compares it with CPython 3.11's recorded
+//! results: stdout, exit code, the last stderr line, and in `tracebacks/`
+//! the whole (normalised) stderr.
+//!
+//! Programs that need features not built yet are listed with the reason in
+//! `tests/conformance/known_failures.txt`; a listed program that passes is
+//! an error too, so the list can only shrink.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("conformance")
+}
+
+/// Every case, as a path relative to the corpus (`basics/int_arith.py`).
+fn cases() -> Vec<String> {
+    let mut out = Vec::new();
+    let root = corpus_dir();
+    let mut dirs: Vec<_> = std::fs::read_dir(&root).unwrap().flatten().filter(|e| e.path().is_dir()).collect();
+    dirs.sort_by_key(|e| e.file_name());
+    for d in dirs {
+        let name = d.file_name().to_string_lossy().to_string();
+        if name.starts_with('_') || name.starts_with('.') {
+            continue;
+        }
+        let mut files: Vec<_> = std::fs::read_dir(d.path()).unwrap().flatten().collect();
+        files.sort_by_key(|e| e.file_name());
+        for f in files {
+            let fname = f.file_name().to_string_lossy().to_string();
+            if fname.ends_with(".py") && !fname.starts_with('_') && f.path().with_extension("out").exists() {
+                out.push(format!("{}/{}", name, fname));
+            }
+        }
+    }
+    out
+}
+
+/// `known_failures.txt`: `path  reason` per line.
+fn known_failures() -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(corpus_dir().join("known_failures.txt")).unwrap_or_default();
+    text.lines()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (p, r) = l.split_once(char::is_whitespace).unwrap_or((l, ""));
+            (p.to_string(), r.trim().to_string())
+        })
+        .collect()
+}
+
+/// The last non-blank line of stderr.
+fn last_line(s: &str) -> String {
+    s.lines().filter(|l| !l.trim().is_empty()).last().map(|l| l.trim_end().to_string()).unwrap_or_default()
+}
+
+/// Paths in `File "..."` reduced to the file name; lines of only `^`/`~` dropped.
+fn normalise(stderr: &str) -> String {
+    // Like the Python runner: lines joined with "\n", plus a final "\n".
+    let mut out = String::new();
+    let mut any = false;
+    for line in stderr.lines() {
+        any = true;
+        let t = line.trim();
+        if !t.is_empty() && t.chars().all(|c| c == '^' || c == '~') {
+            continue;
+        }
+        let mut l = line.trim_end().to_string();
+        if let Some(start) = l.find("File \"") {
+            let rest = &l[start + 6..];
+            if let Some(end) = rest.find('"') {
+                let path = &rest[..end];
+                let base = path.rsplit('/').next().unwrap_or(path).to_string();
+                l = format!("{}File \"{}\"{}", &l[..start], base, &rest[end + 1..]);
+            }
+        }
+        out.push_str(&l);
+        out.push('\n');
+    }
+    if !any {
+        out.push('\n');
+    }
+    out
+}
+
+/// Runs one case with the given extra flags; `Err` describes the mismatch.
+fn check(case: &str, flags: &[&str]) -> Result<(), String> {
+    let path = corpus_dir().join(case);
+    let dir = path.parent().unwrap();
+    let expected_out = std::fs::read_to_string(path.with_extension("out")).unwrap();
+    let expected_exit: i32 = std::fs::read_to_string(path.with_extension("exit"))
+        .map(|s| s.trim().parse().unwrap_or(0))
+        .unwrap_or(0);
+    let expected_err = std::fs::read_to_string(path.with_extension("err")).ok().map(|s| s.trim().to_string());
+    let expected_stderr = std::fs::read_to_string(path.with_extension("stderr")).ok();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_spry"))
+        .args(flags)
+        .arg(path.file_name().unwrap())
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start spry: {}", e))?;
+    // Drain the pipes on threads so a chatty program cannot block.
+    let mut so = child.stdout.take().unwrap();
+    let mut se = child.stderr.take().unwrap();
+    let t1 = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut so, &mut b).ok();
+        b
+    });
+    let t2 = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut se, &mut b).ok();
+        b
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().map_err(|e| e.to_string())? {
+            break s;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            return Err(format!("timed out after {}s", TIMEOUT.as_secs()));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let stdout = String::from_utf8_lossy(&t1.join().unwrap()).to_string();
+    let stderr = String::from_utf8_lossy(&t2.join().unwrap()).to_string();
+    let mut problems = Vec::new();
+    match status.code() {
+        None => problems.push(format!("crashed ({})", status)),
+        Some(c) if c != expected_exit => problems.push(format!("exit {}, expected {}", c, expected_exit)),
+        _ => {}
+    }
+    if stdout != expected_out {
+        let first = stdout.lines().zip(expected_out.lines()).position(|(a, b)| a != b).unwrap_or(stdout.lines().count().min(expected_out.lines().count()));
+        problems.push(format!(
+            "stdout differs at line {}: got {:?}, expected {:?}",
+            first + 1,
+            stdout.lines().nth(first).unwrap_or("<end>"),
+            expected_out.lines().nth(first).unwrap_or("<end>")
+        ));
+    }
+    if let Some(e) = expected_err {
+        let got = last_line(&stderr);
+        if got != e {
+            problems.push(format!("last stderr line {:?}, expected {:?}", got, e));
+        }
+    }
+    if let Some(full) = expected_stderr {
+        if normalise(&stderr) != full {
+            problems.push(format!("stderr differs from the expected traceback:\n{}", normalise(&stderr)));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+/// Runs the whole corpus with `flags` on a small thread pool.
+fn run_corpus(flags: &'static [&'static str]) {
+    let all = cases();
+    assert!(all.len() > 200, "conformance corpus not found");
+    let known = known_failures();
+    for k in known.keys() {
+        assert!(all.contains(k), "known_failures.txt lists {} which is not in the corpus", k);
+    }
+    let queue = Arc::new(Mutex::new(all.clone()));
+    let results = Arc::new(Mutex::new(BTreeMap::new()));
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).max(2);
+    let mut handles = Vec::new();
+    for _ in 0..workers {
+        let q = queue.clone();
+        let r = results.clone();
+        handles.push(std::thread::spawn(move || loop {
+            let case = match q.lock().unwrap().pop() {
+                Some(c) => c,
+                None => break,
+            };
+            let res = check(&case, flags);
+            r.lock().unwrap().insert(case, res);
+        }));
+    }
+    for h in handles {
+        h.join().unwrap();
+    }
+    let results = results.lock().unwrap();
+    let mut failures = Vec::new();
+    let mut passed = 0;
+    for (case, res) in results.iter() {
+        match (res, known.get(case)) {
+            (Ok(()), None) => passed += 1,
+            (Ok(()), Some(_)) => failures.push(format!("{}: passes but is listed in known_failures.txt", case)),
+            (Err(_), Some(_)) => {}
+            (Err(e), None) => failures.push(format!("{}: {}", case, e)),
+        }
+    }
+    eprintln!(
+        "conformance {:?}: {} passed, {} known failures, {} unexpected",
+        flags,
+        passed,
+        known.len(),
+        failures.len()
+    );
+    if !failures.is_empty() {
+        panic!("{} conformance failures with {:?}:\n{}", failures.len(), flags, failures.join("\n"));
+    }
+}
+
+#[test]
+fn conformance_default() {
+    run_corpus(&[]);
+}
+
+#[test]
+fn conformance_jit_off() {
+    run_corpus(&["--jit=off"]);
+}
