@@ -39,3 +39,10 @@ fn dis_closure() {
 fn dis_try() {
     check_snapshot("dis_try", "--dis", "dis");
 }
+
+/// `--ast` must print exactly what CPython's `ast.dump(..., indent=4)` prints
+/// (the expected file was recorded with CPython 3.11).
+#[test]
+fn ast_greet_matches_cpython() {
+    check_snapshot("ast_greet", "--ast", "ast");
+}

@@ -1,6 +1,8 @@
 //! The front end: source text → AST (with `rustpython-parser`), and parse
 //! errors turned into CPython's `SyntaxError` / `IndentationError` messages.
 
+pub mod ast_dump;
+
 use rustpython_parser::{ast, ParseErrorType, Tok};
 
 use crate::bytecode::CodeObj;
@@ -273,6 +275,7 @@ fn unterminated_string(source: &str) -> Option<CompileError> {
 }
 
 /// `--ast`: the module as CPython's `ast.dump(tree, indent=4)` prints it.
-pub fn dump_ast(m: &ast::Mod, _source: &str) -> String {
-    format!("{:#?}\n", m)
+pub fn dump_ast(m: &ast::Mod, source: &str) -> String {
+    let node = ast_dump::module_to_node(m, source);
+    format!("{}\n", ast_dump::dump(&node, Some("    ")))
 }

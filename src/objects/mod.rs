@@ -12,7 +12,9 @@ pub mod list;
 pub mod rc;
 pub mod set;
 pub mod str;
+pub mod unicode_db;
 pub mod tuple;
+pub mod unicode;
 pub mod value;
 
 use std::cell::{Cell, RefCell};
@@ -156,19 +158,18 @@ impl Trace for FunctionObj {
         visit(&self.annotations.get());
         visit(&self.doc.get());
         for c in self.closure.iter() {
-            visit(&Value::Cell(c.clone()));
+            visit(&rc::borrowed_value(c, Value::Cell));
         }
-        visit(&Value::Dict(self.globals.clone()));
+        visit(&rc::borrowed_value(&self.globals, Value::Dict));
     }
+    /// The closure cells are left alone: they may be shared with live
+    /// functions, and a cell in the garbage is cleared by its own `clear`.
     fn clear(&self) {
         self.defaults.set(Value::None);
         self.kwdefaults.set(Value::None);
         self.dict.set(Value::Undef);
         self.annotations.set(Value::Undef);
         self.doc.set(Value::None);
-        for c in self.closure.iter() {
-            c.value.set(Value::Undef);
-        }
     }
 }
 
@@ -280,20 +281,30 @@ pub struct ClassObj {
 
 impl Trace for ClassObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&Value::Dict(self.dict.clone()));
-        for b in self.bases.borrow().iter() {
-            visit(&Value::Class(b.clone()));
+        visit(&rc::borrowed_value(&self.dict, Value::Dict));
+        if let Ok(bases) = self.bases.try_borrow() {
+            for b in bases.iter() {
+                visit(&rc::borrowed_value(b, Value::Class));
+            }
         }
-        for b in self.mro.borrow().iter() {
-            visit(&Value::Class(b.clone()));
+        if let Ok(mro) = self.mro.try_borrow() {
+            for b in mro.iter() {
+                visit(&rc::borrowed_value(b, Value::Class));
+            }
         }
-        visit(&self.metaclass.get());
-        visit(&self.module.get());
+        self.metaclass.with(|v| visit(v));
+        self.module.with(|v| visit(v));
     }
+    /// Clears the namespace and the MRO (which starts with the class itself,
+    /// a cycle every class has). The bases stay: `Drop` needs them to remove
+    /// the class from its bases' subclass lists.
     fn clear(&self) {
         self.dict.clear();
-        self.mro.borrow_mut().clear();
-        self.bases.borrow_mut().clear();
+        if let Ok(mut mro) = self.mro.try_borrow_mut() {
+            let old = std::mem::take(&mut *mro);
+            drop(mro);
+            drop(old);
+        }
     }
 }
 
@@ -351,10 +362,12 @@ impl Trace for InstanceObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         self.class.with(|v| visit(v));
         if let Some(d) = &self.dict {
-            visit(&Value::Dict(d.clone()));
+            visit(&rc::borrowed_value(d, Value::Dict));
         }
-        for v in self.slots.borrow().iter() {
-            visit(v);
+        if let Ok(slots) = self.slots.try_borrow() {
+            for v in slots.iter() {
+                visit(v);
+            }
         }
         self.base_value.with(|v| visit(v));
         if let Some(e) = &self.exc {
@@ -367,8 +380,11 @@ impl Trace for InstanceObj {
         if let Some(d) = &self.dict {
             d.clear();
         }
-        let old = std::mem::take(&mut *self.slots.borrow_mut());
-        drop(old);
+        if let Ok(mut slots) = self.slots.try_borrow_mut() {
+            let old = std::mem::take(&mut *slots);
+            drop(slots);
+            drop(old);
+        }
         self.base_value.set(Value::Undef);
         if let Some(e) = &self.exc {
             e.args.set(Value::Undef);
@@ -386,7 +402,7 @@ pub struct ModuleObj {
 
 impl Trace for ModuleObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&Value::Dict(self.dict.clone()))
+        visit(&rc::borrowed_value(&self.dict, Value::Dict))
     }
     fn clear(&self) {}
 }
@@ -450,8 +466,8 @@ impl Trace for IterObj {
                 visit(sentinel);
             }
             IterKind::GetItem { obj, .. } => visit(obj),
-            IterKind::Dict { dict, .. } => visit(&Value::Dict(dict.clone())),
-            IterKind::Set { set, .. } => visit(&Value::Set(set.clone())),
+            IterKind::Dict { dict, .. } => visit(&rc::borrowed_value(dict, Value::Dict)),
+            IterKind::Set { set, .. } => visit(&rc::borrowed_value(set, Value::Set)),
             IterKind::Range { .. } | IterKind::IntRange { .. } | IterKind::Str { .. } | IterKind::Done => {}
         }
     }
@@ -502,11 +518,11 @@ impl Trace for NativeObj {
             }
             NativeData::ClassMethod(f) | NativeData::StaticMethod(f) => visit(f),
             NativeData::Super { obj, .. } => visit(obj),
-            NativeData::DictView { dict, .. } => visit(&Value::Dict(dict.clone())),
+            NativeData::DictView { dict, .. } => visit(&rc::borrowed_value(dict, Value::Dict)),
             NativeData::SlotMember { .. } => {}
             NativeData::Other(s) => s.trace(visit),
         }
-        visit(&Value::Class(self.class.clone()));
+        visit(&rc::borrowed_value(&self.class, Value::Class));
     }
     fn clear(&self) {
         if let NativeData::Other(s) = &self.data {

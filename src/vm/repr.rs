@@ -3,23 +3,9 @@
 use super::{ExcKind, PyErr, PyResult, Vm};
 use crate::objects::*;
 
-/// Whether CPython's `str.isprintable()` holds for `c` (what `repr` leaves
-/// unescaped). Hand-written: std has no Unicode category tables; this
-/// covers the control, separator, format and private-use ranges.
+/// Whether CPython's `str.isprintable()` holds for `c` (what `repr` leaves unescaped).
 pub fn is_printable(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x20 || (0x7f..0xa0).contains(&u) {
-        return false;
-    }
-    if u < 0x7f {
-        return true;
-    }
-    !matches!(u,
-        0xa0 | 0xad | 0x1680 | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f
-        | 0x3000 | 0xd800..=0xdfff | 0xe000..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0x600..=0x605 | 0x61c | 0x6dd
-        | 0x70f | 0x180e | 0x110bd | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f | 0xf0000..=0x10ffff
-        | 0x378 | 0x379 | 0x380..=0x383 | 0x38b | 0x38d | 0x3a2 | 0xfffe | 0xffff
-    )
+    crate::objects::unicode::is_printable(c)
 }
 
 /// `repr()` of a str.
