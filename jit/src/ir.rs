@@ -1,0 +1,306 @@
+//! Spry's JIT IR: the interface between the VM's translator and this
+//! backend.
+//!
+//! A function is a control-flow graph of blocks in SSA form. Every value is
+//! a 64-bit integer (`I64`: ints, bools as 0/1, pointers, tags) or a 64-bit
+//! float (`F64`). Blocks take parameters (like Cranelift); guards are plain
+//! conditional branches to exit blocks, which store what the interpreter
+//! needs into the frame and `Return` an exit number. The compiled function
+//! has the signature `extern "C" fn(base: *mut u8, ctx: *mut u8) -> u64`;
+//! block 0 is the entry and its two parameters are `base` and `ctx`.
+//!
+//! Runtime helpers are called through their address with integer-only
+//! signatures (`Call`), so the backend needs no knowledge of the VM.
+
+use std::fmt;
+
+/// An SSA value.
+pub type Var = u32;
+/// A block index.
+pub type BlockId = u32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ty {
+    I64,
+    F64,
+}
+
+/// Integer and float comparisons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    /// Unsigned less-than (bounds checks).
+    Ult,
+}
+
+/// Operations. The operands are in `Inst::args`, in the order documented.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Op {
+    /// `-> I64` constant.
+    IConst(i64),
+    /// `-> F64` constant.
+    FConst(f64),
+    /// `[addr] -> ty`: 64-bit load from `addr + off`.
+    Load { ty: Ty, off: i32 },
+    /// `[addr, val]`: 64-bit store of `val` to `addr + off`.
+    Store { off: i32 },
+    /// `[a, b] -> I64`, wrapping.
+    IAdd,
+    ISub,
+    IMul,
+    IAnd,
+    IOr,
+    IXor,
+    /// `[a, b] -> I64`: `a << (b & 63)`.
+    IShl,
+    /// Arithmetic shift right by `b & 63`.
+    ISar,
+    /// `[a] -> I64`.
+    INeg,
+    /// `[a, b] -> I64` signed division / remainder (truncating); the
+    /// translator guarantees `b != 0` and not `MIN / -1`.
+    SDiv,
+    SRem,
+    /// `[a, b] -> (I64 result, I64 overflow flag 0/1)`.
+    IAddOv,
+    ISubOv,
+    IMulOv,
+    /// `[a, b] -> I64` 0/1.
+    ICmp(Cmp),
+    /// `[a, b] -> I64` 0/1 (false when unordered, except `Ne`).
+    FCmp(Cmp),
+    /// `[a, b] -> F64`.
+    FAdd,
+    FSub,
+    FMul,
+    FDiv,
+    /// `[a] -> F64`.
+    FNeg,
+    FSqrt,
+    FAbs,
+    /// `[a: I64] -> F64` signed conversion.
+    IToF,
+    /// `[a: F64] -> I64` reinterpretation of the bits.
+    FBits,
+    /// `[a: I64] -> F64` reinterpretation of the bits.
+    BitsF,
+    /// `[c, a, b] -> ty of a`: `c != 0 ? a : b`.
+    Select,
+    /// `[args...] -> [I64]` when `ret`: call of the helper at `addr`
+    /// with `args.len()` I64 arguments.
+    Call { addr: u64, name: &'static str, ret: bool },
+}
+
+/// An instruction: an operation, its operands and its results.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inst {
+    pub op: Op,
+    pub args: Vec<Var>,
+    pub results: Vec<Var>,
+}
+
+/// How a block ends.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Terminator {
+    Jump(BlockId, Vec<Var>),
+    /// `if cond != 0 { then } else { els }`.
+    Branch { cond: Var, then: (BlockId, Vec<Var>), els: (BlockId, Vec<Var>) },
+    /// Leaves the compiled code returning an I64 (the exit number).
+    Return(Var),
+    /// Not yet set (only while building).
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    pub params: Vec<Var>,
+    pub insts: Vec<Inst>,
+    pub term: Terminator,
+    /// A cold block (exits): placed out of the hot path.
+    pub cold: bool,
+}
+
+/// A function under construction or ready to compile.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Function {
+    pub name: String,
+    pub blocks: Vec<Block>,
+    /// The type of every SSA value.
+    pub types: Vec<Ty>,
+}
+
+impl Function {
+    /// A function whose entry block has the parameters `base` and `ctx`.
+    pub fn new(name: &str) -> Function {
+        let mut f = Function { name: name.to_string(), blocks: Vec::new(), types: Vec::new() };
+        let b = f.new_block();
+        let base = f.new_var(Ty::I64);
+        let ctx = f.new_var(Ty::I64);
+        f.blocks[b as usize].params = vec![base, ctx];
+        f
+    }
+
+    pub fn new_var(&mut self, ty: Ty) -> Var {
+        self.types.push(ty);
+        (self.types.len() - 1) as Var
+    }
+
+    pub fn new_block(&mut self) -> BlockId {
+        self.blocks.push(Block { params: Vec::new(), insts: Vec::new(), term: Terminator::None, cold: false });
+        (self.blocks.len() - 1) as BlockId
+    }
+
+    /// Adds a parameter of type `ty` to block `b`.
+    pub fn add_param(&mut self, b: BlockId, ty: Ty) -> Var {
+        let v = self.new_var(ty);
+        self.blocks[b as usize].params.push(v);
+        v
+    }
+
+    pub fn ty(&self, v: Var) -> Ty {
+        self.types[v as usize]
+    }
+
+    /// The entry block's `base` parameter.
+    pub fn base(&self) -> Var {
+        self.blocks[0].params[0]
+    }
+
+    /// The entry block's `ctx` parameter.
+    pub fn ctx(&self) -> Var {
+        self.blocks[0].params[1]
+    }
+
+    /// Appends an instruction to block `b`, returning its results.
+    pub fn push(&mut self, b: BlockId, op: Op, args: Vec<Var>) -> Vec<Var> {
+        let result_tys: Vec<Ty> = match &op {
+            Op::IConst(_) => vec![Ty::I64],
+            Op::FConst(_) => vec![Ty::F64],
+            Op::Load { ty, .. } => vec![*ty],
+            Op::Store { .. } => vec![],
+            Op::IAdd | Op::ISub | Op::IMul | Op::IAnd | Op::IOr | Op::IXor | Op::IShl | Op::ISar | Op::INeg => {
+                vec![Ty::I64]
+            }
+            Op::SDiv | Op::SRem => vec![Ty::I64],
+            Op::IAddOv | Op::ISubOv | Op::IMulOv => vec![Ty::I64, Ty::I64],
+            Op::ICmp(_) | Op::FCmp(_) => vec![Ty::I64],
+            Op::FAdd | Op::FSub | Op::FMul | Op::FDiv | Op::FNeg | Op::FSqrt | Op::FAbs => vec![Ty::F64],
+            Op::IToF | Op::BitsF => vec![Ty::F64],
+            Op::FBits => vec![Ty::I64],
+            Op::Select => vec![self.ty(args[1])],
+            Op::Call { ret, .. } => {
+                if *ret {
+                    vec![Ty::I64]
+                } else {
+                    vec![]
+                }
+            }
+        };
+        let results: Vec<Var> = result_tys.into_iter().map(|t| self.new_var(t)).collect();
+        self.blocks[b as usize].insts.push(Inst { op, args, results: results.clone() });
+        results
+    }
+
+    /// Appends an instruction with exactly one result.
+    pub fn push1(&mut self, b: BlockId, op: Op, args: Vec<Var>) -> Var {
+        let r = self.push(b, op, args);
+        debug_assert_eq!(r.len(), 1);
+        r[0]
+    }
+
+    pub fn iconst(&mut self, b: BlockId, v: i64) -> Var {
+        self.push1(b, Op::IConst(v), vec![])
+    }
+
+    pub fn fconst(&mut self, b: BlockId, v: f64) -> Var {
+        self.push1(b, Op::FConst(v), vec![])
+    }
+
+    pub fn set_term(&mut self, b: BlockId, t: Terminator) {
+        self.blocks[b as usize].term = t;
+    }
+
+    /// Checks structural well-formedness: every block terminated, targets
+    /// exist, argument counts and types match block parameters.
+    pub fn verify(&self) -> Result<(), String> {
+        for (i, b) in self.blocks.iter().enumerate() {
+            let check_call = |target: &(BlockId, Vec<Var>)| -> Result<(), String> {
+                let tb = self.blocks.get(target.0 as usize).ok_or(format!("block {} jumps to missing block {}", i, target.0))?;
+                if tb.params.len() != target.1.len() {
+                    return Err(format!("block {} passes {} args to block {} with {} params", i, target.1.len(), target.0, tb.params.len()));
+                }
+                for (a, p) in target.1.iter().zip(tb.params.iter()) {
+                    if self.ty(*a) != self.ty(*p) {
+                        return Err(format!("block {}: arg v{} type differs from param v{} of block {}", i, a, p, target.0));
+                    }
+                }
+                Ok(())
+            };
+            match &b.term {
+                Terminator::None => return Err(format!("block {} has no terminator", i)),
+                Terminator::Jump(t, args) => check_call(&(*t, args.clone()))?,
+                Terminator::Branch { then, els, .. } => {
+                    check_call(then)?;
+                    check_call(els)?;
+                }
+                Terminator::Return(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Ty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ty::I64 => write!(f, "i64"),
+            Ty::F64 => write!(f, "f64"),
+        }
+    }
+}
+
+fn vars(v: &[Var]) -> String {
+    v.iter().map(|x| format!("v{}", x)).collect::<Vec<_>>().join(", ")
+}
+
+impl fmt::Display for Function {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "function {}:", self.name)?;
+        for (i, b) in self.blocks.iter().enumerate() {
+            let params: Vec<String> = b.params.iter().map(|p| format!("v{}: {}", p, self.ty(*p))).collect();
+            writeln!(f, "  block{}({}){}:", i, params.join(", "), if b.cold { " cold" } else { "" })?;
+            for inst in &b.insts {
+                let lhs = if inst.results.is_empty() { String::new() } else { format!("{} = ", vars(&inst.results)) };
+                let op = match &inst.op {
+                    Op::IConst(c) => format!("iconst {}", c),
+                    Op::FConst(c) => format!("fconst {:?}", c),
+                    Op::Load { ty, off } => format!("load.{} [{}{:+}]", ty, vars(&inst.args), off),
+                    Op::Store { off } => format!("store [v{}{:+}], v{}", inst.args[0], off, inst.args[1]),
+                    Op::Call { name, .. } => format!("call {}({})", name, vars(&inst.args)),
+                    other => format!("{} {}", format!("{:?}", other).to_lowercase(), vars(&inst.args)),
+                };
+                writeln!(f, "    {}{}", lhs, op)?;
+            }
+            match &b.term {
+                Terminator::Jump(t, a) => writeln!(f, "    jump block{}({})", t, vars(a))?,
+                Terminator::Branch { cond, then, els } => writeln!(
+                    f,
+                    "    br v{}, block{}({}), block{}({})",
+                    cond,
+                    then.0,
+                    vars(&then.1),
+                    els.0,
+                    vars(&els.1)
+                )?,
+                Terminator::Return(v) => writeln!(f, "    return v{}", v)?,
+                Terminator::None => writeln!(f, "    <unterminated>")?,
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,275 @@
+//! Lowering of the JIT IR to Cranelift IR, and compilation to native code.
+//!
+//! Each compiled function gets its own `JITModule`, so its code can be freed
+//! on its own (`Compiled::free`). The target ISA is built once and shared.
+//! Code pages are writable while the function is emitted and switched to
+//! read+execute by `finalize_definitions`: never writable and executable at
+//! once.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{types, AbiParam, BlockArg, InstBuilder, MemFlagsData, Signature};
+use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::{ir, Context};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{default_libcall_names, Linkage, Module};
+
+use crate::ir::{Cmp, Function, Op, Terminator, Ty};
+
+/// The native code of one compiled function.
+pub struct Compiled {
+    module: Option<JITModule>,
+    /// Entry point: `extern "C" fn(base, ctx) -> u64`.
+    pub entry: *const u8,
+    /// The Cranelift IR, for `--jit-log`.
+    pub clif: String,
+    /// Size of the machine code in bytes.
+    pub code_size: usize,
+}
+
+impl Compiled {
+    /// Frees the machine code. The caller guarantees no activation of it is live.
+    pub fn free(mut self) {
+        if let Some(m) = self.module.take() {
+            // SAFETY: the caller guarantees the code is not running; no
+            // pointer into it is used after this.
+            unsafe { m.free_memory() };
+        }
+    }
+}
+
+/// The native code generator (one per VM).
+pub struct Backend {
+    isa: OwnedTargetIsa,
+    /// Whether to keep the textual Cranelift IR of compiled functions.
+    pub keep_clif: bool,
+}
+
+impl Backend {
+    pub fn new() -> Result<Backend, String> {
+        let mut flags = settings::builder();
+        flags.set("opt_level", "speed").map_err(|e| e.to_string())?;
+        flags.set("use_colocated_libcalls", "false").map_err(|e| e.to_string())?;
+        flags.set("is_pic", "false").map_err(|e| e.to_string())?;
+        let isa_builder = cranelift_native::builder().map_err(|e| e.to_string())?;
+        let isa = isa_builder.finish(settings::Flags::new(flags)).map_err(|e| e.to_string())?;
+        Ok(Backend { isa, keep_clif: false })
+    }
+
+    fn signature(&self) -> Signature {
+        let mut sig = Signature::new(self.isa.default_call_conv());
+        sig.params.push(AbiParam::new(types::I64));
+        sig.params.push(AbiParam::new(types::I64));
+        sig.returns.push(AbiParam::new(types::I64));
+        sig
+    }
+
+    /// Compiles `func` to native code.
+    pub fn compile(&self, func: &Function) -> Result<Compiled, String> {
+        func.verify()?;
+        let builder = JITBuilder::with_isa(Arc::clone(&self.isa) as OwnedTargetIsa, default_libcall_names());
+        let mut module = JITModule::new(builder);
+        let mut ctx: Context = module.make_context();
+        ctx.func.signature = self.signature();
+        let mut fbc = FunctionBuilderContext::new();
+        {
+            let mut b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
+            lower(func, &mut b, self.isa.default_call_conv())?;
+            b.seal_all_blocks();
+            b.finalize(self.isa.frontend_config());
+        }
+        let clif = if self.keep_clif { ctx.func.display().to_string() } else { String::new() };
+        let id = module
+            .declare_function(&func.name, Linkage::Export, &ctx.func.signature)
+            .map_err(|e| e.to_string())?;
+        module.define_function(id, &mut ctx).map_err(|e| format!("{:?}", e))?;
+        let code_size = ctx.compiled_code().map(|c| c.code_buffer().len()).unwrap_or(0);
+        module.clear_context(&mut ctx);
+        module.finalize_definitions().map_err(|e| e.to_string())?;
+        let entry = module.get_finalized_function(id);
+        Ok(Compiled { module: Some(module), entry, clif, code_size })
+    }
+}
+
+fn cl_ty(t: Ty) -> ir::Type {
+    match t {
+        Ty::I64 => types::I64,
+        Ty::F64 => types::F64,
+    }
+}
+
+fn int_cc(c: Cmp) -> IntCC {
+    match c {
+        Cmp::Eq => IntCC::Equal,
+        Cmp::Ne => IntCC::NotEqual,
+        Cmp::Lt => IntCC::SignedLessThan,
+        Cmp::Le => IntCC::SignedLessThanOrEqual,
+        Cmp::Gt => IntCC::SignedGreaterThan,
+        Cmp::Ge => IntCC::SignedGreaterThanOrEqual,
+        Cmp::Ult => IntCC::UnsignedLessThan,
+    }
+}
+
+fn float_cc(c: Cmp) -> FloatCC {
+    match c {
+        Cmp::Eq => FloatCC::Equal,
+        Cmp::Ne => FloatCC::NotEqual,
+        Cmp::Lt | Cmp::Ult => FloatCC::LessThan,
+        Cmp::Le => FloatCC::LessThanOrEqual,
+        Cmp::Gt => FloatCC::GreaterThan,
+        Cmp::Ge => FloatCC::GreaterThanOrEqual,
+    }
+}
+
+/// Emits `func` into the Cranelift function being built.
+fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Result<(), String> {
+    let blocks: Vec<ir::Block> = func.blocks.iter().map(|_| b.create_block()).collect();
+    let mut vals: HashMap<u32, ir::Value> = HashMap::new();
+    // Block parameters.
+    for (i, blk) in func.blocks.iter().enumerate() {
+        if i == 0 {
+            b.append_block_params_for_function_params(blocks[0]);
+            let ps = b.block_params(blocks[0]).to_vec();
+            for (p, v) in blk.params.iter().zip(ps) {
+                vals.insert(*p, v);
+            }
+        } else {
+            for p in &blk.params {
+                let v = b.append_block_param(blocks[i], cl_ty(func.ty(*p)));
+                vals.insert(*p, v);
+            }
+        }
+        if blk.cold {
+            b.set_cold_block(blocks[i]);
+        }
+    }
+    let mut sigs: HashMap<(usize, bool), ir::SigRef> = HashMap::new();
+    let flags = MemFlagsData::trusted();
+    let plain = MemFlagsData::new();
+    for (i, blk) in func.blocks.iter().enumerate() {
+        b.switch_to_block(blocks[i]);
+        for inst in &blk.insts {
+            let a = |k: usize| -> Result<ir::Value, String> {
+                vals.get(&inst.args[k]).copied().ok_or_else(|| format!("v{} used before definition", inst.args[k]))
+            };
+            let results: Vec<ir::Value> = match &inst.op {
+                Op::IConst(c) => vec![b.ins().iconst(types::I64, *c)],
+                Op::FConst(c) => vec![b.ins().f64const(*c)],
+                Op::Load { ty, off } => vec![b.ins().load(cl_ty(*ty), flags, a(0)?, *off)],
+                Op::Store { off } => {
+                    b.ins().store(flags, a(1)?, a(0)?, *off);
+                    vec![]
+                }
+                Op::IAdd => vec![b.ins().iadd(a(0)?, a(1)?)],
+                Op::ISub => vec![b.ins().isub(a(0)?, a(1)?)],
+                Op::IMul => vec![b.ins().imul(a(0)?, a(1)?)],
+                Op::IAnd => vec![b.ins().band(a(0)?, a(1)?)],
+                Op::IOr => vec![b.ins().bor(a(0)?, a(1)?)],
+                Op::IXor => vec![b.ins().bxor(a(0)?, a(1)?)],
+                Op::IShl => vec![b.ins().ishl(a(0)?, a(1)?)],
+                Op::ISar => vec![b.ins().sshr(a(0)?, a(1)?)],
+                Op::INeg => vec![b.ins().ineg(a(0)?)],
+                Op::SDiv => vec![b.ins().sdiv(a(0)?, a(1)?)],
+                Op::SRem => vec![b.ins().srem(a(0)?, a(1)?)],
+                Op::IAddOv | Op::ISubOv | Op::IMulOv => {
+                    let (r, of) = match inst.op {
+                        Op::IAddOv => b.ins().sadd_overflow(a(0)?, a(1)?),
+                        Op::ISubOv => b.ins().ssub_overflow(a(0)?, a(1)?),
+                        _ => b.ins().smul_overflow(a(0)?, a(1)?),
+                    };
+                    vec![r, b.ins().uextend(types::I64, of)]
+                }
+                Op::ICmp(c) => {
+                    let r = b.ins().icmp(int_cc(*c), a(0)?, a(1)?);
+                    vec![b.ins().uextend(types::I64, r)]
+                }
+                Op::FCmp(c) => {
+                    let r = b.ins().fcmp(float_cc(*c), a(0)?, a(1)?);
+                    vec![b.ins().uextend(types::I64, r)]
+                }
+                Op::FAdd => vec![b.ins().fadd(a(0)?, a(1)?)],
+                Op::FSub => vec![b.ins().fsub(a(0)?, a(1)?)],
+                Op::FMul => vec![b.ins().fmul(a(0)?, a(1)?)],
+                Op::FDiv => vec![b.ins().fdiv(a(0)?, a(1)?)],
+                Op::FNeg => vec![b.ins().fneg(a(0)?)],
+                Op::FSqrt => vec![b.ins().sqrt(a(0)?)],
+                Op::FAbs => vec![b.ins().fabs(a(0)?)],
+                Op::IToF => vec![b.ins().fcvt_from_sint(types::F64, a(0)?)],
+                Op::FBits => vec![b.ins().bitcast(types::I64, plain, a(0)?)],
+                Op::BitsF => vec![b.ins().bitcast(types::F64, plain, a(0)?)],
+                Op::Select => {
+                    let c = b.ins().icmp_imm_s(IntCC::NotEqual, a(0)?, 0);
+                    vec![b.ins().select(c, a(1)?, a(2)?)]
+                }
+                Op::Call { addr, ret, .. } => {
+                    let key = (inst.args.len(), *ret);
+                    let sig = match sigs.get(&key) {
+                        Some(s) => *s,
+                        None => {
+                            let mut sig = Signature::new(call_conv);
+                            for _ in 0..inst.args.len() {
+                                sig.params.push(AbiParam::new(types::I64));
+                            }
+                            if *ret {
+                                sig.returns.push(AbiParam::new(types::I64));
+                            }
+                            let s = b.import_signature(sig);
+                            sigs.insert(key, s);
+                            s
+                        }
+                    };
+                    let callee = b.ins().iconst(types::I64, *addr as i64);
+                    let args: Vec<ir::Value> = (0..inst.args.len()).map(a).collect::<Result<_, _>>()?;
+                    let call = b.ins().call_indirect(sig, callee, &args);
+                    b.inst_results(call).to_vec()
+                }
+            };
+            if results.len() != inst.results.len() {
+                return Err(format!("{:?}: {} results, expected {}", inst.op, results.len(), inst.results.len()));
+            }
+            for (r, v) in inst.results.iter().zip(results) {
+                vals.insert(*r, v);
+            }
+        }
+        let args_of = |vs: &[u32], vals: &HashMap<u32, ir::Value>| -> Result<Vec<BlockArg>, String> {
+            vs.iter()
+                .map(|v| vals.get(v).copied().map(BlockArg::Value).ok_or_else(|| format!("v{} used before definition", v)))
+                .collect()
+        };
+        match &blk.term {
+            Terminator::Jump(t, args) => {
+                let a = args_of(args, &vals)?;
+                b.ins().jump(blocks[*t as usize], &a);
+            }
+            Terminator::Branch { cond, then, els } => {
+                let c = *vals.get(cond).ok_or("branch on undefined value")?;
+                let ta = args_of(&then.1, &vals)?;
+                let ea = args_of(&els.1, &vals)?;
+                b.ins().brif(c, blocks[then.0 as usize], &ta, blocks[els.0 as usize], &ea);
+            }
+            Terminator::Return(v) => {
+                let r = *vals.get(v).ok_or("return of undefined value")?;
+                b.ins().return_(&[r]);
+            }
+            Terminator::None => return Err(format!("block {} not terminated", i)),
+        }
+    }
+    Ok(())
+}
+
+/// The signature of a compiled function.
+pub type EntryFn = unsafe extern "C" fn(base: *mut u8, ctx: *mut u8) -> u64;
+
+/// Calls compiled code.
+///
+/// # Safety
+/// `c` must be live, `base` and `ctx` must be what the code was compiled to
+/// expect (the IR's loads, stores and helper calls must be valid for them).
+pub unsafe fn call(c: &Compiled, base: *mut u8, ctx: *mut u8) -> u64 {
+    let f: EntryFn = std::mem::transmute(c.entry);
+    f(base, ctx)
+}
