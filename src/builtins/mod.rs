@@ -6,6 +6,7 @@ mod types_misc;
 mod types_num;
 mod types_seq;
 mod types_str;
+mod codecs;
 
 use crate::objects::*;
 use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};

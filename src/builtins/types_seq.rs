@@ -374,7 +374,7 @@ fn bytes_from_value(vm: &mut Vm, args: &Args) -> PyResult<Vec<u8>> {
     if let Value::Str(s) = x {
         let enc = args.arg(1, "encoding").and_then(|v| v.as_str()).map(|s| s.to_string());
         return match enc {
-            Some(e) => super::types_str::encode_str(s.as_str(), &e, "strict"),
+            Some(e) => super::codecs::encode(vm, s.as_str(), &e, "strict"),
             None => Err(PyErr::type_error("string argument without an encoding")),
         };
     }
@@ -423,7 +423,7 @@ fn bytes_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let rest = args.rest();
     let enc = rest.arg(0, "encoding").and_then(|v| v.as_str()).unwrap_or("utf-8").to_string();
     let errors = rest.arg(1, "errors").and_then(|v| v.as_str()).unwrap_or("strict").to_string();
-    super::types_str::decode_bytes(&data, &enc, &errors)
+    super::codecs::decode(vm, &data, &enc, &errors)
 }
 
 fn bytes_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -1,7 +1,10 @@
-//! `str` (and `str.format`) and `bytes`/`bytearray` methods.
+//! `str` methods and `str.format`.
+
+use std::borrow::Cow;
 
 use super::arg;
 use crate::bytecode::BinOp;
+use crate::objects::str as ustr;
 use crate::objects::*;
 use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
 
@@ -28,7 +31,7 @@ pub fn init(vm: &mut Vm) {
         ("replace", replace),
         ("upper", upper),
         ("lower", lower),
-        ("casefold", lower),
+        ("casefold", casefold),
         ("title", title),
         ("capitalize", capitalize),
         ("swapcase", swapcase),
@@ -68,158 +71,276 @@ pub fn init(vm: &mut Vm) {
     }
     vm.add_method(&s, "maketrans", maketrans);
     let mt = s.dict.get_str("maketrans").unwrap();
-    s.dict.set_str("maketrans", vm.new_native(vm.types.staticmethod.clone(), NativeData::StaticMethod(mt)));
+    s.dict.set_str(
+        "maketrans",
+        vm.new_native(vm.types.staticmethod.clone(), NativeData::StaticMethod(mt)),
+    );
     super::types_seq::init_bytes(vm);
+    super::codecs::init(vm);
 }
 
 /// The str value of the receiver (unwrapping str subclasses).
 fn this_str(vm: &Vm, args: &Args) -> PyResult<PyRef<StrObj>> {
-    match args.pos.first().map(|v| vm.unwrap_builtin(v).into_owned()) {
-        Some(Value::Str(s)) => Ok(s),
-        Some(v) => Err(PyErr::type_error(format!("descriptor requires a 'str' object but received a '{}'", vm.type_name(&v)))),
+    match args.pos.first() {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        Some(v) => match vm.unwrap_builtin(v).as_ref() {
+            Value::Str(s) => Ok(s.clone()),
+            _ => Err(PyErr::type_error(format!(
+                "descriptor requires a 'str' object but received a '{}'",
+                vm.type_name(v)
+            ))),
+        },
         None => Err(PyErr::type_error("descriptor needs an argument")),
     }
 }
 
-fn str_arg<'a>(vm: &Vm, v: &'a Value, fname: &str) -> PyResult<std::borrow::Cow<'a, str>> {
+/// A str argument (str subclasses unwrapped), or `None` when it is not a str.
+fn as_text<'a>(vm: &Vm, v: &'a Value) -> Option<Cow<'a, str>> {
     match v {
-        Value::Str(s) => Ok(std::borrow::Cow::Borrowed(s.as_str())),
+        Value::Str(s) => Some(Cow::Borrowed(s.as_str())),
         Value::Instance(_) => match vm.unwrap_builtin(v).as_ref() {
-            Value::Str(s) => Ok(std::borrow::Cow::Owned(s.as_str().to_string())),
-            _ => Err(PyErr::type_error(format!("{} arg must be None or str", fname))),
+            Value::Str(s) => Some(Cow::Owned(s.as_str().to_string())),
+            _ => None,
         },
-        _ => Err(PyErr::type_error(format!("must be str, not {}", vm.type_name(v)))),
+        _ => None,
     }
+}
+
+/// A str argument, with CPython's "must be str, not X".
+fn str_arg<'a>(vm: &Vm, v: &'a Value) -> PyResult<Cow<'a, str>> {
+    as_text(vm, v).ok_or_else(|| PyErr::type_error(format!("must be str, not {}", vm.type_name(v))))
+}
+
+/// The type name argument-clinic errors show (`None` for None).
+fn clinic_name(vm: &Vm, v: &Value) -> String {
+    if v.is_none() {
+        "None".to_string()
+    } else {
+        vm.type_name(v)
+    }
+}
+
+/// `name() takes no arguments (N given)` unless only the receiver is passed.
+fn no_args(args: &Args, name: &str) -> PyResult<()> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no keyword arguments",
+            name
+        )));
+    }
+    if args.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no arguments ({} given)",
+            name,
+            args.len().saturating_sub(1)
+        )));
+    }
+    Ok(())
+}
+
+/// `name() takes exactly one argument (N given)`.
+fn one_arg(args: &Args, name: &str) -> PyResult<()> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no keyword arguments",
+            name
+        )));
+    }
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!(
+            "{}() takes exactly one argument ({} given)",
+            name,
+            args.len().saturating_sub(1)
+        )));
+    }
+    Ok(())
+}
+
+/// Old-style argument counts: `name() takes at least/at most N argument(s) (M given)`.
+fn old_counts(rest: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    if rest.has_kwargs() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no keyword arguments",
+            name
+        )));
+    }
+    let n = rest.len();
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    if n < min {
+        return Err(PyErr::type_error(format!(
+            "{}() takes at least {} argument{} ({} given)",
+            name,
+            min,
+            plural(min),
+            n
+        )));
+    }
+    if n > max {
+        return Err(PyErr::type_error(format!(
+            "{}() takes at most {} argument{} ({} given)",
+            name,
+            max,
+            plural(max),
+            n
+        )));
+    }
+    Ok(())
+}
+
+/// Keyword-capable argument counts: `name() takes at most N arguments (M given)`.
+fn kw_counts(rest: &Args, name: &str, max: usize, allowed: &[&str]) -> PyResult<()> {
+    let n = rest.len() + rest.kwnames.len();
+    if n > max {
+        return Err(PyErr::type_error(format!(
+            "{}() takes at most {} argument{} ({} given)",
+            name,
+            max,
+            if max == 1 { "" } else { "s" },
+            n
+        )));
+    }
+    for (i, k) in rest.kwnames.iter().enumerate() {
+        let k = k.as_str().unwrap_or("");
+        match allowed.iter().position(|a| *a == k) {
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "{}() got an unexpected keyword argument '{}'",
+                    name, k
+                )))
+            }
+            Some(p) if p < rest.len() => {
+                return Err(PyErr::type_error(format!(
+                    "argument for {}() given by name ('{}') and position ({})",
+                    name,
+                    k,
+                    p + 1
+                )))
+            }
+            Some(_) => {
+                let _ = i;
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn str_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("str", &["object", "encoding", "errors"])?;
-    let Some(x) = args.arg(0, "object") else { return Ok(Value::str("")) };
-    if args.len() > 1 || args.kw("encoding").is_some() || args.kw("errors").is_some() {
-        let data: Vec<u8> = match x {
-            Value::Bytes(b) => b.data.to_vec(),
-            Value::ByteArray(b) => b.data.borrow().clone(),
-            _ => return Err(PyErr::type_error(format!("decoding str is not supported"))),
+    if args.len() + args.kwnames.len() > 3 {
+        return Err(PyErr::type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            args.len() + args.kwnames.len()
+        )));
+    }
+    let x = args.arg(0, "object");
+    let enc = args.arg(1, "encoding");
+    let errors = args.arg(2, "errors");
+    if enc.is_none() && errors.is_none() {
+        return match x {
+            None => Ok(Value::str("")),
+            Some(x) => vm.str_value(x),
         };
-        let enc = args.arg(1, "encoding").and_then(|v| v.as_str()).unwrap_or("utf-8").to_string();
-        let errors = args.arg(2, "errors").and_then(|v| v.as_str()).unwrap_or("strict").to_string();
-        return decode_bytes(&data, &enc, &errors);
     }
-    vm.str_value(x)
-}
-
-/// `bytes.decode(encoding, errors)`.
-pub fn decode_bytes(data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
-    let enc = encoding.to_ascii_lowercase().replace('_', "-");
-    match enc.as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(data) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) => {
-                if errors == "strict" {
-                    let pos = e.valid_up_to();
-                    return Err(PyErr::new(
-                        ExcKind::UnicodeDecodeError,
-                        format!(
-                            "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
-                            data[pos],
-                            pos,
-                            if e.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" }
-                        ),
-                    ));
-                }
-                let s = String::from_utf8_lossy(data).into_owned();
-                Ok(Value::string(if errors == "ignore" { s.replace('\u{fffd}', "") } else { s }))
-            }
-        },
-        "ascii" | "us-ascii" => {
-            let mut out = String::new();
-            for (i, &b) in data.iter().enumerate() {
-                if b < 0x80 {
-                    out.push(b as char);
-                } else if errors == "strict" {
-                    return Err(PyErr::new(
-                        ExcKind::UnicodeDecodeError,
-                        format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", b, i),
-                    ));
-                } else if errors == "replace" {
-                    out.push('\u{fffd}');
-                }
-            }
-            Ok(Value::string(out))
+    let enc = match enc {
+        None => "utf-8",
+        Some(Value::Str(s)) => s.as_str(),
+        Some(v) => {
+            return Err(PyErr::type_error(format!(
+                "str() argument 'encoding' must be str, not {}",
+                clinic_name(vm, v)
+            )))
         }
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => Ok(Value::string(data.iter().map(|&b| b as char).collect())),
-        _ => Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {}", encoding))),
-    }
-}
-
-/// `str.encode(encoding, errors)`.
-pub fn encode_str(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let enc = encoding.to_ascii_lowercase().replace('_', "-");
-    match enc.as_str() {
-        "utf-8" | "utf8" => Ok(s.as_bytes().to_vec()),
-        "ascii" | "us-ascii" => {
-            let mut out = Vec::new();
-            for (i, c) in s.chars().enumerate() {
-                if (c as u32) < 0x80 {
-                    out.push(c as u8);
-                } else if errors == "strict" {
-                    return Err(PyErr::new(
-                        ExcKind::UnicodeEncodeError,
-                        format!("'ascii' codec can't encode character '\\u{:04x}' in position {}: ordinal not in range(128)", c as u32, i),
-                    ));
-                } else if errors == "replace" {
-                    out.push(b'?');
-                }
-            }
-            Ok(out)
+    };
+    let errors = match errors {
+        None => "strict",
+        Some(Value::Str(s)) => s.as_str(),
+        Some(v) => {
+            return Err(PyErr::type_error(format!(
+                "str() argument 'errors' must be str, not {}",
+                clinic_name(vm, v)
+            )))
         }
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
-            let mut out = Vec::new();
-            for (i, c) in s.chars().enumerate() {
-                if (c as u32) < 0x100 {
-                    out.push(c as u32 as u8);
-                } else if errors == "strict" {
-                    return Err(PyErr::new(
-                        ExcKind::UnicodeEncodeError,
-                        format!("'latin-1' codec can't encode character '\\u{:04x}' in position {}: ordinal not in range(256)", c as u32, i),
-                    ));
-                } else if errors == "replace" {
-                    out.push(b'?');
-                }
-            }
-            Ok(out)
+    };
+    let Some(x) = x else {
+        return Ok(Value::str(""));
+    };
+    let data: Vec<u8> = match vm.unwrap_builtin(x).as_ref() {
+        Value::Bytes(b) => b.data.to_vec(),
+        Value::ByteArray(b) => b.data.borrow().clone(),
+        Value::Str(_) => return Err(PyErr::type_error("decoding str is not supported")),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                vm.type_name(x)
+            )))
         }
-        _ => Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {}", encoding))),
-    }
+    };
+    super::codecs::decode(vm, &data, enc, errors)
 }
 
 fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(Value::Class(cls)) = args.get(0) else { return Err(PyErr::type_error("str.__new__(X): X is not a type object")) };
+    let Some(Value::Class(cls)) = args.get(0) else {
+        return Err(PyErr::type_error("str.__new__(X): X is not a type object"));
+    };
     let cls = cls.clone();
     let v = str_ctor(vm, args.rest())?;
     Ok(super::types_num::wrap_for_class(vm, &cls, v))
 }
 
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check("join", 2, 2)?;
+    one_arg(&args, "str.join")?;
     let sep = this_str(vm, &args)?;
-    let items = vm.collect_iterable(&args.pos[1])?;
+    let src = &args.pos[1];
+    let owned;
+    let items: &[Value] = match src {
+        Value::List(l) => {
+            owned = l.to_vec();
+            &owned
+        }
+        Value::Tuple(t) => t.as_slice(),
+        _ => {
+            let it = match vm.get_iter(src) {
+                Ok(it) => it,
+                Err(e) if vm.err_is(&e, ExcKind::TypeError) => {
+                    return Err(PyErr::type_error("can only join an iterable"))
+                }
+                Err(e) => return Err(e),
+            };
+            let mut v = Vec::new();
+            while let Some(x) = vm.next(&it)? {
+                v.push(x);
+            }
+            owned = v;
+            &owned
+        }
+    };
+    if items.len() == 1 {
+        if let Value::Str(_) = &items[0] {
+            return Ok(items[0].clone());
+        }
+    }
     let mut total = 0;
     for (i, it) in items.iter().enumerate() {
         match it {
             Value::Str(s) => total += s.as_str().len(),
             other => {
-                if let Value::Str(_) = vm.unwrap_builtin(other).as_ref() {
+                if let Value::Str(s) = vm.unwrap_builtin(other).as_ref() {
+                    total += s.as_str().len();
                     continue;
                 }
-                return Err(PyErr::type_error(format!("sequence item {}: expected str instance, {} found", i, vm.type_name(other))));
+                return Err(PyErr::type_error(format!(
+                    "sequence item {}: expected str instance, {} found",
+                    i,
+                    vm.type_name(other)
+                )));
             }
         }
     }
-    let mut out = String::with_capacity(total + sep.as_str().len() * items.len());
+    let sep_s = sep.as_str();
+    let mut out = String::with_capacity(total + sep_s.len() * items.len());
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(sep.as_str());
+            out.push_str(sep_s);
         }
         match it {
             Value::Str(s) => out.push_str(s.as_str()),
@@ -233,11 +354,48 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
+/// Splits on runs of whitespace, from the left.
+fn split_whitespace(text: &str, maxsplit: i64, out: &mut Vec<Value>) {
+    let mut rest = text.trim_start_matches(ustr::is_space);
+    let mut n = 0;
+    while !rest.is_empty() {
+        if maxsplit >= 0 && n >= maxsplit {
+            out.push(Value::str(rest));
+            return;
+        }
+        let end = rest.find(ustr::is_space).unwrap_or(rest.len());
+        out.push(Value::str(&rest[..end]));
+        rest = rest[end..].trim_start_matches(ustr::is_space);
+        n += 1;
+    }
+}
+
+/// Splits on runs of whitespace, from the right.
+fn rsplit_whitespace(text: &str, maxsplit: i64, out: &mut Vec<Value>) {
+    let mut rest = text.trim_end_matches(ustr::is_space);
+    let mut n = 0;
+    while !rest.is_empty() {
+        if maxsplit >= 0 && n >= maxsplit {
+            out.push(Value::str(rest));
+            break;
+        }
+        let start = match rest.char_indices().rev().find(|(_, c)| ustr::is_space(*c)) {
+            Some((i, c)) => i + c.len_utf8(),
+            None => 0,
+        };
+        out.push(Value::str(&rest[start..]));
+        rest = rest[..start].trim_end_matches(ustr::is_space);
+        n += 1;
+    }
+    out.reverse();
+}
+
 fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
     let rest = args.rest();
-    rest.allow_kwargs("split", &["sep", "maxsplit"])?;
-    let sep = arg::opt(&rest, 0, "sep").cloned();
+    let name = if right { "rsplit" } else { "split" };
+    kw_counts(&rest, name, 2, &["sep", "maxsplit"])?;
+    let sep = arg::opt(&rest, 0, "sep");
     let maxsplit = match rest.arg(1, "maxsplit") {
         Some(m) => arg::int(vm, m)?,
         None => -1,
@@ -246,53 +404,34 @@ fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
     let mut parts: Vec<Value> = Vec::new();
     match sep {
         None => {
-            // Runs of whitespace separate; leading/trailing whitespace ignored.
-            if !right {
-                let mut rest_s = text.trim_start_matches(py_space);
-                let mut n = 0;
-                while !rest_s.is_empty() {
-                    if maxsplit >= 0 && n >= maxsplit {
-                        parts.push(Value::str(rest_s));
-                        break;
-                    }
-                    let end = rest_s.find(py_space).unwrap_or(rest_s.len());
-                    parts.push(Value::str(&rest_s[..end]));
-                    rest_s = rest_s[end..].trim_start_matches(py_space);
-                    n += 1;
-                }
+            if right {
+                rsplit_whitespace(text, maxsplit, &mut parts)
             } else {
-                let mut rest_s = text.trim_end_matches(py_space);
-                let mut n = 0;
-                while !rest_s.is_empty() {
-                    if maxsplit >= 0 && n >= maxsplit {
-                        parts.push(Value::str(rest_s));
-                        break;
-                    }
-                    let start = rest_s.rfind(py_space).map(|i| i + rest_s[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
-                    parts.push(Value::str(&rest_s[start..]));
-                    rest_s = rest_s[..start].trim_end_matches(py_space);
-                    n += 1;
-                }
-                parts.reverse();
+                split_whitespace(text, maxsplit, &mut parts)
             }
         }
         Some(sepv) => {
-            let sep = str_arg(vm, &sepv, "sep")?.into_owned();
+            let sep = as_text(vm, sepv).ok_or_else(|| {
+                PyErr::type_error(format!("must be str or None, not {}", vm.type_name(sepv)))
+            })?;
             if sep.is_empty() {
                 return Err(PyErr::value_error("empty separator"));
             }
-            if !right {
-                if maxsplit < 0 {
-                    parts = text.split(sep.as_str()).map(Value::str).collect();
+            let sep = sep.as_ref();
+            if maxsplit < 0 {
+                if right {
+                    parts = text.rsplit(sep).map(Value::str).collect();
+                    parts.reverse();
                 } else {
-                    parts = text.splitn(maxsplit as usize + 1, sep.as_str()).map(Value::str).collect();
+                    parts = text.split(sep).map(Value::str).collect();
                 }
             } else {
-                if maxsplit < 0 {
-                    parts = text.split(sep.as_str()).map(Value::str).collect();
-                } else {
-                    parts = text.rsplitn(maxsplit as usize + 1, sep.as_str()).map(Value::str).collect();
+                let n = (maxsplit as usize).saturating_add(1);
+                if right {
+                    parts = text.rsplitn(n, sep).map(Value::str).collect();
                     parts.reverse();
+                } else {
+                    parts = text.splitn(n, sep).map(Value::str).collect();
                 }
             }
         }
@@ -308,30 +447,50 @@ fn rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     split_impl(vm, args, true)
 }
 
+/// Python's line boundaries (`str.splitlines`).
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
 fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
-    let keep = match args.rest().arg(0, "keepends") {
+    let rest = args.rest();
+    kw_counts(&rest, "splitlines", 1, &["keepends"])?;
+    let keep = match rest.arg(0, "keepends") {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
     let text = s.as_str();
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
-        if is_break {
+    let mut it = text.char_indices().peekable();
+    while let Some((pos, c)) = it.next() {
+        if is_line_break(c) {
             let mut end = pos + c.len_utf8();
-            if c == '\r' && i + 1 < chars.len() && chars[i + 1].1 == '\n' {
-                end += 1;
-                i += 1;
+            if c == '\r' {
+                if let Some((_, '\n')) = it.peek() {
+                    it.next();
+                    end += 1;
+                }
             }
-            out.push(Value::str(if keep { &text[start..end] } else { &text[start..pos] }));
+            out.push(Value::str(if keep {
+                &text[start..end]
+            } else {
+                &text[start..pos]
+            }));
             start = end;
         }
-        i += 1;
     }
     if start < text.len() {
         out.push(Value::str(&text[start..]));
@@ -339,103 +498,166 @@ fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 
-fn strip_chars(vm: &mut Vm, args: &Args) -> PyResult<Option<Vec<char>>> {
-    match args.rest().arg(0, "chars") {
-        None | Some(Value::None) => Ok(None),
-        Some(v) => Ok(Some(str_arg(vm, v, "strip")?.chars().collect())),
+/// Which ends `strip` works on.
+#[derive(Clone, Copy, PartialEq)]
+enum Ends {
+    Both,
+    Left,
+    Right,
+}
+
+fn strip_impl(vm: &mut Vm, args: Args, ends: Ends, name: &str) -> PyResult<Value> {
+    let s = this_str(vm, &args)?;
+    let rest = args.rest();
+    if rest.has_kwargs() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no keyword arguments",
+            name
+        )));
     }
-}
-
-fn strip(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args)?;
-    Ok(match strip_chars(vm, &args)? {
-        None => Value::str(s.as_str().trim_matches(py_space)),
-        Some(cs) => Value::str(s.as_str().trim_matches(|c| cs.contains(&c))),
-    })
-}
-
-fn lstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args)?;
-    Ok(match strip_chars(vm, &args)? {
-        None => Value::str(s.as_str().trim_start_matches(py_space)),
-        Some(cs) => Value::str(s.as_str().trim_start_matches(|c| cs.contains(&c))),
-    })
-}
-
-fn rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args)?;
-    Ok(match strip_chars(vm, &args)? {
-        None => Value::str(s.as_str().trim_end_matches(py_space)),
-        Some(cs) => Value::str(s.as_str().trim_end_matches(|c| cs.contains(&c))),
-    })
-}
-
-/// Python's `str.isspace` characters.
-pub fn py_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\x1c'..='\x1f')
-}
-
-/// Resolves optional `start`/`end` arguments to a code-point range.
-fn char_range(vm: &mut Vm, s: &StrObj, start: Option<&Value>, end: Option<&Value>) -> PyResult<(usize, usize)> {
-    let n = s.len() as i64;
-    let fix = |vm: &mut Vm, v: Option<&Value>, default: i64| -> PyResult<i64> {
-        match v {
-            None | Some(Value::None) => Ok(default),
-            Some(x) => {
-                let i = match x {
-                    Value::Int(i) => *i,
-                    other => match vm.index_value(other)? {
-                        Some(Value::Int(i)) => i,
-                        Some(_) => i64::MAX,
-                        None => return Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method")),
-                    },
-                };
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+    if rest.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "{} expected at most 1 argument, got {}",
+            name,
+            rest.len()
+        )));
+    }
+    let t = s.as_str();
+    let r = match rest.get(0) {
+        None | Some(Value::None) => match ends {
+            Ends::Both => t.trim_matches(ustr::is_space),
+            Ends::Left => t.trim_start_matches(ustr::is_space),
+            Ends::Right => t.trim_end_matches(ustr::is_space),
+        },
+        Some(v) => {
+            let cs = as_text(vm, v)
+                .ok_or_else(|| PyErr::type_error(format!("{} arg must be None or str", name)))?;
+            let cs: Vec<char> = cs.chars().collect();
+            let f = |c: char| cs.contains(&c);
+            match ends {
+                Ends::Both => t.trim_matches(f),
+                Ends::Left => t.trim_start_matches(f),
+                Ends::Right => t.trim_end_matches(f),
             }
         }
     };
-    let a = fix(vm, start, 0)?;
-    let b = fix(vm, end, n)?;
+    if r.len() == t.len() {
+        return Ok(Value::Str(s));
+    }
+    Ok(Value::str(r))
+}
+
+fn strip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_impl(vm, args, Ends::Both, "strip")
+}
+
+fn lstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_impl(vm, args, Ends::Left, "lstrip")
+}
+
+fn rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_impl(vm, args, Ends::Right, "rstrip")
+}
+
+/// A slice bound argument (`None` means the default), clamped to i64.
+fn slice_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(*i)),
+        Some(x) => match vm.index_value(x)? {
+            Some(Value::Int(i)) => Ok(Some(i)),
+            Some(b) => Ok(Some(if int::is_negative(&b) {
+                i64::MIN
+            } else {
+                i64::MAX
+            })),
+            None => Err(PyErr::type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+        },
+    }
+}
+
+/// CPython's `ADJUST_INDICES`: negative bounds count from the end; `end` is
+/// clamped to the length, `start` may stay beyond it.
+fn adjust_indices(
+    vm: &mut Vm,
+    len: usize,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> PyResult<(usize, usize)> {
+    let n = len as i64;
+    let mut a = slice_bound(vm, start)?.unwrap_or(0);
+    let mut b = slice_bound(vm, end)?.unwrap_or(n);
+    if b > n {
+        b = n;
+    } else if b < 0 {
+        b = (b + n).max(0);
+    }
+    if a < 0 {
+        a = (a + n).max(0);
+    }
     Ok((a as usize, b as usize))
 }
 
-fn affix_check(vm: &mut Vm, args: Args, ends: bool) -> PyResult<Value> {
+fn affix_check(vm: &mut Vm, args: Args, suffix: bool) -> PyResult<Value> {
+    let name = if suffix { "endswith" } else { "startswith" };
     let s = this_str(vm, &args)?;
     let rest = args.rest();
-    let (a, b) = char_range(vm, &s, rest.get(1), rest.get(2))?;
-    if a > b {
-        return Ok(Value::Bool(false));
+    old_counts(&rest, name, 1, 3)?;
+    let (a, b) = adjust_indices(vm, s.len(), rest.get(1), rest.get(2))?;
+    let whole = a == 0 && b == s.len();
+    let check = |p: &str| -> bool {
+        let plen = if p.is_ascii() {
+            p.len()
+        } else {
+            p.chars().count()
+        };
+        if b < plen || b - plen < a {
+            return false;
+        }
+        if whole {
+            return if suffix {
+                s.as_str().ends_with(p)
+            } else {
+                s.as_str().starts_with(p)
+            };
+        }
+        let sub = s.substring(a, b);
+        if suffix {
+            sub.ends_with(p)
+        } else {
+            sub.starts_with(p)
+        }
+    };
+    let pv = &rest.pos[0];
+    if let Some(p) = as_text(vm, pv) {
+        return Ok(Value::Bool(check(&p)));
     }
-    let sub = s.substring(a, b).to_string();
-    let check = |p: &str| if ends { sub.ends_with(p) } else { sub.starts_with(p) };
-    match rest.get(0) {
-        Some(Value::Str(p)) => Ok(Value::Bool(check(p.as_str()))),
-        Some(Value::Tuple(t)) => {
-            for p in t.as_slice() {
-                match p {
-                    Value::Str(ps) => {
-                        if check(ps.as_str()) {
-                            return Ok(Value::Bool(true));
-                        }
-                    }
-                    other => {
-                        return Err(PyErr::type_error(format!(
-                            "tuple for {} must only contain str, not {}",
-                            if ends { "endswith" } else { "startswith" },
-                            vm.type_name(other)
-                        )))
+    if let Value::Tuple(t) = pv {
+        for p in t.as_slice() {
+            match as_text(vm, p) {
+                Some(ps) => {
+                    if check(&ps) {
+                        return Ok(Value::Bool(true));
                     }
                 }
+                None => {
+                    return Err(PyErr::type_error(format!(
+                        "tuple for {} must only contain str, not {}",
+                        name,
+                        vm.type_name(p)
+                    )))
+                }
             }
-            Ok(Value::Bool(false))
         }
-        Some(other) => Err(PyErr::type_error(format!(
-            "{} first arg must be str or a tuple of str, not {}",
-            if ends { "endswith" } else { "startswith" },
-            vm.type_name(other)
-        ))),
-        None => Err(PyErr::type_error(format!("{}() takes at least 1 argument (0 given)", if ends { "endswith" } else { "startswith" }))),
+        return Ok(Value::Bool(false));
     }
+    Err(PyErr::type_error(format!(
+        "{} first arg must be str or a tuple of str, not {}",
+        name,
+        vm.type_name(pv)
+    )))
 }
 
 fn startswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -455,19 +677,37 @@ fn char_index(s: &str, b: usize) -> usize {
     }
 }
 
-fn find_impl(vm: &mut Vm, args: &Args, right: bool) -> PyResult<i64> {
+fn nchars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+fn find_impl(vm: &mut Vm, args: &Args, right: bool, name: &str) -> PyResult<i64> {
     let s = this_str(vm, args)?;
     let rest = args.rest();
-    let sub = match rest.get(0) {
-        Some(v) => str_arg(vm, v, "find")?.into_owned(),
-        None => return Err(PyErr::type_error("find() takes at least 1 argument (0 given)")),
-    };
-    let (a, b) = char_range(vm, &s, rest.get(1), rest.get(2))?;
-    if a > b || (a > s.len()) {
+    old_counts(&rest, name, 1, 3)?;
+    let sub = str_arg(vm, &rest.pos[0])?;
+    let (a, b) = adjust_indices(vm, s.len(), rest.get(1), rest.get(2))?;
+    let sublen = nchars(&sub);
+    if b < a || b - a < sublen {
         return Ok(-1);
     }
-    let hay = s.substring(a, b);
-    let found = if right { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    if sublen == 0 {
+        return Ok(if right { b } else { a } as i64);
+    }
+    let hay = if a == 0 && b == s.len() {
+        s.as_str()
+    } else {
+        s.substring(a, b)
+    };
+    let found = if right {
+        hay.rfind(sub.as_ref())
+    } else {
+        hay.find(sub.as_ref())
+    };
     Ok(match found {
         Some(bi) => (a + char_index(hay, bi)) as i64,
         None => -1,
@@ -475,22 +715,22 @@ fn find_impl(vm: &mut Vm, args: &Args, right: bool) -> PyResult<i64> {
 }
 
 fn find(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, &args, false)?))
+    Ok(Value::Int(find_impl(vm, &args, false, "find")?))
 }
 
 fn rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, &args, true)?))
+    Ok(Value::Int(find_impl(vm, &args, true, "rfind")?))
 }
 
 fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match find_impl(vm, &args, false)? {
+    match find_impl(vm, &args, false, "index")? {
         -1 => Err(PyErr::value_error("substring not found")),
         i => Ok(Value::Int(i)),
     }
 }
 
 fn rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match find_impl(vm, &args, true)? {
+    match find_impl(vm, &args, true, "rindex")? {
         -1 => Err(PyErr::value_error("substring not found")),
         i => Ok(Value::Int(i)),
     }
@@ -499,106 +739,165 @@ fn rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
     let rest = args.rest();
-    let sub = match rest.get(0) {
-        Some(v) => str_arg(vm, v, "count")?.into_owned(),
-        None => return Err(PyErr::type_error("count() takes at least 1 argument (0 given)")),
-    };
-    let (a, b) = char_range(vm, &s, rest.get(1), rest.get(2))?;
-    if a > b {
+    old_counts(&rest, "count", 1, 3)?;
+    let sub = str_arg(vm, &rest.pos[0])?;
+    let (a, b) = adjust_indices(vm, s.len(), rest.get(1), rest.get(2))?;
+    let sublen = nchars(&sub);
+    if b < a || b - a < sublen {
         return Ok(Value::Int(0));
     }
-    let hay = s.substring(a, b);
-    if sub.is_empty() {
-        return Ok(Value::Int(hay.chars().count() as i64 + 1));
+    if sublen == 0 {
+        return Ok(Value::Int((b - a) as i64 + 1));
     }
-    Ok(Value::Int(hay.matches(sub.as_str()).count() as i64))
+    let hay = if a == 0 && b == s.len() {
+        s.as_str()
+    } else {
+        s.substring(a, b)
+    };
+    Ok(Value::Int(hay.matches(sub.as_ref()).count() as i64))
 }
 
 fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
     let rest = args.rest();
+    if rest.has_kwargs() {
+        return Err(PyErr::type_error("replace() takes no keyword arguments"));
+    }
     rest.check_pos("replace", 2, 3)?;
-    let old = str_arg(vm, &rest.pos[0], "replace")?.into_owned();
-    let new = str_arg(vm, &rest.pos[1], "replace")?.into_owned();
+    let old = as_text(vm, &rest.pos[0]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "replace() argument 1 must be str, not {}",
+            clinic_name(vm, &rest.pos[0])
+        ))
+    })?;
+    let new = as_text(vm, &rest.pos[1]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "replace() argument 2 must be str, not {}",
+            clinic_name(vm, &rest.pos[1])
+        ))
+    })?;
     let n = match rest.get(2) {
         Some(v) => arg::int(vm, v)?,
         None => -1,
     };
     let text = s.as_str();
-    if n < 0 {
-        if old.is_empty() {
-            // Insert between every character.
-            let mut out = String::with_capacity(text.len() + new.len() * (text.len() + 1));
-            out.push_str(&new);
-            for c in text.chars() {
-                out.push(c);
-                out.push_str(&new);
-            }
-            return Ok(Value::string(out));
-        }
-        return Ok(Value::string(text.replace(old.as_str(), &new)));
+    if n == 0 || (!old.is_empty() && !text.contains(old.as_ref())) {
+        return Ok(Value::Str(s));
     }
+    let limit = if n < 0 { usize::MAX } else { n as usize };
     if old.is_empty() {
-        let mut out = String::new();
+        // Insert before every character and at the end, up to the limit.
+        let mut out = String::with_capacity(text.len() + new.len() * (s.len() + 1).min(limit));
         let mut k = 0;
-        if k < n {
-            out.push_str(&new);
-            k += 1;
-        }
         for c in text.chars() {
-            out.push(c);
-            if k < n {
+            if k < limit {
                 out.push_str(&new);
                 k += 1;
             }
+            out.push(c);
+        }
+        if k < limit {
+            out.push_str(&new);
         }
         return Ok(Value::string(out));
     }
-    Ok(Value::string(text.replacen(old.as_str(), &new, n as usize)))
+    if n < 0 {
+        return Ok(Value::string(text.replace(old.as_ref(), &new)));
+    }
+    Ok(Value::string(text.replacen(old.as_ref(), &new, limit)))
 }
 
 fn upper(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::string(this_str(vm, &args)?.as_str().to_uppercase()))
+    no_args(&args, "str.upper")?;
+    let s = this_str(vm, &args)?;
+    Ok(Value::string(ustr::upper(s.as_str())))
 }
 
 fn lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::string(this_str(vm, &args)?.as_str().to_lowercase()))
+    no_args(&args, "str.lower")?;
+    let s = this_str(vm, &args)?;
+    Ok(Value::string(ustr::lower(s.as_str())))
+}
+
+fn casefold(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "str.casefold")?;
+    let s = this_str(vm, &args)?;
+    let t = s.as_str();
+    if t.is_ascii() {
+        return Ok(Value::string(t.to_ascii_lowercase()));
+    }
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        ustr::push_casefold(&mut out, c);
+    }
+    Ok(Value::string(out))
+}
+
+/// Lowercases `chars[i]` into `out`, with the final-sigma rule.
+fn push_lower_at(out: &mut String, chars: &[char], i: usize) {
+    let c = chars[i];
+    if c == '\u{3a3}' {
+        out.push(ustr::final_sigma(chars, i));
+    } else {
+        ustr::push_lower(out, c);
+    }
 }
 
 fn title(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "str.title")?;
     let s = this_str(vm, &args)?;
-    let mut out = String::new();
+    let t = s.as_str();
+    let mut out = String::with_capacity(t.len());
     let mut prev_cased = false;
-    for c in s.as_str().chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
+    if t.is_ascii() {
+        for c in t.chars() {
+            out.push(if prev_cased {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            });
+            prev_cased = c.is_ascii_alphabetic();
         }
-        prev_cased = c.is_alphabetic() && (c.is_lowercase() || c.is_uppercase());
+        return Ok(Value::string(out));
+    }
+    let chars: Vec<char> = t.chars().collect();
+    for i in 0..chars.len() {
+        let c = chars[i];
+        if prev_cased {
+            push_lower_at(&mut out, &chars, i);
+        } else {
+            ustr::push_title(&mut out, c);
+        }
+        prev_cased = ustr::is_cased(c);
     }
     Ok(Value::string(out))
 }
 
 fn capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "str.capitalize")?;
     let s = this_str(vm, &args)?;
-    let mut chars = s.as_str().chars();
-    let mut out = String::new();
-    if let Some(c) = chars.next() {
-        out.extend(c.to_uppercase());
-        out.push_str(&chars.as_str().to_lowercase());
+    let chars: Vec<char> = s.as_str().chars().collect();
+    let mut out = String::with_capacity(s.as_str().len());
+    if let Some(&c) = chars.first() {
+        ustr::push_title(&mut out, c);
+        for i in 1..chars.len() {
+            push_lower_at(&mut out, &chars, i);
+        }
     }
     Ok(Value::string(out))
 }
 
 fn swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "str.swapcase")?;
     let s = this_str(vm, &args)?;
-    let mut out = String::new();
-    for c in s.as_str().chars() {
-        if c.is_uppercase() {
-            out.extend(c.to_lowercase());
-        } else if c.is_lowercase() {
-            out.extend(c.to_uppercase());
+    let chars: Vec<char> = s.as_str().chars().collect();
+    let mut out = String::with_capacity(s.as_str().len());
+    for i in 0..chars.len() {
+        let c = chars[i];
+        if ustr::is_upper(c) {
+            push_lower_at(&mut out, &chars, i);
+        } else if ustr::is_lower(c) {
+            ustr::push_upper(&mut out, c);
         } else {
             out.push(c);
         }
@@ -606,169 +905,241 @@ fn swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn pred(vm: &mut Vm, args: Args, f: impl Fn(char) -> bool) -> PyResult<Value> {
+fn pred(vm: &mut Vm, args: Args, name: &str, f: impl Fn(char) -> bool) -> PyResult<Value> {
+    no_args(&args, name)?;
     let s = this_str(vm, &args)?;
     Ok(Value::Bool(!s.is_empty() && s.as_str().chars().all(f)))
 }
 
 fn isdigit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred(vm, args, |c| c.is_ascii_digit() || ('\u{2070}'..='\u{2079}').contains(&c) || "²³¹".contains(c) || c.is_numeric() && c.to_digit(10).is_some())
+    pred(vm, args, "str.isdigit", ustr::is_digit)
 }
 
 fn isdecimal(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred(vm, args, |c| c.is_ascii_digit() || (c.is_numeric() && !"²³¹¼½¾".contains(c) && c.to_digit(10).is_some()))
+    pred(vm, args, "str.isdecimal", ustr::is_decimal)
 }
 
 fn isnumeric(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred(vm, args, |c| c.is_numeric())
+    pred(vm, args, "str.isnumeric", ustr::is_numeric)
 }
 
 fn isalpha(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred(vm, args, |c| c.is_alphabetic())
+    pred(vm, args, "str.isalpha", ustr::is_alpha)
 }
 
 fn isalnum(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred(vm, args, |c| c.is_alphanumeric())
+    pred(vm, args, "str.isalnum", ustr::is_alnum)
 }
 
 fn isspace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred(vm, args, py_space)
+    pred(vm, args, "str.isspace", ustr::is_space)
 }
 
 fn isascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "str.isascii")?;
     let s = this_str(vm, &args)?;
-    Ok(Value::Bool(s.as_str().is_ascii()))
+    Ok(Value::Bool(s.is_ascii()))
 }
 
 fn isprintable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "str.isprintable")?;
     let s = this_str(vm, &args)?;
-    Ok(Value::Bool(s.as_str().chars().all(crate::vm::repr::is_printable)))
+    Ok(Value::Bool(s.as_str().chars().all(ustr::is_printable)))
 }
 
 fn isupper(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "str.isupper")?;
     let s = this_str(vm, &args)?;
-    let t = s.as_str();
-    Ok(Value::Bool(t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase())))
+    let mut cased = false;
+    for c in s.as_str().chars() {
+        if ustr::is_lower(c) || ustr::is_titlecase(c) {
+            return Ok(Value::Bool(false));
+        }
+        if ustr::is_upper(c) {
+            cased = true;
+        }
+    }
+    Ok(Value::Bool(cased))
 }
 
 fn islower(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "str.islower")?;
     let s = this_str(vm, &args)?;
-    let t = s.as_str();
-    Ok(Value::Bool(t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase())))
+    let mut cased = false;
+    for c in s.as_str().chars() {
+        if ustr::is_upper(c) || ustr::is_titlecase(c) {
+            return Ok(Value::Bool(false));
+        }
+        if ustr::is_lower(c) {
+            cased = true;
+        }
+    }
+    Ok(Value::Bool(cased))
 }
 
 fn istitle(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "str.istitle")?;
     let s = this_str(vm, &args)?;
     let mut prev_cased = false;
-    let mut any = false;
+    let mut cased = false;
     for c in s.as_str().chars() {
-        if c.is_uppercase() {
+        if ustr::is_upper(c) || ustr::is_titlecase(c) {
             if prev_cased {
                 return Ok(Value::Bool(false));
             }
             prev_cased = true;
-            any = true;
-        } else if c.is_lowercase() {
+            cased = true;
+        } else if ustr::is_lower(c) {
             if !prev_cased {
                 return Ok(Value::Bool(false));
             }
             prev_cased = true;
-            any = true;
+            cased = true;
         } else {
             prev_cased = false;
         }
     }
-    Ok(Value::Bool(any))
+    Ok(Value::Bool(cased))
 }
 
+/// `str.isidentifier()`.
 pub fn is_identifier(t: &str) -> bool {
     let mut chars = t.chars();
     match chars.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric()),
+        Some(c) if c == '_' || ustr::is_xid_start(c) => chars.all(ustr::is_xid_continue),
         _ => false,
     }
 }
 
 fn isidentifier(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "str.isidentifier")?;
     let s = this_str(vm, &args)?;
     Ok(Value::Bool(is_identifier(s.as_str())))
 }
 
-fn fill_arg(vm: &mut Vm, args: &Args) -> PyResult<(usize, char)> {
+fn fill_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
     let rest = args.rest();
-    let width = match rest.get(0) {
-        Some(w) => arg::int(vm, w)?.max(0) as usize,
-        None => return Err(PyErr::type_error("expected at least 1 argument, got 0")),
-    };
+    if rest.has_kwargs() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no keyword arguments",
+            name
+        )));
+    }
+    rest.check_pos(name, 1, 2)?;
+    let width = arg::int(vm, &rest.pos[0])?.max(0) as usize;
     let fill = match rest.get(1) {
-        Some(Value::Str(f)) if f.len() == 1 => f.as_str().chars().next().unwrap(),
-        Some(Value::Str(_)) => return Err(PyErr::type_error("The fill character must be exactly one character long")),
-        Some(other) => return Err(PyErr::type_error(format!("The fill character must be a unicode character, not {}", vm.type_name(other)))),
         None => ' ',
+        Some(v) => match as_text(vm, v) {
+            Some(f) => {
+                let mut it = f.chars();
+                match (it.next(), it.next()) {
+                    (Some(c), None) => c,
+                    _ => {
+                        return Err(PyErr::type_error(
+                            "The fill character must be exactly one character long",
+                        ))
+                    }
+                }
+            }
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    vm.type_name(v)
+                )))
+            }
+        },
     };
     Ok((width, fill))
 }
 
+fn padded(s: &str, left: usize, right: usize, fill: char) -> String {
+    let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
+    out.extend(std::iter::repeat(fill).take(left));
+    out.push_str(s);
+    out.extend(std::iter::repeat(fill).take(right));
+    out
+}
+
 fn center(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
-    let (width, fill) = fill_arg(vm, &args)?;
+    let (width, fill) = fill_arg(vm, &args, "center")?;
     let n = s.len();
     if width <= n {
         return Ok(Value::Str(s));
     }
-    let total = width - n;
-    // CPython puts the extra space on the left when the text length is odd... per its formula.
-    let left = total / 2 + (total & width & 1);
-    let right = total - left;
-    let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
-    Ok(Value::string(format!("{}{}{}", f(left), s.as_str(), f(right))))
+    let marg = width - n;
+    let left = marg / 2 + (marg & width & 1);
+    Ok(Value::string(padded(s.as_str(), left, marg - left, fill)))
 }
 
 fn ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
-    let (width, fill) = fill_arg(vm, &args)?;
+    let (width, fill) = fill_arg(vm, &args, "ljust")?;
     let n = s.len();
     if width <= n {
         return Ok(Value::Str(s));
     }
-    Ok(Value::string(format!("{}{}", s.as_str(), std::iter::repeat(fill).take(width - n).collect::<String>())))
+    Ok(Value::string(padded(s.as_str(), 0, width - n, fill)))
 }
 
 fn rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
-    let (width, fill) = fill_arg(vm, &args)?;
+    let (width, fill) = fill_arg(vm, &args, "rjust")?;
     let n = s.len();
     if width <= n {
         return Ok(Value::Str(s));
     }
-    Ok(Value::string(format!("{}{}", std::iter::repeat(fill).take(width - n).collect::<String>(), s.as_str())))
+    Ok(Value::string(padded(s.as_str(), width - n, 0, fill)))
 }
 
 fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    one_arg(&args, "str.zfill")?;
     let s = this_str(vm, &args)?;
-    let width = arg::int(vm, args.get(1).unwrap_or(&Value::Int(0)))?.max(0) as usize;
+    let width = arg::int(vm, &args.pos[1])?.max(0) as usize;
     let n = s.len();
     if width <= n {
         return Ok(Value::Str(s));
     }
     let t = s.as_str();
-    let (sign, body) = match t.chars().next() {
-        Some(c @ ('+' | '-')) => (c.to_string(), &t[1..]),
-        _ => (String::new(), t),
+    let (sign, body) = match t.as_bytes().first() {
+        Some(b'+') => ("+", &t[1..]),
+        Some(b'-') => ("-", &t[1..]),
+        _ => ("", t),
     };
-    Ok(Value::string(format!("{}{}{}", sign, "0".repeat(width - n), body)))
+    Ok(Value::string(format!(
+        "{}{}{}",
+        sign,
+        "0".repeat(width - n),
+        body
+    )))
 }
 
 fn partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
+    one_arg(
+        &args,
+        if right {
+            "str.rpartition"
+        } else {
+            "str.partition"
+        },
+    )?;
     let s = this_str(vm, &args)?;
-    let sep = str_arg(vm, args.get(1).unwrap_or(&Value::None), "partition")?.into_owned();
+    let sep = str_arg(vm, &args.pos[1])?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
     }
     let t = s.as_str();
-    let found = if right { t.rfind(sep.as_str()) } else { t.find(sep.as_str()) };
+    let found = if right {
+        t.rfind(sep.as_ref())
+    } else {
+        t.find(sep.as_ref())
+    };
     Ok(match found {
-        Some(i) => Value::tuple(vec![Value::str(&t[..i]), Value::string(sep.clone()), Value::str(&t[i + sep.len()..])]),
+        Some(i) => Value::tuple(vec![
+            Value::str(&t[..i]),
+            args.pos[1].clone(),
+            Value::str(&t[i + sep.len()..]),
+        ]),
         None => {
             if right {
                 Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s.clone())])
@@ -787,28 +1158,56 @@ fn rpartition(vm: &mut Vm, args: Args) -> PyResult<Value> {
     partition_impl(vm, args, true)
 }
 
+/// An optional str argument of a codec call (`encoding`, `errors`).
+pub fn codec_arg<'a>(
+    vm: &Vm,
+    v: Option<&'a Value>,
+    fname: &str,
+    pname: &str,
+    default: &'a str,
+) -> PyResult<&'a str> {
+    match v {
+        None => Ok(default),
+        Some(Value::Str(s)) => Ok(s.as_str()),
+        Some(v) => Err(PyErr::type_error(format!(
+            "{}() argument '{}' must be str, not {}",
+            fname,
+            pname,
+            clinic_name(vm, v)
+        ))),
+    }
+}
+
 fn encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
     let rest = args.rest();
-    let enc = rest.arg(0, "encoding").and_then(|v| v.as_str()).unwrap_or("utf-8").to_string();
-    let errors = rest.arg(1, "errors").and_then(|v| v.as_str()).unwrap_or("strict").to_string();
-    Ok(super::new_bytes(encode_str(s.as_str(), &enc, &errors)?))
+    kw_counts(&rest, "encode", 2, &["encoding", "errors"])?;
+    let enc = codec_arg(vm, rest.arg(0, "encoding"), "encode", "encoding", "utf-8")?;
+    let errors = codec_arg(vm, rest.arg(1, "errors"), "encode", "errors", "strict")?;
+    let data = super::codecs::encode(vm, s.as_str(), enc, errors)?;
+    Ok(super::new_bytes(data))
 }
 
 fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
-    let size = match args.rest().arg(0, "tabsize") {
+    let rest = args.rest();
+    kw_counts(&rest, "expandtabs", 1, &["tabsize"])?;
+    let size = match rest.arg(0, "tabsize") {
         Some(v) => arg::int(vm, v)?,
         None => 8,
     };
-    let mut out = String::new();
+    let t = s.as_str();
+    if !t.contains('\t') {
+        return Ok(Value::Str(s));
+    }
+    let mut out = String::with_capacity(t.len() + 16);
     let mut col = 0i64;
-    for c in s.as_str().chars() {
+    for c in t.chars() {
         match c {
             '\t' => {
                 if size > 0 {
                     let n = size - (col % size);
-                    out.push_str(&" ".repeat(n as usize));
+                    out.extend(std::iter::repeat(' ').take(n as usize));
                     col += n;
                 }
             }
@@ -826,77 +1225,164 @@ fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    one_arg(&args, "str.translate")?;
     let s = this_str(vm, &args)?;
-    let table = args.get(1).cloned().unwrap_or(Value::None);
-    let mut out = String::new();
+    let table = args.pos[1].clone();
+    let mut out = String::with_capacity(s.as_str().len());
+    // Translations of the characters seen so far (tables are usually small).
+    let mut cache: Vec<(char, Option<Value>)> = Vec::new();
     for c in s.as_str().chars() {
-        let r = match vm.get_item(&table, &Value::Int(c as i64)) {
-            Ok(v) => v,
-            Err(e) if vm.err_is(&e, ExcKind::LookupError) => {
-                out.push(c);
-                continue;
+        let r = match cache.iter().find(|(k, _)| *k == c) {
+            Some((_, r)) => r.clone(),
+            None => {
+                let r = match vm.get_item(&table, &Value::Int(ustr::code_point(c) as i64)) {
+                    Ok(v) => Some(v),
+                    Err(e) if vm.err_is(&e, ExcKind::LookupError) => None,
+                    Err(e) => return Err(e),
+                };
+                if cache.len() < 64 {
+                    cache.push((c, r.clone()));
+                }
+                r
             }
-            Err(e) => return Err(e),
         };
         match r {
-            Value::None => {}
-            Value::Int(i) => out.push(char::from_u32(i as u32).unwrap_or('\u{fffd}')),
-            Value::Str(t) => out.push_str(t.as_str()),
-            other => return Err(PyErr::type_error(format!("character mapping must return integer, None or str, not {}", vm.type_name(&other)))),
+            None => out.push(c),
+            Some(Value::None) => {}
+            Some(Value::Int(i)) => match u32::try_from(i).ok().and_then(ustr::char_of) {
+                Some(ch) => out.push(ch),
+                None => {
+                    return Err(PyErr::value_error(
+                        "character mapping must be in range(0x110000)",
+                    ))
+                }
+            },
+            Some(Value::Str(t)) => out.push_str(t.as_str()),
+            Some(other) => match vm.unwrap_builtin(&other).as_ref() {
+                Value::Str(t) => out.push_str(t.as_str()),
+                Value::Int(i) => match u32::try_from(*i).ok().and_then(ustr::char_of) {
+                    Some(ch) => out.push(ch),
+                    None => {
+                        return Err(PyErr::value_error(
+                            "character mapping must be in range(0x110000)",
+                        ))
+                    }
+                },
+                Value::BigInt(_) => {
+                    return Err(PyErr::value_error(
+                        "character mapping must be in range(0x110000)",
+                    ))
+                }
+                _ => {
+                    return Err(PyErr::type_error(
+                        "character mapping must return integer, None or str",
+                    ))
+                }
+            },
         }
     }
     Ok(Value::string(out))
 }
 
 fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error("maketrans() takes no keyword arguments"));
+    }
+    args.check_pos("maketrans", 1, 3)?;
     let d = DictObj::new();
-    match args.len() {
-        1 => {
-            let Value::Dict(src) = &args.pos[0] else {
-                return Err(PyErr::type_error("if you give only one argument to maketrans it must be a dict"));
-            };
-            for (k, v) in src.items() {
-                let key = match &k {
-                    Value::Str(s) if s.len() == 1 => Value::Int(s.as_str().chars().next().unwrap() as i64),
-                    Value::Int(_) => k.clone(),
-                    _ => return Err(PyErr::value_error("string keys in translate table must be of length 1")),
-                };
-                vm.dict_set(&d, key, v)?;
+    if args.len() == 1 {
+        let src = match vm.unwrap_builtin(&args.pos[0]).as_ref() {
+            Value::Dict(src) => src.clone(),
+            _ => {
+                return Err(PyErr::type_error(
+                    "if you give only one argument to maketrans it must be a dict",
+                ))
             }
-        }
-        2 | 3 => {
-            let a: Vec<char> = str_arg(vm, &args.pos[0], "maketrans")?.chars().collect();
-            let b: Vec<char> = str_arg(vm, &args.pos[1], "maketrans")?.chars().collect();
-            if a.len() != b.len() {
-                return Err(PyErr::value_error("the first two maketrans arguments must have equal length"));
-            }
-            for (x, y) in a.iter().zip(b.iter()) {
-                vm.dict_set(&d, Value::Int(*x as i64), Value::Int(*y as i64))?;
-            }
-            if args.len() == 3 {
-                for z in str_arg(vm, &args.pos[2], "maketrans")?.chars() {
-                    vm.dict_set(&d, Value::Int(z as i64), Value::None)?;
+        };
+        for (k, v) in src.items() {
+            let key = match vm.unwrap_builtin(&k).as_ref() {
+                Value::Str(s) if s.len() == 1 => Value::Int(ustr::code_point(s.char_at(0)) as i64),
+                Value::Str(_) => {
+                    return Err(PyErr::value_error(
+                        "string keys in translate table must be of length 1",
+                    ))
                 }
-            }
+                Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => k.clone(),
+                _ => {
+                    return Err(PyErr::type_error(
+                        "keys in translate table must be strings or integers",
+                    ))
+                }
+            };
+            vm.dict_set(&d, key, v)?;
         }
-        _ => return Err(PyErr::type_error("maketrans() takes at most 3 arguments")),
+        return Ok(Value::Dict(d));
+    }
+    let text = |vm: &Vm, i: usize| -> PyResult<Vec<char>> {
+        let v = &args.pos[i];
+        as_text(vm, v).map(|t| t.chars().collect()).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "maketrans() argument {} must be str, not {}",
+                i + 1,
+                clinic_name(vm, v)
+            ))
+        })
+    };
+    let a = text(vm, 0)?;
+    let b = text(vm, 1)?;
+    if a.len() != b.len() {
+        return Err(PyErr::value_error(
+            "the first two maketrans arguments must have equal length",
+        ));
+    }
+    let z = if args.len() == 3 {
+        Some(text(vm, 2)?)
+    } else {
+        None
+    };
+    for (x, y) in a.iter().zip(b.iter()) {
+        vm.dict_set(
+            &d,
+            Value::Int(ustr::code_point(*x) as i64),
+            Value::Int(ustr::code_point(*y) as i64),
+        )?;
+    }
+    if let Some(z) = z {
+        for c in z {
+            vm.dict_set(&d, Value::Int(ustr::code_point(c) as i64), Value::None)?;
+        }
     }
     Ok(Value::Dict(d))
 }
 
 fn removeprefix(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    one_arg(&args, "str.removeprefix")?;
     let s = this_str(vm, &args)?;
-    let p = str_arg(vm, args.get(1).unwrap_or(&Value::None), "removeprefix")?.into_owned();
-    Ok(Value::str(s.as_str().strip_prefix(p.as_str()).unwrap_or(s.as_str())))
+    let p = as_text(vm, &args.pos[1]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "removeprefix() argument must be str, not {}",
+            clinic_name(vm, &args.pos[1])
+        ))
+    })?;
+    match s.as_str().strip_prefix(p.as_ref()) {
+        Some(r) if !p.is_empty() => Ok(Value::str(r)),
+        _ => Ok(Value::Str(s.clone())),
+    }
 }
 
 fn removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    one_arg(&args, "str.removesuffix")?;
     let s = this_str(vm, &args)?;
-    let p = str_arg(vm, args.get(1).unwrap_or(&Value::None), "removesuffix")?.into_owned();
-    if p.is_empty() {
-        return Ok(Value::Str(s));
+    let p = as_text(vm, &args.pos[1]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "removesuffix() argument must be str, not {}",
+            clinic_name(vm, &args.pos[1])
+        ))
+    })?;
+    match s.as_str().strip_suffix(p.as_ref()) {
+        Some(r) if !p.is_empty() => Ok(Value::str(r)),
+        _ => Ok(Value::Str(s.clone())),
     }
-    Ok(Value::str(s.as_str().strip_suffix(p.as_str()).unwrap_or(s.as_str())))
 }
 
 fn str_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -921,7 +1407,7 @@ fn str_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = Value::Str(this_str(vm, &args)?);
+    let s = Value::str(this_str(vm, &args)?.as_str());
     Ok(Value::tuple(vec![s]))
 }
 
@@ -930,156 +1416,340 @@ fn str_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
     let rest = args.rest();
-    let kw = DictObj::new();
-    for (k, v) in rest.kwnames.iter().zip(rest.kwvals.iter()) {
-        kw.set_str(k.as_str().unwrap_or(""), v.clone());
-    }
-    let pos = rest.pos.to_vec();
-    let mut auto = 0usize;
-    let mut mode = 0u8;
-    format_string(vm, s.as_str(), &pos, &Value::Dict(kw), &mut auto, &mut mode, 2).map(Value::string)
+    let kw = if rest.kwnames.is_empty() {
+        None
+    } else {
+        let kw = DictObj::new();
+        for (k, v) in rest.kwnames.iter().zip(rest.kwvals.iter()) {
+            kw.set_str(k.as_str().unwrap_or(""), v.clone());
+        }
+        Some(Value::Dict(kw))
+    };
+    let mut auto = AutoNumber::default();
+    format_string(vm, s.as_str(), Some(rest.pos), kw.as_ref(), &mut auto, 2).map(Value::string)
 }
 
 fn format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    one_arg(&args, "str.format_map")?;
     let s = this_str(vm, &args)?;
-    let mapping = args.get(1).cloned().unwrap_or(Value::None);
-    let mut auto = 0usize;
-    let mut mode = 0u8;
-    format_string(vm, s.as_str(), &[], &mapping, &mut auto, &mut mode, 2).map(Value::string)
+    let mapping = args.pos[1].clone();
+    let mut auto = AutoNumber::default();
+    format_string(vm, s.as_str(), None, Some(&mapping), &mut auto, 2).map(Value::string)
 }
 
-/// Expands `{...}` fields. `mode` tracks automatic (1) vs manual (2) numbering.
-pub fn format_string(vm: &mut Vm, fmt: &str, pos: &[Value], kw: &Value, auto: &mut usize, mode: &mut u8, depth: u32) -> PyResult<String> {
+/// Automatic (`{}`) versus manual (`{0}`) field numbering state.
+#[derive(Default)]
+pub struct AutoNumber {
+    /// 0: not decided yet, 1: automatic, 2: manual.
+    state: u8,
+    next: usize,
+}
+
+/// One replacement field: `{name!conv:spec}`.
+struct Field<'a> {
+    name: &'a str,
+    conv: Option<char>,
+    spec: &'a str,
+    spec_has_braces: bool,
+}
+
+/// Parses the field after an opening brace; returns it and the index just
+/// past its closing brace.
+fn parse_field<'a>(
+    chars: &[(usize, char)],
+    text: &'a str,
+    mut i: usize,
+) -> PyResult<(Field<'a>, usize)> {
+    let name_start = chars.get(i).map_or(text.len(), |p| p.0);
+    let mut c = '\0';
+    while i < chars.len() {
+        c = chars[i].1;
+        i += 1;
+        match c {
+            '{' => return Err(PyErr::value_error("unexpected '{' in field name")),
+            '[' => {
+                while i < chars.len() && chars[i].1 != ']' {
+                    i += 1;
+                }
+                c = '\0';
+                continue;
+            }
+            '}' | ':' | '!' => break,
+            _ => {
+                c = '\0';
+                continue;
+            }
+        }
+    }
+    let byte_at = |k: usize| chars.get(k).map_or(text.len(), |p| p.0);
+    if c != '!' && c != ':' {
+        if c != '}' {
+            return Err(PyErr::value_error("expected '}' before end of string"));
+        }
+        let name = &text[name_start..byte_at(i - 1)];
+        return Ok((
+            Field {
+                name,
+                conv: None,
+                spec: "",
+                spec_has_braces: false,
+            },
+            i,
+        ));
+    }
+    let name = &text[name_start..byte_at(i - 1)];
+    let mut conv = None;
+    if c == '!' {
+        if i >= chars.len() {
+            return Err(PyErr::value_error(
+                "end of string while looking for conversion specifier",
+            ));
+        }
+        conv = Some(chars[i].1);
+        i += 1;
+        if i < chars.len() {
+            let c2 = chars[i].1;
+            i += 1;
+            if c2 == '}' {
+                return Ok((
+                    Field {
+                        name,
+                        conv,
+                        spec: "",
+                        spec_has_braces: false,
+                    },
+                    i,
+                ));
+            }
+            if c2 != ':' {
+                return Err(PyErr::value_error(
+                    "expected ':' after conversion specifier",
+                ));
+            }
+        }
+    }
+    let spec_start = byte_at(i);
+    let mut depth = 1;
+    let mut braces = false;
+    while i < chars.len() {
+        let c = chars[i].1;
+        i += 1;
+        match c {
+            '{' => {
+                braces = true;
+                depth += 1;
+            }
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    let spec = &text[spec_start..byte_at(i - 1)];
+                    return Ok((
+                        Field {
+                            name,
+                            conv,
+                            spec,
+                            spec_has_braces: braces,
+                        },
+                        i,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(PyErr::value_error("unmatched '{' in format spec"))
+}
+
+/// Expands `{...}` fields (`str.format`, `str.format_map`). `pos` is
+/// `None` for `format_map`, which has no positional arguments.
+pub fn format_string(
+    vm: &mut Vm,
+    fmt: &str,
+    pos: Option<&[Value]>,
+    kw: Option<&Value>,
+    auto: &mut AutoNumber,
+    depth: u32,
+) -> PyResult<String> {
     if depth == 0 {
         return Err(PyErr::value_error("Max string recursion exceeded"));
     }
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
+    if !fmt.contains(['{', '}']) {
+        return Ok(fmt.to_string());
+    }
+    let chars: Vec<(usize, char)> = fmt.char_indices().collect();
+    let mut out = String::with_capacity(fmt.len() + 16);
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if i + 1 < chars.len() && chars[i + 1] == '{' {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            // Find the matching close brace (nested braces in the spec).
-            let mut j = i + 1;
-            let mut level = 1;
-            while j < chars.len() {
-                if chars[j] == '{' {
-                    level += 1;
-                } else if chars[j] == '}' {
-                    level -= 1;
-                    if level == 0 {
-                        break;
+        let (b, c) = chars[i];
+        i += 1;
+        match c {
+            '{' | '}' => {
+                let next = chars.get(i).map(|p| p.1);
+                if next == Some(c) {
+                    out.push(c);
+                    i += 1;
+                    continue;
+                }
+                if c == '}' {
+                    return Err(PyErr::value_error(
+                        "Single '}' encountered in format string",
+                    ));
+                }
+                if next.is_none() {
+                    return Err(PyErr::value_error(
+                        "Single '{' encountered in format string",
+                    ));
+                }
+                let (field, after) = parse_field(&chars, fmt, i)?;
+                i = after;
+                let value = get_field_object(vm, field.name, pos, kw, auto)?;
+                let value = match field.conv {
+                    None => value,
+                    Some('r') => vm.repr(&value)?,
+                    Some('s') => vm.str_value(&value)?,
+                    Some('a') => {
+                        let r = vm.repr_str_of(&value)?;
+                        Value::string(crate::vm::repr::ascii_str_of_repr(&r))
                     }
-                }
-                j += 1;
-            }
-            if j >= chars.len() {
-                return Err(PyErr::value_error("expected '}' before end of string"));
-            }
-            let field: String = chars[i + 1..j].iter().collect();
-            // field_name[!conv][:spec]
-            let (name_part, spec) = split_field(&field);
-            let (name, conv) = match name_part.find('!') {
-                Some(k) => {
-                    let conv = &name_part[k + 1..];
-                    if conv.len() != 1 {
-                        return Err(PyErr::value_error("expected ':' after conversion specifier"));
+                    Some(c) if (c as u32) > 32 && (c as u32) < 127 => {
+                        return Err(PyErr::value_error(format!(
+                            "Unknown conversion specifier {}",
+                            c
+                        )))
                     }
-                    (name_part[..k].to_string(), conv.chars().next())
+                    Some(c) => {
+                        return Err(PyErr::value_error(format!(
+                            "Unknown conversion specifier \\x{:x}",
+                            c as u32
+                        )))
+                    }
+                };
+                if field.spec_has_braces {
+                    let spec = format_string(vm, field.spec, pos, kw, auto, depth - 1)?;
+                    out.push_str(&vm.format(&value, &spec)?);
+                } else if let (Value::Str(s), "") = (&value, field.spec) {
+                    out.push_str(s.as_str());
+                } else {
+                    out.push_str(&vm.format(&value, field.spec)?);
                 }
-                None => (name_part.clone(), None),
-            };
-            let value = resolve_field(vm, &name, pos, kw, auto, mode)?;
-            let value = match conv {
-                None => value,
-                Some('r') => vm.repr(&value)?,
-                Some('s') => vm.str_value(&value)?,
-                Some('a') => {
-                    let r = vm.repr_str_of(&value)?;
-                    Value::string(crate::vm::repr::ascii_str_of_repr(&r))
-                }
-                Some(c) => return Err(PyErr::value_error(format!("Unknown conversion specifier {}", c))),
-            };
-            let spec = if spec.contains('{') { format_string(vm, &spec, pos, kw, auto, mode, depth - 1)? } else { spec };
-            out.push_str(&vm.format(&value, &spec)?);
-            i = j + 1;
-        } else if c == '}' {
-            if i + 1 < chars.len() && chars[i + 1] == '}' {
-                out.push('}');
-                i += 2;
-                continue;
             }
-            return Err(PyErr::value_error("Single '}' encountered in format string"));
-        } else {
-            out.push(c);
-            i += 1;
+            _ => {
+                // Copy the run of literal text up to the next brace.
+                let end = fmt[b..].find(['{', '}']).map_or(fmt.len(), |k| b + k);
+                out.push_str(&fmt[b..end]);
+                while i < chars.len() && chars[i].0 < end {
+                    i += 1;
+                }
+            }
         }
     }
     Ok(out)
 }
 
-/// Splits `name!conv:spec` at the first ':' outside brackets.
-fn split_field(field: &str) -> (String, String) {
-    let mut depth = 0;
-    for (i, c) in field.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
-            ':' if depth == 0 => return (field[..i].to_string(), field[i + 1..].to_string()),
-            _ => {}
-        }
+/// CPython's `get_integer`: a non-negative decimal (Unicode digits allowed), or None.
+fn field_integer(s: &str) -> PyResult<Option<usize>> {
+    if s.is_empty() {
+        return Ok(None);
     }
-    (field.to_string(), String::new())
+    let mut acc: usize = 0;
+    for c in s.chars() {
+        let Some(d) = ustr::decimal_value(c) else {
+            return Ok(None);
+        };
+        acc = match acc
+            .checked_mul(10)
+            .and_then(|a| a.checked_add(d as usize))
+            .filter(|a| *a <= isize::MAX as usize)
+        {
+            Some(a) => a,
+            None => {
+                return Err(PyErr::value_error(
+                    "Too many decimal digits in format string",
+                ))
+            }
+        };
+    }
+    Ok(Some(acc))
 }
 
-fn resolve_field(vm: &mut Vm, name: &str, pos: &[Value], kw: &Value, auto: &mut usize, mode: &mut u8) -> PyResult<Value> {
+fn get_field_object(
+    vm: &mut Vm,
+    name: &str,
+    pos: Option<&[Value]>,
+    kw: Option<&Value>,
+    auto: &mut AutoNumber,
+) -> PyResult<Value> {
     // The first component up to '.' or '['.
     let end = name.find(['.', '[']).unwrap_or(name.len());
     let first = &name[..end];
-    let mut value = if first.is_empty() {
-        if *mode == 2 {
-            return Err(PyErr::value_error("cannot switch from manual field specification to automatic field numbering"));
+    let mut index = field_integer(first)?;
+    let empty = first.is_empty();
+    if empty || index.is_some() {
+        if auto.state == 0 {
+            auto.state = if empty { 1 } else { 2 };
         }
-        *mode = 1;
-        let k = *auto;
-        *auto += 1;
-        pos.get(k).cloned().ok_or_else(|| {
-            PyErr::index_error(format!("Replacement index {} out of range for positional args tuple", k))
-        })?
-    } else if let Ok(k) = first.parse::<usize>() {
-        if *mode == 1 {
-            return Err(PyErr::value_error("cannot switch from automatic field numbering to manual field specification"));
+        if auto.state == 2 && empty {
+            return Err(PyErr::value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         }
-        *mode = 2;
-        pos.get(k).cloned().ok_or_else(|| {
-            PyErr::index_error(format!("Replacement index {} out of range for positional args tuple", k))
-        })?
-    } else {
-        vm.get_item(kw, &Value::str(first))?
+        if auto.state == 1 && !empty {
+            return Err(PyErr::value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
+        }
+        if empty {
+            index = Some(auto.next);
+            auto.next += 1;
+        }
+    }
+    let mut value = match index {
+        None => match kw {
+            Some(m) => vm.get_item(m, &Value::str(first))?,
+            None => return Err(PyErr::key_error(Value::str(first))),
+        },
+        Some(k) => match pos {
+            None => {
+                return Err(PyErr::value_error(
+                    "Format string contains positional fields",
+                ))
+            }
+            Some(p) => p.get(k).cloned().ok_or_else(|| {
+                PyErr::index_error(format!(
+                    "Replacement index {} out of range for positional args tuple",
+                    k
+                ))
+            })?,
+        },
     };
     // Attribute and index accessors.
     let mut rest = &name[end..];
     while !rest.is_empty() {
         if let Some(r) = rest.strip_prefix('.') {
             let e = r.find(['.', '[']).unwrap_or(r.len());
+            if e == 0 {
+                return Err(PyErr::value_error("Empty attribute in format string"));
+            }
             value = vm.get_attr(&value, &r[..e])?;
             rest = &r[e..];
         } else if let Some(r) = rest.strip_prefix('[') {
-            let e = r.find(']').ok_or_else(|| PyErr::value_error("Missing ']' in format string"))?;
+            let e = r
+                .find(']')
+                .ok_or_else(|| PyErr::value_error("Missing ']' in format string"))?;
             let key = &r[..e];
-            let k = match key.parse::<i64>() {
-                Ok(n) => Value::Int(n),
-                Err(_) => Value::str(key),
+            if key.is_empty() {
+                return Err(PyErr::value_error("Empty attribute in format string"));
+            }
+            let k = match field_integer(key)? {
+                Some(n) => Value::Int(n as i64),
+                None => Value::str(key),
             };
             value = vm.get_item(&value, &k)?;
             rest = &r[e + 1..];
         } else {
-            return Err(PyErr::value_error("Only '.' or '[' may follow ']' in format field specifier"));
+            return Err(PyErr::value_error(
+                "Only '.' or '[' may follow ']' in format field specifier",
+            ));
         }
     }
     Ok(value)

@@ -13,8 +13,16 @@ pub struct StrObj {
 
 impl StrObj {
     pub fn new(s: String) -> StrObj {
-        let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        StrObj { s: s.into_boxed_str(), nchars, hash: Cell::new(-1) }
+        let nchars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        StrObj {
+            s: s.into_boxed_str(),
+            nchars,
+            hash: Cell::new(-1),
+        }
     }
 
     #[inline]
@@ -52,7 +60,11 @@ impl StrObj {
         if self.is_ascii() {
             i
         } else {
-            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+            self.s
+                .char_indices()
+                .nth(i)
+                .map(|(b, _)| b)
+                .unwrap_or(self.s.len())
         }
     }
 
@@ -65,7 +77,11 @@ impl StrObj {
             &self.s[start..end]
         } else {
             let a = self.byte_offset(start);
-            let b = a + self.s[a..].char_indices().nth(end - start).map(|(b, _)| b).unwrap_or(self.s.len() - a);
+            let b = a + self.s[a..]
+                .char_indices()
+                .nth(end - start)
+                .map(|(b, _)| b)
+                .unwrap_or(self.s.len() - a);
             &self.s[a..b]
         }
     }
@@ -94,5 +110,246 @@ pub fn hash_str(s: &str) -> i64 {
         -2
     } else {
         h
+    }
+}
+
+// ----- code points and character properties -----
+//
+// A Rust `str` cannot hold a lone surrogate (U+D800..U+DFFF), which Python
+// strings can. Spry stores surrogate U+D800+k as the private-use code point
+// `SURROGATE_PROXY + k` (U+10F000..U+10F7FF, in Supplementary Private Use
+// Area-B): `ord`, `chr`, `repr`, the codecs and the character predicates
+// translate, so Python code sees surrogates. A real character of that
+// private-use block is therefore indistinguishable from a surrogate.
+
+/// First of the 2048 private-use code points that stand for surrogates.
+pub const SURROGATE_PROXY: u32 = 0x10F000;
+
+/// The Python code point of a stored character (surrogate proxies map back).
+#[inline]
+pub fn code_point(c: char) -> u32 {
+    let u = c as u32;
+    if (SURROGATE_PROXY..SURROGATE_PROXY + 0x800).contains(&u) {
+        0xD800 + (u - SURROGATE_PROXY)
+    } else {
+        u
+    }
+}
+
+/// The stored character for a Python code point (`None` above U+10FFFF).
+#[inline]
+pub fn char_of(cp: u32) -> Option<char> {
+    if (0xD800..0xE000).contains(&cp) {
+        char::from_u32(SURROGATE_PROXY + (cp - 0xD800))
+    } else {
+        char::from_u32(cp)
+    }
+}
+
+/// Whether `s` may contain a surrogate proxy (all of them encode as
+/// F4 8F 80..9F xx in UTF-8): a fast byte test before a slower scan.
+#[inline]
+pub fn may_have_surrogates(s: &str) -> bool {
+    s.as_bytes().contains(&0xF4) && s.chars().any(|c| code_point(c) != c as u32)
+}
+
+use super::unicode_db as udb;
+
+#[inline]
+fn flags(c: char) -> u32 {
+    let u = c as u32;
+    if u < 0x80 {
+        return udb::record(u);
+    }
+    udb::record(code_point(c))
+}
+
+pub fn is_alpha(c: char) -> bool {
+    flags(c) & udb::ALPHA != 0
+}
+pub fn is_decimal(c: char) -> bool {
+    flags(c) & udb::DECIMAL != 0
+}
+pub fn is_digit(c: char) -> bool {
+    flags(c) & udb::DIGIT != 0
+}
+pub fn is_numeric(c: char) -> bool {
+    flags(c) & udb::NUMERIC != 0
+}
+pub fn is_alnum(c: char) -> bool {
+    flags(c) & (udb::ALPHA | udb::DECIMAL | udb::DIGIT | udb::NUMERIC) != 0
+}
+/// Python's `str.isspace` for one character.
+#[inline]
+pub fn is_space(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return matches!(u, 0x09..=0x0d | 0x1c..=0x20);
+    }
+    flags(c) & udb::SPACE != 0
+}
+pub fn is_printable(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return (0x20..0x7f).contains(&u);
+    }
+    flags(c) & udb::PRINTABLE != 0
+}
+pub fn is_lower(c: char) -> bool {
+    flags(c) & udb::LOWER != 0
+}
+pub fn is_upper(c: char) -> bool {
+    flags(c) & udb::UPPER != 0
+}
+pub fn is_titlecase(c: char) -> bool {
+    flags(c) & udb::TITLE != 0
+}
+pub fn is_cased(c: char) -> bool {
+    flags(c) & udb::CASED != 0
+}
+pub fn is_case_ignorable(c: char) -> bool {
+    flags(c) & udb::CASE_IGNORABLE != 0
+}
+pub fn is_xid_start(c: char) -> bool {
+    flags(c) & udb::XID_START != 0
+}
+pub fn is_xid_continue(c: char) -> bool {
+    flags(c) & udb::XID_CONTINUE != 0
+}
+/// The decimal value of a Unicode decimal digit (`int('٣')` is 3).
+pub fn decimal_value(c: char) -> Option<u32> {
+    let r = flags(c);
+    if r & udb::DECIMAL != 0 {
+        Some((r >> 16) & 0xf)
+    } else {
+        None
+    }
+}
+/// The digit value of a Unicode digit (decimal digits and the likes of '²').
+pub fn digit_value(c: char) -> Option<u32> {
+    let r = flags(c);
+    if r & udb::DIGIT != 0 {
+        Some((r >> 16) & 0xf)
+    } else {
+        None
+    }
+}
+
+/// Appends the full uppercase mapping of `c`.
+#[inline]
+pub fn push_upper(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+    } else {
+        match exception(&udb::UPPER_MAP, c) {
+            Some(t) => out.push_str(t),
+            None => out.push(c),
+        }
+    }
+}
+
+/// Appends the full lowercase mapping of `c` (without the final-sigma rule).
+#[inline]
+pub fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        match exception(&udb::LOWER_MAP, c) {
+            Some(t) => out.push_str(t),
+            None => out.push(c),
+        }
+    }
+}
+
+fn exception(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
+    let u = c as u32;
+    table
+        .binary_search_by_key(&u, |e| e.0)
+        .ok()
+        .map(|i| table[i].1)
+}
+
+/// Appends the full titlecase mapping of `c`.
+pub fn push_title(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+        return;
+    }
+    match exception(&udb::TITLE_EXCEPTIONS, c) {
+        Some(t) => out.push_str(t),
+        None => push_upper(out, c),
+    }
+}
+
+/// Appends the full case folding of `c`.
+pub fn push_casefold(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match exception(&udb::FOLD_EXCEPTIONS, c) {
+        Some(t) => out.push_str(t),
+        None => push_lower(out, c),
+    }
+}
+
+/// Python's `str.lower()`: full lowercase mapping with the final-sigma rule.
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\u{3a3}' {
+            out.push(final_sigma(&chars, i));
+        } else {
+            push_lower(&mut out, c);
+        }
+    }
+    out
+}
+
+/// Python's `str.upper()`.
+pub fn upper(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_uppercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_upper(&mut out, c);
+    }
+    out
+}
+
+/// The lowercase of the capital sigma at `i`: final (ς) when a cased
+/// letter precedes it and none follows, skipping case-ignorable characters.
+pub fn final_sigma(chars: &[char], i: usize) -> char {
+    let mut j = i;
+    let mut before = false;
+    while j > 0 {
+        j -= 1;
+        let c = chars[j];
+        if is_case_ignorable(c) {
+            continue;
+        }
+        before = is_cased(c);
+        break;
+    }
+    if !before {
+        return '\u{3c3}';
+    }
+    let mut after = false;
+    for &c in &chars[i + 1..] {
+        if is_case_ignorable(c) {
+            continue;
+        }
+        after = is_cased(c);
+        break;
+    }
+    if after {
+        '\u{3c3}'
+    } else {
+        '\u{3c2}'
     }
 }
