@@ -443,8 +443,8 @@ define_instructions! {
     /// or `Mapping` (kind 1).
     MatchKind { dst: reg Reg, src: reg Reg, kind: int u8 },
     /// Class pattern: `R[dst]` = tuple of attributes `R[src]` matched against class `R[cls]`
-    /// with `npos` positional sub-patterns and keyword names in tuple `R[names]`; None if no match.
-    MatchClass { dst: reg Reg, src: reg Reg, cls: reg Reg, names: reg Reg, npos: int u16 },
+    /// with `npos` positional sub-patterns and keyword names in tuple `K[names]`; None if no match.
+    MatchClass { dst: reg Reg, src: reg Reg, cls: reg Reg, names: konst ConstIdx, npos: int u16 },
     /// Mapping pattern: `R[dst]` = tuple of `R[src][k]` for keys in tuple `R[keys]`, or None if a key is missing.
     MatchKeys { dst: reg Reg, src: reg Reg, keys: reg Reg },
     /// `R[dst] = {k: v for k, v in R[src].items() if k not in R[keys]}` (mapping pattern `**rest`).

@@ -49,6 +49,40 @@ pub trait Trace {
 pub struct GcVTable {
     pub trace: unsafe fn(NonNull<ObjHeader>, &mut dyn FnMut(&Value)),
     pub clear: unsafe fn(NonNull<ObjHeader>),
+    /// Frees the box once its count is zero.
+    pub dealloc: unsafe fn(NonNull<ObjHeader>),
+}
+
+/// Every object the cycle collector tracks, split in two generations:
+/// `entries[..old]` survived at least one collection, `entries[old..]` were
+/// tracked since the last one. An object's header `gc` field is its index
+/// plus one; untracking keeps both generations contiguous.
+pub struct GcRegistry {
+    pub entries: Vec<(NonNull<ObjHeader>, &'static GcVTable)>,
+    pub old: usize,
+}
+
+impl GcRegistry {
+    fn untrack(&mut self, index: usize) {
+        let mut index = index;
+        if index < self.old {
+            // Fill the hole with the last old object; the slot that frees up
+            // at the generation boundary becomes the first young slot.
+            let last_old = self.old - 1;
+            self.entries.swap(index, last_old);
+            // SAFETY: registry entries always point at live tracked objects.
+            unsafe { self.entries[index].0.as_ref().gc.set(index + 1) };
+            self.old = last_old;
+            index = last_old;
+        } else {
+            GC_BUDGET.with(|b| b.set(b.get() + 1));
+        }
+        self.entries.swap_remove(index);
+        if index < self.entries.len() {
+            // SAFETY: as above.
+            unsafe { self.entries[index].0.as_ref().gc.set(index + 1) };
+        }
+    }
 }
 
 /// A strong reference to a heap object of type `T`.
@@ -65,10 +99,21 @@ thread_local! {
     static DEFERRED: RefCell<Vec<(NonNull<ObjHeader>, unsafe fn(NonNull<ObjHeader>))>> =
         const { RefCell::new(Vec::new()) };
     /// Every object the cycle collector tracks.
-    pub(crate) static GC_REGISTRY: RefCell<Vec<(NonNull<ObjHeader>, &'static GcVTable)>> =
-        const { RefCell::new(Vec::new()) };
-    /// Tracked objects allocated since the last collection.
-    pub(crate) static GC_ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    pub(crate) static GC_REGISTRY: RefCell<GcRegistry> =
+        const { RefCell::new(GcRegistry { entries: Vec::new(), old: 0 }) };
+    /// How many more young objects may be tracked before a collection is
+    /// due (decremented when one is tracked, incremented when a young one
+    /// is freed): the collector runs at the next safe point once it is <= 0.
+    pub(crate) static GC_BUDGET: Cell<isize> = const { Cell::new(YOUNG_THRESHOLD) };
+}
+
+/// Young objects (net of frees) that make a collection due.
+pub const YOUNG_THRESHOLD: isize = 2000;
+
+/// Whether the cycle collector should run at the next safe point.
+#[inline(always)]
+pub fn gc_due() -> bool {
+    GC_BUDGET.with(|b| b.get() <= 0)
 }
 
 const MAX_FREE_DEPTH: u32 = 256;
@@ -143,10 +188,10 @@ impl<T: Trace + 'static> PyRef<T> {
         let h = NonNull::from(r.header());
         GC_REGISTRY.with(|reg| {
             let mut reg = reg.borrow_mut();
-            reg.push((h, vtable_for::<T>()));
-            r.header().gc.set(reg.len());
+            reg.entries.push((h, vtable_for::<T>()));
+            r.header().gc.set(reg.entries.len());
         });
-        GC_ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        GC_BUDGET.with(|b| b.set(b.get() - 1));
         r
     }
 }
@@ -171,7 +216,7 @@ unsafe fn clear_thunk<T: Trace>(h: NonNull<ObjHeader>) {
 fn vtable_for<T: Trace + 'static>() -> &'static GcVTable {
     struct VT<T>(PhantomData<T>);
     impl<T: Trace> VT<T> {
-        const TABLE: GcVTable = GcVTable { trace: trace_thunk::<T>, clear: clear_thunk::<T> };
+        const TABLE: GcVTable = GcVTable { trace: trace_thunk::<T>, clear: clear_thunk::<T>, dealloc: dealloc_box::<T> };
     }
     &VT::<T>::TABLE
 }
@@ -193,14 +238,33 @@ unsafe fn dealloc_box<T>(h: NonNull<ObjHeader>) {
 }
 
 fn untrack(index: usize) {
-    GC_REGISTRY.with(|reg| {
-        let mut reg = reg.borrow_mut();
-        reg.swap_remove(index);
-        if index < reg.len() {
-            // SAFETY: registry entries always point at live tracked objects.
-            unsafe { reg[index].0.as_ref().gc.set(index + 1) };
-        }
-    });
+    GC_REGISTRY.with(|reg| reg.borrow_mut().untrack(index));
+}
+
+/// Gives up one reference to a tracked object known only by its header
+/// (the cycle collector's own references to the garbage it clears).
+///
+/// # Safety
+/// `h` must head a live object whose type matches `vt`, and the caller must
+/// own one count on it.
+pub unsafe fn release_raw(h: NonNull<ObjHeader>, vt: &'static GcVTable) {
+    // SAFETY: the caller owns a count, so the header is live.
+    let rc = unsafe { &h.as_ref().rc };
+    let n = rc.get() - 1;
+    rc.set(n);
+    if n == 0 {
+        // SAFETY: that was the last reference; `vt.dealloc` matches the type.
+        unsafe { free_object(h, vt.dealloc) }
+    }
+}
+
+/// A `Value` that refers to `r` without owning a count, for handing a field
+/// that is a bare `PyRef` to a `Trace` visitor. Never drop the result.
+#[inline]
+pub fn borrowed_value<T: 'static>(r: &PyRef<T>, wrap: fn(PyRef<T>) -> Value) -> std::mem::ManuallyDrop<Value> {
+    // SAFETY: the copy shares `r`'s pointer without a count; `ManuallyDrop`
+    // ensures it never gives back a count it does not own.
+    std::mem::ManuallyDrop::new(wrap(PyRef { ptr: r.ptr, _marker: PhantomData }))
 }
 
 #[cold]

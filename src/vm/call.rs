@@ -28,7 +28,14 @@ impl Vm {
                         all.push(this);
                         all.extend_from_slice(args.pos);
                         let other = other.clone();
-                        self.call(&other, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })
+                        self.call(
+                            &other,
+                            Args {
+                                pos: &all,
+                                kwnames: args.kwnames,
+                                kwvals: args.kwvals,
+                            },
+                        )
                     }
                 }
             }
@@ -38,9 +45,19 @@ impl Vm {
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(f.clone());
                     all.extend_from_slice(args.pos);
-                    return self.call(&call, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals });
+                    return self.call(
+                        &call,
+                        Args {
+                            pos: &all,
+                            kwnames: args.kwnames,
+                            kwvals: args.kwvals,
+                        },
+                    );
                 }
-                Err(PyErr::type_error(format!("'{}' object is not callable", self.type_name(f))))
+                Err(PyErr::type_error(format!(
+                    "'{}' object is not callable",
+                    self.type_name(f)
+                )))
             }
         }
     }
@@ -52,12 +69,24 @@ impl Vm {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(b.this.clone());
             all.extend_from_slice(args.pos);
-            (b.func)(self, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })
+            (b.func)(
+                self,
+                Args {
+                    pos: &all,
+                    kwnames: args.kwnames,
+                    kwvals: args.kwvals,
+                },
+            )
         }
     }
 
     /// Calls a Python function from Rust.
-    pub fn call_python(&mut self, func: &PyRef<FunctionObj>, args: Args, this: Option<Value>) -> PyResult<Value> {
+    pub fn call_python(
+        &mut self,
+        func: &PyRef<FunctionObj>,
+        args: Args,
+        this: Option<Value>,
+    ) -> PyResult<Value> {
         self.check_native_stack()?;
         self.check_recursion()?;
         let code = func.code.clone();
@@ -71,6 +100,8 @@ impl Vm {
             return Err(e);
         }
         self.push_frame(func.clone(), base, Ret::ToRust);
+        // A safe point: the arguments are in the new frame's registers.
+        self.gc_safe_point();
         let depth = self.frames.len();
         self.native_depth += 1;
         let r = self.run(depth);
@@ -98,7 +129,13 @@ impl Vm {
 
     /// Binds `args` (with `this` prepended) to the parameters of `func` in
     /// the register window starting at `base` (all Undef on entry).
-    pub fn bind_args(&mut self, func: &FunctionObj, base: *mut Value, args: Args, this: Option<Value>) -> PyResult<()> {
+    pub fn bind_args(
+        &mut self,
+        func: &FunctionObj,
+        base: *mut Value,
+        args: Args,
+        this: Option<Value>,
+    ) -> PyResult<()> {
         let code = &*func.code;
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
@@ -109,7 +146,8 @@ impl Vm {
         // inside the window the caller reserved.
         let reg = |i: usize| unsafe { &mut *base.add(i) };
         // Fast path: exactly the positional parameters.
-        if npos == argcount && args.kwnames.is_empty() && kwonly == 0 && !has_varargs && !has_varkw {
+        if npos == argcount && args.kwnames.is_empty() && kwonly == 0 && !has_varargs && !has_varkw
+        {
             let mut i = 0;
             if let Some(t) = this {
                 *reg(0) = t;
@@ -136,13 +174,23 @@ impl Vm {
         } else if has_varargs {
             *reg(varargs_idx) = Value::tuple(vec![]);
         }
-        let kwdict = if has_varkw { Some(DictObj::new()) } else { None };
+        let kwdict = if has_varkw {
+            Some(DictObj::new())
+        } else {
+            None
+        };
         let posonly = code.posonlyargcount as usize;
         for (k, v) in args.kwnames.iter().zip(args.kwvals.iter()) {
             let Some(name) = k.as_str() else {
-                return Err(PyErr::type_error(format!("{}() keywords must be strings", self.func_qualname(func))));
+                return Err(PyErr::type_error(format!(
+                    "{}() keywords must be strings",
+                    self.func_qualname(func)
+                )));
             };
-            let idx = code.varnames[posonly..argcount + kwonly].iter().position(|n| n == name).map(|i| i + posonly);
+            let idx = code.varnames[posonly..argcount + kwonly]
+                .iter()
+                .position(|n| n == name)
+                .map(|i| i + posonly);
             match idx {
                 Some(j) => {
                     if !reg(j).is_undef() {
@@ -256,18 +304,40 @@ impl Vm {
             _ => 0,
         };
         let takes = if ndefaults > 0 {
-            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+            format!(
+                "from {} to {} positional arguments",
+                argcount - ndefaults,
+                argcount
+            )
         } else {
-            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            format!(
+                "{} positional argument{}",
+                argcount,
+                if argcount == 1 { "" } else { "s" }
+            )
         };
         let _ = nkw;
         let kwonly_given = 0;
         let given_s = if kwonly_given > 0 {
-            format!("{} positional argument{} (and {} keyword-only argument) were given", given, if given == 1 { "" } else { "s" }, kwonly_given)
+            format!(
+                "{} positional argument{} (and {} keyword-only argument) were given",
+                given,
+                if given == 1 { "" } else { "s" },
+                kwonly_given
+            )
         } else {
-            format!("{} {} given", given, if given == 1 { "was" } else { "were" })
+            format!(
+                "{} {} given",
+                given,
+                if given == 1 { "was" } else { "were" }
+            )
         };
-        PyErr::type_error(format!("{}() takes {} but {}", self.func_qualname(func), takes, given_s))
+        PyErr::type_error(format!(
+            "{}() takes {} but {}",
+            self.func_qualname(func),
+            takes,
+            given_s
+        ))
     }
 
     /// `cls(*args)`.
@@ -280,7 +350,14 @@ impl Vm {
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(Value::Class(cls.clone()));
                     all.extend_from_slice(args.pos);
-                    return self.call(&call, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals });
+                    return self.call(
+                        &call,
+                        Args {
+                            pos: &all,
+                            kwnames: args.kwnames,
+                            kwvals: args.kwvals,
+                        },
+                    );
                 }
             }
         }
@@ -295,7 +372,14 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(Value::Class(cls.clone()));
                 all.extend_from_slice(args.pos);
-                (b.func)(self, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?
+                (b.func)(
+                    self,
+                    Args {
+                        pos: &all,
+                        kwnames: args.kwnames,
+                        kwvals: args.kwvals,
+                    },
+                )?
             }
             Some(f) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
@@ -308,7 +392,14 @@ impl Vm {
                     },
                     _ => f.clone(),
                 };
-                self.call(&f, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?
+                self.call(
+                    &f,
+                    Args {
+                        pos: &all,
+                        kwnames: args.kwnames,
+                        kwvals: args.kwvals,
+                    },
+                )?
             }
             None => self.new_instance(cls),
         };
@@ -325,7 +416,14 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(obj.clone());
                 all.extend_from_slice(args.pos);
-                (b.func)(self, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?;
+                (b.func)(
+                    self,
+                    Args {
+                        pos: &all,
+                        kwnames: args.kwnames,
+                        kwvals: args.kwvals,
+                    },
+                )?;
             }
             Some(f) => {
                 let r = match self.load_method(&obj, "__init__")? {
@@ -335,14 +433,24 @@ impl Vm {
                         } else {
                             let mut all = vec![obj.clone()];
                             all.extend_from_slice(args.pos);
-                            self.call(&func, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?
+                            self.call(
+                                &func,
+                                Args {
+                                    pos: &all,
+                                    kwnames: args.kwnames,
+                                    kwvals: args.kwvals,
+                                },
+                            )?
                         }
                     }
                     MethodLookup::Attr(bound) => self.call(&bound, args)?,
                 };
                 let _ = f;
                 if !r.is_none() {
-                    return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                    return Err(PyErr::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&r)
+                    )));
                 }
             }
             None => {}

@@ -312,6 +312,10 @@ impl Vm {
                         let c = &code.loop_counters[counter as usize];
                         c.set(c.get().wrapping_add(1));
                         pc = target as usize;
+                        if crate::objects::rc::gc_due() {
+                            // A safe point: every live value is in a register.
+                            self.gc_safe_point();
+                        }
                     }
                     Instr::JumpIfTrue { cond, target } => {
                         let t = match r!(cond) {
@@ -1125,7 +1129,7 @@ impl Vm {
                     set!(dst, Value::Bool(v));
                 }
                 Instr::MatchClass { dst, src, cls, names, npos } => {
-                    let (x, c, n) = (r!(src).clone(), r!(cls).clone(), r!(names).clone());
+                    let (x, c, n) = (r!(src).clone(), r!(cls).clone(), code.consts[names as usize].clone());
                     save_pc!();
                     let v = tri!(self.match_class(&x, &c, &n, npos as usize));
                     set!(dst, v);

@@ -12,6 +12,7 @@ pub mod call;
 pub mod error;
 pub mod exceptions;
 pub mod format;
+pub mod gc;
 pub mod generator;
 pub mod import;
 pub mod interp;

@@ -19,12 +19,55 @@ macro_rules! types_struct {
 }
 
 types_struct!(
-    object, type_, int, bool_, float, complex, str_, bytes, bytearray, list, tuple, dict, set, frozenset,
-    range, slice, none_type, not_implemented_type, ellipsis_type, function, builtin_function, method,
-    module, code, cell, generator, property, classmethod, staticmethod, super_, dict_keys, dict_values,
-    dict_items, list_iterator, tuple_iterator, range_iterator, str_iterator, dict_keyiterator,
-    dict_valueiterator, dict_itemiterator, set_iterator, enumerate, zip, map, filter, reversed,
-    callable_iterator, iterator, member_descriptor,
+    object,
+    type_,
+    int,
+    bool_,
+    float,
+    complex,
+    str_,
+    bytes,
+    bytearray,
+    list,
+    tuple,
+    dict,
+    set,
+    frozenset,
+    range,
+    slice,
+    none_type,
+    not_implemented_type,
+    ellipsis_type,
+    function,
+    builtin_function,
+    method,
+    module,
+    code,
+    cell,
+    generator,
+    property,
+    classmethod,
+    staticmethod,
+    super_,
+    dict_keys,
+    dict_values,
+    dict_items,
+    list_iterator,
+    tuple_iterator,
+    range_iterator,
+    str_iterator,
+    dict_keyiterator,
+    dict_valueiterator,
+    dict_itemiterator,
+    set_iterator,
+    enumerate,
+    zip,
+    map,
+    filter,
+    reversed,
+    callable_iterator,
+    iterator,
+    member_descriptor,
 );
 
 thread_local! {
@@ -39,7 +82,13 @@ pub fn fresh_class_version() -> u64 {
     })
 }
 
-fn raw_class(name: &str, bases: Vec<PyRef<ClassObj>>, layout: Layout, flags: u32, tag: u8) -> PyRef<ClassObj> {
+fn raw_class(
+    name: &str,
+    bases: Vec<PyRef<ClassObj>>,
+    layout: Layout,
+    flags: u32,
+    tag: u8,
+) -> PyRef<ClassObj> {
     let c = PyRef::new_tracked(ClassObj {
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(name.to_string()),
@@ -72,9 +121,23 @@ impl Types {
         use class_flags::{FINAL, NO_DICT};
         let object = raw_class("object", vec![], Layout::Object, NO_DICT, 0);
         let type_ = raw_class("type", vec![object.clone()], Layout::Object, NO_DICT, 20);
-        let mk = |name: &str, tag: u8, flags: u32| raw_class(name, vec![object.clone()], Layout::Builtin, flags | NO_DICT, tag);
+        let mk = |name: &str, tag: u8, flags: u32| {
+            raw_class(
+                name,
+                vec![object.clone()],
+                Layout::Builtin,
+                flags | NO_DICT,
+                tag,
+            )
+        };
         let int = mk("int", 3, 0);
-        let bool_ = raw_class("bool", vec![int.clone()], Layout::Builtin, NO_DICT | FINAL, 2);
+        let bool_ = raw_class(
+            "bool",
+            vec![int.clone()],
+            Layout::Builtin,
+            NO_DICT | FINAL,
+            2,
+        );
         let exc = {
             let mut v: Vec<PyRef<ClassObj>> = Vec::new();
             for k in ExcKind::ALL {
@@ -150,15 +213,55 @@ impl Types {
     /// Every builtin class.
     pub fn all(&self) -> Vec<PyRef<ClassObj>> {
         let mut v = vec![
-            &self.object, &self.type_, &self.int, &self.bool_, &self.float, &self.complex, &self.str_, &self.bytes,
-            &self.bytearray, &self.list, &self.tuple, &self.dict, &self.set, &self.frozenset, &self.range,
-            &self.slice, &self.none_type, &self.not_implemented_type, &self.ellipsis_type, &self.function,
-            &self.builtin_function, &self.method, &self.module, &self.code, &self.cell, &self.generator,
-            &self.property, &self.classmethod, &self.staticmethod, &self.super_, &self.dict_keys,
-            &self.dict_values, &self.dict_items, &self.list_iterator, &self.tuple_iterator,
-            &self.range_iterator, &self.str_iterator, &self.dict_keyiterator, &self.dict_valueiterator,
-            &self.dict_itemiterator, &self.set_iterator, &self.enumerate, &self.zip, &self.map, &self.filter,
-            &self.reversed, &self.callable_iterator, &self.iterator, &self.member_descriptor,
+            &self.object,
+            &self.type_,
+            &self.int,
+            &self.bool_,
+            &self.float,
+            &self.complex,
+            &self.str_,
+            &self.bytes,
+            &self.bytearray,
+            &self.list,
+            &self.tuple,
+            &self.dict,
+            &self.set,
+            &self.frozenset,
+            &self.range,
+            &self.slice,
+            &self.none_type,
+            &self.not_implemented_type,
+            &self.ellipsis_type,
+            &self.function,
+            &self.builtin_function,
+            &self.method,
+            &self.module,
+            &self.code,
+            &self.cell,
+            &self.generator,
+            &self.property,
+            &self.classmethod,
+            &self.staticmethod,
+            &self.super_,
+            &self.dict_keys,
+            &self.dict_values,
+            &self.dict_items,
+            &self.list_iterator,
+            &self.tuple_iterator,
+            &self.range_iterator,
+            &self.str_iterator,
+            &self.dict_keyiterator,
+            &self.dict_valueiterator,
+            &self.dict_itemiterator,
+            &self.set_iterator,
+            &self.enumerate,
+            &self.zip,
+            &self.map,
+            &self.filter,
+            &self.reversed,
+            &self.callable_iterator,
+            &self.iterator,
+            &self.member_descriptor,
         ]
         .into_iter()
         .cloned()
@@ -259,12 +362,50 @@ impl Vm {
         }
     }
 
+    /// `isinstance(obj, cls)` for a class or a tuple of classes, honouring
+    /// a metaclass's `__instancecheck__`.
+    pub fn isinstance_check(&mut self, obj: &Value, cls: &Value) -> PyResult<bool> {
+        match cls {
+            Value::Class(c) => {
+                if self.is_instance(obj, c) {
+                    return Ok(true);
+                }
+                let meta = self.class_of(cls);
+                if !PyRef::ptr_eq(&meta, &self.types.type_) {
+                    if let Some(f) = meta.lookup("__instancecheck__") {
+                        let r = self.call_function(&f, &[cls.clone(), obj.clone()])?;
+                        return self.truthy(&r);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Tuple(t) => {
+                let t = t.clone();
+                for c in t.as_slice() {
+                    if self.isinstance_check(obj, c)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(PyErr::type_error(
+                "isinstance() arg 2 must be a type, a tuple of types, or a union",
+            )),
+        }
+    }
+
     /// Adds a builtin method to a class.
     pub fn add_method(&self, class: &PyRef<ClassObj>, name: &'static str, func: BuiltinFn) {
         let owner: &'static str = Box::leak(class.name.borrow().clone().into_boxed_str());
         class.dict.set_str(
             name,
-            Value::Builtin(PyRef::new(BuiltinObj { name, func, this: Value::Undef, owner, doc: None })),
+            Value::Builtin(PyRef::new(BuiltinObj {
+                name,
+                func,
+                this: Value::Undef,
+                owner,
+                doc: None,
+            })),
         );
     }
 
@@ -275,7 +416,13 @@ impl Vm {
 
     /// A builtin function value.
     pub fn builtin_fn(&self, name: &'static str, func: BuiltinFn, owner: &'static str) -> Value {
-        Value::Builtin(PyRef::new(BuiltinObj { name, func, this: Value::Undef, owner, doc: None }))
+        Value::Builtin(PyRef::new(BuiltinObj {
+            name,
+            func,
+            this: Value::Undef,
+            owner,
+            doc: None,
+        }))
     }
 }
 
@@ -331,8 +478,12 @@ impl ClassObj {
 }
 
 /// C3 linearisation of a new class with the given bases.
-pub fn compute_mro(cls: &PyRef<ClassObj>, bases: &[PyRef<ClassObj>]) -> PyResult<Vec<PyRef<ClassObj>>> {
-    let mut seqs: Vec<Vec<PyRef<ClassObj>>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
+pub fn compute_mro(
+    cls: &PyRef<ClassObj>,
+    bases: &[PyRef<ClassObj>],
+) -> PyResult<Vec<PyRef<ClassObj>>> {
+    let mut seqs: Vec<Vec<PyRef<ClassObj>>> =
+        bases.iter().map(|b| b.mro.borrow().clone()).collect();
     seqs.push(bases.to_vec());
     let mut result = vec![cls.clone()];
     loop {
@@ -344,7 +495,9 @@ pub fn compute_mro(cls: &PyRef<ClassObj>, bases: &[PyRef<ClassObj>]) -> PyResult
         let mut found = None;
         for s in &seqs {
             let head = &s[0];
-            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|c| PyRef::ptr_eq(c, head)));
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| PyRef::ptr_eq(c, head)));
             if !in_tail {
                 found = Some(head.clone());
                 break;

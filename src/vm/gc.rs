@@ -1,0 +1,197 @@
+//! The cycle collector: finds groups of tracked objects that refer only to
+//! each other (reference cycles no count will ever release) and frees them.
+//!
+//! The algorithm is CPython's (`Modules/gcmodule.c`):
+//!
+//! 1. every object of the generation gets `gc_refs` = its reference count;
+//! 2. each object's references to objects of the same generation (found by
+//!    its `Trace::trace`) are subtracted: what is left counts the references
+//!    from outside the generation (registers, Rust locals, untracked
+//!    objects, older objects);
+//! 3. objects with `gc_refs > 0`, and everything reachable from them, are
+//!    alive;
+//! 4. the rest is garbage: the collector takes a reference to each garbage
+//!    object (so none is freed while others are being cleared), calls
+//!    `Trace::clear` on each (dropping the references that form the
+//!    cycles), then gives its references back, which frees them.
+//!
+//! Two generations: objects tracked since the last collection are young;
+//! survivors become old. A collection looks at the young generation only,
+//! unless the objects promoted since the last full collection exceed a
+//! quarter of the old generation (CPython's `long_lived_pending` rule), which
+//! keeps the amortised cost of full collections linear in allocations.
+//!
+//! The collector runs only at safe points (`Vm::gc_safe_point`): loop
+//! back-edges in the interpreter and function entry from Rust. There, every
+//! live value is held by a counted reference (a register, a Rust local, a
+//! container), so nothing alive can look like garbage; it never runs inside
+//! `Drop` or while Rust code holds a borrow into an object.
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use super::Vm;
+use crate::objects::rc::{self, GcVTable, ObjHeader, GC_BUDGET, GC_REGISTRY, YOUNG_THRESHOLD};
+use crate::objects::Value;
+
+thread_local! {
+    /// Set while a collection runs (clearing garbage can drop objects, which
+    /// must not start another collection).
+    static COLLECTING: Cell<bool> = const { Cell::new(false) };
+    /// Old objects after the last full collection.
+    static LONG_LIVED_TOTAL: Cell<usize> = const { Cell::new(0) };
+    /// Objects promoted to the old generation since the last full collection.
+    static LONG_LIVED_PENDING: Cell<usize> = const { Cell::new(0) };
+    /// Totals since start-up: collections run, objects freed.
+    static STATS: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+impl Vm {
+    /// Runs the cycle collector if enough young objects were tracked since
+    /// the last collection. Call only where every live value is counted.
+    #[inline]
+    pub fn gc_safe_point(&mut self) {
+        if rc::gc_due() {
+            self.gc_collect_due();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn gc_collect_due(&mut self) {
+        let pending = LONG_LIVED_PENDING.with(|p| p.get());
+        let total = LONG_LIVED_TOTAL.with(|t| t.get());
+        let young = GC_REGISTRY.with(|r| {
+            let r = r.borrow();
+            r.entries.len() - r.old
+        });
+        let full = pending + young > total / 4 && pending + young > 10 * YOUNG_THRESHOLD as usize;
+        collect(full);
+    }
+
+    /// `gc.collect()`: a full collection; returns the number of unreachable
+    /// objects found.
+    pub fn gc_collect(&mut self) -> usize {
+        collect(true)
+    }
+
+    /// (collections run, objects freed) since start-up.
+    pub fn gc_stats(&self) -> (usize, usize) {
+        STATS.with(|s| s.get())
+    }
+}
+
+/// Collects the young generation, or every tracked object when `full`.
+/// Returns the number of garbage objects found.
+fn collect(full: bool) -> usize {
+    if COLLECTING.with(|c| c.replace(true)) {
+        return 0;
+    }
+    let garbage = find_garbage(full);
+    let n = garbage.len();
+    // Break the cycles. The collector owns a count on every garbage object,
+    // so clearing one cannot free another while it is being cleared.
+    for &(h, vt) in &garbage {
+        // SAFETY: the header is live (we hold a count) and `vt` is its type's table.
+        unsafe { (vt.clear)(h) };
+    }
+    for (h, vt) in garbage {
+        // SAFETY: gives back the count taken in `find_garbage`.
+        unsafe { rc::release_raw(h, vt) };
+    }
+    // Everything still young survived: promote it.
+    GC_REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        let promoted = r.entries.len() - r.old;
+        r.old = r.entries.len();
+        if full {
+            LONG_LIVED_TOTAL.with(|t| t.set(r.old));
+            LONG_LIVED_PENDING.with(|p| p.set(0));
+        } else {
+            LONG_LIVED_PENDING.with(|p| p.set(p.get() + promoted));
+        }
+    });
+    GC_BUDGET.with(|b| b.set(YOUNG_THRESHOLD));
+    STATS.with(|s| {
+        let (c, f) = s.get();
+        s.set((c + 1, f + n))
+    });
+    COLLECTING.with(|c| c.set(false));
+    n
+}
+
+/// Steps 1–3: returns the unreachable objects of the generation, each with
+/// a count taken by the collector. Runs no Python code and frees nothing.
+fn find_garbage(full: bool) -> Vec<(NonNull<ObjHeader>, &'static GcVTable)> {
+    GC_REGISTRY.with(|r| {
+        let r = r.borrow();
+        let start = if full { 0 } else { r.old };
+        let set = &r.entries[start..];
+        if set.is_empty() {
+            return Vec::new();
+        }
+        // The index of a referent inside `set`, if it belongs to it.
+        let index_of = |v: &Value| -> Option<usize> {
+            let h = v.heap_header()?;
+            // SAFETY: a value's header is live while the value is.
+            let g = unsafe { h.as_ref().gc.get() };
+            if g > start {
+                Some(g - 1 - start)
+            } else {
+                None
+            }
+        };
+        // 1. gc_refs = reference counts.
+        // SAFETY: registry entries point at live tracked objects, and nothing
+        // is freed while the garbage is being found.
+        let mut gc_refs: Vec<isize> = set
+            .iter()
+            .map(|(h, _)| unsafe { h.as_ref().rc.get() as isize })
+            .collect();
+        // 2. Subtract the references internal to the generation.
+        for &(h, vt) in set {
+            // SAFETY: `h` is a live tracked object of the type `vt` belongs to.
+            unsafe {
+                (vt.trace)(h, &mut |v: &Value| {
+                    if let Some(j) = index_of(v) {
+                        gc_refs[j] -= 1;
+                    }
+                })
+            };
+        }
+        // 3. What is referenced from outside is alive, and so is everything
+        // it reaches.
+        let mut alive = vec![false; set.len()];
+        let mut stack: Vec<usize> = Vec::new();
+        for (i, &n) in gc_refs.iter().enumerate() {
+            if n > 0 {
+                alive[i] = true;
+                stack.push(i);
+            }
+        }
+        while let Some(i) = stack.pop() {
+            let (h, vt) = set[i];
+            // SAFETY: as above.
+            unsafe {
+                (vt.trace)(h, &mut |v: &Value| {
+                    if let Some(j) = index_of(v) {
+                        if !alive[j] {
+                            alive[j] = true;
+                            stack.push(j);
+                        }
+                    }
+                })
+            };
+        }
+        let mut garbage = Vec::new();
+        for (i, &(h, vt)) in set.iter().enumerate() {
+            if !alive[i] {
+                // SAFETY: as above.
+                let rc = unsafe { &h.as_ref().rc };
+                rc.set(rc.get() + 1);
+                garbage.push((h, vt));
+            }
+        }
+        garbage
+    })
+}
