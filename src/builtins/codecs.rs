@@ -11,23 +11,13 @@ pub fn init(vm: &mut Vm) {
     for kind in [ExcKind::UnicodeEncodeError, ExcKind::UnicodeDecodeError] {
         let c = vm.types.exc[kind as usize].clone();
         vm.add_method(&c, "__str__", unicode_error_str);
-        let getters: [(&'static str, BuiltinFn); 5] = [
-            ("encoding", get_encoding),
-            ("object", get_object),
-            ("start", get_start),
-            ("end", get_end),
-            ("reason", get_reason),
-        ];
+        let getters: [(&'static str, BuiltinFn); 5] =
+            [("encoding", get_encoding), ("object", get_object), ("start", get_start), ("end", get_end), ("reason", get_reason)];
         for (name, f) in getters {
             let fget = vm.builtin_fn(name, f, kind.name());
             let prop = vm.new_native(
                 vm.types.property.clone(),
-                NativeData::Property {
-                    fget,
-                    fset: Value::None,
-                    fdel: Value::None,
-                    doc: Value::None,
-                },
+                NativeData::Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None },
             );
             c.dict.set_str(name, prop);
         }
@@ -45,9 +35,7 @@ fn error_args(v: &Value) -> Option<Vec<Value>> {
 }
 
 fn arg_n(args: &Args, n: usize) -> PyResult<Value> {
-    Ok(error_args(args.this())
-        .map(|a| a[n].clone())
-        .unwrap_or(Value::None))
+    Ok(error_args(args.this()).map(|a| a[n].clone()).unwrap_or(Value::None))
 }
 
 fn get_encoding(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -97,34 +85,16 @@ fn unicode_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 } else {
                     format!("\\U{:08x}", cp)
                 };
-                format!(
-                    "'{}' codec can't encode character '{}' in position {}: {}",
-                    enc, ch, start, reason
-                )
+                format!("'{}' codec can't encode character '{}' in position {}: {}", enc, ch, start, reason)
             } else {
-                format!(
-                    "'{}' codec can't encode characters in position {}-{}: {}",
-                    enc,
-                    start,
-                    end - 1,
-                    reason
-                )
+                format!("'{}' codec can't encode characters in position {}-{}: {}", enc, start, end - 1, reason)
             }
         }
         Value::Bytes(b) => {
             if start >= 0 && (start as usize) < b.data.len() && end == start + 1 {
-                format!(
-                    "'{}' codec can't decode byte 0x{:02x} in position {}: {}",
-                    enc, b.data[start as usize], start, reason
-                )
+                format!("'{}' codec can't decode byte 0x{:02x} in position {}: {}", enc, b.data[start as usize], start, reason)
             } else {
-                format!(
-                    "'{}' codec can't decode bytes in position {}-{}: {}",
-                    enc,
-                    start,
-                    end - 1,
-                    reason
-                )
+                format!("'{}' codec can't decode bytes in position {}-{}: {}", enc, start, end - 1, reason)
             }
         }
         _ => String::new(),
@@ -135,34 +105,19 @@ fn unicode_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn encode_error(enc: &str, s: &str, start: usize, end: usize, reason: &str) -> PyErr {
     PyErr::with_args(
         ExcKind::UnicodeEncodeError,
-        vec![
-            Value::str(enc),
-            Value::str(s),
-            Value::Int(start as i64),
-            Value::Int(end as i64),
-            Value::str(reason),
-        ],
+        vec![Value::str(enc), Value::str(s), Value::Int(start as i64), Value::Int(end as i64), Value::str(reason)],
     )
 }
 
 fn decode_error(enc: &str, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
     PyErr::with_args(
         ExcKind::UnicodeDecodeError,
-        vec![
-            Value::str(enc),
-            super::new_bytes(data.to_vec()),
-            Value::Int(start as i64),
-            Value::Int(end as i64),
-            Value::str(reason),
-        ],
+        vec![Value::str(enc), super::new_bytes(data.to_vec()), Value::Int(start as i64), Value::Int(end as i64), Value::str(reason)],
     )
 }
 
 fn unknown_handler(errors: &str) -> PyErr {
-    PyErr::new(
-        ExcKind::LookupError,
-        format!("unknown error handler name '{}'", errors),
-    )
+    PyErr::new(ExcKind::LookupError, format!("unknown error handler name '{}'", errors))
 }
 
 /// The codecs Spry implements.
@@ -182,24 +137,12 @@ enum Codec {
 
 impl Codec {
     fn lookup(name: &str) -> Option<Codec> {
-        let n: String = name
-            .trim()
-            .chars()
-            .map(|c| {
-                if c == '-' || c == ' ' {
-                    '_'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect();
+        let n: String = name.trim().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect();
         Some(match n.as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
             "utf_8_sig" | "utf8_sig" => Codec::Utf8Sig,
-            "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
-            | "iso646_us" | "cp367" => Codec::Ascii,
-            "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859"
-            | "cp819" | "iso_ir_100" => Codec::Latin1,
+            "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "iso646_us" | "cp367" => Codec::Ascii,
+            "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => Codec::Latin1,
             "utf_16" | "utf16" | "u16" => Codec::Utf16,
             "utf_16_le" | "utf_16le" | "utf16le" => Codec::Utf16Le,
             "utf_16_be" | "utf_16be" | "utf16be" => Codec::Utf16Be,
@@ -228,12 +171,7 @@ impl Codec {
 }
 
 fn lookup(encoding: &str) -> PyResult<Codec> {
-    Codec::lookup(encoding).ok_or_else(|| {
-        PyErr::new(
-            ExcKind::LookupError,
-            format!("unknown encoding: {}", encoding),
-        )
-    })
+    Codec::lookup(encoding).ok_or_else(|| PyErr::new(ExcKind::LookupError, format!("unknown encoding: {}", encoding)))
 }
 
 /// Appends the replacement an encode error handler gives for the
@@ -301,17 +239,12 @@ fn encode_replacement(
                     return Err(encode_error(codec.name(), s, start, end, reason));
                 }
                 match codec {
-                    Codec::Utf8 | Codec::Utf8Sig => out.extend_from_slice(&[
-                        0xe0 | (cp >> 12) as u8,
-                        0x80 | ((cp >> 6) & 0x3f) as u8,
-                        0x80 | (cp & 0x3f) as u8,
-                    ]),
-                    Codec::Utf16
-                    | Codec::Utf16Le
-                    | Codec::Utf16Be
-                    | Codec::Utf32
-                    | Codec::Utf32Le
-                    | Codec::Utf32Be => push_unit(out, codec, cp),
+                    Codec::Utf8 | Codec::Utf8Sig => {
+                        out.extend_from_slice(&[0xe0 | (cp >> 12) as u8, 0x80 | ((cp >> 6) & 0x3f) as u8, 0x80 | (cp & 0x3f) as u8])
+                    }
+                    Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be | Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be => {
+                        push_unit(out, codec, cp)
+                    }
                     _ => return Err(encode_error(codec.name(), s, start, end, reason)),
                 }
             }
@@ -360,17 +293,17 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, cp: u32) {
 /// `str.encode(encoding, errors)`.
 pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let _ = vm;
+    encode_plain(s, encoding, errors)
+}
+
+/// `str.encode(encoding, errors)` (no Python code runs).
+pub fn encode_plain(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(encoding)?;
     // Fast paths: text without surrogates in a codec that holds everything.
     if matches!(codec, Codec::Utf8) && !ustr::may_have_surrogates(s) {
         return Ok(s.as_bytes().to_vec());
     }
-    if s.is_ascii()
-        && matches!(
-            codec,
-            Codec::Ascii | Codec::Latin1 | Codec::Utf8 | Codec::Utf8Sig
-        )
-    {
+    if s.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Utf8 | Codec::Utf8Sig) {
         let mut out = Vec::with_capacity(s.len() + 3);
         if codec == Codec::Utf8Sig {
             out.extend_from_slice(b"\xef\xbb\xbf");
@@ -429,15 +362,7 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
 }
 
 /// Appends the replacement a decode error handler gives for `data[start..end]`.
-fn decode_replacement(
-    out: &mut String,
-    enc: &str,
-    errors: &str,
-    data: &[u8],
-    start: usize,
-    end: usize,
-    reason: &str,
-) -> PyResult<()> {
+fn decode_replacement(out: &mut String, enc: &str, errors: &str, data: &[u8], start: usize, end: usize, reason: &str) -> PyResult<()> {
     match errors {
         "strict" => Err(decode_error(enc, data, start, end, reason)),
         "ignore" => Ok(()),
@@ -460,9 +385,7 @@ fn decode_replacement(
             }
             Ok(())
         }
-        "surrogatepass" | "xmlcharrefreplace" | "namereplace" => {
-            Err(decode_error(enc, data, start, end, reason))
-        }
+        "surrogatepass" | "xmlcharrefreplace" | "namereplace" => Err(decode_error(enc, data, start, end, reason)),
         _ => Err(unknown_handler(errors)),
     }
 }
@@ -474,11 +397,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
     let enc = codec.name();
     match codec {
         Codec::Utf8 | Codec::Utf8Sig => {
-            let data = if codec == Codec::Utf8Sig {
-                data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data)
-            } else {
-                data
-            };
+            let data = if codec == Codec::Utf8Sig { data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data) } else { data };
             if let Ok(s) = std::str::from_utf8(data) {
                 return Ok(Value::str(s));
             }
@@ -493,9 +412,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                     Err(e) => {
                         let good = e.valid_up_to();
                         // SAFETY: `from_utf8` validated `data[pos..pos + good]`.
-                        out.push_str(unsafe {
-                            std::str::from_utf8_unchecked(&data[pos..pos + good])
-                        });
+                        out.push_str(unsafe { std::str::from_utf8_unchecked(&data[pos..pos + good]) });
                         let start = pos + good;
                         // A surrogate encoded in UTF-8 (ED A0..BF xx) under surrogatepass.
                         if errors == "surrogatepass"
@@ -504,9 +421,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                             && (0xa0..0xc0).contains(&data[start + 1])
                             && (0x80..0xc0).contains(&data[start + 2])
                         {
-                            let cp = 0xd000
-                                | ((data[start + 1] as u32 & 0x3f) << 6)
-                                | (data[start + 2] as u32 & 0x3f);
+                            let cp = 0xd000 | ((data[start + 1] as u32 & 0x3f) << 6) | (data[start + 2] as u32 & 0x3f);
                             out.push(ustr::char_of(cp).unwrap_or('\u{fffd}'));
                             pos = start + 3;
                             continue;
@@ -516,14 +431,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                             Some(n) => {
                                 let lead = data[start];
                                 let valid_lead = (0xc2..=0xf4).contains(&lead);
-                                (
-                                    start + n,
-                                    if n == 1 && !valid_lead {
-                                        "invalid start byte"
-                                    } else {
-                                        "invalid continuation byte"
-                                    },
-                                )
+                                (start + n, if n == 1 && !valid_lead { "invalid start byte" } else { "invalid continuation byte" })
                             }
                         };
                         decode_replacement(&mut out, enc, errors, data, start, end, reason)?;
@@ -543,15 +451,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                 if b < 0x80 {
                     out.push(b as char);
                 } else {
-                    decode_replacement(
-                        &mut out,
-                        enc,
-                        errors,
-                        data,
-                        i,
-                        i + 1,
-                        "ordinal not in range(128)",
-                    )?;
+                    decode_replacement(&mut out, enc, errors, data, i, i + 1, "ordinal not in range(128)")?;
                 }
             }
             Ok(Value::string(out))
@@ -568,37 +468,17 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                     data_start = 2;
                 }
             }
-            let name = if codec == Codec::Utf16 {
-                "utf-16-le"
-            } else {
-                enc
-            };
-            let name = if codec == Codec::Utf16 && be {
-                "utf-16-be"
-            } else {
-                name
-            };
+            let name = if codec == Codec::Utf16 { "utf-16-le" } else { enc };
+            let name = if codec == Codec::Utf16 && be { "utf-16-be" } else { name };
             let unit = |i: usize| -> u32 {
                 let b = [data[i], data[i + 1]];
-                (if be {
-                    u16::from_be_bytes(b)
-                } else {
-                    u16::from_le_bytes(b)
-                }) as u32
+                (if be { u16::from_be_bytes(b) } else { u16::from_le_bytes(b) }) as u32
             };
             let mut out = String::with_capacity(data.len() / 2);
             let mut i = data_start;
             while i < data.len() {
                 if i + 1 >= data.len() {
-                    decode_replacement(
-                        &mut out,
-                        name,
-                        errors,
-                        data,
-                        i,
-                        data.len(),
-                        "truncated data",
-                    )?;
+                    decode_replacement(&mut out, name, errors, data, i, data.len(), "truncated data")?;
                     break;
                 }
                 let u = unit(i);
@@ -622,15 +502,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                         out.push(ustr::char_of(u).unwrap_or('\u{fffd}'));
                         break;
                     }
-                    decode_replacement(
-                        &mut out,
-                        name,
-                        errors,
-                        data,
-                        i,
-                        data.len(),
-                        "unexpected end of data",
-                    )?;
+                    decode_replacement(&mut out, name, errors, data, i, data.len(), "unexpected end of data")?;
                     break;
                 }
                 let u2 = unit(i + 2);
@@ -642,15 +514,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                     out.push(ustr::char_of(u).unwrap_or('\u{fffd}'));
                     i += 2;
                 } else {
-                    decode_replacement(
-                        &mut out,
-                        name,
-                        errors,
-                        data,
-                        i,
-                        i + 2,
-                        "illegal UTF-16 surrogate",
-                    )?;
+                    decode_replacement(&mut out, name, errors, data, i, i + 2, "illegal UTF-16 surrogate")?;
                     i += 2;
                 }
             }
@@ -675,23 +539,11 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
             let mut out = String::with_capacity(data.len() / 4);
             while i < data.len() {
                 if i + 3 >= data.len() {
-                    decode_replacement(
-                        &mut out,
-                        name,
-                        errors,
-                        data,
-                        i,
-                        data.len(),
-                        "truncated data",
-                    )?;
+                    decode_replacement(&mut out, name, errors, data, i, data.len(), "truncated data")?;
                     break;
                 }
                 let b = [data[i], data[i + 1], data[i + 2], data[i + 3]];
-                let cp = if be {
-                    u32::from_be_bytes(b)
-                } else {
-                    u32::from_le_bytes(b)
-                };
+                let cp = if be { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
                 if (0xd800..0xe000).contains(&cp) {
                     if errors == "surrogatepass" {
                         out.push(ustr::char_of(cp).unwrap_or('\u{fffd}'));
@@ -707,15 +559,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                         )?;
                     }
                 } else if cp >= 0x110000 {
-                    decode_replacement(
-                        &mut out,
-                        name,
-                        errors,
-                        data,
-                        i,
-                        i + 4,
-                        "code point not in range(0x110000)",
-                    )?;
+                    decode_replacement(&mut out, name, errors, data, i, i + 4, "code point not in range(0x110000)")?;
                 } else {
                     out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
                 }

@@ -88,6 +88,7 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if i > 0 {
             out.push_str(&sep);
         }
+        let start = out.len();
         match a {
             Value::Str(s) => out.push_str(s.as_str()),
             Value::Int(n) => {
@@ -98,6 +99,13 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let s = vm.str_of(other)?;
                 out.push_str(&s);
             }
+        }
+        // Text with lone surrogates cannot be written out as UTF-8.
+        if crate::objects::str::may_have_surrogates(&out[start..]) && args.kw("file").map_or(true, |f| f.is_none()) {
+            let piece = out[start..].to_string();
+            out.truncate(start);
+            vm.write_stdout(&out)?;
+            super::codecs::encode(vm, &piece, "utf-8", "strict")?;
         }
     }
     out.push_str(&end);
@@ -141,10 +149,7 @@ fn minmax(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
         1 => vm.collect_iterable(&args.pos[0])?,
         _ => {
             if default.is_some() {
-                return Err(PyErr::type_error(format!(
-                    "Cannot specify a default for {}() with multiple positional arguments",
-                    name
-                )));
+                return Err(PyErr::type_error(format!("Cannot specify a default for {}() with multiple positional arguments", name)));
             }
             args.pos.to_vec()
         }
@@ -495,7 +500,11 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let (q, r) = int::divmod(&a, &b)?;
         return Ok(Value::tuple(vec![q, r]));
     }
-    if let (Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) = (&a, &b) {
+    if let (
+        Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
+        Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
+    ) = (&a, &b)
+    {
         let x = arg::float(vm, &a)?;
         let y = arg::float(vm, &b)?;
         let (q, r) = float::divmod(x, y)?;
@@ -514,11 +523,7 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(r);
         }
     }
-    Err(PyErr::type_error(format!(
-        "unsupported operand type(s) for divmod(): '{}' and '{}'",
-        vm.type_name(&x),
-        vm.type_name(&y)
-    )))
+    Err(PyErr::type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", vm.type_name(&x), vm.type_name(&y))))
 }
 
 fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -596,27 +601,24 @@ fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
         },
     };
-    match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(Value::string(c.to_string())),
-        None => {
-            if (0..0x110000).contains(&i) {
-                // Lone surrogates cannot be represented; use the replacement character.
-                Ok(Value::str("\u{fffd}"))
-            } else {
-                Err(PyErr::value_error("chr() arg not in range(0x110000)"))
-            }
+    match u32::try_from(i).ok().and_then(crate::objects::str::char_of) {
+        Some(c) => {
+            let mut buf = [0u8; 4];
+            Ok(Value::str(c.encode_utf8(&mut buf)))
         }
+        None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
     }
 }
 
 fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("ord", 1, 1)?;
-    match &args.pos[0] {
+    let v = &args.pos[0];
+    match vm.unwrap_builtin(v).as_ref() {
         Value::Str(s) => {
             if s.len() != 1 {
                 return Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", s.len())));
             }
-            Ok(Value::Int(s.as_str().chars().next().unwrap() as i64))
+            Ok(Value::Int(crate::objects::str::code_point(s.char_at(0)) as i64))
         }
         Value::Bytes(b) => {
             if b.data.len() != 1 {
@@ -624,7 +626,14 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             Ok(Value::Int(b.data[0] as i64))
         }
-        v => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v)))),
+        Value::ByteArray(b) => {
+            let d = b.data.borrow();
+            if d.len() != 1 {
+                return Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", d.len())));
+            }
+            Ok(Value::Int(d[0] as i64))
+        }
+        _ => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v)))),
     }
 }
 
@@ -709,7 +718,7 @@ impl Vm {
             }
         }
         let mut names: Vec<String> = Vec::new();
-        let mut add_dict = |d: &DictObj, names: &mut Vec<String>| {
+        let add_dict = |d: &DictObj, names: &mut Vec<String>| {
             for k in d.keys() {
                 if let Some(s) = k.as_str() {
                     names.push(s.to_string());
@@ -793,7 +802,9 @@ fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let Some(f) = vm.frames.last() else { return Ok(Value::Dict(DictObj::new())) };
+    let Some(f) = vm.frames.last() else {
+        return Ok(Value::Dict(DictObj::new()));
+    };
     if let Some(l) = &f.locals {
         return Ok(Value::Dict(l.clone()));
     }
@@ -841,10 +852,7 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     }
                     continue;
                 }
-                return Err(PyErr::type_error(format!(
-                    "bases must be types, not {}",
-                    vm.type_name(other)
-                )));
+                return Err(PyErr::type_error(format!("bases must be types, not {}", vm.type_name(other))));
             }
         }
     }
@@ -906,7 +914,8 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Value::Cell(c) = &cell {
         ns.set_str("__classcell__", Value::Cell(c.clone()));
     }
-    let cls = vm.call(&meta, Args { pos: &[Value::str(&name), bases_tuple, Value::Dict(ns.clone())], kwnames: &kw_names, kwvals: &kw_vals })?;
+    let cls =
+        vm.call(&meta, Args { pos: &[Value::str(&name), bases_tuple, Value::Dict(ns.clone())], kwnames: &kw_names, kwvals: &kw_vals })?;
     if let Value::Cell(c) = &cell {
         c.value.set(cls.clone());
     }
@@ -949,10 +958,7 @@ pub fn finish_class(vm: &mut Vm, cls: &PyRef<ClassObj>, kw_names: &[Value], kw_v
         }
     }
     if !kw_names.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{}.__init_subclass__() takes no keyword arguments",
-            cls.name()
-        )));
+        return Err(PyErr::type_error(format!("{}.__init_subclass__() takes no keyword arguments", cls.name())));
     }
     Ok(())
 }

@@ -1,12 +1,12 @@
 //! The `builtins` module: builtin functions and the methods of builtin types.
 
+mod codecs;
 mod functions;
 mod types_dict;
 mod types_misc;
 mod types_num;
 mod types_seq;
 mod types_str;
-mod codecs;
 
 use crate::objects::*;
 use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
@@ -86,10 +86,7 @@ pub(crate) mod arg {
             _ => match vm.index_value(v)? {
                 Some(Value::Int(i)) => Ok(i),
                 Some(_) => Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
-                None => Err(PyErr::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(v)
-                ))),
+                None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
             },
         }
     }
@@ -129,6 +126,11 @@ pub(crate) mod arg {
     pub fn opt<'a>(args: &Args<'a>, i: usize, name: &str) -> Option<&'a Value> {
         args.arg(i, name).filter(|v| !v.is_none())
     }
+}
+
+/// `s.encode(encoding, errors)` for runtime code outside the builtins.
+pub fn encode_text(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    codecs::encode_plain(s, encoding, errors)
 }
 
 pub(crate) fn new_bytes(data: Vec<u8>) -> Value {

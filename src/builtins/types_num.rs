@@ -1,7 +1,7 @@
 //! `int`, `bool`, `float`, `complex`: constructors and methods.
 
 use num_bigint::{BigInt, Sign};
-use num_traits::{Signed, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::arg;
 use crate::bytecode::{BinOp, CmpOp};
@@ -531,7 +531,9 @@ fn bool_xor(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 pub fn float_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("float", 0, 1)?;
-    let Some(x) = args.get(0) else { return Ok(Value::Float(0.0)) };
+    let Some(x) = args.get(0) else {
+        return Ok(Value::Float(0.0));
+    };
     float_from(vm, x).map(Value::Float)
 }
 
@@ -571,10 +573,7 @@ pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
                     return float_from(vm, &bv);
                 }
             }
-            Err(PyErr::type_error(format!(
-                "float() argument must be a string or a real number, not '{}'",
-                vm.type_name(x)
-            )))
+            Err(PyErr::type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x))))
         }
     }
 }
@@ -672,38 +671,106 @@ fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1u64 << 52) - 1);
     let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    let mut hex = format!("{:013x}", mant);
-    while hex.len() > 1 && hex.ends_with('0') {
-        hex.pop();
-    }
+    let hex = format!("{:013x}", mant);
     Ok(Value::string(format!("{}0x{}.{}p{}{}", sign, lead, hex, if e < 0 { "-" } else { "+" }, e.abs())))
 }
 
 fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = args.get(1).and_then(|v| v.as_str()).ok_or_else(|| PyErr::type_error("fromhex() argument must be str"))?;
-    let t = s.trim().to_ascii_lowercase();
-    let (neg, t) = match t.strip_prefix('-') {
-        Some(r) => (true, r.to_string()),
-        None => (false, t.trim_start_matches('+').to_string()),
+    let arg = args.get(1).cloned().unwrap_or(Value::None);
+    let s = match vm.unwrap_builtin(&arg).as_ref() {
+        Value::Str(s) => s.as_str().to_string(),
+        _ => return Err(PyErr::type_error(format!("must be str, not {}", vm.type_name(&arg)))),
     };
-    let t = t.trim_start_matches("0x").to_string();
-    let (mant, exp) = match t.split_once('p') {
-        Some((m, e)) => (m.to_string(), e.parse::<i64>().map_err(|_| PyErr::value_error("invalid hexadecimal floating-point string"))?),
-        None => (t.clone(), 0),
+    let x = parse_hex_float(&s)?;
+    match args.get(0) {
+        Some(Value::Class(c)) if !PyRef::ptr_eq(c, &vm.types.float) => vm.call_function(&Value::Class(c.clone()), &[Value::Float(x)]),
+        _ => Ok(Value::Float(x)),
+    }
+}
+
+/// `float.fromhex` parsing, exactly rounded (half to even).
+fn parse_hex_float(text: &str) -> PyResult<f64> {
+    let invalid = || PyErr::value_error("invalid hexadecimal floating-point string");
+    let t = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
     };
-    let (ip, fp) = mant.split_once('.').unwrap_or((&mant, ""));
-    let mut v = 0f64;
-    for c in ip.chars() {
-        v = v * 16.0 + c.to_digit(16).ok_or_else(|| PyErr::value_error("invalid hexadecimal floating-point string"))? as f64;
+    let lower = t.to_ascii_lowercase();
+    let sign = if neg { -1.0 } else { 1.0 };
+    match lower.as_str() {
+        "inf" | "infinity" => return Ok(sign * f64::INFINITY),
+        "nan" => return Ok(float::fresh_nan().copysign(sign)),
+        _ => {}
     }
-    let mut scale = 1.0 / 16.0;
-    for c in fp.chars() {
-        v += c.to_digit(16).ok_or_else(|| PyErr::value_error("invalid hexadecimal floating-point string"))? as f64 * scale;
-        scale /= 16.0;
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => {
+            let e = e.strip_prefix('+').unwrap_or(e);
+            if e.is_empty() || !e.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()) || e.trim_start_matches('-').is_empty() {
+                return Err(invalid());
+            }
+            // Huge exponents saturate; the mantissa decides over/underflow.
+            let v: i64 = e.parse().unwrap_or(if e.starts_with('-') { -(1 << 40) } else { 1 << 40 });
+            (m, v.clamp(-(1 << 40), 1 << 40))
+        }
+        None => (body, 0),
+    };
+    let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+    if ip.is_empty() && fp.is_empty() {
+        return Err(invalid());
     }
-    let r = int::ldexp(v, exp);
-    let _ = vm;
-    Ok(Value::Float(if neg { -r } else { r }))
+    let mut m = BigInt::zero();
+    for c in ip.chars().chain(fp.chars()) {
+        let d = c.to_digit(16).ok_or_else(invalid)?;
+        m = m * 16 + d;
+    }
+    let e2 = exp - 4 * fp.len() as i64;
+    let x = big_ldexp(&m, e2).ok_or_else(|| PyErr::overflow("hexadecimal value too large to represent as a float"))?;
+    Ok(sign * x)
+}
+
+/// `m * 2**e` correctly rounded to a double (half to even); `None` on overflow.
+fn big_ldexp(m: &BigInt, e: i64) -> Option<f64> {
+    if m.is_zero() {
+        return Some(0.0);
+    }
+    let nbits = m.bits() as i64;
+    // The exponent of the leading bit, and how many bits the double keeps
+    // (fewer for subnormal results).
+    let top = nbits + e; // value in [2**(top-1), 2**top)
+    if top > 1024 {
+        return None;
+    }
+    let keep = if top >= -1021 { 53 } else { 53 - (-1021 - top) };
+    if keep <= 0 {
+        // Below half the smallest subnormal, or exactly at/above it.
+        if keep == 0 {
+            // Compare with 2**-1075 (half of the smallest subnormal).
+            let half = BigInt::one() << (nbits - 1) as usize;
+            return Some(if *m > half { 5e-324 } else { 0.0 });
+        }
+        return Some(0.0);
+    }
+    let shift = nbits - keep;
+    let mut q: BigInt;
+    if shift > 0 {
+        q = m >> shift as usize;
+        let rem = m - (&q << shift as usize);
+        let half = BigInt::one() << (shift - 1) as usize;
+        if rem > half || (rem == half && (&q & BigInt::one()) == BigInt::one()) {
+            q += 1;
+        }
+    } else {
+        q = m.clone();
+    }
+    let qf = q.to_f64()?;
+    let r = int::ldexp(qf, e + shift.max(0));
+    if r.is_infinite() {
+        return None;
+    }
+    Some(r)
 }
 
 // ----- complex -----

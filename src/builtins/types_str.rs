@@ -71,10 +71,7 @@ pub fn init(vm: &mut Vm) {
     }
     vm.add_method(&s, "maketrans", maketrans);
     let mt = s.dict.get_str("maketrans").unwrap();
-    s.dict.set_str(
-        "maketrans",
-        vm.new_native(vm.types.staticmethod.clone(), NativeData::StaticMethod(mt)),
-    );
+    s.dict.set_str("maketrans", vm.new_native(vm.types.staticmethod.clone(), NativeData::StaticMethod(mt)));
     super::types_seq::init_bytes(vm);
     super::codecs::init(vm);
 }
@@ -85,10 +82,7 @@ fn this_str(vm: &Vm, args: &Args) -> PyResult<PyRef<StrObj>> {
         Some(Value::Str(s)) => Ok(s.clone()),
         Some(v) => match vm.unwrap_builtin(v).as_ref() {
             Value::Str(s) => Ok(s.clone()),
-            _ => Err(PyErr::type_error(format!(
-                "descriptor requires a 'str' object but received a '{}'",
-                vm.type_name(v)
-            ))),
+            _ => Err(PyErr::type_error(format!("descriptor requires a 'str' object but received a '{}'", vm.type_name(v)))),
         },
         None => Err(PyErr::type_error("descriptor needs an argument")),
     }
@@ -123,17 +117,10 @@ fn clinic_name(vm: &Vm, v: &Value) -> String {
 /// `name() takes no arguments (N given)` unless only the receiver is passed.
 fn no_args(args: &Args, name: &str) -> PyResult<()> {
     if args.has_kwargs() {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no keyword arguments",
-            name
-        )));
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
     }
     if args.len() != 1 {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no arguments ({} given)",
-            name,
-            args.len().saturating_sub(1)
-        )));
+        return Err(PyErr::type_error(format!("{}() takes no arguments ({} given)", name, args.len().saturating_sub(1))));
     }
     Ok(())
 }
@@ -141,17 +128,10 @@ fn no_args(args: &Args, name: &str) -> PyResult<()> {
 /// `name() takes exactly one argument (N given)`.
 fn one_arg(args: &Args, name: &str) -> PyResult<()> {
     if args.has_kwargs() {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no keyword arguments",
-            name
-        )));
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
     }
     if args.len() != 2 {
-        return Err(PyErr::type_error(format!(
-            "{}() takes exactly one argument ({} given)",
-            name,
-            args.len().saturating_sub(1)
-        )));
+        return Err(PyErr::type_error(format!("{}() takes exactly one argument ({} given)", name, args.len().saturating_sub(1))));
     }
     Ok(())
 }
@@ -159,30 +139,15 @@ fn one_arg(args: &Args, name: &str) -> PyResult<()> {
 /// Old-style argument counts: `name() takes at least/at most N argument(s) (M given)`.
 fn old_counts(rest: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
     if rest.has_kwargs() {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no keyword arguments",
-            name
-        )));
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
     }
     let n = rest.len();
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     if n < min {
-        return Err(PyErr::type_error(format!(
-            "{}() takes at least {} argument{} ({} given)",
-            name,
-            min,
-            plural(min),
-            n
-        )));
+        return Err(PyErr::type_error(format!("{}() takes at least {} argument{} ({} given)", name, min, plural(min), n)));
     }
     if n > max {
-        return Err(PyErr::type_error(format!(
-            "{}() takes at most {} argument{} ({} given)",
-            name,
-            max,
-            plural(max),
-            n
-        )));
+        return Err(PyErr::type_error(format!("{}() takes at most {} argument{} ({} given)", name, max, plural(max), n)));
     }
     Ok(())
 }
@@ -202,19 +167,9 @@ fn kw_counts(rest: &Args, name: &str, max: usize, allowed: &[&str]) -> PyResult<
     for (i, k) in rest.kwnames.iter().enumerate() {
         let k = k.as_str().unwrap_or("");
         match allowed.iter().position(|a| *a == k) {
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "{}() got an unexpected keyword argument '{}'",
-                    name, k
-                )))
-            }
+            None => return Err(PyErr::type_error(format!("{}() got an unexpected keyword argument '{}'", name, k))),
             Some(p) if p < rest.len() => {
-                return Err(PyErr::type_error(format!(
-                    "argument for {}() given by name ('{}') and position ({})",
-                    name,
-                    k,
-                    p + 1
-                )))
+                return Err(PyErr::type_error(format!("argument for {}() given by name ('{}') and position ({})", name, k, p + 1)))
             }
             Some(_) => {
                 let _ = i;
@@ -227,10 +182,7 @@ fn kw_counts(rest: &Args, name: &str, max: usize, allowed: &[&str]) -> PyResult<
 pub fn str_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("str", &["object", "encoding", "errors"])?;
     if args.len() + args.kwnames.len() > 3 {
-        return Err(PyErr::type_error(format!(
-            "str() takes at most 3 arguments ({} given)",
-            args.len() + args.kwnames.len()
-        )));
+        return Err(PyErr::type_error(format!("str() takes at most 3 arguments ({} given)", args.len() + args.kwnames.len())));
     }
     let x = args.arg(0, "object");
     let enc = args.arg(1, "encoding");
@@ -244,22 +196,12 @@ pub fn str_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let enc = match enc {
         None => "utf-8",
         Some(Value::Str(s)) => s.as_str(),
-        Some(v) => {
-            return Err(PyErr::type_error(format!(
-                "str() argument 'encoding' must be str, not {}",
-                clinic_name(vm, v)
-            )))
-        }
+        Some(v) => return Err(PyErr::type_error(format!("str() argument 'encoding' must be str, not {}", clinic_name(vm, v)))),
     };
     let errors = match errors {
         None => "strict",
         Some(Value::Str(s)) => s.as_str(),
-        Some(v) => {
-            return Err(PyErr::type_error(format!(
-                "str() argument 'errors' must be str, not {}",
-                clinic_name(vm, v)
-            )))
-        }
+        Some(v) => return Err(PyErr::type_error(format!("str() argument 'errors' must be str, not {}", clinic_name(vm, v)))),
     };
     let Some(x) = x else {
         return Ok(Value::str(""));
@@ -268,12 +210,7 @@ pub fn str_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Bytes(b) => b.data.to_vec(),
         Value::ByteArray(b) => b.data.borrow().clone(),
         Value::Str(_) => return Err(PyErr::type_error("decoding str is not supported")),
-        _ => {
-            return Err(PyErr::type_error(format!(
-                "decoding to str: need a bytes-like object, {} found",
-                vm.type_name(x)
-            )))
-        }
+        _ => return Err(PyErr::type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(x)))),
     };
     super::codecs::decode(vm, &data, enc, errors)
 }
@@ -301,9 +238,7 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => {
             let it = match vm.get_iter(src) {
                 Ok(it) => it,
-                Err(e) if vm.err_is(&e, ExcKind::TypeError) => {
-                    return Err(PyErr::type_error("can only join an iterable"))
-                }
+                Err(e) if vm.err_is(&e, ExcKind::TypeError) => return Err(PyErr::type_error("can only join an iterable")),
                 Err(e) => return Err(e),
             };
             let mut v = Vec::new();
@@ -328,11 +263,7 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     total += s.as_str().len();
                     continue;
                 }
-                return Err(PyErr::type_error(format!(
-                    "sequence item {}: expected str instance, {} found",
-                    i,
-                    vm.type_name(other)
-                )));
+                return Err(PyErr::type_error(format!("sequence item {}: expected str instance, {} found", i, vm.type_name(other))));
             }
         }
     }
@@ -411,9 +342,7 @@ fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
             }
         }
         Some(sepv) => {
-            let sep = as_text(vm, sepv).ok_or_else(|| {
-                PyErr::type_error(format!("must be str or None, not {}", vm.type_name(sepv)))
-            })?;
+            let sep = as_text(vm, sepv).ok_or_else(|| PyErr::type_error(format!("must be str or None, not {}", vm.type_name(sepv))))?;
             if sep.is_empty() {
                 return Err(PyErr::value_error("empty separator"));
             }
@@ -449,18 +378,7 @@ fn rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Python's line boundaries (`str.splitlines`).
 pub fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -484,11 +402,7 @@ fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     end += 1;
                 }
             }
-            out.push(Value::str(if keep {
-                &text[start..end]
-            } else {
-                &text[start..pos]
-            }));
+            out.push(Value::str(if keep { &text[start..end] } else { &text[start..pos] }));
             start = end;
         }
     }
@@ -510,17 +424,10 @@ fn strip_impl(vm: &mut Vm, args: Args, ends: Ends, name: &str) -> PyResult<Value
     let s = this_str(vm, &args)?;
     let rest = args.rest();
     if rest.has_kwargs() {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no keyword arguments",
-            name
-        )));
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
     }
     if rest.len() > 1 {
-        return Err(PyErr::type_error(format!(
-            "{} expected at most 1 argument, got {}",
-            name,
-            rest.len()
-        )));
+        return Err(PyErr::type_error(format!("{} expected at most 1 argument, got {}", name, rest.len())));
     }
     let t = s.as_str();
     let r = match rest.get(0) {
@@ -530,8 +437,7 @@ fn strip_impl(vm: &mut Vm, args: Args, ends: Ends, name: &str) -> PyResult<Value
             Ends::Right => t.trim_end_matches(ustr::is_space),
         },
         Some(v) => {
-            let cs = as_text(vm, v)
-                .ok_or_else(|| PyErr::type_error(format!("{} arg must be None or str", name)))?;
+            let cs = as_text(vm, v).ok_or_else(|| PyErr::type_error(format!("{} arg must be None or str", name)))?;
             let cs: Vec<char> = cs.chars().collect();
             let f = |c: char| cs.contains(&c);
             match ends {
@@ -566,26 +472,15 @@ fn slice_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
         Some(Value::Int(i)) => Ok(Some(*i)),
         Some(x) => match vm.index_value(x)? {
             Some(Value::Int(i)) => Ok(Some(i)),
-            Some(b) => Ok(Some(if int::is_negative(&b) {
-                i64::MIN
-            } else {
-                i64::MAX
-            })),
-            None => Err(PyErr::type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            Some(b) => Ok(Some(if int::is_negative(&b) { i64::MIN } else { i64::MAX })),
+            None => Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method")),
         },
     }
 }
 
 /// CPython's `ADJUST_INDICES`: negative bounds count from the end; `end` is
 /// clamped to the length, `start` may stay beyond it.
-fn adjust_indices(
-    vm: &mut Vm,
-    len: usize,
-    start: Option<&Value>,
-    end: Option<&Value>,
-) -> PyResult<(usize, usize)> {
+fn adjust_indices(vm: &mut Vm, len: usize, start: Option<&Value>, end: Option<&Value>) -> PyResult<(usize, usize)> {
     let n = len as i64;
     let mut a = slice_bound(vm, start)?.unwrap_or(0);
     let mut b = slice_bound(vm, end)?.unwrap_or(n);
@@ -608,20 +503,12 @@ fn affix_check(vm: &mut Vm, args: Args, suffix: bool) -> PyResult<Value> {
     let (a, b) = adjust_indices(vm, s.len(), rest.get(1), rest.get(2))?;
     let whole = a == 0 && b == s.len();
     let check = |p: &str| -> bool {
-        let plen = if p.is_ascii() {
-            p.len()
-        } else {
-            p.chars().count()
-        };
+        let plen = if p.is_ascii() { p.len() } else { p.chars().count() };
         if b < plen || b - plen < a {
             return false;
         }
         if whole {
-            return if suffix {
-                s.as_str().ends_with(p)
-            } else {
-                s.as_str().starts_with(p)
-            };
+            return if suffix { s.as_str().ends_with(p) } else { s.as_str().starts_with(p) };
         }
         let sub = s.substring(a, b);
         if suffix {
@@ -642,22 +529,12 @@ fn affix_check(vm: &mut Vm, args: Args, suffix: bool) -> PyResult<Value> {
                         return Ok(Value::Bool(true));
                     }
                 }
-                None => {
-                    return Err(PyErr::type_error(format!(
-                        "tuple for {} must only contain str, not {}",
-                        name,
-                        vm.type_name(p)
-                    )))
-                }
+                None => return Err(PyErr::type_error(format!("tuple for {} must only contain str, not {}", name, vm.type_name(p)))),
             }
         }
         return Ok(Value::Bool(false));
     }
-    Err(PyErr::type_error(format!(
-        "{} first arg must be str or a tuple of str, not {}",
-        name,
-        vm.type_name(pv)
-    )))
+    Err(PyErr::type_error(format!("{} first arg must be str or a tuple of str, not {}", name, vm.type_name(pv))))
 }
 
 fn startswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -698,16 +575,8 @@ fn find_impl(vm: &mut Vm, args: &Args, right: bool, name: &str) -> PyResult<i64>
     if sublen == 0 {
         return Ok(if right { b } else { a } as i64);
     }
-    let hay = if a == 0 && b == s.len() {
-        s.as_str()
-    } else {
-        s.substring(a, b)
-    };
-    let found = if right {
-        hay.rfind(sub.as_ref())
-    } else {
-        hay.find(sub.as_ref())
-    };
+    let hay = if a == 0 && b == s.len() { s.as_str() } else { s.substring(a, b) };
+    let found = if right { hay.rfind(sub.as_ref()) } else { hay.find(sub.as_ref()) };
     Ok(match found {
         Some(bi) => (a + char_index(hay, bi)) as i64,
         None => -1,
@@ -749,11 +618,7 @@ fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if sublen == 0 {
         return Ok(Value::Int((b - a) as i64 + 1));
     }
-    let hay = if a == 0 && b == s.len() {
-        s.as_str()
-    } else {
-        s.substring(a, b)
-    };
+    let hay = if a == 0 && b == s.len() { s.as_str() } else { s.substring(a, b) };
     Ok(Value::Int(hay.matches(sub.as_ref()).count() as i64))
 }
 
@@ -764,18 +629,10 @@ fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::type_error("replace() takes no keyword arguments"));
     }
     rest.check_pos("replace", 2, 3)?;
-    let old = as_text(vm, &rest.pos[0]).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "replace() argument 1 must be str, not {}",
-            clinic_name(vm, &rest.pos[0])
-        ))
-    })?;
-    let new = as_text(vm, &rest.pos[1]).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "replace() argument 2 must be str, not {}",
-            clinic_name(vm, &rest.pos[1])
-        ))
-    })?;
+    let old = as_text(vm, &rest.pos[0])
+        .ok_or_else(|| PyErr::type_error(format!("replace() argument 1 must be str, not {}", clinic_name(vm, &rest.pos[0]))))?;
+    let new = as_text(vm, &rest.pos[1])
+        .ok_or_else(|| PyErr::type_error(format!("replace() argument 2 must be str, not {}", clinic_name(vm, &rest.pos[1]))))?;
     let n = match rest.get(2) {
         Some(v) => arg::int(vm, v)?,
         None => -1,
@@ -851,11 +708,7 @@ fn title(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut prev_cased = false;
     if t.is_ascii() {
         for c in t.chars() {
-            out.push(if prev_cased {
-                c.to_ascii_lowercase()
-            } else {
-                c.to_ascii_uppercase()
-            });
+            out.push(if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() });
             prev_cased = c.is_ascii_alphabetic();
         }
         return Ok(Value::string(out));
@@ -1020,10 +873,7 @@ fn isidentifier(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn fill_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
     let rest = args.rest();
     if rest.has_kwargs() {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no keyword arguments",
-            name
-        )));
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
     }
     rest.check_pos(name, 1, 2)?;
     let width = arg::int(vm, &rest.pos[0])?.max(0) as usize;
@@ -1034,19 +884,10 @@ fn fill_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
                 let mut it = f.chars();
                 match (it.next(), it.next()) {
                     (Some(c), None) => c,
-                    _ => {
-                        return Err(PyErr::type_error(
-                            "The fill character must be exactly one character long",
-                        ))
-                    }
+                    _ => return Err(PyErr::type_error("The fill character must be exactly one character long")),
                 }
             }
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "The fill character must be a unicode character, not {}",
-                    vm.type_name(v)
-                )))
-            }
+            None => return Err(PyErr::type_error(format!("The fill character must be a unicode character, not {}", vm.type_name(v)))),
         },
     };
     Ok((width, fill))
@@ -1106,40 +947,20 @@ fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(b'-') => ("-", &t[1..]),
         _ => ("", t),
     };
-    Ok(Value::string(format!(
-        "{}{}{}",
-        sign,
-        "0".repeat(width - n),
-        body
-    )))
+    Ok(Value::string(format!("{}{}{}", sign, "0".repeat(width - n), body)))
 }
 
 fn partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
-    one_arg(
-        &args,
-        if right {
-            "str.rpartition"
-        } else {
-            "str.partition"
-        },
-    )?;
+    one_arg(&args, if right { "str.rpartition" } else { "str.partition" })?;
     let s = this_str(vm, &args)?;
     let sep = str_arg(vm, &args.pos[1])?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
     }
     let t = s.as_str();
-    let found = if right {
-        t.rfind(sep.as_ref())
-    } else {
-        t.find(sep.as_ref())
-    };
+    let found = if right { t.rfind(sep.as_ref()) } else { t.find(sep.as_ref()) };
     Ok(match found {
-        Some(i) => Value::tuple(vec![
-            Value::str(&t[..i]),
-            args.pos[1].clone(),
-            Value::str(&t[i + sep.len()..]),
-        ]),
+        Some(i) => Value::tuple(vec![Value::str(&t[..i]), args.pos[1].clone(), Value::str(&t[i + sep.len()..])]),
         None => {
             if right {
                 Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s.clone())])
@@ -1159,22 +980,11 @@ fn rpartition(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// An optional str argument of a codec call (`encoding`, `errors`).
-pub fn codec_arg<'a>(
-    vm: &Vm,
-    v: Option<&'a Value>,
-    fname: &str,
-    pname: &str,
-    default: &'a str,
-) -> PyResult<&'a str> {
+pub fn codec_arg<'a>(vm: &Vm, v: Option<&'a Value>, fname: &str, pname: &str, default: &'a str) -> PyResult<&'a str> {
     match v {
         None => Ok(default),
         Some(Value::Str(s)) => Ok(s.as_str()),
-        Some(v) => Err(PyErr::type_error(format!(
-            "{}() argument '{}' must be str, not {}",
-            fname,
-            pname,
-            clinic_name(vm, v)
-        ))),
+        Some(v) => Err(PyErr::type_error(format!("{}() argument '{}' must be str, not {}", fname, pname, clinic_name(vm, v)))),
     }
 }
 
@@ -1251,33 +1061,17 @@ fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(Value::None) => {}
             Some(Value::Int(i)) => match u32::try_from(i).ok().and_then(ustr::char_of) {
                 Some(ch) => out.push(ch),
-                None => {
-                    return Err(PyErr::value_error(
-                        "character mapping must be in range(0x110000)",
-                    ))
-                }
+                None => return Err(PyErr::value_error("character mapping must be in range(0x110000)")),
             },
             Some(Value::Str(t)) => out.push_str(t.as_str()),
             Some(other) => match vm.unwrap_builtin(&other).as_ref() {
                 Value::Str(t) => out.push_str(t.as_str()),
                 Value::Int(i) => match u32::try_from(*i).ok().and_then(ustr::char_of) {
                     Some(ch) => out.push(ch),
-                    None => {
-                        return Err(PyErr::value_error(
-                            "character mapping must be in range(0x110000)",
-                        ))
-                    }
+                    None => return Err(PyErr::value_error("character mapping must be in range(0x110000)")),
                 },
-                Value::BigInt(_) => {
-                    return Err(PyErr::value_error(
-                        "character mapping must be in range(0x110000)",
-                    ))
-                }
-                _ => {
-                    return Err(PyErr::type_error(
-                        "character mapping must return integer, None or str",
-                    ))
-                }
+                Value::BigInt(_) => return Err(PyErr::value_error("character mapping must be in range(0x110000)")),
+                _ => return Err(PyErr::type_error("character mapping must return integer, None or str")),
             },
         }
     }
@@ -1293,26 +1087,14 @@ fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.len() == 1 {
         let src = match vm.unwrap_builtin(&args.pos[0]).as_ref() {
             Value::Dict(src) => src.clone(),
-            _ => {
-                return Err(PyErr::type_error(
-                    "if you give only one argument to maketrans it must be a dict",
-                ))
-            }
+            _ => return Err(PyErr::type_error("if you give only one argument to maketrans it must be a dict")),
         };
         for (k, v) in src.items() {
             let key = match vm.unwrap_builtin(&k).as_ref() {
                 Value::Str(s) if s.len() == 1 => Value::Int(ustr::code_point(s.char_at(0)) as i64),
-                Value::Str(_) => {
-                    return Err(PyErr::value_error(
-                        "string keys in translate table must be of length 1",
-                    ))
-                }
+                Value::Str(_) => return Err(PyErr::value_error("string keys in translate table must be of length 1")),
                 Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => k.clone(),
-                _ => {
-                    return Err(PyErr::type_error(
-                        "keys in translate table must be strings or integers",
-                    ))
-                }
+                _ => return Err(PyErr::type_error("keys in translate table must be strings or integers")),
             };
             vm.dict_set(&d, key, v)?;
         }
@@ -1320,32 +1102,18 @@ fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let text = |vm: &Vm, i: usize| -> PyResult<Vec<char>> {
         let v = &args.pos[i];
-        as_text(vm, v).map(|t| t.chars().collect()).ok_or_else(|| {
-            PyErr::type_error(format!(
-                "maketrans() argument {} must be str, not {}",
-                i + 1,
-                clinic_name(vm, v)
-            ))
-        })
+        as_text(vm, v)
+            .map(|t| t.chars().collect())
+            .ok_or_else(|| PyErr::type_error(format!("maketrans() argument {} must be str, not {}", i + 1, clinic_name(vm, v))))
     };
     let a = text(vm, 0)?;
     let b = text(vm, 1)?;
     if a.len() != b.len() {
-        return Err(PyErr::value_error(
-            "the first two maketrans arguments must have equal length",
-        ));
+        return Err(PyErr::value_error("the first two maketrans arguments must have equal length"));
     }
-    let z = if args.len() == 3 {
-        Some(text(vm, 2)?)
-    } else {
-        None
-    };
+    let z = if args.len() == 3 { Some(text(vm, 2)?) } else { None };
     for (x, y) in a.iter().zip(b.iter()) {
-        vm.dict_set(
-            &d,
-            Value::Int(ustr::code_point(*x) as i64),
-            Value::Int(ustr::code_point(*y) as i64),
-        )?;
+        vm.dict_set(&d, Value::Int(ustr::code_point(*x) as i64), Value::Int(ustr::code_point(*y) as i64))?;
     }
     if let Some(z) = z {
         for c in z {
@@ -1358,12 +1126,8 @@ fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn removeprefix(vm: &mut Vm, args: Args) -> PyResult<Value> {
     one_arg(&args, "str.removeprefix")?;
     let s = this_str(vm, &args)?;
-    let p = as_text(vm, &args.pos[1]).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "removeprefix() argument must be str, not {}",
-            clinic_name(vm, &args.pos[1])
-        ))
-    })?;
+    let p = as_text(vm, &args.pos[1])
+        .ok_or_else(|| PyErr::type_error(format!("removeprefix() argument must be str, not {}", clinic_name(vm, &args.pos[1]))))?;
     match s.as_str().strip_prefix(p.as_ref()) {
         Some(r) if !p.is_empty() => Ok(Value::str(r)),
         _ => Ok(Value::Str(s.clone())),
@@ -1373,12 +1137,8 @@ fn removeprefix(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
     one_arg(&args, "str.removesuffix")?;
     let s = this_str(vm, &args)?;
-    let p = as_text(vm, &args.pos[1]).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "removesuffix() argument must be str, not {}",
-            clinic_name(vm, &args.pos[1])
-        ))
-    })?;
+    let p = as_text(vm, &args.pos[1])
+        .ok_or_else(|| PyErr::type_error(format!("removesuffix() argument must be str, not {}", clinic_name(vm, &args.pos[1]))))?;
     match s.as_str().strip_suffix(p.as_ref()) {
         Some(r) if !p.is_empty() => Ok(Value::str(r)),
         _ => Ok(Value::Str(s.clone())),
@@ -1455,11 +1215,7 @@ struct Field<'a> {
 
 /// Parses the field after an opening brace; returns it and the index just
 /// past its closing brace.
-fn parse_field<'a>(
-    chars: &[(usize, char)],
-    text: &'a str,
-    mut i: usize,
-) -> PyResult<(Field<'a>, usize)> {
+fn parse_field<'a>(chars: &[(usize, char)], text: &'a str, mut i: usize) -> PyResult<(Field<'a>, usize)> {
     let name_start = chars.get(i).map_or(text.len(), |p| p.0);
     let mut c = '\0';
     while i < chars.len() {
@@ -1487,23 +1243,13 @@ fn parse_field<'a>(
             return Err(PyErr::value_error("expected '}' before end of string"));
         }
         let name = &text[name_start..byte_at(i - 1)];
-        return Ok((
-            Field {
-                name,
-                conv: None,
-                spec: "",
-                spec_has_braces: false,
-            },
-            i,
-        ));
+        return Ok((Field { name, conv: None, spec: "", spec_has_braces: false }, i));
     }
     let name = &text[name_start..byte_at(i - 1)];
     let mut conv = None;
     if c == '!' {
         if i >= chars.len() {
-            return Err(PyErr::value_error(
-                "end of string while looking for conversion specifier",
-            ));
+            return Err(PyErr::value_error("end of string while looking for conversion specifier"));
         }
         conv = Some(chars[i].1);
         i += 1;
@@ -1511,20 +1257,10 @@ fn parse_field<'a>(
             let c2 = chars[i].1;
             i += 1;
             if c2 == '}' {
-                return Ok((
-                    Field {
-                        name,
-                        conv,
-                        spec: "",
-                        spec_has_braces: false,
-                    },
-                    i,
-                ));
+                return Ok((Field { name, conv, spec: "", spec_has_braces: false }, i));
             }
             if c2 != ':' {
-                return Err(PyErr::value_error(
-                    "expected ':' after conversion specifier",
-                ));
+                return Err(PyErr::value_error("expected ':' after conversion specifier"));
             }
         }
     }
@@ -1543,15 +1279,7 @@ fn parse_field<'a>(
                 depth -= 1;
                 if depth == 0 {
                     let spec = &text[spec_start..byte_at(i - 1)];
-                    return Ok((
-                        Field {
-                            name,
-                            conv,
-                            spec,
-                            spec_has_braces: braces,
-                        },
-                        i,
-                    ));
+                    return Ok((Field { name, conv, spec, spec_has_braces: braces }, i));
                 }
             }
             _ => {}
@@ -1591,14 +1319,10 @@ pub fn format_string(
                     continue;
                 }
                 if c == '}' {
-                    return Err(PyErr::value_error(
-                        "Single '}' encountered in format string",
-                    ));
+                    return Err(PyErr::value_error("Single '}' encountered in format string"));
                 }
                 if next.is_none() {
-                    return Err(PyErr::value_error(
-                        "Single '{' encountered in format string",
-                    ));
+                    return Err(PyErr::value_error("Single '{' encountered in format string"));
                 }
                 let (field, after) = parse_field(&chars, fmt, i)?;
                 i = after;
@@ -1612,17 +1336,9 @@ pub fn format_string(
                         Value::string(crate::vm::repr::ascii_str_of_repr(&r))
                     }
                     Some(c) if (c as u32) > 32 && (c as u32) < 127 => {
-                        return Err(PyErr::value_error(format!(
-                            "Unknown conversion specifier {}",
-                            c
-                        )))
+                        return Err(PyErr::value_error(format!("Unknown conversion specifier {}", c)))
                     }
-                    Some(c) => {
-                        return Err(PyErr::value_error(format!(
-                            "Unknown conversion specifier \\x{:x}",
-                            c as u32
-                        )))
-                    }
+                    Some(c) => return Err(PyErr::value_error(format!("Unknown conversion specifier \\x{:x}", c as u32))),
                 };
                 if field.spec_has_braces {
                     let spec = format_string(vm, field.spec, pos, kw, auto, depth - 1)?;
@@ -1656,29 +1372,15 @@ fn field_integer(s: &str) -> PyResult<Option<usize>> {
         let Some(d) = ustr::decimal_value(c) else {
             return Ok(None);
         };
-        acc = match acc
-            .checked_mul(10)
-            .and_then(|a| a.checked_add(d as usize))
-            .filter(|a| *a <= isize::MAX as usize)
-        {
+        acc = match acc.checked_mul(10).and_then(|a| a.checked_add(d as usize)).filter(|a| *a <= isize::MAX as usize) {
             Some(a) => a,
-            None => {
-                return Err(PyErr::value_error(
-                    "Too many decimal digits in format string",
-                ))
-            }
+            None => return Err(PyErr::value_error("Too many decimal digits in format string")),
         };
     }
     Ok(Some(acc))
 }
 
-fn get_field_object(
-    vm: &mut Vm,
-    name: &str,
-    pos: Option<&[Value]>,
-    kw: Option<&Value>,
-    auto: &mut AutoNumber,
-) -> PyResult<Value> {
+fn get_field_object(vm: &mut Vm, name: &str, pos: Option<&[Value]>, kw: Option<&Value>, auto: &mut AutoNumber) -> PyResult<Value> {
     // The first component up to '.' or '['.
     let end = name.find(['.', '[']).unwrap_or(name.len());
     let first = &name[..end];
@@ -1689,14 +1391,10 @@ fn get_field_object(
             auto.state = if empty { 1 } else { 2 };
         }
         if auto.state == 2 && empty {
-            return Err(PyErr::value_error(
-                "cannot switch from manual field specification to automatic field numbering",
-            ));
+            return Err(PyErr::value_error("cannot switch from manual field specification to automatic field numbering"));
         }
         if auto.state == 1 && !empty {
-            return Err(PyErr::value_error(
-                "cannot switch from automatic field numbering to manual field specification",
-            ));
+            return Err(PyErr::value_error("cannot switch from automatic field numbering to manual field specification"));
         }
         if empty {
             index = Some(auto.next);
@@ -1709,17 +1407,11 @@ fn get_field_object(
             None => return Err(PyErr::key_error(Value::str(first))),
         },
         Some(k) => match pos {
-            None => {
-                return Err(PyErr::value_error(
-                    "Format string contains positional fields",
-                ))
-            }
-            Some(p) => p.get(k).cloned().ok_or_else(|| {
-                PyErr::index_error(format!(
-                    "Replacement index {} out of range for positional args tuple",
-                    k
-                ))
-            })?,
+            None => return Err(PyErr::value_error("Format string contains positional fields")),
+            Some(p) => p
+                .get(k)
+                .cloned()
+                .ok_or_else(|| PyErr::index_error(format!("Replacement index {} out of range for positional args tuple", k)))?,
         },
     };
     // Attribute and index accessors.
@@ -1733,9 +1425,7 @@ fn get_field_object(
             value = vm.get_attr(&value, &r[..e])?;
             rest = &r[e..];
         } else if let Some(r) = rest.strip_prefix('[') {
-            let e = r
-                .find(']')
-                .ok_or_else(|| PyErr::value_error("Missing ']' in format string"))?;
+            let e = r.find(']').ok_or_else(|| PyErr::value_error("Missing ']' in format string"))?;
             let key = &r[..e];
             if key.is_empty() {
                 return Err(PyErr::value_error("Empty attribute in format string"));
@@ -1747,9 +1437,7 @@ fn get_field_object(
             value = vm.get_item(&value, &k)?;
             rest = &r[e + 1..];
         } else {
-            return Err(PyErr::value_error(
-                "Only '.' or '[' may follow ']' in format field specifier",
-            ));
+            return Err(PyErr::value_error("Only '.' or '[' may follow ']' in format field specifier"));
         }
     }
     Ok(value)

@@ -20,7 +20,10 @@ enum Backing {
     Reader(std::io::BufReader<std::fs::File>),
     Writer(std::io::BufWriter<std::fs::File>),
     /// An in-memory text buffer (`io.StringIO`) with a position in chars.
-    Memory { text: Vec<char>, pos: usize },
+    Memory {
+        text: Vec<char>,
+        pos: usize,
+    },
     Closed,
 }
 
@@ -73,13 +76,22 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         vm.add_method(&c, n, *f);
     }
     let closed = vm.builtin_fn("closed", closed_get, "file");
-    let prop = vm.new_native(vm.types.property.clone(), NativeData::Property { fget: closed, fset: Value::None, fdel: Value::None, doc: Value::None });
+    let prop = vm.new_native(
+        vm.types.property.clone(),
+        NativeData::Property { fget: closed, fset: Value::None, fdel: Value::None, doc: Value::None },
+    );
     c.dict.set_str("closed", prop);
     let namef = vm.builtin_fn("name", name_get, "file");
-    let prop = vm.new_native(vm.types.property.clone(), NativeData::Property { fget: namef, fset: Value::None, fdel: Value::None, doc: Value::None });
+    let prop = vm.new_native(
+        vm.types.property.clone(),
+        NativeData::Property { fget: namef, fset: Value::None, fdel: Value::None, doc: Value::None },
+    );
     c.dict.set_str("name", prop);
     let modef = vm.builtin_fn("mode", mode_get, "file");
-    let prop = vm.new_native(vm.types.property.clone(), NativeData::Property { fget: modef, fset: Value::None, fdel: Value::None, doc: Value::None });
+    let prop = vm.new_native(
+        vm.types.property.clone(),
+        NativeData::Property { fget: modef, fset: Value::None, fdel: Value::None, doc: Value::None },
+    );
     c.dict.set_str("mode", prop);
     if name == "StringIO" {
         vm.add_method(&c, "__new__", stringio_new);
@@ -169,7 +181,10 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Backing::Writer(std::io::BufWriter::new(o.open(&path).map_err(|e| os_error(e, &path))?))
     } else {
         if std::path::Path::new(&path).is_dir() {
-            return Err(PyErr::with_args(ExcKind::IsADirectoryError, vec![Value::Int(21), Value::str("Is a directory"), Value::str(&path)]));
+            return Err(PyErr::with_args(
+                ExcKind::IsADirectoryError,
+                vec![Value::Int(21), Value::str("Is a directory"), Value::str(&path)],
+            ));
         }
         Backing::Reader(std::io::BufReader::new(std::fs::File::open(&path).map_err(|e| os_error(e, &path))?))
     };
@@ -178,7 +193,12 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn text_arg(vm: &Vm, v: &Value, binary: bool) -> PyResult<Vec<u8>> {
     match v {
-        Value::Str(s) if !binary => Ok(s.as_str().as_bytes().to_vec()),
+        Value::Str(s) if !binary => {
+            if crate::objects::str::may_have_surrogates(s.as_str()) {
+                return crate::builtins::encode_text(s.as_str(), "utf-8", "strict");
+            }
+            Ok(s.as_str().as_bytes().to_vec())
+        }
         Value::Bytes(b) if binary => Ok(b.data.to_vec()),
         Value::ByteArray(b) if binary => Ok(b.data.borrow().clone()),
         other => {
@@ -488,7 +508,10 @@ fn readable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn writable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
-    let w = matches!(&*f.backing.borrow(), Backing::Writer(_) | Backing::Memory { .. } | Backing::Std(StdKind::Stdout) | Backing::Std(StdKind::Stderr));
+    let w = matches!(
+        &*f.backing.borrow(),
+        Backing::Writer(_) | Backing::Memory { .. } | Backing::Std(StdKind::Stdout) | Backing::Std(StdKind::Stderr)
+    );
     Ok(Value::Bool(w))
 }
 

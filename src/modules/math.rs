@@ -2,7 +2,7 @@
 //! `math range error`). Float functions call the platform libm, as CPython does.
 
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::{new_module, set};

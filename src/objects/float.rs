@@ -208,10 +208,7 @@ pub fn pow(a: f64, b: f64) -> PyResult<f64> {
     if r.is_infinite() && a.is_finite() && b.is_finite() {
         return Err(PyErr::with_args(
             crate::vm::ExcKind::OverflowError,
-            vec![
-                super::Value::Int(34),
-                super::Value::str("Numerical result out of range"),
-            ],
+            vec![super::Value::Int(34), super::Value::str("Numerical result out of range")],
         ));
     }
     Ok(r)
@@ -394,4 +391,147 @@ fn special(x: f64, upper: bool) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// Correctly rounded decimal digits of a finite `x >= 0` in the manner of
+/// CPython's `_Py_dg_dtoa`: mode 0 gives the shortest round-tripping
+/// digits, mode 2 at most `nd` significant digits, mode 3 digits up to `nd`
+/// places after the point. Trailing zeros are stripped; the value is
+/// `0.DIGITS * 10**decpt`. Zero gives ("0", 1); a mode-3 result that rounds
+/// to zero gives ("", -nd).
+pub fn dtoa(x: f64, mode: u8, nd: usize) -> (String, i32) {
+    if x == 0.0 {
+        return ("0".to_string(), 1);
+    }
+    match mode {
+        0 => shortest_digits(x),
+        2 => {
+            let s = format!("{:.*e}", nd.max(1) - 1, x);
+            let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+            let exp: i32 = exp.parse().unwrap_or(0);
+            let mut digits: String = mant.chars().filter(|c| *c != '.').collect();
+            let keep = digits.trim_end_matches('0').len().max(1);
+            digits.truncate(keep);
+            (digits, exp + 1)
+        }
+        _ => {
+            let s = format!("{:.*}", nd, x);
+            let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
+            let all = format!("{}{}", int_part, frac);
+            let lead = all.len() - all.trim_start_matches('0').len();
+            let digits = all[lead..].trim_end_matches('0').to_string();
+            if digits.is_empty() {
+                return (String::new(), -(nd as i32));
+            }
+            (digits, int_part.len() as i32 - lead as i32)
+        }
+    }
+}
+
+/// CPython's `PyOS_double_to_string`: `code` is one of e E f F g G r;
+/// `alt` is the '#' flag, `add_dot_0` forces a fractional part on
+/// integral fixed results, `no_neg_0` drops the sign of a zero result.
+/// Negative results start with '-'; NaN never has a sign.
+pub fn double_to_string(x: f64, code: char, precision: usize, alt: bool, add_dot_0: bool, no_neg_0: bool) -> String {
+    let upper = code.is_ascii_uppercase();
+    let code = code.to_ascii_lowercase();
+    if x.is_nan() {
+        return if upper { "NAN" } else { "nan" }.to_string();
+    }
+    if x.is_infinite() {
+        let s = if upper { "INF" } else { "inf" };
+        return if x < 0.0 { format!("-{}", s) } else { s.to_string() };
+    }
+    let mut precision = precision;
+    let (digits, mut decpt) = match code {
+        'e' => {
+            precision += 1;
+            dtoa(x.abs(), 2, precision)
+        }
+        'f' => dtoa(x.abs(), 3, precision),
+        'g' => {
+            if precision == 0 {
+                precision = 1;
+            }
+            dtoa(x.abs(), 2, precision)
+        }
+        _ => dtoa(x.abs(), 0, 0),
+    };
+    let mut negative = x.is_sign_negative();
+    if no_neg_0 && negative && (digits.is_empty() || digits == "0") {
+        negative = false;
+    }
+    let precision = precision as i32;
+    let dlen = digits.len() as i32;
+    let mut vend = dlen;
+    let mut use_exp = false;
+    match code {
+        'e' => {
+            use_exp = true;
+            vend = precision;
+        }
+        'f' => vend = decpt + precision,
+        'g' => {
+            if decpt <= -4 || decpt > (if add_dot_0 { precision - 1 } else { precision }) {
+                use_exp = true;
+            }
+            if alt {
+                vend = precision;
+            }
+        }
+        _ => {
+            if decpt <= -4 || decpt > 16 {
+                use_exp = true;
+            }
+        }
+    }
+    let mut exp = 0;
+    if use_exp {
+        exp = decpt - 1;
+        decpt = 1;
+    }
+    let vstart = if decpt <= 0 { decpt - 1 } else { 0 };
+    vend = if !use_exp && add_dot_0 { vend.max(decpt + 1) } else { vend.max(decpt) };
+    let zeros = |out: &mut String, n: i32| {
+        for _ in 0..n.max(0) {
+            out.push('0');
+        }
+    };
+    let mut out = String::with_capacity((vend - vstart + 8).max(8) as usize);
+    if negative {
+        out.push('-');
+    }
+    if decpt <= 0 {
+        zeros(&mut out, decpt - vstart);
+        out.push('.');
+        zeros(&mut out, -decpt);
+    } else {
+        zeros(&mut out, -vstart);
+    }
+    if 0 < decpt && decpt <= dlen {
+        out.push_str(&digits[..decpt as usize]);
+        out.push('.');
+        out.push_str(&digits[decpt as usize..]);
+    } else {
+        out.push_str(&digits);
+    }
+    if dlen < decpt {
+        zeros(&mut out, decpt - dlen);
+        out.push('.');
+        zeros(&mut out, vend - decpt);
+    } else {
+        zeros(&mut out, vend - dlen);
+    }
+    if out.ends_with('.') && !alt {
+        out.pop();
+    }
+    if use_exp {
+        out.push(if upper { 'E' } else { 'e' });
+        out.push(if exp < 0 { '-' } else { '+' });
+        if exp.abs() < 10 {
+            out.push('0');
+        }
+        out.push_str(&exp.abs().to_string());
+    }
+    out
 }

@@ -13,16 +13,8 @@ pub struct StrObj {
 
 impl StrObj {
     pub fn new(s: String) -> StrObj {
-        let nchars = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        };
-        StrObj {
-            s: s.into_boxed_str(),
-            nchars,
-            hash: Cell::new(-1),
-        }
+        let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        StrObj { s: s.into_boxed_str(), nchars, hash: Cell::new(-1) }
     }
 
     #[inline]
@@ -60,11 +52,7 @@ impl StrObj {
         if self.is_ascii() {
             i
         } else {
-            self.s
-                .char_indices()
-                .nth(i)
-                .map(|(b, _)| b)
-                .unwrap_or(self.s.len())
+            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
         }
     }
 
@@ -77,11 +65,7 @@ impl StrObj {
             &self.s[start..end]
         } else {
             let a = self.byte_offset(start);
-            let b = a + self.s[a..]
-                .char_indices()
-                .nth(end - start)
-                .map(|(b, _)| b)
-                .unwrap_or(self.s.len() - a);
+            let b = a + self.s[a..].char_indices().nth(end - start).map(|(b, _)| b).unwrap_or(self.s.len() - a);
             &self.s[a..b]
         }
     }
@@ -263,10 +247,7 @@ pub fn push_lower(out: &mut String, c: char) {
 
 fn exception(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
     let u = c as u32;
-    table
-        .binary_search_by_key(&u, |e| e.0)
-        .ok()
-        .map(|i| table[i].1)
+    table.binary_search_by_key(&u, |e| e.0).ok().map(|i| table[i].1)
 }
 
 /// Appends the full titlecase mapping of `c`.

@@ -1,36 +1,69 @@
 //! String formatting: the format-spec mini-language (`format()`,
 //! f-strings, `str.format`) and printf-style `%` formatting. Hand-written
-//! because every byte must match CPython.
+//! after CPython's `formatter_unicode.c` and `PyUnicode_Format` because
+//! every byte must match.
 
 use super::{PyErr, PyResult, Vm};
+use crate::objects::str as ustr;
 use crate::objects::*;
 
 /// A parsed format spec: `[[fill]align][sign][z][#][0][width][,|_][.precision][type]`.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Spec {
-    pub fill: Option<char>,
-    pub align: Option<char>,
+    pub fill: char,
+    pub align: char,
     pub sign: Option<char>,
     pub z: bool,
     pub alt: bool,
-    pub zero: bool,
     pub width: Option<usize>,
+    /// ',' or '_'.
     pub grouping: Option<char>,
     pub precision: Option<usize>,
+    /// The presentation type; `None` when omitted (the caller's default
+    /// is then used for validation).
     pub ty: Option<char>,
 }
 
-pub fn parse_spec(s: &str) -> PyResult<Spec> {
+/// Reads a run of decimal digits (Unicode digits count, as in CPython).
+fn read_int(chars: &[char], i: &mut usize) -> PyResult<Option<usize>> {
+    let start = *i;
+    let mut acc: usize = 0;
+    while *i < chars.len() {
+        let Some(d) = ustr::decimal_value(chars[*i]) else {
+            break;
+        };
+        acc = acc
+            .checked_mul(10)
+            .and_then(|a| a.checked_add(d as usize))
+            .filter(|a| *a <= isize::MAX as usize)
+            .ok_or_else(|| PyErr::value_error("Too many decimal digits in format string"))?;
+        *i += 1;
+    }
+    Ok(if *i > start { Some(acc) } else { None })
+}
+
+fn is_align(c: char) -> bool {
+    matches!(c, '<' | '>' | '=' | '^')
+}
+
+/// Parses a format spec for an object of type `tname` whose default
+/// presentation type is `default_ty` and default alignment `default_align`.
+pub fn parse_spec(s: &str, default_ty: char, default_align: char, tname: &str) -> PyResult<Spec> {
     let chars: Vec<char> = s.chars().collect();
+    let mut spec =
+        Spec { fill: ' ', align: default_align, sign: None, z: false, alt: false, width: None, grouping: None, precision: None, ty: None };
     let mut i = 0;
-    let mut spec = Spec::default();
-    let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
+    let mut fill_given = false;
+    let mut align_given = false;
     if chars.len() >= 2 && is_align(chars[1]) {
-        spec.fill = Some(chars[0]);
-        spec.align = Some(chars[1]);
+        spec.fill = chars[0];
+        spec.align = chars[1];
+        fill_given = true;
+        align_given = true;
         i = 2;
     } else if !chars.is_empty() && is_align(chars[0]) {
-        spec.align = Some(chars[0]);
+        spec.align = chars[0];
+        align_given = true;
         i = 1;
     }
     if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
@@ -45,251 +78,394 @@ pub fn parse_spec(s: &str) -> PyResult<Spec> {
         spec.alt = true;
         i += 1;
     }
-    if i < chars.len() && chars[i] == '0' {
-        spec.zero = true;
+    if !fill_given && i < chars.len() && chars[i] == '0' {
+        spec.fill = '0';
+        if !align_given && default_align == '>' {
+            spec.align = '=';
+        }
         i += 1;
     }
-    let start = i;
-    while i < chars.len() && chars[i].is_ascii_digit() {
+    spec.width = read_int(&chars, &mut i)?;
+    if i < chars.len() && chars[i] == ',' {
+        spec.grouping = Some(',');
         i += 1;
     }
-    if i > start {
-        let w: String = chars[start..i].iter().collect();
-        spec.width = Some(w.parse().map_err(|_| PyErr::value_error("Too many decimal digits in format string"))?);
-    }
-    if i < chars.len() && (chars[i] == ',' || chars[i] == '_') {
-        spec.grouping = Some(chars[i]);
-        i += 1;
-        if i < chars.len() && (chars[i] == ',' || chars[i] == '_') {
+    if i < chars.len() && chars[i] == '_' {
+        if spec.grouping.is_some() {
             return Err(PyErr::value_error("Cannot specify both ',' and '_'."));
         }
+        spec.grouping = Some('_');
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == ',' && spec.grouping == Some('_') {
+        return Err(PyErr::value_error("Cannot specify both ',' and '_'."));
     }
     if i < chars.len() && chars[i] == '.' {
         i += 1;
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == start {
+        spec.precision = read_int(&chars, &mut i)?;
+        if spec.precision.is_none() {
             return Err(PyErr::value_error("Format specifier missing precision"));
         }
-        let p: String = chars[start..i].iter().collect();
-        spec.precision = Some(p.parse().map_err(|_| PyErr::value_error("Too many decimal digits in format string"))?);
+    }
+    if chars.len() - i > 1 {
+        return Err(PyErr::value_error(format!("Invalid format specifier '{}' for object of type '{}'", s, tname)));
     }
     if i < chars.len() {
         spec.ty = Some(chars[i]);
-        i += 1;
     }
-    if i < chars.len() {
-        return Err(PyErr::value_error("Invalid format specifier"));
+    if let Some(sep) = spec.grouping {
+        let ty = spec.ty.unwrap_or(default_ty);
+        match ty {
+            'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => {}
+            'b' | 'o' | 'x' | 'X' if sep == '_' => {}
+            _ => {
+                return Err(PyErr::value_error(if (ty as u32) > 32 && (ty as u32) < 128 {
+                    format!("Cannot specify '{}' with '{}'.", sep, ty)
+                } else {
+                    format!("Cannot specify '{}' with '\\x{:x}'.", sep, ty as u32)
+                }))
+            }
+        }
     }
     Ok(spec)
 }
 
-/// Pads `body` (already including its sign) to the spec's width.
-fn pad(body: &str, spec: &Spec, default_align: char, sign_len: usize) -> String {
-    let width = spec.width.unwrap_or(0);
-    let len = body.chars().count();
-    if len >= width {
-        return body.to_string();
-    }
-    let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() { '0' } else { ' ' });
-    let align = spec.align.unwrap_or(if spec.zero && spec.fill.is_none() { '=' } else { default_align });
-    let n = width - len;
-    let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
-    match align {
-        '<' => format!("{}{}", body, f(n)),
-        '>' => format!("{}{}", f(n), body),
-        '^' => format!("{}{}{}", f(n / 2), body, f(n - n / 2)),
-        '=' => {
-            let (s, rest) = body.split_at(sign_len.min(body.len()));
-            format!("{}{}{}", s, f(n), rest)
-        }
-        _ => body.to_string(),
+fn unknown_code(ty: char, tname: &str) -> PyErr {
+    if (ty as u32) > 32 && (ty as u32) < 128 {
+        PyErr::value_error(format!("Unknown format code '{}' for object of type '{}'", ty, tname))
+    } else {
+        PyErr::value_error(format!("Unknown format code '\\x{:x}' for object of type '{}'", ty as u32, tname))
     }
 }
 
-/// Inserts a separator every `every` digits from the right.
-fn group_digits(digits: &str, sep: char, every: usize) -> String {
-    let n = digits.chars().count();
+fn push_fill(out: &mut String, c: char, n: usize) {
+    out.extend(std::iter::repeat(c).take(n));
+}
+
+/// Pads `body` (of `len` characters) to the spec's width with its fill and
+/// alignment (`=` is not valid here).
+fn pad_text(body: &str, len: usize, spec: &Spec) -> String {
+    let width = spec.width.unwrap_or(0);
+    if len >= width {
+        return body.to_string();
+    }
+    let n = width - len;
+    let (left, right) = match spec.align {
+        '>' => (n, 0),
+        '^' => (n / 2, n - n / 2),
+        _ => (0, n),
+    };
+    let mut out = String::with_capacity(body.len() + n * spec.fill.len_utf8());
+    push_fill(&mut out, spec.fill, left);
+    out.push_str(body);
+    push_fill(&mut out, spec.fill, right);
+    out
+}
+
+/// Groups `digits` (ASCII) with `sep` every `every` digits from the right,
+/// padding with zeros (which are grouped too) to at least `min_width`.
+fn group_digits(digits: &str, sep: Option<char>, every: usize, min_width: usize) -> String {
+    let Some(sep) = sep else {
+        if digits.len() >= min_width {
+            return digits.to_string();
+        }
+        let mut s = "0".repeat(min_width - digits.len());
+        s.push_str(digits);
+        return s;
+    };
+    let mut n = digits.len();
+    // Grow the digit count until the grouped form reaches the width.
+    loop {
+        let grouped = n + (n - 1) / every;
+        if grouped >= min_width {
+            break;
+        }
+        n += 1;
+    }
     let mut out = String::with_capacity(n + n / every);
-    for (i, c) in digits.chars().enumerate() {
+    let pad = n - digits.len();
+    for i in 0..n {
         if i > 0 && (n - i) % every == 0 {
             out.push(sep);
         }
-        out.push(c);
+        out.push(if i < pad { '0' } else { digits.as_bytes()[i - pad] as char });
     }
     out
 }
 
-/// Lays out a number: sign, prefix, grouped digits, padding.
-fn layout_number(negative: bool, prefix: &str, int_part: &str, rest: &str, spec: &Spec, every: usize) -> String {
-    let sign = if negative {
-        "-"
-    } else {
-        match spec.sign {
-            Some('+') => "+",
-            Some(' ') => " ",
-            _ => "",
-        }
+/// CPython's `calc_number_widths` + `fill_number`: lays out a number made of
+/// a sign, a prefix ("0x"), integer digits and a remainder (decimal point,
+/// fraction, exponent, '%').
+fn layout_number(negative: bool, prefix: &str, digits: &str, remainder: &str, spec: &Spec, every: usize) -> String {
+    let sign = match (negative, spec.sign) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) => " ",
+        _ => "",
     };
     let width = spec.width.unwrap_or(0);
-    let zero_pad = (spec.zero && spec.align.is_none() && spec.fill.is_none()) || (spec.align == Some('=') && spec.fill == Some('0'));
-    let mut int_part = int_part.to_string();
-    if let Some(sep) = spec.grouping {
-        if zero_pad {
-            // Zero padding is grouped too: grow the digits until the width is met.
-            let fixed = sign.len() + prefix.len() + rest.chars().count();
-            let mut digits = int_part.clone();
-            loop {
-                let grouped = group_digits(&digits, sep, every);
-                if fixed + grouped.chars().count() >= width {
-                    int_part = grouped;
-                    break;
-                }
-                digits.insert(0, '0');
-            }
-            return format!("{}{}{}{}", sign, prefix, int_part, rest);
+    let fixed = sign.len() + prefix.len() + remainder.chars().count();
+    let min_width = if spec.fill == '0' && spec.align == '=' { width.saturating_sub(fixed) } else { 0 };
+    let grouped = if digits.is_empty() { String::new() } else { group_digits(digits, spec.grouping, every, min_width) };
+    let len = fixed + grouped.len();
+    let n = width.saturating_sub(len);
+    let (mut lpad, mut spad, mut rpad) = (0, 0, 0);
+    match spec.align {
+        '<' => rpad = n,
+        '^' => {
+            lpad = n / 2;
+            rpad = n - lpad;
         }
-        int_part = group_digits(&int_part, sep, every);
+        '=' => spad = n,
+        _ => lpad = n,
     }
-    let body = format!("{}{}{}{}", sign, prefix, int_part, rest);
-    pad(&body, spec, '>', sign.len() + prefix.len())
+    let mut out = String::with_capacity(len + n);
+    push_fill(&mut out, spec.fill, lpad);
+    out.push_str(sign);
+    out.push_str(prefix);
+    push_fill(&mut out, spec.fill, spad);
+    out.push_str(&grouped);
+    out.push_str(remainder);
+    push_fill(&mut out, spec.fill, rpad);
+    out
 }
 
-/// `format(int, spec)`.
-pub fn format_int(vm: &mut Vm, v: &Value, spec: &Spec) -> PyResult<String> {
+/// `format(int, spec)` (bools format as ints here).
+pub fn format_int(v: &Value, spec: &Spec, tname: &str) -> PyResult<String> {
     let ty = spec.ty.unwrap_or('d');
     match ty {
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let f = int::to_f64(v)?;
-            return format_float(f, spec);
-        }
-        _ => {}
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return format_float(int::to_f64(v)?, spec),
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
+        other => return Err(unknown_code(other, tname)),
     }
     if spec.precision.is_some() {
         return Err(PyErr::value_error("Precision not allowed in integer format specifier"));
+    }
+    if spec.z {
+        return Err(PyErr::value_error("Negative zero coercion (z) not allowed in integer format specifier"));
     }
     if ty == 'c' {
         if spec.sign.is_some() {
             return Err(PyErr::value_error("Sign not allowed with integer format specifier 'c'"));
         }
+        if spec.alt {
+            return Err(PyErr::value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
+        }
         let code = match v {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
-            _ => return Err(PyErr::overflow("%c arg not in range(0x110000)")),
+            _ => return Err(PyErr::overflow("Python int too large to convert to C long")),
         };
-        let c = u32::try_from(code).ok().and_then(char::from_u32).ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))?;
-        return Ok(pad(&c.to_string(), spec, '>', 0));
-    }
-    let big = int::to_big(v).unwrap();
-    let negative = big.sign() == num_bigint::Sign::Minus;
-    let mag = if negative { -big } else { big };
-    let (digits, prefix, every) = match ty {
-        'd' | 'n' => {
-            let s = if let Value::Int(_) | Value::Bool(_) = v { mag.to_string() } else { int::to_string(&int::normalize(mag.clone()))? };
-            (s, "", 3)
+        let c = u32::try_from(code).ok().and_then(ustr::char_of).ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))?;
+        let mut sp = spec.clone();
+        if sp.align == '=' {
+            sp.align = '>';
         }
-        'b' => (mag.to_str_radix(2), if spec.alt { "0b" } else { "" }, 4),
-        'o' => (mag.to_str_radix(8), if spec.alt { "0o" } else { "" }, 4),
-        'x' => (mag.to_str_radix(16), if spec.alt { "0x" } else { "" }, 4),
-        'X' => (mag.to_str_radix(16).to_uppercase(), if spec.alt { "0X" } else { "" }, 4),
-        other => {
-            return Err(PyErr::value_error(format!(
-                "Unknown format code '{}' for object of type '{}'",
-                other,
-                vm.type_name(v)
-            )))
+        let mut buf = [0u8; 4];
+        return Ok(layout_number(false, "", "", c.encode_utf8(&mut buf), &sp, 3));
+    }
+    let (negative, digits) = match v {
+        Value::Int(i) => (*i < 0, i.unsigned_abs()),
+        Value::Bool(b) => (false, *b as u64),
+        _ => {
+            let big = int::to_big(v).unwrap_or_default();
+            let negative = big.sign() == num_bigint::Sign::Minus;
+            let mag = big.magnitude().clone();
+            let digits = match ty {
+                'b' => mag.to_str_radix(2),
+                'o' => mag.to_str_radix(8),
+                'x' => mag.to_str_radix(16),
+                'X' => mag.to_str_radix(16).to_uppercase(),
+                _ => int::to_string(&int::normalize(num_bigint::BigInt::from(mag)))?,
+            };
+            return Ok(int_layout(negative, &digits, ty, spec));
         }
     };
-    if spec.grouping == Some(',') && !matches!(ty, 'd' | 'n') {
-        return Err(PyErr::value_error(format!("Cannot specify ',' with '{}'.", ty)));
+    let s = match ty {
+        'b' => format!("{:b}", digits),
+        'o' => format!("{:o}", digits),
+        'x' => format!("{:x}", digits),
+        'X' => format!("{:X}", digits),
+        _ => digits.to_string(),
+    };
+    Ok(int_layout(negative, &s, ty, spec))
+}
+
+fn int_layout(negative: bool, digits: &str, ty: char, spec: &Spec) -> String {
+    let prefix = match (spec.alt, ty) {
+        (true, 'b') => "0b",
+        (true, 'o') => "0o",
+        (true, 'x') => "0x",
+        (true, 'X') => "0X",
+        _ => "",
+    };
+    let every = if matches!(ty, 'b' | 'o' | 'x' | 'X') { 4 } else { 3 };
+    if spec.width.is_none() && spec.grouping.is_none() && spec.sign.is_none() {
+        let mut s = String::with_capacity(digits.len() + 3);
+        if negative {
+            s.push('-');
+        }
+        s.push_str(prefix);
+        s.push_str(digits);
+        return s;
     }
-    Ok(layout_number(negative, prefix, &digits, "", spec, every))
+    layout_number(negative, prefix, digits, "", spec, every)
 }
 
 /// `format(float, spec)`.
 pub fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
-    let ty = spec.ty;
-    let negative = x.is_sign_negative() && !(spec.z && x == 0.0) && !x.is_nan();
-    let ax = x.abs();
-    let mut body = match ty {
-        None => match spec.precision {
-            None => float::repr(ax),
-            Some(p) => float::format_repr_prec(ax, p.max(1)),
-        },
-        Some('f') | Some('F') => float::format_f(ax, spec.precision.unwrap_or(6), spec.alt, ty == Some('F')),
-        Some('e') | Some('E') => float::format_e(ax, spec.precision.unwrap_or(6), spec.alt, ty == Some('E')),
-        Some('g') | Some('G') | Some('n') => float::format_g(ax, spec.precision.unwrap_or(6), spec.alt, ty == Some('G')),
-        Some('%') => {
-            let s = float::format_f(ax * 100.0, spec.precision.unwrap_or(6), spec.alt, false);
-            format!("{}%", s)
-        }
-        Some(c) => return Err(PyErr::value_error(format!("Unknown format code '{}' for object of type 'float'", c))),
-    };
-    if spec.z && body.chars().all(|c| c == '0' || c == '.' || c == '%') {
-        // 'z' turns -0.0 results into 0.0.
+    let mut ty = spec.ty.unwrap_or('\0');
+    match ty {
+        '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => {}
+        other => return Err(unknown_code(other, "float")),
     }
-    if ty.is_none() && spec.precision.is_none() && ax.is_finite() {
-        // repr style already.
+    let mut add_dot_0 = false;
+    let mut default_precision = 6;
+    if ty == '\0' {
+        add_dot_0 = true;
+        ty = 'r';
+        default_precision = 0;
     }
-    if !x.is_finite() && ty.is_none() {
-        body = if x.is_nan() { "nan".into() } else { "inf".into() };
+    if ty == 'n' {
+        ty = 'g';
     }
-    let negative = negative && !(spec.z && body.chars().all(|c| matches!(c, '0' | '.' | '%' | 'e' | 'E' | '+' | '-')));
-    // Split the integer part for grouping.
-    let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
-    let (int_part, rest) = body.split_at(split);
-    if !x.is_finite() {
-        let sign = if negative {
-            "-"
-        } else {
-            match spec.sign {
-                Some('+') => "+",
-                Some(' ') => " ",
-                _ => "",
+    let mut val = x;
+    let mut pct = false;
+    if ty == '%' {
+        ty = 'f';
+        val *= 100.0;
+        pct = true;
+    }
+    let precision = match spec.precision {
+        None => default_precision,
+        Some(p) => {
+            if ty == 'r' {
+                ty = 'g';
             }
-        };
-        let s = format!("{}{}", sign, body);
-        let mut sp = spec.clone();
-        if sp.zero && sp.fill.is_none() && sp.align.is_none() {
-            sp.zero = false;
-            sp.align = Some('>');
+            p
         }
-        return Ok(pad(&s, &sp, '>', sign.len()));
+    };
+    if precision > i32::MAX as usize {
+        return Err(PyErr::value_error("precision too big"));
     }
-    Ok(layout_number(negative, "", int_part, rest, spec, 3))
+    let mut s = float::double_to_string(val, ty, precision, spec.alt, add_dot_0, spec.z);
+    if pct {
+        s.push('%');
+    }
+    if spec.sign.is_none() && spec.width.is_none() && spec.grouping.is_none() {
+        return Ok(s);
+    }
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, s.as_str()),
+    };
+    let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let (digits, remainder) = body.split_at(split);
+    Ok(layout_number(negative, "", digits, remainder, spec, 3))
 }
 
 /// `format(str, spec)`.
 pub fn format_str(s: &str, spec: &Spec) -> PyResult<String> {
-    if let Some(t) = spec.ty {
-        if t != 's' {
-            return Err(PyErr::value_error(format!("Unknown format code '{}' for object of type 'str'", t)));
-        }
+    match spec.ty {
+        None | Some('s') => {}
+        Some(t) => return Err(unknown_code(t, "str")),
+    }
+    if spec.sign == Some(' ') {
+        return Err(PyErr::value_error("Space not allowed in string format specifier"));
     }
     if spec.sign.is_some() {
         return Err(PyErr::value_error("Sign not allowed in string format specifier"));
     }
+    if spec.z {
+        return Err(PyErr::value_error("Negative zero coercion (z) not allowed in string format specifier"));
+    }
     if spec.alt {
         return Err(PyErr::value_error("Alternate form (#) not allowed in string format specifier"));
     }
-    if spec.align == Some('=') {
+    if spec.align == '=' {
         return Err(PyErr::value_error("'=' alignment not allowed in string format specifier"));
     }
-    if spec.grouping.is_some() {
-        return Err(PyErr::value_error(format!("Cannot specify '{}' with 's'.", spec.grouping.unwrap())));
-    }
-    let body: String = match spec.precision {
-        Some(p) => s.chars().take(p).collect(),
-        None => s.to_string(),
+    let (body, len) = match spec.precision {
+        Some(p) => {
+            let end = s.char_indices().nth(p).map_or(s.len(), |(b, _)| b);
+            (&s[..end], s[..end].chars().count())
+        }
+        None => (s, if s.is_ascii() { s.len() } else { s.chars().count() }),
     };
-    let mut sp = spec.clone();
-    if sp.zero && sp.align.is_none() && sp.fill.is_none() {
-        sp.fill = Some('0');
-        sp.align = Some('<');
+    Ok(pad_text(body, len, spec))
+}
+
+/// `format(complex, spec)`.
+fn format_complex(re: f64, im: f64, spec: &Spec) -> PyResult<String> {
+    let mut ty = spec.ty.unwrap_or('\0');
+    match ty {
+        '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' => {}
+        other => return Err(unknown_code(other, "complex")),
     }
-    Ok(pad(&body, &sp, '<', 0))
+    if spec.fill == '0' && spec.align == '=' && spec.width.is_some() && spec.ty.is_some() {
+        return Err(PyErr::value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if spec.align == '=' {
+        return Err(PyErr::value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let mut add_parens = false;
+    let mut skip_re = false;
+    let mut add_dot_0 = false;
+    let mut precision = spec.precision.unwrap_or(6);
+    if ty == '\0' {
+        ty = if spec.precision.is_some() { 'g' } else { 'r' };
+        if spec.precision.is_none() {
+            precision = 0;
+        }
+        add_parens = true;
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        }
+        add_dot_0 = spec.precision.is_some();
+        let _ = add_dot_0;
+        add_dot_0 = false;
+    }
+    if ty == 'n' {
+        ty = 'g';
+    }
+    let fmt = |x: f64| {
+        let s = float::double_to_string(x, ty, precision, spec.alt, add_dot_0, spec.z);
+        s
+    };
+    let re_s = fmt(re);
+    let mut im_s = fmt(im);
+    let mut out = String::new();
+    if add_parens && !skip_re {
+        out.push('(');
+    }
+    if !skip_re {
+        match spec.sign {
+            Some('+') if !re_s.starts_with('-') => out.push('+'),
+            Some(' ') if !re_s.starts_with('-') => out.push(' '),
+            _ => {}
+        }
+        out.push_str(&re_s);
+        if !im_s.starts_with('-') {
+            im_s.insert(0, '+');
+        }
+    } else {
+        match spec.sign {
+            Some('+') if !im_s.starts_with('-') => im_s.insert(0, '+'),
+            Some(' ') if !im_s.starts_with('-') => im_s.insert(0, ' '),
+            _ => {}
+        }
+    }
+    out.push_str(&im_s);
+    out.push('j');
+    if add_parens && !skip_re {
+        out.push(')');
+    }
+    let len = out.chars().count();
+    let mut sp = spec.clone();
+    if sp.align == '=' {
+        sp.align = '>';
+    }
+    Ok(pad_text(&out, len, &sp))
 }
 
 impl Vm {
@@ -300,35 +476,37 @@ impl Vm {
                 if spec.is_empty() {
                     return Ok(s.as_str().to_string());
                 }
-                format_str(s.as_str(), &parse_spec(spec)?)
+                format_str(s.as_str(), &parse_spec(spec, 's', '<', "str")?)
             }
             Value::Int(_) | Value::BigInt(_) => {
                 if spec.is_empty() {
                     return int::to_string(v);
                 }
-                format_int(self, v, &parse_spec(spec)?)
+                format_int(v, &parse_spec(spec, 'd', '>', "int")?, "int")
             }
             Value::Bool(b) => {
                 if spec.is_empty() {
                     return Ok(if *b { "True" } else { "False" }.into());
                 }
-                let sp = parse_spec(spec)?;
-                if sp.ty.is_none() && sp.precision.is_none() && sp.sign.is_none() && sp.grouping.is_none() && !sp.alt {
-                    return format_str(if *b { "True" } else { "False" }, &sp);
-                }
-                format_int(self, v, &sp)
+                format_int(v, &parse_spec(spec, 'd', '>', "bool")?, "bool")
             }
             Value::Float(f) => {
                 if spec.is_empty() {
                     return Ok(float::repr(*f));
                 }
-                format_float(*f, &parse_spec(spec)?)
+                format_float(*f, &parse_spec(spec, '\0', '>', "float")?)
+            }
+            Value::Complex(c) => {
+                if spec.is_empty() {
+                    return Ok(super::repr::repr_complex(c.re, c.im));
+                }
+                format_complex(c.re, c.im, &parse_spec(spec, '\0', '>', "complex")?)
             }
             Value::Instance(_) | Value::Native(_) => {
                 if let Some(f) = self.lookup_special(v, "__format__") {
                     if !matches!(&f, Value::Builtin(b) if b.owner == "object") {
                         let r = self.call_function(&f, &[v.clone(), Value::str(spec)])?;
-                        return match r {
+                        return match self.unwrap_builtin(&r).as_ref() {
                             Value::Str(s) => Ok(s.as_str().to_string()),
                             _ => Err(PyErr::type_error(format!("__format__ must return a str, not {}", self.type_name(&r)))),
                         };
@@ -349,13 +527,7 @@ impl Vm {
     /// `object.__format__`: `str(v)`, with an empty spec only.
     fn format_generic(&mut self, v: &Value, spec: &str) -> PyResult<String> {
         if !spec.is_empty() {
-            if let Value::Complex(c) = v {
-                return format_complex(c.re, c.im, &parse_spec(spec)?);
-            }
-            return Err(PyErr::type_error(format!(
-                "unsupported format string passed to {}.__format__",
-                self.type_name(v)
-            )));
+            return Err(PyErr::type_error(format!("unsupported format string passed to {}.__format__", self.type_name(v))));
         }
         self.str_of(v)
     }
@@ -372,146 +544,175 @@ impl Vm {
             _ => v.clone(),
         };
         let spec_s = match spec {
-            Some(Value::Str(s)) => s.as_str().to_string(),
-            Some(_) | None => String::new(),
+            Some(Value::Str(s)) => s.as_str(),
+            Some(_) | None => "",
         };
         if spec_s.is_empty() {
-            if let Value::Str(_) = converted {
-                return Ok(converted);
+            match &converted {
+                Value::Str(_) => return Ok(converted),
+                Value::Int(i) => return Ok(Value::string(i.to_string())),
+                _ => {}
             }
         }
-        self.format(&converted, &spec_s).map(Value::string)
+        self.format(&converted, spec_s).map(Value::string)
     }
 }
 
-fn format_complex(re: f64, im: f64, spec: &Spec) -> PyResult<String> {
-    let mut sp = spec.clone();
-    sp.width = None;
-    sp.fill = None;
-    sp.align = None;
-    let r = format_float(re, &sp)?;
-    let mut spi = sp.clone();
-    spi.sign = Some('+');
-    let i = format_float(im, &spi)?;
-    let body = if spec.ty.is_none() { format!("({}{}j)", r, i) } else { format!("{}{}j", r, i) };
-    Ok(pad(&body, spec, '>', 0))
+/// A parsed `%` conversion: flags, width and precision.
+#[derive(Default)]
+struct PercentArg {
+    ljust: bool,
+    sign: bool,
+    blank: bool,
+    alt: bool,
+    zero: bool,
+    width: Option<usize>,
+    prec: Option<usize>,
 }
 
 /// printf-style `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
+    percent_format_impl(vm, fmt, args, false)
+}
+
+/// `%` formatting of str (`bytes_mode` false) or of bytes as latin-1 text.
+fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -> PyResult<String> {
     let chars: Vec<char> = fmt.chars().collect();
-    let (items, mapping): (Vec<Value>, Option<Value>) = match args {
-        Value::Tuple(t) => (t.as_slice().to_vec(), None),
-        Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
-        Value::Instance(_) if vm.lookup_special(args, "__getitem__").is_some() && !matches!(vm.unwrap_builtin(args).as_ref(), Value::Tuple(_) | Value::Str(_)) => {
-            (vec![args.clone()], Some(args.clone()))
+    // A mapping (not a tuple or str) supplies `%(name)s` values.
+    let is_mapping = match args {
+        Value::Tuple(_) | Value::Str(_) => false,
+        Value::Dict(_) | Value::List(_) | Value::Bytes(_) | Value::ByteArray(_) | Value::Range(_) => true,
+        Value::Instance(_) => {
+            !matches!(vm.unwrap_builtin(args).as_ref(), Value::Tuple(_) | Value::Str(_)) && vm.lookup_special(args, "__getitem__").is_some()
         }
-        other => (vec![other.clone()], None),
+        _ => false,
     };
+    let tuple: Option<Vec<Value>> = match vm.unwrap_builtin(args).as_ref() {
+        Value::Tuple(t) => Some(t.as_slice().to_vec()),
+        _ => None,
+    };
+    // CPython's argidx/arglen: a non-tuple argument is a single value.
+    let arglen: i64 = tuple.as_ref().map_or(-1, |t| t.len() as i64);
+    let mut argidx: i64 = if tuple.is_some() { 0 } else { -2 };
+    let mut current = args.clone();
     let mut out = String::with_capacity(fmt.len() + 16);
-    let mut argi = 0;
     let mut i = 0;
-    let mut used_mapping = false;
-    let next_arg = |argi: &mut usize| -> PyResult<Value> {
-        let v = items.get(*argi).cloned().ok_or_else(|| PyErr::type_error("not enough arguments for format string"))?;
-        *argi += 1;
-        Ok(v)
-    };
+    fn next_arg(tuple: &Option<Vec<Value>>, current: &Value, argidx: &mut i64, arglen: i64) -> PyResult<Value> {
+        if *argidx < arglen {
+            let k = *argidx;
+            *argidx += 1;
+            return Ok(match tuple {
+                Some(t) if arglen >= 0 => t[k as usize].clone(),
+                _ => current.clone(),
+            });
+        }
+        Err(PyErr::type_error("not enough arguments for format string"))
+    }
+    let mut tuple = tuple;
+    let mut arglen = arglen;
     while i < chars.len() {
         let c = chars[i];
         if c != '%' {
-            out.push(c);
-            i += 1;
+            let start = i;
+            while i < chars.len() && chars[i] != '%' {
+                i += 1;
+            }
+            out.extend(&chars[start..i]);
             continue;
         }
         i += 1;
         if i >= chars.len() {
             return Err(PyErr::value_error("incomplete format"));
         }
-        // Mapping key.
-        let mut value: Option<Value> = None;
+        if chars[i] == '%' {
+            out.push('%');
+            i += 1;
+            continue;
+        }
+        let mut a = PercentArg::default();
         if chars[i] == '(' {
-            let Some(m) = &mapping else {
+            if !is_mapping {
                 return Err(PyErr::type_error("format requires a mapping"));
-            };
+            }
             let mut depth = 1;
             let start = i + 1;
             let mut j = start;
             while j < chars.len() && depth > 0 {
-                if chars[j] == '(' {
-                    depth += 1;
-                } else if chars[j] == ')' {
+                if chars[j] == ')' {
                     depth -= 1;
+                } else if chars[j] == '(' {
+                    depth += 1;
                 }
                 j += 1;
             }
-            if depth > 0 {
+            if depth > 0 || j >= chars.len() {
                 return Err(PyErr::value_error("incomplete format key"));
             }
             let key: String = chars[start..j - 1].iter().collect();
-            let m = m.clone();
-            value = Some(vm.get_item(&m, &Value::string(key))?);
-            used_mapping = true;
+            current = vm.get_item(args, &Value::string(key))?;
+            tuple = None;
+            arglen = -1;
+            argidx = -2;
             i = j;
         }
-        let mut spec = Spec::default();
-        let mut left = false;
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
+        while i < chars.len() {
             match chars[i] {
-                '-' => left = true,
-                '+' => spec.sign = Some('+'),
-                ' ' => {
-                    if spec.sign.is_none() {
-                        spec.sign = Some(' ')
-                    }
-                }
-                '#' => spec.alt = true,
-                '0' => spec.zero = true,
-                _ => {}
+                '-' => a.ljust = true,
+                '+' => a.sign = true,
+                ' ' => a.blank = true,
+                '#' => a.alt = true,
+                '0' => a.zero = true,
+                _ => break,
             }
             i += 1;
         }
-        // Width.
         if i < chars.len() && chars[i] == '*' {
-            let w = next_arg(&mut argi)?;
-            let w = match w {
-                Value::Int(n) => n,
+            let w = next_arg(&tuple, &current, &mut argidx, arglen)?;
+            let w = match vm.unwrap_builtin(&w).as_ref() {
+                Value::Int(n) => *n,
+                Value::Bool(b) => *b as i64,
                 _ => return Err(PyErr::type_error("* wants int")),
             };
             if w < 0 {
-                left = true;
+                a.ljust = true;
             }
-            spec.width = Some(w.unsigned_abs() as usize);
+            a.width = Some(w.unsigned_abs() as usize);
             i += 1;
         } else {
-            let start = i;
+            let mut w: Option<usize> = None;
             while i < chars.len() && chars[i].is_ascii_digit() {
+                let d = chars[i] as usize - '0' as usize;
+                w = Some(w.unwrap_or(0).checked_mul(10).and_then(|x| x.checked_add(d)).ok_or_else(|| PyErr::value_error("width too big"))?);
                 i += 1;
             }
-            if i > start {
-                spec.width = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
-            }
+            a.width = w;
         }
-        // Precision.
         if i < chars.len() && chars[i] == '.' {
             i += 1;
+            a.prec = Some(0);
             if i < chars.len() && chars[i] == '*' {
-                let p = next_arg(&mut argi)?;
-                spec.precision = Some(match p {
-                    Value::Int(n) => n.max(0) as usize,
+                let p = next_arg(&tuple, &current, &mut argidx, arglen)?;
+                let p = match vm.unwrap_builtin(&p).as_ref() {
+                    Value::Int(n) => *n,
+                    Value::Bool(b) => *b as i64,
                     _ => return Err(PyErr::type_error("* wants int")),
-                });
+                };
+                a.prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
-                let start = i;
+                let mut p: usize = 0;
                 while i < chars.len() && chars[i].is_ascii_digit() {
+                    p = p
+                        .checked_mul(10)
+                        .and_then(|x| x.checked_add(chars[i] as usize - '0' as usize))
+                        .filter(|x| *x <= i32::MAX as usize)
+                        .ok_or_else(|| PyErr::value_error("precision too big"))?;
                     i += 1;
                 }
-                spec.precision = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
+                a.prec = Some(p);
             }
         }
-        // Length modifiers are accepted and ignored.
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+        if i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
             i += 1;
         }
         if i >= chars.len() {
@@ -519,182 +720,256 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         }
         let ty = chars[i];
         i += 1;
-        if ty == '%' {
-            out.push('%');
-            continue;
-        }
-        if left {
-            spec.align = Some('<');
-            spec.zero = false;
-        }
-        let v = match value.take() {
-            Some(v) => v,
-            None => next_arg(&mut argi)?,
-        };
-        let piece = match ty {
+        let v = next_arg(&tuple, &current, &mut argidx, arglen)?;
+        let (text, numeric) = match ty {
+            's' | 'b' if bytes_mode => (bytes_arg_text(vm, &v)?, false),
+            'r' | 'a' if bytes_mode => (super::repr::ascii_str_of_repr(&vm.repr_str_of(&v)?), false),
+            'c' if bytes_mode => {
+                let b = match vm.unwrap_builtin(&v).as_ref() {
+                    Value::Bytes(b) if b.data.len() == 1 => b.data[0],
+                    Value::ByteArray(b) if b.data.borrow().len() == 1 => b.data.borrow()[0],
+                    Value::Int(n) if (0..256).contains(n) => *n as u8,
+                    Value::Bool(x) => *x as u8,
+                    Value::Int(_) | Value::BigInt(_) => return Err(PyErr::overflow("%c arg not in range(256)")),
+                    _ => return Err(PyErr::type_error("%c requires an integer in range(256) or a single byte")),
+                };
+                ((b as char).to_string(), false)
+            }
             's' | 'r' | 'a' => {
                 let s = match ty {
                     's' => vm.str_of(&v)?,
                     'r' => vm.repr_str_of(&v)?,
                     _ => super::repr::ascii_str_of_repr(&vm.repr_str_of(&v)?),
                 };
-                let s: String = match spec.precision {
-                    Some(p) => s.chars().take(p).collect(),
-                    None => s,
-                };
-                let mut sp = Spec { width: spec.width, align: Some(if left { '<' } else { '>' }), ..Default::default() };
-                sp.fill = Some(' ');
-                pad(&s, &sp, '>', 0)
+                (s, false)
             }
-            'd' | 'i' | 'u' => {
-                let iv = percent_int(vm, &v, ty)?;
-                percent_layout_int(&iv, &spec, 'd')?
-            }
-            'o' | 'x' | 'X' => {
-                let iv = match vm.unwrap_builtin(&v).as_ref() {
-                    x @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => x.clone(),
-                    _ => match vm.index_value(&v)? {
-                        Some(x) => x,
-                        None => {
-                            return Err(PyErr::type_error(format!(
-                                "%{} format: an integer is required, not {}",
-                                ty,
-                                vm.type_name(&v)
-                            )))
-                        }
-                    },
-                };
-                percent_layout_int(&iv, &spec, ty)?
-            }
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => (percent_int(vm, &v, ty, &a)?, true),
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let f = percent_float(vm, &v, ty)?;
-                let mut sp = spec.clone();
-                sp.ty = Some(ty);
-                if sp.precision.is_none() {
-                    sp.precision = Some(6);
-                }
-                if left {
-                    sp.align = Some('<');
-                }
-                format_float(f, &sp)?
+                let f = percent_float(vm, &v)?;
+                (float::double_to_string(f, ty, a.prec.unwrap_or(6), a.alt, false, false), true)
             }
             'c' => {
-                let s = match &v {
-                    Value::Str(s) if s.len() == 1 => s.as_str().to_string(),
-                    Value::Int(n) => match u32::try_from(*n).ok().and_then(char::from_u32) {
-                        Some(c) => c.to_string(),
+                let c = match vm.unwrap_builtin(&v).as_ref() {
+                    Value::Str(s) if s.len() == 1 => s.char_at(0),
+                    Value::Str(_) => return Err(PyErr::type_error("%c requires int or char")),
+                    Value::Int(n) => match u32::try_from(*n).ok().and_then(ustr::char_of) {
+                        Some(c) => c,
                         None => return Err(PyErr::overflow("%c arg not in range(0x110000)")),
                     },
-                    _ => return Err(PyErr::type_error("%c requires int or char")),
+                    Value::Bool(b) => *b as u8 as char,
+                    Value::BigInt(_) => return Err(PyErr::overflow("%c arg not in range(0x110000)")),
+                    _ => match vm.index_value(&v)? {
+                        Some(Value::Int(n)) => match u32::try_from(n).ok().and_then(ustr::char_of) {
+                            Some(c) => c,
+                            None => return Err(PyErr::overflow("%c arg not in range(0x110000)")),
+                        },
+                        Some(_) => return Err(PyErr::overflow("%c arg not in range(0x110000)")),
+                        None => return Err(PyErr::type_error("%c requires int or char")),
+                    },
                 };
-                let sp = Spec { width: spec.width, align: Some(if left { '<' } else { '>' }), ..Default::default() };
-                pad(&s, &sp, '>', 0)
+                (c.to_string(), false)
             }
             other => {
                 return Err(PyErr::value_error(format!(
                     "unsupported format character '{}' (0x{:x}) at index {}",
-                    other,
+                    if (31..=126).contains(&(other as u32)) { other } else { '?' },
                     other as u32,
                     i - 1
                 )))
             }
         };
-        out.push_str(&piece);
+        percent_output(&mut out, &text, numeric, ty, &a);
+        if is_mapping && argidx < arglen {
+            return Err(PyErr::type_error("not all arguments converted during string formatting"));
+        }
     }
-    if argi < items.len() && !used_mapping && mapping.is_none() {
+    if argidx < arglen && !is_mapping {
         return Err(PyErr::type_error("not all arguments converted during string formatting"));
     }
     Ok(out)
 }
 
-fn percent_int(vm: &mut Vm, v: &Value, ty: char) -> PyResult<Value> {
-    match vm.unwrap_builtin(v).as_ref() {
-        x @ (Value::Int(_) | Value::BigInt(_)) => Ok(x.clone()),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(f) => int::from_f64(*f),
-        _ => {
-            if let Some(f) = vm.lookup_special(v, "__int__") {
-                return vm.call_function(&f, &[v.clone()]);
-            }
-            if let Some(x) = vm.index_value(v)? {
-                return Ok(x);
-            }
-            Err(PyErr::type_error(format!("%{} format: a real number is required, not {}", ty, vm.type_name(v))))
+/// CPython's `unicode_format_arg_output`: sign, prefix and padding of one
+/// formatted `%` argument.
+fn percent_output(out: &mut String, text: &str, numeric: bool, ty: char, a: &PercentArg) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut len = chars.len();
+    let fill = if numeric && a.zero { '0' } else { ' ' };
+    if a.width.map_or(true, |w| w <= len) && a.prec.map_or(true, |p| p >= len || numeric) && !(a.sign || a.blank) {
+        out.push_str(text);
+        return;
+    }
+    if matches!(ty, 's' | 'r' | 'a') {
+        if let Some(p) = a.prec {
+            len = len.min(p);
         }
+    }
+    let mut pos = 0;
+    let mut signchar = None;
+    let mut has_sign = numeric;
+    if numeric {
+        match chars.first() {
+            Some(&c @ ('-' | '+')) => {
+                signchar = Some(c);
+                len -= 1;
+                pos = 1;
+            }
+            _ if a.sign => signchar = Some('+'),
+            _ if a.blank => signchar = Some(' '),
+            _ => has_sign = false,
+        }
+    }
+    let mut width = a.width.unwrap_or(0).max(len);
+    if has_sign {
+        if fill != ' ' {
+            out.extend(signchar);
+        }
+        if width > len {
+            width -= 1;
+        }
+    }
+    let prefixed = a.alt && matches!(ty, 'x' | 'X' | 'o');
+    if prefixed {
+        if fill != ' ' {
+            out.push('0');
+            out.push(ty);
+            pos += 2;
+        }
+        width = width.saturating_sub(2);
+        len = len.saturating_sub(2);
+    }
+    if width > len && !a.ljust {
+        push_fill(out, fill, width - len);
+        width = len;
+    }
+    if fill == ' ' {
+        if has_sign {
+            out.extend(signchar);
+        }
+        if prefixed {
+            out.push('0');
+            out.push(ty);
+            pos += 2;
+        }
+    }
+    out.extend(&chars[pos..(pos + len).min(chars.len())]);
+    if width > len {
+        push_fill(out, ' ', width - len);
     }
 }
 
-fn percent_float(vm: &mut Vm, v: &Value, ty: char) -> PyResult<f64> {
+/// `%d`/`%x`/... of a value: digits with sign, alternate prefix and
+/// precision zero-fill, as CPython's `_PyUnicode_FormatLong`.
+fn percent_int(vm: &mut Vm, v: &Value, ty: char, a: &PercentArg) -> PyResult<String> {
+    let iv = match vm.unwrap_builtin(v).as_ref() {
+        x @ (Value::Int(_) | Value::BigInt(_)) => x.clone(),
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Float(f) if !matches!(ty, 'o' | 'x' | 'X') => int::from_f64(*f)?,
+        _ => {
+            let wrong = |vm: &Vm| {
+                if matches!(ty, 'o' | 'x' | 'X') {
+                    PyErr::type_error(format!("%{} format: an integer is required, not {}", ty, vm.type_name(v)))
+                } else {
+                    PyErr::type_error(format!("%{} format: a real number is required, not {}", ty, vm.type_name(v)))
+                }
+            };
+            if matches!(ty, 'o' | 'x' | 'X') {
+                match vm.index_value(v)? {
+                    Some(x) => x,
+                    None => return Err(wrong(vm)),
+                }
+            } else if let Some(x) = vm.index_value(v)? {
+                x
+            } else if let Some(f) = vm.lookup_special(v, "__int__") {
+                vm.call_function(&f, &[v.clone()])?
+            } else if let Some(f) = vm.lookup_special(v, "__float__") {
+                let r = vm.call_function(&f, &[v.clone()])?;
+                match r {
+                    Value::Float(x) => int::from_f64(x)?,
+                    _ => return Err(wrong(vm)),
+                }
+            } else {
+                return Err(wrong(vm));
+            }
+        }
+    };
+    let big = int::to_big(&iv).unwrap_or_default();
+    let negative = big.sign() == num_bigint::Sign::Minus;
+    let mag = big.magnitude();
+    let mut digits = match ty {
+        'o' => mag.to_str_radix(8),
+        'x' => mag.to_str_radix(16),
+        'X' => mag.to_str_radix(16).to_uppercase(),
+        _ => {
+            let s = int::to_string(&iv)?;
+            s.trim_start_matches('-').to_string()
+        }
+    };
+    if let Some(p) = a.prec {
+        if p > digits.len() {
+            digits = format!("{}{}", "0".repeat(p - digits.len()), digits);
+        }
+    }
+    let mut s = String::with_capacity(digits.len() + 3);
+    if negative {
+        s.push('-');
+    }
+    if a.alt && matches!(ty, 'o' | 'x' | 'X') {
+        s.push('0');
+        s.push(ty);
+    }
+    s.push_str(&digits);
+    Ok(s)
+}
+
+fn percent_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match vm.unwrap_builtin(v).as_ref() {
         Value::Float(f) => Ok(*f),
         x @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => int::to_f64(x),
         _ => {
             if let Some(f) = vm.lookup_special(v, "__float__") {
-                if let Value::Float(x) = vm.call_function(&f, &[v.clone()])? {
-                    return Ok(x);
+                let r = vm.call_function(&f, &[v.clone()])?;
+                if let Value::Float(x) = vm.unwrap_builtin(&r).as_ref() {
+                    return Ok(*x);
                 }
+                return Err(PyErr::type_error(format!("{}.__float__ returned non-float (type {})", vm.type_name(v), vm.type_name(&r))));
             }
-            let _ = ty;
+            if let Some(i) = vm.index_value(v)? {
+                return int::to_f64(&i);
+            }
             Err(PyErr::type_error(format!("must be real number, not {}", vm.type_name(v))))
         }
     }
 }
 
-fn percent_layout_int(v: &Value, spec: &Spec, ty: char) -> PyResult<String> {
-    let big = int::to_big(v).unwrap();
-    let negative = big.sign() == num_bigint::Sign::Minus;
-    let mag = if negative { -big } else { big };
-    let (mut digits, prefix) = match ty {
-        'o' => (mag.to_str_radix(8), if spec.alt { "0o" } else { "" }),
-        'x' => (mag.to_str_radix(16), if spec.alt { "0x" } else { "" }),
-        'X' => (mag.to_str_radix(16).to_uppercase(), if spec.alt { "0X" } else { "" }),
-        _ => (mag.to_string(), ""),
-    };
-    if let Some(p) = spec.precision {
-        while digits.len() < p {
-            digits.insert(0, '0');
-        }
-    }
-    let sign = if negative {
-        "-"
-    } else {
-        match spec.sign {
-            Some('+') => "+",
-            Some(' ') => " ",
-            _ => "",
+/// The latin-1 text of a `%s`/`%b` argument of bytes formatting.
+fn bytes_arg_text(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let data = match vm.unwrap_builtin(v).as_ref() {
+        Value::Bytes(b) => b.data.to_vec(),
+        Value::ByteArray(b) => b.data.borrow().clone(),
+        _ => {
+            if let Some(f) = vm.lookup_special(v, "__bytes__") {
+                let r = vm.call_function(&f, &[v.clone()])?;
+                match r {
+                    Value::Bytes(b) => b.data.to_vec(),
+                    _ => return Err(PyErr::type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(&r)))),
+                }
+            } else {
+                return Err(PyErr::type_error(format!(
+                    "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                    vm.type_name(v)
+                )));
+            }
         }
     };
-    let body = format!("{}{}{}", sign, prefix, digits);
-    let width = spec.width.unwrap_or(0);
-    if body.len() >= width {
-        return Ok(body);
-    }
-    let n = width - body.len();
-    Ok(if spec.align == Some('<') {
-        format!("{}{}", body, " ".repeat(n))
-    } else if spec.zero {
-        format!("{}{}{}{}", sign, prefix, "0".repeat(n), digits)
-    } else {
-        format!("{}{}", " ".repeat(n), body)
-    })
+    Ok(data.iter().map(|&b| b as char).collect())
 }
 
-/// `bytes % args` (the common subset: %s, %d, %x, %%).
+/// `bytes % args`.
 pub fn bytes_percent_format(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Value> {
     let text: String = fmt.iter().map(|&b| b as char).collect();
-    let args2 = match args {
-        Value::Tuple(t) => Value::tuple(
-            t.as_slice()
-                .iter()
-                .map(|v| match v {
-                    Value::Bytes(b) => Value::string(b.data.iter().map(|&c| c as char).collect()),
-                    other => other.clone(),
-                })
-                .collect(),
-        ),
-        Value::Bytes(b) => Value::string(b.data.iter().map(|&c| c as char).collect()),
-        other => other.clone(),
-    };
-    let s = percent_format(vm, &text, &args2)?;
-    Ok(Value::Bytes(PyRef::new(BytesObj { data: s.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().into_boxed_slice() })))
+    let s = percent_format_impl(vm, &text, args, true)?;
+    // Every character is latin-1 here: bytes arguments were decoded as
+    // latin-1 and the rest is ASCII.
+    Ok(crate::builtins::new_bytes(s.chars().map(|c| c as u32 as u8).collect()))
 }

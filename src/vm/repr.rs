@@ -25,7 +25,7 @@ pub fn repr_str(s: &str) -> String {
             }
             c if is_printable(c) => out.push(c),
             c => {
-                let u = c as u32;
+                let u = crate::objects::str::code_point(c);
                 if u < 0x100 {
                     out.push_str(&format!("\\x{:02x}", u));
                 } else if u < 0x10000 {
@@ -422,7 +422,7 @@ impl Vm {
 pub fn ascii_str_of_repr(r: &str) -> String {
     let mut out = String::with_capacity(r.len());
     for c in r.chars() {
-        let u = c as u32;
+        let u = crate::objects::str::code_point(c);
         if u < 0x80 {
             out.push(c);
         } else if u < 0x100 {
