@@ -2,6 +2,7 @@
 
 mod codecs;
 mod functions;
+mod types_bytes;
 mod types_dict;
 mod types_misc;
 mod types_num;
@@ -126,6 +127,16 @@ pub(crate) mod arg {
     pub fn opt<'a>(args: &Args<'a>, i: usize, name: &str) -> Option<&'a Value> {
         args.arg(i, name).filter(|v| !v.is_none())
     }
+}
+
+/// The new contents for `bytearray[slice] = value`.
+pub fn bytearray_assign_source(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    types_bytes::assign_source(vm, v)
+}
+
+/// The byte for `bytearray[i] = value`.
+pub fn bytearray_item_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
+    types_bytes::item_value(vm, v)
 }
 
 /// `s.encode(encoding, errors)` for runtime code outside the builtins.

@@ -72,7 +72,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&s, "maketrans", maketrans);
     let mt = s.dict.get_str("maketrans").unwrap();
     s.dict.set_str("maketrans", vm.new_native(vm.types.staticmethod.clone(), NativeData::StaticMethod(mt)));
-    super::types_seq::init_bytes(vm);
+    super::types_bytes::init(vm);
     super::codecs::init(vm);
 }
 

@@ -84,8 +84,13 @@ impl StrObj {
 /// FNV-1a over the UTF-8 bytes, folded so it is never -1. CPython randomises
 /// str hashes per process, so no program can depend on their values.
 pub fn hash_str(s: &str) -> i64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// The hash of a bytes object: equal to the hash of the same ASCII text, as in CPython.
+pub fn hash_bytes(data: &[u8]) -> i64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
+    for b in data {
         h ^= *b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }

@@ -780,11 +780,19 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
         };
         percent_output(&mut out, &text, numeric, ty, &a);
         if is_mapping && argidx < arglen {
-            return Err(PyErr::type_error("not all arguments converted during string formatting"));
+            return Err(PyErr::type_error(if bytes_mode {
+                "not all arguments converted during bytes formatting"
+            } else {
+                "not all arguments converted during string formatting"
+            }));
         }
     }
     if argidx < arglen && !is_mapping {
-        return Err(PyErr::type_error("not all arguments converted during string formatting"));
+        return Err(PyErr::type_error(if bytes_mode {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
     }
     Ok(out)
 }

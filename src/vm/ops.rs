@@ -189,6 +189,30 @@ impl Vm {
                 v.extend_from_slice(&y.data);
                 Some(Ok(Value::ByteArray(PyRef::new(ByteArrayObj { data: std::cell::RefCell::new(v) }))))
             }
+            (BinOp::Add, Bytes(x), ByteArray(y)) => {
+                let mut v = x.data.to_vec();
+                v.extend_from_slice(&y.data.borrow());
+                Some(Ok(Value::Bytes(PyRef::new(BytesObj { data: v.into_boxed_slice() }))))
+            }
+            (BinOp::Mul, ByteArray(x), n) | (BinOp::Mul, n, ByteArray(x)) if repeat_count(n).is_some() => {
+                let count = match repeat_count(n).unwrap() {
+                    Ok(c) => c,
+                    Err(e) => return Some(Err(e)),
+                };
+                let data = x.data.borrow();
+                if let Err(e) = check_repeat_size(data.len(), count) {
+                    return Some(Err(e));
+                }
+                let v = data.repeat(count);
+                Some(Ok(Value::ByteArray(PyRef::new(ByteArrayObj { data: std::cell::RefCell::new(v) }))))
+            }
+            (BinOp::Mod, ByteArray(f), v) => {
+                let fmt = f.data.borrow().clone();
+                Some(crate::vm::format::bytes_percent_format(self, &fmt, v).map(|r| match r {
+                    Value::Bytes(b) => Value::ByteArray(PyRef::new(ByteArrayObj { data: std::cell::RefCell::new(b.data.to_vec()) })),
+                    other => other,
+                }))
+            }
             (BinOp::Mul, Str(_) | List(_) | Tuple(_) | Bytes(_), n) | (BinOp::Mul, n, Str(_) | List(_) | Tuple(_) | Bytes(_))
                 if repeat_count(n).is_some() =>
             {
@@ -351,8 +375,12 @@ impl Vm {
         if op == BinOp::Add && matches!(a, Value::Tuple(_)) {
             return Err(PyErr::type_error(format!("can only concatenate tuple (not \"{}\") to tuple", self.type_name(b))));
         }
-        if op == BinOp::Mul && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_))) {
-            let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) { b } else { a };
+        if op == BinOp::Add && matches!(a, Value::Bytes(_) | Value::ByteArray(_)) {
+            return Err(PyErr::type_error(format!("can't concat {} to {}", self.type_name(b), self.type_name(a))));
+        }
+        let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_));
+        if op == BinOp::Mul && (is_seq(a) || is_seq(b)) {
+            let other = if is_seq(a) { b } else { a };
             return Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(other))));
         }
         Err(PyErr::type_error(format!(
@@ -813,7 +841,7 @@ impl Vm {
                 }
                 Ok(h as i64)
             }
-            Value::Bytes(b) => Ok(crate::objects::str::hash_str(&String::from_utf8_lossy(&b.data)) ^ 0x5bd1e995),
+            Value::Bytes(b) => Ok(crate::objects::str::hash_bytes(&b.data)),
             Value::Complex(c) => {
                 let hr = float::hash(c.re) as u64;
                 let hi = float::hash(c.im) as u64;

@@ -321,7 +321,20 @@ impl Vm {
                     }
                 }
                 Value::Slice(s) => {
-                    let items = self.collect_iterable(&value)?;
+                    let items = match &value {
+                        Value::List(_) | Value::Tuple(_) => self.collect_iterable(&value)?,
+                        _ => match self.get_iter(&value) {
+                            Ok(it) => {
+                                let mut v = Vec::new();
+                                while let Some(x) = self.next(&it)? {
+                                    v.push(x);
+                                }
+                                v
+                            }
+                            Err(e) if self.err_is(&e, ExcKind::TypeError) => return Err(PyErr::type_error("can only assign an iterable")),
+                            Err(e) => return Err(e),
+                        },
+                    };
                     let idx = self.slice_indices(s, l.len())?;
                     if idx.step == 1 {
                         let start = idx.start as usize;
@@ -350,12 +363,30 @@ impl Vm {
             },
             Value::Dict(d) => self.dict_set(d, key.clone(), value),
             Value::ByteArray(b) => {
+                if let Value::Slice(s) = key {
+                    let src = crate::builtins::bytearray_assign_source(self, &value)?;
+                    let len = b.data.borrow().len();
+                    let idx = self.slice_indices(s, len)?;
+                    let mut data = b.data.borrow_mut();
+                    if idx.step == 1 {
+                        let start = idx.start as usize;
+                        data.splice(start..start + idx.len, src);
+                        return Ok(());
+                    }
+                    if src.len() != idx.len {
+                        return Err(PyErr::value_error(format!(
+                            "attempt to assign bytes of size {} to extended slice of size {}",
+                            src.len(),
+                            idx.len
+                        )));
+                    }
+                    for (i, v) in idx.indices().zip(src) {
+                        data[i] = v;
+                    }
+                    return Ok(());
+                }
                 let i = self.to_index(key, |vm| format!("bytearray indices must be integers or slices, not {}", vm.type_name(key)))?;
-                let v = match value {
-                    Value::Int(x) if (0..256).contains(&x) => x as u8,
-                    Value::Int(_) => return Err(PyErr::value_error("byte must be in range(0, 256)")),
-                    _ => return Err(PyErr::type_error("an integer is required")),
-                };
+                let v = crate::builtins::bytearray_item_value(self, &value)?;
                 let mut data = b.data.borrow_mut();
                 let len = data.len();
                 match Self::seq_index(i, len) {
@@ -411,6 +442,29 @@ impl Vm {
                 None => Err(PyErr::key_error(key.clone())),
             },
             Value::ByteArray(b) => {
+                if let Value::Slice(s) = key {
+                    let len = b.data.borrow().len();
+                    let idx = self.slice_indices(s, len)?;
+                    let mut data = b.data.borrow_mut();
+                    if idx.step == 1 {
+                        let start = idx.start as usize;
+                        data.drain(start..start + idx.len);
+                    } else {
+                        let mut remove: Vec<usize> = idx.indices().collect();
+                        remove.sort_unstable();
+                        let mut k = 0;
+                        let mut i = 0;
+                        data.retain(|_| {
+                            let keep = !(k < remove.len() && remove[k] == i);
+                            if !keep {
+                                k += 1;
+                            }
+                            i += 1;
+                            keep
+                        });
+                    }
+                    return Ok(());
+                }
                 let i = self.to_index(key, |vm| format!("bytearray indices must be integers or slices, not {}", vm.type_name(key)))?;
                 let mut data = b.data.borrow_mut();
                 let len = data.len();
