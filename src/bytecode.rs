@@ -482,6 +482,9 @@ pub struct Cache {
     pub a: u64,
     pub b: u64,
     pub c: u64,
+    /// Type profile for the JIT: one bit per kind of value this
+    /// instruction has produced (see `jit::profile_bit`).
+    pub profile: u8,
 }
 
 /// A compiled function body, module or class body.
@@ -630,5 +633,259 @@ fn const_repr(v: &Value) -> String {
     match v {
         Value::Code(c) => format!("<code {}>", c.qualname),
         other => crate::vm::repr::simple_repr(other),
+    }
+}
+
+impl Instr {
+    /// The registers this instruction reads and the ones it writes (for
+    /// liveness in the JIT). Multi-register operands (call arguments,
+    /// display elements, unpacking targets) are expanded.
+    pub fn reg_effects(&self, reads: &mut Vec<Reg>, writes: &mut Vec<Reg>) {
+        use Instr::*;
+        let range = |start: Reg, n: usize| (0..n).map(move |i| start + i as Reg);
+        match *self {
+            Nop {} | Jump { .. } | Loop { .. } | ReturnNone {} | PopExcInfo {} | SetupAnnotations {} => {}
+            Move { dst, src } => {
+                reads.push(src);
+                writes.push(dst);
+            }
+            LoadConst { dst, .. } | LoadInt { dst, .. } | LoadNone { dst } | LoadBool { dst, .. } | LoadGlobal { dst, .. } | LoadName { dst, .. } => {
+                writes.push(dst)
+            }
+            LoadBuildClass { dst } | LoadLocals { dst } => writes.push(dst),
+            CheckBound { reg, .. } => reads.push(reg),
+            DeleteLocal { reg, .. } => {
+                reads.push(reg);
+                writes.push(reg);
+            }
+            StoreGlobal { src, .. } | StoreName { src, .. } => reads.push(src),
+            DeleteGlobal { .. } | DeleteName { .. } => {}
+            LoadDeref { dst, cell, .. } | LoadClassDeref { dst, cell, .. } => {
+                reads.push(cell);
+                writes.push(dst);
+            }
+            StoreDeref { cell, src } => {
+                reads.push(cell);
+                reads.push(src);
+            }
+            DeleteDeref { cell, .. } => reads.push(cell),
+            MakeCell { reg } => {
+                reads.push(reg);
+                writes.push(reg);
+            }
+            Add { dst, a, b }
+            | Sub { dst, a, b }
+            | Mul { dst, a, b }
+            | TrueDiv { dst, a, b }
+            | FloorDiv { dst, a, b }
+            | Mod { dst, a, b }
+            | BinaryOp { dst, a, b, .. }
+            | InplaceOp { dst, a, b, .. }
+            | Compare { dst, a, b, .. } => {
+                reads.push(a);
+                reads.push(b);
+                writes.push(dst);
+            }
+            AddInt { dst, a, .. } => {
+                reads.push(a);
+                writes.push(dst);
+            }
+            Neg { dst, src } | Pos { dst, src } | Invert { dst, src } | Not { dst, src } | ToBool { dst, src } => {
+                reads.push(src);
+                writes.push(dst);
+            }
+            GetIter { dst, src } | ListToTuple { dst, src } | GetLen { dst, src } | MatchKind { dst, src, .. } => {
+                reads.push(src);
+                writes.push(dst);
+            }
+            JumpIfTrue { cond, .. } | JumpIfFalse { cond, .. } => reads.push(cond),
+            CompareJump { a, b, .. } => {
+                reads.push(a);
+                reads.push(b);
+            }
+            CompareJumpInt { a, .. } => reads.push(a),
+            JumpIfNone { src, .. } | JumpIfNotNone { src, .. } => reads.push(src),
+            ForIter { dst, iter, .. } => {
+                reads.push(iter);
+                writes.push(dst);
+            }
+            Call { func, nargs } | CallKw { func, nargs, .. } => {
+                reads.extend(range(func, nargs as usize + 1));
+                writes.extend(range(func, nargs as usize + 1));
+            }
+            CallEx { func } => {
+                reads.extend(range(func, 3));
+                writes.push(func);
+            }
+            LoadMethod { dst, obj, .. } => {
+                reads.push(obj);
+                writes.push(dst);
+                writes.push(dst + 1);
+            }
+            CallMethod { base, nargs } | CallMethodKw { base, nargs, .. } => {
+                reads.extend(range(base, nargs as usize + 2));
+                writes.extend(range(base, nargs as usize + 2));
+            }
+            LoadAttr { dst, obj, .. } => {
+                reads.push(obj);
+                writes.push(dst);
+            }
+            StoreAttr { obj, src, .. } => {
+                reads.push(obj);
+                reads.push(src);
+            }
+            DeleteAttr { obj, .. } => reads.push(obj),
+            GetItem { dst, obj, key } => {
+                reads.push(obj);
+                reads.push(key);
+                writes.push(dst);
+            }
+            SetItem { obj, key, src } => {
+                reads.push(obj);
+                reads.push(key);
+                reads.push(src);
+            }
+            DeleteItem { obj, key } => {
+                reads.push(obj);
+                reads.push(key);
+            }
+            BuildList { dst, start, count }
+            | BuildTuple { dst, start, count }
+            | BuildSet { dst, start, count }
+            | BuildSlice { dst, start, count }
+            | BuildString { dst, start, count } => {
+                reads.extend(range(start, count as usize));
+                writes.push(dst);
+            }
+            BuildDict { dst, start, count } => {
+                reads.extend(range(start, 2 * count as usize));
+                writes.push(dst);
+            }
+            ListAppend { list, src } | ListExtend { list, src } => {
+                reads.push(list);
+                reads.push(src);
+            }
+            SetAdd { set, src } | SetUpdate { set, src } => {
+                reads.push(set);
+                reads.push(src);
+            }
+            DictInsert { dict, key, value } => {
+                reads.push(dict);
+                reads.push(key);
+                reads.push(value);
+            }
+            DictUpdate { dict, src } => {
+                reads.push(dict);
+                reads.push(src);
+            }
+            DictMerge { dict, src, func } => {
+                reads.push(dict);
+                reads.push(src);
+                reads.push(func);
+            }
+            UnpackSequence { dst, src, count } => {
+                reads.push(src);
+                writes.extend(range(dst, count as usize));
+            }
+            UnpackEx { dst, src, before, after } => {
+                reads.push(src);
+                writes.extend(range(dst, before as usize + after as usize + 1));
+            }
+            FormatValue { dst, src, spec, conv } => {
+                reads.push(src);
+                if conv & 4 != 0 {
+                    reads.push(spec);
+                }
+                writes.push(dst);
+            }
+            MakeFunction { dst, args, .. } => {
+                reads.extend(range(args, 4));
+                writes.push(dst);
+            }
+            Return { src } => reads.push(src),
+            Raise { exc, cause, kind } => {
+                if kind >= 1 {
+                    reads.push(exc);
+                }
+                if kind == 2 {
+                    reads.push(cause);
+                }
+            }
+            Reraise { exc } | PushExcInfo { exc } => reads.push(exc),
+            JumpIfNotExcMatch { exc, cls, .. } => {
+                reads.push(exc);
+                reads.push(cls);
+            }
+            AssertFail { msg, has_msg } => {
+                if has_msg {
+                    reads.push(msg);
+                }
+            }
+            WithEnter { dst, mgr, exit } => {
+                reads.push(mgr);
+                writes.push(dst);
+                writes.push(exit);
+            }
+            WithExit { exit } => reads.push(exit),
+            WithExceptExit { exit, exc, .. } => {
+                reads.push(exit);
+                reads.push(exc);
+            }
+            ImportName { dst, fromlist, .. } => {
+                reads.push(fromlist);
+                writes.push(dst);
+            }
+            ImportFrom { dst, module, .. } => {
+                reads.push(module);
+                writes.push(dst);
+            }
+            ImportStar { module } => reads.push(module),
+            Yield { dst, src } => {
+                reads.push(src);
+                writes.push(dst);
+            }
+            YieldFrom { dst, iter } => {
+                reads.push(dst);
+                reads.push(iter);
+                writes.push(dst);
+            }
+            MatchClass { dst, src, cls, .. } => {
+                reads.push(src);
+                reads.push(cls);
+                writes.push(dst);
+            }
+            MatchKeys { dst, src, keys } | CopyDictWithoutKeys { dst, src, keys } => {
+                reads.push(src);
+                reads.push(keys);
+                writes.push(dst);
+            }
+        }
+    }
+
+    /// Branch targets of this instruction (besides falling through).
+    pub fn targets(&self) -> Option<Target> {
+        use Instr::*;
+        match *self {
+            Jump { target }
+            | Loop { target, .. }
+            | JumpIfTrue { target, .. }
+            | JumpIfFalse { target, .. }
+            | CompareJump { target, .. }
+            | CompareJumpInt { target, .. }
+            | JumpIfNone { target, .. }
+            | JumpIfNotNone { target, .. }
+            | ForIter { target, .. }
+            | JumpIfNotExcMatch { target, .. }
+            | WithExceptExit { target, .. } => Some(target),
+            _ => None,
+        }
+    }
+
+    /// Whether execution can continue with the next instruction.
+    pub fn falls_through(&self) -> bool {
+        !matches!(
+            self,
+            Instr::Jump { .. } | Instr::Loop { .. } | Instr::Return { .. } | Instr::ReturnNone {} | Instr::Raise { .. } | Instr::Reraise { .. } | Instr::AssertFail { .. }
+        )
     }
 }

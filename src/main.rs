@@ -41,9 +41,21 @@ struct Cli {
     /// Switch the JIT on or off.
     #[arg(long, value_enum, default_value = "on", value_name = "on|off")]
     jit: OnOff,
-    /// Back-edge count at which a loop is compiled.
+    /// Back-edge count at which a loop is compiled (1: compile every loop at once).
     #[arg(long, value_name = "N")]
     jit_threshold: Option<u32>,
+    /// Print JIT statistics to stderr when the program ends: loops
+    /// compiled, compile time, guard failures per site, runs per loop.
+    #[arg(long)]
+    jit_stats: bool,
+    /// For each compiled loop, print its source lines, the trace (Spry's
+    /// JIT IR) and the Cranelift IR to stderr.
+    #[arg(long)]
+    jit_log: bool,
+    /// Switch JIT optimisations on or off: `-inline,-unbox`, `none`, `all`;
+    /// `list` prints them all.
+    #[arg(long, value_name = "OPTS")]
+    jit_opt: Option<String>,
     /// Run FILE with the JIT off and on (a few runs each), check that the
     /// outputs agree, and print a timing table.
     #[arg(long)]
@@ -52,7 +64,11 @@ struct Cli {
     #[arg(long, default_value_t = 3, value_name = "N")]
     runs: usize,
     /// Program file followed by its arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "FILE [ARGS]")]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "FILE [ARGS]"
+    )]
     args: Vec<String>,
 }
 
@@ -81,7 +97,9 @@ fn program(cli: &Cli) -> Result<(String, String, Vec<String>), String> {
         None => Err("no program given (try --help)".into()),
         Some(f) if f == "-" => {
             let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read stdin: {}", e))?;
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| format!("cannot read stdin: {}", e))?;
             let mut argv = vec!["-".to_string()];
             argv.extend(cli.args[1..].iter().cloned());
             Ok((s, "<stdin>".into(), argv))
@@ -90,7 +108,9 @@ fn program(cli: &Cli) -> Result<(String, String, Vec<String>), String> {
             let bytes = std::fs::read(f).map_err(|e| {
                 format!(
                     "can't open file '{}': [Errno {}] {}",
-                    std::fs::canonicalize(f).map(|p| p.display().to_string()).unwrap_or_else(|_| f.clone()),
+                    std::fs::canonicalize(f)
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|_| f.clone()),
                     e.raw_os_error().unwrap_or(2),
                     match e.kind() {
                         std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
@@ -117,7 +137,10 @@ fn compare(cli: &Cli) -> i32 {
         eprintln!("spry --compare: no program given");
         return 2;
     }
-    let tiers: [(&str, Vec<String>); 2] = [("interpreter", vec!["--jit=off".into()]), ("jit", vec!["--jit=on".into()])];
+    let tiers: [(&str, Vec<String>); 2] = [
+        ("interpreter", vec!["--jit=off".into()]),
+        ("jit", vec!["--jit=on".into()]),
+    ];
     let mut outputs: Vec<Vec<u8>> = Vec::new();
     let mut medians = Vec::new();
     for (name, flags) in &tiers {
@@ -139,7 +162,12 @@ fn compare(cli: &Cli) -> i32 {
             };
             times.push(start.elapsed().as_secs_f64());
             if !out.status.success() {
-                eprintln!("spry --compare: the {} run failed ({}):\n{}", name, out.status, String::from_utf8_lossy(&out.stderr));
+                eprintln!(
+                    "spry --compare: the {} run failed ({}):\n{}",
+                    name,
+                    out.status,
+                    String::from_utf8_lossy(&out.stderr)
+                );
                 return 1;
             }
             outputs.push(out.stdout);
@@ -153,13 +181,24 @@ fn compare(cli: &Cli) -> i32 {
     }
     println!("{:<14} {:>10} {:>9}", "tier", "median", "speed-up");
     for (i, (name, _)) in tiers.iter().enumerate() {
-        println!("{:<14} {:>9.3}s {:>8.2}x", name, medians[i], medians[0] / medians[i]);
+        println!(
+            "{:<14} {:>9.3}s {:>8.2}x",
+            name,
+            medians[i],
+            medians[0] / medians[i]
+        );
     }
     println!("outputs identical across {} runs", outputs.len());
     0
 }
 
 fn run(cli: Cli) -> i32 {
+    if cli.jit_opt.as_deref() == Some("list") {
+        for (name, what) in spry::jit::OPTIMIZATIONS {
+            println!("{:<10} {}", name, what);
+        }
+        return 0;
+    }
     if cli.compare {
         return compare(&cli);
     }
@@ -168,6 +207,10 @@ fn run(cli: Cli) -> i32 {
         let mut argv = vec![m.clone()];
         argv.extend(cli.args.iter().cloned());
         spry::modules::sys::set_argv(&mut vm, argv, ".");
+        if let Err(e) = configure_jit(&mut vm, &cli) {
+            eprintln!("spry: {}", e);
+            return 2;
+        }
         let r = run_module(&mut vm, m);
         return finish(&mut vm, r);
     }
@@ -209,12 +252,14 @@ fn run(cli: Cli) -> i32 {
         };
     }
     let mut vm = Vm::new();
-    vm.jit.enabled = cli.jit == OnOff::On;
-    if let Some(t) = cli.jit_threshold {
-        vm.jit.threshold = t;
+    if let Err(e) = configure_jit(&mut vm, &cli) {
+        eprintln!("spry: {}", e);
+        return 2;
     }
     let script_dir = match std::path::Path::new(&filename).parent() {
-        Some(p) if !p.as_os_str().is_empty() && cli.command.is_none() && filename != "<stdin>" => p.display().to_string(),
+        Some(p) if !p.as_os_str().is_empty() && cli.command.is_none() && filename != "<stdin>" => {
+            p.display().to_string()
+        }
         _ => String::new(),
     };
     spry::modules::sys::set_argv(&mut vm, argv, &script_dir);
@@ -223,15 +268,46 @@ fn run(cli: Cli) -> i32 {
     if cli.stats {
         print_stats(&vm);
     }
+    if cli.jit_stats {
+        eprint!("{}", vm.jit_stats_report());
+    }
+    if let Ok(path) = std::env::var("SPRY_JIT_TOTALS") {
+        // Used by --compare to collect JIT figures from its child runs.
+        let (loops, t, guards) = vm.jit_totals();
+        let _ = std::fs::write(path, format!("{} {} {}", loops, t.as_secs_f64(), guards));
+    }
     code
+}
+
+fn configure_jit(vm: &mut Vm, cli: &Cli) -> Result<(), String> {
+    vm.jit.enabled = cli.jit == OnOff::On;
+    if let Some(t) = cli.jit_threshold {
+        vm.jit.threshold = t.max(1);
+    }
+    if let Some(o) = &cli.jit_opt {
+        vm.jit.opts = spry::jit::JitOpts::parse(o)?;
+    }
+    vm.jit.stats = cli.jit_stats;
+    vm.jit.log = cli.jit_log;
+    vm.jit_threshold = if vm.jit.enabled {
+        vm.jit.threshold
+    } else {
+        u32::MAX
+    };
+    Ok(())
 }
 
 fn run_module(vm: &mut Vm, name: &str) -> Result<(), PyErr> {
     let Some(path) = find_module_file(name) else {
-        eprintln!("{}: No module named {}", std::env::args().next().unwrap_or_else(|| "spry".into()), name);
+        eprintln!(
+            "{}: No module named {}",
+            std::env::args().next().unwrap_or_else(|| "spry".into()),
+            name
+        );
         return Err(PyErr::new(ExcKind::SystemExit, "1"));
     };
-    let source = std::fs::read_to_string(&path).map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+    let source =
+        std::fs::read_to_string(&path).map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
     vm.run_main(&source, &path)
 }
 

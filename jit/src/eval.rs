@@ -39,6 +39,7 @@ pub unsafe fn run(func: &Function, base: *mut u8, ctx: *mut u8, mut fuel: u64) -
     let mut env: HashMap<u32, u64> = HashMap::new();
     env.insert(func.base(), base as u64);
     env.insert(func.ctx(), ctx as u64);
+    let mut locals: Vec<u64> = vec![0; func.locals.len()];
     let mut block = 0usize;
     loop {
         if fuel == 0 {
@@ -54,7 +55,9 @@ pub unsafe fn run(func: &Function, base: *mut u8, ctx: *mut u8, mut fuel: u64) -
             let out: Vec<u64> = match &inst.op {
                 Op::IConst(c) => vec![*c as u64],
                 Op::FConst(c) => vec![c.to_bits()],
-                Op::Load { off, .. } => vec![std::ptr::read((a(0) as *const u8).offset(*off as isize) as *const u64)],
+                Op::Load { off, .. } => vec![std::ptr::read(
+                    (a(0) as *const u8).offset(*off as isize) as *const u64,
+                )],
                 Op::Store { off } => {
                     std::ptr::write((a(0) as *mut u8).offset(*off as isize) as *mut u64, a(1));
                     vec![]
@@ -94,6 +97,14 @@ pub unsafe fn run(func: &Function, base: *mut u8, ctx: *mut u8, mut fuel: u64) -
                 Op::IToF => vec![fb(ai(0) as f64)],
                 Op::FBits | Op::BitsF => vec![a(0)],
                 Op::Select => vec![if a(0) != 0 { a(1) } else { a(2) }],
+                Op::GetVar(l) => vec![locals[*l as usize]],
+                Op::SetVar(l) => {
+                    locals[*l as usize] = a(0);
+                    vec![]
+                }
+                Op::Load8 { off } => {
+                    vec![std::ptr::read((a(0) as *const u8).offset(*off as isize)) as u64]
+                }
                 Op::Call { addr, ret, .. } => {
                     let args: Vec<u64> = (0..inst.args.len()).map(a).collect();
                     let r = call_helper(*addr, &args);
@@ -147,7 +158,9 @@ unsafe fn call_helper(addr: u64, args: &[u64]) -> u64 {
         3 => std::mem::transmute::<*const (), F3>(p)(args[0], args[1], args[2]),
         4 => std::mem::transmute::<*const (), F4>(p)(args[0], args[1], args[2], args[3]),
         5 => std::mem::transmute::<*const (), F5>(p)(args[0], args[1], args[2], args[3], args[4]),
-        6 => std::mem::transmute::<*const (), F6>(p)(args[0], args[1], args[2], args[3], args[4], args[5]),
+        6 => std::mem::transmute::<*const (), F6>(p)(
+            args[0], args[1], args[2], args[3], args[4], args[5],
+        ),
         n => panic!("helper with {} arguments", n),
     }
 }

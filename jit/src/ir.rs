@@ -18,6 +18,10 @@ use std::fmt;
 pub type Var = u32;
 /// A block index.
 pub type BlockId = u32;
+/// A mutable local variable (like Cranelift's `Variable`): the translator
+/// assigns it with `SetVar` anywhere and reads it with `GetVar`; the
+/// backend builds SSA form. Unassigned variables read as 0.
+pub type LocalId = u32;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ty {
@@ -46,9 +50,14 @@ pub enum Op {
     /// `-> F64` constant.
     FConst(f64),
     /// `[addr] -> ty`: 64-bit load from `addr + off`.
-    Load { ty: Ty, off: i32 },
+    Load {
+        ty: Ty,
+        off: i32,
+    },
     /// `[addr, val]`: 64-bit store of `val` to `addr + off`.
-    Store { off: i32 },
+    Store {
+        off: i32,
+    },
     /// `[a, b] -> I64`, wrapping.
     IAdd,
     ISub,
@@ -93,7 +102,19 @@ pub enum Op {
     Select,
     /// `[args...] -> [I64]` when `ret`: call of the helper at `addr`
     /// with `args.len()` I64 arguments.
-    Call { addr: u64, name: &'static str, ret: bool },
+    Call {
+        addr: u64,
+        name: &'static str,
+        ret: bool,
+    },
+    /// `-> ty of the local`: reads local variable `LocalId`.
+    GetVar(LocalId),
+    /// `[val]`: assigns local variable `LocalId`.
+    SetVar(LocalId),
+    /// `[addr] -> I64`: zero-extending 8-bit load from `addr + off`.
+    Load8 {
+        off: i32,
+    },
 }
 
 /// An instruction: an operation, its operands and its results.
@@ -109,7 +130,11 @@ pub struct Inst {
 pub enum Terminator {
     Jump(BlockId, Vec<Var>),
     /// `if cond != 0 { then } else { els }`.
-    Branch { cond: Var, then: (BlockId, Vec<Var>), els: (BlockId, Vec<Var>) },
+    Branch {
+        cond: Var,
+        then: (BlockId, Vec<Var>),
+        els: (BlockId, Vec<Var>),
+    },
     /// Leaves the compiled code returning an I64 (the exit number).
     Return(Var),
     /// Not yet set (only while building).
@@ -132,12 +157,19 @@ pub struct Function {
     pub blocks: Vec<Block>,
     /// The type of every SSA value.
     pub types: Vec<Ty>,
+    /// The type of every local variable.
+    pub locals: Vec<Ty>,
 }
 
 impl Function {
     /// A function whose entry block has the parameters `base` and `ctx`.
     pub fn new(name: &str) -> Function {
-        let mut f = Function { name: name.to_string(), blocks: Vec::new(), types: Vec::new() };
+        let mut f = Function {
+            name: name.to_string(),
+            blocks: Vec::new(),
+            types: Vec::new(),
+            locals: Vec::new(),
+        };
         let b = f.new_block();
         let base = f.new_var(Ty::I64);
         let ctx = f.new_var(Ty::I64);
@@ -150,8 +182,19 @@ impl Function {
         (self.types.len() - 1) as Var
     }
 
+    /// Declares a local variable of type `ty`.
+    pub fn new_local(&mut self, ty: Ty) -> LocalId {
+        self.locals.push(ty);
+        (self.locals.len() - 1) as LocalId
+    }
+
     pub fn new_block(&mut self) -> BlockId {
-        self.blocks.push(Block { params: Vec::new(), insts: Vec::new(), term: Terminator::None, cold: false });
+        self.blocks.push(Block {
+            params: Vec::new(),
+            insts: Vec::new(),
+            term: Terminator::None,
+            cold: false,
+        });
         (self.blocks.len() - 1) as BlockId
     }
 
@@ -183,16 +226,29 @@ impl Function {
             Op::FConst(_) => vec![Ty::F64],
             Op::Load { ty, .. } => vec![*ty],
             Op::Store { .. } => vec![],
-            Op::IAdd | Op::ISub | Op::IMul | Op::IAnd | Op::IOr | Op::IXor | Op::IShl | Op::ISar | Op::INeg => {
+            Op::IAdd
+            | Op::ISub
+            | Op::IMul
+            | Op::IAnd
+            | Op::IOr
+            | Op::IXor
+            | Op::IShl
+            | Op::ISar
+            | Op::INeg => {
                 vec![Ty::I64]
             }
             Op::SDiv | Op::SRem => vec![Ty::I64],
             Op::IAddOv | Op::ISubOv | Op::IMulOv => vec![Ty::I64, Ty::I64],
             Op::ICmp(_) | Op::FCmp(_) => vec![Ty::I64],
-            Op::FAdd | Op::FSub | Op::FMul | Op::FDiv | Op::FNeg | Op::FSqrt | Op::FAbs => vec![Ty::F64],
+            Op::FAdd | Op::FSub | Op::FMul | Op::FDiv | Op::FNeg | Op::FSqrt | Op::FAbs => {
+                vec![Ty::F64]
+            }
             Op::IToF | Op::BitsF => vec![Ty::F64],
             Op::FBits => vec![Ty::I64],
             Op::Select => vec![self.ty(args[1])],
+            Op::GetVar(l) => vec![self.locals[*l as usize]],
+            Op::SetVar(_) => vec![],
+            Op::Load8 { .. } => vec![Ty::I64],
             Op::Call { ret, .. } => {
                 if *ret {
                     vec![Ty::I64]
@@ -202,7 +258,11 @@ impl Function {
             }
         };
         let results: Vec<Var> = result_tys.into_iter().map(|t| self.new_var(t)).collect();
-        self.blocks[b as usize].insts.push(Inst { op, args, results: results.clone() });
+        self.blocks[b as usize].insts.push(Inst {
+            op,
+            args,
+            results: results.clone(),
+        });
         results
     }
 
@@ -230,17 +290,48 @@ impl Function {
     pub fn verify(&self) -> Result<(), String> {
         for (i, b) in self.blocks.iter().enumerate() {
             let check_call = |target: &(BlockId, Vec<Var>)| -> Result<(), String> {
-                let tb = self.blocks.get(target.0 as usize).ok_or(format!("block {} jumps to missing block {}", i, target.0))?;
+                let tb = self
+                    .blocks
+                    .get(target.0 as usize)
+                    .ok_or(format!("block {} jumps to missing block {}", i, target.0))?;
                 if tb.params.len() != target.1.len() {
-                    return Err(format!("block {} passes {} args to block {} with {} params", i, target.1.len(), target.0, tb.params.len()));
+                    return Err(format!(
+                        "block {} passes {} args to block {} with {} params",
+                        i,
+                        target.1.len(),
+                        target.0,
+                        tb.params.len()
+                    ));
                 }
                 for (a, p) in target.1.iter().zip(tb.params.iter()) {
                     if self.ty(*a) != self.ty(*p) {
-                        return Err(format!("block {}: arg v{} type differs from param v{} of block {}", i, a, p, target.0));
+                        return Err(format!(
+                            "block {}: arg v{} type differs from param v{} of block {}",
+                            i, a, p, target.0
+                        ));
                     }
                 }
                 Ok(())
             };
+            for inst in &b.insts {
+                if let Op::SetVar(l) = inst.op {
+                    let lt = self
+                        .locals
+                        .get(l as usize)
+                        .ok_or(format!("block {}: undeclared local l{}", i, l))?;
+                    if *lt != self.ty(inst.args[0]) {
+                        return Err(format!(
+                            "block {}: local l{} assigned a value of another type",
+                            i, l
+                        ));
+                    }
+                }
+                if let Op::GetVar(l) = inst.op {
+                    if l as usize >= self.locals.len() {
+                        return Err(format!("block {}: undeclared local l{}", i, l));
+                    }
+                }
+            }
             match &b.term {
                 Terminator::None => return Err(format!("block {} has no terminator", i)),
                 Terminator::Jump(t, args) => check_call(&(*t, args.clone()))?,
@@ -265,24 +356,50 @@ impl fmt::Display for Ty {
 }
 
 fn vars(v: &[Var]) -> String {
-    v.iter().map(|x| format!("v{}", x)).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|x| format!("v{}", x))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl fmt::Display for Function {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "function {}:", self.name)?;
         for (i, b) in self.blocks.iter().enumerate() {
-            let params: Vec<String> = b.params.iter().map(|p| format!("v{}: {}", p, self.ty(*p))).collect();
-            writeln!(f, "  block{}({}){}:", i, params.join(", "), if b.cold { " cold" } else { "" })?;
+            let params: Vec<String> = b
+                .params
+                .iter()
+                .map(|p| format!("v{}: {}", p, self.ty(*p)))
+                .collect();
+            writeln!(
+                f,
+                "  block{}({}){}:",
+                i,
+                params.join(", "),
+                if b.cold { " cold" } else { "" }
+            )?;
             for inst in &b.insts {
-                let lhs = if inst.results.is_empty() { String::new() } else { format!("{} = ", vars(&inst.results)) };
+                let lhs = if inst.results.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} = ", vars(&inst.results))
+                };
                 let op = match &inst.op {
                     Op::IConst(c) => format!("iconst {}", c),
                     Op::FConst(c) => format!("fconst {:?}", c),
                     Op::Load { ty, off } => format!("load.{} [{}{:+}]", ty, vars(&inst.args), off),
-                    Op::Store { off } => format!("store [v{}{:+}], v{}", inst.args[0], off, inst.args[1]),
+                    Op::Store { off } => {
+                        format!("store [v{}{:+}], v{}", inst.args[0], off, inst.args[1])
+                    }
                     Op::Call { name, .. } => format!("call {}({})", name, vars(&inst.args)),
-                    other => format!("{} {}", format!("{:?}", other).to_lowercase(), vars(&inst.args)),
+                    Op::GetVar(l) => format!("get_local l{}", l),
+                    Op::SetVar(l) => format!("set_local l{}, {}", l, vars(&inst.args)),
+                    Op::Load8 { off } => format!("load.u8 [{}{:+}]", vars(&inst.args), off),
+                    other => format!(
+                        "{} {}",
+                        format!("{:?}", other).to_lowercase(),
+                        vars(&inst.args)
+                    ),
                 };
                 writeln!(f, "    {}{}", lhs, op)?;
             }
@@ -302,5 +419,39 @@ impl fmt::Display for Function {
             }
         }
         Ok(())
+    }
+}
+
+impl Function {
+    /// The blocks reachable from the entry in reverse postorder: every
+    /// block comes after the blocks that dominate it, so SSA values are
+    /// defined before they are used when blocks are emitted in this order.
+    pub fn reverse_postorder(&self) -> Vec<BlockId> {
+        let n = self.blocks.len();
+        let mut seen = vec![false; n];
+        let mut post = Vec::with_capacity(n);
+        // Iterative DFS: (block, next successor index).
+        let mut stack: Vec<(BlockId, usize)> = vec![(0, 0)];
+        seen[0] = true;
+        while let Some(&mut (b, ref mut k)) = stack.last_mut() {
+            let succs: Vec<BlockId> = match &self.blocks[b as usize].term {
+                Terminator::Jump(t, _) => vec![*t],
+                Terminator::Branch { then, els, .. } => vec![then.0, els.0],
+                _ => vec![],
+            };
+            if *k < succs.len() {
+                let s = succs[*k];
+                *k += 1;
+                if !seen[s as usize] {
+                    seen[s as usize] = true;
+                    stack.push((s, 0));
+                }
+            } else {
+                post.push(b);
+                stack.pop();
+            }
+        }
+        post.reverse();
+        post
     }
 }

@@ -1,10 +1,644 @@
-//! The VM side of the JIT: hotness bookkeeping and options. The translator
-//! from bytecode to the JIT's IR and the Cranelift backend live in later
-//! stages (`jit/` crate).
+//! The VM side of the JIT: hot-loop detection, translation of a hot loop's
+//! bytecode to the JIT IR (`translate`), compilation by the Cranelift
+//! backend (crate `spry-jit`), entering compiled loops and leaving them
+//! (side exits), statistics and logs.
+//!
+//! The contract between compiled code and the VM is described in
+//! `docs/architecture.md` ("The JIT").
 
-/// JIT options and statistics.
-#[derive(Default)]
+pub mod analysis;
+pub mod helpers;
+pub mod translate;
+
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use crate::bytecode::CodeObj;
+use crate::objects::{PyRef, Value};
+use crate::vm::{Frame, PyErr, Ret, Vm};
+use helpers::JitCtx;
+
+/// The optimisations `--jit-opt` can switch off, with what each does.
+pub const OPTIMIZATIONS: &[(&str, &str)] = &[
+    (
+        "unbox",
+        "keep ints, floats and bools in machine registers instead of the frame",
+    ),
+    (
+        "native",
+        "compile arithmetic, comparisons and branches on numbers to machine instructions",
+    ),
+    (
+        "globals",
+        "treat globals and module attributes as constants guarded by dict versions",
+    ),
+    (
+        "inline",
+        "inline calls of small Python functions into the loop",
+    ),
+    (
+        "builtins",
+        "compile calls of math.sqrt, abs, len, min, max, float, int natively",
+    ),
+    ("iter", "iterate over ranges and lists natively"),
+    ("list", "index and store into lists natively"),
+    (
+        "speculate",
+        "specialise on the result types the interpreter observed (guarded)",
+    ),
+];
+
+/// Which optimisations are on.
+#[derive(Clone, Debug)]
+pub struct JitOpts {
+    pub on: HashSet<&'static str>,
+}
+
+impl Default for JitOpts {
+    fn default() -> Self {
+        JitOpts {
+            on: OPTIMIZATIONS.iter().map(|(n, _)| *n).collect(),
+        }
+    }
+}
+
+impl JitOpts {
+    #[inline]
+    pub fn has(&self, name: &str) -> bool {
+        self.on.contains(name)
+    }
+
+    /// Parses `--jit-opt`: `none`, `all`, or a comma-separated list of
+    /// names, each optionally prefixed by `-` (off) or `+` (on).
+    pub fn parse(spec: &str) -> Result<JitOpts, String> {
+        let mut o = JitOpts::default();
+        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match part {
+                "none" => o.on.clear(),
+                "all" => o = JitOpts::default(),
+                _ => {
+                    let (on, name) = match part.strip_prefix('-') {
+                        Some(n) => (false, n),
+                        None => (true, part.strip_prefix('+').unwrap_or(part)),
+                    };
+                    let Some((n, _)) = OPTIMIZATIONS.iter().find(|(n, _)| *n == name) else {
+                        return Err(format!(
+                            "unknown JIT optimisation '{}' (see --jit-opt=list)",
+                            name
+                        ));
+                    };
+                    if on {
+                        o.on.insert(n);
+                    } else {
+                        o.on.remove(n);
+                    }
+                }
+            }
+        }
+        Ok(o)
+    }
+}
+
+/// The profile bit of a value's kind (recorded by the interpreter in
+/// `Cache::profile` at instructions whose result type the translator
+/// cannot infer).
+#[inline(always)]
+pub fn profile_bit(v: &Value) -> u8 {
+    match v {
+        Value::Int(_) => 1,
+        Value::Float(_) => 2,
+        Value::Bool(_) => 4,
+        Value::None => 8,
+        Value::List(_) => 16,
+        Value::Tuple(_) => 32,
+        Value::Instance(_) => 64,
+        _ => 128,
+    }
+}
+
+/// An inlined Python frame of a compiled loop.
+pub struct FrameDesc {
+    /// The function (a `Value::Function`).
+    pub func: Value,
+    /// Its register window: `base + offset` of the loop's frame.
+    pub offset: u32,
+    pub nregs: u32,
+    /// The call instruction in the parent frame, and the register that
+    /// receives the result there.
+    pub call_pc: u32,
+    pub ret_reg: u16,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ExitKind {
+    /// Control leaves the loop (or reaches something only the interpreter
+    /// does): resume at `pc`.
+    Leave,
+    /// A guard failed before the instruction at `pc` ran: resume there.
+    Guard,
+    /// A guard on the result of the instruction before `pc` failed.
+    GuardAfter,
+    /// A helper raised: the exception is in `JitCtx::err`; the frame's pc
+    /// is `pc` (one past the failing instruction, as the interpreter keeps it).
+    Error,
+}
+
+/// One way out of a compiled loop.
+pub struct ExitInfo {
+    pub kind: ExitKind,
+    /// Where the innermost frame resumes.
+    pub pc: u32,
+    /// Inlined frames to materialise, outermost first (indices into
+    /// `CompiledLoop::frames`).
+    pub inline: Vec<u32>,
+    /// Source line and a short reason, for `--jit-stats`.
+    pub line: u32,
+    pub reason: &'static str,
+    pub count: Cell<u64>,
+}
+
+/// The native code of one hot loop and what the VM needs to run it.
+pub struct CompiledLoop {
+    pub code: Option<spry_jit::Compiled>,
+    pub entry: spry_jit::lower::EntryFn,
+    pub exits: Vec<ExitInfo>,
+    pub frames: Vec<FrameDesc>,
+    /// Values the code refers to by address (kept alive here).
+    pub consts: Vec<Value>,
+    /// Registers used above the loop frame's base (inlined windows).
+    pub extent: usize,
+    /// Deepest inlining.
+    pub depth: usize,
+    pub runs: Cell<u64>,
+    pub entry_fails: Cell<u64>,
+}
+
+impl Drop for CompiledLoop {
+    fn drop(&mut self) {
+        if let Some(c) = self.code.take() {
+            c.free();
+        }
+    }
+}
+
+/// Compiled code returns this when the entry guards fail.
+pub const ENTRY_FAIL: u64 = u64::MAX;
+
+/// A guard failing this often makes the loop recompile.
+const RECOMPILE_AFTER: u64 = 64;
+/// Recompilations before a loop is left to the interpreter for good.
+const MAX_COMPILES: u32 = 8;
+
+/// What the VM knows about one loop (keyed by code object and the pc of
+/// its `Loop` instruction).
+pub struct LoopRecord {
+    pub code: PyRef<CodeObj>,
+    pub header: u32,
+    pub compiled: Option<Rc<CompiledLoop>>,
+    pub compiles: u32,
+    pub blacklisted: bool,
+    /// Header states widened by earlier compilations, and the constants
+    /// they refer to.
+    pub headers: HashMap<u32, translate::State>,
+    pub consts: Vec<Value>,
+    /// Instructions whose speculation failed too often: compiled
+    /// generically from now on.
+    pub generic: HashSet<(usize, u32)>,
+    pub first_line: u32,
+    pub last_line: u32,
+    /// Totals over every compilation of the loop, for `--jit-stats`.
+    pub total_runs: u64,
+    pub guard_failures: HashMap<(u32, &'static str), u64>,
+}
+
+/// JIT options, compiled loops and statistics.
 pub struct JitState {
     pub enabled: bool,
     pub threshold: u32,
+    pub opts: JitOpts,
+    pub stats: bool,
+    pub log: bool,
+    backend: Option<spry_jit::Backend>,
+    pub loops: HashMap<(usize, u32), LoopRecord>,
+    pub compile_time: Duration,
+    pub compiled: usize,
+    pub failed: usize,
+    /// Compile failures (reason), for `--jit-stats`.
+    pub failures: Vec<String>,
+}
+
+impl Default for JitState {
+    fn default() -> Self {
+        JitState {
+            enabled: false,
+            threshold: 1000,
+            opts: JitOpts::default(),
+            stats: false,
+            log: false,
+            backend: None,
+            loops: HashMap::new(),
+            compile_time: Duration::ZERO,
+            compiled: 0,
+            failed: 0,
+            failures: Vec::new(),
+        }
+    }
+}
+
+/// What the interpreter does after the back-edge hook.
+pub enum Outcome {
+    /// Nothing compiled ran: go on interpreting at the loop header.
+    NotRun,
+    /// Continue in the same frame at this pc.
+    Resume(usize),
+    /// Frames were pushed (inlined frames materialised): reload the top frame.
+    Reload,
+    /// Raise this exception in the (new) top frame, whose pc is set.
+    Raise(PyErr),
+}
+
+impl Vm {
+    /// Called by the interpreter when a loop's back-edge counter reaches the
+    /// threshold: compiles the loop if needed and runs it.
+    #[inline(never)]
+    pub fn jit_backedge(&mut self, fi: usize, loop_pc: usize, header: usize) -> Outcome {
+        let code_ptr = self.frames[fi].code as usize;
+        let key = (code_ptr, loop_pc as u32);
+        let lp = match self.jit.loops.get(&key).and_then(|r| r.compiled.clone()) {
+            Some(lp) => lp,
+            None => {
+                let rec_blacklisted = self.jit.loops.get(&key).is_some_and(|r| r.blacklisted);
+                if rec_blacklisted || !self.frames[fi].generator_safe() {
+                    self.reset_counter(fi, loop_pc);
+                    return Outcome::NotRun;
+                }
+                match self.jit_compile(fi, loop_pc, header) {
+                    Some(lp) => lp,
+                    None => {
+                        self.reset_counter(fi, loop_pc);
+                        return Outcome::NotRun;
+                    }
+                }
+            }
+        };
+        self.jit_run(fi, key, lp)
+    }
+
+    fn reset_counter(&mut self, fi: usize, loop_pc: usize) {
+        let code = self.frames[fi].code();
+        if let crate::bytecode::Instr::Loop { counter, .. } = code.instrs[loop_pc] {
+            code.loop_counters[counter as usize].set(0);
+        }
+    }
+
+    fn jit_compile(
+        &mut self,
+        fi: usize,
+        loop_pc: usize,
+        header: usize,
+    ) -> Option<Rc<CompiledLoop>> {
+        if self.jit.backend.is_none() {
+            match spry_jit::Backend::new() {
+                Ok(mut b) => {
+                    b.keep_clif = self.jit.log;
+                    self.jit.backend = Some(b);
+                }
+                Err(e) => {
+                    self.jit.enabled = false;
+                    self.jit.failures.push(format!("no native backend: {}", e));
+                    return None;
+                }
+            }
+        }
+        let start = Instant::now();
+        let code_ref = self.frames[fi].code_ref();
+        let key = (code_ref.as_ptr() as usize, loop_pc as u32);
+        let code: &CodeObj = &code_ref;
+        let rec = self.jit.loops.entry(key).or_insert_with(|| LoopRecord {
+            code: code_ref.clone(),
+            header: header as u32,
+            compiled: None,
+            compiles: 0,
+            blacklisted: false,
+            headers: HashMap::new(),
+            consts: Vec::new(),
+            generic: HashSet::new(),
+            first_line: code.lines[header],
+            last_line: code.lines[header..=loop_pc]
+                .iter()
+                .copied()
+                .max()
+                .unwrap_or(0),
+            total_runs: 0,
+            guard_failures: HashMap::new(),
+        });
+        rec.compiles += 1;
+        if rec.compiles > MAX_COMPILES {
+            rec.blacklisted = true;
+            return None;
+        }
+        let mut headers = std::mem::take(&mut rec.headers);
+        let mut consts = std::mem::take(&mut rec.consts);
+        let generic = std::mem::take(&mut rec.generic);
+        let result = translate::translate(
+            self,
+            fi,
+            header,
+            loop_pc,
+            &mut headers,
+            &mut consts,
+            &generic,
+        );
+        let rec = self.jit.loops.get_mut(&key).unwrap();
+        rec.headers = headers;
+        rec.consts = consts;
+        rec.generic = generic;
+        let t = match result {
+            Ok(t) => t,
+            Err(why) => {
+                rec.blacklisted = true;
+                self.jit.failed += 1;
+                self.jit
+                    .failures
+                    .push(format!("{}:{}: {}", code.filename, code.lines[header], why));
+                return None;
+            }
+        };
+        let backend = self.jit.backend.as_ref().unwrap();
+        let compiled = match backend.compile(&t.func) {
+            Ok(c) => c,
+            Err(e) => {
+                let rec = self.jit.loops.get_mut(&key).unwrap();
+                rec.blacklisted = true;
+                self.jit.failed += 1;
+                self.jit.failures.push(format!(
+                    "{}:{}: backend: {}",
+                    code.filename, code.lines[header], e
+                ));
+                return None;
+            }
+        };
+        self.jit.compile_time += start.elapsed();
+        self.jit.compiled += 1;
+        if self.jit.log {
+            self.jit_log(code, header, loop_pc, &t, &compiled);
+        }
+        // SAFETY: the backend compiled a function with the entry signature.
+        let entry: spry_jit::lower::EntryFn = unsafe { std::mem::transmute(compiled.entry) };
+        let lp = Rc::new(CompiledLoop {
+            code: Some(compiled),
+            entry,
+            exits: t.exits,
+            frames: t.frames,
+            consts: t.consts,
+            extent: t.extent,
+            depth: t.depth,
+            runs: Cell::new(0),
+            entry_fails: Cell::new(0),
+        });
+        self.jit.loops.get_mut(&key).unwrap().compiled = Some(lp.clone());
+        Some(lp)
+    }
+
+    fn jit_log(
+        &self,
+        code: &CodeObj,
+        header: usize,
+        loop_pc: usize,
+        t: &translate::Translation,
+        c: &spry_jit::Compiled,
+    ) {
+        let first = code.lines[header];
+        let last = code.lines[header..=loop_pc]
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(first);
+        let mut out = String::new();
+        out.push_str(&format!(
+            "=== loop at {}:{}-{} in {} ({} exits, {} inlined frames, {} bytes of machine code)\n",
+            code.filename,
+            first,
+            last,
+            code.qualname,
+            t.exits.len(),
+            t.frames.len(),
+            c.code_size
+        ));
+        out.push_str("--- source\n");
+        if let Some(lines) = self.sources.get(&*code.filename) {
+            for n in first..=last {
+                if let Some(l) = lines.get(n as usize - 1) {
+                    out.push_str(&format!("{:5} {}\n", n, l));
+                }
+            }
+        }
+        out.push_str("--- trace (Spry JIT IR)\n");
+        out.push_str(&t.func.to_string());
+        out.push_str("--- exits\n");
+        for (i, e) in t.exits.iter().enumerate() {
+            out.push_str(&format!(
+                "  exit{}: {:?} -> pc {} (line {}): {}\n",
+                i, e.kind, e.pc, e.line, e.reason
+            ));
+        }
+        out.push_str("--- Cranelift IR\n");
+        out.push_str(&c.clif);
+        eprint!("{}", out);
+    }
+
+    fn jit_run(&mut self, fi: usize, key: (usize, u32), lp: Rc<CompiledLoop>) -> Outcome {
+        let f = &mut self.frames[fi];
+        let base = f.base;
+        let saved_top = f.top;
+        // SAFETY: pointer arithmetic inside the register stack, checked next.
+        let need = unsafe { base.add(lp.extent) };
+        if need > self.stack_end || self.frames.len() + lp.depth + 1 >= self.recursion_limit {
+            return Outcome::NotRun;
+        }
+        if need > saved_top {
+            self.frames[fi].top = need;
+        }
+        let mut ctx = JitCtx {
+            vm: self as *mut Vm,
+            fi,
+            lp: &*lp as *const CompiledLoop,
+            scratch: [0; 4],
+            err: None,
+        };
+        lp.runs.set(lp.runs.get() + 1);
+        // SAFETY: the code was compiled for this frame layout; `base` is the
+        // frame's register window and the stack has room for `extent`
+        // registers (checked above); `ctx` outlives the call.
+        let r = unsafe { (lp.entry)(base as *mut u8, &mut ctx as *mut JitCtx as *mut u8) };
+        self.frames[fi].top = saved_top;
+        if r == ENTRY_FAIL {
+            lp.entry_fails.set(lp.entry_fails.get() + 1);
+            if lp.entry_fails.get() >= RECOMPILE_AFTER.min(4 + lp.runs.get() / 2) {
+                self.invalidate(key, None);
+            }
+            return Outcome::NotRun;
+        }
+        let exit = &lp.exits[r as usize];
+        exit.count.set(exit.count.get() + 1);
+        let outcome_err = if exit.kind == ExitKind::Error {
+            Some(
+                ctx.err
+                    .take()
+                    .unwrap_or_else(|| PyErr::runtime_error("JIT error exit without an exception")),
+            )
+        } else {
+            None
+        };
+        if matches!(exit.kind, ExitKind::Guard | ExitKind::GuardAfter) {
+            if let Some(rec) = self.jit.loops.get_mut(&key) {
+                *rec.guard_failures
+                    .entry((exit.line, exit.reason))
+                    .or_insert(0) += 1;
+            }
+            if exit.count.get() >= RECOMPILE_AFTER {
+                // The speculation at this site keeps failing: compile it
+                // generically next time.
+                let site = if exit.inline.is_empty() {
+                    Some((
+                        key.0,
+                        if exit.kind == ExitKind::Guard {
+                            exit.pc
+                        } else {
+                            exit.pc - 1
+                        },
+                    ))
+                } else {
+                    let d = &lp.frames[*exit.inline.last().unwrap() as usize];
+                    match &d.func {
+                        Value::Function(f) => Some((
+                            f.code.as_ptr() as usize,
+                            if exit.kind == ExitKind::Guard {
+                                exit.pc
+                            } else {
+                                exit.pc - 1
+                            },
+                        )),
+                        _ => None,
+                    }
+                };
+                self.invalidate(key, site);
+            }
+        }
+        // Materialise inlined frames.
+        if exit.inline.is_empty() {
+            return match outcome_err {
+                Some(e) => {
+                    self.frames[fi].pc = exit.pc;
+                    Outcome::Raise(e)
+                }
+                None => Outcome::Resume(exit.pc as usize),
+            };
+        }
+        for (k, &d) in exit.inline.iter().enumerate() {
+            let d = &lp.frames[d as usize];
+            let parent = self.frames.last_mut().unwrap();
+            parent.pc = d.call_pc + 1;
+            // SAFETY: the inlined window lies in the area checked on entry.
+            let fbase = unsafe { base.add(d.offset as usize) };
+            let ftop = unsafe { fbase.add(d.nregs as usize) };
+            let func = match &d.func {
+                Value::Function(f) => f.clone(),
+                _ => unreachable!(),
+            };
+            let depth = self.exc_stack.len() as u32;
+            let mut fr = Frame::for_function(func, fbase, ftop, Ret::Reg(d.ret_reg), depth);
+            if k + 1 == exit.inline.len() {
+                fr.pc = exit.pc;
+            }
+            self.frames.push(fr);
+        }
+        match outcome_err {
+            Some(e) => Outcome::Raise(e),
+            None => Outcome::Reload,
+        }
+    }
+
+    /// Drops a loop's compiled code (it recompiles when hot again).
+    fn invalidate(&mut self, key: (usize, u32), generic_site: Option<(usize, u32)>) {
+        let code = match self.jit.loops.get_mut(&key) {
+            Some(rec) => {
+                if let Some(lp) = rec.compiled.take() {
+                    rec.total_runs += lp.runs.get();
+                }
+                if let Some(s) = generic_site {
+                    rec.generic.insert(s);
+                }
+                rec.code.clone()
+            }
+            None => return,
+        };
+        if let crate::bytecode::Instr::Loop { counter, .. } = code.instrs[key.1 as usize] {
+            code.loop_counters[counter as usize].set(0);
+        }
+    }
+
+    /// `--jit-stats`: printed to stderr when the program ends.
+    pub fn jit_stats_report(&self) -> String {
+        let j = &self.jit;
+        let mut out = String::new();
+        out.push_str(&format!(
+            "JIT: {} loops compiled ({} compilations failed), compile time {:.3} ms\n",
+            j.compiled,
+            j.failed,
+            j.compile_time.as_secs_f64() * 1000.0
+        ));
+        let mut recs: Vec<&LoopRecord> = j.loops.values().collect();
+        recs.sort_by_key(|r| (r.code.filename.to_string(), r.first_line));
+        for r in recs {
+            let runs = r.total_runs + r.compiled.as_ref().map_or(0, |c| c.runs.get());
+            out.push_str(&format!(
+                "  loop {}:{}-{} in {}: compiled {} time(s), entered {} time(s){}\n",
+                r.code.filename,
+                r.first_line,
+                r.last_line,
+                r.code.qualname,
+                r.compiles.min(MAX_COMPILES),
+                runs,
+                if r.blacklisted {
+                    ", left to the interpreter"
+                } else {
+                    ""
+                }
+            ));
+            let mut g: Vec<_> = r.guard_failures.iter().collect();
+            g.sort();
+            for ((line, why), n) in g {
+                out.push_str(&format!(
+                    "    guard failures at line {}: {} x{}\n",
+                    line, why, n
+                ));
+            }
+        }
+        for f in &j.failures {
+            out.push_str(&format!("  not compiled: {}\n", f));
+        }
+        out
+    }
+
+    /// Totals for `--compare`: (loops compiled, compile time, guard failures).
+    pub fn jit_totals(&self) -> (usize, Duration, u64) {
+        let g = self
+            .jit
+            .loops
+            .values()
+            .map(|r| r.guard_failures.values().sum::<u64>())
+            .sum();
+        (self.jit.compiled, self.jit.compile_time, g)
+    }
+}
+
+impl Frame {
+    /// Loops of generator frames are compiled too; their registers are
+    /// only touched while the generator runs.
+    fn generator_safe(&self) -> bool {
+        true
+    }
 }

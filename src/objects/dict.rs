@@ -97,6 +97,11 @@ impl DictObj {
         self.keys_version.get()
     }
 
+    /// Where the key version lives (compiled code guards on it).
+    pub fn keys_version_ptr(&self) -> *const u64 {
+        self.keys_version.as_ptr()
+    }
+
     fn bump(&self) {
         self.keys_version.set(fresh_version());
     }

@@ -15,6 +15,7 @@ use super::rc::{PyRef, Trace};
 use super::value::Value;
 
 #[repr(C)]
+#[repr(C)]
 struct RawVec {
     ptr: *mut Value,
     len: usize,

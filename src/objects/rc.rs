@@ -36,6 +36,9 @@ pub struct ObjBox<T> {
     pub data: T,
 }
 
+/// Offset of the payload in an `ObjBox` (for compiled code).
+pub const DATA_OFFSET: usize = std::mem::offset_of!(ObjBox<u64>, data);
+
 /// Objects that can hold references to other objects implement `Trace`, so
 /// the cycle collector can find and break reference cycles.
 pub trait Trace {

@@ -75,7 +75,12 @@ pub mod tag {
     pub const LIST: u8 = 7;
     pub const TUPLE: u8 = 8;
     pub const DICT: u8 = 9;
+    pub const RANGE: u8 = 14;
     pub const FUNCTION: u8 = 17;
+    pub const BUILTIN: u8 = 18;
+    pub const CLASS: u8 = 20;
+    pub const MODULE: u8 = 22;
+    pub const ITER: u8 = 26;
     pub const INSTANCE: u8 = 21;
     pub const FIRST_HEAP: u8 = 5;
     pub const NOT_IMPLEMENTED: u8 = 28;

@@ -11,7 +11,7 @@ use super::generator::GenResult;
 use super::{Args, ExcKind, PyErr, PyResult, Ret, Vm};
 
 /// What a slow-path instruction asks the dispatch loop to do next.
-enum Step {
+pub(crate) enum Step {
     Next,
     Jump(usize),
     /// The frame stack changed: reload the top frame.
@@ -69,6 +69,12 @@ impl Vm {
             macro_rules! save_pc {
                 () => {
                     self.frames[fi].pc = pc as u32
+                };
+            }
+            // Records the kind of a result for the JIT's speculation.
+            macro_rules! prof {
+                ($v:expr) => {
+                    code.cache(pc - 1).profile |= crate::jit::profile_bit($v)
                 };
             }
 
@@ -142,6 +148,7 @@ impl Vm {
                         if v.is_undef() {
                             break 'err free_var_error(code, name!(name));
                         }
+                        prof!(&v);
                         set!(dst, v);
                     }
                     Instr::StoreDeref { cell, src } => {
@@ -310,8 +317,23 @@ impl Vm {
                     Instr::Jump { target } => pc = target as usize,
                     Instr::Loop { target, counter } => {
                         let c = &code.loop_counters[counter as usize];
-                        c.set(c.get().wrapping_add(1));
+                        let n = c.get().wrapping_add(1);
+                        c.set(n);
+                        let loop_pc = pc - 1;
                         pc = target as usize;
+                        if n >= self.jit_threshold {
+                            // Hot: compile the loop (once) and run it.
+                            self.frames[fi].pc = loop_pc as u32 + 1;
+                            match self.jit_backedge(fi, loop_pc, target as usize) {
+                                crate::jit::Outcome::NotRun => {}
+                                crate::jit::Outcome::Resume(p) => pc = p,
+                                crate::jit::Outcome::Reload => continue 'frame,
+                                crate::jit::Outcome::Raise(e) => {
+                                    pending = Some(e);
+                                    continue 'frame;
+                                }
+                            }
+                        }
                         if crate::objects::rc::gc_due() {
                             // A safe point: every live value is in a register.
                             self.gc_safe_point();
@@ -422,6 +444,7 @@ impl Vm {
                                             Some(v) => {
                                                 index.set(i + 1);
                                                 drop(k);
+                                                prof!(&v);
                                                 set!(dst, v);
                                             }
                                             None => {
@@ -438,7 +461,10 @@ impl Vm {
                         let it = r!(iter).clone();
                         save_pc!();
                         match tri!(self.next(&it)) {
-                            Some(v) => set!(dst, v),
+                            Some(v) => {
+                                prof!(&v);
+                                set!(dst, v)
+                            }
                             None => pc = target as usize,
                         }
                     }
@@ -476,7 +502,10 @@ impl Vm {
                         // SAFETY: the arguments are registers func+1 .. func+nargs.
                         let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
                         match tri!(self.call_from_frame(fi, func, r!(func), Args::new(args), None)) {
-                            Some(v) => set!(func, v),
+                            Some(v) => {
+                                prof!(&v);
+                                set!(func, v)
+                            }
                             None => continue 'frame,
                         }
                     }
@@ -500,7 +529,10 @@ impl Vm {
                         // SAFETY: registers start .. start+n are the arguments.
                         let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                         match tri!(self.call_from_frame(fi, b, r!(b), Args::new(args), None)) {
-                            Some(v) => set!(b, v),
+                            Some(v) => {
+                                prof!(&v);
+                                set!(b, v)
+                            }
                             None => continue 'frame,
                         }
                     }
@@ -508,6 +540,7 @@ impl Vm {
                         let o = r!(obj).clone();
                         save_pc!();
                         let v = tri!(self.get_attr(&o, name!(name)));
+                        prof!(&v);
                         set!(dst, v);
                     }
                     Instr::StoreAttr { obj, name, src } => {
@@ -521,6 +554,7 @@ impl Vm {
                             let j = if *i < 0 { *i + len } else { *i };
                             if j >= 0 && j < len {
                                 let v = l.get(j as usize).unwrap();
+                                prof!(&v);
                                 set!(dst, v);
                                 continue;
                             }
@@ -528,6 +562,7 @@ impl Vm {
                         let (o, k) = (r!(obj).clone(), r!(key).clone());
                         save_pc!();
                         let v = tri!(self.get_item(&o, &k));
+                        prof!(&v);
                         set!(dst, v);
                     }
                     Instr::SetItem { obj, key, src } => {
@@ -611,7 +646,7 @@ impl Vm {
     /// The less frequent instructions, kept out of `run` so that the hot
     /// loop stays small enough for its state to live in machine registers.
     #[inline(never)]
-    fn step_slow(&mut self, fi: usize, base: *mut Value, pc_in: usize, ins: Instr, entry_depth: usize) -> Result<Step, PyErr> {
+    pub(crate) fn step_slow(&mut self, fi: usize, base: *mut Value, pc_in: usize, ins: Instr, entry_depth: usize) -> Result<Step, PyErr> {
         let mut pc = pc_in;
         let (code_ptr, globals_ptr) = (self.frames[fi].code, self.frames[fi].globals);
         // SAFETY: the frame keeps its code and globals alive.
@@ -727,6 +762,7 @@ impl Vm {
                 Instr::BinaryOp { op, dst, a, b } => {
                     let (x, y) = (r!(a).clone(), r!(b).clone());
                     let v = tri!(self.binary_op(op, &x, &y));
+                    code.cache(pc - 1).profile |= crate::jit::profile_bit(&v);
                     set!(dst, v);
                 }
                 Instr::Neg { dst, src } => {
@@ -932,6 +968,7 @@ impl Vm {
                     let x = r!(src).clone();
                     let items = tri!(self.unpack(&x, count as usize));
                     for (i, v) in items.into_iter().enumerate() {
+                        code.cache(pc - 1).profile |= crate::jit::profile_bit(&v);
                         set!(dst + i as u16, v);
                     }
                 }
@@ -1183,7 +1220,7 @@ impl Vm {
     }
 
     /// Looks a global up (globals, then builtins) and fills the instruction's cache.
-    fn load_global_slow(&mut self, globals: &DictObj, code: &CodeObj, pc: usize, name: &str) -> PyResult<Value> {
+    pub(crate) fn load_global_slow(&mut self, globals: &DictObj, code: &CodeObj, pc: usize, name: &str) -> PyResult<Value> {
         let h = crate::objects::str::hash_str(name);
         if let Some(i) = globals.find_str(name, h) {
             let c = code.cache(pc);
@@ -1205,7 +1242,7 @@ impl Vm {
     /// A call from the interpreter. Python functions get a new frame
     /// (returns `None`: the caller continues with the new frame); other
     /// callables run now and return their result.
-    fn call_from_frame(&mut self, fi: usize, ret_reg: u16, f: &Value, args: Args, _kw: Option<()>) -> PyResult<Option<Value>> {
+    pub(crate) fn call_from_frame(&mut self, fi: usize, ret_reg: u16, f: &Value, args: Args, _kw: Option<()>) -> PyResult<Option<Value>> {
         match f {
             Value::Function(func) => {
                 let func = func.clone();
@@ -1388,11 +1425,11 @@ impl Vm {
         let enter = cls.lookup("__enter__");
         let exit = cls.lookup("__exit__");
         let (Some(enter), Some(exit)) = (enter, exit) else {
-            let missing = if cls.lookup("__enter__").is_none() { "" } else { " and __exit__" };
-            let _ = missing;
+            let missing = if cls.lookup("__enter__").is_none() { "" } else { " (missed __exit__ method)" };
             return Err(PyErr::type_error(format!(
-                "'{}' object does not support the context manager protocol",
-                cls.name()
+                "'{}' object does not support the context manager protocol{}",
+                cls.name(),
+                missing
             )));
         };
         let exit_bound = self.bind(exit, m, &cls)?;
@@ -1468,7 +1505,7 @@ impl Vm {
 }
 
 #[inline]
-fn cmp_i64(op: CmpOp, x: i64, y: i64) -> bool {
+pub(crate) fn cmp_i64(op: CmpOp, x: i64, y: i64) -> bool {
     match op {
         CmpOp::Lt => x < y,
         CmpOp::Le => x <= y,
@@ -1480,11 +1517,11 @@ fn cmp_i64(op: CmpOp, x: i64, y: i64) -> bool {
     }
 }
 
-fn unbound_local(name: &str) -> PyErr {
+pub(crate) fn unbound_local(name: &str) -> PyErr {
     PyErr::new(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", name))
 }
 
-fn free_var_error(code: &CodeObj, name: &str) -> PyErr {
+pub(crate) fn free_var_error(code: &CodeObj, name: &str) -> PyErr {
     if code.cellvars.iter().any(|(n, _)| n == name) {
         unbound_local(name)
     } else {

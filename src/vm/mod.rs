@@ -242,6 +242,9 @@ pub struct Vm {
     /// Depth of native (Rust) re-entries into the interpreter.
     pub native_depth: usize,
     pub jit: crate::jit::JitState,
+    /// Back-edge count at which the interpreter calls the JIT
+    /// (`u32::MAX` when the JIT is off).
+    pub jit_threshold: u32,
     /// The `sys` module.
     pub sys_module: Value,
     /// The original `sys.stdout` and `sys.stderr` objects (writes to them
@@ -292,6 +295,7 @@ impl Vm {
             path: Value::None,
             native_depth: 0,
             jit: crate::jit::JitState::default(),
+            jit_threshold: u32::MAX,
             sys_module: Value::None,
             std_streams: (Value::None, Value::None),
             started: std::time::Instant::now(),

@@ -1,0 +1,509 @@
+//! Runtime helpers called from compiled loops.
+//!
+//! Every helper is `extern "C"` with 64-bit integer arguments (the JIT IR's
+//! only call ABI). Registers are passed as pointers to their `Value` slots
+//! in the frame; helpers read and write those slots with the usual
+//! reference counting. Helpers that can fail return a status (`OK`,
+//! `TRUE`/`JUMP`, `ERR`); on `ERR` the Python exception is left in
+//! `JitCtx::err` and the compiled code leaves through an error exit.
+//!
+//! `exec_generic` executes any single instruction through the
+//! interpreter's own machinery: it is what lets a loop containing an
+//! unusual operation compile at all, and what `--jit-opt=none` uses for
+//! every instruction.
+
+use crate::bytecode::{BinOp, CmpOp, CodeObj, Instr};
+use crate::objects::*;
+use crate::vm::interp::{cmp_i64, free_var_error, unbound_local, Step};
+use crate::vm::{Args, Frame, PyErr, PyResult, Ret, Vm};
+
+/// Status: done, or the condition was false.
+pub const OK: u64 = 0;
+/// Status: the condition was true, or the branch is taken.
+pub const JUMP: u64 = 1;
+/// Status: a Python exception is pending in `JitCtx::err`.
+pub const ERR: u64 = 2;
+
+/// What compiled code gets as its `ctx` argument.
+#[repr(C)]
+pub struct JitCtx {
+    pub vm: *mut Vm,
+    /// Index of the frame running the compiled loop.
+    pub fi: usize,
+    /// The loop being run (for the descriptions of inlined frames).
+    pub lp: *const super::CompiledLoop,
+    /// Scratch words for helpers returning several results.
+    pub scratch: [u64; 4],
+    pub err: Option<PyErr>,
+}
+
+/// The result of executing one instruction generically.
+pub enum Generic {
+    Next,
+    Jump,
+}
+
+#[inline]
+unsafe fn ctx<'a>(c: u64) -> &'a mut JitCtx {
+    // SAFETY: compiled code passes the `JitCtx` the VM created for this
+    // activation; it outlives the call.
+    unsafe { &mut *(c as *mut JitCtx) }
+}
+
+#[inline]
+unsafe fn vm<'a>(c: &JitCtx) -> &'a mut Vm {
+    // SAFETY: the VM is live and not otherwise borrowed while compiled code
+    // runs (the hook that entered it holds no borrow across the call).
+    unsafe { &mut *c.vm }
+}
+
+#[inline]
+unsafe fn slot<'a>(p: u64) -> &'a mut Value {
+    // SAFETY: compiled code passes pointers to register slots of live
+    // frames (or to dict entries guarded by the dict's key version).
+    unsafe { &mut *(p as *mut Value) }
+}
+
+fn status(c: &mut JitCtx, r: PyResult<()>) -> u64 {
+    match r {
+        Ok(()) => OK,
+        Err(e) => {
+            c.err = Some(e);
+            ERR
+        }
+    }
+}
+
+fn status_bool(c: &mut JitCtx, r: PyResult<bool>) -> u64 {
+    match r {
+        Ok(b) => b as u64,
+        Err(e) => {
+            c.err = Some(e);
+            ERR
+        }
+    }
+}
+
+/// Records the running instruction in the frame (for tracebacks of
+/// exceptions raised in code the helper calls).
+#[inline]
+fn set_pc(v: &mut Vm, c: &JitCtx, pc: u64) {
+    if let Some(f) = v.frames.get_mut(c.fi) {
+        f.pc = pc as u32 + 1;
+    }
+}
+
+/// Drops the value in a slot (leaving `Undef`).
+pub extern "C" fn release(p: u64) {
+    // SAFETY: see `slot`.
+    Value::clear(unsafe { slot(p) });
+}
+
+/// `*dst = (*src).clone()`.
+pub extern "C" fn copy(dst: u64, src: u64) {
+    // SAFETY: see `slot`.
+    let v = unsafe { slot(src) }.clone();
+    Value::store(unsafe { slot(dst) }, v);
+}
+
+/// Adds a reference to the heap object at `p` (a payload word).
+pub extern "C" fn incref(p: u64) {
+    // SAFETY: `p` is the payload of a live heap value: a pointer to an
+    // object header whose first word is the reference count.
+    unsafe {
+        let rc = &*(p as *const std::cell::Cell<usize>);
+        rc.set(rc.get() + 1);
+    }
+}
+
+/// Runs the cycle collector if it is due (back-edge safe point).
+pub extern "C" fn gc(c: u64) {
+    // SAFETY: see `ctx`, `vm`.
+    let c = unsafe { ctx(c) };
+    unsafe { vm(c) }.gc_safe_point();
+}
+
+/// `dst = a <op> b` (`inplace` selects the augmented-assignment protocol).
+pub extern "C" fn binop(c: u64, op: u64, dst: u64, a: u64, b: u64, pc: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    set_pc(v, c, pc);
+    let (x, y) = unsafe { (slot(a).clone(), slot(b).clone()) };
+    let bop = BinOp::ALL[(op & 0xff) as usize];
+    let r = if op & 0x100 != 0 {
+        v.inplace_op(bop, &x, &y)
+    } else {
+        v.binary_op(bop, &x, &y)
+    };
+    let r = r.map(|val| Value::store(unsafe { slot(dst) }, val));
+    status(c, r)
+}
+
+/// `dst = a <cmp> b` as a value.
+pub extern "C" fn compare(c: u64, op: u64, dst: u64, a: u64, b: u64, pc: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    set_pc(v, c, pc);
+    let (x, y) = unsafe { (slot(a).clone(), slot(b).clone()) };
+    let r = v
+        .compare(cmp_op(op), &x, &y)
+        .map(|val| Value::store(unsafe { slot(dst) }, val));
+    status(c, r)
+}
+
+fn cmp_op(op: u64) -> CmpOp {
+    const OPS: [CmpOp; 10] = [
+        CmpOp::Lt,
+        CmpOp::Le,
+        CmpOp::Eq,
+        CmpOp::Ne,
+        CmpOp::Gt,
+        CmpOp::Ge,
+        CmpOp::Is,
+        CmpOp::IsNot,
+        CmpOp::In,
+        CmpOp::NotIn,
+    ];
+    OPS[op as usize]
+}
+
+/// `a <cmp> b` as a truth value: 0, 1 or `ERR`.
+pub extern "C" fn compare_bool(c: u64, op: u64, a: u64, b: u64, pc: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    set_pc(v, c, pc);
+    let (x, y) = unsafe { (slot(a).clone(), slot(b).clone()) };
+    let r = v.compare_bool(cmp_op(op), &x, &y);
+    status_bool(c, r)
+}
+
+/// The truth value of `*a`: 0, 1 or `ERR`.
+pub extern "C" fn truthy(c: u64, a: u64, pc: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    set_pc(v, c, pc);
+    let x = unsafe { slot(a).clone() };
+    let r = v.truthy(&x);
+    status_bool(c, r)
+}
+
+/// Fills `out` for a fast iterator: returns 1 for a range iterator
+/// (`out[0]` = address of its next value, `out[1]` = stop, `out[2]` =
+/// step), 2 for a list iterator (`out[0]` = address of its index, `out[1]`
+/// = address of the list's payload), 0 otherwise.
+pub extern "C" fn iter_info(it: u64, out: u64) -> u64 {
+    // SAFETY: see `slot`; `out` points to `JitCtx::scratch`.
+    let out = unsafe { &mut *(out as *mut [u64; 4]) };
+    if let Value::Iter(io) = unsafe { slot(it) } {
+        if let Ok(k) = io.kind.try_borrow() {
+            match &*k {
+                IterKind::Range { next, stop, step } => {
+                    out[0] = next as *const std::cell::Cell<i64> as u64;
+                    out[1] = *stop as u64;
+                    out[2] = *step as u64;
+                    return 1;
+                }
+                IterKind::Seq {
+                    seq: seq @ Value::List(_),
+                    index,
+                } => {
+                    out[0] = index as *const std::cell::Cell<usize> as u64;
+                    // The list's object address (as in its value's payload).
+                    out[1] = seq.words()[1];
+                    return 2;
+                }
+                _ => {}
+            }
+        }
+    }
+    0
+}
+
+/// Executes the instruction at `pc` of frame `frame` (`u64::MAX`: the loop's
+/// own frame, else an inlined frame of the running loop) through the
+/// interpreter. Returns `OK` (go on with the next instruction), `JUMP`
+/// (take the instruction's branch) or `ERR`.
+pub extern "C" fn exec(c: u64, frame: u64, pc: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    let r = if frame == u64::MAX {
+        v.exec_generic(c.fi, pc as usize)
+    } else {
+        // An inlined frame: give it a real frame while the instruction
+        // runs, so that everything the interpreter looks at is there.
+        // SAFETY: `lp` is the running loop; `frame` indexes its inline frames.
+        let lp = unsafe { &*c.lp };
+        let d = &lp.frames[frame as usize];
+        let root_base = v.frames[c.fi].base;
+        // SAFETY: the inline frame's window lies inside the stack area
+        // reserved for the loop (checked on entry).
+        let base = unsafe { root_base.add(d.offset as usize) };
+        let top = unsafe { base.add(d.nregs as usize) };
+        let func = match &d.func {
+            Value::Function(f) => f.clone(),
+            _ => unreachable!("inline frames run functions"),
+        };
+        let depth = v.exc_stack.len() as u32;
+        v.frames
+            .push(Frame::for_function(func, base, top, Ret::Reg(0), depth));
+        let fi = v.frames.len() - 1;
+        let r = v.exec_generic(fi, pc as usize);
+        // Pop without clearing: the registers stay with the compiled code.
+        v.frames.pop();
+        r
+    };
+    match r {
+        Ok(Generic::Next) => OK,
+        Ok(Generic::Jump) => JUMP,
+        Err(e) => {
+            c.err = Some(e);
+            ERR
+        }
+    }
+}
+
+impl Vm {
+    /// Executes instruction `pc` of frame `fi` with the generic semantics of
+    /// the interpreter (no fast paths needed). Instructions that leave the
+    /// frame (returns, yields) are never passed here.
+    pub(crate) fn exec_generic(&mut self, fi: usize, pc: usize) -> PyResult<Generic> {
+        let f = &self.frames[fi];
+        let (base, code_ptr, globals_ptr) = (f.base, f.code, f.globals);
+        // SAFETY: the frame keeps its code and globals alive.
+        let code: &CodeObj = unsafe { &*code_ptr };
+        let globals: &DictObj = unsafe { &*globals_ptr };
+        let ins = code.instrs[pc];
+        self.frames[fi].pc = pc as u32 + 1;
+        macro_rules! r {
+            ($i:expr) => {
+                // SAFETY: register operands are < nregs.
+                unsafe { &*base.add($i as usize) }
+            };
+        }
+        macro_rules! set {
+            ($i:expr, $v:expr) => {{
+                let v = $v;
+                // SAFETY: as in `r!`.
+                Value::store(unsafe { &mut *base.add($i as usize) }, v);
+            }};
+        }
+        let name = |i: u32| code.names[i as usize].as_str();
+        let jump = |t: bool| Ok(if t { Generic::Jump } else { Generic::Next });
+        match ins {
+            Instr::Nop {} => {}
+            Instr::Move { dst, src } => set!(dst, r!(src).clone()),
+            Instr::LoadConst { dst, k } => set!(dst, code.consts[k as usize].clone()),
+            Instr::LoadInt { dst, value } => set!(dst, Value::Int(value as i64)),
+            Instr::LoadNone { dst } => set!(dst, Value::None),
+            Instr::LoadBool { dst, value } => set!(dst, Value::Bool(value)),
+            Instr::CheckBound { reg, name: n } => {
+                if r!(reg).is_undef() {
+                    return Err(unbound_local(name(n)));
+                }
+            }
+            Instr::LoadGlobal { dst, name: n } => {
+                let v = self.load_global_slow(globals, code, pc, name(n))?;
+                set!(dst, v);
+            }
+            Instr::StoreGlobal { src, name: n } => {
+                let v = r!(src).clone();
+                globals.set_str(name(n), v);
+            }
+            Instr::LoadDeref { dst, cell, name: n } => {
+                let v = match r!(cell) {
+                    Value::Cell(c) => c.value.get(),
+                    _ => Value::Undef,
+                };
+                if v.is_undef() {
+                    return Err(free_var_error(code, name(n)));
+                }
+                set!(dst, v);
+            }
+            Instr::StoreDeref { cell, src } => {
+                let v = r!(src).clone();
+                if let Value::Cell(c) = r!(cell) {
+                    c.value.set(v);
+                }
+            }
+            Instr::Add { dst, a, b }
+            | Instr::Sub { dst, a, b }
+            | Instr::Mul { dst, a, b }
+            | Instr::TrueDiv { dst, a, b }
+            | Instr::FloorDiv { dst, a, b }
+            | Instr::Mod { dst, a, b } => {
+                let op = match ins {
+                    Instr::Add { .. } => BinOp::Add,
+                    Instr::Sub { .. } => BinOp::Sub,
+                    Instr::Mul { .. } => BinOp::Mul,
+                    Instr::TrueDiv { .. } => BinOp::TrueDiv,
+                    Instr::FloorDiv { .. } => BinOp::FloorDiv,
+                    _ => BinOp::Mod,
+                };
+                let (x, y) = (r!(a).clone(), r!(b).clone());
+                let v = self.binary_op(op, &x, &y)?;
+                set!(dst, v);
+            }
+            Instr::AddInt { dst, a, imm } => {
+                let x = r!(a).clone();
+                let v = self.binary_op(BinOp::Add, &x, &Value::Int(imm as i64))?;
+                set!(dst, v);
+            }
+            Instr::InplaceOp { op, dst, a, b } => {
+                let (x, y) = (r!(a).clone(), r!(b).clone());
+                let v = self.inplace_op(op, &x, &y)?;
+                set!(dst, v);
+            }
+            Instr::Compare { op, dst, a, b } => {
+                let (x, y) = (r!(a).clone(), r!(b).clone());
+                let v = self.compare(op, &x, &y)?;
+                set!(dst, v);
+            }
+            Instr::Jump { .. } | Instr::Loop { .. } => return Ok(Generic::Jump),
+            Instr::JumpIfTrue { cond, .. } => {
+                let x = r!(cond).clone();
+                return jump(self.truthy(&x)?);
+            }
+            Instr::JumpIfFalse { cond, .. } => {
+                let x = r!(cond).clone();
+                return jump(!self.truthy(&x)?);
+            }
+            Instr::CompareJump { op, a, b, .. } => {
+                let (x, y) = (r!(a).clone(), r!(b).clone());
+                return jump(!self.compare_bool(op, &x, &y)?);
+            }
+            Instr::CompareJumpInt { op, a, imm, .. } => {
+                let x = r!(a).clone();
+                let t = match &x {
+                    Value::Int(i) => cmp_i64(op, *i, imm as i64),
+                    _ => self.compare_bool(op, &x, &Value::Int(imm as i64))?,
+                };
+                return jump(!t);
+            }
+            Instr::JumpIfNone { src, .. } => return jump(r!(src).is_none()),
+            Instr::JumpIfNotNone { src, .. } => return jump(!r!(src).is_none()),
+            Instr::ForIter { dst, iter, .. } => {
+                let it = r!(iter).clone();
+                match self.next(&it)? {
+                    Some(v) => set!(dst, v),
+                    None => return Ok(Generic::Jump),
+                }
+            }
+            Instr::Call { func, nargs } => {
+                // SAFETY: the arguments are registers func+1 .. func+nargs.
+                let args: &[Value] = unsafe {
+                    std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize)
+                };
+                let f = r!(func).clone();
+                match self.call_from_frame(fi, func, &f, Args::new(args), None)? {
+                    Some(v) => set!(func, v),
+                    None => self.run_pushed_frame()?,
+                }
+            }
+            Instr::LoadMethod { dst, obj, name: n } => {
+                let o = r!(obj).clone();
+                match self.load_method(&o, name(n))? {
+                    crate::vm::attr::MethodLookup::Unbound(f) => {
+                        set!(dst, f);
+                        set!(dst + 1, o);
+                    }
+                    crate::vm::attr::MethodLookup::Attr(a) => {
+                        set!(dst, a);
+                        set!(dst + 1, Value::Undef);
+                    }
+                }
+            }
+            Instr::CallMethod { base: b, nargs } => {
+                let has_self = !r!(b + 1).is_undef();
+                let (start, n) = if has_self {
+                    (b + 1, nargs as usize + 1)
+                } else {
+                    (b + 2, nargs as usize)
+                };
+                // SAFETY: registers start .. start+n are the arguments.
+                let args: &[Value] =
+                    unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
+                let f = r!(b).clone();
+                match self.call_from_frame(fi, b, &f, Args::new(args), None)? {
+                    Some(v) => set!(b, v),
+                    None => self.run_pushed_frame()?,
+                }
+            }
+            Instr::LoadAttr { dst, obj, name: n } => {
+                let o = r!(obj).clone();
+                let v = self.get_attr(&o, name(n))?;
+                set!(dst, v);
+            }
+            Instr::StoreAttr { obj, name: n, src } => {
+                let (o, v) = (r!(obj).clone(), r!(src).clone());
+                self.set_attr(&o, name(n), v)?;
+            }
+            Instr::GetItem { dst, obj, key } => {
+                let (o, k) = (r!(obj).clone(), r!(key).clone());
+                let v = self.get_item(&o, &k)?;
+                set!(dst, v);
+            }
+            Instr::SetItem { obj, key, src } => {
+                let (o, k, v) = (r!(obj).clone(), r!(key).clone(), r!(src).clone());
+                self.set_item(&o, &k, v)?;
+            }
+            Instr::Return { .. }
+            | Instr::ReturnNone {}
+            | Instr::Yield { .. }
+            | Instr::YieldFrom { .. } => {
+                unreachable!("the JIT does not run {} generically", ins.name())
+            }
+            _ => {
+                let targets = ins.targets();
+                match self.step_slow(fi, base, pc + 1, ins, usize::MAX)? {
+                    Step::Next => {}
+                    Step::Jump(t) => {
+                        if targets == Some(t as u32) {
+                            return Ok(Generic::Jump);
+                        }
+                        // A jump to the next instruction is no jump.
+                        if t != pc + 1 {
+                            unreachable!("{} jumped to {} (not its target)", ins.name(), t);
+                        }
+                    }
+                    Step::Frame => self.run_pushed_frame()?,
+                    Step::Pending(e) => return Err(e),
+                    Step::Exit(_) => unreachable!("{} left the frame", ins.name()),
+                }
+            }
+        }
+        Ok(Generic::Next)
+    }
+
+    /// Runs the frame a call instruction just pushed to completion (from a
+    /// helper, where the dispatch loop cannot continue in it) and delivers
+    /// its result as the frame's return slot says.
+    pub(crate) fn run_pushed_frame(&mut self) -> PyResult<()> {
+        let depth = self.frames.len();
+        let ret = std::mem::replace(&mut self.frames[depth - 1].ret, Ret::ToRust);
+        let v = self.run(depth)?;
+        let caller = self.frames.last().unwrap();
+        match ret {
+            Ret::Reg(r) => {
+                // SAFETY: `r` is a register of the caller's window.
+                Value::store(unsafe { &mut *caller.base.add(r as usize) }, v);
+                Ok(())
+            }
+            Ret::Init(_) => {
+                if v.is_none() {
+                    Ok(())
+                } else {
+                    Err(PyErr::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&v)
+                    )))
+                }
+            }
+            Ret::ToRust => unreachable!("a pushed call frame returns to its caller"),
+        }
+    }
+}

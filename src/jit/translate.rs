@@ -1,0 +1,2569 @@
+//! Translation of a hot loop's bytecode to the JIT IR.
+//!
+//! The unit is a loop region: the instructions from the loop header to its
+//! `Loop` back-edge, nested loops included; calls of small Python functions
+//! are inlined into it. The translator runs an abstract interpretation over
+//! the region: every register has an abstract state (`RS`) saying what is
+//! known about it at this point:
+//!
+//! * `Int`, `Float`, `Bool`: an unboxed number held in an IR local (a
+//!   machine register after Cranelift's allocation); the frame slot may be
+//!   stale (`clean` says whether it is up to date, `mem` what tag the slot
+//!   is known to hold, so that writing it back needs no reference-count
+//!   check).
+//! * `Const(k)`: a known object (a function, a builtin, a module, `None`,
+//!   a constant string...) guarded by identity; the slot may be stale.
+//! * `Tag(t)`, `RangeIter`, `ListIter`, `Any`: the value is in the frame
+//!   slot (with a known tag, or not).
+//!
+//! Types come from the values in the frame when the loop is compiled (for
+//! the registers live at the header: checked by guards on entry), from the
+//! instructions themselves (`int + int` is an int, with an overflow guard),
+//! and from the interpreter's type profile for results that cannot be
+//! inferred (attribute loads, subscripts, calls): those are speculated
+//! with a guard. At control-flow joins the states are merged; at loop
+//! headers they are widened until they are stable (re-translating from
+//! scratch), so the code for the loop body is type-stable.
+//!
+//! Every guard, error and way out of the region becomes an exit: a cold
+//! block that writes back the live registers that are not up to date in
+//! the frame (and named local variables) and returns the exit's number.
+//! The VM then materialises inlined frames and resumes the interpreter at
+//! the exit's instruction (`jit::ExitInfo`).
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use spry_jit::ir::LocalId;
+use spry_jit::{BlockId, Cmp, Function, Op, Terminator, Ty, Var};
+
+use super::analysis::{block_leaders, handler, Liveness, RegSet};
+use super::helpers::{self, ERR, JUMP};
+use super::{ExitInfo, ExitKind, FrameDesc, JitOpts, ENTRY_FAIL};
+use crate::bytecode::{code_flags, BinOp, CmpOp, CodeObj, Instr, Reg};
+use crate::objects::value::tag;
+use crate::objects::*;
+use crate::vm::Vm;
+
+/// What the translator knows about a register's value.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum T {
+    Int,
+    Float,
+    Bool,
+    /// A known object (index into the translation's constants).
+    Const(u32),
+    /// In the frame slot, with this tag.
+    Tag(u8),
+    /// In the frame slot: an iterator over a machine-int range whose
+    /// fields are in the register's auxiliary IR locals.
+    RangeIter,
+    /// In the frame slot: an iterator over a list (auxiliary locals hold
+    /// the addresses of its index and of the list).
+    ListIter,
+    /// In the frame slot; anything.
+    Any,
+}
+
+impl T {
+    fn is_virtual(self) -> bool {
+        matches!(self, T::Int | T::Float | T::Bool | T::Const(_))
+    }
+    fn is_num(self) -> bool {
+        matches!(self, T::Int | T::Float | T::Bool)
+    }
+}
+
+/// Abstract state of one register.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub struct RS {
+    pub t: T,
+    /// For virtual values: the frame slot holds the same value.
+    pub clean: bool,
+    /// What tag the frame slot is known to hold (`None`: unknown, may be a
+    /// heap object that must be released before overwriting).
+    pub mem: Option<u8>,
+}
+
+impl RS {
+    const ANY: RS = RS {
+        t: T::Any,
+        clean: true,
+        mem: None,
+    };
+    fn mem_type(t: T) -> RS {
+        let mem = match t {
+            T::Tag(x) => Some(x),
+            T::RangeIter | T::ListIter => Some(tag::ITER),
+            _ => None,
+        };
+        RS {
+            t,
+            clean: true,
+            mem,
+        }
+    }
+}
+
+/// Abstract state of all registers (the loop frame's and inlined ones).
+pub type State = Vec<RS>;
+
+fn is_heap_tag(t: u8) -> bool {
+    (tag::FIRST_HEAP..tag::NOT_IMPLEMENTED).contains(&t)
+}
+
+fn num_tag(t: T) -> u8 {
+    match t {
+        T::Int => tag::INT,
+        T::Float => tag::FLOAT,
+        T::Bool => tag::BOOL,
+        _ => unreachable!(),
+    }
+}
+
+/// The least state that both `a` and `b` can be adapted to.
+fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
+    let t = if a.t == b.t {
+        a.t
+    } else {
+        let tag_of = |x: T| -> Option<u8> {
+            match x {
+                T::Int => Some(tag::INT),
+                T::Float => Some(tag::FLOAT),
+                T::Bool => Some(tag::BOOL),
+                T::Const(c) => Some(consts[c as usize].tag()),
+                T::Tag(t) => Some(t),
+                T::RangeIter | T::ListIter => Some(tag::ITER),
+                T::Any => None,
+            }
+        };
+        match (tag_of(a.t), tag_of(b.t)) {
+            (Some(x), Some(y)) if x == y => T::Tag(x),
+            _ => T::Any,
+        }
+    };
+    if t.is_virtual() {
+        RS {
+            t,
+            clean: a.clean && b.clean,
+            mem: if a.mem == b.mem { a.mem } else { None },
+        }
+    } else {
+        RS::mem_type(t)
+    }
+}
+
+fn join_states(a: &State, b: &State, consts: &[Value]) -> State {
+    a.iter()
+        .zip(b.iter())
+        .map(|(x, y)| join_rs(*x, *y, consts))
+        .collect()
+}
+
+/// The result of translating a loop.
+pub struct Translation {
+    pub func: Function,
+    pub exits: Vec<ExitInfo>,
+    pub frames: Vec<FrameDesc>,
+    pub consts: Vec<Value>,
+    pub extent: usize,
+    pub depth: usize,
+}
+
+/// Why a translation attempt stopped.
+enum Abort {
+    /// A loop header's state was widened: translate again.
+    Restart,
+    /// The loop cannot be compiled.
+    Fail(String),
+}
+
+/// One frame of the inlining chain (the loop's own frame first).
+struct Level {
+    code: *const CodeObj,
+    globals: *const DictObj,
+    live: Rc<Liveness>,
+    offset: usize,
+    /// Index into `frames` (None for the loop's own frame).
+    desc: Option<u32>,
+    /// For inlined frames: the call instruction in the parent and the
+    /// parent's result register.
+    call_pc: usize,
+    ret_reg: Reg,
+}
+
+/// Per-region bookkeeping (the loop, or an inlined function body).
+struct Region {
+    lo: usize,
+    hi: usize,
+    is_root: bool,
+    loop_headers: HashSet<usize>,
+    /// Pending edges into blocks not yet translated: the IR block ending
+    /// in the edge (unterminated) and the state there.
+    incoming: HashMap<usize, Vec<(BlockId, State)>>,
+    blocks: HashMap<usize, BlockId>,
+    /// Return edges of an inlined function.
+    returns: Vec<(BlockId, State)>,
+}
+
+enum Flow {
+    Next,
+    Done,
+}
+
+type TResult<T> = Result<T, Abort>;
+
+struct Tr<'a> {
+    vm: &'a Vm,
+    opts: &'a JitOpts,
+    f: Function,
+    base: Var,
+    ctx: Var,
+    cur: BlockId,
+    st: State,
+    consts: Vec<Value>,
+    exits: Vec<ExitInfo>,
+    frames: Vec<FrameDesc>,
+    chain: Vec<Level>,
+    regions: Vec<Region>,
+    ivars: HashMap<usize, LocalId>,
+    fvars: HashMap<usize, LocalId>,
+    aux: HashMap<usize, [LocalId; 3]>,
+    headers: &'a mut HashMap<u32, State>,
+    generic: &'a HashSet<(usize, u32)>,
+    /// Constants persist across attempts and compilations (header states
+    /// refer to them by index).
+    live_cache: HashMap<usize, Rc<Liveness>>,
+    extent: usize,
+    depth: usize,
+    budget: usize,
+    /// The pc being translated (innermost frame), for exits.
+    pc: usize,
+}
+
+/// Translates the loop whose header is `header` and whose back-edge is at
+/// `loop_pc`, in frame `fi`.
+pub fn translate(
+    vm: &Vm,
+    fi: usize,
+    header: usize,
+    loop_pc: usize,
+    headers: &mut HashMap<u32, State>,
+    consts: &mut Vec<Value>,
+    generic: &HashSet<(usize, u32)>,
+) -> Result<Translation, String> {
+    let frame = &vm.frames[fi];
+    let code: &CodeObj = frame.code();
+    if header > loop_pc {
+        return Err("malformed loop".into());
+    }
+    for attempt in 0..16 {
+        let mut tr = Tr {
+            vm,
+            opts: &vm.jit.opts,
+            f: Function::new(&format!("loop_{}_{}", code.name, code.lines[header])),
+            base: 0,
+            ctx: 0,
+            cur: 0,
+            st: Vec::new(),
+            consts: std::mem::take(consts),
+            exits: Vec::new(),
+            frames: Vec::new(),
+            chain: Vec::new(),
+            regions: Vec::new(),
+            ivars: HashMap::new(),
+            fvars: HashMap::new(),
+            aux: HashMap::new(),
+            headers: &mut *headers,
+            generic,
+            live_cache: HashMap::new(),
+            extent: code.nregs as usize,
+            depth: 0,
+            budget: 600,
+            pc: header,
+        };
+        tr.base = tr.f.base();
+        tr.ctx = tr.f.ctx();
+        let r = tr.root(fi, header, loop_pc);
+        *consts = tr.consts.clone();
+        match r {
+            Ok(()) => {
+                return Ok(Translation {
+                    func: tr.f,
+                    exits: tr.exits,
+                    frames: tr.frames,
+                    consts: tr.consts,
+                    extent: tr.extent,
+                    depth: tr.depth,
+                })
+            }
+            Err(Abort::Restart) => {
+                if attempt == 15 {
+                    return Err("types at the loop header do not stabilise".into());
+                }
+            }
+            Err(Abort::Fail(why)) => return Err(why),
+        }
+    }
+    Err("types at the loop header do not stabilise".into())
+}
+
+impl<'a> Tr<'a> {
+    fn level(&self) -> &Level {
+        self.chain.last().unwrap()
+    }
+    fn code(&self) -> &'a CodeObj {
+        // SAFETY: every code object in the chain is kept alive by the
+        // frame or by a function constant of the translation.
+        unsafe { &*self.level().code }
+    }
+    fn abs(&self, r: Reg) -> usize {
+        self.level().offset + r as usize
+    }
+    fn liveness(&mut self, code: &CodeObj) -> Rc<Liveness> {
+        let k = code as *const CodeObj as usize;
+        self.live_cache
+            .entry(k)
+            .or_insert_with(|| Rc::new(Liveness::compute(code)))
+            .clone()
+    }
+    fn intern(&mut self, v: &Value) -> u32 {
+        // Values without a payload (None...) compare by tag only: their
+        // payload word is padding.
+        let has_payload = |x: &Value| {
+            matches!(x.tag(), tag::BOOL | tag::INT | tag::FLOAT) || is_heap_tag(x.tag())
+        };
+        for (i, c) in self.consts.iter().enumerate() {
+            if c.tag() == v.tag() && (!has_payload(v) || c.words()[1] == v.words()[1]) {
+                return i as u32;
+            }
+        }
+        self.consts.push(v.clone());
+        (self.consts.len() - 1) as u32
+    }
+    fn konst(&self, c: u32) -> &Value {
+        &self.consts[c as usize]
+    }
+
+    // ---- IR emission -------------------------------------------------
+
+    fn iconst(&mut self, v: i64) -> Var {
+        self.f.iconst(self.cur, v)
+    }
+    fn fconst(&mut self, v: f64) -> Var {
+        self.f.fconst(self.cur, v)
+    }
+    fn op1(&mut self, op: Op, args: Vec<Var>) -> Var {
+        self.f.push1(self.cur, op, args)
+    }
+    fn op(&mut self, op: Op, args: Vec<Var>) -> Vec<Var> {
+        self.f.push(self.cur, op, args)
+    }
+    fn load(&mut self, addr: Var, off: i32) -> Var {
+        self.op1(Op::Load { ty: Ty::I64, off }, vec![addr])
+    }
+    fn loadf(&mut self, addr: Var, off: i32) -> Var {
+        self.op1(Op::Load { ty: Ty::F64, off }, vec![addr])
+    }
+    fn store(&mut self, addr: Var, off: i32, v: Var) {
+        self.op(Op::Store { off }, vec![addr, v]);
+    }
+    fn icmp(&mut self, c: Cmp, a: Var, b: Var) -> Var {
+        self.op1(Op::ICmp(c), vec![a, b])
+    }
+    fn icmp_imm(&mut self, c: Cmp, a: Var, k: i64) -> Var {
+        let kv = self.iconst(k);
+        self.icmp(c, a, kv)
+    }
+    fn call(&mut self, addr: usize, name: &'static str, args: Vec<Var>) -> Var {
+        self.op1(
+            Op::Call {
+                addr: addr as u64,
+                name,
+                ret: true,
+            },
+            args,
+        )
+    }
+    fn call_void(&mut self, addr: usize, name: &'static str, args: Vec<Var>) {
+        self.op(
+            Op::Call {
+                addr: addr as u64,
+                name,
+                ret: false,
+            },
+            args,
+        );
+    }
+    fn slot_off(r: usize) -> i32 {
+        (r * 16) as i32
+    }
+    /// Address of register `r`'s slot.
+    fn slot_addr(&mut self, r: usize) -> Var {
+        let off = self.iconst(Self::slot_off(r) as i64);
+        self.op1(Op::IAdd, vec![self.base, off])
+    }
+    fn load_tag(&mut self, r: usize) -> Var {
+        self.load(self.base, Self::slot_off(r))
+    }
+    fn new_block(&mut self) -> BlockId {
+        self.f.new_block()
+    }
+    fn cold_block(&mut self) -> BlockId {
+        let b = self.f.new_block();
+        self.f.blocks[b as usize].cold = true;
+        b
+    }
+    /// Continues in a new block if `cond` is zero, else goes to `exit`.
+    fn guard_zero(&mut self, cond: Var, exit: BlockId) {
+        let ok = self.new_block();
+        self.f.set_term(
+            self.cur,
+            Terminator::Branch {
+                cond,
+                then: (exit, vec![]),
+                els: (ok, vec![]),
+            },
+        );
+        self.cur = ok;
+    }
+    /// Continues in a new block if `cond` is non-zero, else goes to `exit`.
+    fn guard_nonzero(&mut self, cond: Var, exit: BlockId) {
+        let ok = self.new_block();
+        self.f.set_term(
+            self.cur,
+            Terminator::Branch {
+                cond,
+                then: (ok, vec![]),
+                els: (exit, vec![]),
+            },
+        );
+        self.cur = ok;
+    }
+
+    fn ivar(&mut self, r: usize) -> LocalId {
+        if let Some(l) = self.ivars.get(&r) {
+            return *l;
+        }
+        let l = self.f.new_local(Ty::I64);
+        self.ivars.insert(r, l);
+        l
+    }
+    fn fvar(&mut self, r: usize) -> LocalId {
+        if let Some(l) = self.fvars.get(&r) {
+            return *l;
+        }
+        let l = self.f.new_local(Ty::F64);
+        self.fvars.insert(r, l);
+        l
+    }
+    fn aux(&mut self, r: usize) -> [LocalId; 3] {
+        if let Some(l) = self.aux.get(&r) {
+            return *l;
+        }
+        let l = [
+            self.f.new_local(Ty::I64),
+            self.f.new_local(Ty::I64),
+            self.f.new_local(Ty::I64),
+        ];
+        self.aux.insert(r, l);
+        l
+    }
+    fn get_i(&mut self, r: usize) -> Var {
+        let l = self.ivar(r);
+        self.op1(Op::GetVar(l), vec![])
+    }
+    fn get_f(&mut self, r: usize) -> Var {
+        let l = self.fvar(r);
+        self.op1(Op::GetVar(l), vec![])
+    }
+    fn set_i(&mut self, r: usize, v: Var) {
+        let l = self.ivar(r);
+        self.op(Op::SetVar(l), vec![v]);
+    }
+    fn set_f(&mut self, r: usize, v: Var) {
+        let l = self.fvar(r);
+        self.op(Op::SetVar(l), vec![v]);
+    }
+
+    // ---- abstract registers -------------------------------------------
+
+    /// Makes `r` an unboxed number (dirty).
+    fn def_num(&mut self, r: usize, t: T, v: Var) {
+        match t {
+            T::Float => self.set_f(r, v),
+            _ => self.set_i(r, v),
+        }
+        let old = self.st[r];
+        let mem = if old.t.is_virtual() {
+            old.mem
+        } else {
+            RS::mem_type(old.t).mem
+        };
+        let mem = if old.t == T::Any { None } else { mem };
+        self.st[r] = RS {
+            t,
+            clean: false,
+            mem,
+        };
+    }
+    fn def_const(&mut self, r: usize, c: u32) {
+        let old = self.st[r];
+        let mem = if old.t.is_virtual() {
+            old.mem
+        } else {
+            RS::mem_type(old.t).mem
+        };
+        self.st[r] = RS {
+            t: T::Const(c),
+            clean: false,
+            mem,
+        };
+    }
+    /// The register was written in memory by a helper.
+    fn clobber(&mut self, r: usize) {
+        self.st[r] = RS::ANY;
+    }
+
+    /// Releases what the slot holds if it may be a heap object.
+    fn release_slot(&mut self, r: usize, known: Option<u8>) {
+        if let Some(t) = known {
+            if !is_heap_tag(t) {
+                return;
+            }
+        }
+        let t = self.load_tag(r);
+        let k5 = self.iconst(tag::FIRST_HEAP as i64);
+        let d = self.op1(Op::ISub, vec![t, k5]);
+        let n = self.iconst((tag::NOT_IMPLEMENTED - tag::FIRST_HEAP) as i64);
+        let heap = self.icmp(Cmp::Ult, d, n);
+        let rel = self.cold_block();
+        let cont = self.new_block();
+        self.f.set_term(
+            self.cur,
+            Terminator::Branch {
+                cond: heap,
+                then: (rel, vec![]),
+                els: (cont, vec![]),
+            },
+        );
+        self.cur = rel;
+        let a = self.slot_addr(r);
+        self.call_void(helpers::release as *const () as usize, "release", vec![a]);
+        self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+        self.cur = cont;
+    }
+
+    /// Writes a virtual register's value to its slot.
+    fn flush(&mut self, r: usize) {
+        let s = self.st[r];
+        if !s.t.is_virtual() || s.clean {
+            return;
+        }
+        let off = Self::slot_off(r);
+        match s.t {
+            T::Int | T::Float | T::Bool => {
+                let tg = num_tag(s.t);
+                let v = if s.t == T::Float {
+                    let f = self.get_f(r);
+                    self.op1(Op::FBits, vec![f])
+                } else {
+                    self.get_i(r)
+                };
+                if s.mem != Some(tg) {
+                    self.release_slot(r, s.mem);
+                    let t = self.iconst(tg as i64);
+                    self.store(self.base, off, t);
+                }
+                self.store(self.base, off + 8, v);
+                self.st[r] = RS {
+                    t: s.t,
+                    clean: true,
+                    mem: Some(tg),
+                };
+            }
+            T::Const(c) => {
+                let v = self.konst(c).clone();
+                let [tw, pw] = v.words();
+                self.release_slot(r, s.mem);
+                let t = self.iconst(tw as i64);
+                self.store(self.base, off, t);
+                let p = self.iconst(pw as i64);
+                self.store(self.base, off + 8, p);
+                if is_heap_tag(v.tag()) {
+                    self.call_void(helpers::incref as *const () as usize, "incref", vec![p]);
+                }
+                self.st[r] = RS {
+                    t: s.t,
+                    clean: true,
+                    mem: Some(v.tag()),
+                };
+            }
+            _ => unreachable!(),
+        }
+    }
+
+    /// Makes sure the slot holds the value (for helpers reading it).
+    fn mem(&mut self, r: usize) {
+        self.flush(r);
+    }
+
+    /// The kind of number in `r`, if known; loads slots with a known
+    /// numeric tag into IR locals.
+    fn num(&mut self, r: usize) -> Option<T> {
+        let s = self.st[r];
+        match s.t {
+            T::Int | T::Float | T::Bool => Some(s.t),
+            T::Tag(t) if t == tag::INT || t == tag::FLOAT || t == tag::BOOL => {
+                let off = Self::slot_off(r) + 8;
+                let nt = match t {
+                    tag::INT => T::Int,
+                    tag::FLOAT => T::Float,
+                    _ => T::Bool,
+                };
+                if nt == T::Float {
+                    let v = self.loadf(self.base, off);
+                    self.set_f(r, v);
+                } else if nt == T::Bool {
+                    let v = self.op1(Op::Load8 { off }, vec![self.base]);
+                    self.set_i(r, v);
+                } else {
+                    let v = self.load(self.base, off);
+                    self.set_i(r, v);
+                }
+                self.st[r] = RS {
+                    t: nt,
+                    clean: true,
+                    mem: Some(t),
+                };
+                Some(nt)
+            }
+            _ => None,
+        }
+    }
+    /// `r` as an I64 (ints and bools).
+    fn int_of(&mut self, r: usize) -> Var {
+        self.get_i(r)
+    }
+    /// `r` as an F64 (converting ints and bools).
+    fn float_of(&mut self, r: usize) -> Var {
+        match self.st[r].t {
+            T::Float => self.get_f(r),
+            _ => {
+                let i = self.get_i(r);
+                self.op1(Op::IToF, vec![i])
+            }
+        }
+    }
+
+    /// After the unboxing optimisation is off, numbers live in the frame:
+    /// write them back right away.
+    fn settle(&mut self, r: usize) {
+        if !self.opts.has("unbox") && self.st[r].t.is_num() {
+            self.flush(r);
+            let t = num_tag(self.st[r].t);
+            self.st[r] = RS::mem_type(T::Tag(t));
+        }
+    }
+
+    // ---- exits ---------------------------------------------------------
+
+    /// Registers of chain level `k` that must be written back on an exit
+    /// resuming at `pc` (innermost level) or returning into the call
+    /// (outer levels).
+    fn exit_live(&self, k: usize, pc: usize, error: bool) -> RegSet {
+        let lvl = &self.chain[k];
+        // SAFETY: see `code`.
+        let code = unsafe { &*lvl.code };
+        let n = code.nregs as usize;
+        let mut live = RegSet::new(n);
+        let (at, ret) = if k + 1 == self.chain.len() {
+            (pc, None)
+        } else {
+            let child = &self.chain[k + 1];
+            (child.call_pc + 1, Some(child.ret_reg))
+        };
+        if at < lvl.live.live_in.len() {
+            live.union_with(&lvl.live.live_in[at]);
+        }
+        let fail_pc = if k + 1 == self.chain.len() {
+            if error {
+                Some(pc.saturating_sub(1))
+            } else {
+                None
+            }
+        } else {
+            Some(at - 1)
+        };
+        if let Some(fp) = fail_pc {
+            if let Some(h) = handler(code, fp) {
+                live.union_with(&lvl.live.live_in[h]);
+            }
+            if k + 1 == self.chain.len() {
+                live.union_with(&lvl.live.live_in[fp]);
+            }
+        }
+        for r in 0..code.varnames.len().min(n) {
+            live.insert(r);
+        }
+        if let Some(rr) = ret {
+            live.remove(rr as usize);
+        }
+        live
+    }
+
+    /// Creates an exit block from the current state; returns it.
+    fn exit(&mut self, kind: ExitKind, pc: usize, reason: &'static str) -> BlockId {
+        let b = self.cold_block();
+        let (saved_cur, saved_st) = (self.cur, self.st.clone());
+        self.cur = b;
+        for k in 0..self.chain.len() {
+            let live = self.exit_live(k, pc, kind == ExitKind::Error);
+            let off = self.chain[k].offset;
+            // SAFETY: see `code`.
+            let n = unsafe { (*self.chain[k].code).nregs as usize };
+            for r in 0..n {
+                if live.contains(r) {
+                    self.flush(off + r);
+                }
+            }
+        }
+        let inline: Vec<u32> = self.chain.iter().filter_map(|l| l.desc).collect();
+        let line = self
+            .code()
+            .lines
+            .get(pc.min(self.code().instrs.len() - 1))
+            .copied()
+            .unwrap_or(0);
+        let idx = self.exits.len();
+        self.exits.push(ExitInfo {
+            kind,
+            pc: pc as u32,
+            inline,
+            line,
+            reason,
+            count: std::cell::Cell::new(0),
+        });
+        let v = self.iconst(idx as i64);
+        self.f.set_term(self.cur, Terminator::Return(v));
+        self.cur = saved_cur;
+        self.st = saved_st;
+        b
+    }
+
+    /// The error exit of the instruction being translated.
+    fn error_exit(&mut self) -> BlockId {
+        let pc = self.pc;
+        self.exit(ExitKind::Error, pc + 1, "exception")
+    }
+
+    /// Checks a helper's status: `ERR` leaves through the error exit.
+    fn check_status(&mut self, s: Var) {
+        let e = self.icmp_imm(Cmp::Eq, s, ERR as i64);
+        let x = self.error_exit();
+        self.guard_zero(e, x);
+    }
+
+    /// The pc passed to helpers (for tracebacks): in the loop's own frame.
+    fn root_pc(&self) -> usize {
+        if self.chain.len() > 1 {
+            self.chain[1].call_pc
+        } else {
+            self.pc
+        }
+    }
+
+    // ---- control flow ---------------------------------------------------
+
+    /// Removes dead registers of the innermost frame from a state.
+    fn normalize(&self, mut s: State, pc: usize) -> State {
+        let lvl = self.level();
+        // SAFETY: see `code`.
+        let code = unsafe { &*lvl.code };
+        let live = &lvl.live.live_in[pc];
+        let named = code.varnames.len();
+        for r in 0..code.nregs as usize {
+            if r >= named && !live.contains(r) {
+                s[lvl.offset + r] = RS::ANY;
+            }
+        }
+        s
+    }
+
+    /// Emits the moves that turn state `from` into `to` (which must be at
+    /// least as general) in the current block.
+    fn adapt(&mut self, from: &State, to: &State) {
+        self.st = from.clone();
+        for r in 0..to.len() {
+            let (s, d) = (from[r], to[r]);
+            if s.t == d.t {
+                if s.t.is_virtual() && d.clean && !s.clean {
+                    self.flush(r);
+                }
+                continue;
+            }
+            if s.t.is_virtual() {
+                self.flush(r);
+            }
+        }
+        self.st = to.clone();
+    }
+
+    /// Control goes to `target` from the current block and state.
+    fn goto(&mut self, target: usize) -> TResult<()> {
+        let from_pc = self.pc;
+        let reg = self.regions.last().unwrap();
+        let (lo, hi, is_root) = (reg.lo, reg.hi, reg.is_root);
+        if target < lo || target > hi {
+            if !is_root {
+                return Err(Abort::Fail("jump out of an inlined function".into()));
+            }
+            let x = self.exit(ExitKind::Leave, target, "loop exit");
+            self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+            return Ok(());
+        }
+        if target <= from_pc {
+            // A back-edge to a loop header.
+            let s = self.normalize(self.st.clone(), target);
+            let hs = match self.headers.get(&(target as u32)) {
+                Some(h) => h.clone(),
+                None => return Err(Abort::Fail("back-edge to an unknown header".into())),
+            };
+            let j = join_states(&hs, &s, &self.consts);
+            if j != hs {
+                self.headers.insert(target as u32, j);
+                return Err(Abort::Restart);
+            }
+            self.adapt(&s, &hs);
+            let b = self.regions.last().unwrap().blocks[&target];
+            self.f.set_term(self.cur, Terminator::Jump(b, vec![]));
+            return Ok(());
+        }
+        let st = self.st.clone();
+        let cur = self.cur;
+        self.regions
+            .last_mut()
+            .unwrap()
+            .incoming
+            .entry(target)
+            .or_default()
+            .push((cur, st));
+        Ok(())
+    }
+
+    /// Branches on `cond` (non-zero: to `t`, else to `e`).
+    fn branch(&mut self, cond: Var, t: usize, e: usize) -> TResult<Flow> {
+        let bt = self.new_block();
+        let be = self.new_block();
+        self.f.set_term(
+            self.cur,
+            Terminator::Branch {
+                cond,
+                then: (bt, vec![]),
+                els: (be, vec![]),
+            },
+        );
+        let saved = self.st.clone();
+        self.cur = bt;
+        self.goto(t)?;
+        self.cur = be;
+        self.st = saved;
+        self.goto(e)?;
+        Ok(Flow::Done)
+    }
+
+    // ---- translation driver ---------------------------------------------
+
+    fn root(&mut self, fi: usize, header: usize, loop_pc: usize) -> TResult<()> {
+        let frame = &self.vm.frames[fi];
+        let code: &CodeObj = frame.code();
+        let live = self.liveness(code);
+        self.chain.push(Level {
+            code: code as *const CodeObj,
+            globals: frame.globals,
+            live: live.clone(),
+            offset: 0,
+            desc: None,
+            call_pc: 0,
+            ret_reg: 0,
+        });
+        let nregs = code.nregs as usize;
+        self.st = vec![RS::ANY; nregs];
+        // Entry: the types of the live registers right now.
+        let named = code.varnames.len();
+        let mut entry = vec![RS::ANY; nregs];
+        for (r, e) in entry.iter_mut().enumerate() {
+            if r >= named && !live.live_in[header].contains(r) {
+                continue;
+            }
+            // SAFETY: `r` < nregs, inside the frame's window.
+            let v = unsafe { &*frame.base.add(r) };
+            *e = self.entry_type(v);
+        }
+        let entry = self.normalize(entry, header);
+        let hs = match self.headers.get(&(header as u32)) {
+            Some(h) => join_states(h, &entry, &self.consts),
+            None => entry.clone(),
+        };
+        self.headers.insert(header as u32, hs.clone());
+        // The entry block: guards on the entry types, then load the numbers.
+        self.cur = 0;
+        let fail = self.cold_block();
+        let fv = self.f.iconst(fail, ENTRY_FAIL as i64);
+        self.f.set_term(fail, Terminator::Return(fv));
+        for r in 0..nregs {
+            let t = hs[r].t;
+            if t == T::Any {
+                continue;
+            }
+            let expect = match t {
+                T::Int => tag::INT,
+                T::Float => tag::FLOAT,
+                T::Bool => tag::BOOL,
+                T::Const(c) => self.consts[c as usize].tag(),
+                T::Tag(x) => x,
+                T::RangeIter | T::ListIter => tag::ITER,
+                T::Any => unreachable!(),
+            };
+            let tg = self.load_tag(r);
+            let ok = self.icmp_imm(Cmp::Eq, tg, expect as i64);
+            self.guard_nonzero(ok, fail);
+            let off = Self::slot_off(r) + 8;
+            match t {
+                T::Int => {
+                    let v = self.load(self.base, off);
+                    self.set_i(r, v);
+                }
+                T::Bool => {
+                    let v = self.op1(Op::Load8 { off }, vec![self.base]);
+                    self.set_i(r, v);
+                }
+                T::Float => {
+                    let v = self.loadf(self.base, off);
+                    self.set_f(r, v);
+                }
+                T::Const(c) => {
+                    let p = self.load(self.base, off);
+                    let want = self.consts[c as usize].words()[1];
+                    let ok = self.icmp_imm(Cmp::Eq, p, want as i64);
+                    self.guard_nonzero(ok, fail);
+                }
+                T::RangeIter | T::ListIter => {
+                    self.iter_setup(r, if t == T::RangeIter { 1 } else { 2 }, fail);
+                }
+                _ => {}
+            }
+        }
+        let entry_state: State = hs
+            .iter()
+            .map(|s| {
+                if s.t.is_virtual() {
+                    RS {
+                        t: s.t,
+                        clean: true,
+                        mem: Some(self.rs_tag(s.t)),
+                    }
+                } else {
+                    *s
+                }
+            })
+            .collect();
+        self.regions.push(Region {
+            lo: header,
+            hi: loop_pc,
+            is_root: true,
+            loop_headers: HashSet::new(),
+            incoming: HashMap::new(),
+            blocks: HashMap::new(),
+            returns: Vec::new(),
+        });
+        let eb = self.cur;
+        self.region(header, loop_pc, eb, entry_state)?;
+        self.regions.pop();
+        Ok(())
+    }
+
+    fn rs_tag(&self, t: T) -> u8 {
+        match t {
+            T::Const(c) => self.consts[c as usize].tag(),
+            _ => num_tag(t),
+        }
+    }
+
+    /// Loads a fast iterator's fields into the register's auxiliary locals
+    /// (guarding that it is the expected kind).
+    fn iter_setup(&mut self, r: usize, kind: u64, fail: BlockId) {
+        let a = self.slot_addr(r);
+        let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
+        let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
+        let k = self.call(
+            helpers::iter_info as *const () as usize,
+            "iter_info",
+            vec![a, out],
+        );
+        let ok = self.icmp_imm(Cmp::Eq, k, kind as i64);
+        self.guard_nonzero(ok, fail);
+        let ax = self.aux(r);
+        for (i, l) in ax.iter().enumerate() {
+            let v = self.load(out, 8 * i as i32);
+            self.op(Op::SetVar(*l), vec![v]);
+        }
+    }
+
+    /// The state of a register holding `v` when the loop is entered.
+    fn entry_type(&mut self, v: &Value) -> RS {
+        let unbox = self.opts.has("unbox");
+        let t = match v {
+            Value::Int(_) if unbox => T::Int,
+            Value::Float(_) if unbox => T::Float,
+            Value::Bool(_) if unbox => T::Bool,
+            Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_)
+                if self.opts.has("globals") =>
+            {
+                T::Const(self.intern(v))
+            }
+            Value::Iter(_) if self.opts.has("iter") => {
+                let mut out = [0u64; 4];
+                match helpers::iter_info(v as *const Value as u64, &mut out as *mut [u64; 4] as u64)
+                {
+                    1 => T::RangeIter,
+                    2 => T::ListIter,
+                    _ => T::Tag(tag::ITER),
+                }
+            }
+            _ => T::Tag(v.tag()),
+        };
+        if t.is_virtual() {
+            RS {
+                t,
+                clean: true,
+                mem: Some(v.tag()),
+            }
+        } else {
+            RS::mem_type(t)
+        }
+    }
+
+    /// Translates the blocks of a region (the loop, or an inlined body)
+    /// reachable from `entry_pc`.
+    fn region(
+        &mut self,
+        lo: usize,
+        hi: usize,
+        entry_block: BlockId,
+        entry_state: State,
+    ) -> TResult<()> {
+        let code = self.code();
+        let leaders = block_leaders(code, lo, hi);
+        // Blocks and their successors inside the region.
+        let mut starts: Vec<usize> = (lo..=hi).filter(|&p| leaders[p]).collect();
+        starts.sort_unstable();
+        let end_of = |s: usize| -> usize {
+            (s + 1..=hi + 1)
+                .find(|&p| p > hi || leaders[p])
+                .unwrap_or(hi + 1)
+        };
+        let succs = |s: usize| -> Vec<usize> {
+            let e = end_of(s);
+            let last = &code.instrs[e - 1];
+            let mut v = Vec::new();
+            if let Some(t) = last.targets() {
+                v.push(t as usize);
+            }
+            if last.falls_through() {
+                v.push(e);
+            }
+            v.into_iter().filter(|&p| p >= lo && p <= hi).collect()
+        };
+        // Reverse postorder from `lo`.
+        let mut order = Vec::new();
+        let mut seen = HashSet::new();
+        let mut stack: Vec<(usize, usize)> = vec![(lo, 0)];
+        seen.insert(lo);
+        while let Some(top) = stack.last_mut() {
+            let (b, k) = *top;
+            let ss = succs(b);
+            if k < ss.len() {
+                top.1 += 1;
+                let s = ss[k];
+                if seen.insert(s) {
+                    stack.push((s, 0));
+                }
+            } else {
+                order.push(b);
+                stack.pop();
+            }
+        }
+        order.reverse();
+        {
+            let reg = self.regions.last_mut().unwrap();
+            for &s in &starts {
+                let e = end_of(s);
+                if let Some(t) = code.instrs[e - 1].targets() {
+                    if (t as usize) < e && t as usize >= lo {
+                        reg.loop_headers.insert(t as usize);
+                    }
+                }
+            }
+            reg.incoming
+                .entry(lo)
+                .or_default()
+                .push((entry_block, entry_state));
+        }
+        for &start in &order {
+            let edges = self
+                .regions
+                .last_mut()
+                .unwrap()
+                .incoming
+                .remove(&start)
+                .unwrap_or_default();
+            if edges.is_empty() {
+                continue;
+            }
+            let is_header = self.regions.last().unwrap().loop_headers.contains(&start);
+            let is_root = self.regions.last().unwrap().is_root;
+            let mut state = self.normalize(edges[0].1.clone(), start);
+            for (_, s) in &edges[1..] {
+                let s = self.normalize(s.clone(), start);
+                state = join_states(&state, &s, &self.consts);
+            }
+            if is_header {
+                if !is_root {
+                    return Err(Abort::Fail("loop inside an inlined function".into()));
+                }
+                let hs = match self.headers.get(&(start as u32)) {
+                    Some(h) => h.clone(),
+                    None => {
+                        self.headers.insert(start as u32, state.clone());
+                        state.clone()
+                    }
+                };
+                let j = join_states(&hs, &state, &self.consts);
+                if j != hs {
+                    self.headers.insert(start as u32, j);
+                    return Err(Abort::Restart);
+                }
+                state = hs;
+            }
+            let b = self.new_block();
+            self.regions.last_mut().unwrap().blocks.insert(start, b);
+            for (eb, es) in edges {
+                self.cur = eb;
+                let es = self.normalize(es, start);
+                self.adapt(&es, &state);
+                self.f.set_term(self.cur, Terminator::Jump(b, vec![]));
+            }
+            self.cur = b;
+            self.st = state;
+            let end = end_of(start);
+            let mut flow = Flow::Next;
+            for pc in start..end {
+                self.pc = pc;
+                flow = self.instr(pc)?;
+                if matches!(flow, Flow::Done) {
+                    break;
+                }
+            }
+            if matches!(flow, Flow::Next) {
+                self.pc = end - 1;
+                self.goto(end)?;
+            }
+        }
+        Ok(())
+    }
+
+    // ---- instructions ---------------------------------------------------
+
+    fn profile(&self, pc: usize) -> u8 {
+        self.code().cache(pc).profile
+    }
+
+    fn is_generic(&self, pc: usize) -> bool {
+        self.generic
+            .contains(&(self.level().code as usize, pc as u32))
+    }
+
+    /// Speculates on the type of a result a helper stored in `r`, from the
+    /// interpreter's profile of instruction `pc`.
+    fn speculate(&mut self, r: usize, pc: usize, resume: usize) {
+        if !self.opts.has("speculate") || self.is_generic(pc) {
+            return;
+        }
+        let bits = self.profile(pc);
+        let (t, tg) = match bits {
+            1 => (T::Int, tag::INT),
+            2 => (T::Float, tag::FLOAT),
+            4 => (T::Bool, tag::BOOL),
+            8 => (T::Tag(tag::NONE), tag::NONE),
+            16 => (T::Tag(tag::LIST), tag::LIST),
+            32 => (T::Tag(tag::TUPLE), tag::TUPLE),
+            64 => (T::Tag(tag::INSTANCE), tag::INSTANCE),
+            _ => return,
+        };
+        let x = self.exit(ExitKind::GuardAfter, resume, "result type");
+        let tv = self.load_tag(r);
+        let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
+        self.guard_nonzero(ok, x);
+        self.st[r] = RS::mem_type(T::Tag(tg));
+        if t.is_num() && self.opts.has("unbox") {
+            self.num(r);
+        }
+    }
+
+    /// Executes the instruction through the interpreter (`helpers::exec`).
+    fn generic(&mut self, pc: usize, ins: &Instr) -> TResult<Flow> {
+        let (mut reads, mut writes) = (Vec::new(), Vec::new());
+        ins.reg_effects(&mut reads, &mut writes);
+        for r in &reads {
+            let a = self.abs(*r);
+            self.mem(a);
+        }
+        if matches!(
+            ins,
+            Instr::LoadLocals { .. }
+                | Instr::LoadName { .. }
+                | Instr::StoreName { .. }
+                | Instr::DeleteName { .. }
+                | Instr::Call { .. }
+        ) {
+            self.flush_named();
+        }
+        // Registers the instruction writes must be up to date in case it
+        // fails before writing them (an exception handler may read them).
+        for w in &writes {
+            let a = self.abs(*w);
+            self.mem(a);
+        }
+        let frame = match self.level().desc {
+            Some(d) => d as i64,
+            None => -1,
+        };
+        let fv = self.iconst(frame);
+        let pv = self.iconst(pc as i64);
+        let s = self.call(
+            helpers::exec as *const () as usize,
+            "exec",
+            vec![self.ctx, fv, pv],
+        );
+        self.check_status(s);
+        for w in &writes {
+            let a = self.abs(*w);
+            self.clobber(a);
+        }
+        match ins.targets() {
+            Some(t) => {
+                let j = self.icmp_imm(Cmp::Eq, s, JUMP as i64);
+                self.branch(j, t as usize, pc + 1)
+            }
+            None => {
+                if matches!(
+                    ins,
+                    Instr::LoadAttr { .. }
+                        | Instr::GetItem { .. }
+                        | Instr::Call { .. }
+                        | Instr::CallMethod { .. }
+                        | Instr::LoadDeref { .. }
+                        | Instr::BinaryOp { .. }
+                ) && writes.len() == 1
+                {
+                    let a = self.abs(writes[0]);
+                    self.speculate(a, pc, pc + 1);
+                } else if let Instr::UnpackSequence { .. } = ins {
+                    for w in &writes {
+                        let a = self.abs(*w);
+                        self.speculate(a, pc, pc + 1);
+                    }
+                }
+                Ok(Flow::Next)
+            }
+        }
+    }
+
+    /// Writes back the named local variables of the innermost frame.
+    fn flush_named(&mut self) {
+        let n = self.code().varnames.len().min(self.code().nregs as usize);
+        for r in 0..n {
+            let a = self.abs(r as Reg);
+            self.flush(a);
+        }
+    }
+
+    /// A value an instruction produced that is known at compile time.
+    fn def_value(&mut self, r: usize, v: &Value) {
+        match v {
+            Value::Int(i) if self.opts.has("unbox") => {
+                let x = self.iconst(*i);
+                self.def_num(r, T::Int, x);
+            }
+            Value::Float(f) if self.opts.has("unbox") => {
+                let x = self.fconst(*f);
+                self.def_num(r, T::Float, x);
+            }
+            Value::Bool(b) if self.opts.has("unbox") => {
+                let x = self.iconst(*b as i64);
+                self.def_num(r, T::Bool, x);
+            }
+            _ => {
+                let c = self.intern(v);
+                self.def_const(r, c);
+                if !self.opts.has("unbox") {
+                    self.flush(r);
+                    self.st[r] = RS::mem_type(T::Tag(v.tag()));
+                }
+            }
+        }
+    }
+
+    fn instr(&mut self, pc: usize) -> TResult<Flow> {
+        let code = self.code();
+        let ins = code.instrs[pc];
+        let native = self.opts.has("native");
+        let in_root = self.chain.len() == 1;
+        match ins {
+            // Leaving the frame, or things only the interpreter does.
+            Instr::Return { .. } | Instr::ReturnNone {} if !in_root => {
+                return self.inline_return(ins)
+            }
+            Instr::Return { .. }
+            | Instr::ReturnNone {}
+            | Instr::Raise { .. }
+            | Instr::Reraise { .. }
+            | Instr::Yield { .. }
+            | Instr::YieldFrom { .. }
+            | Instr::AssertFail { .. }
+            | Instr::ImportStar { .. }
+            | Instr::SetupAnnotations {}
+            | Instr::LoadBuildClass { .. }
+            | Instr::LoadLocals { .. } => {
+                let x = self.exit(ExitKind::Leave, pc, "leaves the compiled loop");
+                self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+                return Ok(Flow::Done);
+            }
+            Instr::Jump { target } => {
+                self.goto(target as usize)?;
+                return Ok(Flow::Done);
+            }
+            Instr::Loop { target, .. } => {
+                if in_root {
+                    self.gc_check();
+                }
+                self.goto(target as usize)?;
+                return Ok(Flow::Done);
+            }
+            _ => {}
+        }
+        if !native {
+            return self.generic(pc, &ins);
+        }
+        match ins {
+            Instr::Nop {} => Ok(Flow::Next),
+            Instr::Move { dst, src } => {
+                let (d, s) = (self.abs(dst), self.abs(src));
+                if d == s {
+                    return Ok(Flow::Next);
+                }
+                let ss = self.st[s];
+                match ss.t {
+                    T::Int | T::Bool => {
+                        let v = self.get_i(s);
+                        self.def_num(d, ss.t, v);
+                    }
+                    T::Float => {
+                        let v = self.get_f(s);
+                        self.def_num(d, ss.t, v);
+                    }
+                    T::Const(c) => self.def_const(d, c),
+                    _ => {
+                        let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
+                        self.call_void(helpers::copy as *const () as usize, "copy", vec![da, sa]);
+                        self.st[d] = RS::mem_type(match ss.t {
+                            T::RangeIter | T::ListIter => T::Tag(tag::ITER),
+                            t => t,
+                        });
+                    }
+                }
+                Ok(Flow::Next)
+            }
+            Instr::LoadConst { dst, k } => {
+                let v = code.consts[k as usize].clone();
+                let d = self.abs(dst);
+                self.def_value(d, &v);
+                Ok(Flow::Next)
+            }
+            Instr::LoadInt { dst, value } => {
+                let d = self.abs(dst);
+                self.def_value(d, &Value::Int(value as i64));
+                Ok(Flow::Next)
+            }
+            Instr::LoadNone { dst } => {
+                let d = self.abs(dst);
+                self.def_value(d, &Value::None);
+                Ok(Flow::Next)
+            }
+            Instr::LoadBool { dst, value } => {
+                let d = self.abs(dst);
+                self.def_value(d, &Value::Bool(value));
+                Ok(Flow::Next)
+            }
+            Instr::CheckBound { reg, .. } => {
+                let r = self.abs(reg);
+                match self.st[r].t {
+                    T::Any => {
+                        let t = self.load_tag(r);
+                        let z = self.icmp_imm(Cmp::Eq, t, 0);
+                        let x = self.exit(ExitKind::Guard, pc, "unbound local");
+                        self.guard_zero(z, x);
+                        Ok(Flow::Next)
+                    }
+                    T::Tag(0) => {
+                        let x = self.exit(ExitKind::Leave, pc, "unbound local");
+                        self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+                        Ok(Flow::Done)
+                    }
+                    _ => Ok(Flow::Next),
+                }
+            }
+            Instr::LoadGlobal { dst, name } => self.load_global(pc, &ins, dst, name),
+            Instr::StoreGlobal { src, name } => self.store_global(pc, &ins, src, name),
+            Instr::Add { dst, a, b } => self.arith(pc, &ins, BinOp::Add, dst, a, Some(b), 0),
+            Instr::Sub { dst, a, b } => self.arith(pc, &ins, BinOp::Sub, dst, a, Some(b), 0),
+            Instr::Mul { dst, a, b } => self.arith(pc, &ins, BinOp::Mul, dst, a, Some(b), 0),
+            Instr::TrueDiv { dst, a, b } => {
+                self.arith(pc, &ins, BinOp::TrueDiv, dst, a, Some(b), 0)
+            }
+            Instr::FloorDiv { dst, a, b } => {
+                self.arith(pc, &ins, BinOp::FloorDiv, dst, a, Some(b), 0)
+            }
+            Instr::Mod { dst, a, b } => self.arith(pc, &ins, BinOp::Mod, dst, a, Some(b), 0),
+            Instr::AddInt { dst, a, imm } => {
+                self.arith(pc, &ins, BinOp::Add, dst, a, None, imm as i64)
+            }
+            Instr::BinaryOp { op, dst, a, b } | Instr::InplaceOp { op, dst, a, b } => {
+                self.arith(pc, &ins, op, dst, a, Some(b), 0)
+            }
+            Instr::Neg { dst, src } | Instr::Pos { dst, src } | Instr::Invert { dst, src } => {
+                self.unary(pc, &ins, dst, src)
+            }
+            Instr::Not { dst, src } | Instr::ToBool { dst, src } => {
+                let s = self.abs(src);
+                match self.truth(s)? {
+                    Some(v) => {
+                        let v = if matches!(ins, Instr::Not { .. }) {
+                            self.icmp_imm(Cmp::Eq, v, 0)
+                        } else {
+                            v
+                        };
+                        let d = self.abs(dst);
+                        self.def_num(d, T::Bool, v);
+                        self.settle(d);
+                        Ok(Flow::Next)
+                    }
+                    None => self.generic(pc, &ins),
+                }
+            }
+            Instr::Compare { op, dst, a, b } => {
+                let (ra, rb) = (self.abs(a), self.abs(b));
+                match self.compare_native(op, ra, RHS::Reg(rb)) {
+                    Some(v) => {
+                        let d = self.abs(dst);
+                        self.def_num(d, T::Bool, v);
+                        self.settle(d);
+                        Ok(Flow::Next)
+                    }
+                    None => self.generic(pc, &ins),
+                }
+            }
+            Instr::JumpIfTrue { cond, target } | Instr::JumpIfFalse { cond, target } => {
+                let c = self.abs(cond);
+                let Some(v) = self.truth(c)? else {
+                    return self.generic(pc, &ins);
+                };
+                if matches!(ins, Instr::JumpIfTrue { .. }) {
+                    self.branch(v, target as usize, pc + 1)
+                } else {
+                    self.branch(v, pc + 1, target as usize)
+                }
+            }
+            Instr::CompareJump { op, a, b, target } => {
+                let (ra, rb) = (self.abs(a), self.abs(b));
+                match self.compare_native(op, ra, RHS::Reg(rb)) {
+                    Some(v) => self.branch(v, pc + 1, target as usize),
+                    None => {
+                        self.mem(ra);
+                        self.mem(rb);
+                        let (pa, pb) = (self.slot_addr(ra), self.slot_addr(rb));
+                        let (o, p) = (self.iconst(op as i64), self.iconst(self.root_pc() as i64));
+                        let s = self.call(
+                            helpers::compare_bool as *const () as usize,
+                            "compare_bool",
+                            vec![self.ctx, o, pa, pb, p],
+                        );
+                        self.check_status(s);
+                        self.branch(s, pc + 1, target as usize)
+                    }
+                }
+            }
+            Instr::CompareJumpInt { op, a, imm, target } => {
+                let ra = self.abs(a);
+                match self.compare_native(op, ra, RHS::Imm(imm as i64)) {
+                    Some(v) => self.branch(v, pc + 1, target as usize),
+                    None => self.generic(pc, &ins),
+                }
+            }
+            Instr::JumpIfNone { src, target } | Instr::JumpIfNotNone { src, target } => {
+                let r = self.abs(src);
+                let is_none: Option<bool> = match self.st[r].t {
+                    T::Int | T::Float | T::Bool | T::RangeIter | T::ListIter => Some(false),
+                    T::Const(c) => Some(self.konst(c).is_none()),
+                    T::Tag(t) => Some(t == tag::NONE),
+                    T::Any => None,
+                };
+                let want_none = matches!(ins, Instr::JumpIfNone { .. });
+                match is_none {
+                    Some(n) => {
+                        self.goto(if n == want_none {
+                            target as usize
+                        } else {
+                            pc + 1
+                        })?;
+                        Ok(Flow::Done)
+                    }
+                    None => {
+                        let t = self.load_tag(r);
+                        let n = self.icmp_imm(
+                            if want_none { Cmp::Eq } else { Cmp::Ne },
+                            t,
+                            tag::NONE as i64,
+                        );
+                        self.branch(n, target as usize, pc + 1)
+                    }
+                }
+            }
+            Instr::ForIter { dst, iter, target } => {
+                self.for_iter(pc, &ins, dst, iter, target as usize)
+            }
+            Instr::GetIter { dst, src } => {
+                let s = self.abs(src);
+                let from_range = self.st[s].t == T::Tag(tag::RANGE);
+                let from_list = self.st[s].t == T::Tag(tag::LIST);
+                let r = self.generic(pc, &ins)?;
+                let d = self.abs(dst);
+                if (from_range || from_list) && self.opts.has("iter") {
+                    let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
+                    self.iter_setup(d, if from_range { 1 } else { 2 }, fail);
+                    self.st[d] = RS::mem_type(if from_range {
+                        T::RangeIter
+                    } else {
+                        T::ListIter
+                    });
+                } else {
+                    self.st[d] = RS::mem_type(T::Tag(tag::ITER));
+                }
+                Ok(r)
+            }
+            Instr::Call { func, nargs } => self.call_instr(pc, &ins, func, nargs),
+            Instr::LoadAttr { dst, obj, name } => {
+                let o = self.abs(obj);
+                if let T::Const(c) = self.st[o].t {
+                    if let Value::Module(m) = self.konst(c).clone() {
+                        if self.opts.has("globals") && !self.is_generic(pc) {
+                            let d = self.abs(dst);
+                            let n = code.names[name as usize].as_str();
+                            if self.const_lookup(&m.dict, None, n, d, pc) {
+                                return Ok(Flow::Next);
+                            }
+                        }
+                    }
+                }
+                self.generic(pc, &ins)
+            }
+            Instr::GetItem { dst, obj, key } => {
+                let (o, k) = (self.abs(obj), self.abs(key));
+                if self.opts.has("list") && self.st[o].t == T::Tag(tag::LIST) {
+                    if let Some(T::Int) | Some(T::Bool) = self.num(k) {
+                        let d = self.abs(dst);
+                        self.list_get(pc, o, k, d);
+                        return Ok(Flow::Next);
+                    }
+                }
+                self.generic(pc, &ins)
+            }
+            Instr::SetItem { obj, key, src } => {
+                let (o, k, s) = (self.abs(obj), self.abs(key), self.abs(src));
+                if self.opts.has("list") && self.st[o].t == T::Tag(tag::LIST) {
+                    if let Some(T::Int) | Some(T::Bool) = self.num(k) {
+                        self.list_set(pc, o, k, s);
+                        return Ok(Flow::Next);
+                    }
+                }
+                self.generic(pc, &ins)
+            }
+            _ => self.generic(pc, &ins),
+        }
+    }
+
+    /// GC safe point on the loop's back-edge.
+    fn gc_check(&mut self) {
+        let addr = crate::objects::rc::GC_BUDGET.with(|b| b.as_ptr() as u64);
+        let a = self.iconst(addr as i64);
+        let budget = self.load(a, 0);
+        let due = self.icmp_imm(Cmp::Le, budget, 0);
+        let run = self.cold_block();
+        let cont = self.new_block();
+        self.f.set_term(
+            self.cur,
+            Terminator::Branch {
+                cond: due,
+                then: (run, vec![]),
+                els: (cont, vec![]),
+            },
+        );
+        self.cur = run;
+        // Every heap value is in a frame slot (only numbers are unboxed),
+        // so the collector sees all references.
+        self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
+        self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+        self.cur = cont;
+    }
+
+    /// The truth value of `r` as an I64 0/1, or None if a helper is needed
+    /// (then the caller goes generic).
+    fn truth(&mut self, r: usize) -> TResult<Option<Var>> {
+        match self.num(r) {
+            Some(T::Bool) => return Ok(Some(self.get_i(r))),
+            Some(T::Int) => {
+                let i = self.get_i(r);
+                return Ok(Some(self.icmp_imm(Cmp::Ne, i, 0)));
+            }
+            Some(T::Float) => {
+                let f = self.get_f(r);
+                let z = self.fconst(0.0);
+                return Ok(Some(self.op1(Op::FCmp(Cmp::Ne), vec![f, z])));
+            }
+            _ => {}
+        }
+        match self.st[r].t {
+            T::Const(c) => {
+                let v = self.konst(c);
+                let t = match v {
+                    Value::None => Some(false),
+                    Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) => {
+                        Some(true)
+                    }
+                    _ => None,
+                };
+                Ok(t.map(|b| self.iconst(b as i64)))
+            }
+            T::Tag(t) if t == tag::NONE => Ok(Some(self.iconst(0))),
+            _ => {
+                self.mem(r);
+                let a = self.slot_addr(r);
+                let p = self.iconst(self.root_pc() as i64);
+                let s = self.call(
+                    helpers::truthy as *const () as usize,
+                    "truthy",
+                    vec![self.ctx, a, p],
+                );
+                self.check_status(s);
+                Ok(Some(s))
+            }
+        }
+    }
+
+    /// A native comparison of numbers, or None.
+    fn compare_native(&mut self, op: CmpOp, a: usize, b: RHS) -> Option<Var> {
+        let c = match op {
+            CmpOp::Lt => Cmp::Lt,
+            CmpOp::Le => Cmp::Le,
+            CmpOp::Eq => Cmp::Eq,
+            CmpOp::Ne => Cmp::Ne,
+            CmpOp::Gt => Cmp::Gt,
+            CmpOp::Ge => Cmp::Ge,
+            CmpOp::Is | CmpOp::IsNot => {
+                let RHS::Reg(rb) = b else { return None };
+                return self.identity_compare(op == CmpOp::Is, a, rb);
+            }
+            _ => return None,
+        };
+        let ta = self.num(a)?;
+        let tb = match b {
+            RHS::Reg(rb) => self.num(rb)?,
+            RHS::Imm(_) => T::Int,
+        };
+        if ta != T::Float && tb != T::Float {
+            let x = self.int_of(a);
+            let y = match b {
+                RHS::Reg(rb) => self.int_of(rb),
+                RHS::Imm(i) => self.iconst(i),
+            };
+            return Some(self.icmp(c, x, y));
+        }
+        // int vs float compares exactly: only ints of at most 53 bits
+        // convert without rounding (others leave through a guard).
+        let fl = |tr: &mut Self, t: T, r: Option<usize>, imm: i64| -> Var {
+            match (t, r) {
+                (T::Float, Some(r)) => tr.get_f(r),
+                (_, Some(r)) => {
+                    let i = tr.int_of(r);
+                    tr.exact_int(i);
+                    tr.op1(Op::IToF, vec![i])
+                }
+                (_, None) => tr.fconst(imm as f64),
+            }
+        };
+        let x = fl(self, ta, Some(a), 0);
+        let y = match b {
+            RHS::Reg(rb) => fl(self, tb, Some(rb), 0),
+            RHS::Imm(i) => fl(self, T::Int, None, i),
+        };
+        Some(self.op1(Op::FCmp(c), vec![x, y]))
+    }
+
+    /// Guards that an int converts to float exactly (|i| <= 2**53).
+    fn exact_int(&mut self, i: Var) {
+        let k = self.iconst(1 << 53);
+        let s = self.op1(Op::IAdd, vec![i, k]);
+        let lim = self.iconst((1 << 54) + 1);
+        let ok = self.icmp(Cmp::Ult, s, lim);
+        let pc = self.pc;
+        let x = self.exit(
+            ExitKind::Guard,
+            pc,
+            "int too large for exact float conversion",
+        );
+        self.guard_nonzero(ok, x);
+    }
+
+    fn identity_compare(&mut self, is: bool, a: usize, b: usize) -> Option<Var> {
+        let (sa, sb) = (self.st[a].t, self.st[b].t);
+        let known: Option<bool> = match (sa, sb) {
+            (T::Const(x), T::Const(y)) => Some(x == y),
+            (T::Const(c), o) | (o, T::Const(c)) if self.konst(c).is_none() => match o {
+                T::Int | T::Float | T::Bool | T::RangeIter | T::ListIter => Some(false),
+                T::Tag(t) => Some(t == tag::NONE),
+                T::Any => {
+                    let r = if matches!(sa, T::Const(_)) { b } else { a };
+                    let t = self.load_tag(r);
+                    let v = self.icmp_imm(if is { Cmp::Eq } else { Cmp::Ne }, t, tag::NONE as i64);
+                    return Some(v);
+                }
+                T::Const(_) => unreachable!(),
+            },
+            _ => None,
+        };
+        known.map(|k| self.iconst((k == is) as i64))
+    }
+
+    /// Arithmetic (`b` None: an immediate operand).
+    #[allow(clippy::too_many_arguments)]
+    fn arith(
+        &mut self,
+        pc: usize,
+        ins: &Instr,
+        op: BinOp,
+        dst: Reg,
+        a: Reg,
+        b: Option<Reg>,
+        imm: i64,
+    ) -> TResult<Flow> {
+        let ra = self.abs(a);
+        let rb = b.map(|b| self.abs(b));
+        let ta = self.num(ra);
+        let tb = match rb {
+            Some(rb) => self.num(rb),
+            None => Some(T::Int),
+        };
+        let (Some(ta), Some(tb)) = (ta, tb) else {
+            return self.generic(pc, ins);
+        };
+        if self.is_generic(pc) {
+            return self.generic(pc, ins);
+        }
+        let d = self.abs(dst);
+        let bval = |tr: &mut Self| -> Var {
+            match rb {
+                Some(rb) => tr.int_of(rb),
+                None => tr.iconst(imm),
+            }
+        };
+        let any_float = ta == T::Float || tb == T::Float;
+        if !any_float {
+            let x = self.int_of(ra);
+            let y = bval(self);
+            let res: Option<(T, Var)> = match op {
+                BinOp::Add | BinOp::Sub | BinOp::Mul => {
+                    let o = match op {
+                        BinOp::Add => Op::IAddOv,
+                        BinOp::Sub => Op::ISubOv,
+                        _ => Op::IMulOv,
+                    };
+                    let r = self.op(o, vec![x, y]);
+                    let ex = self.exit(ExitKind::Guard, pc, "integer overflow");
+                    self.guard_zero(r[1], ex);
+                    Some((T::Int, r[0]))
+                }
+                BinOp::And | BinOp::Or | BinOp::Xor => {
+                    let o = match op {
+                        BinOp::And => Op::IAnd,
+                        BinOp::Or => Op::IOr,
+                        _ => Op::IXor,
+                    };
+                    let t = if ta == T::Bool && tb == T::Bool {
+                        T::Bool
+                    } else {
+                        T::Int
+                    };
+                    Some((t, self.op1(o, vec![x, y])))
+                }
+                BinOp::FloorDiv | BinOp::Mod => {
+                    let ex = self.exit(ExitKind::Guard, pc, "division by zero or overflow");
+                    let z = self.icmp_imm(Cmp::Eq, y, 0);
+                    self.guard_zero(z, ex);
+                    // MIN // -1 overflows; MIN % -1 is 0 (but the machine
+                    // instruction traps): leave for both.
+                    let m1 = self.icmp_imm(Cmp::Eq, y, -1);
+                    let mn = self.icmp_imm(Cmp::Eq, x, i64::MIN);
+                    let both = self.op1(Op::IAnd, vec![m1, mn]);
+                    self.guard_zero(both, ex);
+                    let q = self.op1(Op::SDiv, vec![x, y]);
+                    let r = self.op1(Op::SRem, vec![x, y]);
+                    // Python rounds towards -inf: adjust when the remainder
+                    // is non-zero and its sign differs from the divisor's.
+                    let nz = self.icmp_imm(Cmp::Ne, r, 0);
+                    let xr = self.op1(Op::IXor, vec![r, y]);
+                    let neg = self.icmp_imm(Cmp::Lt, xr, 0);
+                    let adj = self.op1(Op::IAnd, vec![nz, neg]);
+                    if op == BinOp::FloorDiv {
+                        let q1 = self.op1(Op::ISub, vec![q, adj]);
+                        Some((T::Int, q1))
+                    } else {
+                        let ry = self.op1(Op::IAdd, vec![r, y]);
+                        Some((T::Int, self.op1(Op::Select, vec![adj, ry, r])))
+                    }
+                }
+                BinOp::TrueDiv => {
+                    self.exact_int(x);
+                    self.exact_int(y);
+                    let ex = self.exit(ExitKind::Guard, pc, "division by zero");
+                    let z = self.icmp_imm(Cmp::Eq, y, 0);
+                    self.guard_zero(z, ex);
+                    let fx = self.op1(Op::IToF, vec![x]);
+                    let fy = self.op1(Op::IToF, vec![y]);
+                    Some((T::Float, self.op1(Op::FDiv, vec![fx, fy])))
+                }
+                BinOp::LShift => {
+                    let ex = self.exit(ExitKind::Guard, pc, "shift out of range");
+                    let bad = self.icmp_imm(Cmp::Ult, y, 63);
+                    self.guard_nonzero(bad, ex);
+                    let r = self.op1(Op::IShl, vec![x, y]);
+                    let back = self.op1(Op::ISar, vec![r, y]);
+                    let same = self.icmp(Cmp::Eq, back, x);
+                    self.guard_nonzero(same, ex);
+                    Some((T::Int, r))
+                }
+                BinOp::RShift => {
+                    let ex = self.exit(ExitKind::Guard, pc, "negative shift");
+                    let neg = self.icmp_imm(Cmp::Lt, y, 0);
+                    self.guard_zero(neg, ex);
+                    let big = self.icmp_imm(Cmp::Gt, y, 63);
+                    let k63 = self.iconst(63);
+                    let s = self.op1(Op::Select, vec![big, k63, y]);
+                    Some((T::Int, self.op1(Op::ISar, vec![x, s])))
+                }
+                _ => None,
+            };
+            return match res {
+                Some((t, v)) => {
+                    self.def_num(d, t, v);
+                    self.settle(d);
+                    Ok(Flow::Next)
+                }
+                None => self.generic(pc, ins),
+            };
+        }
+        // Floats (an int operand converts to float first, exactly as
+        // Python does: correctly rounded).
+        let x = self.float_of(ra);
+        let y = match rb {
+            Some(rb) => self.float_of(rb),
+            None => self.fconst(imm as f64),
+        };
+        let v = match op {
+            BinOp::Add => self.op1(Op::FAdd, vec![x, y]),
+            BinOp::Sub => self.op1(Op::FSub, vec![x, y]),
+            BinOp::Mul => self.op1(Op::FMul, vec![x, y]),
+            BinOp::TrueDiv => {
+                let z = self.fconst(0.0);
+                let isz = self.op1(Op::FCmp(Cmp::Eq), vec![y, z]);
+                let ex = self.exit(ExitKind::Guard, pc, "float division by zero");
+                self.guard_zero(isz, ex);
+                self.op1(Op::FDiv, vec![x, y])
+            }
+            BinOp::Pow if rb.is_some_and(|rb| self.st[rb].t == T::Int) => {
+                // x ** 2 for a float x: only the exponent 2 is common
+                // enough to special-case (guarded).
+                let rb = rb.unwrap();
+                let e = self.get_i(rb);
+                let two = self.icmp_imm(Cmp::Eq, e, 2);
+                let ex = self.exit(ExitKind::Guard, pc, "exponent is not 2");
+                self.guard_nonzero(two, ex);
+                self.op1(Op::FMul, vec![x, x])
+            }
+            _ => return self.generic(pc, ins),
+        };
+        self.def_num(d, T::Float, v);
+        self.settle(d);
+        Ok(Flow::Next)
+    }
+
+    fn unary(&mut self, pc: usize, ins: &Instr, dst: Reg, src: Reg) -> TResult<Flow> {
+        let s = self.abs(src);
+        let Some(t) = self.num(s) else {
+            return self.generic(pc, ins);
+        };
+        let d = self.abs(dst);
+        match (ins, t) {
+            (Instr::Neg { .. }, T::Float) => {
+                let x = self.get_f(s);
+                let v = self.op1(Op::FNeg, vec![x]);
+                self.def_num(d, T::Float, v);
+            }
+            (Instr::Neg { .. }, _) => {
+                let x = self.get_i(s);
+                let z = self.iconst(0);
+                let r = self.op(Op::ISubOv, vec![z, x]);
+                let ex = self.exit(ExitKind::Guard, pc, "integer overflow");
+                self.guard_zero(r[1], ex);
+                self.def_num(d, T::Int, r[0]);
+            }
+            (Instr::Pos { .. }, T::Float) => {
+                let x = self.get_f(s);
+                self.def_num(d, T::Float, x);
+            }
+            (Instr::Pos { .. }, _) => {
+                let x = self.get_i(s);
+                self.def_num(d, T::Int, x);
+            }
+            (Instr::Invert { .. }, T::Int) | (Instr::Invert { .. }, T::Bool) => {
+                let x = self.get_i(s);
+                let m = self.iconst(-1);
+                let v = self.op1(Op::IXor, vec![x, m]);
+                self.def_num(d, T::Int, v);
+            }
+            _ => return self.generic(pc, ins),
+        }
+        self.settle(d);
+        Ok(Flow::Next)
+    }
+
+    /// `LoadGlobal`: the value the dict holds now, guarded by the dict's
+    /// key version (and, for objects, identity).
+    fn load_global(&mut self, pc: usize, ins: &Instr, dst: Reg, name: u32) -> TResult<Flow> {
+        if !self.opts.has("globals") || self.is_generic(pc) {
+            return self.generic(pc, ins);
+        }
+        let code = self.code();
+        let n = code.names[name as usize].as_str();
+        // SAFETY: the frame or function keeps its globals alive.
+        let globals: &DictObj = unsafe { &*self.level().globals };
+        let d = self.abs(dst);
+        let builtins = self.vm.builtins.clone();
+        if self.const_lookup(globals, Some(&builtins), n, d, pc) {
+            Ok(Flow::Next)
+        } else {
+            self.generic(pc, ins)
+        }
+    }
+
+    /// Looks `name` up in `dict` (then `fallback`) at compile time and
+    /// emits guarded code producing its value in register `d`. Returns
+    /// false when the name is not found (the caller goes generic).
+    fn const_lookup(
+        &mut self,
+        dict: &DictObj,
+        fallback: Option<&PyRef<DictObj>>,
+        name: &str,
+        d: usize,
+        pc: usize,
+    ) -> bool {
+        let h = crate::objects::str::hash_str(name);
+        let (entry, dicts): (*mut Value, Vec<&DictObj>) = match dict.find_str(name, h) {
+            Some(i) => (dict.value_ptr(i), vec![dict]),
+            None => match fallback {
+                Some(fb) => match fb.find_str(name, h) {
+                    Some(i) => (fb.value_ptr(i), vec![dict, &**fb]),
+                    None => return false,
+                },
+                None => return false,
+            },
+        };
+        let ex = self.exit(ExitKind::Guard, pc, "global changed");
+        for dd in dicts {
+            let a = self.iconst(dd.keys_version_ptr() as i64);
+            let v = self.load(a, 0);
+            let ok = self.icmp_imm(Cmp::Eq, v, dd.keys_version() as i64);
+            self.guard_nonzero(ok, ex);
+        }
+        // SAFETY: `entry` points at a live dict entry (just looked up).
+        let val = unsafe { (*entry).clone() };
+        let ea = self.iconst(entry as i64);
+        let tg = self.load(ea, 0);
+        let ok = self.icmp_imm(Cmp::Eq, tg, val.tag() as i64);
+        self.guard_nonzero(ok, ex);
+        match &val {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) if self.opts.has("unbox") => {
+                let t = match val {
+                    Value::Int(_) => T::Int,
+                    Value::Float(_) => T::Float,
+                    _ => T::Bool,
+                };
+                let v = match t {
+                    T::Float => self.loadf(ea, 8),
+                    T::Bool => self.op1(Op::Load8 { off: 8 }, vec![ea]),
+                    _ => self.load(ea, 8),
+                };
+                self.def_num(d, t, v);
+            }
+            Value::None => {
+                let c = self.intern(&val);
+                self.def_const(d, c);
+            }
+            Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) => {
+                let p = self.load(ea, 8);
+                let ok = self.icmp_imm(Cmp::Eq, p, val.words()[1] as i64);
+                self.guard_nonzero(ok, ex);
+                let c = self.intern(&val);
+                self.def_const(d, c);
+            }
+            _ => {
+                let da = self.slot_addr(d);
+                self.call_void(helpers::copy as *const () as usize, "copy", vec![da, ea]);
+                self.st[d] = RS::mem_type(T::Tag(val.tag()));
+            }
+        }
+        self.settle(d);
+        true
+    }
+
+    fn store_global(&mut self, pc: usize, ins: &Instr, src: Reg, name: u32) -> TResult<Flow> {
+        if !self.opts.has("globals") || self.is_generic(pc) {
+            return self.generic(pc, ins);
+        }
+        let n = self.code().names[name as usize].as_str();
+        // SAFETY: the frame keeps its globals alive.
+        let globals: &DictObj = unsafe { &*self.level().globals };
+        let h = crate::objects::str::hash_str(n);
+        let Some(i) = globals.find_str(n, h) else {
+            return self.generic(pc, ins);
+        };
+        let entry = globals.value_ptr(i);
+        let ex = self.exit(ExitKind::Guard, pc, "globals changed");
+        let a = self.iconst(globals.keys_version_ptr() as i64);
+        let v = self.load(a, 0);
+        let ok = self.icmp_imm(Cmp::Eq, v, globals.keys_version() as i64);
+        self.guard_nonzero(ok, ex);
+        let s = self.abs(src);
+        self.mem(s);
+        let ea = self.iconst(entry as i64);
+        let sa = self.slot_addr(s);
+        self.call_void(helpers::copy as *const () as usize, "copy", vec![ea, sa]);
+        Ok(Flow::Next)
+    }
+
+    fn for_iter(
+        &mut self,
+        pc: usize,
+        ins: &Instr,
+        dst: Reg,
+        iter: Reg,
+        target: usize,
+    ) -> TResult<Flow> {
+        let it = self.abs(iter);
+        let d = self.abs(dst);
+        match self.st[it].t {
+            T::RangeIter => {
+                let [pn, stop, step] = self.aux(it);
+                let np = self.op1(Op::GetVar(pn), vec![]);
+                let n = self.load(np, 0);
+                let stop = self.op1(Op::GetVar(stop), vec![]);
+                let step = self.op1(Op::GetVar(step), vec![]);
+                let lt = self.icmp(Cmp::Lt, n, stop);
+                let gt = self.icmp(Cmp::Gt, n, stop);
+                let pos = self.icmp_imm(Cmp::Gt, step, 0);
+                let more = self.op1(Op::Select, vec![pos, lt, gt]);
+                let body = self.new_block();
+                let done = self.new_block();
+                self.f.set_term(
+                    self.cur,
+                    Terminator::Branch {
+                        cond: more,
+                        then: (body, vec![]),
+                        els: (done, vec![]),
+                    },
+                );
+                let saved = self.st.clone();
+                self.cur = done;
+                self.goto(target)?;
+                self.st = saved;
+                self.cur = body;
+                let n2 = self.op1(Op::IAdd, vec![n, step]);
+                self.store(np, 0, n2);
+                self.def_num(d, T::Int, n);
+                self.settle(d);
+                Ok(Flow::Next)
+            }
+            T::ListIter => {
+                let [pidx, plist, _] = self.aux(it);
+                let ip = self.op1(Op::GetVar(pidx), vec![]);
+                let i = self.load(ip, 0);
+                let l = self.op1(Op::GetVar(plist), vec![]);
+                let data = crate::objects::rc::DATA_OFFSET as i32;
+                let len = self.load(l, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+                let more = self.icmp(Cmp::Ult, i, len);
+                let body = self.new_block();
+                let done = self.new_block();
+                self.f.set_term(
+                    self.cur,
+                    Terminator::Branch {
+                        cond: more,
+                        then: (body, vec![]),
+                        els: (done, vec![]),
+                    },
+                );
+                let saved = self.st.clone();
+                self.cur = done;
+                let exhausted = self.iconst((usize::MAX / 2) as i64);
+                self.store(ip, 0, exhausted);
+                self.goto(target)?;
+                self.st = saved;
+                self.cur = body;
+                let one = self.iconst(1);
+                let i1 = self.op1(Op::IAdd, vec![i, one]);
+                let items = self.load(l, data + crate::objects::list::LIST_PTR_OFFSET as i32);
+                self.element_to(pc, items, i, d, Some((ip, i1)));
+                Ok(Flow::Next)
+            }
+            _ => {
+                let r = self.generic(pc, ins)?;
+                // `generic` branched: the value is in `dst` on the
+                // fall-through path, which we continue in.
+                Ok(r)
+            }
+        }
+    }
+
+    /// Copies element `i` of the value array at `items` into register `d`,
+    /// unboxing it when the profile of `pc` says what it is.
+    /// `commit` (an address and a value) is stored once the element is
+    /// known to be taken (after the guards that resume before `pc`).
+    fn element_to(&mut self, pc: usize, items: Var, i: Var, d: usize, commit: Option<(Var, Var)>) {
+        let sixteen = self.iconst(16);
+        let off = self.op1(Op::IMul, vec![i, sixteen]);
+        let ea = self.op1(Op::IAdd, vec![items, off]);
+        let bits = if self.opts.has("speculate") && !self.is_generic(pc) {
+            self.profile(pc)
+        } else {
+            0
+        };
+        let num = match bits {
+            1 => Some((T::Int, tag::INT)),
+            2 => Some((T::Float, tag::FLOAT)),
+            _ => None,
+        };
+        if let (Some((t, tg)), true) = (num, self.opts.has("unbox")) {
+            let x = self.exit(ExitKind::Guard, pc, "element type");
+            let tv = self.load(ea, 0);
+            let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
+            self.guard_nonzero(ok, x);
+            if let Some((a, v)) = commit {
+                self.store(a, 0, v);
+            }
+            let v = if t == T::Float {
+                self.loadf(ea, 8)
+            } else {
+                self.load(ea, 8)
+            };
+            self.def_num(d, t, v);
+            self.settle(d);
+            return;
+        }
+        if let Some((a, v)) = commit {
+            self.store(a, 0, v);
+        }
+        let da = self.slot_addr(d);
+        self.call_void(helpers::copy as *const () as usize, "copy", vec![da, ea]);
+        self.clobber(d);
+        self.speculate(d, pc, pc + 1);
+    }
+
+    /// `dst = list[key]` with a bounds guard.
+    fn list_get(&mut self, pc: usize, o: usize, k: usize, d: usize) {
+        let (items, idx) = self.list_index(pc, o, k);
+        self.element_to(pc, items, idx, d, None);
+    }
+
+    /// Address of a list's items and the normalised index (guarded).
+    fn list_index(&mut self, pc: usize, o: usize, k: usize) -> (Var, Var) {
+        let p = self.load(self.base, Self::slot_off(o) + 8);
+        let data = crate::objects::rc::DATA_OFFSET as i32;
+        let len = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+        let i = self.int_of(k);
+        let neg = self.icmp_imm(Cmp::Lt, i, 0);
+        let il = self.op1(Op::IAdd, vec![i, len]);
+        let j = self.op1(Op::Select, vec![neg, il, i]);
+        let inb = self.icmp(Cmp::Ult, j, len);
+        let x = self.exit(ExitKind::Guard, pc, "index out of range");
+        self.guard_nonzero(inb, x);
+        let items = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
+        (items, j)
+    }
+
+    /// `list[key] = src` with a bounds guard.
+    fn list_set(&mut self, pc: usize, o: usize, k: usize, s: usize) {
+        let (items, j) = self.list_index(pc, o, k);
+        let sixteen = self.iconst(16);
+        let off = self.op1(Op::IMul, vec![j, sixteen]);
+        let ea = self.op1(Op::IAdd, vec![items, off]);
+        self.mem(s);
+        let sa = self.slot_addr(s);
+        self.call_void(helpers::copy as *const () as usize, "copy", vec![ea, sa]);
+    }
+
+    fn call_instr(&mut self, pc: usize, ins: &Instr, func: Reg, nargs: u16) -> TResult<Flow> {
+        let fr = self.abs(func);
+        if let T::Const(c) = self.st[fr].t {
+            let callee = self.konst(c).clone();
+            match &callee {
+                Value::Function(f) if self.opts.has("inline") && !self.is_generic(pc) => {
+                    if let Some(flow) = self.try_inline(pc, f, &callee, func, nargs)? {
+                        return Ok(flow);
+                    }
+                }
+                Value::Builtin(_) if self.opts.has("builtins") => {
+                    if self.native_builtin(pc, &callee, func, nargs) {
+                        return Ok(Flow::Next);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.generic(pc, ins)
+    }
+
+    /// Calls of a few builtins on numbers, compiled natively.
+    fn native_builtin(&mut self, pc: usize, callee: &Value, func: Reg, nargs: u16) -> bool {
+        let b = callee.words()[1];
+        let is = |tr: &Self, module: Option<&str>, name: &str| -> bool {
+            let d = match module {
+                None => Some(tr.vm.builtins.clone()),
+                Some(m) => match tr.vm.modules.get_str(m) {
+                    Some(Value::Module(md)) => Some(md.dict.clone()),
+                    _ => None,
+                },
+            };
+            d.and_then(|d| d.get_str(name))
+                .is_some_and(|v| v.words()[1] == b)
+        };
+        let arg = |tr: &Self, i: u16| tr.abs(func + 1 + i);
+        let d = self.abs(func);
+        if nargs == 1 {
+            let a = arg(self, 0);
+            let Some(t) = self.num(a) else {
+                if is(self, None, "len") && self.st[a].t == T::Tag(tag::LIST) {
+                    let p = self.load(self.base, Self::slot_off(a) + 8);
+                    let data = crate::objects::rc::DATA_OFFSET as i32;
+                    let len = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+                    self.def_num(d, T::Int, len);
+                    self.settle(d);
+                    return true;
+                }
+                return false;
+            };
+            if is(self, Some("math"), "sqrt") {
+                let x = self.float_of(a);
+                let z = self.fconst(0.0);
+                let neg = self.op1(Op::FCmp(Cmp::Lt), vec![x, z]);
+                let ex = self.exit(ExitKind::Guard, pc, "math domain error");
+                self.guard_zero(neg, ex);
+                let v = self.op1(Op::FSqrt, vec![x]);
+                self.def_num(d, T::Float, v);
+            } else if is(self, None, "abs") {
+                if t == T::Float {
+                    let x = self.get_f(a);
+                    let v = self.op1(Op::FAbs, vec![x]);
+                    self.def_num(d, T::Float, v);
+                } else {
+                    let x = self.get_i(a);
+                    let z = self.iconst(0);
+                    let n = self.op(Op::ISubOv, vec![z, x]);
+                    let ex = self.exit(ExitKind::Guard, pc, "integer overflow");
+                    self.guard_zero(n[1], ex);
+                    let neg = self.icmp_imm(Cmp::Lt, x, 0);
+                    let v = self.op1(Op::Select, vec![neg, n[0], x]);
+                    self.def_num(d, T::Int, v);
+                }
+            } else if is(self, None, "float") {
+                let v = self.float_of(a);
+                self.def_num(d, T::Float, v);
+            } else if is(self, None, "int") && t != T::Float {
+                let v = self.get_i(a);
+                self.def_num(d, T::Int, v);
+            } else {
+                return false;
+            }
+            self.settle(d);
+            return true;
+        }
+        if nargs == 2 && (is(self, None, "min") || is(self, None, "max")) {
+            let (a, b2) = (arg(self, 0), arg(self, 1));
+            let (Some(ta), Some(tb)) = (self.num(a), self.num(b2)) else {
+                return false;
+            };
+            let is_min = is(self, None, "min");
+            // min(a, b) is b if b < a else a; max(a, b) is b if b > a else a.
+            let c = if is_min { Cmp::Lt } else { Cmp::Gt };
+            if ta == T::Float && tb == T::Float {
+                let (x, y) = (self.get_f(a), self.get_f(b2));
+                let sel = self.op1(Op::FCmp(c), vec![y, x]);
+                let v = self.op1(Op::Select, vec![sel, y, x]);
+                self.def_num(d, T::Float, v);
+            } else if ta == T::Int && tb == T::Int {
+                let (x, y) = (self.get_i(a), self.get_i(b2));
+                let sel = self.icmp(c, y, x);
+                let v = self.op1(Op::Select, vec![sel, y, x]);
+                self.def_num(d, T::Int, v);
+            } else {
+                return false;
+            }
+            self.settle(d);
+            return true;
+        }
+        false
+    }
+
+    /// Inlines a call of `f` if it is small and simple enough. Returns None
+    /// when it is not inlined.
+    fn try_inline(
+        &mut self,
+        pc: usize,
+        f: &PyRef<FunctionObj>,
+        fval: &Value,
+        func: Reg,
+        nargs: u16,
+    ) -> TResult<Option<Flow>> {
+        let callee: &CodeObj = &f.code;
+        let simple = callee.flags
+            & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR)
+            == 0
+            && callee.argcount == nargs
+            && callee.kwonlyargcount == 0
+            && callee.freevars.is_empty()
+            && callee.cellvars.is_empty()
+            && callee.instrs.len() <= 120
+            && self.chain.len() < 4
+            && callee.instrs.len() <= self.budget
+            && !self
+                .chain
+                .iter()
+                .any(|l| l.code == callee as *const CodeObj)
+            && callee.instrs.iter().enumerate().all(|(i, ins)| {
+                !matches!(
+                    ins,
+                    Instr::Loop { .. } | Instr::Yield { .. } | Instr::YieldFrom { .. }
+                ) && ins.targets().is_none_or(|t| t as usize > i)
+            });
+        if !simple {
+            return Ok(None);
+        }
+        self.budget -= callee.instrs.len();
+        let offset = self.level().offset + self.code().nregs as usize;
+        let nregs = callee.nregs as usize;
+        self.extent = self.extent.max(offset + nregs);
+        let desc = self.frames.len() as u32;
+        self.frames.push(FrameDesc {
+            func: fval.clone(),
+            offset: offset as u32,
+            nregs: nregs as u32,
+            call_pc: pc as u32,
+            ret_reg: func,
+        });
+        // The callee's window is all Undef in memory.
+        self.st.truncate(offset);
+        self.st.resize(
+            offset + nregs,
+            RS {
+                t: T::Tag(0),
+                clean: true,
+                mem: Some(0),
+            },
+        );
+        // Arguments move into the callee's parameters.
+        for i in 0..nargs as usize {
+            let s = self.abs(func + 1 + i as Reg);
+            let d = offset + i;
+            let ss = self.st[s];
+            match ss.t {
+                T::Int | T::Bool => {
+                    let v = self.get_i(s);
+                    self.def_num(d, ss.t, v);
+                }
+                T::Float => {
+                    let v = self.get_f(s);
+                    self.def_num(d, ss.t, v);
+                }
+                T::Const(c) => self.def_const(d, c),
+                _ => {
+                    // Move the value's words; the caller's slot becomes Undef.
+                    let so = Self::slot_off(s);
+                    let t = self.load(self.base, so);
+                    let p = self.load(self.base, so + 8);
+                    self.store(self.base, Self::slot_off(d), t);
+                    self.store(self.base, Self::slot_off(d) + 8, p);
+                    let z = self.iconst(0);
+                    self.store(self.base, so, z);
+                    self.st[d] = RS::mem_type(match ss.t {
+                        T::RangeIter | T::ListIter => T::Tag(tag::ITER),
+                        t => t,
+                    });
+                    self.st[s] = RS {
+                        t: T::Tag(0),
+                        clean: true,
+                        mem: Some(0),
+                    };
+                }
+            }
+        }
+        let live = self.liveness(callee);
+        self.chain.push(Level {
+            code: callee as *const CodeObj,
+            globals: &*f.globals as *const DictObj,
+            live,
+            offset,
+            desc: Some(desc),
+            call_pc: pc,
+            ret_reg: func,
+        });
+        self.depth = self.depth.max(self.chain.len() - 1);
+        self.regions.push(Region {
+            lo: 0,
+            hi: callee.instrs.len() - 1,
+            is_root: false,
+            loop_headers: HashSet::new(),
+            incoming: HashMap::new(),
+            blocks: HashMap::new(),
+            returns: Vec::new(),
+        });
+        let eb = self.cur;
+        let entry = self.st.clone();
+        let saved_pc = self.pc;
+        self.region(0, callee.instrs.len() - 1, eb, entry)?;
+        let reg = self.regions.pop().unwrap();
+        self.chain.pop();
+        self.pc = saved_pc;
+        if reg.returns.is_empty() {
+            return Ok(Some(Flow::Done));
+        }
+        // Join the return edges into a continuation block.
+        let mut state = reg.returns[0].1.clone();
+        for (_, s) in &reg.returns[1..] {
+            state = join_states(&state, s, &self.consts);
+        }
+        let cont = self.new_block();
+        for (eb, es) in reg.returns {
+            self.cur = eb;
+            self.adapt(&es, &state);
+            self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+        }
+        self.cur = cont;
+        self.st = state;
+        Ok(Some(Flow::Next))
+    }
+
+    /// `return` in an inlined function: the value goes to the caller's
+    /// result register, the callee's registers are cleared.
+    fn inline_return(&mut self, ins: Instr) -> TResult<Flow> {
+        let lvl = self.level();
+        let (offset, ret_reg) = (lvl.offset, lvl.ret_reg);
+        let parent_off = self.chain[self.chain.len() - 2].offset;
+        let r = parent_off + ret_reg as usize;
+        let nregs = self.code().nregs as usize;
+        let src = match ins {
+            Instr::Return { src } => Some(offset + src as usize),
+            _ => None,
+        };
+        match src {
+            None => {
+                let c = self.intern(&Value::None);
+                self.def_const(r, c);
+            }
+            Some(s) => {
+                let ss = self.st[s];
+                match ss.t {
+                    T::Int | T::Bool => {
+                        let v = self.get_i(s);
+                        self.def_num(r, ss.t, v);
+                    }
+                    T::Float => {
+                        let v = self.get_f(s);
+                        self.def_num(r, ss.t, v);
+                    }
+                    T::Const(c) => self.def_const(r, c),
+                    _ => {
+                        let old = self.st[r];
+                        let known = if old.t.is_virtual() {
+                            old.mem
+                        } else {
+                            RS::mem_type(old.t).mem
+                        };
+                        self.release_slot(r, known);
+                        let so = Self::slot_off(s);
+                        let t = self.load(self.base, so);
+                        let p = self.load(self.base, so + 8);
+                        self.store(self.base, Self::slot_off(r), t);
+                        self.store(self.base, Self::slot_off(r) + 8, p);
+                        let z = self.iconst(0);
+                        self.store(self.base, so, z);
+                        self.st[r] = RS::mem_type(match ss.t {
+                            T::RangeIter | T::ListIter => T::Tag(tag::ITER),
+                            t => t,
+                        });
+                        self.st[s] = RS {
+                            t: T::Tag(0),
+                            clean: true,
+                            mem: Some(0),
+                        };
+                    }
+                }
+            }
+        }
+        // Clear the callee's window (it must be all Undef again).
+        for k in offset..offset + nregs {
+            let s = self.st[k];
+            let mem = if s.t.is_virtual() {
+                s.mem
+            } else {
+                RS::mem_type(s.t).mem
+            };
+            if mem == Some(0) {
+                continue;
+            }
+            self.release_slot(k, mem);
+            let z = self.iconst(0);
+            self.store(self.base, Self::slot_off(k), z);
+        }
+        self.settle(r);
+        self.st.truncate(offset);
+        let cur = self.cur;
+        let st = self.st.clone();
+        self.regions.last_mut().unwrap().returns.push((cur, st));
+        Ok(Flow::Done)
+    }
+}
+
+/// The right operand of a comparison.
+#[derive(Clone, Copy)]
+enum RHS {
+    Reg(usize),
+    Imm(i64),
+}
