@@ -89,23 +89,28 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             out.push_str(&sep);
         }
         let start = out.len();
+        let mut surrogates = false;
         match a {
-            Value::Str(s) => out.push_str(s.as_str()),
+            Value::Str(s) => {
+                out.push_str(s.as_str());
+                surrogates = s.has_surrogates();
+            }
             Value::Int(n) => {
                 use std::fmt::Write;
                 let _ = write!(out, "{}", n);
             }
             other => {
                 let s = vm.str_of(other)?;
+                surrogates = crate::objects::str::text_has_surrogates(&s);
                 out.push_str(&s);
             }
         }
         // Text with lone surrogates cannot be written out as UTF-8.
-        if crate::objects::str::may_have_surrogates(&out[start..]) && args.kw("file").map_or(true, |f| f.is_none()) {
+        if surrogates && args.kw("file").map_or(true, |f| f.is_none()) {
             let piece = out[start..].to_string();
             out.truncate(start);
             vm.write_stdout(&out)?;
-            super::codecs::encode(vm, &piece, "utf-8", "strict")?;
+            super::codecs::encode(vm, &piece, true, "utf-8", "strict")?;
         }
     }
     out.push_str(&end);
@@ -300,10 +305,10 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(is_subclass_of(vm, &args.pos[0], &args.pos[1])?))
 }
 
-fn attr_name<'a>(vm: &Vm, v: &'a Value, fname: &str) -> PyResult<&'a str> {
+fn attr_name<'a>(vm: &Vm, v: &'a Value, _fname: &str) -> PyResult<&'a str> {
     match v {
         Value::Str(s) => Ok(s.as_str()),
-        _ => Err(PyErr::type_error(format!("{}(): attribute name must be string, not '{}'", fname, vm.type_name(v)))),
+        _ => Err(PyErr::type_error(format!("attribute name must be string, not '{}'", vm.type_name(v)))),
     }
 }
 
@@ -602,10 +607,7 @@ fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
     };
     match u32::try_from(i).ok().and_then(crate::objects::str::char_of) {
-        Some(c) => {
-            let mut buf = [0u8; 4];
-            Ok(Value::str(c.encode_utf8(&mut buf)))
-        }
+        Some(c) => Ok(crate::objects::str::str_value(c.to_string(), crate::objects::str::is_surrogate(i as u32))),
         None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -618,7 +620,7 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if s.len() != 1 {
                 return Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", s.len())));
             }
-            Ok(Value::Int(crate::objects::str::code_point(s.char_at(0)) as i64))
+            Ok(Value::Int(s.code_point(s.char_at(0)) as i64))
         }
         Value::Bytes(b) => {
             if b.data.len() != 1 {

@@ -23,12 +23,29 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&t, "__delattr__", object_delattr);
     vm.add_method(&t, "__dir__", object_dir);
     vm.add_method(&t, "__init_subclass__", object_init_subclass);
+    let f = t.dict.get_str("__init_subclass__").unwrap_or(Value::None);
+    t.dict.set_str(
+        "__init_subclass__",
+        vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(f)),
+    );
     vm.add_method(&t, "__reduce_ex__", object_reduce_ex);
     vm.add_method(&t, "__sizeof__", object_sizeof);
     vm.add_method(&t, "__lt__", not_implemented);
     vm.add_method(&t, "__le__", not_implemented);
     vm.add_method(&t, "__gt__", not_implemented);
     vm.add_method(&t, "__ge__", not_implemented);
+
+    let mp = vm.types.mappingproxy.clone();
+    vm.add_method(&mp, "__getitem__", mappingproxy_getitem);
+    vm.add_method(&mp, "__contains__", mappingproxy_contains);
+    vm.add_method(&mp, "__iter__", mappingproxy_iter);
+    vm.add_method(&mp, "__len__", mappingproxy_len);
+    vm.add_method(&mp, "__eq__", mappingproxy_eq);
+    vm.add_method(&mp, "get", mappingproxy_get);
+    vm.add_method(&mp, "keys", mappingproxy_keys);
+    vm.add_method(&mp, "values", mappingproxy_values);
+    vm.add_method(&mp, "items", mappingproxy_items);
+    vm.add_method(&mp, "copy", mappingproxy_copy);
 
     let ty = vm.types.type_.clone();
     vm.add_method(&ty, "__new__", type_new);
@@ -158,7 +175,9 @@ fn object_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Class(cls)) = args.get(0) else {
-        return Err(PyErr::type_error("object.__new__(X): X is not a type object"));
+        return Err(PyErr::type_error(
+            "object.__new__(X): X is not a type object",
+        ));
     };
     if cls.flags.get() & class_flags::ABSTRACT != 0 {
         let abstracts = match cls.lookup("__abstractmethods__") {
@@ -166,7 +185,10 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             None => vec![],
         };
         if !abstracts.is_empty() {
-            let mut names: Vec<String> = abstracts.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect();
+            let mut names: Vec<String> = abstracts
+                .iter()
+                .filter_map(|v| v.as_str().map(|s| s.to_string()))
+                .collect();
             names.sort();
             let quoted: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
             return Err(PyErr::type_error(format!(
@@ -177,8 +199,13 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )));
         }
     }
-    if (args.len() > 1 || args.has_kwargs()) && matches!(cls.lookup("__init__"), Some(Value::Builtin(ref b)) if b.owner == "object") {
-        return Err(PyErr::type_error(format!("{}() takes no arguments", cls.name())));
+    if (args.len() > 1 || args.has_kwargs())
+        && matches!(cls.lookup("__init__"), Some(Value::Builtin(ref b)) if b.owner == "object")
+    {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no arguments",
+            cls.name()
+        )));
     }
     if cls.is_builtin() && !PyRef::ptr_eq(cls, &vm.types.object) {
         return Err(PyErr::type_error(format!(
@@ -193,10 +220,14 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn object_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.len() > 1 || args.has_kwargs() {
         let cls = vm.class_of(args.this());
-        let own_init = !matches!(cls.lookup("__init__"), Some(Value::Builtin(ref b)) if b.owner == "object");
-        let own_new = !matches!(cls.lookup("__new__"), Some(Value::Builtin(ref b)) if b.owner == "object");
+        let own_init =
+            !matches!(cls.lookup("__init__"), Some(Value::Builtin(ref b)) if b.owner == "object");
+        let own_new =
+            !matches!(cls.lookup("__new__"), Some(Value::Builtin(ref b)) if b.owner == "object");
         if own_init || !own_new {
-            return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+            return Err(PyErr::type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
         }
     }
     Ok(Value::None)
@@ -212,7 +243,11 @@ fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn object_eq(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_pos("__eq__", 2, 2)?;
-    Ok(if args.pos[0].is(&args.pos[1]) { Value::Bool(true) } else { Value::NotImplemented })
+    Ok(if args.pos[0].is(&args.pos[1]) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
 }
 
 fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -298,7 +333,15 @@ fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn object_init_subclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.has_kwargs() {
-        return Err(PyErr::type_error("object.__init_subclass__() takes no keyword arguments"));
+        // Bound to the new class, CPython names the method after it.
+        let owner = match args.pos.first() {
+            Some(Value::Class(c)) => c.name(),
+            _ => "object".to_string(),
+        };
+        return Err(PyErr::type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            owner
+        )));
     }
     Ok(Value::None)
 }
@@ -320,7 +363,14 @@ fn type_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = Value::Class(vm.types.type_.clone());
     let mut all = vec![t];
     all.extend_from_slice(args.pos);
-    let cls = type_new(vm, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?;
+    let cls = type_new(
+        vm,
+        Args {
+            pos: &all,
+            kwnames: args.kwnames,
+            kwvals: args.kwvals,
+        },
+    )?;
     Ok(cls)
 }
 
@@ -370,18 +420,32 @@ fn type_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Class(c) = args.this() else { return Err(PyErr::type_error("descriptor '__call__' requires a 'type' object")) };
+    let Value::Class(c) = args.this() else {
+        return Err(PyErr::type_error(
+            "descriptor '__call__' requires a 'type' object",
+        ));
+    };
     let c = c.clone();
     vm.type_call(&c, args.rest())
 }
 
 fn type_mro(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Class(c) = args.this() else { return Err(PyErr::type_error("mro() requires a type")) };
-    Ok(Value::list(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect()))
+    let Value::Class(c) = args.this() else {
+        return Err(PyErr::type_error("mro() requires a type"));
+    };
+    Ok(Value::list(
+        c.mro
+            .borrow()
+            .iter()
+            .map(|k| Value::Class(k.clone()))
+            .collect(),
+    ))
 }
 
 fn type_subclasses(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Class(c) = args.this() else { return Err(PyErr::type_error("__subclasses__() requires a type")) };
+    let Value::Class(c) = args.this() else {
+        return Err(PyErr::type_error("__subclasses__() requires a type"));
+    };
     let subs: Vec<Value> = c
         .subclasses
         .borrow()
@@ -394,7 +458,9 @@ fn type_subclasses(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn type_instancecheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_pos("__instancecheck__", 2, 2)?;
-    let Value::Class(c) = &args.pos[0] else { return Ok(Value::Bool(false)) };
+    let Value::Class(c) = &args.pos[0] else {
+        return Ok(Value::Bool(false));
+    };
     Ok(Value::Bool(vm.is_instance(&args.pos[1], c)))
 }
 
@@ -417,17 +483,35 @@ fn type_prepare(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 // ----- descriptors -----
 
 fn property_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Class(cls) = args.this() else { return Err(PyErr::type_error("property.__new__: not a type")) };
+    let Value::Class(cls) = args.this() else {
+        return Err(PyErr::type_error("property.__new__: not a type"));
+    };
     let rest = args.rest();
     let get = |i: usize, n: &str| rest.arg(i, n).cloned().unwrap_or(Value::None);
-    let data = NativeData::Property { fget: get(0, "fget"), fset: get(1, "fset"), fdel: get(2, "fdel"), doc: get(3, "doc") };
+    let data = NativeData::Property {
+        fget: get(0, "fget"),
+        fset: get(1, "fset"),
+        fdel: get(2, "fdel"),
+        doc: get(3, "doc"),
+    };
     Ok(vm.new_native(cls.clone(), data))
 }
 
 fn property_parts(v: &Value) -> PyResult<(PyRef<ClassObj>, Value, Value, Value, Value)> {
     match v {
         Value::Native(n) => match &n.data {
-            NativeData::Property { fget, fset, fdel, doc } => Ok((n.class.clone(), fget.clone(), fset.clone(), fdel.clone(), doc.clone())),
+            NativeData::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            } => Ok((
+                n.class.clone(),
+                fget.clone(),
+                fset.clone(),
+                fdel.clone(),
+                doc.clone(),
+            )),
             _ => Err(PyErr::type_error("descriptor requires a 'property' object")),
         },
         _ => Err(PyErr::type_error("descriptor requires a 'property' object")),
@@ -437,19 +521,43 @@ fn property_parts(v: &Value) -> PyResult<(PyRef<ClassObj>, Value, Value, Value, 
 fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (c, _, s, d, doc) = property_parts(args.this())?;
     let f = args.get(1).cloned().unwrap_or(Value::None);
-    Ok(vm.new_native(c, NativeData::Property { fget: f, fset: s, fdel: d, doc }))
+    Ok(vm.new_native(
+        c,
+        NativeData::Property {
+            fget: f,
+            fset: s,
+            fdel: d,
+            doc,
+        },
+    ))
 }
 
 fn property_setter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (c, g, _, d, doc) = property_parts(args.this())?;
     let f = args.get(1).cloned().unwrap_or(Value::None);
-    Ok(vm.new_native(c, NativeData::Property { fget: g, fset: f, fdel: d, doc }))
+    Ok(vm.new_native(
+        c,
+        NativeData::Property {
+            fget: g,
+            fset: f,
+            fdel: d,
+            doc,
+        },
+    ))
 }
 
 fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (c, g, s, _, doc) = property_parts(args.this())?;
     let f = args.get(1).cloned().unwrap_or(Value::None);
-    Ok(vm.new_native(c, NativeData::Property { fget: g, fset: s, fdel: f, doc }))
+    Ok(vm.new_native(
+        c,
+        NativeData::Property {
+            fget: g,
+            fset: s,
+            fdel: f,
+            doc,
+        },
+    ))
 }
 
 fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -476,37 +584,62 @@ fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn classmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Class(cls) = args.this() else { return Err(PyErr::type_error("classmethod.__new__: not a type")) };
-    let f = args.get(1).cloned().ok_or_else(|| PyErr::type_error("classmethod expected 1 argument, got 0"))?;
+    let Value::Class(cls) = args.this() else {
+        return Err(PyErr::type_error("classmethod.__new__: not a type"));
+    };
+    let f = args
+        .get(1)
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("classmethod expected 1 argument, got 0"))?;
     Ok(vm.new_native(cls.clone(), NativeData::ClassMethod(f)))
 }
 
 fn classmethod_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Native(n) = args.this() else { return Err(PyErr::type_error("bad classmethod")) };
-    let NativeData::ClassMethod(f) = &n.data else { return Err(PyErr::type_error("bad classmethod")) };
+    let Value::Native(n) = args.this() else {
+        return Err(PyErr::type_error("bad classmethod"));
+    };
+    let NativeData::ClassMethod(f) = &n.data else {
+        return Err(PyErr::type_error("bad classmethod"));
+    };
     let owner = match (args.get(2), args.get(1)) {
         (Some(c), _) if !c.is_none() => c.clone(),
         (_, Some(o)) => Value::Class(_vm.class_of(o)),
         _ => Value::None,
     };
-    Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: owner })))
+    Ok(Value::Method(PyRef::new_tracked(MethodObj {
+        func: f.clone(),
+        this: owner,
+    })))
 }
 
 fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Class(cls) = args.this() else { return Err(PyErr::type_error("staticmethod.__new__: not a type")) };
-    let f = args.get(1).cloned().ok_or_else(|| PyErr::type_error("staticmethod expected 1 argument, got 0"))?;
+    let Value::Class(cls) = args.this() else {
+        return Err(PyErr::type_error("staticmethod.__new__: not a type"));
+    };
+    let f = args
+        .get(1)
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("staticmethod expected 1 argument, got 0"))?;
     Ok(vm.new_native(cls.clone(), NativeData::StaticMethod(f)))
 }
 
 fn staticmethod_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Native(n) = args.this() else { return Err(PyErr::type_error("bad staticmethod")) };
-    let NativeData::StaticMethod(f) = &n.data else { return Err(PyErr::type_error("bad staticmethod")) };
+    let Value::Native(n) = args.this() else {
+        return Err(PyErr::type_error("bad staticmethod"));
+    };
+    let NativeData::StaticMethod(f) = &n.data else {
+        return Err(PyErr::type_error("bad staticmethod"));
+    };
     Ok(f.clone())
 }
 
 fn staticmethod_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Native(n) = args.this() else { return Err(PyErr::type_error("bad staticmethod")) };
-    let NativeData::StaticMethod(f) = &n.data else { return Err(PyErr::type_error("bad staticmethod")) };
+    let Value::Native(n) = args.this() else {
+        return Err(PyErr::type_error("bad staticmethod"));
+    };
+    let NativeData::StaticMethod(f) = &n.data else {
+        return Err(PyErr::type_error("bad staticmethod"));
+    };
     let f = f.clone();
     vm.call(&f, args.rest())
 }
@@ -516,7 +649,10 @@ fn function_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if obj.is_none() {
         return Ok(args.this().clone());
     }
-    Ok(Value::Method(PyRef::new_tracked(MethodObj { func: args.this().clone(), this: obj })))
+    Ok(Value::Method(PyRef::new_tracked(MethodObj {
+        func: args.this().clone(),
+        this: obj,
+    })))
 }
 
 /// `super()` and `super(cls, obj)`.
@@ -525,7 +661,10 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, obj) = if rest.is_empty() {
         // Zero-argument form: the `__class__` cell and the first argument of
         // the calling function.
-        let f = vm.frames.last().ok_or_else(|| PyErr::runtime_error("super(): no current frame"))?;
+        let f = vm
+            .frames
+            .last()
+            .ok_or_else(|| PyErr::runtime_error("super(): no current frame"))?;
         let code = f.code_ref();
         let base = f.base;
         if code.argcount == 0 && code.flags & crate::bytecode::code_flags::VARARGS == 0 {
@@ -552,15 +691,25 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         (cls, first)
     } else {
-        (rest.pos[0].clone(), rest.get(1).cloned().unwrap_or(Value::None))
+        (
+            rest.pos[0].clone(),
+            rest.get(1).cloned().unwrap_or(Value::None),
+        )
     };
     let Value::Class(c) = cls else {
-        return Err(PyErr::type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&cls))));
+        return Err(PyErr::type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            vm.type_name(&cls)
+        )));
     };
     match &obj {
         Value::Class(oc) if crate::vm::types::is_subclass(oc, &c) => {}
         _ if vm.is_instance(&obj, &c) => {}
-        _ => return Err(PyErr::type_error("super(type, obj): obj must be an instance or subtype of type")),
+        _ => {
+            return Err(PyErr::type_error(
+                "super(type, obj): obj must be an instance or subtype of type",
+            ))
+        }
     }
     Ok(vm.new_native(vm.types.super_.clone(), NativeData::Super { cls: c, obj }))
 }
@@ -571,10 +720,15 @@ fn range_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("range")?;
     let n = args.len();
     if n == 0 {
-        return Err(PyErr::type_error("range expected at least 1 argument, got 0"));
+        return Err(PyErr::type_error(
+            "range expected at least 1 argument, got 0",
+        ));
     }
     if n > 3 {
-        return Err(PyErr::type_error(format!("range expected at most 3 arguments, got {}", n)));
+        return Err(PyErr::type_error(format!(
+            "range expected at most 3 arguments, got {}",
+            n
+        )));
     }
     let mut v: Vec<Value> = Vec::with_capacity(3);
     for a in args.pos.iter() {
@@ -602,7 +756,12 @@ fn range_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let (Value::Int(a), Value::Int(b), Value::Int(c)) = (&start, &stop, &step) {
         return Ok(Value::Range(RangeObj::new(*a, *b, *c)));
     }
-    Ok(Value::Range(PyRef::new(RangeObj { start: 0, stop: 0, step: 1, big: Some(Box::new([start, stop, step])) })))
+    Ok(Value::Range(PyRef::new(RangeObj {
+        start: 0,
+        stop: 0,
+        step: 1,
+        big: Some(Box::new([start, stop, step])),
+    })))
 }
 
 fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -610,7 +769,9 @@ fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Range(r) = args.this() else { return Err(PyErr::type_error("bad range")) };
+    let Value::Range(r) = args.this() else {
+        return Err(PyErr::type_error("bad range"));
+    };
     let x = args.get(1).cloned().unwrap_or(Value::None);
     if let Some(i) = int::as_small(&x) {
         if crate::vm::ops::range_contains(r, i) {
@@ -628,7 +789,9 @@ fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn range_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Range(r) = args.this() else { return Err(PyErr::type_error("bad range")) };
+    let Value::Range(r) = args.this() else {
+        return Err(PyErr::type_error("bad range"));
+    };
     if r.big.is_some() {
         let (start, _, step) = r.parts();
         let n = r.len_value();
@@ -646,6 +809,78 @@ fn range_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         stop: if n == 0 { 0 } else { r.start - r.step },
         step: -r.step,
     }))
+}
+
+// ----- mappingproxy: read-only access to the wrapped mapping -----
+
+fn proxied(args: &Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Native(n)) => match &n.data {
+            NativeData::MappingProxy(m) => Ok(m.clone()),
+            _ => Err(PyErr::type_error(
+                "descriptor requires a 'mappingproxy' object",
+            )),
+        },
+        _ => Err(PyErr::type_error(
+            "descriptor requires a 'mappingproxy' object",
+        )),
+    }
+}
+
+/// Calls method `name` of the wrapped mapping with the other arguments.
+fn proxy_call(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
+    let m = proxied(&args)?;
+    let rest = args.rest();
+    let f = vm.get_attr(&m, name)?;
+    vm.call(&f, rest)
+}
+
+fn mappingproxy_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_pos("__getitem__", 2, 2)?;
+    let m = proxied(&args)?;
+    vm.get_item(&m, &args.pos[1])
+}
+
+fn mappingproxy_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_pos("__contains__", 2, 2)?;
+    let m = proxied(&args)?;
+    vm.contains(&m, &args.pos[1]).map(Value::Bool)
+}
+
+fn mappingproxy_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let m = proxied(&args)?;
+    vm.get_iter(&m)
+}
+
+fn mappingproxy_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let m = proxied(&args)?;
+    vm.len(&m).map(|n| Value::Int(n as i64))
+}
+
+fn mappingproxy_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_pos("__eq__", 2, 2)?;
+    let m = proxied(&args)?;
+    vm.compare(crate::bytecode::CmpOp::Eq, &m, &args.pos[1])
+}
+
+fn mappingproxy_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    proxy_call(vm, args, "get")
+}
+
+fn mappingproxy_keys(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    proxy_call(vm, args, "keys")
+}
+
+fn mappingproxy_values(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    proxy_call(vm, args, "values")
+}
+
+fn mappingproxy_items(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    proxy_call(vm, args, "items")
+}
+
+fn mappingproxy_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    proxy_call(vm, args, "copy")
 }
 
 fn generic_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -675,21 +910,36 @@ fn slice_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (start, stop, step) = match rest.len() {
         1 => (Value::None, rest.pos[0].clone(), Value::None),
         2 => (rest.pos[0].clone(), rest.pos[1].clone(), Value::None),
-        3 => (rest.pos[0].clone(), rest.pos[1].clone(), rest.pos[2].clone()),
-        n => return Err(PyErr::type_error(format!("slice expected at least 1 argument, got {}", n))),
+        3 => (
+            rest.pos[0].clone(),
+            rest.pos[1].clone(),
+            rest.pos[2].clone(),
+        ),
+        n => {
+            return Err(PyErr::type_error(format!(
+                "slice expected at least 1 argument, got {}",
+                n
+            )))
+        }
     };
     Ok(Value::Slice(PyRef::new(SliceObj { start, stop, step })))
 }
 
 fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Slice(s) = args.this() else { return Err(PyErr::type_error("bad slice")) };
+    let Value::Slice(s) = args.this() else {
+        return Err(PyErr::type_error("bad slice"));
+    };
     let n = arg::int(vm, args.get(1).unwrap_or(&Value::Int(0)))?;
     if n < 0 {
         return Err(PyErr::value_error("length should not be negative"));
     }
     let s = s.clone();
     let idx = vm.slice_indices(&s, n as usize)?;
-    Ok(Value::tuple(vec![Value::Int(idx.start), Value::Int(idx.stop), Value::Int(idx.step)]))
+    Ok(Value::tuple(vec![
+        Value::Int(idx.start),
+        Value::Int(idx.stop),
+        Value::Int(idx.step),
+    ]))
 }
 
 // ----- iterators -----
@@ -707,7 +957,9 @@ fn iter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn iter_length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Iter(io) = args.this() else { return Ok(Value::Int(0)) };
+    let Value::Iter(io) = args.this() else {
+        return Ok(Value::Int(0));
+    };
     let k = io.kind.borrow();
     Ok(Value::Int(match &*k {
         IterKind::Seq { seq, index } => {
@@ -723,16 +975,26 @@ fn iter_length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn enumerate_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("enumerate", &["iterable", "start"])?;
-    let src = args.arg(0, "iterable").ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+    let src = args.arg(0, "iterable").ok_or_else(|| {
+        PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)")
+    })?;
     let start = match args.arg(1, "start") {
         Some(v) => match vm.index_value(v)? {
             Some(i) => i,
-            None => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                )))
+            }
         },
         None => Value::Int(0),
     };
     let it = vm.get_iter(src)?;
-    Ok(crate::vm::iter::new_iter(IterKind::Enumerate { it, count: ValueCell::new(start) }))
+    Ok(crate::vm::iter::new_iter(IterKind::Enumerate {
+        it,
+        count: ValueCell::new(start),
+    }))
 }
 
 fn enumerate_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -751,13 +1013,19 @@ fn zip_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(it) => iters.push(it),
             Err(e) => {
                 if vm.err_is(&e, ExcKind::TypeError) {
-                    return Err(PyErr::type_error(format!("zip argument #{} must support iteration", i + 1)));
+                    return Err(PyErr::type_error(format!(
+                        "zip argument #{} must support iteration",
+                        i + 1
+                    )));
                 }
                 return Err(e);
             }
         }
     }
-    Ok(crate::vm::iter::new_iter(IterKind::Zip { iters: iters.into_boxed_slice(), strict }))
+    Ok(crate::vm::iter::new_iter(IterKind::Zip {
+        iters: iters.into_boxed_slice(),
+        strict,
+    }))
 }
 
 fn zip_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -773,7 +1041,10 @@ fn map_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for a in &args.pos[1..] {
         iters.push(vm.get_iter(a)?);
     }
-    Ok(crate::vm::iter::new_iter(IterKind::Map { func: args.pos[0].clone(), iters: iters.into_boxed_slice() }))
+    Ok(crate::vm::iter::new_iter(IterKind::Map {
+        func: args.pos[0].clone(),
+        iters: iters.into_boxed_slice(),
+    }))
 }
 
 fn map_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -783,7 +1054,10 @@ fn map_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn filter_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("filter", 2, 2)?;
     let it = vm.get_iter(&args.pos[1])?;
-    Ok(crate::vm::iter::new_iter(IterKind::Filter { func: args.pos[0].clone(), it }))
+    Ok(crate::vm::iter::new_iter(IterKind::Filter {
+        func: args.pos[0].clone(),
+        it,
+    }))
 }
 
 fn filter_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -813,16 +1087,28 @@ fn reversed_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let seq = vm.unwrap_builtin(&seq).into_owned();
     let n = match &seq {
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => vm.len(&seq)?,
+        Value::List(_)
+        | Value::Tuple(_)
+        | Value::Str(_)
+        | Value::Bytes(_)
+        | Value::ByteArray(_) => vm.len(&seq)?,
         _ => {
-            if vm.lookup_special(&seq, "__len__").is_some() && vm.lookup_special(&seq, "__getitem__").is_some() {
+            if vm.lookup_special(&seq, "__len__").is_some()
+                && vm.lookup_special(&seq, "__getitem__").is_some()
+            {
                 vm.len(&seq)?
             } else {
-                return Err(PyErr::type_error(format!("'{}' object is not reversible", vm.type_name(&seq))));
+                return Err(PyErr::type_error(format!(
+                    "'{}' object is not reversible",
+                    vm.type_name(&seq)
+                )));
             }
         }
     };
-    Ok(crate::vm::iter::new_iter(IterKind::Reversed { seq, index: Cell::new(n as i64 - 1) }))
+    Ok(crate::vm::iter::new_iter(IterKind::Reversed {
+        seq,
+        index: Cell::new(n as i64 - 1),
+    }))
 }
 
 fn reversed_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -834,7 +1120,9 @@ fn reversed_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn gen_of(v: &Value) -> PyResult<PyRef<GeneratorObj>> {
     match v {
         Value::Generator(g) => Ok(g.clone()),
-        _ => Err(PyErr::type_error("descriptor requires a 'generator' object")),
+        _ => Err(PyErr::type_error(
+            "descriptor requires a 'generator' object",
+        )),
     }
 }
 
@@ -869,7 +1157,13 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let val = args.get(2).cloned();
     let exc = match (&typ, &val) {
         (Value::Class(_), Some(v)) if !v.is_none() => {
-            if vm.is_instance(v, match &typ { Value::Class(c) => c, _ => unreachable!() }) {
+            if vm.is_instance(
+                v,
+                match &typ {
+                    Value::Class(c) => c,
+                    _ => unreachable!(),
+                },
+            ) {
                 v.clone()
             } else {
                 vm.call_function(&typ, &[v.clone()])?
@@ -880,7 +1174,9 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let base = vm.types.exc[ExcKind::BaseException as usize].clone();
     if !vm.is_instance(&exc, &base) {
-        return Err(PyErr::type_error("exceptions must be classes or instances deriving from BaseException, not str"));
+        return Err(PyErr::type_error(
+            "exceptions must be classes or instances deriving from BaseException, not str",
+        ));
     }
     let tb = crate::vm::exceptions::exc_traceback(&exc);
     let err = PyErr::from_value(exc, tb);
@@ -910,7 +1206,11 @@ fn none_ctor(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn module_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let name = args.get(1).and_then(|v| v.as_str()).unwrap_or("?").to_string();
+    let name = args
+        .get(1)
+        .and_then(|v| v.as_str())
+        .unwrap_or("?")
+        .to_string();
     let m = vm.new_module(&name);
     if let (Value::Module(mo), Some(doc)) = (&m, args.get(2)) {
         mo.dict.set_str("__doc__", doc.clone());

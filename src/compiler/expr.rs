@@ -219,7 +219,7 @@ impl<'s> FuncBuilder<'s> {
             Expr::Call(c) => self.call(c, dst)?,
             Expr::Attribute(a) => {
                 let obj = self.expr(&a.value)?;
-                let name = self.name_idx(a.attr.as_str());
+                let name = self.attr_idx(a.attr.as_str());
                 self.set_line(e);
                 self.emit(Instr::LoadAttr { dst, obj, name });
             }
@@ -283,7 +283,7 @@ impl<'s> FuncBuilder<'s> {
                 match self.local_reg(name.id.as_str()) {
                     Some(r) => {
                         self.expr_into(&n.value, r)?;
-                        self.bound.insert(name.id.to_string());
+                        self.mark_bound(name.id.as_str());
                         if r != dst {
                             self.emit(Instr::Move { dst, src: r });
                         }
@@ -474,7 +474,7 @@ impl<'s> FuncBuilder<'s> {
             let self_reg = self.alloc();
             debug_assert_eq!(self_reg, base + 1);
             let obj = self.expr(&a.value)?;
-            let name = self.name_idx(a.attr.as_str());
+            let name = self.attr_idx(a.attr.as_str());
             self.set_line(&*c.func);
             self.emit(Instr::LoadMethod {
                 dst: base,
@@ -925,7 +925,7 @@ impl<'s> FuncBuilder<'s> {
                     end,
                 );
                 if let Expr::Name(n) = &g.target {
-                    self.bound.insert(n.id.to_string());
+                    self.mark_bound(n.id.as_str());
                 }
             }
             None => {

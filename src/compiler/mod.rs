@@ -35,7 +35,12 @@ pub struct CompileError {
 
 impl CompileError {
     pub fn syntax(msg: &str, line: u32) -> CompileError {
-        CompileError { msg: msg.to_string(), line, col: 0, indentation: false }
+        CompileError {
+            msg: msg.to_string(),
+            line,
+            col: 0,
+            indentation: false,
+        }
     }
 }
 
@@ -78,20 +83,39 @@ impl LineIndex {
 }
 
 /// Compiles a parsed module (or expression) into a code object.
-pub fn compile_ast(module: &ast::Mod, source: &str, filename: &str, mode: Mode) -> Res<PyRef<CodeObj>> {
+pub fn compile_ast(
+    module: &ast::Mod,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Res<PyRef<CodeObj>> {
     let index = LineIndex::new(source);
     let line_of = |o: u32| index.line(o);
     let filename: Rc<str> = Rc::from(filename);
     match (module, mode) {
         (ast::Mod::Module(m), Mode::Exec) => {
             let scope = symtable::analyze(&m.body, &line_of)?;
-            let mut b = FuncBuilder::new(&scope, "<module>".into(), "<module>".into(), filename, &index, 1);
+            let mut b = FuncBuilder::new(
+                &scope,
+                "<module>".into(),
+                "<module>".into(),
+                filename,
+                &index,
+                1,
+            );
             b.module_body(&m.body)?;
             Ok(b.finish())
         }
         (ast::Mod::Expression(e), Mode::Eval) => {
             let scope = symtable::analyze_expr(&e.body, &line_of)?;
-            let mut b = FuncBuilder::new(&scope, "<module>".into(), "<module>".into(), filename, &index, 1);
+            let mut b = FuncBuilder::new(
+                &scope,
+                "<module>".into(),
+                "<module>".into(),
+                filename,
+                &index,
+                1,
+            );
             b.set_line(&*e.body);
             let r = b.expr(&e.body)?;
             b.emit(Instr::Return { src: r });
@@ -125,11 +149,20 @@ enum ConstKey {
 /// `continue` must unwind through.
 #[derive(Clone)]
 enum FBlock<'a> {
-    Loop { continue_label: Label, break_label: Label },
+    Loop {
+        continue_label: Label,
+        break_label: Label,
+    },
     /// A `for` loop whose iterator register must be dropped on `break`.
-    ForLoop { continue_label: Label, break_label: Label },
+    ForLoop {
+        continue_label: Label,
+        break_label: Label,
+    },
     /// Inside `try` with a `finally` body to run on the way out.
-    Finally { body: &'a [ast::Stmt], handler_depth: usize },
+    Finally {
+        body: &'a [ast::Stmt],
+        handler_depth: usize,
+    },
     /// Inside an `except` (or `finally`-on-exception) handler: leave with `PopExcInfo`.
     Handler { name: Option<(String, Reg)> },
     /// Inside `with`: leave by calling the exit function.
@@ -179,7 +212,14 @@ pub struct FuncBuilder<'s> {
 }
 
 impl<'s> FuncBuilder<'s> {
-    fn new(scope: &'s Scope, name: String, qualname: String, filename: Rc<str>, index: &'s LineIndex, line: u32) -> Self {
+    fn new(
+        scope: &'s Scope,
+        name: String,
+        qualname: String,
+        filename: Rc<str>,
+        index: &'s LineIndex,
+        line: u32,
+    ) -> Self {
         let mut b = FuncBuilder {
             scope,
             name,
@@ -265,7 +305,11 @@ impl<'s> FuncBuilder<'s> {
             .filter(|n| {
                 scope.resolve(n) == Resolution::Free || scope.flags(n) & symtable::flags::FREE != 0
             })
-            .filter(|n| !(scope.kind == ScopeKind::Class && n.as_str() == "__class__" && scope.needs_class_cell))
+            .filter(|n| {
+                !(scope.kind == ScopeKind::Class
+                    && n.as_str() == "__class__"
+                    && scope.needs_class_cell)
+            })
             .cloned()
             .collect();
         frees.sort();
@@ -273,7 +317,11 @@ impl<'s> FuncBuilder<'s> {
         for n in frees {
             // A class body's own binding of a pass-through name keeps name
             // lookup; the free variable gets a register of its own.
-            let key = if self.regs.contains_key(&n) && scope.kind == ScopeKind::Class { format!(".free.{}", n) } else { n.clone() };
+            let key = if self.regs.contains_key(&n) && scope.kind == ScopeKind::Class {
+                format!(".free.{}", n)
+            } else {
+                n.clone()
+            };
             let r = match self.regs.get(&key) {
                 Some(r) => *r,
                 None => {
@@ -396,7 +444,12 @@ impl<'s> FuncBuilder<'s> {
 
     fn err(&self, node: &impl Ranged, msg: &str) -> CompileError {
         let off: u32 = node.range().start().into();
-        CompileError { msg: msg.to_string(), line: self.index.line(off), col: self.index.col(off), indentation: false }
+        CompileError {
+            msg: msg.to_string(),
+            line: self.index.line(off),
+            col: self.index.col(off),
+            indentation: false,
+        }
     }
 
     /// Finishes the code object.
@@ -415,7 +468,12 @@ impl<'s> FuncBuilder<'s> {
                 while i < self.handler_of.len() && self.handler_of[i] == Some((l, reg)) {
                     i += 1;
                 }
-                table.push(ExcEntry { start: start as u32, end: i as u32, handler: self.labels[l.0].unwrap(), exc_reg: reg });
+                table.push(ExcEntry {
+                    start: start as u32,
+                    end: i as u32,
+                    handler: self.labels[l.0].unwrap(),
+                    exc_reg: reg,
+                });
             } else {
                 i += 1;
             }
@@ -445,7 +503,9 @@ impl<'s> FuncBuilder<'s> {
             exc_table: table.into_boxed_slice(),
             docstring: self.docstring,
             caches: std::cell::UnsafeCell::new(vec![Cache::default(); n].into_boxed_slice()),
-            loop_counters: (0..self.loop_counters).map(|_| std::cell::Cell::new(0)).collect(),
+            loop_counters: (0..self.loop_counters)
+                .map(|_| std::cell::Cell::new(0))
+                .collect(),
             entry_count: std::cell::Cell::new(0),
         })
     }
@@ -459,8 +519,26 @@ impl<'s> FuncBuilder<'s> {
 
     // ----- names -----
 
+    /// `name` mangled for the enclosing class (see `symtable::mangle`).
+    fn mangled<'a>(&self, name: &'a str) -> std::borrow::Cow<'a, str> {
+        symtable::mangle(self.scope.private.as_deref(), name)
+    }
+
+    /// Records that the local `name` is bound from here on.
+    fn mark_bound(&mut self, name: &str) {
+        let n = self.mangled(name).into_owned();
+        self.bound.insert(n);
+    }
+
+    /// The index in the names table of an attribute name (mangled).
+    fn attr_idx(&mut self, name: &str) -> u32 {
+        let n = self.mangled(name).into_owned();
+        self.name_idx(&n)
+    }
+
     /// Emits a load of `name` into some register and returns it.
     fn load_name(&mut self, name: &str, node: &impl Ranged) -> Res<Reg> {
+        let name = &*self.mangled(name);
         if self.scope.resolve(name) == Resolution::Local {
             let r = self.regs[name];
             if !self.bound.contains(name) {
@@ -475,6 +553,7 @@ impl<'s> FuncBuilder<'s> {
     }
 
     fn load_name_into(&mut self, name: &str, dst: Reg, _node: &impl Ranged) -> Res<()> {
+        let name = &*self.mangled(name);
         match self.scope.resolve(name) {
             Resolution::Local => {
                 let r = self.regs[name];
@@ -514,10 +593,16 @@ impl<'s> FuncBuilder<'s> {
 
     /// The register of a free variable passing through a class body.
     fn free_reg(&self, name: &str) -> Reg {
-        self.freevars.iter().find(|(n, _)| n == name).map(|(_, r)| *r).unwrap_or_else(|| self.regs[name])
+        let name = &*self.mangled(name);
+        self.freevars
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| *r)
+            .unwrap_or_else(|| self.regs[name])
     }
 
     fn store_name(&mut self, name: &str, src: Reg) {
+        let name = &*self.mangled(name);
         match self.scope.resolve(name) {
             Resolution::Local => {
                 let r = self.regs[name];
@@ -546,6 +631,7 @@ impl<'s> FuncBuilder<'s> {
     }
 
     fn delete_name(&mut self, name: &str) {
+        let name = &*self.mangled(name);
         let n = self.name_idx(name);
         match self.scope.resolve(name) {
             Resolution::Local => {
@@ -572,6 +658,7 @@ impl<'s> FuncBuilder<'s> {
 
     /// The register a local name lives in, if it is a plain local.
     fn local_reg(&self, name: &str) -> Option<Reg> {
+        let name = &*self.mangled(name);
         if self.scope.resolve(name) == Resolution::Local {
             self.regs.get(name).copied()
         } else {
@@ -611,10 +698,21 @@ impl<'s> FuncBuilder<'s> {
         body: FunctionBody<'s>,
     ) -> Res<PyRef<CodeObj>> {
         let key: u32 = node.range().start().into();
-        let scope = self.children.get(&key).copied().ok_or_else(|| self.err(node, "internal error: missing scope"))?;
+        let scope = self
+            .children
+            .get(&key)
+            .copied()
+            .ok_or_else(|| self.err(node, "internal error: missing scope"))?;
         let qualname = self.child_qualname(name);
         let line = self.line_of(node);
-        let mut b = FuncBuilder::new(scope, name.to_string(), qualname, self.filename.clone(), self.index, line);
+        let mut b = FuncBuilder::new(
+            scope,
+            name.to_string(),
+            qualname,
+            self.filename.clone(),
+            self.index,
+            line,
+        );
         b.argcount = (args.posonlyargs.len() + args.args.len()) as u16;
         b.posonly = args.posonlyargs.len() as u16;
         b.kwonly = args.kwonlyargs.len() as u16;
@@ -647,12 +745,17 @@ impl<'s> FuncBuilder<'s> {
     }
 
     fn ends_with_return(&self) -> bool {
-        matches!(self.instrs.last(), Some(Instr::Return { .. }) | Some(Instr::ReturnNone {}))
-            && !self.labels.iter().any(|l| *l == Some(self.here()))
+        matches!(
+            self.instrs.last(),
+            Some(Instr::Return { .. }) | Some(Instr::ReturnNone {})
+        ) && !self.labels.iter().any(|l| *l == Some(self.here()))
     }
 
     fn last_line_of(&self, stmts: &[ast::Stmt]) -> u32 {
-        stmts.last().map(|s| self.index.line(s.range().end().into())).unwrap_or(self.cur_line)
+        stmts
+            .last()
+            .map(|s| self.index.line(s.range().end().into()))
+            .unwrap_or(self.cur_line)
     }
 
     fn child_qualname(&self, name: &str) -> String {
@@ -676,7 +779,13 @@ impl<'s> FuncBuilder<'s> {
         let base = self.alloc_n(4);
         // Positional defaults.
         let defaults: Vec<&ast::Expr> = args
-            .map(|a| a.posonlyargs.iter().chain(a.args.iter()).filter_map(|d| d.default.as_deref()).collect())
+            .map(|a| {
+                a.posonlyargs
+                    .iter()
+                    .chain(a.args.iter())
+                    .filter_map(|d| d.default.as_deref())
+                    .collect()
+            })
             .unwrap_or_default();
         if defaults.is_empty() {
             self.emit(Instr::LoadNone { dst: base });
@@ -685,11 +794,20 @@ impl<'s> FuncBuilder<'s> {
             for (i, d) in defaults.iter().enumerate() {
                 self.expr_into(d, start + i as Reg)?;
             }
-            self.emit(Instr::BuildTuple { dst: base, start, count: defaults.len() as u16 });
+            self.emit(Instr::BuildTuple {
+                dst: base,
+                start,
+                count: defaults.len() as u16,
+            });
         }
         // Keyword-only defaults.
         let kwdefaults: Vec<(&str, &ast::Expr)> = args
-            .map(|a| a.kwonlyargs.iter().filter_map(|d| d.default.as_deref().map(|e| (d.def.arg.as_str(), e))).collect())
+            .map(|a| {
+                a.kwonlyargs
+                    .iter()
+                    .filter_map(|d| d.default.as_deref().map(|e| (d.def.arg.as_str(), e)))
+                    .collect()
+            })
             .unwrap_or_default();
         if kwdefaults.is_empty() {
             self.emit(Instr::LoadNone { dst: base + 1 });
@@ -697,10 +815,17 @@ impl<'s> FuncBuilder<'s> {
             let start = self.alloc_n(kwdefaults.len() * 2);
             for (i, (n, e)) in kwdefaults.iter().enumerate() {
                 let k = self.add_str_const(n);
-                self.emit(Instr::LoadConst { dst: start + 2 * i as Reg, k });
+                self.emit(Instr::LoadConst {
+                    dst: start + 2 * i as Reg,
+                    k,
+                });
                 self.expr_into(e, start + 2 * i as Reg + 1)?;
             }
-            self.emit(Instr::BuildDict { dst: base + 1, start, count: kwdefaults.len() as u16 });
+            self.emit(Instr::BuildDict {
+                dst: base + 1,
+                start,
+                count: kwdefaults.len() as u16,
+            });
         }
         // Closure: the cells of the child's free variables.
         if code.freevars.is_empty() {
@@ -714,16 +839,36 @@ impl<'s> FuncBuilder<'s> {
                 } else if self.scope.kind == ScopeKind::Class {
                     self.free_reg(name)
                 } else {
-                    *self.regs.get(name).ok_or_else(|| CompileError::syntax(&format!("internal error: no cell for '{}'", name), self.cur_line))?
+                    *self.regs.get(name).ok_or_else(|| {
+                        CompileError::syntax(
+                            &format!("internal error: no cell for '{}'", name),
+                            self.cur_line,
+                        )
+                    })?
                 };
-                self.emit(Instr::Move { dst: start + i as Reg, src });
+                self.emit(Instr::Move {
+                    dst: start + i as Reg,
+                    src,
+                });
             }
-            self.emit(Instr::BuildTuple { dst: base + 2, start, count: n as u16 });
+            self.emit(Instr::BuildTuple {
+                dst: base + 2,
+                start,
+                count: n as u16,
+            });
         }
         // Annotations.
         let mut ann: Vec<(String, &ast::Expr)> = Vec::new();
         if let Some(a) = args {
-            for p in a.posonlyargs.iter().chain(a.args.iter()).map(|p| &p.def).chain(a.vararg.as_deref()).chain(a.kwonlyargs.iter().map(|p| &p.def)).chain(a.kwarg.as_deref()) {
+            for p in a
+                .posonlyargs
+                .iter()
+                .chain(a.args.iter())
+                .map(|p| &p.def)
+                .chain(a.vararg.as_deref())
+                .chain(a.kwonlyargs.iter().map(|p| &p.def))
+                .chain(a.kwarg.as_deref())
+            {
                 if let Some(an) = &p.annotation {
                     ann.push((p.arg.to_string(), an));
                 }
@@ -738,13 +883,24 @@ impl<'s> FuncBuilder<'s> {
             let start = self.alloc_n(ann.len() * 2);
             for (i, (n, e)) in ann.iter().enumerate() {
                 let k = self.add_str_const(n);
-                self.emit(Instr::LoadConst { dst: start + 2 * i as Reg, k });
+                self.emit(Instr::LoadConst {
+                    dst: start + 2 * i as Reg,
+                    k,
+                });
                 self.expr_into(e, start + 2 * i as Reg + 1)?;
             }
-            self.emit(Instr::BuildDict { dst: base + 3, start, count: ann.len() as u16 });
+            self.emit(Instr::BuildDict {
+                dst: base + 3,
+                start,
+                count: ann.len() as u16,
+            });
         }
         let k = self.add_unique_const(Value::Code(code));
-        self.emit(Instr::MakeFunction { dst, code: k, args: base });
+        self.emit(Instr::MakeFunction {
+            dst,
+            code: k,
+            args: base,
+        });
         self.free_to(mark);
         Ok(())
     }
@@ -775,13 +931,18 @@ fn const_value(c: &ast::Constant) -> (ConstKey, Value) {
         C::Str(s) => (ConstKey::Str(s.clone()), Value::str(s)),
         C::Bytes(b) => (
             ConstKey::Bytes(b.clone()),
-            Value::Bytes(PyRef::new(crate::objects::BytesObj { data: b.clone().into_boxed_slice() })),
+            Value::Bytes(PyRef::new(crate::objects::BytesObj {
+                data: b.clone().into_boxed_slice(),
+            })),
         ),
         C::Int(i) => (ConstKey::Int(i.clone()), Value::from_bigint(i.clone())),
         C::Float(f) => (ConstKey::Float(f.to_bits()), Value::Float(*f)),
         C::Complex { real, imag } => (
             ConstKey::Complex(real.to_bits(), imag.to_bits()),
-            Value::Complex(PyRef::new(crate::objects::ComplexObj { re: *real, im: *imag })),
+            Value::Complex(PyRef::new(crate::objects::ComplexObj {
+                re: *real,
+                im: *imag,
+            })),
         ),
         C::Tuple(items) => {
             let (keys, vals): (Vec<ConstKey>, Vec<Value>) = items.iter().map(const_value).unzip();

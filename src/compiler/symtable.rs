@@ -6,6 +6,7 @@
 //! records how each scope binds and uses names; the second resolves free
 //! names against the enclosing function scopes.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
@@ -69,6 +70,26 @@ pub struct Scope {
     pub line: u32,
     /// Source offset of the defining node (how the code generator finds a child scope).
     pub key: u32,
+    /// The name of the innermost enclosing class (this one for a class
+    /// body): `__names` in the scope are mangled with it.
+    pub private: Option<String>,
+}
+
+/// CPython's private name mangling (`_Py_Mangle`): inside class `C`, a name
+/// `__x` (not ending in `__`, without a dot) becomes `_C__x`, with the
+/// class name's leading underscores stripped.
+pub fn mangle<'a>(private: Option<&str>, name: &'a str) -> Cow<'a, str> {
+    let Some(class) = private else {
+        return Cow::Borrowed(name);
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return Cow::Borrowed(name);
+    }
+    let stripped = class.trim_start_matches('_');
+    if stripped.is_empty() {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(format!("_{}{}", stripped, name))
 }
 
 impl Scope {
@@ -85,10 +106,17 @@ impl Scope {
             resolved: HashMap::new(),
             line,
             key,
+            private: None,
         }
     }
 
+    /// `name` as this scope stores it (mangled inside a class).
+    pub fn mangled<'a>(&self, name: &'a str) -> Cow<'a, str> {
+        mangle(self.private.as_deref(), name)
+    }
+
     fn add(&mut self, name: &str, flag: u32) {
+        let name = &*mangle(self.private.as_deref(), name);
         match self.symbols.get_mut(name) {
             Some(f) => *f |= flag,
             None => {
@@ -99,11 +127,11 @@ impl Scope {
     }
 
     pub fn flags(&self, name: &str) -> u32 {
-        self.symbols.get(name).copied().unwrap_or(0)
+        self.symbols.get(&*self.mangled(name)).copied().unwrap_or(0)
     }
 
     pub fn resolve(&self, name: &str) -> Resolution {
-        if let Some(r) = self.resolved.get(name) {
+        if let Some(r) = self.resolved.get(&*self.mangled(name)) {
             return *r;
         }
         match self.kind {
@@ -113,7 +141,10 @@ impl Scope {
     }
 
     pub fn is_function_like(&self) -> bool {
-        matches!(self.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
+        matches!(
+            self.kind,
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+        )
     }
 }
 
@@ -126,7 +157,10 @@ type Res<T> = Result<T, CompileError>;
 
 /// Builds and resolves the scope tree of a module.
 pub fn analyze(body: &[Stmt], line_of: &dyn Fn(u32) -> u32) -> Res<Scope> {
-    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)], line_of };
+    let mut b = Builder {
+        stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)],
+        line_of,
+    };
     for s in body {
         b.stmt(s)?;
     }
@@ -137,7 +171,10 @@ pub fn analyze(body: &[Stmt], line_of: &dyn Fn(u32) -> u32) -> Res<Scope> {
 
 /// Builds and resolves the scope tree for a single expression (`eval`).
 pub fn analyze_expr(e: &Expr, line_of: &dyn Fn(u32) -> u32) -> Res<Scope> {
-    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)], line_of };
+    let mut b = Builder {
+        stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)],
+        line_of,
+    };
     b.expr(e)?;
     let mut top = b.stack.pop().unwrap();
     resolve_inner(&mut top, &[])?;
@@ -175,7 +212,13 @@ impl Builder<'_> {
     fn push(&mut self, kind: ScopeKind, name: &str, node: &impl Ranged) {
         let line = self.line(node);
         let key: u32 = node.range().start().into();
-        self.stack.push(Scope::new(kind, name, line, key));
+        let mut scope = Scope::new(kind, name, line, key);
+        scope.private = if kind == ScopeKind::Class {
+            Some(name.to_string())
+        } else {
+            self.cur().private.clone()
+        };
+        self.stack.push(scope);
     }
 
     fn pop(&mut self) {
@@ -194,10 +237,14 @@ impl Builder<'_> {
         let mut seen = std::collections::HashSet::new();
         let mut add = |b: &mut Self, a: &ast::Arg| -> Res<()> {
             if !seen.insert(a.arg.to_string()) {
-                return Err(b.err(a, &format!("duplicate argument '{}' in function definition", a.arg)));
+                return Err(b.err(
+                    a,
+                    &format!("duplicate argument '{}' in function definition", a.arg),
+                ));
             }
             b.cur().add(a.arg.as_str(), flags::PARAM | flags::ASSIGNED);
-            b.cur().params.push(a.arg.to_string());
+            let name = b.cur().mangled(a.arg.as_str()).into_owned();
+            b.cur().params.push(name);
             Ok(())
         };
         for a in args.posonlyargs.iter().chain(args.args.iter()) {
@@ -217,7 +264,12 @@ impl Builder<'_> {
 
     /// Defaults and annotations are evaluated in the enclosing scope.
     fn param_exprs(&mut self, args: &ast::Arguments) -> Res<()> {
-        for a in args.posonlyargs.iter().chain(args.args.iter()).chain(args.kwonlyargs.iter()) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(args.args.iter())
+            .chain(args.kwonlyargs.iter())
+        {
             if let Some(d) = &a.default {
                 self.expr(d)?;
             }
@@ -308,7 +360,9 @@ impl Builder<'_> {
                 if let Expr::Name(n) = &*a.target {
                     let f = self.cur().flags(n.id.as_str());
                     if f & (flags::GLOBAL | flags::NONLOCAL) != 0 && a.simple {
-                        return Err(self.err(s, &format!("annotated name '{}' can't be global", n.id)));
+                        return Err(
+                            self.err(s, &format!("annotated name '{}' can't be global", n.id))
+                        );
                     }
                     if a.value.is_some() {
                         self.bind(n.id.as_str(), &*a.target)?;
@@ -444,10 +498,16 @@ impl Builder<'_> {
                         return Err(self.err(s, &format!("name '{}' is parameter and global", n)));
                     }
                     if f & flags::USED != 0 {
-                        return Err(self.err(s, &format!("name '{}' is used prior to global declaration", n)));
+                        return Err(self.err(
+                            s,
+                            &format!("name '{}' is used prior to global declaration", n),
+                        ));
                     }
                     if f & flags::ASSIGNED != 0 {
-                        return Err(self.err(s, &format!("name '{}' is assigned to before global declaration", n)));
+                        return Err(self.err(
+                            s,
+                            &format!("name '{}' is assigned to before global declaration", n),
+                        ));
                     }
                     if f & flags::NONLOCAL != 0 {
                         return Err(self.err(s, &format!("name '{}' is nonlocal and global", n)));
@@ -465,10 +525,16 @@ impl Builder<'_> {
                         return Err(self.err(s, &format!("name '{}' is parameter and nonlocal", n)));
                     }
                     if f & flags::USED != 0 {
-                        return Err(self.err(s, &format!("name '{}' is used prior to nonlocal declaration", n)));
+                        return Err(self.err(
+                            s,
+                            &format!("name '{}' is used prior to nonlocal declaration", n),
+                        ));
                     }
                     if f & flags::ASSIGNED != 0 {
-                        return Err(self.err(s, &format!("name '{}' is assigned to before nonlocal declaration", n)));
+                        return Err(self.err(
+                            s,
+                            &format!("name '{}' is assigned to before nonlocal declaration", n),
+                        ));
                     }
                     if f & flags::GLOBAL != 0 {
                         return Err(self.err(s, &format!("name '{}' is nonlocal and global", n)));
@@ -565,7 +631,13 @@ impl Builder<'_> {
         }
     }
 
-    fn comprehension(&mut self, kind: &str, gens: &[ast::Comprehension], elts: &[&Expr], node: &Expr) -> Res<()> {
+    fn comprehension(
+        &mut self,
+        kind: &str,
+        gens: &[ast::Comprehension],
+        elts: &[&Expr],
+        node: &Expr,
+    ) -> Res<()> {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
         self.push(ScopeKind::Comprehension, kind, node);
@@ -602,7 +674,11 @@ impl Builder<'_> {
                 if let Expr::Name(name) = &*n.target {
                     // Inside a comprehension the target binds in the nearest
                     // enclosing non-comprehension scope.
-                    let idx = self.stack.iter().rposition(|s| s.kind != ScopeKind::Comprehension).unwrap();
+                    let idx = self
+                        .stack
+                        .iter()
+                        .rposition(|s| s.kind != ScopeKind::Comprehension)
+                        .unwrap();
                     if idx + 1 < self.stack.len() {
                         if self.stack[idx].kind == ScopeKind::Class {
                             return Err(self.err(e, "assignment expression within a comprehension cannot be used in a class body"));
@@ -614,8 +690,11 @@ impl Builder<'_> {
                         }
                         if self.stack[idx].kind == ScopeKind::Module {
                             for s in &mut self.stack[idx + 1..] {
-                                let f = s.symbols.get_mut(nm).unwrap();
-                                *f = (*f & !flags::NONLOCAL) | flags::GLOBAL;
+                                if let Some(f) =
+                                    s.symbols.get_mut(&*mangle(s.private.as_deref(), nm))
+                                {
+                                    *f = (*f & !flags::NONLOCAL) | flags::GLOBAL;
+                                }
                             }
                         }
                     } else {
@@ -655,8 +734,12 @@ impl Builder<'_> {
             }
             Expr::ListComp(c) => self.comprehension("<listcomp>", &c.generators, &[&c.elt], e)?,
             Expr::SetComp(c) => self.comprehension("<setcomp>", &c.generators, &[&c.elt], e)?,
-            Expr::DictComp(c) => self.comprehension("<dictcomp>", &c.generators, &[&c.key, &c.value], e)?,
-            Expr::GeneratorExp(c) => self.comprehension("<genexpr>", &c.generators, &[&c.elt], e)?,
+            Expr::DictComp(c) => {
+                self.comprehension("<dictcomp>", &c.generators, &[&c.key, &c.value], e)?
+            }
+            Expr::GeneratorExp(c) => {
+                self.comprehension("<genexpr>", &c.generators, &[&c.elt], e)?
+            }
             Expr::Await(a) => self.expr(&a.value)?,
             Expr::Yield(y) => {
                 self.check_yield(e)?;
@@ -748,7 +831,10 @@ fn resolve_inner(scope: &mut Scope, outer: &[Vec<String>]) -> Res<Vec<String>> {
             scope.resolved.insert(name.clone(), Resolution::Global);
         } else if f & flags::NONLOCAL != 0 {
             if !outer.iter().any(|o| o.contains(&name)) {
-                return Err(CompileError::syntax(&format!("no binding for nonlocal '{}' found", name), scope.line));
+                return Err(CompileError::syntax(
+                    &format!("no binding for nonlocal '{}' found", name),
+                    scope.line,
+                ));
             }
             scope.resolved.insert(name.clone(), Resolution::Free);
         } else if f & (flags::ASSIGNED | flags::PARAM) != 0 {
@@ -817,7 +903,9 @@ fn resolve_inner(scope: &mut Scope, outer: &[Vec<String>]) -> Res<Vec<String>> {
                     scope.add(&n, flags::FREE);
                     if is_func {
                         scope.resolved.insert(n.clone(), Resolution::Free);
-                    } else if !scope.resolved.contains_key(&n) || scope.resolved[&n] != Resolution::Name {
+                    } else if !scope.resolved.contains_key(&n)
+                        || scope.resolved[&n] != Resolution::Name
+                    {
                         scope.resolved.insert(n.clone(), Resolution::Free);
                     }
                     if !needed_from_outside.contains(&n) {
@@ -832,10 +920,15 @@ fn resolve_inner(scope: &mut Scope, outer: &[Vec<String>]) -> Res<Vec<String>> {
         scope.needs_class_cell = true;
     }
     // A function using super()/__class__ needs `__class__` as a free variable.
-    if is_func && scope.needs_class_cell && outer.iter().any(|o| o.iter().any(|n| n == "__class__")) {
-        if !scope.resolved.contains_key("__class__") || scope.resolved["__class__"] == Resolution::Global {
+    if is_func && scope.needs_class_cell && outer.iter().any(|o| o.iter().any(|n| n == "__class__"))
+    {
+        if !scope.resolved.contains_key("__class__")
+            || scope.resolved["__class__"] == Resolution::Global
+        {
             scope.add("__class__", flags::FREE);
-            scope.resolved.insert("__class__".to_string(), Resolution::Free);
+            scope
+                .resolved
+                .insert("__class__".to_string(), Resolution::Free);
         }
     }
     for (n, r) in scope.resolved.iter() {

@@ -491,6 +491,8 @@ pub enum NativeData {
     DictView { dict: PyRef<DictObj>, part: DictPart },
     /// A `__slots__` member descriptor: the index in the instance's slots.
     SlotMember { name: String, index: usize },
+    /// `mappingproxy`: a read-only view of a mapping (a class's `__dict__`).
+    MappingProxy(Value),
     /// Anything defined by a module (state kept in Rust).
     Other(Box<dyn NativeState>),
 }
@@ -520,6 +522,7 @@ impl Trace for NativeObj {
             NativeData::Super { obj, .. } => visit(obj),
             NativeData::DictView { dict, .. } => visit(&rc::borrowed_value(dict, Value::Dict)),
             NativeData::SlotMember { .. } => {}
+            NativeData::MappingProxy(m) => visit(m),
             NativeData::Other(s) => s.trace(visit),
         }
         visit(&rc::borrowed_value(&self.class, Value::Class));

@@ -194,7 +194,11 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         let attr = cls.lookup(name);
         if let Some(a) = &attr {
-            if self.is_data_descriptor(a) {
+            // A data descriptor wins over the instance dict, unless it has
+            // no `__get__` (then the dict, else the descriptor itself).
+            let has_get =
+                !matches!(a, Value::Instance(_)) || self.lookup_special(a, "__get__").is_some();
+            if has_get && self.is_data_descriptor(a) {
                 return self.bind_descriptor(a.clone(), obj, cls).map(Some);
             }
         }
@@ -326,7 +330,10 @@ impl Vm {
                     .map(|k| Value::Class(k.clone()))
                     .unwrap_or(Value::None));
             }
-            "__dict__" => return Ok(Value::Dict(c.dict.clone())),
+            "__dict__" => {
+                let proxy = NativeData::MappingProxy(Value::Dict(c.dict.clone()));
+                return Ok(self.new_native(self.types.mappingproxy.clone(), proxy));
+            }
             "__doc__" => return Ok(Value::None),
             "__class__" => return Ok(Value::Class(meta)),
             _ => {}
@@ -385,7 +392,15 @@ impl Vm {
                     b.this.clone()
                 }
             }
-            (Value::Builtin(b), "__doc__") => b.doc.map(Value::str).unwrap_or(Value::None),
+            (Value::Builtin(b), "__doc__") => {
+                let doc = b.doc.or_else(|| match b.owner {
+                    "" | "builtins" if b.this.is_undef() => {
+                        super::types::builtin_function_doc(b.name)
+                    }
+                    _ => None,
+                });
+                doc.map(Value::str).unwrap_or(Value::None)
+            }
             (Value::Builtin(_), "__module__") => Value::str("builtins"),
             (Value::Code(c), _) => match name {
                 "co_name" => Value::str(&c.name),
@@ -682,14 +697,40 @@ impl Vm {
                 Ok(())
             }
             Value::Function(f) => {
+                let must_be = |what: &str| {
+                    Err(PyErr::type_error(format!(
+                        "{} must be set to a {} object",
+                        name, what
+                    )))
+                };
                 match name {
+                    "__name__" | "__qualname__" if !matches!(value, Value::Str(_)) => {
+                        return must_be("string")
+                    }
+                    "__defaults__" if !matches!(value, Value::Tuple(_) | Value::None) => {
+                        return must_be("tuple")
+                    }
+                    "__kwdefaults__" | "__annotations__"
+                        if !matches!(value, Value::Dict(_) | Value::None) =>
+                    {
+                        return must_be("dict")
+                    }
+                    "__dict__" if !matches!(value, Value::Dict(_)) => {
+                        return Err(PyErr::type_error(format!(
+                            "__dict__ must be set to a dictionary, not a '{}'",
+                            self.type_name(&value)
+                        )))
+                    }
                     "__name__" => f.name.set(value),
                     "__qualname__" => f.qualname.set(value),
                     "__doc__" => f.doc.set(value),
                     "__module__" => f.module.set(value),
                     "__defaults__" => f.defaults.set(value),
                     "__kwdefaults__" => f.kwdefaults.set(value),
-                    "__annotations__" => f.annotations.set(value),
+                    "__annotations__" => {
+                        f.annotations
+                            .set(if value.is_none() { Value::Undef } else { value })
+                    }
                     "__dict__" => f.dict.set(value),
                     _ => {
                         if let Value::Dict(d) = self.function_dict(f) {
@@ -712,9 +753,18 @@ impl Vm {
         }
     }
 
-    fn readonly_error(&self, obj: &Value, name: &str) -> PyErr {
+    fn readonly_error(&mut self, obj: &Value, name: &str) -> PyErr {
         let cls = self.class_of(obj);
-        if cls.lookup(name).is_some() {
+        if !matches!(obj, Value::Function(_) | Value::Method(_))
+            && matches!(self.builtin_data_attr(obj, name), Ok(Some(_)))
+        {
+            // A data attribute of a builtin type (CPython's getset descriptors).
+            PyErr::attribute_error(format!(
+                "attribute '{}' of '{}' objects is not writable",
+                name,
+                cls.name()
+            ))
+        } else if cls.lookup(name).is_some() {
             PyErr::attribute_error(format!(
                 "'{}' object attribute '{}' is read-only",
                 cls.name(),
@@ -953,6 +1003,14 @@ impl Vm {
         } else {
             bases
         };
+        for (i, b) in bases.iter().enumerate() {
+            if bases[..i].iter().any(|o| PyRef::ptr_eq(o, b)) {
+                return Err(PyErr::type_error(format!(
+                    "duplicate base class {}",
+                    b.name()
+                )));
+            }
+        }
         for b in &bases {
             if b.flags.get() & class_flags::FINAL != 0 {
                 return Err(PyErr::type_error(format!(

@@ -1,7 +1,6 @@
 //! Calls: binding arguments to parameters, calling any callable from Rust,
 //! and instantiating classes.
 
-use super::attr::MethodLookup;
 use super::{Args, ExcKind, Frame, PyErr, PyResult, Ret, Vm};
 use crate::bytecode::code_flags;
 use crate::objects::*;
@@ -410,12 +409,19 @@ impl Vm {
         if cls.is_builtin() && !matches!(obj, Value::Instance(_)) {
             return Ok(obj);
         }
-        let init = cls.lookup("__init__");
-        match init {
-            Some(Value::Builtin(b)) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(obj.clone());
-                all.extend_from_slice(args.pos);
+        // `__init__` comes from the type of the new object (which may be a
+        // subclass of `cls`), bound to the object.
+        let objcls = self.class_of(&obj);
+        let with_obj = |obj: &Value| {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(obj.clone());
+            all.extend_from_slice(args.pos);
+            all
+        };
+        let r = match objcls.lookup("__init__") {
+            None => return Ok(obj),
+            Some(Value::Builtin(b)) if b.this.is_undef() => {
+                let all = with_obj(&obj);
                 (b.func)(
                     self,
                     Args {
@@ -423,37 +429,19 @@ impl Vm {
                         kwnames: args.kwnames,
                         kwvals: args.kwvals,
                     },
-                )?;
+                )?
             }
-            Some(f) => {
-                let r = match self.load_method(&obj, "__init__")? {
-                    MethodLookup::Unbound(func) => {
-                        if let Value::Function(func) = &func {
-                            self.call_python(func, args, Some(obj.clone()))?
-                        } else {
-                            let mut all = vec![obj.clone()];
-                            all.extend_from_slice(args.pos);
-                            self.call(
-                                &func,
-                                Args {
-                                    pos: &all,
-                                    kwnames: args.kwnames,
-                                    kwvals: args.kwvals,
-                                },
-                            )?
-                        }
-                    }
-                    MethodLookup::Attr(bound) => self.call(&bound, args)?,
-                };
-                let _ = f;
-                if !r.is_none() {
-                    return Err(PyErr::type_error(format!(
-                        "__init__() should return None, not '{}'",
-                        self.type_name(&r)
-                    )));
-                }
+            Some(Value::Function(func)) => self.call_python(&func, args, Some(obj.clone()))?,
+            Some(other) => {
+                let bound = self.bind(other, &obj, &objcls)?;
+                self.call(&bound, args)?
             }
-            None => {}
+        };
+        if !r.is_none() {
+            return Err(PyErr::type_error(format!(
+                "__init__() should return None, not '{}'",
+                self.type_name(&r)
+            )));
         }
         Ok(obj)
     }

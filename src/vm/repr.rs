@@ -10,6 +10,16 @@ pub fn is_printable(c: char) -> bool {
 
 /// `repr()` of a str.
 pub fn repr_str(s: &str) -> String {
+    repr_str_surr(s, false)
+}
+
+/// `repr()` of a str value (which may hold surrogates).
+pub fn repr_of_str(s: &StrObj) -> String {
+    repr_str_surr(s.as_str(), s.has_surrogates())
+}
+
+/// `repr()` of str text; `surrogates` tells whether its proxies are surrogates.
+pub fn repr_str_surr(s: &str, surrogates: bool) -> String {
     let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
@@ -25,7 +35,7 @@ pub fn repr_str(s: &str) -> String {
             }
             c if is_printable(c) => out.push(c),
             c => {
-                let u = crate::objects::str::code_point(c);
+                let u = crate::objects::str::code_point(c, surrogates);
                 if u < 0x100 {
                     out.push_str(&format!("\\x{:02x}", u));
                 } else if u < 0x10000 {
@@ -86,7 +96,7 @@ pub fn simple_repr(v: &Value) -> String {
         Value::Int(i) => i.to_string(),
         Value::BigInt(b) => b.to_string(),
         Value::Float(f) => float::repr(*f),
-        Value::Str(s) => repr_str(s.as_str()),
+        Value::Str(s) => repr_of_str(s),
         Value::Bytes(b) => repr_bytes(&b.data),
         Value::Complex(c) => repr_complex(c.re, c.im),
         Value::Ellipsis => "Ellipsis".into(),
@@ -132,7 +142,7 @@ impl Vm {
             Value::Int(i) => i.to_string(),
             Value::BigInt(_) => int::to_string(v)?,
             Value::Float(f) => float::repr(*f),
-            Value::Str(s) => repr_str(s.as_str()),
+            Value::Str(s) => repr_of_str(s),
             Value::List(l) => {
                 if l.is_empty() {
                     return Ok("[]".into());
@@ -271,6 +281,10 @@ impl Vm {
                     format!("<super: <class '{}'>, <{} object>>", cls.name(), self.type_name(&o))
                 }
                 NativeData::SlotMember { name, .. } => format!("<member '{}' of objects>", name),
+                NativeData::MappingProxy(m) => {
+                    let m = m.clone();
+                    format!("mappingproxy({})", self.repr_str_of(&m)?)
+                }
                 _ => format!("<{} object at {:#x}>", n.class.name(), addr(v)),
             },
             Value::Instance(i) => {
@@ -319,7 +333,7 @@ impl Vm {
     pub fn repr_str_of(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Int(i) => Ok(i.to_string()),
-            Value::Str(s) => Ok(repr_str(s.as_str())),
+            Value::Str(s) => Ok(repr_of_str(s)),
             Value::Float(f) => Ok(float::repr(*f)),
             Value::Instance(_) | Value::Native(_) => match self.repr(v)? {
                 Value::Str(s) => Ok(s.as_str().to_string()),
@@ -382,7 +396,10 @@ impl Vm {
             Value::Instance(i) => {
                 let cls = i.class();
                 if let Some(f) = cls.lookup("__str__") {
-                    let is_object_str = matches!(&f, Value::Builtin(b) if b.owner == "object");
+                    // `int`, `float`, `complex` and `bool` have no `__str__`
+                    // of their own in CPython: `object.__str__` calls `repr`.
+                    let is_object_str =
+                        matches!(&f, Value::Builtin(b) if matches!(b.owner, "object" | "int" | "float" | "complex" | "bool"));
                     if !is_object_str {
                         if let Value::Builtin(b) = &f {
                             // A builtin base's __str__ (e.g. int subclass, exceptions).
@@ -422,7 +439,7 @@ impl Vm {
 pub fn ascii_str_of_repr(r: &str) -> String {
     let mut out = String::with_capacity(r.len());
     for c in r.chars() {
-        let u = crate::objects::str::code_point(c);
+        let u = c as u32;
         if u < 0x80 {
             out.push(c);
         } else if u < 0x100 {
