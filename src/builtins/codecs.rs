@@ -77,7 +77,7 @@ fn unicode_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let msg = match &a[1] {
         Value::Str(s) => {
             if start >= 0 && (start as usize) < s.len() && end == start + 1 {
-                let cp = ustr::code_point(s.char_at(start as usize));
+                let cp = s.code_point(s.char_at(start as usize));
                 let ch = if cp <= 0xff {
                     format!("\\x{:02x}", cp)
                 } else if cp <= 0xffff {
@@ -103,9 +103,10 @@ fn unicode_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn encode_error(enc: &str, s: &str, start: usize, end: usize, reason: &str) -> PyErr {
+    let obj = ustr::str_value(s.to_string(), true);
     PyErr::with_args(
         ExcKind::UnicodeEncodeError,
-        vec![Value::str(enc), Value::str(s), Value::Int(start as i64), Value::Int(end as i64), Value::str(reason)],
+        vec![Value::str(enc), obj, Value::Int(start as i64), Value::Int(end as i64), Value::str(reason)],
     )
 }
 
@@ -182,6 +183,7 @@ fn encode_replacement(
     codec: Codec,
     errors: &str,
     s: &str,
+    surr: bool,
     chars: &[char],
     start: usize,
     end: usize,
@@ -203,7 +205,7 @@ fn encode_replacement(
         }
         "backslashreplace" => {
             for &c in &chars[start..end] {
-                let cp = ustr::code_point(c);
+                let cp = ustr::code_point(c, surr);
                 let e = if cp <= 0xff {
                     format!("\\x{:02x}", cp)
                 } else if cp <= 0xffff {
@@ -217,13 +219,13 @@ fn encode_replacement(
         }
         "xmlcharrefreplace" => {
             for &c in &chars[start..end] {
-                put(out, &format!("&#{};", ustr::code_point(c)));
+                put(out, &format!("&#{};", ustr::code_point(c, surr)));
             }
             Ok(())
         }
         "surrogateescape" => {
             for &c in &chars[start..end] {
-                let cp = ustr::code_point(c);
+                let cp = ustr::code_point(c, surr);
                 if (0xdc80..0xdd00).contains(&cp) {
                     out.push((cp - 0xdc00) as u8);
                 } else {
@@ -234,7 +236,7 @@ fn encode_replacement(
         }
         "surrogatepass" => {
             for &c in &chars[start..end] {
-                let cp = ustr::code_point(c);
+                let cp = ustr::code_point(c, surr);
                 if !(0xd800..0xe000).contains(&cp) {
                     return Err(encode_error(codec.name(), s, start, end, reason));
                 }
@@ -252,7 +254,7 @@ fn encode_replacement(
         }
         "namereplace" => {
             // Character names are not available; fall back to escapes.
-            encode_replacement(out, codec, "backslashreplace", s, chars, start, end, reason)
+            encode_replacement(out, codec, "backslashreplace", s, surr, chars, start, end, reason)
         }
         _ => Err(unknown_handler(errors)),
     }
@@ -291,16 +293,16 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, cp: u32) {
 }
 
 /// `str.encode(encoding, errors)`.
-pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+pub fn encode(vm: &mut Vm, s: &str, surr: bool, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let _ = vm;
-    encode_plain(s, encoding, errors)
+    encode_plain(s, surr, encoding, errors)
 }
 
 /// `str.encode(encoding, errors)` (no Python code runs).
-pub fn encode_plain(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+pub fn encode_plain(s: &str, surr: bool, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(encoding)?;
     // Fast paths: text without surrogates in a codec that holds everything.
-    if matches!(codec, Codec::Utf8) && !ustr::may_have_surrogates(s) {
+    if matches!(codec, Codec::Utf8) && !surr {
         return Ok(s.as_bytes().to_vec());
     }
     if s.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Utf8 | Codec::Utf8Sig) {
@@ -325,7 +327,7 @@ pub fn encode_plain(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> 
         _ => (0x110000, "surrogates not allowed"),
     };
     let bad = |c: char| {
-        let cp = ustr::code_point(c);
+        let cp = ustr::code_point(c, surr);
         cp >= limit || (0xd800..0xe000).contains(&cp)
     };
     let mut i = 0;
@@ -346,7 +348,7 @@ pub fn encode_plain(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> 
             // surrogate at a time for the UTF codecs.
             let end = if limit == 0x110000 {
                 let mut k = i + 1;
-                while k < j && (0xd800..0xe000).contains(&ustr::code_point(chars[k])) {
+                while k < j && (0xd800..0xe000).contains(&ustr::code_point(chars[k], surr)) {
                     k += 1;
                 }
                 k
@@ -355,7 +357,7 @@ pub fn encode_plain(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> 
             };
             return Err(encode_error(codec.name(), s, i, end, reason));
         }
-        encode_replacement(&mut out, codec, errors, s, &chars, i, j, reason)?;
+        encode_replacement(&mut out, codec, errors, s, surr, &chars, i, j, reason)?;
         i = j;
     }
     Ok(out)
@@ -439,7 +441,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                     }
                 }
             }
-            Ok(Value::string(out))
+            Ok(ustr::str_value(out, matches!(errors, "surrogateescape" | "surrogatepass")))
         }
         Codec::Ascii => {
             if data.is_ascii() {
@@ -454,7 +456,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                     decode_replacement(&mut out, enc, errors, data, i, i + 1, "ordinal not in range(128)")?;
                 }
             }
-            Ok(Value::string(out))
+            Ok(ustr::str_value(out, errors == "surrogateescape"))
         }
         Codec::Latin1 => Ok(Value::string(data.iter().map(|&b| b as char).collect())),
         Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
@@ -518,7 +520,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                     i += 2;
                 }
             }
-            Ok(Value::string(out))
+            Ok(ustr::str_value(out, matches!(errors, "surrogateescape" | "surrogatepass")))
         }
         Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be => {
             let mut be = codec == Codec::Utf32Be;
@@ -565,7 +567,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                 }
                 i += 4;
             }
-            Ok(Value::string(out))
+            Ok(ustr::str_value(out, matches!(errors, "surrogateescape" | "surrogatepass")))
         }
     }
 }

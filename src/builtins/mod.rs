@@ -140,8 +140,8 @@ pub fn bytearray_item_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 }
 
 /// `s.encode(encoding, errors)` for runtime code outside the builtins.
-pub fn encode_text(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    codecs::encode_plain(s, encoding, errors)
+pub fn encode_text(s: &str, surrogates: bool, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    codecs::encode_plain(s, surrogates, encoding, errors)
 }
 
 pub(crate) fn new_bytes(data: Vec<u8>) -> Value {

@@ -312,7 +312,7 @@ fn from_args(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<Vec<u8>> {
             Some(Value::Str(e)) => e.as_str().to_string(),
             Some(e) => return Err(PyErr::type_error(format!("{}() argument 'errors' must be str, not {}", fname, str_name(vm, e)))),
         };
-        return super::codecs::encode(vm, s.as_str(), &e, &errs);
+        return super::codecs::encode(vm, s.as_str(), s.has_surrogates(), &e, &errs);
     }
     if enc.is_some() {
         return Err(PyErr::type_error("encoding without a string argument"));

@@ -994,7 +994,7 @@ fn encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     kw_counts(&rest, "encode", 2, &["encoding", "errors"])?;
     let enc = codec_arg(vm, rest.arg(0, "encoding"), "encode", "encoding", "utf-8")?;
     let errors = codec_arg(vm, rest.arg(1, "errors"), "encode", "errors", "strict")?;
-    let data = super::codecs::encode(vm, s.as_str(), enc, errors)?;
+    let data = super::codecs::encode(vm, s.as_str(), s.has_surrogates(), enc, errors)?;
     Ok(super::new_bytes(data))
 }
 
@@ -1039,13 +1039,14 @@ fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
     let table = args.pos[1].clone();
     let mut out = String::with_capacity(s.as_str().len());
+    let mut surrogates = s.has_surrogates();
     // Translations of the characters seen so far (tables are usually small).
     let mut cache: Vec<(char, Option<Value>)> = Vec::new();
     for c in s.as_str().chars() {
         let r = match cache.iter().find(|(k, _)| *k == c) {
             Some((_, r)) => r.clone(),
             None => {
-                let r = match vm.get_item(&table, &Value::Int(ustr::code_point(c) as i64)) {
+                let r = match vm.get_item(&table, &Value::Int(s.code_point(c) as i64)) {
                     Ok(v) => Some(v),
                     Err(e) if vm.err_is(&e, ExcKind::LookupError) => None,
                     Err(e) => return Err(e),
@@ -1060,10 +1061,16 @@ fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
             None => out.push(c),
             Some(Value::None) => {}
             Some(Value::Int(i)) => match u32::try_from(i).ok().and_then(ustr::char_of) {
-                Some(ch) => out.push(ch),
+                Some(ch) => {
+                    surrogates |= ustr::is_surrogate(i as u32);
+                    out.push(ch)
+                }
                 None => return Err(PyErr::value_error("character mapping must be in range(0x110000)")),
             },
-            Some(Value::Str(t)) => out.push_str(t.as_str()),
+            Some(Value::Str(t)) => {
+                surrogates |= t.has_surrogates();
+                out.push_str(t.as_str())
+            }
             Some(other) => match vm.unwrap_builtin(&other).as_ref() {
                 Value::Str(t) => out.push_str(t.as_str()),
                 Value::Int(i) => match u32::try_from(*i).ok().and_then(ustr::char_of) {
@@ -1075,7 +1082,7 @@ fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
             },
         }
     }
-    Ok(Value::string(out))
+    Ok(ustr::str_value(out, surrogates))
 }
 
 fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1091,7 +1098,7 @@ fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
         };
         for (k, v) in src.items() {
             let key = match vm.unwrap_builtin(&k).as_ref() {
-                Value::Str(s) if s.len() == 1 => Value::Int(ustr::code_point(s.char_at(0)) as i64),
+                Value::Str(s) if s.len() == 1 => Value::Int(s.code_point(s.char_at(0)) as i64),
                 Value::Str(_) => return Err(PyErr::value_error("string keys in translate table must be of length 1")),
                 Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => k.clone(),
                 _ => return Err(PyErr::type_error("keys in translate table must be strings or integers")),
@@ -1100,24 +1107,30 @@ fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         return Ok(Value::Dict(d));
     }
-    let text = |vm: &Vm, i: usize| -> PyResult<Vec<char>> {
+    let text = |vm: &Vm, i: usize| -> PyResult<(Vec<char>, bool)> {
         let v = &args.pos[i];
-        as_text(vm, v)
-            .map(|t| t.chars().collect())
-            .ok_or_else(|| PyErr::type_error(format!("maketrans() argument {} must be str, not {}", i + 1, clinic_name(vm, v))))
+        match vm.unwrap_builtin(v).as_ref() {
+            Value::Str(t) => Ok((t.as_str().chars().collect(), t.has_surrogates())),
+            _ => Err(PyErr::type_error(format!("maketrans() argument {} must be str, not {}", i + 1, clinic_name(vm, v)))),
+        }
     };
-    let a = text(vm, 0)?;
-    let b = text(vm, 1)?;
+    let (a, sa) = text(vm, 0)?;
+    let (b, sb) = text(vm, 1)?;
     if a.len() != b.len() {
         return Err(PyErr::value_error("the first two maketrans arguments must have equal length"));
     }
-    let z = if args.len() == 3 { Some(text(vm, 2)?) } else { None };
+    let (z, sz) = if args.len() == 3 {
+        let (z, sz) = text(vm, 2)?;
+        (Some(z), sz)
+    } else {
+        (None, false)
+    };
     for (x, y) in a.iter().zip(b.iter()) {
-        vm.dict_set(&d, Value::Int(ustr::code_point(*x) as i64), Value::Int(ustr::code_point(*y) as i64))?;
+        vm.dict_set(&d, Value::Int(ustr::code_point(*x, sa) as i64), Value::Int(ustr::code_point(*y, sb) as i64))?;
     }
     if let Some(z) = z {
         for c in z {
-            vm.dict_set(&d, Value::Int(ustr::code_point(c) as i64), Value::None)?;
+            vm.dict_set(&d, Value::Int(ustr::code_point(c, sz) as i64), Value::None)?;
         }
     }
     Ok(Value::Dict(d))

@@ -2,6 +2,7 @@
 //! errors turned into CPython's `SyntaxError` / `IndentationError` messages.
 
 pub mod ast_dump;
+mod surrogates;
 
 use rustpython_parser::{ast, ParseErrorType, Tok};
 
@@ -22,6 +23,7 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, Compi
         Mode::Eval => rustpython_parser::Mode::Expression,
     };
     match rustpython_parser::parse(source, pmode, filename) {
+        Ok(m) if surrogates::has_surrogate_escape(source) => Ok(surrogates::fix_literals(m, source)),
         Ok(m) => Ok(m),
         Err(e) => Err(translate_error(source, &e)),
     }

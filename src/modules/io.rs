@@ -194,8 +194,8 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn text_arg(vm: &Vm, v: &Value, binary: bool) -> PyResult<Vec<u8>> {
     match v {
         Value::Str(s) if !binary => {
-            if crate::objects::str::may_have_surrogates(s.as_str()) {
-                return crate::builtins::encode_text(s.as_str(), "utf-8", "strict");
+            if s.has_surrogates() {
+                return crate::builtins::encode_text(s.as_str(), true, "utf-8", "strict");
             }
             Ok(s.as_str().as_bytes().to_vec())
         }

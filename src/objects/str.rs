@@ -9,12 +9,33 @@ pub struct StrObj {
     nchars: usize,
     /// Cached hash; -1 until computed (Python hashes are never -1).
     hash: Cell<i64>,
+    /// Whether the surrogate proxies in the text stand for surrogates (see below).
+    surrogates: bool,
 }
 
 impl StrObj {
     pub fn new(s: String) -> StrObj {
+        let surrogates = surrogates_seen() && has_proxies(&s);
+        StrObj::with_surrogates(s, surrogates)
+    }
+
+    /// A str whose surrogate proxies are (`true`) or are not (`false`)
+    /// surrogates, whatever the program has done before.
+    pub fn with_surrogates(s: String, surrogates: bool) -> StrObj {
         let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        StrObj { s: s.into_boxed_str(), nchars, hash: Cell::new(-1) }
+        StrObj { s: s.into_boxed_str(), nchars, hash: Cell::new(-1), surrogates }
+    }
+
+    /// Whether the text holds surrogates (stored as proxies).
+    #[inline]
+    pub fn has_surrogates(&self) -> bool {
+        self.surrogates
+    }
+
+    /// The Python code point of a character of this str.
+    #[inline]
+    pub fn code_point(&self, c: char) -> u32 {
+        code_point(c, self.surrogates)
     }
 
     #[inline]
@@ -107,50 +128,88 @@ pub fn hash_bytes(data: &[u8]) -> i64 {
 // A Rust `str` cannot hold a lone surrogate (U+D800..U+DFFF), which Python
 // strings can. Spry stores surrogate U+D800+k as the private-use code point
 // `SURROGATE_PROXY + k` (U+10F000..U+10F7FF, in Supplementary Private Use
-// Area-B): `ord`, `chr`, `repr`, the codecs and the character predicates
-// translate, so Python code sees surrogates. A real character of that
-// private-use block is therefore indistinguishable from a surrogate.
+// Area-B), and each str records whether its proxies are surrogates: `chr`
+// and the codecs set that exactly; other strs (concatenations, slices,
+// literals) get it from whether the program has made any surrogate so far.
+// `ord`, `repr`, the codecs and `print` translate, so Python code sees
+// surrogates; only a program that uses both surrogates and that
+// private-use block can tell.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// First of the 2048 private-use code points that stand for surrogates.
 pub const SURROGATE_PROXY: u32 = 0x10F000;
 
-/// The Python code point of a stored character (surrogate proxies map back).
+/// Set once the program has made a surrogate.
+static SURROGATES_SEEN: AtomicBool = AtomicBool::new(false);
+
 #[inline]
-pub fn code_point(c: char) -> u32 {
+fn surrogates_seen() -> bool {
+    SURROGATES_SEEN.load(Ordering::Relaxed)
+}
+
+#[inline]
+fn is_proxy(c: char) -> bool {
+    (SURROGATE_PROXY..SURROGATE_PROXY + 0x800).contains(&(c as u32))
+}
+
+/// Whether `s` holds surrogate proxies (they all encode as F4 8F 80..9F xx
+/// in UTF-8, so a byte test comes first).
+fn has_proxies(s: &str) -> bool {
+    s.as_bytes().contains(&0xF4) && s.chars().any(is_proxy)
+}
+
+/// The Python code point of a stored character of a str that holds
+/// surrogates (`surrogates`) or not.
+#[inline]
+pub fn code_point(c: char, surrogates: bool) -> u32 {
     let u = c as u32;
-    if (SURROGATE_PROXY..SURROGATE_PROXY + 0x800).contains(&u) {
+    if surrogates && is_proxy(c) {
         0xD800 + (u - SURROGATE_PROXY)
     } else {
         u
     }
 }
 
+/// Whether `cp` is a surrogate code point.
+#[inline]
+pub fn is_surrogate(cp: u32) -> bool {
+    (0xD800..0xE000).contains(&cp)
+}
+
 /// The stored character for a Python code point (`None` above U+10FFFF).
+/// Making a surrogate marks the program as one that uses surrogates.
 #[inline]
 pub fn char_of(cp: u32) -> Option<char> {
-    if (0xD800..0xE000).contains(&cp) {
+    if is_surrogate(cp) {
+        SURROGATES_SEEN.store(true, Ordering::Relaxed);
         char::from_u32(SURROGATE_PROXY + (cp - 0xD800))
     } else {
         char::from_u32(cp)
     }
 }
 
-/// Whether `s` may contain a surrogate proxy (all of them encode as
-/// F4 8F 80..9F xx in UTF-8): a fast byte test before a slower scan.
+/// A str value for text built with `char_of`: `surrogates` tells whether
+/// any surrogate went into it.
+pub fn str_value(s: String, surrogates: bool) -> super::Value {
+    let surrogates = surrogates && has_proxies(&s);
+    super::Value::Str(super::PyRef::new(StrObj::with_surrogates(s, surrogates)))
+}
+
+/// Whether text that is not a str object holds surrogates (by the
+/// program-wide rule that plain strs follow).
 #[inline]
-pub fn may_have_surrogates(s: &str) -> bool {
-    s.as_bytes().contains(&0xF4) && s.chars().any(|c| code_point(c) != c as u32)
+pub fn text_has_surrogates(s: &str) -> bool {
+    surrogates_seen() && has_proxies(s)
 }
 
 use super::unicode_db as udb;
 
 #[inline]
 fn flags(c: char) -> u32 {
-    let u = c as u32;
-    if u < 0x80 {
-        return udb::record(u);
-    }
-    udb::record(code_point(c))
+    // Surrogates and private-use characters share the same (empty) properties,
+    // so a proxy needs no translation here.
+    udb::record(c as u32)
 }
 
 pub fn is_alpha(c: char) -> bool {
