@@ -314,7 +314,7 @@ impl Vm {
         }
         let start = Instant::now();
         let code_ref = self.frames[fi].code_ref();
-        let key = (code_ref.as_ptr() as usize, loop_pc as u32);
+        let key = (self.frames[fi].code as usize, loop_pc as u32);
         let code: &CodeObj = &code_ref;
         let rec = self.jit.loops.entry(key).or_insert_with(|| LoopRecord {
             code: code_ref.clone(),
@@ -475,6 +475,12 @@ impl Vm {
         let r = unsafe { (lp.entry)(base as *mut u8, &mut ctx as *mut JitCtx as *mut u8) };
         self.frames[fi].top = saved_top;
         if r == ENTRY_FAIL {
+            if std::env::var("SPRY_JIT_DEBUG").is_ok() {
+                let n = self.frames[fi].code().nregs as usize;
+                // SAFETY: debugging aid: reads the frame's registers.
+                let tags: Vec<u8> = (0..n).map(|i| unsafe { (*base.add(i)).tag() }).collect();
+                eprintln!("entry fail at loop {:?}: tags {:?}", key, tags);
+            }
             lp.entry_fails.set(lp.entry_fails.get() + 1);
             if lp.entry_fails.get() >= RECOMPILE_AFTER.min(4 + lp.runs.get() / 2) {
                 self.invalidate(key, None);
@@ -514,7 +520,7 @@ impl Vm {
                     let d = &lp.frames[*exit.inline.last().unwrap() as usize];
                     match &d.func {
                         Value::Function(f) => Some((
-                            f.code.as_ptr() as usize,
+                            &*f.code as *const CodeObj as usize,
                             if exit.kind == ExitKind::Guard {
                                 exit.pc
                             } else {

@@ -2145,10 +2145,31 @@ impl<'a> Tr<'a> {
                 Ok(Flow::Next)
             }
             _ => {
-                let r = self.generic(pc, ins)?;
-                // `generic` branched: the value is in `dst` on the
-                // fall-through path, which we continue in.
-                Ok(r)
+                // Through the interpreter; the value's type is speculated
+                // from the profile on the path that got one.
+                self.mem(it);
+                self.mem(d);
+                let frame = match self.level().desc {
+                    Some(x) => x as i64,
+                    None => -1,
+                };
+                let fv = self.iconst(frame);
+                let pv = self.iconst(pc as i64);
+                let s = self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]);
+                self.check_status(s);
+                self.clobber(d);
+                let done = self.icmp_imm(Cmp::Eq, s, JUMP as i64);
+                let body = self.new_block();
+                let out = self.new_block();
+                self.f.set_term(self.cur, Terminator::Branch { cond: done, then: (out, vec![]), els: (body, vec![]) });
+                let saved = self.st.clone();
+                self.cur = out;
+                self.goto(target)?;
+                self.st = saved;
+                self.cur = body;
+                let _ = ins;
+                self.speculate(d, pc, pc + 1);
+                Ok(Flow::Next)
             }
         }
     }
@@ -2246,6 +2267,13 @@ impl<'a> Tr<'a> {
                     }
                 }
                 _ => {}
+            }
+            // range(...) always gives a range (or raises).
+            let is_range = self.vm.builtins.get_str("range").is_some_and(|r| r.words()[1] == callee.words()[1]);
+            if is_range {
+                let flow = self.generic(pc, ins)?;
+                self.st[fr] = RS::mem_type(T::Tag(tag::RANGE));
+                return Ok(flow);
             }
         }
         self.generic(pc, ins)
