@@ -542,9 +542,22 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return int::pow_mod(&base, &exp, &m);
             }
             if let Some(f) = vm.lookup_special(&base, "__pow__") {
-                return vm.call_function(&f, &[base.clone(), exp.clone(), m.clone()]);
+                if !matches!(f, Value::Builtin(_)) {
+                    return vm.call_function(&f, &[base.clone(), exp.clone(), m.clone()]);
+                }
             }
-            Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+            let all_numbers = [&base, &exp, &m].iter().all(|v| {
+                matches!(vm.unwrap_builtin(v).as_ref(), Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) | Value::Complex(_))
+            });
+            if all_numbers {
+                return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            }
+            Err(PyErr::type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                vm.type_name(&base),
+                vm.type_name(&exp),
+                vm.type_name(&m)
+            )))
         }
         _ => vm.binary_op(BinOp::Pow, &base, &exp),
     }

@@ -123,6 +123,49 @@ pub(crate) mod arg {
         }
     }
 
+    /// `qual() takes no arguments (N given)` unless only the receiver is passed
+    /// (`qual` is the qualified method name, e.g. `list.copy`).
+    pub fn no_args(args: &Args, qual: &str) -> PyResult<()> {
+        if args.has_kwargs() {
+            return Err(PyErr::type_error(format!("{}() takes no keyword arguments", qual)));
+        }
+        if args.len() != 1 {
+            return Err(PyErr::type_error(format!("{}() takes no arguments ({} given)", qual, args.len().saturating_sub(1))));
+        }
+        Ok(())
+    }
+
+    /// `qual() takes exactly one argument (N given)` unless the receiver and one argument are passed.
+    pub fn one_arg(args: &Args, qual: &str) -> PyResult<()> {
+        if args.has_kwargs() {
+            return Err(PyErr::type_error(format!("{}() takes no keyword arguments", qual)));
+        }
+        if args.len() != 2 {
+            return Err(PyErr::type_error(format!("{}() takes exactly one argument ({} given)", qual, args.len().saturating_sub(1))));
+        }
+        Ok(())
+    }
+
+    /// Argument-clinic counts for a method's positional arguments (receiver
+    /// excluded): `name expected at least/at most/N argument(s), got M`.
+    pub fn counts(args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+        if args.has_kwargs() {
+            return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
+        }
+        let n = args.len().saturating_sub(1);
+        let plural = |k: usize| if k == 1 { "" } else { "s" };
+        if min == max && n != min {
+            return Err(PyErr::type_error(format!("{} expected {} argument{}, got {}", name, min, plural(min), n)));
+        }
+        if n < min {
+            return Err(PyErr::type_error(format!("{} expected at least {} argument{}, got {}", name, min, plural(min), n)));
+        }
+        if n > max {
+            return Err(PyErr::type_error(format!("{} expected at most {} argument{}, got {}", name, max, plural(max), n)));
+        }
+        Ok(())
+    }
+
     /// An optional argument: positional `i` or keyword `name`, None when absent or None.
     pub fn opt<'a>(args: &Args<'a>, i: usize, name: &str) -> Option<&'a Value> {
         args.arg(i, name).filter(|v| !v.is_none())

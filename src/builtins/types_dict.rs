@@ -58,6 +58,11 @@ pub fn init(vm: &mut Vm) {
             vm.add_method(&c, rn, f);
         }
         vm.add_method(&c, "__eq__", view_eq);
+        vm.add_method(&c, "__ne__", view_ne);
+        vm.add_method(&c, "__lt__", view_lt);
+        vm.add_method(&c, "__le__", view_le);
+        vm.add_method(&c, "__gt__", view_gt);
+        vm.add_method(&c, "__ge__", view_ge);
         vm.add_method(&c, "isdisjoint", view_isdisjoint);
     }
 
@@ -150,7 +155,7 @@ fn dict_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_pos("get", 2, 3)?;
+    super::arg::counts(&args, "get", 1, 2)?;
     let d = this_dict(vm, args.this())?;
     Ok(vm.dict_get(&d, &args.pos[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
@@ -166,19 +171,22 @@ fn view(vm: &mut Vm, args: &Args, part: DictPart) -> PyResult<Value> {
 }
 
 fn keys(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::arg::no_args(&args, "dict.keys")?;
     view(vm, &args, DictPart::Keys)
 }
 
 fn values(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::arg::no_args(&args, "dict.values")?;
     view(vm, &args, DictPart::Values)
 }
 
 fn items(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::arg::no_args(&args, "dict.items")?;
     view(vm, &args, DictPart::Items)
 }
 
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_pos("pop", 2, 3)?;
+    super::arg::counts(&args, "pop", 1, 2)?;
     let d = this_dict(vm, args.this())?;
     match vm.dict_del(&d, &args.pos[1])? {
         Some(v) => Ok(v),
@@ -190,6 +198,7 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::arg::no_args(&args, "dict.popitem")?;
     let d = this_dict(vm, args.this())?;
     match d.last_pos() {
         Some(p) => {
@@ -201,7 +210,7 @@ fn popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_pos("setdefault", 2, 3)?;
+    super::arg::counts(&args, "setdefault", 1, 2)?;
     let d = this_dict(vm, args.this())?;
     if let Some(v) = vm.dict_get(&d, &args.pos[1])? {
         return Ok(v);
@@ -218,11 +227,13 @@ fn update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::arg::no_args(&args, "dict.clear")?;
     this_dict(vm, args.this())?.clear();
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::arg::no_args(&args, "dict.copy")?;
     let d = this_dict(vm, args.this())?;
     let n = DictObj::new();
     for (h, k, v) in d.hashed_items() {
@@ -232,6 +243,7 @@ fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::arg::counts(&args, "fromkeys", 1, 2)?;
     let keys = vm.collect_iterable(args.get(1).unwrap_or(&Value::None))?;
     let v = args.get(2).cloned().unwrap_or(Value::None);
     let target = match args.get(0) {
@@ -360,15 +372,69 @@ fn view_xor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     view_binop(vm, args, BinOp::Xor)
 }
 
-fn view_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = view_set(vm, &args.pos[0])?;
+/// CPython's `dictview_richcompare`: set-like views compare with sets and
+/// other set-like views by size and containment.
+fn view_compare(vm: &mut Vm, args: &Args, op: crate::bytecode::CmpOp) -> PyResult<Value> {
+    use crate::bytecode::CmpOp;
+    args.check_pos("comparison", 2, 2)?;
     let other = &args.pos[1];
-    let b = match other {
-        Value::Set(_) | Value::FrozenSet(_) => other.clone(),
-        Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => view_set(vm, other)?,
+    let other_ok = match vm.unwrap_builtin(other).as_ref() {
+        Value::Set(_) | Value::FrozenSet(_) => true,
+        Value::Native(n) => matches!(&n.data, NativeData::DictView { part, .. } if *part != DictPart::Values),
+        _ => false,
+    };
+    if !other_ok {
+        return Ok(Value::NotImplemented);
+    }
+    let this = args.pos[0].clone();
+    let other = vm.unwrap_builtin(other).into_owned();
+    let la = vm.len(&this)?;
+    let lb = vm.len(&other)?;
+    // Whether every item of `a` is in `b`.
+    let contained = |vm: &mut Vm, a: &Value, b: &Value| -> PyResult<bool> {
+        let items = vm.collect_iterable(a)?;
+        for x in items {
+            if !vm.contains(b, &x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    let r = match op {
+        CmpOp::Eq | CmpOp::Ne => {
+            let e = la == lb && contained(vm, &this, &other)?;
+            if op == CmpOp::Eq {
+                e
+            } else {
+                !e
+            }
+        }
+        CmpOp::Lt => la < lb && contained(vm, &this, &other)?,
+        CmpOp::Le => la <= lb && contained(vm, &this, &other)?,
+        CmpOp::Gt => la > lb && contained(vm, &other, &this)?,
+        CmpOp::Ge => la >= lb && contained(vm, &other, &this)?,
         _ => return Ok(Value::NotImplemented),
     };
-    Ok(Value::Bool(vm.compare_bool(crate::bytecode::CmpOp::Eq, &a, &b)?))
+    Ok(Value::Bool(r))
+}
+
+fn view_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view_compare(vm, &args, crate::bytecode::CmpOp::Eq)
+}
+fn view_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view_compare(vm, &args, crate::bytecode::CmpOp::Ne)
+}
+fn view_lt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view_compare(vm, &args, crate::bytecode::CmpOp::Lt)
+}
+fn view_le(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view_compare(vm, &args, crate::bytecode::CmpOp::Le)
+}
+fn view_gt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view_compare(vm, &args, crate::bytecode::CmpOp::Gt)
+}
+fn view_ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view_compare(vm, &args, crate::bytecode::CmpOp::Ge)
 }
 
 fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -508,14 +574,14 @@ fn set_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn add(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_pos("add", 2, 2)?;
+    super::arg::one_arg(&args, "set.add")?;
     let s = this_set(vm, args.this())?;
     vm.set_add(&s, args.pos[1].clone())?;
     Ok(Value::None)
 }
 
 fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_pos("remove", 2, 2)?;
+    super::arg::one_arg(&args, "set.remove")?;
     let s = this_set(vm, args.this())?;
     let k = args.pos[1].clone();
     let h = vm.hash(&k)?;
@@ -526,7 +592,7 @@ fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn discard(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_pos("discard", 2, 2)?;
+    super::arg::one_arg(&args, "set.discard")?;
     let s = this_set(vm, args.this())?;
     let k = args.pos[1].clone();
     let h = vm.hash(&k)?;
@@ -535,11 +601,13 @@ fn discard(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::arg::no_args(&args, "set.pop")?;
     let s = this_set(vm, args.this())?;
     s.pop().ok_or_else(|| PyErr::new(crate::vm::ExcKind::KeyError, "pop from an empty set"))
 }
 
 fn set_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::arg::no_args(&args, "set.clear")?;
     this_set(vm, args.this())?.clear();
     Ok(Value::None)
 }

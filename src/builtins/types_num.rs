@@ -799,6 +799,9 @@ fn complex_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     };
+    if let Some(Value::Str(_)) = &im {
+        return Err(PyErr::type_error("complex() second arg can't be a string"));
+    }
     let (a, b) = parts(vm, &re)?;
     let (c, d) = parts(vm, &im)?;
     Ok(crate::vm::ops::complex(a - d, b + c))
@@ -806,8 +809,11 @@ fn complex_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn parse_complex(s: &str) -> PyResult<Value> {
     let err = || PyErr::value_error("complex() arg is a malformed string");
-    let t: String = s.trim().trim_start_matches('(').trim_end_matches(')').chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() {
+    let mut t = s.trim();
+    if let Some(inner) = t.strip_prefix('(') {
+        t = inner.strip_suffix(')').ok_or_else(err)?.trim();
+    }
+    if t.is_empty() || t.contains(char::is_whitespace) {
         return Err(err());
     }
     if let Some(body) = t.strip_suffix(['j', 'J']) {

@@ -98,6 +98,7 @@ fn append(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::one_arg(&args, "list.extend")?;
     let l = this_list(vm, args.this())?;
     let src = args.get(1).cloned().unwrap_or(Value::None);
     let items = vm.collect_iterable(&src)?;
@@ -106,7 +107,7 @@ fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_pos("insert", 3, 3)?;
+    arg::counts(&args, "insert", 2, 2)?;
     let l = this_list(vm, args.this())?;
     let i = arg::int(vm, &args.pos[1])?;
     let n = l.len() as i64;
@@ -117,6 +118,7 @@ fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::counts(&args, "pop", 0, 1)?;
     let l = this_list(vm, args.this())?;
     let n = l.len() as i64;
     if n == 0 {
@@ -134,6 +136,7 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::one_arg(&args, "list.remove")?;
     let l = this_list(vm, args.this())?;
     let x = args.get(1).cloned().unwrap_or(Value::None);
     let mut i = 0;
@@ -159,6 +162,7 @@ fn seq_items(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
 }
 
 fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::counts(&args, "index", 1, 3)?;
     let this = vm.unwrap_builtin(args.this()).into_owned();
     let items = seq_items(vm, &this)?;
     let x = args.get(1).cloned().unwrap_or(Value::None);
@@ -186,6 +190,8 @@ fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let qual = if matches!(vm.unwrap_builtin(args.this()).as_ref(), Value::Tuple(_)) { "tuple.count" } else { "list.count" };
+    arg::one_arg(&args, qual)?;
     let items = seq_items(vm, args.this())?;
     let x = args.get(1).cloned().unwrap_or(Value::None);
     let mut c = 0;
@@ -203,10 +209,15 @@ fn sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !rest.is_empty() {
         return Err(PyErr::type_error("sort() takes no positional arguments"));
     }
-    rest.allow_kwargs("sort", &["key", "reverse"])?;
+    for k in rest.kwnames {
+        let k = k.as_str().unwrap_or("");
+        if k != "key" && k != "reverse" {
+            return Err(PyErr::type_error(format!("'{}' is an invalid keyword argument for sort()", k)));
+        }
+    }
     let key = rest.kw("key").filter(|k| !k.is_none()).cloned();
     let reverse = match rest.kw("reverse") {
-        Some(r) => vm.truthy(r)?,
+        Some(r) => arg::int(vm, r)? != 0,
         None => false,
     };
     // The list is empty while it is sorted, as in CPython.
@@ -226,15 +237,18 @@ fn sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "list.reverse")?;
     this_list(vm, args.this())?.with_vec(|v| v.reverse());
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "list.copy")?;
     Ok(Value::list(this_list(vm, args.this())?.to_vec()))
 }
 
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "list.clear")?;
     let l = this_list(vm, args.this())?;
     drop(l.take());
     Ok(Value::None)

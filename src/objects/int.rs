@@ -217,7 +217,15 @@ pub fn rshift(a: &Value, b: &Value) -> PyResult<Value> {
         None => return Ok(Value::Int(if is_negative(a) { -1 } else { 0 })),
     };
     if let Some(x) = as_small(a) {
-        return Ok(Value::Int(if n >= 64 { if x < 0 { -1 } else { 0 } } else { x >> n }));
+        return Ok(Value::Int(if n >= 64 {
+            if x < 0 {
+                -1
+            } else {
+                0
+            }
+        } else {
+            x >> n
+        }));
     }
     // Arithmetic shift rounds toward negative infinity, like floor division.
     let big = to_big(a).unwrap();
@@ -291,8 +299,7 @@ pub fn pow_mod(a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
     let mut exp = exp;
     if exp.is_negative() {
         // Modular inverse, as CPython 3.8+ does.
-        let inv = mod_inverse(&base, &modulus)
-            .ok_or_else(|| PyErr::value_error("base is not invertible for the given modulus"))?;
+        let inv = mod_inverse(&base, &modulus).ok_or_else(|| PyErr::value_error("base is not invertible for the given modulus"))?;
         base = inv;
         exp = -exp;
     }
@@ -435,7 +442,7 @@ pub fn to_string(v: &Value) -> PyResult<String> {
             // A cheap bound first: bits * log10(2) digits, roughly.
             if limit > 0 && (b.bits() as f64 * std::f64::consts::LOG10_2) > (limit as f64 + 1.0) {
                 return Err(PyErr::value_error(format!(
-                    "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                    "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
                     limit
                 )));
             }
@@ -443,7 +450,7 @@ pub fn to_string(v: &Value) -> PyResult<String> {
             let digits = s.len() - (b.is_negative() as usize);
             if limit > 0 && digits > limit {
                 return Err(PyErr::value_error(format!(
-                    "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                    "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
                     limit
                 )));
             }
@@ -513,7 +520,7 @@ pub fn parse(text: &str, base: u32) -> Result<Value, String> {
         let limit = MAX_STR_DIGITS.with(|c| c.get());
         if limit > 0 && digits.len() > limit {
             return Err(format!(
-                "Exceeds the limit ({}) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+                "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
                 limit,
                 digits.len()
             ));
@@ -534,8 +541,8 @@ pub fn parse(text: &str, base: u32) -> Result<Value, String> {
 fn unicode_decimal(c: char) -> Option<u32> {
     // Unicode decimal digits come in contiguous runs of ten starting at a zero.
     const ZEROS: &[u32] = &[
-        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6,
-        0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10,
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20,
+        0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10,
     ];
     let u = c as u32;
     ZEROS.iter().find(|&&z| u >= z && u < z + 10).map(|&z| u - z)

@@ -561,7 +561,12 @@ impl Vm {
             (_, Float(f)) if int::is_int(a) => {
                 return Some(Ok(cmp_result(op, int::cmp_float(a, *f))));
             }
-            (None, None) => Some(Ordering::Equal),
+            (None, None) if matches!(op, CmpOp::Eq | CmpOp::Ne) => Some(Ordering::Equal),
+            (Slice(x), Slice(y)) => {
+                let xv = [x.start.clone(), x.stop.clone(), x.step.clone()];
+                let yv = [y.start.clone(), y.stop.clone(), y.step.clone()];
+                return Some(self.compare_sequences(op, &xv, &yv));
+            }
             (List(x), List(y)) => {
                 let (xv, yv) = (x.to_vec(), y.to_vec());
                 return Some(self.compare_sequences(op, &xv, &yv));
