@@ -2,12 +2,14 @@
 
 mod codecs;
 mod functions;
+mod memoryview;
 mod types_bytes;
 mod types_dict;
 mod types_misc;
 mod types_num;
 mod types_seq;
 mod types_str;
+mod union;
 
 use crate::objects::*;
 use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
@@ -23,6 +25,8 @@ pub fn init(vm: &mut Vm) {
     types_dict::init(vm);
     crate::vm::exceptions::init_exception_methods(vm);
     functions::init(vm);
+    union::init(vm);
+    memoryview::init(vm);
     // Builtin classes are names in builtins.
     let t = &vm.types;
     let classes: Vec<(&str, PyRef<ClassObj>)> = vec![

@@ -105,7 +105,7 @@ pub fn bytes_like<'a>(vm: &Vm, v: &'a Value) -> Option<Cow<'a, [u8]>> {
         Value::Instance(_) => match vm.unwrap_builtin(v).as_ref() {
             Value::Bytes(b) => Some(Cow::Owned(b.data.to_vec())),
             Value::ByteArray(b) => Some(Cow::Owned(b.data.borrow().clone())),
-            _ => None,
+            _ => super::memoryview::view_bytes(vm, v).map(Cow::Owned),
         },
         _ => None,
     }

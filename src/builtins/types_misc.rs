@@ -772,10 +772,27 @@ fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Range(r) = args.this() else {
         return Err(PyErr::type_error("bad range"));
     };
-    let x = args.get(1).cloned().unwrap_or(Value::None);
-    if let Some(i) = int::as_small(&x) {
-        if crate::vm::ops::range_contains(r, i) {
-            return Ok(Value::Int((i - r.start) / r.step));
+    super::arg::one_arg(&args, "range.index")?;
+    let x = args.pos[1].clone();
+    if int::is_int(&x) && !matches!(x, Value::Bool(_)) {
+        if r.big.is_none() {
+            if let Some(i) = int::as_small(&x) {
+                if crate::vm::ops::range_contains(r, i) {
+                    return Ok(Value::Int((i - r.start) / r.step));
+                }
+            }
+        } else if vm.contains(args.this(), &x)? {
+            let (start, _, step) = r.parts();
+            return int::floordiv(&int::sub(&x, &start), &step);
+        }
+    } else {
+        // Other values are searched for by equality, as in any sequence.
+        let n = r.len();
+        for i in 0..n {
+            let item = if r.big.is_none() { Value::Int(r.get(i)) } else { r.item(&Value::Int(i)) };
+            if vm.eq(&item, &x)? {
+                return Ok(Value::Int(i));
+            }
         }
     }
     let s = vm.repr_string(&x)?;
