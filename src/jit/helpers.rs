@@ -406,7 +406,7 @@ impl Vm {
             }
             Instr::LoadMethod { dst, obj, name: n } => {
                 let o = r!(obj).clone();
-                match self.load_method(&o, name(n))? {
+                match self.load_method_cached(&o, code, pc, &code.names[n as usize])? {
                     crate::vm::attr::MethodLookup::Unbound(f) => {
                         set!(dst, f);
                         set!(dst + 1, o);
@@ -435,12 +435,12 @@ impl Vm {
             }
             Instr::LoadAttr { dst, obj, name: n } => {
                 let o = r!(obj).clone();
-                let v = self.get_attr(&o, name(n))?;
+                let v = self.load_attr_cached(&o, code, pc, &code.names[n as usize])?;
                 set!(dst, v);
             }
             Instr::StoreAttr { obj, name: n, src } => {
                 let (o, v) = (r!(obj).clone(), r!(src).clone());
-                self.set_attr(&o, name(n), v)?;
+                self.store_attr_cached(&o, code, pc, &code.names[n as usize], v)?;
             }
             Instr::GetItem { dst, obj, key } => {
                 let (o, k) = (r!(obj).clone(), r!(key).clone());

@@ -145,6 +145,28 @@ impl DictObj {
     }
 
     #[inline]
+    /// Whether entry `pos` exists and has the `str` key `name` (inline
+    /// caches remember entry positions).
+    #[inline]
+    pub fn str_key_at(&self, pos: usize, name: &str) -> bool {
+        match self.t().entries.get(pos) {
+            Some(e) => match &e.key {
+                Value::Str(k) => {
+                    let ks = k.as_str();
+                    std::ptr::eq(ks.as_ptr(), name.as_ptr()) && ks.len() == name.len() || ks == name
+                }
+                _ => false,
+            },
+            None => false,
+        }
+    }
+
+    /// The value of entry `pos` (which must exist), not counted.
+    #[inline]
+    pub fn value_ref_at(&self, pos: usize) -> &Value {
+        &self.t().entries[pos].value
+    }
+
     pub fn set_value_at(&self, pos: usize, v: Value) {
         let old = std::mem::replace(&mut self.t_mut().entries[pos].value, v);
         drop(old);

@@ -330,6 +330,16 @@ impl ValueCell {
     pub fn as_ptr(&self) -> *mut Value {
         self.0.get()
     }
+    /// A reference to the value without cloning it.
+    ///
+    /// # Safety
+    /// The caller must not set the cell, or run anything that could, while
+    /// the reference is alive.
+    #[inline]
+    pub unsafe fn peek(&self) -> &Value {
+        // SAFETY: guaranteed by the caller.
+        unsafe { &*self.0.get() }
+    }
 }
 
 impl Clone for ValueCell {

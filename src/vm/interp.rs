@@ -511,7 +511,7 @@ impl Vm {
                     }
                     Instr::LoadMethod { dst, obj, name } => {
                         let o = r!(obj).clone();
-                        match tri!(self.load_method(&o, name!(name))) {
+                        match tri!(self.load_method_cached(&o, code, pc - 1, &code.names[name as usize])) {
                             MethodLookup::Unbound(f) => {
                                 set!(dst, f);
                                 set!(dst + 1, o);
@@ -539,14 +539,14 @@ impl Vm {
                     Instr::LoadAttr { dst, obj, name } => {
                         let o = r!(obj).clone();
                         save_pc!();
-                        let v = tri!(self.get_attr(&o, name!(name)));
+                        let v = tri!(self.load_attr_cached(&o, code, pc - 1, &code.names[name as usize]));
                         prof!(&v);
                         set!(dst, v);
                     }
                     Instr::StoreAttr { obj, name, src } => {
                         let (o, v) = (r!(obj).clone(), r!(src).clone());
                         save_pc!();
-                        tri!(self.set_attr(&o, name!(name), v));
+                        tri!(self.store_attr_cached(&o, code, pc - 1, &code.names[name as usize], v));
                     }
                     Instr::GetItem { dst, obj, key } => {
                         if let (Value::List(l), Value::Int(i)) = (r!(obj), r!(key)) {

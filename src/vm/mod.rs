@@ -15,6 +15,7 @@ pub mod format;
 pub mod gc;
 pub mod generator;
 pub mod import;
+pub mod inline_cache;
 pub mod interp;
 pub mod iter;
 pub mod ops;
