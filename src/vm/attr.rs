@@ -131,7 +131,7 @@ impl Vm {
 
     /// Whether a class attribute is a data descriptor (takes precedence
     /// over the instance dict).
-    fn is_data_descriptor(&self, attr: &Value) -> bool {
+    pub(crate) fn is_data_descriptor(&self, attr: &Value) -> bool {
         match attr {
             Value::Native(n) => matches!(
                 n.data,
