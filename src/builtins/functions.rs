@@ -371,6 +371,8 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
     match it {
+        // The generator's return value travels in the StopIteration.
+        Value::Generator(g) if args.len() == 1 => crate::vm::generator::gen_next_or_stop(vm, g),
         Value::Iter(_) | Value::Generator(_) => match vm.next(it)? {
             Some(v) => Ok(v),
             None => match args.get(1) {
@@ -524,7 +526,10 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
     }
     let (x, y) = (args.pos[0].clone(), args.pos[1].clone());
-    if let Some(f) = vm.lookup_special(&x, "__divmod__") {
+    // A number's own `__divmod__` cannot handle the other operand (the
+    // fast paths above did all it could): go on to `__rdivmod__`.
+    let x_is_number = matches!(a, Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_));
+    if let Some(f) = vm.lookup_special(&x, "__divmod__").filter(|f| !(x_is_number && matches!(f, Value::Builtin(_)))) {
         let r = vm.call_function(&f, &[x.clone(), y.clone()])?;
         if !matches!(r, Value::NotImplemented) {
             return Ok(r);

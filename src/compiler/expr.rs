@@ -565,6 +565,12 @@ impl<'s> FuncBuilder<'s> {
         let pos = self.alloc();
         let kw = self.alloc();
         debug_assert_eq!(pos, base + 1);
+        if let ([Expr::Starred(s)], true) = (args, pre.is_empty()) {
+            // `f(*x)`: CallEx takes the iterable itself (its error names the callee).
+            self.expr_into(&s.value, pos)?;
+            self.free_to(kw as u32 + 1);
+            return self.call_ex_keywords(base, kw, keywords);
+        }
         let start = self.alloc_n(pre.len());
         for (i, r) in pre.iter().enumerate() {
             self.emit(Instr::Move {
@@ -593,6 +599,11 @@ impl<'s> FuncBuilder<'s> {
             self.free_to(mark);
         }
         self.emit(Instr::ListToTuple { dst: pos, src: pos });
+        self.call_ex_keywords(base, kw, keywords)
+    }
+
+    /// The keyword part of `call_ex` (the dict in `kw`), then `CallEx`.
+    fn call_ex_keywords(&mut self, base: Reg, kw: Reg, keywords: &'s [ast::Keyword]) -> Res<()> {
         if keywords.is_empty() {
             self.emit(Instr::LoadNone { dst: kw });
             // Undef signals "no keywords"; LoadNone then clear is not possible,

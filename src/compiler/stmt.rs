@@ -247,13 +247,7 @@ impl<'s> FuncBuilder<'s> {
 
     /// `dst = cur <op>= value`.
     fn inplace(&mut self, op: BinOp, dst: Reg, cur: Reg, value: &'s Expr) -> Res<()> {
-        if op == BinOp::Add || op == BinOp::Sub {
-            if let Some(i) = small_int(value) {
-                let imm = if op == BinOp::Add { i } else { -i };
-                self.emit(Instr::AddInt { dst, a: cur, imm });
-                return Ok(());
-            }
-        }
+        // No `AddInt` here: `x += 1` must try `__iadd__` first.
         let mark = self.mark();
         let v = self.expr(value)?;
         self.emit(Instr::InplaceOp {

@@ -73,6 +73,9 @@ pub struct Scope {
     /// The name of the innermost enclosing class (this one for a class
     /// body): `__names` in the scope are mangled with it.
     pub private: Option<String>,
+    /// Line of the first `global`/`nonlocal` statement naming each name
+    /// (where CPython reports errors about the declaration).
+    pub directives: HashMap<String, u32>,
 }
 
 /// CPython's private name mangling (`_Py_Mangle`): inside class `C`, a name
@@ -107,6 +110,7 @@ impl Scope {
             line,
             key,
             private: None,
+            directives: HashMap::new(),
         }
     }
 
@@ -509,8 +513,14 @@ impl Builder<'_> {
                             &format!("name '{}' is assigned to before global declaration", n),
                         ));
                     }
+                    let line = self.line(s);
+                    let key = self.cur().mangled(n.as_str()).into_owned();
+                    let first = *self.cur().directives.entry(key).or_insert(line);
                     if f & flags::NONLOCAL != 0 {
-                        return Err(self.err(s, &format!("name '{}' is nonlocal and global", n)));
+                        return Err(CompileError::syntax(
+                            &format!("name '{}' is nonlocal and global", n),
+                            first,
+                        ));
                     }
                     self.cur().add(n.as_str(), flags::GLOBAL);
                 }
@@ -536,8 +546,14 @@ impl Builder<'_> {
                             &format!("name '{}' is assigned to before nonlocal declaration", n),
                         ));
                     }
+                    let line = self.line(s);
+                    let key = self.cur().mangled(n.as_str()).into_owned();
+                    let first = *self.cur().directives.entry(key).or_insert(line);
                     if f & flags::GLOBAL != 0 {
-                        return Err(self.err(s, &format!("name '{}' is nonlocal and global", n)));
+                        return Err(CompileError::syntax(
+                            &format!("name '{}' is nonlocal and global", n),
+                            first,
+                        ));
                     }
                     self.cur().add(n.as_str(), flags::NONLOCAL);
                 }
@@ -831,9 +847,10 @@ fn resolve_inner(scope: &mut Scope, outer: &[Vec<String>]) -> Res<Vec<String>> {
             scope.resolved.insert(name.clone(), Resolution::Global);
         } else if f & flags::NONLOCAL != 0 {
             if !outer.iter().any(|o| o.contains(&name)) {
+                let line = scope.directives.get(&name).copied().unwrap_or(scope.line);
                 return Err(CompileError::syntax(
                     &format!("no binding for nonlocal '{}' found", name),
-                    scope.line,
+                    line,
                 ));
             }
             scope.resolved.insert(name.clone(), Resolution::Free);

@@ -122,13 +122,13 @@ pub fn floordiv(a: &Value, b: &Value) -> PyResult<Value> {
 pub fn modulo(a: &Value, b: &Value) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
         if y == 0 {
-            return Err(PyErr::zero_division("integer division or modulo by zero"));
+            return Err(PyErr::zero_division("integer modulo by zero"));
         }
         return Ok(Value::Int(mod_i64(x, y)));
     }
     let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
     if y.is_zero() {
-        return Err(PyErr::zero_division("integer division or modulo by zero"));
+        return Err(PyErr::zero_division("integer modulo by zero"));
     }
     Ok(normalize(x.mod_floor(&y)))
 }

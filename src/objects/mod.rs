@@ -334,6 +334,8 @@ pub struct ExcData {
     pub suppress_context: Cell<bool>,
     /// Data for "Did you mean" suggestions and `.name`/`.obj`.
     pub extra: RefCell<Option<Box<crate::vm::error::ErrExtra>>>,
+    /// `OSError`'s errno, strerror, filename and filename2 (None if unset).
+    pub os: RefCell<Option<Box<[Value; 4]>>>,
 }
 
 /// An instance of a Python class.
@@ -374,6 +376,11 @@ impl Trace for InstanceObj {
             e.args.with(|v| visit(v));
             e.cause.with(|v| visit(v));
             e.context.with(|v| visit(v));
+            if let Ok(os) = e.os.try_borrow() {
+                for v in os.iter().flat_map(|b| b.iter()) {
+                    visit(v);
+                }
+            }
         }
     }
     fn clear(&self) {
@@ -390,6 +397,11 @@ impl Trace for InstanceObj {
             e.args.set(Value::Undef);
             e.cause.set(Value::Undef);
             e.context.set(Value::Undef);
+            if let Ok(mut os) = e.os.try_borrow_mut() {
+                let old = os.take();
+                drop(os);
+                drop(old);
+            }
         }
     }
 }

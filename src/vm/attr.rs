@@ -843,13 +843,20 @@ impl Vm {
                     e.args.set(t);
                     return Ok(());
                 }
-                "__cause__" => {
-                    e.cause.set(value);
-                    e.suppress_context.set(true);
-                    return Ok(());
-                }
-                "__context__" => {
-                    e.context.set(value);
+                "__cause__" | "__context__" => {
+                    let base = self.types.exc[ExcKind::BaseException as usize].clone();
+                    if !value.is_none() && !self.is_instance(&value, &base) {
+                        return Err(PyErr::type_error(format!(
+                            "exception {} must be None or derive from BaseException",
+                            &name[2..name.len() - 2]
+                        )));
+                    }
+                    if name == "__cause__" {
+                        e.cause.set(value);
+                        e.suppress_context.set(true);
+                    } else {
+                        e.context.set(value);
+                    }
                     return Ok(());
                 }
                 "__suppress_context__" => {

@@ -164,12 +164,12 @@ impl Vm {
         }
         let varargs_idx = argcount + kwonly;
         let varkw_idx = varargs_idx + has_varargs as usize;
-        if npos > argcount {
-            if has_varargs {
-                *reg(varargs_idx) = Value::tuple(positional.collect());
-            } else {
-                return Err(self.too_many_positional(func, npos, args.kwnames.len()));
-            }
+        // Too many positional arguments is reported after the keywords
+        // are bound (their errors come first, and the message counts the
+        // keyword-only arguments given), as CPython does.
+        let too_many = npos > argcount && !has_varargs;
+        if npos > argcount && has_varargs {
+            *reg(varargs_idx) = Value::tuple(positional.collect());
         } else if has_varargs {
             *reg(varargs_idx) = Value::tuple(vec![]);
         }
@@ -213,11 +213,17 @@ impl Vm {
                         d.set_str(name, v.clone());
                     }
                     None => {
-                        if code.varnames[..posonly].iter().any(|n| n == name) {
+                        let posonly_names: Vec<&str> = args
+                            .kwnames
+                            .iter()
+                            .filter_map(|k| k.as_str())
+                            .filter(|k| code.varnames[..posonly].iter().any(|n| n == k))
+                            .collect();
+                        if !posonly_names.is_empty() {
                             return Err(PyErr::type_error(format!(
                                 "{}() got some positional-only arguments passed as keyword arguments: '{}'",
                                 self.func_qualname(func),
-                                name
+                                posonly_names.join(", ")
                             )));
                         }
                         return Err(PyErr::type_error(format!(
@@ -228,6 +234,12 @@ impl Vm {
                     }
                 },
             }
+        }
+        if too_many {
+            let kwonly_given = (argcount..argcount + kwonly)
+                .filter(|&i| !reg(i).is_undef())
+                .count();
+            return Err(self.too_many_positional(func, npos, kwonly_given));
         }
         if let Some(d) = kwdict {
             *reg(varkw_idx) = Value::Dict(d);
@@ -295,7 +307,9 @@ impl Vm {
         }
     }
 
-    fn too_many_positional(&self, func: &FunctionObj, given: usize, nkw: usize) -> PyErr {
+    /// CPython's `too_many_positional` (`kwonly_given`: keyword-only
+    /// parameters that got a value).
+    fn too_many_positional(&self, func: &FunctionObj, given: usize, kwonly_given: usize) -> PyErr {
         let code = &*func.code;
         let argcount = code.argcount as usize;
         let ndefaults = match func.defaults.get() {
@@ -315,14 +329,13 @@ impl Vm {
                 if argcount == 1 { "" } else { "s" }
             )
         };
-        let _ = nkw;
-        let kwonly_given = 0;
         let given_s = if kwonly_given > 0 {
             format!(
-                "{} positional argument{} (and {} keyword-only argument) were given",
+                "{} positional argument{} (and {} keyword-only argument{}) were given",
                 given,
                 if given == 1 { "" } else { "s" },
-                kwonly_given
+                kwonly_given,
+                if kwonly_given == 1 { "" } else { "s" }
             )
         } else {
             format!(
@@ -444,6 +457,26 @@ impl Vm {
             )));
         }
         Ok(obj)
+    }
+
+    /// How CPython names a callable in call errors (`_PyObject_FunctionStr`):
+    /// `module.qualname()`, or `qualname()` for builtins.
+    pub fn function_str(&mut self, f: &Value) -> String {
+        let qualname = match self.get_attr_opt(f, "__qualname__") {
+            Ok(Some(q)) => q,
+            _ => return self.str_of(f).unwrap_or_default(),
+        };
+        let q = self.str_of(&qualname).unwrap_or_default();
+        match self.get_attr_opt(f, "__module__") {
+            Ok(Some(Value::Str(m))) if m.as_str() != "builtins" => {
+                format!("{}.{}()", m.as_str(), q)
+            }
+            Ok(Some(m)) if !m.is_none() && m.as_str().is_none() => {
+                let ms = self.str_of(&m).unwrap_or_default();
+                format!("{}.{}()", ms, q)
+            }
+            _ => format!("{}()", q),
+        }
     }
 
     /// Calls `obj.__call__` and friends through the attribute protocol.

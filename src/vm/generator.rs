@@ -182,9 +182,19 @@ impl Vm {
             Ok(v) => Ok(GenResult::Return(v)),
             Err(e) => {
                 if self.err_is(&e, ExcKind::StopIteration) {
-                    let mut ne = PyErr::runtime_error("generator raised StopIteration");
+                    // PEP 479: the StopIteration becomes the cause (and the
+                    // context) of a RuntimeError.
                     let mut e = e;
-                    ne.0.context = self.materialize(&mut e);
+                    let stop = self.materialize(&mut e);
+                    let mut ne = PyErr::runtime_error("generator raised StopIteration");
+                    ne.0.context = stop.clone();
+                    let exc = self.materialize(&mut ne);
+                    if let Value::Instance(i) = &exc {
+                        if let Some(x) = &i.exc {
+                            x.cause.set(stop);
+                            x.suppress_context.set(true);
+                        }
+                    }
                     return Err(ne);
                 }
                 Err(e)
@@ -346,6 +356,24 @@ pub fn gen_next(vm: &mut Vm, g: &PyRef<GeneratorObj>) -> PyResult<Option<Value>>
     match vm.gen_resume(g, Value::None, None)? {
         GenResult::Yield(v) => Ok(Some(v)),
         GenResult::Return(_) => Ok(None),
+    }
+}
+
+/// `next(g)`: the yielded value, or `StopIteration` carrying the return value.
+pub fn gen_next_or_stop(vm: &mut Vm, g: &PyRef<GeneratorObj>) -> PyResult<Value> {
+    match vm.gen_resume(g, Value::None, None)? {
+        GenResult::Yield(v) => Ok(v),
+        GenResult::Return(v) => Err(stop_iteration_with(v)),
+    }
+}
+
+/// The `StopIteration` that ends a generator returning `v` (no arguments
+/// for None, as CPython does).
+pub fn stop_iteration_with(v: Value) -> PyErr {
+    if v.is_none() {
+        PyErr::stop_iteration()
+    } else {
+        PyErr::with_args(ExcKind::StopIteration, vec![v])
     }
 }
 

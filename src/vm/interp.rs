@@ -813,7 +813,23 @@ impl Vm {
                     let f = r!(func).clone();
                     let pos = match r!(func + 1) {
                         Value::Tuple(t) => t.clone(),
-                        _ => unreachable!(),
+                        // `f(*x)`: the iterable itself.
+                        other => {
+                            let x = other.clone();
+                            match self.collect_iterable(&x) {
+                                Ok(items) => TupleObj::new(items),
+                                Err(e) => {
+                                    if self.err_is(&e, ExcKind::TypeError) && self.get_iter(&x).is_err() {
+                                        break 'err PyErr::type_error(format!(
+                                            "{} argument after * must be an iterable, not {}",
+                                            self.function_str(&f),
+                                            self.type_name(&x)
+                                        ));
+                                    }
+                                    break 'err e;
+                                }
+                            }
+                        }
                     };
                     let kw = r!(func + 2).clone();
                     let (names, vals): (Vec<Value>, Vec<Value>) = match &kw {
@@ -1393,15 +1409,15 @@ impl Vm {
             }
         };
         for (k, val) in items {
-            if !matches!(k, Value::Str(_)) {
-                return Err(PyErr::type_error(format!("{} keywords must be strings", self.callable_name(f))));
-            }
-            if self.dict_get(d, &k)?.is_some() {
-                return Err(PyErr::type_error(format!(
-                    "{} got multiple values for keyword argument '{}'",
-                    self.callable_name(f),
-                    k.as_str().unwrap()
-                )));
+            // Non-string keys are rejected by the call itself.
+            if let Value::Str(name) = &k {
+                if self.dict_get(d, &k)?.is_some() {
+                    return Err(PyErr::type_error(format!(
+                        "{} got multiple values for keyword argument '{}'",
+                        self.callable_name(f),
+                        name.as_str()
+                    )));
+                }
             }
             self.dict_set(d, k, val)?;
         }
@@ -1409,14 +1425,8 @@ impl Vm {
     }
 
     /// `f()`-style name of a callable for error messages.
-    pub fn callable_name(&self, f: &Value) -> String {
-        match f {
-            Value::Function(func) => format!("{}()", func.qualname.get().as_str().unwrap_or("?")),
-            Value::Builtin(b) => format!("{}()", b.name),
-            Value::Method(m) => self.callable_name(&m.func),
-            Value::Class(c) => format!("{}()", c.name()),
-            _ => format!("{} object", self.type_name(f)),
-        }
+    pub fn callable_name(&mut self, f: &Value) -> String {
+        self.function_str(f)
     }
 
     /// `with` entry: returns (value of __enter__, bound __exit__).

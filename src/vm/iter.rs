@@ -263,14 +263,24 @@ impl Vm {
                         None => return Ok(None),
                     }
                 }
-                self.call_function(&func, &args).map(Some)
+                // A `StopIteration` out of the function ends the iteration,
+                // as it does out of any `__next__`.
+                match self.call_function(&func, &args) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.err_is(&e, ExcKind::StopIteration) => Ok(None),
+                    Err(e) => Err(e),
+                }
             }
             Step::Filter(func, it) => loop {
                 let Some(v) = self.next(&it)? else { return Ok(None) };
                 let keep = if func.is_none() {
                     self.truthy(&v)?
                 } else {
-                    let r = self.call_function(&func, &[v.clone()])?;
+                    let r = match self.call_function(&func, &[v.clone()]) {
+                        Ok(r) => r,
+                        Err(e) if self.err_is(&e, ExcKind::StopIteration) => return Ok(None),
+                        Err(e) => return Err(e),
+                    };
                     self.truthy(&r)?
                 };
                 if keep {
@@ -288,7 +298,16 @@ impl Vm {
                 self.get_item(&seq, &Value::Int(i)).map(Some)
             }
             Step::Callable(func, sentinel) => {
-                let v = self.call_function(&func, &[])?;
+                let v = match self.call_function(&func, &[]) {
+                    Ok(v) => v,
+                    Err(e) if self.err_is(&e, ExcKind::StopIteration) => {
+                        if let IterKind::Callable { done, .. } = &*io.kind.borrow() {
+                            done.set(true);
+                        }
+                        return Ok(None);
+                    }
+                    Err(e) => return Err(e),
+                };
                 if self.eq(&v, &sentinel)? {
                     if let IterKind::Callable { done, .. } = &*io.kind.borrow() {
                         done.set(true);

@@ -339,14 +339,14 @@ impl Vm {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
-                    return self.binop_fallback(op, a, b, fa, None);
+                    return self.binop_fallback(op, a, b, fa, None, inplace);
                 }
             }
         }
-        self.binop_fallback(op, a, b, fa, fb)
+        self.binop_fallback(op, a, b, fa, fb, inplace)
     }
 
-    fn binop_fallback(&mut self, op: BinOp, a: &Value, b: &Value, fa: Option<Value>, fb: Option<Value>) -> PyResult<Value> {
+    fn binop_fallback(&mut self, op: BinOp, a: &Value, b: &Value, fa: Option<Value>, fb: Option<Value>, inplace: bool) -> PyResult<Value> {
         if let Some(f) = fa {
             let r = self.call_function(&f, &[a.clone(), b.clone()])?;
             if !matches!(r, Value::NotImplemented) {
@@ -359,7 +359,7 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if op == BinOp::Pow {
+        if op == BinOp::Pow && !inplace {
             return Err(PyErr::type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
                 self.type_name(a),
@@ -380,12 +380,23 @@ impl Vm {
         }
         let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_));
         if op == BinOp::Mul && (is_seq(a) || is_seq(b)) {
-            let other = if is_seq(a) { b } else { a };
+            let (seq, other) = if is_seq(a) { (a, b) } else { (b, a) };
+            // An object with `__index__` repeats a sequence (`"ab" * n`).
+            if !matches!(seq, Value::ByteArray(_)) {
+                if let Some(n) = self.index_value(other)? {
+                    let count = match repeat_count(&n) {
+                        Some(c) => c?,
+                        None => 0,
+                    };
+                    return repeat(seq, count);
+                }
+            }
             return Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(other))));
         }
         Err(PyErr::type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
+            "unsupported operand type(s) for {}{}: '{}' and '{}'",
             op.symbol(),
+            if inplace { "=" } else { "" },
             self.type_name(a),
             self.type_name(b)
         )))
