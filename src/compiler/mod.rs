@@ -437,7 +437,7 @@ impl<'s> FuncBuilder<'s> {
             return *i;
         }
         let i = self.names.len() as u32;
-        self.names.push(PyRef::new(StrObj::new(n.to_string())));
+        self.names.push(crate::objects::str::intern(n));
         self.name_map.insert(n.to_string(), i);
         i
     }

@@ -116,6 +116,30 @@ pub extern "C" fn incref(p: u64) {
     }
 }
 
+/// The address of the attribute value instruction `pc` of `code` (a
+/// `LoadAttr` or `StoreAttr`) reaches for instance `*obj` through its
+/// inline cache, or 0 when the cache does not apply.
+pub extern "C" fn attr_addr(obj: u64, code: u64, pc: u64) -> u64 {
+    // SAFETY: see `slot`; `code` is a live code object of the loop.
+    let (obj, code) = unsafe { (slot(obj), &*(code as *const CodeObj)) };
+    crate::vm::inline_cache::cached_attr_ptr(obj, code, pc as usize).map_or(0, |p| p as u64)
+}
+
+/// Unpacks the tuple in `*src` into the `n` slots from `dst` if it has
+/// exactly `n` items (returns 0), else returns 1 (the generic path then
+/// raises the right error or unpacks another kind of iterable).
+pub extern "C" fn unpack_tuple(src: u64, dst: u64, n: u64) -> u64 {
+    // SAFETY: see `slot`; `dst` starts `n` consecutive register slots.
+    let t = match unsafe { slot(src) } {
+        Value::Tuple(t) if t.len() == n as usize => t.clone(),
+        _ => return 1,
+    };
+    for (i, v) in t.as_slice().iter().enumerate() {
+        Value::store(unsafe { slot(dst + 16 * i as u64) }, v.clone());
+    }
+    0
+}
+
 /// Runs the cycle collector if it is due (back-edge safe point).
 pub extern "C" fn gc(c: u64) {
     // SAFETY: see `ctx`, `vm`.

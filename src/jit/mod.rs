@@ -44,6 +44,7 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ),
     ("iter", "iterate over ranges and lists natively"),
     ("list", "index and store into lists natively"),
+    ("attrs", "read and write instance attributes through the inline caches without a generic call"),
     (
         "speculate",
         "specialise on the result types the interpreter observed (guarded)",

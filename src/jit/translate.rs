@@ -160,6 +160,10 @@ fn join_states(a: &State, b: &State, consts: &[Value]) -> State {
         .collect()
 }
 
+// Compiled attribute access reads an instance's dict pointer as a word
+// that is 0 for no dict.
+const _: () = assert!(std::mem::size_of::<Option<PyRef<DictObj>>>() == 8);
+
 /// The result of translating a loop.
 pub struct Translation {
     pub func: Function,
@@ -1257,17 +1261,16 @@ impl<'a> Tr<'a> {
                 self.branch(j, t as usize, pc + 1)
             }
             None => {
-                if matches!(
-                    ins,
-                    Instr::LoadAttr { .. }
-                        | Instr::GetItem { .. }
-                        | Instr::Call { .. }
-                        | Instr::CallMethod { .. }
-                        | Instr::LoadDeref { .. }
-                        | Instr::BinaryOp { .. }
-                ) && writes.len() == 1
-                {
-                    let a = self.abs(writes[0]);
+                let result = match *ins {
+                    Instr::LoadAttr { dst, .. } | Instr::GetItem { dst, .. } | Instr::LoadDeref { dst, .. } | Instr::BinaryOp { dst, .. } => {
+                        Some(dst)
+                    }
+                    Instr::Call { func, .. } => Some(func),
+                    Instr::CallMethod { base, .. } => Some(base),
+                    _ => None,
+                };
+                if let Some(r) = result {
+                    let a = self.abs(r);
                     self.speculate(a, pc, pc + 1);
                 } else if let Instr::UnpackSequence { .. } = ins {
                     for w in &writes {
@@ -1576,7 +1579,68 @@ impl<'a> Tr<'a> {
                         }
                     }
                 }
+                if self.st[o].t == T::Tag(tag::INSTANCE) && self.opts.has("attrs") {
+                    let d = self.abs(dst);
+                    return self.attr_load(pc, &ins, d, o);
+                }
                 self.generic(pc, &ins)
+            }
+            Instr::LoadMethod { dst, obj, name } => {
+                let o = self.abs(obj);
+                if let T::Const(c) = self.st[o].t {
+                    if let Value::Module(m) = self.konst(c).clone() {
+                        if self.opts.has("globals") && !self.is_generic(pc) {
+                            let d = self.abs(dst);
+                            let n = code.names[name as usize].as_str();
+                            if self.const_lookup(&m.dict, None, n, d, pc) {
+                                // A module attribute is called without `self`.
+                                let d1 = d + 1;
+                                self.mem(d1);
+                                let old = self.st[d1];
+                                let known = if old.t.is_virtual() { old.mem } else { RS::mem_type(old.t).mem };
+                                self.release_slot(d1, known);
+                                let z = self.iconst(0);
+                                self.store(self.base, Self::slot_off(d1), z);
+                                self.st[d1] = RS::mem_type(T::Tag(tag::UNDEF));
+                                return Ok(Flow::Next);
+                            }
+                        }
+                    }
+                }
+                self.generic(pc, &ins)
+            }
+            Instr::CallMethod { base, nargs } => {
+                let b = self.abs(base);
+                if self.st[b + 1].t == T::Tag(tag::UNDEF) {
+                    if let T::Const(c) = self.st[b].t {
+                        let callee = self.konst(c).clone();
+                        if matches!(callee, Value::Builtin(_)) && self.opts.has("builtins") && self.native_builtin_at(pc, &callee, b, b + 2, nargs) {
+                            return Ok(Flow::Next);
+                        }
+                    }
+                }
+                self.generic(pc, &ins)
+            }
+            Instr::StoreAttr { obj, src, .. } if self.st[self.abs(obj)].t == T::Tag(tag::INSTANCE) && self.opts.has("attrs") => {
+                let (o, s) = (self.abs(obj), self.abs(src));
+                self.attr_store(pc, &ins, o, s)
+            }
+            Instr::UnpackSequence { dst, src, count } if self.st[self.abs(src)].t == T::Tag(tag::TUPLE) && !self.is_generic(pc) => {
+                let (s0, d0) = (self.abs(src), self.abs(dst));
+                for i in 0..count as usize {
+                    self.mem(d0 + i);
+                }
+                let sa = self.slot_addr(s0);
+                let da = self.slot_addr(d0);
+                let n = self.iconst(count as i64);
+                let r = self.call(helpers::unpack_tuple as *const () as usize, "unpack_tuple", vec![sa, da, n]);
+                let x = self.exit(ExitKind::Guard, pc, "tuple length");
+                self.guard_zero(r, x);
+                for i in 0..count as usize {
+                    self.clobber(d0 + i);
+                    self.speculate(d0 + i, pc, pc + 1);
+                }
+                Ok(Flow::Next)
             }
             Instr::GetItem { dst, obj, key } => {
                 let (o, k) = (self.abs(obj), self.abs(key));
@@ -2218,6 +2282,132 @@ impl<'a> Tr<'a> {
         self.speculate(d, pc, pc + 1);
     }
 
+    /// Releases what the value slot at `addr` holds if it is a heap object.
+    fn release_at(&mut self, addr: Var) {
+        let t = self.load(addr, 0);
+        let k5 = self.iconst(tag::FIRST_HEAP as i64);
+        let d = self.op1(Op::ISub, vec![t, k5]);
+        let n = self.iconst((tag::NOT_IMPLEMENTED - tag::FIRST_HEAP) as i64);
+        let heap = self.icmp(Cmp::Ult, d, n);
+        let rel = self.cold_block();
+        let cont = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (rel, vec![]), els: (cont, vec![]) });
+        self.cur = rel;
+        self.call_void(helpers::release as *const () as usize, "release", vec![addr]);
+        self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+        self.cur = cont;
+    }
+
+    /// Stores the value of register `s` into the value slot at `addr`.
+    fn store_value_at(&mut self, addr: Var, s: usize) {
+        let st = self.st[s];
+        match st.t {
+            T::Int | T::Float | T::Bool => {
+                self.release_at(addr);
+                let t = self.iconst(num_tag(st.t) as i64);
+                self.store(addr, 0, t);
+                let v = if st.t == T::Float {
+                    let f = self.get_f(s);
+                    self.op1(Op::FBits, vec![f])
+                } else {
+                    self.get_i(s)
+                };
+                self.store(addr, 8, v);
+            }
+            _ => {
+                self.mem(s);
+                let sa = self.slot_addr(s);
+                self.call_void(helpers::copy as *const () as usize, "copy", vec![addr, sa]);
+            }
+        }
+    }
+
+    /// The address an instance attribute access reaches through the
+    /// instruction's inline cache (a miss leaves through a guard exit).
+    /// When the interpreter has filled the cache, the lookup is compiled
+    /// natively: class version, dict entry position and key are guarded.
+    fn attr_address(&mut self, pc: usize, o: usize) -> Var {
+        let code = self.code();
+        let cache = *code.cache(pc);
+        let name = match code.instrs[pc] {
+            Instr::LoadAttr { name, .. } | Instr::StoreAttr { name, .. } => name,
+            _ => unreachable!(),
+        };
+        let x = self.exit(ExitKind::Guard, pc, "attribute cache miss");
+        if cache.a != 0 && cache.c == crate::vm::inline_cache::ATTR {
+            let key = code.names[name as usize].as_ptr() as i64;
+            let dd = crate::objects::rc::DATA_OFFSET as i32;
+            let inst = self.load(self.base, Self::slot_off(o) + 8);
+            let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
+            let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
+            let ok = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
+            self.guard_nonzero(ok, x);
+            let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
+            let none = self.icmp_imm(Cmp::Eq, dict, 0);
+            self.guard_zero(none, x);
+            let (pofs, lofs, esz) = DictObj::entries_layout();
+            let len = self.load(dict, dd + lofs as i32);
+            let b = self.iconst(cache.b as i64);
+            let inb = self.icmp(Cmp::Ult, b, len);
+            self.guard_nonzero(inb, x);
+            let ents = self.load(dict, dd + pofs as i32);
+            let eoff = self.iconst((cache.b as usize * esz) as i64);
+            let e = self.op1(Op::IAdd, vec![ents, eoff]);
+            let koff = std::mem::offset_of!(crate::objects::dict::Entry, key) as i32;
+            let kt = self.load(e, koff);
+            let ok = self.icmp_imm(Cmp::Eq, kt, tag::STR as i64);
+            self.guard_nonzero(ok, x);
+            let kp = self.load(e, koff + 8);
+            let ok = self.icmp_imm(Cmp::Eq, kp, key);
+            self.guard_nonzero(ok, x);
+            let voff = self.iconst(std::mem::offset_of!(crate::objects::dict::Entry, value) as i64);
+            return self.op1(Op::IAdd, vec![e, voff]);
+        }
+        let oa = self.slot_addr(o);
+        let c = self.iconst(self.level().code as i64);
+        let p = self.iconst(pc as i64);
+        let addr = self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![oa, c, p]);
+        let miss = self.icmp_imm(Cmp::Eq, addr, 0);
+        self.guard_zero(miss, x);
+        addr
+    }
+
+    fn attr_load(&mut self, pc: usize, ins: &Instr, d: usize, o: usize) -> TResult<Flow> {
+        if self.is_generic(pc) {
+            return self.generic(pc, ins);
+        }
+        let addr = self.attr_address(pc, o);
+        let bits = if self.opts.has("speculate") { self.profile(pc) } else { 0 };
+        let num = match bits {
+            1 => Some((T::Int, tag::INT)),
+            2 => Some((T::Float, tag::FLOAT)),
+            _ => None,
+        };
+        if let (Some((t, tg)), true) = (num, self.opts.has("unbox")) {
+            let x = self.exit(ExitKind::Guard, pc, "attribute type");
+            let tv = self.load(addr, 0);
+            let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
+            self.guard_nonzero(ok, x);
+            let v = if t == T::Float { self.loadf(addr, 8) } else { self.load(addr, 8) };
+            self.def_num(d, t, v);
+            return Ok(Flow::Next);
+        }
+        let da = self.slot_addr(d);
+        self.call_void(helpers::copy as *const () as usize, "copy", vec![da, addr]);
+        self.clobber(d);
+        self.speculate(d, pc, pc + 1);
+        Ok(Flow::Next)
+    }
+
+    fn attr_store(&mut self, pc: usize, ins: &Instr, o: usize, s: usize) -> TResult<Flow> {
+        if self.is_generic(pc) {
+            return self.generic(pc, ins);
+        }
+        let addr = self.attr_address(pc, o);
+        self.store_value_at(addr, s);
+        Ok(Flow::Next)
+    }
+
     /// `dst = list[key]` with a bounds guard.
     fn list_get(&mut self, pc: usize, o: usize, k: usize, d: usize) {
         let (items, idx) = self.list_index(pc, o, k);
@@ -2246,9 +2436,7 @@ impl<'a> Tr<'a> {
         let sixteen = self.iconst(16);
         let off = self.op1(Op::IMul, vec![j, sixteen]);
         let ea = self.op1(Op::IAdd, vec![items, off]);
-        self.mem(s);
-        let sa = self.slot_addr(s);
-        self.call_void(helpers::copy as *const () as usize, "copy", vec![ea, sa]);
+        self.store_value_at(ea, s);
     }
 
     fn call_instr(&mut self, pc: usize, ins: &Instr, func: Reg, nargs: u16) -> TResult<Flow> {
@@ -2281,6 +2469,13 @@ impl<'a> Tr<'a> {
 
     /// Calls of a few builtins on numbers, compiled natively.
     fn native_builtin(&mut self, pc: usize, callee: &Value, func: Reg, nargs: u16) -> bool {
+        let f = self.abs(func);
+        self.native_builtin_at(pc, callee, f, f + 1, nargs)
+    }
+
+    /// A native call of a known builtin whose result goes to register `d`
+    /// and whose arguments are registers `args..args+nargs` (absolute).
+    fn native_builtin_at(&mut self, pc: usize, callee: &Value, d: usize, args: usize, nargs: u16) -> bool {
         let b = callee.words()[1];
         let is = |tr: &Self, module: Option<&str>, name: &str| -> bool {
             let d = match module {
@@ -2293,8 +2488,7 @@ impl<'a> Tr<'a> {
             d.and_then(|d| d.get_str(name))
                 .is_some_and(|v| v.words()[1] == b)
         };
-        let arg = |tr: &Self, i: u16| tr.abs(func + 1 + i);
-        let d = self.abs(func);
+        let arg = |_: &Self, i: u16| args + i as usize;
         if nargs == 1 {
             let a = arg(self, 0);
             let Some(t) = self.num(a) else {

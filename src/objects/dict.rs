@@ -144,7 +144,17 @@ impl DictObj {
         &mut self.t_mut().entries[pos].value as *mut Value
     }
 
-    #[inline]
+    /// Where compiled code finds a dict's entries: the offsets (from the
+    /// start of the `DictObj`) of the entry array's address and of its
+    /// length, and the size of an entry. `Vec`'s field order is not
+    /// specified, so it is found once by probing a vector, and checked.
+    pub fn entries_layout() -> (usize, usize, usize) {
+        thread_local! {
+            static LAYOUT: (usize, usize, usize) = probe_entries_layout();
+        }
+        LAYOUT.with(|l| *l)
+    }
+
     /// Whether entry `pos` exists and has the `str` key `name` (inline
     /// caches remember entry positions).
     #[inline]
@@ -277,7 +287,7 @@ impl DictObj {
         match self.find_str(key, hash) {
             Some(i) => self.set_value_at(i, value),
             None => {
-                self.insert_new(Value::str(key), hash, value);
+                self.insert_new(Value::Str(super::str::intern(key)), hash, value);
             }
         }
     }
@@ -388,4 +398,21 @@ impl Trace for DictObj {
     fn clear(&self) {
         DictObj::clear(self)
     }
+}
+
+fn probe_entries_layout() -> (usize, usize, usize) {
+    let d = DictObj::default();
+    let t = d.t_mut();
+    t.entries = Vec::with_capacity(7);
+    for i in 0..3 {
+        t.entries.push(Entry { hash: i, key: Value::Int(i), value: Value::None });
+    }
+    let base = &d as *const DictObj as usize;
+    let entries_at = &t.entries as *const Vec<Entry> as usize - base;
+    let words = std::mem::size_of::<Vec<Entry>>() / 8;
+    // SAFETY: reads the words of a live `Vec` (plain integers and pointers).
+    let w: Vec<u64> = (0..words).map(|i| unsafe { *((base + entries_at + 8 * i) as *const u64) }).collect();
+    let ptr_word = w.iter().position(|&x| x == t.entries.as_ptr() as u64).expect("dict probe: entry pointer");
+    let len_word = w.iter().position(|&x| x == 3).expect("dict probe: entry count");
+    (entries_at + 8 * ptr_word, entries_at + 8 * len_word, std::mem::size_of::<Entry>())
 }

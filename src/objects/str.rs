@@ -102,6 +102,32 @@ impl StrObj {
     }
 }
 
+thread_local! {
+    /// Interned identifiers (never freed, like CPython's interned strings).
+    static INTERNED: std::cell::RefCell<std::collections::HashMap<Box<str>, std::mem::ManuallyDrop<super::PyRef<StrObj>>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The one shared `str` object for an identifier-like string (names in
+/// code objects, attribute and global names stored by name), so that
+/// inline caches can compare keys by address. Other strings get a fresh
+/// object.
+pub fn intern(s: &str) -> super::PyRef<StrObj> {
+    let identifier = s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if !identifier {
+        return super::PyRef::new(StrObj::new(s.to_string()));
+    }
+    INTERNED.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(r) = t.get(s) {
+            return (**r).clone();
+        }
+        let r = super::PyRef::new(StrObj::new(s.to_string()));
+        t.insert(s.into(), std::mem::ManuallyDrop::new(r.clone()));
+        r
+    })
+}
+
 /// FNV-1a over the UTF-8 bytes, folded so it is never -1. CPython randomises
 /// str hashes per process, so no program can depend on their values.
 pub fn hash_str(s: &str) -> i64 {

@@ -19,10 +19,31 @@ use crate::bytecode::{Cache, CodeObj};
 use crate::objects::*;
 
 /// The attribute is in the instance dict at entry `b`.
-const ATTR: u64 = 1;
+pub const ATTR: u64 = 1;
 /// The name resolves to the plain Python function at address `b` on the
 /// class, and the instance dict does not have it.
-const METHOD: u64 = 2;
+pub const METHOD: u64 = 2;
+
+/// The address of the attribute value the cache of `LoadAttr`/`StoreAttr`
+/// instruction `pc` of `code` points to for instance `obj`, if the cache
+/// applies to it (compiled code reads or writes the value there).
+#[inline]
+pub fn cached_attr_ptr(obj: &Value, code: &CodeObj, pc: usize) -> Option<*mut Value> {
+    let name = match code.instrs[pc] {
+        crate::bytecode::Instr::LoadAttr { name, .. } | crate::bytecode::Instr::StoreAttr { name, .. } => name,
+        _ => return None,
+    };
+    let cache = *code.cache(pc);
+    if let Value::Instance(inst) = obj {
+        // SAFETY: nothing below sets the instance's class.
+        if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
+            if cls.version.get() == cache.a && cache.c == ATTR && d.str_key_at(cache.b as usize, code.names[name as usize].as_str()) {
+                return Some(d.value_ref_at(cache.b as usize) as *const Value as *mut Value);
+            }
+        }
+    }
+    None
+}
 
 impl Vm {
     /// `obj.name` through the instruction's cache.
