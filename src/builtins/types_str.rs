@@ -287,6 +287,31 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Splits on runs of whitespace, from the left.
 fn split_whitespace(text: &str, maxsplit: i64, out: &mut Vec<Value>) {
+    if text.is_ascii() {
+        // Bytes are characters here.
+        let b = text.as_bytes();
+        let space = |c: u8| matches!(c, b'\t'..=b'\r' | 0x1c..=0x20);
+        let mut i = 0;
+        let mut n = 0;
+        loop {
+            while i < b.len() && space(b[i]) {
+                i += 1;
+            }
+            if i >= b.len() {
+                return;
+            }
+            if maxsplit >= 0 && n >= maxsplit {
+                out.push(Value::str(&text[i..]));
+                return;
+            }
+            let start = i;
+            while i < b.len() && !space(b[i]) {
+                i += 1;
+            }
+            out.push(Value::str(&text[start..i]));
+            n += 1;
+        }
+    }
     let mut rest = text.trim_start_matches(ustr::is_space);
     let mut n = 0;
     while !rest.is_empty() {

@@ -403,6 +403,28 @@ pub fn dtoa(x: f64, mode: u8, nd: usize) -> (String, i32) {
     if x == 0.0 {
         return ("0".to_string(), 1);
     }
+    // Fast path: when the shortest round-trip digits already fit the
+    // requested precision and the value is within half a unit of the last
+    // requested digit of them, rounding the exact value gives those digits.
+    if mode != 0 && x.is_finite() {
+        let (digits, decpt) = shortest_digits(x);
+        let fits = match mode {
+            2 => digits.len() <= nd,
+            _ => digits.len() as i64 - decpt as i64 <= nd as i64,
+        };
+        if fits {
+            // The last requested digit's unit: 10**(decpt - nd) in mode 2,
+            // 10**-nd in mode 3.
+            let unit_exp = if mode == 2 { decpt as i64 - nd as i64 } else { -(nd as i64) };
+            let ulp = {
+                let bits = x.to_bits();
+                f64::from_bits(bits + 1) - x
+            };
+            if (-300..=300).contains(&unit_exp) && ulp < 0.25 * 10f64.powi(unit_exp as i32) {
+                return (digits, decpt);
+            }
+        }
+    }
     match mode {
         0 => shortest_digits(x),
         2 => {

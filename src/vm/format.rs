@@ -576,8 +576,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
 }
 
 /// `%` formatting of str (`bytes_mode` false) or of bytes as latin-1 text.
+/// The format is scanned byte by byte: every syntax character is ASCII.
 fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -> PyResult<String> {
-    let chars: Vec<char> = fmt.chars().collect();
+    let b = fmt.as_bytes();
     // A mapping (not a tuple or str) supplies `%(name)s` values.
     let is_mapping = match args {
         Value::Tuple(_) | Value::Str(_) => false,
@@ -587,90 +588,93 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
         }
         _ => false,
     };
-    let tuple: Option<Vec<Value>> = match vm.unwrap_builtin(args).as_ref() {
-        Value::Tuple(t) => Some(t.as_slice().to_vec()),
+    let mut tuple: Option<PyRef<TupleObj>> = match vm.unwrap_builtin(args).as_ref() {
+        Value::Tuple(t) => Some(t.clone()),
         _ => None,
     };
     // CPython's argidx/arglen: a non-tuple argument is a single value.
-    let arglen: i64 = tuple.as_ref().map_or(-1, |t| t.len() as i64);
+    let mut arglen: i64 = tuple.as_ref().map_or(-1, |t| t.len() as i64);
     let mut argidx: i64 = if tuple.is_some() { 0 } else { -2 };
     let mut current = args.clone();
     let mut out = String::with_capacity(fmt.len() + 16);
-    let mut i = 0;
-    fn next_arg(tuple: &Option<Vec<Value>>, current: &Value, argidx: &mut i64, arglen: i64) -> PyResult<Value> {
+    fn next_arg(tuple: &Option<PyRef<TupleObj>>, current: &Value, argidx: &mut i64, arglen: i64) -> PyResult<Value> {
         if *argidx < arglen {
             let k = *argidx;
             *argidx += 1;
             return Ok(match tuple {
-                Some(t) if arglen >= 0 => t[k as usize].clone(),
+                Some(t) if arglen >= 0 => t.as_slice()[k as usize].clone(),
                 _ => current.clone(),
             });
         }
         Err(PyErr::type_error("not enough arguments for format string"))
     }
-    let mut tuple = tuple;
-    let mut arglen = arglen;
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
+    let not_all = || {
+        PyErr::type_error(if bytes_mode {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        })
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'%' {
             let start = i;
-            while i < chars.len() && chars[i] != '%' {
+            while i < b.len() && b[i] != b'%' {
                 i += 1;
             }
-            out.extend(&chars[start..i]);
+            out.push_str(&fmt[start..i]);
             continue;
         }
         i += 1;
-        if i >= chars.len() {
+        if i >= b.len() {
             return Err(PyErr::value_error("incomplete format"));
         }
-        if chars[i] == '%' {
+        if b[i] == b'%' {
             out.push('%');
             i += 1;
             continue;
         }
         let mut a = PercentArg::default();
-        if chars[i] == '(' {
+        if b[i] == b'(' {
             if !is_mapping {
                 return Err(PyErr::type_error("format requires a mapping"));
             }
             let mut depth = 1;
             let start = i + 1;
             let mut j = start;
-            while j < chars.len() && depth > 0 {
-                if chars[j] == ')' {
+            while j < b.len() && depth > 0 {
+                if b[j] == b')' {
                     depth -= 1;
-                } else if chars[j] == '(' {
+                } else if b[j] == b'(' {
                     depth += 1;
                 }
                 j += 1;
             }
-            if depth > 0 || j >= chars.len() {
+            if depth > 0 || j >= b.len() {
                 return Err(PyErr::value_error("incomplete format key"));
             }
-            let key: String = chars[start..j - 1].iter().collect();
-            current = vm.get_item(args, &Value::string(key))?;
+            current = vm.get_item(args, &Value::str(&fmt[start..j - 1]))?;
             tuple = None;
             arglen = -1;
             argidx = -2;
             i = j;
         }
-        while i < chars.len() {
-            match chars[i] {
-                '-' => a.ljust = true,
-                '+' => a.sign = true,
-                ' ' => a.blank = true,
-                '#' => a.alt = true,
-                '0' => a.zero = true,
+        while i < b.len() {
+            match b[i] {
+                b'-' => a.ljust = true,
+                b'+' => a.sign = true,
+                b' ' => a.blank = true,
+                b'#' => a.alt = true,
+                b'0' => a.zero = true,
                 _ => break,
             }
             i += 1;
         }
-        if i < chars.len() && chars[i] == '*' {
+        if i < b.len() && b[i] == b'*' {
             let w = next_arg(&tuple, &current, &mut argidx, arglen)?;
             let w = match vm.unwrap_builtin(&w).as_ref() {
                 Value::Int(n) => *n,
-                Value::Bool(b) => *b as i64,
+                Value::Bool(x) => *x as i64,
                 _ => return Err(PyErr::type_error("* wants int")),
             };
             if w < 0 {
@@ -680,31 +684,31 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
             i += 1;
         } else {
             let mut w: Option<usize> = None;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                let d = chars[i] as usize - '0' as usize;
+            while i < b.len() && b[i].is_ascii_digit() {
+                let d = (b[i] - b'0') as usize;
                 w = Some(w.unwrap_or(0).checked_mul(10).and_then(|x| x.checked_add(d)).ok_or_else(|| PyErr::value_error("width too big"))?);
                 i += 1;
             }
             a.width = w;
         }
-        if i < chars.len() && chars[i] == '.' {
+        if i < b.len() && b[i] == b'.' {
             i += 1;
             a.prec = Some(0);
-            if i < chars.len() && chars[i] == '*' {
+            if i < b.len() && b[i] == b'*' {
                 let p = next_arg(&tuple, &current, &mut argidx, arglen)?;
                 let p = match vm.unwrap_builtin(&p).as_ref() {
                     Value::Int(n) => *n,
-                    Value::Bool(b) => *b as i64,
+                    Value::Bool(x) => *x as i64,
                     _ => return Err(PyErr::type_error("* wants int")),
                 };
                 a.prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
                 let mut p: usize = 0;
-                while i < chars.len() && chars[i].is_ascii_digit() {
+                while i < b.len() && b[i].is_ascii_digit() {
                     p = p
                         .checked_mul(10)
-                        .and_then(|x| x.checked_add(chars[i] as usize - '0' as usize))
+                        .and_then(|x| x.checked_add((b[i] - b'0') as usize))
                         .filter(|x| *x <= i32::MAX as usize)
                         .ok_or_else(|| PyErr::value_error("precision too big"))?;
                     i += 1;
@@ -712,28 +716,50 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
                 a.prec = Some(p);
             }
         }
-        if i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+        if i < b.len() && matches!(b[i], b'h' | b'l' | b'L') {
             i += 1;
         }
-        if i >= chars.len() {
+        if i >= b.len() {
             return Err(PyErr::value_error("incomplete format"));
         }
-        let ty = chars[i];
+        let ty = b[i];
+        let ty_at = i;
         i += 1;
         let v = next_arg(&tuple, &current, &mut argidx, arglen)?;
+        let plain = a.width.is_none() && a.prec.is_none() && !a.sign && !a.blank;
+        // Fast paths: a plain %s of a str and a plain %d of an int.
+        match (ty, &v) {
+            (b's', Value::Str(s)) if plain && !bytes_mode => {
+                out.push_str(s.as_str());
+                if is_mapping && argidx < arglen {
+                    return Err(not_all());
+                }
+                continue;
+            }
+            (b'd' | b'i' | b'u', Value::Int(n)) if plain => {
+                use std::fmt::Write;
+                let _ = write!(out, "{}", n);
+                if is_mapping && argidx < arglen {
+                    return Err(not_all());
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let ty = ty as char;
         let (text, numeric) = match ty {
             's' | 'b' if bytes_mode => (bytes_arg_text(vm, &v)?, false),
             'r' | 'a' if bytes_mode => (super::repr::ascii_str_of_repr(&vm.repr_str_of(&v)?), false),
             'c' if bytes_mode => {
-                let b = match vm.unwrap_builtin(&v).as_ref() {
-                    Value::Bytes(b) if b.data.len() == 1 => b.data[0],
-                    Value::ByteArray(b) if b.data.borrow().len() == 1 => b.data.borrow()[0],
+                let c = match vm.unwrap_builtin(&v).as_ref() {
+                    Value::Bytes(x) if x.data.len() == 1 => x.data[0],
+                    Value::ByteArray(x) if x.data.borrow().len() == 1 => x.data.borrow()[0],
                     Value::Int(n) if (0..256).contains(n) => *n as u8,
                     Value::Bool(x) => *x as u8,
                     Value::Int(_) | Value::BigInt(_) => return Err(PyErr::overflow("%c arg not in range(256)")),
                     _ => return Err(PyErr::type_error("%c requires an integer in range(256) or a single byte")),
                 };
-                ((b as char).to_string(), false)
+                ((c as char).to_string(), false)
             }
             's' | 'r' | 'a' => {
                 let s = match ty {
@@ -756,7 +782,7 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
                         Some(c) => c,
                         None => return Err(PyErr::overflow("%c arg not in range(0x110000)")),
                     },
-                    Value::Bool(b) => *b as u8 as char,
+                    Value::Bool(x) => *x as u8 as char,
                     Value::BigInt(_) => return Err(PyErr::overflow("%c arg not in range(0x110000)")),
                     _ => match vm.index_value(&v)? {
                         Some(Value::Int(n)) => match u32::try_from(n).ok().and_then(ustr::char_of) {
@@ -769,30 +795,25 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
                 };
                 (c.to_string(), false)
             }
-            other => {
+            _ => {
+                // The (possibly non-ASCII) character and its index in characters.
+                let other = fmt[ty_at..].chars().next().unwrap_or('?');
+                let index = fmt[..ty_at].chars().count();
                 return Err(PyErr::value_error(format!(
                     "unsupported format character '{}' (0x{:x}) at index {}",
                     if (31..=126).contains(&(other as u32)) { other } else { '?' },
                     other as u32,
-                    i - 1
-                )))
+                    index
+                )));
             }
         };
         percent_output(&mut out, &text, numeric, ty, &a);
         if is_mapping && argidx < arglen {
-            return Err(PyErr::type_error(if bytes_mode {
-                "not all arguments converted during bytes formatting"
-            } else {
-                "not all arguments converted during string formatting"
-            }));
+            return Err(not_all());
         }
     }
     if argidx < arglen && !is_mapping {
-        return Err(PyErr::type_error(if bytes_mode {
-            "not all arguments converted during bytes formatting"
-        } else {
-            "not all arguments converted during string formatting"
-        }));
+        return Err(not_all());
     }
     Ok(out)
 }
@@ -800,8 +821,9 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
 /// CPython's `unicode_format_arg_output`: sign, prefix and padding of one
 /// formatted `%` argument.
 fn percent_output(out: &mut String, text: &str, numeric: bool, ty: char, a: &PercentArg) {
-    let chars: Vec<char> = text.chars().collect();
-    let mut len = chars.len();
+    let ascii = text.is_ascii();
+    let total = if ascii { text.len() } else { text.chars().count() };
+    let mut len = total;
     let fill = if numeric && a.zero { '0' } else { ' ' };
     if a.width.map_or(true, |w| w <= len) && a.prec.map_or(true, |p| p >= len || numeric) && !(a.sign || a.blank) {
         out.push_str(text);
@@ -812,13 +834,21 @@ fn percent_output(out: &mut String, text: &str, numeric: bool, ty: char, a: &Per
             len = len.min(p);
         }
     }
+    // Character `k` of the text as a byte offset.
+    let at = |k: usize| -> usize {
+        if ascii {
+            k.min(text.len())
+        } else {
+            text.char_indices().nth(k).map_or(text.len(), |(i, _)| i)
+        }
+    };
     let mut pos = 0;
     let mut signchar = None;
     let mut has_sign = numeric;
     if numeric {
-        match chars.first() {
-            Some(&c @ ('-' | '+')) => {
-                signchar = Some(c);
+        match text.as_bytes().first() {
+            Some(&c @ (b'-' | b'+')) => {
+                signchar = Some(c as char);
                 len -= 1;
                 pos = 1;
             }
@@ -860,7 +890,7 @@ fn percent_output(out: &mut String, text: &str, numeric: bool, ty: char, a: &Per
             pos += 2;
         }
     }
-    out.extend(&chars[pos..(pos + len).min(chars.len())]);
+    out.push_str(&text[at(pos)..at(pos + len)]);
     if width > len {
         push_fill(out, ' ', width - len);
     }
