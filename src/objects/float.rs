@@ -216,7 +216,23 @@ pub fn pow(a: f64, b: f64) -> PyResult<f64> {
 
 /// Parses a float as `float(text)` does; `None` if the text is invalid.
 pub fn parse(text: &str) -> Option<f64> {
-    let s = text.trim();
+    if !text.is_ascii() {
+        // Unicode decimal digits and spaces count as their ASCII forms.
+        let mut t = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c.is_ascii() {
+                t.push(c);
+                continue;
+            }
+            match super::str::decimal_value(c) {
+                Some(d) => t.push((b'0' + d as u8) as char),
+                None if super::str::is_space(c) => t.push(' '),
+                None => return None,
+            }
+        }
+        return parse(&t);
+    }
+    let s = text.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r'));
     if s.is_empty() {
         return None;
     }

@@ -73,6 +73,27 @@ pub fn repr_bytes(data: &[u8]) -> String {
     out
 }
 
+/// The `b'...'` part of a bytearray's repr: like bytes, except that a
+/// single quote is always escaped (CPython's `bytearray_repr`).
+pub fn repr_bytearray_data(data: &[u8]) -> String {
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
+    let mut out = String::from("b");
+    out.push(quote as char);
+    for &b in data {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'\'' => out.push_str("\\'"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x20..=0x7e => out.push(b as char),
+            _ => out.push_str(&format!("\\x{:02x}", b)),
+        }
+    }
+    out.push(quote as char);
+    out
+}
+
 /// `repr()` of a complex number.
 pub fn repr_complex(re: f64, im: f64) -> String {
     let fmt = |x: f64| {
@@ -194,7 +215,7 @@ impl Vm {
                 format!("frozenset({})", inner)
             }
             Value::Bytes(b) => repr_bytes(&b.data),
-            Value::ByteArray(b) => format!("bytearray({})", repr_bytes(&b.data.borrow())),
+            Value::ByteArray(b) => format!("bytearray({})", repr_bytearray_data(&b.data.borrow())),
             Value::Range(r) => {
                 let (a, b, c) = r.parts();
                 let (a, b) = (int::to_string(&a)?, int::to_string(&b)?);
