@@ -127,7 +127,11 @@ pub fn block_leaders(code: &CodeObj, lo: usize, hi: usize) -> Vec<bool> {
         let ins = &code.instrs[pc];
         if let Some(t) = ins.targets() {
             leader[t as usize] = true;
-            leader[pc + 1] = true;
+            // A `ForIter` continues into its loop body in the same block
+            // (the translator can then fuse it with the unpacking after it).
+            if !matches!(ins, Instr::ForIter { .. }) {
+                leader[pc + 1] = true;
+            }
         }
         if !ins.falls_through() {
             leader[pc + 1] = true;

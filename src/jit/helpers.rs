@@ -33,7 +33,7 @@ pub struct JitCtx {
     /// The loop being run (for the descriptions of inlined frames).
     pub lp: *const super::CompiledLoop,
     /// Scratch words for helpers returning several results.
-    pub scratch: [u64; 4],
+    pub scratch: [u64; 12],
     pub err: Option<PyErr>,
 }
 
@@ -239,6 +239,49 @@ pub extern "C" fn iter_info(it: u64, out: u64) -> u64 {
                     // The list's object address (as in its value's payload).
                     out[1] = seq.words()[1];
                     return 2;
+                }
+                _ => {}
+            }
+        }
+    }
+    0
+}
+
+/// Fills `out` (12 words) for iterators whose loops are compiled fused
+/// with the unpacking of their items: returns `3 | n << 8` for a
+/// non-strict `zip` of `n` (1..=4) list iterators (`out[2i]` = address of
+/// iterator i's index, `out[2i+1]` = its list object), 4 for an
+/// `enumerate` of a list iterator (`out[0]` = address of the count value,
+/// `out[1]` = address of the index, `out[2]` = the list object), 0 otherwise.
+pub extern "C" fn fused_info(it: u64, out: u64) -> u64 {
+    // SAFETY: see `slot`; `out` points to `JitCtx::scratch`.
+    let out = unsafe { &mut *(out as *mut [u64; 12]) };
+    let list_iter = |v: &Value, o: &mut [u64]| -> bool {
+        let mut w = [0u64; 4];
+        if iter_info(v as *const Value as u64, &mut w as *mut [u64; 4] as u64) == 2 {
+            o[0] = w[0];
+            o[1] = w[1];
+            true
+        } else {
+            false
+        }
+    };
+    if let Value::Iter(io) = unsafe { slot(it) } {
+        if let Ok(k) = io.kind.try_borrow() {
+            match &*k {
+                IterKind::Zip { iters, strict: false } if (1..=4).contains(&iters.len()) => {
+                    for (i, sub) in iters.iter().enumerate() {
+                        if !list_iter(sub, &mut out[2 * i..]) {
+                            return 0;
+                        }
+                    }
+                    return 3 | (iters.len() as u64) << 8;
+                }
+                IterKind::Enumerate { it, count } => {
+                    if list_iter(it, &mut out[1..]) {
+                        out[0] = count.as_ptr() as u64;
+                        return 4;
+                    }
                 }
                 _ => {}
             }

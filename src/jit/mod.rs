@@ -202,7 +202,7 @@ pub struct LoopRecord {
     pub blacklisted: bool,
     /// Header states widened by earlier compilations, and the constants
     /// they refer to.
-    pub headers: HashMap<u32, translate::State>,
+    pub headers: HashMap<translate::HeaderKey, translate::State>,
     pub consts: Vec<Value>,
     /// Instructions whose speculation failed too often: compiled
     /// generically from now on.
@@ -466,7 +466,7 @@ impl Vm {
             vm: self as *mut Vm,
             fi,
             lp: &*lp as *const CompiledLoop,
-            scratch: [0; 4],
+            scratch: [0; 12],
             err: None,
         };
         lp.runs.set(lp.runs.get() + 1);

@@ -61,6 +61,12 @@ pub enum T {
     /// In the frame slot: an iterator over a list (auxiliary locals hold
     /// the addresses of its index and of the list).
     ListIter,
+    /// In the frame slot: a `zip` of this many list iterators (auxiliary
+    /// locals: index address and list of each).
+    ZipIter(u8),
+    /// In the frame slot: an `enumerate` of a list iterator (auxiliary
+    /// locals: address of the count, index address, list).
+    EnumIter,
     /// In the frame slot; anything.
     Any,
 }
@@ -94,7 +100,7 @@ impl RS {
     fn mem_type(t: T) -> RS {
         let mem = match t {
             T::Tag(x) => Some(x),
-            T::RangeIter | T::ListIter => Some(tag::ITER),
+            T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
             _ => None,
         };
         RS {
@@ -107,6 +113,10 @@ impl RS {
 
 /// Abstract state of all registers (the loop frame's and inlined ones).
 pub type State = Vec<RS>;
+
+/// Identifies a loop header: the inlining path (code objects and call
+/// sites) and the header's pc.
+pub type HeaderKey = Vec<u64>;
 
 fn is_heap_tag(t: u8) -> bool {
     (tag::FIRST_HEAP..tag::NOT_IMPLEMENTED).contains(&t)
@@ -133,7 +143,7 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
                 T::Bool => Some(tag::BOOL),
                 T::Const(c) => Some(consts[c as usize].tag()),
                 T::Tag(t) => Some(t),
-                T::RangeIter | T::ListIter => Some(tag::ITER),
+                T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
                 T::Any => None,
             }
         };
@@ -232,8 +242,8 @@ struct Tr<'a> {
     regions: Vec<Region>,
     ivars: HashMap<usize, LocalId>,
     fvars: HashMap<usize, LocalId>,
-    aux: HashMap<usize, [LocalId; 3]>,
-    headers: &'a mut HashMap<u32, State>,
+    aux: HashMap<usize, Vec<LocalId>>,
+    headers: &'a mut HashMap<HeaderKey, State>,
     generic: &'a HashSet<(usize, u32)>,
     /// Constants persist across attempts and compilations (header states
     /// refer to them by index).
@@ -243,6 +253,8 @@ struct Tr<'a> {
     budget: usize,
     /// The pc being translated (innermost frame), for exits.
     pc: usize,
+    /// The instruction after the current one was translated with it.
+    skip: bool,
 }
 
 /// Translates the loop whose header is `header` and whose back-edge is at
@@ -252,7 +264,7 @@ pub fn translate(
     fi: usize,
     header: usize,
     loop_pc: usize,
-    headers: &mut HashMap<u32, State>,
+    headers: &mut HashMap<HeaderKey, State>,
     consts: &mut Vec<Value>,
     generic: &HashSet<(usize, u32)>,
 ) -> Result<Translation, String> {
@@ -285,6 +297,7 @@ pub fn translate(
             depth: 0,
             budget: 600,
             pc: header,
+            skip: false,
         };
         tr.base = tr.f.base();
         tr.ctx = tr.f.ctx();
@@ -320,6 +333,17 @@ impl<'a> Tr<'a> {
         // SAFETY: every code object in the chain is kept alive by the
         // frame or by a function constant of the translation.
         unsafe { &*self.level().code }
+    }
+    fn header_key(&self, pc: usize) -> HeaderKey {
+        let mut k: Vec<u64> = Vec::with_capacity(2 * self.chain.len() + 1);
+        for (i, l) in self.chain.iter().enumerate() {
+            if i > 0 {
+                k.push(l.call_pc as u64);
+            }
+            k.push(l.code as u64);
+        }
+        k.push(pc as u64);
+        k
     }
     fn abs(&self, r: Reg) -> usize {
         self.level().offset + r as usize
@@ -462,16 +486,17 @@ impl<'a> Tr<'a> {
         l
     }
     fn aux(&mut self, r: usize) -> [LocalId; 3] {
-        if let Some(l) = self.aux.get(&r) {
-            return *l;
+        let v = self.aux_n(r, 3);
+        [v[0], v[1], v[2]]
+    }
+    /// `n` auxiliary I64 locals of register `r` (fields of fast iterators).
+    fn aux_n(&mut self, r: usize, n: usize) -> Vec<LocalId> {
+        let have = self.aux.get(&r).map_or(0, |v| v.len());
+        for _ in have..n {
+            let l = self.f.new_local(Ty::I64);
+            self.aux.entry(r).or_default().push(l);
         }
-        let l = [
-            self.f.new_local(Ty::I64),
-            self.f.new_local(Ty::I64),
-            self.f.new_local(Ty::I64),
-        ];
-        self.aux.insert(r, l);
-        l
+        self.aux[&r][..n].to_vec()
     }
     fn get_i(&mut self, r: usize) -> Var {
         let l = self.ivar(r);
@@ -829,13 +854,14 @@ impl<'a> Tr<'a> {
         if target <= from_pc {
             // A back-edge to a loop header.
             let s = self.normalize(self.st.clone(), target);
-            let hs = match self.headers.get(&(target as u32)) {
+            let key = self.header_key(target);
+            let hs = match self.headers.get(&key) {
                 Some(h) => h.clone(),
                 None => return Err(Abort::Fail("back-edge to an unknown header".into())),
             };
             let j = join_states(&hs, &s, &self.consts);
             if j != hs {
-                self.headers.insert(target as u32, j);
+                self.headers.insert(key, j);
                 return Err(Abort::Restart);
             }
             self.adapt(&s, &hs);
@@ -905,11 +931,12 @@ impl<'a> Tr<'a> {
             *e = self.entry_type(v);
         }
         let entry = self.normalize(entry, header);
-        let hs = match self.headers.get(&(header as u32)) {
+        let key = self.header_key(header);
+        let hs = match self.headers.get(&key) {
             Some(h) => join_states(h, &entry, &self.consts),
             None => entry.clone(),
         };
-        self.headers.insert(header as u32, hs.clone());
+        self.headers.insert(key, hs.clone());
         // The entry block: guards on the entry types, then load the numbers.
         self.cur = 0;
         let fail = self.cold_block();
@@ -926,7 +953,7 @@ impl<'a> Tr<'a> {
                 T::Bool => tag::BOOL,
                 T::Const(c) => self.consts[c as usize].tag(),
                 T::Tag(x) => x,
-                T::RangeIter | T::ListIter => tag::ITER,
+                T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => tag::ITER,
                 T::Any => unreachable!(),
             };
             let tg = self.load_tag(r);
@@ -952,7 +979,7 @@ impl<'a> Tr<'a> {
                     let ok = self.icmp_imm(Cmp::Eq, p, want as i64);
                     self.guard_nonzero(ok, fail);
                 }
-                T::RangeIter | T::ListIter => {
+                T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => {
                     self.iter_setup(r, if t == T::RangeIter { 1 } else { 2 }, fail);
                 }
                 _ => {}
@@ -1014,6 +1041,26 @@ impl<'a> Tr<'a> {
         }
     }
 
+    /// Loads the fields of a `zip` or `enumerate` of list iterators into
+    /// the register's auxiliary locals (guarding the kind).
+    fn fused_setup(&mut self, r: usize, t: T, fail: BlockId) {
+        let a = self.slot_addr(r);
+        let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
+        let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
+        let k = self.call(helpers::fused_info as *const () as usize, "fused_info", vec![a, out]);
+        let (want, n) = match t {
+            T::ZipIter(n) => (3 | (n as i64) << 8, 2 * n as usize),
+            _ => (4, 3),
+        };
+        let ok = self.icmp_imm(Cmp::Eq, k, want);
+        self.guard_nonzero(ok, fail);
+        let ax = self.aux_n(r, n);
+        for (i, l) in ax.iter().enumerate() {
+            let v = self.load(out, 8 * i as i32);
+            self.op(Op::SetVar(*l), vec![v]);
+        }
+    }
+
     /// The state of a register holding `v` when the loop is entered.
     fn entry_type(&mut self, v: &Value) -> RS {
         let unbox = self.opts.has("unbox");
@@ -1069,12 +1116,13 @@ impl<'a> Tr<'a> {
         };
         let succs = |s: usize| -> Vec<usize> {
             let e = end_of(s);
-            let last = &code.instrs[e - 1];
             let mut v = Vec::new();
-            if let Some(t) = last.targets() {
-                v.push(t as usize);
+            for ins in &code.instrs[s..e] {
+                if let Some(t) = ins.targets() {
+                    v.push(t as usize);
+                }
             }
-            if last.falls_through() {
+            if code.instrs[e - 1].falls_through() {
                 v.push(e);
             }
             v.into_iter().filter(|&p| p >= lo && p <= hi).collect()
@@ -1103,9 +1151,11 @@ impl<'a> Tr<'a> {
             let reg = self.regions.last_mut().unwrap();
             for &s in &starts {
                 let e = end_of(s);
-                if let Some(t) = code.instrs[e - 1].targets() {
-                    if (t as usize) < e && t as usize >= lo {
-                        reg.loop_headers.insert(t as usize);
+                for pc in s..e {
+                    if let Some(t) = code.instrs[pc].targets() {
+                        if (t as usize) <= pc && t as usize >= lo {
+                            reg.loop_headers.insert(t as usize);
+                        }
                     }
                 }
             }
@@ -1133,19 +1183,18 @@ impl<'a> Tr<'a> {
                 state = join_states(&state, &s, &self.consts);
             }
             if is_header {
-                if !is_root {
-                    return Err(Abort::Fail("loop inside an inlined function".into()));
-                }
-                let hs = match self.headers.get(&(start as u32)) {
+                let _ = is_root;
+                let key = self.header_key(start);
+                let hs = match self.headers.get(&key) {
                     Some(h) => h.clone(),
                     None => {
-                        self.headers.insert(start as u32, state.clone());
+                        self.headers.insert(key.clone(), state.clone());
                         state.clone()
                     }
                 };
                 let j = join_states(&hs, &state, &self.consts);
                 if j != hs {
-                    self.headers.insert(start as u32, j);
+                    self.headers.insert(key, j);
                     return Err(Abort::Restart);
                 }
                 state = hs;
@@ -1162,7 +1211,11 @@ impl<'a> Tr<'a> {
             self.st = state;
             let end = end_of(start);
             let mut flow = Flow::Next;
+            self.skip = false;
             for pc in start..end {
+                if std::mem::take(&mut self.skip) {
+                    continue;
+                }
                 self.pc = pc;
                 flow = self.instr(pc)?;
                 if matches!(flow, Flow::Done) {
@@ -1348,13 +1401,15 @@ impl<'a> Tr<'a> {
                 return Ok(Flow::Done);
             }
             Instr::Loop { target, .. } => {
-                if in_root {
-                    self.gc_check();
-                }
+                self.gc_check();
                 self.goto(target as usize)?;
                 return Ok(Flow::Done);
             }
             _ => {}
+        }
+        if let Instr::ForIter { dst, iter, target } = ins {
+            // Continues into the loop body in the same block.
+            return self.for_iter(pc, &ins, dst, iter, target as usize);
         }
         if !native {
             return self.generic(pc, &ins);
@@ -1381,7 +1436,7 @@ impl<'a> Tr<'a> {
                         let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
                         self.call_void(helpers::copy as *const () as usize, "copy", vec![da, sa]);
                         self.st[d] = RS::mem_type(match ss.t {
-                            T::RangeIter | T::ListIter => T::Tag(tag::ITER),
+                            T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                             t => t,
                         });
                     }
@@ -1517,7 +1572,7 @@ impl<'a> Tr<'a> {
             Instr::JumpIfNone { src, target } | Instr::JumpIfNotNone { src, target } => {
                 let r = self.abs(src);
                 let is_none: Option<bool> = match self.st[r].t {
-                    T::Int | T::Float | T::Bool | T::RangeIter | T::ListIter => Some(false),
+                    T::Int | T::Float | T::Bool | T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => Some(false),
                     T::Const(c) => Some(self.konst(c).is_none()),
                     T::Tag(t) => Some(t == tag::NONE),
                     T::Any => None,
@@ -1550,6 +1605,7 @@ impl<'a> Tr<'a> {
                 let s = self.abs(src);
                 let from_range = self.st[s].t == T::Tag(tag::RANGE);
                 let from_list = self.st[s].t == T::Tag(tag::LIST);
+                let src_t = self.st[s].t;
                 let r = self.generic(pc, &ins)?;
                 let d = self.abs(dst);
                 if (from_range || from_list) && self.opts.has("iter") {
@@ -1560,8 +1616,15 @@ impl<'a> Tr<'a> {
                     } else {
                         T::ListIter
                     });
-                } else {
+                } else if let (T::ZipIter(_) | T::EnumIter, true) = (src_t, self.opts.has("iter")) {
+                    // iter() of an iterator is the iterator itself.
+                    let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
+                    self.fused_setup(d, src_t, fail);
+                    self.st[d] = RS::mem_type(src_t);
+                } else if matches!(src_t, T::Tag(tag::ITER) | T::RangeIter | T::ListIter) {
                     self.st[d] = RS::mem_type(T::Tag(tag::ITER));
+                } else {
+                    self.st[d] = RS::ANY;
                 }
                 Ok(r)
             }
@@ -1804,7 +1867,7 @@ impl<'a> Tr<'a> {
         let known: Option<bool> = match (sa, sb) {
             (T::Const(x), T::Const(y)) => Some(x == y),
             (T::Const(c), o) | (o, T::Const(c)) if self.konst(c).is_none() => match o {
-                T::Int | T::Float | T::Bool | T::RangeIter | T::ListIter => Some(false),
+                T::Int | T::Float | T::Bool | T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => Some(false),
                 T::Tag(t) => Some(t == tag::NONE),
                 T::Any => {
                     let r = if matches!(sa, T::Const(_)) { b } else { a };
@@ -2145,6 +2208,11 @@ impl<'a> Tr<'a> {
     ) -> TResult<Flow> {
         let it = self.abs(iter);
         let d = self.abs(dst);
+        if let T::ZipIter(_) | T::EnumIter = self.st[it].t {
+            if let Some(flow) = self.fused_for(pc, dst, it, target)? {
+                return Ok(flow);
+            }
+        }
         match self.st[it].t {
             T::RangeIter => {
                 let [pn, stop, step] = self.aux(it);
@@ -2236,6 +2304,144 @@ impl<'a> Tr<'a> {
                 Ok(Flow::Next)
             }
         }
+    }
+
+    /// `for a, b in zip(xs, ys)` / `for i, x in enumerate(xs)` over lists:
+    /// the `ForIter` and the `UnpackSequence` after it, without building
+    /// the tuple. None when the pattern does not apply.
+    fn fused_for(&mut self, pc: usize, dst: Reg, it: usize, target: usize) -> TResult<Option<Flow>> {
+        let code = self.code();
+        let Some(&Instr::UnpackSequence { dst: u, src, count }) = code.instrs.get(pc + 1) else {
+            return Ok(None);
+        };
+        let t = self.st[it].t;
+        let n = match t {
+            T::ZipIter(n) => n as usize,
+            _ => 2,
+        };
+        // The tuple register must be a temporary nobody reads afterwards.
+        let lvl_live = &self.level().live;
+        if src != dst
+            || count as usize != n
+            || (dst as usize) < code.varnames.len()
+            || lvl_live.live_in.get(pc + 2).is_none_or(|l| l.contains(dst as usize))
+            || handler(code, pc + 1).is_some()
+        {
+            return Ok(None);
+        }
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        let lenoff = dd + crate::objects::list::LIST_LEN_OFFSET as i32;
+        let ptroff = dd + crate::objects::list::LIST_PTR_OFFSET as i32;
+        // (index address, index, list) of each list iterator.
+        let ax = self.aux_n(it, if t == T::EnumIter { 3 } else { 2 * n });
+        let subs: Vec<(LocalId, LocalId)> = if t == T::EnumIter {
+            vec![(ax[1], ax[2])]
+        } else {
+            (0..n).map(|i| (ax[2 * i], ax[2 * i + 1])).collect()
+        };
+        let mut idx = Vec::new();
+        for &(pi, pl) in &subs {
+            let ip = self.op1(Op::GetVar(pi), vec![]);
+            let i = self.load(ip, 0);
+            let l = self.op1(Op::GetVar(pl), vec![]);
+            idx.push((ip, i, l));
+        }
+        // Exhaustion: iterators before the first exhausted one were
+        // advanced (their items dropped), as zip does; the exhausted list
+        // iterator is marked finished.
+        let saved = self.st.clone();
+        let mut bumped: Vec<(Var, Var)> = Vec::new();
+        for &(ip, i, l) in &idx {
+            let len = self.load(l, lenoff);
+            let more = self.icmp(Cmp::Ult, i, len);
+            let next = self.new_block();
+            let done = self.new_block();
+            self.f.set_term(self.cur, Terminator::Branch { cond: more, then: (next, vec![]), els: (done, vec![]) });
+            self.cur = done;
+            for &(bp, bv) in &bumped {
+                self.store(bp, 0, bv);
+            }
+            let fin = self.iconst((usize::MAX / 2) as i64);
+            self.store(ip, 0, fin);
+            self.st = saved.clone();
+            self.goto(target)?;
+            self.st = saved.clone();
+            self.cur = next;
+            let one = self.iconst(1);
+            let i1 = self.op1(Op::IAdd, vec![i, one]);
+            bumped.push((ip, i1));
+        }
+        // Element types (guarded before anything is committed).
+        let upc = pc + 1;
+        let bits = if self.opts.has("speculate") && !self.is_generic(upc) { self.profile(upc) } else { 0 };
+        let num = match bits {
+            1 => Some((T::Int, tag::INT)),
+            2 => Some((T::Float, tag::FLOAT)),
+            _ => None,
+        };
+        let num = if self.opts.has("unbox") { num } else { None };
+        let mut addrs = Vec::new();
+        for &(_, i, l) in &idx {
+            let items = self.load(l, ptroff);
+            let sixteen = self.iconst(16);
+            let off = self.op1(Op::IMul, vec![i, sixteen]);
+            addrs.push(self.op1(Op::IAdd, vec![items, off]));
+        }
+        let ubase = self.abs(u);
+        let mut count_val = None;
+        if t == T::EnumIter {
+            let cp = self.op1(Op::GetVar(ax[0]), vec![]);
+            let ct = self.load(cp, 0);
+            let ok = self.icmp_imm(Cmp::Eq, ct, tag::INT as i64);
+            let x = self.exit(ExitKind::Guard, pc, "enumerate count");
+            self.guard_nonzero(ok, x);
+            let c = self.load(cp, 8);
+            let big = self.icmp_imm(Cmp::Eq, c, i64::MAX);
+            self.guard_zero(big, x);
+            count_val = Some((cp, c));
+        }
+        if let Some((_, tg)) = num {
+            let x = self.exit(ExitKind::Guard, pc, "element type");
+            for &a in &addrs {
+                let tv = self.load(a, 0);
+                let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
+                self.guard_nonzero(ok, x);
+            }
+        }
+        // Commit: advance the iterators (and the count).
+        for &(bp, bv) in &bumped {
+            self.store(bp, 0, bv);
+        }
+        let first_item = if let Some((cp, c)) = count_val {
+            let one = self.iconst(1);
+            let c1 = self.op1(Op::IAdd, vec![c, one]);
+            self.store(cp, 8, c1);
+            self.def_num(ubase, T::Int, c);
+            self.settle(ubase);
+            1
+        } else {
+            0
+        };
+        for (k, &a) in addrs.iter().enumerate() {
+            let r = ubase + first_item + k;
+            match num {
+                Some((nt, _)) => {
+                    let v = if nt == T::Float { self.loadf(a, 8) } else { self.load(a, 8) };
+                    self.def_num(r, nt, v);
+                    self.settle(r);
+                }
+                None => {
+                    self.mem(r);
+                    let ra = self.slot_addr(r);
+                    self.call_void(helpers::copy as *const () as usize, "copy", vec![ra, a]);
+                    self.clobber(r);
+                    self.speculate(r, upc, upc + 1);
+                }
+            }
+        }
+        // Continue after the UnpackSequence (translated here).
+        self.skip = true;
+        Ok(Some(Flow::Next))
     }
 
     /// Copies element `i` of the value array at `items` into register `d`,
@@ -2456,11 +2662,31 @@ impl<'a> Tr<'a> {
                 }
                 _ => {}
             }
+            let builtin = |name: &str| self.vm.builtins.get_str(name).is_some_and(|r| r.words()[1] == callee.words()[1]);
             // range(...) always gives a range (or raises).
-            let is_range = self.vm.builtins.get_str("range").is_some_and(|r| r.words()[1] == callee.words()[1]);
-            if is_range {
+            if builtin("range") {
                 let flow = self.generic(pc, ins)?;
                 self.st[fr] = RS::mem_type(T::Tag(tag::RANGE));
+                return Ok(flow);
+            }
+            // zip(list, ...) and enumerate(list): iterated fused with the
+            // unpacking of their items.
+            let lists = (0..nargs).all(|i| self.st[fr + 1 + i as usize].t == T::Tag(tag::LIST));
+            let fused = if builtin("zip") && lists && (1..=4).contains(&nargs) {
+                Some(T::ZipIter(nargs as u8))
+            } else if builtin("enumerate") && lists && nargs == 1 {
+                Some(T::EnumIter)
+            } else {
+                None
+            };
+            if let (Some(t), true) = (fused, self.opts.has("iter")) {
+                let flow = self.generic(pc, ins)?;
+                let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
+                let tv = self.load_tag(fr);
+                let ok = self.icmp_imm(Cmp::Eq, tv, tag::ITER as i64);
+                self.guard_nonzero(ok, fail);
+                self.fused_setup(fr, t, fail);
+                self.st[fr] = RS::mem_type(t);
                 return Ok(flow);
             }
         }
@@ -2589,12 +2815,7 @@ impl<'a> Tr<'a> {
                 .chain
                 .iter()
                 .any(|l| l.code == callee as *const CodeObj)
-            && callee.instrs.iter().enumerate().all(|(i, ins)| {
-                !matches!(
-                    ins,
-                    Instr::Loop { .. } | Instr::Yield { .. } | Instr::YieldFrom { .. }
-                ) && ins.targets().is_none_or(|t| t as usize > i)
-            });
+            && callee.instrs.iter().all(|ins| !matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. }));
         if !simple {
             return Ok(None);
         }
@@ -2645,7 +2866,7 @@ impl<'a> Tr<'a> {
                     let z = self.iconst(0);
                     self.store(self.base, so, z);
                     self.st[d] = RS::mem_type(match ss.t {
-                        T::RangeIter | T::ListIter => T::Tag(tag::ITER),
+                        T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                         t => t,
                     });
                     self.st[s] = RS {
@@ -2747,7 +2968,7 @@ impl<'a> Tr<'a> {
                         let z = self.iconst(0);
                         self.store(self.base, so, z);
                         self.st[r] = RS::mem_type(match ss.t {
-                            T::RangeIter | T::ListIter => T::Tag(tag::ITER),
+                            T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                             t => t,
                         });
                         self.st[s] = RS {
