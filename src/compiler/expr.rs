@@ -841,7 +841,7 @@ impl<'s> FuncBuilder<'s> {
             line,
         );
         b.argcount = 1;
-        b.prologue();
+        b.prologue(&[]);
         b.set_line(node);
         let result = match kind {
             CompKind::Gen(_) => None,

@@ -209,6 +209,9 @@ pub struct FuncBuilder<'s> {
     children: HashMap<u32, &'s Scope>,
     /// In a class body: the register holding the `__class__` cell.
     class_cell: Option<Reg>,
+    /// Registers holding the small int operands of augmented assignments
+    /// (loaded once by the prologue).
+    inplace_ints: HashMap<i32, Reg>,
 }
 
 impl<'s> FuncBuilder<'s> {
@@ -255,6 +258,7 @@ impl<'s> FuncBuilder<'s> {
             docstring: Value::None,
             children: scope.children.iter().map(|c| (c.key, c)).collect(),
             class_cell: None,
+            inplace_ints: HashMap::new(),
         };
         b.assign_registers();
         b
@@ -676,16 +680,29 @@ impl<'s> FuncBuilder<'s> {
             self.store_name("__doc__", r);
             self.free_to(self.nlocals as u32);
         }
-        self.prologue();
+        self.prologue(body);
         self.stmts(body)?;
         self.emit(Instr::ReturnNone {});
         Ok(())
     }
 
-    /// Creates cells for captured locals.
-    fn prologue(&mut self) {
+    /// Creates cells for captured locals, and loads the small ints of
+    /// augmented assignments in `body` (`i += 1`) into registers reserved for
+    /// the whole function, so that each `+=` is one `InplaceOp`.
+    fn prologue(&mut self, body: &[ast::Stmt]) {
         for (_, r) in self.cellvars.clone() {
             self.emit(Instr::MakeCell { reg: r });
+        }
+        let mut consts = Vec::new();
+        collect_inplace_ints(body, &mut consts);
+        for value in consts {
+            if self.inplace_ints.contains_key(&value) {
+                continue;
+            }
+            let r = self.alloc();
+            self.nlocals = self.next_reg as u16;
+            self.inplace_ints.insert(value, r);
+            self.emit(Instr::LoadInt { dst: r, value });
         }
     }
 
@@ -722,7 +739,10 @@ impl<'s> FuncBuilder<'s> {
         if args.kwarg.is_some() {
             b.flags |= code_flags::VARKEYWORDS;
         }
-        b.prologue();
+        b.prologue(match body {
+            FunctionBody::Stmts(stmts) => stmts,
+            FunctionBody::Expr(_) => &[],
+        });
         match body {
             FunctionBody::Stmts(stmts) => {
                 if let Some(doc) = docstring(stmts) {
@@ -909,6 +929,61 @@ impl<'s> FuncBuilder<'s> {
 pub enum FunctionBody<'a> {
     Stmts(&'a [ast::Stmt]),
     Expr(&'a ast::Expr),
+}
+
+/// The small int operands of the augmented assignments in `body`, outside
+/// nested scopes.
+fn collect_inplace_ints(body: &[ast::Stmt], out: &mut Vec<i32>) {
+    use ast::Stmt as S;
+    for s in body {
+        match s {
+            S::AugAssign(a) => {
+                if let Some(i) = stmt::small_int(&a.value) {
+                    out.push(i);
+                }
+            }
+            S::If(x) => {
+                collect_inplace_ints(&x.body, out);
+                collect_inplace_ints(&x.orelse, out);
+            }
+            S::While(x) => {
+                collect_inplace_ints(&x.body, out);
+                collect_inplace_ints(&x.orelse, out);
+            }
+            S::For(x) => {
+                collect_inplace_ints(&x.body, out);
+                collect_inplace_ints(&x.orelse, out);
+            }
+            S::AsyncFor(x) => {
+                collect_inplace_ints(&x.body, out);
+                collect_inplace_ints(&x.orelse, out);
+            }
+            S::With(x) => collect_inplace_ints(&x.body, out),
+            S::AsyncWith(x) => collect_inplace_ints(&x.body, out),
+            S::Try(x) => {
+                collect_inplace_ints(&x.body, out);
+                for ast::ExceptHandler::ExceptHandler(h) in &x.handlers {
+                    collect_inplace_ints(&h.body, out);
+                }
+                collect_inplace_ints(&x.orelse, out);
+                collect_inplace_ints(&x.finalbody, out);
+            }
+            S::TryStar(x) => {
+                collect_inplace_ints(&x.body, out);
+                for ast::ExceptHandler::ExceptHandler(h) in &x.handlers {
+                    collect_inplace_ints(&h.body, out);
+                }
+                collect_inplace_ints(&x.orelse, out);
+                collect_inplace_ints(&x.finalbody, out);
+            }
+            S::Match(m) => {
+                for c in &m.cases {
+                    collect_inplace_ints(&c.body, out);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The docstring of a body, if its first statement is a string literal.

@@ -247,7 +247,17 @@ impl<'s> FuncBuilder<'s> {
 
     /// `dst = cur <op>= value`.
     fn inplace(&mut self, op: BinOp, dst: Reg, cur: Reg, value: &'s Expr) -> Res<()> {
-        // No `AddInt` here: `x += 1` must try `__iadd__` first.
+        // No `AddInt` here: `x += 1` must try `__iadd__` first. A small int
+        // operand was loaded into a register by the prologue.
+        if let Some(r) = small_int(value).and_then(|i| self.inplace_ints.get(&i).copied()) {
+            self.emit(Instr::InplaceOp {
+                op,
+                dst,
+                a: cur,
+                b: r,
+            });
+            return Ok(());
+        }
         let mark = self.mark();
         let v = self.expr(value)?;
         self.emit(Instr::InplaceOp {
@@ -882,7 +892,7 @@ impl<'s> FuncBuilder<'s> {
             line,
         );
         b.flags |= code_flags::NAME_LOOKUP | code_flags::CLASS_BODY;
-        b.prologue();
+        b.prologue(&c.body);
         b.set_line(s);
         {
             let r = b.alloc();

@@ -269,7 +269,23 @@ impl Vm {
                         set!(dst, v);
                     }
                     Instr::InplaceOp { op, dst, a, b } => {
-                        if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
+                        // `+=` first, as tight as `Add`.
+                        if op == BinOp::Add {
+                            match (r!(a), r!(b)) {
+                                (Value::Int(x), Value::Int(y)) => {
+                                    if let Some(s) = x.checked_add(*y) {
+                                        set!(dst, Value::Int(s));
+                                        continue;
+                                    }
+                                }
+                                (Value::Float(x), Value::Float(y)) => {
+                                    let s = x + y;
+                                    set!(dst, Value::Float(s));
+                                    continue;
+                                }
+                                _ => {}
+                            }
+                        } else if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
                             let fast = match op {
                                 BinOp::Add => x.checked_add(*y),
                                 BinOp::Sub => x.checked_sub(*y),
