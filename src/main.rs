@@ -345,6 +345,7 @@ fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
             }
         }
     };
+    spry::modules::io::flush_all_files();
     vm.flush_stdout();
     code
 }

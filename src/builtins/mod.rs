@@ -186,6 +186,11 @@ pub fn bytearray_item_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
     types_bytes::item_value(vm, v)
 }
 
+/// `data.decode(encoding, errors)` for runtime code outside the builtins.
+pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
+    codecs::decode(vm, data, encoding, errors)
+}
+
 /// `s.encode(encoding, errors)` for runtime code outside the builtins.
 pub fn encode_text(s: &str, surrogates: bool, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     codecs::encode_plain(s, surrogates, encoding, errors)

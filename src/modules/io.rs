@@ -3,7 +3,7 @@
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::io::{BufRead, Read, Write};
+use std::io::{Read, Write};
 
 use crate::objects::*;
 use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
@@ -17,8 +17,7 @@ pub enum StdKind {
 
 enum Backing {
     Std(StdKind),
-    Reader(std::io::BufReader<std::fs::File>),
-    Writer(std::io::BufWriter<std::fs::File>),
+    Disk(DiskFile),
     /// An in-memory text buffer (`io.StringIO`) with a position in chars.
     Memory {
         text: Vec<char>,
@@ -27,12 +26,175 @@ enum Backing {
     Closed,
 }
 
+/// The OS file and its pending writes, shared with the registry of open
+/// files so that buffered writes reach the disk at exit.
+struct DiskCore {
+    file: std::fs::File,
+    wbuf: Vec<u8>,
+}
+
+impl DiskCore {
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.wbuf.is_empty() {
+            let r = self.file.write_all(&self.wbuf);
+            self.wbuf.clear();
+            r?;
+        }
+        Ok(())
+    }
+}
+
+thread_local! {
+    /// Every disk file opened so far (dead entries are pruned as files open).
+    static OPEN_FILES: RefCell<Vec<std::rc::Weak<RefCell<DiskCore>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Writes out the buffered data of every open file (at interpreter exit).
+pub fn flush_all_files() {
+    OPEN_FILES.with(|files| {
+        for f in files.borrow().iter() {
+            if let Some(core) = f.upgrade() {
+                if let Ok(mut c) = core.try_borrow_mut() {
+                    let _ = c.flush();
+                }
+            }
+        }
+    });
+}
+
+/// An open file on disk with a read-ahead buffer and a write buffer (at
+/// most one of them holds data at a time).
+struct DiskFile {
+    core: std::rc::Rc<RefCell<DiskCore>>,
+    readable: bool,
+    writable: bool,
+    /// Text mode: like CPython's TextIOWrapper, a write after a read goes
+    /// where the read-ahead chunk ended rather than back at the logical
+    /// position.
+    text: bool,
+    rbuf: Vec<u8>,
+    rpos: usize,
+}
+
+impl DiskFile {
+    fn new(file: std::fs::File, readable: bool, writable: bool, text: bool) -> DiskFile {
+        let core = std::rc::Rc::new(RefCell::new(DiskCore { file, wbuf: Vec::new() }));
+        OPEN_FILES.with(|files| {
+            let mut files = files.borrow_mut();
+            files.retain(|w| w.strong_count() > 0);
+            files.push(std::rc::Rc::downgrade(&core));
+        });
+        DiskFile { core, readable, writable, text, rbuf: Vec::new(), rpos: 0 }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.core.borrow_mut().flush()
+    }
+
+    /// Drops read-ahead data, moving the OS position back to the logical one.
+    fn drop_read_ahead(&mut self) -> std::io::Result<()> {
+        use std::io::Seek;
+        let unread = self.rbuf.len() - self.rpos;
+        if unread > 0 {
+            self.core.borrow_mut().file.seek(std::io::SeekFrom::Current(-(unread as i64)))?;
+        }
+        self.rbuf.clear();
+        self.rpos = 0;
+        Ok(())
+    }
+
+    fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
+        if self.text {
+            self.rbuf.clear();
+            self.rpos = 0;
+        } else {
+            self.drop_read_ahead()?;
+        }
+        let mut c = self.core.borrow_mut();
+        c.wbuf.extend_from_slice(data);
+        if c.wbuf.len() >= 1 << 16 {
+            c.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Refills the read buffer; false at end of file.
+    fn fill(&mut self) -> std::io::Result<bool> {
+        if self.rpos < self.rbuf.len() {
+            return Ok(true);
+        }
+        self.flush()?;
+        // CPython's text layer reads 8192-byte chunks.
+        self.rbuf.resize(if self.text { 8192 } else { 1 << 16 }, 0);
+        let n = self.core.borrow_mut().file.read(&mut self.rbuf)?;
+        self.rbuf.truncate(n);
+        self.rpos = 0;
+        Ok(n > 0)
+    }
+
+    fn peek(&mut self) -> std::io::Result<Option<u8>> {
+        Ok(if self.fill()? { Some(self.rbuf[self.rpos]) } else { None })
+    }
+
+    fn next_byte(&mut self) -> std::io::Result<Option<u8>> {
+        let b = self.peek()?;
+        if b.is_some() {
+            self.rpos += 1;
+        }
+        Ok(b)
+    }
+
+    fn read_all(&mut self) -> std::io::Result<Vec<u8>> {
+        self.flush()?;
+        let mut out = self.rbuf[self.rpos..].to_vec();
+        self.rbuf.clear();
+        self.rpos = 0;
+        self.core.borrow_mut().file.read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        use std::io::Seek;
+        self.flush()?;
+        if let std::io::SeekFrom::Current(_) = pos {
+            self.drop_read_ahead()?;
+        }
+        self.rbuf.clear();
+        self.rpos = 0;
+        self.core.borrow_mut().file.seek(pos)
+    }
+
+    fn tell(&mut self) -> std::io::Result<u64> {
+        use std::io::Seek;
+        self.flush()?;
+        let p = self.core.borrow_mut().file.stream_position()?;
+        Ok(p - (self.rbuf.len() - self.rpos) as u64)
+    }
+
+    fn set_len(&mut self, n: u64) -> std::io::Result<()> {
+        self.flush()?;
+        self.core.borrow_mut().file.set_len(n)
+    }
+}
+
+impl Drop for DiskFile {
+    /// A file that is never closed still gets its buffered writes.
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
 /// The state of a text file object.
 pub struct TextFile {
     backing: RefCell<Backing>,
     name: String,
     mode: String,
     binary: bool,
+    /// The text encoding and error handler (text files only).
+    encoding: String,
+    errors: String,
+    /// `newline`: None (universal newlines), "", "\n", "\r" or "\r\n".
+    newline: Option<String>,
 }
 
 impl NativeState for TextFile {
@@ -102,10 +264,33 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
 }
 
 fn new_file(vm: &mut Vm, class: &'static str, backing: Backing, name: &str, mode: &str, binary: bool) -> Value {
+    new_file_with(vm, class, backing, name, mode, binary, "utf-8", "strict", None)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn new_file_with(
+    vm: &mut Vm,
+    class: &'static str,
+    backing: Backing,
+    name: &str,
+    mode: &str,
+    binary: bool,
+    encoding: &str,
+    errors: &str,
+    newline: Option<String>,
+) -> Value {
     let cls = file_class(vm, class);
     vm.new_native(
         cls,
-        NativeData::Other(Box::new(TextFile { backing: RefCell::new(backing), name: name.to_string(), mode: mode.to_string(), binary })),
+        NativeData::Other(Box::new(TextFile {
+            backing: RefCell::new(backing),
+            name: name.to_string(),
+            mode: mode.to_string(),
+            binary,
+            encoding: encoding.to_string(),
+            errors: errors.to_string(),
+            newline,
+        })),
     )
 }
 
@@ -166,56 +351,144 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let mode = match args.arg(1, "mode") {
         Some(Value::Str(s)) => s.as_str().to_string(),
-        _ => "r".to_string(),
+        Some(v) => return Err(PyErr::type_error(format!("open() argument 'mode' must be str, not {}", vm.type_name(v)))),
+        None => "r".to_string(),
     };
+    let opt_str = |vm: &Vm, name: &str| -> PyResult<Option<String>> {
+        match args.arg(
+            match name {
+                "encoding" => 3,
+                "errors" => 4,
+                _ => 5,
+            },
+            name,
+        ) {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),
+            Some(v) => Err(PyErr::type_error(format!("open() argument '{}' must be str or None, not {}", name, vm.type_name(v)))),
+        }
+    };
+    let encoding = opt_str(vm, "encoding")?;
+    let errors = opt_str(vm, "errors")?;
+    let newline = opt_str(vm, "newline")?;
+    // Mode validation, as CPython's io.open.
+    let mut seen = String::new();
+    for c in mode.chars() {
+        if !"rwxabt+".contains(c) || seen.contains(c) {
+            return Err(PyErr::value_error(format!("invalid mode: '{}'", mode)));
+        }
+        seen.push(c);
+    }
+    let (r, w, x, a) = (mode.contains('r'), mode.contains('w'), mode.contains('x'), mode.contains('a'));
+    let plus = mode.contains('+');
     let binary = mode.contains('b');
-    let backing = if mode.contains('w') || mode.contains('a') || mode.contains('x') {
-        let mut o = std::fs::OpenOptions::new();
-        if mode.contains('a') {
-            o.append(true).create(true);
-        } else if mode.contains('x') {
-            o.write(true).create_new(true);
-        } else {
-            o.write(true).create(true).truncate(true);
-        }
-        Backing::Writer(std::io::BufWriter::new(o.open(&path).map_err(|e| os_error(e, &path))?))
-    } else {
-        if std::path::Path::new(&path).is_dir() {
-            return Err(PyErr::with_args(
-                ExcKind::IsADirectoryError,
-                vec![Value::Int(21), Value::str("Is a directory"), Value::str(&path)],
-            ));
-        }
-        Backing::Reader(std::io::BufReader::new(std::fs::File::open(&path).map_err(|e| os_error(e, &path))?))
-    };
-    Ok(new_file(vm, if binary { "BufferedReader" } else { "TextIOWrapper" }, backing, &path, &mode, binary))
-}
-
-fn text_arg(vm: &Vm, v: &Value, binary: bool) -> PyResult<Vec<u8>> {
-    match v {
-        Value::Str(s) if !binary => {
-            if s.has_surrogates() {
-                return crate::builtins::encode_text(s.as_str(), true, "utf-8", "strict");
-            }
-            Ok(s.as_str().as_bytes().to_vec())
-        }
-        Value::Bytes(b) if binary => Ok(b.data.to_vec()),
-        Value::ByteArray(b) if binary => Ok(b.data.borrow().clone()),
-        other => {
-            if binary {
-                Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(other))))
-            } else {
-                Err(PyErr::type_error(format!("write() argument must be str, not {}", vm.type_name(other))))
-            }
+    if mode.contains('t') && binary {
+        return Err(PyErr::value_error("can't have text and binary mode at once"));
+    }
+    if [r, w, x, a].iter().filter(|f| **f).count() != 1 {
+        return Err(PyErr::value_error("must have exactly one of create/read/write/append mode"));
+    }
+    if binary && encoding.is_some() {
+        return Err(PyErr::value_error("binary mode doesn't take an encoding argument"));
+    }
+    if binary && errors.is_some() {
+        return Err(PyErr::value_error("binary mode doesn't take an errors argument"));
+    }
+    if binary && newline.is_some() {
+        return Err(PyErr::value_error("binary mode doesn't take a newline argument"));
+    }
+    if let Some(nl) = &newline {
+        if !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n") {
+            return Err(PyErr::value_error(format!("illegal newline value: {}", nl)));
         }
     }
+    let encoding = encoding.unwrap_or_else(|| "utf-8".to_string());
+    if !binary {
+        // An unknown encoding fails at open time.
+        crate::builtins::encode_text("", false, &encoding, "strict")?;
+    }
+    if std::path::Path::new(&path).is_dir() && !x {
+        return Err(PyErr::with_args(ExcKind::IsADirectoryError, vec![Value::Int(21), Value::str("Is a directory"), Value::str(&path)]));
+    }
+    let mut o = std::fs::OpenOptions::new();
+    o.read(r || plus);
+    if w {
+        o.write(true).create(true).truncate(true);
+    } else if a {
+        o.append(true).create(true);
+    } else if x {
+        o.write(true).create_new(true);
+    } else if plus {
+        o.write(true);
+    }
+    let file = o.open(&path).map_err(|e| os_error(e, &path))?;
+    let disk = DiskFile::new(file, r || plus, w || a || x || plus, !binary);
+    let class = match (binary, r && !plus) {
+        (false, _) => "TextIOWrapper",
+        (true, true) => "BufferedReader",
+        (true, false) => {
+            if plus {
+                "BufferedRandom"
+            } else {
+                "BufferedWriter"
+            }
+        }
+    };
+    Ok(new_file_with(vm, class, Backing::Disk(disk), &path, &mode, binary, &encoding, errors.as_deref().unwrap_or("strict"), newline))
+}
+
+/// The bytes `write(data)` puts out for file `f`: text is newline-translated
+/// and encoded with the file's encoding.
+fn write_bytes(vm: &Vm, f: &TextFile, v: &Value) -> PyResult<(Vec<u8>, usize)> {
+    if f.binary {
+        return match v {
+            Value::Bytes(b) => Ok((b.data.to_vec(), b.data.len())),
+            Value::ByteArray(b) => {
+                let d = b.data.borrow().clone();
+                let n = d.len();
+                Ok((d, n))
+            }
+            other => Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(other)))),
+        };
+    }
+    let s = match vm.unwrap_builtin(v).as_ref() {
+        Value::Str(s) => s.clone(),
+        _ => return Err(PyErr::type_error(format!("write() argument must be str, not {}", vm.type_name(v)))),
+    };
+    let n = s.len();
+    let text = s.as_str();
+    let translated;
+    let text = match f.newline.as_deref() {
+        Some("\r") | Some("\r\n") if text.contains('\n') => {
+            translated = text.replace('\n', f.newline.as_deref().unwrap_or("\n"));
+            translated.as_str()
+        }
+        _ => text,
+    };
+    if f.encoding.eq_ignore_ascii_case("utf-8") && !s.has_surrogates() {
+        return Ok((text.as_bytes().to_vec(), n));
+    }
+    Ok((crate::builtins::encode_text(text, s.has_surrogates(), &f.encoding, &f.errors)?, n))
+}
+
+fn not_readable() -> PyErr {
+    PyErr::new(ExcKind::OSError, "not readable")
+}
+
+fn not_writable() -> PyErr {
+    PyErr::new(ExcKind::OSError, "not writable")
 }
 
 fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
     let data = args.get(1).ok_or_else(|| PyErr::type_error("write() takes exactly one argument (0 given)"))?;
-    let bytes = text_arg(vm, data, f.binary)?;
-    let n = if f.binary { bytes.len() } else { String::from_utf8_lossy(&bytes).chars().count() };
+    if matches!(&*f.backing.borrow(), Backing::Closed) {
+        return Err(closed_error());
+    }
+    let (bytes, n) = match &*f.backing.borrow() {
+        Backing::Memory { .. } => (Vec::new(), 0),
+        _ => write_bytes(vm, f, data)?,
+    };
     let mut b = f.backing.borrow_mut();
     match &mut *b {
         Backing::Std(StdKind::Stdout) => {
@@ -225,22 +498,34 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.flush_stdout();
             let _ = std::io::stderr().write_all(&bytes);
         }
-        Backing::Writer(w) => {
-            w.write_all(&bytes).map_err(|e| os_error(e, &f.name))?;
+        Backing::Disk(d) => {
+            if !d.writable {
+                return Err(not_writable());
+            }
+            d.write(&bytes).map_err(|e| os_error(e, &f.name))?;
         }
         Backing::Memory { text, pos } => {
-            let s = String::from_utf8_lossy(&bytes);
-            for c in s.chars() {
+            let s = match data {
+                Value::Str(s) => s.clone(),
+                other => return Err(PyErr::type_error(format!("string argument expected, got '{}'", vm.type_name(other)))),
+            };
+            let mut count = 0;
+            for c in s.as_str().chars() {
                 if *pos < text.len() {
                     text[*pos] = c;
                 } else {
+                    while text.len() < *pos {
+                        text.push('\0');
+                    }
                     text.push(c);
                 }
                 *pos += 1;
+                count += 1;
             }
+            return Ok(Value::Int(count));
         }
         Backing::Closed => return Err(closed_error()),
-        _ => return Err(PyErr::new(ExcKind::OSError, "not writable")),
+        _ => return Err(not_writable()),
     }
     Ok(Value::Int(n as i64))
 }
@@ -254,78 +539,116 @@ fn writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn make_text(f: &TextFile, bytes: Vec<u8>) -> Value {
-    if f.binary {
-        crate::builtins::new_bytes(bytes)
-    } else {
-        Value::string(String::from_utf8_lossy(&bytes).into_owned())
+/// Decodes bytes read from a text file (after newline handling).
+fn decode_text(vm: &mut Vm, f: &TextFile, bytes: Vec<u8>) -> PyResult<Value> {
+    if f.encoding.eq_ignore_ascii_case("utf-8") && f.errors == "strict" {
+        if let Ok(s) = String::from_utf8(bytes.clone()) {
+            return Ok(Value::string(s));
+        }
     }
+    crate::builtins::decode_text(vm, &bytes, &f.encoding, &f.errors)
+}
+
+/// Universal-newline translation of text read from a file: "\r\n" and "\r"
+/// become "\n" (newline=None only).
+fn translate_newlines(f: &TextFile, bytes: Vec<u8>) -> Vec<u8> {
+    if f.binary || f.newline.is_some() || !bytes.contains(&b'\r') {
+        return bytes;
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\r' {
+            out.push(b'\n');
+            if bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+        } else {
+            out.push(bytes[i]);
+        }
+        i += 1;
+    }
+    out
+}
+
+fn make_result(vm: &mut Vm, f: &TextFile, bytes: Vec<u8>) -> PyResult<Value> {
+    if f.binary {
+        Ok(crate::builtins::new_bytes(bytes))
+    } else {
+        let bytes = translate_newlines(f, bytes);
+        decode_text(vm, f, bytes)
+    }
+}
+
+/// The byte length of the character a (UTF-8) lead byte starts.
+fn char_len(f: &TextFile, b: u8) -> usize {
+    if !f.encoding.eq_ignore_ascii_case("utf-8") && !f.encoding.eq_ignore_ascii_case("utf8") {
+        return 1;
+    }
+    utf8_len(b)
 }
 
 fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
     let size = match args.get(1) {
         Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
-        _ => None,
+        Some(Value::Int(_)) | Some(Value::None) | None => None,
+        Some(v) => return Err(PyErr::type_error(format!("argument should be integer or None, not '{}'", vm.type_name(v)))),
     };
-    let _ = vm;
-    let mut b = f.backing.borrow_mut();
-    match &mut *b {
-        Backing::Reader(r) => {
-            let mut buf = Vec::new();
-            match size {
-                None => {
-                    r.read_to_end(&mut buf).map_err(|e| os_error(e, &f.name))?;
+    let bytes = {
+        let mut b = f.backing.borrow_mut();
+        match &mut *b {
+            Backing::Disk(d) => {
+                if !d.readable {
+                    return Err(not_readable());
                 }
-                Some(n) => {
-                    if f.binary {
-                        buf.resize(n, 0);
-                        let k = r.read(&mut buf).map_err(|e| os_error(e, &f.name))?;
-                        buf.truncate(k);
-                    } else {
-                        // Read n characters.
-                        let mut s = String::new();
+                match size {
+                    None => d.read_all().map_err(|e| os_error(e, &f.name))?,
+                    Some(n) => {
+                        let mut buf = Vec::new();
                         let mut count = 0;
                         while count < n {
-                            let mut one = [0u8; 1];
-                            if r.read(&mut one).map_err(|e| os_error(e, &f.name))? == 0 {
-                                break;
-                            }
-                            let mut bytes = vec![one[0]];
-                            let need = utf8_len(one[0]);
-                            for _ in 1..need {
-                                if r.read(&mut one).map_err(|e| os_error(e, &f.name))? == 0 {
-                                    break;
+                            let Some(c) = d.next_byte().map_err(|e| os_error(e, &f.name))? else { break };
+                            buf.push(c);
+                            if !f.binary {
+                                for _ in 1..char_len(f, c) {
+                                    match d.next_byte().map_err(|e| os_error(e, &f.name))? {
+                                        Some(x) => buf.push(x),
+                                        None => break,
+                                    }
                                 }
-                                bytes.push(one[0]);
+                                // "\r\n" reads as one character under universal newlines.
+                                if c == b'\r' && f.newline.is_none() && d.peek().map_err(|e| os_error(e, &f.name))? == Some(b'\n') {
+                                    d.next_byte().map_err(|e| os_error(e, &f.name))?;
+                                    buf.push(b'\n');
+                                }
                             }
-                            s.push_str(&String::from_utf8_lossy(&bytes));
                             count += 1;
                         }
-                        buf = s.into_bytes();
+                        buf
                     }
                 }
             }
-            Ok(make_text(f, buf))
+            Backing::Std(StdKind::Stdin) => {
+                let mut s = String::new();
+                std::io::stdin().read_to_string(&mut s).map_err(|e| os_error(e, "<stdin>"))?;
+                return Ok(Value::string(s));
+            }
+            Backing::Memory { text, pos } => {
+                let end = match size {
+                    Some(n) => (*pos + n).min(text.len()),
+                    None => text.len(),
+                };
+                let start = (*pos).min(text.len());
+                let s: String = text[start..end].iter().collect();
+                *pos = end.max(*pos);
+                return Ok(Value::string(s));
+            }
+            Backing::Closed => return Err(closed_error()),
+            _ => return Err(not_readable()),
         }
-        Backing::Std(StdKind::Stdin) => {
-            let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).map_err(|e| os_error(e, "<stdin>"))?;
-            Ok(Value::string(s))
-        }
-        Backing::Memory { text, pos } => {
-            let end = match size {
-                Some(n) => (*pos + n).min(text.len()),
-                None => text.len(),
-            };
-            let start = (*pos).min(text.len());
-            let s: String = text[start..end].iter().collect();
-            *pos = end;
-            Ok(Value::string(s))
-        }
-        Backing::Closed => Err(closed_error()),
-        _ => Err(PyErr::new(ExcKind::OSError, "not readable")),
-    }
+    };
+    make_result(vm, f, bytes)
 }
 
 fn utf8_len(b: u8) -> usize {
@@ -337,54 +660,137 @@ fn utf8_len(b: u8) -> usize {
     }
 }
 
-fn read_line(f: &TextFile) -> PyResult<Option<Value>> {
-    let mut b = f.backing.borrow_mut();
-    match &mut *b {
-        Backing::Reader(r) => {
-            let mut buf = Vec::new();
-            let n = r.read_until(b'\n', &mut buf).map_err(|e| os_error(e, &f.name))?;
-            if n == 0 {
-                return Ok(None);
-            }
-            Ok(Some(make_text(f, buf)))
-        }
-        Backing::Std(StdKind::Stdin) => {
-            let mut s = String::new();
-            let n = std::io::stdin().read_line(&mut s).map_err(|e| os_error(e, "<stdin>"))?;
-            if n == 0 {
-                return Ok(None);
-            }
-            Ok(Some(Value::string(s)))
-        }
-        Backing::Memory { text, pos } => {
-            if *pos >= text.len() {
-                return Ok(None);
-            }
-            let start = *pos;
-            let mut end = start;
-            while end < text.len() {
-                end += 1;
-                if text[end - 1] == '\n' {
-                    break;
+/// Reads one line (`limit` characters at most); `None` at end of file.
+fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option<Value>> {
+    let bytes = {
+        let mut b = f.backing.borrow_mut();
+        match &mut *b {
+            Backing::Disk(d) => {
+                if !d.readable {
+                    return Err(not_readable());
                 }
+                let io = |e| os_error(e, &f.name);
+                let mut buf = Vec::new();
+                let mut count = 0;
+                // What ends a line: "\n" for binary files and newline="\n";
+                // "\r", "\n" or "\r\n" for universal newlines and newline="";
+                // the given sequence otherwise.
+                let universal = !f.binary && matches!(f.newline.as_deref(), None | Some(""));
+                // Fast path: whole lines found in the read buffer (newline
+                // bytes never occur inside a UTF-8 or latin-1 character).
+                if limit.is_none() && f.newline.as_deref() != Some("\r\n") {
+                    let cr = universal || f.newline.as_deref() == Some("\r");
+                    let lf = f.binary || universal || matches!(f.newline.as_deref(), Some("\n"));
+                    loop {
+                        if !d.fill().map_err(io)? {
+                            break;
+                        }
+                        let chunk = &d.rbuf[d.rpos..];
+                        match chunk.iter().position(|&c| (lf && c == b'\n') || (cr && c == b'\r')) {
+                            Some(k) => {
+                                let ended_cr = chunk[k] == b'\r';
+                                buf.extend_from_slice(&chunk[..=k]);
+                                d.rpos += k + 1;
+                                if ended_cr && universal && d.peek().map_err(io)? == Some(b'\n') {
+                                    d.next_byte().map_err(io)?;
+                                    buf.push(b'\n');
+                                }
+                                break;
+                            }
+                            None => {
+                                buf.extend_from_slice(chunk);
+                                d.rpos = d.rbuf.len();
+                            }
+                        }
+                    }
+                    if buf.is_empty() {
+                        return Ok(None);
+                    }
+                    drop(b);
+                    return make_result(vm, f, buf).map(Some);
+                }
+                loop {
+                    if limit.map_or(false, |l| count >= l) {
+                        break;
+                    }
+                    let Some(c) = d.next_byte().map_err(io)? else { break };
+                    buf.push(c);
+                    count += 1;
+                    if !f.binary {
+                        for _ in 1..char_len(f, c) {
+                            match d.next_byte().map_err(io)? {
+                                Some(x) => buf.push(x),
+                                None => break,
+                            }
+                        }
+                    }
+                    if c == b'\n' && (f.binary || universal || f.newline.as_deref() == Some("\n")) {
+                        break;
+                    }
+                    if c == b'\r' {
+                        if universal {
+                            if d.peek().map_err(io)? == Some(b'\n') {
+                                d.next_byte().map_err(io)?;
+                                buf.push(b'\n');
+                            }
+                            break;
+                        }
+                        if f.newline.as_deref() == Some("\r") {
+                            break;
+                        }
+                    }
+                    if f.newline.as_deref() == Some("\r\n") && buf.ends_with(b"\r\n") {
+                        break;
+                    }
+                }
+                if buf.is_empty() {
+                    return Ok(None);
+                }
+                buf
             }
-            *pos = end;
-            Ok(Some(Value::string(text[start..end].iter().collect())))
+            Backing::Std(StdKind::Stdin) => {
+                let mut s = String::new();
+                let n = std::io::stdin().read_line(&mut s).map_err(|e| os_error(e, "<stdin>"))?;
+                if n == 0 {
+                    return Ok(None);
+                }
+                return Ok(Some(Value::string(s)));
+            }
+            Backing::Memory { text, pos } => {
+                if *pos >= text.len() {
+                    return Ok(None);
+                }
+                let start = *pos;
+                let mut end = start;
+                while end < text.len() {
+                    end += 1;
+                    if text[end - 1] == '\n' || limit.map_or(false, |l| end - start >= l) {
+                        break;
+                    }
+                }
+                *pos = end;
+                return Ok(Some(Value::string(text[start..end].iter().collect())));
+            }
+            Backing::Closed => return Err(closed_error()),
+            _ => return Err(not_readable()),
         }
-        Backing::Closed => Err(closed_error()),
-        _ => Err(PyErr::new(ExcKind::OSError, "not readable")),
-    }
+    };
+    make_result(vm, f, bytes).map(Some)
 }
 
-fn readline(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
-    Ok(read_line(f)?.unwrap_or_else(|| if f.binary { crate::builtins::new_bytes(vec![]) } else { Value::str("") }))
+    let limit = match args.get(1) {
+        Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
+        _ => None,
+    };
+    Ok(read_line(vm, f, limit)?.unwrap_or_else(|| if f.binary { crate::builtins::new_bytes(vec![]) } else { Value::str("") }))
 }
 
-fn readlines(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
     let mut out = Vec::new();
-    while let Some(l) = read_line(f)? {
+    while let Some(l) = read_line(vm, f, None)? {
         out.push(l);
     }
     Ok(Value::list(out))
@@ -393,12 +799,10 @@ fn readlines(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
     let mut b = f.backing.borrow_mut();
-    if let Backing::Writer(w) = &mut *b {
-        w.flush().map_err(|e| os_error(e, &f.name))?;
+    if let Backing::Disk(d) = &mut *b {
+        d.flush().map_err(|e| os_error(e, &f.name))?;
     }
-    if !matches!(&*b, Backing::Std(_) | Backing::Memory { .. }) {
-        *b = Backing::Closed;
-    } else if let Backing::Memory { .. } = &*b {
+    if !matches!(&*b, Backing::Std(_)) {
         *b = Backing::Closed;
     }
     Ok(Value::None)
@@ -409,7 +813,7 @@ fn flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut b = f.backing.borrow_mut();
     match &mut *b {
         Backing::Std(StdKind::Stdout) => vm.flush_stdout(),
-        Backing::Writer(w) => w.flush().map_err(|e| os_error(e, &f.name))?,
+        Backing::Disk(d) => d.flush().map_err(|e| os_error(e, &f.name))?,
         Backing::Closed => return Err(closed_error()),
         _ => {}
     }
@@ -437,9 +841,9 @@ fn iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.this().clone())
 }
 
-fn next(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
-    match read_line(f)? {
+    match read_line(vm, f, None)? {
         Some(l) => Ok(l),
         None => Err(PyErr::stop_iteration()),
     }
@@ -457,16 +861,39 @@ fn getvalue(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
     let to = crate::builtins::arg::int(vm, args.get(1).unwrap_or(&Value::Int(0)))?;
+    let whence = match args.get(2) {
+        Some(w) => crate::builtins::arg::int(vm, w)?,
+        None => 0,
+    };
     let mut b = f.backing.borrow_mut();
     match &mut *b {
-        Backing::Memory { pos, .. } => {
-            *pos = to.max(0) as usize;
-            Ok(Value::Int(to))
+        Backing::Memory { pos, text } => {
+            let p = match whence {
+                0 => to.max(0) as usize,
+                1 => *pos,
+                _ => text.len(),
+            };
+            *pos = p;
+            Ok(Value::Int(p as i64))
         }
-        Backing::Reader(r) => {
-            use std::io::Seek;
-            r.seek(std::io::SeekFrom::Start(to.max(0) as u64)).map_err(|e| os_error(e, &f.name))?;
-            Ok(Value::Int(to))
+        Backing::Disk(d) => {
+            if !f.binary && whence != 0 && to != 0 {
+                return Err(PyErr::new(
+                    ExcKind::OSError,
+                    if whence == 1 { "can't do nonzero cur-relative seeks" } else { "can't do nonzero end-relative seeks" },
+                ));
+            }
+            if whence == 0 && to < 0 {
+                return Err(PyErr::value_error(format!("negative seek position {}", to)));
+            }
+            let pos = match whence {
+                0 => std::io::SeekFrom::Start(to as u64),
+                1 => std::io::SeekFrom::Current(to),
+                2 => std::io::SeekFrom::End(to),
+                _ => return Err(PyErr::value_error(format!("invalid whence ({}, should be 0, 1 or 2)", whence))),
+            };
+            let p = d.seek(pos).map_err(|e| os_error(e, &f.name))?;
+            Ok(Value::Int(p as i64))
         }
         Backing::Closed => Err(closed_error()),
         _ => Ok(Value::Int(0)),
@@ -478,40 +905,57 @@ fn tell(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut b = f.backing.borrow_mut();
     match &mut *b {
         Backing::Memory { pos, .. } => Ok(Value::Int(*pos as i64)),
-        Backing::Reader(r) => {
-            use std::io::Seek;
-            Ok(Value::Int(r.stream_position().map_err(|e| os_error(e, &f.name))? as i64))
-        }
+        Backing::Disk(d) => Ok(Value::Int(d.tell().map_err(|e| os_error(e, &f.name))? as i64)),
+        Backing::Closed => Err(closed_error()),
         _ => Ok(Value::Int(0)),
     }
 }
 
-fn truncate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
+    let size = match args.get(1) {
+        Some(Value::None) | None => None,
+        Some(v) => Some(crate::builtins::arg::int(vm, v)?.max(0) as usize),
+    };
     let mut b = f.backing.borrow_mut();
-    if let Backing::Memory { text, pos } = &mut *b {
-        let at = match args.get(1) {
-            Some(Value::Int(n)) => *n as usize,
-            _ => *pos,
-        };
-        text.truncate(at);
-        return Ok(Value::Int(at as i64));
+    match &mut *b {
+        Backing::Memory { text, pos } => {
+            let at = size.unwrap_or(*pos);
+            text.truncate(at);
+            Ok(Value::Int(at as i64))
+        }
+        Backing::Disk(d) => {
+            let at = match size {
+                Some(n) => n as u64,
+                None => d.tell().map_err(|e| os_error(e, &f.name))?,
+            };
+            d.set_len(at).map_err(|e| os_error(e, &f.name))?;
+            Ok(Value::Int(at as i64))
+        }
+        Backing::Closed => Err(closed_error()),
+        _ => Ok(Value::Int(0)),
     }
-    Ok(Value::Int(0))
 }
 
 fn readable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
-    let r = matches!(&*f.backing.borrow(), Backing::Reader(_) | Backing::Memory { .. } | Backing::Std(StdKind::Stdin));
+    let r = match &*f.backing.borrow() {
+        Backing::Disk(d) => d.readable,
+        Backing::Memory { .. } | Backing::Std(StdKind::Stdin) => true,
+        Backing::Closed => return Err(closed_error()),
+        _ => false,
+    };
     Ok(Value::Bool(r))
 }
 
 fn writable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
-    let w = matches!(
-        &*f.backing.borrow(),
-        Backing::Writer(_) | Backing::Memory { .. } | Backing::Std(StdKind::Stdout) | Backing::Std(StdKind::Stderr)
-    );
+    let w = match &*f.backing.borrow() {
+        Backing::Disk(d) => d.writable,
+        Backing::Memory { .. } | Backing::Std(StdKind::Stdout) | Backing::Std(StdKind::Stderr) => true,
+        Backing::Closed => return Err(closed_error()),
+        _ => false,
+    };
     Ok(Value::Bool(w))
 }
 

@@ -15,12 +15,28 @@ impl Vm {
             ExcState::Object(v) => v.clone(),
             ExcState::Lazy { kind, args } => {
                 let cls = self.types.exc[*kind as usize].clone();
-                let inst = self.new_instance(&cls);
-                if let Value::Instance(i) = &inst {
-                    if let Some(e) = &i.exc {
-                        e.args.set(Value::tuple(std::mem::take(args)));
+                // Runtime OSErrors (errno, strerror[, filename]) get their
+                // attributes as `OSError(...)` would give them.
+                let os_family = super::types::is_subclass(&cls, &self.types.exc[ExcKind::OSError as usize]);
+                let made = if os_family && (2..=5).contains(&args.len()) {
+                    let mut all = vec![Value::Class(cls.clone())];
+                    all.extend(args.iter().cloned());
+                    os_error_new(self, Args::new(&all)).ok()
+                } else {
+                    None
+                };
+                let inst = match made {
+                    Some(inst) => inst,
+                    None => {
+                        let inst = self.new_instance(&cls);
+                        if let Value::Instance(i) = &inst {
+                            if let Some(e) = &i.exc {
+                                e.args.set(Value::tuple(std::mem::take(args)));
+                            }
+                        }
+                        inst
                     }
-                }
+                };
                 err.0.exc = ExcState::Object(inst.clone());
                 inst
             }
