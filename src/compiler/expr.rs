@@ -335,7 +335,7 @@ impl<'s> FuncBuilder<'s> {
             }
             Expr::Await(_) => return Err(self.err(e, "'await' is not supported by Spry")),
             Expr::Starred(_) => return Err(self.err(e, "can't use starred expression here")),
-            Expr::Constant(_) | Expr::Tuple(_) => unreachable!(),
+            Expr::Constant(c) => self.load_constant(&c.value, dst),
         }
         self.free_to(mark);
         Ok(())

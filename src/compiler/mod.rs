@@ -268,7 +268,7 @@ impl<'s> FuncBuilder<'s> {
     /// first, then other locals in order of appearance, then free variables.
     fn assign_registers(&mut self) {
         let scope = self.scope;
-        let mut add = |b: &mut Self, n: &str| {
+        let add = |b: &mut Self, n: &str| {
             if !b.regs.contains_key(n) {
                 let r = b.regs.len() as Reg;
                 b.regs.insert(n.to_string(), r);

@@ -1,7 +1,7 @@
 //! Calls: binding arguments to parameters, calling any callable from Rust,
 //! and instantiating classes.
 
-use super::{Args, ExcKind, Frame, PyErr, PyResult, Ret, Vm};
+use super::{Args, ExcKind, PyErr, PyResult, Ret, Vm};
 use crate::bytecode::code_flags;
 use crate::objects::*;
 
@@ -120,10 +120,9 @@ impl Vm {
             }
         }
         code.entry_count.set(code.entry_count.get().wrapping_add(1));
-        let exc_depth = self.exc_stack.len() as u32;
         // SAFETY: the window [base, base+nregs) was checked by the caller.
         let top = unsafe { base.add(code.nregs as usize) };
-        self.push_frame_record(Frame::for_function(func, base, top, ret, exc_depth));
+        self.push_call_frame(func, base, top, ret);
     }
 
     /// Binds `args` (with `this` prepended) to the parameters of `func` in
