@@ -482,6 +482,9 @@ pub struct Cache {
     pub a: u64,
     pub b: u64,
     pub c: u64,
+    pub d: u64,
+    /// Interpreted per opcode (the attribute caches keep entry kinds here).
+    pub kind: u8,
     /// Type profile for the JIT: one bit per kind of value this
     /// instruction has produced (see `jit::profile_bit`).
     pub profile: u8,

@@ -2540,7 +2540,7 @@ impl<'a> Tr<'a> {
             _ => unreachable!(),
         };
         let x = self.exit(ExitKind::Guard, pc, "attribute cache miss");
-        if cache.a != 0 && cache.c == crate::vm::inline_cache::ATTR {
+        if cache.a != 0 && cache.kind & 1 == crate::vm::inline_cache::ATTR {
             let key = code.names[name as usize].as_ptr() as i64;
             let dd = crate::objects::rc::DATA_OFFSET as i32;
             let inst = self.load(self.base, Self::slot_off(o) + 8);

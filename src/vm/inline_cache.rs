@@ -1,28 +1,100 @@
 //! Inline caches for attribute access on instances of Python classes.
 //!
 //! Each `LoadAttr`, `StoreAttr` and `LoadMethod` instruction has a `Cache`
-//! slot. A cache is valid while the class's version is unchanged (any
-//! change to the class or its bases renews the version), so what was
-//! decided from the class at fill time — no data descriptor of that name,
-//! no `__getattribute__`/`__setattr__` override, which function a method
-//! name resolves to — still holds. What depends on the instance is
-//! re-checked cheaply on each use: the position of the attribute in the
-//! instance dict (entries keep their positions until the key is deleted),
-//! or that the instance dict does not shadow a method.
+//! slot with two entries (sites that see two classes, such as methods of a
+//! base class, stay cached). An entry is valid while its class's version
+//! is unchanged (any change to the class or its bases renews the version),
+//! so what was decided from the class at fill time — no data descriptor of
+//! that name, no `__getattribute__`/`__setattr__` override, which
+//! function a method name resolves to — still holds. What depends on the
+//! instance is re-checked cheaply on each use: the position of the
+//! attribute in the instance dict (entries keep their positions until the
+//! key is deleted), or that the instance dict does not shadow a method.
 //!
-//! Cache layout: `a` = class version (0: empty), `c` = kind, `b` = the
-//! dict entry position (`ATTR`) or the function's object address (`METHOD`).
+//! Layout: entry 1 is (`a` = class version, `b` = payload), entry 2 is
+//! (`c`, `d`); version 0 means empty. The payload is a dict entry position
+//! (`ATTR`) or a function's object address (`METHOD`); `kind` bit 0 (entry
+//! 1) and bit 1 (entry 2) are set for `METHOD`.
+//!
+//! Misses take a lean path (the class attribute cache, then the instance
+//! dict) before falling back to the full attribute protocol.
 
 use super::attr::MethodLookup;
 use super::{PyResult, Vm};
 use crate::bytecode::{Cache, CodeObj};
 use crate::objects::*;
 
-/// The attribute is in the instance dict at entry `b`.
-pub const ATTR: u64 = 1;
-/// The name resolves to the plain Python function at address `b` on the
-/// class, and the instance dict does not have it.
-pub const METHOD: u64 = 2;
+/// The attribute is in the instance dict at entry `payload`.
+pub const ATTR: u8 = 0;
+/// The name resolves to the plain Python function at address `payload`
+/// on the class, and the instance dict does not have it.
+pub const METHOD: u8 = 1;
+
+/// Entries of the class attribute cache.
+const LOOKUP_CACHE_SIZE: usize = 2048;
+
+struct LookupEntry {
+    version: u64,
+    hash: i64,
+    name: Box<str>,
+    value: Option<Value>,
+}
+
+thread_local! {
+    /// Results of looking names up along classes' MROs, keyed by the
+    /// class version (like CPython's type attribute cache): a class's
+    /// version changes whenever the class or a base changes, so an entry
+    /// for the current version is current.
+    static LOOKUP_CACHE: std::cell::UnsafeCell<Vec<LookupEntry>> = std::cell::UnsafeCell::new(
+        (0..LOOKUP_CACHE_SIZE).map(|_| LookupEntry { version: 0, hash: 0, name: "".into(), value: None }).collect(),
+    );
+}
+
+/// Byte-wise equality without a library call (names are short).
+#[inline(always)]
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `cls.lookup(name)` through the class attribute cache.
+#[inline]
+pub fn class_lookup(cls: &ClassObj, name: &str) -> Option<Value> {
+    let version = cls.version.get();
+    let hash = crate::objects::str::hash_str(name);
+    let h = (hash as u64 ^ version.wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize;
+    let slot = (h ^ (h >> 17)) & (LOOKUP_CACHE_SIZE - 1);
+    // SAFETY: single-threaded; no reference into the cache outlives these
+    // blocks, and nothing in them can re-enter it (clones and plain
+    // compares only; the replaced entry is dropped after the write).
+    let hit = LOOKUP_CACHE.with(|c| unsafe {
+        let e = &(&*c.get())[slot];
+        if e.version == version && e.hash == hash && same_name(&e.name, name) {
+            Some(e.value.clone())
+        } else {
+            None
+        }
+    });
+    if let Some(v) = hit {
+        return v;
+    }
+    let v = cls.lookup_uncached(name);
+    let old = LOOKUP_CACHE.with(|c| unsafe {
+        std::mem::replace(&mut (&mut *c.get())[slot], LookupEntry { version, hash, name: name.into(), value: v.clone() })
+    });
+    drop(old);
+    v
+}
 
 /// The address of the attribute value the cache of `LoadAttr`/`StoreAttr`
 /// instruction `pc` of `code` points to for instance `obj`, if the cache
@@ -37,15 +109,53 @@ pub fn cached_attr_ptr(obj: &Value, code: &CodeObj, pc: usize) -> Option<*mut Va
     if let Value::Instance(inst) = obj {
         // SAFETY: nothing below sets the instance's class.
         if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
-            if cls.version.get() == cache.a && cache.c == ATTR && d.str_key_at(cache.b as usize, code.names[name as usize].as_str()) {
-                return Some(d.value_ref_at(cache.b as usize) as *const Value as *mut Value);
+            if let Some(i) = attr_hit(&cache, cls.version.get(), d, code.names[name as usize].as_str()) {
+                return Some(d.value_ref_at(i) as *const Value as *mut Value);
             }
         }
     }
     None
 }
 
+/// The dict position a cache entry gives for an instance of a class at
+/// `version` whose dict is `d`, if it applies.
+#[inline(always)]
+fn attr_hit(cache: &Cache, version: u64, d: &DictObj, name: &str) -> Option<usize> {
+    if version == cache.a && cache.kind & 1 == 0 && d.str_key_at(cache.b as usize, name) {
+        return Some(cache.b as usize);
+    }
+    if version == cache.c && cache.kind & 2 == 0 && d.str_key_at(cache.d as usize, name) {
+        return Some(cache.d as usize);
+    }
+    None
+}
+
+/// Installs an entry for `version` (the previous first entry becomes the
+/// second one).
+fn install(cache: &mut Cache, version: u64, kind: u8, payload: u64) {
+    if cache.a == version {
+        cache.b = payload;
+        cache.kind = (cache.kind & !1) | kind;
+        return;
+    }
+    cache.c = cache.a;
+    cache.d = cache.b;
+    cache.kind = ((cache.kind & 1) << 1) | kind;
+    cache.a = version;
+    cache.b = payload;
+}
+
 impl Vm {
+    /// Whether a class attribute found for `name` lets the instance dict
+    /// be used directly (it is absent, or not a descriptor that takes
+    /// precedence or computes the value).
+    fn dict_wins(&self, class_attr: &Option<Value>) -> bool {
+        match class_attr {
+            None => true,
+            Some(a) => !self.is_data_descriptor(a) && !matches!(a, Value::Instance(_) | Value::Native(_)),
+        }
+    }
+
     /// `obj.name` through the instruction's cache.
     #[inline]
     pub fn load_attr_cached(&mut self, obj: &Value, code: &CodeObj, pc: usize, name: &StrObj) -> PyResult<Value> {
@@ -55,14 +165,24 @@ impl Vm {
         if let Value::Instance(inst) = obj {
             // SAFETY: nothing below sets the instance's class while `cls` is used.
             if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
-                if cls.version.get() == cache.a && cache.c == ATTR && d.str_key_at(cache.b as usize, name.as_str()) {
-                    return Ok(d.value_ref_at(cache.b as usize).clone());
+                let version = cls.version.get();
+                if let Some(i) = attr_hit(&cache, version, d, name.as_str()) {
+                    return Ok(d.value_ref_at(i).clone());
+                }
+                // Miss: the common case resolved without the full protocol.
+                let n = name.as_str();
+                if cls.flags.get() & class_flags::HAS_GETATTRIBUTE == 0 && n != "__class__" && n != "__dict__" {
+                    let ca = class_lookup(cls, n);
+                    if self.dict_wins(&ca) {
+                        if let Some(i) = d.find_str(n, crate::objects::str::hash_str(n)) {
+                            install(code.cache(pc), version, ATTR, i as u64);
+                            return Ok(d.value_ref_at(i).clone());
+                        }
+                    }
                 }
             }
         }
-        let v = self.get_attr(obj, name.as_str())?;
-        self.fill_attr_cache(obj, name.as_str(), code.cache(pc), false);
-        Ok(v)
+        self.get_attr(obj, name.as_str())
     }
 
     /// `obj.name = value` through the instruction's cache.
@@ -72,15 +192,26 @@ impl Vm {
         if let Value::Instance(inst) = obj {
             // SAFETY: nothing below sets the instance's class while `cls` is used.
             if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
-                if cls.version.get() == cache.a && cache.c == ATTR && d.str_key_at(cache.b as usize, name.as_str()) {
-                    d.set_value_at(cache.b as usize, value);
+                let version = cls.version.get();
+                if let Some(i) = attr_hit(&cache, version, d, name.as_str()) {
+                    d.set_value_at(i, value);
                     return Ok(());
+                }
+                let n = name.as_str();
+                let hooks = class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR;
+                if cls.flags.get() & hooks == 0 && n != "__class__" && n != "__dict__" {
+                    let ca = class_lookup(cls, n);
+                    if self.dict_wins(&ca) {
+                        if let Some(i) = d.find_str(n, crate::objects::str::hash_str(n)) {
+                            install(code.cache(pc), version, ATTR, i as u64);
+                            d.set_value_at(i, value);
+                            return Ok(());
+                        }
+                    }
                 }
             }
         }
-        self.set_attr(obj, name.as_str(), value)?;
-        self.fill_attr_cache(obj, name.as_str(), code.cache(pc), true);
-        Ok(())
+        self.set_attr(obj, name.as_str(), value)
     }
 
     /// `obj.name` for a method call, through the instruction's cache.
@@ -90,78 +221,40 @@ impl Vm {
         if let Value::Instance(inst) = obj {
             // SAFETY: nothing below sets the instance's class while `cls` is used.
             if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
-                if cls.version.get() == cache.a {
-                    let n = name.as_str();
-                    if cache.c == METHOD && d.find_str(n, crate::objects::str::hash_str(n)).is_none() {
-                        // SAFETY: `b` is the address of a function held by
-                        // the class dict, unchanged since the version is.
-                        let f = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<FunctionObj>) };
-                        return Ok(MethodLookup::Unbound(Value::Function(f)));
+                let version = cls.version.get();
+                let n = name.as_str();
+                for (v, p, is_method) in [(cache.a, cache.b, cache.kind & 1 != 0), (cache.c, cache.d, cache.kind & 2 != 0)] {
+                    if v != version {
+                        continue;
                     }
-                    if cache.c == ATTR && d.str_key_at(cache.b as usize, n) {
-                        return Ok(MethodLookup::Attr(d.value_ref_at(cache.b as usize).clone()));
+                    if is_method {
+                        if d.find_str(n, crate::objects::str::hash_str(n)).is_none() {
+                            // SAFETY: `p` is the address of a function held
+                            // by the class dict, unchanged since the version is.
+                            let f = unsafe { PyRef::clone_from_raw(p as *const rc::ObjBox<FunctionObj>) };
+                            return Ok(MethodLookup::Unbound(Value::Function(f)));
+                        }
+                    } else if d.str_key_at(p as usize, n) {
+                        return Ok(MethodLookup::Attr(d.value_ref_at(p as usize).clone()));
+                    }
+                }
+                if cls.flags.get() & class_flags::HAS_GETATTRIBUTE == 0 && n != "__class__" && n != "__dict__" {
+                    let ca = class_lookup(cls, n);
+                    let in_dict = d.find_str(n, crate::objects::str::hash_str(n));
+                    match (&ca, in_dict) {
+                        (Some(Value::Function(f)), None) => {
+                            install(code.cache(pc), version, METHOD, f.as_ptr() as u64);
+                            return Ok(MethodLookup::Unbound(Value::Function(f.clone())));
+                        }
+                        (_, Some(i)) if self.dict_wins(&ca) => {
+                            install(code.cache(pc), version, ATTR, i as u64);
+                            return Ok(MethodLookup::Attr(d.value_ref_at(i).clone()));
+                        }
+                        _ => {}
                     }
                 }
             }
         }
-        let m = self.load_method(obj, name.as_str())?;
-        self.fill_method_cache(obj, name.as_str(), code.cache(pc));
-        Ok(m)
-    }
-
-    /// Whether the class lets attribute `name` of its instances be found
-    /// in (or stored to) the instance dict directly.
-    fn dict_attr_cacheable(&self, cls: &ClassObj, name: &str, store: bool) -> bool {
-        let flags = cls.flags.get();
-        let hooks = class_flags::HAS_GETATTRIBUTE | if store { class_flags::HAS_SETATTR } else { 0 };
-        if flags & hooks != 0 || name == "__class__" || name == "__dict__" {
-            return false;
-        }
-        match cls.lookup(name) {
-            None => true,
-            Some(a) => !self.is_data_descriptor(&a) && !matches!(a, Value::Instance(_) | Value::Native(_)),
-        }
-    }
-
-    fn fill_attr_cache(&mut self, obj: &Value, name: &str, cache: &mut Cache, store: bool) {
-        cache.a = 0;
-        if let Value::Instance(inst) = obj {
-            // SAFETY: nothing below sets the instance's class while `cls` is used.
-            if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
-                if !self.dict_attr_cacheable(cls, name, store) {
-                    return;
-                }
-                if let Some(i) = d.find_str(name, crate::objects::str::hash_str(name)) {
-                    cache.a = cls.version.get();
-                    cache.b = i as u64;
-                    cache.c = ATTR;
-                }
-            }
-        }
-    }
-
-    fn fill_method_cache(&mut self, obj: &Value, name: &str, cache: &mut Cache) {
-        cache.a = 0;
-        if let Value::Instance(inst) = obj {
-            // SAFETY: nothing below sets the instance's class while `cls` is used.
-            if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
-                if cls.flags.get() & class_flags::HAS_GETATTRIBUTE != 0 {
-                    return;
-                }
-                if let Some(i) = d.find_str(name, crate::objects::str::hash_str(name)) {
-                    if self.dict_attr_cacheable(cls, name, false) {
-                        cache.a = cls.version.get();
-                        cache.b = i as u64;
-                        cache.c = ATTR;
-                    }
-                    return;
-                }
-                if let Some(Value::Function(f)) = cls.lookup(name) {
-                    cache.a = cls.version.get();
-                    cache.b = f.as_ptr() as u64;
-                    cache.c = METHOD;
-                }
-            }
-        }
+        self.load_method(obj, name.as_str())
     }
 }

@@ -490,29 +490,8 @@ impl Vm {
                         // Fast path: a plain Python function called with exactly
                         // its positional parameters gets a frame right here.
                         if let Value::Function(f) = r!(func) {
-                            let callee: &CodeObj = &f.code;
-                            if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
-                                && callee.argcount == nargs
-                                && callee.kwonlyargcount == 0
-                                && callee.freevars.is_empty()
-                                && self.frames.len() < self.recursion_limit
-                            {
-                                let nregs = callee.nregs as usize;
-                                let new_base = self.frames[fi].top;
-                                // SAFETY: pointer arithmetic inside the stack allocation (checked next).
-                                let new_top = unsafe { new_base.add(nregs) };
-                                if new_top <= self.stack_end {
-                                    for i in 0..nargs as usize {
-                                        // SAFETY: the new window lies above every live frame and
-                                        // holds only Undef values, so writing without dropping is
-                                        // correct; the argument registers are the caller's.
-                                        unsafe { Value::move_to_fresh(base.add(func as usize + 1 + i), new_base.add(i)) };
-                                    }
-                                    callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
-                                    let fref = f.clone();
-                                    self.push_call_frame(fref, new_base, new_top, Ret::Reg(func));
-                                    continue 'frame;
-                                }
+                            if self.try_fast_call(fi, f, base, func as usize + 1, nargs as usize, func) {
+                                continue 'frame;
                             }
                         }
                         // SAFETY: the arguments are registers func+1 .. func+nargs.
@@ -542,6 +521,11 @@ impl Vm {
                         save_pc!();
                         let has_self = !r!(b + 1).is_undef();
                         let (start, n) = if has_self { (b + 1, nargs as usize + 1) } else { (b + 2, nargs as usize) };
+                        if let Value::Function(f) = r!(b) {
+                            if self.try_fast_call(fi, f, base, start as usize, n, b) {
+                                continue 'frame;
+                            }
+                        }
                         // SAFETY: registers start .. start+n are the arguments.
                         let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                         match tri!(self.call_from_frame(fi, b, r!(b), Args::new(args), None)) {
@@ -658,6 +642,46 @@ impl Vm {
         }
     }
 
+
+    /// Pushes a frame for `f` when it is a plain function called with
+    /// exactly its positional parameters (registers `start..start+n` of
+    /// the frame at `base`, moved into the new window); the result goes to
+    /// register `ret`. Returns false (nothing done) otherwise.
+    #[inline(always)]
+    fn try_fast_call(&mut self, fi: usize, f: &PyRef<FunctionObj>, base: *mut Value, start: usize, n: usize, ret: u16) -> bool {
+        let callee: &CodeObj = &f.code;
+        if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
+            || callee.argcount as usize != n
+            || callee.kwonlyargcount != 0
+            || self.frames.len() >= self.recursion_limit
+        {
+            return false;
+        }
+        let nregs = callee.nregs as usize;
+        let new_base = self.frames[fi].top;
+        // SAFETY: pointer arithmetic inside the stack allocation (checked next).
+        let new_top = unsafe { new_base.add(nregs) };
+        if new_top > self.stack_end {
+            return false;
+        }
+        for i in 0..n {
+            // SAFETY: the new window lies above every live frame and holds
+            // only Undef values, so writing without dropping is correct; the
+            // argument registers are the caller's.
+            unsafe { Value::move_to_fresh(base.add(start + i), new_base.add(i)) };
+        }
+        // Free variables come from the closure.
+        for (i, (_, reg)) in callee.freevars.iter().enumerate() {
+            if let Some(cell) = f.closure.get(i) {
+                // SAFETY: `reg` < nregs, in the fresh window.
+                unsafe { std::ptr::write(new_base.add(*reg as usize), Value::Cell(cell.clone())) };
+            }
+        }
+        callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
+        let fref = f.clone();
+        self.push_call_frame(fref, new_base, new_top, Ret::Reg(ret));
+        true
+    }
 
     /// The less frequent instructions, kept out of `run` so that the hot
     /// loop stays small enough for its state to live in machine registers.

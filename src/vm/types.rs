@@ -440,6 +440,11 @@ pub fn is_subclass(sub: &PyRef<ClassObj>, sup: &PyRef<ClassObj>) -> bool {
 impl ClassObj {
     /// Looks `name` up along the MRO (no descriptors applied).
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        super::inline_cache::class_lookup(self, name)
+    }
+
+    /// `lookup` without the class attribute cache.
+    pub fn lookup_uncached(&self, name: &str) -> Option<Value> {
         let hash = crate::objects::str::hash_str(name);
         for c in self.mro.borrow().iter() {
             if let Some(i) = c.dict.find_str(name, hash) {
