@@ -43,7 +43,9 @@ impl<'s> FuncBuilder<'s> {
         let end = self.new_label();
         let before = self.bound.clone();
         let cases = m.cases.len();
-        let last = &m.cases[cases - 1];
+        let Some(last) = m.cases.last() else {
+            return Ok(());
+        };
         // A trailing `case _:` needs no pattern code.
         let has_default = is_wildcard(&last.pattern) && cases > 1;
         for (i, case) in m.cases[..cases - has_default as usize].iter().enumerate() {
