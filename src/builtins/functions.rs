@@ -106,7 +106,7 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
         // Text with lone surrogates cannot be written out as UTF-8.
-        if surrogates && args.kw("file").map_or(true, |f| f.is_none()) {
+        if surrogates && args.kw("file").is_none_or(|f| f.is_none()) {
             let piece = out[start..].to_string();
             out.truncate(start);
             vm.write_stdout(&out)?;
@@ -172,7 +172,7 @@ fn minmax(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
     };
     for item in items.into_iter().skip(1) {
         let k = match &key {
-            Some(kf) => vm.call_function(kf, &[item.clone()])?,
+            Some(kf) => vm.call_function(kf, std::slice::from_ref(&item))?,
             None => item.clone(),
         };
         if vm.compare_bool(op, &k, &best_key)? {
@@ -387,7 +387,7 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
         _ => {
             let f = vm.lookup_special(it, "__next__").unwrap();
-            match vm.call_function(&f, &[it.clone()]) {
+            match vm.call_function(&f, std::slice::from_ref(it)) {
                 Ok(v) => Ok(v),
                 Err(e) if args.len() == 2 && vm.err_is(&e, ExcKind::StopIteration) => Ok(args.pos[1].clone()),
                 Err(e) => Err(e),
@@ -402,7 +402,7 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse:
         Some(k) => {
             let mut v = Vec::with_capacity(items.len());
             for it in items {
-                let kv = vm.call_function(k, &[it.clone()])?;
+                let kv = vm.call_function(k, std::slice::from_ref(&it))?;
                 v.push((kv, it));
             }
             v
@@ -560,7 +560,10 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
             }
             let all_numbers = [&base, &exp, &m].iter().all(|v| {
-                matches!(vm.unwrap_builtin(v).as_ref(), Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) | Value::Complex(_))
+                matches!(
+                    vm.unwrap_builtin(v).as_ref(),
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) | Value::Complex(_)
+                )
             });
             if all_numbers {
                 return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
@@ -613,7 +616,7 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if let Some(f) = vm.lookup_special(&x, "__round__") {
                 return match nd {
                     Some(n) => vm.call_function(&f, &[x.clone(), n]),
-                    None => vm.call_function(&f, &[x.clone()]),
+                    None => vm.call_function(&f, std::slice::from_ref(&x)),
                 };
             }
             Err(PyErr::type_error(format!("type {} doesn't define __round__ method", vm.type_name(&x))))
@@ -737,7 +740,7 @@ impl Vm {
             let cls = self.class_of(obj);
             if let Some(f) = cls.lookup("__dir__") {
                 if !matches!(f, Value::Builtin(_)) {
-                    let r = self.call_function(&f, &[obj.clone()])?;
+                    let r = self.call_function(&f, std::slice::from_ref(obj))?;
                     let items = self.collect_iterable(&r)?;
                     let mut names: Vec<String> = items.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect();
                     names.sort();
@@ -1062,7 +1065,7 @@ fn exec_or_eval(vm: &mut Vm, args: Args, mode: crate::compiler::Mode, name: &str
     let locals = match args.get(2) {
         Some(Value::Dict(d)) => Some(d.clone()),
         Some(Value::None) | None => {
-            if args.get(1).map_or(true, |v| v.is_none()) {
+            if args.get(1).is_none_or(|v| v.is_none()) {
                 // Current frame's namespace: module level or class body.
                 vm.frames.last().and_then(|f| f.locals.clone())
             } else {

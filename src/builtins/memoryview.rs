@@ -193,7 +193,7 @@ fn mv_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn mv_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let released = parts(vm, args.this()).map_or(false, |p| p.0.is_none());
+    let released = parts(vm, args.this()).is_some_and(|p| p.0.is_none());
     let addr = args.this().heap_addr().unwrap_or(0);
     Ok(Value::string(if released { format!("<released memory at {:#x}>", addr) } else { format!("<memory at {:#x}>", addr) }))
 }

@@ -330,7 +330,7 @@ fn bytes_source(vm: &mut Vm, x: &Value, bytearray: bool) -> PyResult<Vec<u8>> {
     }
     if !bytearray {
         if let Some(f) = vm.lookup_special(x, "__bytes__") {
-            let r = vm.call_function(&f, &[x.clone()])?;
+            let r = vm.call_function(&f, std::slice::from_ref(x))?;
             return match vm.unwrap_builtin(&r).as_ref() {
                 Value::Bytes(b) => Ok(b.data.to_vec()),
                 _ => Err(PyErr::type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(&r)))),
@@ -1073,7 +1073,7 @@ fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         _ => &d[..],
     };
-    out.extend(std::iter::repeat(b'0').take(fill));
+    out.extend(std::iter::repeat_n(b'0', fill));
     out.extend_from_slice(body);
     Ok(same_kind(vm, args.this(), out))
 }
@@ -1093,7 +1093,7 @@ fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
             b'\t' => {
                 if size > 0 {
                     let n = size - col % size;
-                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
             }
@@ -1215,7 +1215,7 @@ pub fn hex_string(d: &[u8], sep: Option<char>, per: i64) -> String {
     for (i, &b) in d.iter().enumerate() {
         if let Some(s) = sep {
             if i > 0 && group > 0 {
-                let boundary = if per > 0 { (d.len() - i) % group == 0 } else { i % group == 0 };
+                let boundary = if per > 0 { (d.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
                 if boundary {
                     out.push(s);
                 }
@@ -1309,22 +1309,20 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let src = &args.pos[1];
     let data = match bytes_like(vm, src) {
         Some(d) => d.into_owned(),
-        None => match src {
-            _ => {
-                let it = match vm.get_iter(src) {
-                    Ok(it) => it,
-                    Err(e) if vm.err_is(&e, ExcKind::TypeError) => {
-                        return Err(PyErr::type_error(format!("can't extend bytearray with {}", vm.type_name(src))))
-                    }
-                    Err(e) => return Err(e),
-                };
-                let mut out = Vec::new();
-                while let Some(x) = vm.next(&it)? {
-                    out.push(item_value(vm, &x)?);
+        None => {
+            let it = match vm.get_iter(src) {
+                Ok(it) => it,
+                Err(e) if vm.err_is(&e, ExcKind::TypeError) => {
+                    return Err(PyErr::type_error(format!("can't extend bytearray with {}", vm.type_name(src))))
                 }
-                out
+                Err(e) => return Err(e),
+            };
+            let mut out = Vec::new();
+            while let Some(x) = vm.next(&it)? {
+                out.push(item_value(vm, &x)?);
             }
-        },
+            out
+        }
     };
     b.data.borrow_mut().extend(data);
     Ok(Value::None)
@@ -1423,7 +1421,7 @@ fn ba_imul(vm: &mut Vm, args: Args) -> PyResult<Value> {
         d.clear();
     } else {
         let orig = d.clone();
-        if orig.len().checked_mul(n as usize).map_or(true, |t| t > (1 << 40)) {
+        if orig.len().checked_mul(n as usize).is_none_or(|t| t > (1 << 40)) {
             return Err(PyErr::new(ExcKind::MemoryError, ""));
         }
         for _ in 1..n {

@@ -280,7 +280,7 @@ pub fn int_from(vm: &mut Vm, x: &Value) -> PyResult<Value> {
                             }
                         }
                     }
-                    let r = vm.call_function(&f, &[x.clone()])?;
+                    let r = vm.call_function(&f, std::slice::from_ref(x))?;
                     return match r {
                         Value::Int(_) | Value::BigInt(_) => Ok(r),
                         Value::Bool(b) => Ok(Value::Int(b as i64)),
@@ -290,7 +290,7 @@ pub fn int_from(vm: &mut Vm, x: &Value) -> PyResult<Value> {
                 }
             }
             if let Some(f) = vm.lookup_special(x, "__trunc__") {
-                let r = vm.call_function(&f, &[x.clone()])?;
+                let r = vm.call_function(&f, std::slice::from_ref(x))?;
                 return int_from(vm, &r);
             }
             if let Value::Instance(i) = x {
@@ -558,7 +558,7 @@ pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
                         }
                     }
                 }
-                let r = vm.call_function(&f, &[x.clone()])?;
+                let r = vm.call_function(&f, std::slice::from_ref(x))?;
                 return match r {
                     Value::Float(v) => Ok(v),
                     _ => Err(PyErr::type_error(format!("{}.__float__ returned non-float (type {})", vm.type_name(x), vm.type_name(&r)))),
@@ -791,7 +791,7 @@ fn complex_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(Value::Complex(c)) => Ok((c.re, c.im)),
             Some(x) => {
                 if let Some(f) = vm.lookup_special(x, "__complex__") {
-                    if let Value::Complex(c) = vm.call_function(&f, &[x.clone()])? {
+                    if let Value::Complex(c) = vm.call_function(&f, std::slice::from_ref(x))? {
                         return Ok((c.re, c.im));
                     }
                 }
@@ -838,7 +838,7 @@ fn parse_complex(s: &str) -> PyResult<Value> {
         let re_v = float::parse(re).ok_or_else(err)?;
         return Ok(crate::vm::ops::complex(re_v, im_v));
     }
-    Ok(crate::vm::ops::complex(float::parse(&t).ok_or_else(err)?, 0.0))
+    Ok(crate::vm::ops::complex(float::parse(t).ok_or_else(err)?, 0.0))
 }
 
 fn complex_new(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -920,9 +920,9 @@ fn fill_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
 
 fn padded(s: &str, left: usize, right: usize, fill: char) -> String {
     let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     out
 }
 
@@ -1042,7 +1042,7 @@ fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
             '\t' => {
                 if size > 0 {
                     let n = size - (col % size);
-                    out.extend(std::iter::repeat(' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
             }

@@ -94,7 +94,7 @@ fn decode_literals(src: &str) -> Option<String> {
             }
             continue;
         }
-        if c == '\\' && chars.get(i + 1).map_or(false, |n| *n == '\n' || *n == '\r') {
+        if c == '\\' && chars.get(i + 1).is_some_and(|n| *n == '\n' || *n == '\r') {
             i += 2;
             continue;
         }

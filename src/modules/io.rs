@@ -710,7 +710,7 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                     return make_result(vm, f, buf).map(Some);
                 }
                 loop {
-                    if limit.map_or(false, |l| count >= l) {
+                    if limit.is_some_and(|l| count >= l) {
                         break;
                     }
                     let Some(c) = d.next_byte().map_err(io)? else { break };
@@ -764,7 +764,7 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                 let mut end = start;
                 while end < text.len() {
                     end += 1;
-                    if text[end - 1] == '\n' || limit.map_or(false, |l| end - start >= l) {
+                    if text[end - 1] == '\n' || limit.is_some_and(|l| end - start >= l) {
                         break;
                     }
                 }

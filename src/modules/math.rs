@@ -177,7 +177,7 @@ fn rounding(vm: &mut Vm, args: Args, name: &str, dunder: &str, func: fn(f64) -> 
         _ => {}
     }
     if let Some(m) = vm.lookup_special(&v, dunder) {
-        return vm.call_function(&m, &[v.clone()]);
+        return vm.call_function(&m, std::slice::from_ref(&v));
     }
     let x = arg::float(vm, &v)?;
     int::from_f64(func(x))
@@ -200,7 +200,7 @@ fn trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Float(x) => int::from_f64(x.trunc()),
         _ => {
             if let Some(m) = vm.lookup_special(&v, "__trunc__") {
-                return vm.call_function(&m, &[v.clone()]);
+                return vm.call_function(&m, std::slice::from_ref(&v));
             }
             Err(PyErr::type_error(format!("type {} doesn't define __trunc__ method", vm.type_name(&v))))
         }

@@ -139,7 +139,7 @@ fn unknown_code(ty: char, tname: &str) -> PyErr {
 }
 
 fn push_fill(out: &mut String, c: char, n: usize) {
-    out.extend(std::iter::repeat(c).take(n));
+    out.extend(std::iter::repeat_n(c, n));
 }
 
 /// Pads `body` (of `len` characters) to the spec's width with its fill and
@@ -185,7 +185,7 @@ fn group_digits(digits: &str, sep: Option<char>, every: usize, min_width: usize)
     let mut out = String::with_capacity(n + n / every);
     let pad = n - digits.len();
     for i in 0..n {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(if i < pad { '0' } else { digits.as_bytes()[i - pad] as char });
@@ -428,10 +428,7 @@ fn format_complex(re: f64, im: f64, spec: &Spec) -> PyResult<String> {
     if ty == 'n' {
         ty = 'g';
     }
-    let fmt = |x: f64| {
-        let s = float::double_to_string(x, ty, precision, spec.alt, add_dot_0, spec.z);
-        s
-    };
+    let fmt = |x: f64| float::double_to_string(x, ty, precision, spec.alt, add_dot_0, spec.z);
     let re_s = fmt(re);
     let mut im_s = fmt(im);
     let mut out = String::new();
@@ -825,7 +822,7 @@ fn percent_output(out: &mut String, text: &str, numeric: bool, ty: char, a: &Per
     let total = if ascii { text.len() } else { text.chars().count() };
     let mut len = total;
     let fill = if numeric && a.zero { '0' } else { ' ' };
-    if a.width.map_or(true, |w| w <= len) && a.prec.map_or(true, |p| p >= len || numeric) && !(a.sign || a.blank) {
+    if a.width.is_none_or(|w| w <= len) && a.prec.is_none_or(|p| p >= len || numeric) && !(a.sign || a.blank) {
         out.push_str(text);
         return;
     }
@@ -919,9 +916,9 @@ fn percent_int(vm: &mut Vm, v: &Value, ty: char, a: &PercentArg) -> PyResult<Str
             } else if let Some(x) = vm.index_value(v)? {
                 x
             } else if let Some(f) = vm.lookup_special(v, "__int__") {
-                vm.call_function(&f, &[v.clone()])?
+                vm.call_function(&f, std::slice::from_ref(v))?
             } else if let Some(f) = vm.lookup_special(v, "__float__") {
-                let r = vm.call_function(&f, &[v.clone()])?;
+                let r = vm.call_function(&f, std::slice::from_ref(v))?;
                 match r {
                     Value::Float(x) => int::from_f64(x)?,
                     _ => return Err(wrong(vm)),
@@ -966,7 +963,7 @@ fn percent_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         x @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => int::to_f64(x),
         _ => {
             if let Some(f) = vm.lookup_special(v, "__float__") {
-                let r = vm.call_function(&f, &[v.clone()])?;
+                let r = vm.call_function(&f, std::slice::from_ref(v))?;
                 if let Value::Float(x) = vm.unwrap_builtin(&r).as_ref() {
                     return Ok(*x);
                 }
@@ -987,7 +984,7 @@ fn bytes_arg_text(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Value::ByteArray(b) => b.data.borrow().clone(),
         _ => {
             if let Some(f) = vm.lookup_special(v, "__bytes__") {
-                let r = vm.call_function(&f, &[v.clone()])?;
+                let r = vm.call_function(&f, std::slice::from_ref(v))?;
                 match r {
                     Value::Bytes(b) => b.data.to_vec(),
                     _ => return Err(PyErr::type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(&r)))),

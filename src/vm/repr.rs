@@ -144,7 +144,7 @@ impl Vm {
         if let Value::Instance(_) | Value::Native(_) = v {
             if let Some(f) = self.lookup_special(v, "__repr__") {
                 if !matches!(f, Value::Builtin(ref b) if b.owner == "object") {
-                    let r = self.call_function(&f, &[v.clone()])?;
+                    let r = self.call_function(&f, std::slice::from_ref(v))?;
                     if !matches!(r, Value::Str(_)) {
                         return Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", self.type_name(&r))));
                     }
@@ -238,8 +238,8 @@ impl Vm {
                     } else {
                         format!("<method '{}' of '{}' objects>", b.name, b.owner)
                     }
-                } else if let Value::Module(m) = &b.this {
-                    format!("<built-in function {}>", if m.name.is_empty() { b.name } else { b.name })
+                } else if let Value::Module(_) = &b.this {
+                    format!("<built-in function {}>", b.name)
                 } else {
                     let this = b.this.clone();
                     format!("<built-in method {} of {} object at {:#x}>", b.name, self.type_name(&this), addr(&this))
@@ -313,17 +313,15 @@ impl Vm {
                 let b = i.base_value.get();
                 let cls = i.class();
                 if !b.is_undef() {
-                    if let Some(f) = cls.lookup("__repr__") {
-                        if let Value::Builtin(bf) = &f {
-                            if bf.owner != "object" {
-                                return self.repr_string(&b);
-                            }
+                    if let Some(Value::Builtin(bf)) = cls.lookup("__repr__").as_ref() {
+                        if bf.owner != "object" {
+                            return self.repr_string(&b);
                         }
                     }
                 }
                 if let Some(f) = cls.lookup("__repr__") {
                     if !matches!(&f, Value::Builtin(bf) if bf.owner == "object") {
-                        let r = self.call_function(&f, &[v.clone()])?;
+                        let r = self.call_function(&f, std::slice::from_ref(v))?;
                         return match r {
                             Value::Str(s) => Ok(s.as_str().to_string()),
                             _ => Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", self.type_name(&r)))),
@@ -369,7 +367,7 @@ impl Vm {
         if self.repr_stack.contains(&a) {
             return Ok(recursive.to_string());
         }
-        if let Err(_) = self.check_native_stack() {
+        if self.check_native_stack().is_err() {
             return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
         }
         if self.repr_stack.len() > self.recursion_limit {
@@ -426,13 +424,13 @@ impl Vm {
                             // A builtin base's __str__ (e.g. int subclass, exceptions).
                             if i.exc.is_none() {
                                 let bv = i.base_value.get();
-                                if !bv.is_undef() && cls.lookup("__repr__").map_or(true, |r| matches!(r, Value::Builtin(_))) {
+                                if !bv.is_undef() && cls.lookup("__repr__").is_none_or(|r| matches!(r, Value::Builtin(_))) {
                                     let _ = b;
                                     return self.str_value(&bv);
                                 }
                             }
                         }
-                        let r = self.call_function(&f, &[v.clone()])?;
+                        let r = self.call_function(&f, std::slice::from_ref(v))?;
                         if !matches!(r, Value::Str(_)) {
                             return Err(PyErr::type_error(format!("__str__ returned non-string (type {})", self.type_name(&r))));
                         }
@@ -444,7 +442,7 @@ impl Vm {
             Value::Native(_) => {
                 if let Some(f) = self.lookup_special(v, "__str__") {
                     if !matches!(&f, Value::Builtin(b) if b.owner == "object") {
-                        return self.call_function(&f, &[v.clone()]);
+                        return self.call_function(&f, std::slice::from_ref(v));
                     }
                 }
                 self.repr(v)
