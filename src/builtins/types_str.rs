@@ -157,9 +157,10 @@ fn kw_counts(rest: &Args, name: &str, max: usize, allowed: &[&str]) -> PyResult<
     let n = rest.len() + rest.kwnames.len();
     if n > max {
         return Err(PyErr::type_error(format!(
-            "{}() takes at most {} argument{} ({} given)",
+            "{}() takes at most {} {}argument{} ({} given)",
             name,
             max,
+            if rest.is_empty() { "keyword " } else { "" },
             if max == 1 { "" } else { "s" },
             n
         )));
