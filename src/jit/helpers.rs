@@ -117,12 +117,13 @@ pub extern "C" fn incref(p: u64) {
 }
 
 /// The address of the attribute value instruction `pc` of `code` (a
-/// `LoadAttr` or `StoreAttr`) reaches for instance `*obj` through its
-/// inline cache, or 0 when the cache does not apply.
-pub extern "C" fn attr_addr(obj: u64, code: u64, pc: u64) -> u64 {
-    // SAFETY: see `slot`; `code` is a live code object of the loop.
+/// `LoadAttr` or `StoreAttr`) reaches in the dict of instance `*obj`, or 0
+/// when the attribute is not a plain instance-dict attribute.
+pub extern "C" fn attr_addr(c: u64, obj: u64, code: u64, pc: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`; `code` is a live code object of the loop.
+    let c = unsafe { ctx(c) };
     let (obj, code) = unsafe { (slot(obj), &*(code as *const CodeObj)) };
-    crate::vm::inline_cache::cached_attr_ptr(obj, code, pc as usize).map_or(0, |p| p as u64)
+    unsafe { vm(c) }.attr_ptr(obj, code, pc as usize).map_or(0, |p| p as u64)
 }
 
 /// Unpacks the tuple in `*src` into the `n` slots from `dst` if it has
@@ -138,6 +139,16 @@ pub extern "C" fn unpack_tuple(src: u64, dst: u64, n: u64) -> u64 {
         Value::store(unsafe { slot(dst + 16 * i as u64) }, v.clone());
     }
     0
+}
+
+/// The function `LoadMethod` instruction `pc` of `code` resolves to for
+/// instance `*obj` (a method of its class not shadowed by the instance
+/// dict), as an object address, or 0.
+pub extern "C" fn method_addr(c: u64, obj: u64, code: u64, pc: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`; `code` is a live code object of the loop.
+    let c = unsafe { ctx(c) };
+    let (obj, code) = unsafe { (slot(obj), &*(code as *const CodeObj)) };
+    unsafe { vm(c) }.method_ptr(obj, code, pc as usize).unwrap_or(0)
 }
 
 /// Runs the cycle collector if it is due (back-edge safe point).

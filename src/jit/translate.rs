@@ -1631,6 +1631,7 @@ impl<'a> Tr<'a> {
             Instr::Call { func, nargs } => self.call_instr(pc, &ins, func, nargs),
             Instr::LoadAttr { dst, obj, name } => {
                 let o = self.abs(obj);
+                self.receiver_instance(pc, o);
                 if let T::Const(c) = self.st[o].t {
                     if let Value::Module(m) = self.konst(c).clone() {
                         if self.opts.has("globals") && !self.is_generic(pc) {
@@ -1650,6 +1651,7 @@ impl<'a> Tr<'a> {
             }
             Instr::LoadMethod { dst, obj, name } => {
                 let o = self.abs(obj);
+                self.receiver_instance(pc, o);
                 if let T::Const(c) = self.st[o].t {
                     if let Value::Module(m) = self.konst(c).clone() {
                         if self.opts.has("globals") && !self.is_generic(pc) {
@@ -1670,10 +1672,25 @@ impl<'a> Tr<'a> {
                         }
                     }
                 }
+                if self.st[o].t == T::Tag(tag::INSTANCE) && self.opts.has("inline") && !self.is_generic(pc) {
+                    if let Some(flow) = self.method_on_instance(pc, dst, o)? {
+                        return Ok(flow);
+                    }
+                }
                 self.generic(pc, &ins)
             }
             Instr::CallMethod { base, nargs } => {
                 let b = self.abs(base);
+                if let (T::Const(c), T::Tag(t)) = (self.st[b].t, self.st[b + 1].t) {
+                    if t != tag::UNDEF && self.opts.has("inline") && !self.is_generic(pc) {
+                        if let Value::Function(f) = self.konst(c).clone() {
+                            let fval = self.konst(c).clone();
+                            if let Some(flow) = self.try_inline(pc, &f, &fval, base, base + 1, nargs + 1)? {
+                                return Ok(flow);
+                            }
+                        }
+                    }
+                }
                 if self.st[b + 1].t == T::Tag(tag::UNDEF) {
                     if let T::Const(c) = self.st[b].t {
                         let callee = self.konst(c).clone();
@@ -1684,9 +1701,13 @@ impl<'a> Tr<'a> {
                 }
                 self.generic(pc, &ins)
             }
-            Instr::StoreAttr { obj, src, .. } if self.st[self.abs(obj)].t == T::Tag(tag::INSTANCE) && self.opts.has("attrs") => {
-                let (o, s) = (self.abs(obj), self.abs(src));
-                self.attr_store(pc, &ins, o, s)
+            Instr::StoreAttr { obj, src, .. } => {
+                let (o, sr) = (self.abs(obj), self.abs(src));
+                self.receiver_instance(pc, o);
+                if self.st[o].t == T::Tag(tag::INSTANCE) && self.opts.has("attrs") {
+                    return self.attr_store(pc, &ins, o, sr);
+                }
+                self.generic(pc, &ins)
             }
             Instr::UnpackSequence { dst, src, count } if self.st[self.abs(src)].t == T::Tag(tag::TUPLE) && !self.is_generic(pc) => {
                 let (s0, d0) = (self.abs(src), self.abs(dst));
@@ -2540,42 +2561,55 @@ impl<'a> Tr<'a> {
             _ => unreachable!(),
         };
         let x = self.exit(ExitKind::Guard, pc, "attribute cache miss");
+        let addr_local = self.f.new_local(Ty::I64);
+        let join = self.new_block();
+        let slow = self.cold_block();
         if cache.a != 0 && cache.kind & 1 == crate::vm::inline_cache::ATTR {
+            // The class and dict position the cache recorded, checked
+            // natively; anything else takes the helper.
             let key = code.names[name as usize].as_ptr() as i64;
             let dd = crate::objects::rc::DATA_OFFSET as i32;
             let inst = self.load(self.base, Self::slot_off(o) + 8);
             let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
             let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
             let ok = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
-            self.guard_nonzero(ok, x);
+            self.guard_nonzero(ok, slow);
             let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
             let none = self.icmp_imm(Cmp::Eq, dict, 0);
-            self.guard_zero(none, x);
+            self.guard_zero(none, slow);
             let (pofs, lofs, esz) = DictObj::entries_layout();
             let len = self.load(dict, dd + lofs as i32);
             let b = self.iconst(cache.b as i64);
             let inb = self.icmp(Cmp::Ult, b, len);
-            self.guard_nonzero(inb, x);
+            self.guard_nonzero(inb, slow);
             let ents = self.load(dict, dd + pofs as i32);
             let eoff = self.iconst((cache.b as usize * esz) as i64);
             let e = self.op1(Op::IAdd, vec![ents, eoff]);
             let koff = std::mem::offset_of!(crate::objects::dict::Entry, key) as i32;
             let kt = self.load(e, koff);
             let ok = self.icmp_imm(Cmp::Eq, kt, tag::STR as i64);
-            self.guard_nonzero(ok, x);
+            self.guard_nonzero(ok, slow);
             let kp = self.load(e, koff + 8);
             let ok = self.icmp_imm(Cmp::Eq, kp, key);
-            self.guard_nonzero(ok, x);
+            self.guard_nonzero(ok, slow);
             let voff = self.iconst(std::mem::offset_of!(crate::objects::dict::Entry, value) as i64);
-            return self.op1(Op::IAdd, vec![e, voff]);
+            let a = self.op1(Op::IAdd, vec![e, voff]);
+            self.op(Op::SetVar(addr_local), vec![a]);
+            self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        } else {
+            self.f.set_term(self.cur, Terminator::Jump(slow, vec![]));
         }
+        self.cur = slow;
         let oa = self.slot_addr(o);
         let c = self.iconst(self.level().code as i64);
         let p = self.iconst(pc as i64);
-        let addr = self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![oa, c, p]);
+        let addr = self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![self.ctx, oa, c, p]);
         let miss = self.icmp_imm(Cmp::Eq, addr, 0);
         self.guard_zero(miss, x);
-        addr
+        self.op(Op::SetVar(addr_local), vec![addr]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.op1(Op::GetVar(addr_local), vec![])
     }
 
     fn attr_load(&mut self, pc: usize, ins: &Instr, d: usize, o: usize) -> TResult<Flow> {
@@ -2651,7 +2685,7 @@ impl<'a> Tr<'a> {
             let callee = self.konst(c).clone();
             match &callee {
                 Value::Function(f) if self.opts.has("inline") && !self.is_generic(pc) => {
-                    if let Some(flow) = self.try_inline(pc, f, &callee, func, nargs)? {
+                    if let Some(flow) = self.try_inline(pc, f, &callee, func, func + 1, nargs)? {
                         return Ok(flow);
                     }
                 }
@@ -2691,6 +2725,52 @@ impl<'a> Tr<'a> {
             }
         }
         self.generic(pc, ins)
+    }
+
+    /// For an attribute access whose receiver's type is unknown but whose
+    /// inline cache shows the interpreter met instances there: guard that
+    /// the receiver is an instance (it then stays known as one).
+    fn receiver_instance(&mut self, pc: usize, o: usize) {
+        if self.st[o].t != T::Any || !self.opts.has("speculate") || self.is_generic(pc) || self.code().cache(pc).a == 0 {
+            return;
+        }
+        self.mem(o);
+        let t = self.load_tag(o);
+        let ok = self.icmp_imm(Cmp::Eq, t, tag::INSTANCE as i64);
+        let x = self.exit(ExitKind::Guard, pc, "receiver is not an instance");
+        self.guard_nonzero(ok, x);
+        self.st[o] = RS::mem_type(T::Tag(tag::INSTANCE));
+    }
+
+    /// `obj.name` resolving to a method (a plain function on the class, as
+    /// the interpreter's cache recorded): the function becomes a constant
+    /// guarded by the cache check, `self` goes to `dst + 1`, so that the
+    /// `CallMethod` can inline the call.
+    fn method_on_instance(&mut self, pc: usize, dst: Reg, o: usize) -> TResult<Option<Flow>> {
+        let cache = *self.code().cache(pc);
+        if cache.a == 0 || cache.kind & 1 != crate::vm::inline_cache::METHOD {
+            return Ok(None);
+        }
+        // SAFETY: the cache holds the address of a function object owned by
+        // the class dict (the class version is guarded below).
+        let fval = Value::Function(unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<FunctionObj>) });
+        let c = self.intern(&fval);
+        let oa = self.slot_addr(o);
+        let code = self.iconst(self.level().code as i64);
+        let p = self.iconst(pc as i64);
+        let f = self.call(helpers::method_addr as *const () as usize, "method_addr", vec![self.ctx, oa, code, p]);
+        let ok = self.icmp_imm(Cmp::Eq, f, cache.b as i64);
+        let x = self.exit(ExitKind::Guard, pc, "method cache miss");
+        self.guard_nonzero(ok, x);
+        let d = self.abs(dst);
+        self.def_const(d, c);
+        // self: a counted copy of the instance.
+        let s1 = d + 1;
+        self.mem(s1);
+        let (da, sa) = (self.slot_addr(s1), self.slot_addr(o));
+        self.call_void(helpers::copy as *const () as usize, "copy", vec![da, sa]);
+        self.st[s1] = RS::mem_type(T::Tag(tag::INSTANCE));
+        Ok(Some(Flow::Next))
     }
 
     /// Calls of a few builtins on numbers, compiled natively.
@@ -2798,6 +2878,7 @@ impl<'a> Tr<'a> {
         f: &PyRef<FunctionObj>,
         fval: &Value,
         func: Reg,
+        args_start: Reg,
         nargs: u16,
     ) -> TResult<Option<Flow>> {
         let callee: &CodeObj = &f.code;
@@ -2843,7 +2924,7 @@ impl<'a> Tr<'a> {
         );
         // Arguments move into the callee's parameters.
         for i in 0..nargs as usize {
-            let s = self.abs(func + 1 + i as Reg);
+            let s = self.abs(args_start + i as Reg);
             let d = offset + i;
             let ss = self.st[s];
             match ss.t {

@@ -70,8 +70,13 @@ fn same_name(a: &str, b: &str) -> bool {
 /// `cls.lookup(name)` through the class attribute cache.
 #[inline]
 pub fn class_lookup(cls: &ClassObj, name: &str) -> Option<Value> {
+    class_lookup_hashed(cls, name, crate::objects::str::hash_str(name))
+}
+
+/// `class_lookup` with the name's hash already known.
+#[inline]
+pub fn class_lookup_hashed(cls: &ClassObj, name: &str, hash: i64) -> Option<Value> {
     let version = cls.version.get();
-    let hash = crate::objects::str::hash_str(name);
     let h = (hash as u64 ^ version.wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize;
     let slot = (h ^ (h >> 17)) & (LOOKUP_CACHE_SIZE - 1);
     // SAFETY: single-threaded; no reference into the cache outlives these
@@ -94,27 +99,6 @@ pub fn class_lookup(cls: &ClassObj, name: &str) -> Option<Value> {
     });
     drop(old);
     v
-}
-
-/// The address of the attribute value the cache of `LoadAttr`/`StoreAttr`
-/// instruction `pc` of `code` points to for instance `obj`, if the cache
-/// applies to it (compiled code reads or writes the value there).
-#[inline]
-pub fn cached_attr_ptr(obj: &Value, code: &CodeObj, pc: usize) -> Option<*mut Value> {
-    let name = match code.instrs[pc] {
-        crate::bytecode::Instr::LoadAttr { name, .. } | crate::bytecode::Instr::StoreAttr { name, .. } => name,
-        _ => return None,
-    };
-    let cache = *code.cache(pc);
-    if let Value::Instance(inst) = obj {
-        // SAFETY: nothing below sets the instance's class.
-        if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
-            if let Some(i) = attr_hit(&cache, cls.version.get(), d, code.names[name as usize].as_str()) {
-                return Some(d.value_ref_at(i) as *const Value as *mut Value);
-            }
-        }
-    }
-    None
 }
 
 /// The dict position a cache entry gives for an instance of a class at
@@ -146,6 +130,64 @@ fn install(cache: &mut Cache, version: u64, kind: u8, payload: u64) {
 }
 
 impl Vm {
+    /// The address of the value attribute access `pc` of `code` (a
+    /// `LoadAttr` or `StoreAttr`) reaches in the dict of instance `obj`,
+    /// when the attribute lives there (found through the inline cache or
+    /// the lean miss path, which refills the cache). Compiled code reads
+    /// or writes the value there.
+    pub fn attr_ptr(&self, obj: &Value, code: &CodeObj, pc: usize) -> Option<*mut Value> {
+        let (name, store) = match code.instrs[pc] {
+            crate::bytecode::Instr::LoadAttr { name, .. } => (name, false),
+            crate::bytecode::Instr::StoreAttr { name, .. } => (name, true),
+            _ => return None,
+        };
+        let nobj = &code.names[name as usize];
+        let (n, h) = (nobj.as_str(), nobj.hash());
+        let cache = *code.cache(pc);
+        if let Value::Instance(inst) = obj {
+            // SAFETY: nothing below sets the instance's class.
+            if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
+                let version = cls.version.get();
+                if let Some(i) = attr_hit(&cache, version, d, n) {
+                    return Some(d.value_ref_at(i) as *const Value as *mut Value);
+                }
+                let hooks = class_flags::HAS_GETATTRIBUTE | if store { class_flags::HAS_SETATTR } else { 0 };
+                if cls.flags.get() & hooks == 0 && n != "__class__" && n != "__dict__" && self.dict_wins(&class_lookup_hashed(cls, n, h)) {
+                    if let Some(i) = d.find_str(n, h) {
+                        install(code.cache(pc), version, ATTR, i as u64);
+                        return Some(d.value_ref_at(i) as *const Value as *mut Value);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The plain function `LoadMethod` instruction `pc` of `code` resolves
+    /// to for instance `obj` (a method of its class that the instance dict
+    /// does not shadow), as an object address.
+    pub fn method_ptr(&self, obj: &Value, code: &CodeObj, pc: usize) -> Option<u64> {
+        let nobj = match code.instrs[pc] {
+            crate::bytecode::Instr::LoadMethod { name, .. } => &code.names[name as usize],
+            _ => return None,
+        };
+        let (n, h) = (nobj.as_str(), nobj.hash());
+        if let Value::Instance(inst) = obj {
+            // SAFETY: nothing below sets the instance's class.
+            if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
+                if cls.flags.get() & class_flags::HAS_GETATTRIBUTE != 0 {
+                    return None;
+                }
+                if let Some(Value::Function(f)) = class_lookup_hashed(cls, n, h) {
+                    if d.find_str(n, h).is_none() {
+                        return Some(f.as_ptr() as u64);
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// Whether a class attribute found for `name` lets the instance dict
     /// be used directly (it is absent, or not a descriptor that takes
     /// precedence or computes the value).
@@ -172,9 +214,9 @@ impl Vm {
                 // Miss: the common case resolved without the full protocol.
                 let n = name.as_str();
                 if cls.flags.get() & class_flags::HAS_GETATTRIBUTE == 0 && n != "__class__" && n != "__dict__" {
-                    let ca = class_lookup(cls, n);
+                    let ca = class_lookup_hashed(cls, n, name.hash());
                     if self.dict_wins(&ca) {
-                        if let Some(i) = d.find_str(n, crate::objects::str::hash_str(n)) {
+                        if let Some(i) = d.find_str(n, name.hash()) {
                             install(code.cache(pc), version, ATTR, i as u64);
                             return Ok(d.value_ref_at(i).clone());
                         }
@@ -200,9 +242,9 @@ impl Vm {
                 let n = name.as_str();
                 let hooks = class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR;
                 if cls.flags.get() & hooks == 0 && n != "__class__" && n != "__dict__" {
-                    let ca = class_lookup(cls, n);
+                    let ca = class_lookup_hashed(cls, n, name.hash());
                     if self.dict_wins(&ca) {
-                        if let Some(i) = d.find_str(n, crate::objects::str::hash_str(n)) {
+                        if let Some(i) = d.find_str(n, name.hash()) {
                             install(code.cache(pc), version, ATTR, i as u64);
                             d.set_value_at(i, value);
                             return Ok(());
@@ -228,7 +270,7 @@ impl Vm {
                         continue;
                     }
                     if is_method {
-                        if d.find_str(n, crate::objects::str::hash_str(n)).is_none() {
+                        if d.find_str(n, name.hash()).is_none() {
                             // SAFETY: `p` is the address of a function held
                             // by the class dict, unchanged since the version is.
                             let f = unsafe { PyRef::clone_from_raw(p as *const rc::ObjBox<FunctionObj>) };
@@ -239,8 +281,8 @@ impl Vm {
                     }
                 }
                 if cls.flags.get() & class_flags::HAS_GETATTRIBUTE == 0 && n != "__class__" && n != "__dict__" {
-                    let ca = class_lookup(cls, n);
-                    let in_dict = d.find_str(n, crate::objects::str::hash_str(n));
+                    let ca = class_lookup_hashed(cls, n, name.hash());
+                    let in_dict = d.find_str(n, name.hash());
                     match (&ca, in_dict) {
                         (Some(Value::Function(f)), None) => {
                             install(code.cache(pc), version, METHOD, f.as_ptr() as u64);
