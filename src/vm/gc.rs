@@ -17,9 +17,10 @@
 //!
 //! Two generations: objects tracked since the last collection are young;
 //! survivors become old. A collection looks at the young generation only,
-//! unless the objects promoted since the last full collection exceed a
-//! quarter of the old generation (CPython's `long_lived_pending` rule), which
-//! keeps the amortised cost of full collections linear in allocations.
+//! unless the objects promoted since the last full collection exceed the
+//! old generation's size after it (CPython's `long_lived_pending` rule, with
+//! a ratio of 1 instead of 1/4), which keeps the amortised cost of full
+//! collections linear in allocations.
 //!
 //! The collector runs only at safe points (`Vm::gc_safe_point`): loop
 //! back-edges in the interpreter and function entry from Rust. There, every
@@ -65,7 +66,9 @@ impl Vm {
             let r = r.borrow();
             r.entries.len() - r.old
         });
-        let full = pending + young > total / 4 && pending + young > 10 * YOUNG_THRESHOLD as usize;
+        // A full collection once the old generation may have doubled since
+        // the last one: its cost stays proportional to allocation.
+        let full = pending + young > total && pending + young > 10 * YOUNG_THRESHOLD as usize;
         collect(full);
     }
 
