@@ -126,7 +126,7 @@ fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return make(vm, obj, start, start + idx.len);
             }
             let data = view_bytes(vm, &args.pos[0]).unwrap_or_default();
-            let picked: Vec<u8> = idx.indices().map(|i| data[i]).collect();
+            let picked: Vec<u8> = idx.indices().map(|i| data.get(i).copied().unwrap_or(0)).collect();
             let len = picked.len();
             make(vm, super::new_bytes(picked), 0, len)
         }

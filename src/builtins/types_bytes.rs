@@ -1015,6 +1015,9 @@ fn fill_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, u8)> {
     }
     rest.check_pos(name, 1, 2)?;
     let width = arg::int(vm, &rest.pos[0])?.max(0) as usize;
+    if width > (1 << 34) {
+        return Err(PyErr::new(ExcKind::MemoryError, ""));
+    }
     let fill = match rest.get(1) {
         None => b' ',
         Some(v) => match bytes_like(vm, v) {
@@ -1061,6 +1064,9 @@ fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     one_arg(&args, "zfill")?;
     let d = this(vm, &args)?.into_owned();
     let width = arg::int(vm, &args.pos[1])?.max(0) as usize;
+    if width > (1 << 34) {
+        return Err(PyErr::new(ExcKind::MemoryError, ""));
+    }
     if width <= d.len() {
         return Ok(unchanged(vm, args.this(), &d));
     }
@@ -1093,6 +1099,9 @@ fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
             b'\t' => {
                 if size > 0 {
                     let n = size - col % size;
+                    if col as u64 + n as u64 > (1 << 34) {
+                        return Err(PyErr::overflow("result too long"));
+                    }
                     out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }

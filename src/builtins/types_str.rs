@@ -76,6 +76,9 @@ pub fn init(vm: &mut Vm) {
     super::codecs::init(vm);
 }
 
+/// Results longer than this would need more memory than a program can have.
+const MAX_LEN: usize = 1 << 34;
+
 /// The str value of the receiver (unwrapping str subclasses).
 fn this_str(vm: &Vm, args: &Args) -> PyResult<PyRef<StrObj>> {
     match args.pos.first() {
@@ -903,6 +906,9 @@ fn fill_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
     }
     rest.check_pos(name, 1, 2)?;
     let width = arg::int(vm, &rest.pos[0])?.max(0) as usize;
+    if width > MAX_LEN {
+        return Err(PyErr::new(ExcKind::MemoryError, ""));
+    }
     let fill = match rest.get(1) {
         None => ' ',
         Some(v) => match as_text(vm, v) {
@@ -963,6 +969,9 @@ fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     one_arg(&args, "str.zfill")?;
     let s = this_str(vm, &args)?;
     let width = arg::int(vm, &args.pos[1])?.max(0) as usize;
+    if width > MAX_LEN {
+        return Err(PyErr::new(ExcKind::MemoryError, ""));
+    }
     let n = s.len();
     if width <= n {
         return Ok(Value::Str(s));
@@ -1043,6 +1052,9 @@ fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
             '\t' => {
                 if size > 0 {
                     let n = size - (col % size);
+                    if col as u64 + n as u64 > MAX_LEN as u64 {
+                        return Err(PyErr::overflow("new string is too long"));
+                    }
                     out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }

@@ -168,7 +168,7 @@ impl DiskFile {
         use std::io::Seek;
         self.flush()?;
         let p = self.core.borrow_mut().file.stream_position()?;
-        Ok(p - (self.rbuf.len() - self.rpos) as u64)
+        Ok(p.saturating_sub((self.rbuf.len() - self.rpos) as u64))
     }
 
     fn set_len(&mut self, n: u64) -> std::io::Result<()> {

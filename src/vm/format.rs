@@ -24,6 +24,9 @@ pub struct Spec {
     pub ty: Option<char>,
 }
 
+/// Widths beyond this would need more memory than a program can have.
+const MAX_WIDTH: usize = 1 << 34;
+
 /// Reads a run of decimal digits (Unicode digits count, as in CPython).
 fn read_int(chars: &[char], i: &mut usize) -> PyResult<Option<usize>> {
     let start = *i;
@@ -86,6 +89,9 @@ pub fn parse_spec(s: &str, default_ty: char, default_align: char, tname: &str) -
         i += 1;
     }
     spec.width = read_int(&chars, &mut i)?;
+    if spec.width.is_some_and(|w| w > MAX_WIDTH) {
+        return Err(PyErr::new(super::ExcKind::MemoryError, ""));
+    }
     if i < chars.len() && chars[i] == ',' {
         spec.grouping = Some(',');
         i += 1;
@@ -677,6 +683,9 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
             if w < 0 {
                 a.ljust = true;
             }
+            if w.unsigned_abs() as usize > MAX_WIDTH {
+                return Err(PyErr::new(super::ExcKind::MemoryError, ""));
+            }
             a.width = Some(w.unsigned_abs() as usize);
             i += 1;
         } else {
@@ -685,6 +694,9 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
                 let d = (b[i] - b'0') as usize;
                 w = Some(w.unwrap_or(0).checked_mul(10).and_then(|x| x.checked_add(d)).ok_or_else(|| PyErr::value_error("width too big"))?);
                 i += 1;
+            }
+            if w.is_some_and(|w| w > MAX_WIDTH) {
+                return Err(PyErr::new(super::ExcKind::MemoryError, ""));
             }
             a.width = w;
         }
