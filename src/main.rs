@@ -141,8 +141,11 @@ fn compare(cli: &Cli) -> i32 {
         ("interpreter", vec!["--jit=off".into()]),
         ("jit", vec!["--jit=on".into()]),
     ];
-    let mut outputs: Vec<Vec<u8>> = Vec::new();
+    let totals_file = std::env::temp_dir().join(format!("spry-compare-{}.txt", std::process::id()));
+    // (stdout, exit code) of every run: all must agree.
+    let mut outputs: Vec<(Vec<u8>, Option<i32>)> = Vec::new();
     let mut medians = Vec::new();
+    let mut jit_totals: Vec<(u64, f64, u64)> = Vec::new();
     for (name, flags) in &tiers {
         let mut times = Vec::new();
         for _ in 0..cli.runs.max(1) {
@@ -150,6 +153,12 @@ fn compare(cli: &Cli) -> i32 {
             cmd.args(flags);
             if let Some(t) = cli.jit_threshold {
                 cmd.arg(format!("--jit-threshold={}", t));
+            }
+            if let Some(o) = &cli.jit_opt {
+                cmd.arg(format!("--jit-opt={}", o));
+            }
+            if *name == "jit" {
+                cmd.env("SPRY_JIT_TOTALS", &totals_file);
             }
             cmd.args(&cli.args).stdin(std::process::Stdio::null());
             let start = std::time::Instant::now();
@@ -161,33 +170,48 @@ fn compare(cli: &Cli) -> i32 {
                 }
             };
             times.push(start.elapsed().as_secs_f64());
-            if !out.status.success() {
+            if out.status.code().is_none() {
                 eprintln!(
-                    "spry --compare: the {} run failed ({}):\n{}",
+                    "spry --compare: the {} run crashed ({}):\n{}",
                     name,
                     out.status,
                     String::from_utf8_lossy(&out.stderr)
                 );
                 return 1;
             }
-            outputs.push(out.stdout);
+            if *name == "jit" {
+                if let Ok(t) = std::fs::read_to_string(&totals_file) {
+                    let v: Vec<&str> = t.split_whitespace().collect();
+                    if v.len() == 3 {
+                        jit_totals.push((v[0].parse().unwrap_or(0), v[1].parse().unwrap_or(0.0), v[2].parse().unwrap_or(0)));
+                    }
+                }
+            }
+            outputs.push((out.stdout, out.status.code()));
         }
         times.sort_by(|a, b| a.partial_cmp(b).unwrap());
         medians.push(times[times.len() / 2]);
     }
+    let _ = std::fs::remove_file(&totals_file);
     if outputs.windows(2).any(|w| w[0] != w[1]) {
         eprintln!("spry --compare: outputs differ between runs or tiers");
         return 1;
     }
-    println!("{:<14} {:>10} {:>9}", "tier", "median", "speed-up");
-    for (i, (name, _)) in tiers.iter().enumerate() {
-        println!(
-            "{:<14} {:>9.3}s {:>8.2}x",
-            name,
-            medians[i],
-            medians[0] / medians[i]
-        );
-    }
+    let (loops, compile, guards) = jit_totals.get(jit_totals.len() / 2).copied().unwrap_or((0, 0.0, 0));
+    println!(
+        "{:<12} {:>10} {:>9} {:>13} {:>6} {:>15}",
+        "tier", "median", "speed-up", "compile time", "loops", "guard failures"
+    );
+    println!("{:<12} {:>9.3}s {:>8.2}x {:>13} {:>6} {:>15}", tiers[0].0, medians[0], 1.0, "-", "-", "-");
+    println!(
+        "{:<12} {:>9.3}s {:>8.2}x {:>10.1} ms {:>6} {:>15}",
+        tiers[1].0,
+        medians[1],
+        medians[0] / medians[1],
+        compile * 1000.0,
+        loops,
+        guards
+    );
     println!("outputs identical across {} runs", outputs.len());
     0
 }

@@ -46,3 +46,105 @@ fn dis_try() {
 fn ast_greet_matches_cpython() {
     check_snapshot("ast_greet", "--ast", "ast");
 }
+
+/// Replaces machine addresses (long decimal or hex numbers) in `--jit-log`
+/// output, which differ from run to run.
+fn normalise_addresses(s: &str) -> String {
+    let mut out = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '0' && i + 1 < chars.len() && chars[i + 1] == 'x' {
+            let mut j = i + 2;
+            while j < chars.len() && (chars[j].is_ascii_hexdigit() || chars[j] == '_') {
+                j += 1;
+            }
+            if j - i - 2 >= 8 {
+                out.push_str("<addr>");
+                i = j;
+                continue;
+            }
+        }
+        if c.is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_alphanumeric()) {
+            let mut j = i;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j - i >= 10 {
+                out.push_str("<addr>");
+                i = j;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// `--jit-log` of a small loop: source lines, Spry's IR and the Cranelift IR.
+fn check_jit_log(name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("snapshots");
+    let out = Command::new(env!("CARGO_BIN_EXE_spry"))
+        .args(["--jit-threshold=2", "--jit-log", &format!("{}.py", name)])
+        .current_dir(&dir)
+        .output()
+        .expect("run spry");
+    assert!(out.status.success(), "spry --jit-log failed: {}", String::from_utf8_lossy(&out.stderr));
+    let got = normalise_addresses(&String::from_utf8(out.stderr).unwrap());
+    assert!(got.contains("=== loop at"), "no loop was compiled:\n{}", got);
+    let snap = dir.join(format!("{}.jitlog", name));
+    if std::env::var_os("SPRY_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&snap, &got).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&snap).unwrap_or_else(|_| panic!("missing snapshot {}", snap.display()));
+    assert_eq!(got, expected, "--jit-log of {} changed (SPRY_UPDATE_SNAPSHOTS=1 to accept)", name);
+}
+
+#[test]
+fn jit_log_int_sum() {
+    check_jit_log("jit_int_sum");
+}
+
+#[test]
+fn jit_log_float_list() {
+    check_jit_log("jit_float_list");
+}
+
+/// `--compare` runs both tiers, checks the outputs agree and prints the table.
+#[test]
+fn compare_prints_both_tiers() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("snapshots");
+    let out = Command::new(env!("CARGO_BIN_EXE_spry"))
+        .args(["--compare", "--runs", "1", "--jit-threshold=2", "jit_int_sum.py"])
+        .current_dir(&dir)
+        .output()
+        .expect("run spry");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "--compare failed: {}{}", text, String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("tier") && lines[0].contains("speed-up") && lines[0].contains("guard failures"), "{}", text);
+    assert!(lines[1].starts_with("interpreter"), "{}", text);
+    let jit: Vec<&str> = lines[2].split_whitespace().collect();
+    assert_eq!(jit[0], "jit", "{}", text);
+    // loops compiled: the while loop of total().
+    assert_eq!(jit[jit.len() - 2], "1", "{}", text);
+    assert_eq!(lines[3], "outputs identical across 2 runs");
+}
+
+/// `--compare` fails when the two tiers disagree (here: a program whose
+/// output depends on the tier through an environment check is not
+/// possible, so a program whose runs differ — it prints the time — is).
+#[test]
+fn compare_detects_different_outputs() {
+    let dir = std::env::temp_dir().join(format!("spry-cmp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("varies.py");
+    std::fs::write(&f, "import time\nprint(time.perf_counter_ns())\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_spry")).args(["--compare", "--runs", "1"]).arg(&f).output().expect("run spry");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("outputs differ"));
+    std::fs::remove_dir_all(&dir).ok();
+}
