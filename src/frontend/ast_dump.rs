@@ -1609,3 +1609,119 @@ fn float_repr(v: f64, _add_dot_0: bool) -> String {
 fn complex_repr(re: f64, im: f64) -> String {
     crate::vm::repr::repr_complex(re, im)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_reprs() {
+        let cases = [
+            (0.0, "0.0"),
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (1e-7, "1e-07"),
+            (0.0001, "0.0001"),
+            (1e-5, "1e-05"),
+            (1.5e300, "1.5e+300"),
+            (123.456, "123.456"),
+            (f64::INFINITY, "inf"),
+            // Ties between two shortest candidates round half to even.
+            (99.99880981445312, "99.99880981445312"),
+            (1429035198630573.2, "1429035198630573.2"),
+            (5e-324, "5e-324"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (0.3, "0.3"),
+            (2.5, "2.5"),
+            (1e22, "1e+22"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(float_repr(v, true), want, "{v}");
+        }
+        assert_eq!(complex_repr(0.0, 1.0), "1j");
+        assert_eq!(complex_repr(1.0, 2.0), "(1+2j)");
+        assert_eq!(complex_repr(0.0, 1e16), "1e+16j");
+        assert_eq!(complex_repr(0.0, f64::INFINITY), "infj");
+    }
+
+    fn dump_source(source: &str, mode: rustpython_parser::Mode, indent: Option<&str>) -> String {
+        let m = rustpython_parser::parse(source, mode, "<test>").expect("parses");
+        dump(&module_to_node(&m, source), indent)
+    }
+
+    // Expected strings below were produced by CPython 3.11.7's `ast.dump`.
+    #[test]
+    fn modes_and_indents() {
+        use rustpython_parser::Mode;
+        assert_eq!(
+            dump_source("1+2", Mode::Expression, None),
+            "Expression(body=BinOp(left=Constant(value=1), op=Add(), right=Constant(value=2)))"
+        );
+        assert_eq!(
+            dump_source("x=1\n", Mode::Interactive, None),
+            "Interactive(body=[Assign(targets=[Name(id='x', ctx=Store())], value=Constant(value=1))])"
+        );
+        let greet = "def greet(name):\n    return f'Hello, {name}!'\n";
+        assert_eq!(
+            dump_source(greet, Mode::Module, None),
+            "Module(body=[FunctionDef(name='greet', args=arguments(posonlyargs=[], \
+             args=[arg(arg='name')], kwonlyargs=[], kw_defaults=[], defaults=[]), \
+             body=[Return(value=JoinedStr(values=[Constant(value='Hello, '), \
+             FormattedValue(value=Name(id='name', ctx=Load()), conversion=-1), \
+             Constant(value='!')]))], decorator_list=[])], type_ignores=[])"
+        );
+        assert_eq!(
+            dump_source(greet, Mode::Module, Some("\t")),
+            "Module(\n\tbody=[\n\t\tFunctionDef(\n\t\t\tname='greet',\n\t\t\targs=arguments(\n\
+             \t\t\t\tposonlyargs=[],\n\t\t\t\targs=[\n\t\t\t\t\targ(arg='name')],\n\
+             \t\t\t\tkwonlyargs=[],\n\t\t\t\tkw_defaults=[],\n\t\t\t\tdefaults=[]),\n\
+             \t\t\tbody=[\n\t\t\t\tReturn(\n\t\t\t\t\tvalue=JoinedStr(\n\
+             \t\t\t\t\t\tvalues=[\n\t\t\t\t\t\t\tConstant(value='Hello, '),\n\
+             \t\t\t\t\t\t\tFormattedValue(\n\
+             \t\t\t\t\t\t\t\tvalue=Name(id='name', ctx=Load()),\n\
+             \t\t\t\t\t\t\t\tconversion=-1),\n\
+             \t\t\t\t\t\t\tConstant(value='!')]))],\n\t\t\tdecorator_list=[])],\n\
+             \ttype_ignores=[])"
+        );
+        assert_eq!(
+            dump_source("def f(a, b=1, *c, d, e=2, **g): pass", Mode::Module, None),
+            "Module(body=[FunctionDef(name='f', args=arguments(posonlyargs=[], \
+             args=[arg(arg='a'), arg(arg='b')], vararg=arg(arg='c'), \
+             kwonlyargs=[arg(arg='d'), arg(arg='e')], kw_defaults=[None, Constant(value=2)], \
+             kwarg=arg(arg='g'), defaults=[Constant(value=1)]), body=[Pass()], \
+             decorator_list=[])], type_ignores=[])"
+        );
+    }
+
+    #[test]
+    fn positions() {
+        let source = "x = 1\né = f'{y}' 'z'\n";
+        let m = rustpython_parser::parse(source, rustpython_parser::Mode::Module, "<test>")
+            .expect("parses");
+        let module = module_to_node(&m, source);
+        let Field::List(body) = &module.fields[0].1 else {
+            panic!("body is a list")
+        };
+        let Field::Node(assign) = &body[1] else {
+            panic!("statement node")
+        };
+        // CPython: lineno=2, col_offset=0, end_lineno=2, end_col_offset=15 (bytes).
+        assert_eq!(
+            (assign.line, assign.col, assign.end_line, assign.end_col),
+            (2, 0, 2, 15)
+        );
+    }
+
+    #[test]
+    fn string_reprs() {
+        assert_eq!(str_repr("a'b"), "\"a'b\"");
+        assert_eq!(str_repr("a'b\""), "'a\\'b\"'");
+        assert_eq!(
+            str_repr("\n\t\\\x01\x7f\u{a0}é\u{200b}😀"),
+            "'\\n\\t\\\\\\x01\\x7f\\xa0é\\u200b😀'"
+        );
+        assert_eq!(bytes_repr(b"a'\x00\xff"), "b\"a'\\x00\\xff\"");
+    }
+}
