@@ -118,6 +118,16 @@ pub type State = Vec<RS>;
 /// sites) and the header's pc.
 pub type HeaderKey = Vec<u64>;
 
+/// The number kind a profile byte speculates on, if any.
+fn spec_num(bits: u8) -> Option<(T, u8)> {
+    match bits {
+        1 => Some((T::Int, tag::INT)),
+        2 => Some((T::Float, tag::FLOAT)),
+        4 => Some((T::Bool, tag::BOOL)),
+        _ => None,
+    }
+}
+
 fn is_heap_tag(t: u8) -> bool {
     (tag::FIRST_HEAP..tag::NOT_IMPLEMENTED).contains(&t)
 }
@@ -1434,7 +1444,7 @@ impl<'a> Tr<'a> {
                     T::Const(c) => self.def_const(d, c),
                     _ => {
                         let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
-                        self.call_void(helpers::copy as *const () as usize, "copy", vec![da, sa]);
+                        self.copy_value(da, sa);
                         self.st[d] = RS::mem_type(match ss.t {
                             T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                             t => t,
@@ -1724,6 +1734,22 @@ impl<'a> Tr<'a> {
                     self.clobber(d0 + i);
                     self.speculate(d0 + i, pc, pc + 1);
                 }
+                Ok(Flow::Next)
+            }
+            Instr::LoadDeref { dst, cell, .. } if self.st[self.abs(cell)].t == T::Tag(tag::CELL) && !self.is_generic(pc) => {
+                let (d, c) = (self.abs(dst), self.abs(cell));
+                let addr = self.cell_value_addr(c);
+                let t = self.load(addr, 0);
+                let unbound = self.icmp_imm(Cmp::Eq, t, tag::UNDEF as i64);
+                let x = self.exit(ExitKind::Guard, pc, "free variable unbound");
+                self.guard_zero(unbound, x);
+                self.value_to(pc, addr, d, None);
+                Ok(Flow::Next)
+            }
+            Instr::StoreDeref { cell, src } if self.st[self.abs(cell)].t == T::Tag(tag::CELL) => {
+                let (c, s) = (self.abs(cell), self.abs(src));
+                let addr = self.cell_value_addr(c);
+                self.store_value_at(addr, s);
                 Ok(Flow::Next)
             }
             Instr::GetItem { dst, obj, key } => {
@@ -2186,7 +2212,7 @@ impl<'a> Tr<'a> {
             }
             _ => {
                 let da = self.slot_addr(d);
-                self.call_void(helpers::copy as *const () as usize, "copy", vec![da, ea]);
+                self.copy_value(da, ea);
                 self.st[d] = RS::mem_type(T::Tag(val.tag()));
             }
         }
@@ -2215,7 +2241,7 @@ impl<'a> Tr<'a> {
         self.mem(s);
         let ea = self.iconst(entry as i64);
         let sa = self.slot_addr(s);
-        self.call_void(helpers::copy as *const () as usize, "copy", vec![ea, sa]);
+        self.copy_value(ea, sa);
         Ok(Flow::Next)
     }
 
@@ -2395,11 +2421,7 @@ impl<'a> Tr<'a> {
         // Element types (guarded before anything is committed).
         let upc = pc + 1;
         let bits = if self.opts.has("speculate") && !self.is_generic(upc) { self.profile(upc) } else { 0 };
-        let num = match bits {
-            1 => Some((T::Int, tag::INT)),
-            2 => Some((T::Float, tag::FLOAT)),
-            _ => None,
-        };
+        let num = spec_num(bits);
         let num = if self.opts.has("unbox") { num } else { None };
         let mut addrs = Vec::new();
         for &(_, i, l) in &idx {
@@ -2454,7 +2476,7 @@ impl<'a> Tr<'a> {
                 None => {
                     self.mem(r);
                     let ra = self.slot_addr(r);
-                    self.call_void(helpers::copy as *const () as usize, "copy", vec![ra, a]);
+                    self.copy_value(ra, a);
                     self.clobber(r);
                     self.speculate(r, upc, upc + 1);
                 }
@@ -2473,16 +2495,24 @@ impl<'a> Tr<'a> {
         let sixteen = self.iconst(16);
         let off = self.op1(Op::IMul, vec![i, sixteen]);
         let ea = self.op1(Op::IAdd, vec![items, off]);
+        self.value_to(pc, ea, d, commit);
+    }
+
+    /// The address of the value held by the cell in register `c`.
+    fn cell_value_addr(&mut self, c: usize) -> Var {
+        let cell = self.load(self.base, Self::slot_off(c) + 8);
+        let off = self.iconst((crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(CellObj, value)) as i64);
+        self.op1(Op::IAdd, vec![cell, off])
+    }
+
+    /// Copies the value at address `ea` into register `d` (see `element_to`).
+    fn value_to(&mut self, pc: usize, ea: Var, d: usize, commit: Option<(Var, Var)>) {
         let bits = if self.opts.has("speculate") && !self.is_generic(pc) {
             self.profile(pc)
         } else {
             0
         };
-        let num = match bits {
-            1 => Some((T::Int, tag::INT)),
-            2 => Some((T::Float, tag::FLOAT)),
-            _ => None,
-        };
+        let num = spec_num(bits);
         if let (Some((t, tg)), true) = (num, self.opts.has("unbox")) {
             let x = self.exit(ExitKind::Guard, pc, "element type");
             let tv = self.load(ea, 0);
@@ -2493,6 +2523,8 @@ impl<'a> Tr<'a> {
             }
             let v = if t == T::Float {
                 self.loadf(ea, 8)
+            } else if t == T::Bool {
+                self.op1(Op::Load8 { off: 8 }, vec![ea])
             } else {
                 self.load(ea, 8)
             };
@@ -2504,9 +2536,66 @@ impl<'a> Tr<'a> {
             self.store(a, 0, v);
         }
         let da = self.slot_addr(d);
-        self.call_void(helpers::copy as *const () as usize, "copy", vec![da, ea]);
+        self.copy_value(da, ea);
         self.clobber(d);
         self.speculate(d, pc, pc + 1);
+    }
+
+    /// `*dst = (*src).clone()` for value slots at the two addresses, with
+    /// the reference counting done inline (the old value of `*dst` is
+    /// released; only a count reaching zero calls the `release` helper).
+    fn copy_value(&mut self, dst: Var, src: Var) {
+        let t = self.load(src, 0);
+        let p = self.load(src, 8);
+        let heap = self.is_heap(t);
+        let inc = self.new_block();
+        let cont = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (inc, vec![]), els: (cont, vec![]) });
+        self.cur = inc;
+        let rc = self.load(p, 0);
+        let one = self.iconst(1);
+        let rc1 = self.op1(Op::IAdd, vec![rc, one]);
+        self.store(p, 0, rc1);
+        self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+        self.cur = cont;
+        self.decref_at(dst);
+        self.store(dst, 0, t);
+        self.store(dst, 8, p);
+    }
+
+    /// 1 if tag `t` is a heap object's.
+    fn is_heap(&mut self, t: Var) -> Var {
+        let k5 = self.iconst(tag::FIRST_HEAP as i64);
+        let d = self.op1(Op::ISub, vec![t, k5]);
+        let n = self.iconst((tag::NOT_IMPLEMENTED - tag::FIRST_HEAP) as i64);
+        self.icmp(Cmp::Ult, d, n)
+    }
+
+    /// Drops the reference the value slot at `addr` holds (the slot is
+    /// then overwritten by the caller): an inline decrement, and the
+    /// `release` helper when it was the last reference.
+    fn decref_at(&mut self, addr: Var) {
+        let t = self.load(addr, 0);
+        let heap = self.is_heap(t);
+        let dec = self.new_block();
+        let done = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (dec, vec![]), els: (done, vec![]) });
+        self.cur = dec;
+        let q = self.load(addr, 8);
+        let rc = self.load(q, 0);
+        let last = self.icmp_imm(Cmp::Le, rc, 1);
+        let rel = self.cold_block();
+        let keep = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: last, then: (rel, vec![]), els: (keep, vec![]) });
+        self.cur = rel;
+        self.call_void(helpers::release as *const () as usize, "release", vec![addr]);
+        self.f.set_term(self.cur, Terminator::Jump(done, vec![]));
+        self.cur = keep;
+        let one = self.iconst(1);
+        let rc1 = self.op1(Op::ISub, vec![rc, one]);
+        self.store(q, 0, rc1);
+        self.f.set_term(self.cur, Terminator::Jump(done, vec![]));
+        self.cur = done;
     }
 
     /// Releases what the value slot at `addr` holds if it is a heap object.
@@ -2544,7 +2633,7 @@ impl<'a> Tr<'a> {
             _ => {
                 self.mem(s);
                 let sa = self.slot_addr(s);
-                self.call_void(helpers::copy as *const () as usize, "copy", vec![addr, sa]);
+                self.copy_value(addr, sa);
             }
         }
     }
@@ -2618,11 +2707,7 @@ impl<'a> Tr<'a> {
         }
         let addr = self.attr_address(pc, o);
         let bits = if self.opts.has("speculate") { self.profile(pc) } else { 0 };
-        let num = match bits {
-            1 => Some((T::Int, tag::INT)),
-            2 => Some((T::Float, tag::FLOAT)),
-            _ => None,
-        };
+        let num = spec_num(bits);
         if let (Some((t, tg)), true) = (num, self.opts.has("unbox")) {
             let x = self.exit(ExitKind::Guard, pc, "attribute type");
             let tv = self.load(addr, 0);
@@ -2633,7 +2718,7 @@ impl<'a> Tr<'a> {
             return Ok(Flow::Next);
         }
         let da = self.slot_addr(d);
-        self.call_void(helpers::copy as *const () as usize, "copy", vec![da, addr]);
+        self.copy_value(da, addr);
         self.clobber(d);
         self.speculate(d, pc, pc + 1);
         Ok(Flow::Next)
@@ -2768,7 +2853,7 @@ impl<'a> Tr<'a> {
         let s1 = d + 1;
         self.mem(s1);
         let (da, sa) = (self.slot_addr(s1), self.slot_addr(o));
-        self.call_void(helpers::copy as *const () as usize, "copy", vec![da, sa]);
+        self.copy_value(da, sa);
         self.st[s1] = RS::mem_type(T::Tag(tag::INSTANCE));
         Ok(Some(Flow::Next))
     }

@@ -80,6 +80,7 @@ pub mod tag {
     pub const BUILTIN: u8 = 18;
     pub const CLASS: u8 = 20;
     pub const MODULE: u8 = 22;
+    pub const CELL: u8 = 24;
     pub const ITER: u8 = 26;
     pub const INSTANCE: u8 = 21;
     pub const FIRST_HEAP: u8 = 5;
