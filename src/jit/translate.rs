@@ -2469,7 +2469,7 @@ impl<'a> Tr<'a> {
             let r = ubase + first_item + k;
             match num {
                 Some((nt, _)) => {
-                    let v = if nt == T::Float { self.loadf(a, 8) } else { self.load(a, 8) };
+                    let v = self.load_payload(a, nt);
                     self.def_num(r, nt, v);
                     self.settle(r);
                 }
@@ -2521,13 +2521,7 @@ impl<'a> Tr<'a> {
             if let Some((a, v)) = commit {
                 self.store(a, 0, v);
             }
-            let v = if t == T::Float {
-                self.loadf(ea, 8)
-            } else if t == T::Bool {
-                self.op1(Op::Load8 { off: 8 }, vec![ea])
-            } else {
-                self.load(ea, 8)
-            };
+            let v = self.load_payload(ea, t);
             self.def_num(d, t, v);
             self.settle(d);
             return;
@@ -2539,6 +2533,16 @@ impl<'a> Tr<'a> {
         self.copy_value(da, ea);
         self.clobber(d);
         self.speculate(d, pc, pc + 1);
+    }
+
+    /// The payload of the value at `addr`, known to be a `t` (bools are one
+    /// byte: the rest of their payload word is padding).
+    fn load_payload(&mut self, addr: Var, t: T) -> Var {
+        match t {
+            T::Float => self.loadf(addr, 8),
+            T::Bool => self.op1(Op::Load8 { off: 8 }, vec![addr]),
+            _ => self.load(addr, 8),
+        }
     }
 
     /// `*dst = (*src).clone()` for value slots at the two addresses, with
@@ -2713,7 +2717,7 @@ impl<'a> Tr<'a> {
             let tv = self.load(addr, 0);
             let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
             self.guard_nonzero(ok, x);
-            let v = if t == T::Float { self.loadf(addr, 8) } else { self.load(addr, 8) };
+            let v = self.load_payload(addr, t);
             self.def_num(d, t, v);
             return Ok(Flow::Next);
         }
