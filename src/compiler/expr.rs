@@ -121,15 +121,13 @@ impl<'s> FuncBuilder<'s> {
             Expr::Name(n) => self.load_name_into(n.id.as_str(), dst, e)?,
             Expr::BinOp(b) => {
                 let op = binop(&b.op);
-                if op == BinOp::Add || op == BinOp::Sub {
+                // Only `+`: `x - 1` as an add of -1 would report `+` in a
+                // TypeError for a non-number.
+                if op == BinOp::Add {
                     if let Some(i) = small_int(&b.right) {
                         let a = self.expr(&b.left)?;
                         self.set_line(e);
-                        self.emit(Instr::AddInt {
-                            dst,
-                            a,
-                            imm: if op == BinOp::Add { i } else { -i },
-                        });
+                        self.emit(Instr::AddInt { dst, a, imm: i });
                         self.free_to(mark);
                         return Ok(());
                     }
