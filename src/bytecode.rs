@@ -268,6 +268,8 @@ define_instructions! {
     Add { dst: reg Reg, a: reg Reg, b: reg Reg },
     /// `R[dst] = R[a] + imm` (small int immediate).
     AddInt { dst: reg Reg, a: reg Reg, imm: int i32 },
+    /// `R[dst] = R[a] - imm` (small int immediate).
+    SubInt { dst: reg Reg, a: reg Reg, imm: int i32 },
     /// `R[dst] = R[a] - R[b]`.
     Sub { dst: reg Reg, a: reg Reg, b: reg Reg },
     /// `R[dst] = R[a] * R[b]`.
@@ -689,7 +691,7 @@ impl Instr {
                 reads.push(b);
                 writes.push(dst);
             }
-            AddInt { dst, a, .. } => {
+            AddInt { dst, a, .. } | SubInt { dst, a, .. } => {
                 reads.push(a);
                 writes.push(dst);
             }

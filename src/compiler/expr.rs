@@ -121,13 +121,12 @@ impl<'s> FuncBuilder<'s> {
             Expr::Name(n) => self.load_name_into(n.id.as_str(), dst, e)?,
             Expr::BinOp(b) => {
                 let op = binop(&b.op);
-                // Only `+`: `x - 1` as an add of -1 would report `+` in a
-                // TypeError for a non-number.
-                if op == BinOp::Add {
+                // (`x - 1` is not an add of -1: a TypeError would say `+`.)
+                if op == BinOp::Add || op == BinOp::Sub {
                     if let Some(i) = small_int(&b.right) {
                         let a = self.expr(&b.left)?;
                         self.set_line(e);
-                        self.emit(Instr::AddInt { dst, a, imm: i });
+                        self.emit(if op == BinOp::Add { Instr::AddInt { dst, a, imm: i } } else { Instr::SubInt { dst, a, imm: i } });
                         self.free_to(mark);
                         return Ok(());
                     }

@@ -1507,6 +1507,9 @@ impl<'a> Tr<'a> {
             Instr::AddInt { dst, a, imm } => {
                 self.arith(pc, &ins, BinOp::Add, dst, a, None, imm as i64)
             }
+            Instr::SubInt { dst, a, imm } => {
+                self.arith(pc, &ins, BinOp::Sub, dst, a, None, imm as i64)
+            }
             Instr::BinaryOp { op, dst, a, b } | Instr::InplaceOp { op, dst, a, b } => {
                 self.arith(pc, &ins, op, dst, a, Some(b), 0)
             }

@@ -195,6 +195,25 @@ impl Vm {
                         let v = tri!(self.binary_op(BinOp::Add, &x, &Value::Int(imm as i64)));
                         set!(dst, v);
                     }
+                    Instr::SubInt { dst, a, imm } => {
+                        match r!(a) {
+                            Value::Int(x) => {
+                                if let Some(s) = x.checked_sub(imm as i64) {
+                                    set!(dst, Value::Int(s));
+                                    continue;
+                                }
+                            }
+                            Value::Float(x) => {
+                                let s = x - imm as f64;
+                                set!(dst, Value::Float(s));
+                                continue;
+                            }
+                            _ => {}
+                        }
+                        let x = r!(a).clone();
+                        let v = tri!(self.binary_op(BinOp::Sub, &x, &Value::Int(imm as i64)));
+                        set!(dst, v);
+                    }
                     Instr::Sub { dst, a, b } => {
                         match (r!(a), r!(b)) {
                             (Value::Int(x), Value::Int(y)) => {
