@@ -870,12 +870,16 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let name = arg::str(vm, &args.pos[1], "__build_class__: name")?.to_string();
     let mut bases: Vec<PyRef<ClassObj>> = Vec::new();
+    let mut resolved = false;
     for b in &args.pos[2..] {
         match b {
             Value::Class(c) => bases.push(c.clone()),
             other => {
-                if let Some(f) = vm.lookup_special(other, "__mro_entries__") {
-                    let r = vm.call_function(&f, &[other.clone(), Value::tuple(args.pos[2..].to_vec())])?;
+                // `getattr(base, "__mro_entries__")`, as CPython looks it up
+                // (an attribute of the object itself, e.g. `typing.NamedTuple`).
+                if let Some(f) = vm.get_attr_opt(other, "__mro_entries__")? {
+                    resolved = true;
+                    let r = vm.call_function(&f, &[Value::tuple(args.pos[2..].to_vec())])?;
                     for x in vm.collect_iterable(&r)? {
                         if let Value::Class(c) = x {
                             bases.push(c);
@@ -942,6 +946,9 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     // Run the class body with the namespace as its locals.
     let cell = run_class_body(vm, body, &ns)?;
+    if resolved {
+        ns.set_str("__orig_bases__", Value::tuple(args.pos[2..].to_vec()));
+    }
     if let Value::Cell(c) = &cell {
         ns.set_str("__classcell__", Value::Cell(c.clone()));
     }

@@ -190,7 +190,8 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 .filter_map(|v| v.as_str().map(|s| s.to_string()))
                 .collect();
             names.sort();
-            let quoted: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+            // CPython 3.11 lists the names without quotes.
+            let quoted: Vec<String> = names.clone();
             return Err(PyErr::type_error(format!(
                 "Can't instantiate abstract class {} with abstract method{} {}",
                 cls.name(),

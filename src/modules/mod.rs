@@ -1,9 +1,20 @@
-//! Modules implemented in Rust. Each `make` builds a fresh module object
-//! the first time it is imported.
+//! Standard-library modules. Each `make` builds a fresh module object the
+//! first time it is imported.
+//!
+//! Two kinds: modules written in Rust (this directory), and modules written
+//! in Python whose source is embedded in the binary (`lib/*.py`, listed in
+//! `PY_MODULES`); the latter run like any imported file, under the file name
+//! `<frozen NAME>` as CPython's frozen modules do. When the environment
+//! variable `SPRY_LIB` names a directory, Python-source modules are read
+//! from there instead (for working on them without rebuilding).
 
 pub mod ast;
+pub mod collections;
+pub mod gc;
+pub mod heapq;
 pub mod io;
 pub mod math;
+pub mod posix;
 pub mod sys;
 pub mod time;
 
@@ -15,13 +26,106 @@ pub fn init(vm: &mut Vm) {
     sys::init(vm);
 }
 
+/// Names of the modules written in Rust (for `sys.builtin_module_names`).
+pub const RUST_MODULES: &[&str] = &[
+    "builtins",
+    "sys",
+    "math",
+    "time",
+    "io",
+    "gc",
+    "posix",
+    "_heapq",
+    "_collections",
+];
+
+/// A module written in Python and shipped inside the binary.
+pub struct PySource {
+    pub name: &'static str,
+    /// Path below `lib/` (also used with `SPRY_LIB`).
+    pub file: &'static str,
+    pub source: &'static str,
+    /// A package (submodules are found in `PY_MODULES` as `name.sub`).
+    pub package: bool,
+}
+
+macro_rules! py_modules {
+    ($($name:literal => $file:literal $(, $pkg:ident)?;)*) => {
+        /// Every Python-source module, by dotted name.
+        pub const PY_MODULES: &[PySource] = &[
+            $(PySource { name: $name, file: $file, source: include_str!(concat!("lib/", $file)), package: py_modules!(@pkg $($pkg)?) },)*
+        ];
+    };
+    (@pkg package) => { true };
+    (@pkg) => { false };
+}
+
+py_modules! {
+    "os" => "os.py";
+    "posixpath" => "posixpath.py";
+    "genericpath" => "genericpath.py";
+    "stat" => "stat.py";
+    "copy" => "copy.py";
+    "bisect" => "bisect.py";
+    "heapq" => "heapq.py";
+    "operator" => "operator.py";
+    "keyword" => "keyword.py";
+    "reprlib" => "reprlib.py";
+    "itertools" => "itertools.py";
+    "types" => "types.py";
+    "_thread" => "_thread.py";
+    "_weakref" => "_weakref.py";
+    "weakref" => "weakref.py";
+    "_weakrefset" => "_weakrefset.py";
+    "abc" => "abc.py";
+    "_py_abc" => "_py_abc.py";
+    "_collections_abc" => "_collections_abc.py";
+    "collections" => "collections/__init__.py", package;
+    "collections.abc" => "collections/abc.py";
+    "functools" => "functools.py";
+    "typing" => "typing.py";
+}
+
+/// The embedded source of module `name`, if Spry ships one.
+pub fn py_source(name: &str) -> Option<&'static PySource> {
+    PY_MODULES.iter().find(|m| m.name == name)
+}
+
+/// The source text of an embedded module (from `SPRY_LIB` when set).
+pub fn source_text(m: &PySource) -> std::borrow::Cow<'static, str> {
+    if let Ok(dir) = std::env::var("SPRY_LIB") {
+        if let Ok(s) = std::fs::read_to_string(std::path::Path::new(&dir).join(m.file)) {
+            return std::borrow::Cow::Owned(s);
+        }
+    }
+    std::borrow::Cow::Borrowed(m.source)
+}
+
 /// The builtin module `name`, if Spry has one.
 pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(Some(match name {
         "math" => math::make(vm),
         "time" => time::make(vm),
         "io" => io::make(vm),
-        _ => return Ok(None),
+        "gc" => gc::make(vm),
+        "posix" => posix::make(vm),
+        "_heapq" => heapq::make(vm),
+        "_collections" => collections::make(vm),
+        _ => {
+            let Some(m) = py_source(name) else {
+                return Ok(None);
+            };
+            let text = source_text(m);
+            let filename = format!("<frozen {}>", name);
+            let pkg_dir = if m.package {
+                Some(filename.as_str())
+            } else {
+                None
+            };
+            return vm
+                .exec_module_source(name, &filename, &text, pkg_dir)
+                .map(Some);
+        }
     }))
 }
 

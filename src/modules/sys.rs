@@ -36,7 +36,7 @@ pub fn init(vm: &mut Vm) {
     set(&m, "prefix", Value::str("/usr"));
     set(&m, "base_prefix", Value::str("/usr"));
     set(&m, "dont_write_bytecode", Value::Bool(true));
-    set(&m, "builtin_module_names", Value::tuple(["builtins", "sys", "math", "time", "io"].iter().map(|s| Value::str(s)).collect()));
+    set(&m, "builtin_module_names", Value::tuple(super::RUST_MODULES.iter().map(|s| Value::str(s)).collect()));
     set(&m, "copyright", Value::str("Copyright (c) Spry contributors."));
     let vi = make_struct_seq(
         vm,
@@ -204,7 +204,9 @@ pub fn simple_namespace(vm: &mut Vm, ns: PyRef<DictObj>) -> Value {
 
 fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("exit", 0, 1)?;
-    Err(PyErr::with_args(ExcKind::SystemExit, args.pos.to_vec()))
+    // `sys.exit(None)` raises SystemExit() with no arguments, as CPython does.
+    let a: Vec<Value> = args.pos.iter().filter(|v| !v.is_none()).cloned().collect();
+    Err(PyErr::with_args(ExcKind::SystemExit, a))
 }
 
 fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {

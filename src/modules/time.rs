@@ -26,14 +26,19 @@ fn perf_counter_ns(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Int(vm.started.elapsed().as_nanos() as i64))
 }
 
-fn process_time(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+/// CPU time of the process in seconds.
+pub fn process_seconds() -> f64 {
     let mut ts = libc_timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: clock_gettime writes into the struct we pass; CLOCK_PROCESS_CPUTIME_ID is 2 on Linux.
     let r = unsafe { clock_gettime(2, &mut ts) };
     if r != 0 {
-        return Ok(Value::Float(0.0));
+        return 0.0;
     }
-    Ok(Value::Float(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9))
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+}
+
+fn process_time(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Float(process_seconds()))
 }
 
 fn process_time_ns(vm: &mut Vm, args: Args) -> PyResult<Value> {

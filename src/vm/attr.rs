@@ -1283,6 +1283,16 @@ pub fn update_class_flags(cls: &PyRef<ClassObj>) {
     if user_def("__del__") {
         f |= class_flags::HAS_DEL;
     }
+    // `abc.ABCMeta` stores each class's own `__abstractmethods__`.
+    let abstract_ = match cls.dict.get_str("__abstractmethods__") {
+        Some(Value::FrozenSet(s)) | Some(Value::Set(s)) => s.len() > 0,
+        Some(Value::Tuple(t)) => !t.is_empty(),
+        Some(Value::List(l)) => !l.is_empty(),
+        _ => false,
+    };
+    if abstract_ {
+        f |= class_flags::ABSTRACT;
+    }
     cls.flags.set(f);
     let subs: Vec<*const rc::ObjBox<ClassObj>> = cls.subclasses.borrow().clone();
     for s in subs {

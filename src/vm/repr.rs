@@ -141,6 +141,22 @@ fn addr(v: &Value) -> usize {
 impl Vm {
     /// `repr(v)` as a value.
     pub fn repr(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Class(c) = v {
+            // A metaclass's `__repr__` (`typing.Any`, `<enum 'Color'>`).
+            if let Value::Class(meta) = c.metaclass.get() {
+                if !meta.is_builtin() {
+                    if let Some(f) = meta.lookup("__repr__") {
+                        if !matches!(f, Value::Builtin(_)) {
+                            let r = self.call_function(&f, std::slice::from_ref(v))?;
+                            if !matches!(r, Value::Str(_)) {
+                                return Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", self.type_name(&r))));
+                            }
+                            return Ok(r);
+                        }
+                    }
+                }
+            }
+        }
         if let Value::Instance(_) | Value::Native(_) = v {
             if let Some(f) = self.lookup_special(v, "__repr__") {
                 if !matches!(f, Value::Builtin(ref b) if b.owner == "object") {
@@ -354,7 +370,7 @@ impl Vm {
             Value::Int(i) => Ok(i.to_string()),
             Value::Str(s) => Ok(repr_of_str(s)),
             Value::Float(f) => Ok(float::repr(*f)),
-            Value::Instance(_) | Value::Native(_) => match self.repr(v)? {
+            Value::Instance(_) | Value::Native(_) | Value::Class(_) => match self.repr(v)? {
                 Value::Str(s) => Ok(s.as_str().to_string()),
                 _ => Ok(String::new()),
             },
@@ -400,7 +416,7 @@ impl Vm {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Int(i) => Ok(i.to_string()),
             Value::Float(f) => Ok(float::repr(*f)),
-            Value::Instance(_) | Value::Native(_) => match self.str_value(v)? {
+            Value::Instance(_) | Value::Native(_) | Value::Class(_) => match self.str_value(v)? {
                 Value::Str(s) => Ok(s.as_str().to_string()),
                 _ => Ok(String::new()),
             },
@@ -415,10 +431,11 @@ impl Vm {
             Value::Instance(i) => {
                 let cls = i.class();
                 if let Some(f) = cls.lookup("__str__") {
-                    // `int`, `float`, `complex` and `bool` have no `__str__`
-                    // of their own in CPython: `object.__str__` calls `repr`.
+                    // `int`, `float`, `complex`, `bool` and the containers have
+                    // no `__str__` of their own in CPython: `object.__str__`
+                    // calls `repr` (so a subclass's `__repr__` is used).
                     let is_object_str =
-                        matches!(&f, Value::Builtin(b) if matches!(b.owner, "object" | "int" | "float" | "complex" | "bool"));
+                        matches!(&f, Value::Builtin(b) if matches!(b.owner, "object" | "int" | "float" | "complex" | "bool" | "dict" | "list" | "tuple" | "set" | "frozenset"));
                     if !is_object_str {
                         if let Value::Builtin(b) = &f {
                             // A builtin base's __str__ (e.g. int subclass, exceptions).
@@ -443,6 +460,18 @@ impl Vm {
                 if let Some(f) = self.lookup_special(v, "__str__") {
                     if !matches!(&f, Value::Builtin(b) if b.owner == "object") {
                         return self.call_function(&f, std::slice::from_ref(v));
+                    }
+                }
+                self.repr(v)
+            }
+            Value::Class(c) => {
+                if let Value::Class(meta) = c.metaclass.get() {
+                    if !meta.is_builtin() {
+                        if let Some(f) = meta.lookup("__str__") {
+                            if !matches!(f, Value::Builtin(_)) {
+                                return self.call_function(&f, std::slice::from_ref(v));
+                            }
+                        }
                     }
                 }
                 self.repr(v)

@@ -283,6 +283,14 @@ impl Vm {
                 }
             },
             Value::Class(c) => {
+                // A metaclass's `__getitem__` comes first (`Color["RED"]`).
+                if let Value::Class(meta) = c.metaclass.get() {
+                    if !meta.is_builtin() {
+                        if let Some(f) = meta.lookup("__getitem__") {
+                            return self.call_function(&f, &[obj.clone(), key.clone()]);
+                        }
+                    }
+                }
                 if let Some(f) = c.lookup("__class_getitem__") {
                     let f = match &f {
                         Value::Native(n) => match &n.data {
@@ -293,9 +301,11 @@ impl Vm {
                     };
                     return self.call_function(&f, &[obj.clone(), key.clone()]);
                 }
-                if c.is_builtin() {
-                    // `list[int]` and friends in annotations.
-                    return Ok(obj.clone());
+                if c.is_builtin() && matches!(c.name().as_str(), "list" | "dict" | "tuple" | "set" | "frozenset" | "type" | "enumerate") {
+                    // `list[int]` and friends: a `types.GenericAlias`.
+                    let types = self.import_module("types")?;
+                    let ga = self.get_attr(&types, "GenericAlias")?;
+                    return self.call_function(&ga, &[obj.clone(), key.clone()]);
                 }
                 Err(PyErr::type_error(format!("type '{}' is not subscriptable", c.name())))
             }

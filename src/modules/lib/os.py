@@ -1,0 +1,362 @@
+"""OS routines for Spry (a compact version of CPython's os module).
+
+This exports:
+  - all functions from posix
+  - os.path is posixpath
+  - os.name is 'posix'
+  - os.curdir, os.pardir, os.sep, os.extsep, os.altsep, os.pathsep,
+    os.defpath, os.linesep, os.devnull
+"""
+
+import sys
+import stat as st
+from posix import *
+import posix as _posix
+
+name = 'posix'
+linesep = '\n'
+curdir = '.'
+pardir = '..'
+extsep = '.'
+sep = '/'
+pathsep = ':'
+defpath = '/bin:/usr/bin'
+altsep = None
+devnull = '/dev/null'
+
+SEEK_SET = 0
+SEEK_CUR = 1
+SEEK_END = 2
+
+error = OSError
+
+import posixpath as path
+sys.modules['os.path'] = path
+
+
+class stat_result(tuple):
+    """stat_result: Result from stat, fstat, or lstat."""
+    n_sequence_fields = 10
+    n_fields = 15
+    n_unnamed_fields = 3
+
+    def __new__(cls, values):
+        self = tuple.__new__(cls, values[:7] + tuple(int(v) for v in values[7:10]))
+        self._extra = values
+        return self
+
+    st_mode = property(lambda self: self[0])
+    st_ino = property(lambda self: self[1])
+    st_dev = property(lambda self: self[2])
+    st_nlink = property(lambda self: self[3])
+    st_uid = property(lambda self: self[4])
+    st_gid = property(lambda self: self[5])
+    st_size = property(lambda self: self[6])
+    st_atime = property(lambda self: self._extra[7])
+    st_mtime = property(lambda self: self._extra[8])
+    st_ctime = property(lambda self: self._extra[9])
+    st_atime_ns = property(lambda self: self._extra[10])
+    st_mtime_ns = property(lambda self: self._extra[11])
+    st_ctime_ns = property(lambda self: self._extra[12])
+    st_blksize = property(lambda self: self._extra[13])
+    st_blocks = property(lambda self: self._extra[14])
+
+    def __repr__(self):
+        names = ("st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
+                 "st_size", "st_atime", "st_mtime", "st_ctime")
+        return "os.stat_result(%s)" % ", ".join("%s=%r" % (n, v) for n, v in zip(names, self))
+
+
+def stat(path, *, dir_fd=None, follow_symlinks=True):
+    if follow_symlinks:
+        return stat_result(_posix.stat(path))
+    return stat_result(_posix.lstat(path))
+
+
+def lstat(path, *, dir_fd=None):
+    return stat_result(_posix.lstat(path))
+
+
+def fspath(path):
+    """Return the file system path representation of the object."""
+    if isinstance(path, (str, bytes)):
+        return path
+    path_type = type(path)
+    try:
+        path_repr = path_type.__fspath__(path)
+    except AttributeError:
+        if hasattr(path_type, '__fspath__'):
+            raise
+        else:
+            raise TypeError("expected str, bytes or os.PathLike object, "
+                            "not " + path_type.__name__)
+    if isinstance(path_repr, (str, bytes)):
+        return path_repr
+    else:
+        raise TypeError("expected {}.__fspath__() to return str or bytes, "
+                        "not {}".format(path_type.__name__,
+                                        type(path_repr).__name__))
+
+
+def fsencode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, str):
+        return filename.encode('utf-8', 'surrogateescape')
+    return filename
+
+
+def fsdecode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, bytes):
+        return filename.decode('utf-8', 'surrogateescape')
+    return filename
+
+
+class PathLike:
+    """Abstract base class for implementing the file system path protocol."""
+
+    def __fspath__(self):
+        raise NotImplementedError
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        if cls is PathLike:
+            return hasattr(subclass, '__fspath__')
+        return NotImplemented
+
+
+class _Environ(dict):
+    """os.environ: a dict that writes through to the process environment."""
+
+    def __setitem__(self, key, value):
+        if not isinstance(key, str):
+            raise TypeError("str expected, not %s" % type(key).__name__)
+        if not isinstance(value, str):
+            raise TypeError("str expected, not %s" % type(value).__name__)
+        putenv(key, value)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key):
+        dict.__delitem__(self, key)
+        unsetenv(key)
+
+    def pop(self, key, *default):
+        if key in self:
+            value = self[key]
+            del self[key]
+            return value
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def setdefault(self, key, value):
+        if key not in self:
+            self[key] = value
+        return self[key]
+
+    def update(self, *args, **kwargs):
+        for k, v in dict(*args, **kwargs).items():
+            self[k] = v
+
+    def clear(self):
+        for k in list(self):
+            del self[k]
+
+    def copy(self):
+        return dict(self)
+
+    def __repr__(self):
+        return "environ({%s})" % ", ".join("%r: %r" % (k, v) for k, v in self.items())
+
+
+environ = _Environ(_posix._environ_items())
+del _Environ
+
+
+def getenv(key, default=None):
+    """Get an environment variable, return None if it doesn't exist."""
+    return environ.get(key, default)
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    """makedirs(name [, mode=0o777][, exist_ok=False])
+
+    Super-mkdir; create a leaf directory and all intermediate ones."""
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    if head and tail and not path.exists(head):
+        try:
+            makedirs(head, exist_ok=exist_ok)
+        except FileExistsError:
+            pass
+        cdir = curdir
+        if isinstance(tail, bytes):
+            cdir = bytes(curdir, 'ASCII')
+        if tail == cdir:
+            return
+    try:
+        mkdir(name, mode)
+    except OSError:
+        if not exist_ok or not path.isdir(name):
+            raise
+
+
+def removedirs(name):
+    rmdir(name)
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    while head and tail:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head, tail = path.split(head)
+
+
+def renames(old, new):
+    head, tail = path.split(new)
+    if head and tail and not path.exists(head):
+        makedirs(head)
+    rename(old, new)
+    head, tail = path.split(old)
+    if head and tail:
+        try:
+            removedirs(head)
+        except OSError:
+            pass
+
+
+class DirEntry:
+    def __init__(self, dirpath, name):
+        self.name = name
+        self.path = path.join(dirpath, name)
+        self._stat = None
+        self._lstat = None
+
+    def __fspath__(self):
+        return self.path
+
+    def __repr__(self):
+        return "<DirEntry %r>" % (self.name,)
+
+    def stat(self, *, follow_symlinks=True):
+        if follow_symlinks:
+            if self._stat is None:
+                self._stat = stat(self.path)
+            return self._stat
+        if self._lstat is None:
+            self._lstat = lstat(self.path)
+        return self._lstat
+
+    def is_dir(self, *, follow_symlinks=True):
+        try:
+            return st.S_ISDIR(self.stat(follow_symlinks=follow_symlinks).st_mode)
+        except OSError:
+            return False
+
+    def is_file(self, *, follow_symlinks=True):
+        try:
+            return st.S_ISREG(self.stat(follow_symlinks=follow_symlinks).st_mode)
+        except OSError:
+            return False
+
+    def is_symlink(self):
+        try:
+            return st.S_ISLNK(self.stat(follow_symlinks=False).st_mode)
+        except OSError:
+            return False
+
+    def inode(self):
+        return self.stat(follow_symlinks=False).st_ino
+
+
+class _ScandirIterator:
+    def __init__(self, p):
+        self._path = p
+        self._names = iter(listdir(p))
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return DirEntry(self._path, next(self._names))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def close(self):
+        self._names = iter(())
+
+
+def scandir(path='.'):
+    return _ScandirIterator(path)
+
+
+def walk(top, topdown=True, onerror=None, followlinks=False):
+    """Directory tree generator (see CPython's os.walk)."""
+    stack = [top]
+    while stack:
+        top = stack.pop()
+        if isinstance(top, tuple):
+            yield top
+            continue
+        dirs = []
+        nondirs = []
+        walk_dirs = []
+        try:
+            entries = list(scandir(top))
+        except OSError as error:
+            if onerror is not None:
+                onerror(error)
+            continue
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.name)
+            else:
+                nondirs.append(entry.name)
+            if not topdown and is_dir:
+                if followlinks or not entry.is_symlink():
+                    walk_dirs.append(entry.path)
+        if topdown:
+            yield top, dirs, nondirs
+            for dirname in reversed(dirs):
+                new_path = path.join(top, dirname)
+                if followlinks or not path.islink(new_path):
+                    stack.append(new_path)
+        else:
+            stack.append((top, dirs, nondirs))
+            for new_path in reversed(walk_dirs):
+                stack.append(new_path)
+
+
+def get_terminal_size(fd=1):
+    columns = int(environ.get('COLUMNS', 80))
+    lines = int(environ.get('LINES', 24))
+    return terminal_size((columns, lines))
+
+
+class terminal_size(tuple):
+    columns = property(lambda self: self[0])
+    lines = property(lambda self: self[1])
+
+    def __repr__(self):
+        return "os.terminal_size(columns=%d, lines=%d)" % self
+
+
+def get_exec_path(env=None):
+    if env is None:
+        env = environ
+    path_list = env.get('PATH', defpath)
+    return path_list.split(pathsep)
+
+
+supports_bytes_environ = True
