@@ -13,6 +13,7 @@ pub mod collections;
 pub mod gc;
 pub mod heapq;
 pub mod io;
+pub mod json;
 pub mod math;
 pub mod posix;
 pub mod sys;
@@ -84,6 +85,10 @@ py_modules! {
     "collections.abc" => "collections/abc.py";
     "functools" => "functools.py";
     "typing" => "typing.py";
+    "json" => "json/__init__.py", package;
+    "json.decoder" => "json/decoder.py";
+    "json.encoder" => "json/encoder.py";
+    "codecs" => "codecs.py";
 }
 
 /// The embedded source of module `name`, if Spry ships one.
@@ -111,6 +116,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "posix" => posix::make(vm),
         "_heapq" => heapq::make(vm),
         "_collections" => collections::make(vm),
+        "_json" => json::make(vm),
         _ => {
             let Some(m) = py_source(name) else {
                 return Ok(None);

@@ -377,6 +377,11 @@ impl Vm {
 
     /// `type.__call__(cls, *args)`: `__new__` then `__init__`.
     pub fn type_call(&mut self, cls: &PyRef<ClassObj>, args: Args) -> PyResult<Value> {
+        // A builtin type called directly (`list(x)` from Rust): its
+        // constructor, as the interpreter's call path does.
+        if let Some(ctor) = cls.ctor.get() {
+            return ctor(self, args);
+        }
         let new = cls.lookup("__new__");
         let obj = match &new {
             Some(Value::Builtin(b)) => {
