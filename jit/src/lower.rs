@@ -57,6 +57,9 @@ impl Backend {
             .set("use_colocated_libcalls", "false")
             .map_err(|e| e.to_string())?;
         flags.set("is_pic", "false").map_err(|e| e.to_string())?;
+        // The IR is checked by `Function::verify`; Cranelift's own verifier
+        // costs as much as a third of compile time.
+        flags.set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" }).map_err(|e| e.to_string())?;
         let isa_builder = cranelift_native::builder().map_err(|e| e.to_string())?;
         let isa = isa_builder
             .finish(settings::Flags::new(flags))

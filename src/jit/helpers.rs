@@ -151,6 +151,29 @@ pub extern "C" fn method_addr(c: u64, obj: u64, code: u64, pc: u64) -> u64 {
     unsafe { vm(c) }.method_ptr(obj, code, pc as usize).unwrap_or(0)
 }
 
+/// A new instance of class `cls` (object address) into slot `dst`.
+pub extern "C" fn new_instance(c: u64, cls: u64, dst: u64) {
+    // SAFETY: see `ctx`, `vm`, `slot`; `cls` is a class the loop holds.
+    let c = unsafe { ctx(c) };
+    let cls = unsafe { PyRef::clone_from_raw(cls as *const crate::objects::rc::ObjBox<ClassObj>) };
+    let v = unsafe { vm(c) }.new_instance(&cls);
+    Value::store(unsafe { slot(dst) }, v);
+}
+
+/// The result of an inlined `__init__`: `OK` if it is None, else `ERR`
+/// with CPython's TypeError.
+pub extern "C" fn init_result(c: u64, v: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { slot(v) };
+    if v.is_none() {
+        return OK;
+    }
+    let msg = format!("__init__() should return None, not '{}'", unsafe { vm(c) }.type_name(v));
+    c.err = Some(PyErr::type_error(msg));
+    ERR
+}
+
 /// Runs the cycle collector if it is due (back-edge safe point).
 pub extern "C" fn gc(c: u64) {
     // SAFETY: see `ctx`, `vm`.

@@ -130,6 +130,9 @@ pub struct FrameDesc {
     /// receives the result there.
     pub call_pc: u32,
     pub ret_reg: u16,
+    /// An inlined `__init__`: the caller's register keeps the new instance
+    /// and the call must return None (`Ret::Init`).
+    pub init: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -556,7 +559,8 @@ impl Vm {
                 _ => unreachable!(),
             };
             let depth = self.exc_stack.len() as u32;
-            let mut fr = Frame::for_function(func, fbase, ftop, Ret::Reg(d.ret_reg), depth);
+            let ret = if d.init { Ret::Init(d.ret_reg) } else { Ret::Reg(d.ret_reg) };
+            let mut fr = Frame::for_function(func, fbase, ftop, ret, depth);
             if k + 1 == exit.inline.len() {
                 fr.pc = exit.pc;
             }

@@ -214,6 +214,8 @@ struct Level {
     /// parent's result register.
     call_pc: usize,
     ret_reg: Reg,
+    /// An inlined `__init__` (its result is checked, not delivered).
+    init: bool,
 }
 
 /// Per-region bookkeeping (the loop, or an inlined function body).
@@ -926,6 +928,7 @@ impl<'a> Tr<'a> {
             desc: None,
             call_pc: 0,
             ret_reg: 0,
+            init: false,
         });
         let nregs = code.nregs as usize;
         self.st = vec![RS::ANY; nregs];
@@ -1698,7 +1701,7 @@ impl<'a> Tr<'a> {
                     if t != tag::UNDEF && self.opts.has("inline") && !self.is_generic(pc) {
                         if let Value::Function(f) = self.konst(c).clone() {
                             let fval = self.konst(c).clone();
-                            if let Some(flow) = self.try_inline(pc, &f, &fval, base, base + 1, nargs + 1)? {
+                            if let Some(flow) = self.try_inline(pc, &f, &fval, base, base + 1, nargs + 1, false)? {
                                 return Ok(flow);
                             }
                         }
@@ -2646,7 +2649,8 @@ impl<'a> Tr<'a> {
     }
 
     /// The address an instance attribute access reaches through the
-    /// instruction's inline cache (a miss leaves through a guard exit).
+    /// instruction's inline cache, or 0 when the attribute is not a plain
+    /// instance-dict attribute (the caller then takes the generic path).
     /// When the interpreter has filled the cache, the lookup is compiled
     /// natively: class version, dict entry position and key are guarded.
     fn attr_address(&mut self, pc: usize, o: usize) -> Var {
@@ -2656,7 +2660,6 @@ impl<'a> Tr<'a> {
             Instr::LoadAttr { name, .. } | Instr::StoreAttr { name, .. } => name,
             _ => unreachable!(),
         };
-        let x = self.exit(ExitKind::Guard, pc, "attribute cache miss");
         let addr_local = self.f.new_local(Ty::I64);
         let join = self.new_block();
         let slow = self.cold_block();
@@ -2700,8 +2703,6 @@ impl<'a> Tr<'a> {
         let c = self.iconst(self.level().code as i64);
         let p = self.iconst(pc as i64);
         let addr = self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![self.ctx, oa, c, p]);
-        let miss = self.icmp_imm(Cmp::Eq, addr, 0);
-        self.guard_zero(miss, x);
         self.op(Op::SetVar(addr_local), vec![addr]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
@@ -2712,22 +2713,67 @@ impl<'a> Tr<'a> {
         if self.is_generic(pc) {
             return self.generic(pc, ins);
         }
+        // Registers the generic path reads or writes are made current first,
+        // so both paths start from the same state.
+        self.mem(o);
+        self.mem(d);
         let addr = self.attr_address(pc, o);
         let bits = if self.opts.has("speculate") { self.profile(pc) } else { 0 };
-        let num = spec_num(bits);
-        if let (Some((t, tg)), true) = (num, self.opts.has("unbox")) {
+        let num = if self.opts.has("unbox") { spec_num(bits) } else { None };
+        let miss = self.icmp_imm(Cmp::Eq, addr, 0);
+        let fast = self.new_block();
+        let slow = self.cold_block();
+        let join = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: miss, then: (slow, vec![]), els: (fast, vec![]) });
+        let before = self.st.clone();
+        // Slow path: the interpreter's attribute access.
+        self.cur = slow;
+        let frame = self.level().desc.map_or(-1, |x| x as i64);
+        let fv = self.iconst(frame);
+        let pv = self.iconst(pc as i64);
+        let s = self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]);
+        self.check_status(s);
+        if let Some((t, tg)) = num {
+            let x = self.exit(ExitKind::GuardAfter, pc + 1, "attribute type");
+            let tv = self.load_tag(d);
+            let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
+            self.guard_nonzero(ok, x);
+            let da = self.slot_addr(d);
+            let v = self.load_payload(da, t);
+            match t {
+                T::Float => self.set_f(d, v),
+                _ => self.set_i(d, v),
+            }
+        }
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        // Fast path: the value where the cache says.
+        self.cur = fast;
+        self.st = before;
+        if let Some((t, tg)) = num {
             let x = self.exit(ExitKind::Guard, pc, "attribute type");
             let tv = self.load(addr, 0);
             let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
             self.guard_nonzero(ok, x);
             let v = self.load_payload(addr, t);
-            self.def_num(d, t, v);
-            return Ok(Flow::Next);
+            match t {
+                T::Float => self.set_f(d, v),
+                _ => self.set_i(d, v),
+            }
+        } else {
+            let da = self.slot_addr(d);
+            self.copy_value(da, addr);
         }
-        let da = self.slot_addr(d);
-        self.copy_value(da, addr);
-        self.clobber(d);
-        self.speculate(d, pc, pc + 1);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        match num {
+            // The number is in the IR local on both paths; the slot is
+            // stale on the fast one.
+            Some((t, _)) => self.st[d] = RS { t, clean: false, mem: None },
+            None => {
+                self.clobber(d);
+                self.speculate(d, pc, pc + 1);
+            }
+        }
         Ok(Flow::Next)
     }
 
@@ -2735,8 +2781,27 @@ impl<'a> Tr<'a> {
         if self.is_generic(pc) {
             return self.generic(pc, ins);
         }
+        self.mem(o);
+        self.mem(s);
         let addr = self.attr_address(pc, o);
+        let miss = self.icmp_imm(Cmp::Eq, addr, 0);
+        let fast = self.new_block();
+        let slow = self.cold_block();
+        let join = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: miss, then: (slow, vec![]), els: (fast, vec![]) });
+        let before = self.st.clone();
+        self.cur = slow;
+        let frame = self.level().desc.map_or(-1, |x| x as i64);
+        let fv = self.iconst(frame);
+        let pv = self.iconst(pc as i64);
+        let st = self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]);
+        self.check_status(st);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = fast;
+        self.st = before;
         self.store_value_at(addr, s);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
         Ok(Flow::Next)
     }
 
@@ -2777,8 +2842,15 @@ impl<'a> Tr<'a> {
             let callee = self.konst(c).clone();
             match &callee {
                 Value::Function(f) if self.opts.has("inline") && !self.is_generic(pc) => {
-                    if let Some(flow) = self.try_inline(pc, f, &callee, func, func + 1, nargs)? {
+                    if let Some(flow) = self.try_inline(pc, f, &callee, func, func + 1, nargs, false)? {
                         return Ok(flow);
+                    }
+                }
+                Value::Class(cls) if self.opts.has("inline") && !self.is_generic(pc) => {
+                    if let Some(init) = self.vm.simple_init(cls) {
+                        if let Some(flow) = self.try_construct(pc, cls, &init, func, nargs)? {
+                            return Ok(flow);
+                        }
                     }
                 }
                 Value::Builtin(_) if self.opts.has("builtins") => {
@@ -2834,6 +2906,44 @@ impl<'a> Tr<'a> {
         self.st[o] = RS::mem_type(T::Tag(tag::INSTANCE));
     }
 
+    /// Whether calls of `callee` (with exactly its positional parameters)
+    /// can be inlined here.
+    fn inlinable(&self, callee: &CodeObj) -> bool {
+        callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
+            && callee.kwonlyargcount == 0
+            && callee.freevars.is_empty()
+            && callee.cellvars.is_empty()
+            && callee.instrs.len() <= 120
+            && self.chain.len() < 4
+            && callee.instrs.len() <= self.budget
+            && !self.chain.iter().any(|l| l.code == callee as *const CodeObj)
+            && callee.instrs.iter().all(|ins| !matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. }))
+    }
+
+    /// `C(args)` for a plain Python class (default `__new__`, a Python
+    /// `__init__`): the instance is allocated by a helper and `__init__` is
+    /// inlined, guarded by the class version.
+    fn try_construct(&mut self, pc: usize, cls: &PyRef<ClassObj>, init: &PyRef<FunctionObj>, func: Reg, nargs: u16) -> TResult<Option<Flow>> {
+        let callee: &CodeObj = &init.code;
+        if callee.argcount != nargs + 1 || !self.inlinable(callee) {
+            return Ok(None);
+        }
+        let f = self.abs(func);
+        let x = self.exit(ExitKind::Guard, pc, "class changed");
+        let cp = self.iconst(cls.as_ptr() as i64);
+        let ver = self.load(cp, (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(ClassObj, version)) as i32);
+        let ok = self.icmp_imm(Cmp::Eq, ver, cls.version.get() as i64);
+        self.guard_nonzero(ok, x);
+        // The instance replaces the class in the call's register.
+        self.mem(f);
+        let fa = self.slot_addr(f);
+        self.call_void(helpers::new_instance as *const () as usize, "new_instance", vec![self.ctx, cp, fa]);
+        self.st[f] = RS::mem_type(T::Tag(tag::INSTANCE));
+        let fval = Value::Function(init.clone());
+        self.intern(&fval);
+        self.try_inline(pc, init, &fval, func, func, nargs + 1, true)
+    }
+
     /// `obj.name` resolving to a method (a plain function on the class, as
     /// the interpreter's cache recorded): the function becomes a constant
     /// guarded by the cache check, `self` goes to `dst + 1`, so that the
@@ -2841,6 +2951,11 @@ impl<'a> Tr<'a> {
     fn method_on_instance(&mut self, pc: usize, dst: Reg, o: usize) -> TResult<Option<Flow>> {
         let cache = *self.code().cache(pc);
         if cache.a == 0 || cache.kind & 1 != crate::vm::inline_cache::METHOD {
+            return Ok(None);
+        }
+        // A site that has seen two different methods (an overridden method
+        // called on several classes) stays a generic call.
+        if cache.c != 0 && (cache.kind & 2 == 0 || cache.d != cache.b) {
             return Ok(None);
         }
         // SAFETY: the cache holds the address of a function object owned by
@@ -2972,23 +3087,10 @@ impl<'a> Tr<'a> {
         func: Reg,
         args_start: Reg,
         nargs: u16,
+        init: bool,
     ) -> TResult<Option<Flow>> {
         let callee: &CodeObj = &f.code;
-        let simple = callee.flags
-            & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR)
-            == 0
-            && callee.argcount == nargs
-            && callee.kwonlyargcount == 0
-            && callee.freevars.is_empty()
-            && callee.cellvars.is_empty()
-            && callee.instrs.len() <= 120
-            && self.chain.len() < 4
-            && callee.instrs.len() <= self.budget
-            && !self
-                .chain
-                .iter()
-                .any(|l| l.code == callee as *const CodeObj)
-            && callee.instrs.iter().all(|ins| !matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. }));
+        let simple = callee.argcount == nargs && self.inlinable(callee);
         if !simple {
             return Ok(None);
         }
@@ -3003,6 +3105,7 @@ impl<'a> Tr<'a> {
             nregs: nregs as u32,
             call_pc: pc as u32,
             ret_reg: func,
+            init,
         });
         // The callee's window is all Undef in memory.
         self.st.truncate(offset);
@@ -3019,6 +3122,14 @@ impl<'a> Tr<'a> {
             let s = self.abs(args_start + i as Reg);
             let d = offset + i;
             let ss = self.st[s];
+            if init && i == 0 {
+                // `self` of an inlined `__init__`: the caller keeps the
+                // instance, the callee gets its own reference.
+                let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
+                self.copy_value(da, sa);
+                self.st[d] = RS::mem_type(T::Tag(tag::INSTANCE));
+                continue;
+            }
             match ss.t {
                 T::Int | T::Bool => {
                     let v = self.get_i(s);
@@ -3059,6 +3170,7 @@ impl<'a> Tr<'a> {
             desc: Some(desc),
             call_pc: pc,
             ret_reg: func,
+            init,
         });
         self.depth = self.depth.max(self.chain.len() - 1);
         self.regions.push(Region {
@@ -3100,7 +3212,7 @@ impl<'a> Tr<'a> {
     /// result register, the callee's registers are cleared.
     fn inline_return(&mut self, ins: Instr) -> TResult<Flow> {
         let lvl = self.level();
-        let (offset, ret_reg) = (lvl.offset, lvl.ret_reg);
+        let (offset, ret_reg, init) = (lvl.offset, lvl.ret_reg, lvl.init);
         let parent_off = self.chain[self.chain.len() - 2].offset;
         let r = parent_off + ret_reg as usize;
         let nregs = self.code().nregs as usize;
@@ -3108,7 +3220,21 @@ impl<'a> Tr<'a> {
             Instr::Return { src } => Some(offset + src as usize),
             _ => None,
         };
+        if init {
+            // `__init__` must return None; the instance stays in `r`.
+            if let Some(s) = src {
+                let none = matches!(self.st[s].t, T::Const(c) if self.konst(c).is_none())
+                    || self.st[s].t == T::Tag(tag::NONE);
+                if !none {
+                    self.mem(s);
+                    let sa = self.slot_addr(s);
+                    let st = self.call(helpers::init_result as *const () as usize, "init_result", vec![self.ctx, sa]);
+                    self.check_status(st);
+                }
+            }
+        }
         match src {
+            _ if init => {}
             None => {
                 let c = self.intern(&Value::None);
                 self.def_const(r, c);

@@ -1364,7 +1364,7 @@ impl Vm {
 
     /// The Python `__init__` of a class whose instances are created by
     /// `object.__new__` with the default metaclass.
-    fn simple_init(&self, c: &PyRef<ClassObj>) -> Option<PyRef<FunctionObj>> {
+    pub(crate) fn simple_init(&self, c: &PyRef<ClassObj>) -> Option<PyRef<FunctionObj>> {
         if c.is_builtin() || c.layout.get() != Layout::Object {
             return None;
         }
