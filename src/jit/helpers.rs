@@ -198,6 +198,17 @@ pub extern "C" fn binop(c: u64, op: u64, dst: u64, a: u64, b: u64, pc: u64) -> u
     status(c, r)
 }
 
+/// `dst = a <op> b` after `type(a).__op__` returned NotImplemented.
+pub extern "C" fn binop_reflected(c: u64, op: u64, dst: u64, a: u64, b: u64, pc: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    set_pc(v, c, pc);
+    let (x, y) = unsafe { (slot(a).clone(), slot(b).clone()) };
+    let r = v.binop_after_not_implemented(BinOp::ALL[op as usize], &x, &y).map(|val| Value::store(unsafe { slot(dst) }, val));
+    status(c, r)
+}
+
 /// `dst = a <cmp> b` as a value.
 pub extern "C" fn compare(c: u64, op: u64, dst: u64, a: u64, b: u64, pc: u64) -> u64 {
     // SAFETY: see `ctx`, `vm`, `slot`.

@@ -307,7 +307,7 @@ pub fn translate(
             live_cache: HashMap::new(),
             extent: code.nregs as usize,
             depth: 0,
-            budget: 600,
+            budget: 300,
             pc: header,
             skip: false,
         };
@@ -1701,7 +1701,7 @@ impl<'a> Tr<'a> {
                     if t != tag::UNDEF && self.opts.has("inline") && !self.is_generic(pc) {
                         if let Value::Function(f) = self.konst(c).clone() {
                             let fval = self.konst(c).clone();
-                            if let Some(flow) = self.try_inline(pc, &f, &fval, base, base + 1, nargs + 1, false)? {
+                            if let Some(flow) = self.try_inline(pc, &f, &fval, base, &(1..=nargs as usize + 1).map(|i| b + i).collect::<Vec<_>>(), false, false)? {
                                 return Ok(flow);
                             }
                         }
@@ -1955,6 +1955,11 @@ impl<'a> Tr<'a> {
             None => Some(T::Int),
         };
         let (Some(ta), Some(tb)) = (ta, tb) else {
+            if let (Some(rb), false) = (rb, matches!(ins, Instr::InplaceOp { .. })) {
+                if let Some(flow) = self.inline_dunder(pc, op, dst, ra, rb)? {
+                    return Ok(flow);
+                }
+            }
             return self.generic(pc, ins);
         };
         if self.is_generic(pc) {
@@ -2842,7 +2847,7 @@ impl<'a> Tr<'a> {
             let callee = self.konst(c).clone();
             match &callee {
                 Value::Function(f) if self.opts.has("inline") && !self.is_generic(pc) => {
-                    if let Some(flow) = self.try_inline(pc, f, &callee, func, func + 1, nargs, false)? {
+                    if let Some(flow) = self.try_inline(pc, f, &callee, func, &(1..=nargs as usize).map(|i| fr + i).collect::<Vec<_>>(), false, false)? {
                         return Ok(flow);
                     }
                 }
@@ -2920,12 +2925,83 @@ impl<'a> Tr<'a> {
             && callee.instrs.iter().all(|ins| !matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. }))
     }
 
+    /// `a <op> b` with an instance `a` whose class defines `__op__` as a
+    /// Python function (the interpreter noted which, in the instruction's
+    /// cache): the call is inlined, guarded by the class version; `b` must
+    /// be of the same class or not an instance (so no reflected method of a
+    /// subclass goes first). A `NotImplemented` result continues with the
+    /// rest of the protocol in a helper.
+    fn inline_dunder(&mut self, pc: usize, op: BinOp, dst: Reg, ra: usize, rb: usize) -> TResult<Option<Flow>> {
+        if !self.opts.has("inline") || self.is_generic(pc) {
+            return Ok(None);
+        }
+        let cache = *self.code().cache(pc);
+        if cache.a == 0 {
+            return Ok(None);
+        }
+        self.receiver_instance(pc, ra);
+        if self.st[ra].t != T::Tag(tag::INSTANCE) {
+            return Ok(None);
+        }
+        // SAFETY: the cache holds the address of a function owned by the
+        // class dict (the class version is guarded below).
+        let f = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<FunctionObj>) };
+        // A callee that mentions NotImplemented could return it after an
+        // exit, where the interpreter would take it for the result.
+        if f.code.names.iter().any(|n| n.as_str() == "NotImplemented") || f.code.consts.iter().any(|c| matches!(c, Value::NotImplemented)) {
+            return Ok(None);
+        }
+        let b_is_instance = match self.st[rb].t {
+            T::Tag(t) => t == tag::INSTANCE,
+            T::Any => return Ok(None),
+            _ => false,
+        };
+        let x = self.exit(ExitKind::Guard, pc, "operand class changed");
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        for (r, check) in [(ra, true), (rb, b_is_instance)] {
+            if !check {
+                continue;
+            }
+            let inst = self.load(self.base, Self::slot_off(r) + 8);
+            let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
+            let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
+            let ok = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
+            self.guard_nonzero(ok, x);
+        }
+        let fval = Value::Function(f.clone());
+        self.intern(&fval);
+        let flow = self.try_inline(pc, &f, &fval, dst, &[ra, rb], false, true)?;
+        if let Some(Flow::Next) = flow {
+            let d = self.abs(dst);
+            if matches!(self.st[d].t, T::Any | T::Tag(tag::NOT_IMPLEMENTED)) {
+                // NotImplemented: try the reflected method (and raise the
+                // TypeError) as the interpreter would.
+                let t = self.load_tag(d);
+                let ni = self.icmp_imm(Cmp::Eq, t, tag::NOT_IMPLEMENTED as i64);
+                let rest = self.cold_block();
+                let cont = self.new_block();
+                self.f.set_term(self.cur, Terminator::Branch { cond: ni, then: (rest, vec![]), els: (cont, vec![]) });
+                self.cur = rest;
+                self.mem(ra);
+                self.mem(rb);
+                let (da, aa, ba) = (self.slot_addr(d), self.slot_addr(ra), self.slot_addr(rb));
+                let (o, p) = (self.iconst(op as i64), self.iconst(self.root_pc() as i64));
+                let s = self.call(helpers::binop_reflected as *const () as usize, "binop_reflected", vec![self.ctx, o, da, aa, ba, p]);
+                self.check_status(s);
+                self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+                self.cur = cont;
+                self.st[d] = RS::ANY;
+            }
+        }
+        Ok(flow)
+    }
+
     /// `C(args)` for a plain Python class (default `__new__`, a Python
     /// `__init__`): the instance is allocated by a helper and `__init__` is
     /// inlined, guarded by the class version.
     fn try_construct(&mut self, pc: usize, cls: &PyRef<ClassObj>, init: &PyRef<FunctionObj>, func: Reg, nargs: u16) -> TResult<Option<Flow>> {
         let callee: &CodeObj = &init.code;
-        if callee.argcount != nargs + 1 || !self.inlinable(callee) {
+        if callee.argcount as usize != nargs as usize + 1 || !self.inlinable(callee) {
             return Ok(None);
         }
         let f = self.abs(func);
@@ -2941,7 +3017,8 @@ impl<'a> Tr<'a> {
         self.st[f] = RS::mem_type(T::Tag(tag::INSTANCE));
         let fval = Value::Function(init.clone());
         self.intern(&fval);
-        self.try_inline(pc, init, &fval, func, func, nargs + 1, true)
+        let args: Vec<usize> = (0..=nargs as usize).map(|i| f + i).collect();
+        self.try_inline(pc, init, &fval, func, &args, true, false)
     }
 
     /// `obj.name` resolving to a method (a plain function on the class, as
@@ -3085,12 +3162,12 @@ impl<'a> Tr<'a> {
         f: &PyRef<FunctionObj>,
         fval: &Value,
         func: Reg,
-        args_start: Reg,
-        nargs: u16,
+        args: &[usize],
         init: bool,
+        copy_args: bool,
     ) -> TResult<Option<Flow>> {
         let callee: &CodeObj = &f.code;
-        let simple = callee.argcount == nargs && self.inlinable(callee);
+        let simple = callee.argcount as usize == args.len() && self.inlinable(callee);
         if !simple {
             return Ok(None);
         }
@@ -3117,17 +3194,18 @@ impl<'a> Tr<'a> {
                 mem: Some(0),
             },
         );
-        // Arguments move into the callee's parameters.
-        for i in 0..nargs as usize {
-            let s = self.abs(args_start + i as Reg);
+        // Arguments move into the callee's parameters (or are copied, when
+        // the caller keeps them: `self` of an `__init__`, operator operands).
+        for (i, &s) in args.iter().enumerate() {
             let d = offset + i;
             let ss = self.st[s];
-            if init && i == 0 {
-                // `self` of an inlined `__init__`: the caller keeps the
-                // instance, the callee gets its own reference.
+            if (copy_args || (init && i == 0)) && !ss.t.is_virtual() {
                 let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
                 self.copy_value(da, sa);
-                self.st[d] = RS::mem_type(T::Tag(tag::INSTANCE));
+                self.st[d] = RS::mem_type(match ss.t {
+                    T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+                    t => t,
+                });
                 continue;
             }
             match ss.t {

@@ -299,4 +299,29 @@ impl Vm {
         }
         self.load_method(obj, name.as_str())
     }
+
+    /// After a binary operator ran on an instance `a` (not in place): the
+    /// instruction's cache remembers the class version and the Python
+    /// function `__op__` resolved to, for the JIT to inline the call.
+    #[inline]
+    pub fn note_binop(&self, code: &CodeObj, pc: usize, op: crate::bytecode::BinOp, a: &Value) {
+        if let Value::Instance(inst) = a {
+            // SAFETY: nothing below sets the instance's class.
+            if let Value::Class(cls) = unsafe { inst.class.peek() } {
+                let c = code.cache(pc);
+                let version = cls.version.get();
+                if c.a == version {
+                    return;
+                }
+                c.a = 0;
+                if cls.flags.get() & class_flags::HAS_GETATTRIBUTE != 0 {
+                    return;
+                }
+                if let Some(Value::Function(f)) = class_lookup(cls, op.dunders().0) {
+                    c.a = version;
+                    c.b = f.as_ptr() as u64;
+                }
+            }
+        }
+    }
 }

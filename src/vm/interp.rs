@@ -174,6 +174,7 @@ impl Vm {
                         }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         let v = tri!(self.binary_op(BinOp::Add, &x, &y));
+                        self.note_binop(code, pc - 1, BinOp::Add, &x);
                         set!(dst, v);
                     }
                     Instr::AddInt { dst, a, imm } => {
@@ -231,6 +232,7 @@ impl Vm {
                         }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         let v = tri!(self.binary_op(BinOp::Sub, &x, &y));
+                        self.note_binop(code, pc - 1, BinOp::Sub, &x);
                         set!(dst, v);
                     }
                     Instr::Mul { dst, a, b } => {
@@ -250,6 +252,7 @@ impl Vm {
                         }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         let v = tri!(self.binary_op(BinOp::Mul, &x, &y));
+                        self.note_binop(code, pc - 1, BinOp::Mul, &x);
                         set!(dst, v);
                     }
                     Instr::TrueDiv { dst, a, b } => {
@@ -262,6 +265,7 @@ impl Vm {
                         }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         let v = tri!(self.binary_op(BinOp::TrueDiv, &x, &y));
+                        self.note_binop(code, pc - 1, BinOp::TrueDiv, &x);
                         set!(dst, v);
                     }
                     Instr::FloorDiv { dst, a, b } => {
@@ -273,6 +277,7 @@ impl Vm {
                         }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         let v = tri!(self.binary_op(BinOp::FloorDiv, &x, &y));
+                        self.note_binop(code, pc - 1, BinOp::FloorDiv, &x);
                         set!(dst, v);
                     }
                     Instr::Mod { dst, a, b } => {
@@ -285,6 +290,7 @@ impl Vm {
                         }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         let v = tri!(self.binary_op(BinOp::Mod, &x, &y));
+                        self.note_binop(code, pc - 1, BinOp::Mod, &x);
                         set!(dst, v);
                     }
                     Instr::InplaceOp { op, dst, a, b } => {
@@ -821,6 +827,7 @@ impl Vm {
                 Instr::BinaryOp { op, dst, a, b } => {
                     let (x, y) = (r!(a).clone(), r!(b).clone());
                     let v = tri!(self.binary_op(op, &x, &y));
+                    self.note_binop(code, pc - 1, op, &x);
                     code.cache(pc - 1).profile |= crate::jit::profile_bit(&v);
                     set!(dst, v);
                 }

@@ -346,6 +346,15 @@ impl Vm {
         self.binop_fallback(op, a, b, fa, fb, inplace)
     }
 
+    /// The rest of `a <op> b` after `type(a).__op__` returned NotImplemented
+    /// (types differ: `type(b).__rop__`, then the TypeError).
+    pub(crate) fn binop_after_not_implemented(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        let ta = self.class_of(a);
+        let tb = self.class_of(b);
+        let fb = if PyRef::ptr_eq(&ta, &tb) { None } else { tb.lookup(op.dunders().1) };
+        self.binop_fallback(op, a, b, None, fb, false)
+    }
+
     fn binop_fallback(&mut self, op: BinOp, a: &Value, b: &Value, fa: Option<Value>, fb: Option<Value>, inplace: bool) -> PyResult<Value> {
         if let Some(f) = fa {
             let r = self.call_function(&f, &[a.clone(), b.clone()])?;
