@@ -118,7 +118,7 @@ mod tests {
         let h = f.push1(
             ok,
             Op::Call {
-                addr: helper_add3 as usize as u64,
+                addr: helper_add3 as *const () as usize as u64,
                 name: "add3",
                 ret: true,
             },

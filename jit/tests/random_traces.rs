@@ -203,7 +203,7 @@ fn inputs(rng: &mut Rng) -> [u64; SLOTS] {
     let mut m = [0u64; SLOTS];
     for (k, slot) in m.iter_mut().enumerate().take(4) {
         *slot = match rng.below(4) {
-            0 => rng.below(10) as u64,
+            0 => rng.below(10),
             1 => (rng.next() as i64 >> rng.below(60)) as u64,
             2 => [i64::MAX, i64::MIN, -1, 0][k % 4] as u64,
             _ => rng.next(),

@@ -322,11 +322,9 @@ pub extern "C" fn fused_info(it: u64, out: u64) -> u64 {
                     }
                     return 3 | (iters.len() as u64) << 8;
                 }
-                IterKind::Enumerate { it, count } => {
-                    if list_iter(it, &mut out[1..]) {
-                        out[0] = count.as_ptr() as u64;
-                        return 4;
-                    }
+                IterKind::Enumerate { it, count } if list_iter(it, &mut out[1..]) => {
+                    out[0] = count.as_ptr() as u64;
+                    return 4;
                 }
                 _ => {}
             }

@@ -955,8 +955,8 @@ impl<'a> Tr<'a> {
         let fail = self.cold_block();
         let fv = self.f.iconst(fail, ENTRY_FAIL as i64);
         self.f.set_term(fail, Terminator::Return(fv));
-        for r in 0..nregs {
-            let t = hs[r].t;
+        for (r, hr) in hs.iter().enumerate().take(nregs) {
+            let t = hr.t;
             if t == T::Any {
                 continue;
             }
@@ -1538,7 +1538,7 @@ impl<'a> Tr<'a> {
             }
             Instr::Compare { op, dst, a, b } => {
                 let (ra, rb) = (self.abs(a), self.abs(b));
-                match self.compare_native(op, ra, RHS::Reg(rb)) {
+                match self.compare_native(op, ra, Rhs::Reg(rb)) {
                     Some(v) => {
                         let d = self.abs(dst);
                         self.def_num(d, T::Bool, v);
@@ -1561,7 +1561,7 @@ impl<'a> Tr<'a> {
             }
             Instr::CompareJump { op, a, b, target } => {
                 let (ra, rb) = (self.abs(a), self.abs(b));
-                match self.compare_native(op, ra, RHS::Reg(rb)) {
+                match self.compare_native(op, ra, Rhs::Reg(rb)) {
                     Some(v) => self.branch(v, pc + 1, target as usize),
                     None => {
                         self.mem(ra);
@@ -1580,7 +1580,7 @@ impl<'a> Tr<'a> {
             }
             Instr::CompareJumpInt { op, a, imm, target } => {
                 let ra = self.abs(a);
-                match self.compare_native(op, ra, RHS::Imm(imm as i64)) {
+                match self.compare_native(op, ra, Rhs::Imm(imm as i64)) {
                     Some(v) => self.branch(v, pc + 1, target as usize),
                     None => self.generic(pc, &ins),
                 }
@@ -1701,7 +1701,7 @@ impl<'a> Tr<'a> {
                     if t != tag::UNDEF && self.opts.has("inline") && !self.is_generic(pc) {
                         if let Value::Function(f) = self.konst(c).clone() {
                             let fval = self.konst(c).clone();
-                            if let Some(flow) = self.try_inline(pc, &f, &fval, base, &(1..=nargs as usize + 1).map(|i| b + i).collect::<Vec<_>>(), false, false)? {
+                            if let Some(flow) = self.try_inline(pc, &f, &fval, base, &(1..=nargs as usize + 1).map(|i| b + i).collect::<Vec<_>>(), ArgMode::Move)? {
                                 return Ok(flow);
                             }
                         }
@@ -1852,7 +1852,7 @@ impl<'a> Tr<'a> {
     }
 
     /// A native comparison of numbers, or None.
-    fn compare_native(&mut self, op: CmpOp, a: usize, b: RHS) -> Option<Var> {
+    fn compare_native(&mut self, op: CmpOp, a: usize, b: Rhs) -> Option<Var> {
         let c = match op {
             CmpOp::Lt => Cmp::Lt,
             CmpOp::Le => Cmp::Le,
@@ -1861,21 +1861,21 @@ impl<'a> Tr<'a> {
             CmpOp::Gt => Cmp::Gt,
             CmpOp::Ge => Cmp::Ge,
             CmpOp::Is | CmpOp::IsNot => {
-                let RHS::Reg(rb) = b else { return None };
+                let Rhs::Reg(rb) = b else { return None };
                 return self.identity_compare(op == CmpOp::Is, a, rb);
             }
             _ => return None,
         };
         let ta = self.num(a)?;
         let tb = match b {
-            RHS::Reg(rb) => self.num(rb)?,
-            RHS::Imm(_) => T::Int,
+            Rhs::Reg(rb) => self.num(rb)?,
+            Rhs::Imm(_) => T::Int,
         };
         if ta != T::Float && tb != T::Float {
             let x = self.int_of(a);
             let y = match b {
-                RHS::Reg(rb) => self.int_of(rb),
-                RHS::Imm(i) => self.iconst(i),
+                Rhs::Reg(rb) => self.int_of(rb),
+                Rhs::Imm(i) => self.iconst(i),
             };
             return Some(self.icmp(c, x, y));
         }
@@ -1894,8 +1894,8 @@ impl<'a> Tr<'a> {
         };
         let x = fl(self, ta, Some(a), 0);
         let y = match b {
-            RHS::Reg(rb) => fl(self, tb, Some(rb), 0),
-            RHS::Imm(i) => fl(self, T::Int, None, i),
+            Rhs::Reg(rb) => fl(self, tb, Some(rb), 0),
+            Rhs::Imm(i) => fl(self, T::Int, None, i),
         };
         Some(self.op1(Op::FCmp(c), vec![x, y]))
     }
@@ -2847,7 +2847,7 @@ impl<'a> Tr<'a> {
             let callee = self.konst(c).clone();
             match &callee {
                 Value::Function(f) if self.opts.has("inline") && !self.is_generic(pc) => {
-                    if let Some(flow) = self.try_inline(pc, f, &callee, func, &(1..=nargs as usize).map(|i| fr + i).collect::<Vec<_>>(), false, false)? {
+                    if let Some(flow) = self.try_inline(pc, f, &callee, func, &(1..=nargs as usize).map(|i| fr + i).collect::<Vec<_>>(), ArgMode::Move)? {
                         return Ok(flow);
                     }
                 }
@@ -2858,10 +2858,8 @@ impl<'a> Tr<'a> {
                         }
                     }
                 }
-                Value::Builtin(_) if self.opts.has("builtins") => {
-                    if self.native_builtin(pc, &callee, func, nargs) {
-                        return Ok(Flow::Next);
-                    }
+                Value::Builtin(_) if self.opts.has("builtins") && self.native_builtin(pc, &callee, func, nargs) => {
+                    return Ok(Flow::Next);
                 }
                 _ => {}
             }
@@ -2921,7 +2919,7 @@ impl<'a> Tr<'a> {
             && callee.instrs.len() <= 120
             && self.chain.len() < 4
             && callee.instrs.len() <= self.budget
-            && !self.chain.iter().any(|l| l.code == callee as *const CodeObj)
+            && !self.chain.iter().any(|l| std::ptr::eq(l.code, callee))
             && callee.instrs.iter().all(|ins| !matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. }))
     }
 
@@ -2970,7 +2968,7 @@ impl<'a> Tr<'a> {
         }
         let fval = Value::Function(f.clone());
         self.intern(&fval);
-        let flow = self.try_inline(pc, &f, &fval, dst, &[ra, rb], false, true)?;
+        let flow = self.try_inline(pc, &f, &fval, dst, &[ra, rb], ArgMode::Copy)?;
         if let Some(Flow::Next) = flow {
             let d = self.abs(dst);
             if matches!(self.st[d].t, T::Any | T::Tag(tag::NOT_IMPLEMENTED)) {
@@ -3018,7 +3016,7 @@ impl<'a> Tr<'a> {
         let fval = Value::Function(init.clone());
         self.intern(&fval);
         let args: Vec<usize> = (0..=nargs as usize).map(|i| f + i).collect();
-        self.try_inline(pc, init, &fval, func, &args, true, false)
+        self.try_inline(pc, init, &fval, func, &args, ArgMode::Init)
     }
 
     /// `obj.name` resolving to a method (a plain function on the class, as
@@ -3163,9 +3161,10 @@ impl<'a> Tr<'a> {
         fval: &Value,
         func: Reg,
         args: &[usize],
-        init: bool,
-        copy_args: bool,
+        mode: ArgMode,
     ) -> TResult<Option<Flow>> {
+        let init = mode == ArgMode::Init;
+        let copy_args = mode == ArgMode::Copy;
         let callee: &CodeObj = &f.code;
         let simple = callee.argcount as usize == args.len() && self.inlinable(callee);
         if !simple {
@@ -3381,9 +3380,21 @@ impl<'a> Tr<'a> {
     }
 }
 
+/// How an inlined call gets its arguments.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ArgMode {
+    /// Moved from the caller's argument registers (a call instruction).
+    Move,
+    /// Moved, except `self` (an `__init__`), which the caller keeps; the
+    /// result must be None and is not delivered.
+    Init,
+    /// Copied: the caller keeps the operands (an operator method).
+    Copy,
+}
+
 /// The right operand of a comparison.
 #[derive(Clone, Copy)]
-enum RHS {
+enum Rhs {
     Reg(usize),
     Imm(i64),
 }
