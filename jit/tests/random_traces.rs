@@ -32,6 +32,10 @@ struct Gen {
     ints: Vec<Var>,
     floats: Vec<Var>,
     exit_code: i64,
+    /// Mutable locals (`SetVar`/`GetVar`), assigned anywhere, including
+    /// inside the loop: the backend must build SSA form for them.
+    int_locals: Vec<spry_jit::ir::LocalId>,
+    float_locals: Vec<spry_jit::ir::LocalId>,
 }
 
 impl Gen {
@@ -63,7 +67,7 @@ impl Gen {
     /// continue in a new block, which is returned.
     fn ops(&mut self, mut b: BlockId, n: usize) -> BlockId {
         for _ in 0..n {
-            match self.rng.below(14) {
+            match self.rng.below(18) {
                 0..=4 => {
                     let op = self.rng.pick(&[Op::IAdd, Op::ISub, Op::IMul, Op::IAnd, Op::IOr, Op::IXor]);
                     let (x, y) = (self.int(), self.int());
@@ -139,11 +143,36 @@ impl Gen {
                     let bits = self.f.push1(b, Op::FBits, vec![y]);
                     self.ints.push(bits);
                 }
+                14 => {
+                    let l = self.rng.pick(&self.int_locals.clone());
+                    let x = self.int();
+                    self.f.push(b, Op::SetVar(l), vec![x]);
+                }
+                15 => {
+                    let l = self.rng.pick(&self.int_locals.clone());
+                    let r = self.f.push1(b, Op::GetVar(l), vec![]);
+                    self.ints.push(r);
+                }
+                16 => {
+                    let l = self.rng.pick(&self.float_locals.clone());
+                    if self.rng.below(2) == 0 {
+                        let x = self.float();
+                        self.f.push(b, Op::SetVar(l), vec![x]);
+                    } else {
+                        let r = self.f.push1(b, Op::GetVar(l), vec![]);
+                        self.floats.push(r);
+                    }
+                }
                 _ => {
                     let c = self.rng.pick(&[Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge]);
                     let (x, y) = (self.float(), self.float());
                     let t = self.f.push1(b, Op::FCmp(c), vec![x, y]);
                     self.ints.push(t);
+                    // A byte load too (how bools are read).
+                    let base = self.f.base();
+                    let off = 8 * self.rng.below(6) as i32 + self.rng.below(8) as i32;
+                    let byte = self.f.push1(b, Op::Load8 { off }, vec![base]);
+                    self.ints.push(byte);
                 }
             }
         }
@@ -154,7 +183,17 @@ impl Gen {
 /// A function: loads, a counted loop of random operations carrying two
 /// ints and a float, guards, and stores of the results.
 fn generate(seed: u64) -> Function {
-    let mut g = Gen { f: Function::new(&format!("rand{}", seed)), rng: Rng(seed | 1), ints: vec![], floats: vec![], exit_code: 100 };
+    let mut g = Gen {
+        f: Function::new(&format!("rand{}", seed)),
+        rng: Rng(seed | 1),
+        ints: vec![],
+        floats: vec![],
+        exit_code: 100,
+        int_locals: vec![],
+        float_locals: vec![],
+    };
+    g.int_locals = vec![g.f.new_local(Ty::I64), g.f.new_local(Ty::I64)];
+    g.float_locals = vec![g.f.new_local(Ty::F64)];
     let base = g.f.base();
     for k in 0..4 {
         let v = g.f.push1(0, Op::Load { ty: Ty::I64, off: 8 * k }, vec![base]);
@@ -194,6 +233,11 @@ fn generate(seed: u64) -> Function {
     let xb = g.f.push1(done, Op::FBits, vec![x]);
     g.f.push(done, Op::Store { off: 8 * 12 }, vec![base, xb]);
     g.f.push(done, Op::Store { off: 8 * 13 }, vec![base, i]);
+    // The locals' final values (unassigned locals read as 0).
+    for (k, l) in g.int_locals.clone().into_iter().enumerate() {
+        let v = g.f.push1(done, Op::GetVar(l), vec![]);
+        g.f.push(done, Op::Store { off: 8 * (14 + k as i32) }, vec![base, v]);
+    }
     let code = g.f.iconst(done, 1);
     g.f.set_term(done, Terminator::Return(code));
     g.f
