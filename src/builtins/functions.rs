@@ -1020,93 +1020,133 @@ fn source_text(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
         Value::Bytes(b) => Ok(String::from_utf8_lossy(&b.data).into_owned()),
+        Value::ByteArray(b) => Ok(String::from_utf8_lossy(&b.data.borrow()).into_owned()),
         other => Err(PyErr::type_error(format!("compile() arg 1 must be a string, bytes or AST object, not {}", vm.type_name(other)))),
     }
 }
 
 fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.allow_kwargs("compile", &["source", "filename", "mode", "flags", "dont_inherit", "optimize"])?;
+    args.allow_kwargs("compile", &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"])?;
     let src = args.arg(0, "source").ok_or_else(|| PyErr::type_error("compile() missing required argument 'source' (pos 1)"))?.clone();
     let filename = match args.arg(1, "filename") {
         Some(Value::Str(s)) => s.as_str().to_string(),
-        _ => "<string>".to_string(),
+        Some(Value::Bytes(b)) => String::from_utf8_lossy(&b.data).into_owned(),
+        Some(v) => crate::modules::posix::fspath_string(vm, v)?,
+        None => return Err(PyErr::type_error("compile() missing required argument 'filename' (pos 2)")),
     };
     let mode = match args.arg(2, "mode") {
         Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(v) => return Err(PyErr::type_error(format!("compile() argument 'mode' must be str, not {}", vm.type_name(v)))),
         _ => return Err(PyErr::type_error("compile() missing required argument 'mode' (pos 3)")),
+    };
+    if !matches!(mode.as_str(), "exec" | "eval" | "single") {
+        return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'"));
+    }
+    let flags = match args.arg(3, "flags") {
+        Some(v) => arg::int(vm, v)?,
+        None => 0,
     };
     if let Value::Code(_) = src {
         return Ok(src);
+    }
+    // ast.PyCF_ONLY_AST: return the tree.
+    if flags & 0x400 != 0 {
+        return crate::modules::ast::parse_to_ast(vm, &src, &filename, &mode);
     }
     if let Some(code) = crate::modules::ast::compile_ast_object(vm, &src, &filename, &mode)? {
         return Ok(code);
     }
     let text = source_text(vm, &src)?;
-    let m = match mode.as_str() {
-        "exec" | "single" => crate::compiler::Mode::Exec,
-        "eval" => crate::compiler::Mode::Eval,
-        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
-    };
-    vm.add_source(&filename, &text);
-    match crate::frontend::compile(&text, &filename, m) {
-        Ok(c) => Ok(Value::Code(c)),
-        Err(e) => Err(crate::vm::exceptions::syntax_error(vm, &e, &filename, &text)),
-    }
+    crate::modules::codeops::compile_text(vm, &text, &filename, &mode).map(Value::Code)
 }
 
 fn exec_or_eval(vm: &mut Vm, args: Args, mode: crate::compiler::Mode, name: &str) -> PyResult<Value> {
+    if name == "exec" {
+        args.allow_kwargs("exec", &["globals", "locals", "closure"])?;
+    } else {
+        args.allow_kwargs("eval", &["globals", "locals"])?;
+    }
     args.check_pos(name, 1, 3)?;
-    let globals = match args.get(1) {
+    let g_arg = args.arg(1, "globals");
+    let l_arg = args.arg(2, "locals");
+    let in_function = vm.frames.last().is_some_and(|f| f.func.is_some() && f.locals.is_none());
+    let globals = match g_arg {
         Some(Value::Dict(d)) => d.clone(),
         Some(Value::None) | None => match vm.frames.last() {
             Some(f) => f.globals_ref(),
             None => DictObj::new(),
         },
         Some(other) => {
-            return Err(PyErr::type_error(format!("{}() globals must be a dict, not {}", name, vm.type_name(other))));
+            let msg = if name == "exec" {
+                format!("exec() globals must be a dict, not {}", vm.type_name(other))
+            } else {
+                format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+            };
+            return Err(PyErr::type_error(msg));
         }
     };
     if globals.get_str("__builtins__").is_none() {
         globals.set_str("__builtins__", vm.builtins_module.clone());
     }
-    let locals = match args.get(2) {
+    let locals = match l_arg {
         Some(Value::Dict(d)) => Some(d.clone()),
         Some(Value::None) | None => {
-            if args.get(1).is_none_or(|v| v.is_none()) {
-                // Current frame's namespace: module level or class body.
-                vm.frames.last().and_then(|f| f.locals.clone())
+            if g_arg.is_none_or(|v| v.is_none()) {
+                // The caller's namespace: a class body's dict, or a
+                // snapshot of a function's locals.
+                if in_function {
+                    match locals(vm, Args::new(&[]))? {
+                        Value::Dict(d) => Some(d),
+                        _ => None,
+                    }
+                } else {
+                    vm.frames.last().and_then(|f| f.locals.clone())
+                }
             } else {
                 None
             }
         }
         Some(other) => match vm.unwrap_builtin(other).into_owned() {
             Value::Dict(d) => Some(d),
-            _ => return Err(PyErr::type_error("locals must be a mapping")),
+            _ => {
+                let msg = if name == "exec" { "locals must be a mapping" } else { "locals must be a mapping" };
+                return Err(PyErr::type_error(msg));
+            }
         },
     };
     let code = match &args.pos[0] {
         Value::Code(c) => c.clone(),
         src => {
-            let text = source_text(vm, src)?;
+            let text = match src {
+                Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => source_text(vm, src)?,
+                other => {
+                    let msg = if name == "exec" {
+                        format!("exec() arg 1 must be a string, bytes or code object")
+                    } else {
+                        format!("eval() arg 1 must be a string, bytes or code object")
+                    };
+                    let _ = other;
+                    return Err(PyErr::type_error(msg));
+                }
+            };
             let text = if mode == crate::compiler::Mode::Eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
-            vm.add_source("<string>", &text);
-            match crate::frontend::compile(&text, "<string>", mode) {
-                Ok(c) => c,
-                Err(e) => return Err(crate::vm::exceptions::syntax_error(vm, &e, "<string>", &text)),
-            }
+            let m = if mode == crate::compiler::Mode::Eval { "eval" } else { "exec" };
+            crate::modules::codeops::compile_text(vm, &text, "<string>", m)?
         }
     };
-    // Code compiled for module level stores to globals; with separate locals,
-    // names go to the locals dict.
-    let code = if let Some(l) = &locals {
-        if !PyRef::ptr_eq(l, &globals) {
-            let _ = l;
-        }
-        code
-    } else {
-        code
+    // A `__builtins__` of the caller's choosing (`{"__builtins__": {}}`)
+    // serves as the builtins while this code runs.
+    let custom = match globals.get_str("__builtins__") {
+        Some(Value::Dict(d)) if !PyRef::ptr_eq(&d, &vm.builtins) => Some(d),
+        Some(Value::Module(m)) if !PyRef::ptr_eq(&m.dict, &vm.builtins) => Some(m.dict.clone()),
+        _ => None,
     };
-    let r = vm.run_code(code, globals, locals)?;
+    let saved = custom.map(|d| std::mem::replace(&mut vm.builtins, d));
+    let r = vm.run_code(code, globals, locals);
+    if let Some(b) = saved {
+        vm.builtins = b;
+    }
+    let r = r?;
     Ok(if mode == crate::compiler::Mode::Eval { r } else { Value::None })
 }
 

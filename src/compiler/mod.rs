@@ -89,6 +89,18 @@ pub fn compile_ast(
     filename: &str,
     mode: Mode,
 ) -> Res<PyRef<CodeObj>> {
+    compile_ast_with(module, source, filename, mode, false)
+}
+
+/// `compile_ast`, with module-level names looked up through the locals
+/// mapping when `name_ops` (code for `exec`/`eval` with separate locals).
+pub fn compile_ast_with(
+    module: &ast::Mod,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    name_ops: bool,
+) -> Res<PyRef<CodeObj>> {
     let index = LineIndex::new(source);
     let line_of = |o: u32| index.line(o);
     let filename: Rc<str> = Rc::from(filename);
@@ -103,6 +115,7 @@ pub fn compile_ast(
                 &index,
                 1,
             );
+            b.name_ops = name_ops;
             b.module_body(&m.body)?;
             Ok(b.finish())
         }
@@ -116,6 +129,7 @@ pub fn compile_ast(
                 &index,
                 1,
             );
+            b.name_ops = name_ops;
             b.set_line(&*e.body);
             let r = b.expr(&e.body)?;
             b.emit(Instr::Return { src: r });
@@ -212,6 +226,9 @@ pub struct FuncBuilder<'s> {
     /// Registers holding the small int operands of augmented assignments
     /// (loaded once by the prologue).
     inplace_ints: HashMap<i32, Reg>,
+    /// Module-level names go through the locals mapping (`LoadName`/
+    /// `StoreName`), as `exec`/`eval` with a separate locals dict need.
+    name_ops: bool,
 }
 
 impl<'s> FuncBuilder<'s> {
@@ -259,6 +276,7 @@ impl<'s> FuncBuilder<'s> {
             children: scope.children.iter().map(|c| (c.key, c)).collect(),
             class_cell: None,
             inplace_ints: HashMap::new(),
+            name_ops: false,
         };
         b.assign_registers();
         b
@@ -585,7 +603,7 @@ impl<'s> FuncBuilder<'s> {
             }
             Resolution::Name => {
                 let n = self.name_idx(name);
-                if self.scope.kind == ScopeKind::Module {
+                if self.scope.kind == ScopeKind::Module && !self.name_ops {
                     self.emit(Instr::LoadGlobal { dst, name: n });
                 } else {
                     self.emit(Instr::LoadName { dst, name: n });
@@ -625,7 +643,7 @@ impl<'s> FuncBuilder<'s> {
             }
             Resolution::Name => {
                 let n = self.name_idx(name);
-                if self.scope.kind == ScopeKind::Module {
+                if self.scope.kind == ScopeKind::Module && !self.name_ops {
                     self.emit(Instr::StoreGlobal { src, name: n });
                 } else {
                     self.emit(Instr::StoreName { src, name: n });
@@ -651,7 +669,7 @@ impl<'s> FuncBuilder<'s> {
                 self.emit(Instr::DeleteGlobal { name: n });
             }
             Resolution::Name => {
-                if self.scope.kind == ScopeKind::Module {
+                if self.scope.kind == ScopeKind::Module && !self.name_ops {
                     self.emit(Instr::DeleteGlobal { name: n });
                 } else {
                     self.emit(Instr::DeleteName { name: n });

@@ -9,6 +9,7 @@
 //! from there instead (for working on them without rebuilding).
 
 pub mod ast;
+pub mod codeops;
 pub mod collections;
 pub mod gc;
 pub mod heapq;
@@ -89,6 +90,12 @@ py_modules! {
     "json.decoder" => "json/decoder.py";
     "json.encoder" => "json/encoder.py";
     "codecs" => "codecs.py";
+    "enum" => "enum.py";
+    "dataclasses" => "dataclasses.py";
+    "_ast" => "_ast.py";
+    "ast" => "ast.py";
+    "contextlib" => "contextlib.py";
+    "inspect" => "inspect.py";
 }
 
 /// The embedded source of module `name`, if Spry ships one.

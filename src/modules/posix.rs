@@ -36,6 +36,11 @@ fn path_arg(vm: &mut Vm, func: &str, v: &Value) -> PyResult<(String, bool)> {
     }
 }
 
+/// A path argument as a Rust string (`os.fspath` rules).
+pub fn fspath_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    path_arg(vm, "compile", v).map(|(s, _)| s)
+}
+
 fn path_value(s: String, bytes: bool) -> Value {
     if bytes {
         crate::builtins::new_bytes(s.into_bytes())

@@ -22,6 +22,7 @@ pub fn init(vm: &mut Vm) {
             ("getdefaultencoding", getdefaultencoding),
             ("getfilesystemencoding", getdefaultencoding),
             ("_getframe", getframe),
+            ("displayhook", super::codeops::displayhook),
         ],
     );
     set(&m, "modules", Value::Dict(vm.modules.clone()));

@@ -105,7 +105,7 @@ class ABCMeta(type):
     def __instancecheck__(cls, instance):
         """Override for isinstance(instance, cls)."""
         # Inline the cache checking
-        subclass = instance.__class__
+        subclass = getattr(instance, "__class__", type(instance))
         if subclass in cls._abc_cache:
             return True
         subtype = type(instance)

@@ -1,0 +1,128 @@
+//! Compiling source text for `compile()`, `exec()` and `eval()`: the three
+//! modes, with module-level names going through the locals mapping (so a
+//! separate locals dict works), and `single` mode printing the values of
+//! expression statements through `sys.displayhook`.
+
+use rustpython_parser::ast;
+
+use crate::bytecode::CodeObj;
+use crate::compiler::Mode;
+use crate::objects::*;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// Compiles `text` in `mode` ("exec", "eval" or "single").
+pub fn compile_text(
+    vm: &mut Vm,
+    text: &str,
+    filename: &str,
+    mode: &str,
+) -> PyResult<PyRef<CodeObj>> {
+    vm.add_source(filename, text);
+    let m = match mode {
+        "eval" => Mode::Eval,
+        "exec" | "single" => Mode::Exec,
+        _ => {
+            return Err(PyErr::value_error(
+                "compile() mode must be 'exec', 'eval' or 'single'",
+            ))
+        }
+    };
+    let tree = match crate::frontend::parse(text, filename, m) {
+        Ok(t) => t,
+        Err(e) => return Err(crate::vm::exceptions::syntax_error(vm, &e, filename, text)),
+    };
+    let tree = if mode == "single" {
+        display_expressions(tree)
+    } else {
+        tree
+    };
+    match crate::compiler::compile_ast_with(&tree, text, filename, m, true) {
+        Ok(c) => Ok(c),
+        Err(e) => Err(crate::vm::exceptions::syntax_error(vm, &e, filename, text)),
+    }
+}
+
+/// Compiles an already parsed tree (from `ast` objects).
+pub fn compile_tree(
+    vm: &mut Vm,
+    tree: ast::Mod,
+    text: &str,
+    filename: &str,
+    mode: &str,
+) -> PyResult<PyRef<CodeObj>> {
+    let m = if mode == "eval" {
+        Mode::Eval
+    } else {
+        Mode::Exec
+    };
+    let tree = if mode == "single" {
+        display_expressions(tree)
+    } else {
+        tree
+    };
+    match crate::compiler::compile_ast_with(&tree, text, filename, m, true) {
+        Ok(c) => Ok(c),
+        Err(e) => Err(crate::vm::exceptions::syntax_error(vm, &e, filename, text)),
+    }
+}
+
+/// `single` mode: each top-level expression statement `e` becomes
+/// `__import__('sys').displayhook(e)`.
+fn display_expressions(tree: ast::Mod) -> ast::Mod {
+    let ast::Mod::Module(mut m) = tree else {
+        return tree;
+    };
+    for stmt in m.body.iter_mut() {
+        if let ast::Stmt::Expr(e) = stmt {
+            let range = e.range;
+            let name = |id: &str| {
+                Box::new(ast::Expr::Name(ast::ExprName {
+                    range,
+                    id: ast::Identifier::new(id),
+                    ctx: ast::ExprContext::Load,
+                }))
+            };
+            let sys_str = ast::Expr::Constant(ast::ExprConstant {
+                range,
+                value: ast::Constant::Str("sys".to_string()),
+                kind: None,
+            });
+            let import = ast::Expr::Call(ast::ExprCall {
+                range,
+                func: name("__import__"),
+                args: vec![sys_str],
+                keywords: vec![],
+            });
+            let hook = ast::Expr::Attribute(ast::ExprAttribute {
+                range,
+                value: Box::new(import),
+                attr: ast::Identifier::new("displayhook"),
+                ctx: ast::ExprContext::Load,
+            });
+            let value = std::mem::replace(&mut e.value, name("None"));
+            e.value = Box::new(ast::Expr::Call(ast::ExprCall {
+                range,
+                func: Box::new(hook),
+                args: vec![*value],
+                keywords: vec![],
+            }));
+        }
+    }
+    ast::Mod::Module(m)
+}
+
+/// `sys.displayhook(value)`: prints `repr(value)` unless it is None, and
+/// keeps it as `builtins._`.
+pub fn displayhook(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.check("displayhook", 1, 1)?;
+    let v = &args.pos[0];
+    if v.is_none() {
+        return Ok(Value::None);
+    }
+    vm.builtins.set_str("_", Value::None);
+    let r = vm.repr_str_of(v)?;
+    vm.write_stdout(&r)?;
+    vm.write_stdout("\n")?;
+    vm.builtins.set_str("_", v.clone());
+    Ok(Value::None)
+}
