@@ -177,6 +177,9 @@ pub struct CompiledLoop {
     pub depth: usize,
     pub runs: Cell<u64>,
     pub entry_fails: Cell<u64>,
+    /// Runs that ended at a `yield` (a loop that yields every iteration
+    /// gains nothing from compiled code).
+    pub yield_exits: Cell<u64>,
 }
 
 impl Drop for CompiledLoop {
@@ -225,7 +228,7 @@ pub struct JitState {
     pub stats: bool,
     pub log: bool,
     backend: Option<spry_jit::Backend>,
-    pub loops: HashMap<(usize, u32), LoopRecord>,
+    pub loops: HashMap<(usize, u32), LoopRecord, BuildKeyHasher>,
     pub compile_time: Duration,
     pub compiled: usize,
     pub failed: usize,
@@ -242,12 +245,47 @@ impl Default for JitState {
             stats: false,
             log: false,
             backend: None,
-            loops: HashMap::new(),
+            loops: HashMap::default(),
             compile_time: Duration::ZERO,
             compiled: 0,
             failed: 0,
             failures: Vec::new(),
         }
+    }
+}
+
+/// Hashes loop keys (a code object address and a pc) with one multiply:
+/// the lookup runs on every entry of a compiled loop.
+#[derive(Default, Clone, Copy)]
+pub struct BuildKeyHasher;
+
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+impl std::hash::BuildHasher for BuildKeyHasher {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
     }
 }
 
@@ -401,6 +439,7 @@ impl Vm {
             depth: t.depth,
             runs: Cell::new(0),
             entry_fails: Cell::new(0),
+            yield_exits: Cell::new(0),
         });
         self.jit.loops.get_mut(&key).unwrap().compiled = Some(lp.clone());
         Some(lp)
@@ -493,6 +532,23 @@ impl Vm {
         }
         let exit = &lp.exits[r as usize];
         exit.count.set(exit.count.get() + 1);
+        if exit.kind == ExitKind::Leave && exit.inline.is_empty() {
+            let at_yield = matches!(
+                self.frames[fi].code().instrs.get(exit.pc as usize),
+                Some(crate::bytecode::Instr::Yield { .. } | crate::bytecode::Instr::YieldFrom { .. })
+            );
+            if at_yield {
+                lp.yield_exits.set(lp.yield_exits.get() + 1);
+                let runs = lp.runs.get();
+                if runs >= 32 && lp.yield_exits.get() * 2 > runs {
+                    // Left to the interpreter: it yields as cheaply.
+                    if let Some(rec) = self.jit.loops.get_mut(&key) {
+                        rec.blacklisted = true;
+                    }
+                    self.invalidate(key, None);
+                }
+            }
+        }
         let outcome_err = if exit.kind == ExitKind::Error {
             Some(
                 ctx.err
