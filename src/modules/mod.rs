@@ -17,6 +17,8 @@ pub mod io;
 pub mod json;
 pub mod math;
 pub mod posix;
+pub mod random;
+pub mod regex;
 pub mod sys;
 pub mod time;
 
@@ -96,6 +98,19 @@ py_modules! {
     "ast" => "ast.py";
     "contextlib" => "contextlib.py";
     "inspect" => "inspect.py";
+    "random" => "random.py";
+    "hashlib" => "hashlib.py";
+    "_sha512" => "_sha512.py";
+    "warnings" => "warnings.py";
+    "re" => "re/__init__.py", package;
+    "string" => "string.py";
+    "fractions" => "fractions.py";
+    "numbers" => "numbers.py";
+    "_string" => "_string.py";
+    "re._parser" => "re/_parser.py";
+    "re._constants" => "re/_constants.py";
+    "re._compiler" => "re/_compiler.py";
+    "re._engine" => "re/_engine.py";
 }
 
 /// The embedded source of module `name`, if Spry ships one.
@@ -124,6 +139,9 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_heapq" => heapq::make(vm),
         "_collections" => collections::make(vm),
         "_json" => json::make(vm),
+        "_random" => random::make(vm),
+        "_sha2" => random::make_sha2(vm),
+        "_spry_re" => regex::make(vm),
         _ => {
             let Some(m) = py_source(name) else {
                 return Ok(None);
