@@ -1081,7 +1081,7 @@ impl<'a> Tr<'a> {
             Value::Int(_) if unbox => T::Int,
             Value::Float(_) if unbox => T::Float,
             Value::Bool(_) if unbox => T::Bool,
-            Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_)
+            Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) | Value::Method(_)
                 if self.opts.has("globals") =>
             {
                 T::Const(self.intern(v))
@@ -1644,10 +1644,20 @@ impl<'a> Tr<'a> {
                 }
                 Ok(r)
             }
-            Instr::Call { func, nargs } => self.call_instr(pc, &ins, func, nargs),
+            Instr::Call { func, nargs } => self.call_instr(pc, &ins, func, nargs, &[]),
+            Instr::CallKw { func, nargs, kwnames } => {
+                let names: Vec<String> = match &code.consts[kwnames as usize] {
+                    Value::Tuple(t) => t.as_slice().iter().map(|v| match v {
+                        Value::Str(s) => s.as_str().to_string(),
+                        _ => String::new(),
+                    }).collect(),
+                    _ => return self.generic(pc, &ins),
+                };
+                self.call_instr(pc, &ins, func, nargs, &names)
+            }
             Instr::LoadAttr { dst, obj, name } => {
                 let o = self.abs(obj);
-                self.receiver_instance(pc, o);
+                self.instance_receiver(pc, o);
                 if let T::Const(c) = self.st[o].t {
                     if let Value::Module(m) = self.konst(c).clone() {
                         if self.opts.has("globals") && !self.is_generic(pc) {
@@ -1667,7 +1677,7 @@ impl<'a> Tr<'a> {
             }
             Instr::LoadMethod { dst, obj, name } => {
                 let o = self.abs(obj);
-                self.receiver_instance(pc, o);
+                self.instance_receiver(pc, o);
                 if let T::Const(c) = self.st[o].t {
                     if let Value::Module(m) = self.konst(c).clone() {
                         if self.opts.has("globals") && !self.is_generic(pc) {
@@ -1719,7 +1729,7 @@ impl<'a> Tr<'a> {
             }
             Instr::StoreAttr { obj, src, .. } => {
                 let (o, sr) = (self.abs(obj), self.abs(src));
-                self.receiver_instance(pc, o);
+                self.instance_receiver(pc, o);
                 if self.st[o].t == T::Tag(tag::INSTANCE) && self.opts.has("attrs") {
                     return self.attr_store(pc, &ins, o, sr);
                 }
@@ -1742,9 +1752,28 @@ impl<'a> Tr<'a> {
                 }
                 Ok(Flow::Next)
             }
-            Instr::LoadDeref { dst, cell, .. } if self.st[self.abs(cell)].t == T::Tag(tag::CELL) && !self.is_generic(pc) => {
+            Instr::LoadDeref { dst, cell, .. } if self.is_cell(self.abs(cell)) && !self.is_generic(pc) => {
                 let (d, c) = (self.abs(dst), self.abs(cell));
                 let addr = self.cell_value_addr(c);
+                if let (T::Const(k), true) = (self.st[c].t, self.opts.has("globals")) {
+                    // A captured function (the usual closure over a
+                    // callable): a constant guarded by identity.
+                    if let Value::Cell(cell_obj) = self.konst(k).clone() {
+                        let v = cell_obj.value.get();
+                        if matches!(v, Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Method(_)) {
+                            let x = self.exit(ExitKind::Guard, pc, "captured function changed");
+                            let p = self.load(addr, 8);
+                            let ok = self.icmp_imm(Cmp::Eq, p, v.words()[1] as i64);
+                            self.guard_nonzero(ok, x);
+                            let t = self.load(addr, 0);
+                            let ok = self.icmp_imm(Cmp::Eq, t, v.tag() as i64);
+                            self.guard_nonzero(ok, x);
+                            let kc = self.intern(&v);
+                            self.def_const(d, kc);
+                            return Ok(Flow::Next);
+                        }
+                    }
+                }
                 let t = self.load(addr, 0);
                 let unbound = self.icmp_imm(Cmp::Eq, t, tag::UNDEF as i64);
                 let x = self.exit(ExitKind::Guard, pc, "free variable unbound");
@@ -1752,7 +1781,7 @@ impl<'a> Tr<'a> {
                 self.value_to(pc, addr, d, None);
                 Ok(Flow::Next)
             }
-            Instr::StoreDeref { cell, src } if self.st[self.abs(cell)].t == T::Tag(tag::CELL) => {
+            Instr::StoreDeref { cell, src } if self.is_cell(self.abs(cell)) => {
                 let (c, s) = (self.abs(cell), self.abs(src));
                 let addr = self.cell_value_addr(c);
                 self.store_value_at(addr, s);
@@ -2510,8 +2539,23 @@ impl<'a> Tr<'a> {
     }
 
     /// The address of the value held by the cell in register `c`.
+    /// Whether register `c` holds a cell (in its slot, or a known one).
+    fn is_cell(&self, c: usize) -> bool {
+        match self.st[c].t {
+            T::Tag(t) => t == tag::CELL,
+            T::Const(k) => matches!(self.konst(k), Value::Cell(_)),
+            _ => false,
+        }
+    }
+
     fn cell_value_addr(&mut self, c: usize) -> Var {
-        let cell = self.load(self.base, Self::slot_off(c) + 8);
+        let cell = match self.st[c].t {
+            T::Const(k) => {
+                let p = self.konst(k).words()[1];
+                self.iconst(p as i64)
+            }
+            _ => self.load(self.base, Self::slot_off(c) + 8),
+        };
         let off = self.iconst((crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(CellObj, value)) as i64);
         self.op1(Op::IAdd, vec![cell, off])
     }
@@ -2841,29 +2885,50 @@ impl<'a> Tr<'a> {
         self.store_value_at(ea, s);
     }
 
-    fn call_instr(&mut self, pc: usize, ins: &Instr, func: Reg, nargs: u16) -> TResult<Flow> {
+    fn call_instr(&mut self, pc: usize, ins: &Instr, func: Reg, nargs: u16, kw_names: &[String]) -> TResult<Flow> {
         let fr = self.abs(func);
         if let T::Const(c) = self.st[fr].t {
             let callee = self.konst(c).clone();
             match &callee {
                 Value::Function(f) if self.opts.has("inline") && !self.is_generic(pc) => {
-                    if let Some(flow) = self.try_inline(pc, f, &callee, func, &(1..=nargs as usize).map(|i| fr + i).collect::<Vec<_>>(), ArgMode::Move)? {
-                        return Ok(flow);
-                    }
-                }
-                Value::Class(cls) if self.opts.has("inline") && !self.is_generic(pc) => {
-                    if let Some(init) = self.vm.simple_init(cls) {
-                        if let Some(flow) = self.try_construct(pc, cls, &init, func, nargs)? {
+                    let npos = nargs as usize - kw_names.len();
+                    let pos: Vec<ArgSrc> = (1..=npos).map(|i| ArgSrc::Reg(fr + i)).collect();
+                    let kw: Vec<(String, ArgSrc)> = kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
+                    if Self::bindable(f, npos, kw_names) {
+                        if let Some(flow) = self.try_inline_bound(pc, f, &callee, func, pos, kw, ArgMode::Move)? {
                             return Ok(flow);
                         }
                     }
                 }
-                Value::Builtin(_) if self.opts.has("builtins") && self.native_builtin(pc, &callee, func, nargs) => {
+                Value::Method(m) if self.opts.has("inline") && !self.is_generic(pc) => {
+                    // A bound method held in a variable: `self` is known.
+                    if let (Value::Function(f), this @ Value::Instance(_)) = (&m.func, &m.this) {
+                        let npos = nargs as usize - kw_names.len();
+                        let mut pos: Vec<ArgSrc> = vec![ArgSrc::Value(this.clone())];
+                        pos.extend((1..=npos).map(|i| ArgSrc::Reg(fr + i)));
+                        let kw: Vec<(String, ArgSrc)> = kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
+                        if Self::bindable(f, npos + 1, kw_names) {
+                            let fval = Value::Function(f.clone());
+                            self.intern(&fval);
+                            if let Some(flow) = self.try_inline_bound(pc, f, &fval, func, pos, kw, ArgMode::Move)? {
+                                return Ok(flow);
+                            }
+                        }
+                    }
+                }
+                Value::Class(cls) if self.opts.has("inline") && !self.is_generic(pc) => {
+                    if let Some(init) = self.vm.simple_init(cls) {
+                        if let Some(flow) = self.try_construct(pc, cls, &init, func, nargs, kw_names.to_vec())? {
+                            return Ok(flow);
+                        }
+                    }
+                }
+                Value::Builtin(_) if kw_names.is_empty() && self.opts.has("builtins") && self.native_builtin(pc, &callee, func, nargs) => {
                     return Ok(Flow::Next);
                 }
                 _ => {}
             }
-            let builtin = |name: &str| self.vm.builtins.get_str(name).is_some_and(|r| r.words()[1] == callee.words()[1]);
+            let builtin = |name: &str| kw_names.is_empty() && self.vm.builtins.get_str(name).is_some_and(|r| r.words()[1] == callee.words()[1]);
             // range(...) always gives a range (or raises).
             if builtin("range") {
                 let flow = self.generic(pc, ins)?;
@@ -2894,6 +2959,19 @@ impl<'a> Tr<'a> {
         self.generic(pc, ins)
     }
 
+    /// An attribute access's receiver: a known instance goes to its slot;
+    /// an unknown one may be speculated to be an instance.
+    fn instance_receiver(&mut self, pc: usize, o: usize) {
+        if let T::Const(k) = self.st[o].t {
+            if matches!(self.konst(k), Value::Instance(_)) {
+                self.flush(o);
+                self.st[o] = RS::mem_type(T::Tag(tag::INSTANCE));
+            }
+            return;
+        }
+        self.receiver_instance(pc, o);
+    }
+
     /// For an attribute access whose receiver's type is unknown but whose
     /// inline cache shows the interpreter met instances there: guard that
     /// the receiver is an instance (it then stays known as one).
@@ -2914,8 +2992,6 @@ impl<'a> Tr<'a> {
     fn inlinable(&self, callee: &CodeObj) -> bool {
         callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
             && callee.kwonlyargcount == 0
-            && callee.freevars.is_empty()
-            && callee.cellvars.is_empty()
             && callee.instrs.len() <= 120
             && self.chain.len() < 4
             && callee.instrs.len() <= self.budget
@@ -2997,9 +3073,9 @@ impl<'a> Tr<'a> {
     /// `C(args)` for a plain Python class (default `__new__`, a Python
     /// `__init__`): the instance is allocated by a helper and `__init__` is
     /// inlined, guarded by the class version.
-    fn try_construct(&mut self, pc: usize, cls: &PyRef<ClassObj>, init: &PyRef<FunctionObj>, func: Reg, nargs: u16) -> TResult<Option<Flow>> {
+    fn try_construct(&mut self, pc: usize, cls: &PyRef<ClassObj>, init: &PyRef<FunctionObj>, func: Reg, nargs: u16, kw_names: Vec<String>) -> TResult<Option<Flow>> {
         let callee: &CodeObj = &init.code;
-        if callee.argcount as usize != nargs as usize + 1 || !self.inlinable(callee) {
+        if !self.inlinable(callee) || !Self::bindable(init, nargs as usize + 1, &kw_names) {
             return Ok(None);
         }
         let f = self.abs(func);
@@ -3015,8 +3091,11 @@ impl<'a> Tr<'a> {
         self.st[f] = RS::mem_type(T::Tag(tag::INSTANCE));
         let fval = Value::Function(init.clone());
         self.intern(&fval);
-        let args: Vec<usize> = (0..=nargs as usize).map(|i| f + i).collect();
-        self.try_inline(pc, init, &fval, func, &args, ArgMode::Init)
+        // `self`, the positional arguments, then the keyword ones.
+        let npos = nargs as usize - kw_names.len();
+        let pos: Vec<ArgSrc> = (0..=npos).map(|i| ArgSrc::Reg(f + i)).collect();
+        let kw: Vec<(String, ArgSrc)> = kw_names.into_iter().enumerate().map(|(k, n)| (n, ArgSrc::Reg(f + 1 + npos + k))).collect();
+        self.try_inline_bound(pc, init, &fval, func, pos, kw, ArgMode::Init)
     }
 
     /// `obj.name` resolving to a method (a plain function on the class, as
@@ -3163,13 +3242,110 @@ impl<'a> Tr<'a> {
         args: &[usize],
         mode: ArgMode,
     ) -> TResult<Option<Flow>> {
+        let pos: Vec<ArgSrc> = args.iter().map(|&r| ArgSrc::Reg(r)).collect();
+        self.try_inline_bound(pc, f, fval, func, pos, Vec::new(), mode)
+    }
+
+    /// Whether `bind_args` will succeed for `npos` positional arguments and
+    /// these keyword names (decided before any code is emitted).
+    fn bindable(f: &FunctionObj, npos: usize, kw: &[String]) -> bool {
+        let code: &CodeObj = &f.code;
+        let (argc, kwonly) = (code.argcount as usize, code.kwonlyargcount as usize);
+        if code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0 || npos > argc {
+            return false;
+        }
+        let mut filled = vec![false; argc + kwonly];
+        filled[..npos].iter_mut().for_each(|x| *x = true);
+        for name in kw {
+            match code.varnames[..argc + kwonly].iter().position(|n| n == name) {
+                Some(i) if i >= code.posonlyargcount as usize && !filled[i] => filled[i] = true,
+                _ => return false,
+            }
+        }
+        let ndef = match f.defaults.get() {
+            Value::Tuple(t) => t.len(),
+            Value::None => 0,
+            _ => return false,
+        };
+        let first = match argc.checked_sub(ndef) {
+            Some(x) => x,
+            None => return false,
+        };
+        filled.iter().enumerate().all(|(i, &x)| x || (i >= first && i < argc))
+    }
+
+    /// Binds a call's arguments to `callee`'s parameters at compile time:
+    /// positional ones, keywords by name, and positional defaults (taken
+    /// from the function's `__defaults__` tuple, guarded by identity). None
+    /// if the call needs anything else (the generic call then binds, or
+    /// raises CPython's error).
+    fn bind_args(&mut self, pc: usize, f: &PyRef<FunctionObj>, pos: Vec<ArgSrc>, kw: Vec<(String, ArgSrc)>) -> Option<Vec<ArgSrc>> {
+        let code: &CodeObj = &f.code;
+        let (argc, kwonly) = (code.argcount as usize, code.kwonlyargcount as usize);
+        if code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0 || pos.len() > argc {
+            return None;
+        }
+        let mut slots: Vec<Option<ArgSrc>> = vec![None; argc + kwonly];
+        for (i, a) in pos.into_iter().enumerate() {
+            slots[i] = Some(a);
+        }
+        for (name, a) in kw {
+            let i = code.varnames[..argc + kwonly].iter().position(|n| *n == name)?;
+            if i < code.posonlyargcount as usize || slots[i].is_some() {
+                return None;
+            }
+            slots[i] = Some(a);
+        }
+        if slots.iter().any(|s| s.is_none()) {
+            // Positional defaults: the tuple is immutable, so guarding its
+            // identity guards the values.
+            let defaults = f.defaults.get();
+            let items: Vec<Value> = match &defaults {
+                Value::Tuple(t) => t.as_slice().to_vec(),
+                Value::None => Vec::new(),
+                _ => return None,
+            };
+            let first = argc.checked_sub(items.len())?;
+            for (i, slot) in slots.iter_mut().enumerate() {
+                if slot.is_none() {
+                    if i < first || i >= argc {
+                        return None;
+                    }
+                    *slot = Some(ArgSrc::Value(items[i - first].clone()));
+                }
+            }
+            let x = self.exit(ExitKind::Guard, pc, "defaults changed");
+            let fp = self.iconst(f.as_ptr() as i64);
+            let off = (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(FunctionObj, defaults)) as i32;
+            let t = self.load(fp, off + 8);
+            let ok = self.icmp_imm(Cmp::Eq, t, defaults.words()[1] as i64);
+            self.guard_nonzero(ok, x);
+            self.intern(&defaults);
+        }
+        slots.into_iter().collect()
+    }
+
+    /// Inlines a call of `f` with arguments already bound to its parameters.
+    #[allow(clippy::too_many_arguments)]
+    fn try_inline_bound(
+        &mut self,
+        pc: usize,
+        f: &PyRef<FunctionObj>,
+        fval: &Value,
+        func: Reg,
+        pos: Vec<ArgSrc>,
+        kw: Vec<(String, ArgSrc)>,
+        mode: ArgMode,
+    ) -> TResult<Option<Flow>> {
         let init = mode == ArgMode::Init;
         let copy_args = mode == ArgMode::Copy;
         let callee: &CodeObj = &f.code;
-        let simple = callee.argcount as usize == args.len() && self.inlinable(callee);
-        if !simple {
+        if !self.inlinable(callee) {
             return Ok(None);
         }
+        let Some(args) = self.bind_args(pc, f, pos, kw) else {
+            return Ok(None);
+        };
         self.budget -= callee.instrs.len();
         let offset = self.level().offset + self.code().nregs as usize;
         let nregs = callee.nregs as usize;
@@ -3195,8 +3371,15 @@ impl<'a> Tr<'a> {
         );
         // Arguments move into the callee's parameters (or are copied, when
         // the caller keeps them: `self` of an `__init__`, operator operands).
-        for (i, &s) in args.iter().enumerate() {
+        for (i, a) in args.iter().enumerate() {
             let d = offset + i;
+            let s = match a {
+                ArgSrc::Reg(r) => *r,
+                ArgSrc::Value(v) => {
+                    self.def_value(d, v);
+                    continue;
+                }
+            };
             let ss = self.st[s];
             if (copy_args || (init && i == 0)) && !ss.t.is_virtual() {
                 let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
@@ -3236,6 +3419,13 @@ impl<'a> Tr<'a> {
                         mem: Some(0),
                     };
                 }
+            }
+        }
+        // Free variables: the function's closure cells, known constants.
+        for (i, (_, reg)) in callee.freevars.iter().enumerate() {
+            if let Some(cell) = f.closure.get(i) {
+                let c = self.intern(&Value::Cell(cell.clone()));
+                self.def_const(offset + *reg as usize, c);
             }
         }
         let live = self.liveness(callee);
@@ -3378,6 +3568,15 @@ impl<'a> Tr<'a> {
         self.regions.last_mut().unwrap().returns.push((cur, st));
         Ok(Flow::Done)
     }
+}
+
+/// Where an inlined call's parameter comes from.
+#[derive(Clone)]
+enum ArgSrc {
+    /// A register of the caller.
+    Reg(usize),
+    /// A known value (a default).
+    Value(Value),
 }
 
 /// How an inlined call gets its arguments.
