@@ -109,8 +109,12 @@ impl Vm {
     }
 
     /// Pushes the frame of a Python function whose arguments are bound at `base`.
+    ///
+    /// Crate-internal because it writes through `base`: the caller must have
+    /// reserved the register window `[base, base + nregs)` (see
+    /// `check_stack_room`).
     #[inline]
-    pub fn push_frame(&mut self, func: PyRef<FunctionObj>, base: *mut Value, ret: Ret) {
+    pub(crate) fn push_frame(&mut self, func: PyRef<FunctionObj>, base: *mut Value, ret: Ret) {
         let code = &*func.code;
         // Free variables come from the closure.
         for (i, (_, reg)) in code.freevars.iter().enumerate() {
@@ -127,7 +131,11 @@ impl Vm {
 
     /// Binds `args` (with `this` prepended) to the parameters of `func` in
     /// the register window starting at `base` (all Undef on entry).
-    pub fn bind_args(
+    ///
+    /// Crate-internal because it writes through `base`: the caller must have
+    /// reserved the register window `[base, base + nregs)` (see
+    /// `check_stack_room`).
+    pub(crate) fn bind_args(
         &mut self,
         func: &FunctionObj,
         base: *mut Value,
@@ -140,7 +148,7 @@ impl Vm {
         let has_varargs = code.flags & code_flags::VARARGS != 0;
         let has_varkw = code.flags & code_flags::VARKEYWORDS != 0;
         let npos = args.pos.len() + this.is_some() as usize;
-        // SAFETY (all register writes below): indices are < total_params <= nregs,
+        // SAFETY: every register written below has an index < total_params <= nregs,
         // inside the window the caller reserved.
         let reg = |i: usize| unsafe { &mut *base.add(i) };
         // Fast path: exactly the positional parameters.
@@ -509,7 +517,10 @@ impl Vm {
 }
 
 /// Clears registers of a window that was partly filled before an error.
-pub fn clear_window(base: *mut Value, n: usize) {
+///
+/// Crate-internal because it writes through `base`: `[base, base + n)` must
+/// be a reserved register window.
+pub(crate) fn clear_window(base: *mut Value, n: usize) {
     for i in 0..n {
         // SAFETY: the window was reserved on the register stack.
         unsafe { *base.add(i) = Value::Undef };

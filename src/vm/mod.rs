@@ -322,8 +322,9 @@ impl Vm {
     /// Checks that `n` more registers fit on the stack.
     #[inline]
     pub fn check_stack_room(&self, at: *mut Value, n: usize) -> PyResult<()> {
-        // SAFETY: pointer arithmetic within (or one past) the stack allocation.
-        if unsafe { at.add(n) } > self.stack_end {
+        // `wrapping_add`: the end being checked may lie past the allocation,
+        // where `add` would be undefined behaviour; comparing is fine.
+        if at.wrapping_add(n) > self.stack_end {
             return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         Ok(())
@@ -484,20 +485,6 @@ impl Vm {
         self.run(depth)
     }
 
-    /// Pushes a frame record (inline: the hot path of every call).
-    #[inline(always)]
-    pub(crate) fn push_frame_record(&mut self, f: Frame) {
-        let len = self.frames.len();
-        if len == self.frames.capacity() {
-            self.frames.reserve(len.max(64));
-        }
-        // SAFETY: capacity for one more element was ensured above.
-        unsafe {
-            std::ptr::write(self.frames.as_mut_ptr().add(len), f);
-            self.frames.set_len(len + 1);
-        }
-    }
-
     /// Pushes the frame of a Python function call, writing each field in
     /// place (building the record on the stack first and copying it costs a
     /// store-forwarding stall on every call).
@@ -564,9 +551,8 @@ impl Vm {
     pub fn write_stderr(&mut self, s: &str) {
         self.flush_stdout();
         let err = self.sys_stream("stderr");
-        if err.is(&self.std_streams.1) || err.is_none() {
-            let _ = std::io::stderr().write_all(s.as_bytes());
-        } else if self.call_method(&err, "write", &[Value::str(s)]).is_err() {
+        // The real stderr, or a replacement whose `write` failed.
+        if err.is(&self.std_streams.1) || err.is_none() || self.call_method(&err, "write", &[Value::str(s)]).is_err() {
             let _ = std::io::stderr().write_all(s.as_bytes());
         }
     }
