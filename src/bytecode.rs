@@ -559,7 +559,7 @@ impl CodeObj {
 
 impl crate::objects::Trace for CodeObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        self.consts.iter().for_each(|v| visit(v));
+        self.consts.iter().for_each(visit);
     }
     fn clear(&self) {}
 }
@@ -607,8 +607,8 @@ pub fn disassemble(code: &CodeObj, out: &mut String) {
                 Operand::Name(n) => format!("{}={}", field, code.names[n as usize].as_str()),
                 Operand::Target(t) => format!("{}={}", field, t),
                 Operand::Int(i) => format!("{}={}", field, i),
-                Operand::Bin(b) => format!("{}", b.symbol()),
-                Operand::Cmp(c) => format!("{}", c.symbol()),
+                Operand::Bin(b) => b.symbol().to_string(),
+                Operand::Cmp(c) => c.symbol().to_string(),
             })
             .collect();
         let _ = writeln!(out, "{} {} {:>4} {:<18} {}", line_s, mark, pc, ins.name(), ops.join(" ")).map(|_| ());

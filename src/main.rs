@@ -337,12 +337,7 @@ fn run_module(vm: &mut Vm, name: &str) -> Result<(), PyErr> {
 
 fn find_module_file(name: &str) -> Option<String> {
     let rel = name.replace('.', "/");
-    for cand in [format!("{}.py", rel), format!("{}/__main__.py", rel)] {
-        if std::path::Path::new(&cand).is_file() {
-            return Some(cand);
-        }
-    }
-    None
+    [format!("{}.py", rel), format!("{}/__main__.py", rel)].into_iter().find(|cand| std::path::Path::new(cand).is_file())
 }
 
 /// Handles the outcome of the program: exit code, printing uncaught exceptions.

@@ -57,7 +57,7 @@ fn known_failures() -> BTreeMap<String, String> {
 
 /// The last non-blank line of stderr.
 fn last_line(s: &str) -> String {
-    s.lines().filter(|l| !l.trim().is_empty()).last().map(|l| l.trim_end().to_string()).unwrap_or_default()
+    s.lines().rfind(|l| !l.trim().is_empty()).map(|l| l.trim_end().to_string()).unwrap_or_default()
 }
 
 /// Paths in `File "..."` reduced to the file name; lines of only `^`/`~` dropped.

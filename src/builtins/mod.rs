@@ -113,7 +113,7 @@ pub(crate) mod arg {
             Value::BigInt(_) => int::to_f64(v),
             _ => {
                 if let Some(f) = vm.lookup_special(v, "__float__") {
-                    let r = vm.call_function(&f, &[v.clone()])?;
+                    let r = vm.call_function(&f, std::slice::from_ref(v))?;
                     if let Value::Float(x) = r {
                         return Ok(x);
                     }
@@ -198,8 +198,4 @@ pub fn encode_text(s: &str, surrogates: bool, encoding: &str, errors: &str) -> P
 
 pub(crate) fn new_bytes(data: Vec<u8>) -> Value {
     Value::Bytes(PyRef::new(BytesObj { data: data.into_boxed_slice() }))
-}
-
-pub(crate) fn type_error<T>(msg: impl Into<String>) -> PyResult<T> {
-    Err(PyErr::type_error(msg))
 }

@@ -1089,7 +1089,7 @@ fn reversed_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Range(_) => return range_reversed(vm, args),
         Value::Instance(_) => {
             if let Some(f) = vm.lookup_special(&seq, "__reversed__") {
-                return vm.call_function(&f, &[seq.clone()]);
+                return vm.call_function(&f, std::slice::from_ref(&seq));
             }
         }
         Value::Dict(d) => {
@@ -1184,7 +1184,7 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
             ) {
                 v.clone()
             } else {
-                vm.call_function(&typ, &[v.clone()])?
+                vm.call_function(&typ, std::slice::from_ref(v))?
             }
         }
         (Value::Class(_), _) => vm.call_function(&typ, &[])?,

@@ -872,8 +872,8 @@ impl<'s> FuncBuilder<'s> {
             let n = code.freevars.len();
             let start = self.alloc_n(n);
             for (i, (name, _)) in code.freevars.iter().enumerate() {
-                let src = if name == "__class__" && self.class_cell.is_some() {
-                    self.class_cell.unwrap()
+                let src = if let Some(cell) = self.class_cell.filter(|_| name == "__class__") {
+                    cell
                 } else if self.scope.kind == ScopeKind::Class {
                     self.free_reg(name)
                 } else {

@@ -918,9 +918,8 @@ fn resolve_inner(scope: &mut Scope, outer: &[Vec<String>]) -> Res<Vec<String>> {
                         // variable comes from further out.
                     }
                     scope.add(&n, flags::FREE);
-                    if is_func {
-                        scope.resolved.insert(n.clone(), Resolution::Free);
-                    } else if !scope.resolved.contains_key(&n)
+                    if is_func
+                        || !scope.resolved.contains_key(&n)
                         || scope.resolved[&n] != Resolution::Name
                     {
                         scope.resolved.insert(n.clone(), Resolution::Free);
@@ -937,16 +936,16 @@ fn resolve_inner(scope: &mut Scope, outer: &[Vec<String>]) -> Res<Vec<String>> {
         scope.needs_class_cell = true;
     }
     // A function using super()/__class__ needs `__class__` as a free variable.
-    if is_func && scope.needs_class_cell && outer.iter().any(|o| o.iter().any(|n| n == "__class__"))
+    if is_func
+        && scope.needs_class_cell
+        && outer.iter().any(|o| o.iter().any(|n| n == "__class__"))
+        && (!scope.resolved.contains_key("__class__")
+            || scope.resolved["__class__"] == Resolution::Global)
     {
-        if !scope.resolved.contains_key("__class__")
-            || scope.resolved["__class__"] == Resolution::Global
-        {
-            scope.add("__class__", flags::FREE);
-            scope
-                .resolved
-                .insert("__class__".to_string(), Resolution::Free);
-        }
+        scope.add("__class__", flags::FREE);
+        scope
+            .resolved
+            .insert("__class__".to_string(), Resolution::Free);
     }
     for (n, r) in scope.resolved.iter() {
         if *r == Resolution::Free && !needed_from_outside.contains(n) {

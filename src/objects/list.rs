@@ -15,7 +15,6 @@ use super::rc::{PyRef, Trace};
 use super::value::Value;
 
 #[repr(C)]
-#[repr(C)]
 struct RawVec {
     ptr: *mut Value,
     len: usize,
@@ -156,7 +155,7 @@ impl Drop for ListObj {
 
 impl Trace for ListObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        self.with_slice(|s| s.iter().for_each(|v| visit(v)))
+        self.with_slice(|s| s.iter().for_each(visit))
     }
     fn clear(&self) {
         drop(self.take());

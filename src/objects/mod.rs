@@ -464,10 +464,10 @@ impl Trace for IterObj {
                 visit(it);
                 count.with(|v| visit(v));
             }
-            IterKind::Zip { iters, .. } => iters.iter().for_each(|v| visit(v)),
+            IterKind::Zip { iters, .. } => iters.iter().for_each(&mut *visit),
             IterKind::Map { func, iters } => {
                 visit(func);
-                iters.iter().for_each(|v| visit(v));
+                iters.iter().for_each(&mut *visit);
             }
             IterKind::Filter { func, it } => {
                 visit(func);

@@ -48,12 +48,18 @@ pub trait Trace {
     fn clear(&self);
 }
 
+/// A type-erased per-type function on an object, called through its header.
+pub type HeaderFn = unsafe fn(NonNull<ObjHeader>);
+
+/// A type-erased `Trace::trace`, called through the object's header.
+pub type TraceFn = unsafe fn(NonNull<ObjHeader>, &mut dyn FnMut(&Value));
+
 /// Per-type functions the cycle collector calls through a type-erased header.
 pub struct GcVTable {
-    pub trace: unsafe fn(NonNull<ObjHeader>, &mut dyn FnMut(&Value)),
-    pub clear: unsafe fn(NonNull<ObjHeader>),
+    pub trace: TraceFn,
+    pub clear: HeaderFn,
     /// Frees the box once its count is zero.
-    pub dealloc: unsafe fn(NonNull<ObjHeader>),
+    pub dealloc: HeaderFn,
 }
 
 /// Every object the cycle collector tracks, split in two generations:
@@ -99,7 +105,7 @@ thread_local! {
     /// Nesting depth of object frees in progress.
     static FREE_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Frees postponed because the nesting got too deep.
-    static DEFERRED: RefCell<Vec<(NonNull<ObjHeader>, unsafe fn(NonNull<ObjHeader>))>> =
+    static DEFERRED: RefCell<Vec<(NonNull<ObjHeader>, HeaderFn)>> =
         const { RefCell::new(Vec::new()) };
     /// Every object the cycle collector tracks.
     pub(crate) static GC_REGISTRY: RefCell<GcRegistry> =
@@ -272,7 +278,7 @@ pub fn borrowed_value<T: 'static>(r: &PyRef<T>, wrap: fn(PyRef<T>) -> Value) -> 
 
 #[cold]
 #[inline(never)]
-unsafe fn free_object(h: NonNull<ObjHeader>, dealloc: unsafe fn(NonNull<ObjHeader>)) {
+unsafe fn free_object(h: NonNull<ObjHeader>, dealloc: HeaderFn) {
     let depth = FREE_DEPTH.with(|d| d.get());
     if depth >= MAX_FREE_DEPTH {
         DEFERRED.with(|q| q.borrow_mut().push((h, dealloc)));

@@ -62,7 +62,7 @@ pub fn may_reach_cycle(v: &Value) -> bool {
 
 impl Trace for TupleObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        self.items.iter().for_each(|v| visit(v))
+        self.items.iter().for_each(visit)
     }
     /// Tuples cannot be cleared; a cycle through a tuple always passes
     /// through a mutable container, whose clearing breaks it.

@@ -92,7 +92,7 @@ impl Vm {
                         return Err(PyErr::attribute_error("unreadable attribute"));
                     }
                     let f = fget.clone();
-                    self.call_function(&f, &[obj.clone()])
+                    self.call_function(&f, std::slice::from_ref(obj))
                 }
                 NativeData::SlotMember { name, index } => self.slot_get(obj, name, *index),
                 _ => Ok(attr.clone()),
@@ -920,7 +920,7 @@ impl Vm {
                                     )));
                                 }
                                 let f = fdel.clone();
-                                self.call_function(&f, &[obj.clone()])?;
+                                self.call_function(&f, std::slice::from_ref(obj))?;
                                 return Ok(());
                             }
                             NativeData::SlotMember { index, .. } => {
@@ -1285,7 +1285,7 @@ pub fn update_class_flags(cls: &PyRef<ClassObj>) {
     }
     // `abc.ABCMeta` stores each class's own `__abstractmethods__`.
     let abstract_ = match cls.dict.get_str("__abstractmethods__") {
-        Some(Value::FrozenSet(s)) | Some(Value::Set(s)) => s.len() > 0,
+        Some(Value::FrozenSet(s)) | Some(Value::Set(s)) => !s.is_empty(),
         Some(Value::Tuple(t)) => !t.is_empty(),
         Some(Value::List(l)) => !l.is_empty(),
         _ => false,

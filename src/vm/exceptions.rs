@@ -176,11 +176,13 @@ impl Vm {
                         self.format_exception_chain(&cause, out, seen);
                         out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
                     }
-                } else if !context.is_undef() && !context.is_none() && !e.suppress_context.get() {
-                    if !context.heap_addr().is_some_and(|a| seen.contains(&a)) {
-                        self.format_exception_chain(&context, out, seen);
-                        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-                    }
+                } else if !context.is_undef()
+                    && !context.is_none()
+                    && !e.suppress_context.get()
+                    && !context.heap_addr().is_some_and(|a| seen.contains(&a))
+                {
+                    self.format_exception_chain(&context, out, seen);
+                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
                 }
             }
         }
@@ -361,7 +363,7 @@ fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         return 0;
     }
-    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST
@@ -556,7 +558,7 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str)
         } else {
             Value::None
         },
-        text.map(|t| Value::string(t)).unwrap_or(Value::None),
+        text.map(Value::string).unwrap_or(Value::None),
         Value::Int(e.line as i64),
         Value::None,
     ]);

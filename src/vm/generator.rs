@@ -212,7 +212,7 @@ impl Vm {
             _ => {
                 let r = if value.is_none() {
                     match self.lookup_special(it, "__next__") {
-                        Some(f) => self.call_function(&f, &[it.clone()]),
+                        Some(f) => self.call_function(&f, std::slice::from_ref(it)),
                         None => match it {
                             Value::Iter(_) => match self.next(it)? {
                                 Some(v) => Ok(v),

@@ -36,7 +36,7 @@ impl Vm {
                     if f.is_none() {
                         return Err(PyErr::type_error(format!("'{}' object is not iterable", self.type_name(v))));
                     }
-                    let it = self.call_function(&f, &[v.clone()])?;
+                    let it = self.call_function(&f, std::slice::from_ref(v))?;
                     if !matches!(it, Value::Iter(_) | Value::Generator(_)) && self.lookup_special(&it, "__next__").is_none() {
                         return Err(PyErr::type_error(format!(
                             "iter() returned non-iterator of type '{}'",
@@ -69,7 +69,7 @@ impl Vm {
                 let Some(f) = self.lookup_special(it, "__next__") else {
                     return Err(PyErr::type_error(format!("'{}' object is not an iterator", self.type_name(it))));
                 };
-                match self.call_function(&f, &[it.clone()]) {
+                match self.call_function(&f, std::slice::from_ref(it)) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if self.err_is(&e, ExcKind::StopIteration) => Ok(None),
                     Err(e) => Err(e),
@@ -276,7 +276,7 @@ impl Vm {
                 let keep = if func.is_none() {
                     self.truthy(&v)?
                 } else {
-                    let r = match self.call_function(&func, &[v.clone()]) {
+                    let r = match self.call_function(&func, std::slice::from_ref(&v)) {
                         Ok(r) => r,
                         Err(e) if self.err_is(&e, ExcKind::StopIteration) => return Ok(None),
                         Err(e) => return Err(e),

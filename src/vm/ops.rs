@@ -16,17 +16,6 @@ macro_rules! keq {
     };
 }
 
-/// Float value of an int/float/bool operand.
-#[inline]
-fn as_f64(v: &Value) -> Option<f64> {
-    match v {
-        Value::Float(f) => Some(*f),
-        Value::Int(i) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        _ => None,
-    }
-}
-
 /// Float operands for a mixed int/float operation (a big int converts with
 /// an `OverflowError` when out of range).
 fn float_pair(a: &Value, b: &Value) -> Option<PyResult<(f64, f64)>> {
@@ -77,7 +66,7 @@ fn repeat_count(v: &Value) -> Option<PyResult<usize>> {
 }
 
 fn check_repeat_size(len: usize, n: usize) -> PyResult<()> {
-    if len.checked_mul(n).map_or(true, |t| t > (1 << 40)) && len != 0 && n != 0 {
+    if len.checked_mul(n).is_none_or(|t| t > (1 << 40)) && len != 0 && n != 0 {
         return Err(PyErr::new(ExcKind::MemoryError, ""));
     }
     Ok(())
@@ -447,7 +436,7 @@ impl Vm {
 
     fn unary_slow(&mut self, v: &Value, name: &str, sym: &str) -> PyResult<Value> {
         if let Some(f) = self.lookup_special(v, name) {
-            return self.call_function(&f, &[v.clone()]);
+            return self.call_function(&f, std::slice::from_ref(v));
         }
         Err(PyErr::type_error(format!("bad operand type for unary {}: '{}'", sym, self.type_name(v))))
     }
@@ -459,7 +448,7 @@ impl Vm {
             Value::Complex(c) => Ok(Value::Float(c.re.hypot(c.im))),
             _ => {
                 if let Some(f) = self.lookup_special(v, "__abs__") {
-                    return self.call_function(&f, &[v.clone()]);
+                    return self.call_function(&f, std::slice::from_ref(v));
                 }
                 Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", self.type_name(v))))
             }
@@ -492,14 +481,14 @@ impl Vm {
 
     fn truthy_slow(&mut self, v: &Value) -> PyResult<bool> {
         if let Some(f) = self.lookup_special(v, "__bool__") {
-            let r = self.call_function(&f, &[v.clone()])?;
+            let r = self.call_function(&f, std::slice::from_ref(v))?;
             return match r {
                 Value::Bool(b) => Ok(b),
                 _ => Err(PyErr::type_error(format!("__bool__ should return bool, returned {}", self.type_name(&r)))),
             };
         }
         if let Some(f) = self.lookup_special(v, "__len__") {
-            let r = self.call_function(&f, &[v.clone()])?;
+            let r = self.call_function(&f, std::slice::from_ref(v))?;
             return Ok(self.len_result(&r)? != 0);
         }
         Ok(true)
@@ -894,7 +883,7 @@ impl Vm {
                 match cls.lookup("__hash__") {
                     Some(Value::None) => Err(PyErr::type_error(format!("unhashable type: '{}'", cls.name()))),
                     Some(f @ (Value::Function(_) | Value::Method(_) | Value::Native(_))) => {
-                        let r = self.call_function(&f, &[v.clone()])?;
+                        let r = self.call_function(&f, std::slice::from_ref(v))?;
                         match r {
                             Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                             Value::Bool(b) => Ok(b as i64),
@@ -906,7 +895,7 @@ impl Vm {
                         // Subclasses of builtin hashable types hash like their value.
                         if let Value::Instance(i) = v {
                             let bv = i.base_value.get();
-                            if !bv.is_undef() && cls.lookup("__eq__").map_or(true, |e| matches!(e, Value::Builtin(_))) {
+                            if !bv.is_undef() && cls.lookup("__eq__").is_none_or(|e| matches!(e, Value::Builtin(_))) {
                                 return self.hash(&bv);
                             }
                         }
@@ -1176,7 +1165,7 @@ impl Vm {
             }
             _ => {
                 if let Some(f) = self.lookup_special(v, "__len__") {
-                    let r = self.call_function(&f, &[v.clone()])?;
+                    let r = self.call_function(&f, std::slice::from_ref(v))?;
                     return self.len_result(&r);
                 }
                 return Err(PyErr::type_error(format!("object of type '{}' has no len()", self.type_name(v))));

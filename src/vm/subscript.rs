@@ -40,7 +40,7 @@ impl Vm {
             Value::Bool(b) => Ok(Some(Value::Int(*b as i64))),
             Value::Instance(i) => {
                 if let Some(f) = self.lookup_special(v, "__index__") {
-                    let r = self.call_function(&f, &[v.clone()])?;
+                    let r = self.call_function(&f, std::slice::from_ref(v))?;
                     return match r {
                         Value::Int(_) | Value::BigInt(_) => Ok(Some(r)),
                         Value::Bool(b) => Ok(Some(Value::Int(b as i64))),
@@ -63,7 +63,7 @@ impl Vm {
             Some(Value::Int(i)) => Ok(i),
             Some(Value::BigInt(_)) => Err(PyErr::new(
                 ExcKind::IndexError,
-                format!("cannot fit 'int' into an index-sized integer"),
+                "cannot fit 'int' into an index-sized integer",
             )),
             _ => Err(PyErr::type_error(what(self))),
         }
