@@ -654,9 +654,12 @@ impl Instr {
                 reads.push(src);
                 writes.push(dst);
             }
-            LoadConst { dst, .. } | LoadInt { dst, .. } | LoadNone { dst } | LoadBool { dst, .. } | LoadGlobal { dst, .. } | LoadName { dst, .. } => {
-                writes.push(dst)
-            }
+            LoadConst { dst, .. }
+            | LoadInt { dst, .. }
+            | LoadNone { dst }
+            | LoadBool { dst, .. }
+            | LoadGlobal { dst, .. }
+            | LoadName { dst, .. } => writes.push(dst),
             LoadBuildClass { dst } | LoadLocals { dst } => writes.push(dst),
             CheckBound { reg, .. } => reads.push(reg),
             DeleteLocal { reg, .. } => {
@@ -890,7 +893,13 @@ impl Instr {
     pub fn falls_through(&self) -> bool {
         !matches!(
             self,
-            Instr::Jump { .. } | Instr::Loop { .. } | Instr::Return { .. } | Instr::ReturnNone {} | Instr::Raise { .. } | Instr::Reraise { .. } | Instr::AssertFail { .. }
+            Instr::Jump { .. }
+                | Instr::Loop { .. }
+                | Instr::Return { .. }
+                | Instr::ReturnNone {}
+                | Instr::Raise { .. }
+                | Instr::Reraise { .. }
+                | Instr::AssertFail { .. }
         )
     }
 }

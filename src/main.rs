@@ -64,11 +64,7 @@ struct Cli {
     #[arg(long, default_value_t = 3, value_name = "N")]
     runs: usize,
     /// Program file followed by its arguments.
-    #[arg(
-        trailing_var_arg = true,
-        allow_hyphen_values = true,
-        value_name = "FILE [ARGS]"
-    )]
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "FILE [ARGS]")]
     args: Vec<String>,
 }
 
@@ -97,9 +93,7 @@ fn program(cli: &Cli) -> Result<(String, String, Vec<String>), String> {
         None => Err("no program given (try --help)".into()),
         Some(f) if f == "-" => {
             let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| format!("cannot read stdin: {}", e))?;
+            std::io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read stdin: {}", e))?;
             let mut argv = vec!["-".to_string()];
             argv.extend(cli.args[1..].iter().cloned());
             Ok((s, "<stdin>".into(), argv))
@@ -108,9 +102,7 @@ fn program(cli: &Cli) -> Result<(String, String, Vec<String>), String> {
             let bytes = std::fs::read(f).map_err(|e| {
                 format!(
                     "can't open file '{}': [Errno {}] {}",
-                    std::fs::canonicalize(f)
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|_| f.clone()),
+                    std::fs::canonicalize(f).map(|p| p.display().to_string()).unwrap_or_else(|_| f.clone()),
                     e.raw_os_error().unwrap_or(2),
                     match e.kind() {
                         std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
@@ -137,10 +129,7 @@ fn compare(cli: &Cli) -> i32 {
         eprintln!("spry --compare: no program given");
         return 2;
     }
-    let tiers: [(&str, Vec<String>); 2] = [
-        ("interpreter", vec!["--jit=off".into()]),
-        ("jit", vec!["--jit=on".into()]),
-    ];
+    let tiers: [(&str, Vec<String>); 2] = [("interpreter", vec!["--jit=off".into()]), ("jit", vec!["--jit=on".into()])];
     let totals_file = std::env::temp_dir().join(format!("spry-compare-{}.txt", std::process::id()));
     // (stdout, exit code) of every run: all must agree.
     let mut outputs: Vec<(Vec<u8>, Option<i32>)> = Vec::new();
@@ -171,12 +160,7 @@ fn compare(cli: &Cli) -> i32 {
             };
             times.push(start.elapsed().as_secs_f64());
             if out.status.code().is_none() {
-                eprintln!(
-                    "spry --compare: the {} run crashed ({}):\n{}",
-                    name,
-                    out.status,
-                    String::from_utf8_lossy(&out.stderr)
-                );
+                eprintln!("spry --compare: the {} run crashed ({}):\n{}", name, out.status, String::from_utf8_lossy(&out.stderr));
                 return 1;
             }
             if *name == "jit" {
@@ -198,10 +182,7 @@ fn compare(cli: &Cli) -> i32 {
         return 1;
     }
     let (loops, compile, guards) = jit_totals.get(jit_totals.len() / 2).copied().unwrap_or((0, 0.0, 0));
-    println!(
-        "{:<12} {:>10} {:>9} {:>13} {:>6} {:>15}",
-        "tier", "median", "speed-up", "compile time", "loops", "guard failures"
-    );
+    println!("{:<12} {:>10} {:>9} {:>13} {:>6} {:>15}", "tier", "median", "speed-up", "compile time", "loops", "guard failures");
     println!("{:<12} {:>9.3}s {:>8.2}x {:>13} {:>6} {:>15}", tiers[0].0, medians[0], 1.0, "-", "-", "-");
     println!(
         "{:<12} {:>9.3}s {:>8.2}x {:>10.1} ms {:>6} {:>15}",
@@ -281,9 +262,7 @@ fn run(cli: Cli) -> i32 {
         return 2;
     }
     let script_dir = match std::path::Path::new(&filename).parent() {
-        Some(p) if !p.as_os_str().is_empty() && cli.command.is_none() && filename != "<stdin>" => {
-            p.display().to_string()
-        }
+        Some(p) if !p.as_os_str().is_empty() && cli.command.is_none() && filename != "<stdin>" => p.display().to_string(),
         _ => String::new(),
     };
     spry::modules::sys::set_argv(&mut vm, argv, &script_dir);
@@ -313,25 +292,16 @@ fn configure_jit(vm: &mut Vm, cli: &Cli) -> Result<(), String> {
     }
     vm.jit.stats = cli.jit_stats;
     vm.jit.log = cli.jit_log;
-    vm.jit_threshold = if vm.jit.enabled {
-        vm.jit.threshold
-    } else {
-        u32::MAX
-    };
+    vm.jit_threshold = if vm.jit.enabled { vm.jit.threshold } else { u32::MAX };
     Ok(())
 }
 
 fn run_module(vm: &mut Vm, name: &str) -> Result<(), PyErr> {
     let Some(path) = find_module_file(name) else {
-        eprintln!(
-            "{}: No module named {}",
-            std::env::args().next().unwrap_or_else(|| "spry".into()),
-            name
-        );
+        eprintln!("{}: No module named {}", std::env::args().next().unwrap_or_else(|| "spry".into()), name);
         return Err(PyErr::new(ExcKind::SystemExit, "1"));
     };
-    let source =
-        std::fs::read_to_string(&path).map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+    let source = std::fs::read_to_string(&path).map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
     vm.run_main(&source, &path)
 }
 

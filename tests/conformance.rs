@@ -94,9 +94,7 @@ fn check(case: &str, flags: &[&str]) -> Result<(), String> {
     let path = corpus_dir().join(case);
     let dir = path.parent().unwrap();
     let expected_out = std::fs::read_to_string(path.with_extension("out")).unwrap();
-    let expected_exit: i32 = std::fs::read_to_string(path.with_extension("exit"))
-        .map(|s| s.trim().parse().unwrap_or(0))
-        .unwrap_or(0);
+    let expected_exit: i32 = std::fs::read_to_string(path.with_extension("exit")).map(|s| s.trim().parse().unwrap_or(0)).unwrap_or(0);
     let expected_err = std::fs::read_to_string(path.with_extension("err")).ok().map(|s| s.trim().to_string());
     let expected_stderr = std::fs::read_to_string(path.with_extension("stderr")).ok();
     let mut child = Command::new(env!("CARGO_BIN_EXE_spry"))
@@ -141,7 +139,11 @@ fn check(case: &str, flags: &[&str]) -> Result<(), String> {
         _ => {}
     }
     if stdout != expected_out {
-        let first = stdout.lines().zip(expected_out.lines()).position(|(a, b)| a != b).unwrap_or(stdout.lines().count().min(expected_out.lines().count()));
+        let first = stdout
+            .lines()
+            .zip(expected_out.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(stdout.lines().count().min(expected_out.lines().count()));
         problems.push(format!(
             "stdout differs at line {}: got {:?}, expected {:?}",
             first + 1,
@@ -205,13 +207,7 @@ fn run_corpus(flags: &'static [&'static str]) {
             (Err(e), None) => failures.push(format!("{}: {}", case, e)),
         }
     }
-    eprintln!(
-        "conformance {:?}: {} passed, {} known failures, {} unexpected",
-        flags,
-        passed,
-        known.len(),
-        failures.len()
-    );
+    eprintln!("conformance {:?}: {} passed, {} known failures, {} unexpected", flags, passed, known.len(), failures.len());
     if !failures.is_empty() {
         panic!("{} conformance failures with {:?}:\n{}", failures.len(), flags, failures.join("\n"));
     }

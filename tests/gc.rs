@@ -5,12 +5,7 @@
 use spry::vm::Vm;
 
 fn on_vm_thread(f: impl FnOnce() + Send + 'static) {
-    std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(f)
-        .expect("spawn")
-        .join()
-        .expect("test thread panicked");
+    std::thread::Builder::new().stack_size(256 << 20).spawn(f).expect("spawn").join().expect("test thread panicked");
 }
 
 #[test]
@@ -64,7 +59,6 @@ for i in range(10):
         let freed = vm.gc_collect();
         // Ten garbage pairs: two instances and two dicts each.
         assert!(freed >= 40, "only {} objects freed", freed);
-        vm.run_main("assert alive.child.parent is alive\n", "<gc test 2>")
-            .expect("live objects intact");
+        vm.run_main("assert alive.child.parent is alive\n", "<gc test 2>").expect("live objects intact");
     });
 }

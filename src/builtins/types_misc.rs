@@ -24,10 +24,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&t, "__dir__", object_dir);
     vm.add_method(&t, "__init_subclass__", object_init_subclass);
     let f = t.dict.get_str("__init_subclass__").unwrap_or(Value::None);
-    t.dict.set_str(
-        "__init_subclass__",
-        vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(f)),
-    );
+    t.dict.set_str("__init_subclass__", vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(f)));
     vm.add_method(&t, "__reduce_ex__", object_reduce_ex);
     vm.add_method(&t, "__sizeof__", object_sizeof);
     vm.add_method(&t, "__lt__", not_implemented);
@@ -175,9 +172,7 @@ fn object_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Class(cls)) = args.get(0) else {
-        return Err(PyErr::type_error(
-            "object.__new__(X): X is not a type object",
-        ));
+        return Err(PyErr::type_error("object.__new__(X): X is not a type object"));
     };
     if cls.flags.get() & class_flags::ABSTRACT != 0 {
         let abstracts = match cls.lookup("__abstractmethods__") {
@@ -185,10 +180,7 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             None => vec![],
         };
         if !abstracts.is_empty() {
-            let mut names: Vec<String> = abstracts
-                .iter()
-                .filter_map(|v| v.as_str().map(|s| s.to_string()))
-                .collect();
+            let mut names: Vec<String> = abstracts.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect();
             names.sort();
             // CPython 3.11 lists the names without quotes.
             let quoted: Vec<String> = names.clone();
@@ -200,20 +192,11 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )));
         }
     }
-    if (args.len() > 1 || args.has_kwargs())
-        && matches!(cls.lookup("__init__"), Some(Value::Builtin(ref b)) if b.owner == "object")
-    {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no arguments",
-            cls.name()
-        )));
+    if (args.len() > 1 || args.has_kwargs()) && matches!(cls.lookup("__init__"), Some(Value::Builtin(ref b)) if b.owner == "object") {
+        return Err(PyErr::type_error(format!("{}() takes no arguments", cls.name())));
     }
     if cls.is_builtin() && !PyRef::ptr_eq(cls, &vm.types.object) {
-        return Err(PyErr::type_error(format!(
-            "object.__new__({}) is not safe, use {}.__new__()",
-            cls.name(),
-            cls.name()
-        )));
+        return Err(PyErr::type_error(format!("object.__new__({}) is not safe, use {}.__new__()", cls.name(), cls.name())));
     }
     Ok(vm.new_instance(cls))
 }
@@ -221,14 +204,10 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn object_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.len() > 1 || args.has_kwargs() {
         let cls = vm.class_of(args.this());
-        let own_init =
-            !matches!(cls.lookup("__init__"), Some(Value::Builtin(ref b)) if b.owner == "object");
-        let own_new =
-            !matches!(cls.lookup("__new__"), Some(Value::Builtin(ref b)) if b.owner == "object");
+        let own_init = !matches!(cls.lookup("__init__"), Some(Value::Builtin(ref b)) if b.owner == "object");
+        let own_new = !matches!(cls.lookup("__new__"), Some(Value::Builtin(ref b)) if b.owner == "object");
         if own_init || !own_new {
-            return Err(PyErr::type_error(
-                "object.__init__() takes exactly one argument (the instance to initialize)",
-            ));
+            return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
     }
     Ok(Value::None)
@@ -244,11 +223,7 @@ fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn object_eq(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_pos("__eq__", 2, 2)?;
-    Ok(if args.pos[0].is(&args.pos[1]) {
-        Value::Bool(true)
-    } else {
-        Value::NotImplemented
-    })
+    Ok(if args.pos[0].is(&args.pos[1]) { Value::Bool(true) } else { Value::NotImplemented })
 }
 
 fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -271,10 +246,7 @@ fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let spec = args.get(1).and_then(|v| v.as_str()).unwrap_or("");
     if !spec.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "unsupported format string passed to {}.__format__",
-            vm.type_name(args.this())
-        )));
+        return Err(PyErr::type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(args.this()))));
     }
     vm.str_value(args.this())
 }
@@ -339,10 +311,7 @@ fn object_init_subclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(Value::Class(c)) => c.name(),
             _ => "object".to_string(),
         };
-        return Err(PyErr::type_error(format!(
-            "{}.__init_subclass__() takes no keyword arguments",
-            owner
-        )));
+        return Err(PyErr::type_error(format!("{}.__init_subclass__() takes no keyword arguments", owner)));
     }
     Ok(Value::None)
 }
@@ -364,14 +333,7 @@ fn type_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = Value::Class(vm.types.type_.clone());
     let mut all = vec![t];
     all.extend_from_slice(args.pos);
-    let cls = type_new(
-        vm,
-        Args {
-            pos: &all,
-            kwnames: args.kwnames,
-            kwvals: args.kwvals,
-        },
-    )?;
+    let cls = type_new(vm, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?;
     Ok(cls)
 }
 
@@ -422,9 +384,7 @@ fn type_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Class(c) = args.this() else {
-        return Err(PyErr::type_error(
-            "descriptor '__call__' requires a 'type' object",
-        ));
+        return Err(PyErr::type_error("descriptor '__call__' requires a 'type' object"));
     };
     let c = c.clone();
     vm.type_call(&c, args.rest())
@@ -434,13 +394,7 @@ fn type_mro(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Class(c) = args.this() else {
         return Err(PyErr::type_error("mro() requires a type"));
     };
-    Ok(Value::list(
-        c.mro
-            .borrow()
-            .iter()
-            .map(|k| Value::Class(k.clone()))
-            .collect(),
-    ))
+    Ok(Value::list(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect()))
 }
 
 fn type_subclasses(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -489,30 +443,14 @@ fn property_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let rest = args.rest();
     let get = |i: usize, n: &str| rest.arg(i, n).cloned().unwrap_or(Value::None);
-    let data = NativeData::Property {
-        fget: get(0, "fget"),
-        fset: get(1, "fset"),
-        fdel: get(2, "fdel"),
-        doc: get(3, "doc"),
-    };
+    let data = NativeData::Property { fget: get(0, "fget"), fset: get(1, "fset"), fdel: get(2, "fdel"), doc: get(3, "doc") };
     Ok(vm.new_native(cls.clone(), data))
 }
 
 fn property_parts(v: &Value) -> PyResult<(PyRef<ClassObj>, Value, Value, Value, Value)> {
     match v {
         Value::Native(n) => match &n.data {
-            NativeData::Property {
-                fget,
-                fset,
-                fdel,
-                doc,
-            } => Ok((
-                n.class.clone(),
-                fget.clone(),
-                fset.clone(),
-                fdel.clone(),
-                doc.clone(),
-            )),
+            NativeData::Property { fget, fset, fdel, doc } => Ok((n.class.clone(), fget.clone(), fset.clone(), fdel.clone(), doc.clone())),
             _ => Err(PyErr::type_error("descriptor requires a 'property' object")),
         },
         _ => Err(PyErr::type_error("descriptor requires a 'property' object")),
@@ -522,43 +460,19 @@ fn property_parts(v: &Value) -> PyResult<(PyRef<ClassObj>, Value, Value, Value, 
 fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (c, _, s, d, doc) = property_parts(args.this())?;
     let f = args.get(1).cloned().unwrap_or(Value::None);
-    Ok(vm.new_native(
-        c,
-        NativeData::Property {
-            fget: f,
-            fset: s,
-            fdel: d,
-            doc,
-        },
-    ))
+    Ok(vm.new_native(c, NativeData::Property { fget: f, fset: s, fdel: d, doc }))
 }
 
 fn property_setter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (c, g, _, d, doc) = property_parts(args.this())?;
     let f = args.get(1).cloned().unwrap_or(Value::None);
-    Ok(vm.new_native(
-        c,
-        NativeData::Property {
-            fget: g,
-            fset: f,
-            fdel: d,
-            doc,
-        },
-    ))
+    Ok(vm.new_native(c, NativeData::Property { fget: g, fset: f, fdel: d, doc }))
 }
 
 fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (c, g, s, _, doc) = property_parts(args.this())?;
     let f = args.get(1).cloned().unwrap_or(Value::None);
-    Ok(vm.new_native(
-        c,
-        NativeData::Property {
-            fget: g,
-            fset: s,
-            fdel: f,
-            doc,
-        },
-    ))
+    Ok(vm.new_native(c, NativeData::Property { fget: g, fset: s, fdel: f, doc }))
 }
 
 fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -588,10 +502,7 @@ fn classmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Class(cls) = args.this() else {
         return Err(PyErr::type_error("classmethod.__new__: not a type"));
     };
-    let f = args
-        .get(1)
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("classmethod expected 1 argument, got 0"))?;
+    let f = args.get(1).cloned().ok_or_else(|| PyErr::type_error("classmethod expected 1 argument, got 0"))?;
     Ok(vm.new_native(cls.clone(), NativeData::ClassMethod(f)))
 }
 
@@ -607,20 +518,14 @@ fn classmethod_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         (_, Some(o)) => Value::Class(_vm.class_of(o)),
         _ => Value::None,
     };
-    Ok(Value::Method(PyRef::new_tracked(MethodObj {
-        func: f.clone(),
-        this: owner,
-    })))
+    Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: owner })))
 }
 
 fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Class(cls) = args.this() else {
         return Err(PyErr::type_error("staticmethod.__new__: not a type"));
     };
-    let f = args
-        .get(1)
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("staticmethod expected 1 argument, got 0"))?;
+    let f = args.get(1).cloned().ok_or_else(|| PyErr::type_error("staticmethod expected 1 argument, got 0"))?;
     Ok(vm.new_native(cls.clone(), NativeData::StaticMethod(f)))
 }
 
@@ -650,10 +555,7 @@ fn function_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if obj.is_none() {
         return Ok(args.this().clone());
     }
-    Ok(Value::Method(PyRef::new_tracked(MethodObj {
-        func: args.this().clone(),
-        this: obj,
-    })))
+    Ok(Value::Method(PyRef::new_tracked(MethodObj { func: args.this().clone(), this: obj })))
 }
 
 /// `super()` and `super(cls, obj)`.
@@ -662,10 +564,7 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, obj) = if rest.is_empty() {
         // Zero-argument form: the `__class__` cell and the first argument of
         // the calling function.
-        let f = vm
-            .frames
-            .last()
-            .ok_or_else(|| PyErr::runtime_error("super(): no current frame"))?;
+        let f = vm.frames.last().ok_or_else(|| PyErr::runtime_error("super(): no current frame"))?;
         let code = f.code_ref();
         let base = f.base;
         if code.argcount == 0 && code.flags & crate::bytecode::code_flags::VARARGS == 0 {
@@ -692,25 +591,15 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         (cls, first)
     } else {
-        (
-            rest.pos[0].clone(),
-            rest.get(1).cloned().unwrap_or(Value::None),
-        )
+        (rest.pos[0].clone(), rest.get(1).cloned().unwrap_or(Value::None))
     };
     let Value::Class(c) = cls else {
-        return Err(PyErr::type_error(format!(
-            "super() argument 1 must be a type, not {}",
-            vm.type_name(&cls)
-        )));
+        return Err(PyErr::type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&cls))));
     };
     match &obj {
         Value::Class(oc) if crate::vm::types::is_subclass(oc, &c) => {}
         _ if vm.is_instance(&obj, &c) => {}
-        _ => {
-            return Err(PyErr::type_error(
-                "super(type, obj): obj must be an instance or subtype of type",
-            ))
-        }
+        _ => return Err(PyErr::type_error("super(type, obj): obj must be an instance or subtype of type")),
     }
     Ok(vm.new_native(vm.types.super_.clone(), NativeData::Super { cls: c, obj }))
 }
@@ -721,15 +610,10 @@ fn range_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("range")?;
     let n = args.len();
     if n == 0 {
-        return Err(PyErr::type_error(
-            "range expected at least 1 argument, got 0",
-        ));
+        return Err(PyErr::type_error("range expected at least 1 argument, got 0"));
     }
     if n > 3 {
-        return Err(PyErr::type_error(format!(
-            "range expected at most 3 arguments, got {}",
-            n
-        )));
+        return Err(PyErr::type_error(format!("range expected at most 3 arguments, got {}", n)));
     }
     let mut v: Vec<Value> = Vec::with_capacity(3);
     for a in args.pos.iter() {
@@ -737,12 +621,7 @@ fn range_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Value::Int(_) => a.clone(),
             _ => match vm.index_value(a)? {
                 Some(i) => i,
-                None => {
-                    return Err(PyErr::type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        vm.type_name(a)
-                    )))
-                }
+                None => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(a)))),
             },
         });
     }
@@ -757,12 +636,7 @@ fn range_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let (Value::Int(a), Value::Int(b), Value::Int(c)) = (&start, &stop, &step) {
         return Ok(Value::Range(RangeObj::new(*a, *b, *c)));
     }
-    Ok(Value::Range(PyRef::new(RangeObj {
-        start: 0,
-        stop: 0,
-        step: 1,
-        big: Some(Box::new([start, stop, step])),
-    })))
+    Ok(Value::Range(PyRef::new(RangeObj { start: 0, stop: 0, step: 1, big: Some(Box::new([start, stop, step])) })))
 }
 
 fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -835,13 +709,9 @@ fn proxied(args: &Args) -> PyResult<Value> {
     match args.pos.first() {
         Some(Value::Native(n)) => match &n.data {
             NativeData::MappingProxy(m) => Ok(m.clone()),
-            _ => Err(PyErr::type_error(
-                "descriptor requires a 'mappingproxy' object",
-            )),
+            _ => Err(PyErr::type_error("descriptor requires a 'mappingproxy' object")),
         },
-        _ => Err(PyErr::type_error(
-            "descriptor requires a 'mappingproxy' object",
-        )),
+        _ => Err(PyErr::type_error("descriptor requires a 'mappingproxy' object")),
     }
 }
 
@@ -928,17 +798,8 @@ fn slice_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (start, stop, step) = match rest.len() {
         1 => (Value::None, rest.pos[0].clone(), Value::None),
         2 => (rest.pos[0].clone(), rest.pos[1].clone(), Value::None),
-        3 => (
-            rest.pos[0].clone(),
-            rest.pos[1].clone(),
-            rest.pos[2].clone(),
-        ),
-        n => {
-            return Err(PyErr::type_error(format!(
-                "slice expected at least 1 argument, got {}",
-                n
-            )))
-        }
+        3 => (rest.pos[0].clone(), rest.pos[1].clone(), rest.pos[2].clone()),
+        n => return Err(PyErr::type_error(format!("slice expected at least 1 argument, got {}", n))),
     };
     Ok(Value::Slice(PyRef::new(SliceObj { start, stop, step })))
 }
@@ -953,11 +814,7 @@ fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let s = s.clone();
     let idx = vm.slice_indices(&s, n as usize)?;
-    Ok(Value::tuple(vec![
-        Value::Int(idx.start),
-        Value::Int(idx.stop),
-        Value::Int(idx.step),
-    ]))
+    Ok(Value::tuple(vec![Value::Int(idx.start), Value::Int(idx.stop), Value::Int(idx.step)]))
 }
 
 // ----- iterators -----
@@ -993,26 +850,16 @@ fn iter_length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn enumerate_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("enumerate", &["iterable", "start"])?;
-    let src = args.arg(0, "iterable").ok_or_else(|| {
-        PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)")
-    })?;
+    let src = args.arg(0, "iterable").ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
     let start = match args.arg(1, "start") {
         Some(v) => match vm.index_value(v)? {
             Some(i) => i,
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(v)
-                )))
-            }
+            None => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
         },
         None => Value::Int(0),
     };
     let it = vm.get_iter(src)?;
-    Ok(crate::vm::iter::new_iter(IterKind::Enumerate {
-        it,
-        count: ValueCell::new(start),
-    }))
+    Ok(crate::vm::iter::new_iter(IterKind::Enumerate { it, count: ValueCell::new(start) }))
 }
 
 fn enumerate_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1031,19 +878,13 @@ fn zip_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(it) => iters.push(it),
             Err(e) => {
                 if vm.err_is(&e, ExcKind::TypeError) {
-                    return Err(PyErr::type_error(format!(
-                        "zip argument #{} must support iteration",
-                        i + 1
-                    )));
+                    return Err(PyErr::type_error(format!("zip argument #{} must support iteration", i + 1)));
                 }
                 return Err(e);
             }
         }
     }
-    Ok(crate::vm::iter::new_iter(IterKind::Zip {
-        iters: iters.into_boxed_slice(),
-        strict,
-    }))
+    Ok(crate::vm::iter::new_iter(IterKind::Zip { iters: iters.into_boxed_slice(), strict }))
 }
 
 fn zip_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1059,10 +900,7 @@ fn map_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for a in &args.pos[1..] {
         iters.push(vm.get_iter(a)?);
     }
-    Ok(crate::vm::iter::new_iter(IterKind::Map {
-        func: args.pos[0].clone(),
-        iters: iters.into_boxed_slice(),
-    }))
+    Ok(crate::vm::iter::new_iter(IterKind::Map { func: args.pos[0].clone(), iters: iters.into_boxed_slice() }))
 }
 
 fn map_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1072,10 +910,7 @@ fn map_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn filter_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("filter", 2, 2)?;
     let it = vm.get_iter(&args.pos[1])?;
-    Ok(crate::vm::iter::new_iter(IterKind::Filter {
-        func: args.pos[0].clone(),
-        it,
-    }))
+    Ok(crate::vm::iter::new_iter(IterKind::Filter { func: args.pos[0].clone(), it }))
 }
 
 fn filter_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1105,28 +940,16 @@ fn reversed_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let seq = vm.unwrap_builtin(&seq).into_owned();
     let n = match &seq {
-        Value::List(_)
-        | Value::Tuple(_)
-        | Value::Str(_)
-        | Value::Bytes(_)
-        | Value::ByteArray(_) => vm.len(&seq)?,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => vm.len(&seq)?,
         _ => {
-            if vm.lookup_special(&seq, "__len__").is_some()
-                && vm.lookup_special(&seq, "__getitem__").is_some()
-            {
+            if vm.lookup_special(&seq, "__len__").is_some() && vm.lookup_special(&seq, "__getitem__").is_some() {
                 vm.len(&seq)?
             } else {
-                return Err(PyErr::type_error(format!(
-                    "'{}' object is not reversible",
-                    vm.type_name(&seq)
-                )));
+                return Err(PyErr::type_error(format!("'{}' object is not reversible", vm.type_name(&seq))));
             }
         }
     };
-    Ok(crate::vm::iter::new_iter(IterKind::Reversed {
-        seq,
-        index: Cell::new(n as i64 - 1),
-    }))
+    Ok(crate::vm::iter::new_iter(IterKind::Reversed { seq, index: Cell::new(n as i64 - 1) }))
 }
 
 fn reversed_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1138,9 +961,7 @@ fn reversed_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn gen_of(v: &Value) -> PyResult<PyRef<GeneratorObj>> {
     match v {
         Value::Generator(g) => Ok(g.clone()),
-        _ => Err(PyErr::type_error(
-            "descriptor requires a 'generator' object",
-        )),
+        _ => Err(PyErr::type_error("descriptor requires a 'generator' object")),
     }
 }
 
@@ -1192,9 +1013,7 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let base = vm.types.exc[ExcKind::BaseException as usize].clone();
     if !vm.is_instance(&exc, &base) {
-        return Err(PyErr::type_error(
-            "exceptions must be classes or instances deriving from BaseException, not str",
-        ));
+        return Err(PyErr::type_error("exceptions must be classes or instances deriving from BaseException, not str"));
     }
     let tb = crate::vm::exceptions::exc_traceback(&exc);
     let err = PyErr::from_value(exc, tb);
@@ -1224,11 +1043,7 @@ fn none_ctor(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn module_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let name = args
-        .get(1)
-        .and_then(|v| v.as_str())
-        .unwrap_or("?")
-        .to_string();
+    let name = args.get(1).and_then(|v| v.as_str()).unwrap_or("?").to_string();
     let m = vm.new_module(&name);
     if let (Value::Module(mo), Some(doc)) = (&m, args.get(2)) {
         mo.dict.set_str("__doc__", doc.clone());

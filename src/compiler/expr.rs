@@ -38,18 +38,11 @@ fn has_walrus(e: &Expr) -> bool {
         List(l) => l.elts.iter().any(has_walrus),
         Tuple(t) => t.elts.iter().any(has_walrus),
         Compare(c) => has_walrus(&c.left) || c.comparators.iter().any(has_walrus),
-        Call(c) => {
-            has_walrus(&c.func)
-                || c.args.iter().any(has_walrus)
-                || c.keywords.iter().any(|k| has_walrus(&k.value))
-        }
+        Call(c) => has_walrus(&c.func) || c.args.iter().any(has_walrus) || c.keywords.iter().any(|k| has_walrus(&k.value)),
         Attribute(a) => has_walrus(&a.value),
         Subscript(s) => has_walrus(&s.value) || has_walrus(&s.slice),
         Starred(s) => has_walrus(&s.value),
-        Slice(s) => [&s.lower, &s.upper, &s.step]
-            .into_iter()
-            .flatten()
-            .any(|e| has_walrus(e)),
+        Slice(s) => [&s.lower, &s.upper, &s.step].into_iter().flatten().any(|e| has_walrus(e)),
         JoinedStr(j) => j.values.iter().any(has_walrus),
         FormattedValue(f) => has_walrus(&f.value),
         // Comprehensions bind in their own scope, except walrus targets.
@@ -66,10 +59,7 @@ pub(super) fn literal(e: &Expr) -> Option<ast::Constant> {
         Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub) => match literal(&u.operand)? {
             ast::Constant::Int(i) => Some(ast::Constant::Int(-i)),
             ast::Constant::Float(f) => Some(ast::Constant::Float(-f)),
-            ast::Constant::Complex { real, imag } => Some(ast::Constant::Complex {
-                real: -real,
-                imag: -imag,
-            }),
+            ast::Constant::Complex { real, imag } => Some(ast::Constant::Complex { real: -real, imag: -imag }),
             _ => None,
         },
         Expr::Tuple(t) if !t.elts.is_empty() => {
@@ -162,12 +152,8 @@ impl<'s> FuncBuilder<'s> {
                     self.expr_into(v, t)?;
                     if i + 1 < n {
                         match b.op {
-                            ast::BoolOp::And => {
-                                self.emit_jump(Instr::JumpIfFalse { cond: t, target: 0 }, end)
-                            }
-                            ast::BoolOp::Or => {
-                                self.emit_jump(Instr::JumpIfTrue { cond: t, target: 0 }, end)
-                            }
+                            ast::BoolOp::And => self.emit_jump(Instr::JumpIfFalse { cond: t, target: 0 }, end),
+                            ast::BoolOp::Or => self.emit_jump(Instr::JumpIfTrue { cond: t, target: 0 }, end),
                         }
                     }
                 }
@@ -177,13 +163,8 @@ impl<'s> FuncBuilder<'s> {
                 }
             }
             Expr::Compare(c) => {
-                let t = if dst_is_local && c.ops.len() > 1 {
-                    self.alloc()
-                } else {
-                    dst
-                };
-                let mut left =
-                    self.expr_protected(&c.left, &c.comparators.iter().collect::<Vec<_>>())?;
+                let t = if dst_is_local && c.ops.len() > 1 { self.alloc() } else { dst };
+                let mut left = self.expr_protected(&c.left, &c.comparators.iter().collect::<Vec<_>>())?;
                 let end = self.new_label();
                 let n = c.ops.len();
                 for (i, (op, right)) in c.ops.iter().zip(c.comparators.iter()).enumerate() {
@@ -197,12 +178,7 @@ impl<'s> FuncBuilder<'s> {
                         self.expr_protected(right, &rest)?
                     };
                     self.set_line(e);
-                    self.emit(Instr::Compare {
-                        op: cmpop(op),
-                        dst: t,
-                        a: left,
-                        b: r,
-                    });
+                    self.emit(Instr::Compare { op: cmpop(op), dst: t, a: left, b: r });
                     if i + 1 < n {
                         self.emit_jump(Instr::JumpIfFalse { cond: t, target: 0 }, end);
                     }
@@ -229,25 +205,15 @@ impl<'s> FuncBuilder<'s> {
             Expr::Slice(s) => {
                 let n = if s.step.is_some() { 3 } else { 2 };
                 let start = self.alloc_n(n);
-                for (i, part) in [&s.lower, &s.upper, &s.step]
-                    .into_iter()
-                    .take(n)
-                    .enumerate()
-                {
+                for (i, part) in [&s.lower, &s.upper, &s.step].into_iter().take(n).enumerate() {
                     match part {
                         Some(p) => self.expr_into(p, start + i as Reg)?,
                         None => {
-                            self.emit(Instr::LoadNone {
-                                dst: start + i as Reg,
-                            });
+                            self.emit(Instr::LoadNone { dst: start + i as Reg });
                         }
                     }
                 }
-                self.emit(Instr::BuildSlice {
-                    dst,
-                    start,
-                    count: n as u16,
-                });
+                self.emit(Instr::BuildSlice { dst, start, count: n as u16 });
             }
             Expr::List(l) => self.sequence(&l.elts, dst, SeqKind::List)?,
             Expr::Tuple(t) => self.sequence(&t.elts, dst, SeqKind::Tuple)?,
@@ -268,8 +234,7 @@ impl<'s> FuncBuilder<'s> {
                 }
             }
             Expr::Lambda(l) => {
-                let code =
-                    self.function_code(e, "<lambda>", &l.args, FunctionBody::Expr(&l.body))?;
+                let code = self.function_code(e, "<lambda>", &l.args, FunctionBody::Expr(&l.body))?;
                 self.set_line(e);
                 self.make_function(code, Some(&l.args), None, dst)?;
             }
@@ -293,22 +258,10 @@ impl<'s> FuncBuilder<'s> {
             }
             Expr::JoinedStr(j) => self.joined_str(&j.values, dst)?,
             Expr::FormattedValue(f) => self.formatted_value(f, dst)?,
-            Expr::ListComp(c) => {
-                self.comprehension(e, "<listcomp>", &c.generators, CompKind::List(&c.elt), dst)?
-            }
-            Expr::SetComp(c) => {
-                self.comprehension(e, "<setcomp>", &c.generators, CompKind::Set(&c.elt), dst)?
-            }
-            Expr::DictComp(c) => self.comprehension(
-                e,
-                "<dictcomp>",
-                &c.generators,
-                CompKind::Dict(&c.key, &c.value),
-                dst,
-            )?,
-            Expr::GeneratorExp(c) => {
-                self.comprehension(e, "<genexpr>", &c.generators, CompKind::Gen(&c.elt), dst)?
-            }
+            Expr::ListComp(c) => self.comprehension(e, "<listcomp>", &c.generators, CompKind::List(&c.elt), dst)?,
+            Expr::SetComp(c) => self.comprehension(e, "<setcomp>", &c.generators, CompKind::Set(&c.elt), dst)?,
+            Expr::DictComp(c) => self.comprehension(e, "<dictcomp>", &c.generators, CompKind::Dict(&c.key, &c.value), dst)?,
+            Expr::GeneratorExp(c) => self.comprehension(e, "<genexpr>", &c.generators, CompKind::Gen(&c.elt), dst)?,
             Expr::Yield(y) => {
                 let src = match &y.value {
                     Some(v) => self.expr(v)?,
@@ -347,10 +300,7 @@ impl<'s> FuncBuilder<'s> {
                 self.emit(Instr::LoadBool { dst, value: *b });
             }
             ast::Constant::Int(i) if i32::try_from(i).is_ok() => {
-                self.emit(Instr::LoadInt {
-                    dst,
-                    value: i32::try_from(i).unwrap(),
-                });
+                self.emit(Instr::LoadInt { dst, value: i32::try_from(i).unwrap() });
             }
             _ => {
                 let k = self.add_const(c);
@@ -387,9 +337,7 @@ impl<'s> FuncBuilder<'s> {
             Expr::Compare(c) if c.ops.len() == 1 && !when => {
                 let op = cmpop(&c.ops[0]);
                 let right = &c.comparators[0];
-                if matches!(op, CmpOp::Is | CmpOp::IsNot)
-                    && matches!(right, Expr::Constant(k) if matches!(k.value, ast::Constant::None))
-                {
+                if matches!(op, CmpOp::Is | CmpOp::IsNot) && matches!(right, Expr::Constant(k) if matches!(k.value, ast::Constant::None)) {
                     let src = self.expr(&c.left)?;
                     self.set_line(e);
                     if op == CmpOp::Is {
@@ -397,42 +345,20 @@ impl<'s> FuncBuilder<'s> {
                     } else {
                         self.emit_jump(Instr::JumpIfNone { src, target: 0 }, target);
                     }
-                } else if let (Some(imm), true) = (
-                    small_int(right),
-                    matches!(
-                        op,
-                        CmpOp::Lt | CmpOp::Le | CmpOp::Eq | CmpOp::Ne | CmpOp::Gt | CmpOp::Ge
-                    ),
-                ) {
+                } else if let (Some(imm), true) =
+                    (small_int(right), matches!(op, CmpOp::Lt | CmpOp::Le | CmpOp::Eq | CmpOp::Ne | CmpOp::Gt | CmpOp::Ge))
+                {
                     let a = self.expr(&c.left)?;
                     self.set_line(e);
-                    self.emit_jump(
-                        Instr::CompareJumpInt {
-                            op,
-                            a,
-                            imm,
-                            target: 0,
-                        },
-                        target,
-                    );
+                    self.emit_jump(Instr::CompareJumpInt { op, a, imm, target: 0 }, target);
                 } else {
                     let a = self.expr_protected(&c.left, &[right])?;
                     let b = self.expr(right)?;
                     self.set_line(e);
-                    self.emit_jump(
-                        Instr::CompareJump {
-                            op,
-                            a,
-                            b,
-                            target: 0,
-                        },
-                        target,
-                    );
+                    self.emit_jump(Instr::CompareJump { op, a, b, target: 0 }, target);
                 }
             }
-            Expr::Constant(c)
-                if matches!(c.value, ast::Constant::Bool(_) | ast::Constant::None) =>
-            {
+            Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(_) | ast::Constant::None) => {
                 let truth = matches!(c.value, ast::Constant::Bool(true));
                 if truth == when {
                     self.jump(target);
@@ -455,14 +381,9 @@ impl<'s> FuncBuilder<'s> {
     // ----- calls -----
 
     fn call(&mut self, c: &'s ast::ExprCall, dst: Reg) -> Res<()> {
-        let starred = c.args.iter().any(|a| matches!(a, Expr::Starred(_)))
-            || c.keywords.iter().any(|k| k.arg.is_none());
+        let starred = c.args.iter().any(|a| matches!(a, Expr::Starred(_))) || c.keywords.iter().any(|k| k.arg.is_none());
         // Reuse `dst` as the call base when it is the newest temporary.
-        let base = if dst as u32 + 1 == self.next_reg && !self.is_local_reg(dst) {
-            dst
-        } else {
-            self.alloc()
-        };
+        let base = if dst as u32 + 1 == self.next_reg && !self.is_local_reg(dst) { dst } else { self.alloc() };
         if starred {
             self.expr_into(&c.func, base)?;
             self.call_ex(base, &[], &c.args, &c.keywords)?;
@@ -473,11 +394,7 @@ impl<'s> FuncBuilder<'s> {
             let obj = self.expr(&a.value)?;
             let name = self.attr_idx(a.attr.as_str());
             self.set_line(&*c.func);
-            self.emit(Instr::LoadMethod {
-                dst: base,
-                obj,
-                name,
-            });
+            self.emit(Instr::LoadMethod { dst: base, obj, name });
             self.free_to(self_reg as u32 + 1);
             self.call_args(c, base + 2)?;
             self.set_line(&*c.func);
@@ -487,11 +404,7 @@ impl<'s> FuncBuilder<'s> {
                 self.emit(Instr::CallMethod { base, nargs });
             } else {
                 let kwnames = self.kwnames(&c.keywords);
-                self.emit(Instr::CallMethodKw {
-                    base,
-                    nargs,
-                    kwnames,
-                });
+                self.emit(Instr::CallMethodKw { base, nargs, kwnames });
             }
         } else {
             self.expr_into(&c.func, base)?;
@@ -503,11 +416,7 @@ impl<'s> FuncBuilder<'s> {
                 self.emit(Instr::Call { func: base, nargs });
             } else {
                 let kwnames = self.kwnames(&c.keywords);
-                self.emit(Instr::CallKw {
-                    func: base,
-                    nargs,
-                    kwnames,
-                });
+                self.emit(Instr::CallKw { func: base, nargs, kwnames });
             }
         }
         if base != dst {
@@ -542,23 +451,14 @@ impl<'s> FuncBuilder<'s> {
     }
 
     fn kwnames(&mut self, kws: &[ast::Keyword]) -> u32 {
-        let names: Vec<Value> = kws
-            .iter()
-            .map(|k| Value::str(k.arg.as_ref().unwrap().as_str()))
-            .collect();
+        let names: Vec<Value> = kws.iter().map(|k| Value::str(k.arg.as_ref().unwrap().as_str())).collect();
         self.add_unique_const(Value::tuple(names))
     }
 
     /// A call with `*args` / `**kwargs`: builds the positional tuple in
     /// `R[base+1]` and the keyword dict in `R[base+2]`, then `CallEx`.
     /// `pre` are registers whose values come first among the positional arguments.
-    pub(super) fn call_ex(
-        &mut self,
-        base: Reg,
-        pre: &[Reg],
-        args: &'s [Expr],
-        keywords: &'s [ast::Keyword],
-    ) -> Res<()> {
+    pub(super) fn call_ex(&mut self, base: Reg, pre: &[Reg], args: &'s [Expr], keywords: &'s [ast::Keyword]) -> Res<()> {
         let pos = self.alloc();
         let kw = self.alloc();
         debug_assert_eq!(pos, base + 1);
@@ -570,16 +470,9 @@ impl<'s> FuncBuilder<'s> {
         }
         let start = self.alloc_n(pre.len());
         for (i, r) in pre.iter().enumerate() {
-            self.emit(Instr::Move {
-                dst: start + i as Reg,
-                src: *r,
-            });
+            self.emit(Instr::Move { dst: start + i as Reg, src: *r });
         }
-        self.emit(Instr::BuildList {
-            dst: pos,
-            start,
-            count: pre.len() as u16,
-        });
+        self.emit(Instr::BuildList { dst: pos, start, count: pre.len() as u16 });
         self.free_to(kw as u32 + 1);
         for a in args {
             let mark = self.mark();
@@ -606,11 +499,7 @@ impl<'s> FuncBuilder<'s> {
             // Undef signals "no keywords"; LoadNone then clear is not possible,
             // so CallEx treats None as "no keywords" too.
         } else {
-            self.emit(Instr::BuildDict {
-                dst: kw,
-                start: kw,
-                count: 0,
-            });
+            self.emit(Instr::BuildDict { dst: kw, start: kw, count: 0 });
             for k in keywords {
                 let mark = self.mark();
                 match &k.arg {
@@ -621,24 +510,12 @@ impl<'s> FuncBuilder<'s> {
                         let v = self.alloc();
                         self.expr_into(&k.value, v)?;
                         let tmp = self.alloc();
-                        self.emit(Instr::BuildDict {
-                            dst: tmp,
-                            start: key,
-                            count: 1,
-                        });
-                        self.emit(Instr::DictMerge {
-                            dict: kw,
-                            src: tmp,
-                            func: base,
-                        });
+                        self.emit(Instr::BuildDict { dst: tmp, start: key, count: 1 });
+                        self.emit(Instr::DictMerge { dict: kw, src: tmp, func: base });
                     }
                     None => {
                         let v = self.expr(&k.value)?;
-                        self.emit(Instr::DictMerge {
-                            dict: kw,
-                            src: v,
-                            func: base,
-                        });
+                        self.emit(Instr::DictMerge { dict: kw, src: v, func: base });
                     }
                 }
                 self.free_to(mark);
@@ -669,16 +546,8 @@ impl<'s> FuncBuilder<'s> {
         // Build incrementally.
         let acc = self.alloc();
         match kind {
-            SeqKind::Set => self.emit(Instr::BuildSet {
-                dst: acc,
-                start: acc,
-                count: 0,
-            }),
-            _ => self.emit(Instr::BuildList {
-                dst: acc,
-                start: acc,
-                count: 0,
-            }),
+            SeqKind::Set => self.emit(Instr::BuildSet { dst: acc, start: acc, count: 0 }),
+            _ => self.emit(Instr::BuildList { dst: acc, start: acc, count: 0 }),
         };
         for e in elts {
             let mark = self.mark();
@@ -717,19 +586,11 @@ impl<'s> FuncBuilder<'s> {
                 self.expr_into(k.as_ref().unwrap(), start + 2 * i as Reg)?;
                 self.expr_into(v, start + 2 * i as Reg + 1)?;
             }
-            self.emit(Instr::BuildDict {
-                dst,
-                start,
-                count: d.keys.len() as u16,
-            });
+            self.emit(Instr::BuildDict { dst, start, count: d.keys.len() as u16 });
             return Ok(());
         }
         let acc = self.alloc();
-        self.emit(Instr::BuildDict {
-            dst: acc,
-            start: acc,
-            count: 0,
-        });
+        self.emit(Instr::BuildDict { dst: acc, start: acc, count: 0 });
         for (k, v) in d.keys.iter().zip(d.values.iter()) {
             let mark = self.mark();
             match k {
@@ -738,11 +599,7 @@ impl<'s> FuncBuilder<'s> {
                     self.expr_into(k, kr)?;
                     let vr = self.alloc();
                     self.expr_into(v, vr)?;
-                    self.emit(Instr::DictInsert {
-                        dict: acc,
-                        key: kr,
-                        value: vr,
-                    });
+                    self.emit(Instr::DictInsert { dict: acc, key: kr, value: vr });
                 }
                 None => {
                     let vr = self.expr(v)?;
@@ -779,11 +636,7 @@ impl<'s> FuncBuilder<'s> {
                 }
             }
         }
-        self.emit(Instr::BuildString {
-            dst,
-            start,
-            count: values.len() as u16,
-        });
+        self.emit(Instr::BuildString { dst, start, count: values.len() as u16 });
         Ok(())
     }
 
@@ -801,42 +654,19 @@ impl<'s> FuncBuilder<'s> {
             None => (0, conv),
         };
         self.set_line(&*f.value);
-        self.emit(Instr::FormatValue {
-            dst,
-            src,
-            spec,
-            conv,
-        });
+        self.emit(Instr::FormatValue { dst, src, spec, conv });
         self.free_to(mark);
         Ok(())
     }
 
     // ----- comprehensions -----
 
-    fn comprehension(
-        &mut self,
-        node: &'s Expr,
-        name: &str,
-        gens: &'s [ast::Comprehension],
-        kind: CompKind<'s>,
-        dst: Reg,
-    ) -> Res<()> {
+    fn comprehension(&mut self, node: &'s Expr, name: &str, gens: &'s [ast::Comprehension], kind: CompKind<'s>, dst: Reg) -> Res<()> {
         let key: u32 = node.range().start().into();
-        let scope = self
-            .children
-            .get(&key)
-            .copied()
-            .ok_or_else(|| self.err(node, "internal error: missing comprehension scope"))?;
+        let scope = self.children.get(&key).copied().ok_or_else(|| self.err(node, "internal error: missing comprehension scope"))?;
         let qualname = self.child_qualname(name);
         let line = self.line_of(node);
-        let mut b = FuncBuilder::new(
-            scope,
-            name.to_string(),
-            qualname,
-            self.filename.clone(),
-            self.index,
-            line,
-        );
+        let mut b = FuncBuilder::new(scope, name.to_string(), qualname, self.filename.clone(), self.index, line);
         b.argcount = 1;
         b.prologue(&[]);
         b.set_line(node);
@@ -846,25 +676,13 @@ impl<'s> FuncBuilder<'s> {
         };
         match (&kind, result) {
             (CompKind::List(_), Some(r)) => {
-                b.emit(Instr::BuildList {
-                    dst: r,
-                    start: r,
-                    count: 0,
-                });
+                b.emit(Instr::BuildList { dst: r, start: r, count: 0 });
             }
             (CompKind::Set(_), Some(r)) => {
-                b.emit(Instr::BuildSet {
-                    dst: r,
-                    start: r,
-                    count: 0,
-                });
+                b.emit(Instr::BuildSet { dst: r, start: r, count: 0 });
             }
             (CompKind::Dict(..), Some(r)) => {
-                b.emit(Instr::BuildDict {
-                    dst: r,
-                    start: r,
-                    count: 0,
-                });
+                b.emit(Instr::BuildDict { dst: r, start: r, count: 0 });
             }
             _ => {}
         }
@@ -877,34 +695,20 @@ impl<'s> FuncBuilder<'s> {
         b.check_regs(node)?;
         let code = b.finish();
         // Call it with iter(first iterable).
-        let base = if dst as u32 + 1 == self.next_reg && !self.is_local_reg(dst) {
-            dst
-        } else {
-            self.alloc()
-        };
+        let base = if dst as u32 + 1 == self.next_reg && !self.is_local_reg(dst) { dst } else { self.alloc() };
         self.make_function(code, None, None, base)?;
         let arg = self.alloc();
         self.expr_into(&gens[0].iter, arg)?;
         self.set_line(node);
         self.emit(Instr::GetIter { dst: arg, src: arg });
-        self.emit(Instr::Call {
-            func: base,
-            nargs: 1,
-        });
+        self.emit(Instr::Call { func: base, nargs: 1 });
         if base != dst {
             self.emit(Instr::Move { dst, src: base });
         }
         Ok(())
     }
 
-    fn comp_loop(
-        &mut self,
-        gens: &'s [ast::Comprehension],
-        i: usize,
-        kind: &CompKind<'s>,
-        result: Option<Reg>,
-        node: &'s Expr,
-    ) -> Res<()> {
+    fn comp_loop(&mut self, gens: &'s [ast::Comprehension], i: usize, kind: &CompKind<'s>, result: Option<Reg>, node: &'s Expr) -> Res<()> {
         let g = &gens[i];
         let it = if i == 0 {
             self.regs[".0"]
@@ -924,28 +728,14 @@ impl<'s> FuncBuilder<'s> {
         self.set_line(&g.iter);
         match direct {
             Some(r) => {
-                self.emit_jump(
-                    Instr::ForIter {
-                        dst: r,
-                        iter: it,
-                        target: 0,
-                    },
-                    end,
-                );
+                self.emit_jump(Instr::ForIter { dst: r, iter: it, target: 0 }, end);
                 if let Expr::Name(n) = &g.target {
                     self.mark_bound(n.id.as_str());
                 }
             }
             None => {
                 let item = self.alloc();
-                self.emit_jump(
-                    Instr::ForIter {
-                        dst: item,
-                        iter: it,
-                        target: 0,
-                    },
-                    end,
-                );
+                self.emit_jump(Instr::ForIter { dst: item, iter: it, target: 0 }, end);
                 self.store_target(&g.target, item)?;
             }
         }
@@ -969,11 +759,7 @@ impl<'s> FuncBuilder<'s> {
                     let kr = self.alloc();
                     self.expr_into(k, kr)?;
                     let vr = self.expr(v)?;
-                    self.emit(Instr::DictInsert {
-                        dict: r,
-                        key: kr,
-                        value: vr,
-                    });
+                    self.emit(Instr::DictInsert { dict: r, key: kr, value: vr });
                 }
                 (CompKind::Gen(e), None) => {
                     let v = self.expr(e)?;

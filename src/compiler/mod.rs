@@ -35,12 +35,7 @@ pub struct CompileError {
 
 impl CompileError {
     pub fn syntax(msg: &str, line: u32) -> CompileError {
-        CompileError {
-            msg: msg.to_string(),
-            line,
-            col: 0,
-            indentation: false,
-        }
+        CompileError { msg: msg.to_string(), line, col: 0, indentation: false }
     }
 }
 
@@ -83,52 +78,27 @@ impl LineIndex {
 }
 
 /// Compiles a parsed module (or expression) into a code object.
-pub fn compile_ast(
-    module: &ast::Mod,
-    source: &str,
-    filename: &str,
-    mode: Mode,
-) -> Res<PyRef<CodeObj>> {
+pub fn compile_ast(module: &ast::Mod, source: &str, filename: &str, mode: Mode) -> Res<PyRef<CodeObj>> {
     compile_ast_with(module, source, filename, mode, false)
 }
 
 /// `compile_ast`, with module-level names looked up through the locals
 /// mapping when `name_ops` (code for `exec`/`eval` with separate locals).
-pub fn compile_ast_with(
-    module: &ast::Mod,
-    source: &str,
-    filename: &str,
-    mode: Mode,
-    name_ops: bool,
-) -> Res<PyRef<CodeObj>> {
+pub fn compile_ast_with(module: &ast::Mod, source: &str, filename: &str, mode: Mode, name_ops: bool) -> Res<PyRef<CodeObj>> {
     let index = LineIndex::new(source);
     let line_of = |o: u32| index.line(o);
     let filename: Rc<str> = Rc::from(filename);
     match (module, mode) {
         (ast::Mod::Module(m), Mode::Exec) => {
             let scope = symtable::analyze(&m.body, &line_of)?;
-            let mut b = FuncBuilder::new(
-                &scope,
-                "<module>".into(),
-                "<module>".into(),
-                filename,
-                &index,
-                1,
-            );
+            let mut b = FuncBuilder::new(&scope, "<module>".into(), "<module>".into(), filename, &index, 1);
             b.name_ops = name_ops;
             b.module_body(&m.body)?;
             Ok(b.finish())
         }
         (ast::Mod::Expression(e), Mode::Eval) => {
             let scope = symtable::analyze_expr(&e.body, &line_of)?;
-            let mut b = FuncBuilder::new(
-                &scope,
-                "<module>".into(),
-                "<module>".into(),
-                filename,
-                &index,
-                1,
-            );
+            let mut b = FuncBuilder::new(&scope, "<module>".into(), "<module>".into(), filename, &index, 1);
             b.name_ops = name_ops;
             b.set_line(&*e.body);
             let r = b.expr(&e.body)?;
@@ -178,9 +148,14 @@ enum FBlock<'a> {
         handler_depth: usize,
     },
     /// Inside an `except` (or `finally`-on-exception) handler: leave with `PopExcInfo`.
-    Handler { name: Option<(String, Reg)> },
+    Handler {
+        name: Option<(String, Reg)>,
+    },
     /// Inside `with`: leave by calling the exit function.
-    With { exit: Reg, handler_depth: usize },
+    With {
+        exit: Reg,
+        handler_depth: usize,
+    },
 }
 
 pub struct FuncBuilder<'s> {
@@ -232,14 +207,7 @@ pub struct FuncBuilder<'s> {
 }
 
 impl<'s> FuncBuilder<'s> {
-    fn new(
-        scope: &'s Scope,
-        name: String,
-        qualname: String,
-        filename: Rc<str>,
-        index: &'s LineIndex,
-        line: u32,
-    ) -> Self {
+    fn new(scope: &'s Scope, name: String, qualname: String, filename: Rc<str>, index: &'s LineIndex, line: u32) -> Self {
         let mut b = FuncBuilder {
             scope,
             name,
@@ -304,12 +272,8 @@ impl<'s> FuncBuilder<'s> {
                 }
             }
         }
-        let mut cells: Vec<String> = scope
-            .order
-            .iter()
-            .filter(|n| scope.is_function_like() && scope.resolve(n) == Resolution::Cell)
-            .cloned()
-            .collect();
+        let mut cells: Vec<String> =
+            scope.order.iter().filter(|n| scope.is_function_like() && scope.resolve(n) == Resolution::Cell).cloned().collect();
         cells.sort();
         for n in cells {
             let r = self.regs[&n];
@@ -324,14 +288,8 @@ impl<'s> FuncBuilder<'s> {
         let mut frees: Vec<String> = scope
             .order
             .iter()
-            .filter(|n| {
-                scope.resolve(n) == Resolution::Free || scope.flags(n) & symtable::flags::FREE != 0
-            })
-            .filter(|n| {
-                !(scope.kind == ScopeKind::Class
-                    && n.as_str() == "__class__"
-                    && scope.needs_class_cell)
-            })
+            .filter(|n| scope.resolve(n) == Resolution::Free || scope.flags(n) & symtable::flags::FREE != 0)
+            .filter(|n| !(scope.kind == ScopeKind::Class && n.as_str() == "__class__" && scope.needs_class_cell))
             .cloned()
             .collect();
         frees.sort();
@@ -339,11 +297,7 @@ impl<'s> FuncBuilder<'s> {
         for n in frees {
             // A class body's own binding of a pass-through name keeps name
             // lookup; the free variable gets a register of its own.
-            let key = if self.regs.contains_key(&n) && scope.kind == ScopeKind::Class {
-                format!(".free.{}", n)
-            } else {
-                n.clone()
-            };
+            let key = if self.regs.contains_key(&n) && scope.kind == ScopeKind::Class { format!(".free.{}", n) } else { n.clone() };
             let r = match self.regs.get(&key) {
                 Some(r) => *r,
                 None => {
@@ -466,12 +420,7 @@ impl<'s> FuncBuilder<'s> {
 
     fn err(&self, node: &impl Ranged, msg: &str) -> CompileError {
         let off: u32 = node.range().start().into();
-        CompileError {
-            msg: msg.to_string(),
-            line: self.index.line(off),
-            col: self.index.col(off),
-            indentation: false,
-        }
+        CompileError { msg: msg.to_string(), line: self.index.line(off), col: self.index.col(off), indentation: false }
     }
 
     /// Finishes the code object.
@@ -490,12 +439,7 @@ impl<'s> FuncBuilder<'s> {
                 while i < self.handler_of.len() && self.handler_of[i] == Some((l, reg)) {
                     i += 1;
                 }
-                table.push(ExcEntry {
-                    start: start as u32,
-                    end: i as u32,
-                    handler: self.labels[l.0].unwrap(),
-                    exc_reg: reg,
-                });
+                table.push(ExcEntry { start: start as u32, end: i as u32, handler: self.labels[l.0].unwrap(), exc_reg: reg });
             } else {
                 i += 1;
             }
@@ -525,9 +469,7 @@ impl<'s> FuncBuilder<'s> {
             exc_table: table.into_boxed_slice(),
             docstring: self.docstring,
             caches: std::cell::UnsafeCell::new(vec![Cache::default(); n].into_boxed_slice()),
-            loop_counters: (0..self.loop_counters)
-                .map(|_| std::cell::Cell::new(0))
-                .collect(),
+            loop_counters: (0..self.loop_counters).map(|_| std::cell::Cell::new(0)).collect(),
             entry_count: std::cell::Cell::new(0),
         })
     }
@@ -616,11 +558,7 @@ impl<'s> FuncBuilder<'s> {
     /// The register of a free variable passing through a class body.
     fn free_reg(&self, name: &str) -> Reg {
         let name = &*self.mangled(name);
-        self.freevars
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, r)| *r)
-            .unwrap_or_else(|| self.regs[name])
+        self.freevars.iter().find(|(n, _)| n == name).map(|(_, r)| *r).unwrap_or_else(|| self.regs[name])
     }
 
     fn store_name(&mut self, name: &str, src: Reg) {
@@ -725,29 +663,12 @@ impl<'s> FuncBuilder<'s> {
     }
 
     /// Compiles a nested function body (def, lambda) into a code object.
-    fn function_code(
-        &mut self,
-        node: &impl Ranged,
-        name: &str,
-        args: &ast::Arguments,
-        body: FunctionBody<'s>,
-    ) -> Res<PyRef<CodeObj>> {
+    fn function_code(&mut self, node: &impl Ranged, name: &str, args: &ast::Arguments, body: FunctionBody<'s>) -> Res<PyRef<CodeObj>> {
         let key: u32 = node.range().start().into();
-        let scope = self
-            .children
-            .get(&key)
-            .copied()
-            .ok_or_else(|| self.err(node, "internal error: missing scope"))?;
+        let scope = self.children.get(&key).copied().ok_or_else(|| self.err(node, "internal error: missing scope"))?;
         let qualname = self.child_qualname(name);
         let line = self.line_of(node);
-        let mut b = FuncBuilder::new(
-            scope,
-            name.to_string(),
-            qualname,
-            self.filename.clone(),
-            self.index,
-            line,
-        );
+        let mut b = FuncBuilder::new(scope, name.to_string(), qualname, self.filename.clone(), self.index, line);
         b.argcount = (args.posonlyargs.len() + args.args.len()) as u16;
         b.posonly = args.posonlyargs.len() as u16;
         b.kwonly = args.kwonlyargs.len() as u16;
@@ -783,17 +704,12 @@ impl<'s> FuncBuilder<'s> {
     }
 
     fn ends_with_return(&self) -> bool {
-        matches!(
-            self.instrs.last(),
-            Some(Instr::Return { .. }) | Some(Instr::ReturnNone {})
-        ) && !self.labels.iter().any(|l| *l == Some(self.here()))
+        matches!(self.instrs.last(), Some(Instr::Return { .. }) | Some(Instr::ReturnNone {}))
+            && !self.labels.iter().any(|l| *l == Some(self.here()))
     }
 
     fn last_line_of(&self, stmts: &[ast::Stmt]) -> u32 {
-        stmts
-            .last()
-            .map(|s| self.index.line(s.range().end().into()))
-            .unwrap_or(self.cur_line)
+        stmts.last().map(|s| self.index.line(s.range().end().into())).unwrap_or(self.cur_line)
     }
 
     fn child_qualname(&self, name: &str) -> String {
@@ -816,15 +732,8 @@ impl<'s> FuncBuilder<'s> {
         let mark = self.mark();
         let base = self.alloc_n(4);
         // Positional defaults.
-        let defaults: Vec<&ast::Expr> = args
-            .map(|a| {
-                a.posonlyargs
-                    .iter()
-                    .chain(a.args.iter())
-                    .filter_map(|d| d.default.as_deref())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let defaults: Vec<&ast::Expr> =
+            args.map(|a| a.posonlyargs.iter().chain(a.args.iter()).filter_map(|d| d.default.as_deref()).collect()).unwrap_or_default();
         if defaults.is_empty() {
             self.emit(Instr::LoadNone { dst: base });
         } else {
@@ -832,20 +741,11 @@ impl<'s> FuncBuilder<'s> {
             for (i, d) in defaults.iter().enumerate() {
                 self.expr_into(d, start + i as Reg)?;
             }
-            self.emit(Instr::BuildTuple {
-                dst: base,
-                start,
-                count: defaults.len() as u16,
-            });
+            self.emit(Instr::BuildTuple { dst: base, start, count: defaults.len() as u16 });
         }
         // Keyword-only defaults.
         let kwdefaults: Vec<(&str, &ast::Expr)> = args
-            .map(|a| {
-                a.kwonlyargs
-                    .iter()
-                    .filter_map(|d| d.default.as_deref().map(|e| (d.def.arg.as_str(), e)))
-                    .collect()
-            })
+            .map(|a| a.kwonlyargs.iter().filter_map(|d| d.default.as_deref().map(|e| (d.def.arg.as_str(), e))).collect())
             .unwrap_or_default();
         if kwdefaults.is_empty() {
             self.emit(Instr::LoadNone { dst: base + 1 });
@@ -853,17 +753,10 @@ impl<'s> FuncBuilder<'s> {
             let start = self.alloc_n(kwdefaults.len() * 2);
             for (i, (n, e)) in kwdefaults.iter().enumerate() {
                 let k = self.add_str_const(n);
-                self.emit(Instr::LoadConst {
-                    dst: start + 2 * i as Reg,
-                    k,
-                });
+                self.emit(Instr::LoadConst { dst: start + 2 * i as Reg, k });
                 self.expr_into(e, start + 2 * i as Reg + 1)?;
             }
-            self.emit(Instr::BuildDict {
-                dst: base + 1,
-                start,
-                count: kwdefaults.len() as u16,
-            });
+            self.emit(Instr::BuildDict { dst: base + 1, start, count: kwdefaults.len() as u16 });
         }
         // Closure: the cells of the child's free variables.
         if code.freevars.is_empty() {
@@ -877,23 +770,14 @@ impl<'s> FuncBuilder<'s> {
                 } else if self.scope.kind == ScopeKind::Class {
                     self.free_reg(name)
                 } else {
-                    *self.regs.get(name).ok_or_else(|| {
-                        CompileError::syntax(
-                            &format!("internal error: no cell for '{}'", name),
-                            self.cur_line,
-                        )
-                    })?
+                    *self
+                        .regs
+                        .get(name)
+                        .ok_or_else(|| CompileError::syntax(&format!("internal error: no cell for '{}'", name), self.cur_line))?
                 };
-                self.emit(Instr::Move {
-                    dst: start + i as Reg,
-                    src,
-                });
+                self.emit(Instr::Move { dst: start + i as Reg, src });
             }
-            self.emit(Instr::BuildTuple {
-                dst: base + 2,
-                start,
-                count: n as u16,
-            });
+            self.emit(Instr::BuildTuple { dst: base + 2, start, count: n as u16 });
         }
         // Annotations.
         let mut ann: Vec<(String, &ast::Expr)> = Vec::new();
@@ -921,24 +805,13 @@ impl<'s> FuncBuilder<'s> {
             let start = self.alloc_n(ann.len() * 2);
             for (i, (n, e)) in ann.iter().enumerate() {
                 let k = self.add_str_const(n);
-                self.emit(Instr::LoadConst {
-                    dst: start + 2 * i as Reg,
-                    k,
-                });
+                self.emit(Instr::LoadConst { dst: start + 2 * i as Reg, k });
                 self.expr_into(e, start + 2 * i as Reg + 1)?;
             }
-            self.emit(Instr::BuildDict {
-                dst: base + 3,
-                start,
-                count: ann.len() as u16,
-            });
+            self.emit(Instr::BuildDict { dst: base + 3, start, count: ann.len() as u16 });
         }
         let k = self.add_unique_const(Value::Code(code));
-        self.emit(Instr::MakeFunction {
-            dst,
-            code: k,
-            args: base,
-        });
+        self.emit(Instr::MakeFunction { dst, code: k, args: base });
         self.free_to(mark);
         Ok(())
     }
@@ -1022,20 +895,14 @@ fn const_value(c: &ast::Constant) -> (ConstKey, Value) {
         C::None => (ConstKey::None, Value::None),
         C::Bool(b) => (ConstKey::Bool(*b), Value::Bool(*b)),
         C::Str(s) => (ConstKey::Str(s.clone()), Value::str(s)),
-        C::Bytes(b) => (
-            ConstKey::Bytes(b.clone()),
-            Value::Bytes(PyRef::new(crate::objects::BytesObj {
-                data: b.clone().into_boxed_slice(),
-            })),
-        ),
+        C::Bytes(b) => {
+            (ConstKey::Bytes(b.clone()), Value::Bytes(PyRef::new(crate::objects::BytesObj { data: b.clone().into_boxed_slice() })))
+        }
         C::Int(i) => (ConstKey::Int(i.clone()), Value::from_bigint(i.clone())),
         C::Float(f) => (ConstKey::Float(f.to_bits()), Value::Float(*f)),
         C::Complex { real, imag } => (
             ConstKey::Complex(real.to_bits(), imag.to_bits()),
-            Value::Complex(PyRef::new(crate::objects::ComplexObj {
-                re: *real,
-                im: *imag,
-            })),
+            Value::Complex(PyRef::new(crate::objects::ComplexObj { re: *real, im: *imag })),
         ),
         C::Tuple(items) => {
             let (keys, vals): (Vec<ConstKey>, Vec<Value>) = items.iter().map(const_value).unzip();

@@ -52,10 +52,7 @@ impl<'s> FuncBuilder<'s> {
             let mark = self.mark();
             self.bound = before.clone();
             let fail = self.new_label();
-            let mut pc = PatCtx {
-                stores: Vec::new(),
-                allow_irrefutable: case.guard.is_some() || i == cases - 1,
-            };
+            let mut pc = PatCtx { stores: Vec::new(), allow_irrefutable: case.guard.is_some() || i == cases - 1 };
             self.pattern(&case.pattern, subject, fail, &mut pc)?;
             // The pattern matched: bind the captured names.
             self.set_line(&case.pattern);
@@ -88,64 +85,28 @@ impl<'s> FuncBuilder<'s> {
         self.set_line(p);
         match p {
             Pattern::MatchValue(v) => {
-                let ok = matches!(&*v.value, Expr::Attribute(_))
-                    || literal(&v.value).is_some()
-                    || complex_literal(&v.value);
+                let ok = matches!(&*v.value, Expr::Attribute(_)) || literal(&v.value).is_some() || complex_literal(&v.value);
                 if !ok {
-                    return Err(
-                        self.err(p, "patterns may only match literals and attribute lookups")
-                    );
+                    return Err(self.err(p, "patterns may only match literals and attribute lookups"));
                 }
                 let value = self.expr(&v.value)?;
                 self.set_line(p);
-                self.emit_jump(
-                    Instr::CompareJump {
-                        op: CmpOp::Eq,
-                        a: subj,
-                        b: value,
-                        target: 0,
-                    },
-                    fail,
-                );
+                self.emit_jump(Instr::CompareJump { op: CmpOp::Eq, a: subj, b: value, target: 0 }, fail);
             }
             Pattern::MatchSingleton(s) => match s.value {
-                ast::Constant::None => self.emit_jump(
-                    Instr::JumpIfNotNone {
-                        src: subj,
-                        target: 0,
-                    },
-                    fail,
-                ),
+                ast::Constant::None => self.emit_jump(Instr::JumpIfNotNone { src: subj, target: 0 }, fail),
                 ast::Constant::Bool(b) => {
                     let r = self.alloc();
                     self.emit(Instr::LoadBool { dst: r, value: b });
-                    self.emit_jump(
-                        Instr::CompareJump {
-                            op: CmpOp::Is,
-                            a: subj,
-                            b: r,
-                            target: 0,
-                        },
-                        fail,
-                    );
+                    self.emit_jump(Instr::CompareJump { op: CmpOp::Is, a: subj, b: r, target: 0 }, fail);
                 }
-                _ => {
-                    return Err(
-                        self.err(p, "patterns may only match literals and attribute lookups")
-                    )
-                }
+                _ => return Err(self.err(p, "patterns may only match literals and attribute lookups")),
             },
             Pattern::MatchAs(a) => match &a.pattern {
                 None => {
                     if !pc.allow_irrefutable {
                         return Err(match &a.name {
-                            Some(n) => self.err(
-                                p,
-                                &format!(
-                                    "name capture '{}' makes remaining patterns unreachable",
-                                    n
-                                ),
-                            ),
+                            Some(n) => self.err(p, &format!("name capture '{}' makes remaining patterns unreachable", n)),
                             None => self.err(p, "wildcard makes remaining patterns unreachable"),
                         });
                     }
@@ -184,22 +145,13 @@ impl<'s> FuncBuilder<'s> {
             return Err(self.err(node, "cannot assign to __debug__"));
         }
         if pc.stores.iter().any(|(n, _)| n == name) {
-            return Err(self.err(
-                node,
-                &format!("multiple assignments to name '{}' in pattern", name),
-            ));
+            return Err(self.err(node, &format!("multiple assignments to name '{}' in pattern", name)));
         }
         pc.stores.push((name.to_string(), reg));
         Ok(())
     }
 
-    fn pattern_or(
-        &mut self,
-        o: &'s ast::PatternMatchOr,
-        subj: Reg,
-        fail: Label,
-        pc: &mut PatCtx,
-    ) -> Res<()> {
+    fn pattern_or(&mut self, o: &'s ast::PatternMatchOr, subj: Reg, fail: Label, pc: &mut PatCtx) -> Res<()> {
         let success = self.new_label();
         let n = o.patterns.len();
         // The registers the alternatives' captures end up in, by name (in
@@ -208,18 +160,11 @@ impl<'s> FuncBuilder<'s> {
         for (i, alt) in o.patterns.iter().enumerate() {
             let last = i + 1 == n;
             let next = if last { fail } else { self.new_label() };
-            let mut alt_pc = PatCtx {
-                stores: Vec::new(),
-                allow_irrefutable: last && pc.allow_irrefutable,
-            };
+            let mut alt_pc = PatCtx { stores: Vec::new(), allow_irrefutable: last && pc.allow_irrefutable };
             self.pattern(alt, subj, next, &mut alt_pc)?;
             let shared = match &control {
                 None => {
-                    let regs: Vec<(String, Reg)> = alt_pc
-                        .stores
-                        .iter()
-                        .map(|(name, _)| (name.clone(), self.alloc()))
-                        .collect();
+                    let regs: Vec<(String, Reg)> = alt_pc.stores.iter().map(|(name, _)| (name.clone(), self.alloc())).collect();
                     control = Some(regs.clone());
                     regs
                 }
@@ -232,10 +177,7 @@ impl<'s> FuncBuilder<'s> {
                 let Some((_, src)) = alt_pc.stores.iter().find(|(n2, _)| n2 == name) else {
                     return Err(self.err(alt, "alternative patterns bind different names"));
                 };
-                self.emit(Instr::Move {
-                    dst: *dst,
-                    src: *src,
-                });
+                self.emit(Instr::Move { dst: *dst, src: *src });
             }
             if !last {
                 self.jump(success);
@@ -245,24 +187,14 @@ impl<'s> FuncBuilder<'s> {
         self.bind_label(success);
         for (name, reg) in control.unwrap_or_default() {
             if pc.stores.iter().any(|(n2, _)| *n2 == name) {
-                return Err(self.err(
-                    o,
-                    &format!("multiple assignments to name '{}' in pattern", name),
-                ));
+                return Err(self.err(o, &format!("multiple assignments to name '{}' in pattern", name)));
             }
             pc.stores.push((name, reg));
         }
         Ok(())
     }
 
-    fn pattern_sequence(
-        &mut self,
-        node: &'s Pattern,
-        pats: &'s [Pattern],
-        subj: Reg,
-        fail: Label,
-        pc: &mut PatCtx,
-    ) -> Res<()> {
+    fn pattern_sequence(&mut self, node: &'s Pattern, pats: &'s [Pattern], subj: Reg, fail: Label, pc: &mut PatCtx) -> Res<()> {
         let size = pats.len();
         let mut star: Option<usize> = None;
         let mut star_wildcard = false;
@@ -280,43 +212,17 @@ impl<'s> FuncBuilder<'s> {
             only_wildcard &= is_wildcard(q);
         }
         let t = self.alloc();
-        self.emit(Instr::MatchKind {
-            dst: t,
-            src: subj,
-            kind: 0,
-        });
+        self.emit(Instr::MatchKind { dst: t, src: subj, kind: 0 });
         self.emit_jump(Instr::JumpIfFalse { cond: t, target: 0 }, fail);
         let len = self.alloc();
         match star {
             None => {
-                self.emit(Instr::GetLen {
-                    dst: len,
-                    src: subj,
-                });
-                self.emit_jump(
-                    Instr::CompareJumpInt {
-                        op: CmpOp::Eq,
-                        a: len,
-                        imm: size as i32,
-                        target: 0,
-                    },
-                    fail,
-                );
+                self.emit(Instr::GetLen { dst: len, src: subj });
+                self.emit_jump(Instr::CompareJumpInt { op: CmpOp::Eq, a: len, imm: size as i32, target: 0 }, fail);
             }
             Some(_) if size > 1 => {
-                self.emit(Instr::GetLen {
-                    dst: len,
-                    src: subj,
-                });
-                self.emit_jump(
-                    Instr::CompareJumpInt {
-                        op: CmpOp::Ge,
-                        a: len,
-                        imm: size as i32 - 1,
-                        target: 0,
-                    },
-                    fail,
-                );
+                self.emit(Instr::GetLen { dst: len, src: subj });
+                self.emit_jump(Instr::CompareJumpInt { op: CmpOp::Ge, a: len, imm: size as i32 - 1, target: 0 }, fail);
             }
             Some(_) => {}
         }
@@ -333,27 +239,13 @@ impl<'s> FuncBuilder<'s> {
                 }
                 let idx = self.alloc();
                 if i < star {
-                    self.emit(Instr::LoadInt {
-                        dst: idx,
-                        value: i as i32,
-                    });
+                    self.emit(Instr::LoadInt { dst: idx, value: i as i32 });
                 } else {
-                    self.emit(Instr::GetLen {
-                        dst: idx,
-                        src: subj,
-                    });
-                    self.emit(Instr::AddInt {
-                        dst: idx,
-                        a: idx,
-                        imm: -((size - i) as i32),
-                    });
+                    self.emit(Instr::GetLen { dst: idx, src: subj });
+                    self.emit(Instr::AddInt { dst: idx, a: idx, imm: -((size - i) as i32) });
                 }
                 let item = self.alloc();
-                self.emit(Instr::GetItem {
-                    dst: item,
-                    obj: subj,
-                    key: idx,
-                });
+                self.emit(Instr::GetItem { dst: item, obj: subj, key: idx });
                 self.subpattern(q, item, fail, pc)?;
                 self.set_line(node);
             }
@@ -362,23 +254,14 @@ impl<'s> FuncBuilder<'s> {
         let start = self.alloc_n(size);
         match star {
             None => {
-                self.emit(Instr::UnpackSequence {
-                    dst: start,
-                    src: subj,
-                    count: size as u16,
-                });
+                self.emit(Instr::UnpackSequence { dst: start, src: subj, count: size as u16 });
             }
             Some(s) => {
                 let after = size - s - 1;
                 if s > 255 || after > 255 {
                     return Err(self.err(node, "too many expressions in star-unpacking assignment"));
                 }
-                self.emit(Instr::UnpackEx {
-                    dst: start,
-                    src: subj,
-                    before: s as u8,
-                    after: after as u8,
-                });
+                self.emit(Instr::UnpackEx { dst: start, src: subj, before: s as u8, after: after as u8 });
             }
         }
         for (i, q) in pats.iter().enumerate() {
@@ -396,36 +279,17 @@ impl<'s> FuncBuilder<'s> {
         Ok(())
     }
 
-    fn pattern_mapping(
-        &mut self,
-        node: &'s Pattern,
-        m: &'s ast::PatternMatchMapping,
-        subj: Reg,
-        fail: Label,
-        pc: &mut PatCtx,
-    ) -> Res<()> {
+    fn pattern_mapping(&mut self, node: &'s Pattern, m: &'s ast::PatternMatchMapping, subj: Reg, fail: Label, pc: &mut PatCtx) -> Res<()> {
         let size = m.keys.len();
         let t = self.alloc();
-        self.emit(Instr::MatchKind {
-            dst: t,
-            src: subj,
-            kind: 1,
-        });
+        self.emit(Instr::MatchKind { dst: t, src: subj, kind: 1 });
         self.emit_jump(Instr::JumpIfFalse { cond: t, target: 0 }, fail);
         if size == 0 && m.rest.is_none() {
             return Ok(());
         }
         if size > 0 {
             self.emit(Instr::GetLen { dst: t, src: subj });
-            self.emit_jump(
-                Instr::CompareJumpInt {
-                    op: CmpOp::Ge,
-                    a: t,
-                    imm: size as i32,
-                    target: 0,
-                },
-                fail,
-            );
+            self.emit_jump(Instr::CompareJumpInt { op: CmpOp::Ge, a: t, imm: size as i32, target: 0 }, fail);
         }
         // The keys: literals (duplicates are a compile-time error) or
         // attribute lookups.
@@ -436,22 +300,13 @@ impl<'s> FuncBuilder<'s> {
                 Some(c) => {
                     if seen.iter().any(|s| const_key_eq(s, &c)) {
                         let (_, v) = const_value(&c);
-                        return Err(self.err(
-                            k,
-                            &format!(
-                                "mapping pattern checks duplicate key ({})",
-                                crate::vm::repr::simple_repr(&v)
-                            ),
-                        ));
+                        return Err(self.err(k, &format!("mapping pattern checks duplicate key ({})", crate::vm::repr::simple_repr(&v))));
                     }
                     seen.push(c);
                 }
                 None => {
                     if !matches!(k, Expr::Attribute(_)) {
-                        return Err(self.err(
-                            k,
-                            "mapping pattern keys may only match literals and attribute lookups",
-                        ));
+                        return Err(self.err(k, "mapping pattern keys may only match literals and attribute lookups"));
                     }
                     all_const = false;
                 }
@@ -471,32 +326,14 @@ impl<'s> FuncBuilder<'s> {
                 self.expr_into(k, start + i as Reg)?;
             }
             self.set_line(node);
-            self.emit(Instr::BuildTuple {
-                dst: keys,
-                start,
-                count: size as u16,
-            });
+            self.emit(Instr::BuildTuple { dst: keys, start, count: size as u16 });
         }
         let vals = self.alloc();
-        self.emit(Instr::MatchKeys {
-            dst: vals,
-            src: subj,
-            keys,
-        });
-        self.emit_jump(
-            Instr::JumpIfNone {
-                src: vals,
-                target: 0,
-            },
-            fail,
-        );
+        self.emit(Instr::MatchKeys { dst: vals, src: subj, keys });
+        self.emit_jump(Instr::JumpIfNone { src: vals, target: 0 }, fail);
         if size > 0 {
             let start = self.alloc_n(size);
-            self.emit(Instr::UnpackSequence {
-                dst: start,
-                src: vals,
-                count: size as u16,
-            });
+            self.emit(Instr::UnpackSequence { dst: start, src: vals, count: size as u16 });
             for (i, q) in m.patterns.iter().enumerate() {
                 self.subpattern(q, start + i as Reg, fail, pc)?;
             }
@@ -504,44 +341,22 @@ impl<'s> FuncBuilder<'s> {
         if let Some(rest) = &m.rest {
             self.set_line(node);
             let r = self.alloc();
-            self.emit(Instr::CopyDictWithoutKeys {
-                dst: r,
-                src: subj,
-                keys,
-            });
+            self.emit(Instr::CopyDictWithoutKeys { dst: r, src: subj, keys });
             self.capture(node, rest.as_str(), r, pc)?;
         }
         Ok(())
     }
 
-    fn pattern_class(
-        &mut self,
-        node: &'s Pattern,
-        c: &'s ast::PatternMatchClass,
-        subj: Reg,
-        fail: Label,
-        pc: &mut PatCtx,
-    ) -> Res<()> {
+    fn pattern_class(&mut self, node: &'s Pattern, c: &'s ast::PatternMatchClass, subj: Reg, fail: Label, pc: &mut PatCtx) -> Res<()> {
         let npos = c.patterns.len();
         let nattrs = c.kwd_attrs.len();
         for (i, a) in c.kwd_attrs.iter().enumerate() {
             if a.as_str() == "__debug__" {
                 return Err(self.err(&c.kwd_patterns[i], "cannot assign to __debug__"));
             }
-            if c.kwd_attrs[i + 1..]
-                .iter()
-                .any(|b| b.as_str() == a.as_str())
-            {
-                let dup = &c.kwd_patterns[i
-                    + 1
-                    + c.kwd_attrs[i + 1..]
-                        .iter()
-                        .position(|b| b.as_str() == a.as_str())
-                        .unwrap_or(0)];
-                return Err(self.err(
-                    dup,
-                    &format!("attribute name repeated in class pattern: {}", a),
-                ));
+            if c.kwd_attrs[i + 1..].iter().any(|b| b.as_str() == a.as_str()) {
+                let dup = &c.kwd_patterns[i + 1 + c.kwd_attrs[i + 1..].iter().position(|b| b.as_str() == a.as_str()).unwrap_or(0)];
+                return Err(self.err(dup, &format!("attribute name repeated in class pattern: {}", a)));
             }
         }
         let cls = self.expr(&c.cls)?;
@@ -549,30 +364,14 @@ impl<'s> FuncBuilder<'s> {
         let names: Vec<Value> = c.kwd_attrs.iter().map(|a| Value::str(a.as_str())).collect();
         let names = self.add_unique_const(Value::tuple(names));
         let attrs = self.alloc();
-        self.emit(Instr::MatchClass {
-            dst: attrs,
-            src: subj,
-            cls,
-            names,
-            npos: npos as u16,
-        });
-        self.emit_jump(
-            Instr::JumpIfNone {
-                src: attrs,
-                target: 0,
-            },
-            fail,
-        );
+        self.emit(Instr::MatchClass { dst: attrs, src: subj, cls, names, npos: npos as u16 });
+        self.emit_jump(Instr::JumpIfNone { src: attrs, target: 0 }, fail);
         let n = npos + nattrs;
         if n == 0 {
             return Ok(());
         }
         let start = self.alloc_n(n);
-        self.emit(Instr::UnpackSequence {
-            dst: start,
-            src: attrs,
-            count: n as u16,
-        });
+        self.emit(Instr::UnpackSequence { dst: start, src: attrs, count: n as u16 });
         for (i, q) in c.patterns.iter().chain(c.kwd_patterns.iter()).enumerate() {
             if is_wildcard(q) {
                 continue;
@@ -588,8 +387,7 @@ fn complex_literal(e: &Expr) -> bool {
     match e {
         Expr::BinOp(b) => {
             matches!(b.op, ast::Operator::Add | ast::Operator::Sub)
-                && literal(&b.left)
-                    .is_some_and(|c| matches!(c, ast::Constant::Int(_) | ast::Constant::Float(_)))
+                && literal(&b.left).is_some_and(|c| matches!(c, ast::Constant::Int(_) | ast::Constant::Float(_)))
                 && literal(&b.right).is_some_and(|c| matches!(c, ast::Constant::Complex { .. }))
         }
         _ => false,
@@ -611,15 +409,8 @@ fn constant_key(e: &Expr) -> Option<ast::Constant> {
             let ast::Constant::Complex { real: r2, imag } = literal(&b.right)? else {
                 return None;
             };
-            let sign = if matches!(b.op, ast::Operator::Sub) {
-                -1.0
-            } else {
-                1.0
-            };
-            return Some(ast::Constant::Complex {
-                real: real + sign * r2,
-                imag: sign * imag,
-            });
+            let sign = if matches!(b.op, ast::Operator::Sub) { -1.0 } else { 1.0 };
+            return Some(ast::Constant::Complex { real: real + sign * r2, imag: sign * imag });
         }
     }
     None
@@ -642,9 +433,7 @@ fn const_key_eq(a: &ast::Constant, b: &ast::Constant) -> bool {
         (C::Bytes(x), C::Bytes(y)) => x == y,
         (C::None, C::None) | (C::Ellipsis, C::Ellipsis) => true,
         (C::Int(x), C::Int(y)) => x == y,
-        (C::Tuple(x), C::Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_key_eq(p, q))
-        }
+        (C::Tuple(x), C::Tuple(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_key_eq(p, q)),
         _ => match (num(a), num(b)) {
             (Some(x), Some(y)) => x.0 == y.0 && x.1 == y.1,
             _ => false,

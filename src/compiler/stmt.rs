@@ -35,17 +35,8 @@ impl<'s> FuncBuilder<'s> {
             Stmt::Continue(_) => self.continue_stmt(s)?,
             Stmt::Pass(_) => {}
             Stmt::Return(r) => self.return_stmt(r.value.as_deref())?,
-            Stmt::FunctionDef(f) => self.function_def(
-                s,
-                &f.name,
-                &f.args,
-                &f.body,
-                &f.decorator_list,
-                f.returns.as_deref(),
-            )?,
-            Stmt::AsyncFunctionDef(_) => {
-                return Err(self.err(s, "'async def' is not supported by Spry"))
-            }
+            Stmt::FunctionDef(f) => self.function_def(s, &f.name, &f.args, &f.body, &f.decorator_list, f.returns.as_deref())?,
+            Stmt::AsyncFunctionDef(_) => return Err(self.err(s, "'async def' is not supported by Spry")),
             Stmt::ClassDef(c) => self.class_def(s, c)?,
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
             Stmt::Delete(d) => {
@@ -66,10 +57,7 @@ impl<'s> FuncBuilder<'s> {
                         self.emit(Instr::AssertFail { msg, has_msg: true });
                     }
                     None => {
-                        self.emit(Instr::AssertFail {
-                            msg: 0,
-                            has_msg: false,
-                        });
+                        self.emit(Instr::AssertFail { msg: 0, has_msg: false });
                     }
                 }
                 self.bind_label(ok);
@@ -93,13 +81,7 @@ impl<'s> FuncBuilder<'s> {
         // `a, b = x, y`: evaluate all right-hand values first, then store.
         if a.targets.len() == 1 {
             if let (Expr::Tuple(t), Expr::Tuple(v)) = (&a.targets[0], &*a.value) {
-                if t.elts.len() == v.elts.len()
-                    && !t
-                        .elts
-                        .iter()
-                        .chain(v.elts.iter())
-                        .any(|e| matches!(e, Expr::Starred(_)))
-                {
+                if t.elts.len() == v.elts.len() && !t.elts.iter().chain(v.elts.iter()).any(|e| matches!(e, Expr::Starred(_))) {
                     let start = self.alloc_n(v.elts.len());
                     for (i, e) in v.elts.iter().enumerate() {
                         self.expr_into(e, start + i as Reg)?;
@@ -153,9 +135,7 @@ impl<'s> FuncBuilder<'s> {
             }
             Expr::Tuple(tu) => self.unpack_into(&tu.elts, src, t),
             Expr::List(l) => self.unpack_into(&l.elts, src, t),
-            Expr::Starred(_) => {
-                Err(self.err(t, "starred assignment target must be in a list or tuple"))
-            }
+            Expr::Starred(_) => Err(self.err(t, "starred assignment target must be in a list or tuple")),
             _ => Err(self.err(t, &format!("cannot assign to {}", expr_kind_name(t)))),
         }
     }
@@ -163,43 +143,25 @@ impl<'s> FuncBuilder<'s> {
     fn unpack_into(&mut self, elts: &'s [Expr], src: Reg, node: &'s Expr) -> Res<()> {
         let mark = self.mark();
         let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
-        if elts
-            .iter()
-            .filter(|e| matches!(e, Expr::Starred(_)))
-            .count()
-            > 1
-        {
+        if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
             return Err(self.err(node, "multiple starred expressions in assignment"));
         }
         let start = self.alloc_n(elts.len());
         self.set_line(node);
         match star {
             None => {
-                self.emit(Instr::UnpackSequence {
-                    dst: start,
-                    src,
-                    count: elts.len() as u16,
-                });
+                self.emit(Instr::UnpackSequence { dst: start, src, count: elts.len() as u16 });
             }
             Some(i) => {
                 let after = elts.len() - i - 1;
                 if i > 255 || after > 255 {
                     return Err(self.err(node, "too many expressions in star-unpacking assignment"));
                 }
-                self.emit(Instr::UnpackEx {
-                    dst: start,
-                    src,
-                    before: i as u8,
-                    after: after as u8,
-                });
+                self.emit(Instr::UnpackEx { dst: start, src, before: i as u8, after: after as u8 });
             }
         }
         for (i, e) in elts.iter().enumerate() {
-            let e = if let Expr::Starred(s) = e {
-                &*s.value
-            } else {
-                e
-            };
+            let e = if let Expr::Starred(s) = e { &*s.value } else { e };
             self.store_target(e, start + i as Reg)?;
         }
         self.free_to(mark);
@@ -235,12 +197,7 @@ impl<'s> FuncBuilder<'s> {
                 self.set_line(&*a.target);
                 self.emit(Instr::SetItem { obj, key, src: t });
             }
-            _ => {
-                return Err(self.err(
-                    &*a.target,
-                    "'expression' is an illegal expression for augmented assignment",
-                ))
-            }
+            _ => return Err(self.err(&*a.target, "'expression' is an illegal expression for augmented assignment")),
         }
         Ok(())
     }
@@ -250,22 +207,12 @@ impl<'s> FuncBuilder<'s> {
         // No `AddInt` here: `x += 1` must try `__iadd__` first. A small int
         // operand was loaded into a register by the prologue.
         if let Some(r) = small_int(value).and_then(|i| self.inplace_ints.get(&i).copied()) {
-            self.emit(Instr::InplaceOp {
-                op,
-                dst,
-                a: cur,
-                b: r,
-            });
+            self.emit(Instr::InplaceOp { op, dst, a: cur, b: r });
             return Ok(());
         }
         let mark = self.mark();
         let v = self.expr(value)?;
-        self.emit(Instr::InplaceOp {
-            op,
-            dst,
-            a: cur,
-            b: v,
-        });
+        self.emit(Instr::InplaceOp { op, dst, a: cur, b: v });
         self.free_to(mark);
         Ok(())
     }
@@ -296,11 +243,7 @@ impl<'s> FuncBuilder<'s> {
                 let k = self.add_str_const(&key_name);
                 let key = self.alloc();
                 self.emit(Instr::LoadConst { dst: key, k });
-                self.emit(Instr::SetItem {
-                    obj: ann,
-                    key,
-                    src: val,
-                });
+                self.emit(Instr::SetItem { obj: ann, key, src: val });
                 self.free_to(mark);
             }
         }
@@ -365,24 +308,17 @@ impl<'s> FuncBuilder<'s> {
         let before = self.bound.clone();
         self.bind_label(top);
         let top_pc = self.here();
-        let infinite =
-            matches!(&*w.test, Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(true)));
+        let infinite = matches!(&*w.test, Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(true)));
         if !infinite {
             self.jump_if(&w.test, false, else_l)?;
         }
-        self.fblocks.push(FBlock::Loop {
-            continue_label: top,
-            break_label: brk,
-        });
+        self.fblocks.push(FBlock::Loop { continue_label: top, break_label: brk });
         self.stmts(&w.body)?;
         self.fblocks.pop();
         self.set_line(&*w.test);
         let counter = self.loop_counters;
         self.loop_counters += 1;
-        self.emit(Instr::Loop {
-            target: top_pc,
-            counter,
-        });
+        self.emit(Instr::Loop { target: top_pc, counter });
         self.bound = before;
         self.bind_label(else_l);
         self.stmts(&w.orelse)?;
@@ -394,13 +330,7 @@ impl<'s> FuncBuilder<'s> {
         Ok(())
     }
 
-    pub(super) fn for_stmt(
-        &mut self,
-        target: &'s Expr,
-        iter: &'s Expr,
-        body: &'s [Stmt],
-        orelse: &'s [Stmt],
-    ) -> Res<()> {
+    pub(super) fn for_stmt(&mut self, target: &'s Expr, iter: &'s Expr, body: &'s [Stmt], orelse: &'s [Stmt]) -> Res<()> {
         let it = self.alloc();
         self.expr_into(iter, it)?;
         self.set_line(iter);
@@ -419,36 +349,19 @@ impl<'s> FuncBuilder<'s> {
         self.set_line(iter);
         match direct {
             Some(r) => {
-                self.emit_jump(
-                    Instr::ForIter {
-                        dst: r,
-                        iter: it,
-                        target: 0,
-                    },
-                    else_l,
-                );
+                self.emit_jump(Instr::ForIter { dst: r, iter: it, target: 0 }, else_l);
                 if let Expr::Name(n) = target {
                     self.mark_bound(n.id.as_str());
                 }
             }
             None => {
                 let item = self.alloc();
-                self.emit_jump(
-                    Instr::ForIter {
-                        dst: item,
-                        iter: it,
-                        target: 0,
-                    },
-                    else_l,
-                );
+                self.emit_jump(Instr::ForIter { dst: item, iter: it, target: 0 }, else_l);
                 self.set_line(target);
                 self.store_target(target, item)?;
             }
         }
-        self.fblocks.push(FBlock::ForLoop {
-            continue_label: top,
-            break_label: brk,
-        });
+        self.fblocks.push(FBlock::ForLoop { continue_label: top, break_label: brk });
         let mark = self.mark();
         self.stmts(body)?;
         self.free_to(mark);
@@ -456,10 +369,7 @@ impl<'s> FuncBuilder<'s> {
         self.set_line(iter);
         let counter = self.loop_counters;
         self.loop_counters += 1;
-        self.emit(Instr::Loop {
-            target: top_pc,
-            counter,
-        });
+        self.emit(Instr::Loop { target: top_pc, counter });
         self.bound = before;
         self.bind_label(else_l);
         self.stmts(orelse)?;
@@ -491,9 +401,7 @@ impl<'s> FuncBuilder<'s> {
             .rposition(|f| matches!(f, FBlock::Loop { .. } | FBlock::ForLoop { .. }))
             .ok_or_else(|| self.err(s, "'continue' not properly in loop"))?;
         let target = match &self.fblocks[idx] {
-            FBlock::Loop { continue_label, .. } | FBlock::ForLoop { continue_label, .. } => {
-                *continue_label
-            }
+            FBlock::Loop { continue_label, .. } | FBlock::ForLoop { continue_label, .. } => *continue_label,
             _ => unreachable!(),
         };
         self.unwind_fblocks(idx + 1, s)?;
@@ -518,10 +426,7 @@ impl<'s> FuncBuilder<'s> {
                         self.clear_handler_name(&n);
                     }
                 }
-                FBlock::Finally {
-                    body,
-                    handler_depth,
-                } => {
+                FBlock::Finally { body, handler_depth } => {
                     self.handlers.truncate(handler_depth);
                     let mark = self.mark();
                     let bound = self.bound.clone();
@@ -529,10 +434,7 @@ impl<'s> FuncBuilder<'s> {
                     self.bound = bound;
                     self.free_to(mark);
                 }
-                FBlock::With {
-                    exit,
-                    handler_depth,
-                } => {
+                FBlock::With { exit, handler_depth } => {
                     self.handlers.truncate(handler_depth);
                     self.set_line(node);
                     self.emit(Instr::WithExit { exit });
@@ -546,10 +448,7 @@ impl<'s> FuncBuilder<'s> {
     }
 
     fn return_stmt(&mut self, value: Option<&'s Expr>) -> Res<()> {
-        let needs_unwind = self
-            .fblocks
-            .iter()
-            .any(|f| !matches!(f, FBlock::Loop { .. } | FBlock::ForLoop { .. }));
+        let needs_unwind = self.fblocks.iter().any(|f| !matches!(f, FBlock::Loop { .. } | FBlock::ForLoop { .. }));
         let line = self.cur_line;
         match value {
             None => {
@@ -581,29 +480,17 @@ impl<'s> FuncBuilder<'s> {
     fn raise_stmt(&mut self, r: &'s ast::StmtRaise) -> Res<()> {
         match (&r.exc, &r.cause) {
             (None, _) => {
-                self.emit(Instr::Raise {
-                    exc: 0,
-                    cause: 0,
-                    kind: 0,
-                });
+                self.emit(Instr::Raise { exc: 0, cause: 0, kind: 0 });
             }
             (Some(e), None) => {
                 let exc = self.expr(e)?;
-                self.emit(Instr::Raise {
-                    exc,
-                    cause: 0,
-                    kind: 1,
-                });
+                self.emit(Instr::Raise { exc, cause: 0, kind: 1 });
             }
             (Some(e), Some(c)) => {
                 let exc = self.alloc();
                 self.expr_into(e, exc)?;
                 let cause = self.expr(c)?;
-                self.emit(Instr::Raise {
-                    exc,
-                    cause,
-                    kind: 2,
-                });
+                self.emit(Instr::Raise { exc, cause, kind: 2 });
             }
         }
         Ok(())
@@ -611,13 +498,7 @@ impl<'s> FuncBuilder<'s> {
 
     // ----- try -----
 
-    fn try_stmt(
-        &mut self,
-        body: &'s [Stmt],
-        handlers: &'s [ast::ExceptHandler],
-        orelse: &'s [Stmt],
-        finalbody: &'s [Stmt],
-    ) -> Res<()> {
+    fn try_stmt(&mut self, body: &'s [Stmt], handlers: &'s [ast::ExceptHandler], orelse: &'s [Stmt], finalbody: &'s [Stmt]) -> Res<()> {
         if finalbody.is_empty() {
             return self.try_except(body, handlers, orelse);
         }
@@ -627,10 +508,7 @@ impl<'s> FuncBuilder<'s> {
         let end = self.new_label();
         let before = self.bound.clone();
         self.handlers.push((handler, exc));
-        self.fblocks.push(FBlock::Finally {
-            body: finalbody,
-            handler_depth: self.handlers.len() - 1,
-        });
+        self.fblocks.push(FBlock::Finally { body: finalbody, handler_depth: self.handlers.len() - 1 });
         if handlers.is_empty() {
             self.stmts(body)?;
             self.stmts(orelse)?;
@@ -665,12 +543,7 @@ impl<'s> FuncBuilder<'s> {
         Ok(())
     }
 
-    fn try_except(
-        &mut self,
-        body: &'s [Stmt],
-        handlers: &'s [ast::ExceptHandler],
-        orelse: &'s [Stmt],
-    ) -> Res<()> {
+    fn try_except(&mut self, body: &'s [Stmt], handlers: &'s [ast::ExceptHandler], orelse: &'s [Stmt]) -> Res<()> {
         let exc = self.alloc();
         let handler = self.new_label();
         let end = self.new_label();
@@ -696,14 +569,7 @@ impl<'s> FuncBuilder<'s> {
                 Some(t) => {
                     let mark = self.mark();
                     let cls = self.expr(t)?;
-                    self.emit_jump(
-                        Instr::JumpIfNotExcMatch {
-                            exc,
-                            cls,
-                            target: 0,
-                        },
-                        next,
-                    );
+                    self.emit_jump(Instr::JumpIfNotExcMatch { exc, cls, target: 0 }, next);
                     self.free_to(mark);
                 }
                 None => {
@@ -764,20 +630,13 @@ impl<'s> FuncBuilder<'s> {
         let exit = self.alloc();
         let val = self.alloc();
         self.set_line(&item.context_expr);
-        self.emit(Instr::WithEnter {
-            dst: val,
-            mgr,
-            exit,
-        });
+        self.emit(Instr::WithEnter { dst: val, mgr, exit });
         let exc = self.alloc();
         let handler = self.new_label();
         let end = self.new_label();
         let before = self.bound.clone();
         self.handlers.push((handler, exc));
-        self.fblocks.push(FBlock::With {
-            exit,
-            handler_depth: self.handlers.len() - 1,
-        });
+        self.fblocks.push(FBlock::With { exit, handler_depth: self.handlers.len() - 1 });
         if let Some(v) = &item.optional_vars {
             self.store_target(v, val)?;
         }
@@ -798,14 +657,7 @@ impl<'s> FuncBuilder<'s> {
         let cleanup_exc = self.alloc();
         let suppressed = self.new_label();
         self.handlers.push((cleanup, cleanup_exc));
-        self.emit_jump(
-            Instr::WithExceptExit {
-                exit,
-                exc,
-                target: 0,
-            },
-            suppressed,
-        );
+        self.emit_jump(Instr::WithExceptExit { exit, exc, target: 0 }, suppressed);
         self.handlers.pop();
         self.bind_label(cleanup);
         self.emit(Instr::PopExcInfo {});
@@ -851,14 +703,8 @@ impl<'s> FuncBuilder<'s> {
         for d in decos.iter().rev() {
             let base = self.alloc_n(2);
             self.emit(Instr::Move { dst: base, src: *d });
-            self.emit(Instr::Move {
-                dst: base + 1,
-                src: f,
-            });
-            self.emit(Instr::Call {
-                func: base,
-                nargs: 1,
-            });
+            self.emit(Instr::Move { dst: base + 1, src: f });
+            self.emit(Instr::Call { func: base, nargs: 1 });
             self.emit(Instr::Move { dst: f, src: base });
             self.next_reg -= 2;
         }
@@ -876,21 +722,10 @@ impl<'s> FuncBuilder<'s> {
             .collect::<Res<_>>()?;
         // The class body as a function run with a fresh namespace.
         let key: u32 = s.range().start().into();
-        let scope = self
-            .children
-            .get(&key)
-            .copied()
-            .ok_or_else(|| self.err(s, "internal error: missing class scope"))?;
+        let scope = self.children.get(&key).copied().ok_or_else(|| self.err(s, "internal error: missing class scope"))?;
         let qualname = self.child_qualname(c.name.as_str());
         let line = self.line_of(s);
-        let mut b = FuncBuilder::new(
-            scope,
-            c.name.to_string(),
-            qualname.clone(),
-            self.filename.clone(),
-            self.index,
-            line,
-        );
+        let mut b = FuncBuilder::new(scope, c.name.to_string(), qualname.clone(), self.filename.clone(), self.index, line);
         b.flags |= code_flags::NAME_LOOKUP | code_flags::CLASS_BODY;
         b.prologue(&c.body);
         b.set_line(s);
@@ -906,10 +741,7 @@ impl<'s> FuncBuilder<'s> {
                 b.emit(Instr::LoadConst { dst: r, k });
                 b.store_name("__doc__", r);
             }
-            if c.body
-                .iter()
-                .any(|st| matches!(st, Stmt::AnnAssign(a) if a.simple))
-            {
+            if c.body.iter().any(|st| matches!(st, Stmt::AnnAssign(a) if a.simple)) {
                 b.emit(Instr::SetupAnnotations {});
             }
             b.free_to(b.nlocals as u32);
@@ -929,8 +761,7 @@ impl<'s> FuncBuilder<'s> {
 
         // __build_class__(func, name, *bases, **keywords)
         self.set_line(s);
-        let has_star = c.bases.iter().any(|e| matches!(e, Expr::Starred(_)))
-            || c.keywords.iter().any(|k| k.arg.is_none());
+        let has_star = c.bases.iter().any(|e| matches!(e, Expr::Starred(_))) || c.keywords.iter().any(|k| k.arg.is_none());
         let base = self.alloc();
         self.emit(Instr::LoadBuildClass { dst: base });
         let f = self.alloc();
@@ -955,17 +786,10 @@ impl<'s> FuncBuilder<'s> {
             if nkw == 0 {
                 self.emit(Instr::Call { func: base, nargs });
             } else {
-                let names: Vec<crate::objects::Value> = c
-                    .keywords
-                    .iter()
-                    .map(|k| crate::objects::Value::str(k.arg.as_ref().unwrap().as_str()))
-                    .collect();
+                let names: Vec<crate::objects::Value> =
+                    c.keywords.iter().map(|k| crate::objects::Value::str(k.arg.as_ref().unwrap().as_str())).collect();
                 let kk = self.add_unique_const(crate::objects::Value::tuple(names));
-                self.emit(Instr::CallKw {
-                    func: base,
-                    nargs,
-                    kwnames: kk,
-                });
+                self.emit(Instr::CallKw { func: base, nargs, kwnames: kk });
             }
         }
         self.apply_decorators(&decos, base);
@@ -983,22 +807,13 @@ impl<'s> FuncBuilder<'s> {
             self.emit(Instr::LoadNone { dst: none });
             let m = self.alloc();
             let n = self.name_idx(a.name.as_str());
-            self.emit(Instr::ImportName {
-                dst: m,
-                name: n,
-                fromlist: none,
-                level: 0,
-            });
+            self.emit(Instr::ImportName { dst: m, name: n, fromlist: none, level: 0 });
             match &a.asname {
                 Some(alias) => {
                     // `import a.b.c as d` binds the submodule a.b.c.
                     for part in a.name.split('.').skip(1) {
                         let pn = self.name_idx(part);
-                        self.emit(Instr::ImportFrom {
-                            dst: m,
-                            module: m,
-                            name: pn,
-                        });
+                        self.emit(Instr::ImportFrom { dst: m, module: m, name: pn });
                     }
                     self.store_name(alias.as_str(), m);
                 }
@@ -1015,22 +830,13 @@ impl<'s> FuncBuilder<'s> {
     fn import_from(&mut self, s: &Stmt, i: &'s ast::StmtImportFrom) -> Res<()> {
         let level = i.level.map(|l| l.to_u32()).unwrap_or(0) as u8;
         let modname = i.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
-        let names: Vec<crate::objects::Value> = i
-            .names
-            .iter()
-            .map(|a| crate::objects::Value::str(a.name.as_str()))
-            .collect();
+        let names: Vec<crate::objects::Value> = i.names.iter().map(|a| crate::objects::Value::str(a.name.as_str())).collect();
         let fl = self.alloc();
         let k = self.add_unique_const(crate::objects::Value::tuple(names));
         self.emit(Instr::LoadConst { dst: fl, k });
         let m = self.alloc();
         let n = self.name_idx(&modname);
-        self.emit(Instr::ImportName {
-            dst: m,
-            name: n,
-            fromlist: fl,
-            level,
-        });
+        self.emit(Instr::ImportName { dst: m, name: n, fromlist: fl, level });
         if i.names.len() == 1 && i.names[0].name.as_str() == "*" {
             if self.scope.kind != ScopeKind::Module {
                 return Err(self.err(s, "import * only allowed at module level"));
@@ -1041,11 +847,7 @@ impl<'s> FuncBuilder<'s> {
         let v = self.alloc();
         for a in &i.names {
             let pn = self.name_idx(a.name.as_str());
-            self.emit(Instr::ImportFrom {
-                dst: v,
-                module: m,
-                name: pn,
-            });
+            self.emit(Instr::ImportFrom { dst: v, module: m, name: pn });
             let bind = a.asname.as_ref().unwrap_or(&a.name);
             self.store_name(bind.as_str(), v);
         }
@@ -1061,10 +863,7 @@ impl<'s> FuncBuilder<'s> {
 
     pub(super) fn comp_jump_back(&mut self, top_pc: u32) {
         let counter = self.loop_counter();
-        self.emit(Instr::Loop {
-            target: top_pc,
-            counter,
-        });
+        self.emit(Instr::Loop { target: top_pc, counter });
     }
 
     pub(super) fn label_here(&mut self) -> (Label, u32) {

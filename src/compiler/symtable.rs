@@ -145,10 +145,7 @@ impl Scope {
     }
 
     pub fn is_function_like(&self) -> bool {
-        matches!(
-            self.kind,
-            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
-        )
+        matches!(self.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
     }
 }
 
@@ -161,10 +158,7 @@ type Res<T> = Result<T, CompileError>;
 
 /// Builds and resolves the scope tree of a module.
 pub fn analyze(body: &[Stmt], line_of: &dyn Fn(u32) -> u32) -> Res<Scope> {
-    let mut b = Builder {
-        stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)],
-        line_of,
-    };
+    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)], line_of };
     for s in body {
         b.stmt(s)?;
     }
@@ -175,10 +169,7 @@ pub fn analyze(body: &[Stmt], line_of: &dyn Fn(u32) -> u32) -> Res<Scope> {
 
 /// Builds and resolves the scope tree for a single expression (`eval`).
 pub fn analyze_expr(e: &Expr, line_of: &dyn Fn(u32) -> u32) -> Res<Scope> {
-    let mut b = Builder {
-        stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)],
-        line_of,
-    };
+    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)], line_of };
     b.expr(e)?;
     let mut top = b.stack.pop().unwrap();
     resolve_inner(&mut top, &[])?;
@@ -217,11 +208,7 @@ impl Builder<'_> {
         let line = self.line(node);
         let key: u32 = node.range().start().into();
         let mut scope = Scope::new(kind, name, line, key);
-        scope.private = if kind == ScopeKind::Class {
-            Some(name.to_string())
-        } else {
-            self.cur().private.clone()
-        };
+        scope.private = if kind == ScopeKind::Class { Some(name.to_string()) } else { self.cur().private.clone() };
         self.stack.push(scope);
     }
 
@@ -241,10 +228,7 @@ impl Builder<'_> {
         let mut seen = std::collections::HashSet::new();
         let mut add = |b: &mut Self, a: &ast::Arg| -> Res<()> {
             if !seen.insert(a.arg.to_string()) {
-                return Err(b.err(
-                    a,
-                    &format!("duplicate argument '{}' in function definition", a.arg),
-                ));
+                return Err(b.err(a, &format!("duplicate argument '{}' in function definition", a.arg)));
             }
             b.cur().add(a.arg.as_str(), flags::PARAM | flags::ASSIGNED);
             let name = b.cur().mangled(a.arg.as_str()).into_owned();
@@ -268,12 +252,7 @@ impl Builder<'_> {
 
     /// Defaults and annotations are evaluated in the enclosing scope.
     fn param_exprs(&mut self, args: &ast::Arguments) -> Res<()> {
-        for a in args
-            .posonlyargs
-            .iter()
-            .chain(args.args.iter())
-            .chain(args.kwonlyargs.iter())
-        {
+        for a in args.posonlyargs.iter().chain(args.args.iter()).chain(args.kwonlyargs.iter()) {
             if let Some(d) = &a.default {
                 self.expr(d)?;
             }
@@ -364,9 +343,7 @@ impl Builder<'_> {
                 if let Expr::Name(n) = &*a.target {
                     let f = self.cur().flags(n.id.as_str());
                     if f & (flags::GLOBAL | flags::NONLOCAL) != 0 && a.simple {
-                        return Err(
-                            self.err(s, &format!("annotated name '{}' can't be global", n.id))
-                        );
+                        return Err(self.err(s, &format!("annotated name '{}' can't be global", n.id)));
                     }
                     if a.value.is_some() {
                         self.bind(n.id.as_str(), &*a.target)?;
@@ -502,25 +479,16 @@ impl Builder<'_> {
                         return Err(self.err(s, &format!("name '{}' is parameter and global", n)));
                     }
                     if f & flags::USED != 0 {
-                        return Err(self.err(
-                            s,
-                            &format!("name '{}' is used prior to global declaration", n),
-                        ));
+                        return Err(self.err(s, &format!("name '{}' is used prior to global declaration", n)));
                     }
                     if f & flags::ASSIGNED != 0 {
-                        return Err(self.err(
-                            s,
-                            &format!("name '{}' is assigned to before global declaration", n),
-                        ));
+                        return Err(self.err(s, &format!("name '{}' is assigned to before global declaration", n)));
                     }
                     let line = self.line(s);
                     let key = self.cur().mangled(n.as_str()).into_owned();
                     let first = *self.cur().directives.entry(key).or_insert(line);
                     if f & flags::NONLOCAL != 0 {
-                        return Err(CompileError::syntax(
-                            &format!("name '{}' is nonlocal and global", n),
-                            first,
-                        ));
+                        return Err(CompileError::syntax(&format!("name '{}' is nonlocal and global", n), first));
                     }
                     self.cur().add(n.as_str(), flags::GLOBAL);
                 }
@@ -535,25 +503,16 @@ impl Builder<'_> {
                         return Err(self.err(s, &format!("name '{}' is parameter and nonlocal", n)));
                     }
                     if f & flags::USED != 0 {
-                        return Err(self.err(
-                            s,
-                            &format!("name '{}' is used prior to nonlocal declaration", n),
-                        ));
+                        return Err(self.err(s, &format!("name '{}' is used prior to nonlocal declaration", n)));
                     }
                     if f & flags::ASSIGNED != 0 {
-                        return Err(self.err(
-                            s,
-                            &format!("name '{}' is assigned to before nonlocal declaration", n),
-                        ));
+                        return Err(self.err(s, &format!("name '{}' is assigned to before nonlocal declaration", n)));
                     }
                     let line = self.line(s);
                     let key = self.cur().mangled(n.as_str()).into_owned();
                     let first = *self.cur().directives.entry(key).or_insert(line);
                     if f & flags::GLOBAL != 0 {
-                        return Err(CompileError::syntax(
-                            &format!("name '{}' is nonlocal and global", n),
-                            first,
-                        ));
+                        return Err(CompileError::syntax(&format!("name '{}' is nonlocal and global", n), first));
                     }
                     self.cur().add(n.as_str(), flags::NONLOCAL);
                 }
@@ -647,13 +606,7 @@ impl Builder<'_> {
         }
     }
 
-    fn comprehension(
-        &mut self,
-        kind: &str,
-        gens: &[ast::Comprehension],
-        elts: &[&Expr],
-        node: &Expr,
-    ) -> Res<()> {
+    fn comprehension(&mut self, kind: &str, gens: &[ast::Comprehension], elts: &[&Expr], node: &Expr) -> Res<()> {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
         self.push(ScopeKind::Comprehension, kind, node);
@@ -690,11 +643,7 @@ impl Builder<'_> {
                 if let Expr::Name(name) = &*n.target {
                     // Inside a comprehension the target binds in the nearest
                     // enclosing non-comprehension scope.
-                    let idx = self
-                        .stack
-                        .iter()
-                        .rposition(|s| s.kind != ScopeKind::Comprehension)
-                        .unwrap();
+                    let idx = self.stack.iter().rposition(|s| s.kind != ScopeKind::Comprehension).unwrap();
                     if idx + 1 < self.stack.len() {
                         if self.stack[idx].kind == ScopeKind::Class {
                             return Err(self.err(e, "assignment expression within a comprehension cannot be used in a class body"));
@@ -706,9 +655,7 @@ impl Builder<'_> {
                         }
                         if self.stack[idx].kind == ScopeKind::Module {
                             for s in &mut self.stack[idx + 1..] {
-                                if let Some(f) =
-                                    s.symbols.get_mut(&*mangle(s.private.as_deref(), nm))
-                                {
+                                if let Some(f) = s.symbols.get_mut(&*mangle(s.private.as_deref(), nm)) {
                                     *f = (*f & !flags::NONLOCAL) | flags::GLOBAL;
                                 }
                             }
@@ -750,12 +697,8 @@ impl Builder<'_> {
             }
             Expr::ListComp(c) => self.comprehension("<listcomp>", &c.generators, &[&c.elt], e)?,
             Expr::SetComp(c) => self.comprehension("<setcomp>", &c.generators, &[&c.elt], e)?,
-            Expr::DictComp(c) => {
-                self.comprehension("<dictcomp>", &c.generators, &[&c.key, &c.value], e)?
-            }
-            Expr::GeneratorExp(c) => {
-                self.comprehension("<genexpr>", &c.generators, &[&c.elt], e)?
-            }
+            Expr::DictComp(c) => self.comprehension("<dictcomp>", &c.generators, &[&c.key, &c.value], e)?,
+            Expr::GeneratorExp(c) => self.comprehension("<genexpr>", &c.generators, &[&c.elt], e)?,
             Expr::Await(a) => self.expr(&a.value)?,
             Expr::Yield(y) => {
                 self.check_yield(e)?;
@@ -848,10 +791,7 @@ fn resolve_inner(scope: &mut Scope, outer: &[Vec<String>]) -> Res<Vec<String>> {
         } else if f & flags::NONLOCAL != 0 {
             if !outer.iter().any(|o| o.contains(&name)) {
                 let line = scope.directives.get(&name).copied().unwrap_or(scope.line);
-                return Err(CompileError::syntax(
-                    &format!("no binding for nonlocal '{}' found", name),
-                    line,
-                ));
+                return Err(CompileError::syntax(&format!("no binding for nonlocal '{}' found", name), line));
             }
             scope.resolved.insert(name.clone(), Resolution::Free);
         } else if f & (flags::ASSIGNED | flags::PARAM) != 0 {
@@ -918,10 +858,7 @@ fn resolve_inner(scope: &mut Scope, outer: &[Vec<String>]) -> Res<Vec<String>> {
                         // variable comes from further out.
                     }
                     scope.add(&n, flags::FREE);
-                    if is_func
-                        || !scope.resolved.contains_key(&n)
-                        || scope.resolved[&n] != Resolution::Name
-                    {
+                    if is_func || !scope.resolved.contains_key(&n) || scope.resolved[&n] != Resolution::Name {
                         scope.resolved.insert(n.clone(), Resolution::Free);
                     }
                     if !needed_from_outside.contains(&n) {
@@ -939,13 +876,10 @@ fn resolve_inner(scope: &mut Scope, outer: &[Vec<String>]) -> Res<Vec<String>> {
     if is_func
         && scope.needs_class_cell
         && outer.iter().any(|o| o.iter().any(|n| n == "__class__"))
-        && (!scope.resolved.contains_key("__class__")
-            || scope.resolved["__class__"] == Resolution::Global)
+        && (!scope.resolved.contains_key("__class__") || scope.resolved["__class__"] == Resolution::Global)
     {
         scope.add("__class__", flags::FREE);
-        scope
-            .resolved
-            .insert("__class__".to_string(), Resolution::Free);
+        scope.resolved.insert("__class__".to_string(), Resolution::Free);
     }
     for (n, r) in scope.resolved.iter() {
         if *r == Resolution::Free && !needed_from_outside.contains(n) {

@@ -131,30 +131,15 @@ impl Field {
 /// `source` must be the exact text that was parsed; it is used to turn the
 /// parser's byte offsets into line/column positions.
 pub fn module_to_node(m: &ast::Mod, source: &str) -> PyNode {
-    let cv = Converter {
-        source,
-        lines: LineIndex::new(source),
-    };
+    let cv = Converter { source, lines: LineIndex::new(source) };
     match m {
         ast::Mod::Module(m) => unlocated(
             "Module",
-            vec![
-                ("body", cv.stmts(&m.body)),
-                (
-                    "type_ignores",
-                    Field::List(m.type_ignores.iter().map(type_ignore).collect()),
-                ),
-            ],
+            vec![("body", cv.stmts(&m.body)), ("type_ignores", Field::List(m.type_ignores.iter().map(type_ignore).collect()))],
         ),
         ast::Mod::Interactive(m) => unlocated("Interactive", vec![("body", cv.stmts(&m.body))]),
         ast::Mod::Expression(m) => unlocated("Expression", vec![("body", cv.expr(&m.body))]),
-        ast::Mod::FunctionType(m) => unlocated(
-            "FunctionType",
-            vec![
-                ("argtypes", cv.exprs(&m.argtypes)),
-                ("returns", cv.expr(&m.returns)),
-            ],
-        ),
+        ast::Mod::FunctionType(m) => unlocated("FunctionType", vec![("argtypes", cv.exprs(&m.argtypes)), ("returns", cv.expr(&m.returns))]),
     }
 }
 
@@ -208,14 +193,7 @@ impl LineIndex {
 }
 
 fn unlocated(class: &'static str, fields: Vec<(&'static str, Field)>) -> PyNode {
-    PyNode {
-        class,
-        fields,
-        line: 0,
-        col: 0,
-        end_line: 0,
-        end_col: 0,
-    }
+    PyNode { class, fields, line: 0, col: 0, end_line: 0, end_col: 0 }
 }
 
 /// A field-less node such as `Load()` or `Add()`.
@@ -225,13 +203,7 @@ fn marker(class: &'static str) -> Field {
 
 fn type_ignore(t: &ast::TypeIgnore) -> Field {
     let ast::TypeIgnore::TypeIgnore(t) = t;
-    Field::node(unlocated(
-        "TypeIgnore",
-        vec![
-            ("lineno", Field::int(i64::from(t.lineno.to_u32()))),
-            ("tag", Field::Str(t.tag.clone())),
-        ],
-    ))
+    Field::node(unlocated("TypeIgnore", vec![("lineno", Field::int(i64::from(t.lineno.to_u32()))), ("tag", Field::Str(t.tag.clone()))]))
 }
 
 fn ident(id: &ast::Identifier) -> Field {
@@ -351,12 +323,7 @@ struct Converter<'a> {
 
 impl Converter<'_> {
     /// A node with CPython location attributes taken from `range`.
-    fn located(
-        &self,
-        class: &'static str,
-        range: TextRange,
-        fields: Vec<(&'static str, Field)>,
-    ) -> PyNode {
+    fn located(&self, class: &'static str, range: TextRange, fields: Vec<(&'static str, Field)>) -> PyNode {
         let mut node = unlocated(class, fields);
         self.set_location(&mut node, range);
         node
@@ -399,17 +366,11 @@ impl Converter<'_> {
     /// opening ones between `after` and the start of `inner`.
     fn skip_closing_parens(&self, after: TextSize, inner: TextRange) -> TextSize {
         let bytes = self.source.as_bytes();
-        let gap = self
-            .source
-            .get(after.to_usize()..inner.start().to_usize())
-            .unwrap_or("");
+        let gap = self.source.get(after.to_usize()..inner.start().to_usize()).unwrap_or("");
         let mut end = inner.end().to_usize();
         for _ in 0..gap.matches('(').count() {
             let mut at = end;
-            while matches!(
-                bytes.get(at),
-                Some(b' ' | b'\t' | b'\x0c' | b'\r' | b'\n' | b'\\')
-            ) {
+            while matches!(bytes.get(at), Some(b' ' | b'\t' | b'\x0c' | b'\r' | b'\n' | b'\\')) {
                 at += 1;
             }
             if bytes.get(at) != Some(&b')') {
@@ -424,19 +385,12 @@ impl Converter<'_> {
     /// starts with `(` whose matching `)` ends the range.
     fn is_parenthesized(&self, range: TextRange) -> bool {
         use rustpython_parser::Tok;
-        let Some(text) = self
-            .source
-            .get(range.start().to_usize()..range.end().to_usize())
-        else {
+        let Some(text) = self.source.get(range.start().to_usize()..range.end().to_usize()) else {
             return false;
         };
         let mut depth = 0usize;
         let mut closed = false;
-        for token in rustpython_parser::lexer::lex_starts_at(
-            text,
-            rustpython_parser::Mode::Expression,
-            range.start(),
-        ) {
+        for token in rustpython_parser::lexer::lex_starts_at(text, rustpython_parser::Mode::Expression, range.start()) {
             let Ok((tok, _)) = token else {
                 return false;
             };
@@ -456,12 +410,7 @@ impl Converter<'_> {
         closed
     }
 
-    fn node(
-        &self,
-        class: &'static str,
-        range: TextRange,
-        fields: Vec<(&'static str, Field)>,
-    ) -> Field {
+    fn node(&self, class: &'static str, range: TextRange, fields: Vec<(&'static str, Field)>) -> Field {
         Field::node(self.located(class, range, fields))
     }
 
@@ -489,28 +438,12 @@ impl Converter<'_> {
             _ => s.range(),
         };
         let (class, fields): (&'static str, _) = match s {
-            S::FunctionDef(f) => (
-                "FunctionDef",
-                self.function_fields(
-                    &f.name,
-                    &f.args,
-                    &f.body,
-                    &f.decorator_list,
-                    &f.returns,
-                    &f.type_comment,
-                ),
-            ),
-            S::AsyncFunctionDef(f) => (
-                "AsyncFunctionDef",
-                self.function_fields(
-                    &f.name,
-                    &f.args,
-                    &f.body,
-                    &f.decorator_list,
-                    &f.returns,
-                    &f.type_comment,
-                ),
-            ),
+            S::FunctionDef(f) => {
+                ("FunctionDef", self.function_fields(&f.name, &f.args, &f.body, &f.decorator_list, &f.returns, &f.type_comment))
+            }
+            S::AsyncFunctionDef(f) => {
+                ("AsyncFunctionDef", self.function_fields(&f.name, &f.args, &f.body, &f.decorator_list, &f.returns, &f.type_comment))
+            }
             S::ClassDef(c) => (
                 "ClassDef",
                 vec![
@@ -525,29 +458,16 @@ impl Converter<'_> {
             S::Delete(d) => ("Delete", vec![("targets", self.exprs(&d.targets))]),
             S::Assign(a) => (
                 "Assign",
-                vec![
-                    ("targets", self.exprs(&a.targets)),
-                    ("value", self.expr(&a.value)),
-                    ("type_comment", opt_string(&a.type_comment)),
-                ],
+                vec![("targets", self.exprs(&a.targets)), ("value", self.expr(&a.value)), ("type_comment", opt_string(&a.type_comment))],
             ),
             // Python 3.12 syntax, rejected by CPython 3.11: emitted in 3.12's shape.
             S::TypeAlias(t) => (
                 "TypeAlias",
-                vec![
-                    ("name", self.expr(&t.name)),
-                    ("type_params", self.type_params(&t.type_params)),
-                    ("value", self.expr(&t.value)),
-                ],
+                vec![("name", self.expr(&t.name)), ("type_params", self.type_params(&t.type_params)), ("value", self.expr(&t.value))],
             ),
-            S::AugAssign(a) => (
-                "AugAssign",
-                vec![
-                    ("target", self.expr(&a.target)),
-                    ("op", operator(a.op)),
-                    ("value", self.expr(&a.value)),
-                ],
-            ),
+            S::AugAssign(a) => {
+                ("AugAssign", vec![("target", self.expr(&a.target)), ("op", operator(a.op)), ("value", self.expr(&a.value))])
+            }
             S::AnnAssign(a) => (
                 "AnnAssign",
                 vec![
@@ -557,80 +477,33 @@ impl Converter<'_> {
                     // CPython: 1 only for an unparenthesized `Name` target.  rustpython
                     // sets `simple` for any `Name`, so `(x): int` is detected by the
                     // statement starting before its target (at the `(`).
-                    (
-                        "simple",
-                        bool_int(a.simple && a.target.range().start() == range.start()),
-                    ),
+                    ("simple", bool_int(a.simple && a.target.range().start() == range.start())),
                 ],
             ),
-            S::For(f) => (
-                "For",
-                self.for_fields(&f.target, &f.iter, &f.body, &f.orelse, &f.type_comment),
-            ),
-            S::AsyncFor(f) => (
-                "AsyncFor",
-                self.for_fields(&f.target, &f.iter, &f.body, &f.orelse, &f.type_comment),
-            ),
-            S::While(w) => (
-                "While",
-                vec![
-                    ("test", self.expr(&w.test)),
-                    ("body", self.stmts(&w.body)),
-                    ("orelse", self.stmts(&w.orelse)),
-                ],
-            ),
-            S::If(i) => (
-                "If",
-                vec![
-                    ("test", self.expr(&i.test)),
-                    ("body", self.stmts(&i.body)),
-                    ("orelse", self.stmts(&i.orelse)),
-                ],
-            ),
+            S::For(f) => ("For", self.for_fields(&f.target, &f.iter, &f.body, &f.orelse, &f.type_comment)),
+            S::AsyncFor(f) => ("AsyncFor", self.for_fields(&f.target, &f.iter, &f.body, &f.orelse, &f.type_comment)),
+            S::While(w) => ("While", vec![("test", self.expr(&w.test)), ("body", self.stmts(&w.body)), ("orelse", self.stmts(&w.orelse))]),
+            S::If(i) => ("If", vec![("test", self.expr(&i.test)), ("body", self.stmts(&i.body)), ("orelse", self.stmts(&i.orelse))]),
             S::With(w) => ("With", self.with_fields(&w.items, &w.body, &w.type_comment)),
-            S::AsyncWith(w) => (
-                "AsyncWith",
-                self.with_fields(&w.items, &w.body, &w.type_comment),
-            ),
+            S::AsyncWith(w) => ("AsyncWith", self.with_fields(&w.items, &w.body, &w.type_comment)),
             S::Match(m) => (
                 "Match",
                 vec![
                     ("subject", self.match_subject(&m.subject, range)),
-                    (
-                        "cases",
-                        Field::List(m.cases.iter().map(|c| self.match_case(c)).collect()),
-                    ),
+                    ("cases", Field::List(m.cases.iter().map(|c| self.match_case(c)).collect())),
                 ],
             ),
-            S::Raise(r) => (
-                "Raise",
-                vec![
-                    ("exc", self.opt_expr(&r.exc)),
-                    ("cause", self.opt_expr(&r.cause)),
-                ],
-            ),
-            S::Try(t) => (
-                "Try",
-                self.try_fields(&t.body, &t.handlers, &t.orelse, &t.finalbody),
-            ),
-            S::TryStar(t) => (
-                "TryStar",
-                self.try_fields(&t.body, &t.handlers, &t.orelse, &t.finalbody),
-            ),
-            S::Assert(a) => (
-                "Assert",
-                vec![("test", self.expr(&a.test)), ("msg", self.opt_expr(&a.msg))],
-            ),
+            S::Raise(r) => ("Raise", vec![("exc", self.opt_expr(&r.exc)), ("cause", self.opt_expr(&r.cause))]),
+            S::Try(t) => ("Try", self.try_fields(&t.body, &t.handlers, &t.orelse, &t.finalbody)),
+            S::TryStar(t) => ("TryStar", self.try_fields(&t.body, &t.handlers, &t.orelse, &t.finalbody)),
+            S::Assert(a) => ("Assert", vec![("test", self.expr(&a.test)), ("msg", self.opt_expr(&a.msg))]),
             S::Import(i) => ("Import", vec![("names", self.aliases(&i.names))]),
             S::ImportFrom(i) => (
                 "ImportFrom",
                 vec![
                     ("module", opt_ident(&i.module)),
                     ("names", self.aliases(&i.names)),
-                    (
-                        "level",
-                        Field::int(i.level.map_or(0, |l| i64::from(l.to_u32()))),
-                    ),
+                    ("level", Field::int(i.level.map_or(0, |l| i64::from(l.to_u32())))),
                 ],
             ),
             S::Global(g) => ("Global", vec![("names", idents(&g.names))]),
@@ -680,29 +553,17 @@ impl Converter<'_> {
         ]
     }
 
-    fn with_fields(
-        &self,
-        items: &[ast::WithItem],
-        body: &[ast::Stmt],
-        type_comment: &Option<String>,
-    ) -> Vec<(&'static str, Field)> {
+    fn with_fields(&self, items: &[ast::WithItem], body: &[ast::Stmt], type_comment: &Option<String>) -> Vec<(&'static str, Field)> {
         let items = items
             .iter()
             .map(|item| {
                 Field::node(unlocated(
                     "withitem",
-                    vec![
-                        ("context_expr", self.expr(&item.context_expr)),
-                        ("optional_vars", self.opt_expr(&item.optional_vars)),
-                    ],
+                    vec![("context_expr", self.expr(&item.context_expr)), ("optional_vars", self.opt_expr(&item.optional_vars))],
                 ))
             })
             .collect();
-        vec![
-            ("items", Field::List(items)),
-            ("body", self.stmts(body)),
-            ("type_comment", opt_string(type_comment)),
-        ]
+        vec![("items", Field::List(items)), ("body", self.stmts(body)), ("type_comment", opt_string(type_comment))]
     }
 
     fn try_fields(
@@ -719,11 +580,7 @@ impl Converter<'_> {
                 self.node(
                     "ExceptHandler",
                     self.block_range(h.range),
-                    vec![
-                        ("type", self.opt_expr(&h.type_)),
-                        ("name", opt_ident(&h.name)),
-                        ("body", self.stmts(&h.body)),
-                    ],
+                    vec![("type", self.opt_expr(&h.type_)), ("name", opt_ident(&h.name)), ("body", self.stmts(&h.body))],
                 )
             })
             .collect();
@@ -737,16 +594,7 @@ impl Converter<'_> {
 
     fn aliases(&self, names: &[ast::Alias]) -> Field {
         Field::List(
-            names
-                .iter()
-                .map(|a| {
-                    self.node(
-                        "alias",
-                        a.range,
-                        vec![("name", ident(&a.name)), ("asname", opt_ident(&a.asname))],
-                    )
-                })
-                .collect(),
+            names.iter().map(|a| self.node("alias", a.range, vec![("name", ident(&a.name)), ("asname", opt_ident(&a.asname))])).collect(),
         )
     }
 
@@ -755,17 +603,11 @@ impl Converter<'_> {
             params
                 .iter()
                 .map(|p| match p {
-                    ast::TypeParam::TypeVar(t) => self.node(
-                        "TypeVar",
-                        t.range,
-                        vec![("name", ident(&t.name)), ("bound", self.opt_expr(&t.bound))],
-                    ),
-                    ast::TypeParam::ParamSpec(t) => {
-                        self.node("ParamSpec", t.range, vec![("name", ident(&t.name))])
+                    ast::TypeParam::TypeVar(t) => {
+                        self.node("TypeVar", t.range, vec![("name", ident(&t.name)), ("bound", self.opt_expr(&t.bound))])
                     }
-                    ast::TypeParam::TypeVarTuple(t) => {
-                        self.node("TypeVarTuple", t.range, vec![("name", ident(&t.name))])
-                    }
+                    ast::TypeParam::ParamSpec(t) => self.node("ParamSpec", t.range, vec![("name", ident(&t.name))]),
+                    ast::TypeParam::TypeVarTuple(t) => self.node("TypeVarTuple", t.range, vec![("name", ident(&t.name))]),
                 })
                 .collect(),
         )
@@ -777,11 +619,7 @@ impl Converter<'_> {
         self.node(
             "arg",
             a.range,
-            vec![
-                ("arg", ident(&a.arg)),
-                ("annotation", self.opt_expr(&a.annotation)),
-                ("type_comment", opt_string(&a.type_comment)),
-            ],
+            vec![("arg", ident(&a.arg)), ("annotation", self.opt_expr(&a.annotation)), ("type_comment", opt_string(&a.type_comment))],
         )
     }
 
@@ -795,22 +633,9 @@ impl Converter<'_> {
         let positional = a.posonlyargs.iter().chain(a.args.iter());
         // Only trailing positional parameters can have defaults, so collecting
         // every present default in order gives CPython's `defaults` list.
-        let defaults = positional
-            .filter_map(|p| p.default.as_deref())
-            .map(|d| self.expr(d))
-            .collect();
-        let kw_defaults = a
-            .kwonlyargs
-            .iter()
-            .map(|p| {
-                p.default
-                    .as_deref()
-                    .map_or(Field::NoneValue, |d| self.expr(d))
-            })
-            .collect();
-        let args_of = |list: &[ast::ArgWithDefault]| {
-            Field::List(list.iter().map(|p| self.arg(&p.def)).collect())
-        };
+        let defaults = positional.filter_map(|p| p.default.as_deref()).map(|d| self.expr(d)).collect();
+        let kw_defaults = a.kwonlyargs.iter().map(|p| p.default.as_deref().map_or(Field::NoneValue, |d| self.expr(d))).collect();
+        let args_of = |list: &[ast::ArgWithDefault]| Field::List(list.iter().map(|p| self.arg(&p.def)).collect());
         Field::node(unlocated(
             "arguments",
             vec![
@@ -829,13 +654,7 @@ impl Converter<'_> {
         Field::List(
             keywords
                 .iter()
-                .map(|k| {
-                    self.node(
-                        "keyword",
-                        k.range,
-                        vec![("arg", opt_ident(&k.arg)), ("value", self.expr(&k.value))],
-                    )
-                })
+                .map(|k| self.node("keyword", k.range, vec![("arg", opt_ident(&k.arg)), ("value", self.expr(&k.value))]))
                 .collect(),
         )
     }
@@ -854,94 +673,33 @@ impl Converter<'_> {
         use ast::Expr as E;
         let range = e.range();
         let (class, fields): (&'static str, _) = match e {
-            E::BoolOp(b) => (
-                "BoolOp",
-                vec![("op", bool_op(b.op)), ("values", self.exprs(&b.values))],
-            ),
+            E::BoolOp(b) => ("BoolOp", vec![("op", bool_op(b.op)), ("values", self.exprs(&b.values))]),
             E::NamedExpr(n) => {
                 // rustpython ends the node at its value's range, which leaves out
                 // the value's own parentheses (`x := (y)`); CPython includes them.
                 let named = self.located(
                     "NamedExpr",
                     TextRange::new(range.start(), self.named_expr_end(n)),
-                    vec![
-                        ("target", self.expr(&n.target)),
-                        ("value", self.expr(&n.value)),
-                    ],
+                    vec![("target", self.expr(&n.target)), ("value", self.expr(&n.value))],
                 );
                 return Field::node(named);
             }
-            E::BinOp(b) => (
-                "BinOp",
-                vec![
-                    ("left", self.expr(&b.left)),
-                    ("op", operator(b.op)),
-                    ("right", self.expr(&b.right)),
-                ],
-            ),
-            E::UnaryOp(u) => (
-                "UnaryOp",
-                vec![("op", unary_op(u.op)), ("operand", self.expr(&u.operand))],
-            ),
-            E::Lambda(l) => (
-                "Lambda",
-                vec![
-                    ("args", self.arguments(&l.args)),
-                    ("body", self.expr(&l.body)),
-                ],
-            ),
-            E::IfExp(i) => (
-                "IfExp",
-                vec![
-                    ("test", self.expr(&i.test)),
-                    ("body", self.expr(&i.body)),
-                    ("orelse", self.expr(&i.orelse)),
-                ],
-            ),
+            E::BinOp(b) => ("BinOp", vec![("left", self.expr(&b.left)), ("op", operator(b.op)), ("right", self.expr(&b.right))]),
+            E::UnaryOp(u) => ("UnaryOp", vec![("op", unary_op(u.op)), ("operand", self.expr(&u.operand))]),
+            E::Lambda(l) => ("Lambda", vec![("args", self.arguments(&l.args)), ("body", self.expr(&l.body))]),
+            E::IfExp(i) => ("IfExp", vec![("test", self.expr(&i.test)), ("body", self.expr(&i.body)), ("orelse", self.expr(&i.orelse))]),
             E::Dict(d) => {
-                let keys = d
-                    .keys
-                    .iter()
-                    .map(|k| k.as_ref().map_or(Field::NoneValue, |k| self.expr(k)))
-                    .collect();
-                (
-                    "Dict",
-                    vec![
-                        ("keys", Field::List(keys)),
-                        ("values", self.exprs(&d.values)),
-                    ],
-                )
+                let keys = d.keys.iter().map(|k| k.as_ref().map_or(Field::NoneValue, |k| self.expr(k))).collect();
+                ("Dict", vec![("keys", Field::List(keys)), ("values", self.exprs(&d.values))])
             }
             E::Set(s) => ("Set", vec![("elts", self.exprs(&s.elts))]),
-            E::ListComp(c) => (
-                "ListComp",
-                vec![
-                    ("elt", self.expr(&c.elt)),
-                    ("generators", self.comprehensions(&c.generators)),
-                ],
-            ),
-            E::SetComp(c) => (
-                "SetComp",
-                vec![
-                    ("elt", self.expr(&c.elt)),
-                    ("generators", self.comprehensions(&c.generators)),
-                ],
-            ),
+            E::ListComp(c) => ("ListComp", vec![("elt", self.expr(&c.elt)), ("generators", self.comprehensions(&c.generators))]),
+            E::SetComp(c) => ("SetComp", vec![("elt", self.expr(&c.elt)), ("generators", self.comprehensions(&c.generators))]),
             E::DictComp(c) => (
                 "DictComp",
-                vec![
-                    ("key", self.expr(&c.key)),
-                    ("value", self.expr(&c.value)),
-                    ("generators", self.comprehensions(&c.generators)),
-                ],
+                vec![("key", self.expr(&c.key)), ("value", self.expr(&c.value)), ("generators", self.comprehensions(&c.generators))],
             ),
-            E::GeneratorExp(c) => (
-                "GeneratorExp",
-                vec![
-                    ("elt", self.expr(&c.elt)),
-                    ("generators", self.comprehensions(&c.generators)),
-                ],
-            ),
+            E::GeneratorExp(c) => ("GeneratorExp", vec![("elt", self.expr(&c.elt)), ("generators", self.comprehensions(&c.generators))]),
             E::Await(a) => ("Await", vec![("value", self.expr(&a.value))]),
             E::Yield(y) => ("Yield", vec![("value", self.opt_expr(&y.value))]),
             E::YieldFrom(y) => ("YieldFrom", vec![("value", self.expr(&y.value))]),
@@ -949,10 +707,7 @@ impl Converter<'_> {
                 "Compare",
                 vec![
                     ("left", self.expr(&c.left)),
-                    (
-                        "ops",
-                        Field::List(c.ops.iter().map(|op| cmp_op(*op)).collect()),
-                    ),
+                    ("ops", Field::List(c.ops.iter().map(|op| cmp_op(*op)).collect())),
                     ("comparators", self.exprs(&c.comparators)),
                 ],
             ),
@@ -960,46 +715,22 @@ impl Converter<'_> {
                 let mut args = self.exprs(&c.args);
                 // `f(x for x in y)`: CPython gives the generator expression the
                 // range of the call's parentheses; rustpython omits them.
-                if let ([E::GeneratorExp(g)], [], Field::List(converted)) =
-                    (&c.args[..], &c.keywords[..], &mut args)
-                {
+                if let ([E::GeneratorExp(g)], [], Field::List(converted)) = (&c.args[..], &c.keywords[..], &mut args) {
                     if !self.is_parenthesized(g.range) {
                         let open = self.next_token_byte(c.func.range().end().to_usize());
-                        if let (Some((at, b'(')), Some(Field::Node(node))) =
-                            (open, converted.first_mut())
-                        {
+                        if let (Some((at, b'(')), Some(Field::Node(node))) = (open, converted.first_mut()) {
                             let range = TextRange::new((at as u32).into(), c.range.end());
                             self.set_location(node, range);
                         }
                     }
                 }
-                (
-                    "Call",
-                    vec![
-                        ("func", self.expr(&c.func)),
-                        ("args", args),
-                        ("keywords", self.keywords(&c.keywords)),
-                    ],
-                )
+                ("Call", vec![("func", self.expr(&c.func)), ("args", args), ("keywords", self.keywords(&c.keywords))])
             }
             // Only found inside a `JoinedStr` (handled by `joined_values`).
             E::FormattedValue(f) => return self.formatted_value(f, f.range),
-            E::JoinedStr(j) => (
-                "JoinedStr",
-                vec![("values", self.joined_values(&j.values, j.range, None))],
-            ),
-            E::Constant(c) => (
-                "Constant",
-                vec![("value", constant(&c.value)), ("kind", opt_string(&c.kind))],
-            ),
-            E::Attribute(a) => (
-                "Attribute",
-                vec![
-                    ("value", self.expr(&a.value)),
-                    ("attr", ident(&a.attr)),
-                    ("ctx", expr_context(a.ctx)),
-                ],
-            ),
+            E::JoinedStr(j) => ("JoinedStr", vec![("values", self.joined_values(&j.values, j.range, None))]),
+            E::Constant(c) => ("Constant", vec![("value", constant(&c.value)), ("kind", opt_string(&c.kind))]),
+            E::Attribute(a) => ("Attribute", vec![("value", self.expr(&a.value)), ("attr", ident(&a.attr)), ("ctx", expr_context(a.ctx))]),
             E::Subscript(s) => {
                 // CPython wraps a lone starred subscript (`a[*b]`) in a one-element
                 // `Tuple`; rustpython leaves the bare `Starred`.
@@ -1007,46 +738,19 @@ impl Converter<'_> {
                     E::Starred(starred) => self.node(
                         "Tuple",
                         starred.range,
-                        vec![
-                            ("elts", Field::List(vec![self.expr(&s.slice)])),
-                            ("ctx", expr_context(ast::ExprContext::Load)),
-                        ],
+                        vec![("elts", Field::List(vec![self.expr(&s.slice)])), ("ctx", expr_context(ast::ExprContext::Load))],
                     ),
                     other => self.expr(other),
                 };
-                (
-                    "Subscript",
-                    vec![
-                        ("value", self.expr(&s.value)),
-                        ("slice", slice),
-                        ("ctx", expr_context(s.ctx)),
-                    ],
-                )
+                ("Subscript", vec![("value", self.expr(&s.value)), ("slice", slice), ("ctx", expr_context(s.ctx))])
             }
-            E::Starred(s) => (
-                "Starred",
-                vec![("value", self.expr(&s.value)), ("ctx", expr_context(s.ctx))],
-            ),
-            E::Name(n) => (
-                "Name",
-                vec![("id", ident(&n.id)), ("ctx", expr_context(n.ctx))],
-            ),
-            E::List(l) => (
-                "List",
-                vec![("elts", self.exprs(&l.elts)), ("ctx", expr_context(l.ctx))],
-            ),
-            E::Tuple(t) => (
-                "Tuple",
-                vec![("elts", self.exprs(&t.elts)), ("ctx", expr_context(t.ctx))],
-            ),
-            E::Slice(s) => (
-                "Slice",
-                vec![
-                    ("lower", self.opt_expr(&s.lower)),
-                    ("upper", self.opt_expr(&s.upper)),
-                    ("step", self.opt_expr(&s.step)),
-                ],
-            ),
+            E::Starred(s) => ("Starred", vec![("value", self.expr(&s.value)), ("ctx", expr_context(s.ctx))]),
+            E::Name(n) => ("Name", vec![("id", ident(&n.id)), ("ctx", expr_context(n.ctx))]),
+            E::List(l) => ("List", vec![("elts", self.exprs(&l.elts)), ("ctx", expr_context(l.ctx))]),
+            E::Tuple(t) => ("Tuple", vec![("elts", self.exprs(&t.elts)), ("ctx", expr_context(t.ctx))]),
+            E::Slice(s) => {
+                ("Slice", vec![("lower", self.opt_expr(&s.lower)), ("upper", self.opt_expr(&s.upper)), ("step", self.opt_expr(&s.step))])
+            }
         };
         self.node(class, range, fields)
     }
@@ -1059,29 +763,16 @@ impl Converter<'_> {
     /// range of the outermost `JoinedStr` (`outer`, the whole implicitly
     /// concatenated literal) -- except that a trailing literal part of a format
     /// spec gets the range of its own string token (`spec_token`).
-    fn joined_values(
-        &self,
-        values: &[ast::Expr],
-        outer: TextRange,
-        spec_token: Option<TextRange>,
-    ) -> Field {
+    fn joined_values(&self, values: &[ast::Expr], outer: TextRange, spec_token: Option<TextRange>) -> Field {
         let constant = |text: String, kind: &Option<String>, range: TextRange| {
-            self.node(
-                "Constant",
-                range,
-                vec![("value", Field::Str(text)), ("kind", opt_string(kind))],
-            )
+            self.node("Constant", range, vec![("value", Field::Str(text)), ("kind", opt_string(kind))])
         };
         let mut out = Vec::new();
         // Literal text being accumulated, with the `kind` of its first part.
         let mut pending: Option<(String, &Option<String>)> = None;
         for value in values {
             match value {
-                ast::Expr::Constant(ast::ExprConstant {
-                    value: ast::Constant::Str(s),
-                    kind,
-                    ..
-                }) => match &mut pending {
+                ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(s), kind, .. }) => match &mut pending {
                     Some((text, _)) => text.push_str(s),
                     None => pending = Some((s.clone(), kind)),
                 },
@@ -1105,18 +796,11 @@ impl Converter<'_> {
     /// A `FormattedValue` that is part of an f-string whose outermost
     /// `JoinedStr` spans `outer` (CPython 3.11 gives it that range).
     fn formatted_value(&self, f: &ast::ExprFormattedValue, outer: TextRange) -> Field {
-        let spec = f
-            .format_spec
-            .as_ref()
-            .map_or(Field::Missing, |spec| self.format_spec(spec, outer));
+        let spec = f.format_spec.as_ref().map_or(Field::Missing, |spec| self.format_spec(spec, outer));
         self.node(
             "FormattedValue",
             outer,
-            vec![
-                ("value", self.expr(&f.value)),
-                ("conversion", conversion(f.conversion)),
-                ("format_spec", spec),
-            ],
+            vec![("value", self.expr(&f.value)), ("conversion", conversion(f.conversion)), ("format_spec", spec)],
         )
     }
 
@@ -1149,14 +833,7 @@ impl Converter<'_> {
             return self.expr(spec);
         };
         let spec_joined = |values: &[ast::Expr]| {
-            self.node(
-                "JoinedStr",
-                joined.range,
-                vec![(
-                    "values",
-                    self.joined_values(values, outer, Some(joined.range)),
-                )],
-            )
+            self.node("JoinedStr", joined.range, vec![("values", self.joined_values(values, outer, Some(joined.range)))])
         };
         if self.is_raw_string_at(joined.range.start().to_usize()) {
             return spec_joined(&joined.values);
@@ -1164,13 +841,7 @@ impl Converter<'_> {
         let mut values: Vec<ast::Expr> = Vec::with_capacity(joined.values.len());
         let mut iter = joined.values.iter().peekable();
         while let Some(value) = iter.next() {
-            let ast::Expr::Constant(
-                c @ ast::ExprConstant {
-                    value: ast::Constant::Str(text),
-                    ..
-                },
-            ) = value
-            else {
+            let ast::Expr::Constant(c @ ast::ExprConstant { value: ast::Constant::Str(text), .. }) = value else {
                 values.push(value.clone());
                 continue;
             };
@@ -1203,12 +874,7 @@ impl Converter<'_> {
 
     /// Whether the string token starting at byte `offset` has an `r` prefix.
     fn is_raw_string_at(&self, offset: usize) -> bool {
-        self.source
-            .get(offset..)
-            .unwrap_or("")
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .any(|c| c == 'r' || c == 'R')
+        self.source.get(offset..).unwrap_or("").chars().take_while(|c| c.is_ascii_alphabetic()).any(|c| c == 'r' || c == 'R')
     }
 
     /// The first byte at or after `offset` that is not whitespace, a line
@@ -1242,9 +908,7 @@ impl Converter<'_> {
             match self.next_token_byte(last_end) {
                 Some((comma, b',')) => comma + 1,
                 // `next_token_byte` skipped the element's closing parentheses.
-                Some((next, _)) => self.source[last_end..next]
-                    .rfind(')')
-                    .map_or(last_end, |i| last_end + i + 1),
+                Some((next, _)) => self.source[last_end..next].rfind(')').map_or(last_end, |i| last_end + i + 1),
                 None => last_end,
             }
         };
@@ -1265,25 +929,15 @@ impl Converter<'_> {
                 let last = t.elts[t.elts.len() - 1].range().end().to_usize();
                 let end = tuple_end(last);
                 let range = TextRange::new(first, (end as u32).into());
-                self.node(
-                    "Tuple",
-                    range,
-                    vec![("elts", self.exprs(&t.elts)), ("ctx", expr_context(t.ctx))],
-                )
+                self.node("Tuple", range, vec![("elts", self.exprs(&t.elts)), ("ctx", expr_context(t.ctx))])
             }
             _ => {
                 let end = subject.range().end().to_usize();
                 match self.next_token_byte(end) {
                     Some((at, b',')) => self.node(
                         "Tuple",
-                        TextRange::new(
-                            tuple_start(subject.range().start()),
-                            ((at + 1) as u32).into(),
-                        ),
-                        vec![
-                            ("elts", Field::List(vec![self.expr(subject)])),
-                            ("ctx", expr_context(ast::ExprContext::Load)),
-                        ],
+                        TextRange::new(tuple_start(subject.range().start()), ((at + 1) as u32).into()),
+                        vec![("elts", Field::List(vec![self.expr(subject)])), ("ctx", expr_context(ast::ExprContext::Load))],
                     ),
                     _ => self.expr(subject),
                 }
@@ -1296,11 +950,7 @@ impl Converter<'_> {
     fn match_case(&self, c: &ast::MatchCase) -> Field {
         Field::node(unlocated(
             "match_case",
-            vec![
-                ("pattern", self.pattern(&c.pattern)),
-                ("guard", self.opt_expr(&c.guard)),
-                ("body", self.stmts(&c.body)),
-            ],
+            vec![("pattern", self.pattern(&c.pattern)), ("guard", self.opt_expr(&c.guard)), ("body", self.stmts(&c.body))],
         ))
     }
 
@@ -1314,17 +964,10 @@ impl Converter<'_> {
         let (class, fields): (&'static str, _) = match p {
             P::MatchValue(m) => ("MatchValue", vec![("value", self.expr(&m.value))]),
             P::MatchSingleton(m) => ("MatchSingleton", vec![("value", constant(&m.value))]),
-            P::MatchSequence(m) => (
-                "MatchSequence",
-                vec![("patterns", self.patterns(&m.patterns))],
-            ),
+            P::MatchSequence(m) => ("MatchSequence", vec![("patterns", self.patterns(&m.patterns))]),
             P::MatchMapping(m) => (
                 "MatchMapping",
-                vec![
-                    ("keys", self.exprs(&m.keys)),
-                    ("patterns", self.patterns(&m.patterns)),
-                    ("rest", opt_ident(&m.rest)),
-                ],
+                vec![("keys", self.exprs(&m.keys)), ("patterns", self.patterns(&m.patterns)), ("rest", opt_ident(&m.rest))],
             ),
             P::MatchClass(m) => (
                 "MatchClass",
@@ -1336,18 +979,9 @@ impl Converter<'_> {
                 ],
             ),
             P::MatchStar(m) => ("MatchStar", vec![("name", opt_ident(&m.name))]),
-            P::MatchAs(m) => (
-                "MatchAs",
-                vec![
-                    (
-                        "pattern",
-                        m.pattern
-                            .as_ref()
-                            .map_or(Field::Missing, |p| self.pattern(p)),
-                    ),
-                    ("name", opt_ident(&m.name)),
-                ],
-            ),
+            P::MatchAs(m) => {
+                ("MatchAs", vec![("pattern", m.pattern.as_ref().map_or(Field::Missing, |p| self.pattern(p))), ("name", opt_ident(&m.name))])
+            }
             P::MatchOr(m) => ("MatchOr", vec![("patterns", self.patterns(&m.patterns))]),
         };
         self.node(class, range, fields)
@@ -1380,9 +1014,7 @@ fn decode_escapes(text: &str) -> String {
         };
         let hex = |n: usize, chars: &mut std::iter::Peekable<std::str::Chars<'_>>| {
             let digits: String = (0..n).filter_map(|_| chars.next()).collect();
-            u32::from_str_radix(&digits, 16)
-                .ok()
-                .map(|cp| char::from_u32(cp).unwrap_or('\u{fffd}'))
+            u32::from_str_radix(&digits, 16).ok().map(|cp| char::from_u32(cp).unwrap_or('\u{fffd}'))
         };
         let decoded = match e {
             '\n' => None,
@@ -1433,10 +1065,7 @@ fn unicode_named_char(name: &str) -> Option<char> {
     let literal = format!("'\\N{{{name}}}'");
     match rustpython_parser::parse(&literal, rustpython_parser::Mode::Expression, "<name>") {
         Ok(ast::Mod::Expression(ast::ModExpression { body, .. })) => match *body {
-            ast::Expr::Constant(ast::ExprConstant {
-                value: ast::Constant::Str(s),
-                ..
-            }) => s.chars().next(),
+            ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(s), .. }) => s.chars().next(),
             _ => None,
         },
         _ => None,
@@ -1449,12 +1078,7 @@ fn unicode_named_char(name: &str) -> Option<char> {
 
 /// Port of the `_format` helper of CPython 3.11's `ast.dump`: returns the text
 /// and whether it is "simple" (a repr, an empty list or a node without fields).
-fn format_node(
-    node: &PyNode,
-    level: usize,
-    indent: Option<&str>,
-    include_attributes: bool,
-) -> (String, bool) {
+fn format_node(node: &PyNode, level: usize, indent: Option<&str>, include_attributes: bool) -> (String, bool) {
     format_value(FieldRef::Node(node), level, indent, include_attributes)
 }
 
@@ -1465,12 +1089,7 @@ enum FieldRef<'a> {
     Field(&'a Field),
 }
 
-fn format_value(
-    value: FieldRef<'_>,
-    level: usize,
-    indent: Option<&str>,
-    include_attributes: bool,
-) -> (String, bool) {
+fn format_value(value: FieldRef<'_>, level: usize, indent: Option<&str>, include_attributes: bool) -> (String, bool) {
     let (level, prefix, sep) = match indent {
         Some(ind) => {
             let level = level + 1;
@@ -1486,12 +1105,8 @@ fn format_value(
             if items.is_empty() {
                 return ("[]".to_owned(), true);
             }
-            let items: Vec<String> = items
-                .iter()
-                .map(|item| {
-                    format_value(FieldRef::Field(item), level, indent, include_attributes).0
-                })
-                .collect();
+            let items: Vec<String> =
+                items.iter().map(|item| format_value(FieldRef::Field(item), level, indent, include_attributes).0).collect();
             return (format!("[{prefix}{}]", items.join(&sep)), false);
         }
         FieldRef::Field(scalar) => return (repr(scalar), true),
@@ -1501,17 +1116,13 @@ fn format_value(
         if matches!(value, Field::Missing) {
             continue;
         }
-        let (text, simple) =
-            format_value(FieldRef::Field(value), level, indent, include_attributes);
+        let (text, simple) = format_value(FieldRef::Field(value), level, indent, include_attributes);
         args.push((format!("{name}={text}"), simple));
     }
     if include_attributes && has_location(node.class) {
-        for (name, value) in [
-            ("lineno", node.line),
-            ("col_offset", node.col),
-            ("end_lineno", node.end_line),
-            ("end_col_offset", node.end_col),
-        ] {
+        for (name, value) in
+            [("lineno", node.line), ("col_offset", node.col), ("end_lineno", node.end_line), ("end_col_offset", node.end_col)]
+        {
             args.push((format!("{name}={value}"), true));
         }
     }
@@ -1521,10 +1132,7 @@ fn format_value(
         let simple = args.is_empty();
         (format!("{}({})", node.class, args.join(", ")), simple)
     } else {
-        (
-            format!("{}({prefix}{})", node.class, args.join(&sep)),
-            false,
-        )
+        (format!("{}({prefix}{})", node.class, args.join(&sep)), false)
     }
 }
 
@@ -1698,30 +1306,19 @@ mod tests {
     #[test]
     fn positions() {
         let source = "x = 1\né = f'{y}' 'z'\n";
-        let m = rustpython_parser::parse(source, rustpython_parser::Mode::Module, "<test>")
-            .expect("parses");
+        let m = rustpython_parser::parse(source, rustpython_parser::Mode::Module, "<test>").expect("parses");
         let module = module_to_node(&m, source);
-        let Field::List(body) = &module.fields[0].1 else {
-            panic!("body is a list")
-        };
-        let Field::Node(assign) = &body[1] else {
-            panic!("statement node")
-        };
+        let Field::List(body) = &module.fields[0].1 else { panic!("body is a list") };
+        let Field::Node(assign) = &body[1] else { panic!("statement node") };
         // CPython: lineno=2, col_offset=0, end_lineno=2, end_col_offset=15 (bytes).
-        assert_eq!(
-            (assign.line, assign.col, assign.end_line, assign.end_col),
-            (2, 0, 2, 15)
-        );
+        assert_eq!((assign.line, assign.col, assign.end_line, assign.end_col), (2, 0, 2, 15));
     }
 
     #[test]
     fn string_reprs() {
         assert_eq!(str_repr("a'b"), "\"a'b\"");
         assert_eq!(str_repr("a'b\""), "'a\\'b\"'");
-        assert_eq!(
-            str_repr("\n\t\\\x01\x7f\u{a0}é\u{200b}😀"),
-            "'\\n\\t\\\\\\x01\\x7f\\xa0é\\u200b😀'"
-        );
+        assert_eq!(str_repr("\n\t\\\x01\x7f\u{a0}é\u{200b}😀"), "'\\n\\t\\\\\\x01\\x7f\\xa0é\\u200b😀'");
         assert_eq!(bytes_repr(b"a'\x00\xff"), "b\"a'\\x00\\xff\"");
     }
 }

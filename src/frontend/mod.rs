@@ -52,15 +52,13 @@ fn translate_error(source: &str, e: &rustpython_parser::ParseError) -> CompileEr
                     return CompileError { msg: "inconsistent use of tabs and spaces in indentation".into(), line, col, indentation: true };
                 }
                 L::DefaultArgumentError => return err("non-default argument follows default argument", line, col, false),
-                L::DuplicateArgumentError(n) => return err(&format!("duplicate argument '{}' in function definition", n), line, col, false),
+                L::DuplicateArgumentError(n) => {
+                    return err(&format!("duplicate argument '{}' in function definition", n), line, col, false)
+                }
                 L::DuplicateKeywordArgumentError(n) => return err(&format!("keyword argument repeated: {}", n), line, col, false),
                 L::PositionalArgumentError => return err("positional argument follows keyword argument", line, col, false),
-                L::UnpackedArgumentError => {
-                    return err("iterable argument unpacking follows keyword argument unpacking", line, col, false)
-                }
-                L::LineContinuationError => {
-                    return err("unexpected character after line continuation character", line, col, false)
-                }
+                L::UnpackedArgumentError => return err("iterable argument unpacking follows keyword argument unpacking", line, col, false),
+                L::LineContinuationError => return err("unexpected character after line continuation character", line, col, false),
                 L::StringError | L::Eof => {
                     if let Some(b) = bracket {
                         return b;
@@ -185,10 +183,7 @@ fn check_brackets(source: &str) -> Option<CompileError> {
                         let msg = if l1 == l2 {
                             format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, o as char)
                         } else {
-                            format!(
-                                "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
-                                c as char, o as char, l2
-                            )
+                            format!("closing parenthesis '{}' does not match opening parenthesis '{}' on line {}", c as char, o as char, l2)
                         };
                         return Some(CompileError { msg, line: l1, col: index.col(i as u32), indentation: false });
                     }

@@ -65,8 +65,7 @@ impl ListObj {
             fn drop(&mut self) {
                 // SAFETY: writes the (possibly reallocated) parts back.
                 unsafe {
-                    *self.0.raw.get() =
-                        RawVec { ptr: self.1.as_mut_ptr(), len: self.1.len(), cap: self.1.capacity() };
+                    *self.0.raw.get() = RawVec { ptr: self.1.as_mut_ptr(), len: self.1.len(), cap: self.1.capacity() };
                 }
             }
         }

@@ -433,22 +433,68 @@ pub enum DictPart {
 /// borrow is held while an inner iterator or a Python function runs.
 pub enum IterKind {
     /// Index-based iteration over a list, tuple, str or bytes.
-    Seq { seq: Value, index: Cell<usize> },
-    Range { next: Cell<i64>, stop: i64, step: i64 },
+    Seq {
+        seq: Value,
+        index: Cell<usize>,
+    },
+    Range {
+        next: Cell<i64>,
+        stop: i64,
+        step: i64,
+    },
     /// A range with bounds outside the machine-int range.
-    IntRange { next: ValueCell, stop: Value, step: Value },
-    Str { s: PyRef<StrObj>, byte_pos: Cell<usize> },
-    Dict { dict: PyRef<DictObj>, pos: Cell<usize>, len: usize, part: DictPart },
-    Set { set: PyRef<SetObj>, pos: Cell<usize>, version: u64 },
-    Enumerate { it: Value, count: ValueCell },
-    Zip { iters: Box<[Value]>, strict: bool },
-    Map { func: Value, iters: Box<[Value]> },
-    Filter { func: Value, it: Value },
-    Reversed { seq: Value, index: Cell<i64> },
+    IntRange {
+        next: ValueCell,
+        stop: Value,
+        step: Value,
+    },
+    Str {
+        s: PyRef<StrObj>,
+        byte_pos: Cell<usize>,
+    },
+    Dict {
+        dict: PyRef<DictObj>,
+        pos: Cell<usize>,
+        len: usize,
+        part: DictPart,
+    },
+    Set {
+        set: PyRef<SetObj>,
+        pos: Cell<usize>,
+        version: u64,
+    },
+    Enumerate {
+        it: Value,
+        count: ValueCell,
+    },
+    Zip {
+        iters: Box<[Value]>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Box<[Value]>,
+    },
+    Filter {
+        func: Value,
+        it: Value,
+    },
+    Reversed {
+        seq: Value,
+        index: Cell<i64>,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { func: Value, sentinel: Value, done: Cell<bool> },
+    Callable {
+        func: Value,
+        sentinel: Value,
+        done: Cell<bool>,
+    },
     /// Iteration through `__getitem__` with 0, 1, 2, ...
-    GetItem { obj: Value, index: Cell<i64>, done: Cell<bool> },
+    GetItem {
+        obj: Value,
+        index: Cell<i64>,
+        done: Cell<bool>,
+    },
     /// An exhausted iterator (every kind turns into this when done).
     Done,
 }
@@ -496,15 +542,29 @@ impl Trace for IterObj {
 
 /// Objects of builtin types that are not worth a `Value` variant of their own.
 pub enum NativeData {
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+    },
     ClassMethod(Value),
     StaticMethod(Value),
     /// `super(cls, obj)`.
-    Super { cls: PyRef<ClassObj>, obj: Value },
+    Super {
+        cls: PyRef<ClassObj>,
+        obj: Value,
+    },
     /// `dict.keys()`, `dict.values()`, `dict.items()`.
-    DictView { dict: PyRef<DictObj>, part: DictPart },
+    DictView {
+        dict: PyRef<DictObj>,
+        part: DictPart,
+    },
     /// A `__slots__` member descriptor: the index in the instance's slots.
-    SlotMember { name: String, index: usize },
+    SlotMember {
+        name: String,
+        index: usize,
+    },
     /// `mappingproxy`: a read-only view of a mapping (a class's `__dict__`).
     MappingProxy(Value),
     /// Anything defined by a module (state kept in Rust).

@@ -18,19 +18,9 @@ pub enum MethodLookup {
 impl Vm {
     pub fn attribute_error(&self, obj: &Value, name: &str) -> PyErr {
         match obj {
-            Value::Class(c) => PyErr::attribute_error(format!(
-                "type object '{}' has no attribute '{}'",
-                c.name(),
-                name
-            )),
-            Value::Module(m) => {
-                PyErr::attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))
-            }
-            _ => PyErr::attribute_error(format!(
-                "'{}' object has no attribute '{}'",
-                self.type_name(obj),
-                name
-            )),
+            Value::Class(c) => PyErr::attribute_error(format!("type object '{}' has no attribute '{}'", c.name(), name)),
+            Value::Module(m) => PyErr::attribute_error(format!("module '{}' has no attribute '{}'", m.name, name)),
+            _ => PyErr::attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), name)),
         }
     }
 
@@ -68,24 +58,18 @@ impl Vm {
     /// Binds a class attribute found on `type(obj)` to `obj`.
     pub fn bind(&mut self, attr: Value, obj: &Value, cls: &PyRef<ClassObj>) -> PyResult<Value> {
         match &attr {
-            Value::Function(_) => Ok(Value::Method(PyRef::new_tracked(MethodObj {
-                func: attr,
+            Value::Function(_) => Ok(Value::Method(PyRef::new_tracked(MethodObj { func: attr, this: obj.clone() }))),
+            Value::Builtin(b) if b.this.is_undef() => Ok(Value::Builtin(PyRef::new_tracked(BuiltinObj {
+                name: b.name,
+                func: b.func,
                 this: obj.clone(),
+                owner: b.owner,
+                doc: b.doc,
             }))),
-            Value::Builtin(b) if b.this.is_undef() => {
-                Ok(Value::Builtin(PyRef::new_tracked(BuiltinObj {
-                    name: b.name,
-                    func: b.func,
-                    this: obj.clone(),
-                    owner: b.owner,
-                    doc: b.doc,
-                })))
-            }
             Value::Native(n) => match &n.data {
-                NativeData::ClassMethod(f) => Ok(Value::Method(PyRef::new_tracked(MethodObj {
-                    func: f.clone(),
-                    this: Value::Class(cls.clone()),
-                }))),
+                NativeData::ClassMethod(f) => {
+                    Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: Value::Class(cls.clone()) })))
+                }
                 NativeData::StaticMethod(f) => Ok(f.clone()),
                 NativeData::Property { fget, .. } => {
                     if fget.is_none() {
@@ -99,10 +83,7 @@ impl Vm {
             },
             Value::Instance(_) => {
                 if let Some(get) = self.lookup_special(&attr, "__get__") {
-                    return self.call_function(
-                        &get,
-                        &[attr.clone(), obj.clone(), Value::Class(cls.clone())],
-                    );
+                    return self.call_function(&get, &[attr.clone(), obj.clone(), Value::Class(cls.clone())]);
                 }
                 Ok(attr.clone())
             }
@@ -112,31 +93,19 @@ impl Vm {
 
     fn slot_get(&mut self, obj: &Value, name: &str, index: usize) -> PyResult<Value> {
         if let Value::Instance(inst) = obj {
-            let v = inst
-                .slots
-                .borrow()
-                .get(index)
-                .cloned()
-                .unwrap_or(Value::Undef);
+            let v = inst.slots.borrow().get(index).cloned().unwrap_or(Value::Undef);
             if !v.is_undef() {
                 return Ok(v);
             }
         }
-        Err(PyErr::attribute_error(format!(
-            "'{}' object has no attribute '{}'",
-            self.type_name(obj),
-            name
-        )))
+        Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), name)))
     }
 
     /// Whether a class attribute is a data descriptor (takes precedence
     /// over the instance dict).
     pub(crate) fn is_data_descriptor(&self, attr: &Value) -> bool {
         match attr {
-            Value::Native(n) => matches!(
-                n.data,
-                NativeData::Property { .. } | NativeData::SlotMember { .. }
-            ),
+            Value::Native(n) => matches!(n.data, NativeData::Property { .. } | NativeData::SlotMember { .. }),
             Value::Instance(i) => {
                 let c = i.class();
                 c.lookup("__set__").is_some() || c.lookup("__delete__").is_some()
@@ -152,9 +121,7 @@ impl Vm {
                 if !matches!(ga, Value::Builtin(_)) {
                     let r = self.call_function(&ga, &[obj.clone(), Value::str(name)]);
                     return match r {
-                        Err(e) if self.err_is(&e, ExcKind::AttributeError) => {
-                            self.getattr_hook(obj, &cls, name, e)
-                        }
+                        Err(e) if self.err_is(&e, ExcKind::AttributeError) => self.getattr_hook(obj, &cls, name, e),
                         other => other,
                     };
                 }
@@ -169,13 +136,7 @@ impl Vm {
         }
     }
 
-    fn getattr_hook(
-        &mut self,
-        obj: &Value,
-        cls: &PyRef<ClassObj>,
-        name: &str,
-        e: PyErr,
-    ) -> PyResult<Value> {
+    fn getattr_hook(&mut self, obj: &Value, cls: &PyRef<ClassObj>, name: &str, e: PyErr) -> PyResult<Value> {
         if cls.flags.get() & class_flags::HAS_GETATTR != 0 {
             if let Some(ga) = cls.lookup("__getattr__") {
                 return self.call_function(&ga, &[obj.clone(), Value::str(name)]);
@@ -185,19 +146,12 @@ impl Vm {
     }
 
     /// `object.__getattribute__`: `None` when the attribute does not exist.
-    pub fn generic_getattr(
-        &mut self,
-        obj: &Value,
-        inst: &InstanceObj,
-        cls: &PyRef<ClassObj>,
-        name: &str,
-    ) -> PyResult<Option<Value>> {
+    pub fn generic_getattr(&mut self, obj: &Value, inst: &InstanceObj, cls: &PyRef<ClassObj>, name: &str) -> PyResult<Option<Value>> {
         let attr = cls.lookup(name);
         if let Some(a) = &attr {
             // A data descriptor wins over the instance dict, unless it has
             // no `__get__` (then the dict, else the descriptor itself).
-            let has_get =
-                !matches!(a, Value::Instance(_)) || self.lookup_special(a, "__get__").is_some();
+            let has_get = !matches!(a, Value::Instance(_)) || self.lookup_special(a, "__get__").is_some();
             if has_get && self.is_data_descriptor(a) {
                 return self.bind_descriptor(a.clone(), obj, cls).map(Some);
             }
@@ -226,11 +180,7 @@ impl Vm {
                 "args" => return Ok(Some(e.args.get())),
                 "__traceback__" => {
                     let tb = e.traceback.borrow();
-                    return Ok(Some(if tb.is_empty() {
-                        Value::None
-                    } else {
-                        super::exceptions::traceback_value(self, &tb)
-                    }));
+                    return Ok(Some(if tb.is_empty() { Value::None } else { super::exceptions::traceback_value(self, &tb) }));
                 }
                 "__cause__" => return Ok(Some(none_if_undef(e.cause.get()))),
                 "__context__" => return Ok(Some(none_if_undef(e.context.get()))),
@@ -255,8 +205,7 @@ impl Vm {
         match &a {
             Value::Instance(_) => {
                 if let Some(get) = self.lookup_special(&a, "__get__") {
-                    return self
-                        .call_function(&get, &[a.clone(), obj.clone(), Value::Class(cls.clone())]);
+                    return self.call_function(&get, &[a.clone(), obj.clone(), Value::Class(cls.clone())]);
                 }
                 Ok(a)
             }
@@ -266,11 +215,7 @@ impl Vm {
 
     fn class_getattr(&mut self, c: &PyRef<ClassObj>, name: &str) -> PyResult<Value> {
         let meta = self.class_of(&Value::Class(c.clone()));
-        let meta_attr = if PyRef::ptr_eq(&meta, &self.types.type_) {
-            None
-        } else {
-            meta.lookup(name)
-        };
+        let meta_attr = if PyRef::ptr_eq(&meta, &self.types.type_) { None } else { meta.lookup(name) };
         if let Some(ma) = &meta_attr {
             if self.is_data_descriptor(ma) {
                 return self.bind_descriptor(ma.clone(), &Value::Class(c.clone()), &meta);
@@ -280,20 +225,14 @@ impl Vm {
             return match &a {
                 Value::Native(n) => match &n.data {
                     NativeData::ClassMethod(f) => {
-                        Ok(Value::Method(PyRef::new_tracked(MethodObj {
-                            func: f.clone(),
-                            this: Value::Class(c.clone()),
-                        })))
+                        Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: Value::Class(c.clone()) })))
                     }
                     NativeData::StaticMethod(f) => Ok(f.clone()),
                     _ => Ok(a.clone()),
                 },
                 Value::Instance(_) => {
                     if let Some(get) = self.lookup_special(&a, "__get__") {
-                        return self.call_function(
-                            &get,
-                            &[a.clone(), Value::None, Value::Class(c.clone())],
-                        );
+                        return self.call_function(&get, &[a.clone(), Value::None, Value::Class(c.clone())]);
                     }
                     Ok(a)
                 }
@@ -304,31 +243,12 @@ impl Vm {
             "__name__" => return Ok(Value::str(&c.name())),
             "__qualname__" => return Ok(Value::str(&c.qualname.borrow())),
             "__module__" => return Ok(c.module.get()),
-            "__mro__" => {
-                return Ok(Value::tuple(
-                    c.mro
-                        .borrow()
-                        .iter()
-                        .map(|k| Value::Class(k.clone()))
-                        .collect(),
-                ))
-            }
+            "__mro__" => return Ok(Value::tuple(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect())),
             "__bases__" => {
-                return Ok(Value::tuple(
-                    c.bases
-                        .borrow()
-                        .iter()
-                        .map(|k| Value::Class(k.clone()))
-                        .collect(),
-                ));
+                return Ok(Value::tuple(c.bases.borrow().iter().map(|k| Value::Class(k.clone())).collect()));
             }
             "__base__" => {
-                return Ok(c
-                    .bases
-                    .borrow()
-                    .first()
-                    .map(|k| Value::Class(k.clone()))
-                    .unwrap_or(Value::None));
+                return Ok(c.bases.borrow().first().map(|k| Value::Class(k.clone())).unwrap_or(Value::None));
             }
             "__dict__" => {
                 let proxy = NativeData::MappingProxy(Value::Dict(c.dict.clone()));
@@ -394,9 +314,7 @@ impl Vm {
             }
             (Value::Builtin(b), "__doc__") => {
                 let doc = b.doc.or_else(|| match b.owner {
-                    "" | "builtins" if b.this.is_undef() => {
-                        super::types::builtin_function_doc(b.name)
-                    }
+                    "" | "builtins" if b.this.is_undef() => super::types::builtin_function_doc(b.name),
                     _ => None,
                 });
                 doc.map(Value::str).unwrap_or(Value::None)
@@ -412,12 +330,8 @@ impl Vm {
                 "co_kwonlyargcount" => Value::Int(c.kwonlyargcount as i64),
                 "co_nlocals" => Value::Int(c.varnames.len() as i64),
                 "co_varnames" => Value::tuple(c.varnames.iter().map(|n| Value::str(n)).collect()),
-                "co_cellvars" => {
-                    Value::tuple(c.cellvars.iter().map(|(n, _)| Value::str(n)).collect())
-                }
-                "co_freevars" => {
-                    Value::tuple(c.freevars.iter().map(|(n, _)| Value::str(n)).collect())
-                }
+                "co_cellvars" => Value::tuple(c.cellvars.iter().map(|(n, _)| Value::str(n)).collect()),
+                "co_freevars" => Value::tuple(c.freevars.iter().map(|(n, _)| Value::str(n)).collect()),
                 "co_consts" => Value::tuple(c.consts.to_vec()),
                 "co_names" => Value::tuple(c.names.iter().map(|n| Value::Str(n.clone())).collect()),
                 "co_flags" => Value::Int(c.flags as i64),
@@ -443,14 +357,8 @@ impl Vm {
                     }
                     doc.clone()
                 }
-                (
-                    NativeData::ClassMethod(f) | NativeData::StaticMethod(f),
-                    "__func__" | "__wrapped__",
-                ) => f.clone(),
-                (
-                    NativeData::ClassMethod(f) | NativeData::StaticMethod(f),
-                    "__doc__" | "__name__" | "__qualname__",
-                ) => {
+                (NativeData::ClassMethod(f) | NativeData::StaticMethod(f), "__func__" | "__wrapped__") => f.clone(),
+                (NativeData::ClassMethod(f) | NativeData::StaticMethod(f), "__doc__" | "__name__" | "__qualname__") => {
                     let f = f.clone();
                     return self.get_attr_opt(&f, name);
                 }
@@ -516,11 +424,7 @@ impl Vm {
 
     fn builtin_getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         if let Value::Native(n) = obj {
-            if let NativeData::Super {
-                cls: start,
-                obj: this,
-            } = &n.data
-            {
+            if let NativeData::Super { cls: start, obj: this } = &n.data {
                 if name != "__class__" {
                     if let Some(v) = self.super_getattr(start, this, name)? {
                         return Ok(v);
@@ -537,10 +441,7 @@ impl Vm {
         }
         if let Value::Native(n) = obj {
             if let NativeData::Super { .. } = &n.data {
-                return Err(PyErr::attribute_error(format!(
-                    "'super' object has no attribute '{}'",
-                    name
-                )));
+                return Err(PyErr::attribute_error(format!("'super' object has no attribute '{}'", name)));
             }
         }
         Err(self.attribute_error(obj, name))
@@ -548,22 +449,13 @@ impl Vm {
 
     /// `super(start, this).name`: looks past `start` in `type(this)`'s MRO
     /// (None when no class there has the attribute).
-    fn super_getattr(
-        &mut self,
-        start: &PyRef<ClassObj>,
-        this: &Value,
-        name: &str,
-    ) -> PyResult<Option<Value>> {
+    fn super_getattr(&mut self, start: &PyRef<ClassObj>, this: &Value, name: &str) -> PyResult<Option<Value>> {
         let (mro_owner, is_class) = match this {
             Value::Class(c) if is_subclass(c, start) => (c.clone(), true),
             _ => (self.class_of(this), false),
         };
         let mro = mro_owner.mro.borrow().clone();
-        let pos = mro
-            .iter()
-            .position(|c| PyRef::ptr_eq(c, start))
-            .map(|p| p + 1)
-            .unwrap_or(mro.len());
+        let pos = mro.iter().position(|c| PyRef::ptr_eq(c, start)).map(|p| p + 1).unwrap_or(mro.len());
         for c in &mro[pos..] {
             let hash = crate::objects::str::hash_str(name);
             if let Some(i) = c.dict.find_str(name, hash) {
@@ -572,10 +464,7 @@ impl Vm {
                     return Ok(Some(match &a {
                         Value::Native(n) => match &n.data {
                             NativeData::ClassMethod(f) => {
-                                Value::Method(PyRef::new_tracked(MethodObj {
-                                    func: f.clone(),
-                                    this: this.clone(),
-                                }))
+                                Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: this.clone() }))
                             }
                             NativeData::StaticMethod(f) => f.clone(),
                             _ => a.clone(),
@@ -610,10 +499,7 @@ impl Vm {
                 if cls.flags.get() & class_flags::HAS_GETATTRIBUTE == 0 {
                     if let Some(a) = cls.lookup(name) {
                         if matches!(a, Value::Function(_)) {
-                            let shadowed = inst
-                                .dict
-                                .as_ref()
-                                .is_some_and(|d| d.get_str(name).is_some());
+                            let shadowed = inst.dict.as_ref().is_some_and(|d| d.get_str(name).is_some());
                             if !shadowed {
                                 return Ok(MethodLookup::Unbound(a));
                             }
@@ -623,9 +509,7 @@ impl Vm {
                 Ok(MethodLookup::Attr(self.get_attr(obj, name)?))
             }
             Value::Class(_) | Value::Module(_) => Ok(MethodLookup::Attr(self.get_attr(obj, name)?)),
-            Value::Native(n) if matches!(n.data, NativeData::Super { .. }) => {
-                Ok(MethodLookup::Attr(self.get_attr(obj, name)?))
-            }
+            Value::Native(n) if matches!(n.data, NativeData::Super { .. }) => Ok(MethodLookup::Attr(self.get_attr(obj, name)?)),
             _ => {
                 let cls = self.class_of(obj);
                 if let Some(a) = cls.lookup(name) {
@@ -658,11 +542,7 @@ impl Vm {
             }
             Value::Class(c) => {
                 if c.is_builtin() {
-                    return Err(PyErr::type_error(format!(
-                        "cannot set '{}' attribute of immutable type '{}'",
-                        name,
-                        c.name()
-                    )));
+                    return Err(PyErr::type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name())));
                 }
                 match name {
                     "__name__" => {
@@ -697,29 +577,13 @@ impl Vm {
                 Ok(())
             }
             Value::Function(f) => {
-                let must_be = |what: &str| {
-                    Err(PyErr::type_error(format!(
-                        "{} must be set to a {} object",
-                        name, what
-                    )))
-                };
+                let must_be = |what: &str| Err(PyErr::type_error(format!("{} must be set to a {} object", name, what)));
                 match name {
-                    "__name__" | "__qualname__" if !matches!(value, Value::Str(_)) => {
-                        return must_be("string")
-                    }
-                    "__defaults__" if !matches!(value, Value::Tuple(_) | Value::None) => {
-                        return must_be("tuple")
-                    }
-                    "__kwdefaults__" | "__annotations__"
-                        if !matches!(value, Value::Dict(_) | Value::None) =>
-                    {
-                        return must_be("dict")
-                    }
+                    "__name__" | "__qualname__" if !matches!(value, Value::Str(_)) => return must_be("string"),
+                    "__defaults__" if !matches!(value, Value::Tuple(_) | Value::None) => return must_be("tuple"),
+                    "__kwdefaults__" | "__annotations__" if !matches!(value, Value::Dict(_) | Value::None) => return must_be("dict"),
                     "__dict__" if !matches!(value, Value::Dict(_)) => {
-                        return Err(PyErr::type_error(format!(
-                            "__dict__ must be set to a dictionary, not a '{}'",
-                            self.type_name(&value)
-                        )))
+                        return Err(PyErr::type_error(format!("__dict__ must be set to a dictionary, not a '{}'", self.type_name(&value))))
                     }
                     "__name__" => f.name.set(value),
                     "__qualname__" => f.qualname.set(value),
@@ -727,10 +591,7 @@ impl Vm {
                     "__module__" => f.module.set(value),
                     "__defaults__" => f.defaults.set(value),
                     "__kwdefaults__" => f.kwdefaults.set(value),
-                    "__annotations__" => {
-                        f.annotations
-                            .set(if value.is_none() { Value::Undef } else { value })
-                    }
+                    "__annotations__" => f.annotations.set(if value.is_none() { Value::Undef } else { value }),
                     "__dict__" => f.dict.set(value),
                     _ => {
                         if let Value::Dict(d) = self.function_dict(f) {
@@ -755,49 +616,24 @@ impl Vm {
 
     fn readonly_error(&mut self, obj: &Value, name: &str) -> PyErr {
         let cls = self.class_of(obj);
-        if !matches!(obj, Value::Function(_) | Value::Method(_))
-            && matches!(self.builtin_data_attr(obj, name), Ok(Some(_)))
-        {
+        if !matches!(obj, Value::Function(_) | Value::Method(_)) && matches!(self.builtin_data_attr(obj, name), Ok(Some(_))) {
             // A data attribute of a builtin type (CPython's getset descriptors).
-            PyErr::attribute_error(format!(
-                "attribute '{}' of '{}' objects is not writable",
-                name,
-                cls.name()
-            ))
+            PyErr::attribute_error(format!("attribute '{}' of '{}' objects is not writable", name, cls.name()))
         } else if cls.lookup(name).is_some() {
-            PyErr::attribute_error(format!(
-                "'{}' object attribute '{}' is read-only",
-                cls.name(),
-                name
-            ))
+            PyErr::attribute_error(format!("'{}' object attribute '{}' is read-only", cls.name(), name))
         } else {
-            PyErr::attribute_error(format!(
-                "'{}' object has no attribute '{}'",
-                cls.name(),
-                name
-            ))
+            PyErr::attribute_error(format!("'{}' object has no attribute '{}'", cls.name(), name))
         }
     }
 
     /// `object.__setattr__`.
-    pub fn generic_setattr(
-        &mut self,
-        obj: &Value,
-        inst: &InstanceObj,
-        cls: &PyRef<ClassObj>,
-        name: &str,
-        value: Value,
-    ) -> PyResult<()> {
+    pub fn generic_setattr(&mut self, obj: &Value, inst: &InstanceObj, cls: &PyRef<ClassObj>, name: &str, value: Value) -> PyResult<()> {
         if let Some(a) = cls.lookup(name) {
             match &a {
                 Value::Native(n) => match &n.data {
                     NativeData::Property { fset, .. } => {
                         if fset.is_none() {
-                            return Err(PyErr::attribute_error(format!(
-                                "property '{}' of '{}' object has no setter",
-                                name,
-                                cls.name()
-                            )));
+                            return Err(PyErr::attribute_error(format!("property '{}' of '{}' object has no setter", name, cls.name())));
                         }
                         let f = fset.clone();
                         self.call_function(&f, &[obj.clone(), value])?;
@@ -828,10 +664,7 @@ impl Vm {
                 inst.class.set(Value::Class(c.clone()));
                 return Ok(());
             }
-            return Err(PyErr::type_error(format!(
-                "__class__ must be set to a class, not '{}' object",
-                self.type_name(&value)
-            )));
+            return Err(PyErr::type_error(format!("__class__ must be set to a class, not '{}' object", self.type_name(&value))));
         }
         if let Some(e) = &inst.exc {
             match name {
@@ -887,11 +720,7 @@ impl Vm {
                 d.set_str(name, value);
                 Ok(())
             }
-            None => Err(PyErr::attribute_error(format!(
-                "'{}' object has no attribute '{}'",
-                cls.name(),
-                name
-            ))),
+            None => Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", cls.name(), name))),
         }
     }
 
@@ -954,11 +783,7 @@ impl Vm {
             }
             Value::Class(c) => {
                 if c.is_builtin() {
-                    return Err(PyErr::type_error(format!(
-                        "cannot set '{}' attribute of immutable type '{}'",
-                        name,
-                        c.name()
-                    )));
+                    return Err(PyErr::type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name())));
                 }
                 let hash = crate::objects::str::hash_str(name);
                 match c.dict.find_str(name, hash) {
@@ -1005,25 +830,15 @@ impl Vm {
         bases: Vec<PyRef<ClassObj>>,
         ns: &PyRef<DictObj>,
     ) -> PyResult<PyRef<ClassObj>> {
-        let bases = if bases.is_empty() {
-            vec![self.types.object.clone()]
-        } else {
-            bases
-        };
+        let bases = if bases.is_empty() { vec![self.types.object.clone()] } else { bases };
         for (i, b) in bases.iter().enumerate() {
             if bases[..i].iter().any(|o| PyRef::ptr_eq(o, b)) {
-                return Err(PyErr::type_error(format!(
-                    "duplicate base class {}",
-                    b.name()
-                )));
+                return Err(PyErr::type_error(format!("duplicate base class {}", b.name())));
             }
         }
         for b in &bases {
             if b.flags.get() & class_flags::FINAL != 0 {
-                return Err(PyErr::type_error(format!(
-                    "type '{}' is not an acceptable base type",
-                    b.name()
-                )));
+                return Err(PyErr::type_error(format!("type '{}' is not an acceptable base type", b.name())));
             }
         }
         // The layout is the most derived builtin layout among the bases.
@@ -1068,27 +883,17 @@ impl Vm {
         // Wrap plain functions that are implicitly class or static methods.
         for special in ["__init_subclass__", "__class_getitem__"] {
             if let Some(f @ Value::Function(_)) = dict.get_str(special) {
-                dict.set_str(
-                    special,
-                    self.new_native(self.types.classmethod.clone(), NativeData::ClassMethod(f)),
-                );
+                dict.set_str(special, self.new_native(self.types.classmethod.clone(), NativeData::ClassMethod(f)));
             }
         }
         if let Some(f @ Value::Function(_)) = dict.get_str("__new__") {
-            dict.set_str(
-                "__new__",
-                self.new_native(self.types.staticmethod.clone(), NativeData::StaticMethod(f)),
-            );
+            dict.set_str("__new__", self.new_native(self.types.staticmethod.clone(), NativeData::StaticMethod(f)));
         }
         // A class defining __eq__ without __hash__ is unhashable.
         if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
             dict.set_str("__hash__", Value::None);
         }
-        let builtin_tag = bases
-            .iter()
-            .map(|b| b.builtin_tag.get())
-            .find(|t| *t != 0 && *t != 21)
-            .unwrap_or(21);
+        let builtin_tag = bases.iter().map(|b| b.builtin_tag.get()).find(|t| *t != 0 && *t != 21).unwrap_or(21);
         let cls = PyRef::new_tracked(ClassObj {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(qualname),
@@ -1102,11 +907,7 @@ impl Vm {
             metaclass: ValueCell::new(Value::Class(meta.clone())),
             subclasses: RefCell::new(Vec::new()),
             slots: RefCell::new(None),
-            builtin_tag: Cell::new(if layout == Layout::Builtin {
-                builtin_tag
-            } else {
-                21
-            }),
+            builtin_tag: Cell::new(if layout == Layout::Builtin { builtin_tag } else { 21 }),
             ctor: Cell::new(None),
         });
         let mro = compute_mro(&cls, &bases)?;
@@ -1116,10 +917,7 @@ impl Vm {
         }
         // Slots: member descriptors, and no __dict__ unless a base has one.
         if let Some(names) = slots {
-            let inherited = bases
-                .iter()
-                .map(|b| b.slots.borrow().as_ref().map_or(0, |s| s.len()))
-                .sum::<usize>();
+            let inherited = bases.iter().map(|b| b.slots.borrow().as_ref().map_or(0, |s| s.len())).sum::<usize>();
             let mut all: Vec<String> = Vec::new();
             for b in &bases {
                 if let Some(s) = b.slots.borrow().as_ref() {
@@ -1136,25 +934,15 @@ impl Vm {
                     continue;
                 }
                 if cls.dict.get_str(n).is_some() {
-                    return Err(PyErr::value_error(format!(
-                        "'{}' in __slots__ conflicts with class variable",
-                        n
-                    )));
+                    return Err(PyErr::value_error(format!("'{}' in __slots__ conflicts with class variable", n)));
                 }
-                let member = self.new_native(
-                    self.types.member_descriptor.clone(),
-                    NativeData::SlotMember {
-                        name: n.clone(),
-                        index: inherited + i,
-                    },
-                );
+                let member =
+                    self.new_native(self.types.member_descriptor.clone(), NativeData::SlotMember { name: n.clone(), index: inherited + i });
                 cls.dict.set_str(n, member);
                 all.push(n.clone());
             }
             *cls.slots.borrow_mut() = Some(all);
-            let base_has_dict = bases
-                .iter()
-                .any(|b| b.flags.get() & class_flags::NO_DICT == 0 && !b.is_builtin())
+            let base_has_dict = bases.iter().any(|b| b.flags.get() & class_flags::NO_DICT == 0 && !b.is_builtin())
                 || bases.iter().any(|b| b.layout.get() == Layout::Exception);
             if !has_dict && !base_has_dict {
                 cls.flags.set(cls.flags.get() | class_flags::NO_DICT);
@@ -1180,11 +968,7 @@ impl Vm {
     pub fn new_instance(&mut self, cls: &PyRef<ClassObj>) -> Value {
         let nslots = cls.slots.borrow().as_ref().map_or(0, |s| s.len());
         let has_dict = cls.flags.get() & class_flags::NO_DICT == 0;
-        let exc = if cls.layout.get() == Layout::Exception {
-            Some(Box::<ExcData>::default())
-        } else {
-            None
-        };
+        let exc = if cls.layout.get() == Layout::Exception { Some(Box::<ExcData>::default()) } else { None };
         if let Some(e) = &exc {
             e.args.set(Value::tuple(vec![]));
         }
@@ -1258,16 +1042,9 @@ fn none_if_undef(v: Value) -> Value {
 
 /// Recomputes the cached "has special method" flags of a class and its subclasses.
 pub fn update_class_flags(cls: &PyRef<ClassObj>) {
-    let keep = cls.flags.get()
-        & (class_flags::BUILTIN
-            | class_flags::NO_DICT
-            | class_flags::FINAL
-            | class_flags::HAS_SLOTS);
+    let keep = cls.flags.get() & (class_flags::BUILTIN | class_flags::NO_DICT | class_flags::FINAL | class_flags::HAS_SLOTS);
     let mut f = keep;
-    let user_def = |name: &str| {
-        cls.lookup(name)
-            .is_some_and(|v| !matches!(v, Value::Builtin(_)))
-    };
+    let user_def = |name: &str| cls.lookup(name).is_some_and(|v| !matches!(v, Value::Builtin(_)));
     if user_def("__getattr__") {
         f |= class_flags::HAS_GETATTR;
     }

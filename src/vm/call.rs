@@ -27,14 +27,7 @@ impl Vm {
                         all.push(this);
                         all.extend_from_slice(args.pos);
                         let other = other.clone();
-                        self.call(
-                            &other,
-                            Args {
-                                pos: &all,
-                                kwnames: args.kwnames,
-                                kwvals: args.kwvals,
-                            },
-                        )
+                        self.call(&other, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })
                     }
                 }
             }
@@ -44,19 +37,9 @@ impl Vm {
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(f.clone());
                     all.extend_from_slice(args.pos);
-                    return self.call(
-                        &call,
-                        Args {
-                            pos: &all,
-                            kwnames: args.kwnames,
-                            kwvals: args.kwvals,
-                        },
-                    );
+                    return self.call(&call, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals });
                 }
-                Err(PyErr::type_error(format!(
-                    "'{}' object is not callable",
-                    self.type_name(f)
-                )))
+                Err(PyErr::type_error(format!("'{}' object is not callable", self.type_name(f))))
             }
         }
     }
@@ -68,24 +51,12 @@ impl Vm {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(b.this.clone());
             all.extend_from_slice(args.pos);
-            (b.func)(
-                self,
-                Args {
-                    pos: &all,
-                    kwnames: args.kwnames,
-                    kwvals: args.kwvals,
-                },
-            )
+            (b.func)(self, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })
         }
     }
 
     /// Calls a Python function from Rust.
-    pub fn call_python(
-        &mut self,
-        func: &PyRef<FunctionObj>,
-        args: Args,
-        this: Option<Value>,
-    ) -> PyResult<Value> {
+    pub fn call_python(&mut self, func: &PyRef<FunctionObj>, args: Args, this: Option<Value>) -> PyResult<Value> {
         self.check_native_stack()?;
         self.check_recursion()?;
         let code = func.code.clone();
@@ -135,13 +106,7 @@ impl Vm {
     /// Crate-internal because it writes through `base`: the caller must have
     /// reserved the register window `[base, base + nregs)` (see
     /// `check_stack_room`).
-    pub(crate) fn bind_args(
-        &mut self,
-        func: &FunctionObj,
-        base: *mut Value,
-        args: Args,
-        this: Option<Value>,
-    ) -> PyResult<()> {
+    pub(crate) fn bind_args(&mut self, func: &FunctionObj, base: *mut Value, args: Args, this: Option<Value>) -> PyResult<()> {
         let code = &*func.code;
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
@@ -152,8 +117,7 @@ impl Vm {
         // inside the window the caller reserved.
         let reg = |i: usize| unsafe { &mut *base.add(i) };
         // Fast path: exactly the positional parameters.
-        if npos == argcount && args.kwnames.is_empty() && kwonly == 0 && !has_varargs && !has_varkw
-        {
+        if npos == argcount && args.kwnames.is_empty() && kwonly == 0 && !has_varargs && !has_varkw {
             let mut i = 0;
             if let Some(t) = this {
                 *reg(0) = t;
@@ -180,23 +144,13 @@ impl Vm {
         } else if has_varargs {
             *reg(varargs_idx) = Value::tuple(vec![]);
         }
-        let kwdict = if has_varkw {
-            Some(DictObj::new())
-        } else {
-            None
-        };
+        let kwdict = if has_varkw { Some(DictObj::new()) } else { None };
         let posonly = code.posonlyargcount as usize;
         for (k, v) in args.kwnames.iter().zip(args.kwvals.iter()) {
             let Some(name) = k.as_str() else {
-                return Err(PyErr::type_error(format!(
-                    "{}() keywords must be strings",
-                    self.func_qualname(func)
-                )));
+                return Err(PyErr::type_error(format!("{}() keywords must be strings", self.func_qualname(func))));
             };
-            let idx = code.varnames[posonly..argcount + kwonly]
-                .iter()
-                .position(|n| n == name)
-                .map(|i| i + posonly);
+            let idx = code.varnames[posonly..argcount + kwonly].iter().position(|n| n == name).map(|i| i + posonly);
             match idx {
                 Some(j) => {
                     if !reg(j).is_undef() {
@@ -243,9 +197,7 @@ impl Vm {
             }
         }
         if too_many {
-            let kwonly_given = (argcount..argcount + kwonly)
-                .filter(|&i| !reg(i).is_undef())
-                .count();
+            let kwonly_given = (argcount..argcount + kwonly).filter(|&i| !reg(i).is_undef()).count();
             return Err(self.too_many_positional(func, npos, kwonly_given));
         }
         if let Some(d) = kwdict {
@@ -324,17 +276,9 @@ impl Vm {
             _ => 0,
         };
         let takes = if ndefaults > 0 {
-            format!(
-                "from {} to {} positional arguments",
-                argcount - ndefaults,
-                argcount
-            )
+            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
         } else {
-            format!(
-                "{} positional argument{}",
-                argcount,
-                if argcount == 1 { "" } else { "s" }
-            )
+            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
         };
         let given_s = if kwonly_given > 0 {
             format!(
@@ -345,18 +289,9 @@ impl Vm {
                 if kwonly_given == 1 { "" } else { "s" }
             )
         } else {
-            format!(
-                "{} {} given",
-                given,
-                if given == 1 { "was" } else { "were" }
-            )
+            format!("{} {} given", given, if given == 1 { "was" } else { "were" })
         };
-        PyErr::type_error(format!(
-            "{}() takes {} but {}",
-            self.func_qualname(func),
-            takes,
-            given_s
-        ))
+        PyErr::type_error(format!("{}() takes {} but {}", self.func_qualname(func), takes, given_s))
     }
 
     /// `cls(*args)`.
@@ -369,14 +304,7 @@ impl Vm {
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(Value::Class(cls.clone()));
                     all.extend_from_slice(args.pos);
-                    return self.call(
-                        &call,
-                        Args {
-                            pos: &all,
-                            kwnames: args.kwnames,
-                            kwvals: args.kwvals,
-                        },
-                    );
+                    return self.call(&call, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals });
                 }
             }
         }
@@ -396,14 +324,7 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(Value::Class(cls.clone()));
                 all.extend_from_slice(args.pos);
-                (b.func)(
-                    self,
-                    Args {
-                        pos: &all,
-                        kwnames: args.kwnames,
-                        kwvals: args.kwvals,
-                    },
-                )?
+                (b.func)(self, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?
             }
             Some(f) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
@@ -416,14 +337,7 @@ impl Vm {
                     },
                     _ => f.clone(),
                 };
-                self.call(
-                    &f,
-                    Args {
-                        pos: &all,
-                        kwnames: args.kwnames,
-                        kwvals: args.kwvals,
-                    },
-                )?
+                self.call(&f, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?
             }
             None => self.new_instance(cls),
         };
@@ -447,14 +361,7 @@ impl Vm {
             None => return Ok(obj),
             Some(Value::Builtin(b)) if b.this.is_undef() => {
                 let all = with_obj(&obj);
-                (b.func)(
-                    self,
-                    Args {
-                        pos: &all,
-                        kwnames: args.kwnames,
-                        kwvals: args.kwvals,
-                    },
-                )?
+                (b.func)(self, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?
             }
             Some(Value::Function(func)) => self.call_python(&func, args, Some(obj.clone()))?,
             Some(other) => {
@@ -463,10 +370,7 @@ impl Vm {
             }
         };
         if !r.is_none() {
-            return Err(PyErr::type_error(format!(
-                "__init__() should return None, not '{}'",
-                self.type_name(&r)
-            )));
+            return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
         }
         Ok(obj)
     }

@@ -75,9 +75,7 @@ impl Vm {
             } else {
                 match self.exception_instance(c) {
                     Ok(v) => v,
-                    Err(_) => {
-                        return PyErr::type_error("exception causes must derive from BaseException")
-                    }
+                    Err(_) => return PyErr::type_error("exception causes must derive from BaseException"),
                 }
             };
             if let Value::Instance(i) = &exc {
@@ -108,9 +106,7 @@ impl Vm {
                 Ok(v)
             }
             _ if self.is_instance(x, &base) => Ok(x.clone()),
-            _ => Err(PyErr::type_error(
-                "exceptions must derive from BaseException",
-            )),
+            _ => Err(PyErr::type_error("exceptions must derive from BaseException")),
         }
     }
 
@@ -137,12 +133,7 @@ impl Vm {
         let code = self.frames.last().map(|f| f.code_ref());
         let g = self.frames.last().map(|f| f.globals_ref());
         let _ = globals;
-        e.0.extra = Some(Box::new(ErrExtra {
-            name: name.to_string(),
-            obj: Value::Undef,
-            code,
-            globals: g,
-        }));
+        e.0.extra = Some(Box::new(ErrExtra { name: name.to_string(), obj: Value::Undef, code, globals: g }));
         e
     }
 
@@ -192,11 +183,7 @@ impl Vm {
     /// One exception: its traceback and its last line.
     pub fn format_exception(&mut self, v: &Value, out: &mut String) {
         let tb: Vec<TbEntry> = match v {
-            Value::Instance(i) => i
-                .exc
-                .as_ref()
-                .map(|e| e.traceback.borrow().clone())
-                .unwrap_or_default(),
+            Value::Instance(i) => i.exc.as_ref().map(|e| e.traceback.borrow().clone()).unwrap_or_default(),
             _ => Vec::new(),
         };
         if !tb.is_empty() {
@@ -220,10 +207,7 @@ impl Vm {
                 if count > CUTOFF {
                     continue;
                 }
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    file, line, name
-                ));
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, line, name));
                 if let Some(src) = self.source_line(&file, line) {
                     let t = src.trim();
                     if !t.is_empty() {
@@ -246,8 +230,7 @@ impl Vm {
                 name = format!("{}.{}", m.as_str(), name);
             }
         }
-        let msg = if super::types::is_subclass(&cls, &self.types.exc[ExcKind::SyntaxError as usize])
-        {
+        let msg = if super::types::is_subclass(&cls, &self.types.exc[ExcKind::SyntaxError as usize]) {
             match self.get_attr(v, "msg") {
                 Ok(Value::Str(s)) => s.as_str().to_string(),
                 _ => self.exc_str(v),
@@ -294,10 +277,8 @@ impl Vm {
         let Value::Instance(i) = v else { return None };
         let e = i.exc.as_ref()?;
         let extra = e.extra.borrow().clone()?;
-        let is_name_error =
-            super::types::is_subclass(cls, &self.types.exc[ExcKind::NameError as usize]);
-        let is_attr_error =
-            super::types::is_subclass(cls, &self.types.exc[ExcKind::AttributeError as usize]);
+        let is_name_error = super::types::is_subclass(cls, &self.types.exc[ExcKind::NameError as usize]);
+        let is_attr_error = super::types::is_subclass(cls, &self.types.exc[ExcKind::AttributeError as usize]);
         if is_name_error {
             if let Some(code) = &extra.code {
                 let names: Vec<String> = code.varnames.to_vec();
@@ -306,21 +287,12 @@ impl Vm {
                 }
             }
             if let Some(g) = &extra.globals {
-                let names: Vec<String> = g
-                    .keys()
-                    .iter()
-                    .filter_map(|k| k.as_str().map(|s| s.to_string()))
-                    .collect();
+                let names: Vec<String> = g.keys().iter().filter_map(|k| k.as_str().map(|s| s.to_string())).collect();
                 if let Some(s) = calculate_suggestion(&names, &extra.name) {
                     return Some(s);
                 }
             }
-            let names: Vec<String> = self
-                .builtins
-                .keys()
-                .iter()
-                .filter_map(|k| k.as_str().map(|s| s.to_string()))
-                .collect();
+            let names: Vec<String> = self.builtins.keys().iter().filter_map(|k| k.as_str().map(|s| s.to_string())).collect();
             return calculate_suggestion(&names, &extra.name);
         }
         if is_attr_error && !extra.obj.is_undef() {
@@ -333,21 +305,13 @@ impl Vm {
 }
 
 fn repeated(out: &mut String, n: usize) {
-    out.push_str(&format!(
-        "  [Previous line repeated {} more time{}]\n",
-        n,
-        if n > 1 { "s" } else { "" }
-    ));
+    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
 }
 
 /// The traceback entries stored on an exception object.
 pub fn exc_traceback(v: &Value) -> Vec<TbEntry> {
     match v {
-        Value::Instance(i) => i
-            .exc
-            .as_ref()
-            .map(|e| e.traceback.borrow().clone())
-            .unwrap_or_default(),
+        Value::Instance(i) => i.exc.as_ref().map(|e| e.traceback.borrow().clone()).unwrap_or_default(),
         _ => Vec::new(),
     }
 }
@@ -481,42 +445,17 @@ pub fn exc_special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option
             other => other.clone(),
         }),
         "value" if is(vm, ExcKind::StopIteration) => Some(first.unwrap_or(Value::None)),
-        "name"
-            if is(vm, ExcKind::NameError)
-                || is(vm, ExcKind::AttributeError)
-                || is(vm, ExcKind::ImportError) =>
-        {
-            Some(
-                e.extra
-                    .borrow()
-                    .as_ref()
-                    .map(|x| Value::str(&x.name))
-                    .unwrap_or(Value::None),
-            )
+        "name" if is(vm, ExcKind::NameError) || is(vm, ExcKind::AttributeError) || is(vm, ExcKind::ImportError) => {
+            Some(e.extra.borrow().as_ref().map(|x| Value::str(&x.name)).unwrap_or(Value::None))
         }
-        "obj" if is(vm, ExcKind::AttributeError) => Some(
-            e.extra
-                .borrow()
-                .as_ref()
-                .map(|x| x.obj.clone())
-                .filter(|v| !v.is_undef())
-                .unwrap_or(Value::None),
-        ),
+        "obj" if is(vm, ExcKind::AttributeError) => {
+            Some(e.extra.borrow().as_ref().map(|x| x.obj.clone()).filter(|v| !v.is_undef()).unwrap_or(Value::None))
+        }
         "errno" | "strerror" | "filename" | "filename2" if is(vm, ExcKind::OSError) => {
-            let i = ["errno", "strerror", "filename", "filename2"]
-                .iter()
-                .position(|n| *n == name)
-                .unwrap_or(0);
-            Some(
-                e.os.borrow()
-                    .as_ref()
-                    .map(|a| a[i].clone())
-                    .unwrap_or(Value::None),
-            )
+            let i = ["errno", "strerror", "filename", "filename2"].iter().position(|n| *n == name).unwrap_or(0);
+            Some(e.os.borrow().as_ref().map(|a| a[i].clone()).unwrap_or(Value::None))
         }
-        "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset"
-            if is(vm, ExcKind::SyntaxError) =>
-        {
+        "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" if is(vm, ExcKind::SyntaxError) => {
             // SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))
             let t = match &args {
                 Value::Tuple(t) => t.clone(),
@@ -546,27 +485,16 @@ pub fn exc_special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option
 
 /// The `SyntaxError` (or `IndentationError`) for a compile error.
 pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str) -> PyErr {
-    let text = source
-        .lines()
-        .nth(e.line.saturating_sub(1) as usize)
-        .map(|l| format!("{}\n", l));
+    let text = source.lines().nth(e.line.saturating_sub(1) as usize).map(|l| format!("{}\n", l));
     let details = Value::tuple(vec![
         Value::str(filename),
         Value::Int(e.line as i64),
-        if e.col > 0 {
-            Value::Int(e.col as i64)
-        } else {
-            Value::None
-        },
+        if e.col > 0 { Value::Int(e.col as i64) } else { Value::None },
         text.map(Value::string).unwrap_or(Value::None),
         Value::Int(e.line as i64),
         Value::None,
     ]);
-    let kind = if e.indentation {
-        ExcKind::IndentationError
-    } else {
-        ExcKind::SyntaxError
-    };
+    let kind = if e.indentation { ExcKind::IndentationError } else { ExcKind::SyntaxError };
     let cls = vm.types.exc[kind as usize].clone();
     let inst = vm.new_instance(&cls);
     if let Value::Instance(i) = &inst {
@@ -591,9 +519,7 @@ fn exc_data(v: &Value) -> Option<&ExcData> {
 
 fn base_exception_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Class(cls) = args.this() else {
-        return Err(PyErr::type_error(
-            "BaseException.__new__(X): X is not a type object",
-        ));
+        return Err(PyErr::type_error("BaseException.__new__(X): X is not a type object"));
     };
     let inst = vm.new_instance(cls);
     if let Value::Instance(i) = &inst {
@@ -606,10 +532,7 @@ fn base_exception_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn base_exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.has_kwargs() {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no keyword arguments",
-            vm.type_name(args.this())
-        )));
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", vm.type_name(args.this()))));
     }
     if let Some(e) = exc_data(args.this()) {
         e.args.set(Value::tuple(args.pos[1..].to_vec()));
@@ -644,9 +567,7 @@ fn os_error_subclass(errno: i64) -> Option<ExcKind> {
 /// `args` keeps only the first two arguments.
 fn os_error_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Class(cls) = args.this() else {
-        return Err(PyErr::type_error(
-            "OSError.__new__(X): X is not a type object",
-        ));
+        return Err(PyErr::type_error("OSError.__new__(X): X is not a type object"));
     };
     let rest = &args.pos[1..];
     let mut cls = cls.clone();
@@ -663,23 +584,13 @@ fn os_error_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let get = |i: usize| rest.get(i).cloned().unwrap_or(Value::None);
         let (filename, filename2) = (get(2), get(4));
         let numeric_blocking =
-            PyRef::ptr_eq(&cls, &vm.types.exc[ExcKind::BlockingIOError as usize])
-                && matches!(filename, Value::Int(_) | Value::Float(_));
+            PyRef::ptr_eq(&cls, &vm.types.exc[ExcKind::BlockingIOError as usize]) && matches!(filename, Value::Int(_) | Value::Float(_));
         if !filename.is_none() && !numeric_blocking {
             stored_args.truncate(2);
         }
         if let Value::Instance(i) = &inst {
             if let Some(e) = &i.exc {
-                *e.os.borrow_mut() = Some(Box::new([
-                    get(0),
-                    get(1),
-                    if numeric_blocking {
-                        Value::None
-                    } else {
-                        filename
-                    },
-                    filename2,
-                ]));
+                *e.os.borrow_mut() = Some(Box::new([get(0), get(1), if numeric_blocking { Value::None } else { filename }, filename2]));
             }
         }
     }
@@ -699,17 +610,10 @@ fn os_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let attrs = exc_data(this).and_then(|e| e.os.borrow().as_ref().map(|a| (**a).clone()));
     if let Some([errno, strerror, filename, filename2]) = attrs {
         if !filename.is_none() {
-            let (en, se, f) = (
-                vm.str_of(&errno)?,
-                vm.str_of(&strerror)?,
-                vm.repr_string(&filename)?,
-            );
+            let (en, se, f) = (vm.str_of(&errno)?, vm.str_of(&strerror)?, vm.repr_string(&filename)?);
             if !filename2.is_none() {
                 let f2 = vm.repr_string(&filename2)?;
-                return Ok(Value::string(format!(
-                    "[Errno {}] {}: {} -> {}",
-                    en, se, f, f2
-                )));
+                return Ok(Value::string(format!("[Errno {}] {}: {} -> {}", en, se, f, f2)));
             }
             return Ok(Value::string(format!("[Errno {}] {}: {}", en, se, f)));
         }
@@ -770,10 +674,7 @@ fn add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this().clone();
     let note = args.get(1).cloned().unwrap_or(Value::None);
     if !matches!(note, Value::Str(_)) {
-        return Err(PyErr::type_error(format!(
-            "note must be a str, not '{}'",
-            vm.type_name(&note)
-        )));
+        return Err(PyErr::type_error(format!("note must be a str, not '{}'", vm.type_name(&note))));
     }
     let notes = match vm.get_attr_opt(&this, "__notes__")? {
         Some(Value::List(l)) => l,
@@ -803,12 +704,7 @@ fn syntax_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let lineno = vm.get_attr(&this, "lineno")?;
     match (&filename, &lineno) {
         (Value::Str(f), Value::Int(l)) => {
-            let base = f
-                .as_str()
-                .rsplit('/')
-                .next()
-                .unwrap_or(f.as_str())
-                .to_string();
+            let base = f.as_str().rsplit('/').next().unwrap_or(f.as_str()).to_string();
             Ok(Value::string(format!("{} ({}, line {})", msg_s, base, l)))
         }
         (_, Value::Int(l)) => Ok(Value::string(format!("{} (line {})", msg_s, l))),
@@ -849,9 +745,7 @@ impl Vm {
         ns.set_str("__module__", Value::str("builtins"));
         let obj = self.types.object.clone();
         let tt = self.types.type_.clone();
-        let c = self
-            .make_class(&tt, "traceback", vec![obj], &ns)
-            .expect("traceback class");
+        let c = self.make_class(&tt, "traceback", vec![obj], &ns).expect("traceback class");
         self.lazy_classes.insert("traceback", c.clone());
         c
     }

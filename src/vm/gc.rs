@@ -147,10 +147,7 @@ fn find_garbage(full: bool) -> Vec<(NonNull<ObjHeader>, &'static GcVTable)> {
         // 1. gc_refs = reference counts.
         // SAFETY: registry entries point at live tracked objects, and nothing
         // is freed while the garbage is being found.
-        let mut gc_refs: Vec<isize> = set
-            .iter()
-            .map(|(h, _)| unsafe { h.as_ref().rc.get() as isize })
-            .collect();
+        let mut gc_refs: Vec<isize> = set.iter().map(|(h, _)| unsafe { h.as_ref().rc.get() as isize }).collect();
         // 2. Subtract the references internal to the generation.
         for &(h, vt) in set {
             // SAFETY: `h` is a live tracked object of the type `vt` belongs to.

@@ -66,12 +66,7 @@ pub enum GenResult {
 
 impl Vm {
     /// Calling a generator function: binds the arguments into a new generator.
-    pub fn make_generator(
-        &mut self,
-        func: &PyRef<FunctionObj>,
-        args: Args,
-        this: Option<Value>,
-    ) -> PyResult<Value> {
+    pub fn make_generator(&mut self, func: &PyRef<FunctionObj>, args: Args, this: Option<Value>) -> PyResult<Value> {
         let code = func.code.clone();
         let mut regs: Box<[Value]> = vec![Value::Undef; code.nregs as usize].into_boxed_slice();
         let base = regs.as_mut_ptr();
@@ -103,12 +98,7 @@ impl Vm {
     }
 
     /// Resumes `g`, sending `value` (or raising `throw` at the yield point).
-    pub fn gen_resume(
-        &mut self,
-        g: &PyRef<GeneratorObj>,
-        value: Value,
-        throw: Option<PyErr>,
-    ) -> PyResult<GenResult> {
+    pub fn gen_resume(&mut self, g: &PyRef<GeneratorObj>, value: Value, throw: Option<PyErr>) -> PyResult<GenResult> {
         match g.state.get() {
             GenState::Running => return Err(PyErr::value_error("generator already executing")),
             GenState::Finished => {
@@ -119,9 +109,7 @@ impl Vm {
             }
             GenState::Created => {
                 if throw.is_none() && !value.is_none() {
-                    return Err(PyErr::type_error(
-                        "can't send non-None value to a just-started generator",
-                    ));
+                    return Err(PyErr::type_error("can't send non-None value to a just-started generator"));
                 }
                 if let Some(e) = throw {
                     g.state.set(GenState::Finished);
@@ -218,12 +206,7 @@ impl Vm {
                                 Some(v) => Ok(v),
                                 None => return Ok(GenResult::Return(Value::None)),
                             },
-                            _ => {
-                                return Err(PyErr::type_error(format!(
-                                    "'{}' object is not an iterator",
-                                    self.type_name(it)
-                                )))
-                            }
+                            _ => return Err(PyErr::type_error(format!("'{}' object is not an iterator", self.type_name(it)))),
                         },
                     }
                 } else {
@@ -247,9 +230,7 @@ impl Vm {
         // Delegate to a sub-iterator of `yield from` first.
         if g.state.get() == GenState::Suspended {
             let code = g.func.code.clone();
-            if let Some(Instr::YieldFrom { iter, dst }) =
-                code.instrs.get(g.pc.get() as usize).copied()
-            {
+            if let Some(Instr::YieldFrom { iter, dst }) = code.instrs.get(g.pc.get() as usize).copied() {
                 // SAFETY: suspended, so the registers are not in use.
                 let sub = unsafe { (*g.regs.get())[iter as usize].clone() };
                 let is_close = self.err_is(&exc, ExcKind::GeneratorExit);
@@ -340,12 +321,7 @@ impl Vm {
         match self.gen_throw(g, e) {
             Ok(GenResult::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
             Ok(GenResult::Return(_)) => Ok(()),
-            Err(e)
-                if self.err_is(&e, ExcKind::GeneratorExit)
-                    || self.err_is(&e, ExcKind::StopIteration) =>
-            {
-                Ok(())
-            }
+            Err(e) if self.err_is(&e, ExcKind::GeneratorExit) || self.err_is(&e, ExcKind::StopIteration) => Ok(()),
             Err(e) => Err(e),
         }
     }

@@ -146,8 +146,7 @@ impl Vm {
 
     /// Runs a module's source file in a fresh module registered in sys.modules.
     fn exec_module_file(&mut self, fullname: &str, path: &str, pkg_dir: Option<&str>) -> PyResult<Value> {
-        let source = std::fs::read_to_string(path)
-            .map_err(|e| PyErr::new(ExcKind::ImportError, format!("cannot read {}: {}", path, e)))?;
+        let source = std::fs::read_to_string(path).map_err(|e| PyErr::new(ExcKind::ImportError, format!("cannot read {}: {}", path, e)))?;
         self.exec_module_source(fullname, path, &source, pkg_dir)
     }
 
@@ -199,11 +198,9 @@ impl Vm {
                         Some(Value::Str(f)) => f.as_str().to_string(),
                         _ => "unknown location".to_string(),
                     };
-                    let mut err = PyErr::new(
-                        ExcKind::ImportError,
-                        format!("cannot import name '{}' from '{}' ({})", name, m.name, loc),
-                    );
-                    err.0.extra = Some(Box::new(super::error::ErrExtra { name: m.name.clone(), obj: Value::Undef, code: None, globals: None }));
+                    let mut err = PyErr::new(ExcKind::ImportError, format!("cannot import name '{}' from '{}' ({})", name, m.name, loc));
+                    err.0.extra =
+                        Some(Box::new(super::error::ErrExtra { name: m.name.clone(), obj: Value::Undef, code: None, globals: None }));
                     return Err(err);
                 }
                 Err(e)

@@ -23,9 +23,7 @@ impl Vm {
             }
             Value::Range(r) => new_iter(IterKind::Range { next: Cell::new(r.start), stop: r.stop, step: r.step }),
             Value::Dict(d) => new_iter(IterKind::Dict { dict: d.clone(), pos: Cell::new(0), len: d.len(), part: DictPart::Keys }),
-            Value::Set(s) | Value::FrozenSet(s) => {
-                new_iter(IterKind::Set { set: s.clone(), pos: Cell::new(0), version: s.version() })
-            }
+            Value::Set(s) | Value::FrozenSet(s) => new_iter(IterKind::Set { set: s.clone(), pos: Cell::new(0), version: s.version() }),
             Value::Iter(_) | Value::Generator(_) => v.clone(),
             Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => {
                 let NativeData::DictView { dict, part } = &n.data else { unreachable!() };
@@ -38,10 +36,7 @@ impl Vm {
                     }
                     let it = self.call_function(&f, std::slice::from_ref(v))?;
                     if !matches!(it, Value::Iter(_) | Value::Generator(_)) && self.lookup_special(&it, "__next__").is_none() {
-                        return Err(PyErr::type_error(format!(
-                            "iter() returned non-iterator of type '{}'",
-                            self.type_name(&it)
-                        )));
+                        return Err(PyErr::type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&it))));
                     }
                     return Ok(it);
                 }

@@ -681,10 +681,7 @@ impl Vm {
         match container {
             Value::Str(s) => match needle {
                 Value::Str(n) => Ok(s.as_str().contains(n.as_str())),
-                _ => Err(PyErr::type_error(format!(
-                    "'in <string>' requires string as left operand, not {}",
-                    self.type_name(needle)
-                ))),
+                _ => Err(PyErr::type_error(format!("'in <string>' requires string as left operand, not {}", self.type_name(needle)))),
             },
             Value::List(l) => {
                 let mut i = 0;
@@ -800,10 +797,7 @@ impl Vm {
             Ok(it) => it,
             Err(e) => {
                 if e.lazy_kind() == Some(ExcKind::TypeError) {
-                    return Err(PyErr::type_error(format!(
-                        "argument of type '{}' is not iterable",
-                        self.type_name(container)
-                    )));
+                    return Err(PyErr::type_error(format!("argument of type '{}' is not iterable", self.type_name(container))));
                 }
                 return Err(e);
             }
@@ -1027,9 +1021,7 @@ impl Vm {
 
     pub fn set_update(&mut self, s: &SetObj, src: &Value) -> PyResult<()> {
         match src {
-            Value::Set(o) | Value::FrozenSet(o) => {
-                s.merge(o, keq!(self))
-            }
+            Value::Set(o) | Value::FrozenSet(o) => s.merge(o, keq!(self)),
             Value::Dict(d) => {
                 s.reserve_for(d.len());
                 for (h, k, _) in d.hashed_items() {

@@ -12,11 +12,7 @@ impl Vm {
                 Value::List(_) | Value::Tuple(_) | Value::Range(_) => true,
                 Value::Instance(_) | Value::Native(_) => {
                     let cls = self.class_of(x);
-                    let is_seq = cls
-                        .mro
-                        .borrow()
-                        .iter()
-                        .any(|c| c.name() == "Sequence" || c.name() == "MutableSequence");
+                    let is_seq = cls.mro.borrow().iter().any(|c| c.name() == "Sequence" || c.name() == "MutableSequence");
                     is_seq
                 }
                 _ => false,
@@ -25,11 +21,7 @@ impl Vm {
                 Value::Dict(_) => true,
                 Value::Instance(_) | Value::Native(_) => {
                     let cls = self.class_of(x);
-                    let is_map = cls
-                        .mro
-                        .borrow()
-                        .iter()
-                        .any(|c| c.name() == "Mapping" || c.name() == "MutableMapping");
+                    let is_map = cls.mro.borrow().iter().any(|c| c.name() == "Mapping" || c.name() == "MutableMapping");
                     is_map
                 }
                 _ => false,
@@ -40,13 +32,7 @@ impl Vm {
     /// Class pattern (CPython's `match_class`): the tuple of the values for
     /// the `npos` positional sub-patterns (named by `__match_args__`) and
     /// the keyword sub-patterns `names`, or None if `x` does not match.
-    pub fn match_class(
-        &mut self,
-        x: &Value,
-        cls: &Value,
-        names: &Value,
-        npos: usize,
-    ) -> PyResult<Value> {
+    pub fn match_class(&mut self, x: &Value, cls: &Value, names: &Value, npos: usize) -> PyResult<Value> {
         let Value::Class(c) = cls else {
             return Err(PyErr::type_error("called match pattern must be a type"));
         };
@@ -60,11 +46,7 @@ impl Vm {
             let (match_args, match_self) = match self.get_attr_opt(cls, "__match_args__")? {
                 Some(Value::Tuple(t)) => (t.as_slice().to_vec(), false),
                 Some(other) => {
-                    return Err(PyErr::type_error(format!(
-                        "{}.__match_args__ must be a tuple (got {})",
-                        type_name,
-                        self.type_name(&other)
-                    )))
+                    return Err(PyErr::type_error(format!("{}.__match_args__ must be a tuple (got {})", type_name, self.type_name(&other))))
                 }
                 None => (Vec::new(), self.matches_self(c)),
             };
@@ -83,10 +65,7 @@ impl Vm {
             } else {
                 for name in &match_args[..npos] {
                     let Value::Str(n) = name else {
-                        return Err(PyErr::type_error(format!(
-                            "__match_args__ elements must be strings (got {})",
-                            self.type_name(name)
-                        )));
+                        return Err(PyErr::type_error(format!("__match_args__ elements must be strings (got {})", self.type_name(name))));
                     };
                     match self.match_class_attr(x, &type_name, n.as_str(), &mut seen)? {
                         Some(v) => out.push(v),
@@ -108,13 +87,7 @@ impl Vm {
     }
 
     /// One attribute for a class pattern: None when the subject lacks it.
-    fn match_class_attr(
-        &mut self,
-        x: &Value,
-        type_name: &str,
-        name: &str,
-        seen: &mut Vec<String>,
-    ) -> PyResult<Option<Value>> {
+    fn match_class_attr(&mut self, x: &Value, type_name: &str, name: &str, seen: &mut Vec<String>) -> PyResult<Option<Value>> {
         if seen.iter().any(|s| s == name) {
             return Err(PyErr::type_error(format!(
                 "{}() got multiple sub-patterns for attribute {}",
@@ -130,23 +103,8 @@ impl Vm {
     /// one positional sub-pattern (`int(x)`), and their subclasses.
     fn matches_self(&self, c: &PyRef<ClassObj>) -> bool {
         let t = &self.types;
-        let selfish = [
-            &t.bool_,
-            &t.bytearray,
-            &t.bytes,
-            &t.dict,
-            &t.float,
-            &t.frozenset,
-            &t.int,
-            &t.list,
-            &t.set,
-            &t.str_,
-            &t.tuple,
-        ];
-        c.mro
-            .borrow()
-            .iter()
-            .any(|m| selfish.iter().any(|s| PyRef::ptr_eq(m, s)))
+        let selfish = [&t.bool_, &t.bytearray, &t.bytes, &t.dict, &t.float, &t.frozenset, &t.int, &t.list, &t.set, &t.str_, &t.tuple];
+        c.mro.borrow().iter().any(|m| selfish.iter().any(|s| PyRef::ptr_eq(m, s)))
     }
 
     /// Mapping pattern (CPython's `match_keys`): the values of `keys` in
@@ -164,10 +122,7 @@ impl Vm {
         for k in t.as_slice() {
             if self.dict_get(&seen, k)?.is_some() {
                 let r = self.repr_string(k)?;
-                return Err(PyErr::value_error(format!(
-                    "mapping pattern checks duplicate key ({})",
-                    r
-                )));
+                return Err(PyErr::value_error(format!("mapping pattern checks duplicate key ({})", r)));
             }
             self.dict_set(&seen, k.clone(), Value::None)?;
             let found = match x {

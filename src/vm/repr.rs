@@ -434,8 +434,7 @@ impl Vm {
                     // `int`, `float`, `complex`, `bool` and the containers have
                     // no `__str__` of their own in CPython: `object.__str__`
                     // calls `repr` (so a subclass's `__repr__` is used).
-                    let is_object_str =
-                        matches!(&f, Value::Builtin(b) if matches!(b.owner, "object" | "int" | "float" | "complex" | "bool" | "dict" | "list" | "tuple" | "set" | "frozenset"));
+                    let is_object_str = matches!(&f, Value::Builtin(b) if matches!(b.owner, "object" | "int" | "float" | "complex" | "bool" | "dict" | "list" | "tuple" | "set" | "frozenset"));
                     if !is_object_str {
                         if let Value::Builtin(b) = &f {
                             // A builtin base's __str__ (e.g. int subclass, exceptions).

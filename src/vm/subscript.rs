@@ -61,10 +61,7 @@ impl Vm {
     pub fn to_index(&mut self, v: &Value, what: impl FnOnce(&Vm) -> String) -> PyResult<i64> {
         match self.index_value(v)? {
             Some(Value::Int(i)) => Ok(i),
-            Some(Value::BigInt(_)) => Err(PyErr::new(
-                ExcKind::IndexError,
-                "cannot fit 'int' into an index-sized integer",
-            )),
+            Some(Value::BigInt(_)) => Err(PyErr::new(ExcKind::IndexError, "cannot fit 'int' into an index-sized integer")),
             _ => Err(PyErr::type_error(what(self))),
         }
     }
@@ -74,10 +71,7 @@ impl Vm {
         match self.index_value(v)? {
             Some(Value::Int(i)) => Ok(i),
             Some(Value::BigInt(_)) => Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
-            _ => Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                self.type_name(v)
-            ))),
+            _ => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v)))),
         }
     }
 

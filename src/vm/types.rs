@@ -83,13 +83,7 @@ pub fn fresh_class_version() -> u64 {
     })
 }
 
-fn raw_class(
-    name: &str,
-    bases: Vec<PyRef<ClassObj>>,
-    layout: Layout,
-    flags: u32,
-    tag: u8,
-) -> PyRef<ClassObj> {
+fn raw_class(name: &str, bases: Vec<PyRef<ClassObj>>, layout: Layout, flags: u32, tag: u8) -> PyRef<ClassObj> {
     let c = PyRef::new_tracked(ClassObj {
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(name.to_string()),
@@ -122,23 +116,9 @@ impl Types {
         use class_flags::{FINAL, NO_DICT};
         let object = raw_class("object", vec![], Layout::Object, NO_DICT, 0);
         let type_ = raw_class("type", vec![object.clone()], Layout::Object, NO_DICT, 20);
-        let mk = |name: &str, tag: u8, flags: u32| {
-            raw_class(
-                name,
-                vec![object.clone()],
-                Layout::Builtin,
-                flags | NO_DICT,
-                tag,
-            )
-        };
+        let mk = |name: &str, tag: u8, flags: u32| raw_class(name, vec![object.clone()], Layout::Builtin, flags | NO_DICT, tag);
         let int = mk("int", 3, 0);
-        let bool_ = raw_class(
-            "bool",
-            vec![int.clone()],
-            Layout::Builtin,
-            NO_DICT | FINAL,
-            2,
-        );
+        let bool_ = raw_class("bool", vec![int.clone()], Layout::Builtin, NO_DICT | FINAL, 2);
         let exc = {
             let mut v: Vec<PyRef<ClassObj>> = Vec::new();
             for k in ExcKind::ALL {
@@ -391,25 +371,14 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(PyErr::type_error(
-                "isinstance() arg 2 must be a type, a tuple of types, or a union",
-            )),
+            _ => Err(PyErr::type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
         }
     }
 
     /// Adds a builtin method to a class.
     pub fn add_method(&self, class: &PyRef<ClassObj>, name: &'static str, func: BuiltinFn) {
         let owner: &'static str = Box::leak(class.name.borrow().clone().into_boxed_str());
-        class.dict.set_str(
-            name,
-            Value::Builtin(PyRef::new(BuiltinObj {
-                name,
-                func,
-                this: Value::Undef,
-                owner,
-                doc: None,
-            })),
-        );
+        class.dict.set_str(name, Value::Builtin(PyRef::new(BuiltinObj { name, func, this: Value::Undef, owner, doc: None })));
     }
 
     /// Adds a class attribute.
@@ -419,13 +388,7 @@ impl Vm {
 
     /// A builtin function value.
     pub fn builtin_fn(&self, name: &'static str, func: BuiltinFn, owner: &'static str) -> Value {
-        Value::Builtin(PyRef::new(BuiltinObj {
-            name,
-            func,
-            this: Value::Undef,
-            owner,
-            doc: None,
-        }))
+        Value::Builtin(PyRef::new(BuiltinObj { name, func, this: Value::Undef, owner, doc: None }))
     }
 }
 
@@ -486,12 +449,8 @@ impl ClassObj {
 }
 
 /// C3 linearisation of a new class with the given bases.
-pub fn compute_mro(
-    cls: &PyRef<ClassObj>,
-    bases: &[PyRef<ClassObj>],
-) -> PyResult<Vec<PyRef<ClassObj>>> {
-    let mut seqs: Vec<Vec<PyRef<ClassObj>>> =
-        bases.iter().map(|b| b.mro.borrow().clone()).collect();
+pub fn compute_mro(cls: &PyRef<ClassObj>, bases: &[PyRef<ClassObj>]) -> PyResult<Vec<PyRef<ClassObj>>> {
+    let mut seqs: Vec<Vec<PyRef<ClassObj>>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
     seqs.push(bases.to_vec());
     let mut result = vec![cls.clone()];
     loop {
@@ -503,9 +462,7 @@ pub fn compute_mro(
         let mut found = None;
         for s in &seqs {
             let head = &s[0];
-            let in_tail = seqs
-                .iter()
-                .any(|t| t[1..].iter().any(|c| PyRef::ptr_eq(c, head)));
+            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|c| PyRef::ptr_eq(c, head)));
             if !in_tail {
                 found = Some(head.clone());
                 break;
