@@ -19,6 +19,7 @@ pub mod math;
 pub mod posix;
 pub mod random;
 pub mod regex;
+pub mod structmod;
 pub mod sys;
 pub mod time;
 
@@ -105,6 +106,9 @@ py_modules! {
     "re" => "re/__init__.py", package;
     "string" => "string.py";
     "fractions" => "fractions.py";
+    "struct" => "struct.py";
+    "array" => "array.py";
+    "importlib" => "importlib.py";
     "numbers" => "numbers.py";
     "_string" => "_string.py";
     "re._parser" => "re/_parser.py";
@@ -142,6 +146,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_random" => random::make(vm),
         "_sha2" => random::make_sha2(vm),
         "_spry_re" => regex::make(vm),
+        "_struct" => structmod::make(vm),
         _ => {
             let Some(m) = py_source(name) else {
                 return Ok(None);
