@@ -56,11 +56,14 @@ pub enum T {
     /// In the frame slot, with this tag.
     Tag(u8),
     /// In the frame slot: an iterator over a machine-int range whose
-    /// fields are in the register's auxiliary IR locals.
-    RangeIter,
+    /// fields are in the register's auxiliary IR locals. `true`: its
+    /// position is also in an IR local (no reload from memory; the
+    /// position is stored to memory on every step regardless).
+    RangeIter(bool),
     /// In the frame slot: an iterator over a list (auxiliary locals hold
-    /// the addresses of its index and of the list).
-    ListIter,
+    /// the addresses of its index and of the list; `true`: as for
+    /// `RangeIter`).
+    ListIter(bool),
     /// In the frame slot: a `zip` of this many list iterators (auxiliary
     /// locals: index address and list of each).
     ZipIter(u8),
@@ -100,7 +103,7 @@ impl RS {
     fn mem_type(t: T) -> RS {
         let mem = match t {
             T::Tag(x) => Some(x),
-            T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
+            T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
             _ => None,
         };
         RS {
@@ -145,6 +148,10 @@ fn num_tag(t: T) -> u8 {
 fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
     let t = if a.t == b.t {
         a.t
+    } else if let (T::RangeIter(x), T::RangeIter(y)) = (a.t, b.t) {
+        T::RangeIter(x && y)
+    } else if let (T::ListIter(x), T::ListIter(y)) = (a.t, b.t) {
+        T::ListIter(x && y)
     } else {
         let tag_of = |x: T| -> Option<u8> {
             match x {
@@ -153,7 +160,7 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
                 T::Bool => Some(tag::BOOL),
                 T::Const(c) => Some(consts[c as usize].tag()),
                 T::Tag(t) => Some(t),
-                T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
+                T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
                 T::Any => None,
             }
         };
@@ -415,7 +422,21 @@ impl<'a> Tr<'a> {
         let kv = self.iconst(k);
         self.icmp(c, a, kv)
     }
+    /// Helpers that may run Python code (and so advance an iterator the
+    /// loop also walks): cached iterator positions must be reloaded after.
+    fn forget_positions(&mut self, name: &str) {
+        if matches!(name, "exec" | "binop" | "compare" | "compare_bool" | "truthy" | "binop_reflected") {
+            for rs in self.st.iter_mut() {
+                match rs.t {
+                    T::RangeIter(true) => rs.t = T::RangeIter(false),
+                    T::ListIter(true) => rs.t = T::ListIter(false),
+                    _ => {}
+                }
+            }
+        }
+    }
     fn call(&mut self, addr: usize, name: &'static str, args: Vec<Var>) -> Var {
+        self.forget_positions(name);
         self.op1(
             Op::Call {
                 addr: addr as u64,
@@ -426,6 +447,7 @@ impl<'a> Tr<'a> {
         )
     }
     fn call_void(&mut self, addr: usize, name: &'static str, args: Vec<Var>) {
+        self.forget_positions(name);
         self.op(
             Op::Call {
                 addr: addr as u64,
@@ -966,7 +988,7 @@ impl<'a> Tr<'a> {
                 T::Bool => tag::BOOL,
                 T::Const(c) => self.consts[c as usize].tag(),
                 T::Tag(x) => x,
-                T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => tag::ITER,
+                T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => tag::ITER,
                 T::Any => unreachable!(),
             };
             let tg = self.load_tag(r);
@@ -992,8 +1014,9 @@ impl<'a> Tr<'a> {
                     let ok = self.icmp_imm(Cmp::Eq, p, want as i64);
                     self.guard_nonzero(ok, fail);
                 }
-                T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => {
-                    self.iter_setup(r, if t == T::RangeIter { 1 } else { 2 }, fail);
+                T::ZipIter(_) | T::EnumIter => self.fused_setup(r, t, fail),
+                T::RangeIter(_) | T::ListIter(_) => {
+                    self.iter_setup(r, if matches!(t, T::RangeIter(_)) { 1 } else { 2 }, fail);
                 }
                 _ => {}
             }
@@ -1052,6 +1075,11 @@ impl<'a> Tr<'a> {
             let v = self.load(out, 8 * i as i32);
             self.op(Op::SetVar(*l), vec![v]);
         }
+        // The current position (a range's next value, a list's index).
+        let pos_l = self.aux_n(r, 4)[3];
+        let p = self.load(out, 0);
+        let pos = self.load(p, 0);
+        self.op(Op::SetVar(pos_l), vec![pos]);
     }
 
     /// Loads the fields of a `zip` or `enumerate` of list iterators into
@@ -1090,8 +1118,8 @@ impl<'a> Tr<'a> {
                 let mut out = [0u64; 4];
                 match helpers::iter_info(v as *const Value as u64, &mut out as *mut [u64; 4] as u64)
                 {
-                    1 => T::RangeIter,
-                    2 => T::ListIter,
+                    1 => T::RangeIter(true),
+                    2 => T::ListIter(true),
                     _ => T::Tag(tag::ITER),
                 }
             }
@@ -1449,7 +1477,7 @@ impl<'a> Tr<'a> {
                         let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
                         self.copy_value(da, sa);
                         self.st[d] = RS::mem_type(match ss.t {
-                            T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+                            T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                             t => t,
                         });
                     }
@@ -1588,7 +1616,7 @@ impl<'a> Tr<'a> {
             Instr::JumpIfNone { src, target } | Instr::JumpIfNotNone { src, target } => {
                 let r = self.abs(src);
                 let is_none: Option<bool> = match self.st[r].t {
-                    T::Int | T::Float | T::Bool | T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => Some(false),
+                    T::Int | T::Float | T::Bool | T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => Some(false),
                     T::Const(c) => Some(self.konst(c).is_none()),
                     T::Tag(t) => Some(t == tag::NONE),
                     T::Any => None,
@@ -1628,16 +1656,16 @@ impl<'a> Tr<'a> {
                     let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
                     self.iter_setup(d, if from_range { 1 } else { 2 }, fail);
                     self.st[d] = RS::mem_type(if from_range {
-                        T::RangeIter
+                        T::RangeIter(true)
                     } else {
-                        T::ListIter
+                        T::ListIter(true)
                     });
                 } else if let (T::ZipIter(_) | T::EnumIter, true) = (src_t, self.opts.has("iter")) {
                     // iter() of an iterator is the iterator itself.
                     let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
                     self.fused_setup(d, src_t, fail);
                     self.st[d] = RS::mem_type(src_t);
-                } else if matches!(src_t, T::Tag(tag::ITER) | T::RangeIter | T::ListIter) {
+                } else if matches!(src_t, T::Tag(tag::ITER) | T::RangeIter(_) | T::ListIter(_)) {
                     self.st[d] = RS::mem_type(T::Tag(tag::ITER));
                 } else {
                     self.st[d] = RS::ANY;
@@ -1949,7 +1977,7 @@ impl<'a> Tr<'a> {
         let known: Option<bool> = match (sa, sb) {
             (T::Const(x), T::Const(y)) => Some(x == y),
             (T::Const(c), o) | (o, T::Const(c)) if self.konst(c).is_none() => match o {
-                T::Int | T::Float | T::Bool | T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => Some(false),
+                T::Int | T::Float | T::Bool | T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => Some(false),
                 T::Tag(t) => Some(t == tag::NONE),
                 T::Any => {
                     let r = if matches!(sa, T::Const(_)) { b } else { a };
@@ -2301,10 +2329,13 @@ impl<'a> Tr<'a> {
             }
         }
         match self.st[it].t {
-            T::RangeIter => {
+            T::RangeIter(cached) => {
                 let [pn, stop, step] = self.aux(it);
+                let pos_l = self.aux_n(it, 4)[3];
                 let np = self.op1(Op::GetVar(pn), vec![]);
-                let n = self.load(np, 0);
+                let n = if cached { self.op1(Op::GetVar(pos_l), vec![]) } else { self.load(np, 0) };
+                self.op(Op::SetVar(pos_l), vec![n]);
+                self.st[it] = RS::mem_type(T::RangeIter(true));
                 let stop = self.op1(Op::GetVar(stop), vec![]);
                 let step = self.op1(Op::GetVar(step), vec![]);
                 let lt = self.icmp(Cmp::Lt, n, stop);
@@ -2328,14 +2359,18 @@ impl<'a> Tr<'a> {
                 self.cur = body;
                 let n2 = self.op1(Op::IAdd, vec![n, step]);
                 self.store(np, 0, n2);
+                self.op(Op::SetVar(pos_l), vec![n2]);
                 self.def_num(d, T::Int, n);
                 self.settle(d);
                 Ok(Flow::Next)
             }
-            T::ListIter => {
+            T::ListIter(cached) => {
                 let [pidx, plist, _] = self.aux(it);
+                let pos_l = self.aux_n(it, 4)[3];
                 let ip = self.op1(Op::GetVar(pidx), vec![]);
-                let i = self.load(ip, 0);
+                let i = if cached { self.op1(Op::GetVar(pos_l), vec![]) } else { self.load(ip, 0) };
+                self.op(Op::SetVar(pos_l), vec![i]);
+                self.st[it] = RS::mem_type(T::ListIter(true));
                 let l = self.op1(Op::GetVar(plist), vec![]);
                 let data = crate::objects::rc::DATA_OFFSET as i32;
                 let len = self.load(l, data + crate::objects::list::LIST_LEN_OFFSET as i32);
@@ -2354,6 +2389,7 @@ impl<'a> Tr<'a> {
                 self.cur = done;
                 let exhausted = self.iconst((usize::MAX / 2) as i64);
                 self.store(ip, 0, exhausted);
+                self.op(Op::SetVar(pos_l), vec![exhausted]);
                 self.goto(target)?;
                 self.st = saved;
                 self.cur = body;
@@ -2361,6 +2397,7 @@ impl<'a> Tr<'a> {
                 let i1 = self.op1(Op::IAdd, vec![i, one]);
                 let items = self.load(l, data + crate::objects::list::LIST_PTR_OFFSET as i32);
                 self.element_to(pc, items, i, d, Some((ip, i1)));
+                self.op(Op::SetVar(pos_l), vec![i1]);
                 Ok(Flow::Next)
             }
             _ => {
@@ -3385,7 +3422,7 @@ impl<'a> Tr<'a> {
                 let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
                 self.copy_value(da, sa);
                 self.st[d] = RS::mem_type(match ss.t {
-                    T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+                    T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                     t => t,
                 });
                 continue;
@@ -3410,7 +3447,7 @@ impl<'a> Tr<'a> {
                     let z = self.iconst(0);
                     self.store(self.base, so, z);
                     self.st[d] = RS::mem_type(match ss.t {
-                        T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+                        T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                         t => t,
                     });
                     self.st[s] = RS {
@@ -3534,7 +3571,7 @@ impl<'a> Tr<'a> {
                         let z = self.iconst(0);
                         self.store(self.base, so, z);
                         self.st[r] = RS::mem_type(match ss.t {
-                            T::RangeIter | T::ListIter | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+                            T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                             t => t,
                         });
                         self.st[s] = RS {
