@@ -55,9 +55,7 @@ pub unsafe fn run(func: &Function, base: *mut u8, ctx: *mut u8, mut fuel: u64) -
             let out: Vec<u64> = match &inst.op {
                 Op::IConst(c) => vec![*c as u64],
                 Op::FConst(c) => vec![c.to_bits()],
-                Op::Load { off, .. } => vec![std::ptr::read(
-                    (a(0) as *const u8).offset(*off as isize) as *const u64,
-                )],
+                Op::Load { off, .. } => vec![std::ptr::read((a(0) as *const u8).offset(*off as isize) as *const u64)],
                 Op::Store { off } => {
                     std::ptr::write((a(0) as *mut u8).offset(*off as isize) as *mut u64, a(1));
                     vec![]
@@ -158,9 +156,7 @@ unsafe fn call_helper(addr: u64, args: &[u64]) -> u64 {
         3 => std::mem::transmute::<*const (), F3>(p)(args[0], args[1], args[2]),
         4 => std::mem::transmute::<*const (), F4>(p)(args[0], args[1], args[2], args[3]),
         5 => std::mem::transmute::<*const (), F5>(p)(args[0], args[1], args[2], args[3], args[4]),
-        6 => std::mem::transmute::<*const (), F6>(p)(
-            args[0], args[1], args[2], args[3], args[4], args[5],
-        ),
+        6 => std::mem::transmute::<*const (), F6>(p)(args[0], args[1], args[2], args[3], args[4], args[5]),
         n => panic!("helper with {} arguments", n),
     }
 }

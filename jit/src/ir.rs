@@ -164,12 +164,7 @@ pub struct Function {
 impl Function {
     /// A function whose entry block has the parameters `base` and `ctx`.
     pub fn new(name: &str) -> Function {
-        let mut f = Function {
-            name: name.to_string(),
-            blocks: Vec::new(),
-            types: Vec::new(),
-            locals: Vec::new(),
-        };
+        let mut f = Function { name: name.to_string(), blocks: Vec::new(), types: Vec::new(), locals: Vec::new() };
         let b = f.new_block();
         let base = f.new_var(Ty::I64);
         let ctx = f.new_var(Ty::I64);
@@ -189,12 +184,7 @@ impl Function {
     }
 
     pub fn new_block(&mut self) -> BlockId {
-        self.blocks.push(Block {
-            params: Vec::new(),
-            insts: Vec::new(),
-            term: Terminator::None,
-            cold: false,
-        });
+        self.blocks.push(Block { params: Vec::new(), insts: Vec::new(), term: Terminator::None, cold: false });
         (self.blocks.len() - 1) as BlockId
     }
 
@@ -226,15 +216,7 @@ impl Function {
             Op::FConst(_) => vec![Ty::F64],
             Op::Load { ty, .. } => vec![*ty],
             Op::Store { .. } => vec![],
-            Op::IAdd
-            | Op::ISub
-            | Op::IMul
-            | Op::IAnd
-            | Op::IOr
-            | Op::IXor
-            | Op::IShl
-            | Op::ISar
-            | Op::INeg => {
+            Op::IAdd | Op::ISub | Op::IMul | Op::IAnd | Op::IOr | Op::IXor | Op::IShl | Op::ISar | Op::INeg => {
                 vec![Ty::I64]
             }
             Op::SDiv | Op::SRem => vec![Ty::I64],
@@ -258,11 +240,7 @@ impl Function {
             }
         };
         let results: Vec<Var> = result_tys.into_iter().map(|t| self.new_var(t)).collect();
-        self.blocks[b as usize].insts.push(Inst {
-            op,
-            args,
-            results: results.clone(),
-        });
+        self.blocks[b as usize].insts.push(Inst { op, args, results: results.clone() });
         results
     }
 
@@ -290,10 +268,7 @@ impl Function {
     pub fn verify(&self) -> Result<(), String> {
         for (i, b) in self.blocks.iter().enumerate() {
             let check_call = |target: &(BlockId, Vec<Var>)| -> Result<(), String> {
-                let tb = self
-                    .blocks
-                    .get(target.0 as usize)
-                    .ok_or(format!("block {} jumps to missing block {}", i, target.0))?;
+                let tb = self.blocks.get(target.0 as usize).ok_or(format!("block {} jumps to missing block {}", i, target.0))?;
                 if tb.params.len() != target.1.len() {
                     return Err(format!(
                         "block {} passes {} args to block {} with {} params",
@@ -305,25 +280,16 @@ impl Function {
                 }
                 for (a, p) in target.1.iter().zip(tb.params.iter()) {
                     if self.ty(*a) != self.ty(*p) {
-                        return Err(format!(
-                            "block {}: arg v{} type differs from param v{} of block {}",
-                            i, a, p, target.0
-                        ));
+                        return Err(format!("block {}: arg v{} type differs from param v{} of block {}", i, a, p, target.0));
                     }
                 }
                 Ok(())
             };
             for inst in &b.insts {
                 if let Op::SetVar(l) = inst.op {
-                    let lt = self
-                        .locals
-                        .get(l as usize)
-                        .ok_or(format!("block {}: undeclared local l{}", i, l))?;
+                    let lt = self.locals.get(l as usize).ok_or(format!("block {}: undeclared local l{}", i, l))?;
                     if *lt != self.ty(inst.args[0]) {
-                        return Err(format!(
-                            "block {}: local l{} assigned a value of another type",
-                            i, l
-                        ));
+                        return Err(format!("block {}: local l{} assigned a value of another type", i, l));
                     }
                 }
                 if let Op::GetVar(l) = inst.op {
@@ -356,34 +322,17 @@ impl fmt::Display for Ty {
 }
 
 fn vars(v: &[Var]) -> String {
-    v.iter()
-        .map(|x| format!("v{}", x))
-        .collect::<Vec<_>>()
-        .join(", ")
+    v.iter().map(|x| format!("v{}", x)).collect::<Vec<_>>().join(", ")
 }
 
 impl fmt::Display for Function {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "function {}:", self.name)?;
         for (i, b) in self.blocks.iter().enumerate() {
-            let params: Vec<String> = b
-                .params
-                .iter()
-                .map(|p| format!("v{}: {}", p, self.ty(*p)))
-                .collect();
-            writeln!(
-                f,
-                "  block{}({}){}:",
-                i,
-                params.join(", "),
-                if b.cold { " cold" } else { "" }
-            )?;
+            let params: Vec<String> = b.params.iter().map(|p| format!("v{}: {}", p, self.ty(*p))).collect();
+            writeln!(f, "  block{}({}){}:", i, params.join(", "), if b.cold { " cold" } else { "" })?;
             for inst in &b.insts {
-                let lhs = if inst.results.is_empty() {
-                    String::new()
-                } else {
-                    format!("{} = ", vars(&inst.results))
-                };
+                let lhs = if inst.results.is_empty() { String::new() } else { format!("{} = ", vars(&inst.results)) };
                 let op = match &inst.op {
                     Op::IConst(c) => format!("iconst {}", c),
                     Op::FConst(c) => format!("fconst {:?}", c),
@@ -395,25 +344,15 @@ impl fmt::Display for Function {
                     Op::GetVar(l) => format!("get_local l{}", l),
                     Op::SetVar(l) => format!("set_local l{}, {}", l, vars(&inst.args)),
                     Op::Load8 { off } => format!("load.u8 [{}{:+}]", vars(&inst.args), off),
-                    other => format!(
-                        "{} {}",
-                        format!("{:?}", other).to_lowercase(),
-                        vars(&inst.args)
-                    ),
+                    other => format!("{} {}", format!("{:?}", other).to_lowercase(), vars(&inst.args)),
                 };
                 writeln!(f, "    {}{}", lhs, op)?;
             }
             match &b.term {
                 Terminator::Jump(t, a) => writeln!(f, "    jump block{}({})", t, vars(a))?,
-                Terminator::Branch { cond, then, els } => writeln!(
-                    f,
-                    "    br v{}, block{}({}), block{}({})",
-                    cond,
-                    then.0,
-                    vars(&then.1),
-                    els.0,
-                    vars(&els.1)
-                )?,
+                Terminator::Branch { cond, then, els } => {
+                    writeln!(f, "    br v{}, block{}({}), block{}({})", cond, then.0, vars(&then.1), els.0, vars(&els.1))?
+                }
                 Terminator::Return(v) => writeln!(f, "    return v{}", v)?,
                 Terminator::None => writeln!(f, "    <unterminated>")?,
             }

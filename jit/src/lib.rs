@@ -26,27 +26,13 @@ mod tests {
         let header = f.new_block();
         let body = f.new_block();
         let exit = f.new_block();
-        let n = f.push1(
-            entry,
-            Op::Load {
-                ty: Ty::I64,
-                off: 8,
-            },
-            vec![base],
-        );
+        let n = f.push1(entry, Op::Load { ty: Ty::I64, off: 8 }, vec![base]);
         let zero = f.iconst(entry, 0);
         f.set_term(entry, Terminator::Jump(header, vec![zero, zero]));
         let i = f.add_param(header, Ty::I64);
         let sum = f.add_param(header, Ty::I64);
         let c = f.push1(header, Op::ICmp(Cmp::Lt), vec![i, n]);
-        f.set_term(
-            header,
-            Terminator::Branch {
-                cond: c,
-                then: (body, vec![]),
-                els: (exit, vec![]),
-            },
-        );
+        f.set_term(header, Terminator::Branch { cond: c, then: (body, vec![]), els: (exit, vec![]) });
         let s2 = f.push1(body, Op::IAdd, vec![sum, i]);
         let one = f.iconst(body, 1);
         let i2 = f.push1(body, Op::IAdd, vec![i, one]);
@@ -67,14 +53,7 @@ mod tests {
         assert_eq!(r, 7);
         assert_eq!(mem[0], 499500);
         let mut mem2 = [0u64, 1000];
-        let r2 = unsafe {
-            eval::run(
-                &f,
-                mem2.as_mut_ptr() as *mut u8,
-                std::ptr::null_mut(),
-                1 << 20,
-            )
-        };
+        let r2 = unsafe { eval::run(&f, mem2.as_mut_ptr() as *mut u8, std::ptr::null_mut(), 1 << 20) };
         assert_eq!(r2, Some(7));
         assert_eq!(mem2, mem);
         c.free();
@@ -90,40 +69,11 @@ mod tests {
         let base = f.base();
         let ok = f.new_block();
         let ovf = f.new_block();
-        let a = f.push1(
-            0,
-            Op::Load {
-                ty: Ty::I64,
-                off: 0,
-            },
-            vec![base],
-        );
-        let b = f.push1(
-            0,
-            Op::Load {
-                ty: Ty::I64,
-                off: 8,
-            },
-            vec![base],
-        );
+        let a = f.push1(0, Op::Load { ty: Ty::I64, off: 0 }, vec![base]);
+        let b = f.push1(0, Op::Load { ty: Ty::I64, off: 8 }, vec![base]);
         let r = f.push(0, Op::IMulOv, vec![a, b]);
-        f.set_term(
-            0,
-            Terminator::Branch {
-                cond: r[1],
-                then: (ovf, vec![]),
-                els: (ok, vec![]),
-            },
-        );
-        let h = f.push1(
-            ok,
-            Op::Call {
-                addr: helper_add3 as *const () as usize as u64,
-                name: "add3",
-                ret: true,
-            },
-            vec![r[0], a, b],
-        );
+        f.set_term(0, Terminator::Branch { cond: r[1], then: (ovf, vec![]), els: (ok, vec![]) });
+        let h = f.push1(ok, Op::Call { addr: helper_add3 as *const () as usize as u64, name: "add3", ret: true }, vec![r[0], a, b]);
         f.push(ok, Op::Store { off: 16 }, vec![base, h]);
         let one = f.iconst(ok, 1);
         f.set_term(ok, Terminator::Return(one));
@@ -135,9 +85,7 @@ mod tests {
             let mut m1 = [x as u64, y as u64, 0];
             let mut m2 = m1;
             let r1 = unsafe { lower::call(&c, m1.as_mut_ptr() as *mut u8, std::ptr::null_mut()) };
-            let r2 =
-                unsafe { eval::run(&f, m2.as_mut_ptr() as *mut u8, std::ptr::null_mut(), 100) }
-                    .unwrap();
+            let r2 = unsafe { eval::run(&f, m2.as_mut_ptr() as *mut u8, std::ptr::null_mut(), 100) }.unwrap();
             assert_eq!(r1, r2);
             assert_eq!(m1, m2);
         }
@@ -148,22 +96,8 @@ mod tests {
     fn floats_and_conversions() {
         let mut f = Function::new("fl");
         let base = f.base();
-        let x = f.push1(
-            0,
-            Op::Load {
-                ty: Ty::F64,
-                off: 0,
-            },
-            vec![base],
-        );
-        let n = f.push1(
-            0,
-            Op::Load {
-                ty: Ty::I64,
-                off: 8,
-            },
-            vec![base],
-        );
+        let x = f.push1(0, Op::Load { ty: Ty::F64, off: 0 }, vec![base]);
+        let n = f.push1(0, Op::Load { ty: Ty::I64, off: 8 }, vec![base]);
         let nf = f.push1(0, Op::IToF, vec![n]);
         let p = f.push1(0, Op::FMul, vec![x, nf]);
         let s = f.push1(0, Op::FSqrt, vec![p]);
@@ -176,8 +110,7 @@ mod tests {
         let mut m1 = [2.5f64.to_bits(), 10, 0];
         let mut m2 = m1;
         let r1 = unsafe { lower::call(&code, m1.as_mut_ptr() as *mut u8, std::ptr::null_mut()) };
-        let r2 =
-            unsafe { eval::run(&f, m2.as_mut_ptr() as *mut u8, std::ptr::null_mut(), 10) }.unwrap();
+        let r2 = unsafe { eval::run(&f, m2.as_mut_ptr() as *mut u8, std::ptr::null_mut(), 10) }.unwrap();
         assert_eq!((r1, m1), (r2, m2));
         assert_eq!(f64::from_bits(m1[2]), 5.0);
         code.free();

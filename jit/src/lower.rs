@@ -53,21 +53,14 @@ impl Backend {
     pub fn new() -> Result<Backend, String> {
         let mut flags = settings::builder();
         flags.set("opt_level", "speed").map_err(|e| e.to_string())?;
-        flags
-            .set("use_colocated_libcalls", "false")
-            .map_err(|e| e.to_string())?;
+        flags.set("use_colocated_libcalls", "false").map_err(|e| e.to_string())?;
         flags.set("is_pic", "false").map_err(|e| e.to_string())?;
         // The IR is checked by `Function::verify`; Cranelift's own verifier
         // costs as much as a third of compile time.
         flags.set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" }).map_err(|e| e.to_string())?;
         let isa_builder = cranelift_native::builder().map_err(|e| e.to_string())?;
-        let isa = isa_builder
-            .finish(settings::Flags::new(flags))
-            .map_err(|e| e.to_string())?;
-        Ok(Backend {
-            isa,
-            keep_clif: false,
-        })
+        let isa = isa_builder.finish(settings::Flags::new(flags)).map_err(|e| e.to_string())?;
+        Ok(Backend { isa, keep_clif: false })
     }
 
     fn signature(&self) -> Signature {
@@ -81,10 +74,7 @@ impl Backend {
     /// Compiles `func` to native code.
     pub fn compile(&self, func: &Function) -> Result<Compiled, String> {
         func.verify()?;
-        let builder = JITBuilder::with_isa(
-            Arc::clone(&self.isa) as OwnedTargetIsa,
-            default_libcall_names(),
-        );
+        let builder = JITBuilder::with_isa(Arc::clone(&self.isa) as OwnedTargetIsa, default_libcall_names());
         let mut module = JITModule::new(builder);
         let mut ctx: Context = module.make_context();
         ctx.func.signature = self.signature();
@@ -95,30 +85,14 @@ impl Backend {
             b.seal_all_blocks();
             b.finalize(self.isa.frontend_config());
         }
-        let clif = if self.keep_clif {
-            ctx.func.display().to_string()
-        } else {
-            String::new()
-        };
-        let id = module
-            .declare_function(&func.name, Linkage::Export, &ctx.func.signature)
-            .map_err(|e| e.to_string())?;
-        module
-            .define_function(id, &mut ctx)
-            .map_err(|e| format!("{:?}", e))?;
-        let code_size = ctx
-            .compiled_code()
-            .map(|c| c.code_buffer().len())
-            .unwrap_or(0);
+        let clif = if self.keep_clif { ctx.func.display().to_string() } else { String::new() };
+        let id = module.declare_function(&func.name, Linkage::Export, &ctx.func.signature).map_err(|e| e.to_string())?;
+        module.define_function(id, &mut ctx).map_err(|e| format!("{:?}", e))?;
+        let code_size = ctx.compiled_code().map(|c| c.code_buffer().len()).unwrap_or(0);
         module.clear_context(&mut ctx);
         module.finalize_definitions().map_err(|e| e.to_string())?;
         let entry = module.get_finalized_function(id);
-        Ok(Compiled {
-            module: Some(module),
-            entry,
-            clif,
-            code_size,
-        })
+        Ok(Compiled { module: Some(module), entry, clif, code_size })
     }
 }
 
@@ -155,11 +129,7 @@ fn float_cc(c: Cmp) -> FloatCC {
 /// Emits `func` into the Cranelift function being built.
 fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Result<(), String> {
     let blocks: Vec<ir::Block> = func.blocks.iter().map(|_| b.create_block()).collect();
-    let locals: Vec<cranelift_frontend::Variable> = func
-        .locals
-        .iter()
-        .map(|t| b.declare_var(cl_ty(*t)))
-        .collect();
+    let locals: Vec<cranelift_frontend::Variable> = func.locals.iter().map(|t| b.declare_var(cl_ty(*t))).collect();
     let order = func.reverse_postorder();
     let mut reachable = vec![false; func.blocks.len()];
     for &o in &order {
@@ -196,9 +166,7 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
         b.switch_to_block(blocks[i]);
         for inst in &blk.insts {
             let a = |k: usize| -> Result<ir::Value, String> {
-                vals.get(&inst.args[k])
-                    .copied()
-                    .ok_or_else(|| format!("v{} used before definition", inst.args[k]))
+                vals.get(&inst.args[k]).copied().ok_or_else(|| format!("v{} used before definition", inst.args[k]))
             };
             let results: Vec<ir::Value> = match &inst.op {
                 Op::IConst(c) => vec![b.ins().iconst(types::I64, *c)],
@@ -273,35 +241,21 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                         }
                     };
                     let callee = b.ins().iconst(types::I64, *addr as i64);
-                    let args: Vec<ir::Value> =
-                        (0..inst.args.len()).map(a).collect::<Result<_, _>>()?;
+                    let args: Vec<ir::Value> = (0..inst.args.len()).map(a).collect::<Result<_, _>>()?;
                     let call = b.ins().call_indirect(sig, callee, &args);
                     b.inst_results(call).to_vec()
                 }
             };
             if results.len() != inst.results.len() {
-                return Err(format!(
-                    "{:?}: {} results, expected {}",
-                    inst.op,
-                    results.len(),
-                    inst.results.len()
-                ));
+                return Err(format!("{:?}: {} results, expected {}", inst.op, results.len(), inst.results.len()));
             }
             for (r, v) in inst.results.iter().zip(results) {
                 vals.insert(*r, v);
             }
         }
-        let args_of =
-            |vs: &[u32], vals: &HashMap<u32, ir::Value>| -> Result<Vec<BlockArg>, String> {
-                vs.iter()
-                    .map(|v| {
-                        vals.get(v)
-                            .copied()
-                            .map(BlockArg::Value)
-                            .ok_or_else(|| format!("v{} used before definition", v))
-                    })
-                    .collect()
-            };
+        let args_of = |vs: &[u32], vals: &HashMap<u32, ir::Value>| -> Result<Vec<BlockArg>, String> {
+            vs.iter().map(|v| vals.get(v).copied().map(BlockArg::Value).ok_or_else(|| format!("v{} used before definition", v))).collect()
+        };
         match &blk.term {
             Terminator::Jump(t, args) => {
                 let a = args_of(args, &vals)?;
@@ -311,8 +265,7 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                 let c = *vals.get(cond).ok_or("branch on undefined value")?;
                 let ta = args_of(&then.1, &vals)?;
                 let ea = args_of(&els.1, &vals)?;
-                b.ins()
-                    .brif(c, blocks[then.0 as usize], &ta, blocks[els.0 as usize], &ea);
+                b.ins().brif(c, blocks[then.0 as usize], &ta, blocks[els.0 as usize], &ea);
             }
             Terminator::Return(v) => {
                 let r = *vals.get(v).ok_or("return of undefined value")?;

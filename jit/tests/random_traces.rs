@@ -281,7 +281,9 @@ fn random_traces_agree_with_the_evaluator() {
             let r2 = unsafe { eval::run(&f, m2.as_mut_ptr() as *mut u8, std::ptr::null_mut(), 100_000) }.unwrap();
             // NaNs may differ in payload between native code and the evaluator.
             let norm = |m: [u64; SLOTS]| -> Vec<u64> {
-                m.iter().map(|&w| if f64::from_bits(w).is_nan() && (w >> 52) & 0x7ff == 0x7ff { 0x7ff8_0000_0000_0000 } else { w }).collect()
+                m.iter()
+                    .map(|&w| if f64::from_bits(w).is_nan() && (w >> 52) & 0x7ff == 0x7ff { 0x7ff8_0000_0000_0000 } else { w })
+                    .collect()
             };
             if r1 != r2 || norm(m1) != norm(m2) {
                 panic!(

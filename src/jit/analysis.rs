@@ -54,10 +54,7 @@ pub fn successors(code: &CodeObj, pc: usize, out: &mut Vec<usize>) {
 
 /// The exception handler covering `pc`, if any.
 pub fn handler(code: &CodeObj, pc: usize) -> Option<usize> {
-    code.exc_table
-        .iter()
-        .find(|e| e.start as usize <= pc && pc < e.end as usize)
-        .map(|e| e.handler as usize)
+    code.exc_table.iter().find(|e| e.start as usize <= pc && pc < e.end as usize).map(|e| e.handler as usize)
 }
 
 /// Live registers before each instruction of a code object.
@@ -93,11 +90,7 @@ impl Liveness {
                 // remove a def when the instruction cannot fail midway.
                 let total_write = matches!(
                     code.instrs[pc],
-                    Instr::Move { .. }
-                        | Instr::LoadConst { .. }
-                        | Instr::LoadInt { .. }
-                        | Instr::LoadNone { .. }
-                        | Instr::LoadBool { .. }
+                    Instr::Move { .. } | Instr::LoadConst { .. } | Instr::LoadInt { .. } | Instr::LoadNone { .. } | Instr::LoadBool { .. }
                 ) || handler(code, pc).is_none();
                 if total_write {
                     for &d in &defs[pc] {

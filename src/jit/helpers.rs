@@ -189,11 +189,7 @@ pub extern "C" fn binop(c: u64, op: u64, dst: u64, a: u64, b: u64, pc: u64) -> u
     set_pc(v, c, pc);
     let (x, y) = unsafe { (slot(a).clone(), slot(b).clone()) };
     let bop = BinOp::ALL[(op & 0xff) as usize];
-    let r = if op & 0x100 != 0 {
-        v.inplace_op(bop, &x, &y)
-    } else {
-        v.binary_op(bop, &x, &y)
-    };
+    let r = if op & 0x100 != 0 { v.inplace_op(bop, &x, &y) } else { v.binary_op(bop, &x, &y) };
     let r = r.map(|val| Value::store(unsafe { slot(dst) }, val));
     status(c, r)
 }
@@ -216,25 +212,13 @@ pub extern "C" fn compare(c: u64, op: u64, dst: u64, a: u64, b: u64, pc: u64) ->
     let v = unsafe { vm(c) };
     set_pc(v, c, pc);
     let (x, y) = unsafe { (slot(a).clone(), slot(b).clone()) };
-    let r = v
-        .compare(cmp_op(op), &x, &y)
-        .map(|val| Value::store(unsafe { slot(dst) }, val));
+    let r = v.compare(cmp_op(op), &x, &y).map(|val| Value::store(unsafe { slot(dst) }, val));
     status(c, r)
 }
 
 fn cmp_op(op: u64) -> CmpOp {
-    const OPS: [CmpOp; 10] = [
-        CmpOp::Lt,
-        CmpOp::Le,
-        CmpOp::Eq,
-        CmpOp::Ne,
-        CmpOp::Gt,
-        CmpOp::Ge,
-        CmpOp::Is,
-        CmpOp::IsNot,
-        CmpOp::In,
-        CmpOp::NotIn,
-    ];
+    const OPS: [CmpOp; 10] =
+        [CmpOp::Lt, CmpOp::Le, CmpOp::Eq, CmpOp::Ne, CmpOp::Gt, CmpOp::Ge, CmpOp::Is, CmpOp::IsNot, CmpOp::In, CmpOp::NotIn];
     OPS[op as usize]
 }
 
@@ -276,10 +260,7 @@ pub extern "C" fn iter_info(it: u64, out: u64) -> u64 {
                     out[2] = *step as u64;
                     return 1;
                 }
-                IterKind::Seq {
-                    seq: seq @ Value::List(_),
-                    index,
-                } => {
+                IterKind::Seq { seq: seq @ Value::List(_), index } => {
                     out[0] = index as *const std::cell::Cell<usize> as u64;
                     // The list's object address (as in its value's payload).
                     out[1] = seq.words()[1];
@@ -359,8 +340,7 @@ pub extern "C" fn exec(c: u64, frame: u64, pc: u64) -> u64 {
             _ => unreachable!("inline frames run functions"),
         };
         let depth = v.exc_stack.len() as u32;
-        v.frames
-            .push(Frame::for_function(func, base, top, Ret::Reg(0), depth));
+        v.frames.push(Frame::for_function(func, base, top, Ret::Reg(0), depth));
         let fi = v.frames.len() - 1;
         let r = v.exec_generic(fi, pc as usize);
         // Pop without clearing: the registers stay with the compiled code.
@@ -510,9 +490,7 @@ impl Vm {
             }
             Instr::Call { func, nargs } => {
                 // SAFETY: the arguments are registers func+1 .. func+nargs.
-                let args: &[Value] = unsafe {
-                    std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize)
-                };
+                let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
                 let f = r!(func).clone();
                 match self.call_from_frame(fi, func, &f, Args::new(args), None)? {
                     Some(v) => set!(func, v),
@@ -534,14 +512,9 @@ impl Vm {
             }
             Instr::CallMethod { base: b, nargs } => {
                 let has_self = !r!(b + 1).is_undef();
-                let (start, n) = if has_self {
-                    (b + 1, nargs as usize + 1)
-                } else {
-                    (b + 2, nargs as usize)
-                };
+                let (start, n) = if has_self { (b + 1, nargs as usize + 1) } else { (b + 2, nargs as usize) };
                 // SAFETY: registers start .. start+n are the arguments.
-                let args: &[Value] =
-                    unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
+                let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                 let f = r!(b).clone();
                 match self.call_from_frame(fi, b, &f, Args::new(args), None)? {
                     Some(v) => set!(b, v),
@@ -566,10 +539,7 @@ impl Vm {
                 let (o, k, v) = (r!(obj).clone(), r!(key).clone(), r!(src).clone());
                 self.set_item(&o, &k, v)?;
             }
-            Instr::Return { .. }
-            | Instr::ReturnNone {}
-            | Instr::Yield { .. }
-            | Instr::YieldFrom { .. } => {
+            Instr::Return { .. } | Instr::ReturnNone {} | Instr::Yield { .. } | Instr::YieldFrom { .. } => {
                 unreachable!("the JIT does not run {} generically", ins.name())
             }
             _ => {
@@ -612,10 +582,7 @@ impl Vm {
                 if v.is_none() {
                     Ok(())
                 } else {
-                    Err(PyErr::type_error(format!(
-                        "__init__() should return None, not '{}'",
-                        self.type_name(&v)
-                    )))
+                    Err(PyErr::type_error(format!("__init__() should return None, not '{}'", self.type_name(&v))))
                 }
             }
             Ret::ToRust => unreachable!("a pushed call frame returns to its caller"),

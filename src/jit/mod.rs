@@ -22,33 +22,15 @@ use helpers::JitCtx;
 
 /// The optimisations `--jit-opt` can switch off, with what each does.
 pub const OPTIMIZATIONS: &[(&str, &str)] = &[
-    (
-        "unbox",
-        "keep ints, floats and bools in machine registers instead of the frame",
-    ),
-    (
-        "native",
-        "compile arithmetic, comparisons and branches on numbers to machine instructions",
-    ),
-    (
-        "globals",
-        "treat globals and module attributes as constants guarded by dict versions",
-    ),
-    (
-        "inline",
-        "inline calls of small Python functions into the loop",
-    ),
-    (
-        "builtins",
-        "compile calls of math.sqrt, abs, len, min, max, float, int natively",
-    ),
+    ("unbox", "keep ints, floats and bools in machine registers instead of the frame"),
+    ("native", "compile arithmetic, comparisons and branches on numbers to machine instructions"),
+    ("globals", "treat globals and module attributes as constants guarded by dict versions"),
+    ("inline", "inline calls of small Python functions into the loop"),
+    ("builtins", "compile calls of math.sqrt, abs, len, min, max, float, int natively"),
     ("iter", "iterate over ranges and lists natively"),
     ("list", "index and store into lists natively"),
     ("attrs", "read and write instance attributes through the inline caches without a generic call"),
-    (
-        "speculate",
-        "specialise on the result types the interpreter observed (guarded)",
-    ),
+    ("speculate", "specialise on the result types the interpreter observed (guarded)"),
 ];
 
 /// Which optimisations are on.
@@ -59,9 +41,7 @@ pub struct JitOpts {
 
 impl Default for JitOpts {
     fn default() -> Self {
-        JitOpts {
-            on: OPTIMIZATIONS.iter().map(|(n, _)| *n).collect(),
-        }
+        JitOpts { on: OPTIMIZATIONS.iter().map(|(n, _)| *n).collect() }
     }
 }
 
@@ -85,10 +65,7 @@ impl JitOpts {
                         None => (true, part.strip_prefix('+').unwrap_or(part)),
                     };
                     let Some((n, _)) = OPTIMIZATIONS.iter().find(|(n, _)| *n == name) else {
-                        return Err(format!(
-                            "unknown JIT optimisation '{}' (see --jit-opt=list)",
-                            name
-                        ));
+                        return Err(format!("unknown JIT optimisation '{}' (see --jit-opt=list)", name));
                     };
                     if on {
                         o.on.insert(n);
@@ -335,12 +312,7 @@ impl Vm {
         }
     }
 
-    fn jit_compile(
-        &mut self,
-        fi: usize,
-        loop_pc: usize,
-        header: usize,
-    ) -> Option<Rc<CompiledLoop>> {
+    fn jit_compile(&mut self, fi: usize, loop_pc: usize, header: usize) -> Option<Rc<CompiledLoop>> {
         if self.jit.backend.is_none() {
             match spry_jit::Backend::new() {
                 Ok(mut b) => {
@@ -368,11 +340,7 @@ impl Vm {
             consts: Vec::new(),
             generic: HashSet::new(),
             first_line: code.lines[header],
-            last_line: code.lines[header..=loop_pc]
-                .iter()
-                .copied()
-                .max()
-                .unwrap_or(0),
+            last_line: code.lines[header..=loop_pc].iter().copied().max().unwrap_or(0),
             total_runs: 0,
             guard_failures: HashMap::new(),
         });
@@ -384,15 +352,7 @@ impl Vm {
         let mut headers = std::mem::take(&mut rec.headers);
         let mut consts = std::mem::take(&mut rec.consts);
         let generic = std::mem::take(&mut rec.generic);
-        let result = translate::translate(
-            self,
-            fi,
-            header,
-            loop_pc,
-            &mut headers,
-            &mut consts,
-            &generic,
-        );
+        let result = translate::translate(self, fi, header, loop_pc, &mut headers, &mut consts, &generic);
         let rec = self.jit.loops.get_mut(&key).unwrap();
         rec.headers = headers;
         rec.consts = consts;
@@ -402,9 +362,7 @@ impl Vm {
             Err(why) => {
                 rec.blacklisted = true;
                 self.jit.failed += 1;
-                self.jit
-                    .failures
-                    .push(format!("{}:{}: {}", code.filename, code.lines[header], why));
+                self.jit.failures.push(format!("{}:{}: {}", code.filename, code.lines[header], why));
                 return None;
             }
         };
@@ -415,10 +373,7 @@ impl Vm {
                 let rec = self.jit.loops.get_mut(&key).unwrap();
                 rec.blacklisted = true;
                 self.jit.failed += 1;
-                self.jit.failures.push(format!(
-                    "{}:{}: backend: {}",
-                    code.filename, code.lines[header], e
-                ));
+                self.jit.failures.push(format!("{}:{}: backend: {}", code.filename, code.lines[header], e));
                 return None;
             }
         };
@@ -445,20 +400,9 @@ impl Vm {
         Some(lp)
     }
 
-    fn jit_log(
-        &self,
-        code: &CodeObj,
-        header: usize,
-        loop_pc: usize,
-        t: &translate::Translation,
-        c: &spry_jit::Compiled,
-    ) {
+    fn jit_log(&self, code: &CodeObj, header: usize, loop_pc: usize, t: &translate::Translation, c: &spry_jit::Compiled) {
         let first = code.lines[header];
-        let last = code.lines[header..=loop_pc]
-            .iter()
-            .copied()
-            .max()
-            .unwrap_or(first);
+        let last = code.lines[header..=loop_pc].iter().copied().max().unwrap_or(first);
         let mut out = String::new();
         out.push_str(&format!(
             "=== loop at {}:{}-{} in {} ({} exits, {} inlined frames, {} bytes of machine code)\n",
@@ -482,10 +426,7 @@ impl Vm {
         out.push_str(&t.func.to_string());
         out.push_str("--- exits\n");
         for (i, e) in t.exits.iter().enumerate() {
-            out.push_str(&format!(
-                "  exit{}: {:?} -> pc {} (line {}): {}\n",
-                i, e.kind, e.pc, e.line, e.reason
-            ));
+            out.push_str(&format!("  exit{}: {:?} -> pc {} (line {}): {}\n", i, e.kind, e.pc, e.line, e.reason));
         }
         out.push_str("--- Cranelift IR\n");
         out.push_str(&c.clif);
@@ -504,13 +445,7 @@ impl Vm {
         if need > saved_top {
             self.frames[fi].top = need;
         }
-        let mut ctx = JitCtx {
-            vm: self as *mut Vm,
-            fi,
-            lp: &*lp as *const CompiledLoop,
-            scratch: [0; 12],
-            err: None,
-        };
+        let mut ctx = JitCtx { vm: self as *mut Vm, fi, lp: &*lp as *const CompiledLoop, scratch: [0; 12], err: None };
         lp.runs.set(lp.runs.get() + 1);
         // SAFETY: the code was compiled for this frame layout; `base` is the
         // frame's register window and the stack has room for `extent`
@@ -550,43 +485,25 @@ impl Vm {
             }
         }
         let outcome_err = if exit.kind == ExitKind::Error {
-            Some(
-                ctx.err
-                    .take()
-                    .unwrap_or_else(|| PyErr::runtime_error("JIT error exit without an exception")),
-            )
+            Some(ctx.err.take().unwrap_or_else(|| PyErr::runtime_error("JIT error exit without an exception")))
         } else {
             None
         };
         if matches!(exit.kind, ExitKind::Guard | ExitKind::GuardAfter) {
             if let Some(rec) = self.jit.loops.get_mut(&key) {
-                *rec.guard_failures
-                    .entry((exit.line, exit.reason))
-                    .or_insert(0) += 1;
+                *rec.guard_failures.entry((exit.line, exit.reason)).or_insert(0) += 1;
             }
             if exit.count.get() >= RECOMPILE_AFTER {
                 // The speculation at this site keeps failing: compile it
                 // generically next time.
                 let site = if exit.inline.is_empty() {
-                    Some((
-                        key.0,
-                        if exit.kind == ExitKind::Guard {
-                            exit.pc
-                        } else {
-                            exit.pc - 1
-                        },
-                    ))
+                    Some((key.0, if exit.kind == ExitKind::Guard { exit.pc } else { exit.pc - 1 }))
                 } else {
                     let d = &lp.frames[*exit.inline.last().unwrap() as usize];
                     match &d.func {
-                        Value::Function(f) => Some((
-                            &*f.code as *const CodeObj as usize,
-                            if exit.kind == ExitKind::Guard {
-                                exit.pc
-                            } else {
-                                exit.pc - 1
-                            },
-                        )),
+                        Value::Function(f) => {
+                            Some((&*f.code as *const CodeObj as usize, if exit.kind == ExitKind::Guard { exit.pc } else { exit.pc - 1 }))
+                        }
                         _ => None,
                     }
                 };
@@ -669,19 +586,12 @@ impl Vm {
                 r.code.qualname,
                 r.compiles.min(MAX_COMPILES),
                 runs,
-                if r.blacklisted {
-                    ", left to the interpreter"
-                } else {
-                    ""
-                }
+                if r.blacklisted { ", left to the interpreter" } else { "" }
             ));
             let mut g: Vec<_> = r.guard_failures.iter().collect();
             g.sort();
             for ((line, why), n) in g {
-                out.push_str(&format!(
-                    "    guard failures at line {}: {} x{}\n",
-                    line, why, n
-                ));
+                out.push_str(&format!("    guard failures at line {}: {} x{}\n", line, why, n));
             }
         }
         for f in &j.failures {
@@ -692,12 +602,7 @@ impl Vm {
 
     /// Totals for `--compare`: (loops compiled, compile time, guard failures).
     pub fn jit_totals(&self) -> (usize, Duration, u64) {
-        let g = self
-            .jit
-            .loops
-            .values()
-            .map(|r| r.guard_failures.values().sum::<u64>())
-            .sum();
+        let g = self.jit.loops.values().map(|r| r.guard_failures.values().sum::<u64>()).sum();
         (self.jit.compiled, self.jit.compile_time, g)
     }
 }

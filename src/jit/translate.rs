@@ -95,22 +95,14 @@ pub struct RS {
 }
 
 impl RS {
-    const ANY: RS = RS {
-        t: T::Any,
-        clean: true,
-        mem: None,
-    };
+    const ANY: RS = RS { t: T::Any, clean: true, mem: None };
     fn mem_type(t: T) -> RS {
         let mem = match t {
             T::Tag(x) => Some(x),
             T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
             _ => None,
         };
-        RS {
-            t,
-            clean: true,
-            mem,
-        }
+        RS { t, clean: true, mem }
     }
 }
 
@@ -170,21 +162,14 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
         }
     };
     if t.is_virtual() {
-        RS {
-            t,
-            clean: a.clean && b.clean,
-            mem: if a.mem == b.mem { a.mem } else { None },
-        }
+        RS { t, clean: a.clean && b.clean, mem: if a.mem == b.mem { a.mem } else { None } }
     } else {
         RS::mem_type(t)
     }
 }
 
 fn join_states(a: &State, b: &State, consts: &[Value]) -> State {
-    a.iter()
-        .zip(b.iter())
-        .map(|(x, y)| join_rs(*x, *y, consts))
-        .collect()
+    a.iter().zip(b.iter()).map(|(x, y)| join_rs(*x, *y, consts)).collect()
 }
 
 // Compiled attribute access reads an instance's dict pointer as a word
@@ -369,17 +354,12 @@ impl<'a> Tr<'a> {
     }
     fn liveness(&mut self, code: &CodeObj) -> Rc<Liveness> {
         let k = code as *const CodeObj as usize;
-        self.live_cache
-            .entry(k)
-            .or_insert_with(|| Rc::new(Liveness::compute(code)))
-            .clone()
+        self.live_cache.entry(k).or_insert_with(|| Rc::new(Liveness::compute(code))).clone()
     }
     fn intern(&mut self, v: &Value) -> u32 {
         // Values without a payload (None...) compare by tag only: their
         // payload word is padding.
-        let has_payload = |x: &Value| {
-            matches!(x.tag(), tag::BOOL | tag::INT | tag::FLOAT) || is_heap_tag(x.tag())
-        };
+        let has_payload = |x: &Value| matches!(x.tag(), tag::BOOL | tag::INT | tag::FLOAT) || is_heap_tag(x.tag());
         for (i, c) in self.consts.iter().enumerate() {
             if c.tag() == v.tag() && (!has_payload(v) || c.words()[1] == v.words()[1]) {
                 return i as u32;
@@ -437,25 +417,11 @@ impl<'a> Tr<'a> {
     }
     fn call(&mut self, addr: usize, name: &'static str, args: Vec<Var>) -> Var {
         self.forget_positions(name);
-        self.op1(
-            Op::Call {
-                addr: addr as u64,
-                name,
-                ret: true,
-            },
-            args,
-        )
+        self.op1(Op::Call { addr: addr as u64, name, ret: true }, args)
     }
     fn call_void(&mut self, addr: usize, name: &'static str, args: Vec<Var>) {
         self.forget_positions(name);
-        self.op(
-            Op::Call {
-                addr: addr as u64,
-                name,
-                ret: false,
-            },
-            args,
-        );
+        self.op(Op::Call { addr: addr as u64, name, ret: false }, args);
     }
     fn slot_off(r: usize) -> i32 {
         (r * 16) as i32
@@ -479,27 +445,13 @@ impl<'a> Tr<'a> {
     /// Continues in a new block if `cond` is zero, else goes to `exit`.
     fn guard_zero(&mut self, cond: Var, exit: BlockId) {
         let ok = self.new_block();
-        self.f.set_term(
-            self.cur,
-            Terminator::Branch {
-                cond,
-                then: (exit, vec![]),
-                els: (ok, vec![]),
-            },
-        );
+        self.f.set_term(self.cur, Terminator::Branch { cond, then: (exit, vec![]), els: (ok, vec![]) });
         self.cur = ok;
     }
     /// Continues in a new block if `cond` is non-zero, else goes to `exit`.
     fn guard_nonzero(&mut self, cond: Var, exit: BlockId) {
         let ok = self.new_block();
-        self.f.set_term(
-            self.cur,
-            Terminator::Branch {
-                cond,
-                then: (ok, vec![]),
-                els: (exit, vec![]),
-            },
-        );
+        self.f.set_term(self.cur, Terminator::Branch { cond, then: (ok, vec![]), els: (exit, vec![]) });
         self.cur = ok;
     }
 
@@ -558,30 +510,14 @@ impl<'a> Tr<'a> {
             _ => self.set_i(r, v),
         }
         let old = self.st[r];
-        let mem = if old.t.is_virtual() {
-            old.mem
-        } else {
-            RS::mem_type(old.t).mem
-        };
+        let mem = if old.t.is_virtual() { old.mem } else { RS::mem_type(old.t).mem };
         let mem = if old.t == T::Any { None } else { mem };
-        self.st[r] = RS {
-            t,
-            clean: false,
-            mem,
-        };
+        self.st[r] = RS { t, clean: false, mem };
     }
     fn def_const(&mut self, r: usize, c: u32) {
         let old = self.st[r];
-        let mem = if old.t.is_virtual() {
-            old.mem
-        } else {
-            RS::mem_type(old.t).mem
-        };
-        self.st[r] = RS {
-            t: T::Const(c),
-            clean: false,
-            mem,
-        };
+        let mem = if old.t.is_virtual() { old.mem } else { RS::mem_type(old.t).mem };
+        self.st[r] = RS { t: T::Const(c), clean: false, mem };
     }
     /// The register was written in memory by a helper.
     fn clobber(&mut self, r: usize) {
@@ -602,14 +538,7 @@ impl<'a> Tr<'a> {
         let heap = self.icmp(Cmp::Ult, d, n);
         let rel = self.cold_block();
         let cont = self.new_block();
-        self.f.set_term(
-            self.cur,
-            Terminator::Branch {
-                cond: heap,
-                then: (rel, vec![]),
-                els: (cont, vec![]),
-            },
-        );
+        self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (rel, vec![]), els: (cont, vec![]) });
         self.cur = rel;
         let a = self.slot_addr(r);
         self.call_void(helpers::release as *const () as usize, "release", vec![a]);
@@ -639,11 +568,7 @@ impl<'a> Tr<'a> {
                     self.store(self.base, off, t);
                 }
                 self.store(self.base, off + 8, v);
-                self.st[r] = RS {
-                    t: s.t,
-                    clean: true,
-                    mem: Some(tg),
-                };
+                self.st[r] = RS { t: s.t, clean: true, mem: Some(tg) };
             }
             T::Const(c) => {
                 let v = self.konst(c).clone();
@@ -656,11 +581,7 @@ impl<'a> Tr<'a> {
                 if is_heap_tag(v.tag()) {
                     self.call_void(helpers::incref as *const () as usize, "incref", vec![p]);
                 }
-                self.st[r] = RS {
-                    t: s.t,
-                    clean: true,
-                    mem: Some(v.tag()),
-                };
+                self.st[r] = RS { t: s.t, clean: true, mem: Some(v.tag()) };
             }
             _ => unreachable!(),
         }
@@ -694,11 +615,7 @@ impl<'a> Tr<'a> {
                     let v = self.load(self.base, off);
                     self.set_i(r, v);
                 }
-                self.st[r] = RS {
-                    t: nt,
-                    clean: true,
-                    mem: Some(t),
-                };
+                self.st[r] = RS { t: nt, clean: true, mem: Some(t) };
                 Some(nt)
             }
             _ => None,
@@ -792,21 +709,9 @@ impl<'a> Tr<'a> {
             }
         }
         let inline: Vec<u32> = self.chain.iter().filter_map(|l| l.desc).collect();
-        let line = self
-            .code()
-            .lines
-            .get(pc.min(self.code().instrs.len() - 1))
-            .copied()
-            .unwrap_or(0);
+        let line = self.code().lines.get(pc.min(self.code().instrs.len() - 1)).copied().unwrap_or(0);
         let idx = self.exits.len();
-        self.exits.push(ExitInfo {
-            kind,
-            pc: pc as u32,
-            inline,
-            line,
-            reason,
-            count: std::cell::Cell::new(0),
-        });
+        self.exits.push(ExitInfo { kind, pc: pc as u32, inline, line, reason, count: std::cell::Cell::new(0) });
         let v = self.iconst(idx as i64);
         self.f.set_term(self.cur, Terminator::Return(v));
         self.cur = saved_cur;
@@ -905,13 +810,7 @@ impl<'a> Tr<'a> {
         }
         let st = self.st.clone();
         let cur = self.cur;
-        self.regions
-            .last_mut()
-            .unwrap()
-            .incoming
-            .entry(target)
-            .or_default()
-            .push((cur, st));
+        self.regions.last_mut().unwrap().incoming.entry(target).or_default().push((cur, st));
         Ok(())
     }
 
@@ -919,14 +818,7 @@ impl<'a> Tr<'a> {
     fn branch(&mut self, cond: Var, t: usize, e: usize) -> TResult<Flow> {
         let bt = self.new_block();
         let be = self.new_block();
-        self.f.set_term(
-            self.cur,
-            Terminator::Branch {
-                cond,
-                then: (bt, vec![]),
-                els: (be, vec![]),
-            },
-        );
+        self.f.set_term(self.cur, Terminator::Branch { cond, then: (bt, vec![]), els: (be, vec![]) });
         let saved = self.st.clone();
         self.cur = bt;
         self.goto(t)?;
@@ -1021,20 +913,8 @@ impl<'a> Tr<'a> {
                 _ => {}
             }
         }
-        let entry_state: State = hs
-            .iter()
-            .map(|s| {
-                if s.t.is_virtual() {
-                    RS {
-                        t: s.t,
-                        clean: true,
-                        mem: Some(self.rs_tag(s.t)),
-                    }
-                } else {
-                    *s
-                }
-            })
-            .collect();
+        let entry_state: State =
+            hs.iter().map(|s| if s.t.is_virtual() { RS { t: s.t, clean: true, mem: Some(self.rs_tag(s.t)) } } else { *s }).collect();
         self.regions.push(Region {
             lo: header,
             hi: loop_pc,
@@ -1063,11 +943,7 @@ impl<'a> Tr<'a> {
         let a = self.slot_addr(r);
         let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
         let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
-        let k = self.call(
-            helpers::iter_info as *const () as usize,
-            "iter_info",
-            vec![a, out],
-        );
+        let k = self.call(helpers::iter_info as *const () as usize, "iter_info", vec![a, out]);
         let ok = self.icmp_imm(Cmp::Eq, k, kind as i64);
         self.guard_nonzero(ok, fail);
         let ax = self.aux(r);
@@ -1109,15 +985,12 @@ impl<'a> Tr<'a> {
             Value::Int(_) if unbox => T::Int,
             Value::Float(_) if unbox => T::Float,
             Value::Bool(_) if unbox => T::Bool,
-            Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) | Value::Method(_)
-                if self.opts.has("globals") =>
-            {
+            Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) | Value::Method(_) if self.opts.has("globals") => {
                 T::Const(self.intern(v))
             }
             Value::Iter(_) if self.opts.has("iter") => {
                 let mut out = [0u64; 4];
-                match helpers::iter_info(v as *const Value as u64, &mut out as *mut [u64; 4] as u64)
-                {
+                match helpers::iter_info(v as *const Value as u64, &mut out as *mut [u64; 4] as u64) {
                     1 => T::RangeIter(true),
                     2 => T::ListIter(true),
                     _ => T::Tag(tag::ITER),
@@ -1126,11 +999,7 @@ impl<'a> Tr<'a> {
             _ => T::Tag(v.tag()),
         };
         if t.is_virtual() {
-            RS {
-                t,
-                clean: true,
-                mem: Some(v.tag()),
-            }
+            RS { t, clean: true, mem: Some(v.tag()) }
         } else {
             RS::mem_type(t)
         }
@@ -1138,23 +1007,13 @@ impl<'a> Tr<'a> {
 
     /// Translates the blocks of a region (the loop, or an inlined body)
     /// reachable from `entry_pc`.
-    fn region(
-        &mut self,
-        lo: usize,
-        hi: usize,
-        entry_block: BlockId,
-        entry_state: State,
-    ) -> TResult<()> {
+    fn region(&mut self, lo: usize, hi: usize, entry_block: BlockId, entry_state: State) -> TResult<()> {
         let code = self.code();
         let leaders = block_leaders(code, lo, hi);
         // Blocks and their successors inside the region.
         let mut starts: Vec<usize> = (lo..=hi).filter(|&p| leaders[p]).collect();
         starts.sort_unstable();
-        let end_of = |s: usize| -> usize {
-            (s + 1..=hi + 1)
-                .find(|&p| p > hi || leaders[p])
-                .unwrap_or(hi + 1)
-        };
+        let end_of = |s: usize| -> usize { (s + 1..=hi + 1).find(|&p| p > hi || leaders[p]).unwrap_or(hi + 1) };
         let succs = |s: usize| -> Vec<usize> {
             let e = end_of(s);
             let mut v = Vec::new();
@@ -1200,19 +1059,10 @@ impl<'a> Tr<'a> {
                     }
                 }
             }
-            reg.incoming
-                .entry(lo)
-                .or_default()
-                .push((entry_block, entry_state));
+            reg.incoming.entry(lo).or_default().push((entry_block, entry_state));
         }
         for &start in &order {
-            let edges = self
-                .regions
-                .last_mut()
-                .unwrap()
-                .incoming
-                .remove(&start)
-                .unwrap_or_default();
+            let edges = self.regions.last_mut().unwrap().incoming.remove(&start).unwrap_or_default();
             if edges.is_empty() {
                 continue;
             }
@@ -1278,8 +1128,7 @@ impl<'a> Tr<'a> {
     }
 
     fn is_generic(&self, pc: usize) -> bool {
-        self.generic
-            .contains(&(self.level().code as usize, pc as u32))
+        self.generic.contains(&(self.level().code as usize, pc as u32))
     }
 
     /// Speculates on the type of a result a helper stored in `r`, from the
@@ -1319,11 +1168,7 @@ impl<'a> Tr<'a> {
         }
         if matches!(
             ins,
-            Instr::LoadLocals { .. }
-                | Instr::LoadName { .. }
-                | Instr::StoreName { .. }
-                | Instr::DeleteName { .. }
-                | Instr::Call { .. }
+            Instr::LoadLocals { .. } | Instr::LoadName { .. } | Instr::StoreName { .. } | Instr::DeleteName { .. } | Instr::Call { .. }
         ) {
             self.flush_named();
         }
@@ -1339,11 +1184,7 @@ impl<'a> Tr<'a> {
         };
         let fv = self.iconst(frame);
         let pv = self.iconst(pc as i64);
-        let s = self.call(
-            helpers::exec as *const () as usize,
-            "exec",
-            vec![self.ctx, fv, pv],
-        );
+        let s = self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]);
         self.check_status(s);
         for w in &writes {
             let a = self.abs(*w);
@@ -1356,9 +1197,10 @@ impl<'a> Tr<'a> {
             }
             None => {
                 let result = match *ins {
-                    Instr::LoadAttr { dst, .. } | Instr::GetItem { dst, .. } | Instr::LoadDeref { dst, .. } | Instr::BinaryOp { dst, .. } => {
-                        Some(dst)
-                    }
+                    Instr::LoadAttr { dst, .. }
+                    | Instr::GetItem { dst, .. }
+                    | Instr::LoadDeref { dst, .. }
+                    | Instr::BinaryOp { dst, .. } => Some(dst),
                     Instr::Call { func, .. } => Some(func),
                     Instr::CallMethod { base, .. } => Some(base),
                     _ => None,
@@ -1419,9 +1261,7 @@ impl<'a> Tr<'a> {
         let in_root = self.chain.len() == 1;
         match ins {
             // Leaving the frame, or things only the interpreter does.
-            Instr::Return { .. } | Instr::ReturnNone {} if !in_root => {
-                return self.inline_return(ins)
-            }
+            Instr::Return { .. } | Instr::ReturnNone {} if !in_root => return self.inline_return(ins),
             Instr::Return { .. }
             | Instr::ReturnNone {}
             | Instr::Raise { .. }
@@ -1528,34 +1368,18 @@ impl<'a> Tr<'a> {
             Instr::Add { dst, a, b } => self.arith(pc, &ins, BinOp::Add, dst, a, Some(b), 0),
             Instr::Sub { dst, a, b } => self.arith(pc, &ins, BinOp::Sub, dst, a, Some(b), 0),
             Instr::Mul { dst, a, b } => self.arith(pc, &ins, BinOp::Mul, dst, a, Some(b), 0),
-            Instr::TrueDiv { dst, a, b } => {
-                self.arith(pc, &ins, BinOp::TrueDiv, dst, a, Some(b), 0)
-            }
-            Instr::FloorDiv { dst, a, b } => {
-                self.arith(pc, &ins, BinOp::FloorDiv, dst, a, Some(b), 0)
-            }
+            Instr::TrueDiv { dst, a, b } => self.arith(pc, &ins, BinOp::TrueDiv, dst, a, Some(b), 0),
+            Instr::FloorDiv { dst, a, b } => self.arith(pc, &ins, BinOp::FloorDiv, dst, a, Some(b), 0),
             Instr::Mod { dst, a, b } => self.arith(pc, &ins, BinOp::Mod, dst, a, Some(b), 0),
-            Instr::AddInt { dst, a, imm } => {
-                self.arith(pc, &ins, BinOp::Add, dst, a, None, imm as i64)
-            }
-            Instr::SubInt { dst, a, imm } => {
-                self.arith(pc, &ins, BinOp::Sub, dst, a, None, imm as i64)
-            }
-            Instr::BinaryOp { op, dst, a, b } | Instr::InplaceOp { op, dst, a, b } => {
-                self.arith(pc, &ins, op, dst, a, Some(b), 0)
-            }
-            Instr::Neg { dst, src } | Instr::Pos { dst, src } | Instr::Invert { dst, src } => {
-                self.unary(pc, &ins, dst, src)
-            }
+            Instr::AddInt { dst, a, imm } => self.arith(pc, &ins, BinOp::Add, dst, a, None, imm as i64),
+            Instr::SubInt { dst, a, imm } => self.arith(pc, &ins, BinOp::Sub, dst, a, None, imm as i64),
+            Instr::BinaryOp { op, dst, a, b } | Instr::InplaceOp { op, dst, a, b } => self.arith(pc, &ins, op, dst, a, Some(b), 0),
+            Instr::Neg { dst, src } | Instr::Pos { dst, src } | Instr::Invert { dst, src } => self.unary(pc, &ins, dst, src),
             Instr::Not { dst, src } | Instr::ToBool { dst, src } => {
                 let s = self.abs(src);
                 match self.truth(s)? {
                     Some(v) => {
-                        let v = if matches!(ins, Instr::Not { .. }) {
-                            self.icmp_imm(Cmp::Eq, v, 0)
-                        } else {
-                            v
-                        };
+                        let v = if matches!(ins, Instr::Not { .. }) { self.icmp_imm(Cmp::Eq, v, 0) } else { v };
                         let d = self.abs(dst);
                         self.def_num(d, T::Bool, v);
                         self.settle(d);
@@ -1596,11 +1420,7 @@ impl<'a> Tr<'a> {
                         self.mem(rb);
                         let (pa, pb) = (self.slot_addr(ra), self.slot_addr(rb));
                         let (o, p) = (self.iconst(op as i64), self.iconst(self.root_pc() as i64));
-                        let s = self.call(
-                            helpers::compare_bool as *const () as usize,
-                            "compare_bool",
-                            vec![self.ctx, o, pa, pb, p],
-                        );
+                        let s = self.call(helpers::compare_bool as *const () as usize, "compare_bool", vec![self.ctx, o, pa, pb, p]);
                         self.check_status(s);
                         self.branch(s, pc + 1, target as usize)
                     }
@@ -1624,27 +1444,17 @@ impl<'a> Tr<'a> {
                 let want_none = matches!(ins, Instr::JumpIfNone { .. });
                 match is_none {
                     Some(n) => {
-                        self.goto(if n == want_none {
-                            target as usize
-                        } else {
-                            pc + 1
-                        })?;
+                        self.goto(if n == want_none { target as usize } else { pc + 1 })?;
                         Ok(Flow::Done)
                     }
                     None => {
                         let t = self.load_tag(r);
-                        let n = self.icmp_imm(
-                            if want_none { Cmp::Eq } else { Cmp::Ne },
-                            t,
-                            tag::NONE as i64,
-                        );
+                        let n = self.icmp_imm(if want_none { Cmp::Eq } else { Cmp::Ne }, t, tag::NONE as i64);
                         self.branch(n, target as usize, pc + 1)
                     }
                 }
             }
-            Instr::ForIter { dst, iter, target } => {
-                self.for_iter(pc, &ins, dst, iter, target as usize)
-            }
+            Instr::ForIter { dst, iter, target } => self.for_iter(pc, &ins, dst, iter, target as usize),
             Instr::GetIter { dst, src } => {
                 let s = self.abs(src);
                 let from_range = self.st[s].t == T::Tag(tag::RANGE);
@@ -1655,11 +1465,7 @@ impl<'a> Tr<'a> {
                 if (from_range || from_list) && self.opts.has("iter") {
                     let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
                     self.iter_setup(d, if from_range { 1 } else { 2 }, fail);
-                    self.st[d] = RS::mem_type(if from_range {
-                        T::RangeIter(true)
-                    } else {
-                        T::ListIter(true)
-                    });
+                    self.st[d] = RS::mem_type(if from_range { T::RangeIter(true) } else { T::ListIter(true) });
                 } else if let (T::ZipIter(_) | T::EnumIter, true) = (src_t, self.opts.has("iter")) {
                     // iter() of an iterator is the iterator itself.
                     let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
@@ -1675,10 +1481,14 @@ impl<'a> Tr<'a> {
             Instr::Call { func, nargs } => self.call_instr(pc, &ins, func, nargs, &[]),
             Instr::CallKw { func, nargs, kwnames } => {
                 let names: Vec<String> = match &code.consts[kwnames as usize] {
-                    Value::Tuple(t) => t.as_slice().iter().map(|v| match v {
-                        Value::Str(s) => s.as_str().to_string(),
-                        _ => String::new(),
-                    }).collect(),
+                    Value::Tuple(t) => t
+                        .as_slice()
+                        .iter()
+                        .map(|v| match v {
+                            Value::Str(s) => s.as_str().to_string(),
+                            _ => String::new(),
+                        })
+                        .collect(),
                     _ => return self.generic(pc, &ins),
                 };
                 self.call_instr(pc, &ins, func, nargs, &names)
@@ -1739,7 +1549,14 @@ impl<'a> Tr<'a> {
                     if t != tag::UNDEF && self.opts.has("inline") && !self.is_generic(pc) {
                         if let Value::Function(f) = self.konst(c).clone() {
                             let fval = self.konst(c).clone();
-                            if let Some(flow) = self.try_inline(pc, &f, &fval, base, &(1..=nargs as usize + 1).map(|i| b + i).collect::<Vec<_>>(), ArgMode::Move)? {
+                            if let Some(flow) = self.try_inline(
+                                pc,
+                                &f,
+                                &fval,
+                                base,
+                                &(1..=nargs as usize + 1).map(|i| b + i).collect::<Vec<_>>(),
+                                ArgMode::Move,
+                            )? {
                                 return Ok(flow);
                             }
                         }
@@ -1748,7 +1565,10 @@ impl<'a> Tr<'a> {
                 if self.st[b + 1].t == T::Tag(tag::UNDEF) {
                     if let T::Const(c) = self.st[b].t {
                         let callee = self.konst(c).clone();
-                        if matches!(callee, Value::Builtin(_)) && self.opts.has("builtins") && self.native_builtin_at(pc, &callee, b, b + 2, nargs) {
+                        if matches!(callee, Value::Builtin(_))
+                            && self.opts.has("builtins")
+                            && self.native_builtin_at(pc, &callee, b, b + 2, nargs)
+                        {
                             return Ok(Flow::Next);
                         }
                     }
@@ -1848,14 +1668,7 @@ impl<'a> Tr<'a> {
         let due = self.icmp_imm(Cmp::Le, budget, 0);
         let run = self.cold_block();
         let cont = self.new_block();
-        self.f.set_term(
-            self.cur,
-            Terminator::Branch {
-                cond: due,
-                then: (run, vec![]),
-                els: (cont, vec![]),
-            },
-        );
+        self.f.set_term(self.cur, Terminator::Branch { cond: due, then: (run, vec![]), els: (cont, vec![]) });
         self.cur = run;
         // Every heap value is in a frame slot (only numbers are unboxed),
         // so the collector sees all references.
@@ -1885,9 +1698,7 @@ impl<'a> Tr<'a> {
                 let v = self.konst(c);
                 let t = match v {
                     Value::None => Some(false),
-                    Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) => {
-                        Some(true)
-                    }
+                    Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) => Some(true),
                     _ => None,
                 };
                 Ok(t.map(|b| self.iconst(b as i64)))
@@ -1897,11 +1708,7 @@ impl<'a> Tr<'a> {
                 self.mem(r);
                 let a = self.slot_addr(r);
                 let p = self.iconst(self.root_pc() as i64);
-                let s = self.call(
-                    helpers::truthy as *const () as usize,
-                    "truthy",
-                    vec![self.ctx, a, p],
-                );
+                let s = self.call(helpers::truthy as *const () as usize, "truthy", vec![self.ctx, a, p]);
                 self.check_status(s);
                 Ok(Some(s))
             }
@@ -1964,11 +1771,7 @@ impl<'a> Tr<'a> {
         let lim = self.iconst((1 << 54) + 1);
         let ok = self.icmp(Cmp::Ult, s, lim);
         let pc = self.pc;
-        let x = self.exit(
-            ExitKind::Guard,
-            pc,
-            "int too large for exact float conversion",
-        );
+        let x = self.exit(ExitKind::Guard, pc, "int too large for exact float conversion");
         self.guard_nonzero(ok, x);
     }
 
@@ -1994,16 +1797,7 @@ impl<'a> Tr<'a> {
 
     /// Arithmetic (`b` None: an immediate operand).
     #[allow(clippy::too_many_arguments)]
-    fn arith(
-        &mut self,
-        pc: usize,
-        ins: &Instr,
-        op: BinOp,
-        dst: Reg,
-        a: Reg,
-        b: Option<Reg>,
-        imm: i64,
-    ) -> TResult<Flow> {
+    fn arith(&mut self, pc: usize, ins: &Instr, op: BinOp, dst: Reg, a: Reg, b: Option<Reg>, imm: i64) -> TResult<Flow> {
         let ra = self.abs(a);
         let rb = b.map(|b| self.abs(b));
         let ta = self.num(ra);
@@ -2051,11 +1845,7 @@ impl<'a> Tr<'a> {
                         BinOp::Or => Op::IOr,
                         _ => Op::IXor,
                     };
-                    let t = if ta == T::Bool && tb == T::Bool {
-                        T::Bool
-                    } else {
-                        T::Int
-                    };
+                    let t = if ta == T::Bool && tb == T::Bool { T::Bool } else { T::Int };
                     Some((t, self.op1(o, vec![x, y])))
                 }
                 BinOp::FloorDiv | BinOp::Mod => {
@@ -2221,14 +2011,7 @@ impl<'a> Tr<'a> {
     /// Looks `name` up in `dict` (then `fallback`) at compile time and
     /// emits guarded code producing its value in register `d`. Returns
     /// false when the name is not found (the caller goes generic).
-    fn const_lookup(
-        &mut self,
-        dict: &DictObj,
-        fallback: Option<&PyRef<DictObj>>,
-        name: &str,
-        d: usize,
-        pc: usize,
-    ) -> bool {
+    fn const_lookup(&mut self, dict: &DictObj, fallback: Option<&PyRef<DictObj>>, name: &str, d: usize, pc: usize) -> bool {
         let h = crate::objects::str::hash_str(name);
         let (entry, dicts): (*mut Value, Vec<&DictObj>) = match dict.find_str(name, h) {
             Some(i) => (dict.value_ptr(i), vec![dict]),
@@ -2313,14 +2096,7 @@ impl<'a> Tr<'a> {
         Ok(Flow::Next)
     }
 
-    fn for_iter(
-        &mut self,
-        pc: usize,
-        ins: &Instr,
-        dst: Reg,
-        iter: Reg,
-        target: usize,
-    ) -> TResult<Flow> {
+    fn for_iter(&mut self, pc: usize, ins: &Instr, dst: Reg, iter: Reg, target: usize) -> TResult<Flow> {
         let it = self.abs(iter);
         let d = self.abs(dst);
         if let T::ZipIter(_) | T::EnumIter = self.st[it].t {
@@ -2344,14 +2120,7 @@ impl<'a> Tr<'a> {
                 let more = self.op1(Op::Select, vec![pos, lt, gt]);
                 let body = self.new_block();
                 let done = self.new_block();
-                self.f.set_term(
-                    self.cur,
-                    Terminator::Branch {
-                        cond: more,
-                        then: (body, vec![]),
-                        els: (done, vec![]),
-                    },
-                );
+                self.f.set_term(self.cur, Terminator::Branch { cond: more, then: (body, vec![]), els: (done, vec![]) });
                 let saved = self.st.clone();
                 self.cur = done;
                 self.goto(target)?;
@@ -2377,14 +2146,7 @@ impl<'a> Tr<'a> {
                 let more = self.icmp(Cmp::Ult, i, len);
                 let body = self.new_block();
                 let done = self.new_block();
-                self.f.set_term(
-                    self.cur,
-                    Terminator::Branch {
-                        cond: more,
-                        then: (body, vec![]),
-                        els: (done, vec![]),
-                    },
-                );
+                self.f.set_term(self.cur, Terminator::Branch { cond: more, then: (body, vec![]), els: (done, vec![]) });
                 let saved = self.st.clone();
                 self.cur = done;
                 let exhausted = self.iconst((usize::MAX / 2) as i64);
@@ -2458,11 +2220,8 @@ impl<'a> Tr<'a> {
         let ptroff = dd + crate::objects::list::LIST_PTR_OFFSET as i32;
         // (index address, index, list) of each list iterator.
         let ax = self.aux_n(it, if t == T::EnumIter { 3 } else { 2 * n });
-        let subs: Vec<(LocalId, LocalId)> = if t == T::EnumIter {
-            vec![(ax[1], ax[2])]
-        } else {
-            (0..n).map(|i| (ax[2 * i], ax[2 * i + 1])).collect()
-        };
+        let subs: Vec<(LocalId, LocalId)> =
+            if t == T::EnumIter { vec![(ax[1], ax[2])] } else { (0..n).map(|i| (ax[2 * i], ax[2 * i + 1])).collect() };
         let mut idx = Vec::new();
         for &(pi, pl) in &subs {
             let ip = self.op1(Op::GetVar(pi), vec![]);
@@ -2599,11 +2358,7 @@ impl<'a> Tr<'a> {
 
     /// Copies the value at address `ea` into register `d` (see `element_to`).
     fn value_to(&mut self, pc: usize, ea: Var, d: usize, commit: Option<(Var, Var)>) {
-        let bits = if self.opts.has("speculate") && !self.is_generic(pc) {
-            self.profile(pc)
-        } else {
-            0
-        };
+        let bits = if self.opts.has("speculate") && !self.is_generic(pc) { self.profile(pc) } else { 0 };
         let num = spec_num(bits);
         if let (Some((t, tg)), true) = (num, self.opts.has("unbox")) {
             let x = self.exit(ExitKind::Guard, pc, "element type");
@@ -2930,7 +2685,8 @@ impl<'a> Tr<'a> {
                 Value::Function(f) if self.opts.has("inline") && !self.is_generic(pc) => {
                     let npos = nargs as usize - kw_names.len();
                     let pos: Vec<ArgSrc> = (1..=npos).map(|i| ArgSrc::Reg(fr + i)).collect();
-                    let kw: Vec<(String, ArgSrc)> = kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
+                    let kw: Vec<(String, ArgSrc)> =
+                        kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
                     if Self::bindable(f, npos, kw_names) {
                         if let Some(flow) = self.try_inline_bound(pc, f, &callee, func, pos, kw, ArgMode::Move)? {
                             return Ok(flow);
@@ -2943,7 +2699,8 @@ impl<'a> Tr<'a> {
                         let npos = nargs as usize - kw_names.len();
                         let mut pos: Vec<ArgSrc> = vec![ArgSrc::Value(this.clone())];
                         pos.extend((1..=npos).map(|i| ArgSrc::Reg(fr + i)));
-                        let kw: Vec<(String, ArgSrc)> = kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
+                        let kw: Vec<(String, ArgSrc)> =
+                            kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
                         if Self::bindable(f, npos + 1, kw_names) {
                             let fval = Value::Function(f.clone());
                             self.intern(&fval);
@@ -2965,7 +2722,8 @@ impl<'a> Tr<'a> {
                 }
                 _ => {}
             }
-            let builtin = |name: &str| kw_names.is_empty() && self.vm.builtins.get_str(name).is_some_and(|r| r.words()[1] == callee.words()[1]);
+            let builtin =
+                |name: &str| kw_names.is_empty() && self.vm.builtins.get_str(name).is_some_and(|r| r.words()[1] == callee.words()[1]);
             // range(...) always gives a range (or raises).
             if builtin("range") {
                 let flow = self.generic(pc, ins)?;
@@ -3110,7 +2868,15 @@ impl<'a> Tr<'a> {
     /// `C(args)` for a plain Python class (default `__new__`, a Python
     /// `__init__`): the instance is allocated by a helper and `__init__` is
     /// inlined, guarded by the class version.
-    fn try_construct(&mut self, pc: usize, cls: &PyRef<ClassObj>, init: &PyRef<FunctionObj>, func: Reg, nargs: u16, kw_names: Vec<String>) -> TResult<Option<Flow>> {
+    fn try_construct(
+        &mut self,
+        pc: usize,
+        cls: &PyRef<ClassObj>,
+        init: &PyRef<FunctionObj>,
+        func: Reg,
+        nargs: u16,
+        kw_names: Vec<String>,
+    ) -> TResult<Option<Flow>> {
         let callee: &CodeObj = &init.code;
         if !self.inlinable(callee) || !Self::bindable(init, nargs as usize + 1, &kw_names) {
             return Ok(None);
@@ -3189,8 +2955,7 @@ impl<'a> Tr<'a> {
                     _ => None,
                 },
             };
-            d.and_then(|d| d.get_str(name))
-                .is_some_and(|v| v.words()[1] == b)
+            d.and_then(|d| d.get_str(name)).is_some_and(|v| v.words()[1] == b)
         };
         let arg = |_: &Self, i: u16| args + i as usize;
         if nargs == 1 {
@@ -3398,14 +3163,7 @@ impl<'a> Tr<'a> {
         });
         // The callee's window is all Undef in memory.
         self.st.truncate(offset);
-        self.st.resize(
-            offset + nregs,
-            RS {
-                t: T::Tag(0),
-                clean: true,
-                mem: Some(0),
-            },
-        );
+        self.st.resize(offset + nregs, RS { t: T::Tag(0), clean: true, mem: Some(0) });
         // Arguments move into the callee's parameters (or are copied, when
         // the caller keeps them: `self` of an `__init__`, operator operands).
         for (i, a) in args.iter().enumerate() {
@@ -3450,11 +3208,7 @@ impl<'a> Tr<'a> {
                         T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                         t => t,
                     });
-                    self.st[s] = RS {
-                        t: T::Tag(0),
-                        clean: true,
-                        mem: Some(0),
-                    };
+                    self.st[s] = RS { t: T::Tag(0), clean: true, mem: Some(0) };
                 }
             }
         }
@@ -3527,8 +3281,7 @@ impl<'a> Tr<'a> {
         if init {
             // `__init__` must return None; the instance stays in `r`.
             if let Some(s) = src {
-                let none = matches!(self.st[s].t, T::Const(c) if self.konst(c).is_none())
-                    || self.st[s].t == T::Tag(tag::NONE);
+                let none = matches!(self.st[s].t, T::Const(c) if self.konst(c).is_none()) || self.st[s].t == T::Tag(tag::NONE);
                 if !none {
                     self.mem(s);
                     let sa = self.slot_addr(s);
@@ -3557,11 +3310,7 @@ impl<'a> Tr<'a> {
                     T::Const(c) => self.def_const(r, c),
                     _ => {
                         let old = self.st[r];
-                        let known = if old.t.is_virtual() {
-                            old.mem
-                        } else {
-                            RS::mem_type(old.t).mem
-                        };
+                        let known = if old.t.is_virtual() { old.mem } else { RS::mem_type(old.t).mem };
                         self.release_slot(r, known);
                         let so = Self::slot_off(s);
                         let t = self.load(self.base, so);
@@ -3574,11 +3323,7 @@ impl<'a> Tr<'a> {
                             T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                             t => t,
                         });
-                        self.st[s] = RS {
-                            t: T::Tag(0),
-                            clean: true,
-                            mem: Some(0),
-                        };
+                        self.st[s] = RS { t: T::Tag(0), clean: true, mem: Some(0) };
                     }
                 }
             }
@@ -3586,11 +3331,7 @@ impl<'a> Tr<'a> {
         // Clear the callee's window (it must be all Undef again).
         for k in offset..offset + nregs {
             let s = self.st[k];
-            let mem = if s.t.is_virtual() {
-                s.mem
-            } else {
-                RS::mem_type(s.t).mem
-            };
+            let mem = if s.t.is_virtual() { s.mem } else { RS::mem_type(s.t).mem };
             if mem == Some(0) {
                 continue;
             }

@@ -667,7 +667,6 @@ impl Vm {
         }
     }
 
-
     /// Pushes a frame for `f` when it is a plain function called with
     /// exactly its positional parameters (registers `start..start+n` of
     /// the frame at `base`, moved into the new window); the result goes to
@@ -988,10 +987,7 @@ impl Vm {
                         Ok(i) => i,
                         Err(e) => {
                             if self.err_is(&e, ExcKind::TypeError) && self.get_iter(&x).is_err() {
-                                break 'err PyErr::type_error(format!(
-                                    "Value after * must be an iterable, not {}",
-                                    self.type_name(&x)
-                                ));
+                                break 'err PyErr::type_error(format!("Value after * must be an iterable, not {}", self.type_name(&x)));
                             }
                             break 'err e;
                         }
@@ -1086,11 +1082,9 @@ impl Vm {
                     let Value::Code(c) = &code.consts[k as usize] else { unreachable!() };
                     let module = globals.get_str("__name__").unwrap_or(Value::None);
                     let closure: Box<[PyRef<CellObj>]> = match r!(args + 2) {
-                        Value::Tuple(t) => t
-                            .as_slice()
-                            .iter()
-                            .filter_map(|v| if let Value::Cell(c) = v { Some(c.clone()) } else { None })
-                            .collect(),
+                        Value::Tuple(t) => {
+                            t.as_slice().iter().filter_map(|v| if let Value::Cell(c) = v { Some(c.clone()) } else { None }).collect()
+                        }
                         _ => Box::new([]),
                     };
                     let f = FunctionObj {
@@ -1183,9 +1177,7 @@ impl Vm {
                     let cls = Value::Class(self.class_of(&x));
                     let tb = match &x {
                         Value::Instance(i) => match &i.exc {
-                            Some(e) if !e.traceback.borrow().is_empty() => {
-                                super::exceptions::traceback_value(self, &e.traceback.borrow())
-                            }
+                            Some(e) if !e.traceback.borrow().is_empty() => super::exceptions::traceback_value(self, &e.traceback.borrow()),
                             _ => Value::None,
                         },
                         _ => Value::None,
@@ -1422,12 +1414,7 @@ impl Vm {
             _ => {
                 let it = match self.get_iter(v) {
                     Ok(it) => it,
-                    Err(_) => {
-                        return Err(PyErr::type_error(format!(
-                            "cannot unpack non-iterable {} object",
-                            self.type_name(v)
-                        )))
-                    }
+                    Err(_) => return Err(PyErr::type_error(format!("cannot unpack non-iterable {} object", self.type_name(v)))),
                 };
                 let mut out = Vec::with_capacity(n);
                 while let Some(x) = self.next(&it)? {
@@ -1443,11 +1430,7 @@ impl Vm {
             return Err(PyErr::value_error(format!("too many values to unpack (expected {})", n)));
         }
         if items.len() < n {
-            return Err(PyErr::value_error(format!(
-                "not enough values to unpack (expected {}, got {})",
-                n,
-                items.len()
-            )));
+            return Err(PyErr::value_error(format!("not enough values to unpack (expected {}, got {})", n, items.len())));
         }
         Ok(items)
     }
@@ -1502,11 +1485,7 @@ impl Vm {
         let exit = cls.lookup("__exit__");
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let missing = if cls.lookup("__enter__").is_none() { "" } else { " (missed __exit__ method)" };
-            return Err(PyErr::type_error(format!(
-                "'{}' object does not support the context manager protocol{}",
-                cls.name(),
-                missing
-            )));
+            return Err(PyErr::type_error(format!("'{}' object does not support the context manager protocol{}", cls.name(), missing)));
         };
         let exit_bound = self.bind(exit, m, &cls)?;
         let enter_bound = self.bind(enter, m, &cls)?;
@@ -1601,9 +1580,6 @@ pub(crate) fn free_var_error(code: &CodeObj, name: &str) -> PyErr {
     if code.cellvars.iter().any(|(n, _)| n == name) {
         unbound_local(name)
     } else {
-        PyErr::name_error(format!(
-            "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
-            name
-        ))
+        PyErr::name_error(format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name))
     }
 }
