@@ -297,6 +297,13 @@ fn configure_jit(vm: &mut Vm, cli: &Cli) -> Result<(), String> {
 }
 
 fn run_module(vm: &mut Vm, name: &str) -> Result<(), PyErr> {
+    // A module shipped inside the binary (`spry -m timeit ...`).
+    if find_module_file(name).is_none() {
+        if let Some(m) = spry::modules::py_source(name) {
+            let source = spry::modules::source_text(m);
+            return vm.run_main(&source, &format!("<frozen {}>", name));
+        }
+    }
     let Some(path) = find_module_file(name) else {
         eprintln!("{}: No module named {}", std::env::args().next().unwrap_or_else(|| "spry".into()), name);
         return Err(PyErr::new(ExcKind::SystemExit, "1"));

@@ -11,31 +11,18 @@ use crate::objects::*;
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// Compiles `text` in `mode` ("exec", "eval" or "single").
-pub fn compile_text(
-    vm: &mut Vm,
-    text: &str,
-    filename: &str,
-    mode: &str,
-) -> PyResult<PyRef<CodeObj>> {
+pub fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: &str) -> PyResult<PyRef<CodeObj>> {
     vm.add_source(filename, text);
     let m = match mode {
         "eval" => Mode::Eval,
         "exec" | "single" => Mode::Exec,
-        _ => {
-            return Err(PyErr::value_error(
-                "compile() mode must be 'exec', 'eval' or 'single'",
-            ))
-        }
+        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let tree = match crate::frontend::parse(text, filename, m) {
         Ok(t) => t,
         Err(e) => return Err(crate::vm::exceptions::syntax_error(vm, &e, filename, text)),
     };
-    let tree = if mode == "single" {
-        display_expressions(tree)
-    } else {
-        tree
-    };
+    let tree = if mode == "single" { display_expressions(tree) } else { tree };
     match crate::compiler::compile_ast_with(&tree, text, filename, m, true) {
         Ok(c) => Ok(c),
         Err(e) => Err(crate::vm::exceptions::syntax_error(vm, &e, filename, text)),
@@ -43,23 +30,9 @@ pub fn compile_text(
 }
 
 /// Compiles an already parsed tree (from `ast` objects).
-pub fn compile_tree(
-    vm: &mut Vm,
-    tree: ast::Mod,
-    text: &str,
-    filename: &str,
-    mode: &str,
-) -> PyResult<PyRef<CodeObj>> {
-    let m = if mode == "eval" {
-        Mode::Eval
-    } else {
-        Mode::Exec
-    };
-    let tree = if mode == "single" {
-        display_expressions(tree)
-    } else {
-        tree
-    };
+pub fn compile_tree(vm: &mut Vm, tree: ast::Mod, text: &str, filename: &str, mode: &str) -> PyResult<PyRef<CodeObj>> {
+    let m = if mode == "eval" { Mode::Eval } else { Mode::Exec };
+    let tree = if mode == "single" { display_expressions(tree) } else { tree };
     match crate::compiler::compile_ast_with(&tree, text, filename, m, true) {
         Ok(c) => Ok(c),
         Err(e) => Err(crate::vm::exceptions::syntax_error(vm, &e, filename, text)),
@@ -75,24 +48,10 @@ fn display_expressions(tree: ast::Mod) -> ast::Mod {
     for stmt in m.body.iter_mut() {
         if let ast::Stmt::Expr(e) = stmt {
             let range = e.range;
-            let name = |id: &str| {
-                Box::new(ast::Expr::Name(ast::ExprName {
-                    range,
-                    id: ast::Identifier::new(id),
-                    ctx: ast::ExprContext::Load,
-                }))
-            };
-            let sys_str = ast::Expr::Constant(ast::ExprConstant {
-                range,
-                value: ast::Constant::Str("sys".to_string()),
-                kind: None,
-            });
-            let import = ast::Expr::Call(ast::ExprCall {
-                range,
-                func: name("__import__"),
-                args: vec![sys_str],
-                keywords: vec![],
-            });
+            let name =
+                |id: &str| Box::new(ast::Expr::Name(ast::ExprName { range, id: ast::Identifier::new(id), ctx: ast::ExprContext::Load }));
+            let sys_str = ast::Expr::Constant(ast::ExprConstant { range, value: ast::Constant::Str("sys".to_string()), kind: None });
+            let import = ast::Expr::Call(ast::ExprCall { range, func: name("__import__"), args: vec![sys_str], keywords: vec![] });
             let hook = ast::Expr::Attribute(ast::ExprAttribute {
                 range,
                 value: Box::new(import),
@@ -100,12 +59,7 @@ fn display_expressions(tree: ast::Mod) -> ast::Mod {
                 ctx: ast::ExprContext::Load,
             });
             let value = std::mem::replace(&mut e.value, name("None"));
-            e.value = Box::new(ast::Expr::Call(ast::ExprCall {
-                range,
-                func: Box::new(hook),
-                args: vec![*value],
-                keywords: vec![],
-            }));
+            e.value = Box::new(ast::Expr::Call(ast::ExprCall { range, func: Box::new(hook), args: vec![*value], keywords: vec![] }));
         }
     }
     ast::Mod::Module(m)
@@ -125,4 +79,39 @@ pub fn displayhook(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
     vm.write_stdout("\n")?;
     vm.builtins.set_str("_", v.clone());
     Ok(Value::None)
+}
+
+/// `_dis.disassemble(code)`: Spry's register-bytecode listing of a code
+/// object and the code objects nested in it (what `spry --dis` prints).
+fn disassemble(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.check("disassemble", 1, 1)?;
+    let Value::Code(c) = &args.pos[0] else {
+        return Err(PyErr::type_error(format!("disassemble() argument must be a code object, not {}", vm.type_name(&args.pos[0]))));
+    };
+    let mut out = String::new();
+    crate::bytecode::disassemble(c, &mut out);
+    Ok(Value::string(out))
+}
+
+pub fn make_dis(vm: &mut Vm) -> Value {
+    super::new_module(vm, "_dis", &[("disassemble", disassemble)])
+}
+
+/// `_spry_tb.format_exception(exc, chain)`: the text CPython's default hook
+/// prints for an exception instance (traceback, chained exceptions, last line).
+fn format_exception(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.check("format_exception", 2, 2)?;
+    let chain = vm.truthy(&args.pos[1])?;
+    let mut out = String::new();
+    if chain {
+        let mut seen = Vec::new();
+        vm.format_exception_chain(&args.pos[0], &mut out, &mut seen);
+    } else {
+        vm.format_exception(&args.pos[0], &mut out);
+    }
+    Ok(Value::string(out))
+}
+
+pub fn make_tb(vm: &mut Vm) -> Value {
+    super::new_module(vm, "_spry_tb", &[("format_exception", format_exception)])
 }

@@ -109,6 +109,11 @@ py_modules! {
     "struct" => "struct.py";
     "array" => "array.py";
     "importlib" => "importlib.py";
+    "dis" => "dis.py";
+    "timeit" => "timeit.py";
+    "getopt" => "getopt.py";
+    "traceback" => "traceback.py";
+    "linecache" => "linecache.py";
     "numbers" => "numbers.py";
     "_string" => "_string.py";
     "re._parser" => "re/_parser.py";
@@ -147,6 +152,8 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_sha2" => random::make_sha2(vm),
         "_spry_re" => regex::make(vm),
         "_struct" => structmod::make(vm),
+        "_dis" => codeops::make_dis(vm),
+        "_spry_tb" => codeops::make_tb(vm),
         _ => {
             let Some(m) = py_source(name) else {
                 return Ok(None);

@@ -154,7 +154,7 @@ impl Vm {
         self.write_stderr(&out);
     }
 
-    fn format_exception_chain(&mut self, v: &Value, out: &mut String, seen: &mut Vec<usize>) {
+    pub fn format_exception_chain(&mut self, v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         if let Some(a) = v.heap_addr() {
             seen.push(a);
         }
