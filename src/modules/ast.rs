@@ -14,10 +14,7 @@ fn source_of(vm: &mut Vm, src: &Value) -> PyResult<String> {
         Value::Str(s) => Ok(s.as_str().to_string()),
         Value::Bytes(b) => Ok(String::from_utf8_lossy(&b.data).into_owned()),
         Value::ByteArray(b) => Ok(String::from_utf8_lossy(&b.data.borrow()).into_owned()),
-        other => Err(PyErr::type_error(format!(
-            "compile() arg 1 must be a string, bytes or AST object, not {}",
-            vm.type_name(other)
-        ))),
+        other => Err(PyErr::type_error(format!("compile() arg 1 must be a string, bytes or AST object, not {}", vm.type_name(other)))),
     }
 }
 
@@ -37,10 +34,7 @@ impl Builder {
                 self.classes.insert(name, c.clone());
                 Ok(c)
             }
-            _ => Err(PyErr::new(
-                ExcKind::SystemError,
-                format!("_ast.{} is not a class", name),
-            )),
+            _ => Err(PyErr::new(ExcKind::SystemError, format!("_ast.{} is not a class", name))),
         }
     }
 
@@ -48,9 +42,7 @@ impl Builder {
         vm.check_native_stack()?;
         let cls = self.class(vm, n.class)?;
         let obj = vm.new_instance(&cls);
-        let Value::Instance(inst) = &obj else {
-            unreachable!()
-        };
+        let Value::Instance(inst) = &obj else { unreachable!() };
         let Some(d) = &inst.dict else { return Ok(obj) };
         for (name, f) in &n.fields {
             let v = self.field(vm, f)?;
@@ -97,33 +89,14 @@ pub fn parse_to_ast(vm: &mut Vm, src: &Value, filename: &str, mode: &str) -> PyR
     let m = match mode {
         "exec" | "single" => Mode::Exec,
         "eval" => Mode::Eval,
-        "func_type" => {
-            return Err(PyErr::value_error(
-                "compile() mode 'func_type' is not supported by Spry",
-            ))
-        }
-        _ => {
-            return Err(PyErr::value_error(
-                "compile() mode must be 'exec', 'eval' or 'single'",
-            ))
-        }
+        "func_type" => return Err(PyErr::value_error("compile() mode 'func_type' is not supported by Spry")),
+        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    let text_for_parse = if m == Mode::Eval {
-        text.trim_start_matches([' ', '\t']).to_string()
-    } else {
-        text.clone()
-    };
+    let text_for_parse = if m == Mode::Eval { text.trim_start_matches([' ', '\t']).to_string() } else { text.clone() };
     vm.add_source(filename, &text_for_parse);
     let tree = match crate::frontend::parse(&text_for_parse, filename, m) {
         Ok(t) => t,
-        Err(e) => {
-            return Err(crate::vm::exceptions::syntax_error(
-                vm,
-                &e,
-                filename,
-                &text_for_parse,
-            ))
-        }
+        Err(e) => return Err(crate::vm::exceptions::syntax_error(vm, &e, filename, &text_for_parse)),
     };
     let mut node = module_to_node(&tree, &text_for_parse);
     if mode == "single" && node.class == "Module" {
@@ -131,10 +104,7 @@ pub fn parse_to_ast(vm: &mut Vm, src: &Value, filename: &str, mode: &str) -> PyR
         node.fields.retain(|(n, _)| *n == "body");
     }
     let module = vm.import_module("_ast")?;
-    let mut b = Builder {
-        module,
-        classes: Default::default(),
-    };
+    let mut b = Builder { module, classes: Default::default() };
     b.node(vm, &node)
 }
 
@@ -153,12 +123,7 @@ fn is_ast_node(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 
 /// `compile()` of an `ast.AST` object; `None` when `src` is not one. The
 /// tree is turned back into source (`ast.unparse`) and compiled.
-pub fn compile_ast_object(
-    vm: &mut Vm,
-    src: &Value,
-    filename: &str,
-    mode: &str,
-) -> PyResult<Option<Value>> {
+pub fn compile_ast_object(vm: &mut Vm, src: &Value, filename: &str, mode: &str) -> PyResult<Option<Value>> {
     if !is_ast_node(vm, src)? {
         return Ok(None);
     }
@@ -167,17 +132,10 @@ pub fn compile_ast_object(
         "exec" => "Module",
         "eval" => "Expression",
         "single" => "Interactive",
-        _ => {
-            return Err(PyErr::value_error(
-                "compile() mode must be 'exec', 'eval' or 'single'",
-            ))
-        }
+        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     if kind != expected {
-        return Err(PyErr::type_error(format!(
-            "expected {} node, got {}",
-            expected, kind
-        )));
+        return Err(PyErr::type_error(format!("expected {} node, got {}", expected, kind)));
     }
     let ast_mod = vm.import_module("ast")?;
     let unparse = vm.get_attr(&ast_mod, "unparse")?;

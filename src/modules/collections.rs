@@ -114,9 +114,7 @@ fn deque_of(v: &Value) -> PyResult<&Deque> {
             }
         }
     }
-    Err(PyErr::type_error(
-        "descriptor requires a 'collections.deque' object",
-    ))
+    Err(PyErr::type_error("descriptor requires a 'collections.deque' object"))
 }
 
 fn is_deque(v: &Value) -> bool {
@@ -135,9 +133,7 @@ fn deque_class(vm: &mut Vm) -> PyRef<ClassObj> {
     );
     let meta = vm.types.type_.clone();
     let obj = vm.types.object.clone();
-    let c = vm
-        .make_class(&meta, "deque", vec![obj], &ns)
-        .expect("deque class");
+    let c = vm.make_class(&meta, "deque", vec![obj], &ns).expect("deque class");
     c.flags.set(c.flags.get() | class_flags::NO_DICT);
     let methods: &[(&'static str, BuiltinFn)] = &[
         ("__new__", deque_new),
@@ -186,12 +182,7 @@ fn deque_class(vm: &mut Vm) -> PyRef<ClassObj> {
     let getter = vm.builtin_fn("maxlen", maxlen_get, "deque");
     let prop = vm.new_native(
         vm.types.property.clone(),
-        NativeData::Property {
-            fget: getter,
-            fset: Value::None,
-            fdel: Value::None,
-            doc: Value::None,
-        },
+        NativeData::Property { fget: getter, fset: Value::None, fdel: Value::None, doc: Value::None },
     );
     c.dict.set_str("maxlen", prop);
     c.ctor.set(Some(deque_ctor));
@@ -200,11 +191,7 @@ fn deque_class(vm: &mut Vm) -> PyRef<ClassObj> {
 }
 
 fn iter_class(vm: &mut Vm, reverse: bool) -> PyRef<ClassObj> {
-    let name = if reverse {
-        "_deque_reverse_iterator"
-    } else {
-        "_deque_iterator"
-    };
+    let name = if reverse { "_deque_reverse_iterator" } else { "_deque_iterator" };
     if let Some(c) = vm.lazy_classes.get(name) {
         return c.clone();
     }
@@ -212,11 +199,8 @@ fn iter_class(vm: &mut Vm, reverse: bool) -> PyRef<ClassObj> {
     ns.set_str("__module__", Value::str("_collections"));
     let meta = vm.types.type_.clone();
     let obj = vm.types.object.clone();
-    let c = vm
-        .make_class(&meta, name, vec![obj], &ns)
-        .expect("deque iterator class");
-    c.flags
-        .set(c.flags.get() | class_flags::NO_DICT | class_flags::BUILTIN);
+    let c = vm.make_class(&meta, name, vec![obj], &ns).expect("deque iterator class");
+    c.flags.set(c.flags.get() | class_flags::NO_DICT | class_flags::BUILTIN);
     vm.add_method(&c, "__iter__", iter_self);
     vm.add_method(&c, "__next__", iter_next);
     vm.add_method(&c, "__length_hint__", iter_length_hint);
@@ -224,20 +208,8 @@ fn iter_class(vm: &mut Vm, reverse: bool) -> PyRef<ClassObj> {
     c
 }
 
-fn new_deque(
-    vm: &mut Vm,
-    cls: PyRef<ClassObj>,
-    items: VecDeque<Value>,
-    maxlen: Option<usize>,
-) -> Value {
-    vm.new_native(
-        cls,
-        NativeData::Other(Box::new(Deque {
-            items: RefCell::new(items),
-            maxlen: Cell::new(maxlen),
-            state: Cell::new(0),
-        })),
-    )
+fn new_deque(vm: &mut Vm, cls: PyRef<ClassObj>, items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
+    vm.new_native(cls, NativeData::Other(Box::new(Deque { items: RefCell::new(items), maxlen: Cell::new(maxlen), state: Cell::new(0) })))
 }
 
 fn maxlen_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
@@ -258,25 +230,14 @@ fn deque_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = new_deque(vm, cls, VecDeque::new(), None);
     let mut pos = vec![d.clone()];
     pos.extend(args.pos.iter().cloned());
-    deque_init(
-        vm,
-        Args {
-            pos: &pos,
-            kwnames: args.kwnames,
-            kwvals: args.kwvals,
-        },
-    )?;
+    deque_init(vm, Args { pos: &pos, kwnames: args.kwnames, kwvals: args.kwvals })?;
     Ok(d)
 }
 
 fn deque_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = match args.get(0) {
         Some(Value::Class(c)) => c.clone(),
-        _ => {
-            return Err(PyErr::type_error(
-                "deque.__new__(X): X is not a type object",
-            ))
-        }
+        _ => return Err(PyErr::type_error("deque.__new__(X): X is not a type object")),
     };
     Ok(new_deque(vm, cls, VecDeque::new(), None))
 }
@@ -284,10 +245,7 @@ fn deque_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn deque_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("deque", &["iterable", "maxlen"])?;
     if args.len() > 3 {
-        return Err(PyErr::type_error(format!(
-            "deque expected at most 2 arguments, got {}",
-            args.len() - 1
-        )));
+        return Err(PyErr::type_error(format!("deque expected at most 2 arguments, got {}", args.len() - 1)));
     }
     let d = deque_of(args.this())?;
     let maxlen = maxlen_arg(vm, args.arg(2, "maxlen"))?;
@@ -338,11 +296,7 @@ fn popleft(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn extend_with(vm: &mut Vm, this: &Value, it: &Value) -> PyResult<()> {
-    let items = if it.is(this) {
-        deque_of(this)?.snapshot()
-    } else {
-        vm.collect_iterable(it)?
-    };
+    let items = if it.is(this) { deque_of(this)?.snapshot() } else { vm.collect_iterable(it)? };
     let d = deque_of(this)?;
     for v in items {
         d.push_back(v);
@@ -359,11 +313,7 @@ fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn extendleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::one_arg(&args, "deque.extendleft")?;
     let this = args.this();
-    let items = if args.pos[1].is(this) {
-        deque_of(this)?.snapshot()
-    } else {
-        vm.collect_iterable(&args.pos[1])?
-    };
+    let items = if args.pos[1].is(this) { deque_of(this)?.snapshot() } else { vm.collect_iterable(&args.pos[1])? };
     let d = deque_of(this)?;
     for v in items {
         d.push_front(v);
@@ -397,9 +347,7 @@ fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::no_args(&args, "deque.copy")?;
     let this = args.this();
     let d = deque_of(this)?;
-    let Value::Native(n) = this else {
-        unreachable!()
-    };
+    let Value::Native(n) = this else { unreachable!() };
     let cls = n.class.clone();
     let deque_cls = deque_class(vm);
     if PyRef::ptr_eq(&cls, &deque_cls) {
@@ -437,11 +385,7 @@ fn norm_index(vm: &mut Vm, v: Option<&Value>, len: usize, default: i64) -> PyRes
         Some(v) => arg::int(vm, v)?,
         None => default,
     };
-    let i = if i < 0 {
-        (i + len as i64).max(0)
-    } else {
-        i.min(len as i64)
-    };
+    let i = if i < 0 { (i + len as i64).max(0) } else { i.min(len as i64) };
     Ok(i as usize)
 }
 
@@ -520,15 +464,7 @@ fn make_iter(vm: &mut Vm, this: &Value, reverse: bool) -> PyResult<Value> {
     let d = deque_of(this)?;
     let state = d.state.get();
     let cls = iter_class(vm, reverse);
-    Ok(vm.new_native(
-        cls,
-        NativeData::Other(Box::new(DequeIter {
-            deque: this.clone(),
-            index: Cell::new(0),
-            state,
-            reverse,
-        })),
-    ))
+    Ok(vm.new_native(cls, NativeData::Other(Box::new(DequeIter { deque: this.clone(), index: Cell::new(0), state, reverse }))))
 }
 
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -583,12 +519,7 @@ fn item_index(vm: &mut Vm, d: &Deque, v: &Value) -> PyResult<usize> {
         _ => match vm.index_value(v)? {
             Some(Value::Int(i)) => i,
             Some(_) => return Err(PyErr::index_error("deque index out of range")),
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "sequence index must be integer, not '{}'",
-                    vm.type_name(v)
-                )))
-            }
+            None => return Err(PyErr::type_error(format!("sequence index must be integer, not '{}'", vm.type_name(v)))),
         },
     };
     let len = d.len() as i64;
@@ -602,8 +533,7 @@ fn item_index(vm: &mut Vm, d: &Deque, v: &Value) -> PyResult<usize> {
 fn getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = deque_of(args.this())?;
     let i = item_index(vm, d, &args.pos[1])?;
-    d.get(i)
-        .ok_or_else(|| PyErr::index_error("deque index out of range"))
+    d.get(i).ok_or_else(|| PyErr::index_error("deque index out of range"))
 }
 
 fn setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -728,10 +658,7 @@ fn ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn add(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::one_arg(&args, "deque.__add__")?;
     if !is_deque(&args.pos[1]) {
-        return Err(PyErr::type_error(format!(
-            "can only concatenate deque (not \"{}\") to deque",
-            vm.type_name(&args.pos[1])
-        )));
+        return Err(PyErr::type_error(format!("can only concatenate deque (not \"{}\") to deque", vm.type_name(&args.pos[1]))));
     }
     let new = copy(vm, Args::new(&args.pos[..1]))?;
     extend_with(vm, &new, &args.pos[1])?;
@@ -755,10 +682,7 @@ fn repeat_into(vm: &mut Vm, d: &Deque, n: &Value) -> PyResult<()> {
     if total > (isize::MAX as i64) / 16 {
         return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
     }
-    let keep = d
-        .maxlen
-        .get()
-        .map_or(total as usize, |m| m.min(total as usize));
+    let keep = d.maxlen.get().map_or(total as usize, |m| m.min(total as usize));
     let mut out: VecDeque<Value> = VecDeque::with_capacity(keep);
     // Only the last `keep` items survive a bounded deque.
     let skip = total as usize - keep;
@@ -791,18 +715,13 @@ fn imul(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this();
     let d = deque_of(this)?;
-    let Value::Native(n) = this else {
-        unreachable!()
-    };
+    let Value::Native(n) = this else { unreachable!() };
     let ml = match d.maxlen.get() {
         Some(m) => Value::Int(m as i64),
         None => Value::None,
     };
     let _ = vm;
-    Ok(Value::tuple(vec![
-        Value::Class(n.class.clone()),
-        Value::tuple(vec![Value::list(d.snapshot()), ml]),
-    ]))
+    Ok(Value::tuple(vec![Value::Class(n.class.clone()), Value::tuple(vec![Value::list(d.snapshot()), ml])]))
 }
 
 pub fn make(vm: &mut Vm) -> Value {

@@ -59,37 +59,22 @@ fn get_count(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         let r = r.borrow();
         r.entries.len() - r.old
     });
-    Ok(Value::tuple(vec![
-        Value::Int(young as i64),
-        Value::Int(0),
-        Value::Int(0),
-    ]))
+    Ok(Value::tuple(vec![Value::Int(young as i64), Value::Int(0), Value::Int(0)]))
 }
 
 fn get_threshold(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("get_threshold", 0, 0)?;
     let (a, b, c) = THRESHOLDS.with(|t| t.get());
-    Ok(Value::tuple(vec![
-        Value::Int(a),
-        Value::Int(b),
-        Value::Int(c),
-    ]))
+    Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
 }
 
 fn set_threshold(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("set_threshold")?;
     if args.is_empty() || args.len() > 3 {
-        return Err(PyErr::type_error(format!(
-            "set_threshold() takes 1 to 3 arguments ({} given)",
-            args.len()
-        )));
+        return Err(PyErr::type_error(format!("set_threshold() takes 1 to 3 arguments ({} given)", args.len())));
     }
     let mut t = THRESHOLDS.with(|t| t.get());
-    let vals: Vec<i64> = args
-        .pos
-        .iter()
-        .map(|v| arg::int(vm, v))
-        .collect::<PyResult<_>>()?;
+    let vals: Vec<i64> = args.pos.iter().map(|v| arg::int(vm, v)).collect::<PyResult<_>>()?;
     t.0 = vals[0];
     if let Some(v) = vals.get(1) {
         t.1 = *v;
@@ -163,13 +148,7 @@ pub fn make(vm: &mut Vm) -> Value {
     );
     super::set(&m, "garbage", Value::list(vec![]));
     super::set(&m, "callbacks", Value::list(vec![]));
-    for (n, v) in [
-        ("DEBUG_STATS", 1),
-        ("DEBUG_COLLECTABLE", 2),
-        ("DEBUG_UNCOLLECTABLE", 4),
-        ("DEBUG_SAVEALL", 32),
-        ("DEBUG_LEAK", 38),
-    ] {
+    for (n, v) in [("DEBUG_STATS", 1), ("DEBUG_COLLECTABLE", 2), ("DEBUG_UNCOLLECTABLE", 4), ("DEBUG_SAVEALL", 32), ("DEBUG_LEAK", 38)] {
         super::set(&m, n, Value::Int(v));
     }
     m

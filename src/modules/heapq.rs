@@ -11,11 +11,7 @@ fn heap_arg<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a 
     args.no_kwargs(name)?;
     if args.len() != n {
         let msg = if n == 1 {
-            format!(
-                "{}() takes exactly one argument ({} given)",
-                name,
-                args.len()
-            )
+            format!("{}() takes exactly one argument ({} given)", name, args.len())
         } else {
             format!("{} expected {} arguments, got {}", name, n, args.len())
         };
@@ -23,11 +19,7 @@ fn heap_arg<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a 
     }
     match &args.pos[0] {
         Value::List(l) => Ok(l),
-        v => Err(PyErr::type_error(format!(
-            "{}() argument 1 must be list, not {}",
-            name,
-            vm.type_name(v)
-        ))),
+        v => Err(PyErr::type_error(format!("{}() argument 1 must be list, not {}", name, vm.type_name(v)))),
     }
 }
 
@@ -51,13 +43,7 @@ fn less(vm: &mut Vm, a: &Value, b: &Value, max: bool) -> PyResult<bool> {
     }
 }
 
-fn siftdown(
-    vm: &mut Vm,
-    heap: &ListObj,
-    startpos: usize,
-    mut pos: usize,
-    max: bool,
-) -> PyResult<()> {
+fn siftdown(vm: &mut Vm, heap: &ListObj, startpos: usize, mut pos: usize, max: bool) -> PyResult<()> {
     let size = heap.len();
     if pos >= size {
         return Err(PyErr::index_error("index out of range"));

@@ -66,9 +66,7 @@ fn float_text(enc: &Encoder, f: f64) -> PyResult<String> {
         return Ok(float::repr(f));
     }
     if !enc.allow_nan {
-        return Err(PyErr::value_error(
-            "Out of range float values are not JSON compliant",
-        ));
+        return Err(PyErr::value_error("Out of range float values are not JSON compliant"));
     }
     Ok(if f.is_nan() {
         "NaN"
@@ -93,10 +91,7 @@ impl Encoder {
     fn enter(&mut self, vm: &mut Vm, v: &Value) -> PyResult<()> {
         self.depth += 1;
         if self.depth > vm.recursion_limit || vm.check_native_stack().is_err() {
-            return Err(PyErr::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded while encoding a JSON object",
-            ));
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded while encoding a JSON object"));
         }
         if self.check_circular {
             let a = addr(v);
@@ -149,11 +144,7 @@ impl Encoder {
                         let items = vm.collect_iterable(v)?;
                         self.encode_seq(vm, out, v, &items, level)?;
                     }
-                    Value::Str(_)
-                    | Value::Int(_)
-                    | Value::BigInt(_)
-                    | Value::Float(_)
-                    | Value::Bool(_) => {
+                    Value::Str(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_) => {
                         self.encode(vm, out, &base, level)?;
                     }
                     _ => self.encode_default(vm, out, v, level)?,
@@ -164,20 +155,11 @@ impl Encoder {
         Ok(())
     }
 
-    fn encode_default(
-        &mut self,
-        vm: &mut Vm,
-        out: &mut String,
-        v: &Value,
-        level: usize,
-    ) -> PyResult<()> {
+    fn encode_default(&mut self, vm: &mut Vm, out: &mut String, v: &Value, level: usize) -> PyResult<()> {
         self.enter(vm, v)?;
         let r = if self.default.is_none() {
             let name = vm.type_name(v);
-            Err(PyErr::type_error(format!(
-                "Object of type {} is not JSON serializable",
-                name
-            )))
+            Err(PyErr::type_error(format!("Object of type {} is not JSON serializable", name)))
         } else {
             let d = self.default.clone();
             vm.call_function(&d, std::slice::from_ref(v))
@@ -190,14 +172,7 @@ impl Encoder {
         r
     }
 
-    fn encode_seq(
-        &mut self,
-        vm: &mut Vm,
-        out: &mut String,
-        v: &Value,
-        items: &[Value],
-        level: usize,
-    ) -> PyResult<()> {
+    fn encode_seq(&mut self, vm: &mut Vm, out: &mut String, v: &Value, items: &[Value], level: usize) -> PyResult<()> {
         if items.is_empty() {
             out.push_str("[]");
             return Ok(());
@@ -235,10 +210,7 @@ impl Encoder {
             Value::Int(i) => i.to_string(),
             Value::BigInt(_) => int::to_string(k)?,
             Value::Instance(inst)
-                if matches!(
-                    inst.base_value.get(),
-                    Value::Str(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_)
-                ) =>
+                if matches!(inst.base_value.get(), Value::Str(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_)) =>
             {
                 return self.key_text(vm, &inst.base_value.get());
             }
@@ -246,10 +218,7 @@ impl Encoder {
                 if self.skipkeys {
                     return Ok(None);
                 }
-                return Err(PyErr::type_error(format!(
-                    "keys must be str, int, float, bool or None, not {}",
-                    vm.type_name(k)
-                )));
+                return Err(PyErr::type_error(format!("keys must be str, int, float, bool or None, not {}", vm.type_name(k))));
             }
         })
         .map(|s| {
@@ -261,14 +230,7 @@ impl Encoder {
         }))
     }
 
-    fn encode_dict(
-        &mut self,
-        vm: &mut Vm,
-        out: &mut String,
-        v: &Value,
-        d: &DictObj,
-        level: usize,
-    ) -> PyResult<()> {
+    fn encode_dict(&mut self, vm: &mut Vm, out: &mut String, v: &Value, d: &DictObj, level: usize) -> PyResult<()> {
         if d.len() == 0 {
             out.push_str("{}");
             return Ok(());
@@ -279,19 +241,10 @@ impl Encoder {
         r
     }
 
-    fn encode_dict_items(
-        &mut self,
-        vm: &mut Vm,
-        out: &mut String,
-        d: &DictObj,
-        level: usize,
-    ) -> PyResult<()> {
+    fn encode_dict_items(&mut self, vm: &mut Vm, out: &mut String, d: &DictObj, level: usize) -> PyResult<()> {
         let mut items = d.items();
         if self.sort_keys {
-            let pairs: Vec<Value> = items
-                .into_iter()
-                .map(|(k, v)| Value::tuple(vec![k, v]))
-                .collect();
+            let pairs: Vec<Value> = items.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect();
             let sorted = crate::builtins::sort_values(vm, pairs, None, false)?;
             items = sorted
                 .into_iter()
@@ -364,10 +317,7 @@ fn encode_basestring_ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
             encode_str(&mut o, s, true);
             Ok(Value::string(o))
         }
-        v => Err(PyErr::type_error(format!(
-            "first argument must be a string, not {}",
-            vm.type_name(v)
-        ))),
+        v => Err(PyErr::type_error(format!("first argument must be a string, not {}", vm.type_name(v)))),
     }
 }
 
@@ -379,10 +329,7 @@ fn encode_basestring(vm: &mut Vm, args: Args) -> PyResult<Value> {
             encode_str(&mut o, s, false);
             Ok(crate::objects::str::str_value(o, s.has_surrogates()))
         }
-        v => Err(PyErr::type_error(format!(
-            "first argument must be a string, not {}",
-            vm.type_name(v)
-        ))),
+        v => Err(PyErr::type_error(format!("first argument must be a string, not {}", vm.type_name(v)))),
     }
 }
 
@@ -411,10 +358,7 @@ enum Scan {
 
 impl Decoder<'_> {
     fn error(&self, vm: &mut Vm, msg: &str, pos: usize) -> PyErr {
-        match vm.call_function(
-            &self.error_cls,
-            &[Value::str(msg), self.doc.clone(), Value::Int(pos as i64)],
-        ) {
+        match vm.call_function(&self.error_cls, &[Value::str(msg), self.doc.clone(), Value::Int(pos as i64)]) {
             Ok(e) => PyErr::from_value(e, vec![]),
             Err(e) => e,
         }
@@ -470,10 +414,7 @@ impl Decoder<'_> {
                         'u' => {
                             let mut cp = self.hex4(vm, i + 1)?;
                             i += 4;
-                            if (0xd800..0xdc00).contains(&cp)
-                                && self.s.get(i + 1) == Some(&'\\')
-                                && self.s.get(i + 2) == Some(&'u')
-                            {
+                            if (0xd800..0xdc00).contains(&cp) && self.s.get(i + 1) == Some(&'\\') && self.s.get(i + 2) == Some(&'u') {
                                 let lo = self.hex4(vm, i + 3)?;
                                 if (0xdc00..0xe000).contains(&lo) {
                                     cp = 0x10000 + (((cp - 0xd800) << 10) | (lo - 0xdc00));
@@ -485,9 +426,7 @@ impl Decoder<'_> {
                             }
                             match char_of(cp) {
                                 Some(ch) => out.push(ch),
-                                None => {
-                                    return Err(self.error(vm, "Invalid \\uXXXX escape", i - 4))
-                                }
+                                None => return Err(self.error(vm, "Invalid \\uXXXX escape", i - 4)),
                             }
                         }
                         other => {
@@ -595,9 +534,7 @@ impl Decoder<'_> {
                 is_float = true;
             }
         }
-        let text: String = s[start..if is_float { i } else { int_end }]
-            .iter()
-            .collect();
+        let text: String = s[start..if is_float { i } else { int_end }].iter().collect();
         let end = if is_float { i } else { int_end };
         let v = if is_float {
             if self.parse_float.is_none() {
@@ -618,10 +555,7 @@ impl Decoder<'_> {
     fn nested(&mut self, vm: &mut Vm) -> PyResult<()> {
         self.depth += 1;
         if self.depth > vm.recursion_limit || vm.check_native_stack().is_err() {
-            return Err(PyErr::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded while decoding a JSON document",
-            ));
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded while decoding a JSON document"));
         }
         Ok(())
     }
@@ -668,30 +602,16 @@ impl Decoder<'_> {
             let next = self.s.get(end).copied();
             end += 1;
             if next != Some('"') {
-                return Err(self.error(
-                    vm,
-                    "Expecting property name enclosed in double quotes",
-                    end - 1,
-                ));
+                return Err(self.error(vm, "Expecting property name enclosed in double quotes", end - 1));
             }
         }
         self.depth -= 1;
         self.finish_object(vm, pairs, end)
     }
 
-    fn finish_object(
-        &mut self,
-        vm: &mut Vm,
-        pairs: Vec<(Value, Value)>,
-        end: usize,
-    ) -> PyResult<(Value, usize)> {
+    fn finish_object(&mut self, vm: &mut Vm, pairs: Vec<(Value, Value)>, end: usize) -> PyResult<(Value, usize)> {
         if !self.object_pairs_hook.is_none() {
-            let list = Value::list(
-                pairs
-                    .into_iter()
-                    .map(|(k, v)| Value::tuple(vec![k, v]))
-                    .collect(),
-            );
+            let list = Value::list(pairs.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect());
             let f = self.object_pairs_hook.clone();
             return Ok((vm.call_function(&f, &[list])?, end));
         }
@@ -742,10 +662,7 @@ fn decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("decode", 10, 10)?;
     let a = args.pos;
     let Value::Str(s) = &a[0] else {
-        return Err(PyErr::type_error(format!(
-            "first argument must be a string, not {}",
-            vm.type_name(&a[0])
-        )));
+        return Err(PyErr::type_error(format!("first argument must be a string, not {}", vm.type_name(&a[0]))));
     };
     let idx = crate::builtins::arg::int(vm, &a[1])?;
     let mut d = Decoder {
@@ -786,10 +703,7 @@ fn decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn scanstring(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_pos("scanstring", 3, 4)?;
     let Value::Str(s) = &args.pos[0] else {
-        return Err(PyErr::type_error(format!(
-            "first argument must be a string, not {}",
-            vm.type_name(&args.pos[0])
-        )));
+        return Err(PyErr::type_error(format!("first argument must be a string, not {}", vm.type_name(&args.pos[0]))));
     };
     let end = crate::builtins::arg::int(vm, &args.pos[1])?;
     let strict = match args.get(3) {

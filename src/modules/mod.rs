@@ -32,17 +32,7 @@ pub fn init(vm: &mut Vm) {
 }
 
 /// Names of the modules written in Rust (for `sys.builtin_module_names`).
-pub const RUST_MODULES: &[&str] = &[
-    "builtins",
-    "sys",
-    "math",
-    "time",
-    "io",
-    "gc",
-    "posix",
-    "_heapq",
-    "_collections",
-];
+pub const RUST_MODULES: &[&str] = &["builtins", "sys", "math", "time", "io", "gc", "posix", "_heapq", "_collections"];
 
 /// A module written in Python and shipped inside the binary.
 pub struct PySource {
@@ -160,14 +150,8 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             };
             let text = source_text(m);
             let filename = format!("<frozen {}>", name);
-            let pkg_dir = if m.package {
-                Some(filename.as_str())
-            } else {
-                None
-            };
-            return vm
-                .exec_module_source(name, &filename, &text, pkg_dir)
-                .map(Some);
+            let pkg_dir = if m.package { Some(filename.as_str()) } else { None };
+            return vm.exec_module_source(name, &filename, &text, pkg_dir).map(Some);
         }
     }))
 }

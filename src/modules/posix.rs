@@ -27,11 +27,7 @@ fn path_arg(vm: &mut Vm, func: &str, v: &Value) -> PyResult<(String, bool)> {
                     ))),
                 };
             }
-            Err(PyErr::type_error(format!(
-                "{}: path should be string, bytes or os.PathLike, not {}",
-                func,
-                vm.type_name(v)
-            )))
+            Err(PyErr::type_error(format!("{}: path should be string, bytes or os.PathLike, not {}", func, vm.type_name(v))))
         }
     }
 }
@@ -82,10 +78,7 @@ pub fn strerror_text(errno: i32) -> String {
 /// An `OSError` (subclass chosen by errno) for a failed call on `paths`.
 pub fn os_error(e: &std::io::Error, paths: &[&Value]) -> PyErr {
     let errno = e.raw_os_error().unwrap_or(5);
-    let mut args = vec![
-        Value::Int(errno as i64),
-        Value::string(strerror_text(errno)),
-    ];
+    let mut args = vec![Value::Int(errno as i64), Value::string(strerror_text(errno))];
     if let Some(p) = paths.first() {
         args.push((*p).clone());
         if let Some(p2) = paths.get(1) {
@@ -106,9 +99,7 @@ fn getcwd(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn getcwdb(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = getcwd(vm, args)?;
-    Ok(crate::builtins::new_bytes(
-        s.as_str().unwrap_or("").as_bytes().to_vec(),
-    ))
+    Ok(crate::builtins::new_bytes(s.as_str().unwrap_or("").as_bytes().to_vec()))
 }
 
 fn chdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -132,10 +123,7 @@ fn listdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut out = Vec::new();
     for ent in rd {
         let ent = ent.map_err(|e| os_error(&e, &[&orig]))?;
-        out.push(path_value(
-            ent.file_name().to_string_lossy().into_owned(),
-            bytes,
-        ));
+        out.push(path_value(ent.file_name().to_string_lossy().into_owned(), bytes));
     }
     Ok(Value::list(out))
 }
@@ -149,24 +137,17 @@ fn mode_arg(vm: &mut Vm, args: &Args, i: usize, default: i64) -> PyResult<u32> {
 
 fn mkdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("mkdir", &["path", "mode", "dir_fd"])?;
-    let pv = args
-        .arg(0, "path")
-        .ok_or_else(|| PyErr::type_error("mkdir() missing required argument 'path' (pos 1)"))?;
+    let pv = args.arg(0, "path").ok_or_else(|| PyErr::type_error("mkdir() missing required argument 'path' (pos 1)"))?;
     let (p, _) = path_arg(vm, "mkdir", pv)?;
     let mode = mode_arg(vm, &args, 1, 0o777)?;
     use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .mode(mode)
-        .create(&p)
-        .map_err(|e| os_error(&e, &[pv]))?;
+    std::fs::DirBuilder::new().mode(mode).create(&p).map_err(|e| os_error(&e, &[pv]))?;
     Ok(Value::None)
 }
 
 fn rmdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("rmdir", &["path", "dir_fd"])?;
-    let pv = args
-        .arg(0, "path")
-        .ok_or_else(|| PyErr::type_error("rmdir() missing required argument 'path' (pos 1)"))?;
+    let pv = args.arg(0, "path").ok_or_else(|| PyErr::type_error("rmdir() missing required argument 'path' (pos 1)"))?;
     let (p, _) = path_arg(vm, "rmdir", pv)?;
     std::fs::remove_dir(&p).map_err(|e| os_error(&e, &[pv]))?;
     Ok(Value::None)
@@ -174,9 +155,7 @@ fn rmdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("remove", &["path", "dir_fd"])?;
-    let pv = args
-        .arg(0, "path")
-        .ok_or_else(|| PyErr::type_error("remove() missing required argument 'path' (pos 1)"))?;
+    let pv = args.arg(0, "path").ok_or_else(|| PyErr::type_error("remove() missing required argument 'path' (pos 1)"))?;
     let (p, _) = path_arg(vm, "remove", pv)?;
     std::fs::remove_file(&p).map_err(|e| os_error(&e, &[pv]))?;
     Ok(Value::None)
@@ -184,12 +163,8 @@ fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn rename(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("rename", &["src", "dst", "src_dir_fd", "dst_dir_fd"])?;
-    let a = args
-        .arg(0, "src")
-        .ok_or_else(|| PyErr::type_error("rename() missing required argument 'src' (pos 1)"))?;
-    let b = args
-        .arg(1, "dst")
-        .ok_or_else(|| PyErr::type_error("rename() missing required argument 'dst' (pos 2)"))?;
+    let a = args.arg(0, "src").ok_or_else(|| PyErr::type_error("rename() missing required argument 'src' (pos 1)"))?;
+    let b = args.arg(1, "dst").ok_or_else(|| PyErr::type_error("rename() missing required argument 'dst' (pos 2)"))?;
     let (pa, _) = path_arg(vm, "rename", a)?;
     let (pb, _) = path_arg(vm, "rename", b)?;
     std::fs::rename(&pa, &pb).map_err(|e| os_error(&e, &[a, b]))?;
@@ -225,23 +200,14 @@ fn stat_tuple(md: &std::fs::Metadata) -> Value {
 
 fn stat_common(vm: &mut Vm, args: Args, name: &str, follow: bool) -> PyResult<Value> {
     args.allow_kwargs(name, &["path", "dir_fd", "follow_symlinks"])?;
-    let pv = args.arg(0, "path").ok_or_else(|| {
-        PyErr::type_error(format!(
-            "{}() missing required argument 'path' (pos 1)",
-            name
-        ))
-    })?;
+    let pv = args.arg(0, "path").ok_or_else(|| PyErr::type_error(format!("{}() missing required argument 'path' (pos 1)", name)))?;
     let follow = follow
         && match args.kw("follow_symlinks") {
             Some(v) => vm.truthy(v)?,
             None => true,
         };
     let (p, _) = path_arg(vm, name, pv)?;
-    let md = if follow {
-        std::fs::metadata(&p)
-    } else {
-        std::fs::symlink_metadata(&p)
-    };
+    let md = if follow { std::fs::metadata(&p) } else { std::fs::symlink_metadata(&p) };
     match md {
         Ok(md) => Ok(stat_tuple(&md)),
         Err(e) => Err(os_error(&e, &[pv])),
@@ -257,13 +223,8 @@ fn lstat(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn access(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.allow_kwargs(
-        "access",
-        &["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"],
-    )?;
-    let pv = args
-        .arg(0, "path")
-        .ok_or_else(|| PyErr::type_error("access() missing required argument 'path' (pos 1)"))?;
+    args.allow_kwargs("access", &["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"])?;
+    let pv = args.arg(0, "path").ok_or_else(|| PyErr::type_error("access() missing required argument 'path' (pos 1)"))?;
     let (p, _) = path_arg(vm, "access", pv)?;
     let mode = mode_arg(vm, &args, 1, 0)?;
     let Ok(md) = std::fs::metadata(&p) else {
@@ -274,9 +235,7 @@ fn access(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let perm = md.permissions().mode();
     // Owner bits are a fair approximation for the running user.
-    let ok = (mode & 4 == 0 || perm & 0o444 != 0)
-        && (mode & 2 == 0 || perm & 0o222 != 0)
-        && (mode & 1 == 0 || perm & 0o111 != 0);
+    let ok = (mode & 4 == 0 || perm & 0o444 != 0) && (mode & 2 == 0 || perm & 0o222 != 0) && (mode & 1 == 0 || perm & 0o111 != 0);
     Ok(Value::Bool(ok))
 }
 
@@ -288,12 +247,7 @@ fn getpid(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn environ_items(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("_environ_items", 0, 0)?;
     let items = std::env::vars_os()
-        .map(|(k, v)| {
-            Value::tuple(vec![
-                Value::string(k.to_string_lossy().into_owned()),
-                Value::string(v.to_string_lossy().into_owned()),
-            ])
-        })
+        .map(|(k, v)| Value::tuple(vec![Value::string(k.to_string_lossy().into_owned()), Value::string(v.to_string_lossy().into_owned())]))
         .collect();
     Ok(Value::list(items))
 }
@@ -348,9 +302,7 @@ fn strerror(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn readlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("readlink", &["path", "dir_fd"])?;
-    let pv = args
-        .arg(0, "path")
-        .ok_or_else(|| PyErr::type_error("readlink() missing required argument 'path' (pos 1)"))?;
+    let pv = args.arg(0, "path").ok_or_else(|| PyErr::type_error("readlink() missing required argument 'path' (pos 1)"))?;
     let (p, b) = path_arg(vm, "readlink", pv)?;
     match std::fs::read_link(&p) {
         Ok(t) => Ok(path_value(t.display().to_string(), b)),
@@ -360,12 +312,8 @@ fn readlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn symlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("symlink", &["src", "dst", "target_is_directory", "dir_fd"])?;
-    let a = args
-        .arg(0, "src")
-        .ok_or_else(|| PyErr::type_error("symlink() missing required argument 'src' (pos 1)"))?;
-    let b = args
-        .arg(1, "dst")
-        .ok_or_else(|| PyErr::type_error("symlink() missing required argument 'dst' (pos 2)"))?;
+    let a = args.arg(0, "src").ok_or_else(|| PyErr::type_error("symlink() missing required argument 'src' (pos 1)"))?;
+    let b = args.arg(1, "dst").ok_or_else(|| PyErr::type_error("symlink() missing required argument 'dst' (pos 2)"))?;
     let (pa, _) = path_arg(vm, "symlink", a)?;
     let (pb, _) = path_arg(vm, "symlink", b)?;
     std::os::unix::fs::symlink(&pa, &pb).map_err(|e| os_error(&e, &[a, b]))?;
@@ -374,13 +322,10 @@ fn symlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn chmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("chmod", &["path", "mode", "dir_fd", "follow_symlinks"])?;
-    let pv = args
-        .arg(0, "path")
-        .ok_or_else(|| PyErr::type_error("chmod() missing required argument 'path' (pos 1)"))?;
+    let pv = args.arg(0, "path").ok_or_else(|| PyErr::type_error("chmod() missing required argument 'path' (pos 1)"))?;
     let (p, _) = path_arg(vm, "chmod", pv)?;
     let mode = mode_arg(vm, &args, 1, 0)?;
-    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode))
-        .map_err(|e| os_error(&e, &[pv]))?;
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode)).map_err(|e| os_error(&e, &[pv]))?;
     Ok(Value::None)
 }
 
@@ -406,13 +351,7 @@ fn exit_now(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn times(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("times", 0, 0)?;
     let pt = crate::modules::time::process_seconds();
-    Ok(Value::tuple(vec![
-        Value::Float(pt),
-        Value::Float(0.0),
-        Value::Float(0.0),
-        Value::Float(0.0),
-        Value::Float(0.0),
-    ]))
+    Ok(Value::tuple(vec![Value::Float(pt), Value::Float(0.0), Value::Float(0.0), Value::Float(0.0), Value::Float(0.0)]))
 }
 
 pub fn make(vm: &mut Vm) -> Value {
