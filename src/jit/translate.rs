@@ -259,6 +259,10 @@ struct Tr<'a> {
     pc: usize,
     /// The instruction after the current one was translated with it.
     skip: bool,
+    /// Shared write-back code of exits, by what it writes back.
+    exit_tails: HashMap<Vec<(usize, RS)>, BlockId>,
+    /// The exit number, set by each exit before its shared write-back.
+    exit_local: LocalId,
 }
 
 /// Translates the loop whose header is `header` and whose back-edge is at
@@ -302,7 +306,10 @@ pub fn translate(
             budget: 300,
             pc: header,
             skip: false,
+            exit_tails: HashMap::new(),
+            exit_local: 0,
         };
+        tr.exit_local = tr.f.new_local(Ty::I64);
         tr.base = tr.f.base();
         tr.ctx = tr.f.ctx();
         let r = tr.root(fi, header, loop_pc);
@@ -693,18 +700,22 @@ impl<'a> Tr<'a> {
     }
 
     /// Creates an exit block from the current state; returns it.
+    ///
+    /// Exits that write back the same registers in the same states share
+    /// that code: each exit's own block only sets the exit number (keeps
+    /// compiled loops with many guards small).
     fn exit(&mut self, kind: ExitKind, pc: usize, reason: &'static str) -> BlockId {
-        let b = self.cold_block();
-        let (saved_cur, saved_st) = (self.cur, self.st.clone());
-        self.cur = b;
+        // What to write back: the live registers not up to date in memory.
+        let mut plan: Vec<(usize, RS)> = Vec::new();
         for k in 0..self.chain.len() {
             let live = self.exit_live(k, pc, kind == ExitKind::Error);
             let off = self.chain[k].offset;
             // SAFETY: see `code`.
             let n = unsafe { (*self.chain[k].code).nregs as usize };
             for r in 0..n {
-                if live.contains(r) {
-                    self.flush(off + r);
+                let rs = self.st[off + r];
+                if live.contains(r) && rs.t.is_virtual() && !rs.clean {
+                    plan.push((off + r, rs));
                 }
             }
         }
@@ -712,8 +723,28 @@ impl<'a> Tr<'a> {
         let line = self.code().lines.get(pc.min(self.code().instrs.len() - 1)).copied().unwrap_or(0);
         let idx = self.exits.len();
         self.exits.push(ExitInfo { kind, pc: pc as u32, inline, line, reason, count: std::cell::Cell::new(0) });
+        let (saved_cur, saved_st) = (self.cur, self.st.clone());
+        let b = self.cold_block();
+        self.cur = b;
+        let shared = match self.exit_tails.get(&plan) {
+            Some(t) => *t,
+            None => {
+                let tail = self.cold_block();
+                self.cur = tail;
+                for &(r, rs) in &plan {
+                    self.st[r] = rs;
+                    self.flush(r);
+                }
+                let id = self.op1(Op::GetVar(self.exit_local), vec![]);
+                self.f.set_term(self.cur, Terminator::Return(id));
+                self.exit_tails.insert(plan, tail);
+                self.cur = b;
+                tail
+            }
+        };
         let v = self.iconst(idx as i64);
-        self.f.set_term(self.cur, Terminator::Return(v));
+        self.op(Op::SetVar(self.exit_local), vec![v]);
+        self.f.set_term(self.cur, Terminator::Jump(shared, vec![]));
         self.cur = saved_cur;
         self.st = saved_st;
         b
