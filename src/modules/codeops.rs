@@ -115,3 +115,16 @@ fn format_exception(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
 pub fn make_tb(vm: &mut Vm) -> Value {
     super::new_module(vm, "_spry_tb", &[("format_exception", format_exception)])
 }
+
+/// `types.MethodType(function, instance)`: a bound method.
+pub fn method_ctor(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.check("method", 2, 2)?;
+    let (f, obj) = (&args.pos[0], &args.pos[1]);
+    if !vm.is_callable(f) {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if obj.is_none() {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: obj.clone() })))
+}

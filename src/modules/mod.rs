@@ -29,6 +29,8 @@ use crate::vm::{PyResult, Vm};
 /// Called once at start-up: creates `sys`.
 pub fn init(vm: &mut Vm) {
     sys::init(vm);
+    // `types.MethodType(func, obj)` builds a bound method.
+    vm.types.method.ctor.set(Some(codeops::method_ctor));
 }
 
 /// Names of the modules written in Rust (for `sys.builtin_module_names`).

@@ -334,7 +334,30 @@ impl Vm {
                 "co_freevars" => Value::tuple(c.freevars.iter().map(|(n, _)| Value::str(n)).collect()),
                 "co_consts" => Value::tuple(c.consts.to_vec()),
                 "co_names" => Value::tuple(c.names.iter().map(|n| Value::Str(n.clone())).collect()),
-                "co_flags" => Value::Int(c.flags as i64),
+                "co_flags" => {
+                    // CPython's flag values, not Spry's internal ones.
+                    use crate::bytecode::code_flags as cf;
+                    let mut f = 0i64;
+                    if c.flags & (cf::NAME_LOOKUP | cf::CLASS_BODY) == 0 && &*c.name != "<module>" {
+                        f |= 0x1 | 0x2; // OPTIMIZED | NEWLOCALS
+                    }
+                    if c.flags & cf::VARARGS != 0 {
+                        f |= 0x4;
+                    }
+                    if c.flags & cf::VARKEYWORDS != 0 {
+                        f |= 0x8;
+                    }
+                    if !c.freevars.is_empty() {
+                        f |= 0x10; // NESTED
+                    }
+                    if c.flags & cf::GENERATOR != 0 {
+                        f |= 0x20;
+                    }
+                    if c.flags & cf::COROUTINE != 0 {
+                        f |= 0x80;
+                    }
+                    Value::Int(f)
+                }
                 "co_stacksize" | "co_nregs" => Value::Int(c.nregs as i64),
                 _ => return Ok(None),
             },

@@ -112,10 +112,15 @@ def fsdecode(filename):
     return filename
 
 
-class PathLike:
+import abc as _abc
+
+
+class PathLike(_abc.ABC):
     """Abstract base class for implementing the file system path protocol."""
 
+    @_abc.abstractmethod
     def __fspath__(self):
+        """Return the file system path representation of the object."""
         raise NotImplementedError
 
     @classmethod

@@ -71,7 +71,31 @@ except TypeError:
 
     MappingProxyType = mappingproxy
     del mappingproxy
-SimpleNamespace = type(sys.implementation)
+class SimpleNamespace:
+    """A simple attribute-based namespace.
+
+SimpleNamespace(**kwargs)"""
+
+    def __init__(self, mapping_or_iterable=(), /, **kwargs):
+        self.__dict__.update(dict(mapping_or_iterable, **kwargs))
+
+    def __repr__(self):
+        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
+        items = ("{}={!r}".format(k, v) for k, v in self.__dict__.items())
+        return "{}({})".format(name, ", ".join(items))
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return (type(self), (), self.__dict__)
+
+
+SimpleNamespace.__module__ = 'types'
 
 def _cell_factory():
     a = 1
