@@ -17,6 +17,29 @@ extern "C" {
     fn lgamma(x: f64) -> f64;
     fn nextafter(x: f64, y: f64) -> f64;
     fn remainder(x: f64, y: f64) -> f64;
+    // The C library's inverse hyperbolics (as CPython calls them): Rust's
+    // own f64::asinh/acosh/atanh can differ in the last digit.
+    #[link_name = "asinh"]
+    fn c_asinh(x: f64) -> f64;
+    #[link_name = "acosh"]
+    fn c_acosh(x: f64) -> f64;
+    #[link_name = "atanh"]
+    fn c_atanh(x: f64) -> f64;
+}
+
+fn libm_asinh(x: f64) -> f64 {
+    // SAFETY: a pure libm function of one double.
+    unsafe { c_asinh(x) }
+}
+
+fn libm_acosh(x: f64) -> f64 {
+    // SAFETY: as above.
+    unsafe { c_acosh(x) }
+}
+
+fn libm_atanh(x: f64) -> f64 {
+    // SAFETY: as above.
+    unsafe { c_atanh(x) }
 }
 
 fn domain() -> PyErr {
@@ -67,9 +90,9 @@ unary_fns! {
     sinh => f64::sinh, true;
     cosh => f64::cosh, true;
     tanh => f64::tanh, false;
-    asinh => f64::asinh, false;
-    acosh => f64::acosh, false;
-    atanh => f64::atanh, false;
+    asinh => libm_asinh, false;
+    acosh => libm_acosh, false;
+    atanh => libm_atanh, false;
     exp => f64::exp, true;
     exp2 => f64::exp2, true;
     expm1 => f64::exp_m1, true;

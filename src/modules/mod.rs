@@ -102,6 +102,7 @@ py_modules! {
     "array" => "array.py";
     "importlib" => "importlib.py";
     "dis" => "dis.py";
+    "cmath" => "cmath.py";
     "timeit" => "timeit.py";
     "getopt" => "getopt.py";
     "traceback" => "traceback.py";

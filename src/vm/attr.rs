@@ -328,8 +328,23 @@ impl Vm {
                 "co_argcount" => Value::Int(c.argcount as i64),
                 "co_posonlyargcount" => Value::Int(c.posonlyargcount as i64),
                 "co_kwonlyargcount" => Value::Int(c.kwonlyargcount as i64),
-                "co_nlocals" => Value::Int(c.varnames.len() as i64),
-                "co_varnames" => Value::tuple(c.varnames.iter().map(|n| Value::str(n)).collect()),
+                // CPython's co_varnames: parameters and plain locals; cell
+                // variables only when they are parameters, free variables never.
+                "co_nlocals" | "co_varnames" => {
+                    let params = c.total_params() as usize;
+                    let names: Vec<Value> = c
+                        .varnames
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, n)| *i < params || !(c.cellvars.iter().any(|(m, _)| m == *n) || c.freevars.iter().any(|(m, _)| m == *n)))
+                        .map(|(_, n)| Value::str(n))
+                        .collect();
+                    if name == "co_nlocals" {
+                        Value::Int(names.len() as i64)
+                    } else {
+                        Value::tuple(names)
+                    }
+                }
                 "co_cellvars" => Value::tuple(c.cellvars.iter().map(|(n, _)| Value::str(n)).collect()),
                 "co_freevars" => Value::tuple(c.freevars.iter().map(|(n, _)| Value::str(n)).collect()),
                 "co_consts" => Value::tuple(c.consts.to_vec()),
