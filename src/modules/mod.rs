@@ -14,6 +14,7 @@ pub mod collections;
 pub mod gc;
 pub mod heapq;
 pub mod io;
+pub mod itertools;
 pub mod json;
 pub mod math;
 pub mod posix;
@@ -146,6 +147,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_spry_re" => regex::make(vm),
         "_struct" => structmod::make(vm),
         "_dis" => codeops::make_dis(vm),
+        "_itertools" => itertools::make_module(vm),
         "_spry_tb" => codeops::make_tb(vm),
         _ => {
             let Some(m) = py_source(name) else {
