@@ -526,6 +526,9 @@ pub struct CodeObj {
     pub loop_counters: Box<[Cell<u32>]>,
     /// Function-entry counter.
     pub entry_count: Cell<u32>,
+    /// Whether the JIT compiles this function's whole body on entry:
+    /// 0 not decided, 1 no (left to the interpreter), 2 yes.
+    pub jit_fn: Cell<u8>,
 }
 
 impl CodeObj {

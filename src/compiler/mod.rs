@@ -471,6 +471,7 @@ impl<'s> FuncBuilder<'s> {
             caches: std::cell::UnsafeCell::new(vec![Cache::default(); n].into_boxed_slice()),
             loop_counters: (0..self.loop_counters).map(|_| std::cell::Cell::new(0)).collect(),
             entry_count: std::cell::Cell::new(0),
+            jit_fn: std::cell::Cell::new(0),
         })
     }
 

@@ -167,6 +167,9 @@ impl Drop for CompiledLoop {
     }
 }
 
+/// The key (with the code object's address) of a whole-function region.
+pub const FUNCTION_KEY: u32 = u32::MAX;
+
 /// Compiled code returns this when the entry guards fail.
 pub const ENTRY_FAIL: u64 = u64::MAX;
 
@@ -305,14 +308,57 @@ impl Vm {
         self.jit_run(fi, key, lp)
     }
 
+    /// Called when a hot function's frame starts: compiles its whole body
+    /// (once) and runs it. Functions worth it are those with a loop or a
+    /// body too long to be only call overhead; generators stay interpreted.
+    #[inline(never)]
+    pub fn jit_function_entry(&mut self, fi: usize) -> Outcome {
+        let code = self.frames[fi].code();
+        if code.jit_fn.get() == 0 {
+            let eligible = self.frames[fi].func.is_some()
+                && !code.is_generator()
+                && (code.instrs.len() >= 40 || code.instrs.iter().any(|i| matches!(i, crate::bytecode::Instr::Loop { .. })));
+            code.jit_fn.set(if eligible { 2 } else { 1 });
+            if !eligible {
+                return Outcome::NotRun;
+            }
+        }
+        let last = code.instrs.len() - 1;
+        let key = (self.frames[fi].code as usize, FUNCTION_KEY);
+        let lp = match self.jit.loops.get(&key).and_then(|r| r.compiled.clone()) {
+            Some(lp) => lp,
+            None => {
+                if self.jit.loops.get(&key).is_some_and(|r| r.blacklisted) {
+                    self.frames[fi].code().jit_fn.set(1);
+                    return Outcome::NotRun;
+                }
+                match self.jit_compile_region(fi, key, 0, last) {
+                    Some(lp) => lp,
+                    None => {
+                        self.frames[fi].code().jit_fn.set(1);
+                        return Outcome::NotRun;
+                    }
+                }
+            }
+        };
+        self.jit_run(fi, key, lp)
+    }
+
     fn reset_counter(&mut self, fi: usize, loop_pc: usize) {
         let code = self.frames[fi].code();
-        if let crate::bytecode::Instr::Loop { counter, .. } = code.instrs[loop_pc] {
-            code.loop_counters[counter as usize].set(0);
+        if let Some(crate::bytecode::Instr::Loop { counter, .. }) = code.instrs.get(loop_pc) {
+            code.loop_counters[*counter as usize].set(0);
         }
     }
 
     fn jit_compile(&mut self, fi: usize, loop_pc: usize, header: usize) -> Option<Rc<CompiledLoop>> {
+        let key = (self.frames[fi].code as usize, loop_pc as u32);
+        self.jit_compile_region(fi, key, header, loop_pc)
+    }
+
+    /// Compiles the region `header..=last` of frame `fi`'s code (a loop, or
+    /// a whole function body when `key.1` is `FUNCTION_KEY`).
+    fn jit_compile_region(&mut self, fi: usize, key: (usize, u32), header: usize, loop_pc: usize) -> Option<Rc<CompiledLoop>> {
         if self.jit.backend.is_none() {
             match spry_jit::Backend::new() {
                 Ok(mut b) => {
@@ -328,7 +374,6 @@ impl Vm {
         }
         let start = Instant::now();
         let code_ref = self.frames[fi].code_ref();
-        let key = (self.frames[fi].code as usize, loop_pc as u32);
         let code: &CodeObj = &code_ref;
         let rec = self.jit.loops.entry(key).or_insert_with(|| LoopRecord {
             code: code_ref.clone(),
@@ -559,7 +604,9 @@ impl Vm {
             }
             None => return,
         };
-        if let crate::bytecode::Instr::Loop { counter, .. } = code.instrs[key.1 as usize] {
+        if key.1 == FUNCTION_KEY {
+            code.entry_count.set(0);
+        } else if let crate::bytecode::Instr::Loop { counter, .. } = code.instrs[key.1 as usize] {
             code.loop_counters[counter as usize].set(0);
         }
     }
