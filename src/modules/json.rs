@@ -336,8 +336,10 @@ fn encode_basestring(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ---------------------------------------------------------------- decoding
 
 struct Decoder<'a> {
-    /// The document as code points (positions are in characters).
-    s: Vec<char>,
+    /// The document; positions are byte offsets inside, character indices
+    /// outside (errors, `raw_decode`'s end).
+    text: &'a str,
+    s: &'a [u8],
     doc: &'a Value,
     surrogates: bool,
     error_cls: Value,
@@ -356,8 +358,45 @@ enum Scan {
     NoValue,
 }
 
-impl Decoder<'_> {
+impl<'a> Decoder<'a> {
+    fn new(text: &'a str, doc: &'a Value, surrogates: bool, error_cls: Value, strict: bool) -> Self {
+        Decoder {
+            text,
+            s: text.as_bytes(),
+            doc,
+            surrogates,
+            error_cls,
+            object_hook: Value::None,
+            object_pairs_hook: Value::None,
+            parse_float: Value::None,
+            parse_int: Value::None,
+            parse_constant: Value::None,
+            strict,
+            depth: 0,
+        }
+    }
+
+    /// The character index of byte offset `b`.
+    fn char_pos(&self, b: usize) -> usize {
+        let b = b.min(self.s.len());
+        if self.text.is_ascii() {
+            b
+        } else {
+            self.text[..b].chars().count()
+        }
+    }
+
+    /// The byte offset of character index `c`.
+    fn byte_pos(&self, c: usize) -> usize {
+        if self.text.is_ascii() {
+            c.min(self.s.len())
+        } else {
+            self.text.char_indices().nth(c).map(|(i, _)| i).unwrap_or(self.s.len())
+        }
+    }
+
     fn error(&self, vm: &mut Vm, msg: &str, pos: usize) -> PyErr {
+        let pos = self.char_pos(pos);
         match vm.call_function(&self.error_cls, &[Value::str(msg), self.doc.clone(), Value::Int(pos as i64)]) {
             Ok(e) => PyErr::from_value(e, vec![]),
             Err(e) => e,
@@ -365,56 +404,67 @@ impl Decoder<'_> {
     }
 
     fn ws(&self, mut i: usize) -> usize {
-        while i < self.s.len() && matches!(self.s[i], ' ' | '\t' | '\n' | '\r') {
+        while i < self.s.len() && matches!(self.s[i], b' ' | b'\t' | b'\n' | b'\r') {
             i += 1;
         }
         i
     }
 
     fn starts(&self, i: usize, word: &str) -> bool {
-        let mut k = i;
-        for c in word.chars() {
-            if k >= self.s.len() || self.s[k] != c {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        self.s.get(i..i + word.len()) == Some(word.as_bytes())
     }
 
     /// `scanstring(s, end)`: `end` is just past the opening quote.
     fn scanstring(&self, vm: &mut Vm, end: usize) -> PyResult<(Value, usize)> {
         let begin = end - 1;
-        let mut out = String::new();
-        let mut surr = false;
+        let s = self.s;
         let mut i = end;
+        // Fast path: no escapes before the closing quote.
+        while i < s.len() && s[i] != b'"' && s[i] != b'\\' && (s[i] >= 0x20 || !self.strict) {
+            i += 1;
+        }
+        if s.get(i) == Some(&b'"') {
+            let piece = &self.text[end..i];
+            let surr = self.surrogates && crate::objects::str::text_has_surrogates(piece);
+            return Ok((crate::objects::str::str_value(piece.to_string(), surr), i + 1));
+        }
+        let mut out = String::with_capacity(i - end + 16);
+        let mut surr = false;
+        i = end;
         loop {
-            let Some(&c) = self.s.get(i) else {
+            // Copy a run of plain characters (boundaries are ASCII bytes, so
+            // the run is valid UTF-8).
+            let run = i;
+            while i < s.len() && s[i] != b'"' && s[i] != b'\\' && (s[i] >= 0x20 || !self.strict) {
+                i += 1;
+            }
+            out.push_str(&self.text[run..i]);
+            let Some(&c) = s.get(i) else {
                 return Err(self.error(vm, "Unterminated string starting at", begin));
             };
             match c {
-                '"' => {
+                b'"' => {
                     i += 1;
                     break;
                 }
-                '\\' => {
+                b'\\' => {
                     i += 1;
-                    let Some(&e) = self.s.get(i) else {
+                    let Some(&e) = s.get(i) else {
                         return Err(self.error(vm, "Unterminated string starting at", begin));
                     };
                     match e {
-                        '"' => out.push('"'),
-                        '\\' => out.push('\\'),
-                        '/' => out.push('/'),
-                        'b' => out.push('\u{8}'),
-                        'f' => out.push('\u{c}'),
-                        'n' => out.push('\n'),
-                        'r' => out.push('\r'),
-                        't' => out.push('\t'),
-                        'u' => {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
                             let mut cp = self.hex4(vm, i + 1)?;
                             i += 4;
-                            if (0xd800..0xdc00).contains(&cp) && self.s.get(i + 1) == Some(&'\\') && self.s.get(i + 2) == Some(&'u') {
+                            if (0xd800..0xdc00).contains(&cp) && s.get(i + 1) == Some(&b'\\') && s.get(i + 2) == Some(&b'u') {
                                 let lo = self.hex4(vm, i + 3)?;
                                 if (0xdc00..0xe000).contains(&lo) {
                                     cp = 0x10000 + (((cp - 0xd800) << 10) | (lo - 0xdc00));
@@ -429,19 +479,16 @@ impl Decoder<'_> {
                                 None => return Err(self.error(vm, "Invalid \\uXXXX escape", i - 4)),
                             }
                         }
-                        other => {
-                            let r = vm.repr_str_of(&Value::string(other.to_string()))?;
+                        _ => {
+                            let ch = self.text[i..].chars().next().unwrap_or('?');
+                            let r = vm.repr_str_of(&Value::string(ch.to_string()))?;
                             return Err(self.error(vm, &format!("Invalid \\escape: {}", r), i - 1));
                         }
                     }
                     i += 1;
                 }
-                c if (c as u32) < 0x20 && self.strict => {
+                _ => {
                     return Err(self.error(vm, "Invalid control character at", i));
-                }
-                c => {
-                    out.push(c);
-                    i += 1;
                 }
             }
         }
@@ -452,32 +499,29 @@ impl Decoder<'_> {
     fn hex4(&self, vm: &mut Vm, at: usize) -> PyResult<u32> {
         let mut v = 0u32;
         for k in 0..4 {
-            let d = self.s.get(at + k).and_then(|c| c.to_digit(16));
-            match d {
-                Some(d) if self.s[at + k].is_ascii() => v = v * 16 + d,
-                _ => return Err(self.error(vm, "Invalid \\uXXXX escape", at - 1)),
+            match self.s.get(at + k).and_then(|c| (*c as char).to_digit(16)) {
+                Some(d) => v = v * 16 + d,
+                None => return Err(self.error(vm, "Invalid \\uXXXX escape", at - 1)),
             }
         }
         Ok(v)
     }
 
     fn scan_once(&mut self, vm: &mut Vm, i: usize) -> PyResult<Scan> {
-        let Some(&c) = self.s.get(i) else {
-            return Ok(Scan::NoValue);
-        };
+        let Some(&c) = self.s.get(i) else { return Ok(Scan::NoValue) };
         match c {
-            '"' => {
+            b'"' => {
                 let (v, end) = self.scanstring(vm, i + 1)?;
                 Ok(Scan::Value(v, end))
             }
-            '{' => self.object(vm, i + 1).map(|(v, e)| Scan::Value(v, e)),
-            '[' => self.array(vm, i + 1).map(|(v, e)| Scan::Value(v, e)),
-            'n' if self.starts(i, "null") => Ok(Scan::Value(Value::None, i + 4)),
-            't' if self.starts(i, "true") => Ok(Scan::Value(Value::Bool(true), i + 4)),
-            'f' if self.starts(i, "false") => Ok(Scan::Value(Value::Bool(false), i + 5)),
-            'N' if self.starts(i, "NaN") => self.constant(vm, "NaN", i + 3),
-            'I' if self.starts(i, "Infinity") => self.constant(vm, "Infinity", i + 8),
-            '-' if self.starts(i, "-Infinity") => self.constant(vm, "-Infinity", i + 9),
+            b'{' => self.object(vm, i + 1).map(|(v, e)| Scan::Value(v, e)),
+            b'[' => self.array(vm, i + 1).map(|(v, e)| Scan::Value(v, e)),
+            b'n' if self.starts(i, "null") => Ok(Scan::Value(Value::None, i + 4)),
+            b't' if self.starts(i, "true") => Ok(Scan::Value(Value::Bool(true), i + 4)),
+            b'f' if self.starts(i, "false") => Ok(Scan::Value(Value::Bool(false), i + 5)),
+            b'N' if self.starts(i, "NaN") => self.constant(vm, "NaN", i + 3),
+            b'I' if self.starts(i, "Infinity") => self.constant(vm, "Infinity", i + 8),
+            b'-' if self.starts(i, "-Infinity") => self.constant(vm, "-Infinity", i + 9),
             _ => self.number(vm, i),
         }
     }
@@ -497,15 +541,15 @@ impl Decoder<'_> {
     }
 
     fn number(&self, vm: &mut Vm, start: usize) -> PyResult<Scan> {
-        let s = &self.s;
+        let s = self.s;
         let n = s.len();
         let mut i = start;
-        if i < n && s[i] == '-' {
+        if i < n && s[i] == b'-' {
             i += 1;
         }
-        if i < n && s[i] == '0' {
+        if i < n && s[i] == b'0' {
             i += 1;
-        } else if i < n && ('1'..='9').contains(&s[i]) {
+        } else if i < n && (b'1'..=b'9').contains(&s[i]) {
             while i < n && s[i].is_ascii_digit() {
                 i += 1;
             }
@@ -514,16 +558,16 @@ impl Decoder<'_> {
         }
         let int_end = i;
         let mut is_float = false;
-        if i + 1 < n && s[i] == '.' && s[i + 1].is_ascii_digit() {
+        if i + 1 < n && s[i] == b'.' && s[i + 1].is_ascii_digit() {
             i += 2;
             while i < n && s[i].is_ascii_digit() {
                 i += 1;
             }
             is_float = true;
         }
-        if i < n && (s[i] == 'e' || s[i] == 'E') {
+        if i < n && (s[i] == b'e' || s[i] == b'E') {
             let mut k = i + 1;
-            if k < n && (s[k] == '+' || s[k] == '-') {
+            if k < n && (s[k] == b'+' || s[k] == b'-') {
                 k += 1;
             }
             if k < n && s[k].is_ascii_digit() {
@@ -534,20 +578,23 @@ impl Decoder<'_> {
                 is_float = true;
             }
         }
-        let text: String = s[start..if is_float { i } else { int_end }].iter().collect();
         let end = if is_float { i } else { int_end };
+        let text = &self.text[start..end];
         let v = if is_float {
             if self.parse_float.is_none() {
                 Value::Float(text.parse::<f64>().unwrap_or(f64::NAN))
             } else {
                 let f = self.parse_float.clone();
-                vm.call_function(&f, &[Value::string(text)])?
+                vm.call_function(&f, &[Value::str(text)])?
             }
         } else if self.parse_int.is_none() {
-            int::parse(&text, 10).map_err(PyErr::value_error)?
+            match text.parse::<i64>() {
+                Ok(x) => Value::Int(x),
+                Err(_) => int::parse(text, 10).map_err(PyErr::value_error)?,
+            }
         } else {
             let f = self.parse_int.clone();
-            vm.call_function(&f, &[Value::string(text)])?
+            vm.call_function(&f, &[Value::str(text)])?
         };
         Ok(Scan::Value(v, end))
     }
@@ -570,13 +617,15 @@ impl Decoder<'_> {
     /// `JSONObject`: `i` is just past `{`.
     fn object(&mut self, vm: &mut Vm, i: usize) -> PyResult<(Value, usize)> {
         self.nested(vm)?;
+        // Without a pairs hook the dict is filled as the pairs come.
+        let direct = if self.object_pairs_hook.is_none() { Some(DictObj::new()) } else { None };
         let mut pairs: Vec<(Value, Value)> = Vec::new();
         let mut end = self.ws(i);
         let next = self.s.get(end).copied();
-        if next != Some('"') {
-            if next == Some('}') {
+        if next != Some(b'"') {
+            if next == Some(b'}') {
                 self.depth -= 1;
-                return self.finish_object(vm, pairs, end + 1);
+                return self.finish_object(vm, direct, pairs, end + 1);
             }
             return Err(self.error(vm, "Expecting property name enclosed in double quotes", end));
         }
@@ -584,32 +633,50 @@ impl Decoder<'_> {
         loop {
             let (key, e) = self.scanstring(vm, end)?;
             end = self.ws(e);
-            if self.s.get(end) != Some(&':') {
+            if self.s.get(end) != Some(&b':') {
                 return Err(self.error(vm, "Expecting ':' delimiter", end));
             }
             end = self.ws(end + 1);
             let (value, e) = self.value_at(vm, end)?;
-            pairs.push((key, value));
+            match (&direct, &key) {
+                (Some(d), Value::Str(k)) => d.set_str(k.as_str(), value),
+                (Some(d), _) => vm.dict_set(d, key, value)?,
+                (None, _) => pairs.push((key, value)),
+            }
             end = self.ws(e);
             let next = self.s.get(end).copied();
             end += 1;
             match next {
-                Some('}') => break,
-                Some(',') => {}
+                Some(b'}') => break,
+                Some(b',') => {}
                 _ => return Err(self.error(vm, "Expecting ',' delimiter", end - 1)),
             }
             end = self.ws(end);
             let next = self.s.get(end).copied();
             end += 1;
-            if next != Some('"') {
+            if next != Some(b'"') {
                 return Err(self.error(vm, "Expecting property name enclosed in double quotes", end - 1));
             }
         }
         self.depth -= 1;
-        self.finish_object(vm, pairs, end)
+        self.finish_object(vm, direct, pairs, end)
     }
 
-    fn finish_object(&mut self, vm: &mut Vm, pairs: Vec<(Value, Value)>, end: usize) -> PyResult<(Value, usize)> {
+    fn finish_object(
+        &mut self,
+        vm: &mut Vm,
+        direct: Option<PyRef<DictObj>>,
+        pairs: Vec<(Value, Value)>,
+        end: usize,
+    ) -> PyResult<(Value, usize)> {
+        if let Some(d) = direct {
+            let obj = Value::Dict(d);
+            if !self.object_hook.is_none() {
+                let f = self.object_hook.clone();
+                return Ok((vm.call_function(&f, &[obj])?, end));
+            }
+            return Ok((obj, end));
+        }
         if !self.object_pairs_hook.is_none() {
             let list = Value::list(pairs.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect());
             let f = self.object_pairs_hook.clone();
@@ -617,7 +684,10 @@ impl Decoder<'_> {
         }
         let d = DictObj::new();
         for (k, v) in pairs {
-            vm.dict_set(&d, k, v)?;
+            match &k {
+                Value::Str(s) => d.set_str(s.as_str(), v),
+                _ => vm.dict_set(&d, k, v)?,
+            }
         }
         let obj = Value::Dict(d);
         if !self.object_hook.is_none() {
@@ -632,7 +702,7 @@ impl Decoder<'_> {
         self.nested(vm)?;
         let mut items = Vec::new();
         let mut end = self.ws(i);
-        if self.s.get(end) == Some(&']') {
+        if self.s.get(end) == Some(&b']') {
             self.depth -= 1;
             return Ok((Value::list(items), end + 1));
         }
@@ -643,8 +713,8 @@ impl Decoder<'_> {
             let next = self.s.get(end).copied();
             end += 1;
             match next {
-                Some(']') => break,
-                Some(',') => {}
+                Some(b']') => break,
+                Some(b',') => {}
                 _ => return Err(self.error(vm, "Expecting ',' delimiter", end - 1)),
             }
             end = self.ws(end);
@@ -665,24 +735,18 @@ fn decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::type_error(format!("first argument must be a string, not {}", vm.type_name(&a[0]))));
     };
     let idx = crate::builtins::arg::int(vm, &a[1])?;
-    let mut d = Decoder {
-        s: s.as_str().chars().collect(),
-        doc: &a[0],
-        surrogates: s.has_surrogates(),
-        error_cls: a[2].clone(),
-        object_hook: a[3].clone(),
-        object_pairs_hook: a[4].clone(),
-        parse_float: a[5].clone(),
-        parse_int: a[6].clone(),
-        parse_constant: a[7].clone(),
-        strict: vm.truthy(&a[8])?,
-        depth: 0,
-    };
+    let strict = vm.truthy(&a[8])?;
+    let mut d = Decoder::new(s.as_str(), &a[0], s.has_surrogates(), a[2].clone(), strict);
+    d.object_hook = a[3].clone();
+    d.object_pairs_hook = a[4].clone();
+    d.parse_float = a[5].clone();
+    d.parse_int = a[6].clone();
+    d.parse_constant = a[7].clone();
     let whole = vm.truthy(&a[9])?;
     if idx < 0 {
         return Err(PyErr::value_error("idx cannot be negative"));
     }
-    let mut i = idx as usize;
+    let mut i = d.byte_pos(idx as usize);
     if whole {
         i = d.ws(i);
     }
@@ -696,7 +760,7 @@ fn decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(d.error(vm, "Extra data", e));
         }
     }
-    Ok(Value::tuple(vec![v, Value::Int(end as i64)]))
+    Ok(Value::tuple(vec![v, Value::Int(d.char_pos(end) as i64)]))
 }
 
 /// `scanstring(s, end, strict=True)` -> (str, end), for json.decoder.
@@ -710,24 +774,12 @@ fn scanstring(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => true,
     };
-    let d = Decoder {
-        s: s.as_str().chars().collect(),
-        doc: &args.pos[0],
-        surrogates: s.has_surrogates(),
-        error_cls: args.pos[2].clone(),
-        object_hook: Value::None,
-        object_pairs_hook: Value::None,
-        parse_float: Value::None,
-        parse_int: Value::None,
-        parse_constant: Value::None,
-        strict,
-        depth: 0,
-    };
-    if end < 0 || end as usize > d.s.len() {
+    let d = Decoder::new(s.as_str(), &args.pos[0], s.has_surrogates(), args.pos[2].clone(), strict);
+    if end < 0 || end as usize > s.len() {
         return Err(PyErr::value_error("end is out of bounds"));
     }
-    let (v, e) = d.scanstring(vm, end as usize)?;
-    Ok(Value::tuple(vec![v, Value::Int(e as i64)]))
+    let (v, e) = d.scanstring(vm, d.byte_pos(end as usize))?;
+    Ok(Value::tuple(vec![v, Value::Int(d.char_pos(e) as i64)]))
 }
 
 pub fn make(vm: &mut Vm) -> Value {
