@@ -232,6 +232,124 @@ fn scan(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 
+/// Runs `scan` and hands each match's byte spans to `f`.
+fn for_each_match(
+    c: &Compiled,
+    hay: &str,
+    p: &Positions,
+    start: usize,
+    endpos: usize,
+    maxcount: i64,
+    mut f: impl FnMut(&fancy_regex::Captures<'_, str>),
+) -> PyResult<usize> {
+    let mut at = start;
+    let mut n = 0usize;
+    let mut last_empty_at: Option<usize> = None;
+    while at <= endpos {
+        if maxcount > 0 && n as i64 >= maxcount {
+            break;
+        }
+        let Some(mut caps) = c.search.captures_from_pos(hay, p.byte(at)).map_err(engine_error)? else { break };
+        let m = caps.get(0).expect("group 0");
+        let (mut s, mut e) = (p.char(m.start()), p.char(m.end()));
+        if s == e && last_empty_at == Some(s) {
+            if at >= endpos {
+                break;
+            }
+            at += 1;
+            let Some(c2) = c.search.captures_from_pos(hay, p.byte(at)).map_err(engine_error)? else { break };
+            caps = c2;
+            let m2 = caps.get(0).expect("group 0");
+            s = p.char(m2.start());
+            e = p.char(m2.end());
+        }
+        f(&caps);
+        n += 1;
+        last_empty_at = if s == e { Some(s) } else { None };
+        at = e;
+    }
+    Ok(n)
+}
+
+/// `findall(handle, string, pos, endpos)`: CPython's `findall` result
+/// (strings, or tuples of strings when the pattern has 2+ groups).
+fn findall(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("findall", 4, 4)?;
+    let c = compiled_of(&args.pos[0])?;
+    let text = arg::str(vm, &args.pos[1], "string")?;
+    let p = Positions::new(text);
+    let n = p.nchars();
+    let endpos = clamp(vm, &args.pos[3], n)?;
+    let start = clamp(vm, &args.pos[2], n)?;
+    let hay = &text[..p.byte(endpos)];
+    let mut out = Vec::new();
+    for_each_match(c, hay, &p, start, endpos, 0, |caps| {
+        let g = caps.len() - 1;
+        let text_of = |i: usize| match caps.get(i) {
+            Some(m) => Value::str(m.as_str()),
+            None => Value::str(""),
+        };
+        out.push(match g {
+            0 => text_of(0),
+            1 => text_of(1),
+            _ => Value::tuple((1..=g).map(text_of).collect()),
+        });
+    })?;
+    Ok(Value::list(out))
+}
+
+/// `sub_literal(handle, repl, string, count)` -> (new string, count): a
+/// replacement without group references.
+fn sub_literal(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("sub_literal", 4, 4)?;
+    let c = compiled_of(&args.pos[0])?;
+    let repl = arg::str(vm, &args.pos[1], "repl")?;
+    let text = arg::str(vm, &args.pos[2], "string")?;
+    let count = arg::int(vm, &args.pos[3])?;
+    let p = Positions::new(text);
+    let n = p.nchars();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0usize;
+    let k = for_each_match(c, text, &p, 0, n, count, |caps| {
+        let m = caps.get(0).expect("group 0");
+        out.push_str(&text[last..m.start()]);
+        out.push_str(repl);
+        last = m.end();
+    })?;
+    out.push_str(&text[last..]);
+    let surr = crate::objects::str::text_has_surrogates(&out);
+    Ok(Value::tuple(vec![crate::objects::str::str_value(out, surr), Value::Int(k as i64)]))
+}
+
+/// `split(handle, string, maxsplit)`: CPython's `split` result.
+fn split(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("split", 3, 3)?;
+    let c = compiled_of(&args.pos[0])?;
+    let text = arg::str(vm, &args.pos[1], "string")?;
+    let maxsplit = arg::int(vm, &args.pos[2])?;
+    let p = Positions::new(text);
+    let n = p.nchars();
+    let mut out = Vec::new();
+    let mut last = 0usize;
+    for_each_match(c, text, &p, 0, n, maxsplit, |caps| {
+        let m = caps.get(0).expect("group 0");
+        out.push(Value::str(&text[last..m.start()]));
+        for i in 1..caps.len() {
+            out.push(match caps.get(i) {
+                Some(g) => Value::str(g.as_str()),
+                None => Value::None,
+            });
+        }
+        last = m.end();
+    })?;
+    out.push(Value::str(&text[last..]));
+    Ok(Value::list(out))
+}
+
 pub fn make(vm: &mut Vm) -> Value {
-    new_module(vm, "_spry_re", &[("compile", compile), ("search", search), ("scan", scan)])
+    new_module(
+        vm,
+        "_spry_re",
+        &[("compile", compile), ("search", search), ("scan", scan), ("findall", findall), ("sub_literal", sub_literal), ("split", split)],
+    )
 }

@@ -253,6 +253,8 @@ class Pattern:
 
     def findall(self, string, pos=0, endpos=None):
         """Return a list of all non-overlapping matches of pattern in string."""
+        if not self._bytes and isinstance(string, str):
+            return _spry_re.findall(self._handle, string, pos, len(string) if endpos is None else endpos)
         text, all_spans = self._scan(string, pos, endpos)
         conv = self._out
         result = []
@@ -297,6 +299,8 @@ class Pattern:
                     return _parser.expand_template(template, m)
         if count < 0:
             return (string, 0)
+        if literal is not None and not self._bytes:
+            return _spry_re.sub_literal(self._handle, literal, text, count)
         _, all_spans = self._scan(string, 0, None, count)
         pieces = []
         last = 0
@@ -333,6 +337,8 @@ class Pattern:
         text = self._check(string)
         if maxsplit < 0:
             return [string]
+        if not self._bytes:
+            return _spry_re.split(self._handle, text, maxsplit)
         _, all_spans = self._scan(string, 0, None, maxsplit)
         conv = self._out
         out = []
