@@ -1080,7 +1080,7 @@ fn exec_or_eval(vm: &mut Vm, args: Args, mode: crate::compiler::Mode, name: &str
             let msg = if name == "exec" {
                 format!("exec() globals must be a dict, not {}", vm.type_name(other))
             } else {
-                format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
             };
             return Err(PyErr::type_error(msg));
         }
@@ -1109,8 +1109,7 @@ fn exec_or_eval(vm: &mut Vm, args: Args, mode: crate::compiler::Mode, name: &str
         Some(other) => match vm.unwrap_builtin(other).into_owned() {
             Value::Dict(d) => Some(d),
             _ => {
-                let msg = if name == "exec" { "locals must be a mapping" } else { "locals must be a mapping" };
-                return Err(PyErr::type_error(msg));
+                return Err(PyErr::type_error("locals must be a mapping"));
             }
         },
     };
@@ -1119,15 +1118,7 @@ fn exec_or_eval(vm: &mut Vm, args: Args, mode: crate::compiler::Mode, name: &str
         src => {
             let text = match src {
                 Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => source_text(vm, src)?,
-                other => {
-                    let msg = if name == "exec" {
-                        format!("exec() arg 1 must be a string, bytes or code object")
-                    } else {
-                        format!("eval() arg 1 must be a string, bytes or code object")
-                    };
-                    let _ = other;
-                    return Err(PyErr::type_error(msg));
-                }
+                _ => return Err(PyErr::type_error(format!("{}() arg 1 must be a string, bytes or code object", name))),
             };
             let text = if mode == crate::compiler::Mode::Eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
             let m = if mode == crate::compiler::Mode::Eval { "eval" } else { "exec" };

@@ -59,7 +59,7 @@ fn display_expressions(tree: ast::Mod) -> ast::Mod {
                 ctx: ast::ExprContext::Load,
             });
             let value = std::mem::replace(&mut e.value, name("None"));
-            e.value = Box::new(ast::Expr::Call(ast::ExprCall { range, func: Box::new(hook), args: vec![*value], keywords: vec![] }));
+            *e.value = ast::Expr::Call(ast::ExprCall { range, func: Box::new(hook), args: vec![*value], keywords: vec![] });
         }
     }
     ast::Mod::Module(m)

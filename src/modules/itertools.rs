@@ -837,7 +837,7 @@ fn next_inner(vm: &mut Vm, obj: &ItObj) -> PyResult<Option<Value>> {
                 continue;
             }
             if let Some(st) = *stop {
-                if *count - 1 >= st {
+                if *count > st {
                     *itref = None;
                     return Ok(None);
                 }

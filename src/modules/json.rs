@@ -231,7 +231,7 @@ impl Encoder {
     }
 
     fn encode_dict(&mut self, vm: &mut Vm, out: &mut String, v: &Value, d: &DictObj, level: usize) -> PyResult<()> {
-        if d.len() == 0 {
+        if d.is_empty() {
             out.push_str("{}");
             return Ok(());
         }

@@ -16,7 +16,7 @@ fn path_arg(vm: &mut Vm, func: &str, v: &Value) -> PyResult<(String, bool)> {
         Value::Bytes(b) => Ok((String::from_utf8_lossy(&b.data).into_owned(), true)),
         _ => {
             if let Some(f) = vm.lookup_special(v, "__fspath__") {
-                let r = vm.call_function(&f, &[v.clone()])?;
+                let r = vm.call_function(&f, std::slice::from_ref(v))?;
                 return match &r {
                     Value::Str(s) => Ok((s.as_str().to_string(), false)),
                     Value::Bytes(b) => Ok((String::from_utf8_lossy(&b.data).into_owned(), true)),

@@ -398,11 +398,9 @@ fn buffer_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         Value::Bytes(b) => Ok(b.data.to_vec()),
         Value::ByteArray(b) => Ok(b.data.borrow().clone()),
         other => {
-            if let Ok(b) = vm.call_function(&Value::Class(vm.types.bytes.clone()), std::slice::from_ref(other)) {
-                if let Value::Bytes(b) = b {
-                    if !matches!(other, Value::Str(_) | Value::Int(_)) {
-                        return Ok(b.data.to_vec());
-                    }
+            if let Ok(Value::Bytes(b)) = vm.call_function(&Value::Class(vm.types.bytes.clone()), std::slice::from_ref(other)) {
+                if !matches!(other, Value::Str(_) | Value::Int(_)) {
+                    return Ok(b.data.to_vec());
                 }
             }
             Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(other))))

@@ -331,7 +331,7 @@ impl Vm {
                 // CPython's co_varnames: parameters and plain locals; cell
                 // variables only when they are parameters, free variables never.
                 "co_nlocals" | "co_varnames" => {
-                    let params = c.total_params() as usize;
+                    let params = c.total_params();
                     let names: Vec<Value> = c
                         .varnames
                         .iter()
