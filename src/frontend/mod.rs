@@ -87,7 +87,13 @@ fn translate_error(source: &str, e: &rustpython_parser::ParseError) -> CompileEr
         _ => {}
     }
     if let Some(b) = bracket {
-        return b;
+        // CPython's parser stops at a stray `:` or `,` inside the unclosed
+        // bracket's line without reading on to the end ("invalid syntax");
+        // otherwise it reaches the end of the file inside the bracket.
+        let stray = matches!(&e.error, ParseErrorType::UnrecognizedToken(Tok::Colon | Tok::Comma, _)) && b.line == line;
+        if !stray {
+            return b;
+        }
     }
     if let Some(s) = unterminated_string(source) {
         return s;
