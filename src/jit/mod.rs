@@ -512,12 +512,16 @@ impl Vm {
         }
         let exit = &lp.exits[r as usize];
         exit.count.set(exit.count.get() + 1);
-        if exit.kind == ExitKind::Leave && exit.inline.is_empty() {
-            let at_yield = matches!(
-                self.frames[fi].code().instrs.get(exit.pc as usize),
-                Some(crate::bytecode::Instr::Yield { .. } | crate::bytecode::Instr::YieldFrom { .. })
-            );
-            if at_yield {
+        if exit.kind == ExitKind::Error || (exit.kind == ExitKind::Leave && exit.inline.is_empty()) {
+            // Runs that end at a yield, or in an exception the loop itself
+            // handles, on most entries: compiled code only adds entry and
+            // exit costs to each iteration.
+            let early = exit.kind == ExitKind::Error
+                || matches!(
+                    self.frames[fi].code().instrs.get(exit.pc as usize),
+                    Some(crate::bytecode::Instr::Yield { .. } | crate::bytecode::Instr::YieldFrom { .. })
+                );
+            if early {
                 lp.yield_exits.set(lp.yield_exits.get() + 1);
                 let runs = lp.runs.get();
                 if runs >= 32 && lp.yield_exits.get() * 2 > runs {
