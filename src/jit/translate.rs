@@ -1209,14 +1209,7 @@ impl<'a> Tr<'a> {
             let a = self.abs(*w);
             self.mem(a);
         }
-        let frame = match self.level().desc {
-            Some(d) => d as i64,
-            None => -1,
-        };
-        let fv = self.iconst(frame);
-        let pv = self.iconst(pc as i64);
-        let s = self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]);
-        self.check_status(s);
+        let s = self.exec_here(pc);
         for w in &writes {
             let a = self.abs(*w);
             self.clobber(a);
@@ -1247,6 +1240,30 @@ impl<'a> Tr<'a> {
                 }
                 Ok(Flow::Next)
             }
+        }
+    }
+
+    /// Calls the `exec` helper for instruction `pc` of the innermost frame
+    /// (errors leave through the error exit); returns its status.
+    fn exec_here(&mut self, pc: usize) -> Var {
+        let frame = self.level().desc.map_or(-1, |x| x as i64);
+        let fv = self.iconst(frame);
+        let pv = self.iconst(pc as i64);
+        let s = self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]);
+        self.check_status(s);
+        s
+    }
+
+    /// Guards that the value at `addr` has tag `tg` (else `exit`) and loads
+    /// its payload into register `d`'s IR local.
+    fn unbox_into(&mut self, addr: Var, t: T, tg: u8, exit: BlockId, d: usize) {
+        let tv = self.load(addr, 0);
+        let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
+        self.guard_nonzero(ok, exit);
+        let v = self.load_payload(addr, t);
+        match t {
+            T::Float => self.set_f(d, v),
+            _ => self.set_i(d, v),
         }
     }
 
@@ -2198,14 +2215,7 @@ impl<'a> Tr<'a> {
                 // from the profile on the path that got one.
                 self.mem(it);
                 self.mem(d);
-                let frame = match self.level().desc {
-                    Some(x) => x as i64,
-                    None => -1,
-                };
-                let fv = self.iconst(frame);
-                let pv = self.iconst(pc as i64);
-                let s = self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]);
-                self.check_status(s);
+                let s = self.exec_here(pc);
                 self.clobber(d);
                 let done = self.icmp_imm(Cmp::Eq, s, JUMP as i64);
                 let body = self.new_block();
@@ -2600,22 +2610,11 @@ impl<'a> Tr<'a> {
         let before = self.st.clone();
         // Slow path: the interpreter's attribute access.
         self.cur = slow;
-        let frame = self.level().desc.map_or(-1, |x| x as i64);
-        let fv = self.iconst(frame);
-        let pv = self.iconst(pc as i64);
-        let s = self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]);
-        self.check_status(s);
+        self.exec_here(pc);
         if let Some((t, tg)) = num {
             let x = self.exit(ExitKind::GuardAfter, pc + 1, "attribute type");
-            let tv = self.load_tag(d);
-            let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
-            self.guard_nonzero(ok, x);
             let da = self.slot_addr(d);
-            let v = self.load_payload(da, t);
-            match t {
-                T::Float => self.set_f(d, v),
-                _ => self.set_i(d, v),
-            }
+            self.unbox_into(da, t, tg, x, d);
         }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         // Fast path: the value where the cache says.
@@ -2623,14 +2622,7 @@ impl<'a> Tr<'a> {
         self.st = before;
         if let Some((t, tg)) = num {
             let x = self.exit(ExitKind::Guard, pc, "attribute type");
-            let tv = self.load(addr, 0);
-            let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
-            self.guard_nonzero(ok, x);
-            let v = self.load_payload(addr, t);
-            match t {
-                T::Float => self.set_f(d, v),
-                _ => self.set_i(d, v),
-            }
+            self.unbox_into(addr, t, tg, x, d);
         } else {
             let da = self.slot_addr(d);
             self.copy_value(da, addr);
@@ -2663,11 +2655,7 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Branch { cond: miss, then: (slow, vec![]), els: (fast, vec![]) });
         let before = self.st.clone();
         self.cur = slow;
-        let frame = self.level().desc.map_or(-1, |x| x as i64);
-        let fv = self.iconst(frame);
-        let pv = self.iconst(pc as i64);
-        let st = self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]);
-        self.check_status(st);
+        self.exec_here(pc);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = fast;
         self.st = before;
