@@ -25,6 +25,15 @@ pub fn normalize(b: BigInt) -> Value {
     }
 }
 
+/// A big operand by reference (no copy of its digits), a small one
+/// widened: the slow paths below compute on references.
+fn big_ref(v: &Value) -> std::borrow::Cow<'_, BigInt> {
+    match v {
+        Value::BigInt(b) => std::borrow::Cow::Borrowed(&**b),
+        other => std::borrow::Cow::Owned(to_big(other).expect("an int operand")),
+    }
+}
+
 /// The int value of an `int`/`bool` operand as a `BigInt`.
 pub fn to_big(v: &Value) -> Option<BigInt> {
     match v {
@@ -57,7 +66,10 @@ pub fn add(a: &Value, b: &Value) -> Value {
             return Value::Int(r);
         }
     }
-    normalize(to_big(a).unwrap() + to_big(b).unwrap())
+    match (a, as_small(b)) {
+        (Value::BigInt(x), Some(y)) => normalize(&**x + y),
+        _ => normalize(&*big_ref(a) + &*big_ref(b)),
+    }
 }
 
 pub fn sub(a: &Value, b: &Value) -> Value {
@@ -66,7 +78,10 @@ pub fn sub(a: &Value, b: &Value) -> Value {
             return Value::Int(r);
         }
     }
-    normalize(to_big(a).unwrap() - to_big(b).unwrap())
+    match (a, as_small(b)) {
+        (Value::BigInt(x), Some(y)) => normalize(&**x - y),
+        _ => normalize(&*big_ref(a) - &*big_ref(b)),
+    }
 }
 
 pub fn mul(a: &Value, b: &Value) -> Value {
@@ -75,7 +90,11 @@ pub fn mul(a: &Value, b: &Value) -> Value {
             return Value::Int(r);
         }
     }
-    normalize(to_big(a).unwrap() * to_big(b).unwrap())
+    // A big times a small multiplies by one digit.
+    match (a, b, as_small(a), as_small(b)) {
+        (Value::BigInt(x), _, _, Some(y)) | (_, Value::BigInt(x), Some(y), _) => normalize(&**x * y),
+        _ => normalize(&*big_ref(a) * &*big_ref(b)),
+    }
 }
 
 /// Python floor division of machine ints (None on division by zero or overflow).
@@ -112,7 +131,7 @@ pub fn floordiv(a: &Value, b: &Value) -> PyResult<Value> {
             return Ok(Value::Int(q));
         }
     }
-    let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
+    let (x, y) = (big_ref(a), big_ref(b));
     if y.is_zero() {
         return Err(PyErr::zero_division("integer division or modulo by zero"));
     }
@@ -126,7 +145,7 @@ pub fn modulo(a: &Value, b: &Value) -> PyResult<Value> {
         }
         return Ok(Value::Int(mod_i64(x, y)));
     }
-    let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
+    let (x, y) = (big_ref(a), big_ref(b));
     if y.is_zero() {
         return Err(PyErr::zero_division("integer modulo by zero"));
     }
