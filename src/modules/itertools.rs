@@ -342,7 +342,8 @@ fn islice_index(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<Option<usize>> {
     }
     let n = match vm.index_value(v)? {
         Some(Value::Int(n)) => n,
-        Some(_) => i64::MAX,
+        // Beyond sys.maxsize.
+        Some(_) => return Err(PyErr::value_error(msg.to_string())),
         None => return Err(PyErr::value_error(msg.to_string())),
     };
     if n < 0 {

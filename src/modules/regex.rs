@@ -33,6 +33,8 @@ impl NativeState for Compiled {
 fn build(src: &str) -> PyResult<Regex> {
     fancy_regex::RegexBuilder::new(src)
         .backtrack_limit(10_000_000)
+        // Large counted repeats (`a{100000}`) compile, as they do in CPython.
+        .delegate_size_limit(1 << 28)
         .build()
         .map_err(|e| PyErr::new(ExcKind::ValueError, format!("regular expression not supported by Spry's engine: {}", e)))
 }

@@ -113,6 +113,10 @@ class _Translator:
             if no is not None:
                 t += '|' + ''.join(self.seq(no, flags))
             return t + ')'
+        if op in (ASSERT, ASSERT_NOT) and av[0] == -1:
+            lo, hi = av[1].getwidth()
+            if lo != hi:
+                raise error("look-behind requires fixed-width pattern")
         if op is ASSERT:
             direction, sub = av
             inner = ''.join(self.seq(sub, flags))
