@@ -12,6 +12,11 @@ use crate::bytecode::CmpOp;
 use crate::objects::*;
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
+/// The receiver of a method call (a TypeError when called without one).
+fn this<'a>(args: &Args<'a>) -> PyResult<&'a Value> {
+    args.pos.first().ok_or_else(|| PyErr::type_error("descriptor needs an argument"))
+}
+
 pub struct Deque {
     items: RefCell<VecDeque<Value>>,
     maxlen: Cell<Option<usize>>,
@@ -247,20 +252,20 @@ fn deque_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.len() > 3 {
         return Err(PyErr::type_error(format!("deque expected at most 2 arguments, got {}", args.len() - 1)));
     }
-    let d = deque_of(args.this())?;
+    let d = deque_of(this(&args)?)?;
     let maxlen = maxlen_arg(vm, args.arg(2, "maxlen"))?;
     d.maxlen.set(maxlen);
     if d.len() > 0 {
         d.replace(VecDeque::new());
     }
     if let Some(it) = args.arg(1, "iterable") {
-        extend_with(vm, args.this(), it)?;
+        extend_with(vm, this(&args)?, it)?;
     }
     Ok(Value::None)
 }
 
 fn maxlen_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = deque_of(args.this())?;
+    let d = deque_of(this(&args)?)?;
     Ok(match d.maxlen.get() {
         Some(m) => Value::Int(m as i64),
         None => Value::None,
@@ -269,19 +274,19 @@ fn maxlen_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn append(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::one_arg(&args, "deque.append")?;
-    deque_of(args.this())?.push_back(args.pos[1].clone());
+    deque_of(this(&args)?)?.push_back(args.pos[1].clone());
     Ok(Value::None)
 }
 
 fn appendleft(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::one_arg(&args, "deque.appendleft")?;
-    deque_of(args.this())?.push_front(args.pos[1].clone());
+    deque_of(this(&args)?)?.push_front(args.pos[1].clone());
     Ok(Value::None)
 }
 
 fn pop(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::no_args(&args, "deque.pop")?;
-    let d = deque_of(args.this())?;
+    let d = deque_of(this(&args)?)?;
     let v = d.items.borrow_mut().pop_back();
     d.bump();
     v.ok_or_else(|| PyErr::index_error("pop from an empty deque"))
@@ -289,7 +294,7 @@ fn pop(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn popleft(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::no_args(&args, "deque.popleft")?;
-    let d = deque_of(args.this())?;
+    let d = deque_of(this(&args)?)?;
     let v = d.items.borrow_mut().pop_front();
     d.bump();
     v.ok_or_else(|| PyErr::index_error("pop from an empty deque"))
@@ -306,13 +311,13 @@ fn extend_with(vm: &mut Vm, this: &Value, it: &Value) -> PyResult<()> {
 
 fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::one_arg(&args, "deque.extend")?;
-    extend_with(vm, args.this(), &args.pos[1])?;
+    extend_with(vm, this(&args)?, &args.pos[1])?;
     Ok(Value::None)
 }
 
 fn extendleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::one_arg(&args, "deque.extendleft")?;
-    let this = args.this();
+    let this = this(&args)?;
     let items = if args.pos[1].is(this) { deque_of(this)?.snapshot() } else { vm.collect_iterable(&args.pos[1])? };
     let d = deque_of(this)?;
     for v in items {
@@ -323,7 +328,7 @@ fn extendleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn rotate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::counts(&args, "rotate", 0, 1)?;
-    let d = deque_of(args.this())?;
+    let d = deque_of(this(&args)?)?;
     let n = match args.get(1) {
         Some(v) => arg::int(vm, v)?,
         None => 1,
@@ -339,13 +344,13 @@ fn rotate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::no_args(&args, "deque.clear")?;
-    deque_of(args.this())?.replace(VecDeque::new());
+    deque_of(this(&args)?)?.replace(VecDeque::new());
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::no_args(&args, "deque.copy")?;
-    let this = args.this();
+    let this = this(&args)?;
     let d = deque_of(this)?;
     let Value::Native(n) = this else { unreachable!() };
     let cls = n.class.clone();
@@ -364,7 +369,7 @@ fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::one_arg(&args, "deque.count")?;
-    let d = deque_of(args.this())?;
+    let d = deque_of(this(&args)?)?;
     let state = d.state.get();
     let mut n = 0;
     let len = d.len();
@@ -391,7 +396,7 @@ fn norm_index(vm: &mut Vm, v: Option<&Value>, len: usize, default: i64) -> PyRes
 
 fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::counts(&args, "index", 1, 3)?;
-    let d = deque_of(args.this())?;
+    let d = deque_of(this(&args)?)?;
     let len = d.len();
     let start = norm_index(vm, args.get(2), len, 0)?;
     let stop = norm_index(vm, args.get(3), len, len as i64)?;
@@ -411,7 +416,7 @@ fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::counts(&args, "insert", 2, 2)?;
-    let d = deque_of(args.this())?;
+    let d = deque_of(this(&args)?)?;
     let len = d.len();
     if d.maxlen.get() == Some(len) {
         return Err(PyErr::index_error("deque already at its maximum size"));
@@ -424,7 +429,7 @@ fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::one_arg(&args, "deque.remove")?;
-    let d = deque_of(args.this())?;
+    let d = deque_of(this(&args)?)?;
     let len = d.len();
     let state = d.state.get();
     for i in 0..len {
@@ -446,18 +451,18 @@ fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn reverse(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::no_args(&args, "deque.reverse")?;
-    let d = deque_of(args.this())?;
+    let d = deque_of(this(&args)?)?;
     d.items.borrow_mut().make_contiguous().reverse();
     d.bump();
     Ok(Value::None)
 }
 
 fn len(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(deque_of(args.this())?.len() as i64))
+    Ok(Value::Int(deque_of(this(&args)?)?.len() as i64))
 }
 
 fn bool_(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(deque_of(args.this())?.len() > 0))
+    Ok(Value::Bool(deque_of(this(&args)?)?.len() > 0))
 }
 
 fn make_iter(vm: &mut Vm, this: &Value, reverse: bool) -> PyResult<Value> {
@@ -468,11 +473,11 @@ fn make_iter(vm: &mut Vm, this: &Value, reverse: bool) -> PyResult<Value> {
 }
 
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    make_iter(vm, args.this(), false)
+    make_iter(vm, this(&args)?, false)
 }
 
 fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    make_iter(vm, args.this(), true)
+    make_iter(vm, this(&args)?, true)
 }
 
 fn iter_of(v: &Value) -> PyResult<&DequeIter> {
@@ -487,11 +492,11 @@ fn iter_of(v: &Value) -> PyResult<&DequeIter> {
 }
 
 fn iter_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(args.this().clone())
+    Ok(this(&args)?.clone())
 }
 
 fn iter_next(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let it = iter_of(args.this())?;
+    let it = iter_of(this(&args)?)?;
     let d = deque_of(&it.deque)?;
     if d.state.get() != it.state {
         return Err(PyErr::runtime_error("deque mutated during iteration"));
@@ -507,7 +512,7 @@ fn iter_next(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn iter_length_hint(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let it = iter_of(args.this())?;
+    let it = iter_of(this(&args)?)?;
     let d = deque_of(&it.deque)?;
     Ok(Value::Int(d.len().saturating_sub(it.index.get()) as i64))
 }
@@ -531,13 +536,19 @@ fn item_index(vm: &mut Vm, d: &Deque, v: &Value) -> PyResult<usize> {
 }
 
 fn getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = deque_of(args.this())?;
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+    }
+    let d = deque_of(this(&args)?)?;
     let i = item_index(vm, d, &args.pos[1])?;
     d.get(i).ok_or_else(|| PyErr::index_error("deque index out of range"))
 }
 
 fn setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = deque_of(args.this())?;
+    if args.len() != 3 {
+        return Err(PyErr::type_error(format!("expected 2 arguments, got {}", args.len().saturating_sub(1))));
+    }
+    let d = deque_of(this(&args)?)?;
     let i = item_index(vm, d, &args.pos[1])?;
     let old = std::mem::replace(&mut d.items.borrow_mut()[i], args.pos[2].clone());
     drop(old);
@@ -545,7 +556,10 @@ fn setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = deque_of(args.this())?;
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+    }
+    let d = deque_of(this(&args)?)?;
     let i = item_index(vm, d, &args.pos[1])?;
     let old = d.items.borrow_mut().remove(i);
     d.bump();
@@ -554,7 +568,10 @@ fn delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = deque_of(args.this())?;
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+    }
+    let d = deque_of(this(&args)?)?;
     let state = d.state.get();
     let len = d.len();
     for i in 0..len {
@@ -574,7 +591,7 @@ fn addr(v: &Value) -> usize {
 }
 
 fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let this = args.this();
+    let this = this(&args)?;
     let d = deque_of(this)?;
     let name = vm.type_name(this);
     let a = addr(this);
@@ -667,8 +684,8 @@ fn add(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::one_arg(&args, "deque.__iadd__")?;
-    extend_with(vm, args.this(), &args.pos[1])?;
-    Ok(args.this().clone())
+    extend_with(vm, this(&args)?, &args.pos[1])?;
+    Ok(this(&args)?.clone())
 }
 
 fn repeat_into(vm: &mut Vm, d: &Deque, n: &Value) -> PyResult<()> {
@@ -708,12 +725,12 @@ fn imul(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if vm.index_value(&args.pos[1])?.is_none() {
         return Ok(Value::NotImplemented);
     }
-    repeat_into(vm, deque_of(args.this())?, &args.pos[1])?;
-    Ok(args.this().clone())
+    repeat_into(vm, deque_of(this(&args)?)?, &args.pos[1])?;
+    Ok(this(&args)?.clone())
 }
 
 fn reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let this = args.this();
+    let this = this(&args)?;
     let d = deque_of(this)?;
     let Value::Native(n) = this else { unreachable!() };
     let ml = match d.maxlen.get() {

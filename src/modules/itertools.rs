@@ -10,6 +10,11 @@ use crate::builtins::arg;
 use crate::objects::*;
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
+/// The receiver of a method call (a TypeError when called without one).
+fn this<'a>(args: &Args<'a>) -> PyResult<&'a Value> {
+    args.pos.first().ok_or_else(|| PyErr::type_error("descriptor needs an argument"))
+}
+
 enum State {
     Count { next: Value, step: Value },
     Cycle { it: Option<Value>, saved: Vec<Value>, index: usize },
@@ -233,7 +238,7 @@ fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn iter_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(args.this().clone())
+    Ok(this(&args)?.clone())
 }
 
 fn nonneg_index(vm: &mut Vm, v: &Value, what: &str) -> PyResult<usize> {
@@ -480,7 +485,7 @@ fn step(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
 }
 
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let this = args.this();
+    let this = this(&args)?;
     let obj = it_of(this)?;
     if obj.running.replace(true) {
         return Err(PyErr::value_error("generator already executing"));
@@ -927,8 +932,8 @@ fn next_inner(vm: &mut Vm, obj: &ItObj) -> PyResult<Option<Value>> {
 }
 
 fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let obj = it_of(args.this())?;
-    let name = vm.type_name(args.this());
+    let obj = it_of(this(&args)?)?;
+    let name = vm.type_name(this(&args)?);
     let (a, b, kind) = match &*obj.state.borrow() {
         State::Count { next, step } => (next.clone(), step.clone(), 0),
         State::Repeat { obj, times } => (obj.clone(), times.map(Value::Int).unwrap_or(Value::Undef), 1),
@@ -951,7 +956,7 @@ fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn length_hint(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let obj = it_of(args.this())?;
+    let obj = it_of(this(&args)?)?;
     match &*obj.state.borrow() {
         State::Repeat { times: Some(t), .. } => Ok(Value::Int(*t)),
         State::Repeat { times: None, .. } => Err(PyErr::type_error("len() of unsized object")),

@@ -14,6 +14,11 @@ use crate::builtins::arg;
 use crate::objects::*;
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
+/// The receiver of a method call (a TypeError when called without one).
+fn this<'a>(args: &Args<'a>) -> PyResult<&'a Value> {
+    args.pos.first().ok_or_else(|| PyErr::type_error("descriptor needs an argument"))
+}
+
 const N: usize = 624;
 const M: usize = 397;
 const MATRIX_A: u32 = 0x9908b0df;
@@ -165,7 +170,7 @@ fn ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn random(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = mt_of(args.this())?;
+    let r = mt_of(this(&args)?)?;
     let x = r.mt.borrow_mut().random();
     Ok(Value::Float(x))
 }
@@ -213,14 +218,14 @@ fn seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.len() > 2 {
         return Err(PyErr::type_error(format!("seed expected at most 1 argument, got {}", args.len() - 1)));
     }
-    let r = mt_of(args.this())?;
+    let r = mt_of(this(&args)?)?;
     let a = args.get(1).cloned().unwrap_or(Value::None);
     seed_with(vm, r, &a)?;
     Ok(Value::None)
 }
 
 fn getstate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = mt_of(args.this())?;
+    let r = mt_of(this(&args)?)?;
     let mt = r.mt.borrow();
     let mut items: Vec<Value> = mt.state.iter().map(|w| Value::Int(*w as i64)).collect();
     items.push(Value::Int(mt.index as i64));
@@ -229,7 +234,7 @@ fn getstate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::one_arg(&args, "setstate")?;
-    let r = mt_of(args.this())?;
+    let r = mt_of(this(&args)?)?;
     let Value::Tuple(t) = &args.pos[1] else {
         return Err(PyErr::type_error("state vector must be a tuple"));
     };
@@ -254,7 +259,7 @@ fn setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::one_arg(&args, "getrandbits")?;
-    let r = mt_of(args.this())?;
+    let r = mt_of(this(&args)?)?;
     let k = arg::int(vm, &args.pos[1])?;
     if k < 0 {
         return Err(PyErr::value_error("number of bits must be non-negative"));
