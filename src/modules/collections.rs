@@ -741,8 +741,54 @@ fn reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::tuple(vec![Value::Class(n.class.clone()), Value::tuple(vec![Value::list(d.snapshot()), ml])]))
 }
 
+/// `_count_elements(mapping, iterable)`: `Counter.update`'s loop. A dict
+/// (or a dict subclass that keeps dict's `get` and `__setitem__`, like
+/// `Counter`) is updated directly; other mappings through their methods.
+fn count_elements(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("_count_elements", 2, 2)?;
+    let mapping = &args.pos[0];
+    let direct = match mapping {
+        Value::Dict(d) => Some(d.clone()),
+        Value::Instance(inst) => match inst.base_value.get() {
+            Value::Dict(d) => {
+                let cls = inst.class();
+                let plain = |name: &str| cls.lookup(name).is_none_or(|f| matches!(f, Value::Builtin(_)));
+                if plain("get") && plain("__setitem__") {
+                    Some(d)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let it = vm.get_iter(&args.pos[1])?;
+    let one = Value::Int(1);
+    while let Some(elem) = vm.next(&it)? {
+        match &direct {
+            Some(d) => {
+                let cur = vm.dict_get(d, &elem)?;
+                let new = match cur {
+                    Some(Value::Int(n)) if n < i64::MAX => Value::Int(n + 1),
+                    Some(v) => vm.binary_op(crate::bytecode::BinOp::Add, &v, &one)?,
+                    None => Value::Int(1),
+                };
+                vm.dict_set(d, elem, new)?;
+            }
+            None => {
+                let get = vm.get_attr(mapping, "get")?;
+                let cur = vm.call_function(&get, &[elem.clone(), Value::Int(0)])?;
+                let new = vm.binary_op(crate::bytecode::BinOp::Add, &cur, &one)?;
+                vm.set_item(mapping, &elem, new)?;
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
 pub fn make(vm: &mut Vm) -> Value {
-    let m = new_module(vm, "_collections", &[]);
+    let m = new_module(vm, "_collections", &[("_count_elements", count_elements)]);
     let c = deque_class(vm);
     super::set(&m, "deque", Value::Class(c));
     let it = iter_class(vm, false);
