@@ -17,6 +17,7 @@ pub mod io;
 pub mod itertools;
 pub mod json;
 pub mod math;
+pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod regex;
@@ -148,6 +149,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_struct" => structmod::make(vm),
         "_dis" => codeops::make_dis(vm),
         "_itertools" => itertools::make_module(vm),
+        "_operator" => operator::make(vm),
         "_spry_tb" => codeops::make_tb(vm),
         _ => {
             let Some(m) = py_source(name) else {
