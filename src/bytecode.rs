@@ -320,7 +320,10 @@ define_instructions! {
     /// `R[dst] = next(R[iter])`; when the iterator is exhausted, `pc = target`.
     ForIter { dst: reg Reg, iter: reg Reg, target: target Target },
 
-    /// `R[func] = R[func](R[func+1], ..., R[func+nargs])`.
+    /// `R[func] = R[func](R[func+1], ..., R[func+nargs])`. The argument
+    /// registers of every call are temporaries, dead after it: the
+    /// interpreter clears them once the call is made (as CPython pops its
+    /// arguments, so objects are freed, and finalized, at the same time).
     Call { func: reg Reg, nargs: int u16 },
     /// Like `Call`, but the last `len(K[kwnames])` arguments are passed by
     /// the keyword names in the tuple `K[kwnames]`.
@@ -350,7 +353,9 @@ define_instructions! {
     /// `del R[obj][R[key]]`.
     DeleteItem { obj: reg Reg, key: reg Reg },
 
-    /// `R[dst] = [R[start], ..., R[start+count-1]]`.
+    /// `R[dst] = [R[start], ..., R[start+count-1]]`. The item registers of
+    /// the `Build*` instructions are temporaries, dead afterwards: the
+    /// interpreter moves the values (leaving Undef).
     BuildList { dst: reg Reg, start: reg Reg, count: int u16 },
     /// `R[dst] = (R[start], ..., R[start+count-1])`.
     BuildTuple { dst: reg Reg, start: reg Reg, count: int u16 },
@@ -760,16 +765,19 @@ impl Instr {
                 reads.push(obj);
                 reads.push(key);
             }
-            BuildList { dst, start, count }
-            | BuildTuple { dst, start, count }
-            | BuildSet { dst, start, count }
-            | BuildSlice { dst, start, count }
-            | BuildString { dst, start, count } => {
+            BuildList { dst, start, count } | BuildTuple { dst, start, count } | BuildSet { dst, start, count } => {
+                // The items are moved out: their registers become Undef.
+                reads.extend(range(start, count as usize));
+                writes.extend(range(start, count as usize));
+                writes.push(dst);
+            }
+            BuildSlice { dst, start, count } | BuildString { dst, start, count } => {
                 reads.extend(range(start, count as usize));
                 writes.push(dst);
             }
             BuildDict { dst, start, count } => {
                 reads.extend(range(start, 2 * count as usize));
+                writes.extend(range(start, 2 * count as usize));
                 writes.push(dst);
             }
             ListAppend { list, src } | ListExtend { list, src } => {
