@@ -274,6 +274,14 @@ class EnumType(type):
                     method = member_type.__repr__
                 enum_class.__str__ = method
                 classdict['__str__'] = enum_class.__str__
+        # Flag's operators come before the data type's (int.__or__ precedes
+        # Flag.__or__ in an IntFlag's MRO).
+        if Flag is not None and issubclass(enum_class, Flag):
+            for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__', '__invert__'):
+                if name not in classdict:
+                    enum_method = getattr(Flag, name)
+                    setattr(enum_class, name, enum_method)
+                    classdict[name] = enum_method
         if first_enum is not None and Enum is not None:
             for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
                 if name not in classdict:

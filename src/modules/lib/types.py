@@ -69,6 +69,9 @@ except TypeError:
         def __repr__(self):
             return "mappingproxy(%r)" % (self._mapping,)
 
+        def __str__(self):
+            return str(self._mapping)
+
     MappingProxyType = mappingproxy
     del mappingproxy
 class SimpleNamespace:
