@@ -105,6 +105,16 @@ py_modules! {
     "importlib" => "importlib.py";
     "dis" => "dis.py";
     "cmath" => "cmath.py";
+    "argparse" => "argparse.py";
+    "gettext" => "gettext.py";
+    "textwrap" => "textwrap.py";
+    "pprint" => "pprint.py";
+    "shlex" => "shlex.py";
+    "fnmatch" => "fnmatch.py";
+    "glob" => "glob.py";
+    "colorsys" => "colorsys.py";
+    "difflib" => "difflib.py";
+    "graphlib" => "graphlib.py";
     "timeit" => "timeit.py";
     "getopt" => "getopt.py";
     "traceback" => "traceback.py";

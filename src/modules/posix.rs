@@ -387,7 +387,22 @@ pub fn make(vm: &mut Vm) -> Value {
             ("times", times),
         ],
     );
-    for (n, v) in [("F_OK", 0), ("R_OK", 4), ("W_OK", 2), ("X_OK", 1)] {
+    for (n, v) in [
+        ("F_OK", 0),
+        ("R_OK", 4),
+        ("W_OK", 2),
+        ("X_OK", 1),
+        ("O_RDONLY", 0),
+        ("O_WRONLY", 1),
+        ("O_RDWR", 2),
+        ("O_CREAT", 0o100),
+        ("O_EXCL", 0o200),
+        ("O_TRUNC", 0o1000),
+        ("O_APPEND", 0o2000),
+        ("O_NONBLOCK", 0o4000),
+        ("O_DIRECTORY", 0o200000),
+        ("O_CLOEXEC", 0o2000000),
+    ] {
         super::set(&m, n, Value::Int(v));
     }
     m

@@ -23,6 +23,8 @@ pub fn init(vm: &mut Vm) {
             ("getfilesystemencoding", getdefaultencoding),
             ("_getframe", getframe),
             ("displayhook", super::codeops::displayhook),
+            ("audit", audit),
+            ("addaudithook", audit),
         ],
     );
     set(&m, "modules", Value::Dict(vm.modules.clone()));
@@ -299,6 +301,14 @@ fn get_int_max_str_digits(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn getdefaultencoding(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::str("utf-8"))
+}
+
+/// `sys.audit(event, *args)` / `sys.addaudithook(hook)`: Spry has no audit hooks.
+fn audit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(PyErr::type_error("audit() missing 1 required positional argument: 'event'"));
+    }
+    Ok(Value::None)
 }
 
 fn getframe(_vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -971,11 +971,17 @@ impl Vm {
                 if n == "__weakref__" {
                     continue;
                 }
+                // A name listed twice (`__slots__ = a.__slots__ + b.__slots__`)
+                // gets one slot; only the class namespace can conflict.
+                if names[..i].contains(n) {
+                    continue;
+                }
                 if cls.dict.get_str(n).is_some() {
                     return Err(PyErr::value_error(format!("'{}' in __slots__ conflicts with class variable", n)));
                 }
+                let _ = inherited;
                 let member =
-                    self.new_native(self.types.member_descriptor.clone(), NativeData::SlotMember { name: n.clone(), index: inherited + i });
+                    self.new_native(self.types.member_descriptor.clone(), NativeData::SlotMember { name: n.clone(), index: all.len() });
                 cls.dict.set_str(n, member);
                 all.push(n.clone());
             }
@@ -1016,6 +1022,7 @@ impl Vm {
             slots: RefCell::new(vec![Value::Undef; nslots]),
             base_value: ValueCell::new(Value::Undef),
             exc,
+            fin: InstanceObj::new_fin(),
         }))
     }
 

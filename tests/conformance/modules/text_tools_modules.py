@@ -1,0 +1,40 @@
+# textwrap, pprint, shlex, fnmatch, difflib, argparse, graphlib, colorsys, glob (pure-Python modules shipped with Spry).
+import textwrap, pprint, shlex, fnmatch, difflib, argparse, graphlib, colorsys
+print(textwrap.fill("The quick brown fox jumps over the lazy dog " * 3, width=30))
+print(textwrap.dedent("    a\n      b\n    c"), textwrap.shorten("Hello  world, how are you", width=15), textwrap.indent("x\ny", "> "))
+pprint.pprint({"key%d" % i: list(range(i)) for i in range(8)})
+pprint.pprint([{"a": 1, "b": [1, 2, {"c": (3, 4)}]}] * 3, width=40)
+print(pprint.pformat("x" * 100, width=30))
+print(shlex.split('a "b c" d\\ e'), shlex.quote("it's"), shlex.join(["a b", "c"]))
+print(fnmatch.fnmatch("file.py", "*.py"), fnmatch.filter(["a.py", "b.txt", "c.py"], "*.py"), fnmatch.translate("*.t?t"))
+print(list(difflib.unified_diff(["a\n", "b\n", "c\n"], ["a\n", "B\n", "c\n"], "x", "y")))
+print(difflib.SequenceMatcher(None, "abcd", "abxd").ratio(), difflib.get_close_matches("appel", ["ape", "apple", "peach"]))
+p = argparse.ArgumentParser(prog="tool", description="demo")
+p.add_argument("n", type=int)
+p.add_argument("--name", default="x")
+p.add_argument("-v", "--verbose", action="store_true")
+ns = p.parse_args(["5", "--name", "bob", "-v"])
+print(ns, ns.n * 2)
+p.print_help()
+try:
+    p.parse_args(["notanint"])
+except SystemExit as e:
+    print("exit", e.code)
+ts = graphlib.TopologicalSorter({"b": {"a"}, "c": {"b"}})
+print(list(ts.static_order()), colorsys.rgb_to_hsv(0.5, 0.2, 0.1))
+import glob, os
+print(sorted(glob.glob("text_tools_*.py")), glob.glob("no_such_*.xyz"), glob.escape("a[b]*"), glob.has_magic("*.py"))
+print(sorted(os.path.basename(p) for p in glob.glob(os.path.join(".", "text_tools_modules.p*"))))
+p2 = argparse.ArgumentParser(prog="cmd")
+sub = p2.add_subparsers(dest="command")
+s = sub.add_parser("run")
+s.add_argument("--times", type=int, default=1, choices=[1, 2, 3])
+print(p2.parse_args(["run", "--times", "2"]))
+g = p2.add_mutually_exclusive_group()
+g.add_argument("--a", action="store_true")
+g.add_argument("--b", action="store_true")
+try:
+    p2.parse_args(["--a", "--b"])
+except SystemExit as e:
+    print("exit", e.code)
+print(p2.parse_known_args(["--a", "extra", "run"]))
