@@ -111,6 +111,87 @@ print(run())
     )
 }
 
+/// A program of calls: methods overridden in subclasses, closures over
+/// mutable cells, defaults and keyword arguments, constructors, operator
+/// methods; called from a hot loop with changing argument types.
+fn call_program(seed: u64) -> String {
+    let mut r = Rng(seed | 1);
+    let mut body = String::new();
+    for _ in 0..(2 + r.below(5)) {
+        let v = r.pick(VARS);
+        let line = match r.below(8) {
+            0 => format!("{} = clip(objs[i % 3].m({}))", v, expr(&mut r, 1)),
+            1 => format!("{} = clip(bump({}))", v, expr(&mut r, 1)),
+            2 => format!("{} = clip(g({}, k={}))", v, expr(&mut r, 1), expr(&mut r, 1)),
+            3 => format!("{} = clip(g({}))", v, expr(&mut r, 1)),
+            4 => format!("o = Box({})\n    {} = clip((o + Box({})).n)", expr(&mut r, 1), v, expr(&mut r, 1)),
+            5 => format!("{} = clip(h({}))", v, expr(&mut r, 1)),
+            6 => format!("if i == {}:\n        Base.m = lambda self, q: q * 3", r.below(80)),
+            _ => format!("{} = clip({})", v, expr(&mut r, 2)),
+        };
+        body.push_str("    ");
+        body.push_str(&line);
+        body.push('\n');
+    }
+    format!(
+        r#"class P:
+    def __init__(self, v):
+        self.v = v
+
+class Base:
+    def m(self, q):
+        return q + 1
+
+class A(Base):
+    def m(self, q):
+        return q * 2 if q > 3 else super().m(q)
+
+class B(Base):
+    pass
+
+class Box:
+    def __init__(self, n):
+        self.n = n
+    def __add__(self, other):
+        return Box(self.n + other.n)
+
+def f(u, w):
+    return u - w if u > w else w + 1
+
+def clip(z):
+    return z % 1000000007 if isinstance(z, int) and abs(z) > 10 ** 40 else z
+
+def make():
+    count = 0
+    def bump(d=1):
+        nonlocal count
+        count += d
+        return count
+    return bump
+
+def g(a, k=2):
+    return a * k
+
+def run():
+    a, b, c, x, y = 1, 2, 3, 0.5, -2
+    p = P(1)
+    xs = [1, 2.5, 3, 4]
+    objs = [Base(), A(), B()]
+    bump = make()
+    h = lambda t: f(t, c)
+    for i in range({n}):
+        try:
+{body_indented}        except (ZeroDivisionError, OverflowError, TypeError) as e:
+            a = type(e).__name__
+    return a, b, c, x, y, p.v, bump(0)
+
+print(run())
+"#,
+        n = 40 + r.below(80),
+        body_indented = body.lines().map(|l| format!("        {}\n", l)).collect::<String>()
+    )
+}
+
 fn run_spry(src: &std::path::Path, flags: &[&str]) -> (String, Option<i32>) {
     let out = Command::new(env!("CARGO_BIN_EXE_spry"))
         .args(flags)
@@ -127,13 +208,13 @@ fn generated_programs_agree_with_the_interpreter() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut rng = Rng(0xF00D_5EED);
     let mut bad = Vec::new();
-    for case in 0..250 {
+    for case in 0..300 {
         let seed = rng.next();
-        let src = program(seed);
+        let src = if case % 3 == 2 { call_program(seed) } else { program(seed) };
         let path = dir.join(format!("case{}.py", case));
         std::fs::write(&path, &src).unwrap();
         let reference = run_spry(&path, &["--jit=off"]);
-        if std::env::var_os("SPRY_FUZZ_SHOW").is_some() && case < 2 {
+        if std::env::var_os("SPRY_FUZZ_SHOW").is_some() && case % 3 == 2 && case < 9 {
             eprintln!("{}\n=> {:?}", src, reference);
         }
         for flags in [&["--jit-threshold=1"][..], &["--jit-threshold=7"][..], &["--jit-threshold=1", "--jit-opt=none"][..]] {
