@@ -24,6 +24,7 @@ pub mod regex;
 pub mod structmod;
 pub mod sys;
 pub mod time;
+pub mod timecal;
 
 use crate::objects::*;
 use crate::vm::{PyResult, Vm};
@@ -115,6 +116,10 @@ py_modules! {
     "colorsys" => "colorsys.py";
     "difflib" => "difflib.py";
     "graphlib" => "graphlib.py";
+    "datetime" => "datetime.py";
+    "calendar" => "calendar.py";
+    "_strptime" => "_strptime.py";
+    "locale" => "locale.py";
     "timeit" => "timeit.py";
     "getopt" => "getopt.py";
     "traceback" => "traceback.py";

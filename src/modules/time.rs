@@ -70,7 +70,7 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn make(vm: &mut Vm) -> Value {
-    new_module(
+    let m = new_module(
         vm,
         "time",
         &[
@@ -84,5 +84,7 @@ pub fn make(vm: &mut Vm) -> Value {
             ("process_time_ns", process_time_ns),
             ("sleep", sleep),
         ],
-    )
+    );
+    super::timecal::extend(vm, &m);
+    m
 }
