@@ -196,10 +196,8 @@ fn tm_from(vm: &mut Vm, v: &Value, func: &str) -> PyResult<Tm> {
     tm.tm_yday = (f[7] - 1) as i32;
     tm.tm_isdst = f[8] as i32;
     if let Value::Instance(_) = v {
-        if let Ok(Some(gmtoff)) = vm.get_attr_opt(v, "tm_gmtoff") {
-            if let Value::Int(g) = gmtoff {
-                tm.tm_gmtoff = g;
-            }
+        if let Ok(Some(Value::Int(g))) = vm.get_attr_opt(v, "tm_gmtoff") {
+            tm.tm_gmtoff = g;
         }
     }
     Ok(tm)
@@ -256,11 +254,7 @@ fn strftime_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         None => now_tm(),
     };
-    if tm.tm_isdst < -1 {
-        tm.tm_isdst = -1;
-    } else if tm.tm_isdst > 1 {
-        tm.tm_isdst = 1;
-    }
+    tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
     if fmt.contains('\0') {
         return Err(PyErr::value_error("embedded null character"));
     }
