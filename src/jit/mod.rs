@@ -195,9 +195,15 @@ pub struct LoopRecord {
     pub generic: HashSet<(usize, u32)>,
     pub first_line: u32,
     pub last_line: u32,
+    /// A whole function body (compiled on entry), not a loop.
+    pub compiled_whole: bool,
     /// Totals over every compilation of the loop, for `--jit-stats`.
     pub total_runs: u64,
     pub guard_failures: HashMap<(u32, &'static str), u64>,
+    /// Time spent compiling this region, over all its compilations.
+    pub compile_time: Duration,
+    /// Machine code size of the last compilation.
+    pub code_size: usize,
 }
 
 /// JIT options, compiled loops and statistics.
@@ -384,10 +390,13 @@ impl Vm {
             headers: HashMap::new(),
             consts: Vec::new(),
             generic: HashSet::new(),
+            compiled_whole: key.1 == FUNCTION_KEY,
             first_line: code.lines[header],
             last_line: code.lines[header..=loop_pc].iter().copied().max().unwrap_or(0),
             total_runs: 0,
             guard_failures: HashMap::new(),
+            compile_time: Duration::ZERO,
+            code_size: 0,
         });
         rec.compiles += 1;
         if rec.compiles > MAX_COMPILES {
@@ -424,6 +433,10 @@ impl Vm {
         };
         self.jit.compile_time += start.elapsed();
         self.jit.compiled += 1;
+        if let Some(rec) = self.jit.loops.get_mut(&key) {
+            rec.compile_time += start.elapsed();
+            rec.code_size = compiled.code_size;
+        }
         if self.jit.log {
             self.jit_log(code, header, loop_pc, &t, &compiled);
         }
@@ -630,12 +643,15 @@ impl Vm {
         for r in recs {
             let runs = r.total_runs + r.compiled.as_ref().map_or(0, |c| c.runs.get());
             out.push_str(&format!(
-                "  loop {}:{}-{} in {}: compiled {} time(s), entered {} time(s){}\n",
+                "  {} {}:{}-{} in {}: compiled {} time(s) ({:.1} ms, {} bytes), entered {} time(s){}\n",
+                if r.header == 0 && r.last_line >= r.first_line && r.compiled_whole { "function" } else { "loop" },
                 r.code.filename,
                 r.first_line,
                 r.last_line,
                 r.code.qualname,
                 r.compiles.min(MAX_COMPILES),
+                r.compile_time.as_secs_f64() * 1000.0,
+                r.code_size,
                 runs,
                 if r.blacklisted { ", left to the interpreter" } else { "" }
             ));

@@ -303,7 +303,8 @@ pub fn translate(
             live_cache: HashMap::new(),
             extent: code.nregs as usize,
             depth: 0,
-            budget: 300,
+            // Whole-function regions are big already: they inline less.
+            budget: if loop_pc + 1 == code.instrs.len() && header == 0 { 150 } else { 300 },
             pc: header,
             skip: false,
             exit_tails: HashMap::new(),
@@ -1621,6 +1622,9 @@ impl<'a> Tr<'a> {
                         }
                     }
                 }
+                if let Some(flow) = self.polymorphic_call(pc, &ins, base, nargs)? {
+                    return Ok(flow);
+                }
                 self.generic(pc, &ins)
             }
             Instr::StoreAttr { obj, src, .. } => {
@@ -2882,6 +2886,98 @@ impl<'a> Tr<'a> {
             }
         }
         Ok(flow)
+    }
+
+    /// A method call whose receiver's class varies (a method overridden in
+    /// subclasses): the `LoadMethod` before it ran generically; here the
+    /// function it found is compared with the (up to two) methods the
+    /// interpreter's cache saw, each inlined in its own branch, with a
+    /// generic call for anything else.
+    fn polymorphic_call(&mut self, pc: usize, ins: &Instr, base: Reg, nargs: u16) -> TResult<Option<Flow>> {
+        if !self.opts.has("inline") || self.is_generic(pc) {
+            return Ok(None);
+        }
+        let code = self.code();
+        let b = self.abs(base);
+        if !matches!(self.st[b].t, T::Any | T::Tag(tag::FUNCTION)) || !matches!(self.st[b + 1].t, T::Any | T::Tag(tag::INSTANCE)) {
+            return Ok(None);
+        }
+        // The LoadMethod that filled `base` (the arguments are evaluated
+        // between the two).
+        let lm = (pc.saturating_sub(40)..pc).rev().find(|&q| matches!(code.instrs[q], Instr::LoadMethod { dst, .. } if dst == base));
+        let Some(lm) = lm else { return Ok(None) };
+        let cache = *code.cache(lm);
+        let mut targets: Vec<u64> = Vec::new();
+        for (v, f, is_method) in [(cache.a, cache.b, cache.kind & 1 != 0), (cache.c, cache.d, cache.kind & 2 != 0)] {
+            if v != 0 && is_method && !targets.contains(&f) {
+                targets.push(f);
+            }
+        }
+        if targets.len() < 2 {
+            return Ok(None);
+        }
+        // Every branch starts from the same state, with `self` known to be
+        // an instance in the slot.
+        self.mem(b);
+        self.mem(b + 1);
+        let fnp = self.load(self.base, Self::slot_off(b) + 8);
+        let ftag = self.load_tag(b);
+        let before = self.st.clone();
+        let args: Vec<usize> = (1..=nargs as usize + 1).map(|i| b + i).collect();
+        let mut ends: Vec<(BlockId, State)> = Vec::new();
+        for &fptr in &targets {
+            // SAFETY: the cache holds the address of a function owned by a
+            // class dict; the comparison below is on the same address.
+            let f = unsafe { PyRef::clone_from_raw(fptr as *const rc::ObjBox<FunctionObj>) };
+            let fval = Value::Function(f.clone());
+            // Only small methods: each target is a copy of its body.
+            if f.code.instrs.len() > 40 || !self.inlinable(&f.code) || !Self::bindable(&f, args.len(), &[]) {
+                continue;
+            }
+            self.intern(&fval);
+            let is_f = self.icmp_imm(Cmp::Eq, fnp, fptr as i64);
+            let is_fn = self.icmp_imm(Cmp::Eq, ftag, tag::FUNCTION as i64);
+            let hit = self.op1(Op::IAnd, vec![is_f, is_fn]);
+            let yes = self.new_block();
+            let no = self.new_block();
+            self.f.set_term(self.cur, Terminator::Branch { cond: hit, then: (yes, vec![]), els: (no, vec![]) });
+            self.cur = yes;
+            self.st = before.clone();
+            self.st[b + 1] = RS::mem_type(T::Tag(tag::INSTANCE));
+            match self.try_inline(pc, &f, &fval, base, &args, ArgMode::Move)? {
+                Some(Flow::Next) => ends.push((self.cur, self.st.clone())),
+                Some(Flow::Done) => {}
+                None => {
+                    if let Flow::Next = self.generic(pc, ins)? {
+                        ends.push((self.cur, self.st.clone()));
+                    }
+                }
+            }
+            self.cur = no;
+        }
+        if ends.is_empty() {
+            self.st = before;
+            return Ok(None);
+        }
+        // Anything else: the generic call.
+        self.st = before;
+        match self.generic(pc, ins)? {
+            Flow::Next => ends.push((self.cur, self.st.clone())),
+            Flow::Done => {}
+        }
+        let mut state = ends[0].1.clone();
+        for (_, st) in &ends[1..] {
+            state = join_states(&state, st, &self.consts);
+        }
+        let cont = self.new_block();
+        for (eb, es) in ends {
+            self.cur = eb;
+            self.adapt(&es, &state);
+            self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+        }
+        self.cur = cont;
+        self.st = state;
+        Ok(Some(Flow::Next))
     }
 
     /// `C(args)` for a plain Python class (default `__new__`, a Python
