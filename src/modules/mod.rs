@@ -120,6 +120,10 @@ py_modules! {
     "calendar" => "calendar.py";
     "_strptime" => "_strptime.py";
     "locale" => "locale.py";
+    "decimal" => "decimal.py";
+    "_pydecimal" => "_pydecimal.py";
+    "contextvars" => "contextvars.py";
+    "statistics" => "statistics.py";
     "timeit" => "timeit.py";
     "getopt" => "getopt.py";
     "traceback" => "traceback.py";
