@@ -1008,5 +1008,24 @@ pub fn make(vm: &mut Vm) -> Value {
     super::set(&m, "StringIO", Value::Class(c));
     let t = file_class(vm, "TextIOWrapper");
     super::set(&m, "TextIOWrapper", Value::Class(t));
+    // BytesIO, the io constants and ABC names live in Python (`lib/_bytesio.py`).
+    if let Ok(Some(b)) = super::load_builtin(vm, "_bytesio") {
+        for name in [
+            "BytesIO",
+            "SEEK_SET",
+            "SEEK_CUR",
+            "SEEK_END",
+            "DEFAULT_BUFFER_SIZE",
+            "UnsupportedOperation",
+            "IOBase",
+            "RawIOBase",
+            "BufferedIOBase",
+            "TextIOBase",
+        ] {
+            if let Ok(v) = vm.get_attr(&b, name) {
+                super::set(&m, name, v);
+            }
+        }
+    }
     m
 }

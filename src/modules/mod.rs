@@ -124,6 +124,7 @@ py_modules! {
     "_pydecimal" => "_pydecimal.py";
     "contextvars" => "contextvars.py";
     "statistics" => "statistics.py";
+    "_bytesio" => "_bytesio.py";
     "timeit" => "timeit.py";
     "getopt" => "getopt.py";
     "traceback" => "traceback.py";
