@@ -346,6 +346,9 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("open", &["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"])?;
     let path = match args.arg(0, "file") {
         Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(Value::Bytes(b)) => String::from_utf8_lossy(&b.data).into_owned(),
+        // An os.PathLike object (`pathlib.Path`).
+        Some(v) if vm.lookup_special(v, "__fspath__").is_some() => super::posix::fspath_string(vm, v)?,
         Some(v) => return Err(PyErr::type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(v)))),
         None => return Err(PyErr::type_error("open() missing required argument 'file' (pos 1)")),
     };
@@ -1021,6 +1024,7 @@ pub fn make(vm: &mut Vm) -> Value {
             "RawIOBase",
             "BufferedIOBase",
             "TextIOBase",
+            "text_encoding",
         ] {
             if let Ok(v) = vm.get_attr(&b, name) {
                 super::set(&m, name, v);

@@ -125,6 +125,14 @@ py_modules! {
     "contextvars" => "contextvars.py";
     "statistics" => "statistics.py";
     "_bytesio" => "_bytesio.py";
+    "pathlib" => "pathlib.py";
+    "ntpath" => "ntpath.py";
+    "errno" => "errno.py";
+    "ipaddress" => "ipaddress.py";
+    "urllib" => "urllib/__init__.py", package;
+    "urllib.parse" => "urllib/parse.py";
+    "binascii" => "binascii.py";
+    "base64" => "base64.py";
     "timeit" => "timeit.py";
     "getopt" => "getopt.py";
     "traceback" => "traceback.py";

@@ -182,3 +182,11 @@ class BytesIO(BufferedIOBase):
 
 
 BytesIO.__module__ = 'io'
+
+
+def text_encoding(encoding, stacklevel=2):
+    """The encoding to use for text files: `encoding`, or the default one
+    (UTF-8 in Spry) when it is None."""
+    if encoding is None:
+        return "utf-8"
+    return encoding
