@@ -341,6 +341,8 @@ fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
             }
         }
     };
+    // Finalizers of the objects still alive, as CPython's shutdown runs them.
+    vm.finalize_at_exit();
     spry::modules::io::flush_all_files();
     vm.flush_stdout();
     code

@@ -193,12 +193,7 @@ print(run())
 }
 
 fn run_spry(src: &std::path::Path, flags: &[&str]) -> (String, Option<i32>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_spry"))
-        .args(flags)
-        .arg(src)
-        .stdin(Stdio::null())
-        .output()
-        .expect("cannot run spry");
+    let out = Command::new(env!("CARGO_BIN_EXE_spry")).args(flags).arg(src).stdin(Stdio::null()).output().expect("cannot run spry");
     (String::from_utf8_lossy(&out.stdout).to_string(), out.status.code())
 }
 

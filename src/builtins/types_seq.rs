@@ -250,7 +250,7 @@ fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::no_args(&args, "list.clear")?;
     let l = this_list(vm, args.this())?;
-    drop(l.take());
+    crate::objects::list::drop_items(l.take());
     Ok(Value::None)
 }
 

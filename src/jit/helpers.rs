@@ -556,7 +556,6 @@ impl Vm {
                         }
                     }
                     Step::Frame => self.run_pushed_frame()?,
-                    Step::Pending(e) => return Err(e),
                     Step::Exit(_) => unreachable!("{} left the frame", ins.name()),
                 }
             }

@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use super::new_module;
 use crate::builtins::arg;
-use crate::objects::rc::{GC_BUDGET, GC_REGISTRY, YOUNG_THRESHOLD};
+use crate::objects::rc::{set_gc_budget, GC_REGISTRY, YOUNG_THRESHOLD};
 use crate::objects::*;
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
@@ -26,9 +26,10 @@ fn collect(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(PyErr::value_error("invalid generation"));
         }
     }
+    vm.clear_caller_dead_temps();
     let n = vm.gc_collect();
     if !ENABLED.with(|e| e.get()) {
-        GC_BUDGET.with(|b| b.set(DISABLED_BUDGET));
+        set_gc_budget(DISABLED_BUDGET);
     }
     Ok(Value::Int(n as i64))
 }
@@ -36,7 +37,7 @@ fn collect(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn enable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("enable", 0, 0)?;
     if !ENABLED.with(|e| e.replace(true)) {
-        GC_BUDGET.with(|b| b.set(YOUNG_THRESHOLD));
+        set_gc_budget(YOUNG_THRESHOLD);
     }
     Ok(Value::None)
 }
@@ -44,7 +45,7 @@ fn enable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn disable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("disable", 0, 0)?;
     ENABLED.with(|e| e.set(false));
-    GC_BUDGET.with(|b| b.set(DISABLED_BUDGET));
+    set_gc_budget(DISABLED_BUDGET);
     Ok(Value::None)
 }
 
@@ -113,7 +114,7 @@ fn is_tracked(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn is_finalized(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("is_finalized", 1, 1)?;
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(matches!(&args.pos[0], Value::Instance(i) if i.finalized())))
 }
 
 fn freeze(_vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -106,7 +106,23 @@ pub fn init(vm: &mut Vm) {
     let flags = make_struct_seq(
         vm,
         "flags",
-        &["debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode"],
+        &[
+            "debug",
+            "inspect",
+            "interactive",
+            "optimize",
+            "dont_write_bytecode",
+            "no_user_site",
+            "no_site",
+            "ignore_environment",
+            "verbose",
+            "bytes_warning",
+            "quiet",
+            "hash_randomization",
+            "isolated",
+            "dev_mode",
+            "utf8_mode",
+        ],
         (0..15).map(|_| Value::Int(0)).collect(),
     );
     set(&m, "flags", flags);
@@ -229,11 +245,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if (n as usize) <= vm.frames.len() {
         return Err(PyErr::new(
             ExcKind::RecursionError,
-            format!(
-                "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
-                n,
-                vm.frames.len()
-            ),
+            format!("cannot set the recursion limit to {} at the recursion depth {}: the limit is too low", n, vm.frames.len()),
         ));
     }
     vm.recursion_limit = n as usize;

@@ -148,7 +148,15 @@ impl Drop for ListObj {
     fn drop(&mut self) {
         let raw = self.raw.get_mut();
         // SAFETY: the parts describe a `Vec<Value>` owned by this list.
-        drop(unsafe { Vec::from_raw_parts(raw.ptr, raw.len, raw.cap) });
+        drop_items(unsafe { Vec::from_raw_parts(raw.ptr, raw.len, raw.cap) });
+    }
+}
+
+/// Drops a list's items last first, as CPython does (the order in which
+/// their finalizers run).
+pub fn drop_items(mut items: Vec<Value>) {
+    while let Some(v) = items.pop() {
+        drop(v);
     }
 }
 
@@ -157,6 +165,6 @@ impl Trace for ListObj {
         self.with_slice(|s| s.iter().for_each(visit))
     }
     fn clear(&self) {
-        drop(self.take());
+        drop_items(self.take());
     }
 }

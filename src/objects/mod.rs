@@ -351,6 +351,15 @@ pub struct InstanceObj {
     pub base_value: ValueCell,
     /// For exceptions.
     pub exc: Option<Box<ExcData>>,
+    /// Finalization state: the instance's creation number shifted left by
+    /// one (finalizers of a batch run in creation order), and in bit 0
+    /// whether `__del__` has run (PEP 442: it runs at most once).
+    pub fin: Cell<u64>,
+}
+
+thread_local! {
+    /// Instances created so far (their creation numbers).
+    static INSTANCES_CREATED: Cell<u64> = const { Cell::new(0) };
 }
 
 impl InstanceObj {
@@ -359,6 +368,37 @@ impl InstanceObj {
             Value::Class(c) => c,
             _ => unreachable!("instance without a class"),
         }
+    }
+
+    /// The initial `fin` of a new instance: the next creation number.
+    pub fn new_fin() -> Cell<u64> {
+        let n = INSTANCES_CREATED.with(|c| {
+            let n = c.get() + 1;
+            c.set(n);
+            n
+        });
+        Cell::new(n << 1)
+    }
+
+    /// Whether `__del__` has run (or was decided against) for this instance.
+    #[inline]
+    pub fn finalized(&self) -> bool {
+        self.fin.get() & 1 != 0
+    }
+
+    pub fn set_finalized(&self) {
+        self.fin.set(self.fin.get() | 1)
+    }
+
+    /// Creation order of instances.
+    pub fn creation_number(&self) -> u64 {
+        self.fin.get() >> 1
+    }
+
+    /// Whether the instance's class defines `__del__` and it has not run yet.
+    #[inline]
+    pub fn needs_finalizer(&self) -> bool {
+        !self.finalized() && self.class.with(|c| matches!(c, Value::Class(c) if c.flags.get() & class_flags::HAS_DEL != 0))
     }
 }
 

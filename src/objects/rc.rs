@@ -10,12 +10,14 @@
 //! calls it), so dropping a million-deep nested list cannot overflow the
 //! native stack.
 
+use std::any::TypeId;
 use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
 
 use super::value::Value;
+use super::InstanceObj;
 
 /// The common header of every heap object. `#[repr(C)]`: `rc` is at offset 0,
 /// `gc` at offset 8.
@@ -60,6 +62,8 @@ pub struct GcVTable {
     pub clear: HeaderFn,
     /// Frees the box once its count is zero.
     pub dealloc: HeaderFn,
+    /// The type of the object (`TypeId::of::<T>`).
+    pub type_id: fn() -> TypeId,
 }
 
 /// Every object the cycle collector tracks, split in two generations:
@@ -114,7 +118,20 @@ thread_local! {
     /// due (decremented when one is tracked, incremented when a young one
     /// is freed): the collector runs at the next safe point once it is <= 0.
     pub(crate) static GC_BUDGET: Cell<isize> = const { Cell::new(YOUNG_THRESHOLD) };
+    /// Instances resurrected by `dealloc_box` because their `__del__` must
+    /// run first; each entry owns one count. Raw pointers, so that tearing
+    /// down thread-local storage never drops (and frees) anything.
+    static FINALIZE_QUEUE: RefCell<Vec<NonNull<ObjBox<InstanceObj>>>> = const { RefCell::new(Vec::new()) };
+    /// Set while the queue is not empty; `GC_BUDGET` is then lowered by
+    /// `FINALIZE_BIAS`.
+    static FINALIZE_BIASED: Cell<bool> = const { Cell::new(false) };
 }
+
+/// Subtracted from `GC_BUDGET` while finalizers are queued, so that the
+/// one check safe points already make (`GC_BUDGET <= 0`) also finds them.
+/// Large enough to bring any budget (even `gc.disable()`'s, about 2^62)
+/// below zero, small enough never to overflow.
+const FINALIZE_BIAS: isize = 3 << 61;
 
 /// Young objects (net of frees) that make a collection due.
 pub const YOUNG_THRESHOLD: isize = 2000;
@@ -224,17 +241,31 @@ unsafe fn clear_thunk<T: Trace>(h: NonNull<ObjHeader>) {
 
 fn vtable_for<T: Trace + 'static>() -> &'static GcVTable {
     struct VT<T>(PhantomData<T>);
-    impl<T: Trace> VT<T> {
-        const TABLE: GcVTable = GcVTable { trace: trace_thunk::<T>, clear: clear_thunk::<T>, dealloc: dealloc_box::<T> };
+    impl<T: Trace + 'static> VT<T> {
+        const TABLE: GcVTable =
+            GcVTable { trace: trace_thunk::<T>, clear: clear_thunk::<T>, dealloc: dealloc_box::<T>, type_id: TypeId::of::<T> };
     }
     &VT::<T>::TABLE
 }
 
 /// Frees the box of a `T` whose count reached zero.
 ///
+/// An instance whose class defines `__del__` and whose finalizer has not
+/// run yet is not freed: it gets its count back (resurrected) and waits in
+/// the finalizer queue, so that `__del__` runs at the next safe point and
+/// never inside `Drop`.
+///
 /// # Safety
 /// `h` must head an `ObjBox<T>` with count zero that nothing else refers to.
-unsafe fn dealloc_box<T>(h: NonNull<ObjHeader>) {
+unsafe fn dealloc_box<T: 'static>(h: NonNull<ObjHeader>) {
+    // The comparison is between constants: it vanishes for every other `T`.
+    if TypeId::of::<T>() == TypeId::of::<InstanceObj>() {
+        // SAFETY: `T` is `InstanceObj`, so `h` heads an `ObjBox<InstanceObj>`.
+        let inst = unsafe { &h.cast::<ObjBox<InstanceObj>>().as_ref().data };
+        if inst.needs_finalizer() && queue_finalizer(h) {
+            return;
+        }
+    }
     // SAFETY: `gc` is read from a live header; the registry entry (if any)
     // points at this object and is removed before the memory is freed.
     unsafe {
@@ -244,6 +275,63 @@ unsafe fn dealloc_box<T>(h: NonNull<ObjHeader>) {
         }
         drop(Box::from_raw(h.cast::<ObjBox<T>>().as_ptr()));
     }
+}
+
+/// Resurrects the instance headed by `h` (count zero) and queues its
+/// finalizer. Returns false (the caller frees it) when the queue is gone
+/// (thread-local storage being torn down).
+#[cold]
+#[inline(never)]
+fn queue_finalizer(h: NonNull<ObjHeader>) -> bool {
+    let queued = FINALIZE_QUEUE
+        .try_with(|q| {
+            let mut q = q.borrow_mut();
+            q.push(h.cast());
+            q.len() == 1
+        })
+        .ok();
+    match queued {
+        None => false,
+        Some(first) => {
+            // SAFETY: the header is live (its memory is not freed).
+            unsafe { h.as_ref().rc.set(1) };
+            if first && !FINALIZE_BIASED.with(|b| b.replace(true)) {
+                // Make every safe point (interpreter and compiled code check
+                // `GC_BUDGET <= 0`) notice the queue.
+                GC_BUDGET.with(|b| b.set(b.get() - FINALIZE_BIAS));
+            }
+            true
+        }
+    }
+}
+
+/// Takes every queued instance (their counts pass to the caller), oldest first.
+pub fn take_finalizers() -> Vec<PyRef<InstanceObj>> {
+    let all = FINALIZE_QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
+    // SAFETY: the queue owned one count on each resurrected instance.
+    all.into_iter().map(|p| unsafe { PyRef::from_raw(p.as_ptr()) }).collect()
+}
+
+/// Whether instances wait for their finalizers.
+#[inline]
+pub fn finalizers_pending() -> bool {
+    FINALIZE_BIASED.with(|b| b.get())
+}
+
+/// Called once the queue is empty: safe points stop reporting work unless
+/// a collection is due.
+pub fn finalizers_done() {
+    let empty = FINALIZE_QUEUE.with(|q| q.borrow().is_empty());
+    if empty && FINALIZE_BIASED.with(|b| b.replace(false)) {
+        GC_BUDGET.with(|b| b.set(b.get() + FINALIZE_BIAS));
+    }
+}
+
+/// Sets the collector's budget (young objects until the next collection),
+/// keeping safe points due while finalizers are queued.
+pub fn set_gc_budget(budget: isize) {
+    let bias = if finalizers_pending() { FINALIZE_BIAS } else { 0 };
+    GC_BUDGET.with(|b| b.set(budget - bias));
 }
 
 fn untrack(index: usize) {

@@ -60,6 +60,16 @@ pub fn may_reach_cycle(v: &Value) -> bool {
     )
 }
 
+impl Drop for TupleObj {
+    /// Last item first, as CPython does (the order in which finalizers run).
+    fn drop(&mut self) {
+        let mut items = std::mem::take(&mut self.items).into_vec();
+        while let Some(v) = items.pop() {
+            drop(v);
+        }
+    }
+}
+
 impl Trace for TupleObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         self.items.iter().for_each(visit)

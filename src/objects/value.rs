@@ -159,6 +159,31 @@ impl Value {
         unsafe { std::ptr::write(slot, v) };
     }
 
+    /// `store`, then `freed()` if that dropped the old value's last
+    /// reference (only then can a finalizer have been queued): the
+    /// interpreter makes that rare case a safe point. `freed` runs after
+    /// the slot holds `v`, and costs nothing on the other paths.
+    #[inline(always)]
+    pub fn store_then(slot: &mut Value, v: Value, freed: impl FnOnce()) {
+        if let Some(h) = slot.heap_header() {
+            // SAFETY: `h` heads the live object `slot` refers to; the slot
+            // is overwritten right after its value is dropped.
+            unsafe {
+                let rc = &h.as_ref().rc;
+                let n = rc.get();
+                if n <= 1 {
+                    std::ptr::drop_in_place(slot);
+                    std::ptr::write(slot, v);
+                    freed();
+                    return;
+                }
+                rc.set(n - 1);
+            }
+        }
+        // SAFETY: as in `store`.
+        unsafe { std::ptr::write(slot, v) };
+    }
+
     /// Drops the value in `*slot` and leaves `Undef` in its place.
     #[inline(always)]
     pub fn clear(slot: &mut Value) {

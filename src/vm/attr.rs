@@ -336,7 +336,9 @@ impl Vm {
                         .varnames
                         .iter()
                         .enumerate()
-                        .filter(|(i, n)| *i < params || !(c.cellvars.iter().any(|(m, _)| m == *n) || c.freevars.iter().any(|(m, _)| m == *n)))
+                        .filter(|(i, n)| {
+                            *i < params || !(c.cellvars.iter().any(|(m, _)| m == *n) || c.freevars.iter().any(|(m, _)| m == *n))
+                        })
                         .map(|(_, n)| Value::str(n))
                         .collect();
                     if name == "co_nlocals" {

@@ -419,6 +419,7 @@ pub fn traceback_value(vm: &mut Vm, tb: &[TbEntry]) -> Value {
             slots: std::cell::RefCell::new(vec![]),
             base_value: ValueCell::new(Value::Undef),
             exc: None,
+            fin: InstanceObj::new_fin(),
         }));
         next = inst;
     }

@@ -27,13 +27,21 @@
 //! live value is held by a counted reference (a register, a Rust local, a
 //! container), so nothing alive can look like garbage; it never runs inside
 //! `Drop` or while Rust code holds a borrow into an object.
+//!
+//! Finalizers (PEP 442): garbage instances whose class defines `__del__`
+//! are finalized first, oldest first, while the collector holds a count on
+//! all the garbage; then whatever is reachable again from outside the
+//! garbage (a finalizer stored `self` in a global) is given back, and only
+//! the rest is cleared. See `finalize.rs`.
 
+use std::any::TypeId;
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::ptr::NonNull;
 
 use super::Vm;
-use crate::objects::rc::{self, GcVTable, ObjHeader, GC_BUDGET, GC_REGISTRY, YOUNG_THRESHOLD};
-use crate::objects::Value;
+use crate::objects::rc::{self, GcVTable, ObjBox, ObjHeader, GC_REGISTRY, YOUNG_THRESHOLD};
+use crate::objects::{InstanceObj, PyRef, Value};
 
 thread_local! {
     /// Set while a collection runs (clearing garbage can drop objects, which
@@ -48,8 +56,9 @@ thread_local! {
 }
 
 impl Vm {
-    /// Runs the cycle collector if enough young objects were tracked since
-    /// the last collection. Call only where every live value is counted.
+    /// Runs queued finalizers, and the cycle collector if enough young
+    /// objects were tracked since the last collection. Call only where
+    /// every live value is counted and Python code may run.
     #[inline]
     pub fn gc_safe_point(&mut self) {
         if rc::gc_due() {
@@ -60,6 +69,16 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn gc_collect_due(&mut self) {
+        if rc::finalizers_pending() {
+            self.run_finalizers();
+            if !rc::gc_due() {
+                return;
+            }
+        }
+        if COLLECTING.with(|c| c.get()) {
+            // A finalizer the collector runs: no nested collection.
+            return;
+        }
         let pending = LONG_LIVED_PENDING.with(|p| p.get());
         let total = LONG_LIVED_TOTAL.with(|t| t.get());
         let young = GC_REGISTRY.with(|r| {
@@ -69,13 +88,23 @@ impl Vm {
         // A full collection once the old generation may have doubled since
         // the last one: its cost stays proportional to allocation.
         let full = pending + young > total && pending + young > 10 * YOUNG_THRESHOLD as usize;
-        collect(full);
+        self.collect(full);
+        if rc::finalizers_pending() {
+            self.run_finalizers();
+        }
     }
 
     /// `gc.collect()`: a full collection; returns the number of unreachable
     /// objects found.
     pub fn gc_collect(&mut self) -> usize {
-        collect(true)
+        if rc::finalizers_pending() {
+            self.run_finalizers();
+        }
+        let n = self.collect(true);
+        if rc::finalizers_pending() {
+            self.run_finalizers();
+        }
+        n
     }
 
     /// (collections run, objects freed) since start-up.
@@ -84,13 +113,97 @@ impl Vm {
     }
 }
 
-/// Collects the young generation, or every tracked object when `full`.
-/// Returns the number of garbage objects found.
-fn collect(full: bool) -> usize {
-    if COLLECTING.with(|c| c.replace(true)) {
-        return 0;
+impl Vm {
+    /// Collects the young generation, or every tracked object when `full`.
+    /// Returns the number of garbage objects freed.
+    fn collect(&mut self, full: bool) -> usize {
+        if COLLECTING.with(|c| c.replace(true)) {
+            return 0;
+        }
+        let mut garbage = find_garbage(full);
+        // PEP 442: finalize the garbage first (the collector's counts keep
+        // all of it alive meanwhile), then keep what the finalizers made
+        // reachable again.
+        let mut to_finalize: Vec<PyRef<InstanceObj>> = garbage
+            .iter()
+            .filter(|(_, vt)| (vt.type_id)() == TypeId::of::<InstanceObj>())
+            .map(|&(h, _)| h.cast::<ObjBox<InstanceObj>>())
+            // SAFETY: the collector holds a count on each garbage object, and
+            // `type_id` says these are instances.
+            .filter(|b| unsafe { b.as_ref() }.data.needs_finalizer())
+            // SAFETY: as above; the clone takes a count.
+            .map(|b| unsafe { PyRef::clone_from_raw(b.as_ptr()) })
+            .collect();
+        if !to_finalize.is_empty() {
+            to_finalize.sort_by_key(|o| o.creation_number());
+            for obj in to_finalize {
+                self.finalize_instance(obj);
+                if rc::finalizers_pending() {
+                    self.run_finalizers();
+                }
+            }
+            garbage = drop_resurrected(garbage);
+        }
+        let n = clear_garbage(garbage, full);
+        COLLECTING.with(|c| c.set(false));
+        n
     }
-    let garbage = find_garbage(full);
+}
+
+/// Keeps the objects of `garbage` that references from outside it reach
+/// again (after finalizers ran), giving back the collector's counts on
+/// them; returns the rest, still unreachable.
+fn drop_resurrected(garbage: Vec<(NonNull<ObjHeader>, &'static GcVTable)>) -> Vec<(NonNull<ObjHeader>, &'static GcVTable)> {
+    let index: HashMap<usize, usize> = garbage.iter().enumerate().map(|(i, (h, _))| (h.as_ptr() as usize, i)).collect();
+    let index_of = |v: &Value| v.heap_header().and_then(|h| index.get(&(h.as_ptr() as usize)).copied());
+    // As in `find_garbage`: counts minus the collector's own and minus the
+    // references from inside the garbage.
+    // SAFETY: the collector holds a count on every garbage object.
+    let mut refs: Vec<isize> = garbage.iter().map(|(h, _)| unsafe { h.as_ref().rc.get() as isize } - 1).collect();
+    for &(h, vt) in &garbage {
+        // SAFETY: `h` is a live object of the type `vt` belongs to.
+        unsafe {
+            (vt.trace)(h, &mut |v: &Value| {
+                if let Some(j) = index_of(v) {
+                    refs[j] -= 1;
+                }
+            })
+        };
+    }
+    let mut alive: Vec<bool> = refs.iter().map(|&n| n > 0).collect();
+    let mut stack: Vec<usize> = (0..garbage.len()).filter(|&i| alive[i]).collect();
+    if stack.is_empty() {
+        return garbage;
+    }
+    while let Some(i) = stack.pop() {
+        let (h, vt) = garbage[i];
+        // SAFETY: as above.
+        unsafe {
+            (vt.trace)(h, &mut |v: &Value| {
+                if let Some(j) = index_of(v) {
+                    if !alive[j] {
+                        alive[j] = true;
+                        stack.push(j);
+                    }
+                }
+            })
+        };
+    }
+    let mut dead = Vec::with_capacity(garbage.len());
+    for (i, (h, vt)) in garbage.into_iter().enumerate() {
+        if alive[i] {
+            // SAFETY: gives back the count taken in `find_garbage`.
+            unsafe { rc::release_raw(h, vt) };
+        } else {
+            dead.push((h, vt));
+        }
+    }
+    dead
+}
+
+/// Step 4: breaks the cycles of `garbage` and frees it, then promotes the
+/// survivors. Returns the number of objects freed.
+fn clear_garbage(garbage: Vec<(NonNull<ObjHeader>, &'static GcVTable)>, full: bool) -> usize {
     let n = garbage.len();
     // Break the cycles. The collector owns a count on every garbage object,
     // so clearing one cannot free another while it is being cleared.
@@ -114,12 +227,11 @@ fn collect(full: bool) -> usize {
             LONG_LIVED_PENDING.with(|p| p.set(p.get() + promoted));
         }
     });
-    GC_BUDGET.with(|b| b.set(YOUNG_THRESHOLD));
+    rc::set_gc_budget(YOUNG_THRESHOLD);
     STATS.with(|s| {
         let (c, f) = s.get();
         s.set((c + 1, f + n))
     });
-    COLLECTING.with(|c| c.set(false));
     n
 }
 

@@ -18,8 +18,6 @@ pub(crate) enum Step {
     Frame,
     /// The entry frame finished (or a generator yielded) with this value.
     Exit(Value),
-    /// An error to raise in the (new) top frame.
-    Pending(PyErr),
 }
 use crate::bytecode::{code_flags, BinOp, CmpOp, CodeObj, Instr};
 use crate::objects::*;
@@ -34,6 +32,11 @@ impl Vm {
                     Ok(()) => {}
                     Err(e) => return Err(e),
                 }
+            }
+            if crate::objects::rc::gc_due() {
+                // A safe point: the frame stack changed (a call, a return,
+                // unwinding), which may have queued finalizers.
+                self.gc_safe_point();
             }
             let fi = self.frames.len() - 1;
             let (code_ptr, base, globals_ptr, mut pc) = {
@@ -66,21 +69,33 @@ impl Vm {
                     unsafe { &*base.add($i as usize) }
                 };
             }
+            macro_rules! save_pc {
+                () => {
+                    self.frames[fi].pc = pc as u32
+                };
+            }
+            // A safe point after an instruction that may have freed an
+            // object (queued finalizers run here, see `finalize.rs`).
+            macro_rules! safe_point {
+                () => {
+                    if crate::objects::rc::gc_due() {
+                        save_pc!();
+                        self.gc_safe_point();
+                    }
+                };
+            }
             macro_rules! set {
                 ($i:expr, $v:expr) => {{
                     let v = $v;
-                    // SAFETY: as in `r!`; `store` releases the old value.
-                    Value::store(unsafe { &mut *base.add($i as usize) }, v);
+                    // SAFETY: as in `r!`; `store_then` releases the old value.
+                    // When that was its last reference (already a call of its
+                    // destructor), a safe point, kept out of line.
+                    Value::store_then(unsafe { &mut *base.add($i as usize) }, v, || self.freed_safe_point());
                 }};
             }
             macro_rules! name {
                 ($i:expr) => {
                     code.names[$i as usize].as_str()
-                };
-            }
-            macro_rules! save_pc {
-                () => {
-                    self.frames[fi].pc = pc as u32
                 };
             }
             // Records the kind of a result for the JIT's speculation.
@@ -151,6 +166,7 @@ impl Vm {
                             cache.b = u64::MAX;
                             cache.c = globals.value_ptr(pos) as u64;
                         }
+                        safe_point!();
                     }
                     Instr::LoadDeref { dst, cell, name } => {
                         let v = match r!(cell) {
@@ -168,6 +184,7 @@ impl Vm {
                         if let Value::Cell(c) = r!(cell) {
                             c.value.set(v);
                         }
+                        safe_point!();
                     }
                     Instr::Add { dst, a, b } => {
                         match (r!(a), r!(b)) {
@@ -533,10 +550,16 @@ impl Vm {
                         }
                         // SAFETY: the arguments are registers func+1 .. func+nargs.
                         let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
-                        match tri!(self.call_from_frame(fi, func, r!(func), Args::new(args), None)) {
+                        let r = self.call_from_frame(fi, func, r!(func), Args::new(args), None);
+                        // The arguments are temporaries: drop them now, as
+                        // CPython pops them (objects die when they would there).
+                        // SAFETY: as above.
+                        clear_temps(unsafe { base.add(func as usize + 1) }, nargs as usize);
+                        match tri!(r) {
                             Some(v) => {
                                 prof!(&v);
-                                set!(func, v)
+                                set!(func, v);
+                                safe_point!();
                             }
                             None => continue 'frame,
                         }
@@ -565,10 +588,14 @@ impl Vm {
                         }
                         // SAFETY: registers start .. start+n are the arguments.
                         let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
-                        match tri!(self.call_from_frame(fi, b, r!(b), Args::new(args), None)) {
+                        let r = self.call_from_frame(fi, b, r!(b), Args::new(args), None);
+                        // SAFETY: as above (temporaries, see Call).
+                        clear_temps(unsafe { base.add(start as usize) }, n);
+                        match tri!(r) {
                             Some(v) => {
                                 prof!(&v);
-                                set!(b, v)
+                                set!(b, v);
+                                safe_point!();
                             }
                             None => continue 'frame,
                         }
@@ -584,6 +611,8 @@ impl Vm {
                         let (o, v) = (r!(obj).clone(), r!(src).clone());
                         save_pc!();
                         tri!(self.store_attr_cached(&o, code, pc - 1, &code.names[name as usize], v));
+                        drop(o);
+                        safe_point!();
                     }
                     Instr::GetItem { dst, obj, key } => {
                         if let (Value::List(l), Value::Int(i)) = (r!(obj), r!(key)) {
@@ -608,12 +637,15 @@ impl Vm {
                             let j = if *i < 0 { *i + len } else { *i };
                             if j >= 0 && j < len {
                                 l.set(j as usize, r!(src).clone());
+                                safe_point!();
                                 continue;
                             }
                         }
                         let (o, k, v) = (r!(obj).clone(), r!(key).clone(), r!(src).clone());
                         save_pc!();
                         tri!(self.set_item(&o, &k, v));
+                        drop((o, k));
+                        safe_point!();
                     }
                     Instr::Return { src } => {
                         // SAFETY: `src` is a register of this frame.
@@ -665,10 +697,6 @@ impl Vm {
                             Ok(Step::Jump(t)) => pc = t,
                             Ok(Step::Frame) => continue 'frame,
                             Ok(Step::Exit(v)) => return Ok(v),
-                            Ok(Step::Pending(e)) => {
-                                pending = Some(e);
-                                continue 'frame;
-                            }
                             Err(e) => break 'err e,
                         }
                     }
@@ -677,6 +705,15 @@ impl Vm {
             self.frames[fi].pc = pc as u32;
             pending = Some(err);
         }
+    }
+
+    /// `set!`'s safe point: the old value of a register was freed.
+    #[cold]
+    #[inline(never)]
+    fn freed_safe_point(&mut self) {
+        // The frame's saved pc may be behind (finalizers only see it
+        // through frame introspection).
+        self.gc_safe_point();
     }
 
     /// Pushes a frame for `f` when it is a plain function called with
@@ -737,9 +774,26 @@ impl Vm {
         macro_rules! set {
             ($i:expr, $v:expr) => {{
                 let v = $v;
-                // SAFETY: as in `r!`.
-                Value::store(unsafe { &mut *base.add($i as usize) }, v);
+                // SAFETY: as in `r!`; a safe point if the old value was freed.
+                Value::store_then(unsafe { &mut *base.add($i as usize) }, v, || self.freed_safe_point());
             }};
+        }
+        // A safe point after an instruction that may have freed an object
+        // (queued finalizers run here, see `finalize.rs`).
+        macro_rules! safe_point {
+            () => {
+                if crate::objects::rc::gc_due() {
+                    self.frames[fi].pc = pc as u32;
+                    self.gc_safe_point();
+                }
+            };
+        }
+        // Moves a value out of a temporary register (leaving Undef).
+        macro_rules! take {
+            ($i:expr) => {
+                // SAFETY: as in `r!`.
+                std::mem::take(unsafe { &mut *base.add($i as usize) })
+            };
         }
         macro_rules! name {
             ($i:expr) => {
@@ -766,6 +820,9 @@ impl Vm {
                         break 'err unbound_local(name!(name));
                     }
                     set!(reg, Value::Undef);
+                    // `del x` frees x's object now if nothing else holds it.
+                    self.clear_dead_temps(fi, pc, false);
+                    safe_point!();
                 }
                 Instr::DeleteGlobal { name } => {
                     let n = name!(name);
@@ -776,6 +833,8 @@ impl Vm {
                         }
                         None => break 'err PyErr::name_error(format!("name '{}' is not defined", n)),
                     }
+                    self.clear_dead_temps(fi, pc, false);
+                    safe_point!();
                 }
                 Instr::LoadName { dst, name } => {
                     let n = name!(name);
@@ -794,6 +853,7 @@ impl Vm {
                         Some(l) => l.set_str(n, v),
                         None => globals.set_str(n, v),
                     }
+                    safe_point!();
                 }
                 Instr::DeleteName { name } => {
                     let n = name!(name);
@@ -805,6 +865,8 @@ impl Vm {
                         }
                         None => break 'err PyErr::name_error(format!("name '{}' is not defined", n)),
                     }
+                    self.clear_dead_temps(fi, pc, false);
+                    safe_point!();
                 }
                 Instr::LoadClassDeref { dst, cell, name } => {
                     let n = name!(name);
@@ -828,6 +890,8 @@ impl Vm {
                         }
                         c.value.set(Value::Undef);
                     }
+                    self.clear_dead_temps(fi, pc, false);
+                    safe_point!();
                 }
                 Instr::MakeCell { reg } => {
                     let old = std::mem::take(unsafe { &mut *base.add(reg as usize) });
@@ -880,10 +944,14 @@ impl Vm {
                     let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
                     let npos = all.len() - nkw;
                     let args = Args { pos: &all[..npos], kwnames: names.as_slice(), kwvals: &all[npos..] };
-                    match tri!(self.call_from_frame(fi, func, r!(func), args, None)) {
+                    let r = self.call_from_frame(fi, func, r!(func), args, None);
+                    // SAFETY: as above (temporaries, see Call in `run`).
+                    clear_temps(unsafe { base.add(func as usize + 1) }, nargs as usize);
+                    match tri!(r) {
                         Some(v) => set!(func, v),
                         None => return Ok(Step::Frame),
                     }
+                    safe_point!();
                 }
                 Instr::CallEx { func } => {
                     save_pc!();
@@ -919,10 +987,16 @@ impl Vm {
                         }
                     }
                     let args = Args { pos: pos.as_slice(), kwnames: &names, kwvals: &vals };
-                    match tri!(self.call_from_frame(fi, func, &f, args, None)) {
+                    let r = self.call_from_frame(fi, func, &f, args, None);
+                    drop((pos, kw, names, vals));
+                    // SAFETY: the argument tuple and dict are temporaries
+                    // (see Call in `run`).
+                    clear_temps(unsafe { base.add(func as usize + 1) }, 2);
+                    match tri!(r) {
                         Some(v) => set!(func, v),
                         None => return Ok(Step::Frame),
                     }
+                    safe_point!();
                 }
                 Instr::CallMethodKw { base: b, nargs, kwnames } => {
                     save_pc!();
@@ -933,35 +1007,45 @@ impl Vm {
                     let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                     let npos = all.len() - names.len();
                     let args = Args { pos: &all[..npos], kwnames: names.as_slice(), kwvals: &all[npos..] };
-                    match tri!(self.call_from_frame(fi, b, r!(b), args, None)) {
+                    let r = self.call_from_frame(fi, b, r!(b), args, None);
+                    // SAFETY: as above (temporaries, see Call in `run`).
+                    clear_temps(unsafe { base.add(start as usize) }, n);
+                    match tri!(r) {
                         Some(v) => set!(b, v),
                         None => return Ok(Step::Frame),
                     }
+                    safe_point!();
                 }
 
                 Instr::DeleteAttr { obj, name } => {
                     let o = r!(obj).clone();
                     save_pc!();
                     tri!(self.del_attr(&o, name!(name)));
+                    drop(o);
+                    safe_point!();
                 }
                 Instr::DeleteItem { obj, key } => {
                     let (o, k) = (r!(obj).clone(), r!(key).clone());
                     save_pc!();
                     tri!(self.del_item(&o, &k));
+                    drop((o, k));
+                    safe_point!();
                 }
 
+                // The items are temporaries: moved, not copied, so that the
+                // display holds the only reference (as in CPython).
                 Instr::BuildList { dst, start, count } => {
-                    let items = (0..count).map(|i| r!(start + i).clone()).collect();
+                    let items = (0..count).map(|i| take!(start + i)).collect();
                     set!(dst, Value::list(items));
                 }
                 Instr::BuildTuple { dst, start, count } => {
-                    let items = (0..count).map(|i| r!(start + i).clone()).collect();
+                    let items = (0..count).map(|i| take!(start + i)).collect();
                     set!(dst, Value::tuple(items));
                 }
                 Instr::BuildSet { dst, start, count } => {
                     let s = SetObj::new();
                     for i in 0..count {
-                        let v = r!(start + i).clone();
+                        let v = take!(start + i);
                         tri!(self.set_add(&s, v));
                     }
                     set!(dst, Value::Set(s));
@@ -969,7 +1053,7 @@ impl Vm {
                 Instr::BuildDict { dst, start, count } => {
                     let d = DictObj::new();
                     for i in 0..count {
-                        let (k, v) = (r!(start + 2 * i).clone(), r!(start + 2 * i + 1).clone());
+                        let (k, v) = (take!(start + 2 * i), take!(start + 2 * i + 1));
                         tri!(self.dict_set(&d, k, v));
                     }
                     set!(dst, Value::Dict(d));
@@ -1160,6 +1244,7 @@ impl Vm {
                 }
                 Instr::PopExcInfo {} => {
                     self.exc_stack.pop();
+                    safe_point!();
                 }
                 Instr::JumpIfNotExcMatch { exc, cls, target } => {
                     let (x, c) = (r!(exc).clone(), r!(cls).clone());
@@ -1329,6 +1414,11 @@ impl Vm {
     /// (returns `None`: the caller continues with the new frame); other
     /// callables run now and return their result.
     pub(crate) fn call_from_frame(&mut self, fi: usize, ret_reg: u16, f: &Value, args: Args, _kw: Option<()>) -> PyResult<Option<Value>> {
+        if crate::objects::rc::gc_due() {
+            // Finalizers queued by compiled code run before the call (a
+            // `print` after a `del` prints after `__del__` does).
+            self.gc_safe_point();
+        }
         match f {
             Value::Function(func) => {
                 let func = func.clone();
@@ -1593,5 +1683,16 @@ pub(crate) fn free_var_error(code: &CodeObj, name: &str) -> PyErr {
         unbound_local(name)
     } else {
         PyErr::name_error(format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name))
+    }
+}
+
+/// Drops the values of `n` temporary registers from `p` on (the arguments
+/// of a call that was made), leaving Undef. Out of line: calls are slow
+/// paths, the dispatch loop stays small.
+#[inline(never)]
+fn clear_temps(p: *mut Value, n: usize) {
+    for i in 0..n {
+        // SAFETY: the caller passes registers of a live frame window.
+        Value::clear(unsafe { &mut *p.add(i) });
     }
 }

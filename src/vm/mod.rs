@@ -11,6 +11,7 @@ pub mod attr;
 pub mod call;
 pub mod error;
 pub mod exceptions;
+pub mod finalize;
 pub mod format;
 pub mod gc;
 pub mod generator;

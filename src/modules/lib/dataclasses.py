@@ -579,9 +579,18 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
         cls.__hash__ = hash_action(cls, field_list, globals)
 
     if not getattr(cls, '__doc__'):
+        # What CPython gets from inspect.signature(cls).
         try:
-            params = ', '.join(f'{f.name}: {_type_name(f.type)}' + ('' if f.default is MISSING and f.default_factory is MISSING else ' = ' + (repr_default(f))) for f in std_init_fields)
-            cls.__doc__ = f'{cls.__name__}({params})'
+            def param(f):
+                text = f'{f.name}: {_format_annotation(f.type, cls.__module__)}'
+                if f.default is not MISSING or f.default_factory is not MISSING:
+                    text += ' = ' + repr_default(f)
+                return text
+            params = [param(f) for f in std_init_fields]
+            if kw_only_init_fields:
+                params.append('*')
+                params.extend(param(f) for f in kw_only_init_fields)
+            cls.__doc__ = f'{cls.__name__}({", ".join(params)})'
         except Exception:
             cls.__doc__ = cls.__name__
 
@@ -597,6 +606,18 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
     abc.update_abstractmethods(cls)
 
     return cls
+
+
+def _format_annotation(annotation, base_module=None):
+    if getattr(annotation, '__module__', None) == 'typing':
+        return repr(annotation).replace('typing.', '')
+    if isinstance(annotation, types.GenericAlias):
+        return str(annotation)
+    if isinstance(annotation, type):
+        if annotation.__module__ in ('builtins', base_module):
+            return annotation.__qualname__
+        return annotation.__module__ + '.' + annotation.__qualname__
+    return repr(annotation)
 
 
 def _type_name(t):
