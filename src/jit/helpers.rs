@@ -584,6 +584,13 @@ impl Vm {
                     Err(PyErr::type_error(format!("__init__() should return None, not '{}'", self.type_name(&v))))
                 }
             }
+            Ret::BinOp { dst, a, b, op } => {
+                let v = self.finish_binop_frame(v, a, b, op)?;
+                let caller = self.frames.last().unwrap();
+                // SAFETY: `dst` is a register of the caller's window.
+                Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v);
+                Ok(())
+            }
             Ret::ToRust => unreachable!("a pushed call frame returns to its caller"),
         }
     }

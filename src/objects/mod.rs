@@ -279,6 +279,11 @@ pub struct ClassObj {
     /// For builtin types: a direct constructor used when the type itself is
     /// called (`int(x)`), skipping the `__new__`/`__init__` protocol.
     pub ctor: Cell<Option<BuiltinFn>>,
+    /// The interpreter's constructor cache: (class version, address of the
+    /// plain Python `__init__` that `Vm::simple_init` found, or 0 when
+    /// calling the class takes the general path). Valid while the version
+    /// is current (the class dict keeps the function alive meanwhile).
+    pub init_cache: Cell<(u64, usize)>,
 }
 
 impl Trace for ClassObj {

@@ -949,6 +949,7 @@ impl Vm {
             slots: RefCell::new(None),
             builtin_tag: Cell::new(if layout == Layout::Builtin { builtin_tag } else { 21 }),
             ctor: Cell::new(None),
+            init_cache: Cell::new((0, 0)),
         });
         let mro = compute_mro(&cls, &bases)?;
         *cls.mro.borrow_mut() = mro;

@@ -229,7 +229,7 @@ impl Vm {
 
     /// `obj.name = value` through the instruction's cache.
     #[inline]
-    pub fn store_attr_cached(&mut self, obj: &Value, code: &CodeObj, pc: usize, name: &StrObj, value: Value) -> PyResult<()> {
+    pub fn store_attr_cached(&mut self, obj: &Value, code: &CodeObj, pc: usize, name: &PyRef<StrObj>, value: Value) -> PyResult<()> {
         let cache = *code.cache(pc);
         if let Value::Instance(inst) = obj {
             // SAFETY: nothing below sets the instance's class while `cls` is used.
@@ -244,11 +244,21 @@ impl Vm {
                 if cls.flags.get() & hooks == 0 && n != "__class__" && n != "__dict__" {
                     let ca = class_lookup_hashed(cls, n, name.hash());
                     if self.dict_wins(&ca) {
-                        if let Some(i) = d.find_str(n, name.hash()) {
-                            install(code.cache(pc), version, ATTR, i as u64);
-                            d.set_value_at(i, value);
-                            return Ok(());
+                        match d.find_str(n, name.hash()) {
+                            Some(i) => {
+                                install(code.cache(pc), version, ATTR, i as u64);
+                                d.set_value_at(i, value);
+                            }
+                            // A new attribute (as in `__init__`): the
+                            // code's interned name becomes the key.
+                            // (Exceptions keep some attributes outside
+                            // their dict: the general path.)
+                            None if inst.exc.is_none() => {
+                                d.insert_new(Value::Str(name.clone()), name.hash(), value);
+                            }
+                            None => return self.set_attr(obj, n, value),
                         }
+                        return Ok(());
                     }
                 }
             }

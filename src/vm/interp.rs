@@ -201,6 +201,12 @@ impl Vm {
                             }
                             _ => {}
                         }
+                        if let Value::Instance(_) = r!(a) {
+                            save_pc!();
+                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::Add, a, b, dst) {
+                                continue 'frame;
+                            }
+                        }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         let v = tri!(self.binary_op(BinOp::Add, &x, &y));
                         self.note_binop(code, pc - 1, BinOp::Add, &x);
@@ -259,6 +265,12 @@ impl Vm {
                             }
                             _ => {}
                         }
+                        if let Value::Instance(_) = r!(a) {
+                            save_pc!();
+                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::Sub, a, b, dst) {
+                                continue 'frame;
+                            }
+                        }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         let v = tri!(self.binary_op(BinOp::Sub, &x, &y));
                         self.note_binop(code, pc - 1, BinOp::Sub, &x);
@@ -279,6 +291,12 @@ impl Vm {
                             }
                             _ => {}
                         }
+                        if let Value::Instance(_) = r!(a) {
+                            save_pc!();
+                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::Mul, a, b, dst) {
+                                continue 'frame;
+                            }
+                        }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         let v = tri!(self.binary_op(BinOp::Mul, &x, &y));
                         self.note_binop(code, pc - 1, BinOp::Mul, &x);
@@ -290,6 +308,12 @@ impl Vm {
                                 let s = x / y;
                                 set!(dst, Value::Float(s));
                                 continue;
+                            }
+                        }
+                        if let Value::Instance(_) = r!(a) {
+                            save_pc!();
+                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::TrueDiv, a, b, dst) {
+                                continue 'frame;
                             }
                         }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
@@ -304,6 +328,12 @@ impl Vm {
                                 continue;
                             }
                         }
+                        if let Value::Instance(_) = r!(a) {
+                            save_pc!();
+                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::FloorDiv, a, b, dst) {
+                                continue 'frame;
+                            }
+                        }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         let v = tri!(self.binary_op(BinOp::FloorDiv, &x, &y));
                         self.note_binop(code, pc - 1, BinOp::FloorDiv, &x);
@@ -315,6 +345,12 @@ impl Vm {
                                 let m = int::mod_i64(*x, *y);
                                 set!(dst, Value::Int(m));
                                 continue;
+                            }
+                        }
+                        if let Value::Instance(_) = r!(a) {
+                            save_pc!();
+                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::Mod, a, b, dst) {
+                                continue 'frame;
                             }
                         }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
@@ -543,10 +579,18 @@ impl Vm {
                         save_pc!();
                         // Fast path: a plain Python function called with exactly
                         // its positional parameters gets a frame right here.
-                        if let Value::Function(f) = r!(func) {
-                            if self.try_fast_call(fi, f, base, func as usize + 1, nargs as usize, func) {
-                                continue 'frame;
+                        match r!(func) {
+                            Value::Function(f) => {
+                                if self.try_fast_call(fi, f, base, func as usize + 1, nargs as usize, func) {
+                                    continue 'frame;
+                                }
                             }
+                            Value::Class(c) => {
+                                if self.try_fast_init(fi, &c.clone(), base, func, nargs as usize) {
+                                    continue 'frame;
+                                }
+                            }
+                            _ => {}
                         }
                         // SAFETY: the arguments are registers func+1 .. func+nargs.
                         let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
@@ -651,7 +695,12 @@ impl Vm {
                         // SAFETY: `src` is a register of this frame.
                         let v = std::mem::take(unsafe { &mut *base.add(src as usize) });
                         // Fast path: back into the calling Python frame.
-                        if let (Ret::Reg(r), None) = (self.frames[fi].ret, &self.frames[fi].generator) {
+                        let fast_ret = match self.frames[fi].ret {
+                            Ret::Reg(r) => Some(r),
+                            Ret::BinOp { dst, .. } if !matches!(v, Value::NotImplemented) => Some(dst),
+                            _ => None,
+                        };
+                        if let (Some(r), None) = (fast_ret, &self.frames[fi].generator) {
                             for i in 0..code.nregs as usize {
                                 // SAFETY: the returning frame's window is live stack memory.
                                 Value::clear(unsafe { &mut *base.add(i) });
@@ -753,6 +802,133 @@ impl Vm {
         callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
         let fref = f.clone();
         self.push_call_frame(fref, new_base, new_top, Ret::Reg(ret));
+        true
+    }
+
+    /// `C(args)` for a class whose instances `object.__new__` makes and
+    /// whose `__init__` is a plain Python function taking exactly the
+    /// arguments (registers `func+1 ..`, moved): creates the instance,
+    /// leaves it in register `func` and pushes the `__init__` frame
+    /// (`Ret::Init`). Returns false (nothing done) otherwise.
+    #[inline(never)]
+    fn try_fast_init(&mut self, fi: usize, c: &PyRef<ClassObj>, base: *mut Value, func: u16, n: usize) -> bool {
+        let version = c.version.get();
+        let (v, addr) = c.init_cache.get();
+        let addr = if v == version {
+            addr
+        } else {
+            let addr = self.simple_init(c).map_or(0, |f| f.as_ptr() as usize);
+            c.init_cache.set((version, addr));
+            addr
+        };
+        if addr == 0 {
+            return false;
+        }
+        // SAFETY: the class (version unchanged) keeps the function alive.
+        let f: &FunctionObj = unsafe { &(*(addr as *const rc::ObjBox<FunctionObj>)).data };
+        let callee: &CodeObj = &f.code;
+        if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
+            || callee.argcount as usize != n + 1
+            || callee.kwonlyargcount != 0
+            || self.frames.len() >= self.recursion_limit
+        {
+            return false;
+        }
+        let nregs = callee.nregs as usize;
+        let new_base = self.frames[fi].top;
+        // SAFETY: pointer arithmetic inside the stack allocation (checked next).
+        let new_top = unsafe { new_base.add(nregs) };
+        if new_top > self.stack_end {
+            return false;
+        }
+        let inst = self.new_instance(c);
+        // SAFETY: the new window lies above every live frame and holds only
+        // Undef values, so writing without dropping is correct; the
+        // argument registers are the caller's.
+        unsafe {
+            std::ptr::write(new_base, inst.clone());
+            for i in 0..n {
+                Value::move_to_fresh(base.add(func as usize + 1 + i), new_base.add(1 + i));
+            }
+        }
+        for (i, (_, reg)) in callee.freevars.iter().enumerate() {
+            if let Some(cell) = f.closure.get(i) {
+                // SAFETY: `reg` < nregs, in the fresh window.
+                unsafe { std::ptr::write(new_base.add(*reg as usize), Value::Cell(cell.clone())) };
+            }
+        }
+        // The caller's register holds the instance during `__init__`.
+        // SAFETY: `func` is a register of the caller's window.
+        Value::store(unsafe { &mut *base.add(func as usize) }, inst);
+        callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
+        // SAFETY: as above; the clone takes a count.
+        let fref = unsafe { PyRef::clone_from_raw(addr as *const rc::ObjBox<FunctionObj>) };
+        self.push_call_frame(fref, new_base, new_top, Ret::Init(func));
+        true
+    }
+
+    /// `a <op> b` where `a` is an instance whose class's `__op__` is the
+    /// plain Python function the instruction's cache remembers (filled by
+    /// `note_binop`): pushes a frame for `__op__(a, b)` instead of calling
+    /// it from Rust, so the dunder runs in this dispatch loop. The frame
+    /// returns through `Ret::BinOp`, which finishes the operator protocol
+    /// if the dunder returns NotImplemented. Returns false (nothing done)
+    /// whenever the full protocol could choose differently: `b` an
+    /// instance of another class (its reflected method may take
+    /// precedence), a stale cache, or a call that needs binding.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn try_binop_frame(&mut self, fi: usize, base: *mut Value, code: &CodeObj, pc: usize, op: BinOp, a: u16, b: u16, dst: u16) -> bool {
+        // SAFETY: `a` and `b` are registers of the frame at `base`.
+        let (x, y) = unsafe { (&*base.add(a as usize), &*base.add(b as usize)) };
+        let Value::Instance(inst) = x else { return false };
+        // SAFETY: nothing below sets the instance's class.
+        let Value::Class(cls) = (unsafe { inst.class.peek() }) else { return false };
+        let cache = *code.cache(pc);
+        if cache.a == 0 || cache.a != cls.version.get() || cache.b == 0 {
+            return false;
+        }
+        if let Value::Instance(other) = y {
+            // SAFETY: as above.
+            match unsafe { other.class.peek() } {
+                Value::Class(c2) if PyRef::ptr_eq(c2, cls) => {}
+                _ => return false,
+            }
+        }
+        // SAFETY: the cache holds the address of a function that the class
+        // (whose version is unchanged) keeps alive.
+        let f: &FunctionObj = unsafe { &(*(cache.b as *const rc::ObjBox<FunctionObj>)).data };
+        let callee: &CodeObj = &f.code;
+        if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
+            || callee.argcount != 2
+            || callee.kwonlyargcount != 0
+            || self.frames.len() >= self.recursion_limit
+        {
+            return false;
+        }
+        let nregs = callee.nregs as usize;
+        let new_base = self.frames[fi].top;
+        // SAFETY: pointer arithmetic inside the stack allocation (checked next).
+        let new_top = unsafe { new_base.add(nregs) };
+        if new_top > self.stack_end {
+            return false;
+        }
+        // SAFETY: the new window lies above every live frame and holds only
+        // Undef values, so writing without dropping is correct.
+        unsafe {
+            std::ptr::write(new_base, x.clone());
+            std::ptr::write(new_base.add(1), y.clone());
+        }
+        for (i, (_, reg)) in callee.freevars.iter().enumerate() {
+            if let Some(cell) = f.closure.get(i) {
+                // SAFETY: `reg` < nregs, in the fresh window.
+                unsafe { std::ptr::write(new_base.add(*reg as usize), Value::Cell(cell.clone())) };
+            }
+        }
+        callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
+        // SAFETY: as above; the clone takes a count.
+        let fref = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<FunctionObj>) };
+        self.push_call_frame(fref, new_base, new_top, Ret::BinOp { dst, a, b, op });
         true
     }
 
@@ -900,6 +1076,11 @@ impl Vm {
                 }
 
                 Instr::BinaryOp { op, dst, a, b } => {
+                    if let Value::Instance(_) = r!(a) {
+                        if self.try_binop_frame(fi, base, code, pc - 1, op, a, b, dst) {
+                            return Ok(Step::Frame);
+                        }
+                    }
                     let (x, y) = (r!(a).clone(), r!(b).clone());
                     let v = tri!(self.binary_op(op, &x, &y));
                     self.note_binop(code, pc - 1, op, &x);
@@ -1387,7 +1568,28 @@ impl Vm {
                 }
                 Ok(None)
             }
+            Ret::BinOp { dst, a, b, op } => {
+                let v = self.finish_binop_frame(v, a, b, op)?;
+                let caller = self.frames.last().unwrap();
+                // SAFETY: `dst` is a register of the caller's window.
+                Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v);
+                Ok(None)
+            }
         }
+    }
+
+    /// The result of a `Ret::BinOp` frame's `__op__`: itself, or when
+    /// it is NotImplemented, the rest of the operator protocol on the
+    /// operands (still in the caller's registers `a` and `b`: the
+    /// destination is written only now).
+    pub(crate) fn finish_binop_frame(&mut self, v: Value, a: u16, b: u16, op: BinOp) -> PyResult<Value> {
+        if !matches!(v, Value::NotImplemented) {
+            return Ok(v);
+        }
+        let caller = self.frames.last().unwrap();
+        // SAFETY: `a` and `b` are registers of the caller's window.
+        let (x, y) = unsafe { ((*caller.base.add(a as usize)).clone(), (*caller.base.add(b as usize)).clone()) };
+        self.binop_after_not_implemented(op, &x, &y)
     }
 
     /// Looks a global up (globals, then builtins) and fills the instruction's cache.

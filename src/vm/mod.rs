@@ -131,6 +131,11 @@ pub enum Ret {
     /// `__init__` finished: the result must be None; the caller's register
     /// already holds the instance (stored there when the call started).
     Init(u16),
+    /// An operator dunder `__op__(a, b)` run as a frame by the binary
+    /// operator instruction: the result goes to register `dst` of the
+    /// caller's window, unless it is NotImplemented, in which case the
+    /// protocol goes on with the operands in registers `a` and `b`.
+    BinOp { dst: u16, a: u16, b: u16, op: crate::bytecode::BinOp },
     /// Back to the Rust code that started the frame (`Vm::run`).
     ToRust,
 }
