@@ -580,15 +580,11 @@ impl Vm {
                         // Fast path: a plain Python function called with exactly
                         // its positional parameters gets a frame right here.
                         match r!(func) {
-                            Value::Function(f) => {
-                                if self.try_fast_call(fi, f, base, func as usize + 1, nargs as usize, func) {
-                                    continue 'frame;
-                                }
+                            Value::Function(f) if self.try_fast_call(fi, f, base, func as usize + 1, nargs as usize, func) => {
+                                continue 'frame;
                             }
-                            Value::Class(c) => {
-                                if self.try_fast_init(fi, &c.clone(), base, func, nargs as usize) {
-                                    continue 'frame;
-                                }
+                            Value::Class(c) if self.try_fast_init(fi, &c.clone(), base, func, nargs as usize) => {
+                                continue 'frame;
                             }
                             _ => {}
                         }
