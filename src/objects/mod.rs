@@ -254,6 +254,14 @@ pub mod class_flags {
     pub const NO_DICT: u32 = 256;
     /// The builtin type may not be subclassed (`bool`, `NoneType`, ...).
     pub const FINAL: u32 = 512;
+    /// A plain class (`Layout::Object`, no `__getattribute__`) none of
+    /// whose Python-defined classes along the MRO holds a value that is or
+    /// may become a descriptor taking precedence over the instance dict
+    /// (only functions, class/static methods and plain data): an attribute
+    /// found in an instance's dict is the attribute, whatever the class
+    /// version. Attribute caches use it to hit across the classes of a
+    /// hierarchy whose instances lay their dicts out alike.
+    pub const PLAIN_ATTRS: u32 = 1024;
 }
 
 /// A class: a builtin type or a class statement's result.

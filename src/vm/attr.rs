@@ -1088,6 +1088,24 @@ fn none_if_undef(v: Value) -> Value {
     }
 }
 
+/// Whether no Python-defined class in `cls`'s MRO holds a value that is,
+/// or could become, a data descriptor (see `class_flags::PLAIN_ATTRS`).
+/// Instances and native objects other than class/static methods count
+/// as such: an instance's class may gain `__set__` later without this
+/// class's version changing.
+fn plain_attrs(cls: &ClassObj) -> bool {
+    let Ok(mro) = cls.mro.try_borrow() else { return false };
+    mro.iter().all(|c| {
+        c.is_builtin() && c.name() == "object"
+            || !c.is_builtin()
+                && c.dict.values().iter().all(|v| match v {
+                    Value::Instance(_) => false,
+                    Value::Native(n) => matches!(n.data, NativeData::ClassMethod(_) | NativeData::StaticMethod(_)),
+                    _ => true,
+                })
+    })
+}
+
 /// Recomputes the cached "has special method" flags of a class and its subclasses.
 pub fn update_class_flags(cls: &PyRef<ClassObj>) {
     let keep = cls.flags.get() & (class_flags::BUILTIN | class_flags::NO_DICT | class_flags::FINAL | class_flags::HAS_SLOTS);
@@ -1117,6 +1135,9 @@ pub fn update_class_flags(cls: &PyRef<ClassObj>) {
     };
     if abstract_ {
         f |= class_flags::ABSTRACT;
+    }
+    if f & class_flags::HAS_GETATTRIBUTE == 0 && cls.layout.get() == Layout::Object && plain_attrs(cls) {
+        f |= class_flags::PLAIN_ATTRS;
     }
     cls.flags.set(f);
     let subs: Vec<*const rc::ObjBox<ClassObj>> = cls.subclasses.borrow().clone();

@@ -103,15 +103,25 @@ pub fn class_lookup_hashed(cls: &ClassObj, name: &str, hash: i64) -> Option<Valu
 
 /// The dict position a cache entry gives for an instance of a class at
 /// `version` whose dict is `d`, if it applies.
+/// `plain`: the class has `PLAIN_ATTRS` (and no hook the access must
+/// call), so an entry for another class of the hierarchy applies too when
+/// the instance dict has the name at the same position.
 #[inline(always)]
-fn attr_hit(cache: &Cache, version: u64, d: &DictObj, name: &str) -> Option<usize> {
-    if version == cache.a && cache.kind & 1 == 0 && d.str_key_at(cache.b as usize, name) {
+fn attr_hit(cache: &Cache, version: u64, plain: bool, d: &DictObj, name: &str) -> Option<usize> {
+    if (version == cache.a || plain) && cache.kind & 1 == 0 && d.str_key_at(cache.b as usize, name) {
         return Some(cache.b as usize);
     }
-    if version == cache.c && cache.kind & 2 == 0 && d.str_key_at(cache.d as usize, name) {
+    if (version == cache.c || plain) && cache.kind & 2 == 0 && d.str_key_at(cache.d as usize, name) {
         return Some(cache.d as usize);
     }
     None
+}
+
+/// Whether class flags `flags` make the instance dict authoritative for
+/// an access that must not bypass the hooks in `hooks`.
+#[inline(always)]
+fn plain(flags: u32, hooks: u32) -> bool {
+    flags & (class_flags::PLAIN_ATTRS | hooks) == class_flags::PLAIN_ATTRS
 }
 
 /// Installs an entry for `version` (the previous first entry becomes the
@@ -148,11 +158,16 @@ impl Vm {
             // SAFETY: nothing below sets the instance's class.
             if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
                 let version = cls.version.get();
-                if let Some(i) = attr_hit(&cache, version, d, n) {
+                let hooks = class_flags::HAS_GETATTRIBUTE | if store { class_flags::HAS_SETATTR } else { 0 };
+                let plain = plain(cls.flags.get(), hooks);
+                if let Some(i) = attr_hit(&cache, version, plain, d, n) {
                     return Some(d.value_ref_at(i) as *const Value as *mut Value);
                 }
-                let hooks = class_flags::HAS_GETATTRIBUTE | if store { class_flags::HAS_SETATTR } else { 0 };
-                if cls.flags.get() & hooks == 0 && n != "__class__" && n != "__dict__" && self.dict_wins(&class_lookup_hashed(cls, n, h)) {
+                if cls.flags.get() & hooks == 0
+                    && n != "__class__"
+                    && n != "__dict__"
+                    && (plain || self.dict_wins(&class_lookup_hashed(cls, n, h)))
+                {
                     if let Some(i) = d.find_str(n, h) {
                         install(code.cache(pc), version, ATTR, i as u64);
                         return Some(d.value_ref_at(i) as *const Value as *mut Value);
@@ -208,14 +223,14 @@ impl Vm {
             // SAFETY: nothing below sets the instance's class while `cls` is used.
             if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
                 let version = cls.version.get();
-                if let Some(i) = attr_hit(&cache, version, d, name.as_str()) {
+                let plain = plain(cls.flags.get(), class_flags::HAS_GETATTRIBUTE);
+                if let Some(i) = attr_hit(&cache, version, plain, d, name.as_str()) {
                     return Ok(d.value_ref_at(i).clone());
                 }
                 // Miss: the common case resolved without the full protocol.
                 let n = name.as_str();
                 if cls.flags.get() & class_flags::HAS_GETATTRIBUTE == 0 && n != "__class__" && n != "__dict__" {
-                    let ca = class_lookup_hashed(cls, n, name.hash());
-                    if self.dict_wins(&ca) {
+                    if plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())) {
                         if let Some(i) = d.find_str(n, name.hash()) {
                             install(code.cache(pc), version, ATTR, i as u64);
                             return Ok(d.value_ref_at(i).clone());
@@ -235,15 +250,15 @@ impl Vm {
             // SAFETY: nothing below sets the instance's class while `cls` is used.
             if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
                 let version = cls.version.get();
-                if let Some(i) = attr_hit(&cache, version, d, name.as_str()) {
+                let hooks = class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR;
+                let plain = plain(cls.flags.get(), hooks);
+                if let Some(i) = attr_hit(&cache, version, plain, d, name.as_str()) {
                     d.set_value_at(i, value);
                     return Ok(());
                 }
                 let n = name.as_str();
-                let hooks = class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR;
                 if cls.flags.get() & hooks == 0 && n != "__class__" && n != "__dict__" {
-                    let ca = class_lookup_hashed(cls, n, name.hash());
-                    if self.dict_wins(&ca) {
+                    if plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())) {
                         match d.find_str(n, name.hash()) {
                             Some(i) => {
                                 install(code.cache(pc), version, ATTR, i as u64);
