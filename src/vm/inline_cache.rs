@@ -229,12 +229,14 @@ impl Vm {
                 }
                 // Miss: the common case resolved without the full protocol.
                 let n = name.as_str();
-                if cls.flags.get() & class_flags::HAS_GETATTRIBUTE == 0 && n != "__class__" && n != "__dict__" {
-                    if plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())) {
-                        if let Some(i) = d.find_str(n, name.hash()) {
-                            install(code.cache(pc), version, ATTR, i as u64);
-                            return Ok(d.value_ref_at(i).clone());
-                        }
+                if cls.flags.get() & class_flags::HAS_GETATTRIBUTE == 0
+                    && n != "__class__"
+                    && n != "__dict__"
+                    && (plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())))
+                {
+                    if let Some(i) = d.find_str(n, name.hash()) {
+                        install(code.cache(pc), version, ATTR, i as u64);
+                        return Ok(d.value_ref_at(i).clone());
                     }
                 }
             }
@@ -257,24 +259,26 @@ impl Vm {
                     return Ok(());
                 }
                 let n = name.as_str();
-                if cls.flags.get() & hooks == 0 && n != "__class__" && n != "__dict__" {
-                    if plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())) {
-                        match d.find_str(n, name.hash()) {
-                            Some(i) => {
-                                install(code.cache(pc), version, ATTR, i as u64);
-                                d.set_value_at(i, value);
-                            }
-                            // A new attribute (as in `__init__`): the
-                            // code's interned name becomes the key.
-                            // (Exceptions keep some attributes outside
-                            // their dict: the general path.)
-                            None if inst.exc.is_none() => {
-                                d.insert_new(Value::Str(name.clone()), name.hash(), value);
-                            }
-                            None => return self.set_attr(obj, n, value),
+                if cls.flags.get() & hooks == 0
+                    && n != "__class__"
+                    && n != "__dict__"
+                    && (plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())))
+                {
+                    match d.find_str(n, name.hash()) {
+                        Some(i) => {
+                            install(code.cache(pc), version, ATTR, i as u64);
+                            d.set_value_at(i, value);
                         }
-                        return Ok(());
+                        // A new attribute (as in `__init__`): the code's
+                        // interned name becomes the key. (Exceptions keep
+                        // some attributes outside their dict: the general
+                        // path.)
+                        None if inst.exc.is_none() => {
+                            d.insert_new(Value::Str(name.clone()), name.hash(), value);
+                        }
+                        None => return self.set_attr(obj, n, value),
                     }
+                    return Ok(());
                 }
             }
         }
