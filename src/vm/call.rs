@@ -164,14 +164,19 @@ impl Vm {
                 }
                 None => match &kwdict {
                     Some(d) => {
-                        if d.get_str(name).is_some() {
+                        // The caller's key object itself (no re-interning).
+                        let h = match k {
+                            Value::Str(ks) => ks.hash(),
+                            _ => crate::objects::str::hash_str(name),
+                        };
+                        if d.find_str(name, h).is_some() {
                             return Err(PyErr::type_error(format!(
                                 "{}() got multiple values for keyword argument '{}'",
                                 self.func_qualname(func),
                                 name
                             )));
                         }
-                        d.set_str(name, v.clone());
+                        d.insert_new(k.clone(), h, v.clone());
                     }
                     None => {
                         let posonly_names: Vec<&str> = args

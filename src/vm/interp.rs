@@ -768,13 +768,25 @@ impl Vm {
     #[inline(always)]
     fn try_fast_call(&mut self, fi: usize, f: &PyRef<FunctionObj>, base: *mut Value, start: usize, n: usize, ret: u16) -> bool {
         let callee: &CodeObj = &f.code;
+        let argcount = callee.argcount as usize;
         if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
-            || callee.argcount as usize != n
+            || argcount < n
             || callee.kwonlyargcount != 0
             || self.frames.len() >= self.recursion_limit
         {
             return false;
         }
+        // Missing trailing parameters come from the defaults.
+        let defaults = if argcount > n {
+            // SAFETY: `defaults` is only replaced by assignments to
+            // `__defaults__`, which cannot run while this borrow lives.
+            match unsafe { f.defaults.peek() } {
+                Value::Tuple(t) if argcount - n <= t.len() => Some(&t.as_slice()[t.len() - (argcount - n)..]),
+                _ => return false,
+            }
+        } else {
+            None
+        };
         let nregs = callee.nregs as usize;
         let new_base = self.frames[fi].top;
         // SAFETY: pointer arithmetic inside the stack allocation (checked next).
@@ -787,6 +799,12 @@ impl Vm {
             // only Undef values, so writing without dropping is correct; the
             // argument registers are the caller's.
             unsafe { Value::move_to_fresh(base.add(start + i), new_base.add(i)) };
+        }
+        if let Some(defs) = defaults {
+            for (i, d) in defs.iter().enumerate() {
+                // SAFETY: as above; n + i < argcount <= nregs.
+                unsafe { std::ptr::write(new_base.add(n + i), d.clone()) };
+            }
         }
         // Free variables come from the closure.
         for (i, (_, reg)) in callee.freevars.iter().enumerate() {
