@@ -108,10 +108,11 @@ pub fn class_lookup_hashed(cls: &ClassObj, name: &str, hash: i64) -> Option<Valu
 /// the instance dict has the name at the same position.
 #[inline(always)]
 fn attr_hit(cache: &Cache, version: u64, plain: bool, d: &DictObj, name: &str) -> Option<usize> {
-    if (version == cache.a || plain) && cache.kind & 1 == 0 && d.str_key_at(cache.b as usize, name) {
+    // (An empty entry never hits: the JIT compiles from filled ones.)
+    if (version == cache.a || plain && cache.a != 0) && cache.kind & 1 == 0 && d.str_key_at(cache.b as usize, name) {
         return Some(cache.b as usize);
     }
-    if (version == cache.c || plain) && cache.kind & 2 == 0 && d.str_key_at(cache.d as usize, name) {
+    if (version == cache.c || plain && cache.c != 0) && cache.kind & 2 == 0 && d.str_key_at(cache.d as usize, name) {
         return Some(cache.d as usize);
     }
     None
