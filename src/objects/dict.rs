@@ -20,6 +20,12 @@ use crate::vm::PyResult;
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 
+/// Up to this many entries a dict has no `indices` table: lookups scan
+/// the entries comparing hashes first. Most dicts are small (instance
+/// dicts, keyword arguments), and this saves them the index allocation
+/// and the probing.
+const SMALL: usize = 8;
+
 pub struct Entry {
     pub hash: i64,
     /// `Undef` for a deleted entry.
@@ -188,6 +194,16 @@ impl DictObj {
     pub fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
         let t = self.t();
         if t.indices.is_empty() {
+            // Small table: a scan (deleted entries have an Undef key).
+            for (i, e) in t.entries.iter().enumerate() {
+                if e.hash == hash {
+                    if let Value::Str(s) = &e.key {
+                        if s.as_str() == key {
+                            return Some(i);
+                        }
+                    }
+                }
+            }
             return None;
         }
         let mask = t.indices.len() - 1;
@@ -218,6 +234,26 @@ impl DictObj {
         'restart: loop {
             let t = self.t();
             if t.indices.is_empty() {
+                // Small table: a scan.
+                let mut i = 0;
+                while i < self.t().entries.len() {
+                    let e = &self.t().entries[i];
+                    if e.key.is(key) {
+                        return Ok(Some(i));
+                    }
+                    if e.hash == hash && !e.key.is_undef() {
+                        let k = e.key.clone();
+                        let version = self.keys_version();
+                        let equal = eq(&k, key)?;
+                        if self.keys_version() != version {
+                            continue 'restart;
+                        }
+                        if equal {
+                            return Ok(Some(i));
+                        }
+                    }
+                    i += 1;
+                }
                 return Ok(None);
             }
             let mask = t.indices.len() - 1;
@@ -268,6 +304,13 @@ impl DictObj {
     /// Inserts a key known to be absent.
     pub fn insert_new(&self, key: Value, hash: i64, value: Value) -> usize {
         let t = self.t_mut();
+        if t.indices.is_empty() && t.entries.len() < SMALL {
+            let pos = t.entries.len();
+            t.entries.push(Entry { hash, key, value });
+            t.used += 1;
+            self.bump();
+            return pos;
+        }
         if t.entries.len() + 1 > usable(t.indices.len()) || t.fill + 1 > usable(t.indices.len()) {
             self.resize(self.t().used + 1);
         }
@@ -301,15 +344,18 @@ impl DictObj {
     pub fn remove_at(&self, pos: usize) -> (Value, Value) {
         let t = self.t_mut();
         let hash = t.entries[pos].hash;
-        // Find the index slot pointing at `pos` and mark it deleted.
-        let mask = t.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        while t.indices[i] != pos as u32 {
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        // Find the index slot pointing at `pos` and mark it deleted (a
+        // small table has none).
+        if !t.indices.is_empty() {
+            let mask = t.indices.len() - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            while t.indices[i] != pos as u32 {
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+            t.indices[i] = DUMMY;
         }
-        t.indices[i] = DUMMY;
         let key = std::mem::take(&mut t.entries[pos].key);
         let value = std::mem::take(&mut t.entries[pos].value);
         t.used -= 1;
