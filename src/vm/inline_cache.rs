@@ -242,6 +242,12 @@ impl Vm {
                 }
             }
         }
+        if let Value::Module(m) = obj {
+            // `math.pi`: the name's hash is known.
+            if let Some(i) = m.dict.find_str(name.as_str(), name.hash()) {
+                return Ok(m.dict.value_ref_at(i).clone());
+            }
+        }
         self.get_attr(obj, name.as_str())
     }
 
@@ -325,6 +331,12 @@ impl Vm {
                         _ => {}
                     }
                 }
+            }
+        }
+        if let Value::Module(m) = obj {
+            // `math.sqrt(x)`: a plain attribute; the name's hash is known.
+            if let Some(i) = m.dict.find_str(name.as_str(), name.hash()) {
+                return Ok(MethodLookup::Attr(m.dict.value_ref_at(i).clone()));
             }
         }
         self.load_method(obj, name.as_str())
