@@ -367,13 +367,21 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("next", 1, 2)?;
     let it = &args.pos[0];
-    if !matches!(it, Value::Iter(_) | Value::Generator(_)) && vm.lookup_special(it, "__next__").is_none() {
+    let plain_gen = crate::vm::generator::is_plain_generator(it);
+    if !matches!(it, Value::Iter(_)) && !plain_gen && vm.lookup_special(it, "__next__").is_none() {
         return Err(PyErr::type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
     match it {
         // The generator's return value travels in the StopIteration.
-        Value::Generator(g) if args.len() == 1 => crate::vm::generator::gen_next_or_stop(vm, g),
-        Value::Iter(_) | Value::Generator(_) => match vm.next(it)? {
+        Value::Generator(g) if plain_gen && args.len() == 1 => crate::vm::generator::gen_next_or_stop(vm, g),
+        Value::Generator(_) if plain_gen => match vm.next(it)? {
+            Some(v) => Ok(v),
+            None => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(PyErr::stop_iteration()),
+            },
+        },
+        Value::Iter(_) => match vm.next(it)? {
             Some(v) => Ok(v),
             None => match args.get(1) {
                 Some(d) => Ok(d.clone()),

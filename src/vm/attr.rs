@@ -367,11 +367,12 @@ impl Vm {
                     if !c.freevars.is_empty() {
                         f |= 0x10; // NESTED
                     }
-                    if c.flags & cf::GENERATOR != 0 {
-                        f |= 0x20;
-                    }
                     if c.flags & cf::COROUTINE != 0 {
                         f |= 0x80;
+                    } else if c.flags & cf::ASYNC_GENERATOR != 0 {
+                        f |= 0x200;
+                    } else if c.flags & cf::GENERATOR != 0 {
+                        f |= 0x20;
                     }
                     Value::Int(f)
                 }
@@ -385,7 +386,7 @@ impl Vm {
                 }
                 v
             }
-            (Value::Generator(g), _) => return super::generator::generator_attr(self, g, name),
+            (Value::Generator(g), _) if name != "__class__" => return super::generator::generator_attr(self, g, name),
             (Value::Native(n), _) => match (&n.data, name) {
                 (NativeData::Property { fget, .. }, "fget") => fget.clone(),
                 (NativeData::Property { fset, .. }, "fset") => fset.clone(),
