@@ -275,6 +275,9 @@ impl Vm {
 
     /// Attributes of builtin values that are data, not methods.
     pub fn builtin_data_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "__class__" {
+            return Ok(Some(Value::Class(self.class_of(obj))));
+        }
         Ok(Some(match (obj, name) {
             (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => obj.clone(),
             (Value::Bool(b), "real" | "numerator") => Value::Int(*b as i64),
@@ -386,7 +389,7 @@ impl Vm {
                 }
                 v
             }
-            (Value::Generator(g), _) if name != "__class__" => return super::generator::generator_attr(self, g, name),
+            (Value::Generator(g), _) => return super::generator::generator_attr(self, g, name),
             (Value::Native(n), _) => match (&n.data, name) {
                 (NativeData::Property { fget, .. }, "fget") => fget.clone(),
                 (NativeData::Property { fset, .. }, "fset") => fset.clone(),
@@ -407,7 +410,6 @@ impl Vm {
                 (NativeData::Super { cls, .. }, "__thisclass__") => Value::Class(cls.clone()),
                 _ => return Ok(None),
             },
-            (_, "__class__") => Value::Class(self.class_of(obj)),
             (_, "__doc__") => Value::None,
             _ => return Ok(None),
         }))
