@@ -69,13 +69,53 @@ def iscoroutine(obj):
         and not isinstance(obj, _types.GeneratorType))
 
 
+def _get_function_source(func):
+    while hasattr(func, '__wrapped__'):
+        func = func.__wrapped__
+    if isinstance(func, _types.FunctionType):
+        code = func.__code__
+        return (code.co_filename, code.co_firstlineno)
+    if isinstance(func, functools.partial):
+        return _get_function_source(func.func)
+    return None
+
+
+def _format_args_and_kwargs(args, kwargs):
+    import reprlib
+    items = []
+    if args:
+        items.extend(reprlib.repr(arg) for arg in args)
+    if kwargs:
+        items.extend(f'{k}={reprlib.repr(v)}' for k, v in kwargs.items())
+    return '({})'.format(', '.join(items))
+
+
+def _format_callback_args(func, args, kwargs, suffix=''):
+    if isinstance(func, functools.partial):
+        suffix = _format_args_and_kwargs(args, kwargs) + suffix
+        return _format_callback_args(func.func, func.args, func.keywords, suffix)
+    if getattr(func, '__qualname__', None):
+        func_repr = func.__qualname__
+    elif getattr(func, '__name__', None):
+        func_repr = func.__name__
+    else:
+        func_repr = repr(func)
+    func_repr += _format_args_and_kwargs(args, kwargs)
+    if suffix:
+        func_repr += suffix
+    return func_repr
+
+
+def _format_callback_source(func, args):
+    func_repr = _format_callback_args(func, args, None)
+    source = _get_function_source(func)
+    if source:
+        func_repr += f' at {source[0]}:{source[1]}'
+    return func_repr
+
+
 def _format_callback(cb):
-    if isinstance(cb, functools.partial):
-        return _format_callback(cb.func)
-    name = getattr(cb, '__qualname__', None) or getattr(cb, '__name__', None)
-    if name is None:
-        return repr(cb)
-    return name + '()'
+    return _format_callback_source(cb, ())
 
 
 # ----- handles -----
@@ -98,7 +138,7 @@ class Handle:
         if self._cancelled:
             info.append('cancelled')
         if self._callback is not None:
-            info.append(_format_callback(self._callback))
+            info.append(_format_callback_source(self._callback, self._args))
         return info
 
     def __repr__(self):
@@ -119,7 +159,7 @@ class Handle:
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            msg = f'Exception in callback {_format_callback(self._callback)}'
+            msg = f'Exception in callback {_format_callback_source(self._callback, self._args)}'
             self._loop.call_exception_handler({
                 'message': msg,
                 'exception': exc,
@@ -629,7 +669,7 @@ class Future:
             exc = self._make_cancelled_error()
             raise exc
         if self._state != _FINISHED:
-            raise InvalidStateError('Result is not ready.')
+            raise InvalidStateError('Result is not set.')
         self._log_traceback = False
         if self._exception is not None:
             raise self._exception.with_traceback(self._exception_tb)
