@@ -53,8 +53,8 @@ pub fn init(vm: &mut Vm) {
         ("compile", compile),
         ("exec", exec),
         ("eval", eval),
-        ("aiter", not_supported),
-        ("anext", not_supported),
+        ("aiter", aiter),
+        ("anext", anext),
         ("breakpoint", breakpoint),
     ];
     for (name, f) in fns {
@@ -63,8 +63,14 @@ pub fn init(vm: &mut Vm) {
     }
 }
 
-fn not_supported(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(PyErr::new(ExcKind::NotImplementedError, "asynchronous iteration is not supported by Spry"))
+fn aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("aiter", 1, 1)?;
+    vm.builtin_aiter(&args.pos[0])
+}
+
+fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("anext", 1, 2)?;
+    vm.builtin_anext(&args.pos[0], args.pos.get(1).cloned())
 }
 
 fn breakpoint(_vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -146,7 +146,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&ag, "asend", agen_asend);
     vm.add_method(&ag, "athrow", agen_athrow);
     vm.add_method(&ag, "aclose", agen_aclose);
-    for c in [vm.types.async_generator_asend.clone(), vm.types.async_generator_athrow.clone()] {
+    for c in [vm.types.async_generator_asend.clone(), vm.types.async_generator_athrow.clone(), vm.types.anext_awaitable.clone()] {
         vm.add_method(&c, "__await__", iter_self);
         vm.add_method(&c, "__iter__", iter_self);
         vm.add_method(&c, "__next__", awaitable_next);
@@ -1124,7 +1124,7 @@ fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn awaitable_this(args: &Args) -> PyResult<Value> {
     let v = args.this().clone();
-    if crate::vm::generator::awaitable_of(&v).is_none() {
+    if !crate::vm::generator::is_native_awaitable(&v) {
         return Err(PyErr::type_error("descriptor requires an 'async_generator_asend' object"));
     }
     Ok(v)

@@ -239,7 +239,7 @@ impl Vm {
                 let g = g.clone();
                 self.gen_resume(&g, value, None)
             }
-            Value::Native(_) if awaitable_of(it).is_some() => {
+            Value::Native(_) if is_native_awaitable(it) => {
                 let n = it.clone();
                 self.awaitable_send(&n, value)
             }
@@ -293,7 +293,7 @@ impl Vm {
                             }
                         }
                     }
-                    Value::Native(_) if awaitable_of(&sub).is_some() => {
+                    Value::Native(_) if is_native_awaitable(&sub) => {
                         if is_close {
                             self.awaitable_close(&sub).map(|_| None)
                         } else {
@@ -651,6 +651,38 @@ pub fn awaitable_of(v: &Value) -> Option<&AgenAwait> {
     None
 }
 
+/// `anext(it, default)`: the awaitable of `it.__anext__()`, ending with
+/// `default` instead of `StopAsyncIteration`.
+pub struct AnextAwait {
+    pub inner: Value,
+    pub default: Value,
+}
+
+impl NativeState for AnextAwait {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.inner);
+        visit(&self.default);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn anext_of(v: &Value) -> Option<&AnextAwait> {
+    if let Value::Native(n) = v {
+        if let NativeData::Other(s) = &n.data {
+            return s.as_any().downcast_ref::<AnextAwait>();
+        }
+    }
+    None
+}
+
+/// Whether `v` is one of the native awaitables (`async_generator_asend`,
+/// `async_generator_athrow`, `anext_awaitable`).
+pub fn is_native_awaitable(v: &Value) -> bool {
+    awaitable_of(v).is_some() || anext_of(v).is_some()
+}
+
 /// The coroutine behind a `coroutine_wrapper`.
 pub fn wrapped_coro(v: &Value) -> Option<PyRef<GeneratorObj>> {
     if let Value::Native(n) = v {
@@ -716,9 +748,31 @@ impl Vm {
         }
     }
 
-    /// Sends `v` into an async generator awaitable.
+    /// `anext(it, default)`'s awaitable: a step of the inner awaitable, with
+    /// `StopAsyncIteration` turned into the default.
+    fn anext_step(&mut self, default: Value, r: PyResult<GenResult>) -> PyResult<GenResult> {
+        match r {
+            Err(e) if self.err_is(&e, ExcKind::StopAsyncIteration) => Ok(GenResult::Return(default)),
+            r => r,
+        }
+    }
+
+    /// `anext(it, default)`.
+    pub fn anext_awaitable(&mut self, inner: Value, default: Value) -> Value {
+        let cls = self.types.anext_awaitable.clone();
+        self.new_native(cls, NativeData::Other(Box::new(AnextAwait { inner, default })))
+    }
+
+    /// Sends `v` into a native awaitable.
     pub fn awaitable_send(&mut self, n: &Value, v: Value) -> PyResult<GenResult> {
-        let a = awaitable_of(n).expect("an async generator awaitable");
+        if let Some(a) = anext_of(n) {
+            let (inner, default) = (a.inner.clone(), a.default.clone());
+            let r = self.delegate_send(&inner, v);
+            return self.anext_step(default, r);
+        }
+        let Some(a) = awaitable_of(n) else {
+            return Err(PyErr::type_error("expected an async generator awaitable"));
+        };
         let g = a.gen.clone();
         let is_send = matches!(&*a.op.borrow(), AgenOp::Send(_));
         match a.state.get() {
@@ -776,7 +830,35 @@ impl Vm {
 
     /// `awaitable.throw(exc)`.
     pub fn awaitable_throw(&mut self, n: &Value, exc: PyErr) -> PyResult<GenResult> {
-        let a = awaitable_of(n).expect("an async generator awaitable");
+        if let Some(a) = anext_of(n) {
+            let (inner, default) = (a.inner.clone(), a.default.clone());
+            let r = match &inner {
+                Value::Generator(g) => {
+                    let g = g.clone();
+                    self.gen_throw(&g, exc)
+                }
+                _ if is_native_awaitable(&inner) => self.awaitable_throw(&inner, exc),
+                _ => match self.get_attr(&inner, "throw") {
+                    Ok(f) => {
+                        let mut exc = exc;
+                        let x = self.materialize(&mut exc);
+                        match self.call_function(&f, &[x]) {
+                            Ok(v) => Ok(GenResult::Yield(v)),
+                            Err(mut e) if self.err_is(&e, ExcKind::StopIteration) => {
+                                let x = self.materialize(&mut e);
+                                Ok(GenResult::Return(self.get_attr(&x, "value").unwrap_or(Value::None)))
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Err(_) => Err(exc),
+                },
+            };
+            return self.anext_step(default, r);
+        }
+        let Some(a) = awaitable_of(n) else {
+            return Err(exc);
+        };
         let g = a.gen.clone();
         if a.state.get() == 2 {
             let is_send = matches!(&*a.op.borrow(), AgenOp::Send(_));
@@ -797,6 +879,48 @@ impl Vm {
         if let Some(a) = awaitable_of(n) {
             a.state.set(2);
         }
+        if let Some(a) = anext_of(n) {
+            let inner = a.inner.clone();
+            match &inner {
+                Value::Generator(g) => {
+                    let g = g.clone();
+                    self.gen_close(&g)?;
+                }
+                _ if is_native_awaitable(&inner) => self.awaitable_close(&inner)?,
+                _ => {
+                    if let Ok(f) = self.get_attr(&inner, "close") {
+                        self.call_function(&f, &[])?;
+                    }
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// `aiter(x)`.
+    pub fn builtin_aiter(&mut self, x: &Value) -> PyResult<Value> {
+        let Some(f) = self.lookup_special(x, "__aiter__") else {
+            return Err(PyErr::type_error(format!("'{}' object is not an async iterable", self.type_name(x))));
+        };
+        let it = self.call_function(&f, std::slice::from_ref(x))?;
+        if self.lookup_special(&it, "__anext__").is_none() {
+            return Err(PyErr::type_error(format!("aiter() returned not an async iterator of type '{}'", self.type_name(&it))));
+        }
+        Ok(it)
+    }
+
+    /// `anext(it[, default])`.
+    pub fn builtin_anext(&mut self, it: &Value, default: Option<Value>) -> PyResult<Value> {
+        let Some(f) = self.lookup_special(it, "__anext__") else {
+            return Err(PyErr::type_error(format!("'{}' object is not an async iterator", self.type_name(it))));
+        };
+        let aw = self.call_function(&f, std::slice::from_ref(it))?;
+        match default {
+            None => Ok(aw),
+            Some(d) => {
+                let inner = self.get_awaitable(&aw)?;
+                Ok(self.anext_awaitable(inner, d))
+            }
+        }
     }
 }

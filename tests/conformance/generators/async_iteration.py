@@ -201,10 +201,41 @@ async def anext_value(agen):
     return await agen.__anext__()
 
 
+async def builtins_aiter_anext():
+    print("-- aiter/anext")
+
+    async def two():
+        yield 1
+        await asyncio.sleep(0)
+        yield 2
+
+    g = two()
+    print(aiter(g) is g)
+    print(await anext(g), await anext(g), await anext(g, "default"), await anext(g, None))
+    try:
+        await anext(g)
+    except StopAsyncIteration:
+        print("StopAsyncIteration")
+    it = aiter(Countdown(2))
+    print(await anext(it, 0), await anext(it, 0), await anext(it, 0))
+    for bad in (5, [1]):
+        try:
+            aiter(bad)
+        except TypeError as e:
+            print("TypeError:", e)
+        try:
+            anext(bad)
+        except TypeError as e:
+            print("TypeError:", e)
+    a = anext(two(), 9)
+    print(type(a).__name__, await a)
+
+
 async def main():
     await statements()
     await comprehensions()
     await generators()
+    await builtins_aiter_anext()
 
 
 asyncio.run(main())
