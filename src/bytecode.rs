@@ -443,6 +443,24 @@ define_instructions! {
     Yield { dst: reg Reg, src: reg Reg },
     /// `R[dst] = yield from R[iter]`: re-executed until the sub-iterator is done.
     YieldFrom { dst: reg Reg, iter: reg Reg },
+    /// `await`: `R[dst]` = the iterator to delegate to for awaiting `R[src]`
+    /// (a coroutine itself, or what its `__await__()` returns).
+    GetAwaitable { dst: reg Reg, src: reg Reg },
+    /// `async for`: `R[dst] = R[src].__aiter__()`.
+    GetAIter { dst: reg Reg, src: reg Reg },
+    /// `async for`: `R[dst]` = the awaitable of `R[iter].__anext__()`.
+    GetANext { dst: reg Reg, iter: reg Reg },
+    /// End of an `async for`: if the exception `R[exc]` is a
+    /// `StopAsyncIteration` execution continues (the loop is over), else it
+    /// is re-raised.
+    EndAsyncFor { exc: reg Reg },
+    /// `async with`: `R[exit]` = the bound `__aexit__` of `R[mgr]`, `R[dst]`
+    /// = the awaitable of its `__aenter__()`.
+    AsyncWithEnter { dst: reg Reg, mgr: reg Reg, exit: reg Reg },
+    /// `async with` exit: `R[dst]` = the awaitable of
+    /// `R[exit](type(R[exc]), R[exc], tb)` when `has_exc`, else of
+    /// `R[exit](None, None, None)`.
+    AsyncWithExit { dst: reg Reg, exit: reg Reg, exc: reg Reg, has_exc: int bool },
 
     /// `R[dst] = len(R[src])` (pattern matching).
     GetLen { dst: reg Reg, src: reg Reg },
@@ -478,9 +496,13 @@ pub mod code_flags {
     /// Names are looked up in a locals dict (module level, class bodies, exec).
     pub const NAME_LOOKUP: u32 = 8;
     pub const CLASS_BODY: u32 = 16;
+    /// `async def` without `yield` (always with `GENERATOR`: calling it
+    /// makes a resumable frame object, here a `coroutine`).
     pub const COROUTINE: u32 = 32;
     /// The function body references `__class__` or uses zero-argument `super()`.
     pub const USES_CLASS_CELL: u32 = 64;
+    /// `async def` with `yield` (always with `GENERATOR`): an `async_generator`.
+    pub const ASYNC_GENERATOR: u32 = 128;
 }
 
 /// An inline cache slot, one per instruction (interpreted per opcode).
@@ -582,7 +604,15 @@ pub fn disassemble(code: &CodeObj, out: &mut String) {
         code.firstlineno,
         code.nregs,
         code.total_params(),
-        if code.is_generator() { ", generator" } else { "" }
+        if code.flags & code_flags::COROUTINE != 0 {
+            ", coroutine"
+        } else if code.flags & code_flags::ASYNC_GENERATOR != 0 {
+            ", async generator"
+        } else if code.is_generator() {
+            ", generator"
+        } else {
+            ""
+        }
     );
     if !code.varnames.is_empty() {
         let locals: Vec<String> = code.varnames.iter().enumerate().map(|(i, n)| format!("r{}={}", i, n)).collect();
@@ -866,6 +896,27 @@ impl Instr {
             YieldFrom { dst, iter } => {
                 reads.push(dst);
                 reads.push(iter);
+                writes.push(dst);
+            }
+            GetAwaitable { dst, src } | GetAIter { dst, src } => {
+                reads.push(src);
+                writes.push(dst);
+            }
+            GetANext { dst, iter } => {
+                reads.push(iter);
+                writes.push(dst);
+            }
+            EndAsyncFor { exc } => reads.push(exc),
+            AsyncWithEnter { dst, mgr, exit } => {
+                reads.push(mgr);
+                writes.push(dst);
+                writes.push(exit);
+            }
+            AsyncWithExit { dst, exit, exc, has_exc } => {
+                reads.push(exit);
+                if has_exc {
+                    reads.push(exc);
+                }
                 writes.push(dst);
             }
             MatchClass { dst, src, cls, .. } => {

@@ -53,8 +53,8 @@ pub fn init(vm: &mut Vm) {
         ("compile", compile),
         ("exec", exec),
         ("eval", eval),
-        ("aiter", not_supported),
-        ("anext", not_supported),
+        ("aiter", aiter),
+        ("anext", anext),
         ("breakpoint", breakpoint),
     ];
     for (name, f) in fns {
@@ -63,8 +63,14 @@ pub fn init(vm: &mut Vm) {
     }
 }
 
-fn not_supported(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(PyErr::new(ExcKind::NotImplementedError, "asynchronous iteration is not supported by Spry"))
+fn aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("aiter", 1, 1)?;
+    vm.builtin_aiter(&args.pos[0])
+}
+
+fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("anext", 1, 2)?;
+    vm.builtin_anext(&args.pos[0], args.pos.get(1).cloned())
 }
 
 fn breakpoint(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -367,13 +373,21 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("next", 1, 2)?;
     let it = &args.pos[0];
-    if !matches!(it, Value::Iter(_) | Value::Generator(_)) && vm.lookup_special(it, "__next__").is_none() {
+    let plain_gen = crate::vm::generator::is_plain_generator(it);
+    if !matches!(it, Value::Iter(_)) && !plain_gen && vm.lookup_special(it, "__next__").is_none() {
         return Err(PyErr::type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
     match it {
         // The generator's return value travels in the StopIteration.
-        Value::Generator(g) if args.len() == 1 => crate::vm::generator::gen_next_or_stop(vm, g),
-        Value::Iter(_) | Value::Generator(_) => match vm.next(it)? {
+        Value::Generator(g) if plain_gen && args.len() == 1 => crate::vm::generator::gen_next_or_stop(vm, g),
+        Value::Generator(_) if plain_gen => match vm.next(it)? {
+            Some(v) => Ok(v),
+            None => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(PyErr::stop_iteration()),
+            },
+        },
+        Value::Iter(_) => match vm.next(it)? {
             Some(v) => Ok(v),
             None => match args.get(1) {
                 Some(d) => Ok(d.clone()),

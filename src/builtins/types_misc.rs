@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use super::arg;
 use crate::objects::*;
-use crate::vm::generator::GenResult;
+use crate::vm::generator::{AgenOp, GenResult};
 use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {
@@ -129,6 +129,31 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&g, "send", gen_send);
     vm.add_method(&g, "throw", gen_throw);
     vm.add_method(&g, "close", gen_close);
+    let c = vm.types.coroutine.clone();
+    vm.add_method(&c, "send", gen_send);
+    vm.add_method(&c, "throw", gen_throw);
+    vm.add_method(&c, "close", gen_close);
+    vm.add_method(&c, "__await__", coro_await);
+    let w = vm.types.coroutine_wrapper.clone();
+    vm.add_method(&w, "__iter__", iter_self);
+    vm.add_method(&w, "__next__", wrapper_next);
+    vm.add_method(&w, "send", wrapper_send);
+    vm.add_method(&w, "throw", wrapper_throw);
+    vm.add_method(&w, "close", wrapper_close);
+    let ag = vm.types.async_generator.clone();
+    vm.add_method(&ag, "__aiter__", iter_self);
+    vm.add_method(&ag, "__anext__", agen_anext);
+    vm.add_method(&ag, "asend", agen_asend);
+    vm.add_method(&ag, "athrow", agen_athrow);
+    vm.add_method(&ag, "aclose", agen_aclose);
+    for c in [vm.types.async_generator_asend.clone(), vm.types.async_generator_athrow.clone(), vm.types.anext_awaitable.clone()] {
+        vm.add_method(&c, "__await__", iter_self);
+        vm.add_method(&c, "__iter__", iter_self);
+        vm.add_method(&c, "__next__", awaitable_next);
+        vm.add_method(&c, "send", awaitable_send);
+        vm.add_method(&c, "throw", awaitable_throw);
+        vm.add_method(&c, "close", awaitable_close);
+    }
 
     let f = vm.types.function.clone();
     vm.add_method(&f, "__get__", function_get);
@@ -992,6 +1017,15 @@ fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = gen_of(args.this())?;
+    let err = throw_args(vm, &args)?;
+    match vm.gen_throw(&g, err)? {
+        GenResult::Yield(v) => Ok(v),
+        GenResult::Return(v) => Err(stop_with(v)),
+    }
+}
+
+/// The exception `throw(typ[, val[, tb]])` raises (arguments after `self`).
+fn throw_args(vm: &mut Vm, args: &Args) -> PyResult<PyErr> {
     let typ = args.get(1).cloned().unwrap_or(Value::None);
     let val = args.get(2).cloned();
     let exc = match (&typ, &val) {
@@ -1016,11 +1050,107 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::type_error("exceptions must be classes or instances deriving from BaseException, not str"));
     }
     let tb = crate::vm::exceptions::exc_traceback(&exc);
-    let err = PyErr::from_value(exc, tb);
-    match vm.gen_throw(&g, err)? {
+    Ok(PyErr::from_value(exc, tb))
+}
+
+fn step_result(r: GenResult) -> PyResult<Value> {
+    match r {
         GenResult::Yield(v) => Ok(v),
         GenResult::Return(v) => Err(stop_with(v)),
     }
+}
+
+fn coro_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = gen_of(args.this())?;
+    Ok(vm.coro_wrapper(&g))
+}
+
+fn wrapper_coro(v: &Value) -> PyResult<PyRef<GeneratorObj>> {
+    crate::vm::generator::wrapped_coro(v).ok_or_else(|| PyErr::type_error("descriptor requires a 'coroutine_wrapper' object"))
+}
+
+fn wrapper_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = wrapper_coro(args.this())?;
+    step_result(vm.gen_resume(&g, Value::None, None)?)
+}
+
+fn wrapper_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = wrapper_coro(args.this())?;
+    let v = args.get(1).cloned().unwrap_or(Value::None);
+    step_result(vm.gen_resume(&g, v, None)?)
+}
+
+fn wrapper_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = wrapper_coro(args.this())?;
+    let err = throw_args(vm, &args)?;
+    step_result(vm.gen_throw(&g, err)?)
+}
+
+fn wrapper_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = wrapper_coro(args.this())?;
+    vm.gen_close(&g)?;
+    Ok(Value::None)
+}
+
+fn agen_of(v: &Value) -> PyResult<PyRef<GeneratorObj>> {
+    match v {
+        Value::Generator(g) if g.kind == crate::vm::generator::GenKind::AsyncGenerator => Ok(g.clone()),
+        _ => Err(PyErr::type_error("descriptor requires an 'async_generator' object")),
+    }
+}
+
+fn agen_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = agen_of(args.this())?;
+    Ok(vm.agen_awaitable(&g, AgenOp::Send(Value::None)))
+}
+
+fn agen_asend(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = agen_of(args.this())?;
+    let v = args.get(1).cloned().unwrap_or(Value::None);
+    Ok(vm.agen_awaitable(&g, AgenOp::Send(v)))
+}
+
+fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = agen_of(args.this())?;
+    let mut err = throw_args(vm, &args)?;
+    let exc = vm.materialize(&mut err);
+    Ok(vm.agen_awaitable(&g, AgenOp::Throw(exc)))
+}
+
+fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = agen_of(args.this())?;
+    Ok(vm.agen_awaitable(&g, AgenOp::Close))
+}
+
+fn awaitable_this(args: &Args) -> PyResult<Value> {
+    let v = args.this().clone();
+    if !crate::vm::generator::is_native_awaitable(&v) {
+        return Err(PyErr::type_error("descriptor requires an 'async_generator_asend' object"));
+    }
+    Ok(v)
+}
+
+fn awaitable_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = awaitable_this(&args)?;
+    step_result(vm.awaitable_send(&a, Value::None)?)
+}
+
+fn awaitable_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = awaitable_this(&args)?;
+    let v = args.get(1).cloned().unwrap_or(Value::None);
+    step_result(vm.awaitable_send(&a, v)?)
+}
+
+fn awaitable_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = awaitable_this(&args)?;
+    let err = throw_args(vm, &args)?;
+    step_result(vm.awaitable_throw(&a, err)?)
+}
+
+fn awaitable_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = awaitable_this(&args)?;
+    vm.awaitable_close(&a)?;
+    Ok(Value::None)
 }
 
 fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {

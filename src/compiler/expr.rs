@@ -279,11 +279,26 @@ impl<'s> FuncBuilder<'s> {
                 self.expr_into(&y.value, it)?;
                 self.set_line(e);
                 self.emit(Instr::GetIter { dst: it, src: it });
-                // The first send into the sub-iterator is None.
-                self.emit(Instr::LoadNone { dst });
-                self.emit(Instr::YieldFrom { dst, iter: it });
+                // The first send into the sub-iterator is None. A local
+                // target keeps its value until the delegation is over.
+                let r = if self.is_local_reg(dst) { self.alloc() } else { dst };
+                self.emit(Instr::LoadNone { dst: r });
+                self.emit(Instr::YieldFrom { dst: r, iter: it });
+                if r != dst {
+                    self.emit(Instr::Move { dst, src: r });
+                }
             }
-            Expr::Await(_) => return Err(self.err(e, "'await' is not supported by Spry")),
+            Expr::Await(a) => {
+                let aw = self.alloc();
+                self.expr_into(&a.value, aw)?;
+                self.set_line(e);
+                self.emit(Instr::GetAwaitable { dst: aw, src: aw });
+                let r = if self.is_local_reg(dst) { self.alloc() } else { dst };
+                self.emit_await(aw, r);
+                if r != dst {
+                    self.emit(Instr::Move { dst, src: r });
+                }
+            }
             Expr::Starred(_) => return Err(self.err(e, "can't use starred expression here")),
             Expr::Constant(c) => self.load_constant(&c.value, dst),
         }
@@ -686,6 +701,7 @@ impl<'s> FuncBuilder<'s> {
             }
             _ => {}
         }
+        let is_async = scope.is_coroutine;
         b.comp_loop(gens, 0, &kind, result, node)?;
         b.set_line(node);
         match result {
@@ -700,8 +716,18 @@ impl<'s> FuncBuilder<'s> {
         let arg = self.alloc();
         self.expr_into(&gens[0].iter, arg)?;
         self.set_line(node);
-        self.emit(Instr::GetIter { dst: arg, src: arg });
+        if gens[0].is_async {
+            self.emit(Instr::GetAIter { dst: arg, src: arg });
+        } else {
+            self.emit(Instr::GetIter { dst: arg, src: arg });
+        }
         self.emit(Instr::Call { func: base, nargs: 1 });
+        if is_async && !matches!(kind, CompKind::Gen(_)) {
+            // An async comprehension is a coroutine: await its result.
+            let aw = self.alloc();
+            self.emit(Instr::GetAwaitable { dst: aw, src: base });
+            self.emit_await(aw, base);
+        }
         if base != dst {
             self.emit(Instr::Move { dst, src: base });
         }
@@ -716,27 +742,43 @@ impl<'s> FuncBuilder<'s> {
             let r = self.alloc();
             self.expr_into(&g.iter, r)?;
             self.set_line(&g.iter);
-            self.emit(Instr::GetIter { dst: r, src: r });
+            if g.is_async {
+                self.emit(Instr::GetAIter { dst: r, src: r });
+            } else {
+                self.emit(Instr::GetIter { dst: r, src: r });
+            }
             r
         };
         let end = self.new_label();
+        // `async for`: the handler catching StopAsyncIteration, and its register.
+        let async_exit = if g.is_async { Some((self.new_label(), self.alloc())) } else { None };
         let (top, top_pc) = self.label_here();
         let direct = match &g.target {
             Expr::Name(n) => self.local_reg(n.id.as_str()),
             _ => None,
         };
         self.set_line(&g.iter);
-        match direct {
-            Some(r) => {
-                self.emit_jump(Instr::ForIter { dst: r, iter: it, target: 0 }, end);
-                if let Expr::Name(n) = &g.target {
-                    self.mark_bound(n.id.as_str());
+        if let Some((handler, exc)) = async_exit {
+            let aw = self.alloc();
+            let item = self.alloc();
+            self.handlers.push((handler, exc));
+            self.emit(Instr::GetANext { dst: aw, iter: it });
+            self.emit_await(aw, item);
+            self.handlers.pop();
+            self.store_target(&g.target, item)?;
+        } else {
+            match direct {
+                Some(r) => {
+                    self.emit_jump(Instr::ForIter { dst: r, iter: it, target: 0 }, end);
+                    if let Expr::Name(n) = &g.target {
+                        self.mark_bound(n.id.as_str());
+                    }
                 }
-            }
-            None => {
-                let item = self.alloc();
-                self.emit_jump(Instr::ForIter { dst: item, iter: it, target: 0 }, end);
-                self.store_target(&g.target, item)?;
+                None => {
+                    let item = self.alloc();
+                    self.emit_jump(Instr::ForIter { dst: item, iter: it, target: 0 }, end);
+                    self.store_target(&g.target, item)?;
+                }
             }
         }
         for cond in &g.ifs {
@@ -773,6 +815,10 @@ impl<'s> FuncBuilder<'s> {
         }
         self.set_line(&g.iter);
         self.comp_jump_back(top_pc);
+        if let Some((handler, exc)) = async_exit {
+            self.bind_label(handler);
+            self.emit(Instr::EndAsyncFor { exc });
+        }
         self.bind_label(end);
         let _ = (top, node);
         Ok(())

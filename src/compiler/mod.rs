@@ -155,6 +155,8 @@ enum FBlock<'a> {
     With {
         exit: Reg,
         handler_depth: usize,
+        /// `async with`: the exit is awaited.
+        is_async: bool,
     },
 }
 
@@ -446,6 +448,11 @@ impl<'s> FuncBuilder<'s> {
         }
         if self.scope.is_generator {
             self.flags |= code_flags::GENERATOR;
+            if self.scope.is_coroutine {
+                self.flags |= code_flags::ASYNC_GENERATOR;
+            }
+        } else if self.scope.is_coroutine {
+            self.flags |= code_flags::GENERATOR | code_flags::COROUTINE;
         }
         let n = self.instrs.len();
         let nregs = self.max_reg.max(1);

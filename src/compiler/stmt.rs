@@ -34,9 +34,14 @@ impl<'s> FuncBuilder<'s> {
             Stmt::Break(_) => self.break_stmt(s)?,
             Stmt::Continue(_) => self.continue_stmt(s)?,
             Stmt::Pass(_) => {}
-            Stmt::Return(r) => self.return_stmt(r.value.as_deref())?,
+            Stmt::Return(r) => {
+                if r.value.is_some() && self.scope.is_generator && self.scope.is_coroutine {
+                    return Err(self.err(s, "'return' with value in async generator"));
+                }
+                self.return_stmt(r.value.as_deref())?
+            }
             Stmt::FunctionDef(f) => self.function_def(s, &f.name, &f.args, &f.body, &f.decorator_list, f.returns.as_deref())?,
-            Stmt::AsyncFunctionDef(_) => return Err(self.err(s, "'async def' is not supported by Spry")),
+            Stmt::AsyncFunctionDef(f) => self.function_def(s, &f.name, &f.args, &f.body, &f.decorator_list, f.returns.as_deref())?,
             Stmt::ClassDef(c) => self.class_def(s, c)?,
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
             Stmt::Delete(d) => {
@@ -63,8 +68,8 @@ impl<'s> FuncBuilder<'s> {
                 self.bind_label(ok);
             }
             Stmt::With(w) => self.with_stmt(&w.items, &w.body)?,
-            Stmt::AsyncWith(w) => self.with_stmt(&w.items, &w.body)?,
-            Stmt::AsyncFor(f) => self.for_stmt(&f.target, &f.iter, &f.body, &f.orelse)?,
+            Stmt::AsyncWith(w) => self.async_with_stmt(&w.items, &w.body)?,
+            Stmt::AsyncFor(f) => self.async_for_stmt(&f.target, &f.iter, &f.body, &f.orelse)?,
             Stmt::Import(i) => self.import(i)?,
             Stmt::ImportFrom(i) => self.import_from(s, i)?,
             Stmt::Match(m) => self.match_stmt(m)?,
@@ -434,10 +439,18 @@ impl<'s> FuncBuilder<'s> {
                     self.bound = bound;
                     self.free_to(mark);
                 }
-                FBlock::With { exit, handler_depth } => {
+                FBlock::With { exit, handler_depth, is_async } => {
                     self.handlers.truncate(handler_depth);
                     self.set_line(node);
-                    self.emit(Instr::WithExit { exit });
+                    if is_async {
+                        let aw = self.alloc();
+                        let res = self.alloc();
+                        self.emit(Instr::AsyncWithExit { dst: aw, exit, exc: 0, has_exc: false });
+                        self.emit_await(aw, res);
+                        self.next_reg -= 2;
+                    } else {
+                        self.emit(Instr::WithExit { exit });
+                    }
                 }
             }
         }
@@ -636,7 +649,7 @@ impl<'s> FuncBuilder<'s> {
         let end = self.new_label();
         let before = self.bound.clone();
         self.handlers.push((handler, exc));
-        self.fblocks.push(FBlock::With { exit, handler_depth: self.handlers.len() - 1 });
+        self.fblocks.push(FBlock::With { exit, handler_depth: self.handlers.len() - 1, is_async: false });
         if let Some(v) = &item.optional_vars {
             self.store_target(v, val)?;
         }
@@ -666,6 +679,106 @@ impl<'s> FuncBuilder<'s> {
         self.emit(Instr::PopExcInfo {});
         self.bound = before;
         self.bind_label(end);
+        Ok(())
+    }
+
+    /// `async with`: as `with`, with `__aenter__`/`__aexit__` awaited.
+    fn async_with_stmt(&mut self, items: &'s [ast::WithItem], body: &'s [Stmt]) -> Res<()> {
+        let item = &items[0];
+        self.set_line(&item.context_expr);
+        let mgr = self.alloc();
+        self.expr_into(&item.context_expr, mgr)?;
+        let exit = self.alloc();
+        let aw = self.alloc();
+        let val = self.alloc();
+        self.set_line(&item.context_expr);
+        self.emit(Instr::AsyncWithEnter { dst: aw, mgr, exit });
+        self.emit_await(aw, val);
+        let exc = self.alloc();
+        let handler = self.new_label();
+        let end = self.new_label();
+        let before = self.bound.clone();
+        self.handlers.push((handler, exc));
+        self.fblocks.push(FBlock::With { exit, handler_depth: self.handlers.len() - 1, is_async: true });
+        if let Some(v) = &item.optional_vars {
+            self.store_target(v, val)?;
+        }
+        if items.len() > 1 {
+            self.async_with_stmt(&items[1..], body)?;
+        } else {
+            self.stmts(body)?;
+        }
+        self.fblocks.pop();
+        self.handlers.pop();
+        self.set_line(&item.context_expr);
+        self.emit(Instr::AsyncWithExit { dst: aw, exit, exc: 0, has_exc: false });
+        self.emit_await(aw, val);
+        self.jump(end);
+        // Exceptional exit: await `__aexit__(type, exc, tb)`; a true result suppresses.
+        self.bind_label(handler);
+        self.emit(Instr::PushExcInfo { exc });
+        let cleanup = self.new_label();
+        let cleanup_exc = self.alloc();
+        let suppressed = self.new_label();
+        self.handlers.push((cleanup, cleanup_exc));
+        self.emit(Instr::AsyncWithExit { dst: aw, exit, exc, has_exc: true });
+        self.emit_await(aw, val);
+        self.emit_jump(Instr::JumpIfTrue { cond: val, target: 0 }, suppressed);
+        self.emit(Instr::Reraise { exc });
+        self.handlers.pop();
+        self.bind_label(cleanup);
+        self.emit(Instr::PopExcInfo {});
+        self.emit(Instr::Reraise { exc: cleanup_exc });
+        self.bind_label(suppressed);
+        self.emit(Instr::PopExcInfo {});
+        self.bound = before;
+        self.bind_label(end);
+        Ok(())
+    }
+
+    /// `R[dst] = await` on the iterator `R[aw]` (already through
+    /// `GetAwaitable` or an instruction that includes it).
+    pub(super) fn emit_await(&mut self, aw: Reg, dst: Reg) {
+        self.emit(Instr::LoadNone { dst });
+        self.emit(Instr::YieldFrom { dst, iter: aw });
+    }
+
+    /// `async for`: `__anext__()` is awaited until it raises `StopAsyncIteration`.
+    fn async_for_stmt(&mut self, target: &'s Expr, iter: &'s Expr, body: &'s [Stmt], orelse: &'s [Stmt]) -> Res<()> {
+        let it = self.alloc();
+        self.expr_into(iter, it)?;
+        self.set_line(iter);
+        self.emit(Instr::GetAIter { dst: it, src: it });
+        let exc = self.alloc();
+        let aw = self.alloc();
+        let item = self.alloc();
+        let handler = self.new_label();
+        let brk = self.new_label();
+        let before = self.bound.clone();
+        let (top, top_pc) = self.label_here();
+        self.set_line(iter);
+        self.handlers.push((handler, exc));
+        self.emit(Instr::GetANext { dst: aw, iter: it });
+        self.emit_await(aw, item);
+        self.handlers.pop();
+        self.set_line(target);
+        self.store_target(target, item)?;
+        self.fblocks.push(FBlock::ForLoop { continue_label: top, break_label: brk });
+        let mark = self.mark();
+        self.stmts(body)?;
+        self.free_to(mark);
+        self.fblocks.pop();
+        self.set_line(iter);
+        let counter = self.loop_counters;
+        self.loop_counters += 1;
+        self.emit(Instr::Loop { target: top_pc, counter });
+        self.bound = before;
+        self.bind_label(handler);
+        self.emit(Instr::EndAsyncFor { exc });
+        self.emit(Instr::LoadNone { dst: exc });
+        self.stmts(orelse)?;
+        self.bind_label(brk);
+        self.emit(Instr::LoadNone { dst: it });
         Ok(())
     }
 

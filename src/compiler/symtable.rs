@@ -62,6 +62,9 @@ pub struct Scope {
     pub params: Vec<String>,
     pub children: Vec<Scope>,
     pub is_generator: bool,
+    /// `async def` (a coroutine, or with `yield` an async generator), or a
+    /// comprehension with `async for`/`await` (an async comprehension).
+    pub is_coroutine: bool,
     /// The scope uses `super()` or `__class__` (needs the `__class__` cell).
     pub needs_class_cell: bool,
     /// Final resolution of every name.
@@ -105,6 +108,7 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
             needs_class_cell: false,
             resolved: HashMap::new(),
             line,
@@ -289,8 +293,12 @@ impl Builder<'_> {
                     self.expr(d)?;
                 }
                 self.param_exprs(&f.args)?;
+                if let Some(r) = &f.returns {
+                    self.expr(r)?;
+                }
                 self.bind(f.name.as_str(), s)?;
                 self.push(ScopeKind::Function, f.name.as_str(), s);
+                self.cur().is_coroutine = true;
                 self.params(&f.args)?;
                 self.stmts(&f.body)?;
                 self.pop();
@@ -364,6 +372,9 @@ impl Builder<'_> {
                 self.stmts(&f.orelse)?;
             }
             Stmt::AsyncFor(f) => {
+                if !(self.cur().kind == ScopeKind::Function && self.cur().is_coroutine) {
+                    return Err(self.err(s, "'async for' outside async function"));
+                }
                 self.expr(&f.iter)?;
                 self.target(&f.target)?;
                 self.stmts(&f.body)?;
@@ -389,6 +400,9 @@ impl Builder<'_> {
                 self.stmts(&w.body)?;
             }
             Stmt::AsyncWith(w) => {
+                if !(self.cur().kind == ScopeKind::Function && self.cur().is_coroutine) {
+                    return Err(self.err(s, "'async with' outside async function"));
+                }
                 for it in &w.items {
                     self.expr(&it.context_expr)?;
                     if let Some(v) = &it.optional_vars {
@@ -615,6 +629,9 @@ impl Builder<'_> {
         if kind == "<genexpr>" {
             self.cur().is_generator = true;
         }
+        if gens.iter().any(|g| g.is_async) {
+            self.cur().is_coroutine = true;
+        }
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
                 self.expr(&g.iter)?;
@@ -627,7 +644,19 @@ impl Builder<'_> {
         for e in elts {
             self.expr(e)?;
         }
+        let is_async = self.cur().is_coroutine;
         self.pop();
+        if is_async && kind != "<genexpr>" {
+            // An async list/set/dict comprehension is awaited where it is
+            // written: only in an async function or another comprehension
+            // (which then becomes async too).
+            let parent = self.cur();
+            match parent.kind {
+                ScopeKind::Function if parent.is_coroutine => {}
+                ScopeKind::Comprehension => parent.is_coroutine = true,
+                _ => return Err(self.err(node, "asynchronous comprehension outside of an asynchronous function")),
+            }
+        }
         Ok(())
     }
 
@@ -699,7 +728,16 @@ impl Builder<'_> {
             Expr::SetComp(c) => self.comprehension("<setcomp>", &c.generators, &[&c.elt], e)?,
             Expr::DictComp(c) => self.comprehension("<dictcomp>", &c.generators, &[&c.key, &c.value], e)?,
             Expr::GeneratorExp(c) => self.comprehension("<genexpr>", &c.generators, &[&c.elt], e)?,
-            Expr::Await(a) => self.expr(&a.value)?,
+            Expr::Await(a) => {
+                let (kind, is_coroutine) = (self.cur().kind, self.cur().is_coroutine);
+                match kind {
+                    ScopeKind::Function if is_coroutine => {}
+                    ScopeKind::Comprehension => self.cur().is_coroutine = true,
+                    ScopeKind::Function | ScopeKind::Lambda => return Err(self.err(e, "'await' outside async function")),
+                    _ => return Err(self.err(e, "'await' outside function")),
+                }
+                self.expr(&a.value)?
+            }
             Expr::Yield(y) => {
                 self.check_yield(e)?;
                 if let Some(v) = &y.value {
@@ -708,6 +746,9 @@ impl Builder<'_> {
             }
             Expr::YieldFrom(y) => {
                 self.check_yield(e)?;
+                if self.cur().is_coroutine {
+                    return Err(self.err(e, "'yield from' inside async function"));
+                }
                 self.expr(&y.value)?;
             }
             Expr::Compare(c) => {

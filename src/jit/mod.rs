@@ -675,9 +675,13 @@ impl Vm {
 }
 
 impl Frame {
-    /// Loops of generator frames are compiled too; their registers are
-    /// only touched while the generator runs.
+    /// Loops of generator, coroutine and async generator frames are left to
+    /// the interpreter: their registers live in the generator object, not
+    /// on the register stack, so there is no room above them for the
+    /// windows of inlined calls, and `jit_run`'s bounds check is against
+    /// the register stack. (Before, such loops were compiled and then not
+    /// entered only because the heap happened to lie above the stack.)
     fn generator_safe(&self) -> bool {
-        true
+        self.generator.is_none()
     }
 }

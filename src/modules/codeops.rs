@@ -128,3 +128,30 @@ pub fn method_ctor(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
     }
     Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: obj.clone() })))
 }
+
+/// `_spry_async.mark_iterable_coroutine(gen)`: `types.coroutine` on a
+/// generator function makes its generators awaitable (CPython sets
+/// `CO_ITERABLE_COROUTINE` on the code object); returns `gen`.
+fn mark_iterable_coroutine(_vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.check("mark_iterable_coroutine", 1, 1)?;
+    if let Value::Generator(g) = &args.pos[0] {
+        if g.kind == crate::vm::generator::GenKind::Generator {
+            g.iterable_coroutine.set(true);
+        }
+    }
+    Ok(args.pos[0].clone())
+}
+
+/// `_spry_async.is_iterable_coroutine(obj)`.
+fn is_iterable_coroutine(_vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.check("is_iterable_coroutine", 1, 1)?;
+    Ok(Value::Bool(matches!(&args.pos[0], Value::Generator(g) if g.iterable_coroutine.get())))
+}
+
+pub fn make_async(vm: &mut Vm) -> Value {
+    super::new_module(
+        vm,
+        "_spry_async",
+        &[("mark_iterable_coroutine", mark_iterable_coroutine), ("is_iterable_coroutine", is_iterable_coroutine)],
+    )
+}

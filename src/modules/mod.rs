@@ -73,6 +73,7 @@ py_modules! {
     "reprlib" => "reprlib.py";
     "itertools" => "itertools.py";
     "types" => "types.py";
+    "asyncio" => "asyncio.py";
     "_thread" => "_thread.py";
     "_weakref" => "_weakref.py";
     "weakref" => "weakref.py";
@@ -179,6 +180,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_itertools" => itertools::make_module(vm),
         "_operator" => operator::make(vm),
         "_spry_tb" => codeops::make_tb(vm),
+        "_spry_async" => codeops::make_async(vm),
         _ => {
             let Some(m) = py_source(name) else {
                 return Ok(None);

@@ -275,6 +275,9 @@ impl Vm {
 
     /// Attributes of builtin values that are data, not methods.
     pub fn builtin_data_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "__class__" {
+            return Ok(Some(Value::Class(self.class_of(obj))));
+        }
         Ok(Some(match (obj, name) {
             (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => obj.clone(),
             (Value::Bool(b), "real" | "numerator") => Value::Int(*b as i64),
@@ -367,11 +370,12 @@ impl Vm {
                     if !c.freevars.is_empty() {
                         f |= 0x10; // NESTED
                     }
-                    if c.flags & cf::GENERATOR != 0 {
-                        f |= 0x20;
-                    }
                     if c.flags & cf::COROUTINE != 0 {
                         f |= 0x80;
+                    } else if c.flags & cf::ASYNC_GENERATOR != 0 {
+                        f |= 0x200;
+                    } else if c.flags & cf::GENERATOR != 0 {
+                        f |= 0x20;
                     }
                     Value::Int(f)
                 }
@@ -406,7 +410,6 @@ impl Vm {
                 (NativeData::Super { cls, .. }, "__thisclass__") => Value::Class(cls.clone()),
                 _ => return Ok(None),
             },
-            (_, "__class__") => Value::Class(self.class_of(obj)),
             (_, "__doc__") => Value::None,
             _ => return Ok(None),
         }))

@@ -15,8 +15,34 @@ pub enum GenState {
     Finished,
 }
 
+/// What a resumable frame object is: `def` with `yield`, `async def`, or
+/// `async def` with `yield`. All three share the frame machinery.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The kind as CPython's messages name it ("coroutine already executing").
+    pub fn name(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
 pub struct GeneratorObj {
     pub func: PyRef<FunctionObj>,
+    pub kind: GenKind,
+    /// A generator made awaitable by `types.coroutine` (CPython's
+    /// `CO_ITERABLE_COROUTINE`).
+    pub iterable_coroutine: Cell<bool>,
+    /// Async generators: an `asend`/`athrow` awaitable is driving it.
+    pub running_async: Cell<bool>,
     /// The frame's registers while suspended (and while running).
     pub regs: UnsafeCell<Box<[Value]>>,
     /// Where execution resumes.
@@ -76,8 +102,19 @@ impl Vm {
                 regs[*reg as usize] = Value::Cell(cell.clone());
             }
         }
+        use crate::bytecode::code_flags;
+        let kind = if code.flags & code_flags::COROUTINE != 0 {
+            GenKind::Coroutine
+        } else if code.flags & code_flags::ASYNC_GENERATOR != 0 {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        };
         Ok(Value::Generator(PyRef::new_tracked(GeneratorObj {
             func: func.clone(),
+            kind,
+            iterable_coroutine: Cell::new(false),
+            running_async: Cell::new(false),
             regs: UnsafeCell::new(regs),
             pc: Cell::new(0),
             state: Cell::new(GenState::Created),
@@ -100,16 +137,19 @@ impl Vm {
     /// Resumes `g`, sending `value` (or raising `throw` at the yield point).
     pub fn gen_resume(&mut self, g: &PyRef<GeneratorObj>, value: Value, throw: Option<PyErr>) -> PyResult<GenResult> {
         match g.state.get() {
-            GenState::Running => return Err(PyErr::value_error("generator already executing")),
+            GenState::Running => return Err(PyErr::value_error(format!("{} already executing", g.kind.name()))),
             GenState::Finished => {
+                if g.kind == GenKind::Coroutine {
+                    return Err(PyErr::runtime_error("cannot reuse already awaited coroutine"));
+                }
                 return match throw {
                     Some(e) => Err(e),
                     None => Ok(GenResult::Return(Value::None)),
-                }
+                };
             }
             GenState::Created => {
                 if throw.is_none() && !value.is_none() {
-                    return Err(PyErr::type_error("can't send non-None value to a just-started generator"));
+                    return Err(PyErr::type_error(format!("can't send non-None value to a just-started {}", g.kind.name())));
                 }
                 if let Some(e) = throw {
                     g.state.set(GenState::Finished);
@@ -169,12 +209,14 @@ impl Vm {
         match r {
             Ok(v) => Ok(GenResult::Return(v)),
             Err(e) => {
-                if self.err_is(&e, ExcKind::StopIteration) {
+                let stop_async = g.kind == GenKind::AsyncGenerator && self.err_is(&e, ExcKind::StopAsyncIteration);
+                if self.err_is(&e, ExcKind::StopIteration) || stop_async {
                     // PEP 479: the StopIteration becomes the cause (and the
                     // context) of a RuntimeError.
                     let mut e = e;
                     let stop = self.materialize(&mut e);
-                    let mut ne = PyErr::runtime_error("generator raised StopIteration");
+                    let what = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
+                    let mut ne = PyErr::runtime_error(format!("{} raised {}", g.kind.name(), what));
                     ne.0.context = stop.clone();
                     let exc = self.materialize(&mut ne);
                     if let Value::Instance(i) = &exc {
@@ -196,6 +238,10 @@ impl Vm {
             Value::Generator(g) => {
                 let g = g.clone();
                 self.gen_resume(&g, value, None)
+            }
+            Value::Native(_) if is_native_awaitable(it) => {
+                let n = it.clone();
+                self.awaitable_send(&n, value)
             }
             _ => {
                 let r = if value.is_none() {
@@ -247,17 +293,53 @@ impl Vm {
                             }
                         }
                     }
-                    _ => Err(exc),
+                    Value::Native(_) if is_native_awaitable(&sub) => {
+                        if is_close {
+                            self.awaitable_close(&sub).map(|_| None)
+                        } else {
+                            match self.awaitable_throw(&sub, exc) {
+                                Ok(GenResult::Yield(v)) => return Ok(GenResult::Yield(v)),
+                                Ok(GenResult::Return(v)) => Ok(Some(v)),
+                                Err(e) => Err(e),
+                            }
+                        }
+                    }
+                    _ => {
+                        if is_close {
+                            // The sub-iterator's close(), if it has one, then
+                            // GeneratorExit here.
+                            match self.get_attr(&sub, "close") {
+                                Ok(f) => self.call_function(&f, &[]).map(|_| None),
+                                Err(_) => Ok(None),
+                            }
+                        } else {
+                            match self.get_attr(&sub, "throw") {
+                                Ok(f) => {
+                                    let mut exc = exc;
+                                    let v = self.materialize(&mut exc);
+                                    match self.call_function(&f, &[v]) {
+                                        Ok(v) => return Ok(GenResult::Yield(v)),
+                                        Err(mut e) if self.err_is(&e, ExcKind::StopIteration) => {
+                                            let x = self.materialize(&mut e);
+                                            Ok(Some(self.get_attr(&x, "value").unwrap_or(Value::None)))
+                                        }
+                                        Err(e) => Err(e),
+                                    }
+                                }
+                                Err(_) => Err(exc),
+                            }
+                        }
+                    }
                 };
                 return match r {
                     Ok(Some(v)) => {
-                        // The sub-generator finished: continue after yield from.
+                        // The sub-generator finished: continue after yield
+                        // from (no value is delivered: the instruction
+                        // before the new pc is not a `Yield`).
                         // SAFETY: as above.
                         unsafe { (*g.regs.get())[dst as usize] = v };
                         g.pc.set(g.pc.get() + 1);
-                        let base_pc = g.pc.get();
-                        let _ = base_pc;
-                        self.gen_resume_after_delegate(g)
+                        self.gen_resume(g, Value::None, None)
                     }
                     Ok(None) => {
                         g.pc.set(g.pc.get() + 1);
@@ -275,37 +357,6 @@ impl Vm {
         self.gen_resume(g, Value::None, Some(exc))
     }
 
-    fn gen_resume_after_delegate(&mut self, g: &PyRef<GeneratorObj>) -> PyResult<GenResult> {
-        // Resume at the instruction after `yield from` without delivering a value.
-        let code = g.func.code.clone();
-        let pc = g.pc.get() as usize;
-        // A value delivery targets Yield at pc-1; make sure it does not match.
-        let _ = code;
-        let _ = pc;
-        g.state.set(GenState::Suspended);
-        self.gen_resume_raw(g)
-    }
-
-    fn gen_resume_raw(&mut self, g: &PyRef<GeneratorObj>) -> PyResult<GenResult> {
-        let func = g.func.clone();
-        g.state.set(GenState::Running);
-        let top = self.stack_top();
-        let exc_depth = self.exc_stack.len() as u32;
-        let mut frame = Frame::for_function(func, g.regs_ptr(), top, Ret::ToRust, exc_depth);
-        frame.pc = g.pc.get();
-        frame.generator = Some(g.clone());
-        self.frames.push(frame);
-        let depth = self.frames.len();
-        let r = self.run(depth);
-        if self.yielded {
-            self.yielded = false;
-            return r.map(GenResult::Yield);
-        }
-        g.state.set(GenState::Finished);
-        g.clear();
-        r.map(GenResult::Return)
-    }
-
     /// `gen.close()`.
     pub fn gen_close(&mut self, g: &PyRef<GeneratorObj>) -> PyResult<()> {
         match g.state.get() {
@@ -319,7 +370,7 @@ impl Vm {
         }
         let e = PyErr::with_args(ExcKind::GeneratorExit, vec![]);
         match self.gen_throw(g, e) {
-            Ok(GenResult::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
+            Ok(GenResult::Yield(_)) => Err(PyErr::runtime_error(format!("{} ignored GeneratorExit", g.kind.name()))),
             Ok(GenResult::Return(_)) => Ok(()),
             Err(e) if self.err_is(&e, ExcKind::GeneratorExit) || self.err_is(&e, ExcKind::StopIteration) => Ok(()),
             Err(e) => Err(e),
@@ -361,19 +412,515 @@ pub fn finish_generator(g: &PyRef<GeneratorObj>) {
 
 pub fn generator_attr(vm: &mut Vm, g: &PyRef<GeneratorObj>, name: &str) -> PyResult<Option<Value>> {
     let _ = vm;
-    Ok(Some(match name {
-        "__name__" => g.name.get(),
-        "__qualname__" => g.qualname.get(),
-        "gi_running" => Value::Bool(g.state.get() == GenState::Running),
-        "gi_code" => Value::Code(g.func.code.clone()),
-        "gi_frame" => {
+    // The attributes' prefix: gi_ (generator), cr_ (coroutine), ag_ (async generator).
+    let (prefix, rest) = match name.get(..3) {
+        Some(p @ ("gi_" | "cr_" | "ag_")) => (p, &name[3..]),
+        _ => ("", name),
+    };
+    let own = match g.kind {
+        GenKind::Generator => "gi_",
+        GenKind::Coroutine => "cr_",
+        GenKind::AsyncGenerator => "ag_",
+    };
+    if !prefix.is_empty() && prefix != own {
+        return Ok(None);
+    }
+    Ok(Some(match (prefix.is_empty(), rest) {
+        (true, "__name__") => g.name.get(),
+        (true, "__qualname__") => g.qualname.get(),
+        (false, "running") => Value::Bool(g.state.get() == GenState::Running || g.running_async.get()),
+        (false, "code") => Value::Code(g.func.code.clone()),
+        (false, "frame") => {
             if g.state.get() == GenState::Finished {
                 Value::None
             } else {
                 Value::Bool(true)
             }
         }
-        "gi_suspended" => Value::Bool(g.state.get() == GenState::Suspended),
+        (false, "suspended") if g.kind != GenKind::AsyncGenerator => Value::Bool(g.state.get() == GenState::Suspended),
+        (false, "await") if g.kind != GenKind::Generator => g.awaiting().unwrap_or(Value::None),
+        (false, "yieldfrom") if g.kind == GenKind::Generator => g.awaiting().unwrap_or(Value::None),
+        (false, "origin") if g.kind == GenKind::Coroutine => Value::None,
         _ => return Ok(None),
     }))
+}
+
+impl GeneratorObj {
+    /// What a suspended frame is delegating to (`yield from`/`await`).
+    pub fn awaiting(&self) -> Option<Value> {
+        if self.state.get() != GenState::Suspended {
+            return None;
+        }
+        match self.func.code.instrs.get(self.pc.get() as usize) {
+            // SAFETY: suspended, so nothing else accesses the registers.
+            Some(Instr::YieldFrom { iter, .. }) => Some(unsafe { (*self.regs.get())[*iter as usize].clone() }),
+            _ => None,
+        }
+    }
+
+    /// Suspended at a `yield` (not inside a `yield from`/`await`).
+    fn at_plain_yield(&self) -> bool {
+        !matches!(self.func.code.instrs.get(self.pc.get() as usize), Some(Instr::YieldFrom { .. }))
+    }
+
+    /// Whether `await` accepts this object as it is.
+    pub fn is_awaitable(&self) -> bool {
+        self.kind == GenKind::Coroutine || (self.kind == GenKind::Generator && self.iterable_coroutine.get())
+    }
+}
+
+/// Whether `iter()`/`next()` treat `v` as a generator (coroutines and
+/// async generators are not iterators).
+#[inline]
+pub fn is_plain_generator(v: &Value) -> bool {
+    matches!(v, Value::Generator(g) if g.kind == GenKind::Generator)
+}
+
+impl Vm {
+    /// `await v`: the iterator the awaiting frame delegates to.
+    pub fn get_awaitable(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Generator(g) = v {
+            if g.is_awaitable() {
+                if g.kind == GenKind::Coroutine && g.awaiting().is_some() {
+                    return Err(PyErr::runtime_error("coroutine is being awaited already"));
+                }
+                return Ok(v.clone());
+            }
+        }
+        let Some(f) = self.lookup_special(v, "__await__") else {
+            return Err(PyErr::type_error(format!("object {} can't be used in 'await' expression", self.type_name(v))));
+        };
+        let it = self.call_function(&f, std::slice::from_ref(v))?;
+        if let Value::Generator(g) = &it {
+            if g.is_awaitable() {
+                return Err(PyErr::type_error("__await__() returned a coroutine"));
+            }
+        }
+        if !matches!(it, Value::Iter(_)) && !is_plain_generator(&it) && self.lookup_special(&it, "__next__").is_none() {
+            return Err(PyErr::type_error(format!("__await__() returned non-iterator of type '{}'", self.type_name(&it))));
+        }
+        Ok(it)
+    }
+
+    /// `async for`: `iter.__aiter__()`.
+    pub fn get_aiter(&mut self, v: &Value) -> PyResult<Value> {
+        let Some(f) = self.lookup_special(v, "__aiter__") else {
+            return Err(PyErr::type_error(format!("'async for' requires an object with __aiter__ method, got {}", self.type_name(v))));
+        };
+        let it = self.call_function(&f, std::slice::from_ref(v))?;
+        if self.lookup_special(&it, "__anext__").is_none() {
+            return Err(PyErr::type_error(format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                self.type_name(&it)
+            )));
+        }
+        Ok(it)
+    }
+
+    /// `async for`: the awaitable of `iter.__anext__()`.
+    pub fn get_anext(&mut self, it: &Value) -> PyResult<Value> {
+        if let Value::Generator(g) = it {
+            if g.kind == GenKind::AsyncGenerator {
+                return Ok(self.agen_awaitable(g, AgenOp::Send(Value::None)));
+            }
+        }
+        let Some(f) = self.lookup_special(it, "__anext__") else {
+            return Err(PyErr::type_error(format!("'async for' requires an iterator with __anext__ method, got {}", self.type_name(it))));
+        };
+        let aw = self.call_function(&f, std::slice::from_ref(it))?;
+        match self.get_awaitable(&aw) {
+            Ok(v) => Ok(v),
+            Err(e) if self.err_is(&e, ExcKind::TypeError) => {
+                Err(PyErr::type_error(format!("'async for' received an invalid object from __anext__: {}", self.type_name(&aw))))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `async with`: (awaitable of `__aenter__()`, bound `__aexit__`).
+    pub fn async_with_enter(&mut self, m: &Value) -> PyResult<(Value, Value)> {
+        let cls = self.class_of(m);
+        let (Some(enter), Some(exit)) = (cls.lookup("__aenter__"), cls.lookup("__aexit__")) else {
+            let missing = if cls.lookup("__aenter__").is_none() { "" } else { " (missed __aexit__ method)" };
+            return Err(PyErr::type_error(format!(
+                "'{}' object does not support the asynchronous context manager protocol{}",
+                cls.name(),
+                missing
+            )));
+        };
+        let exit_bound = self.bind(exit, m, &cls)?;
+        let enter_bound = self.bind(enter, m, &cls)?;
+        let v = self.call_function(&enter_bound, &[])?;
+        let aw = match self.get_awaitable(&v) {
+            Ok(aw) => aw,
+            Err(e) if self.err_is(&e, ExcKind::TypeError) => {
+                return Err(PyErr::type_error(format!(
+                    "'async with' received an object from __aenter__ that does not implement __await__: {}",
+                    self.type_name(&v)
+                )))
+            }
+            Err(e) => return Err(e),
+        };
+        Ok((aw, exit_bound))
+    }
+
+    /// `async with` exit: the awaitable of `exit(type, exc, tb)`.
+    pub fn async_with_exit(&mut self, exit: &Value, exc: Option<Value>) -> PyResult<Value> {
+        let args = match exc {
+            Some(x) => {
+                let cls = Value::Class(self.class_of(&x));
+                let tb = match &x {
+                    Value::Instance(i) => match &i.exc {
+                        Some(e) if !e.traceback.borrow().is_empty() => super::exceptions::traceback_value(self, &e.traceback.borrow()),
+                        _ => Value::None,
+                    },
+                    _ => Value::None,
+                };
+                [cls, x, tb]
+            }
+            None => [Value::None, Value::None, Value::None],
+        };
+        let v = self.call_function(exit, &args)?;
+        match self.get_awaitable(&v) {
+            Ok(aw) => Ok(aw),
+            Err(e) if self.err_is(&e, ExcKind::TypeError) => Err(PyErr::type_error(format!(
+                "'async with' received an object from __aexit__ that does not implement __await__: {}",
+                self.type_name(&v)
+            ))),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// What an async generator's awaitable does when first driven.
+pub enum AgenOp {
+    /// `asend(v)` / `__anext__()` (v = None).
+    Send(Value),
+    /// `athrow(exc)`: the exception instance.
+    Throw(Value),
+    /// `aclose()`.
+    Close,
+}
+
+/// The awaitable returned by `asend`/`__anext__` (`async_generator_asend`)
+/// and `athrow`/`aclose` (`async_generator_athrow`): it runs the async
+/// generator until its next `yield` (which ends the await with the value)
+/// and passes the generator's own awaits through to whoever drives it.
+pub struct AgenAwait {
+    pub gen: PyRef<GeneratorObj>,
+    pub op: std::cell::RefCell<AgenOp>,
+    /// 0: not started, 1: running, 2: done.
+    pub state: Cell<u8>,
+}
+
+impl NativeState for AgenAwait {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&rc::borrowed_value(&self.gen, Value::Generator));
+        if let Ok(op) = self.op.try_borrow() {
+            if let AgenOp::Send(v) | AgenOp::Throw(v) = &*op {
+                visit(v);
+            }
+        }
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `coro.__await__()`: an iterator over the coroutine's steps.
+pub struct CoroWrapper {
+    pub coro: PyRef<GeneratorObj>,
+}
+
+impl NativeState for CoroWrapper {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&rc::borrowed_value(&self.coro, Value::Generator));
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The async generator awaitable `v` is, if it is one.
+pub fn awaitable_of(v: &Value) -> Option<&AgenAwait> {
+    if let Value::Native(n) = v {
+        if let NativeData::Other(s) = &n.data {
+            return s.as_any().downcast_ref::<AgenAwait>();
+        }
+    }
+    None
+}
+
+/// `anext(it, default)`: the awaitable of `it.__anext__()`, ending with
+/// `default` instead of `StopAsyncIteration`.
+pub struct AnextAwait {
+    pub inner: Value,
+    pub default: Value,
+}
+
+impl NativeState for AnextAwait {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.inner);
+        visit(&self.default);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn anext_of(v: &Value) -> Option<&AnextAwait> {
+    if let Value::Native(n) = v {
+        if let NativeData::Other(s) = &n.data {
+            return s.as_any().downcast_ref::<AnextAwait>();
+        }
+    }
+    None
+}
+
+/// Whether `v` is one of the native awaitables (`async_generator_asend`,
+/// `async_generator_athrow`, `anext_awaitable`).
+pub fn is_native_awaitable(v: &Value) -> bool {
+    awaitable_of(v).is_some() || anext_of(v).is_some()
+}
+
+/// The coroutine behind a `coroutine_wrapper`.
+pub fn wrapped_coro(v: &Value) -> Option<PyRef<GeneratorObj>> {
+    if let Value::Native(n) = v {
+        if let NativeData::Other(s) = &n.data {
+            return s.as_any().downcast_ref::<CoroWrapper>().map(|w| w.coro.clone());
+        }
+    }
+    None
+}
+
+impl Vm {
+    /// A new `asend`/`athrow` awaitable for the async generator `g`.
+    pub fn agen_awaitable(&mut self, g: &PyRef<GeneratorObj>, op: AgenOp) -> Value {
+        let cls = match op {
+            AgenOp::Send(_) => self.types.async_generator_asend.clone(),
+            _ => self.types.async_generator_athrow.clone(),
+        };
+        self.new_native(
+            cls,
+            NativeData::Other(Box::new(AgenAwait { gen: g.clone(), op: std::cell::RefCell::new(op), state: Cell::new(0) })),
+        )
+    }
+
+    /// `coro.__await__()`.
+    pub fn coro_wrapper(&mut self, g: &PyRef<GeneratorObj>) -> Value {
+        let cls = self.types.coroutine_wrapper.clone();
+        self.new_native(cls, NativeData::Other(Box::new(CoroWrapper { coro: g.clone() })))
+    }
+
+    /// Turns a step of the async generator into a step of the awaitable.
+    fn agen_step(&mut self, a: &AgenAwait, r: PyResult<GenResult>) -> PyResult<GenResult> {
+        let g = &a.gen;
+        let close = matches!(&*a.op.borrow(), AgenOp::Close);
+        match r {
+            Ok(GenResult::Yield(v)) if g.at_plain_yield() => {
+                // An async `yield`: the await is over.
+                g.running_async.set(false);
+                a.state.set(2);
+                if close {
+                    return Err(PyErr::runtime_error("async generator ignored GeneratorExit"));
+                }
+                Ok(GenResult::Return(v))
+            }
+            // An `await` inside the generator: passed through.
+            Ok(GenResult::Yield(v)) => Ok(GenResult::Yield(v)),
+            Ok(GenResult::Return(_)) => {
+                g.running_async.set(false);
+                a.state.set(2);
+                if close {
+                    Ok(GenResult::Return(Value::None))
+                } else {
+                    Err(PyErr::with_args(ExcKind::StopAsyncIteration, vec![]))
+                }
+            }
+            Err(e) => {
+                g.running_async.set(false);
+                a.state.set(2);
+                if close && (self.err_is(&e, ExcKind::StopAsyncIteration) || self.err_is(&e, ExcKind::GeneratorExit)) {
+                    return Ok(GenResult::Return(Value::None));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `anext(it, default)`'s awaitable: a step of the inner awaitable, with
+    /// `StopAsyncIteration` turned into the default.
+    fn anext_step(&mut self, default: Value, r: PyResult<GenResult>) -> PyResult<GenResult> {
+        match r {
+            Err(e) if self.err_is(&e, ExcKind::StopAsyncIteration) => Ok(GenResult::Return(default)),
+            r => r,
+        }
+    }
+
+    /// `anext(it, default)`.
+    pub fn anext_awaitable(&mut self, inner: Value, default: Value) -> Value {
+        let cls = self.types.anext_awaitable.clone();
+        self.new_native(cls, NativeData::Other(Box::new(AnextAwait { inner, default })))
+    }
+
+    /// Sends `v` into a native awaitable.
+    pub fn awaitable_send(&mut self, n: &Value, v: Value) -> PyResult<GenResult> {
+        if let Some(a) = anext_of(n) {
+            let (inner, default) = (a.inner.clone(), a.default.clone());
+            let r = self.delegate_send(&inner, v);
+            return self.anext_step(default, r);
+        }
+        let Some(a) = awaitable_of(n) else {
+            return Err(PyErr::type_error("expected an async generator awaitable"));
+        };
+        let g = a.gen.clone();
+        let is_send = matches!(&*a.op.borrow(), AgenOp::Send(_));
+        match a.state.get() {
+            2 => {
+                return Err(PyErr::runtime_error(if is_send {
+                    "cannot reuse already awaited __anext__()/asend()"
+                } else {
+                    "cannot reuse already awaited aclose()/athrow()"
+                }))
+            }
+            1 => {
+                let r = self.gen_resume(&g, v, None);
+                return self.agen_step(a, r);
+            }
+            _ => {}
+        }
+        if g.running_async.get() {
+            a.state.set(2);
+            let what = match &*a.op.borrow() {
+                AgenOp::Send(_) => "anext()",
+                AgenOp::Throw(_) => "athrow()",
+                AgenOp::Close => "aclose()",
+            };
+            return Err(PyErr::runtime_error(format!("{}: asynchronous generator is already running", what)));
+        }
+        if !is_send && g.state.get() == GenState::Finished {
+            a.state.set(2);
+            return Ok(GenResult::Return(Value::None));
+        }
+        if !is_send && !v.is_none() {
+            return Err(PyErr::runtime_error("can't send non-None value to a just-started coroutine"));
+        }
+        a.state.set(1);
+        g.running_async.set(true);
+        let op = std::mem::replace(&mut *a.op.borrow_mut(), AgenOp::Send(Value::None));
+        let r = match &op {
+            AgenOp::Send(init) => {
+                let v = if v.is_none() { init.clone() } else { v };
+                self.gen_resume(&g, v, None)
+            }
+            AgenOp::Throw(exc) => {
+                let tb = crate::vm::exceptions::exc_traceback(exc);
+                self.gen_throw(&g, PyErr::from_value(exc.clone(), tb))
+            }
+            AgenOp::Close => self.gen_throw(&g, PyErr::with_args(ExcKind::GeneratorExit, vec![])),
+        };
+        // Keep the kind of operation (Close is checked by agen_step).
+        *a.op.borrow_mut() = match op {
+            AgenOp::Close => AgenOp::Close,
+            AgenOp::Throw(_) => AgenOp::Throw(Value::None),
+            AgenOp::Send(_) => AgenOp::Send(Value::None),
+        };
+        self.agen_step(a, r)
+    }
+
+    /// `awaitable.throw(exc)`.
+    pub fn awaitable_throw(&mut self, n: &Value, exc: PyErr) -> PyResult<GenResult> {
+        if let Some(a) = anext_of(n) {
+            let (inner, default) = (a.inner.clone(), a.default.clone());
+            let r = match &inner {
+                Value::Generator(g) => {
+                    let g = g.clone();
+                    self.gen_throw(&g, exc)
+                }
+                _ if is_native_awaitable(&inner) => self.awaitable_throw(&inner, exc),
+                _ => match self.get_attr(&inner, "throw") {
+                    Ok(f) => {
+                        let mut exc = exc;
+                        let x = self.materialize(&mut exc);
+                        match self.call_function(&f, &[x]) {
+                            Ok(v) => Ok(GenResult::Yield(v)),
+                            Err(mut e) if self.err_is(&e, ExcKind::StopIteration) => {
+                                let x = self.materialize(&mut e);
+                                Ok(GenResult::Return(self.get_attr(&x, "value").unwrap_or(Value::None)))
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Err(_) => Err(exc),
+                },
+            };
+            return self.anext_step(default, r);
+        }
+        let Some(a) = awaitable_of(n) else {
+            return Err(exc);
+        };
+        let g = a.gen.clone();
+        if a.state.get() == 2 {
+            let is_send = matches!(&*a.op.borrow(), AgenOp::Send(_));
+            return Err(PyErr::runtime_error(if is_send {
+                "cannot reuse already awaited __anext__()/asend()"
+            } else {
+                "cannot reuse already awaited aclose()/athrow()"
+            }));
+        }
+        a.state.set(1);
+        g.running_async.set(true);
+        let r = self.gen_throw(&g, exc);
+        self.agen_step(a, r)
+    }
+
+    /// `awaitable.close()`.
+    pub fn awaitable_close(&mut self, n: &Value) -> PyResult<()> {
+        if let Some(a) = awaitable_of(n) {
+            a.state.set(2);
+        }
+        if let Some(a) = anext_of(n) {
+            let inner = a.inner.clone();
+            match &inner {
+                Value::Generator(g) => {
+                    let g = g.clone();
+                    self.gen_close(&g)?;
+                }
+                _ if is_native_awaitable(&inner) => self.awaitable_close(&inner)?,
+                _ => {
+                    if let Ok(f) = self.get_attr(&inner, "close") {
+                        self.call_function(&f, &[])?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `aiter(x)`.
+    pub fn builtin_aiter(&mut self, x: &Value) -> PyResult<Value> {
+        let Some(f) = self.lookup_special(x, "__aiter__") else {
+            return Err(PyErr::type_error(format!("'{}' object is not an async iterable", self.type_name(x))));
+        };
+        let it = self.call_function(&f, std::slice::from_ref(x))?;
+        if self.lookup_special(&it, "__anext__").is_none() {
+            return Err(PyErr::type_error(format!("aiter() returned not an async iterator of type '{}'", self.type_name(&it))));
+        }
+        Ok(it)
+    }
+
+    /// `anext(it[, default])`.
+    pub fn builtin_anext(&mut self, it: &Value, default: Option<Value>) -> PyResult<Value> {
+        let Some(f) = self.lookup_special(it, "__anext__") else {
+            return Err(PyErr::type_error(format!("'{}' object is not an async iterator", self.type_name(it))));
+        };
+        let aw = self.call_function(&f, std::slice::from_ref(it))?;
+        match default {
+            None => Ok(aw),
+            Some(d) => {
+                let inner = self.get_awaitable(&aw)?;
+                Ok(self.anext_awaitable(inner, d))
+            }
+        }
+    }
 }

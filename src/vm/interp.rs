@@ -1520,6 +1520,46 @@ impl Vm {
                         GenResult::Return(v) => set!(dst, v),
                     }
                 }
+                Instr::GetAwaitable { dst, src } => {
+                    let x = r!(src).clone();
+                    save_pc!();
+                    let v = tri!(self.get_awaitable(&x));
+                    set!(dst, v);
+                }
+                Instr::GetAIter { dst, src } => {
+                    let x = r!(src).clone();
+                    save_pc!();
+                    let v = tri!(self.get_aiter(&x));
+                    set!(dst, v);
+                }
+                Instr::GetANext { dst, iter } => {
+                    let x = r!(iter).clone();
+                    save_pc!();
+                    let v = tri!(self.get_anext(&x));
+                    set!(dst, v);
+                }
+                Instr::EndAsyncFor { exc } => {
+                    let x = r!(exc).clone();
+                    let stop = self.types.exc[ExcKind::StopAsyncIteration as usize].clone();
+                    if !self.is_instance(&x, &stop) {
+                        save_pc!();
+                        break 'err self.reraise_value(x);
+                    }
+                }
+                Instr::AsyncWithEnter { dst, mgr, exit } => {
+                    let m = r!(mgr).clone();
+                    save_pc!();
+                    let (aw, exit_fn) = tri!(self.async_with_enter(&m));
+                    set!(exit, exit_fn);
+                    set!(dst, aw);
+                }
+                Instr::AsyncWithExit { dst, exit, exc, has_exc } => {
+                    let f = r!(exit).clone();
+                    let x = if has_exc { Some(r!(exc).clone()) } else { None };
+                    save_pc!();
+                    let aw = tri!(self.async_with_exit(&f, x));
+                    set!(dst, aw);
+                }
 
                 Instr::GetLen { dst, src } => {
                     let x = r!(src).clone();

@@ -24,7 +24,8 @@ impl Vm {
             Value::Range(r) => new_iter(IterKind::Range { next: Cell::new(r.start), stop: r.stop, step: r.step }),
             Value::Dict(d) => new_iter(IterKind::Dict { dict: d.clone(), pos: Cell::new(0), len: d.len(), part: DictPart::Keys }),
             Value::Set(s) | Value::FrozenSet(s) => new_iter(IterKind::Set { set: s.clone(), pos: Cell::new(0), version: s.version() }),
-            Value::Iter(_) | Value::Generator(_) => v.clone(),
+            Value::Iter(_) => v.clone(),
+            Value::Generator(_) if super::generator::is_plain_generator(v) => v.clone(),
             Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => {
                 let NativeData::DictView { dict, part } = &n.data else { unreachable!() };
                 new_iter(IterKind::Dict { dict: dict.clone(), pos: Cell::new(0), len: dict.len(), part: *part })
@@ -35,7 +36,10 @@ impl Vm {
                         return Err(PyErr::type_error(format!("'{}' object is not iterable", self.type_name(v))));
                     }
                     let it = self.call_function(&f, std::slice::from_ref(v))?;
-                    if !matches!(it, Value::Iter(_) | Value::Generator(_)) && self.lookup_special(&it, "__next__").is_none() {
+                    if !matches!(it, Value::Iter(_))
+                        && !super::generator::is_plain_generator(&it)
+                        && self.lookup_special(&it, "__next__").is_none()
+                    {
                         return Err(PyErr::type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&it))));
                     }
                     return Ok(it);
@@ -59,7 +63,7 @@ impl Vm {
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it {
             Value::Iter(io) => self.iter_next(io),
-            Value::Generator(g) => super::generator::gen_next(self, g),
+            Value::Generator(g) if g.kind == super::generator::GenKind::Generator => super::generator::gen_next(self, g),
             _ => {
                 let Some(f) = self.lookup_special(it, "__next__") else {
                     return Err(PyErr::type_error(format!("'{}' object is not an iterator", self.type_name(it))));

@@ -293,7 +293,16 @@ impl Vm {
                     format!("<cell at {:#x}: {} object at {:#x}>", addr(v), self.type_name(&inner), addr(&inner))
                 }
             }
-            Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname.get().as_str().unwrap_or("?"), addr(v)),
+            Value::Generator(g) => format!(
+                "<{} object {} at {:#x}>",
+                match g.kind {
+                    super::generator::GenKind::Generator => "generator",
+                    super::generator::GenKind::Coroutine => "coroutine",
+                    super::generator::GenKind::AsyncGenerator => "async_generator",
+                },
+                g.qualname.get().as_str().unwrap_or("?"),
+                addr(v)
+            ),
             Value::Iter(_) => format!("<{} object at {:#x}>", self.type_name(v), addr(v)),
             Value::NotImplemented => "NotImplemented".into(),
             Value::Ellipsis => "Ellipsis".into(),

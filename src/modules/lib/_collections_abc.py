@@ -61,10 +61,16 @@ dict_items = type({}.items())
 mappingproxy = type(type.__dict__)
 generator = type((lambda: (yield))())
 ## coroutine ##
-# Spry has no coroutines yet: stand-in types that no object has.
-class coroutine: pass
+async def _coro(): pass
+_coro = _coro()
+coroutine = type(_coro)
+_coro.close()  # Prevent ResourceWarning
+del _coro
 ## asynchronous generator ##
-class async_generator: pass
+async def _ag(): yield
+_ag = _ag()
+async_generator = type(_ag)
+del _ag
 
 
 ### ONE-TRICK PONIES ###

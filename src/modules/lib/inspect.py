@@ -6,11 +6,15 @@ import types
 
 __all__ = ["isclass", "isfunction", "ismethod", "ismodule", "isbuiltin",
            "isroutine", "isgenerator", "isgeneratorfunction", "iscode",
-           "iscoroutinefunction", "isabstract", "getmembers", "getdoc",
+           "iscoroutinefunction", "iscoroutine", "isawaitable",
+           "isasyncgenfunction", "isasyncgen", "getgeneratorstate",
+           "getcoroutinestate", "isabstract", "getmembers", "getdoc",
            "cleandoc", "getmodule"]
 
 CO_GENERATOR = 0x20
 CO_COROUTINE = 0x80
+CO_ITERABLE_COROUTINE = 0x100
+CO_ASYNC_GENERATOR = 0x200
 CO_VARARGS = 0x04
 CO_VARKEYWORDS = 0x08
 
@@ -31,12 +35,78 @@ def isfunction(object):
     return isinstance(object, types.FunctionType)
 
 
+def _has_code_flag(f, flag):
+    """Whether f (unwrapping methods and functools.partial) is a function
+    whose code has the flag set."""
+    while ismethod(f):
+        f = f.__func__
+    while True:
+        func = getattr(f, 'func', None)
+        if func is None or not hasattr(f, 'args') or not hasattr(f, 'keywords'):
+            break
+        f = func
+    if not isfunction(f):
+        return False
+    return bool(f.__code__.co_flags & flag)
+
+
 def isgeneratorfunction(obj):
-    return isfunction(obj) and bool(obj.__code__.co_flags & CO_GENERATOR)
+    return _has_code_flag(obj, CO_GENERATOR)
 
 
 def iscoroutinefunction(obj):
-    return isfunction(obj) and bool(obj.__code__.co_flags & CO_COROUTINE)
+    return _has_code_flag(obj, CO_COROUTINE)
+
+
+def isasyncgenfunction(obj):
+    return _has_code_flag(obj, CO_ASYNC_GENERATOR)
+
+
+def isasyncgen(object):
+    return isinstance(object, types.AsyncGeneratorType)
+
+
+def iscoroutine(object):
+    return isinstance(object, types.CoroutineType)
+
+
+def isawaitable(object):
+    from _spry_async import is_iterable_coroutine
+    return (isinstance(object, types.CoroutineType) or
+            isinstance(object, types.GeneratorType) and is_iterable_coroutine(object) or
+            hasattr(type(object), '__await__'))
+
+
+GEN_CREATED = 'GEN_CREATED'
+GEN_RUNNING = 'GEN_RUNNING'
+GEN_SUSPENDED = 'GEN_SUSPENDED'
+GEN_CLOSED = 'GEN_CLOSED'
+
+
+def getgeneratorstate(generator):
+    if generator.gi_running:
+        return GEN_RUNNING
+    if generator.gi_suspended:
+        return GEN_SUSPENDED
+    if generator.gi_frame is None:
+        return GEN_CLOSED
+    return GEN_CREATED
+
+
+CORO_CREATED = 'CORO_CREATED'
+CORO_RUNNING = 'CORO_RUNNING'
+CORO_SUSPENDED = 'CORO_SUSPENDED'
+CORO_CLOSED = 'CORO_CLOSED'
+
+
+def getcoroutinestate(coroutine):
+    if coroutine.cr_running:
+        return CORO_RUNNING
+    if coroutine.cr_suspended:
+        return CORO_SUSPENDED
+    if coroutine.cr_frame is None:
+        return CORO_CLOSED
+    return CORO_CREATED
 
 
 def isgenerator(object):

@@ -111,12 +111,15 @@ def _g():
     yield 1
 GeneratorType = type(_g())
 
-# Spry has no coroutines yet: these names stand for types no object has.
-class coroutine: pass
-class async_generator: pass
-CoroutineType = coroutine
-AsyncGeneratorType = async_generator
-del coroutine, async_generator
+async def _c(): pass
+_c = _c()
+CoroutineType = type(_c)
+_c.close()  # Prevent ResourceWarning
+
+async def _ag():
+    yield
+_ag = _ag()
+AsyncGeneratorType = type(_ag)
 
 class _C:
     def _m(self): pass
@@ -146,7 +149,7 @@ GetSetDescriptorType = getset_descriptor
 MemberDescriptorType = member_descriptor
 del getset_descriptor, member_descriptor
 
-del sys, _f, _g, _C  # Not for export
+del sys, _f, _g, _C, _c, _ag  # Not for export
 
 
 # Provide a PEP 3115 compliant mechanism for class creation
@@ -349,11 +352,16 @@ def coroutine(func):
         # Check if 'func' is a generator function.
         # (0x20 == CO_GENERATOR)
         if co_flags & 0x20:
-            # TODO: Implement this in C.
-            co = func.__code__
-            # 0x100 == CO_ITERABLE_COROUTINE
-            func.__code__ = co.replace(co_flags=co.co_flags | 0x100)
-            return func
+            # Spry's code objects are immutable: the generators the
+            # function makes are marked awaitable instead (CPython sets
+            # CO_ITERABLE_COROUTINE, 0x100, on the code).
+            import functools
+            from _spry_async import mark_iterable_coroutine
+
+            @functools.wraps(func)
+            def wrapped(*args, **kwargs):
+                return mark_iterable_coroutine(func(*args, **kwargs))
+            return wrapped
 
     # The following code is primarily to support functions that
     # return generator-like objects (for instance generators
@@ -365,8 +373,9 @@ def coroutine(func):
     @functools.wraps(func)
     def wrapped(*args, **kwargs):
         coro = func(*args, **kwargs)
+        from _spry_async import is_iterable_coroutine
         if (coro.__class__ is CoroutineType or
-            coro.__class__ is GeneratorType and coro.gi_code.co_flags & 0x100):
+            coro.__class__ is GeneratorType and is_iterable_coroutine(coro)):
             # 'coro' is a native coroutine object or an iterable coroutine
             return coro
         if (isinstance(coro, _collections_abc.Generator) and
