@@ -592,6 +592,8 @@ impl Vm {
                 Ok(())
             }
             Ret::ToRust => unreachable!("a pushed call frame returns to its caller"),
+            // Only the dispatch loop's `ForIter` resumes generators inline.
+            Ret::ForIter { .. } => unreachable!("the JIT's helpers resume generators through gen_resume"),
         }
     }
 }

@@ -59,7 +59,7 @@ impl GeneratorObj {
         unsafe { (*self.regs.get()).as_mut_ptr() }
     }
 
-    fn clear(&self) {
+    pub(crate) fn clear(&self) {
         // SAFETY: called only when the generator is not running.
         let regs = unsafe { &mut *self.regs.get() };
         let old = std::mem::take(regs);
@@ -208,28 +208,92 @@ impl Vm {
         g.clear();
         match r {
             Ok(v) => Ok(GenResult::Return(v)),
-            Err(e) => {
-                let stop_async = g.kind == GenKind::AsyncGenerator && self.err_is(&e, ExcKind::StopAsyncIteration);
-                if self.err_is(&e, ExcKind::StopIteration) || stop_async {
-                    // PEP 479: the StopIteration becomes the cause (and the
-                    // context) of a RuntimeError.
-                    let mut e = e;
-                    let stop = self.materialize(&mut e);
-                    let what = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
-                    let mut ne = PyErr::runtime_error(format!("{} raised {}", g.kind.name(), what));
-                    ne.0.context = stop.clone();
-                    let exc = self.materialize(&mut ne);
-                    if let Value::Instance(i) = &exc {
-                        if let Some(x) = &i.exc {
-                            x.cause.set(stop);
-                            x.suppress_context.set(true);
-                        }
-                    }
-                    return Err(ne);
-                }
-                Err(e)
+            Err(e) => Err(self.escaping_generator(g, e)),
+        }
+    }
+
+    /// The exception that leaves the caller when `e` escapes generator
+    /// `g`'s frame: PEP 479 turns a StopIteration (StopAsyncIteration for
+    /// async generators) into a RuntimeError with it as cause and context.
+    pub(crate) fn escaping_generator(&mut self, g: &GeneratorObj, e: PyErr) -> PyErr {
+        let stop_async = g.kind == GenKind::AsyncGenerator && self.err_is(&e, ExcKind::StopAsyncIteration);
+        if !(self.err_is(&e, ExcKind::StopIteration) || stop_async) {
+            return e;
+        }
+        let mut e = e;
+        let stop = self.materialize(&mut e);
+        let what = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
+        let mut ne = PyErr::runtime_error(format!("{} raised {}", g.kind.name(), what));
+        ne.0.context = stop.clone();
+        let exc = self.materialize(&mut ne);
+        if let Value::Instance(i) = &exc {
+            if let Some(x) = &i.exc {
+                x.cause.set(stop);
+                x.suppress_context.set(true);
             }
         }
+        ne
+    }
+
+    /// `for x in g` on a plain generator, from the dispatch loop: resumes
+    /// `g`'s frame on top of the caller's (frame `fi`) instead of in a
+    /// nested `run`, so the generator runs in the same dispatch loop. The
+    /// frame returns through `Ret::ForIter`: a yield stores the value into
+    /// the caller's register `dst` and suspends; finishing jumps the caller
+    /// to `target`. Returns false (nothing done) when the general path
+    /// must decide (not a plain generator, running or finished, or at the
+    /// recursion limit).
+    pub(crate) fn try_resume_for(&mut self, g: &PyRef<GeneratorObj>, dst: u16, target: u32) -> bool {
+        let state = g.state.get();
+        if g.kind != GenKind::Generator
+            || !(state == GenState::Created || state == GenState::Suspended)
+            || self.frames.len() >= self.recursion_limit
+        {
+            return false;
+        }
+        let pc = g.pc.get();
+        let base = g.regs_ptr();
+        if state == GenState::Suspended {
+            // Deliver None to the suspended yield, as `next()` does.
+            let code = &g.func.code;
+            match code.instrs.get(pc as usize) {
+                Some(Instr::YieldFrom { dst, .. }) => {
+                    // SAFETY: dst < nregs, inside the generator's registers.
+                    unsafe { *base.add(*dst as usize) = Value::None };
+                }
+                _ => {
+                    if let Some(Instr::Yield { dst, .. }) = (pc as usize).checked_sub(1).and_then(|i| code.instrs.get(i)) {
+                        // SAFETY: as above.
+                        unsafe { *base.add(*dst as usize) = Value::None };
+                    }
+                }
+            }
+        }
+        g.state.set(GenState::Running);
+        let top = self.stack_top();
+        let exc_depth = self.exc_stack.len() as u32;
+        let mut frame = Frame::for_function(g.func.clone(), base, top, Ret::ForIter { dst, target }, exc_depth);
+        frame.pc = pc;
+        frame.generator = Some(g.clone());
+        self.frames.push(frame);
+        true
+    }
+
+    /// A `yield` of `v` at `pc` in the top frame (a generator's). Returns
+    /// whether the value went to a `for` loop resuming the frame inline
+    /// (`Ret::ForIter`: the caller continues in the dispatch loop) rather
+    /// than back to Rust (`gen_resume`, through `yielded`).
+    pub(crate) fn yield_value(&mut self, pc: u32, v: &Value) -> bool {
+        let ret = self.frames.last().unwrap().ret;
+        self.suspend_generator(pc);
+        if let Ret::ForIter { dst, .. } = ret {
+            self.yielded = false;
+            let caller = self.frames.last().unwrap();
+            // SAFETY: `dst` is a register of the caller's window.
+            Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v.clone());
+            return true;
+        }
+        false
     }
 
     /// `yield from` one step: send `value` into the sub-iterator.

@@ -564,6 +564,12 @@ impl Vm {
                                 }
                             }
                         }
+                        if let Value::Generator(g) = r!(iter) {
+                            save_pc!();
+                            if self.try_resume_for(&g.clone(), dst, target) {
+                                continue 'frame;
+                            }
+                        }
                         let it = r!(iter).clone();
                         save_pc!();
                         match tri!(self.next(&it)) {
@@ -1504,7 +1510,9 @@ impl Vm {
                 Instr::Yield { dst: _, src } => {
                     let v = r!(src).clone();
                     save_pc!();
-                    self.suspend_generator(pc as u32);
+                    if self.yield_value(pc as u32, &v) {
+                        return Ok(Step::Frame);
+                    }
                     return Ok(Step::Exit(v));
                 }
                 Instr::YieldFrom { dst, iter } => {
@@ -1514,7 +1522,9 @@ impl Vm {
                     save_pc!();
                     match tri!(self.delegate_send(&it, sent)) {
                         GenResult::Yield(v) => {
-                            self.suspend_generator(pc as u32 - 1);
+                            if self.yield_value(pc as u32 - 1, &v) {
+                                return Ok(Step::Frame);
+                            }
                             return Ok(Step::Exit(v));
                         }
                         GenResult::Return(v) => set!(dst, v),
@@ -1627,6 +1637,16 @@ impl Vm {
                 let caller = self.frames.last().unwrap();
                 // SAFETY: `dst` is a register of the caller's window.
                 Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v);
+                Ok(None)
+            }
+            Ret::ForIter { target, .. } => {
+                // The generator is exhausted: its registers go, and the
+                // loop ends.
+                if let Some(g) = &f.generator {
+                    g.clear();
+                }
+                drop(v);
+                self.frames.last_mut().unwrap().pc = target;
                 Ok(None)
             }
         }
@@ -1908,6 +1928,12 @@ impl Vm {
             self.exc_stack.truncate(popped.exc_depth as usize);
             if let Some(g) = &popped.generator {
                 super::generator::finish_generator(g);
+                if let Ret::ForIter { .. } = popped.ret {
+                    // Resumed inline by a `for` loop: what `gen_resume`
+                    // does for an exception leaving the generator.
+                    g.clear();
+                    err = self.escaping_generator(g, err);
+                }
             }
             if depth == entry_depth {
                 return Err(err);

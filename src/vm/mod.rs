@@ -136,6 +136,11 @@ pub enum Ret {
     /// caller's window, unless it is NotImplemented, in which case the
     /// protocol goes on with the operands in registers `a` and `b`.
     BinOp { dst: u16, a: u16, b: u16, op: crate::bytecode::BinOp },
+    /// A generator frame resumed by a `for` loop in the dispatch loop
+    /// (`Vm::try_resume_for`): a yielded value goes to register `dst` of
+    /// the caller's window; when the generator finishes, the caller
+    /// continues at `target` (the loop's exit).
+    ForIter { dst: u16, target: u32 },
     /// Back to the Rust code that started the frame (`Vm::run`).
     ToRust,
 }
