@@ -140,6 +140,24 @@ fn install(cache: &mut Cache, version: u64, kind: u8, payload: u64) {
     cache.b = payload;
 }
 
+/// The instance dict and entry position that a filled cache entry gives
+/// for attribute `name` of `obj`, when it applies (the interpreter's
+/// inline hit path: no call, no reference counting). `hooks` are the
+/// class flags that forbid the shortcut for this kind of access.
+#[inline(always)]
+pub fn cached_attr_pos<'a>(obj: &'a Value, cache: &Cache, name: &StrObj, hooks: u32) -> Option<(&'a DictObj, usize)> {
+    if let Value::Instance(inst) = obj {
+        // SAFETY: the class is only read here.
+        if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
+            let plain = plain(cls.flags.get(), hooks);
+            if let Some(i) = attr_hit(cache, cls.version.get(), plain, d, name.as_str()) {
+                return Some((d, i));
+            }
+        }
+    }
+    None
+}
+
 impl Vm {
     /// The address of the value attribute access `pc` of `code` (a
     /// `LoadAttr` or `StoreAttr`) reaches in the dict of instance `obj`,

@@ -647,6 +647,18 @@ impl Vm {
                         }
                     }
                     Instr::LoadAttr { dst, obj, name } => {
+                        let hit = crate::vm::inline_cache::cached_attr_pos(
+                            r!(obj),
+                            code.cache(pc - 1),
+                            &code.names[name as usize],
+                            class_flags::HAS_GETATTRIBUTE,
+                        );
+                        if let Some((d, i)) = hit {
+                            let v = d.value_ref_at(i).clone();
+                            prof!(&v);
+                            set!(dst, v);
+                            continue;
+                        }
                         let o = r!(obj).clone();
                         save_pc!();
                         let v = tri!(self.load_attr_cached(&o, code, pc - 1, &code.names[name as usize]));
@@ -654,6 +666,17 @@ impl Vm {
                         set!(dst, v);
                     }
                     Instr::StoreAttr { obj, name, src } => {
+                        let hit = crate::vm::inline_cache::cached_attr_pos(
+                            r!(obj),
+                            code.cache(pc - 1),
+                            &code.names[name as usize],
+                            class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR,
+                        );
+                        if let Some((d, i)) = hit {
+                            d.set_value_at(i, r!(src).clone());
+                            safe_point!();
+                            continue;
+                        }
                         let (o, v) = (r!(obj).clone(), r!(src).clone());
                         save_pc!();
                         tri!(self.store_attr_cached(&o, code, pc - 1, &code.names[name as usize], v));
