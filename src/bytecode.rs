@@ -519,6 +519,34 @@ pub struct Cache {
     pub profile: u8,
 }
 
+/// Where in the source an instruction comes from, beside its line (the
+/// start line, from `CodeObj::lines`): the end line as a delta from it and
+/// the start and end columns, as UTF-8 byte offsets in their lines
+/// (CPython's `co_positions()`). `NONE` when unknown or out of range.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Position {
+    pub end_line_delta: u16,
+    pub col: u16,
+    pub end_col: u16,
+}
+
+impl Position {
+    pub const NONE: Position = Position { end_line_delta: 0, col: u16::MAX, end_col: u16::MAX };
+
+    /// Columns of `line`..`end_line` (0-based byte offsets); `NONE` when one
+    /// does not fit or the range runs backwards.
+    pub fn new(line: u32, col: u32, end_line: u32, end_col: u32) -> Position {
+        let delta = end_line.wrapping_sub(line);
+        if end_line < line || delta >= u16::MAX as u32 || col >= u16::MAX as u32 || end_col >= u16::MAX as u32 {
+            return Position::NONE;
+        }
+        if delta == 0 && end_col < col {
+            return Position::NONE;
+        }
+        Position { end_line_delta: delta as u16, col: col as u16, end_col: end_col as u16 }
+    }
+}
+
 /// A compiled function body, module or class body.
 pub struct CodeObj {
     pub name: String,
@@ -528,6 +556,9 @@ pub struct CodeObj {
     pub instrs: Box<[Instr]>,
     /// Source line of each instruction.
     pub lines: Box<[u32]>,
+    /// Source columns of each instruction (with `lines`, CPython's
+    /// `co_positions()`), for the traceback's position markers.
+    pub positions: Box<[Position]>,
     pub consts: Box<[Value]>,
     pub names: Box<[PyRef<StrObj>]>,
     /// Size of the register window.
@@ -567,6 +598,18 @@ impl CodeObj {
     /// The source line of the instruction at `pc`.
     pub fn line_at(&self, pc: u32) -> u32 {
         self.lines.get(pc as usize).copied().unwrap_or(self.firstlineno)
+    }
+
+    /// The source range of the instruction at `pc`: (line, end line,
+    /// column, end column), columns as 0-based UTF-8 byte offsets; `None`
+    /// when the columns are unknown.
+    pub fn position_at(&self, pc: u32) -> Option<(u32, u32, u32, u32)> {
+        let p = *self.positions.get(pc as usize)?;
+        if p == Position::NONE {
+            return None;
+        }
+        let line = self.line_at(pc);
+        Some((line, line + p.end_line_delta as u32, p.col as u32, p.end_col as u32))
     }
 
     /// The inline cache of the instruction at `pc`.

@@ -60,17 +60,13 @@ fn last_line(s: &str) -> String {
     s.lines().rfind(|l| !l.trim().is_empty()).map(|l| l.trim_end().to_string()).unwrap_or_default()
 }
 
-/// Paths in `File "..."` reduced to the file name; lines of only `^`/`~` dropped.
+/// Paths in `File "..."` reduced to the file name (position markers kept).
 fn normalise(stderr: &str) -> String {
     // Like the Python runner: lines joined with "\n", plus a final "\n".
     let mut out = String::new();
     let mut any = false;
     for line in stderr.lines() {
         any = true;
-        let t = line.trim();
-        if !t.is_empty() && t.chars().all(|c| c == '^' || c == '~') {
-            continue;
-        }
         let mut l = line.trim_end().to_string();
         if let Some(start) = l.find("File \"") {
             let rest = &l[start + 6..];

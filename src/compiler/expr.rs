@@ -76,8 +76,11 @@ impl<'s> FuncBuilder<'s> {
     pub(super) fn expr(&mut self, e: &'s Expr) -> Res<Reg> {
         if let Expr::Name(n) = e {
             if self.is_plain_local(n.id.as_str()) {
+                let saved = self.loc();
                 self.set_line(e);
-                return self.load_name(n.id.as_str(), e);
+                let r = self.load_name(n.id.as_str(), e);
+                self.set_loc(saved);
+                return r;
             }
         }
         let r = self.alloc();
@@ -96,8 +99,17 @@ impl<'s> FuncBuilder<'s> {
         self.expr(e)
     }
 
-    /// Compiles `e` into register `dst`.
+    /// Compiles `e` into register `dst`. Its instructions get `e`'s location
+    /// (unless a part sets its own); the location is restored afterwards,
+    /// as CPython's compiler does.
     pub(super) fn expr_into(&mut self, e: &'s Expr, dst: Reg) -> Res<()> {
+        let saved = self.loc();
+        let r = self.expr_into_here(e, dst);
+        self.set_loc(saved);
+        r
+    }
+
+    fn expr_into_here(&mut self, e: &'s Expr, dst: Reg) -> Res<()> {
         self.set_line(e);
         let mark = self.mark();
         // Multi-step expressions must not write a local's register before
@@ -193,7 +205,7 @@ impl<'s> FuncBuilder<'s> {
             Expr::Attribute(a) => {
                 let obj = self.expr(&a.value)?;
                 let name = self.attr_idx(a.attr.as_str());
-                self.set_line(e);
+                self.set_attr_loc(a);
                 self.emit(Instr::LoadAttr { dst, obj, name });
             }
             Expr::Subscript(s) => {
@@ -326,6 +338,13 @@ impl<'s> FuncBuilder<'s> {
 
     /// Jumps to `target` when the truth of `e` equals `when`.
     pub(super) fn jump_if(&mut self, e: &'s Expr, when: bool, target: Label) -> Res<()> {
+        let saved = self.loc();
+        let r = self.jump_if_here(e, when, target);
+        self.set_loc(saved);
+        r
+    }
+
+    fn jump_if_here(&mut self, e: &'s Expr, when: bool, target: Label) -> Res<()> {
         self.set_line(e);
         let mark = self.mark();
         match e {
@@ -408,12 +427,11 @@ impl<'s> FuncBuilder<'s> {
             debug_assert_eq!(self_reg, base + 1);
             let obj = self.expr(&a.value)?;
             let name = self.attr_idx(a.attr.as_str());
-            self.set_line(&*c.func);
+            self.set_attr_loc(a);
             self.emit(Instr::LoadMethod { dst: base, obj, name });
             self.free_to(self_reg as u32 + 1);
             self.call_args(c, base + 2)?;
-            self.set_line(&*c.func);
-            self.line_of_call(c);
+            self.loc_of_method_call(a, c);
             let nargs = (c.args.len() + c.keywords.len()) as u16;
             if c.keywords.is_empty() {
                 self.emit(Instr::CallMethod { base, nargs });
@@ -440,9 +458,16 @@ impl<'s> FuncBuilder<'s> {
         Ok(())
     }
 
-    /// Tracebacks point at the line where the call starts.
+    /// Tracebacks point at the call expression (from the line where it starts).
     fn line_of_call(&mut self, c: &ast::ExprCall) {
-        self.cur_line = self.line_of(c);
+        self.set_line(c);
+    }
+
+    /// A method call `obj.name(...)` is located at the call, from the
+    /// method's name when the attribute runs over several lines.
+    fn loc_of_method_call(&mut self, a: &ast::ExprAttribute, c: &ast::ExprCall) {
+        let r = c.range();
+        self.set_attr_range(a, r.start().into(), r.end().into());
     }
 
     /// Evaluates positional then keyword argument values into consecutive
@@ -451,7 +476,15 @@ impl<'s> FuncBuilder<'s> {
         debug_assert_eq!(first as u32, self.next_reg);
         for a in &c.args {
             let r = self.alloc();
+            if let ([Expr::GeneratorExp(_)], []) = (&c.args[..], &c.keywords[..]) {
+                // A generator expression as the only argument spans the
+                // call's parentheses (as CPython's node does).
+                let func_end: u32 = c.func.range().end().into();
+                let open = self.index.next_token(func_end);
+                self.genexp_range = Some((open, c.range().end().into()));
+            }
             self.expr_into(a, r)?;
+            self.genexp_range = None;
         }
         let mut seen = std::collections::HashSet::new();
         for k in &c.keywords {
@@ -656,6 +689,8 @@ impl<'s> FuncBuilder<'s> {
     }
 
     fn formatted_value(&mut self, f: &'s ast::ExprFormattedValue, dst: Reg) -> Res<()> {
+        // Formatting is located at the whole f-string, as in CPython.
+        let loc = self.loc();
         let mark = self.mark();
         let src = self.expr(&f.value)?;
         let conv = match f.conversion {
@@ -668,7 +703,7 @@ impl<'s> FuncBuilder<'s> {
             Some(s) => (self.expr(s)?, conv | 4),
             None => (0, conv),
         };
-        self.set_line(&*f.value);
+        self.set_loc(loc);
         self.emit(Instr::FormatValue { dst, src, spec, conv });
         self.free_to(mark);
         Ok(())
@@ -678,13 +713,17 @@ impl<'s> FuncBuilder<'s> {
 
     fn comprehension(&mut self, node: &'s Expr, name: &str, gens: &'s [ast::Comprehension], kind: CompKind<'s>, dst: Reg) -> Res<()> {
         let key: u32 = node.range().start().into();
+        let (start, end) = match (&kind, self.genexp_range.take()) {
+            (CompKind::Gen(_), Some(r)) => r,
+            _ => (key, node.range().end().into()),
+        };
         let scope = self.children.get(&key).copied().ok_or_else(|| self.err(node, "internal error: missing comprehension scope"))?;
         let qualname = self.child_qualname(name);
         let line = self.line_of(node);
         let mut b = FuncBuilder::new(scope, name.to_string(), qualname, self.filename.clone(), self.index, line);
         b.argcount = 1;
         b.prologue(&[]);
-        b.set_line(node);
+        b.set_range(start, end);
         let result = match kind {
             CompKind::Gen(_) => None,
             _ => Some(b.alloc()),
@@ -702,8 +741,8 @@ impl<'s> FuncBuilder<'s> {
             _ => {}
         }
         let is_async = scope.is_coroutine;
-        b.comp_loop(gens, 0, &kind, result, node)?;
-        b.set_line(node);
+        b.comp_loop(gens, 0, &kind, result, node, (start, end))?;
+        b.set_range(start, end);
         match result {
             Some(r) => b.emit(Instr::Return { src: r }),
             None => b.emit(Instr::ReturnNone {}),
@@ -715,7 +754,7 @@ impl<'s> FuncBuilder<'s> {
         self.make_function(code, None, None, base)?;
         let arg = self.alloc();
         self.expr_into(&gens[0].iter, arg)?;
-        self.set_line(node);
+        self.set_range(start, end);
         if gens[0].is_async {
             self.emit(Instr::GetAIter { dst: arg, src: arg });
         } else {
@@ -734,14 +773,24 @@ impl<'s> FuncBuilder<'s> {
         Ok(())
     }
 
-    fn comp_loop(&mut self, gens: &'s [ast::Comprehension], i: usize, kind: &CompKind<'s>, result: Option<Reg>, node: &'s Expr) -> Res<()> {
+    /// One `for` of a comprehension (and the rest inside it). Its loop
+    /// instructions are located at the whole comprehension, `range`.
+    fn comp_loop(
+        &mut self,
+        gens: &'s [ast::Comprehension],
+        i: usize,
+        kind: &CompKind<'s>,
+        result: Option<Reg>,
+        node: &'s Expr,
+        range: (u32, u32),
+    ) -> Res<()> {
         let g = &gens[i];
         let it = if i == 0 {
             self.regs[".0"]
         } else {
             let r = self.alloc();
             self.expr_into(&g.iter, r)?;
-            self.set_line(&g.iter);
+            self.set_range(range.0, range.1);
             if g.is_async {
                 self.emit(Instr::GetAIter { dst: r, src: r });
             } else {
@@ -757,7 +806,7 @@ impl<'s> FuncBuilder<'s> {
             Expr::Name(n) => self.local_reg(n.id.as_str()),
             _ => None,
         };
-        self.set_line(&g.iter);
+        self.set_range(range.0, range.1);
         if let Some((handler, exc)) = async_exit {
             let aw = self.alloc();
             let item = self.alloc();
@@ -785,7 +834,7 @@ impl<'s> FuncBuilder<'s> {
             self.jump_if(cond, false, top)?;
         }
         if i + 1 < gens.len() {
-            self.comp_loop(gens, i + 1, kind, result, node)?;
+            self.comp_loop(gens, i + 1, kind, result, node, range)?;
         } else {
             let mark = self.mark();
             match (kind, result) {
@@ -806,14 +855,14 @@ impl<'s> FuncBuilder<'s> {
                 (CompKind::Gen(e), None) => {
                     let v = self.expr(e)?;
                     let sent = self.alloc();
-                    self.set_line(*e);
+                    self.set_range(range.0, range.1);
                     self.emit(Instr::Yield { dst: sent, src: v });
                 }
                 _ => unreachable!(),
             }
             self.free_to(mark);
         }
-        self.set_line(&g.iter);
+        self.set_range(range.0, range.1);
         self.comp_jump_back(top_pc);
         if let Some((handler, exc)) = async_exit {
             self.bind_label(handler);

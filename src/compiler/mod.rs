@@ -19,7 +19,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use rustpython_parser::ast::{self, Ranged};
 
-use crate::bytecode::{code_flags, Cache, CodeObj, ExcEntry, Instr, Reg};
+use crate::bytecode::{code_flags, Cache, CodeObj, ExcEntry, Instr, Position, Reg};
 use crate::objects::{PyRef, StrObj, Value};
 use symtable::{Resolution, Scope, ScopeKind};
 
@@ -31,11 +31,14 @@ pub struct CompileError {
     /// 1-based column, 0 if unknown.
     pub col: u32,
     pub indentation: bool,
+    /// The byte range of the offending node in the source, when known:
+    /// gives `SyntaxError`'s `offset`/`end_lineno`/`end_offset`.
+    pub span: Option<(u32, u32)>,
 }
 
 impl CompileError {
     pub fn syntax(msg: &str, line: u32) -> CompileError {
-        CompileError { msg: msg.to_string(), line, col: 0, indentation: false }
+        CompileError { msg: msg.to_string(), line, col: 0, indentation: false, span: None }
     }
 }
 
@@ -52,6 +55,8 @@ pub enum Mode {
 /// Maps byte offsets to 1-based line numbers.
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// The source, for finding tokens between nodes.
+    src: Box<[u8]>,
 }
 
 impl LineIndex {
@@ -62,13 +67,43 @@ impl LineIndex {
                 starts.push(i as u32 + 1);
             }
         }
-        LineIndex { starts }
+        LineIndex { starts, src: src.as_bytes().into() }
+    }
+    /// The offset of the first character at or after `offset` that is not
+    /// blank, a comment or a line continuation.
+    pub fn next_token(&self, offset: u32) -> u32 {
+        let mut i = offset as usize;
+        while let Some(&b) = self.src.get(i) {
+            match b {
+                b' ' | b'\t' | b'\x0c' | b'\r' | b'\n' | b'\\' => i += 1,
+                b'#' => {
+                    while self.src.get(i).is_some_and(|&c| c != b'\n') {
+                        i += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        i as u32
     }
     pub fn line(&self, offset: u32) -> u32 {
         match self.starts.binary_search(&offset) {
             Ok(i) => i as u32 + 1,
             Err(i) => i as u32,
         }
+    }
+    /// The source range `start..end` (byte offsets) as its start line and a
+    /// `Position` (0-based byte columns).
+    pub fn position(&self, start: u32, end: u32) -> (u32, Position) {
+        let line = self.line(start);
+        let end_line = self.line(end);
+        let col = start - self.starts[(line - 1) as usize];
+        let end_col = end - self.starts[(end_line - 1) as usize];
+        (line, Position::new(line, col, end_line, end_col))
+    }
+    /// The offset where the line holding `offset` starts.
+    pub fn line_start(&self, offset: u32) -> u32 {
+        self.starts[(self.line(offset) - 1) as usize]
     }
     /// 1-based column of an offset.
     pub fn col(&self, offset: u32) -> u32 {
@@ -160,6 +195,14 @@ enum FBlock<'a> {
     },
 }
 
+/// A saved source location of the compiler (`FuncBuilder::loc`).
+#[derive(Clone, Copy)]
+pub(crate) struct Loc {
+    line: u32,
+    pos_line: u32,
+    pos: Position,
+}
+
 pub struct FuncBuilder<'s> {
     scope: &'s Scope,
     name: String,
@@ -169,6 +212,8 @@ pub struct FuncBuilder<'s> {
     firstlineno: u32,
     instrs: Vec<Instr>,
     lines: Vec<u32>,
+    /// Source columns of each instruction (`CodeObj::positions`).
+    positions: Vec<Position>,
     /// The handler (label, exception register) active for each instruction.
     handler_of: Vec<Option<(Label, Reg)>>,
     consts: Vec<Value>,
@@ -189,6 +234,11 @@ pub struct FuncBuilder<'s> {
     fblocks: Vec<FBlock<'s>>,
     loop_counters: u16,
     cur_line: u32,
+    /// The source range of the node being compiled (`cur_pos`, starting on
+    /// line `cur_pos_line`): instructions emitted while `cur_line` is that
+    /// line get it as their position, others none.
+    cur_pos: Position,
+    cur_pos_line: u32,
     /// Locals definitely bound at the current point (no unbound check needed).
     bound: HashSet<String>,
     flags: u32,
@@ -203,6 +253,9 @@ pub struct FuncBuilder<'s> {
     /// Registers holding the small int operands of augmented assignments
     /// (loaded once by the prologue).
     inplace_ints: HashMap<i32, Reg>,
+    /// The range of the generator expression about to be compiled when it
+    /// is a call's only argument (it spans the call's parentheses).
+    genexp_range: Option<(u32, u32)>,
     /// Module-level names go through the locals mapping (`LoadName`/
     /// `StoreName`), as `exec`/`eval` with a separate locals dict need.
     name_ops: bool,
@@ -219,6 +272,7 @@ impl<'s> FuncBuilder<'s> {
             firstlineno: line,
             instrs: Vec::new(),
             lines: Vec::new(),
+            positions: Vec::new(),
             handler_of: Vec::new(),
             consts: Vec::new(),
             const_map: HashMap::new(),
@@ -237,6 +291,8 @@ impl<'s> FuncBuilder<'s> {
             fblocks: Vec::new(),
             loop_counters: 0,
             cur_line: line,
+            cur_pos: Position::NONE,
+            cur_pos_line: 0,
             bound: HashSet::new(),
             flags: 0,
             argcount: 0,
@@ -246,6 +302,7 @@ impl<'s> FuncBuilder<'s> {
             children: scope.children.iter().map(|c| (c.key, c)).collect(),
             class_cell: None,
             inplace_ints: HashMap::new(),
+            genexp_range: None,
             name_ops: false,
         };
         b.assign_registers();
@@ -318,8 +375,64 @@ impl<'s> FuncBuilder<'s> {
 
     // ----- emission -----
 
+    /// Makes `node` the source of the next instructions: its start line
+    /// and its range (for position markers).
     fn set_line(&mut self, node: &impl Ranged) {
-        self.cur_line = self.index.line(node.range().start().into());
+        let r = node.range();
+        self.set_range(r.start().into(), r.end().into());
+    }
+
+    /// `set_line` for the byte range `start..end`.
+    fn set_range(&mut self, start: u32, end: u32) {
+        let (line, pos) = self.index.position(start, end);
+        self.cur_line = line;
+        self.cur_pos_line = line;
+        self.cur_pos = pos;
+    }
+
+    /// The current source location (line and range), to restore later.
+    fn loc(&self) -> Loc {
+        Loc { line: self.cur_line, pos_line: self.cur_pos_line, pos: self.cur_pos }
+    }
+
+    fn set_loc(&mut self, l: Loc) {
+        self.cur_line = l.line;
+        self.cur_pos_line = l.pos_line;
+        self.cur_pos = l.pos;
+    }
+
+    /// Locates an attribute access: the `Attribute` node, but when it runs
+    /// over several lines, from the attribute's name on its last line
+    /// (CPython's `update_start_location_to_match_attr`, which subtracts
+    /// the name's length in characters from the byte offset of its end).
+    fn set_attr_loc(&mut self, a: &ast::ExprAttribute) {
+        let r = a.range();
+        self.set_attr_range(a, r.start().into(), r.end().into());
+    }
+
+    /// `start..end` located as `set_attr_loc` does for the attribute `a`.
+    fn set_attr_range(&mut self, a: &ast::ExprAttribute, start: u32, end: u32) {
+        let name_end: u32 = a.range().end().into();
+        if self.index.line(start) != self.index.line(name_end) {
+            let len = a.attr.as_str().chars().count() as u32;
+            let line_start = self.index.line_start(name_end);
+            // A name longer than its column: columns unknown, as CPython.
+            let name_start = if name_end - line_start >= len { name_end - len } else { line_start };
+            self.set_range(name_start, end);
+            if name_end - line_start < len {
+                self.cur_pos = Position::NONE;
+            }
+        } else {
+            self.set_range(start, end);
+        }
+    }
+
+    /// An `assert` fails at its test when that is a comparison, else at
+    /// the statement (where CPython's `compiler_jump_if` leaves it).
+    fn assert_loc(&mut self, test: &ast::Expr) {
+        if let ast::Expr::Compare(_) = test {
+            self.set_line(test);
+        }
     }
 
     fn line_of(&self, node: &impl Ranged) -> u32 {
@@ -329,6 +442,7 @@ impl<'s> FuncBuilder<'s> {
     fn emit(&mut self, i: Instr) -> usize {
         self.instrs.push(i);
         self.lines.push(self.cur_line);
+        self.positions.push(if self.cur_pos_line == self.cur_line { self.cur_pos } else { Position::NONE });
         self.handler_of.push(self.handlers.last().copied());
         self.instrs.len() - 1
     }
@@ -422,7 +536,8 @@ impl<'s> FuncBuilder<'s> {
 
     fn err(&self, node: &impl Ranged, msg: &str) -> CompileError {
         let off: u32 = node.range().start().into();
-        CompileError { msg: msg.to_string(), line: self.index.line(off), col: self.index.col(off), indentation: false }
+        let span = Some((off, node.range().end().into()));
+        CompileError { msg: msg.to_string(), line: self.index.line(off), col: self.index.col(off), indentation: false, span }
     }
 
     /// Finishes the code object.
@@ -463,6 +578,7 @@ impl<'s> FuncBuilder<'s> {
             firstlineno: self.firstlineno,
             instrs: self.instrs.into_boxed_slice(),
             lines: self.lines.into_boxed_slice(),
+            positions: self.positions.into_boxed_slice(),
             consts: self.consts.into_boxed_slice(),
             names: self.names.into_boxed_slice(),
             nregs: nregs.min(u16::MAX as u32) as u16,

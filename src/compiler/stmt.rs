@@ -3,7 +3,7 @@
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 
 use super::symtable::{Resolution, ScopeKind};
-use super::{FBlock, FuncBuilder, FunctionBody, Label, Res};
+use super::{FBlock, FuncBuilder, FunctionBody, Label, Loc, Res};
 use crate::bytecode::{code_flags, BinOp, Instr, Reg};
 
 impl<'s> FuncBuilder<'s> {
@@ -59,16 +59,18 @@ impl<'s> FuncBuilder<'s> {
                     Some(m) => {
                         let msg = self.expr(m)?;
                         self.set_line(s);
+                        self.assert_loc(&a.test);
                         self.emit(Instr::AssertFail { msg, has_msg: true });
                     }
                     None => {
+                        self.assert_loc(&a.test);
                         self.emit(Instr::AssertFail { msg: 0, has_msg: false });
                     }
                 }
                 self.bind_label(ok);
             }
-            Stmt::With(w) => self.with_stmt(&w.items, &w.body)?,
-            Stmt::AsyncWith(w) => self.async_with_stmt(&w.items, &w.body)?,
+            Stmt::With(w) => self.with_stmt(&w.items, &w.body, self.loc())?,
+            Stmt::AsyncWith(w) => self.async_with_stmt(&w.items, &w.body, self.loc())?,
             Stmt::AsyncFor(f) => self.async_for_stmt(&f.target, &f.iter, &f.body, &f.orelse)?,
             Stmt::Import(i) => self.import(i)?,
             Stmt::ImportFrom(i) => self.import_from(s, i)?,
@@ -124,7 +126,7 @@ impl<'s> FuncBuilder<'s> {
                 let mark = self.mark();
                 let obj = self.expr(&at.value)?;
                 let name = self.attr_idx(at.attr.as_str());
-                self.set_line(t);
+                self.set_attr_loc(at);
                 self.emit(Instr::StoreAttr { obj, name, src });
                 self.free_to(mark);
                 Ok(())
@@ -175,10 +177,14 @@ impl<'s> FuncBuilder<'s> {
 
     fn aug_assign(&mut self, a: &'s ast::StmtAugAssign) -> Res<()> {
         let op = binop(&a.op);
+        // The operation is located at the statement, the load and the
+        // store at the target (CPython's `compiler_augassign`).
+        let stmt_loc = self.loc();
         match &*a.target {
             Expr::Name(n) => {
                 let cur = self.load_name(n.id.as_str(), &*a.target)?;
                 let dst = self.local_reg(n.id.as_str()).unwrap_or(cur);
+                self.set_loc(stmt_loc);
                 self.inplace(op, dst, cur, &a.value)?;
                 self.store_name(n.id.as_str(), dst);
             }
@@ -186,10 +192,11 @@ impl<'s> FuncBuilder<'s> {
                 let obj = self.expr(&at.value)?;
                 let name = self.attr_idx(at.attr.as_str());
                 let t = self.alloc();
-                self.set_line(&*a.target);
+                self.set_attr_loc(at);
                 self.emit(Instr::LoadAttr { dst: t, obj, name });
+                self.set_loc(stmt_loc);
                 self.inplace(op, t, t, &a.value)?;
-                self.set_line(&*a.target);
+                self.set_attr_loc(at);
                 self.emit(Instr::StoreAttr { obj, name, src: t });
             }
             Expr::Subscript(sub) => {
@@ -198,6 +205,7 @@ impl<'s> FuncBuilder<'s> {
                 let t = self.alloc();
                 self.set_line(&*a.target);
                 self.emit(Instr::GetItem { dst: t, obj, key });
+                self.set_loc(stmt_loc);
                 self.inplace(op, t, t, &a.value)?;
                 self.set_line(&*a.target);
                 self.emit(Instr::SetItem { obj, key, src: t });
@@ -264,6 +272,7 @@ impl<'s> FuncBuilder<'s> {
             Expr::Attribute(at) => {
                 let obj = self.expr(&at.value)?;
                 let name = self.attr_idx(at.attr.as_str());
+                self.set_attr_loc(at);
                 self.emit(Instr::DeleteAttr { obj, name });
             }
             Expr::Subscript(s) => {
@@ -336,9 +345,12 @@ impl<'s> FuncBuilder<'s> {
     }
 
     pub(super) fn for_stmt(&mut self, target: &'s Expr, iter: &'s Expr, body: &'s [Stmt], orelse: &'s [Stmt]) -> Res<()> {
+        // Getting the iterator and each item are located at the whole
+        // statement (as CPython's GET_ITER and FOR_ITER).
+        let stmt_loc = self.loc();
         let it = self.alloc();
         self.expr_into(iter, it)?;
-        self.set_line(iter);
+        self.set_loc(stmt_loc);
         self.emit(Instr::GetIter { dst: it, src: it });
         let top = self.new_label();
         let else_l = self.new_label();
@@ -351,7 +363,7 @@ impl<'s> FuncBuilder<'s> {
             Expr::Name(n) => self.local_reg(n.id.as_str()),
             _ => None,
         };
-        self.set_line(iter);
+        self.set_loc(stmt_loc);
         match direct {
             Some(r) => {
                 self.emit_jump(Instr::ForIter { dst: r, iter: it, target: 0 }, else_l);
@@ -420,7 +432,7 @@ impl<'s> FuncBuilder<'s> {
     fn unwind_fblocks(&mut self, depth: usize, node: &impl Ranged) -> Res<()> {
         let saved_blocks = self.fblocks.clone();
         let saved_handlers = self.handlers.clone();
-        let saved_line = self.cur_line;
+        let saved_loc = self.loc();
         while self.fblocks.len() > depth {
             let fb = self.fblocks.pop().unwrap();
             match fb {
@@ -456,19 +468,19 @@ impl<'s> FuncBuilder<'s> {
         }
         self.fblocks = saved_blocks;
         self.handlers = saved_handlers;
-        self.cur_line = saved_line;
+        self.set_loc(saved_loc);
         Ok(())
     }
 
     fn return_stmt(&mut self, value: Option<&'s Expr>) -> Res<()> {
         let needs_unwind = self.fblocks.iter().any(|f| !matches!(f, FBlock::Loop { .. } | FBlock::ForLoop { .. }));
-        let line = self.cur_line;
+        let loc = self.loc();
         match value {
             None => {
                 if needs_unwind {
                     self.unwind_fblocks(0, &DummyRange)?;
                 }
-                self.cur_line = line;
+                self.set_loc(loc);
                 self.emit(Instr::ReturnNone {});
             }
             Some(e) => {
@@ -483,7 +495,7 @@ impl<'s> FuncBuilder<'s> {
                 if needs_unwind {
                     self.unwind_fblocks(0, e)?;
                 }
-                self.cur_line = line;
+                self.set_loc(loc);
                 self.emit(Instr::Return { src: r });
             }
         }
@@ -635,14 +647,15 @@ impl<'s> FuncBuilder<'s> {
 
     // ----- with -----
 
-    fn with_stmt(&mut self, items: &'s [ast::WithItem], body: &'s [Stmt]) -> Res<()> {
+    /// Entering is located at the whole statement (`stmt_loc`).
+    fn with_stmt(&mut self, items: &'s [ast::WithItem], body: &'s [Stmt], stmt_loc: Loc) -> Res<()> {
         let item = &items[0];
         self.set_line(&item.context_expr);
         let mgr = self.alloc();
         self.expr_into(&item.context_expr, mgr)?;
         let exit = self.alloc();
         let val = self.alloc();
-        self.set_line(&item.context_expr);
+        self.set_loc(stmt_loc);
         self.emit(Instr::WithEnter { dst: val, mgr, exit });
         let exc = self.alloc();
         let handler = self.new_label();
@@ -654,7 +667,7 @@ impl<'s> FuncBuilder<'s> {
             self.store_target(v, val)?;
         }
         if items.len() > 1 {
-            self.with_stmt(&items[1..], body)?;
+            self.with_stmt(&items[1..], body, stmt_loc)?;
         } else {
             self.stmts(body)?;
         }
@@ -683,7 +696,7 @@ impl<'s> FuncBuilder<'s> {
     }
 
     /// `async with`: as `with`, with `__aenter__`/`__aexit__` awaited.
-    fn async_with_stmt(&mut self, items: &'s [ast::WithItem], body: &'s [Stmt]) -> Res<()> {
+    fn async_with_stmt(&mut self, items: &'s [ast::WithItem], body: &'s [Stmt], stmt_loc: Loc) -> Res<()> {
         let item = &items[0];
         self.set_line(&item.context_expr);
         let mgr = self.alloc();
@@ -691,7 +704,7 @@ impl<'s> FuncBuilder<'s> {
         let exit = self.alloc();
         let aw = self.alloc();
         let val = self.alloc();
-        self.set_line(&item.context_expr);
+        self.set_loc(stmt_loc);
         self.emit(Instr::AsyncWithEnter { dst: aw, mgr, exit });
         self.emit_await(aw, val);
         let exc = self.alloc();
@@ -704,7 +717,7 @@ impl<'s> FuncBuilder<'s> {
             self.store_target(v, val)?;
         }
         if items.len() > 1 {
-            self.async_with_stmt(&items[1..], body)?;
+            self.async_with_stmt(&items[1..], body, stmt_loc)?;
         } else {
             self.stmts(body)?;
         }
@@ -745,9 +758,10 @@ impl<'s> FuncBuilder<'s> {
 
     /// `async for`: `__anext__()` is awaited until it raises `StopAsyncIteration`.
     fn async_for_stmt(&mut self, target: &'s Expr, iter: &'s Expr, body: &'s [Stmt], orelse: &'s [Stmt]) -> Res<()> {
+        let stmt_loc = self.loc();
         let it = self.alloc();
         self.expr_into(iter, it)?;
-        self.set_line(iter);
+        self.set_loc(stmt_loc);
         self.emit(Instr::GetAIter { dst: it, src: it });
         let exc = self.alloc();
         let aw = self.alloc();
@@ -756,7 +770,7 @@ impl<'s> FuncBuilder<'s> {
         let brk = self.new_label();
         let before = self.bound.clone();
         let (top, top_pc) = self.label_here();
-        self.set_line(iter);
+        self.set_loc(stmt_loc);
         self.handlers.push((handler, exc));
         self.emit(Instr::GetANext { dst: aw, iter: it });
         self.emit_await(aw, item);
@@ -805,15 +819,17 @@ impl<'s> FuncBuilder<'s> {
         let f = self.alloc();
         self.set_line(s);
         self.make_function(code, Some(args), returns, f)?;
-        self.apply_decorators(&decos, f);
+        self.apply_decorators(&decos, decorators, f);
         self.store_name(name.as_str(), f);
         self.free_to(mark);
         Ok(())
     }
 
     /// Applies decorators (innermost, i.e. last, first) to the value in `f`.
-    fn apply_decorators(&mut self, decos: &[Reg], f: Reg) {
-        for d in decos.iter().rev() {
+    /// Each call is located at its decorator expression.
+    fn apply_decorators(&mut self, decos: &[Reg], exprs: &[Expr], f: Reg) {
+        for (d, e) in decos.iter().zip(exprs).rev() {
+            self.set_line(e);
             let base = self.alloc_n(2);
             self.emit(Instr::Move { dst: base, src: *d });
             self.emit(Instr::Move { dst: base + 1, src: f });
@@ -905,7 +921,7 @@ impl<'s> FuncBuilder<'s> {
                 self.emit(Instr::CallKw { func: base, nargs, kwnames: kk });
             }
         }
-        self.apply_decorators(&decos, base);
+        self.apply_decorators(&decos, &c.decorator_list, base);
         self.store_name(c.name.as_str(), base);
         self.free_to(mark);
         Ok(())

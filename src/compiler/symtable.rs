@@ -190,7 +190,8 @@ impl Builder<'_> {
     }
 
     fn err(&self, node: &impl Ranged, msg: &str) -> CompileError {
-        CompileError::syntax(msg, self.line(node))
+        let r = node.range();
+        CompileError { span: Some((r.start().into(), r.end().into())), ..CompileError::syntax(msg, self.line(node)) }
     }
 
     fn bind(&mut self, name: &str, _node: &impl Ranged) -> Res<()> {

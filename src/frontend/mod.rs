@@ -35,7 +35,7 @@ fn translate_error(source: &str, e: &rustpython_parser::ParseError) -> CompileEr
     let offset: u32 = e.offset.into();
     let line = index.line(offset.min(source.len() as u32));
     let col = index.col(offset.min(source.len() as u32));
-    let err = |msg: &str, line: u32, col: u32, indentation: bool| CompileError { msg: msg.to_string(), line, col, indentation };
+    let err = |msg: &str, line: u32, col: u32, indentation: bool| CompileError { msg: msg.to_string(), line, col, indentation, span: None };
     // Bracket problems explain most "invalid syntax" errors the way CPython reports them.
     let bracket = check_brackets(source);
     match &e.error {
@@ -43,13 +43,28 @@ fn translate_error(source: &str, e: &rustpython_parser::ParseError) -> CompileEr
             let (header_line, what) = block_header(source, line);
             return err(&format!("expected an indented block after {} on line {}", what, header_line), line, col, true);
         }
-        ParseErrorType::UnrecognizedToken(Tok::Indent, _) => return err("unexpected indent", line, col, true),
+        ParseErrorType::UnrecognizedToken(Tok::Indent, _) => {
+            // CPython's offset is the width of the indentation (so no caret).
+            let text = source.lines().nth(line.saturating_sub(1) as usize).unwrap_or("");
+            let indent = text.chars().take_while(|c| *c == ' ' || *c == '\t' || *c == '\x0c').count() as u32;
+            return err("unexpected indent", line, indent.max(1), true);
+        }
         ParseErrorType::Lexical(lex) => {
             use rustpython_parser::lexer::LexicalErrorType as L;
             match lex {
-                L::IndentationError => return err("unindent does not match any outer indentation level", line, col, true),
+                L::IndentationError => {
+                    // CPython points just past the end of the line.
+                    let len = source.lines().nth(line.saturating_sub(1) as usize).map_or(0, |l| l.chars().count() as u32);
+                    return err("unindent does not match any outer indentation level", line, len + 1, true);
+                }
                 L::TabError | L::TabsAfterSpaces => {
-                    return CompileError { msg: "inconsistent use of tabs and spaces in indentation".into(), line, col, indentation: true };
+                    return CompileError {
+                        msg: "inconsistent use of tabs and spaces in indentation".into(),
+                        line,
+                        col,
+                        indentation: true,
+                        span: None,
+                    };
                 }
                 L::DefaultArgumentError => return err("non-default argument follows default argument", line, col, false),
                 L::DuplicateArgumentError(n) => {
@@ -182,6 +197,7 @@ fn check_brackets(source: &str) -> Option<CompileError> {
                             line: index.line(i as u32),
                             col: index.col(i as u32),
                             indentation: false,
+                            span: None,
                         })
                     }
                     Some((o, at)) if o != open => {
@@ -191,7 +207,7 @@ fn check_brackets(source: &str) -> Option<CompileError> {
                         } else {
                             format!("closing parenthesis '{}' does not match opening parenthesis '{}' on line {}", c as char, o as char, l2)
                         };
-                        return Some(CompileError { msg, line: l1, col: index.col(i as u32), indentation: false });
+                        return Some(CompileError { msg, line: l1, col: index.col(i as u32), indentation: false, span: None });
                     }
                     _ => {}
                 }
@@ -205,6 +221,7 @@ fn check_brackets(source: &str) -> Option<CompileError> {
         line: index.line(*at as u32),
         col: index.col(*at as u32),
         indentation: false,
+        span: None,
     })
 }
 
@@ -236,6 +253,7 @@ fn unterminated_string(source: &str) -> Option<CompileError> {
                             line: index.line(start as u32),
                             col: index.col(start as u32),
                             indentation: false,
+                            span: None,
                         });
                     }
                     if bytes[i] == b'\\' {
@@ -258,6 +276,7 @@ fn unterminated_string(source: &str) -> Option<CompileError> {
                         line: index.line(start as u32),
                         col: index.col(start as u32),
                         indentation: false,
+                        span: None,
                     });
                 }
                 if bytes[i] == b'\\' {

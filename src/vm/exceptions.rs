@@ -212,6 +212,9 @@ impl Vm {
                     let t = src.trim();
                     if !t.is_empty() {
                         out.push_str(&format!("    {}\n", t));
+                        if let Some(m) = entry.code.position_at(entry.pc).and_then(|p| super::carets::marker_line(&src, p)) {
+                            out.push_str(&m);
+                        }
                     }
                 }
             }
@@ -261,13 +264,26 @@ impl Vm {
         };
         out.push_str(&format!("  File \"{}\", line {}\n", filename, lineno));
         if let Ok(Value::Str(t)) = self.get_attr(v, "text") {
+            // traceback.py's `_format_syntax_error`.
             let text = t.as_str().trim_end_matches('\n');
-            let stripped = text.trim_start();
+            let stripped = text.trim_start_matches([' ', '\n', '\x0c']);
             out.push_str(&format!("    {}\n", stripped));
-            if let Ok(Value::Int(off)) = self.get_attr(v, "offset") {
-                let lead = text.chars().count() - stripped.chars().count();
-                let col = (off as usize).saturating_sub(1).saturating_sub(lead);
-                out.push_str(&format!("    {}^\n", " ".repeat(col)));
+            if let Ok(Value::Int(offset)) = self.get_attr(v, "offset") {
+                let mut end = match self.get_attr(v, "end_offset") {
+                    Ok(Value::Int(e)) if e != 0 => e,
+                    _ => offset,
+                };
+                if end == offset || end == -1 {
+                    end = offset + 1;
+                }
+                let spaces = (text.chars().count() - stripped.chars().count()) as i64;
+                let col = offset - 1 - spaces;
+                let end_col = end - 1 - spaces;
+                if col >= 0 {
+                    // Tabs and other whitespace are kept for the alignment.
+                    let pad: String = stripped.chars().take(col as usize).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+                    out.push_str(&format!("    {}{}\n", pad, "^".repeat((end_col - col).max(0) as usize)));
+                }
             }
         }
     }
@@ -487,13 +503,22 @@ pub fn exc_special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option
 /// The `SyntaxError` (or `IndentationError`) for a compile error.
 pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str) -> PyErr {
     let text = source.lines().nth(e.line.saturating_sub(1) as usize).map(|l| format!("{}\n", l));
+    // With the offending node's range: its start and end columns (1-based).
+    let (col, end_line, end_col) = match e.span {
+        Some((start, end)) => {
+            let index = crate::compiler::LineIndex::new(source);
+            let (start, end) = (start.min(source.len() as u32), end.min(source.len() as u32));
+            (Value::Int(index.col(start) as i64), index.line(end), Value::Int(index.col(end) as i64))
+        }
+        None => (if e.col > 0 { Value::Int(e.col as i64) } else { Value::None }, e.line, Value::None),
+    };
     let details = Value::tuple(vec![
         Value::str(filename),
         Value::Int(e.line as i64),
-        if e.col > 0 { Value::Int(e.col as i64) } else { Value::None },
+        col,
         text.map(Value::string).unwrap_or(Value::None),
-        Value::Int(e.line as i64),
-        Value::None,
+        Value::Int(end_line as i64),
+        end_col,
     ]);
     let kind = if e.indentation { ExcKind::IndentationError } else { ExcKind::SyntaxError };
     let cls = vm.types.exc[kind as usize].clone();

@@ -9,6 +9,7 @@
 
 pub mod attr;
 pub mod call;
+pub mod carets;
 pub mod error;
 pub mod exceptions;
 pub mod finalize;
