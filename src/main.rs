@@ -68,8 +68,43 @@ struct Cli {
     args: Vec<String>,
 }
 
+/// Parses the command line. As in CPython, everything after `-m MODULE` or
+/// `-c CODE` belongs to the program (`spry -m timeit -h` is timeit's help).
+fn parse_cli() -> Cli {
+    let argv: Vec<String> = std::env::args().collect();
+    let mut split = None;
+    let mut i = 1;
+    while i < argv.len() {
+        let a = argv[i].as_str();
+        if a == "-m" || a == "-c" {
+            split = Some(i + 2);
+            break;
+        }
+        if (a.starts_with("-m") || a.starts_with("-c")) && !a.starts_with("--") {
+            split = Some(i + 1);
+            break;
+        }
+        if !a.starts_with('-') {
+            break;
+        }
+        // Spry's long options that take a separate value.
+        if ["--jit", "--jit-threshold", "--jit-opt", "--runs"].contains(&a) {
+            i += 1;
+        }
+        i += 1;
+    }
+    match split {
+        Some(at) if at < argv.len() => {
+            let mut cli = Cli::parse_from(&argv[..at]);
+            cli.args.extend(argv[at..].iter().cloned());
+            cli
+        }
+        _ => Cli::parse(),
+    }
+}
+
 fn main() {
-    let cli = Cli::parse();
+    let cli = parse_cli();
     // The VM runs on a thread with a large native stack, so that deep
     // recursion through Rust code (repr of deep structures, callbacks) hits
     // RecursionError instead of a stack overflow.

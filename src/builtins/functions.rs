@@ -750,7 +750,8 @@ fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
 impl Vm {
     /// Names for `dir(obj)`, sorted.
     pub fn dir_names(&mut self, obj: &Value) -> PyResult<Vec<String>> {
-        if let Value::Instance(_) = obj {
+        if let Value::Instance(_) | Value::Class(_) = obj {
+            // An instance's class, or a class's metaclass, may define __dir__.
             let cls = self.class_of(obj);
             if let Some(f) = cls.lookup("__dir__") {
                 if !matches!(f, Value::Builtin(_)) {

@@ -285,6 +285,8 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let cls = i.class();
             vm.generic_setattr(&this, i, &cls, &name, args.pos[2].clone())?;
         }
+        // `type.__setattr__`: no metaclass hook (a metaclass's own __setattr__ calls this).
+        Value::Class(c) => vm.class_setattr(c, &name, args.pos[2].clone())?,
         _ => vm.set_attr(&this, &name, args.pos[2].clone())?,
     }
     Ok(Value::None)
@@ -319,6 +321,10 @@ fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
         return Err(vm.attribute_error(&this, &name));
+    }
+    if let Value::Class(c) = &this {
+        vm.class_delattr(c, &name)?;
+        return Ok(Value::None);
     }
     vm.del_attr(&this, &name)?;
     Ok(Value::None)

@@ -211,10 +211,11 @@ pub fn str_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::str(""));
     };
     let data: Vec<u8> = match vm.unwrap_builtin(x).as_ref() {
-        Value::Bytes(b) => b.data.to_vec(),
-        Value::ByteArray(b) => b.data.borrow().clone(),
         Value::Str(_) => return Err(PyErr::type_error("decoding str is not supported")),
-        _ => return Err(PyErr::type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(x)))),
+        _ => match super::types_bytes::bytes_like(vm, x) {
+            Some(b) => b.into_owned(),
+            None => return Err(PyErr::type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(x)))),
+        },
     };
     super::codecs::decode(vm, &data, enc, errors)
 }

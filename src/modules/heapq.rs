@@ -19,7 +19,7 @@ fn heap_arg<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a 
     }
     match &args.pos[0] {
         Value::List(l) => Ok(l),
-        v => Err(PyErr::type_error(format!("{}() argument 1 must be list, not {}", name, vm.type_name(v)))),
+        v => Err(PyErr::type_error(format!("{}() argument {}must be list, not {}", name, if n == 1 { "" } else { "1 " }, vm.type_name(v)))),
     }
 }
 

@@ -341,20 +341,19 @@ fn ctor_filterfalse(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(make(vm, "filterfalse", State::FilterFalse { func: args.pos[0].clone(), it }))
 }
 
-fn islice_index(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<Option<usize>> {
+/// An islice bound as CPython reads it (`PyNumber_AsSsize_t`): `Ok(None)`
+/// for None, `Err` with `msg` when not an int or beyond sys.maxsize; a
+/// negative value is returned for the caller's range check.
+fn islice_index(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<Option<i64>> {
     if v.is_none() {
         return Ok(None);
     }
-    let n = match vm.index_value(v)? {
-        Some(Value::Int(n)) => n,
-        // Beyond sys.maxsize.
-        Some(_) => return Err(PyErr::value_error(msg.to_string())),
-        None => return Err(PyErr::value_error(msg.to_string())),
-    };
-    if n < 0 {
-        return Err(PyErr::value_error(msg.to_string()));
+    match vm.index_value(v)? {
+        Some(Value::Int(n)) if n != -1 => Ok(Some(n)),
+        // -1 is PyNumber_AsSsize_t's error value: the message is the same.
+        Some(Value::BigInt(b)) if b.sign() == num_bigint::Sign::Minus => Ok(Some(-2)),
+        _ => Err(PyErr::value_error(msg.to_string())),
     }
-    Ok(Some(n as usize))
 }
 
 fn ctor_islice(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -367,23 +366,23 @@ fn ctor_islice(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::type_error(format!("islice expected at most 4 arguments, got {}", n)));
     }
     const IDX: &str = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-    let (start, stop, step) = if n == 2 {
-        let stop = islice_index(vm, &args.pos[1], "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")?;
-        (0, stop, 1)
+    const STOP: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+    const STEP: &str = "Step for islice() must be a positive integer or None.";
+    let stop = islice_index(vm, &args.pos[if n == 2 { 1 } else { 2 }], STOP)?;
+    let start = if n >= 3 { islice_index(vm, &args.pos[1], IDX)?.unwrap_or(0) } else { 0 };
+    if start < 0 || stop.is_some_and(|s| s < 0) {
+        return Err(PyErr::value_error(IDX));
+    }
+    let step = if n == 4 {
+        match islice_index(vm, &args.pos[3], STEP) {
+            Ok(None) => 1,
+            Ok(Some(s)) if s > 0 => s,
+            _ => return Err(PyErr::value_error(STEP)),
+        }
     } else {
-        let start = islice_index(vm, &args.pos[1], IDX)?.unwrap_or(0);
-        let stop = islice_index(vm, &args.pos[2], IDX)?;
-        let step = if n == 4 {
-            match islice_index(vm, &args.pos[3], "Step for islice() must be a positive integer or None.")? {
-                Some(0) => return Err(PyErr::value_error("Step for islice() must be a positive integer or None.")),
-                Some(s) => s,
-                None => 1,
-            }
-        } else {
-            1
-        };
-        (start, stop, step)
+        1
     };
+    let (start, stop, step) = (start as usize, stop.map(|s| s as usize), step as usize);
     let it = vm.get_iter(&args.pos[0])?;
     Ok(make(vm, "islice", State::ISlice { it: Some(it), next: start, stop, step, count: 0 }))
 }
@@ -415,7 +414,12 @@ fn ctor_zip_longest(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ctor_product(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.allow_kwargs("product", &["repeat"])?;
+    for k in args.kwnames {
+        if !matches!(k, Value::Str(s) if s.as_str() == "repeat") {
+            let name = vm.str_of(k)?;
+            return Err(PyErr::type_error(format!("'{}' is an invalid keyword argument for product()", name)));
+        }
+    }
     let repeat = match args.kw("repeat") {
         Some(v) => {
             let r = arg::int(vm, v)?;

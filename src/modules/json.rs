@@ -479,11 +479,7 @@ impl<'a> Decoder<'a> {
                                 None => return Err(self.error(vm, "Invalid \\uXXXX escape", i - 4)),
                             }
                         }
-                        _ => {
-                            let ch = self.text[i..].chars().next().unwrap_or('?');
-                            let r = vm.repr_str_of(&Value::string(ch.to_string()))?;
-                            return Err(self.error(vm, &format!("Invalid \\escape: {}", r), i - 1));
-                        }
+                        _ => return Err(self.error(vm, "Invalid \\escape", i - 1)),
                     }
                     i += 1;
                 }

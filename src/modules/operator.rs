@@ -145,8 +145,21 @@ fn reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::tuple(vec![Value::Class(c), Value::tuple(vals)]))
 }
 
+/// `operator.index(a)`: `a.__index__()`, with CPython's error for non-integers.
+fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("index")?;
+    if args.len() != 1 {
+        return Err(PyErr::type_error(format!("_operator.index() takes exactly one argument ({} given)", args.len())));
+    }
+    let v = &args.pos[0];
+    match vm.index_value(v)? {
+        Some(i) => Ok(i),
+        None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+    }
+}
+
 pub fn make(vm: &mut Vm) -> Value {
-    let m = new_module(vm, "_operator", &[]);
+    let m = new_module(vm, "_operator", &[("index", index)]);
     super::set(
         &m,
         "__doc__",

@@ -204,9 +204,9 @@ fn seed_with(vm: &mut Vm, r: &RandomState, a: &Value) -> PyResult<()> {
             int::to_big(&v).unwrap_or_default()
         }
         other => {
-            // Any other object: its hash, as CPython does.
+            // Any other object: its hash as a C `size_t` (a negative hash wraps).
             let h = vm.hash(other)?;
-            BigInt::from(h)
+            BigInt::from(h as u64)
         }
     };
     r.mt.borrow_mut().init_by_array(&int_words(&n));

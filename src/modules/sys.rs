@@ -323,6 +323,58 @@ fn audit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn getframe(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(PyErr::new(ExcKind::NotImplementedError, "sys._getframe is not supported by Spry"))
+/// `sys._getframe([depth])`: a snapshot of a running frame with `f_globals`,
+/// `f_locals` (module and class-body frames: their namespace; function
+/// frames: an empty dict), `f_code`, `f_lineno` and `f_back`. Enough for the
+/// common use, finding the caller's module (`namedtuple`, `enum`).
+fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("_getframe", 0, 1)?;
+    let depth = match args.get(0) {
+        Some(v) => vm.to_index(v, |vm| format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))?,
+        None => 0,
+    };
+    let n = vm.frames.len() as i64;
+    if depth < 0 || depth >= n {
+        return Err(PyErr::value_error("call stack is not deep enough"));
+    }
+    Ok(frame_snapshot(vm, (n - 1 - depth) as usize))
+}
+
+fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
+    let cls = match vm.lazy_classes.get("frame") {
+        Some(c) => c.clone(),
+        None => {
+            let d = DictObj::new();
+            d.set_str("__module__", Value::str("builtins"));
+            let meta = vm.types.type_.clone();
+            let obj = vm.types.object.clone();
+            let c = vm.make_class(&meta, "frame", vec![obj], &d).expect("frame");
+            vm.lazy_classes.insert("frame", c.clone());
+            c
+        }
+    };
+    let (globals, locals, code, line) = {
+        let f = &vm.frames[i];
+        let code = f.code_ref();
+        let line = code.line_at(f.pc.saturating_sub(1));
+        let globals = f.globals_ref();
+        let locals = match (&f.locals, &f.func) {
+            (Some(l), _) => Value::Dict(l.clone()),
+            (None, None) => Value::Dict(globals.clone()),
+            (None, Some(_)) => Value::Dict(DictObj::new()),
+        };
+        (globals, locals, code, line)
+    };
+    let back = if i == 0 { Value::None } else { frame_snapshot(vm, i - 1) };
+    let inst = vm.new_instance(&cls);
+    if let Value::Instance(o) = &inst {
+        if let Some(d) = &o.dict {
+            d.set_str("f_globals", Value::Dict(globals));
+            d.set_str("f_locals", locals);
+            d.set_str("f_code", Value::Code(code));
+            d.set_str("f_lineno", Value::Int(line as i64));
+            d.set_str("f_back", back);
+        }
+    }
+    inst
 }

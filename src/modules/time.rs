@@ -60,7 +60,25 @@ extern "C" {
 
 fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("sleep", 1, 1)?;
-    let s = arg::float(vm, &args.pos[0])?;
+    // CPython's _PyTime_FromSecondsObject: a float, or else an integer.
+    let v = &args.pos[0];
+    let s = match v {
+        Value::Float(f) => *f,
+        _ => match vm.index_value(v)? {
+            Some(i) => arg::float(vm, &i)?,
+            None => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        },
+    };
+    if s.is_nan() {
+        return Err(PyErr::value_error("Invalid value NaN (not a number)"));
+    }
+    if s.abs() * 1e9 >= i64::MAX as f64 {
+        return Err(PyErr::overflow(if matches!(v, Value::Float(_)) {
+            "timestamp out of range for platform time_t"
+        } else {
+            "timestamp too large to convert to C _PyTime_t"
+        }));
+    }
     if s < 0.0 {
         return Err(PyErr::value_error("sleep length must be non-negative"));
     }

@@ -569,6 +569,50 @@ impl Vm {
     }
 
     /// `setattr(obj, name, value)`.
+    /// The metaclass's user-defined `name` hook (`__setattr__`/`__delattr__`)
+    /// for attribute stores on the class `c`, if it has one.
+    fn metaclass_hook(&self, c: &PyRef<ClassObj>, flag: u32, name: &str) -> Option<Value> {
+        let Value::Class(meta) = c.metaclass.get() else { return None };
+        if meta.flags.get() & flag == 0 {
+            return None;
+        }
+        meta.lookup(name).filter(|v| !matches!(v, Value::Builtin(_)))
+    }
+
+    /// `type.__setattr__(c, name, value)`: a store into a class's dict.
+    pub fn class_setattr(&mut self, c: &PyRef<ClassObj>, name: &str, value: Value) -> PyResult<()> {
+        if c.is_builtin() {
+            return Err(PyErr::type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name())));
+        }
+        match name {
+            "__name__" => {
+                if let Value::Str(s) = &value {
+                    *c.name.borrow_mut() = s.as_str().to_string();
+                    return Ok(());
+                }
+                return Err(PyErr::type_error(format!(
+                    "can only assign string to {}.__name__, not '{}'",
+                    c.name(),
+                    self.type_name(&value)
+                )));
+            }
+            "__qualname__" => {
+                if let Value::Str(s) = &value {
+                    *c.qualname.borrow_mut() = s.as_str().to_string();
+                    return Ok(());
+                }
+            }
+            "__module__" => {
+                c.module.set(value.clone());
+            }
+            _ => {}
+        }
+        c.dict.set_str(name, value);
+        c.touch();
+        update_class_flags(c);
+        Ok(())
+    }
+
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
@@ -584,36 +628,12 @@ impl Vm {
                 self.generic_setattr(obj, inst, &cls, name, value)
             }
             Value::Class(c) => {
-                if c.is_builtin() {
-                    return Err(PyErr::type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name())));
+                // A metaclass's own __setattr__ (as EnumType's) runs first.
+                if let Some(sa) = self.metaclass_hook(c, class_flags::HAS_SETATTR, "__setattr__") {
+                    self.call_function(&sa, &[obj.clone(), Value::str(name), value])?;
+                    return Ok(());
                 }
-                match name {
-                    "__name__" => {
-                        if let Value::Str(s) = &value {
-                            *c.name.borrow_mut() = s.as_str().to_string();
-                            return Ok(());
-                        }
-                        return Err(PyErr::type_error(format!(
-                            "can only assign string to {}.__name__, not '{}'",
-                            c.name(),
-                            self.type_name(&value)
-                        )));
-                    }
-                    "__qualname__" => {
-                        if let Value::Str(s) = &value {
-                            *c.qualname.borrow_mut() = s.as_str().to_string();
-                            return Ok(());
-                        }
-                    }
-                    "__module__" => {
-                        c.module.set(value.clone());
-                    }
-                    _ => {}
-                }
-                c.dict.set_str(name, value);
-                c.touch();
-                update_class_flags(c);
-                Ok(())
+                self.class_setattr(c, name, value)
             }
             Value::Module(m) => {
                 m.dict.set_str(name, value);
@@ -768,6 +788,23 @@ impl Vm {
     }
 
     /// `delattr(obj, name)`.
+    /// `type.__delattr__(c, name)`.
+    pub fn class_delattr(&mut self, c: &PyRef<ClassObj>, name: &str) -> PyResult<()> {
+        if c.is_builtin() {
+            return Err(PyErr::type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name())));
+        }
+        let hash = crate::objects::str::hash_str(name);
+        match c.dict.find_str(name, hash) {
+            Some(i) => {
+                c.dict.remove_at(i);
+                c.touch();
+                update_class_flags(c);
+                Ok(())
+            }
+            None => Err(self.attribute_error(&Value::Class(c.clone()), name)),
+        }
+    }
+
     pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
@@ -825,19 +862,11 @@ impl Vm {
                 Err(self.attribute_error(obj, name))
             }
             Value::Class(c) => {
-                if c.is_builtin() {
-                    return Err(PyErr::type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name())));
+                if let Some(da) = self.metaclass_hook(c, class_flags::HAS_DELATTR, "__delattr__") {
+                    self.call_function(&da, &[obj.clone(), Value::str(name)])?;
+                    return Ok(());
                 }
-                let hash = crate::objects::str::hash_str(name);
-                match c.dict.find_str(name, hash) {
-                    Some(i) => {
-                        c.dict.remove_at(i);
-                        c.touch();
-                        update_class_flags(c);
-                        Ok(())
-                    }
-                    None => Err(self.attribute_error(obj, name)),
-                }
+                self.class_delattr(c, name)
             }
             Value::Module(m) => {
                 let hash = crate::objects::str::hash_str(name);

@@ -1631,9 +1631,9 @@ class Decimal(object):
         """Converts self to an int, truncating if necessary."""
         if self._is_special:
             if self._isnan():
-                raise ValueError("Cannot convert NaN to integer")
+                raise ValueError("cannot convert NaN to integer")
             elif self._isinfinity():
-                raise OverflowError("Cannot convert infinity to integer")
+                raise OverflowError("cannot convert Infinity to integer")
         s = (-1)**self._sign
         if self._exp >= 0:
             return s*int(self._int)*10**self._exp
@@ -4055,7 +4055,8 @@ class Context(object):
 
         # Errors should only be risked on copies of the context
         # self._ignored_flags = []
-        raise error(explanation)
+        # Spry: the message of CPython's C decimal, the list of signals.
+        raise error([condition])
 
     def _ignore_all_flags(self):
         """Ignore all flags, if they are raised"""

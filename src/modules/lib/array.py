@@ -4,6 +4,7 @@ numbers.  (Spry: the items are kept in a list and checked against the
 typecode's C range as CPython does; bytes conversions go through struct.)"""
 
 import _struct
+from _operator import index as _operator_index
 
 typecodes = 'bBuhHiIlLqQfd'
 
@@ -27,12 +28,10 @@ _RANGES = {
 
 
 def _index(v):
-    if isinstance(v, float):
-        raise TypeError("'float' object cannot be interpreted as an integer")
     try:
-        return v.__index__()
-    except AttributeError:
-        raise TypeError("an integer is required (got type %s)" % type(v).__name__) from None
+        return _operator_index(v)
+    except TypeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(v).__name__) from None
 
 
 class array:

@@ -320,6 +320,10 @@ class EnumType(type):
             enum_class._flag_mask_ = single_bits | multi_bits
             enum_class._singles_mask_ = single_bits
             enum_class._all_bits_ = 2 ** ((single_bits | multi_bits).bit_length()) - 1
+            # Members defined out of value order iterate in definition order.
+            member_list = [m._value_ for m in enum_class]
+            if member_list != sorted(member_list):
+                enum_class._iter_member_ = enum_class._iter_member_by_def_
         # Member lookup by value goes through Enum.__new__ from now on.
         if Enum is not None:
             if save_new:
@@ -771,6 +775,14 @@ class Flag(Enum, boundary=STRICT):
                 yield m
 
     _iter_member_ = _iter_member_by_value_
+
+    @classmethod
+    def _iter_member_by_def_(cls, value):
+        """Extract all members from the value in definition order."""
+        yield from sorted(
+                cls._iter_member_by_value_(value),
+                key=lambda m: m._sort_order_,
+                )
 
     @classmethod
     def _missing_(cls, value):

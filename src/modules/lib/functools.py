@@ -205,7 +205,7 @@ def total_ordering(cls):
 
 def cmp_to_key(mycmp):
     """Convert a cmp= function into a key= function"""
-    class K(object):
+    class KeyWrapper(object):
         __slots__ = ['obj']
         def __init__(self, obj):
             self.obj = obj
@@ -220,7 +220,9 @@ def cmp_to_key(mycmp):
         def __ge__(self, other):
             return mycmp(self.obj, other.obj) >= 0
         __hash__ = None
-    return K
+    KeyWrapper.__module__ = 'functools'
+    KeyWrapper.__qualname__ = 'KeyWrapper'
+    return KeyWrapper
 
 try:
     from _functools import cmp_to_key
@@ -234,7 +236,7 @@ except ImportError:
 
 _initial_missing = object()
 
-def reduce(function, sequence, initial=_initial_missing):
+def reduce(*args, **kwargs):
     """
     reduce(function, iterable[, initial]) -> value
 
@@ -246,7 +248,18 @@ def reduce(function, sequence, initial=_initial_missing):
     iterable is empty.
     """
 
-    it = iter(sequence)
+    if kwargs:
+        raise TypeError("reduce() takes no keyword arguments")
+    if len(args) < 2:
+        raise TypeError("reduce expected at least 2 arguments, got %d" % len(args))
+    if len(args) > 3:
+        raise TypeError("reduce expected at most 3 arguments, got %d" % len(args))
+    function, sequence = args[0], args[1]
+    initial = args[2] if len(args) == 3 else _initial_missing
+    try:
+        it = iter(sequence)
+    except TypeError:
+        raise TypeError("reduce() arg 2 must support iteration") from None
 
     if initial is _initial_missing:
         try:
@@ -280,7 +293,11 @@ class partial:
 
     __slots__ = "func", "args", "keywords", "__dict__", "__weakref__"
 
-    def __new__(cls, func, /, *args, **keywords):
+    def __new__(cls, *args, **keywords):
+        if not args:
+            raise TypeError("type 'partial' takes at least one argument")
+        func, *args = args
+        args = tuple(args)
         if not callable(func):
             raise TypeError("the first argument must be callable")
 

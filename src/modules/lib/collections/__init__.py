@@ -1643,3 +1643,10 @@ class UserString(_collections_abc.Sequence):
 
     def zfill(self, width):
         return self.__class__(self.data.zfill(width))
+
+
+# CPython imports collections.abc at startup (site), so `collections.abc`
+# works after a plain `import collections`.
+import collections.abc as _abc  # noqa: E402
+abc = _abc
+del _abc

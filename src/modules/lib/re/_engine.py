@@ -280,17 +280,22 @@ class Pattern:
 
     def _subx(self, repl, string, count, name):
         text = self._check(string)
+        bad = None  # a replacement of the wrong type: CPython fails when joining
         if callable(repl):
             filt = repl
             literal = None
         else:
-            if self._bytes:
-                if isinstance(repl, str):
-                    raise TypeError("expected a bytes-like object, str found")
-            elif not isinstance(repl, str):
-                raise TypeError("expected str instance, %s found" % type(repl).__name__)
-            template = _parser.parse_template(repl, self)
-            if not template[0] and len(template[1]) == 1:
+            if isinstance(repl, str) if not self._bytes else isinstance(repl, (bytes, bytearray, memoryview)):
+                template = _parser.parse_template(repl, self)
+            elif isinstance(repl, (str, bytes, bytearray, memoryview)):
+                template = None
+                bad = repl
+            else:
+                raise TypeError("decoding to str: need a bytes-like object, %s found" % type(repl).__name__)
+            if template is None:
+                literal = None
+                filt = None
+            elif not template[0] and len(template[1]) == 1:
                 literal = _text(template[1][0])
                 filt = None
             elif not template[0] and not template[1]:
@@ -309,22 +314,31 @@ class Pattern:
         pieces = []
         last = 0
         n = 0
+        bad_at = -1
         for s in all_spans:
-            pieces.append(text[last:s[0]])
+            if last < s[0]:
+                pieces.append(text[last:s[0]])
             if literal is not None:
                 pieces.append(literal)
             else:
-                r = filt(Match(self, string, text, s, 0, len(text)))
+                r = filt(Match(self, string, text, s, 0, len(text))) if bad is None else bad
                 if r is not None:
                     if self._bytes:
-                        if not isinstance(r, (bytes, bytearray)):
-                            raise TypeError("expected a bytes-like object, %s found" % type(r).__name__)
-                        r = bytes(r).decode('latin-1')
-                    elif not isinstance(r, str):
-                        raise TypeError("expected str instance, %s found" % type(r).__name__)
+                        if isinstance(r, (bytes, bytearray, memoryview)):
+                            r = bytes(r).decode('latin-1')
+                        elif bad_at < 0:
+                            bad_at = len(pieces)
+                            bad = r
+                    elif not isinstance(r, str) and bad_at < 0:
+                        bad_at = len(pieces)
+                        bad = r
                     pieces.append(r)
             last = s[1]
             n += 1
+        if bad_at >= 0:
+            if self._bytes:
+                raise TypeError("sequence item %d: expected a bytes-like object, %s found" % (bad_at, type(bad).__name__))
+            raise TypeError("sequence item %d: expected str instance, %s found" % (bad_at, type(bad).__name__))
         pieces.append(text[last:])
         return self._out(''.join(pieces)), n
 
