@@ -612,6 +612,11 @@ impl Vm {
                     }
                     Instr::LoadMethod { dst, obj, name } => {
                         let o = r!(obj).clone();
+                        if let Some(f) = crate::vm::inline_cache::cached_method(&o, code.cache(pc - 1), &code.names[name as usize]) {
+                            set!(dst, Value::Function(f));
+                            set!(dst + 1, o);
+                            continue;
+                        }
                         match tri!(self.load_method_cached(&o, code, pc - 1, &code.names[name as usize])) {
                             MethodLookup::Unbound(f) => {
                                 set!(dst, f);
