@@ -570,6 +570,30 @@ impl Vm {
                                 continue 'frame;
                             }
                         }
+                        // `for a, b in zip(xs, ys)`: straight into the
+                        // unpacking's registers, no tuple (the loop's
+                        // temporary `dst` is dead after the unpacking).
+                        if let Some(Instr::UnpackSequence { dst: udst, src, count }) = instrs.get(pc).copied() {
+                            if src == dst {
+                                let it = r!(iter);
+                                // SAFETY: `udst .. udst+count` are registers of this frame.
+                                match unsafe { crate::vm::iter::zip_into(it, base.add(udst as usize), count as usize) } {
+                                    Some(true) => {
+                                        code.cache(pc - 1).profile |= 32;
+                                        for i in 0..count {
+                                            code.cache(pc).profile |= crate::jit::profile_bit(r!(udst + i));
+                                        }
+                                        pc += 1;
+                                        continue;
+                                    }
+                                    Some(false) => {
+                                        pc = target as usize;
+                                        continue;
+                                    }
+                                    None => {}
+                                }
+                            }
+                        }
                         let it = r!(iter).clone();
                         save_pc!();
                         match tri!(self.next(&it)) {
@@ -1368,6 +1392,18 @@ impl Vm {
                     }
                 }
                 Instr::UnpackSequence { dst, src, count } => {
+                    // A tuple of the right length: its items straight into
+                    // the registers (no intermediate vector).
+                    if let Value::Tuple(t) = r!(src) {
+                        if t.len() == count as usize {
+                            let t = t.clone();
+                            for (i, v) in t.as_slice().iter().enumerate() {
+                                code.cache(pc - 1).profile |= crate::jit::profile_bit(v);
+                                set!(dst + i as u16, v.clone());
+                            }
+                            return Ok(Step::Next);
+                        }
+                    }
                     let x = r!(src).clone();
                     let items = tri!(self.unpack(&x, count as usize));
                     for (i, v) in items.into_iter().enumerate() {

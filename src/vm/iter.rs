@@ -9,6 +9,74 @@ pub fn new_iter(kind: IterKind) -> Value {
     Value::Iter(PyRef::new_tracked(IterObj { kind: std::cell::RefCell::new(kind) }))
 }
 
+/// Whether `it` is an iterator `simple_next` advances (no Python code).
+#[inline]
+fn is_simple_iter(it: &Value) -> bool {
+    let Value::Iter(io) = it else { return false };
+    let Ok(k) = io.kind.try_borrow() else { return false };
+    matches!(&*k, IterKind::Range { .. } | IterKind::Seq { seq: Value::List(_) | Value::Tuple(_), .. })
+}
+
+/// The next item of an iterator `is_simple_iter` accepted (None when
+/// exhausted), with `iter_next`'s bookkeeping.
+#[inline]
+fn simple_next(it: &Value) -> Option<Value> {
+    let Value::Iter(io) = it else { return None };
+    let k = io.kind.borrow();
+    match &*k {
+        IterKind::Range { next, stop, step } => {
+            let n = next.get();
+            if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                next.set(n.wrapping_add(*step));
+                return Some(Value::Int(n));
+            }
+            None
+        }
+        IterKind::Seq { seq, index } => {
+            let i = index.get();
+            let item = match seq {
+                Value::List(l) => l.get(i),
+                Value::Tuple(t) => t.get(i).cloned(),
+                _ => None,
+            };
+            if item.is_some() {
+                index.set(i + 1);
+            } else {
+                index.set(usize::MAX / 2);
+            }
+            item
+        }
+        _ => None,
+    }
+}
+
+/// `for a, b, ... in zip(x, y, ...)` without the tuple: when `it` is a
+/// non-strict `zip` of `n` iterators over ranges, lists or tuples, stores
+/// the next item of each into `out[0..n]` (registers) and returns
+/// Some(true), or Some(false) when one is exhausted (the ones before it
+/// advanced, as `zip` does). None: not such a zip (nothing done).
+///
+/// # Safety
+/// `out` must point at `n` live registers.
+pub unsafe fn zip_into(it: &Value, out: *mut Value, n: usize) -> Option<bool> {
+    let Value::Iter(io) = it else { return None };
+    let iters: Vec<Value> = {
+        let k = io.kind.try_borrow().ok()?;
+        match &*k {
+            IterKind::Zip { iters, strict: false } if iters.len() == n && n <= 4 && iters.iter().all(is_simple_iter) => iters.to_vec(),
+            _ => return None,
+        }
+    };
+    for (i, sub) in iters.iter().enumerate() {
+        match simple_next(sub) {
+            // SAFETY: guaranteed by the caller.
+            Some(v) => Value::store(unsafe { &mut *out.add(i) }, v),
+            None => return Some(false),
+        }
+    }
+    Some(true)
+}
+
 impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
