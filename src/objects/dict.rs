@@ -198,7 +198,8 @@ impl DictObj {
             for (i, e) in t.entries.iter().enumerate() {
                 if e.hash == hash {
                     if let Value::Str(s) = &e.key {
-                        if s.as_str() == key {
+                        let k = s.as_str();
+                        if std::ptr::eq(k.as_ptr(), key.as_ptr()) && k.len() == key.len() || k == key {
                             return Some(i);
                         }
                     }
@@ -218,7 +219,8 @@ impl DictObj {
                 let e = &t.entries[ix as usize];
                 if e.hash == hash {
                     if let Value::Str(s) = &e.key {
-                        if s.as_str() == key {
+                        let k = s.as_str();
+                        if std::ptr::eq(k.as_ptr(), key.as_ptr()) && k.len() == key.len() || k == key {
                             return Some(ix as usize);
                         }
                     }
