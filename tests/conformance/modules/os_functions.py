@@ -2,7 +2,8 @@
 import os
 import stat
 
-base = "_tmp_os_functions_dir"
+# The process id keeps runs in parallel (the test runs several modes at once) apart.
+base = f"_tmp_os_functions_dir_{os.getpid()}"
 if os.path.exists(base):
     for root, dirs, files in os.walk(base, topdown=False):
         for f in files:
@@ -35,7 +36,7 @@ print("after rename:", sorted(os.listdir(os.path.join(base, "a"))))
 try:
     os.mkdir(base)
 except FileExistsError as e:
-    print(type(e).__name__, e.errno, e.strerror, e.filename)
+    print(type(e).__name__, e.errno, e.strerror, e.filename == base)
 try:
     os.remove(os.path.join(base, "nope.txt"))
 except FileNotFoundError as e:

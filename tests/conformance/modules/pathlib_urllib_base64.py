@@ -8,7 +8,7 @@ q = pathlib.PurePosixPath("a/b/../c")
 print(q, q.as_posix(), pathlib.Path(".").resolve().is_dir(), pathlib.Path("pathlib_urllib_base64.py").exists())
 print(pathlib.Path("pathlib_urllib_base64.py").read_text()[:9], pathlib.Path("a/b").relative_to("a"), pathlib.Path("x").joinpath("y", "z"))
 print(sorted(x.name for x in pathlib.Path(".").glob("pathlib_urllib_base64.p*")), pathlib.PurePath("a") == pathlib.PurePath("a"), pathlib.Path("a/b").match("*/b"))
-t = pathlib.Path("_tmp_pathlib_case.txt")
+t = pathlib.Path(f"_tmp_pathlib_case_{__import__('os').getpid()}.txt")  # pid: parallel runs apart
 t.write_text("hi there")
 with open(t) as f:
     print(f.read(), t.stat().st_size, t.is_file())
