@@ -307,6 +307,11 @@ impl Vm {
                 let n = it.clone();
                 self.awaitable_send(&n, value)
             }
+            // A builtin iterator (`yield from some_list`): advanced directly.
+            Value::Iter(_) if value.is_none() => match self.next(it)? {
+                Some(v) => Ok(GenResult::Yield(v)),
+                None => Ok(GenResult::Return(Value::None)),
+            },
             _ => {
                 let r = if value.is_none() {
                     match self.lookup_special(it, "__next__") {

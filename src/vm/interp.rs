@@ -781,6 +781,14 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::Yield { dst: _, src } => {
+                        let v = r!(src).clone();
+                        save_pc!();
+                        if self.yield_value(pc as u32, &v) {
+                            continue 'frame;
+                        }
+                        return Ok(v);
+                    }
                     Instr::ReturnNone {} => {
                         save_pc!();
                         match self.do_return(Value::None, entry_depth) {
