@@ -897,13 +897,17 @@ impl Vm {
         let addr = if v == version {
             addr
         } else {
-            let addr = self.simple_init(c).map_or(0, |f| f.as_ptr() as usize);
+            let addr = self.init_plan(c);
             c.init_cache.set((version, addr));
             addr
         };
         if addr == 0 {
             return false;
         }
+        // Bit 0: an exception class (`BaseException.__new__` keeps the
+        // arguments as `args`).
+        let exc = addr & 1 != 0;
+        let addr = addr & !1;
         // SAFETY: the class (version unchanged) keeps the function alive.
         let f: &FunctionObj = unsafe { &(*(addr as *const rc::ObjBox<FunctionObj>)).data };
         let callee: &CodeObj = &f.code;
@@ -922,6 +926,15 @@ impl Vm {
             return false;
         }
         let inst = self.new_instance(c);
+        if exc {
+            if let Value::Instance(i) = &inst {
+                if let Some(e) = &i.exc {
+                    // SAFETY: the arguments are registers func+1 .. func+1+n.
+                    let args = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), n) };
+                    e.args.set(Value::tuple(args.to_vec()));
+                }
+            }
+        }
         // SAFETY: the new window lies above every live frame and holds only
         // Undef values, so writing without dropping is correct; the
         // argument registers are the caller's.
@@ -1808,6 +1821,32 @@ impl Vm {
                 let f = f.clone();
                 self.call(&f, args).map(Some)
             }
+        }
+    }
+
+    /// What `try_fast_init` does for class `c`, as its `init_cache`
+    /// holds it: the address of the plain Python `__init__` to run as a
+    /// frame, with bit 0 set when the class is an exception class whose
+    /// instances `BaseException.__new__` makes; 0 for the general path.
+    fn init_plan(&self, c: &PyRef<ClassObj>) -> usize {
+        if let Some(f) = self.simple_init(c) {
+            return f.as_ptr() as usize;
+        }
+        if c.is_builtin() || c.layout.get() != Layout::Exception {
+            return 0;
+        }
+        if let Value::Class(m) = c.metaclass.get() {
+            if !PyRef::ptr_eq(&m, &self.types.type_) {
+                return 0;
+            }
+        }
+        match c.lookup("__new__") {
+            Some(Value::Builtin(b)) if b.owner == "BaseException" => {}
+            _ => return 0,
+        }
+        match c.lookup("__init__") {
+            Some(Value::Function(f)) if !f.code.is_generator() => f.as_ptr() as usize | 1,
+            _ => 0,
         }
     }
 
