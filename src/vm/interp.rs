@@ -616,6 +616,14 @@ impl Vm {
                             Value::Class(c) if self.try_fast_init(fi, &c.clone(), base, func, nargs as usize) => {
                                 continue 'frame;
                             }
+                            Value::Method(m) => {
+                                if let Value::Function(f) = &m.func {
+                                    let (f, this) = (f.clone(), m.this.clone());
+                                    if self.try_fast_call_with(fi, &f, Some(&this), base, func as usize + 1, nargs as usize, func) {
+                                        continue 'frame;
+                                    }
+                                }
+                            }
                             _ => {}
                         }
                         // SAFETY: the arguments are registers func+1 .. func+nargs.
@@ -833,8 +841,27 @@ impl Vm {
     /// register `ret`. Returns false (nothing done) otherwise.
     #[inline(always)]
     fn try_fast_call(&mut self, fi: usize, f: &PyRef<FunctionObj>, base: *mut Value, start: usize, n: usize, ret: u16) -> bool {
+        self.try_fast_call_with(fi, f, None, base, start, n, ret)
+    }
+
+    /// `try_fast_call` with a bound method's `self` (`this`) before the
+    /// arguments.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn try_fast_call_with(
+        &mut self,
+        fi: usize,
+        f: &PyRef<FunctionObj>,
+        this: Option<&Value>,
+        base: *mut Value,
+        start: usize,
+        nargs: usize,
+        ret: u16,
+    ) -> bool {
         let callee: &CodeObj = &f.code;
         let argcount = callee.argcount as usize;
+        // Parameters filled by the caller (`self` included).
+        let n = nargs + this.is_some() as usize;
         if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
             || argcount < n
             || callee.kwonlyargcount != 0
@@ -860,11 +887,16 @@ impl Vm {
         if new_top > self.stack_end {
             return false;
         }
-        for i in 0..n {
+        let skip = this.is_some() as usize;
+        if let Some(t) = this {
+            // SAFETY: as below.
+            unsafe { std::ptr::write(new_base, t.clone()) };
+        }
+        for i in 0..nargs {
             // SAFETY: the new window lies above every live frame and holds
             // only Undef values, so writing without dropping is correct; the
             // argument registers are the caller's.
-            unsafe { Value::move_to_fresh(base.add(start + i), new_base.add(i)) };
+            unsafe { Value::move_to_fresh(base.add(start + i), new_base.add(skip + i)) };
         }
         if let Some(defs) = defaults {
             for (i, d) in defs.iter().enumerate() {
