@@ -862,8 +862,11 @@ impl Vm {
         let argcount = callee.argcount as usize;
         // Parameters filled by the caller (`self` included).
         let n = nargs + this.is_some() as usize;
-        if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
-            || argcount < n
+        let varargs = callee.flags & code_flags::VARARGS != 0;
+        if callee.flags & (code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
+            || (argcount < n && !varargs)
+            // (`self` would go into `*args`.)
+            || (this.is_some() && argcount == 0)
             || callee.kwonlyargcount != 0
             || self.frames.len() >= self.recursion_limit
         {
@@ -892,11 +895,22 @@ impl Vm {
             // SAFETY: as below.
             unsafe { std::ptr::write(new_base, t.clone()) };
         }
-        for i in 0..nargs {
+        // Arguments beyond the parameters (only with `*args`) form its tuple.
+        let fixed = nargs.min(argcount - skip.min(argcount));
+        for i in 0..fixed {
             // SAFETY: the new window lies above every live frame and holds
             // only Undef values, so writing without dropping is correct; the
             // argument registers are the caller's.
             unsafe { Value::move_to_fresh(base.add(start + i), new_base.add(skip + i)) };
+        }
+        if varargs {
+            // SAFETY: registers start+fixed .. start+nargs are the caller's
+            // remaining arguments (taken, leaving Undef); `argcount` < nregs
+            // is the `*args` register (no keyword-only parameters).
+            unsafe {
+                let extra: Vec<Value> = (fixed..nargs).map(|i| std::mem::take(&mut *base.add(start + i))).collect();
+                std::ptr::write(new_base.add(argcount), Value::tuple(extra));
+            }
         }
         if let Some(defs) = defaults {
             for (i, d) in defs.iter().enumerate() {
@@ -1283,10 +1297,21 @@ impl Vm {
                         }
                     };
                     let kw = r!(func + 2).clone();
-                    let (names, vals): (Vec<Value>, Vec<Value>) = match &kw {
-                        Value::Dict(d) => d.items().into_iter().unzip(),
-                        _ => (vec![], vec![]),
-                    };
+                    // Names and values side by side, in one pass (no
+                    // vectors at all for an empty `**kwargs`).
+                    let (mut names, mut vals) = (Vec::new(), Vec::new());
+                    if let Value::Dict(d) = &kw {
+                        if d.len() > 0 {
+                            names.reserve_exact(d.len());
+                            vals.reserve_exact(d.len());
+                            for p in 0..d.entries_len() {
+                                if let Some((k, v)) = d.entry_at(p) {
+                                    names.push(k);
+                                    vals.push(v);
+                                }
+                            }
+                        }
+                    }
                     for n in &names {
                         if !matches!(n, Value::Str(_)) {
                             break 'err PyErr::type_error("keywords must be strings");
