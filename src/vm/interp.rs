@@ -1301,7 +1301,7 @@ impl Vm {
                     // vectors at all for an empty `**kwargs`).
                     let (mut names, mut vals) = (Vec::new(), Vec::new());
                     if let Value::Dict(d) = &kw {
-                        if d.len() > 0 {
+                        if !d.is_empty() {
                             names.reserve_exact(d.len());
                             vals.reserve_exact(d.len());
                             for p in 0..d.entries_len() {
