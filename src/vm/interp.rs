@@ -931,6 +931,111 @@ impl Vm {
         true
     }
 
+    /// A call with keyword arguments of a plain Python function (no
+    /// `*args`/`**kwargs`): `npos` positional arguments in registers
+    /// `start..`, then one value per name in `kwnames`. When every keyword
+    /// names a distinct parameter not given positionally and every missing
+    /// parameter has a default, pushes the frame (arguments moved, the
+    /// result to register `ret`); otherwise returns false with nothing
+    /// done, and the general path binds (and reports errors).
+    #[allow(clippy::too_many_arguments)]
+    fn try_fast_call_kw(
+        &mut self,
+        fi: usize,
+        f: &PyRef<FunctionObj>,
+        base: *mut Value,
+        start: usize,
+        npos: usize,
+        kwnames: &[Value],
+        ret: u16,
+    ) -> bool {
+        let callee: &CodeObj = &f.code;
+        let (argcount, posonly) = (callee.argcount as usize, callee.posonlyargcount as usize);
+        let total = argcount + callee.kwonlyargcount as usize;
+        if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
+            || npos > argcount
+            || total > 64
+            || kwnames.len() > 8
+            || self.frames.len() >= self.recursion_limit
+        {
+            return false;
+        }
+        // Which parameter each keyword binds; `set`: a bit per bound parameter.
+        let mut set: u64 = if npos == 64 { u64::MAX } else { (1u64 << npos) - 1 };
+        let mut target = [0usize; 8];
+        for (j, k) in kwnames.iter().enumerate() {
+            let Value::Str(ks) = k else { return false };
+            let name = ks.as_str();
+            let Some(p) = callee.varnames[posonly..total].iter().position(|v| v == name) else { return false };
+            let p = p + posonly;
+            if set & (1 << p) != 0 {
+                return false;
+            }
+            set |= 1 << p;
+            target[j] = p;
+        }
+        // Missing positional parameters need defaults, keyword-only ones
+        // keyword defaults.
+        // SAFETY: the defaults are only replaced by assignments to
+        // `__defaults__`/`__kwdefaults__`, which cannot run meanwhile.
+        let defs: &[Value] = match unsafe { f.defaults.peek() } {
+            Value::Tuple(t) => t.as_slice(),
+            _ => &[],
+        };
+        let first_default = argcount - defs.len().min(argcount);
+        // SAFETY: as above.
+        let kwdefs = match unsafe { f.kwdefaults.peek() } {
+            Value::Dict(d) => Some(d),
+            _ => None,
+        };
+        for p in npos..total {
+            if set & (1 << p) == 0 {
+                let ok = if p < argcount { p >= first_default } else { kwdefs.is_some_and(|d| d.get_str(&callee.varnames[p]).is_some()) };
+                if !ok {
+                    return false;
+                }
+            }
+        }
+        let nregs = callee.nregs as usize;
+        let new_base = self.frames[fi].top;
+        // SAFETY: pointer arithmetic inside the stack allocation (checked next).
+        let new_top = unsafe { new_base.add(nregs) };
+        if new_top > self.stack_end {
+            return false;
+        }
+        // SAFETY: the new window lies above every live frame and holds only
+        // Undef values, so writing without dropping is correct; registers
+        // start .. start+npos+len(kwnames) are the caller's arguments, and
+        // every parameter index is < total <= nregs.
+        unsafe {
+            for i in 0..npos {
+                Value::move_to_fresh(base.add(start + i), new_base.add(i));
+            }
+            for (j, &p) in target.iter().enumerate().take(kwnames.len()) {
+                Value::move_to_fresh(base.add(start + npos + j), new_base.add(p));
+            }
+            for p in npos..total {
+                if set & (1 << p) == 0 {
+                    let v = if p < argcount {
+                        defs[p - first_default].clone()
+                    } else {
+                        kwdefs.and_then(|d| d.get_str(&callee.varnames[p])).unwrap_or(Value::None)
+                    };
+                    std::ptr::write(new_base.add(p), v);
+                }
+            }
+        }
+        for (i, (_, reg)) in callee.freevars.iter().enumerate() {
+            if let Some(cell) = f.closure.get(i) {
+                // SAFETY: `reg` < nregs, in the fresh window.
+                unsafe { std::ptr::write(new_base.add(*reg as usize), Value::Cell(cell.clone())) };
+            }
+        }
+        callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
+        self.push_call_frame(f.clone(), new_base, new_top, Ret::Reg(ret));
+        true
+    }
+
     /// `C(args)` for a class whose instances `object.__new__` makes and
     /// whose `__init__` is a plain Python function taking exactly the
     /// arguments (registers `func+1 ..`, moved): creates the instance,
@@ -1263,6 +1368,11 @@ impl Vm {
                     // SAFETY: as in Call.
                     let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
                     let npos = all.len() - nkw;
+                    if let Value::Function(f) = r!(func) {
+                        if self.try_fast_call_kw(fi, &f.clone(), base, func as usize + 1, npos, names.as_slice(), func) {
+                            return Ok(Step::Frame);
+                        }
+                    }
                     let args = Args { pos: &all[..npos], kwnames: names.as_slice(), kwvals: &all[npos..] };
                     let r = self.call_from_frame(fi, func, r!(func), args, None);
                     // SAFETY: as above (temporaries, see Call in `run`).
@@ -1337,6 +1447,11 @@ impl Vm {
                     // SAFETY: as in CallMethod.
                     let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                     let npos = all.len() - names.len();
+                    if let Value::Function(f) = r!(b) {
+                        if self.try_fast_call_kw(fi, &f.clone(), base, start as usize, npos, names.as_slice(), b) {
+                            return Ok(Step::Frame);
+                        }
+                    }
                     let args = Args { pos: &all[..npos], kwnames: names.as_slice(), kwvals: &all[npos..] };
                     let r = self.call_from_frame(fi, b, r!(b), args, None);
                     // SAFETY: as above (temporaries, see Call in `run`).
