@@ -434,6 +434,13 @@ impl Vm {
                     Instr::FloorDiv { .. } => BinOp::FloorDiv,
                     _ => BinOp::Mod,
                 };
+                // An instance's Python `__op__`: a frame, as the interpreter runs it.
+                if let Value::Instance(_) = r!(a) {
+                    if self.try_binop_frame(fi, base, code, pc, op, a, b, dst) {
+                        self.run_pushed_frame()?;
+                        return Ok(Generic::Next);
+                    }
+                }
                 let (x, y) = (r!(a).clone(), r!(b).clone());
                 let v = self.binary_op(op, &x, &y)?;
                 set!(dst, v);
@@ -489,6 +496,24 @@ impl Vm {
                 }
             }
             Instr::Call { func, nargs } => {
+                // The interpreter's fast paths push the frame without the
+                // general binder.
+                let pushed = match r!(func) {
+                    Value::Function(f) => self.try_fast_call(fi, &f.clone(), base, func as usize + 1, nargs as usize, func),
+                    Value::Class(c) => self.try_fast_init(fi, &c.clone(), base, func, nargs as usize),
+                    Value::Method(m) => match &m.func {
+                        Value::Function(f) => {
+                            let (f, this) = (f.clone(), m.this.clone());
+                            self.try_fast_call_with(fi, &f, Some(&this), base, func as usize + 1, nargs as usize, func)
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                if pushed {
+                    self.run_pushed_frame()?;
+                    return Ok(Generic::Next);
+                }
                 // SAFETY: the arguments are registers func+1 .. func+nargs.
                 let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
                 let f = r!(func).clone();
@@ -513,6 +538,12 @@ impl Vm {
             Instr::CallMethod { base: b, nargs } => {
                 let has_self = !r!(b + 1).is_undef();
                 let (start, n) = if has_self { (b + 1, nargs as usize + 1) } else { (b + 2, nargs as usize) };
+                if let Value::Function(f) = r!(b) {
+                    if self.try_fast_call(fi, &f.clone(), base, start as usize, n, b) {
+                        self.run_pushed_frame()?;
+                        return Ok(Generic::Next);
+                    }
+                }
                 // SAFETY: registers start .. start+n are the arguments.
                 let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                 let f = r!(b).clone();

@@ -840,7 +840,7 @@ impl Vm {
     /// the frame at `base`, moved into the new window); the result goes to
     /// register `ret`. Returns false (nothing done) otherwise.
     #[inline(always)]
-    fn try_fast_call(&mut self, fi: usize, f: &PyRef<FunctionObj>, base: *mut Value, start: usize, n: usize, ret: u16) -> bool {
+    pub(crate) fn try_fast_call(&mut self, fi: usize, f: &PyRef<FunctionObj>, base: *mut Value, start: usize, n: usize, ret: u16) -> bool {
         self.try_fast_call_with(fi, f, None, base, start, n, ret)
     }
 
@@ -848,7 +848,7 @@ impl Vm {
     /// arguments.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
-    fn try_fast_call_with(
+    pub(crate) fn try_fast_call_with(
         &mut self,
         fi: usize,
         f: &PyRef<FunctionObj>,
@@ -1042,7 +1042,7 @@ impl Vm {
     /// leaves it in register `func` and pushes the `__init__` frame
     /// (`Ret::Init`). Returns false (nothing done) otherwise.
     #[inline(never)]
-    fn try_fast_init(&mut self, fi: usize, c: &PyRef<ClassObj>, base: *mut Value, func: u16, n: usize) -> bool {
+    pub(crate) fn try_fast_init(&mut self, fi: usize, c: &PyRef<ClassObj>, base: *mut Value, func: u16, n: usize) -> bool {
         let version = c.version.get();
         let (v, addr) = c.init_cache.get();
         let addr = if v == version {
@@ -1122,7 +1122,17 @@ impl Vm {
     /// precedence), a stale cache, or a call that needs binding.
     #[inline(never)]
     #[allow(clippy::too_many_arguments)]
-    fn try_binop_frame(&mut self, fi: usize, base: *mut Value, code: &CodeObj, pc: usize, op: BinOp, a: u16, b: u16, dst: u16) -> bool {
+    pub(crate) fn try_binop_frame(
+        &mut self,
+        fi: usize,
+        base: *mut Value,
+        code: &CodeObj,
+        pc: usize,
+        op: BinOp,
+        a: u16,
+        b: u16,
+        dst: u16,
+    ) -> bool {
         // SAFETY: `a` and `b` are registers of the frame at `base`.
         let (x, y) = unsafe { (&*base.add(a as usize), &*base.add(b as usize)) };
         let Value::Instance(inst) = x else { return false };
