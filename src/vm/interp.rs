@@ -775,6 +775,13 @@ impl Vm {
                                 std::ptr::drop_in_place(fp);
                             }
                             let caller = &self.frames[fi - 1];
+                            // The result's kind, for the JIT's speculation on
+                            // the call instruction (the caller's pc is past it).
+                            // SAFETY: the caller's code outlives its frame.
+                            let caller_code: &CodeObj = unsafe { &*caller.code };
+                            if caller.pc > 0 {
+                                caller_code.cache(caller.pc as usize - 1).profile |= crate::jit::profile_bit(&v);
+                            }
                             // SAFETY: `r` is a register of the caller's window.
                             Value::store(unsafe { &mut *caller.base.add(r as usize) }, v);
                             continue 'frame;
