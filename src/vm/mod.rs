@@ -165,6 +165,12 @@ pub struct Frame {
     pub func: Option<PyRef<FunctionObj>>,
     /// The local namespace of class bodies and `exec`.
     pub locals: Option<PyRef<DictObj>>,
+    /// A namespace that is not an exact dict (what a metaclass's
+    /// `__prepare__` returned, a mapping given to `exec`): name stores,
+    /// loads and deletes go through its `__setitem__`/`__getitem__`/
+    /// `__delitem__`. `locals` is None then. Boxed so that the common case
+    /// costs one word.
+    pub locals_map: Option<Box<Value>>,
     /// Set when this frame runs a generator body.
     pub generator: Option<PyRef<GeneratorObj>>,
     /// Owns code and globals of frames without a function.
@@ -185,6 +191,7 @@ impl Frame {
             ret,
             func: Some(func),
             locals: None,
+            locals_map: None,
             generator: None,
             owner: None,
         }
@@ -474,6 +481,18 @@ impl Vm {
 
     /// Runs module-level (or exec) code with the given namespaces.
     pub fn run_code(&mut self, code: PyRef<CodeObj>, globals: PyRef<DictObj>, locals: Option<PyRef<DictObj>>) -> PyResult<Value> {
+        self.run_code_ns(code, globals, locals, None)
+    }
+
+    /// `run_code` with, when `locals_map` is given, that mapping as the
+    /// local namespace (see `Frame::locals_map`).
+    pub fn run_code_ns(
+        &mut self,
+        code: PyRef<CodeObj>,
+        globals: PyRef<DictObj>,
+        locals: Option<PyRef<DictObj>>,
+        locals_map: Option<Value>,
+    ) -> PyResult<Value> {
         self.check_recursion()?;
         let base = self.stack_top();
         self.check_stack_room(base, code.nregs as usize)?;
@@ -490,6 +509,7 @@ impl Vm {
             ret: Ret::ToRust,
             func: None,
             locals,
+            locals_map: locals_map.map(Box::new),
             generator: None,
             owner: Some(Box::new((code, globals))),
         });
@@ -520,6 +540,7 @@ impl Vm {
             std::ptr::addr_of_mut!((*p).ret).write(ret);
             std::ptr::addr_of_mut!((*p).func).write(Some(func));
             std::ptr::addr_of_mut!((*p).locals).write(None);
+            std::ptr::addr_of_mut!((*p).locals_map).write(None);
             std::ptr::addr_of_mut!((*p).generator).write(None);
             std::ptr::addr_of_mut!((*p).owner).write(None);
             self.frames.set_len(len + 1);
