@@ -854,8 +854,8 @@ fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     if let Some(l) = &f.locals {
         return Ok(Value::Dict(l.clone()));
     }
-    if let Some(m) = &f.locals_map {
-        return Ok((**m).clone());
+    if let Some(m) = f.locals_map() {
+        return Ok(m.clone());
     }
     if f.func.is_none() {
         return Ok(Value::Dict(f.globals_ref()));
@@ -994,7 +994,7 @@ fn run_class_body(vm: &mut Vm, body: &PyRef<FunctionObj>, ns: &Value) -> PyResul
     let f = vm.frames.last_mut().unwrap();
     match ns {
         Value::Dict(d) => f.locals = Some(d.clone()),
-        other => f.locals_map = Some(Box::new(other.clone())),
+        other => f.extra = Some(Box::new(crate::vm::FrameExtra { owner: None, locals_map: Some(other.clone()) })),
     }
     let depth = vm.frames.len();
     vm.run(depth)

@@ -801,7 +801,7 @@ impl Vm {
         if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
             || argcount < n
             || callee.kwonlyargcount != 0
-            || self.frames.len() >= self.recursion_limit
+            || self.frames.len() >= self.frame_limit
         {
             return false;
         }
@@ -873,7 +873,7 @@ impl Vm {
         if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
             || callee.argcount as usize != n + 1
             || callee.kwonlyargcount != 0
-            || self.frames.len() >= self.recursion_limit
+            || self.frames.len() + 1 >= self.frame_limit
         {
             return false;
         }
@@ -907,6 +907,7 @@ impl Vm {
         // SAFETY: as above; the clone takes a count.
         let fref = unsafe { PyRef::clone_from_raw(addr as *const rc::ObjBox<FunctionObj>) };
         self.push_call_frame(fref, new_base, new_top, Ret::Init(func));
+        self.push_init_level();
         true
     }
 
@@ -945,7 +946,7 @@ impl Vm {
         if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
             || callee.argcount != 2
             || callee.kwonlyargcount != 0
-            || self.frames.len() >= self.recursion_limit
+            || self.frames.len() >= self.frame_limit
         {
             return false;
         }
@@ -1059,7 +1060,7 @@ impl Vm {
                     let n = name!(name);
                     let found = match &self.frames[fi].locals {
                         Some(l) => l.get_str(n),
-                        None if self.frames[fi].locals_map.is_some() => {
+                        None if self.frames[fi].locals_map().is_some() => {
                             save_pc!();
                             tri!(self.locals_map_get(fi, n))
                         }
@@ -1076,7 +1077,7 @@ impl Vm {
                     let n = name!(name);
                     match self.frames[fi].locals.clone() {
                         Some(l) => l.set_str(n, v),
-                        None => match self.frames[fi].locals_map.as_deref().cloned() {
+                        None => match self.frames[fi].locals_map().cloned() {
                             Some(m) => {
                                 save_pc!();
                                 tri!(self.set_item(&m, &Value::str(n), v));
@@ -1088,7 +1089,7 @@ impl Vm {
                 }
                 Instr::DeleteName { name } => {
                     let n = name!(name);
-                    if let Some(m) = self.frames[fi].locals_map.as_deref().cloned() {
+                    if let Some(m) = self.frames[fi].locals_map().cloned() {
                         // CPython reports any failure of the mapping's
                         // `__delitem__` as a NameError.
                         save_pc!();
@@ -1114,7 +1115,7 @@ impl Vm {
                     let n = name!(name);
                     let found = match &self.frames[fi].locals {
                         Some(l) => l.get_str(n),
-                        None if self.frames[fi].locals_map.is_some() => {
+                        None if self.frames[fi].locals_map().is_some() => {
                             save_pc!();
                             tri!(self.locals_map_get(fi, n))
                         }
@@ -1462,8 +1463,8 @@ impl Vm {
                 Instr::LoadLocals { dst } => {
                     let v = match &self.frames[fi].locals {
                         Some(l) => Value::Dict(l.clone()),
-                        None => match &self.frames[fi].locals_map {
-                            Some(m) => (**m).clone(),
+                        None => match self.frames[fi].locals_map() {
+                            Some(m) => m.clone(),
                             None => Value::Dict(self.frames[fi].globals_ref()),
                         },
                     };
@@ -1474,10 +1475,10 @@ impl Vm {
                         if l.get_str("__annotations__").is_none() {
                             l.set_str("__annotations__", Value::Dict(DictObj::new()));
                         }
-                    } else if self.frames[fi].locals_map.is_some() {
+                    } else if self.frames[fi].locals_map().is_some() {
                         save_pc!();
                         if tri!(self.locals_map_get(fi, "__annotations__")).is_none() {
-                            let m = self.frames[fi].locals_map.as_deref().cloned().unwrap_or(Value::None);
+                            let m = self.frames[fi].locals_map().cloned().unwrap_or(Value::None);
                             tri!(self.set_item(&m, &Value::str("__annotations__"), Value::Dict(DictObj::new())));
                         }
                     }
@@ -1565,7 +1566,7 @@ impl Vm {
                 Instr::ImportStar { module } => {
                     let m = r!(module).clone();
                     save_pc!();
-                    if let Some(map) = self.frames[fi].locals_map.as_deref().cloned() {
+                    if let Some(map) = self.frames[fi].locals_map().cloned() {
                         // Import into a dict, then store each name through
                         // the mapping, in order.
                         let tmp = DictObj::new();
@@ -1739,11 +1740,11 @@ impl Vm {
     }
 
     /// Looks a global up (globals, then builtins) and fills the instruction's cache.
-    /// `locals_map[name]` of frame `fi` (see `Frame::locals_map`), None
+    /// `locals_map[name]` of frame `fi` (see `FrameExtra::locals_map`), None
     /// on a KeyError.
     #[cold]
     pub(crate) fn locals_map_get(&mut self, fi: usize, name: &str) -> PyResult<Option<Value>> {
-        let Some(m) = self.frames[fi].locals_map.as_deref().cloned() else {
+        let Some(m) = self.frames[fi].locals_map().cloned() else {
             return Ok(None);
         };
         match self.get_item(&m, &Value::str(name)) {
@@ -1858,6 +1859,17 @@ impl Vm {
         if func.code.is_generator() {
             return self.make_generator(&func, args, this).map(Some);
         }
+        let init = matches!(ret, Ret::Init(_));
+        if init {
+            // The class call's own level (see `push_init_level`), then
+            // the frame's.
+            if self.frames.len() >= self.frame_limit {
+                return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded while calling a Python object"));
+            }
+            if self.frames.len() + 1 >= self.frame_limit {
+                return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            }
+        }
         self.check_recursion()?;
         let new_base = self.frames[fi].top;
         let nregs = func.code.nregs as usize;
@@ -1867,6 +1879,9 @@ impl Vm {
             return Err(e);
         }
         self.push_frame(func, new_base, ret);
+        if init {
+            self.push_init_level();
+        }
         Ok(None)
     }
 

@@ -635,7 +635,14 @@ impl Vm {
         Ok(cmp_result(op, Some(x.len().cmp(&y.len()))))
     }
 
+    /// The comparison protocol (`__op__`, the reflected `__rop__`, the
+    /// defaults), one level of the recursion count as in CPython's
+    /// `PyObject_RichCompare`.
     fn compare_slow(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        self.with_level(" in comparison", |vm| vm.compare_protocol(op, a, b))
+    }
+
+    fn compare_protocol(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         let name = op.dunder();
         let rname = op.swapped().dunder();
         let ta = self.class_of(a);
