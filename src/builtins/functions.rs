@@ -848,17 +848,25 @@ fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let Some(f) = vm.frames.last() else {
+    if vm.frames.is_empty() {
         return Ok(Value::Dict(DictObj::new()));
-    };
+    }
+    Ok(frame_locals(vm, vm.frames.len() - 1))
+}
+
+/// The local namespace of frame `fi` as `locals()` there (and
+/// `frame.f_locals`) gives it: the namespace of module, class and `exec`
+/// code, a snapshot of the bound local variables of a function.
+pub fn frame_locals(vm: &Vm, fi: usize) -> Value {
+    let f = &vm.frames[fi];
     if let Some(l) = &f.locals {
-        return Ok(Value::Dict(l.clone()));
+        return Value::Dict(l.clone());
     }
     if let Some(m) = f.locals_map() {
-        return Ok(m.clone());
+        return m.clone();
     }
     if f.func.is_none() {
-        return Ok(Value::Dict(f.globals_ref()));
+        return Value::Dict(f.globals_ref());
     }
     // A function frame: a snapshot of its bound locals.
     let d = DictObj::new();
@@ -875,7 +883,7 @@ fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
             d.set_str(name, v);
         }
     }
-    Ok(Value::Dict(d))
+    Value::Dict(d)
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.

@@ -361,11 +361,7 @@ fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
         let code = f.code_ref();
         let line = code.line_at(f.pc.saturating_sub(1));
         let globals = f.globals_ref();
-        let locals = match (&f.locals, &f.func) {
-            (Some(l), _) => Value::Dict(l.clone()),
-            (None, None) => Value::Dict(globals.clone()),
-            (None, Some(_)) => Value::Dict(DictObj::new()),
-        };
+        let locals = crate::builtins::functions::frame_locals(vm, i);
         (globals, locals, code, line)
     };
     let back = if i == 0 { Value::None } else { frame_snapshot(vm, i - 1) };
