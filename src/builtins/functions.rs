@@ -848,14 +848,25 @@ fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let Some(f) = vm.frames.last() else {
+    if vm.frames.is_empty() {
         return Ok(Value::Dict(DictObj::new()));
-    };
+    }
+    Ok(frame_locals(vm, vm.frames.len() - 1))
+}
+
+/// The local namespace of frame `fi` as `locals()` there (and
+/// `frame.f_locals`) gives it: the namespace of module, class and `exec`
+/// code, a snapshot of the bound local variables of a function.
+pub fn frame_locals(vm: &Vm, fi: usize) -> Value {
+    let f = &vm.frames[fi];
     if let Some(l) = &f.locals {
-        return Ok(Value::Dict(l.clone()));
+        return Value::Dict(l.clone());
+    }
+    if let Some(m) = f.locals_map() {
+        return m.clone();
     }
     if f.func.is_none() {
-        return Ok(Value::Dict(f.globals_ref()));
+        return Value::Dict(f.globals_ref());
     }
     // A function frame: a snapshot of its bound locals.
     let d = DictObj::new();
@@ -872,7 +883,7 @@ fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
             d.set_str(name, v);
         }
     }
-    Ok(Value::Dict(d))
+    Value::Dict(d)
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
@@ -941,34 +952,41 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         meta = Value::Class(winner);
     }
     let bases_tuple = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
-    // Namespace from __prepare__.
-    let ns = match vm.get_attr_opt(&meta, "__prepare__")? {
+    // Namespace from __prepare__: a plain dict runs the body at full speed;
+    // any other mapping (a dict subclass, a custom class) gets every name
+    // store/load/delete of the body through its item methods.
+    let ns: Value = match vm.get_attr_opt(&meta, "__prepare__")? {
         Some(prep) if !matches!(prep, Value::Builtin(_)) => {
             let r = vm.call(&prep, Args { pos: &[Value::str(&name), bases_tuple.clone()], kwnames: &kw_names, kwvals: &kw_vals })?;
-            match r {
-                Value::Dict(d) => d,
-                other => {
-                    // A mapping that is not a dict: use a dict and copy back is not
-                    // supported; require a dict subclass value.
-                    match vm.unwrap_builtin(&other).into_owned() {
-                        Value::Dict(d) => d,
-                        _ => return Err(PyErr::type_error("__prepare__() must return a mapping")),
-                    }
-                }
+            if !matches!(r, Value::Dict(_)) && vm.lookup_special(&r, "__getitem__").is_none() {
+                let meta_name = match &meta {
+                    Value::Class(c) => c.name().to_string(),
+                    _ => "<metaclass>".to_string(),
+                };
+                return Err(PyErr::type_error(format!("{}.__prepare__() must return a mapping, not {}", meta_name, vm.type_name(&r))));
             }
+            r
         }
-        _ => DictObj::new(),
+        _ => Value::Dict(DictObj::new()),
     };
     // Run the class body with the namespace as its locals.
     let cell = run_class_body(vm, body, &ns)?;
+    let ns_set = |vm: &mut Vm, key: &str, v: Value| -> PyResult<()> {
+        match &ns {
+            Value::Dict(d) => {
+                d.set_str(key, v);
+                Ok(())
+            }
+            other => vm.set_item(other, &Value::str(key), v),
+        }
+    };
     if resolved {
-        ns.set_str("__orig_bases__", Value::tuple(args.pos[2..].to_vec()));
+        ns_set(vm, "__orig_bases__", Value::tuple(args.pos[2..].to_vec()))?;
     }
     if let Value::Cell(c) = &cell {
-        ns.set_str("__classcell__", Value::Cell(c.clone()));
+        ns_set(vm, "__classcell__", Value::Cell(c.clone()))?;
     }
-    let cls =
-        vm.call(&meta, Args { pos: &[Value::str(&name), bases_tuple, Value::Dict(ns.clone())], kwnames: &kw_names, kwvals: &kw_vals })?;
+    let cls = vm.call(&meta, Args { pos: &[Value::str(&name), bases_tuple, ns.clone()], kwnames: &kw_names, kwvals: &kw_vals })?;
     if let Value::Cell(c) = &cell {
         c.value.set(cls.clone());
     }
@@ -976,12 +994,16 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Runs a class body function with `ns` as its local namespace.
-fn run_class_body(vm: &mut Vm, body: &PyRef<FunctionObj>, ns: &PyRef<DictObj>) -> PyResult<Value> {
+fn run_class_body(vm: &mut Vm, body: &PyRef<FunctionObj>, ns: &Value) -> PyResult<Value> {
     vm.check_recursion()?;
     let base = vm.stack_top();
     vm.check_stack_room(base, body.code.nregs as usize)?;
     vm.push_frame(body.clone(), base, crate::vm::Ret::ToRust);
-    vm.frames.last_mut().unwrap().locals = Some(ns.clone());
+    let f = vm.frames.last_mut().unwrap();
+    match ns {
+        Value::Dict(d) => f.locals = Some(d.clone()),
+        other => f.extra = Some(Box::new(crate::vm::FrameExtra { owner: None, locals_map: Some(other.clone()) })),
+    }
     let depth = vm.frames.len();
     vm.run(depth)
 }
@@ -989,9 +1011,23 @@ fn run_class_body(vm: &mut Vm, body: &PyRef<FunctionObj>, ns: &PyRef<DictObj>) -
 /// Finishes a class created by `type.__new__`: `__set_name__` and `__init_subclass__`.
 pub fn finish_class(vm: &mut Vm, cls: &PyRef<ClassObj>, kw_names: &[Value], kw_vals: &[Value]) -> PyResult<()> {
     for (k, v) in cls.dict.items() {
-        if let Value::Instance(_) = &v {
+        if let Value::Instance(_) | Value::Class(_) = &v {
             if let Some(f) = vm.lookup_special(&v, "__set_name__") {
-                vm.call_function(&f, &[v.clone(), Value::Class(cls.clone()), k.clone()])?;
+                if let Err(mut e) = vm.call_function(&f, &[v.clone(), Value::Class(cls.clone()), k.clone()]) {
+                    // CPython 3.11 wraps the error (`type_new_set_names`).
+                    let cause = vm.exc_value(&mut e);
+                    let msg = format!(
+                        "Error calling __set_name__ on '{}' instance {} in '{}'",
+                        vm.type_name(&v),
+                        vm.repr_string(&k)?,
+                        cls.name()
+                    );
+                    let mut wrapped = PyErr::runtime_error(msg);
+                    let w = vm.exc_value(&mut wrapped);
+                    vm.set_attr(&w, "__cause__", cause.clone())?;
+                    vm.set_attr(&w, "__context__", cause)?;
+                    return Err(wrapped);
+                }
             }
         }
     }
@@ -1103,6 +1139,7 @@ fn exec_or_eval(vm: &mut Vm, args: Args, mode: crate::compiler::Mode, name: &str
     if globals.get_str("__builtins__").is_none() {
         globals.set_str("__builtins__", vm.builtins_module.clone());
     }
+    let mut locals_map = None;
     let locals = match l_arg {
         Some(Value::Dict(d)) => Some(d.clone()),
         Some(Value::None) | None => {
@@ -1121,12 +1158,17 @@ fn exec_or_eval(vm: &mut Vm, args: Args, mode: crate::compiler::Mode, name: &str
                 None
             }
         }
-        Some(other) => match vm.unwrap_builtin(other).into_owned() {
-            Value::Dict(d) => Some(d),
-            _ => {
-                return Err(PyErr::type_error("locals must be a mapping"));
+        Some(other) => {
+            if vm.lookup_special(other, "__getitem__").is_none() {
+                if name == "eval" {
+                    return Err(PyErr::type_error("locals must be a mapping"));
+                }
+                return Err(PyErr::type_error(format!("locals must be a mapping or None, not {}", vm.type_name(other))));
             }
-        },
+            // Any other mapping: names go through its item methods.
+            locals_map = Some(other.clone());
+            None
+        }
     };
     let code = match &args.pos[0] {
         Value::Code(c) => c.clone(),
@@ -1148,7 +1190,7 @@ fn exec_or_eval(vm: &mut Vm, args: Args, mode: crate::compiler::Mode, name: &str
         _ => None,
     };
     let saved = custom.map(|d| std::mem::replace(&mut vm.builtins, d));
-    let r = vm.run_code(code, globals, locals);
+    let r = vm.run_code_ns(code, globals, locals, locals_map);
     if let Some(b) = saved {
         vm.builtins = b;
     }

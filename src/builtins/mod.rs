@@ -1,7 +1,7 @@
 //! The `builtins` module: builtin functions and the methods of builtin types.
 
 mod codecs;
-mod functions;
+pub(crate) mod functions;
 mod memoryview;
 mod types_bytes;
 mod types_dict;

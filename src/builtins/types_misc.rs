@@ -397,7 +397,7 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Dict(d) => d.clone(),
         other => match vm.unwrap_builtin(other).into_owned() {
             Value::Dict(d) => d,
-            _ => return Err(PyErr::type_error("type.__new__() argument 3 must be dict")),
+            _ => return Err(PyErr::type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(other)))),
         },
     };
     let cls = vm.make_class(&meta, &name, bases, &ns)?;

@@ -341,8 +341,19 @@ pub extern "C" fn exec(c: u64, frame: u64, pc: u64) -> u64 {
         };
         let depth = v.exc_stack.len() as u32;
         v.frames.push(Frame::for_function(func, base, top, Ret::Reg(0), depth));
+        // The inlined frames around this one (and `__init__` calls' own
+        // levels) count towards the recursion limit as in the interpreter;
+        // the loop's entry check left room for them.
+        let extra = d.levels as usize - 1;
         let fi = v.frames.len() - 1;
-        let r = v.exec_generic(fi, pc as usize);
+        let r = if extra == 0 {
+            v.exec_generic(fi, pc as usize)
+        } else {
+            v.frame_limit -= extra;
+            let r = v.exec_generic(fi, pc as usize);
+            v.frame_limit += extra;
+            r
+        };
         // Pop without clearing: the registers stay with the compiled code.
         v.frames.pop();
         r
@@ -600,7 +611,12 @@ impl Vm {
     pub(crate) fn run_pushed_frame(&mut self) -> PyResult<()> {
         let depth = self.frames.len();
         let ret = std::mem::replace(&mut self.frames[depth - 1].ret, Ret::ToRust);
-        let v = self.run(depth)?;
+        let v = self.run(depth);
+        if let Ret::Init(_) = ret {
+            // `pop_frame` saw `ToRust`: give the class call's level back.
+            self.leave_level();
+        }
+        let v = v?;
         let caller = self.frames.last().unwrap();
         match ret {
             Ret::Reg(r) => {

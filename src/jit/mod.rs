@@ -110,6 +110,10 @@ pub struct FrameDesc {
     /// An inlined `__init__`: the caller's register keeps the new instance
     /// and the call must return None (`Ret::Init`).
     pub init: bool,
+    /// Levels of the recursion count this call and the inlined calls
+    /// around it take (one per frame, two per `__init__`, as in the
+    /// interpreter).
+    pub levels: u32,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -497,7 +501,7 @@ impl Vm {
         let saved_top = f.top;
         // SAFETY: pointer arithmetic inside the register stack, checked next.
         let need = unsafe { base.add(lp.extent) };
-        if need > self.stack_end || self.frames.len() + lp.depth + 1 >= self.recursion_limit {
+        if need > self.stack_end || self.frames.len() + 2 * lp.depth + 1 >= self.frame_limit {
             return Outcome::NotRun;
         }
         if need > saved_top {
@@ -600,6 +604,11 @@ impl Vm {
                 fr.pc = exit.pc;
             }
             self.frames.push(fr);
+            if d.init {
+                // The entry check left room for two levels per inlined
+                // call; `pop_frame` gives this one back.
+                self.push_init_level();
+            }
         }
         match outcome_err {
             Some(e) => Outcome::Raise(e),

@@ -3268,6 +3268,7 @@ impl<'a> Tr<'a> {
         let nregs = callee.nregs as usize;
         self.extent = self.extent.max(offset + nregs);
         let desc = self.frames.len() as u32;
+        let outer = self.level().desc.map_or(0, |d| self.frames[d as usize].levels);
         self.frames.push(FrameDesc {
             func: fval.clone(),
             offset: offset as u32,
@@ -3275,6 +3276,7 @@ impl<'a> Tr<'a> {
             call_pc: pc as u32,
             ret_reg: func,
             init,
+            levels: outer + 1 + init as u32,
         });
         // The callee's window is all Undef in memory.
         self.st.truncate(offset);

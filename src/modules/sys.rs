@@ -242,13 +242,16 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 1 {
         return Err(PyErr::value_error("recursion limit must be greater or equal than 1"));
     }
-    if (n as usize) <= vm.frames.len() {
+    let depth = vm.recursion_depth();
+    if (n as usize) <= depth {
         return Err(PyErr::new(
             ExcKind::RecursionError,
-            format!("cannot set the recursion limit to {} at the recursion depth {}: the limit is too low", n, vm.frames.len()),
+            format!("cannot set the recursion limit to {} at the recursion depth {}: the limit is too low", n, depth),
         ));
     }
+    let extra = vm.recursion_limit - vm.frame_limit;
     vm.recursion_limit = n as usize;
+    vm.frame_limit = n as usize - extra;
     Ok(Value::None)
 }
 
@@ -358,11 +361,7 @@ fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
         let code = f.code_ref();
         let line = code.line_at(f.pc.saturating_sub(1));
         let globals = f.globals_ref();
-        let locals = match (&f.locals, &f.func) {
-            (Some(l), _) => Value::Dict(l.clone()),
-            (None, None) => Value::Dict(globals.clone()),
-            (None, Some(_)) => Value::Dict(DictObj::new()),
-        };
+        let locals = crate::builtins::functions::frame_locals(vm, i);
         (globals, locals, code, line)
     };
     let back = if i == 0 { Value::None } else { frame_snapshot(vm, i - 1) };

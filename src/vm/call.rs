@@ -37,7 +37,11 @@ impl Vm {
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(f.clone());
                     all.extend_from_slice(args.pos);
-                    return self.call(&call, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals });
+                    // CPython counts the call of an object through its
+                    // type's `tp_call` as a level (`_PyObject_MakeTpCall`).
+                    return self.with_level(" while calling a Python object", |vm| {
+                        vm.call(&call, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })
+                    });
                 }
                 Err(PyErr::type_error(format!("'{}' object is not callable", self.type_name(f))))
             }
@@ -309,7 +313,9 @@ impl Vm {
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(Value::Class(cls.clone()));
                     all.extend_from_slice(args.pos);
-                    return self.call(&call, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals });
+                    return self.with_level(" while calling a Python object", |vm| {
+                        vm.call(&call, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })
+                    });
                 }
             }
         }
@@ -323,6 +329,13 @@ impl Vm {
         if let Some(ctor) = cls.ctor.get() {
             return ctor(self, args);
         }
+        // Calling a class defined in Python is a level of the recursion
+        // count besides the frames of `__new__`/`__init__`, as CPython's
+        // `type.__call__` through `_PyObject_MakeTpCall`.
+        self.with_level(" while calling a Python object", |vm| vm.type_call_inner(cls, args))
+    }
+
+    fn type_call_inner(&mut self, cls: &PyRef<ClassObj>, args: Args) -> PyResult<Value> {
         let new = cls.lookup("__new__");
         let obj = match &new {
             Some(Value::Builtin(b)) => {

@@ -247,7 +247,7 @@ impl Vm {
         let state = g.state.get();
         if g.kind != GenKind::Generator
             || !(state == GenState::Created || state == GenState::Suspended)
-            || self.frames.len() >= self.recursion_limit
+            || self.frames.len() >= self.frame_limit
         {
             return false;
         }

@@ -875,7 +875,7 @@ impl Vm {
             // (`self` would go into `*args`.)
             || (this.is_some() && argcount == 0)
             || callee.kwonlyargcount != 0
-            || self.frames.len() >= self.recursion_limit
+            || self.frames.len() >= self.frame_limit
         {
             return false;
         }
@@ -1072,7 +1072,7 @@ impl Vm {
         if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
             || callee.argcount as usize != n + 1
             || callee.kwonlyargcount != 0
-            || self.frames.len() >= self.recursion_limit
+            || self.frames.len() + 1 >= self.frame_limit
         {
             return false;
         }
@@ -1115,6 +1115,7 @@ impl Vm {
         // SAFETY: as above; the clone takes a count.
         let fref = unsafe { PyRef::clone_from_raw(addr as *const rc::ObjBox<FunctionObj>) };
         self.push_call_frame(fref, new_base, new_top, Ret::Init(func));
+        self.push_init_level();
         true
     }
 
@@ -1163,7 +1164,7 @@ impl Vm {
         if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
             || callee.argcount != 2
             || callee.kwonlyargcount != 0
-            || self.frames.len() >= self.recursion_limit
+            || self.frames.len() >= self.frame_limit
         {
             return false;
         }
@@ -1275,8 +1276,14 @@ impl Vm {
                 }
                 Instr::LoadName { dst, name } => {
                     let n = name!(name);
-                    let locals = self.frames[fi].locals.clone();
-                    let found = locals.as_ref().and_then(|l| l.get_str(n));
+                    let found = match &self.frames[fi].locals {
+                        Some(l) => l.get_str(n),
+                        None if self.frames[fi].locals_map().is_some() => {
+                            save_pc!();
+                            tri!(self.locals_map_get(fi, n))
+                        }
+                        None => None,
+                    };
                     let v = match found {
                         Some(v) => v,
                         None => tri!(self.load_global_slow(globals, code, pc - 1, n)),
@@ -1288,12 +1295,29 @@ impl Vm {
                     let n = name!(name);
                     match self.frames[fi].locals.clone() {
                         Some(l) => l.set_str(n, v),
-                        None => globals.set_str(n, v),
+                        None => match self.frames[fi].locals_map().cloned() {
+                            Some(m) => {
+                                save_pc!();
+                                tri!(self.set_item(&m, &Value::str(n), v));
+                            }
+                            None => globals.set_str(n, v),
+                        },
                     }
                     safe_point!();
                 }
                 Instr::DeleteName { name } => {
                     let n = name!(name);
+                    if let Some(m) = self.frames[fi].locals_map().cloned() {
+                        // CPython reports any failure of the mapping's
+                        // `__delitem__` as a NameError.
+                        save_pc!();
+                        if self.del_item(&m, &Value::str(n)).is_err() {
+                            break 'err PyErr::name_error(format!("name '{}' is not defined", n));
+                        }
+                        self.clear_dead_temps(fi, pc, false);
+                        safe_point!();
+                        return Ok(Step::Next);
+                    }
                     let d = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals_ref());
                     let h = crate::objects::str::hash_str(n);
                     match d.find_str(n, h) {
@@ -1307,7 +1331,14 @@ impl Vm {
                 }
                 Instr::LoadClassDeref { dst, cell, name } => {
                     let n = name!(name);
-                    let found = self.frames[fi].locals.as_ref().and_then(|l| l.get_str(n));
+                    let found = match &self.frames[fi].locals {
+                        Some(l) => l.get_str(n),
+                        None if self.frames[fi].locals_map().is_some() => {
+                            save_pc!();
+                            tri!(self.locals_map_get(fi, n))
+                        }
+                        None => None,
+                    };
                     let v = match found {
                         Some(v) => v,
                         None => match r!(cell) {
@@ -1683,7 +1714,10 @@ impl Vm {
                 Instr::LoadLocals { dst } => {
                     let v = match &self.frames[fi].locals {
                         Some(l) => Value::Dict(l.clone()),
-                        None => Value::Dict(self.frames[fi].globals_ref()),
+                        None => match self.frames[fi].locals_map() {
+                            Some(m) => m.clone(),
+                            None => Value::Dict(self.frames[fi].globals_ref()),
+                        },
                     };
                     set!(dst, v);
                 }
@@ -1691,6 +1725,12 @@ impl Vm {
                     if let Some(l) = self.frames[fi].locals.clone() {
                         if l.get_str("__annotations__").is_none() {
                             l.set_str("__annotations__", Value::Dict(DictObj::new()));
+                        }
+                    } else if self.frames[fi].locals_map().is_some() {
+                        save_pc!();
+                        if tri!(self.locals_map_get(fi, "__annotations__")).is_none() {
+                            let m = self.frames[fi].locals_map().cloned().unwrap_or(Value::None);
+                            tri!(self.set_item(&m, &Value::str("__annotations__"), Value::Dict(DictObj::new())));
                         }
                     }
                 }
@@ -1777,6 +1817,16 @@ impl Vm {
                 Instr::ImportStar { module } => {
                     let m = r!(module).clone();
                     save_pc!();
+                    if let Some(map) = self.frames[fi].locals_map().cloned() {
+                        // Import into a dict, then store each name through
+                        // the mapping, in order.
+                        let tmp = DictObj::new();
+                        tri!(self.import_star(&m, &tmp));
+                        for (k, v) in tmp.items() {
+                            tri!(self.set_item(&map, &k, v));
+                        }
+                        return Ok(Step::Next);
+                    }
                     let target = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals_ref());
                     tri!(self.import_star(&m, &target));
                 }
@@ -1941,6 +1991,20 @@ impl Vm {
     }
 
     /// Looks a global up (globals, then builtins) and fills the instruction's cache.
+    /// `locals_map[name]` of frame `fi` (see `FrameExtra::locals_map`), None
+    /// on a KeyError.
+    #[cold]
+    pub(crate) fn locals_map_get(&mut self, fi: usize, name: &str) -> PyResult<Option<Value>> {
+        let Some(m) = self.frames[fi].locals_map().cloned() else {
+            return Ok(None);
+        };
+        match self.get_item(&m, &Value::str(name)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_is(&e, ExcKind::KeyError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     pub(crate) fn load_global_slow(&mut self, globals: &DictObj, code: &CodeObj, pc: usize, name: &str) -> PyResult<Value> {
         let h = crate::objects::str::hash_str(name);
         if let Some(i) = globals.find_str(name, h) {
@@ -2072,6 +2136,17 @@ impl Vm {
         if func.code.is_generator() {
             return self.make_generator(&func, args, this).map(Some);
         }
+        let init = matches!(ret, Ret::Init(_));
+        if init {
+            // The class call's own level (see `push_init_level`), then
+            // the frame's.
+            if self.frames.len() >= self.frame_limit {
+                return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded while calling a Python object"));
+            }
+            if self.frames.len() + 1 >= self.frame_limit {
+                return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            }
+        }
         self.check_recursion()?;
         let new_base = self.frames[fi].top;
         let nregs = func.code.nregs as usize;
@@ -2081,6 +2156,9 @@ impl Vm {
             return Err(e);
         }
         self.push_frame(func, new_base, ret);
+        if init {
+            self.push_init_level();
+        }
         Ok(None)
     }
 

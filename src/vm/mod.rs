@@ -163,15 +163,34 @@ pub struct Frame {
     pub ret: Ret,
     /// The function being run (None for module and exec code).
     pub func: Option<PyRef<FunctionObj>>,
-    /// The local namespace of class bodies and `exec`.
+    /// The local namespace of class bodies and `exec` (when it is a dict;
+    /// see `FrameExtra::locals_map`).
     pub locals: Option<PyRef<DictObj>>,
     /// Set when this frame runs a generator body.
     pub generator: Option<PyRef<GeneratorObj>>,
+    /// What few frames need (boxed: one word, None in function calls).
+    pub extra: Option<Box<FrameExtra>>,
+}
+
+/// The rarely used parts of a frame.
+#[derive(Default)]
+pub struct FrameExtra {
     /// Owns code and globals of frames without a function.
-    pub owner: Option<Box<(PyRef<CodeObj>, PyRef<DictObj>)>>,
+    pub owner: Option<(PyRef<CodeObj>, PyRef<DictObj>)>,
+    /// A namespace that is not an exact dict (what a metaclass's
+    /// `__prepare__` returned, a mapping given to `exec`): name stores,
+    /// loads and deletes go through its `__setitem__`/`__getitem__`/
+    /// `__delitem__`. `Frame::locals` is None then.
+    pub locals_map: Option<Value>,
 }
 
 impl Frame {
+    /// The frame's namespace when it is not a dict (see `FrameExtra`).
+    #[inline]
+    pub fn locals_map(&self) -> Option<&Value> {
+        self.extra.as_ref().and_then(|e| e.locals_map.as_ref())
+    }
+
     /// A frame running `func`'s code with its registers at `base`.
     #[inline]
     pub fn for_function(func: PyRef<FunctionObj>, base: *mut Value, top: *mut Value, ret: Ret, exc_depth: u32) -> Frame {
@@ -186,7 +205,7 @@ impl Frame {
             func: Some(func),
             locals: None,
             generator: None,
-            owner: None,
+            extra: None,
         }
     }
 
@@ -243,6 +262,12 @@ pub struct Vm {
     /// Exceptions being handled (innermost last), for `sys.exc_info()` and chaining.
     pub exc_stack: Vec<Value>,
     pub recursion_limit: usize,
+    /// How many frames may be live: `recursion_limit` minus the levels
+    /// of the recursion count that are not frames (`enter_level`: what
+    /// CPython counts with `Py_EnterRecursiveCall` in C code, such as a
+    /// class call before its `__init__` frame). Frame pushes compare
+    /// `frames.len()` with it, so those levels cost the hot paths nothing.
+    pub frame_limit: usize,
     /// Source text of files, for tracebacks.
     pub sources: HashMap<String, Rc<Vec<String>>>,
     pub stdout: std::io::BufWriter<std::io::Stdout>,
@@ -301,6 +326,7 @@ impl Vm {
             modules: DictObj::new(),
             exc_stack: Vec::new(),
             recursion_limit: 1000,
+            frame_limit: 1000,
             sources: HashMap::new(),
             stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             yielded: false,
@@ -357,10 +383,54 @@ impl Vm {
     /// `RecursionError` when another Python frame would exceed the limit.
     #[inline]
     pub fn check_recursion(&self) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit {
+        if self.frames.len() >= self.frame_limit {
             return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         Ok(())
+    }
+
+    /// CPython's `Py_EnterRecursiveCall(what)`: one more level of the
+    /// recursion count that is not a frame (C code of CPython that may
+    /// call back into Python: calling a class or an instance, a rich
+    /// comparison), so that `RecursionError` comes at CPython's depth.
+    /// Pair with `leave_level`.
+    #[inline]
+    pub fn enter_level(&mut self, what: &str) -> PyResult<()> {
+        if self.frames.len() >= self.frame_limit {
+            return Err(PyErr::new(ExcKind::RecursionError, format!("maximum recursion depth exceeded{}", what)));
+        }
+        self.frame_limit -= 1;
+        Ok(())
+    }
+
+    /// Called after pushing a `Ret::Init` frame: the class call it
+    /// belongs to counts one level besides the frame, as CPython's
+    /// `type.__call__` does; `pop_frame` gives it back when the frame
+    /// goes. The caller has checked that the level is free.
+    #[inline]
+    pub(crate) fn push_init_level(&mut self) {
+        self.frame_limit -= 1;
+    }
+
+    /// Ends an `enter_level`.
+    #[inline]
+    pub fn leave_level(&mut self) {
+        self.frame_limit += 1;
+    }
+
+    /// `f()` between `enter_level(what)` and `leave_level`.
+    #[inline]
+    pub fn with_level<T>(&mut self, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+        self.enter_level(what)?;
+        let r = f(self);
+        self.leave_level();
+        r
+    }
+
+    /// The number of levels of the recursion count in use (frames and
+    /// `enter_level`s), CPython's recursion depth.
+    pub fn recursion_depth(&self) -> usize {
+        self.frames.len() + (self.recursion_limit - self.frame_limit)
     }
 
     /// Flushes buffered stdout.
@@ -474,6 +544,18 @@ impl Vm {
 
     /// Runs module-level (or exec) code with the given namespaces.
     pub fn run_code(&mut self, code: PyRef<CodeObj>, globals: PyRef<DictObj>, locals: Option<PyRef<DictObj>>) -> PyResult<Value> {
+        self.run_code_ns(code, globals, locals, None)
+    }
+
+    /// `run_code` with, when `locals_map` is given, that mapping as the
+    /// local namespace (see `FrameExtra::locals_map`).
+    pub fn run_code_ns(
+        &mut self,
+        code: PyRef<CodeObj>,
+        globals: PyRef<DictObj>,
+        locals: Option<PyRef<DictObj>>,
+        locals_map: Option<Value>,
+    ) -> PyResult<Value> {
         self.check_recursion()?;
         let base = self.stack_top();
         self.check_stack_room(base, code.nregs as usize)?;
@@ -491,7 +573,7 @@ impl Vm {
             func: None,
             locals,
             generator: None,
-            owner: Some(Box::new((code, globals))),
+            extra: Some(Box::new(FrameExtra { owner: Some((code, globals)), locals_map })),
         });
         let depth = self.frames.len();
         self.run(depth)
@@ -521,7 +603,7 @@ impl Vm {
             std::ptr::addr_of_mut!((*p).func).write(Some(func));
             std::ptr::addr_of_mut!((*p).locals).write(None);
             std::ptr::addr_of_mut!((*p).generator).write(None);
-            std::ptr::addr_of_mut!((*p).owner).write(None);
+            std::ptr::addr_of_mut!((*p).extra).write(None);
             self.frames.set_len(len + 1);
         }
     }
@@ -529,6 +611,10 @@ impl Vm {
     /// Pops the top frame, clearing its registers (stack frames only).
     pub(crate) fn pop_frame(&mut self) -> Frame {
         let f = self.frames.pop().unwrap();
+        if let Ret::Init(_) = f.ret {
+            // The class call's level (see `Vm::push_init_level`).
+            self.leave_level();
+        }
         if f.generator.is_none() {
             let n = f.code().nregs as usize;
             for i in 0..n {

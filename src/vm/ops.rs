@@ -635,7 +635,14 @@ impl Vm {
         Ok(cmp_result(op, Some(x.len().cmp(&y.len()))))
     }
 
+    /// The comparison protocol (`__op__`, the reflected `__rop__`, the
+    /// defaults), one level of the recursion count as in CPython's
+    /// `PyObject_RichCompare`.
     fn compare_slow(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        self.with_level(" in comparison", |vm| vm.compare_protocol(op, a, b))
+    }
+
+    fn compare_protocol(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         let name = op.dunder();
         let rname = op.swapped().dunder();
         let ta = self.class_of(a);
@@ -946,6 +953,20 @@ impl Vm {
                 Ok(())
             }
             _ => {
+                // A dict subclass that keeps dict's iteration is merged
+                // directly, as CPython's `dict_merge` does (its own
+                // `__getitem__`/`keys` are not called).
+                if let Value::Instance(i) = other {
+                    if let Value::Dict(o) = i.base_value.get() {
+                        let own = self.types.dict.dict.get_str("__iter__");
+                        let found = self.lookup_special(other, "__iter__");
+                        if let (Some(a), Some(b)) = (own, found) {
+                            if a.is(&b) {
+                                return self.dict_update(d, &Value::Dict(o));
+                            }
+                        }
+                    }
+                }
                 if self.lookup_special(other, "keys").is_some() && !matches!(other, Value::List(_) | Value::Tuple(_)) {
                     let keys = self.call_method(other, "keys", &[])?;
                     let keys = self.collect_iterable(&keys)?;

@@ -68,6 +68,16 @@ def _is_private(cls_name, name):
         return False
 
 
+def _is_internal_class(cls_name, obj):
+    # do not use `re` as `re` imports `enum`
+    if not isinstance(obj, type):
+        return False
+    qualname = getattr(obj, '__qualname__', '')
+    s_pattern = cls_name + '.' + getattr(obj, '__name__', '')
+    e_pattern = '.' + s_pattern
+    return qualname == s_pattern or qualname.endswith(e_pattern)
+
+
 def _is_single_bit(num):
     if num == 0:
         return False
@@ -193,14 +203,129 @@ DynamicClassAttribute = property
 
 
 class _EnumDict(dict):
-    """Track enum member order (plain dict in Spry: the class namespace)."""
+    """
+    Track enum member order and ensure member names are not reused.
 
+    EnumType will use the names found in self._member_names as the
+    enumeration member names.
+    """
     def __init__(self):
         super().__init__()
-        self._member_names = {}
+        self._member_names = {} # use a dict to keep insertion order
         self._last_values = []
         self._ignore = []
         self._auto_called = False
+
+    def __setitem__(self, key, value):
+        """
+        Changes anything not dundered or not a descriptor.
+
+        If an enum member name is used twice, an error is raised; duplicate
+        values are not checked for.
+
+        Single underscore (sunder) names are reserved.
+        """
+        if _is_internal_class(self._cls_name, value):
+            import warnings
+            warnings.warn(
+                    "In 3.13 classes created inside an enum will not become a member.  "
+                    "Use the `member` decorator to keep the current behavior.",
+                    DeprecationWarning,
+                    stacklevel=2,
+                    )
+        if _is_private(self._cls_name, key):
+            # also do nothing, name will be a normal attribute
+            pass
+        elif _is_sunder(key):
+            if key not in (
+                    '_order_',
+                    '_generate_next_value_', '_numeric_repr_', '_missing_', '_ignore_',
+                    '_iter_member_', '_iter_member_by_value_', '_iter_member_by_def_',
+                    ):
+                raise ValueError(
+                        '_sunder_ names, such as %r, are reserved for future Enum use'
+                        % (key, )
+                        )
+            if key == '_generate_next_value_':
+                # check if members already defined as auto()
+                if self._auto_called:
+                    raise TypeError("_generate_next_value_ must be defined before members")
+                _gnv = value.__func__ if isinstance(value, staticmethod) else value
+                setattr(self, '_generate_next_value', _gnv)
+            elif key == '_ignore_':
+                if isinstance(value, str):
+                    value = value.replace(',',' ').split()
+                else:
+                    value = list(value)
+                self._ignore = value
+                already = set(value) & set(self._member_names)
+                if already:
+                    raise ValueError(
+                            '_ignore_ cannot specify already set names: %r'
+                            % (already, )
+                            )
+        elif _is_dunder(key):
+            if key == '__order__':
+                key = '_order_'
+        elif key in self._member_names:
+            # descriptor overwriting an enum?
+            raise TypeError('%r already defined as %r' % (key, self[key]))
+        elif key in self._ignore:
+            pass
+        elif isinstance(value, nonmember):
+            # unwrap value here; it won't be processed by the below `else`
+            value = value.value
+        elif _is_descriptor(value):
+            pass
+        # TODO: uncomment next three lines in 3.13
+        # elif _is_internal_class(self._cls_name, value):
+        #     # do nothing, name will be a normal attribute
+        #     pass
+        else:
+            if key in self:
+                # enum overwriting a descriptor?
+                raise TypeError('%r already defined as %r' % (key, self[key]))
+            elif isinstance(value, member):
+                # unwrap value here -- it will become a member
+                value = value.value
+            non_auto_store = True
+            single = False
+            if isinstance(value, auto):
+                single = True
+                value = (value, )
+            if type(value) is tuple and any(isinstance(v, auto) for v in value):
+                # insist on an actual tuple, no subclasses, in keeping with only supporting
+                # top-level auto() usage (not contained in any other data structure)
+                auto_valued = []
+                for v in value:
+                    if isinstance(v, auto):
+                        non_auto_store = False
+                        if v.value == _auto_null:
+                            v.value = self._generate_next_value(
+                                    key, 1, len(self._member_names), self._last_values[:],
+                                    )
+                            self._auto_called = True
+                        v = v.value
+                        self._last_values.append(v)
+                    auto_valued.append(v)
+                if single:
+                    value = auto_valued[0]
+                else:
+                    value = tuple(auto_valued)
+            self._member_names[key] = None
+            if non_auto_store:
+                self._last_values.append(value)
+        super().__setitem__(key, value)
+
+    def update(self, members, **more_members):
+        try:
+            for name in members.keys():
+                self[name] = members[name]
+        except AttributeError:
+            for name, value in members:
+                self[name] = value
+        for name, value in more_members.items():
+            self[name] = value
 
 
 class EnumType(type):
@@ -208,27 +333,55 @@ class EnumType(type):
 
     @classmethod
     def __prepare__(metacls, cls, bases, **kwds):
-        return {}
+        # check that previous enum members do not exist
+        metacls._check_for_existing_members_(cls, bases)
+        # create the namespace dict
+        enum_dict = _EnumDict()
+        enum_dict._cls_name = cls
+        # inherit previous flags and _generate_next_value_ function
+        member_type, first_enum = metacls._get_mixins_(cls, bases)
+        if first_enum is not None:
+            enum_dict['_generate_next_value_'] = getattr(
+                    first_enum, '_generate_next_value_', None,
+                    )
+        return enum_dict
 
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
+        if _simple:
+            return super().__new__(metacls, cls, bases, classdict, **kwds)
+        _order_ = None
+        if isinstance(classdict, _EnumDict):
+            # The class body ran into an _EnumDict, which checked the names
+            # and resolved auto() values (CPython's rules): take its member
+            # names and go on with a plain dict.
+            classdict.setdefault('_ignore_', []).append('_ignore_')
+            ignore = classdict['_ignore_']
+            for key in ignore:
+                classdict.pop(key, None)
+            member_names = list(classdict._member_names)
+            _order_ = classdict.pop('_order_', None)
+            classdict = dict(classdict.items())
+            member_items = [(k, classdict[k]) for k in member_names]
+            ignore = []
+        else:
+            # A plain dict (the functional API): find the members here.
+            ignore = classdict.get('_ignore_', [])
+            if isinstance(ignore, str):
+                ignore = ignore.replace(',', ' ').split()
+            member_items = []
+            for key, value in list(classdict.items()):
+                if key in ignore or key == '_ignore_':
+                    continue
+                if isinstance(value, nonmember):
+                    classdict[key] = value.value
+                    continue
+                if isinstance(value, member):
+                    value = value.value
+                elif (_is_dunder(key) or _is_sunder(key) or _is_private(cls, key)
+                        or _is_descriptor(value)):
+                    continue
+                member_items.append((key, value))
         member_type, first_enum = metacls._get_mixins_(cls, bases)
-        # Names that become members, in definition order.
-        ignore = classdict.get('_ignore_', [])
-        if isinstance(ignore, str):
-            ignore = ignore.replace(',', ' ').split()
-        member_items = []
-        for key, value in list(classdict.items()):
-            if key in ignore or key == '_ignore_':
-                continue
-            if isinstance(value, nonmember):
-                classdict[key] = value.value
-                continue
-            if isinstance(value, member):
-                value = value.value
-            elif (_is_dunder(key) or _is_sunder(key) or _is_private(cls, key)
-                    or _is_descriptor(value)):
-                continue
-            member_items.append((key, value))
         for key in ignore:
             classdict.pop(key, None)
         classdict.pop('_ignore_', None)
@@ -329,6 +482,29 @@ class EnumType(type):
             if save_new:
                 enum_class.__new_member__ = __new__
             enum_class.__new__ = Enum.__new__
+        # _order_: a list of the canonical member names, in order.
+        if isinstance(_order_, str):
+            _order_ = _order_.replace(',', ' ').split()
+        if _order_ and Flag is not None and issubclass(enum_class, Flag):
+            _order_ = [
+                    o
+                    for o in _order_
+                    if o not in enum_class._member_map_ or _is_single_bit(enum_class[o]._value_)
+                    ]
+        if _order_:
+            _order_ = [
+                    o
+                    for o in _order_
+                    if (
+                        o not in enum_class._member_map_
+                        or
+                        (o in enum_class._member_map_ and o in enum_class._member_names_)
+                        )]
+            if _order_ != enum_class._member_names_:
+                raise TypeError(
+                        'member order does not match _order_:\n  %r\n  %r'
+                        % (enum_class._member_names_, _order_)
+                        )
         return enum_class
 
     def _add_member_(enum_class, member_name, value):

@@ -9,7 +9,8 @@ __all__ = ["isclass", "isfunction", "ismethod", "ismodule", "isbuiltin",
            "iscoroutinefunction", "iscoroutine", "isawaitable",
            "isasyncgenfunction", "isasyncgen", "getgeneratorstate",
            "getcoroutinestate", "isabstract", "getmembers", "getdoc",
-           "cleandoc", "getmodule"]
+           "cleandoc", "getmodule", "currentframe", "getframeinfo",
+           "getouterframes", "stack", "FrameInfo", "Traceback"]
 
 CO_GENERATOR = 0x20
 CO_COROUTINE = 0x80
@@ -182,3 +183,78 @@ def cleandoc(doc):
         while lines and not lines[0]:
             lines.pop(0)
         return '\n'.join(lines)
+
+
+# ----- frames (on sys._getframe's frame snapshots) -----
+
+from collections import namedtuple as _namedtuple
+
+_Traceback = _namedtuple('_Traceback', 'filename lineno function code_context index')
+
+
+class Traceback(_Traceback):
+    def __new__(cls, filename, lineno, function, code_context, index, *, positions=None):
+        instance = super().__new__(cls, filename, lineno, function, code_context, index)
+        instance.positions = positions
+        return instance
+
+    def __repr__(self):
+        return ('Traceback(filename={!r}, lineno={!r}, function={!r}, '
+               'code_context={!r}, index={!r}, positions={!r})'.format(
+                self.filename, self.lineno, self.function, self.code_context,
+                self.index, self.positions))
+
+
+_FrameInfo = _namedtuple('_FrameInfo', ('frame',) + Traceback._fields)
+
+
+class FrameInfo(_FrameInfo):
+    def __new__(cls, frame, filename, lineno, function, code_context, index, *, positions=None):
+        instance = super().__new__(cls, frame, filename, lineno, function, code_context, index)
+        instance.positions = positions
+        return instance
+
+    def __repr__(self):
+        return ('FrameInfo(frame={!r}, filename={!r}, lineno={!r}, function={!r}, '
+               'code_context={!r}, index={!r}, positions={!r})'.format(
+                self.frame, self.filename, self.lineno, self.function,
+                self.code_context, self.index, self.positions))
+
+
+def currentframe():
+    """Return the frame of the caller."""
+    return sys._getframe(1)
+
+
+def getframeinfo(frame, context=1):
+    """Get information about a frame: filename, line number, function
+    name, a list of lines of context and the index of the current line."""
+    filename = frame.f_code.co_filename
+    lineno = frame.f_lineno
+    if context > 0:
+        import linecache
+        start = lineno - 1 - context // 2
+        lines = linecache.getlines(filename)
+        if lines:
+            start = max(0, min(start, len(lines) - context))
+            lines = lines[start:start + context]
+            index = lineno - 1 - start
+        else:
+            lines = index = None
+    else:
+        lines = index = None
+    return Traceback(filename, lineno, frame.f_code.co_name, lines, index)
+
+
+def getouterframes(frame, context=1):
+    """Frame records for a frame and every outer frame."""
+    framelist = []
+    while frame:
+        framelist.append(FrameInfo(frame, *getframeinfo(frame, context)))
+        frame = frame.f_back
+    return framelist
+
+
+def stack(context=1):
+    """Frame records for the caller's stack."""
+    return getouterframes(sys._getframe(1), context)
