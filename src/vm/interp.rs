@@ -842,6 +842,32 @@ impl Vm {
         self.gc_safe_point();
     }
 
+    /// The register window a frame for `callee` gets above frame `fi`, if
+    /// the register stack has room: (base, top).
+    #[inline(always)]
+    fn fast_window(&self, fi: usize, callee: &CodeObj) -> Option<(*mut Value, *mut Value)> {
+        let new_base = self.frames[fi].top;
+        // SAFETY: pointer arithmetic inside the stack allocation (checked next).
+        let new_top = unsafe { new_base.add(callee.nregs as usize) };
+        (new_top <= self.stack_end).then_some((new_base, new_top))
+    }
+
+    /// Completes a fast-path frame whose parameters are in place in the
+    /// window `new_base..new_top`: the closure's cells, the entry counter
+    /// (the JIT's function-entry trigger), and the push.
+    #[inline(always)]
+    fn push_fast_frame(&mut self, f: PyRef<FunctionObj>, new_base: *mut Value, new_top: *mut Value, ret: Ret) {
+        let callee: &CodeObj = &f.code;
+        for (i, (_, reg)) in callee.freevars.iter().enumerate() {
+            if let Some(cell) = f.closure.get(i) {
+                // SAFETY: `reg` < nregs, in the fresh window (all Undef).
+                unsafe { std::ptr::write(new_base.add(*reg as usize), Value::Cell(cell.clone())) };
+            }
+        }
+        callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
+        self.push_call_frame(f, new_base, new_top, ret);
+    }
+
     /// Pushes a frame for `f` when it is a plain function called with
     /// exactly its positional parameters (registers `start..start+n` of
     /// the frame at `base`, moved into the new window); the result goes to
@@ -890,13 +916,7 @@ impl Vm {
         } else {
             None
         };
-        let nregs = callee.nregs as usize;
-        let new_base = self.frames[fi].top;
-        // SAFETY: pointer arithmetic inside the stack allocation (checked next).
-        let new_top = unsafe { new_base.add(nregs) };
-        if new_top > self.stack_end {
-            return false;
-        }
+        let Some((new_base, new_top)) = self.fast_window(fi, callee) else { return false };
         let skip = this.is_some() as usize;
         if let Some(t) = this {
             // SAFETY: as below.
@@ -925,16 +945,7 @@ impl Vm {
                 unsafe { std::ptr::write(new_base.add(n + i), d.clone()) };
             }
         }
-        // Free variables come from the closure.
-        for (i, (_, reg)) in callee.freevars.iter().enumerate() {
-            if let Some(cell) = f.closure.get(i) {
-                // SAFETY: `reg` < nregs, in the fresh window.
-                unsafe { std::ptr::write(new_base.add(*reg as usize), Value::Cell(cell.clone())) };
-            }
-        }
-        callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
-        let fref = f.clone();
-        self.push_call_frame(fref, new_base, new_top, Ret::Reg(ret));
+        self.push_fast_frame(f.clone(), new_base, new_top, Ret::Reg(ret));
         true
     }
 
@@ -1003,13 +1014,7 @@ impl Vm {
                 }
             }
         }
-        let nregs = callee.nregs as usize;
-        let new_base = self.frames[fi].top;
-        // SAFETY: pointer arithmetic inside the stack allocation (checked next).
-        let new_top = unsafe { new_base.add(nregs) };
-        if new_top > self.stack_end {
-            return false;
-        }
+        let Some((new_base, new_top)) = self.fast_window(fi, callee) else { return false };
         // SAFETY: the new window lies above every live frame and holds only
         // Undef values, so writing without dropping is correct; registers
         // start .. start+npos+len(kwnames) are the caller's arguments, and
@@ -1032,14 +1037,7 @@ impl Vm {
                 }
             }
         }
-        for (i, (_, reg)) in callee.freevars.iter().enumerate() {
-            if let Some(cell) = f.closure.get(i) {
-                // SAFETY: `reg` < nregs, in the fresh window.
-                unsafe { std::ptr::write(new_base.add(*reg as usize), Value::Cell(cell.clone())) };
-            }
-        }
-        callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
-        self.push_call_frame(f.clone(), new_base, new_top, Ret::Reg(ret));
+        self.push_fast_frame(f.clone(), new_base, new_top, Ret::Reg(ret));
         true
     }
 
@@ -1076,13 +1074,7 @@ impl Vm {
         {
             return false;
         }
-        let nregs = callee.nregs as usize;
-        let new_base = self.frames[fi].top;
-        // SAFETY: pointer arithmetic inside the stack allocation (checked next).
-        let new_top = unsafe { new_base.add(nregs) };
-        if new_top > self.stack_end {
-            return false;
-        }
+        let Some((new_base, new_top)) = self.fast_window(fi, callee) else { return false };
         let inst = self.new_instance(c);
         if exc {
             if let Value::Instance(i) = &inst {
@@ -1102,19 +1094,12 @@ impl Vm {
                 Value::move_to_fresh(base.add(func as usize + 1 + i), new_base.add(1 + i));
             }
         }
-        for (i, (_, reg)) in callee.freevars.iter().enumerate() {
-            if let Some(cell) = f.closure.get(i) {
-                // SAFETY: `reg` < nregs, in the fresh window.
-                unsafe { std::ptr::write(new_base.add(*reg as usize), Value::Cell(cell.clone())) };
-            }
-        }
         // The caller's register holds the instance during `__init__`.
         // SAFETY: `func` is a register of the caller's window.
         Value::store(unsafe { &mut *base.add(func as usize) }, inst);
-        callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
         // SAFETY: as above; the clone takes a count.
         let fref = unsafe { PyRef::clone_from_raw(addr as *const rc::ObjBox<FunctionObj>) };
-        self.push_call_frame(fref, new_base, new_top, Ret::Init(func));
+        self.push_fast_frame(fref, new_base, new_top, Ret::Init(func));
         self.push_init_level();
         true
     }
@@ -1168,29 +1153,16 @@ impl Vm {
         {
             return false;
         }
-        let nregs = callee.nregs as usize;
-        let new_base = self.frames[fi].top;
-        // SAFETY: pointer arithmetic inside the stack allocation (checked next).
-        let new_top = unsafe { new_base.add(nregs) };
-        if new_top > self.stack_end {
-            return false;
-        }
+        let Some((new_base, new_top)) = self.fast_window(fi, callee) else { return false };
         // SAFETY: the new window lies above every live frame and holds only
         // Undef values, so writing without dropping is correct.
         unsafe {
             std::ptr::write(new_base, x.clone());
             std::ptr::write(new_base.add(1), y.clone());
         }
-        for (i, (_, reg)) in callee.freevars.iter().enumerate() {
-            if let Some(cell) = f.closure.get(i) {
-                // SAFETY: `reg` < nregs, in the fresh window.
-                unsafe { std::ptr::write(new_base.add(*reg as usize), Value::Cell(cell.clone())) };
-            }
-        }
-        callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
         // SAFETY: as above; the clone takes a count.
         let fref = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<FunctionObj>) };
-        self.push_call_frame(fref, new_base, new_top, Ret::BinOp { dst, a, b, op });
+        self.push_fast_frame(fref, new_base, new_top, Ret::BinOp { dst, a, b, op });
         true
     }
 
