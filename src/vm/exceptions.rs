@@ -776,3 +776,19 @@ impl Vm {
         c
     }
 }
+
+impl Vm {
+    /// The arguments of `__exit__`/`__aexit__` for exception `x`:
+    /// (type, value, traceback or None).
+    pub(crate) fn exit_args(&mut self, x: &Value) -> [Value; 3] {
+        let cls = Value::Class(self.class_of(x));
+        let tb = match x {
+            Value::Instance(i) => match &i.exc {
+                Some(e) if !e.traceback.borrow().is_empty() => traceback_value(self, &e.traceback.borrow()),
+                _ => Value::None,
+            },
+            _ => Value::None,
+        };
+        [cls, x.clone(), tb]
+    }
+}

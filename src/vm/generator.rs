@@ -636,17 +636,7 @@ impl Vm {
     /// `async with` exit: the awaitable of `exit(type, exc, tb)`.
     pub fn async_with_exit(&mut self, exit: &Value, exc: Option<Value>) -> PyResult<Value> {
         let args = match exc {
-            Some(x) => {
-                let cls = Value::Class(self.class_of(&x));
-                let tb = match &x {
-                    Value::Instance(i) => match &i.exc {
-                        Some(e) if !e.traceback.borrow().is_empty() => super::exceptions::traceback_value(self, &e.traceback.borrow()),
-                        _ => Value::None,
-                    },
-                    _ => Value::None,
-                };
-                [cls, x, tb]
-            }
+            Some(x) => self.exit_args(&x),
             None => [Value::None, Value::None, Value::None],
         };
         let v = self.call_function(exit, &args)?;

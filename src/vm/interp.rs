@@ -1758,15 +1758,8 @@ impl Vm {
                 Instr::WithExceptExit { exit, exc, target } => {
                     let (f, x) = (r!(exit).clone(), r!(exc).clone());
                     save_pc!();
-                    let cls = Value::Class(self.class_of(&x));
-                    let tb = match &x {
-                        Value::Instance(i) => match &i.exc {
-                            Some(e) if !e.traceback.borrow().is_empty() => super::exceptions::traceback_value(self, &e.traceback.borrow()),
-                            _ => Value::None,
-                        },
-                        _ => Value::None,
-                    };
-                    let r = tri!(self.call_function(&f, &[cls, x.clone(), tb]));
+                    let args = self.exit_args(&x);
+                    let r = tri!(self.call_function(&f, &args));
                     if tri!(self.truthy(&r)) {
                         pc = target as usize;
                     } else {
