@@ -779,7 +779,8 @@ impl Vm {
                             // the call instruction (the caller's pc is past it).
                             // SAFETY: the caller's code outlives its frame.
                             let caller_code: &CodeObj = unsafe { &*caller.code };
-                            if caller.pc > 0 {
+                            // (Only the JIT reads profiles.)
+                            if caller.pc > 0 && self.jit_threshold != u32::MAX {
                                 caller_code.cache(caller.pc as usize - 1).profile |= crate::jit::profile_bit(&v);
                             }
                             // SAFETY: `r` is a register of the caller's window.
