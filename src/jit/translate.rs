@@ -2599,10 +2599,11 @@ impl<'a> Tr<'a> {
         if self.is_generic(pc) {
             return self.generic(pc, ins);
         }
-        // Registers the generic path reads or writes are made current first,
-        // so both paths start from the same state.
+        // The receiver must be in its slot (both paths read it there). The
+        // destination need not be: its slot always holds a valid value
+        // (unboxed numbers leave an older one there), which the slow path
+        // overwrites, and both paths leave `d`'s state decided below.
         self.mem(o);
-        self.mem(d);
         let addr = self.attr_address(pc, o);
         let bits = if self.opts.has("speculate") { self.profile(pc) } else { 0 };
         let num = if self.opts.has("unbox") { spec_num(bits) } else { None };
@@ -2650,7 +2651,6 @@ impl<'a> Tr<'a> {
             return self.generic(pc, ins);
         }
         self.mem(o);
-        self.mem(s);
         let addr = self.attr_address(pc, o);
         let miss = self.icmp_imm(Cmp::Eq, addr, 0);
         let fast = self.new_block();
@@ -2659,6 +2659,10 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Branch { cond: miss, then: (slow, vec![]), els: (fast, vec![]) });
         let before = self.st.clone();
         self.cur = slow;
+        // Only the generic path reads the stored value from its slot (the
+        // fast path stores an unboxed number directly); the state this
+        // leaves is dropped below, so `s` stays as it was on the fast path.
+        self.mem(s);
         self.exec_here(pc);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = fast;
