@@ -201,9 +201,13 @@ fn run_spry(src: &std::path::Path, flags: &[&str]) -> (String, Option<i32>) {
 fn generated_programs_agree_with_the_interpreter() {
     let dir = std::env::temp_dir().join(format!("spry-jit-fuzz-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let mut rng = Rng(0xF00D_5EED);
+    // SPRY_FUZZ_SEED and SPRY_FUZZ_CASES explore further than the default
+    // run that `cargo test` makes.
+    let seed0 = std::env::var("SPRY_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0xF00D_5EED);
+    let cases = std::env::var("SPRY_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(300);
+    let mut rng = Rng(seed0);
     let mut bad = Vec::new();
-    for case in 0..300 {
+    for case in 0..cases {
         let seed = rng.next();
         let src = if case % 3 == 2 { call_program(seed) } else { program(seed) };
         let path = dir.join(format!("case{}.py", case));
