@@ -25,6 +25,7 @@ pub mod structmod;
 pub mod sys;
 pub mod time;
 pub mod timecal;
+pub mod unicodedata;
 
 use crate::objects::*;
 use crate::vm::{PyResult, Vm};
@@ -181,6 +182,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_operator" => operator::make(vm),
         "_spry_tb" => codeops::make_tb(vm),
         "_spry_async" => codeops::make_async(vm),
+        "unicodedata" => unicodedata::make(vm),
         _ => {
             let Some(m) = py_source(name) else {
                 return Ok(None);
