@@ -616,13 +616,8 @@ impl Vm {
                             Value::Class(c) if self.try_fast_init(fi, &c.clone(), base, func, nargs as usize) => {
                                 continue 'frame;
                             }
-                            Value::Method(m) => {
-                                if let Value::Function(f) = &m.func {
-                                    let (f, this) = (f.clone(), m.this.clone());
-                                    if self.try_fast_call_with(fi, &f, Some(&this), base, func as usize + 1, nargs as usize, func) {
-                                        continue 'frame;
-                                    }
-                                }
+                            Value::Method(m) if self.try_fast_method_call(fi, &m.clone(), base, func, nargs as usize) => {
+                                continue 'frame;
                             }
                             _ => {}
                         }
@@ -876,6 +871,16 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn try_fast_call(&mut self, fi: usize, f: &PyRef<FunctionObj>, base: *mut Value, start: usize, n: usize, ret: u16) -> bool {
         self.try_fast_call_with(fi, f, None, base, start, n, ret)
+    }
+
+    /// `try_fast_call` for a bound-method value in register `func`, kept
+    /// out of line (the dispatch loop stays small).
+    #[inline(never)]
+    fn try_fast_method_call(&mut self, fi: usize, m: &PyRef<MethodObj>, base: *mut Value, func: u16, nargs: usize) -> bool {
+        match &m.func {
+            Value::Function(f) => self.try_fast_call_with(fi, f, Some(&m.this), base, func as usize + 1, nargs, func),
+            _ => false,
+        }
     }
 
     /// `try_fast_call` with a bound method's `self` (`this`) before the
