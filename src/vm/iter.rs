@@ -60,12 +60,13 @@ fn simple_next(it: &Value) -> Option<Value> {
 /// `out` must point at `n` live registers.
 pub unsafe fn zip_into(it: &Value, out: *mut Value, n: usize) -> Option<bool> {
     let Value::Iter(io) = it else { return None };
-    let iters: Vec<Value> = {
-        let k = io.kind.try_borrow().ok()?;
-        match &*k {
-            IterKind::Zip { iters, strict: false } if iters.len() == n && n <= 4 && iters.iter().all(is_simple_iter) => iters.to_vec(),
-            _ => return None,
-        }
+    // The zip's own state is only read while its iterators advance (no
+    // Python code runs: they are ranges, lists and tuples, and values the
+    // stores below drop only queue finalizers).
+    let k = io.kind.try_borrow().ok()?;
+    let iters = match &*k {
+        IterKind::Zip { iters, strict: false } if iters.len() == n && iters.iter().all(is_simple_iter) => iters,
+        _ => return None,
     };
     for (i, sub) in iters.iter().enumerate() {
         match simple_next(sub) {
