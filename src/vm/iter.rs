@@ -254,6 +254,18 @@ impl Vm {
         let step = {
             let k = io.kind.borrow();
             match &*k {
+                // A zip of ranges, lists and tuples: advanced in place (no
+                // Python code runs).
+                IterKind::Zip { iters, strict: false } if !iters.is_empty() && iters.iter().all(is_simple_iter) => {
+                    let mut out = Vec::with_capacity(iters.len());
+                    for sub in iters.iter() {
+                        match simple_next(sub) {
+                            Some(v) => out.push(v),
+                            None => return Ok(None),
+                        }
+                    }
+                    return Ok(Some(Value::tuple(out)));
+                }
                 IterKind::Enumerate { it, count } => Step::Enumerate(it.clone(), count.get()),
                 IterKind::Zip { iters, strict } => Step::Zip(iters.to_vec(), *strict),
                 IterKind::Map { func, iters } => Step::Map(func.clone(), iters.to_vec()),
