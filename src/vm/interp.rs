@@ -726,6 +726,16 @@ impl Vm {
                                 continue;
                             }
                         }
+                        if let (Value::Tuple(t), Value::Int(i)) = (r!(obj), r!(key)) {
+                            let len = t.len() as i64;
+                            let j = if *i < 0 { *i + len } else { *i };
+                            if j >= 0 && j < len {
+                                let v = t.as_slice()[j as usize].clone();
+                                prof!(&v);
+                                set!(dst, v);
+                                continue;
+                            }
+                        }
                         let (o, k) = (r!(obj).clone(), r!(key).clone());
                         save_pc!();
                         let v = tri!(self.get_item(&o, &k));
