@@ -1546,7 +1546,9 @@ impl Vm {
                     set!(dst, Value::Slice(PyRef::new(s)));
                 }
                 Instr::BuildString { dst, start, count } => {
-                    let mut s = String::new();
+                    // One allocation of the final size.
+                    let len: usize = (0..count).map(|i| if let Value::Str(p) = r!(start + i) { p.as_str().len() } else { 0 }).sum();
+                    let mut s = String::with_capacity(len);
                     for i in 0..count {
                         if let Value::Str(p) = r!(start + i) {
                             s.push_str(p.as_str());
