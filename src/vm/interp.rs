@@ -990,7 +990,7 @@ impl Vm {
             || npos > argcount
             || total > 64
             || kwnames.len() > 8
-            || self.frames.len() >= self.recursion_limit
+            || self.frames.len() >= self.frame_limit
         {
             return false;
         }
