@@ -166,13 +166,7 @@ impl DictObj {
     #[inline]
     pub fn str_key_at(&self, pos: usize, name: &str) -> bool {
         match self.t().entries.get(pos) {
-            Some(e) => match &e.key {
-                Value::Str(k) => {
-                    let ks = k.as_str();
-                    std::ptr::eq(ks.as_ptr(), name.as_ptr()) && ks.len() == name.len() || ks == name
-                }
-                _ => false,
-            },
+            Some(e) => is_str_key(&e.key, name),
             None => false,
         }
     }
@@ -196,13 +190,8 @@ impl DictObj {
         if t.indices.is_empty() {
             // Small table: a scan (deleted entries have an Undef key).
             for (i, e) in t.entries.iter().enumerate() {
-                if e.hash == hash {
-                    if let Value::Str(s) = &e.key {
-                        let k = s.as_str();
-                        if std::ptr::eq(k.as_ptr(), key.as_ptr()) && k.len() == key.len() || k == key {
-                            return Some(i);
-                        }
-                    }
+                if e.hash == hash && is_str_key(&e.key, key) {
+                    return Some(i);
                 }
             }
             return None;
@@ -217,13 +206,8 @@ impl DictObj {
             }
             if ix != DUMMY {
                 let e = &t.entries[ix as usize];
-                if e.hash == hash {
-                    if let Value::Str(s) = &e.key {
-                        let k = s.as_str();
-                        if std::ptr::eq(k.as_ptr(), key.as_ptr()) && k.len() == key.len() || k == key {
-                            return Some(ix as usize);
-                        }
-                    }
+                if e.hash == hash && is_str_key(&e.key, key) {
+                    return Some(ix as usize);
                 }
             }
             perturb >>= 5;
@@ -418,6 +402,19 @@ impl DictObj {
         t.fill = entries.len();
         t.indices = indices;
         t.entries = entries;
+    }
+}
+
+/// Whether dict key `k` is the string `key`: by address first (keys and
+/// names are interned identifiers), then by content.
+#[inline(always)]
+fn is_str_key(k: &Value, key: &str) -> bool {
+    match k {
+        Value::Str(s) => {
+            let ks = s.as_str();
+            std::ptr::eq(ks.as_ptr(), key.as_ptr()) && ks.len() == key.len() || ks == key
+        }
+        _ => false,
     }
 }
 

@@ -17,26 +17,27 @@ fn is_simple_iter(it: &Value) -> bool {
     matches!(&*k, IterKind::Range { .. } | IterKind::Seq { seq: Value::List(_) | Value::Tuple(_), .. })
 }
 
-/// The next item of an iterator `is_simple_iter` accepted (None when
-/// exhausted), with `iter_next`'s bookkeeping.
+/// One step of the iterator kinds that advance without running Python
+/// code (ranges and sequences): Some(item or None when exhausted), with
+/// their bookkeeping; None for other kinds.
 #[inline]
-fn simple_next(it: &Value) -> Option<Value> {
-    let Value::Iter(io) = it else { return None };
-    let k = io.kind.borrow();
-    match &*k {
+fn plain_kind_next(k: &IterKind) -> Option<Option<Value>> {
+    match k {
         IterKind::Range { next, stop, step } => {
             let n = next.get();
             if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
                 next.set(n.wrapping_add(*step));
-                return Some(Value::Int(n));
+                return Some(Some(Value::Int(n)));
             }
-            None
+            Some(None)
         }
         IterKind::Seq { seq, index } => {
             let i = index.get();
             let item = match seq {
                 Value::List(l) => l.get(i),
                 Value::Tuple(t) => t.get(i).cloned(),
+                Value::Bytes(b) => b.data.get(i).map(|x| Value::Int(*x as i64)),
+                Value::ByteArray(b) => b.data.borrow().get(i).map(|x| Value::Int(*x as i64)),
                 _ => None,
             };
             if item.is_some() {
@@ -44,10 +45,19 @@ fn simple_next(it: &Value) -> Option<Value> {
             } else {
                 index.set(usize::MAX / 2);
             }
-            item
+            Some(item)
         }
         _ => None,
     }
+}
+
+/// The next item of an iterator `is_simple_iter` accepted (None when
+/// exhausted).
+#[inline]
+fn simple_next(it: &Value) -> Option<Value> {
+    let Value::Iter(io) = it else { return None };
+    let k = io.kind.borrow();
+    plain_kind_next(&k).flatten()
 }
 
 /// `for a, b, ... in zip(x, y, ...)` without the tuple: when `it` is a
@@ -151,31 +161,10 @@ impl Vm {
         // Simple kinds are advanced under the borrow (no Python code runs).
         {
             let k = io.kind.borrow();
+            if let Some(item) = plain_kind_next(&k) {
+                return Ok(item);
+            }
             match &*k {
-                IterKind::Range { next, stop, step } => {
-                    let n = next.get();
-                    if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
-                        next.set(n.wrapping_add(*step));
-                        return Ok(Some(Value::Int(n)));
-                    }
-                    return Ok(None);
-                }
-                IterKind::Seq { seq, index } => {
-                    let i = index.get();
-                    let item = match seq {
-                        Value::List(l) => l.get(i),
-                        Value::Tuple(t) => t.get(i).cloned(),
-                        Value::Bytes(b) => b.data.get(i).map(|x| Value::Int(*x as i64)),
-                        Value::ByteArray(b) => b.data.borrow().get(i).map(|x| Value::Int(*x as i64)),
-                        _ => None,
-                    };
-                    if item.is_some() {
-                        index.set(i + 1);
-                    } else {
-                        index.set(usize::MAX / 2);
-                    }
-                    return Ok(item);
-                }
                 IterKind::Str { s, byte_pos } => {
                     let p = byte_pos.get();
                     let st = s.as_str();
