@@ -162,26 +162,11 @@ impl Vm {
         self.check_native_stack()?;
         self.check_recursion()?;
         let func = g.func.clone();
-        let code = func.code.clone();
         let pc = g.pc.get();
         let base = g.regs_ptr();
         // Deliver the sent value to the suspended yield.
         if throw.is_none() && g.state.get() == GenState::Suspended {
-            let at = pc as usize;
-            match code.instrs.get(at) {
-                Some(Instr::YieldFrom { dst, .. }) => {
-                    // SAFETY: dst < nregs, inside the generator's registers.
-                    unsafe { *base.add(*dst as usize) = value };
-                }
-                _ => {
-                    if at > 0 {
-                        if let Some(Instr::Yield { dst, .. }) = code.instrs.get(at - 1) {
-                            // SAFETY: as above.
-                            unsafe { *base.add(*dst as usize) = value };
-                        }
-                    }
-                }
-            }
+            deliver_sent(g, value);
         }
         g.state.set(GenState::Running);
         let top = self.stack_top();
@@ -254,20 +239,8 @@ impl Vm {
         let pc = g.pc.get();
         let base = g.regs_ptr();
         if state == GenState::Suspended {
-            // Deliver None to the suspended yield, as `next()` does.
-            let code = &g.func.code;
-            match code.instrs.get(pc as usize) {
-                Some(Instr::YieldFrom { dst, .. }) => {
-                    // SAFETY: dst < nregs, inside the generator's registers.
-                    unsafe { *base.add(*dst as usize) = Value::None };
-                }
-                _ => {
-                    if let Some(Instr::Yield { dst, .. }) = (pc as usize).checked_sub(1).and_then(|i| code.instrs.get(i)) {
-                        // SAFETY: as above.
-                        unsafe { *base.add(*dst as usize) = Value::None };
-                    }
-                }
-            }
+            // None to the suspended yield, as `next()` sends.
+            deliver_sent(g, Value::None);
         }
         g.state.set(GenState::Running);
         let top = self.stack_top();
@@ -444,6 +417,24 @@ impl Vm {
             Err(e) if self.err_is(&e, ExcKind::GeneratorExit) || self.err_is(&e, ExcKind::StopIteration) => Ok(()),
             Err(e) => Err(e),
         }
+    }
+}
+
+/// Stores `value` where suspended generator `g` receives a sent value:
+/// the `YieldFrom` it is suspended on, or the `Yield` just before its pc.
+fn deliver_sent(g: &GeneratorObj, value: Value) {
+    let (code, pc, base) = (&g.func.code, g.pc.get() as usize, g.regs_ptr());
+    let dst = match code.instrs.get(pc) {
+        Some(Instr::YieldFrom { dst, .. }) => Some(*dst),
+        _ => match pc.checked_sub(1).and_then(|i| code.instrs.get(i)) {
+            Some(Instr::Yield { dst, .. }) => Some(*dst),
+            _ => None,
+        },
+    };
+    if let Some(dst) = dst {
+        // SAFETY: `dst` < nregs, inside the suspended generator's registers
+        // (nothing else uses them while it is suspended).
+        unsafe { *base.add(dst as usize) = value };
     }
 }
 

@@ -114,6 +114,23 @@ impl Vm {
                         }
                     };
                 }
+                // The operator protocol once the int/float fast paths did
+                // not apply: an instance's Python `__op__` as a frame, else
+                // the generic operation (noting the dunder for the JIT).
+                macro_rules! binop_slow {
+                    ($op:expr, $dst:expr, $a:expr, $b:expr) => {{
+                        if let Value::Instance(_) = r!($a) {
+                            save_pc!();
+                            if self.try_binop_frame(fi, base, code, pc - 1, $op, $a, $b, $dst) {
+                                continue 'frame;
+                            }
+                        }
+                        let (x, y) = (r!($a).clone(), r!($b).clone());
+                        let v = tri!(self.binary_op($op, &x, &y));
+                        self.note_binop(code, pc - 1, $op, &x);
+                        set!($dst, v);
+                    }};
+                }
                 // SAFETY: every code object ends with a return, so `pc`
                 // stays in bounds; jump targets are patched by the compiler.
                 let ins: &Instr = unsafe { instrs.get_unchecked(pc) };
@@ -201,16 +218,7 @@ impl Vm {
                             }
                             _ => {}
                         }
-                        if let Value::Instance(_) = r!(a) {
-                            save_pc!();
-                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::Add, a, b, dst) {
-                                continue 'frame;
-                            }
-                        }
-                        let (x, y) = (r!(a).clone(), r!(b).clone());
-                        let v = tri!(self.binary_op(BinOp::Add, &x, &y));
-                        self.note_binop(code, pc - 1, BinOp::Add, &x);
-                        set!(dst, v);
+                        binop_slow!(BinOp::Add, dst, a, b);
                     }
                     Instr::AddInt { dst, a, imm } => {
                         match r!(a) {
@@ -265,16 +273,7 @@ impl Vm {
                             }
                             _ => {}
                         }
-                        if let Value::Instance(_) = r!(a) {
-                            save_pc!();
-                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::Sub, a, b, dst) {
-                                continue 'frame;
-                            }
-                        }
-                        let (x, y) = (r!(a).clone(), r!(b).clone());
-                        let v = tri!(self.binary_op(BinOp::Sub, &x, &y));
-                        self.note_binop(code, pc - 1, BinOp::Sub, &x);
-                        set!(dst, v);
+                        binop_slow!(BinOp::Sub, dst, a, b);
                     }
                     Instr::Mul { dst, a, b } => {
                         match (r!(a), r!(b)) {
@@ -291,16 +290,7 @@ impl Vm {
                             }
                             _ => {}
                         }
-                        if let Value::Instance(_) = r!(a) {
-                            save_pc!();
-                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::Mul, a, b, dst) {
-                                continue 'frame;
-                            }
-                        }
-                        let (x, y) = (r!(a).clone(), r!(b).clone());
-                        let v = tri!(self.binary_op(BinOp::Mul, &x, &y));
-                        self.note_binop(code, pc - 1, BinOp::Mul, &x);
-                        set!(dst, v);
+                        binop_slow!(BinOp::Mul, dst, a, b);
                     }
                     Instr::TrueDiv { dst, a, b } => {
                         if let (Value::Float(x), Value::Float(y)) = (r!(a), r!(b)) {
@@ -310,16 +300,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        if let Value::Instance(_) = r!(a) {
-                            save_pc!();
-                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::TrueDiv, a, b, dst) {
-                                continue 'frame;
-                            }
-                        }
-                        let (x, y) = (r!(a).clone(), r!(b).clone());
-                        let v = tri!(self.binary_op(BinOp::TrueDiv, &x, &y));
-                        self.note_binop(code, pc - 1, BinOp::TrueDiv, &x);
-                        set!(dst, v);
+                        binop_slow!(BinOp::TrueDiv, dst, a, b);
                     }
                     Instr::FloorDiv { dst, a, b } => {
                         if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
@@ -328,16 +309,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        if let Value::Instance(_) = r!(a) {
-                            save_pc!();
-                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::FloorDiv, a, b, dst) {
-                                continue 'frame;
-                            }
-                        }
-                        let (x, y) = (r!(a).clone(), r!(b).clone());
-                        let v = tri!(self.binary_op(BinOp::FloorDiv, &x, &y));
-                        self.note_binop(code, pc - 1, BinOp::FloorDiv, &x);
-                        set!(dst, v);
+                        binop_slow!(BinOp::FloorDiv, dst, a, b);
                     }
                     Instr::Mod { dst, a, b } => {
                         if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
@@ -347,16 +319,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        if let Value::Instance(_) = r!(a) {
-                            save_pc!();
-                            if self.try_binop_frame(fi, base, code, pc - 1, BinOp::Mod, a, b, dst) {
-                                continue 'frame;
-                            }
-                        }
-                        let (x, y) = (r!(a).clone(), r!(b).clone());
-                        let v = tri!(self.binary_op(BinOp::Mod, &x, &y));
-                        self.note_binop(code, pc - 1, BinOp::Mod, &x);
-                        set!(dst, v);
+                        binop_slow!(BinOp::Mod, dst, a, b);
                     }
                     Instr::InplaceOp { op, dst, a, b } => {
                         // `+=` first, as tight as `Add`.
