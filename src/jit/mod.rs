@@ -30,6 +30,7 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ("iter", "iterate over ranges and lists natively"),
     ("list", "index and store into lists natively"),
     ("attrs", "read and write instance attributes through the inline caches without a generic call"),
+    ("attrfacts", "check an instance attribute's position once and reuse it until the object or its dict may change"),
     ("speculate", "specialise on the result types the interpreter observed (guarded)"),
 ];
 
@@ -573,6 +574,8 @@ impl Vm {
                         _ => None,
                     }
                 };
+                // Strict attribute guards fall back to the lookup helper.
+                let site = site.map(|(c, p)| if exit.reason == translate::ATTR_GUARD { (c, p | translate::LOOSE_SITE) } else { (c, p) });
                 self.invalidate(key, site);
             }
         }

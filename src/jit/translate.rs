@@ -263,7 +263,37 @@ struct Tr<'a> {
     exit_tails: HashMap<Vec<(usize, RS)>, BlockId>,
     /// The exit number, set by each exit before its shared write-back.
     exit_local: LocalId,
+    /// Attribute positions established on the current straight-line path
+    /// (see `attr_address_strict`), by object register and name.
+    facts: HashMap<(usize, i64), AttrFact>,
 }
+
+/// What the translation knows at a point about attribute `name` of the
+/// instance in a register: a guarded lookup found the attribute's value
+/// slot in the instance dict, and nothing since can have changed the
+/// register, the class or the dict's shape, so the slot is still where
+/// the attribute lives. Facts are dropped at every block start, every
+/// helper call that may run Python code or change a dict, every write
+/// of the register, and after inlined calls.
+#[derive(Clone, Copy)]
+struct AttrFact {
+    /// IR local holding the address of the value slot.
+    addr: LocalId,
+    /// The class version the guard checked.
+    version: u64,
+    /// Established by a store (else a load): an access of the other kind
+    /// reuses the fact only when its own cache approved the same class
+    /// version (a class with `__setattr__` may be plain for loads).
+    store: bool,
+}
+
+/// Exit reason of the guards of `attr_address_strict`: a site whose
+/// guards keep failing is recompiled with the lookup helper as fallback.
+pub const ATTR_GUARD: &str = "attribute guard";
+
+/// Marks a site in `generic` (its pc with this bit set) whose strict
+/// attribute guards failed too often: compiled with the lookup helper.
+pub const LOOSE_SITE: u32 = 1 << 31;
 
 /// Translates the loop whose header is `header` and whose back-edge is at
 /// `loop_pc`, in frame `fi`.
@@ -309,6 +339,7 @@ pub fn translate(
             skip: false,
             exit_tails: HashMap::new(),
             exit_local: 0,
+            facts: HashMap::new(),
         };
         tr.exit_local = tr.f.new_local(Ty::I64);
         tr.base = tr.f.base();
@@ -423,11 +454,33 @@ impl<'a> Tr<'a> {
             }
         }
     }
+    /// Helpers that run no Python code and change no dict: attribute
+    /// facts survive them.
+    fn forget_facts(&mut self, name: &str) {
+        if !matches!(name, "release" | "incref" | "unpack_tuple" | "attr_addr" | "method_addr" | "iter_info" | "fused_info") {
+            self.facts.clear();
+        }
+    }
+    /// Drops the facts about the registers instruction `pc` writes.
+    fn forget_writes(&mut self, pc: usize) {
+        if self.facts.is_empty() {
+            return;
+        }
+        let ins = self.code().instrs[pc];
+        let (mut reads, mut writes) = (Vec::new(), Vec::new());
+        ins.reg_effects(&mut reads, &mut writes);
+        for w in writes {
+            let a = self.abs(w);
+            self.facts.retain(|k, _| k.0 != a);
+        }
+    }
     fn call(&mut self, addr: usize, name: &'static str, args: Vec<Var>) -> Var {
+        self.forget_facts(name);
         self.forget_positions(name);
         self.op1(Op::Call { addr: addr as u64, name, ret: true }, args)
     }
     fn call_void(&mut self, addr: usize, name: &'static str, args: Vec<Var>) {
+        self.forget_facts(name);
         self.forget_positions(name);
         self.op(Op::Call { addr: addr as u64, name, ret: false }, args);
     }
@@ -724,7 +777,7 @@ impl<'a> Tr<'a> {
         let line = self.code().lines.get(pc.min(self.code().instrs.len() - 1)).copied().unwrap_or(0);
         let idx = self.exits.len();
         self.exits.push(ExitInfo { kind, pc: pc as u32, inline, line, reason, count: std::cell::Cell::new(0) });
-        let (saved_cur, saved_st) = (self.cur, self.st.clone());
+        let (saved_cur, saved_st, saved_facts) = (self.cur, self.st.clone(), self.facts.clone());
         let b = self.cold_block();
         self.cur = b;
         let shared = match self.exit_tails.get(&plan) {
@@ -748,6 +801,7 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Jump(shared, vec![]));
         self.cur = saved_cur;
         self.st = saved_st;
+        self.facts = saved_facts;
         b
     }
 
@@ -1132,6 +1186,7 @@ impl<'a> Tr<'a> {
             }
             self.cur = b;
             self.st = state;
+            self.facts.clear();
             let end = end_of(start);
             let mut flow = Flow::Next;
             self.skip = false;
@@ -1140,7 +1195,12 @@ impl<'a> Tr<'a> {
                     continue;
                 }
                 self.pc = pc;
+                self.forget_writes(pc);
                 flow = self.instr(pc)?;
+                self.forget_writes(pc);
+                if self.skip && pc + 1 < end {
+                    self.forget_writes(pc + 1);
+                }
                 if matches!(flow, Flow::Done) {
                     break;
                 }
@@ -1640,15 +1700,33 @@ impl<'a> Tr<'a> {
                 for i in 0..count as usize {
                     self.mem(d0 + i);
                 }
-                let sa = self.slot_addr(s0);
-                let da = self.slot_addr(d0);
-                let n = self.iconst(count as i64);
-                let r = self.call(helpers::unpack_tuple as *const () as usize, "unpack_tuple", vec![sa, da, n]);
+                if (d0..d0 + count as usize).contains(&s0) {
+                    let sa = self.slot_addr(s0);
+                    let da = self.slot_addr(d0);
+                    let n = self.iconst(count as i64);
+                    let r = self.call(helpers::unpack_tuple as *const () as usize, "unpack_tuple", vec![sa, da, n]);
+                    let x = self.exit(ExitKind::Guard, pc, "tuple length");
+                    self.guard_zero(r, x);
+                    for i in 0..count as usize {
+                        self.clobber(d0 + i);
+                        self.speculate(d0 + i, pc, pc + 1);
+                    }
+                    return Ok(Flow::Next);
+                }
+                // Natively: the length guarded, each item copied (unboxed
+                // when the profile says what the items are).
                 let x = self.exit(ExitKind::Guard, pc, "tuple length");
-                self.guard_zero(r, x);
+                let dd = crate::objects::rc::DATA_OFFSET as i32;
+                let (pofs, lofs) = crate::objects::TupleObj::items_layout();
+                let tp = self.load(self.base, Self::slot_off(s0) + 8);
+                let len = self.load(tp, dd + lofs as i32);
+                let ok = self.icmp_imm(Cmp::Eq, len, count as i64);
+                self.guard_nonzero(ok, x);
+                let items = self.load(tp, dd + pofs as i32);
                 for i in 0..count as usize {
-                    self.clobber(d0 + i);
-                    self.speculate(d0 + i, pc, pc + 1);
+                    let off = self.iconst(16 * i as i64);
+                    let ea = self.op1(Op::IAdd, vec![items, off]);
+                    self.value_to(pc, ea, d0 + i, None);
                 }
                 Ok(Flow::Next)
             }
@@ -2595,6 +2673,74 @@ impl<'a> Tr<'a> {
         self.op1(Op::GetVar(addr_local), vec![])
     }
 
+    fn is_loose(&self, pc: usize) -> bool {
+        self.generic.contains(&(self.level().code as usize, pc as u32 | LOOSE_SITE))
+    }
+
+    /// The address of attribute access `pc`'s value slot in the dict of
+    /// the instance in register `o` (in its slot), with no fallback: a
+    /// failing guard leaves the compiled code. `None` when the access is
+    /// not compiled this way (its cache is empty or not for an instance
+    /// attribute, its guards failed too often before, or `attrfacts` is
+    /// off); the caller then uses `attr_address`.
+    ///
+    /// A path without fallback lets the lookup be remembered (an
+    /// `AttrFact`): later accesses of the same attribute of the same
+    /// object reuse the address without any check, until something may
+    /// have changed the object, its class or its dict.
+    fn attr_address_strict(&mut self, pc: usize, o: usize) -> Option<Var> {
+        if !self.opts.has("attrfacts") || self.is_loose(pc) {
+            return None;
+        }
+        let code = self.code();
+        let cache = *code.cache(pc);
+        let (name, store) = match code.instrs[pc] {
+            Instr::LoadAttr { name, .. } => (name, false),
+            Instr::StoreAttr { name, .. } => (name, true),
+            _ => unreachable!(),
+        };
+        if cache.a == 0 || cache.kind & 1 != crate::vm::inline_cache::ATTR {
+            return None;
+        }
+        let key = code.names[name as usize].as_ptr() as i64;
+        if let Some(f) = self.facts.get(&(o, key)) {
+            if f.store == store || f.version == cache.a {
+                return Some(self.op1(Op::GetVar(f.addr), vec![]));
+            }
+        }
+        let x = self.exit(ExitKind::Guard, pc, ATTR_GUARD);
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        let inst = self.load(self.base, Self::slot_off(o) + 8);
+        let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
+        let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
+        let ok = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
+        self.guard_nonzero(ok, x);
+        let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
+        let none = self.icmp_imm(Cmp::Eq, dict, 0);
+        self.guard_zero(none, x);
+        let (pofs, lofs, esz) = DictObj::entries_layout();
+        let len = self.load(dict, dd + lofs as i32);
+        let b = self.iconst(cache.b as i64);
+        let inb = self.icmp(Cmp::Ult, b, len);
+        self.guard_nonzero(inb, x);
+        let ents = self.load(dict, dd + pofs as i32);
+        let eoff = self.iconst((cache.b as usize * esz) as i64);
+        let e = self.op1(Op::IAdd, vec![ents, eoff]);
+        let koff = std::mem::offset_of!(crate::objects::dict::Entry, key) as i32;
+        let kt = self.load(e, koff);
+        let ok = self.icmp_imm(Cmp::Eq, kt, tag::STR as i64);
+        self.guard_nonzero(ok, x);
+        let kp = self.load(e, koff + 8);
+        let ok = self.icmp_imm(Cmp::Eq, kp, key);
+        self.guard_nonzero(ok, x);
+        let voff = self.iconst(std::mem::offset_of!(crate::objects::dict::Entry, value) as i64);
+        let a = self.op1(Op::IAdd, vec![e, voff]);
+        let l = self.f.new_local(Ty::I64);
+        self.op(Op::SetVar(l), vec![a]);
+        self.facts.insert((o, key), AttrFact { addr: l, version: cache.a, store });
+        Some(a)
+    }
+
     fn attr_load(&mut self, pc: usize, ins: &Instr, d: usize, o: usize) -> TResult<Flow> {
         if self.is_generic(pc) {
             return self.generic(pc, ins);
@@ -2604,9 +2750,25 @@ impl<'a> Tr<'a> {
         // (unboxed numbers leave an older one there), which the slow path
         // overwrites, and both paths leave `d`'s state decided below.
         self.mem(o);
-        let addr = self.attr_address(pc, o);
         let bits = if self.opts.has("speculate") { self.profile(pc) } else { 0 };
         let num = if self.opts.has("unbox") { spec_num(bits) } else { None };
+        if let Some(addr) = self.attr_address_strict(pc, o) {
+            match num {
+                Some((t, tg)) => {
+                    let x = self.exit(ExitKind::Guard, pc, "attribute type");
+                    self.unbox_into(addr, t, tg, x, d);
+                    self.st[d] = RS { t, clean: false, mem: None };
+                }
+                None => {
+                    let da = self.slot_addr(d);
+                    self.copy_value(da, addr);
+                    self.clobber(d);
+                    self.speculate(d, pc, pc + 1);
+                }
+            }
+            return Ok(Flow::Next);
+        }
+        let addr = self.attr_address(pc, o);
         let miss = self.icmp_imm(Cmp::Eq, addr, 0);
         let fast = self.new_block();
         let slow = self.cold_block();
@@ -2651,6 +2813,10 @@ impl<'a> Tr<'a> {
             return self.generic(pc, ins);
         }
         self.mem(o);
+        if let Some(addr) = self.attr_address_strict(pc, o) {
+            self.store_value_at(addr, s);
+            return Ok(Flow::Next);
+        }
         let addr = self.attr_address(pc, o);
         let miss = self.icmp_imm(Cmp::Eq, addr, 0);
         let fast = self.new_block();
@@ -3384,6 +3550,7 @@ impl<'a> Tr<'a> {
         }
         self.cur = cont;
         self.st = state;
+        self.facts.clear();
         Ok(Some(Flow::Next))
     }
 

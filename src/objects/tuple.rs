@@ -39,6 +39,29 @@ impl TupleObj {
     pub fn get(&self, i: usize) -> Option<&Value> {
         self.items.get(i)
     }
+
+    /// For compiled code: the offsets (from the start of the `TupleObj`)
+    /// of the item array's address and of its length. The layout of a
+    /// boxed slice's pointer is not specified, so it is found once by
+    /// probing a tuple, and checked.
+    pub fn items_layout() -> (usize, usize) {
+        thread_local! {
+            static LAYOUT: (usize, usize) = probe_items_layout();
+        }
+        LAYOUT.with(|l| *l)
+    }
+}
+
+fn probe_items_layout() -> (usize, usize) {
+    let t = TupleObj { items: vec![Value::None, Value::None, Value::None].into_boxed_slice() };
+    let base = &t as *const TupleObj as usize;
+    let at = &t.items as *const Box<[Value]> as usize - base;
+    let words = std::mem::size_of::<Box<[Value]>>() / 8;
+    // SAFETY: reads the words of a live boxed slice (a pointer and a length).
+    let w: Vec<u64> = (0..words).map(|i| unsafe { *((base + at + 8 * i) as *const u64) }).collect();
+    let ptr_word = w.iter().position(|&x| x == t.items.as_ptr() as u64).expect("tuple probe: item pointer");
+    let len_word = w.iter().position(|&x| x == 3).expect("tuple probe: item count");
+    (at + 8 * ptr_word, at + 8 * len_word)
 }
 
 /// Whether a value can be part of a reference cycle.
