@@ -153,6 +153,24 @@ impl<'s> FuncBuilder<'s> {
         if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
             return Err(self.err(node, "multiple starred expressions in assignment"));
         }
+        if star.is_none() {
+            if let Some(first) = self.consecutive_locals(elts) {
+                // `a, b = ...` into plain locals in consecutive registers:
+                // unpacked straight into them (the instruction stores
+                // nothing unless the unpacking succeeds).
+                if !(first..first + elts.len() as Reg).contains(&src) {
+                    self.set_line(node);
+                    self.emit(Instr::UnpackSequence { dst: first, src, count: elts.len() as u16 });
+                    for e in elts {
+                        if let Expr::Name(n) = e {
+                            let name = self.mangled(n.id.as_str()).to_string();
+                            self.bound.insert(name);
+                        }
+                    }
+                    return Ok(());
+                }
+            }
+        }
         let start = self.alloc_n(elts.len());
         self.set_line(node);
         match star {
@@ -173,6 +191,23 @@ impl<'s> FuncBuilder<'s> {
         }
         self.free_to(mark);
         Ok(())
+    }
+
+    /// The first register of `elts` when they are all names of plain
+    /// locals held in consecutive registers, in order.
+    fn consecutive_locals(&self, elts: &[Expr]) -> Option<Reg> {
+        let mut first = None;
+        for (i, e) in elts.iter().enumerate() {
+            let r = match e {
+                Expr::Name(n) => self.local_reg(n.id.as_str())?,
+                _ => return None,
+            };
+            let f = *first.get_or_insert(r);
+            if r != f + i as Reg {
+                return None;
+            }
+        }
+        first
     }
 
     fn aug_assign(&mut self, a: &'s ast::StmtAugAssign) -> Res<()> {
