@@ -264,8 +264,9 @@ struct Tr<'a> {
     /// The exit number, set by each exit before its shared write-back.
     exit_local: LocalId,
     /// Attribute positions established on the current straight-line path
-    /// (see `attr_address_strict`), by object register and name.
-    facts: HashMap<(usize, i64), AttrFact>,
+    /// (see `attr_address_strict`), by object register, name and whether
+    /// the access was a store.
+    facts: HashMap<(usize, i64, bool), AttrFact>,
 }
 
 /// What the translation knows at a point about attribute `name` of the
@@ -279,12 +280,11 @@ struct Tr<'a> {
 struct AttrFact {
     /// IR local holding the address of the value slot.
     addr: LocalId,
-    /// The class version the guard checked.
-    version: u64,
-    /// Established by a store (else a load): an access of the other kind
-    /// reuses the fact only when its own cache approved the same class
-    /// version (a class with `__setattr__` may be plain for loads).
-    store: bool,
+    /// IR local holding the class version at the lookup: an access of
+    /// the other kind (load or store) reuses the fact only when its own
+    /// cache approved that class version (a class with `__setattr__` may
+    /// be plain for loads).
+    version: LocalId,
 }
 
 /// Exit reason of the guards of `attr_address_strict`: a site whose
@@ -2678,15 +2678,17 @@ impl<'a> Tr<'a> {
     }
 
     /// The address of attribute access `pc`'s value slot in the dict of
-    /// the instance in register `o` (in its slot), with no fallback: a
-    /// failing guard leaves the compiled code. `None` when the access is
-    /// not compiled this way (its cache is empty or not for an instance
-    /// attribute, its guards failed too often before, or `attrfacts` is
+    /// the instance in register `o` (in its slot): the cached position
+    /// checked natively, else the lookup helper; when the attribute is not
+    /// in the instance dict (a property, a class attribute) compiled code
+    /// leaves, instead of running the access generically. `None` when the
+    /// access is not compiled this way (its cache is empty or not for an
+    /// instance attribute, it left too often before, or `attrfacts` is
     /// off); the caller then uses `attr_address`.
     ///
-    /// A path without fallback lets the lookup be remembered (an
-    /// `AttrFact`): later accesses of the same attribute of the same
-    /// object reuse the address without any check, until something may
+    /// Every path that continues has the address, so the lookup can be
+    /// remembered (an `AttrFact`): later accesses of the same attribute of
+    /// the same object reuse it without any check, until something may
     /// have changed the object, its class or its dict.
     fn attr_address_strict(&mut self, pc: usize, o: usize) -> Option<Var> {
         if !self.opts.has("attrfacts") || self.is_loose(pc) {
@@ -2703,42 +2705,79 @@ impl<'a> Tr<'a> {
             return None;
         }
         let key = code.names[name as usize].as_ptr() as i64;
-        if let Some(f) = self.facts.get(&(o, key)) {
-            if f.store == store || f.version == cache.a {
-                return Some(self.op1(Op::GetVar(f.addr), vec![]));
-            }
+        if let Some(f) = self.facts.get(&(o, key, store)) {
+            return Some(self.op1(Op::GetVar(f.addr), vec![]));
         }
+        let addr_l = self.f.new_local(Ty::I64);
+        let ver_l = self.f.new_local(Ty::I64);
+        let join = self.new_block();
+        let lookup = self.new_block();
+        if let Some(f) = self.facts.get(&(o, key, !store)).copied() {
+            // Known for the other kind of access: it applies when the class
+            // is the one this site's cache approved.
+            let v = self.op1(Op::GetVar(f.version), vec![]);
+            let same = self.icmp_imm(Cmp::Eq, v, cache.a as i64);
+            let reuse = self.new_block();
+            self.f.set_term(self.cur, Terminator::Branch { cond: same, then: (reuse, vec![]), els: (lookup, vec![]) });
+            self.cur = reuse;
+            let a = self.op1(Op::GetVar(f.addr), vec![]);
+            self.op(Op::SetVar(addr_l), vec![a]);
+            self.op(Op::SetVar(ver_l), vec![v]);
+            self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        } else {
+            self.f.set_term(self.cur, Terminator::Jump(lookup, vec![]));
+        }
+        // The lookup: the cached position checked natively, else the
+        // lookup helper; an attribute not in the instance dict leaves.
+        self.cur = lookup;
         let x = self.exit(ExitKind::Guard, pc, ATTR_GUARD);
+        let slow = self.cold_block();
         let dd = crate::objects::rc::DATA_OFFSET as i32;
         let inst = self.load(self.base, Self::slot_off(o) + 8);
         let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
         let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
         let ok = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
-        self.guard_nonzero(ok, x);
+        self.guard_nonzero(ok, slow);
         let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
         let none = self.icmp_imm(Cmp::Eq, dict, 0);
-        self.guard_zero(none, x);
+        self.guard_zero(none, slow);
         let (pofs, lofs, esz) = DictObj::entries_layout();
         let len = self.load(dict, dd + lofs as i32);
         let b = self.iconst(cache.b as i64);
         let inb = self.icmp(Cmp::Ult, b, len);
-        self.guard_nonzero(inb, x);
+        self.guard_nonzero(inb, slow);
         let ents = self.load(dict, dd + pofs as i32);
         let eoff = self.iconst((cache.b as usize * esz) as i64);
         let e = self.op1(Op::IAdd, vec![ents, eoff]);
         let koff = std::mem::offset_of!(crate::objects::dict::Entry, key) as i32;
         let kt = self.load(e, koff);
         let ok = self.icmp_imm(Cmp::Eq, kt, tag::STR as i64);
-        self.guard_nonzero(ok, x);
+        self.guard_nonzero(ok, slow);
         let kp = self.load(e, koff + 8);
         let ok = self.icmp_imm(Cmp::Eq, kp, key);
-        self.guard_nonzero(ok, x);
+        self.guard_nonzero(ok, slow);
         let voff = self.iconst(std::mem::offset_of!(crate::objects::dict::Entry, value) as i64);
         let a = self.op1(Op::IAdd, vec![e, voff]);
-        let l = self.f.new_local(Ty::I64);
-        self.op(Op::SetVar(l), vec![a]);
-        self.facts.insert((o, key), AttrFact { addr: l, version: cache.a, store });
-        Some(a)
+        self.op(Op::SetVar(addr_l), vec![a]);
+        self.op(Op::SetVar(ver_l), vec![ver]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        // Another class of the hierarchy, or another position: the helper.
+        self.cur = slow;
+        let oa = self.slot_addr(o);
+        let c = self.iconst(self.level().code as i64);
+        let p = self.iconst(pc as i64);
+        let a = self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![self.ctx, oa, c, p]);
+        let miss = self.icmp_imm(Cmp::Eq, a, 0);
+        self.guard_zero(miss, x);
+        let inst = self.load(self.base, Self::slot_off(o) + 8);
+        let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
+        let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
+        self.op(Op::SetVar(addr_l), vec![a]);
+        self.op(Op::SetVar(ver_l), vec![ver]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.facts.insert((o, key, store), AttrFact { addr: addr_l, version: ver_l });
+        Some(self.op1(Op::GetVar(addr_l), vec![]))
     }
 
     fn attr_load(&mut self, pc: usize, ins: &Instr, d: usize, o: usize) -> TResult<Flow> {
