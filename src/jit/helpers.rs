@@ -126,6 +126,25 @@ pub extern "C" fn attr_addr(c: u64, obj: u64, code: u64, pc: u64) -> u64 {
     unsafe { vm(c) }.attr_ptr(obj, code, pc as usize).map_or(0, |p| p as u64)
 }
 
+/// `obj.name = *src` for `StoreAttr` instruction `pc` of `code` when that
+/// runs no Python code (`Vm::store_attr_plain`: a plain instance attribute,
+/// new or not): returns 0; else 1 (the compiled code then runs the
+/// instruction generically).
+pub extern "C" fn store_attr_plain(c: u64, obj: u64, src: u64, code: u64, pc: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`; `code` is a live code object of the
+    // loop; `obj` and `src` are register slots of the loop's frames.
+    let (c, obj, value, code) = unsafe { (ctx(c), slot(obj), slot(src).clone(), &*(code as *const CodeObj)) };
+    let name = match code.instrs[pc as usize] {
+        crate::bytecode::Instr::StoreAttr { name, .. } => &code.names[name as usize],
+        _ => return 1,
+    };
+    // SAFETY: see `vm`.
+    match unsafe { vm(c) }.store_attr_plain(obj, code, pc as usize, name, value) {
+        Ok(()) => 0,
+        Err(_) => 1,
+    }
+}
+
 /// Unpacks the tuple in `*src` into the `n` slots from `dst` if it has
 /// exactly `n` items (returns 0), else returns 1 (the generic path then
 /// raises the right error or unpacks another kind of iterable).

@@ -2856,6 +2856,13 @@ impl<'a> Tr<'a> {
             self.store_value_at(addr, s);
             return Ok(Flow::Next);
         }
+        if self.code().cache(pc).a == 0 {
+            // No cached position (a new attribute, as in `__init__`): the
+            // plain store helper, else the generic path.
+            self.mem(s);
+            self.store_attr_call(pc, o, s);
+            return Ok(Flow::Next);
+        }
         let addr = self.attr_address(pc, o);
         let miss = self.icmp_imm(Cmp::Eq, addr, 0);
         let fast = self.new_block();
@@ -2864,11 +2871,11 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Branch { cond: miss, then: (slow, vec![]), els: (fast, vec![]) });
         let before = self.st.clone();
         self.cur = slow;
-        // Only the generic path reads the stored value from its slot (the
+        // Only the slow path reads the stored value from its slot (the
         // fast path stores an unboxed number directly); the state this
         // leaves is dropped below, so `s` stays as it was on the fast path.
         self.mem(s);
-        self.exec_here(pc);
+        self.store_attr_call(pc, o, s);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = fast;
         self.st = before;
@@ -2876,6 +2883,23 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         Ok(Flow::Next)
+    }
+
+    /// `obj.name = src` (both in their slots) through the plain store
+    /// helper, or generically when that would run Python code.
+    fn store_attr_call(&mut self, pc: usize, o: usize, s: usize) {
+        let oa = self.slot_addr(o);
+        let sa = self.slot_addr(s);
+        let c = self.iconst(self.level().code as i64);
+        let p = self.iconst(pc as i64);
+        let r = self.call(helpers::store_attr_plain as *const () as usize, "store_attr_plain", vec![self.ctx, oa, sa, c, p]);
+        let generic = self.cold_block();
+        let join = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (generic, vec![]), els: (join, vec![]) });
+        self.cur = generic;
+        self.exec_here(pc);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
     }
 
     /// `dst = list[key]` with a bounds guard.

@@ -298,6 +298,18 @@ impl Vm {
     /// `obj.name = value` through the instruction's cache.
     #[inline]
     pub fn store_attr_cached(&mut self, obj: &Value, code: &CodeObj, pc: usize, name: &PyRef<StrObj>, value: Value) -> PyResult<()> {
+        match self.store_attr_plain(obj, code, pc, name, value) {
+            Ok(()) => Ok(()),
+            Err(value) => self.set_attr(obj, name.as_str(), value),
+        }
+    }
+
+    /// The part of `store_attr_cached` that runs no Python code and cannot
+    /// fail: `obj.name = value` into the instance dict of a class without
+    /// hooks or a data descriptor of that name (refilling the cache).
+    /// Gives the value back when the general protocol must run (compiled
+    /// code calls this without giving the access a frame first).
+    pub fn store_attr_plain(&mut self, obj: &Value, code: &CodeObj, pc: usize, name: &PyRef<StrObj>, value: Value) -> Result<(), Value> {
         let cache = *code.cache(pc);
         if let Value::Instance(inst) = obj {
             // SAFETY: nothing below sets the instance's class while `cls` is used.
@@ -327,13 +339,13 @@ impl Vm {
                         None if inst.exc.is_none() => {
                             d.insert_new(Value::Str(name.clone()), name.hash(), value);
                         }
-                        None => return self.set_attr(obj, n, value),
+                        None => return Err(value),
                     }
                     return Ok(());
                 }
             }
         }
-        self.set_attr(obj, name.as_str(), value)
+        Err(value)
     }
 
     /// `obj.name` for a method call, through the instruction's cache.
