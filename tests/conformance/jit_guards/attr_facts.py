@@ -166,6 +166,56 @@ def shadowing_getattr(n):
     return t
 
 
-for f in (same_object_many_reads, dict_grows_between, rebinding, class_change, class_swap,
+class Base:
+    def __init__(self, i):
+        self.a = i
+        self.b = i * 2
+
+
+class WithProperty(Base):
+    @property
+    def b(self):
+        return self._b + 1000
+
+    @b.setter
+    def b(self, v):
+        self._b = v
+
+
+class Slotted:
+    __slots__ = ("a", "b")
+
+    def __init__(self, i):
+        self.a = i
+        self.b = i * 2
+
+
+class Err(Exception):
+    def __init__(self, i):
+        super().__init__(i)
+        self.a = i
+        self.args = (i, i)
+
+
+def new_attributes(n):
+    # Stores of new attributes (no cached position) from a hot loop.
+    t = 0
+    for i in range(n):
+        for cls in (Base, WithProperty, Slotted, Err):
+            o = cls(i)
+            t += o.a + o.b if not isinstance(o, Err) else o.a + sum(o.args)
+        if i == n // 2:
+            def hook(self, name, value):
+                object.__setattr__(self, name, value + 1)
+            Base.__setattr__ = hook
+    del Base.__setattr__
+    try:
+        Slotted(1).c = 5
+    except AttributeError as e:
+        print("AttributeError:", e)
+    return t
+
+
+for f in (new_attributes, same_object_many_reads, dict_grows_between, rebinding, class_change, class_swap,
           delete_and_readd, setattr_hook, vars_write, mixed_classes, shadowing_getattr):
     print(f.__name__, f(3000))
