@@ -1286,8 +1286,8 @@ impl<'a> Tr<'a> {
                     | Instr::GetItem { dst, .. }
                     | Instr::LoadDeref { dst, .. }
                     | Instr::BinaryOp { dst, .. } => Some(dst),
-                    Instr::Call { func, .. } => Some(func),
-                    Instr::CallMethod { base, .. } => Some(base),
+                    Instr::Call { func, .. } | Instr::CallKw { func, .. } | Instr::CallEx { func } => Some(func),
+                    Instr::CallMethod { base, .. } | Instr::CallMethodKw { base, .. } => Some(base),
                     _ => None,
                 };
                 if let Some(r) = result {
