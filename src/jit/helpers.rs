@@ -338,14 +338,51 @@ pub extern "C" fn fused_info(it: u64, out: u64) -> u64 {
 /// interpreter. Returns `OK` (go on with the next instruction), `JUMP`
 /// (take the instruction's branch) or `ERR`.
 pub extern "C" fn exec(c: u64, frame: u64, pc: u64) -> u64 {
+    in_frame(c, frame, |v, fi| v.exec_generic(fi, pc as usize))
+}
+
+/// `CallMethod` instruction `pc` whose callee (in its `base` register) is
+/// a method of a builtin type and whose receiver is in the register after
+/// it: the builtin is called directly (no generic dispatch), the result
+/// goes to `base`. `frame` as for `exec`.
+pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
+    in_frame(c, frame, |v, fi| {
+        let f = &v.frames[fi];
+        let (base, code_ptr) = (f.base, f.code);
+        // SAFETY: the frame keeps its code alive.
+        let code: &CodeObj = unsafe { &*code_ptr };
+        let crate::bytecode::Instr::CallMethod { base: b, nargs } = code.instrs[pc as usize] else {
+            return v.exec_generic(fi, pc as usize);
+        };
+        // SAFETY: register operands are < nregs; the callee and its
+        // receiver and arguments are the registers from `b`.
+        let (callee, args) = unsafe { (&*base.add(b as usize), std::slice::from_raw_parts(base.add(b as usize + 1), nargs as usize + 1)) };
+        let Value::Builtin(bf) = callee else {
+            return v.exec_generic(fi, pc as usize);
+        };
+        if crate::objects::rc::gc_due() {
+            v.gc_safe_point();
+        }
+        v.frames[fi].pc = pc as u32 + 1;
+        let bf = bf.clone();
+        let r = v.call_builtin(&bf, Args::new(args))?;
+        // SAFETY: as above.
+        Value::store(unsafe { &mut *base.add(b as usize) }, r);
+        Ok(Generic::Next)
+    })
+}
+
+/// Runs `f` on the frame of the instruction: the loop's own frame
+/// (`frame` = -1), or an inlined frame (an index into the loop's inline
+/// frames), which gets a real frame while `f` runs, so that everything
+/// the interpreter looks at is there. Returns the helper status.
+fn in_frame(c: u64, frame: u64, f: impl FnOnce(&mut Vm, usize) -> PyResult<Generic>) -> u64 {
     // SAFETY: see `ctx`, `vm`.
     let c = unsafe { ctx(c) };
     let v = unsafe { vm(c) };
     let r = if frame == u64::MAX {
-        v.exec_generic(c.fi, pc as usize)
+        f(v, c.fi)
     } else {
-        // An inlined frame: give it a real frame while the instruction
-        // runs, so that everything the interpreter looks at is there.
         // SAFETY: `lp` is the running loop; `frame` indexes its inline frames.
         let lp = unsafe { &*c.lp };
         let d = &lp.frames[frame as usize];
@@ -365,14 +402,9 @@ pub extern "C" fn exec(c: u64, frame: u64, pc: u64) -> u64 {
         // the loop's entry check left room for them.
         let extra = d.levels as usize - 1;
         let fi = v.frames.len() - 1;
-        let r = if extra == 0 {
-            v.exec_generic(fi, pc as usize)
-        } else {
-            v.frame_limit -= extra;
-            let r = v.exec_generic(fi, pc as usize);
-            v.frame_limit += extra;
-            r
-        };
+        v.frame_limit -= extra;
+        let r = f(v, fi);
+        v.frame_limit += extra;
         // Pop without clearing: the registers stay with the compiled code.
         v.frames.pop();
         r

@@ -1645,6 +1645,9 @@ impl<'a> Tr<'a> {
                         }
                     }
                 }
+                if self.builtin_method(pc, dst, o) {
+                    return Ok(Flow::Next);
+                }
                 if self.st[o].t == T::Tag(tag::INSTANCE) && self.opts.has("inline") && !self.is_generic(pc) {
                     if let Some(flow) = self.method_on_instance(pc, dst, o)? {
                         return Ok(flow);
@@ -1680,6 +1683,23 @@ impl<'a> Tr<'a> {
                         {
                             return Ok(Flow::Next);
                         }
+                    }
+                }
+                if let (T::Const(c), true) = (self.st[b].t, self.opts.has("builtins")) {
+                    if matches!(self.konst(c), Value::Builtin(_)) && self.st[b + 1].t != T::Tag(tag::UNDEF) && !self.is_generic(pc) {
+                        // A method of a builtin type (see `builtin_method`).
+                        for r in b..=b + 1 + nargs as usize {
+                            self.mem(r);
+                        }
+                        let frame = self.level().desc.map_or(-1, |x| x as i64);
+                        let fv = self.iconst(frame);
+                        let pv = self.iconst(pc as i64);
+                        let st =
+                            self.call(helpers::call_builtin_method as *const () as usize, "call_builtin_method", vec![self.ctx, fv, pv]);
+                        self.check_status(st);
+                        self.clobber(b);
+                        self.speculate(b, pc, pc + 1);
+                        return Ok(Flow::Next);
                     }
                 }
                 if let Some(flow) = self.polymorphic_call(pc, &ins, base, nargs)? {
@@ -3283,6 +3303,50 @@ impl<'a> Tr<'a> {
         self.copy_value(da, sa);
         self.st[s1] = RS::mem_type(T::Tag(tag::INSTANCE));
         Ok(Some(Flow::Next))
+    }
+
+    /// `LoadMethod` of a method of a builtin type (`lst.append`,
+    /// `d.get`, `s.split`) whose cache the interpreter filled: the receiver's
+    /// type is guarded and the method is a constant (builtin types never
+    /// change); the receiver is copied after it. False when this does not
+    /// apply.
+    fn builtin_method(&mut self, pc: usize, dst: Reg, o: usize) -> bool {
+        let cache = *self.code().cache(pc);
+        if cache.kind & crate::vm::inline_cache::BUILTIN_METHOD == 0 || !self.opts.has("builtins") || self.is_generic(pc) {
+            return false;
+        }
+        let tg = cache.d as u8;
+        if !is_heap_tag(tg) {
+            return false;
+        }
+        match self.st[o].t {
+            T::Tag(t) if t == tg => self.mem(o),
+            T::Const(k) if self.konst(k).tag() == tg => self.mem(o),
+            T::Any => {
+                self.mem(o);
+                let t = self.load_tag(o);
+                let ok = self.icmp_imm(Cmp::Eq, t, tg as i64);
+                let x = self.exit(ExitKind::Guard, pc, "method receiver type");
+                self.guard_nonzero(ok, x);
+                self.st[o] = RS::mem_type(T::Tag(tg));
+            }
+            _ => return false,
+        }
+        // SAFETY: the cache holds the address of a builtin method owned by
+        // the dict of a builtin type (never changed or freed).
+        let fval = Value::Builtin(unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<crate::objects::BuiltinObj>) });
+        let c = self.intern(&fval);
+        let d = self.abs(dst);
+        // The receiver first (it may be in `d`).
+        let s1 = d + 1;
+        if s1 != o {
+            self.mem(s1);
+            let (da, sa) = (self.slot_addr(s1), self.slot_addr(o));
+            self.copy_value(da, sa);
+            self.st[s1] = RS::mem_type(T::Tag(tg));
+        }
+        self.def_const(d, c);
+        true
     }
 
     /// Calls of a few builtins on numbers, compiled natively.

@@ -30,6 +30,31 @@ pub const ATTR: u8 = 0;
 /// on the class, and the instance dict does not have it.
 pub const METHOD: u8 = 1;
 
+/// `kind` of a `LoadMethod` cache for a receiver of a builtin type (whose
+/// attributes never change): `b` is the address of the unbound builtin
+/// method, `d` the receiver's value tag; `a` and `c` stay 0 (no entry for
+/// instances: the JIT speculates on instances only from those).
+pub const BUILTIN_METHOD: u8 = 4;
+
+/// Receivers whose class is a builtin type that cannot be modified and is
+/// determined by the value's tag.
+#[inline]
+fn builtin_receiver(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Str(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_)
+            | Value::Int(_)
+            | Value::Float(_)
+    )
+}
+
 /// Entries of the class attribute cache.
 const LOOKUP_CACHE_SIZE: usize = 2048;
 
@@ -394,6 +419,20 @@ impl Vm {
             if let Some(i) = m.dict.find_str(name.as_str(), name.hash()) {
                 return Ok(MethodLookup::Attr(m.dict.value_ref_at(i).clone()));
             }
+        }
+        if builtin_receiver(obj) {
+            let tg = obj.tag() as u64;
+            if cache.kind & BUILTIN_METHOD != 0 && cache.d == tg {
+                // SAFETY: `b` is the address of a builtin method held by
+                // the dict of a builtin type, which never changes.
+                let f = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<BuiltinObj>) };
+                return Ok(MethodLookup::Unbound(Value::Builtin(f)));
+            }
+            let r = self.load_method(obj, name.as_str())?;
+            if let MethodLookup::Unbound(Value::Builtin(f)) = &r {
+                *code.cache(pc) = Cache { a: 0, b: f.as_ptr() as u64, c: 0, d: tg, kind: BUILTIN_METHOD, profile: cache.profile };
+            }
+            return Ok(r);
         }
         self.load_method(obj, name.as_str())
     }

@@ -1319,6 +1319,24 @@ impl Vm {
                 }
 
                 Instr::BinaryOp { op, dst, a, b } => {
+                    // Bitwise operators on small ints, without the generic
+                    // operator protocol.
+                    if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
+                        let (x, y) = (*x, *y);
+                        let v = match op {
+                            BinOp::And => Some(x & y),
+                            BinOp::Or => Some(x | y),
+                            BinOp::Xor => Some(x ^ y),
+                            BinOp::RShift if y >= 0 => Some(x >> y.min(63)),
+                            BinOp::LShift if (0..64).contains(&y) && (x << y) >> y == x => Some(x << y),
+                            _ => None,
+                        };
+                        if let Some(v) = v {
+                            code.cache(pc - 1).profile |= crate::jit::profile_bit(&Value::Int(v));
+                            set!(dst, Value::Int(v));
+                            return Ok(Step::Next);
+                        }
+                    }
                     if let Value::Instance(_) = r!(a) {
                         if self.try_binop_frame(fi, base, code, pc - 1, op, a, b, dst) {
                             return Ok(Step::Frame);
