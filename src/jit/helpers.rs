@@ -372,6 +372,36 @@ pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
     })
 }
 
+/// `GetItem` or `SetItem` instruction `pc`, as `exec` runs it, through a
+/// helper of its own (a direct call from compiled code instead of the
+/// dispatch of `exec_generic`, whose indirect jump mispredicts when a loop
+/// runs several instructions generically). `frame` as for `exec`.
+pub extern "C" fn exec_item(c: u64, frame: u64, pc: u64) -> u64 {
+    in_frame(c, frame, |v, fi| {
+        let f = &v.frames[fi];
+        let (base, code_ptr) = (f.base, f.code);
+        // SAFETY: the frame keeps its code alive.
+        let code: &CodeObj = unsafe { &*code_ptr };
+        // SAFETY (both arms): register operands are < nregs.
+        match code.instrs[pc as usize] {
+            crate::bytecode::Instr::GetItem { dst, obj, key } => {
+                v.frames[fi].pc = pc as u32 + 1;
+                let (o, k) = unsafe { ((*base.add(obj as usize)).clone(), (*base.add(key as usize)).clone()) };
+                let r = v.get_item(&o, &k)?;
+                Value::store(unsafe { &mut *base.add(dst as usize) }, r);
+                Ok(Generic::Next)
+            }
+            crate::bytecode::Instr::SetItem { obj, key, src } => {
+                v.frames[fi].pc = pc as u32 + 1;
+                let (o, k, x) = unsafe { ((*base.add(obj as usize)).clone(), (*base.add(key as usize)).clone(), (*base.add(src as usize)).clone()) };
+                v.set_item(&o, &k, x)?;
+                Ok(Generic::Next)
+            }
+            _ => v.exec_generic(fi, pc as usize),
+        }
+    })
+}
+
 /// Runs `f` on the frame of the instruction: the loop's own frame
 /// (`frame` = -1), or an inlined frame (an index into the loop's inline
 /// frames), which gets a real frame while `f` runs, so that everything

@@ -444,7 +444,7 @@ impl<'a> Tr<'a> {
     /// Helpers that may run Python code (and so advance an iterator the
     /// loop also walks): cached iterator positions must be reloaded after.
     fn forget_positions(&mut self, name: &str) {
-        if matches!(name, "exec" | "binop" | "compare" | "compare_bool" | "truthy" | "binop_reflected") {
+        if matches!(name, "exec" | "exec_item" | "call_builtin_method" | "binop" | "compare" | "compare_bool" | "truthy" | "binop_reflected") {
             for rs in self.st.iter_mut() {
                 match rs.t {
                     T::RangeIter(true) => rs.t = T::RangeIter(false),
@@ -1310,7 +1310,12 @@ impl<'a> Tr<'a> {
         let frame = self.level().desc.map_or(-1, |x| x as i64);
         let fv = self.iconst(frame);
         let pv = self.iconst(pc as i64);
-        let s = self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]);
+        let s = match self.code().instrs[pc] {
+            Instr::GetItem { .. } | Instr::SetItem { .. } => {
+                self.call(helpers::exec_item as *const () as usize, "exec_item", vec![self.ctx, fv, pv])
+            }
+            _ => self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]),
+        };
         self.check_status(s);
         s
     }
