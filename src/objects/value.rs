@@ -283,7 +283,24 @@ impl Value {
     }
 
     /// `a is b`.
+    #[inline]
     pub fn is(&self, other: &Value) -> bool {
+        let (a, b) = (self.words(), other.words());
+        let ta = a[0] as u8;
+        if ta != b[0] as u8 {
+            return false;
+        }
+        if (tag::FIRST_HEAP..tag::NOT_IMPLEMENTED).contains(&ta) || ta == tag::INT || ta == tag::FLOAT {
+            // The same object (the same address), the same machine int or
+            // the same float bits: the payload word.
+            return a[1] == b[1];
+        }
+        self.is_unboxed(other)
+    }
+
+    /// `is` for values of the same unboxed kind.
+    #[inline(never)]
+    fn is_unboxed(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::None, Value::None)
             | (Value::Undef, Value::Undef)
