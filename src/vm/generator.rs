@@ -262,6 +262,13 @@ impl Vm {
         if let Ret::ForIter { dst, .. } = ret {
             self.yielded = false;
             let caller = self.frames.last().unwrap();
+            if caller.pc > 0 && self.jit_threshold != u32::MAX {
+                // The value's kind, for the JIT's speculation on the
+                // `ForIter` (the caller's pc is past it).
+                // SAFETY: the caller's code outlives its frame.
+                let code: &crate::bytecode::CodeObj = unsafe { &*caller.code };
+                code.cache(caller.pc as usize - 1).profile |= crate::jit::profile_bit(v);
+            }
             // SAFETY: `dst` is a register of the caller's window.
             Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v.clone());
             return true;
