@@ -145,6 +145,19 @@ pub extern "C" fn store_attr_plain(c: u64, obj: u64, src: u64, code: u64, pc: u6
     }
 }
 
+/// `*dst = list(*src)` for a list or tuple `*src` (a new list of its
+/// items; nothing can fail or run Python code).
+pub extern "C" fn list_copy(src: u64, dst: u64) {
+    // SAFETY: see `slot`; compiled code passes a list or tuple in `src`.
+    let items = match unsafe { slot(src) } {
+        Value::List(l) => l.to_vec(),
+        Value::Tuple(t) => t.as_slice().to_vec(),
+        _ => unreachable!("list_copy of a list or tuple"),
+    };
+    // SAFETY: see `slot`.
+    Value::store(unsafe { slot(dst) }, Value::List(crate::objects::ListObj::new(items)));
+}
+
 /// Unpacks the tuple in `*src` into the `n` slots from `dst` if it has
 /// exactly `n` items (returns 0), else returns 1 (the generic path then
 /// raises the right error or unpacks another kind of iterable).
@@ -393,7 +406,8 @@ pub extern "C" fn exec_item(c: u64, frame: u64, pc: u64) -> u64 {
             }
             crate::bytecode::Instr::SetItem { obj, key, src } => {
                 v.frames[fi].pc = pc as u32 + 1;
-                let (o, k, x) = unsafe { ((*base.add(obj as usize)).clone(), (*base.add(key as usize)).clone(), (*base.add(src as usize)).clone()) };
+                let (o, k, x) =
+                    unsafe { ((*base.add(obj as usize)).clone(), (*base.add(key as usize)).clone(), (*base.add(src as usize)).clone()) };
                 v.set_item(&o, &k, x)?;
                 Ok(Generic::Next)
             }

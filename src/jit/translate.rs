@@ -444,7 +444,10 @@ impl<'a> Tr<'a> {
     /// Helpers that may run Python code (and so advance an iterator the
     /// loop also walks): cached iterator positions must be reloaded after.
     fn forget_positions(&mut self, name: &str) {
-        if matches!(name, "exec" | "exec_item" | "call_builtin_method" | "binop" | "compare" | "compare_bool" | "truthy" | "binop_reflected") {
+        if matches!(
+            name,
+            "exec" | "exec_item" | "call_builtin_method" | "binop" | "compare" | "compare_bool" | "truthy" | "binop_reflected"
+        ) {
             for rs in self.st.iter_mut() {
                 match rs.t {
                     T::RangeIter(true) => rs.t = T::RangeIter(false),
@@ -457,7 +460,7 @@ impl<'a> Tr<'a> {
     /// Helpers that run no Python code and change no dict: attribute
     /// facts survive them.
     fn forget_facts(&mut self, name: &str) {
-        if !matches!(name, "release" | "incref" | "unpack_tuple" | "attr_addr" | "method_addr" | "iter_info" | "fused_info") {
+        if !matches!(name, "release" | "incref" | "unpack_tuple" | "attr_addr" | "method_addr" | "iter_info" | "fused_info" | "list_copy") {
             self.facts.clear();
         }
     }
@@ -3002,6 +3005,23 @@ impl<'a> Tr<'a> {
                     return Ok(Flow::Next);
                 }
                 _ => {}
+            }
+            if let Value::Class(cls) = &callee {
+                let a = fr + 1;
+                if PyRef::ptr_eq(cls, &self.vm.types.list)
+                    && nargs == 1
+                    && kw_names.is_empty()
+                    && self.opts.has("builtins")
+                    && matches!(self.st[a].t, T::Tag(tag::LIST) | T::Tag(tag::TUPLE))
+                {
+                    // `list(xs)` of a list or tuple: a copy, by a helper
+                    // that cannot fail.
+                    self.mem(fr);
+                    let (sa, da) = (self.slot_addr(a), self.slot_addr(fr));
+                    self.call_void(helpers::list_copy as *const () as usize, "list_copy", vec![sa, da]);
+                    self.st[fr] = RS::mem_type(T::Tag(tag::LIST));
+                    return Ok(Flow::Next);
+                }
             }
             let builtin =
                 |name: &str| kw_names.is_empty() && self.vm.builtins.get_str(name).is_some_and(|r| r.words()[1] == callee.words()[1]);
