@@ -113,3 +113,31 @@ print(pops(5000))
 print(key_raises(300))
 print(dict_callbacks(3000))
 print(rebinding_method_name(3000))
+
+
+def copies(n):
+    base = [3, 1, 2]
+    tup = (7, 8)
+    total = 0
+    for i in range(n):
+        c = list(base)
+        c[0] = i
+        d = list(tup)
+        d.append(i)
+        total += c[0] + base[0] + len(d) + sum(list(c))
+    return total, base, tup
+
+
+def shadowed_list(n):
+    global list
+    out = []
+    for i in range(n):
+        out.append(list((i, i)))
+        if i == n // 2:
+            list = lambda xs: "shadowed"
+    del list
+    return out[n // 2], out[n // 2 + 1], out[-1]
+
+
+print(copies(3000))
+print(shadowed_list(3000))
