@@ -218,7 +218,7 @@ struct Region {
     loop_headers: HashSet<usize>,
     /// Pending edges into blocks not yet translated: the IR block ending
     /// in the edge (unterminated) and the state there.
-    incoming: HashMap<usize, Vec<(BlockId, State)>>,
+    incoming: HashMap<usize, Vec<(BlockId, State, Facts)>>,
     blocks: HashMap<usize, BlockId>,
     /// Return edges of an inlined function.
     returns: Vec<(BlockId, State)>,
@@ -266,17 +266,22 @@ struct Tr<'a> {
     /// Attribute positions established on the current straight-line path
     /// (see `attr_address_strict`), by object register, name and whether
     /// the access was a store.
-    facts: HashMap<(usize, i64, bool), AttrFact>,
+    facts: Facts,
 }
+
+/// Attribute facts by object register, name and whether the access was a
+/// store.
+type Facts = HashMap<(usize, i64, bool), AttrFact>;
 
 /// What the translation knows at a point about attribute `name` of the
 /// instance in a register: a guarded lookup found the attribute's value
 /// slot in the instance dict, and nothing since can have changed the
 /// register, the class or the dict's shape, so the slot is still where
-/// the attribute lives. Facts are dropped at every block start, every
-/// helper call that may run Python code or change a dict, every write
-/// of the register, and after inlined calls.
-#[derive(Clone, Copy)]
+/// the attribute lives. Facts are dropped by every helper call that may
+/// run Python code or change a dict, every write of the register, loop
+/// headers and inlined calls; where paths join, the facts common to all
+/// of them hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct AttrFact {
     /// IR local holding the address of the value slot.
     addr: LocalId,
@@ -899,7 +904,8 @@ impl<'a> Tr<'a> {
         }
         let st = self.st.clone();
         let cur = self.cur;
-        self.regions.last_mut().unwrap().incoming.entry(target).or_default().push((cur, st));
+        let facts = self.facts.clone();
+        self.regions.last_mut().unwrap().incoming.entry(target).or_default().push((cur, st, facts));
         Ok(())
     }
 
@@ -1148,7 +1154,7 @@ impl<'a> Tr<'a> {
                     }
                 }
             }
-            reg.incoming.entry(lo).or_default().push((entry_block, entry_state));
+            reg.incoming.entry(lo).or_default().push((entry_block, entry_state, Facts::new()));
         }
         for &start in &order {
             let edges = self.regions.last_mut().unwrap().incoming.remove(&start).unwrap_or_default();
@@ -1158,7 +1164,7 @@ impl<'a> Tr<'a> {
             let is_header = self.regions.last().unwrap().loop_headers.contains(&start);
             let is_root = self.regions.last().unwrap().is_root;
             let mut state = self.normalize(edges[0].1.clone(), start);
-            for (_, s) in &edges[1..] {
+            for (_, s, _) in &edges[1..] {
                 let s = self.normalize(s.clone(), start);
                 state = join_states(&state, &s, &self.consts);
             }
@@ -1181,15 +1187,27 @@ impl<'a> Tr<'a> {
             }
             let b = self.new_block();
             self.regions.last_mut().unwrap().blocks.insert(start, b);
-            for (eb, es) in edges {
+            // The attribute facts that hold on every edge (none at a loop
+            // header: its back-edges are not translated yet).
+            let mut facts: Option<Facts> = if is_header { Some(Facts::new()) } else { None };
+            for (eb, es, ef) in edges {
                 self.cur = eb;
+                self.facts = ef;
                 let es = self.normalize(es, start);
                 self.adapt(&es, &state);
                 self.f.set_term(self.cur, Terminator::Jump(b, vec![]));
+                let ef = std::mem::take(&mut self.facts);
+                facts = Some(match facts {
+                    None => ef,
+                    Some(mut f) => {
+                        f.retain(|k, v| ef.get(k) == Some(v));
+                        f
+                    }
+                });
             }
             self.cur = b;
             self.st = state;
-            self.facts.clear();
+            self.facts = facts.unwrap_or_default();
             let end = end_of(start);
             let mut flow = Flow::Next;
             self.skip = false;
