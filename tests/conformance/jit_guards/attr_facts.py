@@ -216,6 +216,30 @@ def new_attributes(n):
     return t
 
 
-for f in (new_attributes, same_object_many_reads, dict_grows_between, rebinding, class_change, class_swap,
+def branchy(n):
+    # Facts flow into a join only when every path into it keeps them.
+    p = P(1, 2)
+    q = P(5, 6)
+    t = 0
+    for i in range(n):
+        t += p.x
+        if i % 4 == 0:
+            grow(p, i)
+        elif i % 4 == 1:
+            p.__dict__ = {"x": i, "y": 0}
+        elif i % 4 == 2:
+            p = q if p is not q else P(i, i)
+        else:
+            t += p.y
+        t += p.x + p.y
+        if p.x > 10:
+            p.x = p.x - 7
+        else:
+            p.y = p.y + 1
+        t += p.x * 2 + p.y
+    return t
+
+
+for f in (branchy, new_attributes, same_object_many_reads, dict_grows_between, rebinding, class_change, class_swap,
           delete_and_readd, setattr_hook, vars_write, mixed_classes, shadowing_getattr):
     print(f.__name__, f(3000))
