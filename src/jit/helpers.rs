@@ -279,7 +279,8 @@ pub extern "C" fn truthy(c: u64, a: u64, pc: u64) -> u64 {
 /// Fills `out` for a fast iterator: returns 1 for a range iterator
 /// (`out[0]` = address of its next value, `out[1]` = stop, `out[2]` =
 /// step), 2 for a list iterator (`out[0]` = address of its index, `out[1]`
-/// = address of the list's payload), 0 otherwise.
+/// = address of the list's payload), 5 for a tuple iterator (as for a
+/// list), 0 otherwise.
 pub extern "C" fn iter_info(it: u64, out: u64) -> u64 {
     // SAFETY: see `slot`; `out` points to `JitCtx::scratch`.
     let out = unsafe { &mut *(out as *mut [u64; 4]) };
@@ -297,6 +298,11 @@ pub extern "C" fn iter_info(it: u64, out: u64) -> u64 {
                     // The list's object address (as in its value's payload).
                     out[1] = seq.words()[1];
                     return 2;
+                }
+                IterKind::Seq { seq: seq @ Value::Tuple(_), index } => {
+                    out[0] = index as *const std::cell::Cell<usize> as u64;
+                    out[1] = seq.words()[1];
+                    return 5;
                 }
                 _ => {}
             }

@@ -64,6 +64,8 @@ pub enum T {
     /// the addresses of its index and of the list; `true`: as for
     /// `RangeIter`).
     ListIter(bool),
+    /// In the frame slot: an iterator over a tuple (as `ListIter`).
+    TupleIter(bool),
     /// In the frame slot: a `zip` of this many list iterators (auxiliary
     /// locals: index address and list of each).
     ZipIter(u8),
@@ -99,7 +101,7 @@ impl RS {
     fn mem_type(t: T) -> RS {
         let mem = match t {
             T::Tag(x) => Some(x),
-            T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
+            T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
             _ => None,
         };
         RS { t, clean: true, mem }
@@ -144,6 +146,8 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
         T::RangeIter(x && y)
     } else if let (T::ListIter(x), T::ListIter(y)) = (a.t, b.t) {
         T::ListIter(x && y)
+    } else if let (T::TupleIter(x), T::TupleIter(y)) = (a.t, b.t) {
+        T::TupleIter(x && y)
     } else {
         let tag_of = |x: T| -> Option<u8> {
             match x {
@@ -152,7 +156,7 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
                 T::Bool => Some(tag::BOOL),
                 T::Const(c) => Some(consts[c as usize].tag()),
                 T::Tag(t) => Some(t),
-                T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
+                T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
                 T::Any => None,
             }
         };
@@ -457,6 +461,7 @@ impl<'a> Tr<'a> {
                 match rs.t {
                     T::RangeIter(true) => rs.t = T::RangeIter(false),
                     T::ListIter(true) => rs.t = T::ListIter(false),
+                    T::TupleIter(true) => rs.t = T::TupleIter(false),
                     _ => {}
                 }
             }
@@ -975,7 +980,7 @@ impl<'a> Tr<'a> {
                 T::Bool => tag::BOOL,
                 T::Const(c) => self.consts[c as usize].tag(),
                 T::Tag(x) => x,
-                T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => tag::ITER,
+                T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => tag::ITER,
                 T::Any => unreachable!(),
             };
             let tg = self.load_tag(r);
@@ -1002,9 +1007,9 @@ impl<'a> Tr<'a> {
                     self.guard_nonzero(ok, fail);
                 }
                 T::ZipIter(_) | T::EnumIter => self.fused_setup(r, t, fail),
-                T::RangeIter(_) | T::ListIter(_) => {
-                    self.iter_setup(r, if matches!(t, T::RangeIter(_)) { 1 } else { 2 }, fail);
-                }
+                T::RangeIter(_) => self.iter_setup(r, 1, fail),
+                T::ListIter(_) => self.iter_setup(r, 2, fail),
+                T::TupleIter(_) => self.iter_setup(r, 5, fail),
                 _ => {}
             }
         }
@@ -1088,6 +1093,7 @@ impl<'a> Tr<'a> {
                 match helpers::iter_info(v as *const Value as u64, &mut out as *mut [u64; 4] as u64) {
                     1 => T::RangeIter(true),
                     2 => T::ListIter(true),
+                    5 => T::TupleIter(true),
                     _ => T::Tag(tag::ITER),
                 }
             }
@@ -1311,7 +1317,17 @@ impl<'a> Tr<'a> {
                     Instr::CallMethod { base, .. } | Instr::CallMethodKw { base, .. } => Some(base),
                     _ => None,
                 };
-                if let Some(r) = result {
+                // Containers built here have a known type.
+                let built = match *ins {
+                    Instr::BuildList { dst, .. } => Some((dst, tag::LIST)),
+                    Instr::BuildTuple { dst, .. } => Some((dst, tag::TUPLE)),
+                    Instr::BuildDict { dst, .. } => Some((dst, tag::DICT)),
+                    _ => None,
+                };
+                if let Some((d, t)) = built {
+                    let a = self.abs(d);
+                    self.st[a] = RS::mem_type(T::Tag(t));
+                } else if let Some(r) = result {
                     let a = self.abs(r);
                     self.speculate(a, pc, pc + 1);
                 } else if let Instr::UnpackSequence { .. } = ins {
@@ -1452,7 +1468,7 @@ impl<'a> Tr<'a> {
                         let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
                         self.copy_value(da, sa);
                         self.st[d] = RS::mem_type(match ss.t {
-                            T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+                            T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                             t => t,
                         });
                     }
@@ -1571,7 +1587,9 @@ impl<'a> Tr<'a> {
             Instr::JumpIfNone { src, target } | Instr::JumpIfNotNone { src, target } => {
                 let r = self.abs(src);
                 let is_none: Option<bool> = match self.st[r].t {
-                    T::Int | T::Float | T::Bool | T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => Some(false),
+                    T::Int | T::Float | T::Bool | T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => {
+                        Some(false)
+                    }
                     T::Const(c) => Some(self.konst(c).is_none()),
                     T::Tag(t) => Some(t == tag::NONE),
                     T::Any => None,
@@ -1592,21 +1610,25 @@ impl<'a> Tr<'a> {
             Instr::ForIter { dst, iter, target } => self.for_iter(pc, &ins, dst, iter, target as usize),
             Instr::GetIter { dst, src } => {
                 let s = self.abs(src);
-                let from_range = self.st[s].t == T::Tag(tag::RANGE);
-                let from_list = self.st[s].t == T::Tag(tag::LIST);
                 let src_t = self.st[s].t;
+                let kind = match src_t {
+                    T::Tag(tag::RANGE) => Some((1, T::RangeIter(true))),
+                    T::Tag(tag::LIST) => Some((2, T::ListIter(true))),
+                    T::Tag(tag::TUPLE) => Some((5, T::TupleIter(true))),
+                    _ => None,
+                };
                 let r = self.generic(pc, &ins)?;
                 let d = self.abs(dst);
-                if (from_range || from_list) && self.opts.has("iter") {
+                if let (Some((k, t)), true) = (kind, self.opts.has("iter")) {
                     let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
-                    self.iter_setup(d, if from_range { 1 } else { 2 }, fail);
-                    self.st[d] = RS::mem_type(if from_range { T::RangeIter(true) } else { T::ListIter(true) });
+                    self.iter_setup(d, k, fail);
+                    self.st[d] = RS::mem_type(t);
                 } else if let (T::ZipIter(_) | T::EnumIter, true) = (src_t, self.opts.has("iter")) {
                     // iter() of an iterator is the iterator itself.
                     let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
                     self.fused_setup(d, src_t, fail);
                     self.st[d] = RS::mem_type(src_t);
-                } else if matches!(src_t, T::Tag(tag::ITER) | T::RangeIter(_) | T::ListIter(_)) {
+                } else if matches!(src_t, T::Tag(tag::ITER) | T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_)) {
                     self.st[d] = RS::mem_type(T::Tag(tag::ITER));
                 } else {
                     self.st[d] = RS::ANY;
@@ -1956,7 +1978,9 @@ impl<'a> Tr<'a> {
         let known: Option<bool> = match (sa, sb) {
             (T::Const(x), T::Const(y)) => Some(x == y),
             (T::Const(c), o) | (o, T::Const(c)) if self.konst(c).is_none() => match o {
-                T::Int | T::Float | T::Bool | T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => Some(false),
+                T::Int | T::Float | T::Bool | T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => {
+                    Some(false)
+                }
                 T::Tag(t) => Some(t == tag::NONE),
                 T::Any => {
                     let r = if matches!(sa, T::Const(_)) { b } else { a };
@@ -2309,16 +2333,22 @@ impl<'a> Tr<'a> {
                 self.settle(d);
                 Ok(Flow::Next)
             }
-            T::ListIter(cached) => {
+            T::ListIter(cached) | T::TupleIter(cached) => {
+                let tuple = matches!(self.st[it].t, T::TupleIter(_));
                 let [pidx, plist, _] = self.aux(it);
                 let pos_l = self.aux_n(it, 4)[3];
                 let ip = self.op1(Op::GetVar(pidx), vec![]);
                 let i = if cached { self.op1(Op::GetVar(pos_l), vec![]) } else { self.load(ip, 0) };
                 self.op(Op::SetVar(pos_l), vec![i]);
-                self.st[it] = RS::mem_type(T::ListIter(true));
+                self.st[it] = RS::mem_type(if tuple { T::TupleIter(true) } else { T::ListIter(true) });
                 let l = self.op1(Op::GetVar(plist), vec![]);
                 let data = crate::objects::rc::DATA_OFFSET as i32;
-                let len = self.load(l, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+                let (pofs, lofs) = if tuple {
+                    crate::objects::TupleObj::items_layout()
+                } else {
+                    (crate::objects::list::LIST_PTR_OFFSET, crate::objects::list::LIST_LEN_OFFSET)
+                };
+                let len = self.load(l, data + lofs as i32);
                 let more = self.icmp(Cmp::Ult, i, len);
                 let body = self.new_block();
                 let done = self.new_block();
@@ -2333,7 +2363,7 @@ impl<'a> Tr<'a> {
                 self.cur = body;
                 let one = self.iconst(1);
                 let i1 = self.op1(Op::IAdd, vec![i, one]);
-                let items = self.load(l, data + crate::objects::list::LIST_PTR_OFFSET as i32);
+                let items = self.load(l, data + pofs as i32);
                 self.element_to(pc, items, i, d, Some((ip, i1)));
                 self.op(Op::SetVar(pos_l), vec![i1]);
                 Ok(Flow::Next)
@@ -3637,7 +3667,7 @@ impl<'a> Tr<'a> {
                 let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
                 self.copy_value(da, sa);
                 self.st[d] = RS::mem_type(match ss.t {
-                    T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+                    T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                     t => t,
                 });
                 continue;
@@ -3662,7 +3692,7 @@ impl<'a> Tr<'a> {
                     let z = self.iconst(0);
                     self.store(self.base, so, z);
                     self.st[d] = RS::mem_type(match ss.t {
-                        T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+                        T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                         t => t,
                     });
                     self.st[s] = RS { t: T::Tag(0), clean: true, mem: Some(0) };
@@ -3778,7 +3808,7 @@ impl<'a> Tr<'a> {
                         let z = self.iconst(0);
                         self.store(self.base, so, z);
                         self.st[r] = RS::mem_type(match ss.t {
-                            T::RangeIter(_) | T::ListIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+                            T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
                             t => t,
                         });
                         self.st[s] = RS { t: T::Tag(0), clean: true, mem: Some(0) };
