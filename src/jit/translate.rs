@@ -1611,10 +1611,15 @@ impl<'a> Tr<'a> {
             Instr::GetIter { dst, src } => {
                 let s = self.abs(src);
                 let src_t = self.st[s].t;
-                let kind = match src_t {
-                    T::Tag(tag::RANGE) => Some((1, T::RangeIter(true))),
-                    T::Tag(tag::LIST) => Some((2, T::ListIter(true))),
-                    T::Tag(tag::TUPLE) => Some((5, T::TupleIter(true))),
+                let src_tag = match src_t {
+                    T::Tag(t) => Some(t),
+                    T::Const(k) => Some(self.konst(k).tag()),
+                    _ => None,
+                };
+                let kind = match src_tag {
+                    Some(tag::RANGE) => Some((1, T::RangeIter(true))),
+                    Some(tag::LIST) => Some((2, T::ListIter(true))),
+                    Some(tag::TUPLE) => Some((5, T::TupleIter(true))),
                     _ => None,
                 };
                 let r = self.generic(pc, &ins)?;
