@@ -145,6 +145,22 @@ pub extern "C" fn store_attr_plain(c: u64, obj: u64, src: u64, code: u64, pc: u6
     }
 }
 
+/// `*dst = iter(range(start, stop, step))` (`step` is not 0): returns the
+/// address of the new iterator's next-value cell (as `iter_info` gives).
+pub extern "C" fn range_iter(dst: u64, start: i64, stop: i64, step: i64) -> u64 {
+    let it = crate::vm::iter::new_iter(IterKind::Range { next: std::cell::Cell::new(start), stop, step });
+    let next = match &it {
+        Value::Iter(io) => match &*io.kind.borrow() {
+            IterKind::Range { next, .. } => next as *const std::cell::Cell<i64> as u64,
+            _ => unreachable!(),
+        },
+        _ => unreachable!(),
+    };
+    // SAFETY: see `slot`.
+    Value::store(unsafe { slot(dst) }, it);
+    next
+}
+
 /// `*dst = list(*src)` for a list or tuple `*src` (a new list of its
 /// items; nothing can fail or run Python code).
 pub extern "C" fn list_copy(src: u64, dst: u64) {

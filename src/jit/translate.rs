@@ -470,7 +470,10 @@ impl<'a> Tr<'a> {
     /// Helpers that run no Python code and change no dict: attribute
     /// facts survive them.
     fn forget_facts(&mut self, name: &str) {
-        if !matches!(name, "release" | "incref" | "unpack_tuple" | "attr_addr" | "method_addr" | "iter_info" | "fused_info" | "list_copy") {
+        if !matches!(
+            name,
+            "release" | "incref" | "unpack_tuple" | "attr_addr" | "method_addr" | "iter_info" | "fused_info" | "list_copy" | "range_iter"
+        ) {
             self.facts.clear();
         }
     }
@@ -2966,6 +2969,51 @@ impl<'a> Tr<'a> {
         Ok(Flow::Next)
     }
 
+    /// `for x in range(...)` with int arguments: the `Call` and the
+    /// `GetIter` after it make the range iterator directly (no range
+    /// object, no generic call), its fields already in IR locals. None when
+    /// the pattern does not apply.
+    fn range_loop(&mut self, pc: usize, fr: usize, nargs: u16) -> TResult<Option<Flow>> {
+        let code = self.code();
+        if !self.opts.has("iter") || self.is_generic(pc) || !(1..=3).contains(&nargs) {
+            return Ok(None);
+        }
+        let Some(&Instr::GetIter { dst, src }) = code.instrs.get(pc + 1) else {
+            return Ok(None);
+        };
+        // (The GetIter is translated here: it must not start a block.)
+        if self.abs(src) != fr || self.abs(dst) != fr || code.instrs.iter().any(|i| i.targets() == Some(pc as u32 + 1)) {
+            return Ok(None);
+        }
+        if (0..nargs as usize).any(|i| self.num(fr + 1 + i) != Some(T::Int)) {
+            return Ok(None);
+        }
+        let v: Vec<Var> = (0..nargs as usize).map(|i| self.get_i(fr + 1 + i)).collect();
+        let (start, stop, step) = match nargs {
+            1 => (self.iconst(0), v[0], self.iconst(1)),
+            2 => (v[0], v[1], self.iconst(1)),
+            _ => (v[0], v[1], v[2]),
+        };
+        if nargs == 3 {
+            // range() raises for a zero step: the interpreter does that.
+            let zero = self.icmp_imm(Cmp::Eq, step, 0);
+            let x = self.exit(ExitKind::Guard, pc, "range step is zero");
+            self.guard_zero(zero, x);
+        }
+        self.mem(fr);
+        let da = self.slot_addr(fr);
+        let np = self.call(helpers::range_iter as *const () as usize, "range_iter", vec![da, start, stop, step]);
+        let [pn, pstop, pstep] = self.aux(fr);
+        self.op(Op::SetVar(pn), vec![np]);
+        self.op(Op::SetVar(pstop), vec![stop]);
+        self.op(Op::SetVar(pstep), vec![step]);
+        let pos_l = self.aux_n(fr, 4)[3];
+        self.op(Op::SetVar(pos_l), vec![start]);
+        self.st[fr] = RS::mem_type(T::RangeIter(true));
+        self.skip = true;
+        Ok(Some(Flow::Next))
+    }
+
     /// `obj.name = src` (both in their slots) through the plain store
     /// helper, or generically when that would run Python code.
     fn store_attr_call(&mut self, pc: usize, o: usize, s: usize) {
@@ -3080,6 +3128,9 @@ impl<'a> Tr<'a> {
                 |name: &str| kw_names.is_empty() && self.vm.builtins.get_str(name).is_some_and(|r| r.words()[1] == callee.words()[1]);
             // range(...) always gives a range (or raises).
             if builtin("range") {
+                if let Some(flow) = self.range_loop(pc, fr, nargs)? {
+                    return Ok(flow);
+                }
                 let flow = self.generic(pc, ins)?;
                 self.st[fr] = RS::mem_type(T::Tag(tag::RANGE));
                 return Ok(flow);
