@@ -1789,8 +1789,9 @@ impl<'a> Tr<'a> {
                     }
                     return Ok(Flow::Next);
                 }
-                // Natively: the length guarded, each item copied (unboxed
-                // when the profile says what the items are).
+                // Natively: the length guarded, every item copied, then
+                // each one's type speculated (a failing guard resumes after
+                // the instruction, so all items must be stored by then).
                 let x = self.exit(ExitKind::Guard, pc, "tuple length");
                 let dd = crate::objects::rc::DATA_OFFSET as i32;
                 let (pofs, lofs) = crate::objects::TupleObj::items_layout();
@@ -1802,7 +1803,12 @@ impl<'a> Tr<'a> {
                 for i in 0..count as usize {
                     let off = self.iconst(16 * i as i64);
                     let ea = self.op1(Op::IAdd, vec![items, off]);
-                    self.value_to(pc, ea, d0 + i, None);
+                    let da = self.slot_addr(d0 + i);
+                    self.copy_value(da, ea);
+                    self.clobber(d0 + i);
+                }
+                for i in 0..count as usize {
+                    self.speculate(d0 + i, pc, pc + 1);
                 }
                 Ok(Flow::Next)
             }
