@@ -325,7 +325,10 @@ impl Vm {
                         // some attributes outside their dict: the general
                         // path.)
                         None if inst.exc.is_none() => {
-                            d.insert_new(Value::Str(name.clone()), name.hash(), value);
+                            let n = d.insert_new_small(Value::Str(name.clone()), name.hash(), value) + 1;
+                            if n > cls.attr_hint.get() as usize && n <= 8 {
+                                cls.attr_hint.set(n as u8);
+                            }
                         }
                         None => return self.set_attr(obj, n, value),
                     }
