@@ -3,7 +3,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use super::{Args, ExcKind, Frame, PyErr, PyResult, Ret, Vm};
+use super::{Args, ExcKind, PyErr, PyResult, Ret, Vm};
 use crate::bytecode::Instr;
 use crate::objects::*;
 
@@ -123,15 +123,61 @@ impl Vm {
         })))
     }
 
-    /// Called by `Yield`: the top frame is a generator's; suspend it at `pc`.
-    pub(crate) fn suspend_generator(&mut self, pc: u32) {
-        let f = self.frames.pop().unwrap();
+    /// Called by `Yield`: the top frame is a generator's; suspend it at
+    /// `pc`. Returns how the frame was to return. The frame is read and
+    /// dropped in place (copying the record out costs a store-forwarding
+    /// stall: its pc was just written).
+    #[inline(always)]
+    pub(crate) fn suspend_generator(&mut self, pc: u32) -> Ret {
+        let fi = self.frames.len() - 1;
+        let f = &self.frames[fi];
         if let Some(g) = &f.generator {
             g.pc.set(pc);
             g.state.set(GenState::Suspended);
         }
-        self.exc_stack.truncate(f.exc_depth as usize);
+        let (ret, exc_depth) = (f.ret, f.exc_depth as usize);
+        // SAFETY: pops the top frame in place (dropping its fields); fi == len - 1.
+        unsafe {
+            let fp = self.frames.as_mut_ptr().add(fi);
+            self.frames.set_len(fi);
+            std::ptr::drop_in_place(fp);
+        }
+        if self.exc_stack.len() > exc_depth {
+            self.exc_stack.truncate(exc_depth);
+        }
         self.yielded = true;
+        ret
+    }
+
+    /// Pushes the frame that resumes generator `g` (state Running already
+    /// set by the caller), writing each field in place as `push_call_frame`
+    /// does.
+    #[inline(always)]
+    fn push_generator_frame(&mut self, g: &PyRef<GeneratorObj>, ret: Ret) {
+        let len = self.frames.len();
+        if len == self.frames.capacity() {
+            self.frames.reserve(len.max(64));
+        }
+        let top = self.stack_top();
+        let exc_depth = self.exc_stack.len() as u32;
+        let func = g.func.clone();
+        // SAFETY: capacity for one more element was ensured above; every
+        // field is initialised before `set_len` makes the record visible.
+        unsafe {
+            let p = self.frames.as_mut_ptr().add(len);
+            std::ptr::addr_of_mut!((*p).code).write(&*func.code as *const crate::bytecode::CodeObj);
+            std::ptr::addr_of_mut!((*p).globals).write(&*func.globals as *const DictObj);
+            std::ptr::addr_of_mut!((*p).base).write(g.regs_ptr());
+            std::ptr::addr_of_mut!((*p).top).write(top);
+            std::ptr::addr_of_mut!((*p).pc).write(g.pc.get());
+            std::ptr::addr_of_mut!((*p).exc_depth).write(exc_depth);
+            std::ptr::addr_of_mut!((*p).ret).write(ret);
+            std::ptr::addr_of_mut!((*p).func).write(Some(func));
+            std::ptr::addr_of_mut!((*p).locals).write(None);
+            std::ptr::addr_of_mut!((*p).generator).write(Some(g.clone()));
+            std::ptr::addr_of_mut!((*p).extra).write(None);
+            self.frames.set_len(len + 1);
+        }
     }
 
     /// Resumes `g`, sending `value` (or raising `throw` at the yield point).
@@ -161,20 +207,12 @@ impl Vm {
         }
         self.check_native_stack()?;
         self.check_recursion()?;
-        let func = g.func.clone();
-        let pc = g.pc.get();
-        let base = g.regs_ptr();
         // Deliver the sent value to the suspended yield.
         if throw.is_none() && g.state.get() == GenState::Suspended {
             deliver_sent(g, value);
         }
         g.state.set(GenState::Running);
-        let top = self.stack_top();
-        let exc_depth = self.exc_stack.len() as u32;
-        let mut frame = Frame::for_function(func, base, top, Ret::ToRust, exc_depth);
-        frame.pc = pc;
-        frame.generator = Some(g.clone());
-        self.frames.push(frame);
+        self.push_generator_frame(g, Ret::ToRust);
         let depth = self.frames.len();
         self.native_depth += 1;
         let r = match throw {
@@ -228,6 +266,7 @@ impl Vm {
     /// to `target`. Returns false (nothing done) when the general path
     /// must decide (not a plain generator, running or finished, or at the
     /// recursion limit).
+    #[inline(never)]
     pub(crate) fn try_resume_for(&mut self, g: &PyRef<GeneratorObj>, dst: u16, target: u32) -> bool {
         let state = g.state.get();
         if g.kind != GenKind::Generator
@@ -236,19 +275,12 @@ impl Vm {
         {
             return false;
         }
-        let pc = g.pc.get();
-        let base = g.regs_ptr();
         if state == GenState::Suspended {
             // None to the suspended yield, as `next()` sends.
             deliver_sent(g, Value::None);
         }
         g.state.set(GenState::Running);
-        let top = self.stack_top();
-        let exc_depth = self.exc_stack.len() as u32;
-        let mut frame = Frame::for_function(g.func.clone(), base, top, Ret::ForIter { dst, target }, exc_depth);
-        frame.pc = pc;
-        frame.generator = Some(g.clone());
-        self.frames.push(frame);
+        self.push_generator_frame(g, Ret::ForIter { dst, target });
         true
     }
 
@@ -257,8 +289,7 @@ impl Vm {
     /// (`Ret::ForIter`: the caller continues in the dispatch loop) rather
     /// than back to Rust (`gen_resume`, through `yielded`).
     pub(crate) fn yield_value(&mut self, pc: u32, v: &Value) -> bool {
-        let ret = self.frames.last().unwrap().ret;
-        self.suspend_generator(pc);
+        let ret = self.suspend_generator(pc);
         if let Ret::ForIter { dst, .. } = ret {
             self.yielded = false;
             let caller = self.frames.last().unwrap();
@@ -422,6 +453,7 @@ impl Vm {
 
 /// Stores `value` where suspended generator `g` receives a sent value:
 /// the `YieldFrom` it is suspended on, or the `Yield` just before its pc.
+#[inline]
 fn deliver_sent(g: &GeneratorObj, value: Value) {
     let (code, pc, base) = (&g.func.code, g.pc.get() as usize, g.regs_ptr());
     let dst = match code.instrs.get(pc) {
