@@ -608,6 +608,30 @@ impl Vm {
         }
     }
 
+    /// `pop_frame` when the caller needs nothing more from the record: it
+    /// is dropped in place (moving it out costs a store-forwarding stall,
+    /// its pc having just been saved).
+    pub(crate) fn discard_top_frame(&mut self) {
+        let fi = self.frames.len() - 1;
+        let f = &self.frames[fi];
+        let (init, clear, base) = (matches!(f.ret, Ret::Init(_)), f.generator.is_none(), f.base);
+        let n = if clear { f.code().nregs as usize } else { 0 };
+        if init {
+            // The class call's level (see `Vm::push_init_level`).
+            self.leave_level();
+        }
+        for i in 0..n {
+            // SAFETY: the frame's window [base, base+n) is live stack memory.
+            Value::clear(unsafe { &mut *base.add(i) });
+        }
+        // SAFETY: pops the top frame in place (dropping its fields); fi == len - 1.
+        unsafe {
+            let fp = self.frames.as_mut_ptr().add(fi);
+            self.frames.set_len(fi);
+            std::ptr::drop_in_place(fp);
+        }
+    }
+
     /// Pops the top frame, clearing its registers (stack frames only).
     pub(crate) fn pop_frame(&mut self) -> Frame {
         let f = self.frames.pop().unwrap();
