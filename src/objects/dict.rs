@@ -180,6 +180,17 @@ impl DictObj {
         }
     }
 
+    /// `str_key_at` for a name given as a string object: the same object
+    /// (identifiers are interned, so attribute names and the keys stored
+    /// under them usually are) is found without reading the key's text.
+    #[inline(always)]
+    pub fn str_obj_key_at(&self, pos: usize, name: &super::StrObj) -> bool {
+        match self.t().entries.get(pos) {
+            Some(Entry { key: Value::Str(s), .. }) => std::ptr::eq(&**s, name) || s.as_str() == name.as_str(),
+            _ => false,
+        }
+    }
+
     /// The value of entry `pos` (which must exist), not counted.
     #[inline]
     pub fn value_ref_at(&self, pos: usize) -> &Value {
