@@ -268,6 +268,26 @@ impl Vm {
     /// recursion limit).
     #[inline(never)]
     pub(crate) fn try_resume_for(&mut self, g: &PyRef<GeneratorObj>, dst: u16, target: u32) -> bool {
+        self.resume_inline(g, Ret::ForIter { dst, target, enumerate: false })
+    }
+
+    /// `for i, x in enumerate(g)` on a plain generator `g` (`it` is the
+    /// enumerate iterator): resumes `g` inline as `try_resume_for` does;
+    /// its yield makes the (count, value) pair (`enumerate_pair`). Returns
+    /// false (nothing done) when the general path must decide.
+    #[inline(never)]
+    pub(crate) fn try_resume_enumerate(&mut self, it: &Value, dst: u16, target: u32) -> bool {
+        let Value::Iter(io) = it else { return false };
+        let g = match io.kind.try_borrow().as_deref() {
+            Ok(IterKind::Enumerate { it: Value::Generator(g), .. }) => g.clone(),
+            _ => return false,
+        };
+        self.resume_inline(&g, Ret::ForIter { dst, target, enumerate: true })
+    }
+
+    /// The pushing of `try_resume_for` and `try_resume_enumerate`.
+    #[inline(always)]
+    fn resume_inline(&mut self, g: &PyRef<GeneratorObj>, ret: Ret) -> bool {
         let state = g.state.get();
         if g.kind != GenKind::Generator
             || !(state == GenState::Created || state == GenState::Suspended)
@@ -280,8 +300,31 @@ impl Vm {
             deliver_sent(g, Value::None);
         }
         g.state.set(GenState::Running);
-        self.push_generator_frame(g, Ret::ForIter { dst, target });
+        self.push_generator_frame(g, ret);
         true
+    }
+
+    /// The (count, value) pair an `enumerate` driving an inline-resumed
+    /// generator (`try_resume_enumerate`) gives for the yielded `v`; the
+    /// count advances. The caller (top frame) is suspended at its
+    /// `ForIter`, whose `iter` register holds the enumerate iterator.
+    #[inline(never)]
+    fn enumerate_pair(&self, v: &Value) -> Value {
+        let caller = self.frames.last().unwrap();
+        let at = caller.pc as usize - 1;
+        let Some(Instr::ForIter { iter, .. }) = caller.code().instrs.get(at).copied() else {
+            unreachable!("an enumerate-driven generator's caller is at its ForIter")
+        };
+        // SAFETY: `iter` is a register of the caller's window.
+        let it = unsafe { &*caller.base.add(iter as usize) };
+        if let Value::Iter(io) = it {
+            if let IterKind::Enumerate { count, .. } = &*io.kind.borrow() {
+                let n = count.get();
+                count.set(crate::objects::int::add(&n, &Value::Int(1)));
+                return Value::tuple(vec![n, v.clone()]);
+            }
+        }
+        unreachable!("an enumerate-driven generator's caller iterates over the enumerate")
     }
 
     /// A `yield` of `v` at `pc` in the top frame (a generator's). Returns
@@ -290,11 +333,12 @@ impl Vm {
     /// than back to Rust (`gen_resume`, through `yielded`).
     pub(crate) fn yield_value(&mut self, pc: u32, v: &Value) -> bool {
         let ret = self.suspend_generator(pc);
-        if let Ret::ForIter { dst, .. } = ret {
+        if let Ret::ForIter { dst, enumerate, .. } = ret {
             self.yielded = false;
+            let v = if enumerate { self.enumerate_pair(v) } else { v.clone() };
             let caller = self.frames.last().unwrap();
             // SAFETY: `dst` is a register of the caller's window.
-            Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v.clone());
+            Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v);
             return true;
         }
         false

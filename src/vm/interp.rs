@@ -523,6 +523,13 @@ impl Vm {
                                         }
                                         continue;
                                     }
+                                    IterKind::Enumerate { it: Value::Generator(_), .. } => {
+                                        drop(k);
+                                        save_pc!();
+                                        if self.try_resume_enumerate(r!(iter), dst, target) {
+                                            continue 'frame;
+                                        }
+                                    }
                                     _ => {}
                                 }
                             }

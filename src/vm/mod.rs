@@ -140,11 +140,16 @@ pub enum Ret {
     /// A generator frame resumed by a `for` loop in the dispatch loop
     /// (`Vm::try_resume_for`): a yielded value goes to register `dst` of
     /// the caller's window; when the generator finishes, the caller
-    /// continues at `target` (the loop's exit).
-    ForIter { dst: u16, target: u32 },
+    /// continues at `target` (the loop's exit). `enumerate`: the loop runs
+    /// over `enumerate(generator)` (`Vm::try_resume_enumerate`), so the
+    /// value stored is the (count, value) pair.
+    ForIter { dst: u16, target: u32, enumerate: bool },
     /// Back to the Rust code that started the frame (`Vm::run`).
     ToRust,
 }
+
+// A frame's return mode stays one word.
+const _: () = assert!(std::mem::size_of::<Ret>() == 8);
 
 /// A call frame. Kept small: a Python call pushes one of these and nothing
 /// else (the registers are a window of the VM's register stack).
