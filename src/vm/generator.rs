@@ -304,27 +304,47 @@ impl Vm {
         true
     }
 
-    /// The (count, value) pair an `enumerate` driving an inline-resumed
-    /// generator (`try_resume_enumerate`) gives for the yielded `v`; the
-    /// count advances. The caller (top frame) is suspended at its
-    /// `ForIter`, whose `iter` register holds the enumerate iterator.
+    /// Delivers `v`, yielded by a generator that an `enumerate` drives
+    /// inline (`try_resume_enumerate`), to the caller (now the top frame,
+    /// suspended after its `ForIter`, whose `iter` register holds the
+    /// enumerate iterator) as the (count, value) pair; the count advances.
+    /// `for i, x in enumerate(g)`: the pair goes straight into the
+    /// unpacking's registers and the caller skips the unpacking (as
+    /// `zip_into` does), else the pair is a tuple in register `dst`.
     #[inline(never)]
-    fn enumerate_pair(&self, v: &Value) -> Value {
+    fn deliver_enumerate(&mut self, dst: u16, v: &Value) {
         let caller = self.frames.last().unwrap();
-        let at = caller.pc as usize - 1;
-        let Some(Instr::ForIter { iter, .. }) = caller.code().instrs.get(at).copied() else {
+        let (code, base, at) = (caller.code(), caller.base, caller.pc as usize - 1);
+        let Some(Instr::ForIter { iter, .. }) = code.instrs.get(at).copied() else {
             unreachable!("an enumerate-driven generator's caller is at its ForIter")
         };
         // SAFETY: `iter` is a register of the caller's window.
-        let it = unsafe { &*caller.base.add(iter as usize) };
-        if let Value::Iter(io) = it {
-            if let IterKind::Enumerate { count, .. } = &*io.kind.borrow() {
-                let n = count.get();
-                count.set(crate::objects::int::add(&n, &Value::Int(1)));
-                return Value::tuple(vec![n, v.clone()]);
+        let n = match unsafe { &*base.add(iter as usize) } {
+            Value::Iter(io) => match &*io.kind.borrow() {
+                IterKind::Enumerate { count, .. } => {
+                    let n = count.get();
+                    count.set(crate::objects::int::add(&n, &Value::Int(1)));
+                    n
+                }
+                _ => unreachable!("an enumerate-driven generator's caller iterates over the enumerate"),
+            },
+            _ => unreachable!("an enumerate-driven generator's caller iterates over the enumerate"),
+        };
+        if let Some(Instr::UnpackSequence { dst: udst, src, count: 2 }) = code.instrs.get(at + 1).copied() {
+            if src == dst {
+                // (What the unpacking would have recorded for the JIT.)
+                code.cache(at + 1).profile |= crate::jit::profile_bit(&n) | crate::jit::profile_bit(v);
+                // SAFETY: `udst`, `udst + 1` are registers of the caller's window.
+                unsafe {
+                    Value::store(&mut *base.add(udst as usize), n);
+                    Value::store(&mut *base.add(udst as usize + 1), v.clone());
+                }
+                self.frames.last_mut().unwrap().pc += 1;
+                return;
             }
         }
-        unreachable!("an enumerate-driven generator's caller iterates over the enumerate")
+        // SAFETY: `dst` is a register of the caller's window.
+        Value::store(unsafe { &mut *base.add(dst as usize) }, Value::tuple(vec![n, v.clone()]));
     }
 
     /// A `yield` of `v` at `pc` in the top frame (a generator's). Returns
@@ -335,10 +355,13 @@ impl Vm {
         let ret = self.suspend_generator(pc);
         if let Ret::ForIter { dst, enumerate, .. } = ret {
             self.yielded = false;
-            let v = if enumerate { self.enumerate_pair(v) } else { v.clone() };
+            if enumerate {
+                self.deliver_enumerate(dst, v);
+                return true;
+            }
             let caller = self.frames.last().unwrap();
             // SAFETY: `dst` is a register of the caller's window.
-            Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v);
+            Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v.clone());
             return true;
         }
         false
