@@ -33,8 +33,9 @@ assert all(k.me is k for k in keep)
         vm.run_main(src, "<gc test>").expect("program runs");
         let (collections, freed) = vm.gc_stats();
         assert!(collections > 0, "no collection ran");
-        // Four objects per node (instance, dict), closure (function, cell)
-        // and list, minus the 30 kept nodes.
+        // Four tracked objects per iteration: the node (its dict is not
+        // tracked), the closure (function, cell) and the list, minus the 30
+        // kept nodes.
         assert!(freed > 100_000, "only {} objects freed", freed);
     });
 }
@@ -57,8 +58,10 @@ for i in range(10):
 ";
         vm.run_main(src, "<gc test>").expect("program runs");
         let freed = vm.gc_collect();
-        // Ten garbage pairs: two instances and two dicts each.
-        assert!(freed >= 40, "only {} objects freed", freed);
+        // Ten garbage pairs: two instances each (an instance's dict is not
+        // tracked while only the instance holds it: it goes with it, and
+        // is not counted, as in CPython).
+        assert!(freed >= 20, "only {} objects freed", freed);
         vm.run_main("assert alive.child.parent is alive\n", "<gc test 2>").expect("live objects intact");
     });
 }

@@ -209,18 +209,43 @@ fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let src = &args.pos[0];
     let it = vm.get_iter(src)?;
-    while let Some(x) = vm.next(&it)? {
-        acc = match (&acc, &x) {
-            (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
-                Some(s) => Value::Int(s),
-                None => int::add(&acc, &x),
+    // As CPython's sum: while the total is an int (a float) it is kept in
+    // a machine word (a double) rather than in a `Value`, which also spares
+    // rewriting the accumulator in memory every step.
+    loop {
+        match acc {
+            Value::Int(mut a) => loop {
+                let Some(x) = vm.next(&it)? else { return Ok(Value::Int(a)) };
+                if let Value::Int(b) = x {
+                    match a.checked_add(b) {
+                        Some(s) => a = s,
+                        None => {
+                            acc = int::add(&Value::Int(a), &x);
+                            break;
+                        }
+                    }
+                } else {
+                    acc = vm.binary_op(BinOp::Add, &Value::Int(a), &x)?;
+                    break;
+                }
             },
-            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
-            (Value::Float(a), Value::Int(b)) => Value::Float(a + *b as f64),
-            _ => vm.binary_op(BinOp::Add, &acc, &x)?,
-        };
+            Value::Float(mut a) => loop {
+                let Some(x) = vm.next(&it)? else { return Ok(Value::Float(a)) };
+                match x {
+                    Value::Float(b) => a += b,
+                    Value::Int(b) => a += b as f64,
+                    _ => {
+                        acc = vm.binary_op(BinOp::Add, &Value::Float(a), &x)?;
+                        break;
+                    }
+                }
+            },
+            _ => {
+                let Some(x) = vm.next(&it)? else { return Ok(acc) };
+                acc = vm.binary_op(BinOp::Add, &acc, &x)?;
+            }
+        }
     }
-    Ok(acc)
 }
 
 fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {

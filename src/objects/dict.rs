@@ -74,6 +74,15 @@ impl DictObj {
         PyRef::new_tracked(DictObj::default())
     }
 
+    /// An empty dict with room for `n` (at most `SMALL`) entries.
+    pub fn with_capacity(n: usize) -> DictObj {
+        let d = DictObj::default();
+        if n > 0 {
+            d.t_mut().entries = Vec::with_capacity(n.min(SMALL));
+        }
+        d
+    }
+
     #[inline]
     fn t(&self) -> &Table {
         // SAFETY: single-threaded; no reference into the table outlives a method.
@@ -168,6 +177,17 @@ impl DictObj {
         match self.t().entries.get(pos) {
             Some(e) => is_str_key(&e.key, name),
             None => false,
+        }
+    }
+
+    /// `str_key_at` for a name given as a string object: the same object
+    /// (identifiers are interned, so attribute names and the keys stored
+    /// under them usually are) is found without reading the key's text.
+    #[inline(always)]
+    pub fn str_obj_key_at(&self, pos: usize, name: &super::StrObj) -> bool {
+        match self.t().entries.get(pos) {
+            Some(Entry { key: Value::Str(s), .. }) => std::ptr::eq(&**s, name) || s.as_str() == name.as_str(),
+            _ => false,
         }
     }
 
@@ -285,6 +305,47 @@ impl DictObj {
             return Ok(i);
         }
         Ok(self.insert_new(key, hash, value))
+    }
+
+    /// `insert_new` when the entry fits in a small table without growing
+    /// it (inlined: the common case of an attribute store in `__init__`),
+    /// else the general path.
+    #[inline(always)]
+    pub fn insert_new_small(&self, key: Value, hash: i64, value: Value) -> usize {
+        let t = self.t_mut();
+        let pos = t.entries.len();
+        if t.indices.is_empty() && pos < t.entries.capacity() && pos < SMALL {
+            // SAFETY: `pos` < capacity: the slot is allocated and unused.
+            unsafe {
+                t.entries.as_mut_ptr().add(pos).write(Entry { hash, key, value });
+                t.entries.set_len(pos + 1);
+            }
+            t.used += 1;
+            self.bump();
+            return pos;
+        }
+        self.insert_new(key, hash, value)
+    }
+
+    /// Empties a small table (no index table, at most `SMALL` entry
+    /// slots), keeping its entry allocation for reuse. Returns false (nothing
+    /// done) for larger tables.
+    pub fn clear_small(&self) -> bool {
+        let t = self.t_mut();
+        if !t.indices.is_empty() || t.entries.capacity() > SMALL {
+            return false;
+        }
+        // The entries leave the table before they are dropped (their
+        // destructors may free other objects).
+        let mut old = std::mem::take(&mut t.entries);
+        t.used = 0;
+        t.fill = 0;
+        self.bump();
+        old.clear();
+        // Dropping the old entries cannot have reached this table (only
+        // its owner, which is being freed, refers to it).
+        self.t_mut().entries = old;
+        true
     }
 
     /// Inserts a key known to be absent.

@@ -292,6 +292,10 @@ pub struct ClassObj {
     /// calling the class takes the general path). Valid while the version
     /// is current (the class dict keeps the function alive meanwhile).
     pub init_cache: Cell<(u64, usize)>,
+    /// How many attributes instances got in their dict (the most seen by
+    /// `store_attr_cached`, at most 8): new instances' dicts start with
+    /// room for that many.
+    pub attr_hint: Cell<u8>,
 }
 
 impl Trace for ClassObj {
@@ -373,6 +377,72 @@ pub struct InstanceObj {
 thread_local! {
     /// Instances created so far (their creation numbers).
     static INSTANCES_CREATED: Cell<u64> = const { Cell::new(0) };
+    /// Freed plain instances kept for reuse by `new_instance` (see
+    /// `recycle_instance`): boxes with count zero, untracked, no class, and
+    /// an empty untracked dict that keeps its entry allocation. Raw
+    /// pointers, so that tearing down thread-local storage never drops
+    /// anything.
+    static SPARE_INSTANCES: RefCell<Vec<std::ptr::NonNull<rc::ObjBox<InstanceObj>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many freed instances `SPARE_INSTANCES` keeps.
+const MAX_SPARE_INSTANCES: usize = 64;
+
+/// Keeps the box of an instance whose count reached zero for reuse, when it
+/// is a plain instance (an untracked small dict only it holds, no slots, not
+/// an exception): empties it (dropping its class and attributes) and
+/// returns true. Returns false (the caller frees it) otherwise.
+///
+/// # Safety
+/// `b` must be an instance box with count zero that nothing refers to, no
+/// longer tracked by the cycle collector.
+pub(crate) unsafe fn recycle_instance(b: std::ptr::NonNull<rc::ObjBox<InstanceObj>>) -> bool {
+    // SAFETY: guaranteed by the caller (the box is live, unreachable).
+    let inst = unsafe { &b.as_ref().data };
+    let Some(d) = &inst.dict else { return false };
+    if d.is_tracked()
+        || d.strong_count() != 1
+        || inst.exc.is_some()
+        || inst.slots.try_borrow().map_or(true, |s| s.capacity() != 0)
+        // (`try_with`: the list is gone while thread-local storage is torn down.)
+        || SPARE_INSTANCES.try_with(|s| s.borrow().len()).unwrap_or(MAX_SPARE_INSTANCES) >= MAX_SPARE_INSTANCES
+    {
+        return false;
+    }
+    if !d.clear_small() {
+        return false;
+    }
+    // Dropped after the dict's contents (CPython drops an object's class
+    // last); these drops may free (and recycle) other objects.
+    inst.base_value.set(Value::Undef);
+    inst.class.set(Value::Undef);
+    SPARE_INSTANCES
+        .try_with(|s| {
+            let mut s = s.borrow_mut();
+            if s.len() < MAX_SPARE_INSTANCES {
+                s.push(b);
+                true
+            } else {
+                false
+            }
+        })
+        .unwrap_or(false)
+}
+
+/// A recycled instance box (see `recycle_instance`) for a new instance of
+/// class `cls`: count one, tracked, its dict empty. None when there is none.
+pub(crate) fn spare_instance(cls: &PyRef<ClassObj>) -> Option<PyRef<InstanceObj>> {
+    let b = SPARE_INSTANCES.try_with(|s| s.borrow_mut().pop()).ok()??;
+    // SAFETY: a spare box is allocated and unreachable (count zero); taking
+    // it back with a count of one makes it a fresh object.
+    let r = unsafe {
+        b.as_ref().header.rc.set(1);
+        PyRef::from_raw(b.as_ptr())
+    };
+    r.class.set(Value::Class(cls.clone()));
+    r.fin.set(InstanceObj::new_fin().get());
+    r.track();
+    Some(r)
 }
 
 impl InstanceObj {
@@ -419,7 +489,17 @@ impl Trace for InstanceObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         self.class.with(|v| visit(v));
         if let Some(d) = &self.dict {
-            visit(&rc::borrowed_value(d, Value::Dict));
+            if !d.is_tracked() && d.strong_count() == 1 {
+                // The dict is untracked and only this instance holds it
+                // (see `new_instance`): its references count as the
+                // instance's own.
+                d.trace(visit);
+            } else {
+                // (An untracked dict held elsewhere too is not visited:
+                // its references then count as references from outside,
+                // which only keeps objects alive.)
+                visit(&rc::borrowed_value(d, Value::Dict));
+            }
         }
         if let Ok(slots) = self.slots.try_borrow() {
             for v in slots.iter() {

@@ -211,14 +211,29 @@ impl<T: Trace + 'static> PyRef<T> {
     /// Allocates a new object and registers it with the cycle collector.
     pub fn new_tracked(data: T) -> PyRef<T> {
         let r = PyRef::new(data);
-        let h = NonNull::from(r.header());
+        r.track();
+        r
+    }
+
+    /// Registers an untracked object with the cycle collector (a young
+    /// object from now on); nothing when it is tracked already.
+    pub fn track(&self) {
+        if self.header().gc.get() != 0 {
+            return;
+        }
+        let h = NonNull::from(self.header());
         GC_REGISTRY.with(|reg| {
             let mut reg = reg.borrow_mut();
             reg.entries.push((h, vtable_for::<T>()));
-            r.header().gc.set(reg.entries.len());
+            self.header().gc.set(reg.entries.len());
         });
         GC_BUDGET.with(|b| b.set(b.get() - 1));
-        r
+    }
+
+    /// Whether the cycle collector tracks this object.
+    #[inline]
+    pub fn is_tracked(&self) -> bool {
+        self.header().gc.get() != 0
     }
 }
 
@@ -264,6 +279,19 @@ unsafe fn dealloc_box<T: 'static>(h: NonNull<ObjHeader>) {
         let inst = unsafe { &h.cast::<ObjBox<InstanceObj>>().as_ref().data };
         if inst.needs_finalizer() && queue_finalizer(h) {
             return;
+        }
+        // SAFETY: as above; the instance is untracked before it is kept
+        // for reuse.
+        unsafe {
+            let gc = h.as_ref().gc.get();
+            if gc != 0 {
+                untrack(gc - 1);
+                // (After: `untrack` may have written the slot it removed.)
+                h.as_ref().gc.set(0);
+            }
+            if super::recycle_instance(h.cast()) {
+                return;
+            }
         }
     }
     // SAFETY: `gc` is read from a live header; the registry entry (if any)

@@ -170,6 +170,8 @@ impl Vm {
             "__class__" => return Ok(Some(Value::Class(cls.clone()))),
             "__dict__" => {
                 if let Some(d) = &inst.dict {
+                    // Held elsewhere from now on: the collector must see it.
+                    d.track();
                     return Ok(Some(Value::Dict(d.clone())));
                 }
             }
@@ -982,6 +984,7 @@ impl Vm {
             builtin_tag: Cell::new(if layout == Layout::Builtin { builtin_tag } else { 21 }),
             ctor: Cell::new(None),
             init_cache: Cell::new((0, 0)),
+            attr_hint: Cell::new(0),
         });
         let mro = compute_mro(&cls, &bases)?;
         *cls.mro.borrow_mut() = mro;
@@ -1048,13 +1051,23 @@ impl Vm {
         let nslots = cls.slots.borrow().as_ref().map_or(0, |s| s.len());
         let has_dict = cls.flags.get() & class_flags::NO_DICT == 0;
         let exc = if cls.layout.get() == Layout::Exception { Some(Box::<ExcData>::default()) } else { None };
+        if has_dict && nslots == 0 && exc.is_none() {
+            if let Some(inst) = crate::objects::spare_instance(cls) {
+                return Value::Instance(inst);
+            }
+        }
         if let Some(e) = &exc {
             e.args.set(Value::tuple(vec![]));
         }
+        // The dict is not tracked by the cycle collector while only the
+        // instance holds it (the instance's `trace` visits its contents);
+        // it is tracked once it is handed out (`__dict__`). It starts with
+        // room for as many attributes as the class's instances got so far.
+        let dict = if has_dict { Some(PyRef::new(DictObj::with_capacity(cls.attr_hint.get() as usize))) } else { None };
         Value::Instance(PyRef::new_tracked(InstanceObj {
             class: ValueCell::new(Value::Class(cls.clone())),
-            dict: if has_dict { Some(DictObj::new()) } else { None },
-            slots: RefCell::new(vec![Value::Undef; nslots]),
+            dict,
+            slots: RefCell::new(if nslots == 0 { Vec::new() } else { vec![Value::Undef; nslots] }),
             base_value: ValueCell::new(Value::Undef),
             exc,
             fin: InstanceObj::new_fin(),

@@ -3,7 +3,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use super::{Args, ExcKind, Frame, PyErr, PyResult, Ret, Vm};
+use super::{Args, ExcKind, PyErr, PyResult, Ret, Vm};
 use crate::bytecode::Instr;
 use crate::objects::*;
 
@@ -123,15 +123,61 @@ impl Vm {
         })))
     }
 
-    /// Called by `Yield`: the top frame is a generator's; suspend it at `pc`.
-    pub(crate) fn suspend_generator(&mut self, pc: u32) {
-        let f = self.frames.pop().unwrap();
+    /// Called by `Yield`: the top frame is a generator's; suspend it at
+    /// `pc`. Returns how the frame was to return. The frame is read and
+    /// dropped in place (copying the record out costs a store-forwarding
+    /// stall: its pc was just written).
+    #[inline(always)]
+    pub(crate) fn suspend_generator(&mut self, pc: u32) -> Ret {
+        let fi = self.frames.len() - 1;
+        let f = &self.frames[fi];
         if let Some(g) = &f.generator {
             g.pc.set(pc);
             g.state.set(GenState::Suspended);
         }
-        self.exc_stack.truncate(f.exc_depth as usize);
+        let (ret, exc_depth) = (f.ret, f.exc_depth as usize);
+        // SAFETY: pops the top frame in place (dropping its fields); fi == len - 1.
+        unsafe {
+            let fp = self.frames.as_mut_ptr().add(fi);
+            self.frames.set_len(fi);
+            std::ptr::drop_in_place(fp);
+        }
+        if self.exc_stack.len() > exc_depth {
+            self.exc_stack.truncate(exc_depth);
+        }
         self.yielded = true;
+        ret
+    }
+
+    /// Pushes the frame that resumes generator `g` (state Running already
+    /// set by the caller), writing each field in place as `push_call_frame`
+    /// does.
+    #[inline(always)]
+    fn push_generator_frame(&mut self, g: &PyRef<GeneratorObj>, ret: Ret) {
+        let len = self.frames.len();
+        if len == self.frames.capacity() {
+            self.frames.reserve(len.max(64));
+        }
+        let top = self.stack_top();
+        let exc_depth = self.exc_stack.len() as u32;
+        let func = g.func.clone();
+        // SAFETY: capacity for one more element was ensured above; every
+        // field is initialised before `set_len` makes the record visible.
+        unsafe {
+            let p = self.frames.as_mut_ptr().add(len);
+            std::ptr::addr_of_mut!((*p).code).write(&*func.code as *const crate::bytecode::CodeObj);
+            std::ptr::addr_of_mut!((*p).globals).write(&*func.globals as *const DictObj);
+            std::ptr::addr_of_mut!((*p).base).write(g.regs_ptr());
+            std::ptr::addr_of_mut!((*p).top).write(top);
+            std::ptr::addr_of_mut!((*p).pc).write(g.pc.get());
+            std::ptr::addr_of_mut!((*p).exc_depth).write(exc_depth);
+            std::ptr::addr_of_mut!((*p).ret).write(ret);
+            std::ptr::addr_of_mut!((*p).func).write(Some(func));
+            std::ptr::addr_of_mut!((*p).locals).write(None);
+            std::ptr::addr_of_mut!((*p).generator).write(Some(g.clone()));
+            std::ptr::addr_of_mut!((*p).extra).write(None);
+            self.frames.set_len(len + 1);
+        }
     }
 
     /// Resumes `g`, sending `value` (or raising `throw` at the yield point).
@@ -161,20 +207,12 @@ impl Vm {
         }
         self.check_native_stack()?;
         self.check_recursion()?;
-        let func = g.func.clone();
-        let pc = g.pc.get();
-        let base = g.regs_ptr();
         // Deliver the sent value to the suspended yield.
         if throw.is_none() && g.state.get() == GenState::Suspended {
             deliver_sent(g, value);
         }
         g.state.set(GenState::Running);
-        let top = self.stack_top();
-        let exc_depth = self.exc_stack.len() as u32;
-        let mut frame = Frame::for_function(func, base, top, Ret::ToRust, exc_depth);
-        frame.pc = pc;
-        frame.generator = Some(g.clone());
-        self.frames.push(frame);
+        self.push_generator_frame(g, Ret::ToRust);
         let depth = self.frames.len();
         self.native_depth += 1;
         let r = match throw {
@@ -228,7 +266,28 @@ impl Vm {
     /// to `target`. Returns false (nothing done) when the general path
     /// must decide (not a plain generator, running or finished, or at the
     /// recursion limit).
+    #[inline(never)]
     pub(crate) fn try_resume_for(&mut self, g: &PyRef<GeneratorObj>, dst: u16, target: u32) -> bool {
+        self.resume_inline(g, Ret::ForIter { dst, target, enumerate: false })
+    }
+
+    /// `for i, x in enumerate(g)` on a plain generator `g` (`it` is the
+    /// enumerate iterator): resumes `g` inline as `try_resume_for` does;
+    /// its yield makes the (count, value) pair (`enumerate_pair`). Returns
+    /// false (nothing done) when the general path must decide.
+    #[inline(never)]
+    pub(crate) fn try_resume_enumerate(&mut self, it: &Value, dst: u16, target: u32) -> bool {
+        let Value::Iter(io) = it else { return false };
+        let g = match io.kind.try_borrow().as_deref() {
+            Ok(IterKind::Enumerate { it: Value::Generator(g), .. }) => g.clone(),
+            _ => return false,
+        };
+        self.resume_inline(&g, Ret::ForIter { dst, target, enumerate: true })
+    }
+
+    /// The pushing of `try_resume_for` and `try_resume_enumerate`.
+    #[inline(always)]
+    fn resume_inline(&mut self, g: &PyRef<GeneratorObj>, ret: Ret) -> bool {
         let state = g.state.get();
         if g.kind != GenKind::Generator
             || !(state == GenState::Created || state == GenState::Suspended)
@@ -236,20 +295,56 @@ impl Vm {
         {
             return false;
         }
-        let pc = g.pc.get();
-        let base = g.regs_ptr();
         if state == GenState::Suspended {
             // None to the suspended yield, as `next()` sends.
             deliver_sent(g, Value::None);
         }
         g.state.set(GenState::Running);
-        let top = self.stack_top();
-        let exc_depth = self.exc_stack.len() as u32;
-        let mut frame = Frame::for_function(g.func.clone(), base, top, Ret::ForIter { dst, target }, exc_depth);
-        frame.pc = pc;
-        frame.generator = Some(g.clone());
-        self.frames.push(frame);
+        self.push_generator_frame(g, ret);
         true
+    }
+
+    /// Delivers `v`, yielded by a generator that an `enumerate` drives
+    /// inline (`try_resume_enumerate`), to the caller (now the top frame,
+    /// suspended after its `ForIter`, whose `iter` register holds the
+    /// enumerate iterator) as the (count, value) pair; the count advances.
+    /// `for i, x in enumerate(g)`: the pair goes straight into the
+    /// unpacking's registers and the caller skips the unpacking (as
+    /// `zip_into` does), else the pair is a tuple in register `dst`.
+    #[inline(never)]
+    fn deliver_enumerate(&mut self, dst: u16, v: &Value) {
+        let caller = self.frames.last().unwrap();
+        let (code, base, at) = (caller.code(), caller.base, caller.pc as usize - 1);
+        let Some(Instr::ForIter { iter, .. }) = code.instrs.get(at).copied() else {
+            unreachable!("an enumerate-driven generator's caller is at its ForIter")
+        };
+        // SAFETY: `iter` is a register of the caller's window.
+        let n = match unsafe { &*base.add(iter as usize) } {
+            Value::Iter(io) => match &*io.kind.borrow() {
+                IterKind::Enumerate { count, .. } => {
+                    let n = count.get();
+                    count.set(crate::objects::int::add(&n, &Value::Int(1)));
+                    n
+                }
+                _ => unreachable!("an enumerate-driven generator's caller iterates over the enumerate"),
+            },
+            _ => unreachable!("an enumerate-driven generator's caller iterates over the enumerate"),
+        };
+        if let Some(Instr::UnpackSequence { dst: udst, src, count: 2 }) = code.instrs.get(at + 1).copied() {
+            if src == dst {
+                // (What the unpacking would have recorded for the JIT.)
+                code.cache(at + 1).profile |= crate::jit::profile_bit(&n) | crate::jit::profile_bit(v);
+                // SAFETY: `udst`, `udst + 1` are registers of the caller's window.
+                unsafe {
+                    Value::store(&mut *base.add(udst as usize), n);
+                    Value::store(&mut *base.add(udst as usize + 1), v.clone());
+                }
+                self.frames.last_mut().unwrap().pc += 1;
+                return;
+            }
+        }
+        // SAFETY: `dst` is a register of the caller's window.
+        Value::store(unsafe { &mut *base.add(dst as usize) }, Value::tuple(vec![n, v.clone()]));
     }
 
     /// A `yield` of `v` at `pc` in the top frame (a generator's). Returns
@@ -257,10 +352,13 @@ impl Vm {
     /// (`Ret::ForIter`: the caller continues in the dispatch loop) rather
     /// than back to Rust (`gen_resume`, through `yielded`).
     pub(crate) fn yield_value(&mut self, pc: u32, v: &Value) -> bool {
-        let ret = self.frames.last().unwrap().ret;
-        self.suspend_generator(pc);
-        if let Ret::ForIter { dst, .. } = ret {
+        let ret = self.suspend_generator(pc);
+        if let Ret::ForIter { dst, enumerate, .. } = ret {
             self.yielded = false;
+            if enumerate {
+                self.deliver_enumerate(dst, v);
+                return true;
+            }
             let caller = self.frames.last().unwrap();
             if caller.pc > 0 && self.jit_threshold != u32::MAX {
                 // The value's kind, for the JIT's speculation on the
@@ -429,6 +527,7 @@ impl Vm {
 
 /// Stores `value` where suspended generator `g` receives a sent value:
 /// the `YieldFrom` it is suspended on, or the `Yield` just before its pc.
+#[inline]
 fn deliver_sent(g: &GeneratorObj, value: Value) {
     let (code, pc, base) = (&g.func.code, g.pc.get() as usize, g.regs_ptr());
     let dst = match code.instrs.get(pc) {

@@ -132,12 +132,12 @@ pub fn class_lookup_hashed(cls: &ClassObj, name: &str, hash: i64) -> Option<Valu
 /// call), so an entry for another class of the hierarchy applies too when
 /// the instance dict has the name at the same position.
 #[inline(always)]
-fn attr_hit(cache: &Cache, version: u64, plain: bool, d: &DictObj, name: &str) -> Option<usize> {
+fn attr_hit(cache: &Cache, version: u64, plain: bool, d: &DictObj, name: &StrObj) -> Option<usize> {
     // (An empty entry never hits: the JIT compiles from filled ones.)
-    if (version == cache.a || plain && cache.a != 0) && cache.kind & 1 == 0 && d.str_key_at(cache.b as usize, name) {
+    if (version == cache.a || plain && cache.a != 0) && cache.kind & 1 == 0 && d.str_obj_key_at(cache.b as usize, name) {
         return Some(cache.b as usize);
     }
-    if (version == cache.c || plain && cache.c != 0) && cache.kind & 2 == 0 && d.str_key_at(cache.d as usize, name) {
+    if (version == cache.c || plain && cache.c != 0) && cache.kind & 2 == 0 && d.str_obj_key_at(cache.d as usize, name) {
         return Some(cache.d as usize);
     }
     None
@@ -175,7 +175,7 @@ pub fn cached_attr_pos<'a>(obj: &'a Value, cache: &Cache, name: &StrObj, hooks: 
         // SAFETY: the class is only read here.
         if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
             let plain = plain(cls.flags.get(), hooks);
-            if let Some(i) = attr_hit(cache, cls.version.get(), plain, d, name.as_str()) {
+            if let Some(i) = attr_hit(cache, cls.version.get(), plain, d, name) {
                 return Some((d, i));
             }
         }
@@ -230,7 +230,7 @@ impl Vm {
                 let version = cls.version.get();
                 let hooks = class_flags::HAS_GETATTRIBUTE | if store { class_flags::HAS_SETATTR } else { 0 };
                 let plain = plain(cls.flags.get(), hooks);
-                if let Some(i) = attr_hit(&cache, version, plain, d, n) {
+                if let Some(i) = attr_hit(&cache, version, plain, d, nobj) {
                     return Some(d.value_ref_at(i) as *const Value as *mut Value);
                 }
                 if cls.flags.get() & hooks == 0
@@ -294,7 +294,7 @@ impl Vm {
             if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
                 let version = cls.version.get();
                 let plain = plain(cls.flags.get(), class_flags::HAS_GETATTRIBUTE);
-                if let Some(i) = attr_hit(&cache, version, plain, d, name.as_str()) {
+                if let Some(i) = attr_hit(&cache, version, plain, d, name) {
                     return Ok(d.value_ref_at(i).clone());
                 }
                 // Miss: the common case resolved without the full protocol.
@@ -342,7 +342,7 @@ impl Vm {
                 let version = cls.version.get();
                 let hooks = class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR;
                 let plain = plain(cls.flags.get(), hooks);
-                if let Some(i) = attr_hit(&cache, version, plain, d, name.as_str()) {
+                if let Some(i) = attr_hit(&cache, version, plain, d, name) {
                     d.set_value_at(i, value);
                     return Ok(());
                 }
@@ -362,7 +362,10 @@ impl Vm {
                         // some attributes outside their dict: the general
                         // path.)
                         None if inst.exc.is_none() => {
-                            d.insert_new(Value::Str(name.clone()), name.hash(), value);
+                            let n = d.insert_new_small(Value::Str(name.clone()), name.hash(), value) + 1;
+                            if n > cls.attr_hint.get() as usize && n <= 8 {
+                                cls.attr_hint.set(n as u8);
+                            }
                         }
                         None => return Err(value),
                     }
@@ -414,10 +417,23 @@ impl Vm {
                 }
             }
         }
-        if let Value::Module(m) = obj {
-            // `math.sqrt(x)`: a plain attribute; the name's hash is known.
-            if let Some(i) = m.dict.find_str(name.as_str(), name.hash()) {
-                return Ok(MethodLookup::Attr(m.dict.value_ref_at(i).clone()));
+        match obj {
+            Value::Module(m) => {
+                // `math.sqrt(x)`: a plain attribute; the name's hash is known.
+                if let Some(i) = m.dict.find_str(name.as_str(), name.hash()) {
+                    return Ok(MethodLookup::Attr(m.dict.value_ref_at(i).clone()));
+                }
+            }
+            Value::Instance(_) | Value::Class(_) | Value::Native(_) => {}
+            _ => {
+                // A builtin type's method (`items.append(x)`), found as
+                // `load_method` finds it, the name's hash known.
+                let cls = self.class_of(obj);
+                if let Some(a) = class_lookup_hashed(&cls, name.as_str(), name.hash()) {
+                    if matches!(&a, Value::Builtin(b) if b.this.is_undef()) {
+                        return Ok(MethodLookup::Unbound(a));
+                    }
+                }
             }
         }
         if builtin_receiver(obj) {

@@ -523,6 +523,13 @@ impl Vm {
                                         }
                                         continue;
                                     }
+                                    IterKind::Enumerate { it: Value::Generator(_), .. } => {
+                                        drop(k);
+                                        save_pc!();
+                                        if self.try_resume_enumerate(r!(iter), dst, target) {
+                                            continue 'frame;
+                                        }
+                                    }
                                     _ => {}
                                 }
                             }
@@ -1896,11 +1903,15 @@ impl Vm {
     /// Finishes the top frame with `v`. `Some(v)` when it was the entry frame.
     fn do_return(&mut self, v: Value, entry_depth: usize) -> PyResult<Option<Value>> {
         let depth = self.frames.len();
-        let f = self.pop_frame();
-        if let Some(g) = &f.generator {
+        let (ret, generator) = {
+            let f = &self.frames[depth - 1];
+            (f.ret, f.generator.clone())
+        };
+        self.discard_top_frame();
+        if let Some(g) = &generator {
             super::generator::finish_generator(g);
         }
-        match f.ret {
+        match ret {
             Ret::ToRust => {
                 debug_assert_eq!(depth, entry_depth);
                 Ok(Some(v))
@@ -1930,7 +1941,7 @@ impl Vm {
             Ret::ForIter { target, .. } => {
                 // The generator is exhausted: its registers go, and the
                 // loop ends.
-                if let Some(g) = &f.generator {
+                if let Some(g) = &generator {
                     g.clear();
                 }
                 drop(v);

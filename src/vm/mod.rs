@@ -140,11 +140,16 @@ pub enum Ret {
     /// A generator frame resumed by a `for` loop in the dispatch loop
     /// (`Vm::try_resume_for`): a yielded value goes to register `dst` of
     /// the caller's window; when the generator finishes, the caller
-    /// continues at `target` (the loop's exit).
-    ForIter { dst: u16, target: u32 },
+    /// continues at `target` (the loop's exit). `enumerate`: the loop runs
+    /// over `enumerate(generator)` (`Vm::try_resume_enumerate`), so the
+    /// value stored is the (count, value) pair.
+    ForIter { dst: u16, target: u32, enumerate: bool },
     /// Back to the Rust code that started the frame (`Vm::run`).
     ToRust,
 }
+
+// A frame's return mode stays one word.
+const _: () = assert!(std::mem::size_of::<Ret>() == 8);
 
 /// A call frame. Kept small: a Python call pushes one of these and nothing
 /// else (the registers are a window of the VM's register stack).
@@ -605,6 +610,30 @@ impl Vm {
             std::ptr::addr_of_mut!((*p).generator).write(None);
             std::ptr::addr_of_mut!((*p).extra).write(None);
             self.frames.set_len(len + 1);
+        }
+    }
+
+    /// `pop_frame` when the caller needs nothing more from the record: it
+    /// is dropped in place (moving it out costs a store-forwarding stall,
+    /// its pc having just been saved).
+    pub(crate) fn discard_top_frame(&mut self) {
+        let fi = self.frames.len() - 1;
+        let f = &self.frames[fi];
+        let (init, clear, base) = (matches!(f.ret, Ret::Init(_)), f.generator.is_none(), f.base);
+        let n = if clear { f.code().nregs as usize } else { 0 };
+        if init {
+            // The class call's level (see `Vm::push_init_level`).
+            self.leave_level();
+        }
+        for i in 0..n {
+            // SAFETY: the frame's window [base, base+n) is live stack memory.
+            Value::clear(unsafe { &mut *base.add(i) });
+        }
+        // SAFETY: pops the top frame in place (dropping its fields); fi == len - 1.
+        unsafe {
+            let fp = self.frames.as_mut_ptr().add(fi);
+            self.frames.set_len(fi);
+            std::ptr::drop_in_place(fp);
         }
     }
 

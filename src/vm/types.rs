@@ -106,6 +106,7 @@ fn raw_class(name: &str, bases: Vec<PyRef<ClassObj>>, layout: Layout, flags: u32
         builtin_tag: Cell::new(tag),
         ctor: Cell::new(None),
         init_cache: Cell::new((0, 0)),
+        attr_hint: Cell::new(0),
     });
     let mut mro = vec![c.clone()];
     if let Some(b) = bases.first() {
