@@ -497,41 +497,39 @@ impl Vm {
             Value::Class(c) if is_subclass(c, start) => (c.clone(), true),
             _ => (self.class_of(this), false),
         };
-        let mro = mro_owner.mro.borrow().clone();
-        let pos = mro.iter().position(|c| PyRef::ptr_eq(c, start)).map(|p| p + 1).unwrap_or(mro.len());
-        for c in &mro[pos..] {
+        // The first class past `start` with the attribute (no code runs
+        // during the search: the MRO is only borrowed).
+        let found = {
+            let mro = mro_owner.mro.borrow();
+            let pos = mro.iter().position(|c| PyRef::ptr_eq(c, start)).map(|p| p + 1).unwrap_or(mro.len());
             let hash = crate::objects::str::hash_str(name);
-            if let Some(i) = c.dict.find_str(name, hash) {
-                let a = c.dict.value_at(i);
-                if is_class {
-                    return Ok(Some(match &a {
-                        Value::Native(n) => match &n.data {
-                            NativeData::ClassMethod(f) => {
-                                Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: this.clone() }))
-                            }
-                            NativeData::StaticMethod(f) => f.clone(),
-                            _ => a.clone(),
-                        },
-                        Value::Instance(_) => {
-                            if let Some(get) = self.lookup_special(&a, "__get__") {
-                                self.call_function(&get, &[a.clone(), Value::None, this.clone()])?
-                            } else {
-                                a
-                            }
-                        }
-                        _ => a,
-                    }));
-                }
-                if let Value::Builtin(b) = &a {
-                    // `object.__new__` and friends are static.
-                    if b.name == "__new__" {
-                        return Ok(Some(a.clone()));
+            mro[pos..].iter().find_map(|c| c.dict.find_str(name, hash).map(|i| c.dict.value_at(i)))
+        };
+        let Some(a) = found else { return Ok(None) };
+        if is_class {
+            return Ok(Some(match &a {
+                Value::Native(n) => match &n.data {
+                    NativeData::ClassMethod(f) => Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: this.clone() })),
+                    NativeData::StaticMethod(f) => f.clone(),
+                    _ => a.clone(),
+                },
+                Value::Instance(_) => {
+                    if let Some(get) = self.lookup_special(&a, "__get__") {
+                        self.call_function(&get, &[a.clone(), Value::None, this.clone()])?
+                    } else {
+                        a
                     }
                 }
-                return self.bind_descriptor(a, this, &mro_owner).map(Some);
+                _ => a,
+            }));
+        }
+        if let Value::Builtin(b) = &a {
+            // `object.__new__` and friends are static.
+            if b.name == "__new__" {
+                return Ok(Some(a.clone()));
             }
         }
-        Ok(None)
+        self.bind_descriptor(a, this, &mro_owner).map(Some)
     }
 
     /// The attribute for `LoadMethod`.
