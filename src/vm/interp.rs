@@ -1174,13 +1174,25 @@ impl Vm {
         // SAFETY: the class (version unchanged) keeps the function alive.
         let f: &FunctionObj = unsafe { &(*(addr as *const rc::ObjBox<FunctionObj>)).data };
         let callee: &CodeObj = &f.code;
+        let argcount = callee.argcount as usize;
         if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
-            || callee.argcount as usize != n + 1
+            || argcount < n + 1
             || callee.kwonlyargcount != 0
             || self.frames.len() + 1 >= self.frame_limit
         {
             return false;
         }
+        // Missing trailing parameters come from the defaults.
+        let defaults = if argcount > n + 1 {
+            // SAFETY: `defaults` is only replaced by assignments to
+            // `__defaults__`, which cannot run while this borrow lives.
+            match unsafe { f.defaults.peek() } {
+                Value::Tuple(t) if argcount - (n + 1) <= t.len() => &t.as_slice()[t.len() - (argcount - (n + 1))..],
+                _ => return false,
+            }
+        } else {
+            &[]
+        };
         let Some((new_base, new_top)) = self.fast_window(fi, callee) else { return false };
         let inst = self.new_instance(c);
         if exc {
@@ -1199,6 +1211,9 @@ impl Vm {
             std::ptr::write(new_base, inst.clone());
             for i in 0..n {
                 Value::move_to_fresh(base.add(func as usize + 1 + i), new_base.add(1 + i));
+            }
+            for (i, d) in defaults.iter().enumerate() {
+                std::ptr::write(new_base.add(1 + n + i), d.clone());
             }
         }
         // The caller's register holds the instance during `__init__`.
@@ -1867,15 +1882,27 @@ impl Vm {
                     break 'err PyErr::with_args(ExcKind::AssertionError, args);
                 }
                 Instr::WithEnter { dst, mgr, exit } => {
-                    let m = r!(mgr).clone();
                     save_pc!();
+                    if self.try_with_enter_frame(fi, base, dst, mgr, exit) {
+                        return Ok(Step::Frame);
+                    }
+                    let m = r!(mgr).clone();
                     let (val, exit_fn) = tri!(self.with_enter(&m));
                     set!(exit, exit_fn);
                     set!(dst, val);
                 }
                 Instr::WithExit { exit } => {
-                    let f = r!(exit).clone();
                     save_pc!();
+                    if let Value::Method(m) = r!(exit) {
+                        if let Value::Function(f) = &m.func {
+                            // `__exit__(None, None, None)` as a frame; its
+                            // result (ignored) replaces the bound method.
+                            if self.try_fast_bind(fi, f, Some(&m.this), 3, 0, |_| None, |_| Value::None, |_| Value::Undef, Ret::Reg(exit)) {
+                                return Ok(Step::Frame);
+                            }
+                        }
+                    }
+                    let f = r!(exit).clone();
                     tri!(self.call_function(&f, &[Value::None, Value::None, Value::None]));
                 }
                 Instr::WithExceptExit { exit, exc, target } => {
@@ -2225,6 +2252,28 @@ impl Vm {
             return self.make_generator(&func, args, this).map(Some);
         }
         let init = matches!(ret, Ret::Init(_));
+        if !init {
+            // Most calls that reach here (a function with `**kwargs`, say)
+            // bind without a possible error: straight into the frame.
+            let (pos, kwnames, kwvals) = (args.pos, args.kwnames, args.kwvals);
+            let kwname = |j: usize| match &kwnames[j] {
+                Value::Str(s) => Some(s),
+                _ => None,
+            };
+            if self.try_fast_bind(
+                fi,
+                &func,
+                this.as_ref(),
+                pos.len(),
+                kwnames.len(),
+                kwname,
+                |i| pos[i].clone(),
+                |j| kwvals[j].clone(),
+                ret,
+            ) {
+                return Ok(None);
+            }
+        }
         if init {
             // The class call's own level (see `push_init_level`), then
             // the frame's.
@@ -2349,6 +2398,30 @@ impl Vm {
         let enter_bound = self.bind(enter, m, &cls)?;
         let v = self.call_function(&enter_bound, &[])?;
         Ok((v, exit_bound))
+    }
+
+    /// `with` entry (instruction WithEnter) when the manager is an
+    /// instance whose class has Python functions `__enter__` and
+    /// `__exit__`: the bound `__exit__` to register `exit`, and a frame for
+    /// `__enter__` whose result goes to register `dst` (no nested
+    /// interpreter loop). Returns false with nothing done otherwise.
+    #[inline(never)]
+    fn try_with_enter_frame(&mut self, fi: usize, base: *mut Value, dst: u16, mgr: u16, exit: u16) -> bool {
+        // SAFETY: `mgr` is a register of the frame at `base`.
+        let m = unsafe { &*base.add(mgr as usize) };
+        let Value::Instance(inst) = m else { return false };
+        let cls = inst.class();
+        let (Some(Value::Function(enter)), Some(exit_fn @ Value::Function(_))) = (cls.lookup("__enter__"), cls.lookup("__exit__")) else {
+            return false;
+        };
+        if !self.try_fast_bind(fi, &enter, Some(m), 0, 0, |_| None, |_| Value::Undef, |_| Value::Undef, Ret::Reg(dst)) {
+            return false;
+        }
+        let bound = Value::Method(PyRef::new_tracked(MethodObj { func: exit_fn, this: m.clone() }));
+        // SAFETY: `exit` is a register of the calling frame (still live
+        // below the new one).
+        Value::store(unsafe { &mut *base.add(exit as usize) }, bound);
+        true
     }
 
     /// `except cls:` test.
