@@ -1043,11 +1043,17 @@ impl Vm {
 
     /// A new instance of a user class (before `__init__`).
     pub fn new_instance(&mut self, cls: &PyRef<ClassObj>) -> Value {
+        self.new_instance_args(cls, None)
+    }
+
+    /// `new_instance`; an exception instance gets `args` (default: `()`)
+    /// as its `args`.
+    pub fn new_instance_args(&mut self, cls: &PyRef<ClassObj>, args: Option<Value>) -> Value {
         let nslots = cls.slots.borrow().as_ref().map_or(0, |s| s.len());
         let has_dict = cls.flags.get() & class_flags::NO_DICT == 0;
         let exc = if cls.layout.get() == Layout::Exception { Some(Box::<ExcData>::default()) } else { None };
         if let Some(e) = &exc {
-            e.args.set(Value::tuple(vec![]));
+            e.args.set(args.unwrap_or_else(|| Value::tuple(vec![])));
         }
         Value::Instance(PyRef::new_tracked(InstanceObj {
             class: ValueCell::new(Value::Class(cls.clone())),

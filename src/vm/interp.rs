@@ -1194,16 +1194,13 @@ impl Vm {
             &[]
         };
         let Some((new_base, new_top)) = self.fast_window(fi, callee) else { return false };
-        let inst = self.new_instance(c);
-        if exc {
-            if let Value::Instance(i) = &inst {
-                if let Some(e) = &i.exc {
-                    // SAFETY: the arguments are registers func+1 .. func+1+n.
-                    let args = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), n) };
-                    e.args.set(Value::tuple(args.to_vec()));
-                }
-            }
-        }
+        let inst = if exc {
+            // SAFETY: the arguments are registers func+1 .. func+1+n.
+            let args = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), n) };
+            self.new_instance_args(c, Some(Value::tuple(args.to_vec())))
+        } else {
+            self.new_instance(c)
+        };
         // SAFETY: the new window lies above every live frame and holds only
         // Undef values, so writing without dropping is correct; the
         // argument registers are the caller's.
@@ -2470,7 +2467,8 @@ impl Vm {
             }
             let handler = f.code().exc_table.iter().find(|e| e.start <= pc && pc < e.end).copied();
             if let Some(h) = handler {
-                let exc = self.materialize(&mut err);
+                // (The error ends here: its traceback moves to the object.)
+                let exc = self.materialize_tb(&mut err, true);
                 let f = self.frames.last_mut().unwrap();
                 // SAFETY: the handler's register belongs to this frame's window.
                 unsafe { *f.base.add(h.exc_reg as usize) = exc };
