@@ -2407,14 +2407,30 @@ impl Vm {
         // SAFETY: `mgr` is a register of the frame at `base`.
         let m = unsafe { &*base.add(mgr as usize) };
         let Value::Instance(inst) = m else { return false };
-        let cls = inst.class();
-        let (Some(Value::Function(enter)), Some(exit_fn @ Value::Function(_))) = (cls.lookup("__enter__"), cls.lookup("__exit__")) else {
-            return false;
+        // SAFETY: nothing below sets the instance's class.
+        let Value::Class(cls) = (unsafe { inst.class.peek() }) else { return false };
+        // The instruction's cache: (class version, `__enter__`, `__exit__`).
+        // SAFETY: the frame holds its code; `pc` is past this instruction.
+        let cache = unsafe { (*self.frames[fi].code).cache(self.frames[fi].pc as usize - 1) };
+        let version = cls.version.get();
+        if cache.a == 0 || cache.a != version {
+            let (Some(Value::Function(enter)), Some(Value::Function(exit_fn))) = (cls.lookup("__enter__"), cls.lookup("__exit__")) else {
+                return false;
+            };
+            (cache.a, cache.b, cache.c) = (version, enter.as_ptr() as u64, exit_fn.as_ptr() as u64);
+        }
+        // SAFETY: the cached addresses are of functions that the class
+        // (whose version is unchanged) keeps alive; the clones take counts.
+        let (enter, exit_fn) = unsafe {
+            (
+                PyRef::clone_from_raw(cache.b as *const rc::ObjBox<FunctionObj>),
+                PyRef::clone_from_raw(cache.c as *const rc::ObjBox<FunctionObj>),
+            )
         };
         if !self.try_fast_bind(fi, &enter, Some(m), 0, 0, |_| None, |_| Value::Undef, |_| Value::Undef, Ret::Reg(dst)) {
             return false;
         }
-        let bound = Value::Method(PyRef::new_tracked(MethodObj { func: exit_fn, this: m.clone() }));
+        let bound = Value::Method(PyRef::new_tracked(MethodObj { func: Value::Function(exit_fn), this: m.clone() }));
         // SAFETY: `exit` is a register of the calling frame (still live
         // below the new one).
         Value::store(unsafe { &mut *base.add(exit as usize) }, bound);

@@ -215,3 +215,37 @@ try:
         pass
 except RecursionError:
     print("recursion error")
+
+
+# The same `with` statement seeing different classes, and methods replaced
+# on a class (or its base) between runs.
+class M1:
+    def __enter__(self):
+        return "M1"
+
+    def __exit__(self, *a):
+        print("M1 exit")
+
+
+class M2(M1):
+    def __enter__(self):
+        return "M2"
+
+
+def use(m):
+    with m as v:
+        print("use", v)
+
+
+for m in [M1(), M2(), M1(), M2()]:
+    use(m)
+M1.__exit__ = lambda self, *a: print("new M1 exit")
+use(M1())
+use(M2())
+M2.__enter__ = lambda self: "new M2"
+use(M2())
+del M2.__enter__
+use(M2())
+m = M1()
+m.__class__ = M2
+use(m)
