@@ -1095,11 +1095,24 @@ impl Vm {
             Value::Dict(d) => Some(d),
             _ => None,
         };
+        // Where the keyword defaults used are in `kwdefs` (found once).
+        let mut kwd_pos = [0u32; 8];
+        let mut nkwd = 0;
         for p in fixed..total {
             if set & (1 << p) == 0 {
-                let ok = if p < argcount { p >= first_default } else { kwdefs.is_some_and(|d| d.get_str(&callee.varnames[p]).is_some()) };
-                if !ok {
-                    return false;
+                if p < argcount {
+                    if p < first_default {
+                        return false;
+                    }
+                } else {
+                    let name = &callee.varnames[p];
+                    match kwdefs.and_then(|d| d.find_str(name, crate::objects::str::hash_str(name))) {
+                        Some(i) if nkwd < kwd_pos.len() => {
+                            kwd_pos[nkwd] = i as u32;
+                            nkwd += 1;
+                        }
+                        _ => return false,
+                    }
                 }
             }
         }
@@ -1133,12 +1146,14 @@ impl Vm {
             if let Some(d) = kwdict {
                 std::ptr::write(new_base.add(total + varargs as usize), Value::Dict(d));
             }
+            let mut k = 0;
             for p in fixed..total {
                 if set & (1 << p) == 0 {
                     let v = if p < argcount {
                         defs[p - first_default].clone()
                     } else {
-                        kwdefs.and_then(|d| d.get_str(&callee.varnames[p])).unwrap_or(Value::None)
+                        k += 1;
+                        kwdefs.map_or(Value::None, |d| d.value_at(kwd_pos[k - 1] as usize))
                     };
                     std::ptr::write(new_base.add(p), v);
                 }
