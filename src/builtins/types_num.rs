@@ -246,10 +246,20 @@ fn parse_int(vm: &mut Vm, text: &str, base: u32, orig: &Value) -> PyResult<Value
         Err(msg) if !msg.is_empty() => Err(PyErr::value_error(msg)),
         Err(_) => {
             let r = match orig {
+                Value::Str(s) if s.as_str() == text => crate::vm::repr::repr_of_str(s),
                 Value::Str(_) => vm.repr_string(&Value::str(text))?,
                 other => vm.repr_string(other)?,
             };
-            Err(PyErr::value_error(format!("invalid literal for int() with base {}: {}", base, r)))
+            // (Built by hand: `int(s)` failing is common as a test.)
+            let mut m = String::with_capacity(40 + r.len());
+            m.push_str("invalid literal for int() with base ");
+            if base >= 10 {
+                m.push(char::from(b'0' + (base / 10) as u8));
+            }
+            m.push(char::from(b'0' + (base % 10) as u8));
+            m.push_str(": ");
+            m.push_str(&r);
+            Err(PyErr::value_error(m))
         }
     }
 }

@@ -138,6 +138,18 @@ impl DictObj {
         }
     }
 
+    /// The key, hash and value of the live entry at `pos`, not counted
+    /// (valid while the dict does not change).
+    #[inline]
+    pub fn entry_ref_at(&self, pos: usize) -> Option<(&Value, i64, &Value)> {
+        let e = self.t().entries.get(pos)?;
+        if e.key.is_undef() {
+            None
+        } else {
+            Some((&e.key, e.hash, &e.value))
+        }
+    }
+
     #[inline]
     pub fn key_at(&self, pos: usize) -> Option<Value> {
         let e = self.t().entries.get(pos)?;

@@ -499,41 +499,39 @@ impl Vm {
             Value::Class(c) if is_subclass(c, start) => (c.clone(), true),
             _ => (self.class_of(this), false),
         };
-        let mro = mro_owner.mro.borrow().clone();
-        let pos = mro.iter().position(|c| PyRef::ptr_eq(c, start)).map(|p| p + 1).unwrap_or(mro.len());
-        for c in &mro[pos..] {
+        // The first class past `start` with the attribute (no code runs
+        // during the search: the MRO is only borrowed).
+        let found = {
+            let mro = mro_owner.mro.borrow();
+            let pos = mro.iter().position(|c| PyRef::ptr_eq(c, start)).map(|p| p + 1).unwrap_or(mro.len());
             let hash = crate::objects::str::hash_str(name);
-            if let Some(i) = c.dict.find_str(name, hash) {
-                let a = c.dict.value_at(i);
-                if is_class {
-                    return Ok(Some(match &a {
-                        Value::Native(n) => match &n.data {
-                            NativeData::ClassMethod(f) => {
-                                Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: this.clone() }))
-                            }
-                            NativeData::StaticMethod(f) => f.clone(),
-                            _ => a.clone(),
-                        },
-                        Value::Instance(_) => {
-                            if let Some(get) = self.lookup_special(&a, "__get__") {
-                                self.call_function(&get, &[a.clone(), Value::None, this.clone()])?
-                            } else {
-                                a
-                            }
-                        }
-                        _ => a,
-                    }));
-                }
-                if let Value::Builtin(b) = &a {
-                    // `object.__new__` and friends are static.
-                    if b.name == "__new__" {
-                        return Ok(Some(a.clone()));
+            mro[pos..].iter().find_map(|c| c.dict.find_str(name, hash).map(|i| c.dict.value_at(i)))
+        };
+        let Some(a) = found else { return Ok(None) };
+        if is_class {
+            return Ok(Some(match &a {
+                Value::Native(n) => match &n.data {
+                    NativeData::ClassMethod(f) => Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: this.clone() })),
+                    NativeData::StaticMethod(f) => f.clone(),
+                    _ => a.clone(),
+                },
+                Value::Instance(_) => {
+                    if let Some(get) = self.lookup_special(&a, "__get__") {
+                        self.call_function(&get, &[a.clone(), Value::None, this.clone()])?
+                    } else {
+                        a
                     }
                 }
-                return self.bind_descriptor(a, this, &mro_owner).map(Some);
+                _ => a,
+            }));
+        }
+        if let Value::Builtin(b) = &a {
+            // `object.__new__` and friends are static.
+            if b.name == "__new__" {
+                return Ok(Some(a.clone()));
             }
         }
-        Ok(None)
+        self.bind_descriptor(a, this, &mro_owner).map(Some)
     }
 
     /// The attribute for `LoadMethod`.
@@ -1048,6 +1046,12 @@ impl Vm {
 
     /// A new instance of a user class (before `__init__`).
     pub fn new_instance(&mut self, cls: &PyRef<ClassObj>) -> Value {
+        self.new_instance_args(cls, None)
+    }
+
+    /// `new_instance`; an exception instance gets `args` (default: `()`)
+    /// as its `args`.
+    pub fn new_instance_args(&mut self, cls: &PyRef<ClassObj>, args: Option<Value>) -> Value {
         let nslots = cls.slots.borrow().as_ref().map_or(0, |s| s.len());
         let has_dict = cls.flags.get() & class_flags::NO_DICT == 0;
         let exc = if cls.layout.get() == Layout::Exception { Some(Box::<ExcData>::default()) } else { None };
@@ -1057,7 +1061,7 @@ impl Vm {
             }
         }
         if let Some(e) = &exc {
-            e.args.set(Value::tuple(vec![]));
+            e.args.set(args.unwrap_or_else(|| Value::tuple(vec![])));
         }
         // The dict is not tracked by the cycle collector while only the
         // instance holds it (the instance's `trace` visits its contents);

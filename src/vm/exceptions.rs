@@ -11,6 +11,12 @@ impl Vm {
     /// Turns the error into an exception object (creating it if lazy) and
     /// records the traceback, context and extra data on it.
     pub fn materialize(&mut self, err: &mut PyErr) -> Value {
+        self.materialize_tb(err, false)
+    }
+
+    /// `materialize`; with `take_tb`, the traceback moves to the exception
+    /// object (for an error that ends here: an `except` catches it).
+    pub(crate) fn materialize_tb(&mut self, err: &mut PyErr, take_tb: bool) -> Value {
         let v = match &mut err.0.exc {
             ExcState::Object(v) => v.clone(),
             ExcState::Lazy { kind, args } => {
@@ -28,13 +34,8 @@ impl Vm {
                 let inst = match made {
                     Some(inst) => inst,
                     None => {
-                        let inst = self.new_instance(&cls);
-                        if let Value::Instance(i) = &inst {
-                            if let Some(e) = &i.exc {
-                                e.args.set(Value::tuple(std::mem::take(args)));
-                            }
-                        }
-                        inst
+                        let a = Value::tuple(std::mem::take(args));
+                        self.new_instance_args(&cls, Some(a))
                     }
                 };
                 err.0.exc = ExcState::Object(inst.clone());
@@ -43,7 +44,7 @@ impl Vm {
         };
         if let Value::Instance(i) = &v {
             if let Some(e) = &i.exc {
-                *e.traceback.borrow_mut() = err.0.tb.clone();
+                *e.traceback.borrow_mut() = if take_tb { std::mem::take(&mut err.0.tb) } else { err.0.tb.clone() };
                 if !err.0.context.is_undef() {
                     let ctx = std::mem::take(&mut err.0.context);
                     if !ctx.is(&v) {
@@ -547,13 +548,7 @@ fn base_exception_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Class(cls) = args.this() else {
         return Err(PyErr::type_error("BaseException.__new__(X): X is not a type object"));
     };
-    let inst = vm.new_instance(cls);
-    if let Value::Instance(i) = &inst {
-        if let Some(e) = &i.exc {
-            e.args.set(Value::tuple(args.pos[1..].to_vec()));
-        }
-    }
-    Ok(inst)
+    Ok(vm.new_instance_args(cls, Some(Value::tuple(args.pos[1..].to_vec()))))
 }
 
 fn base_exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -935,48 +935,158 @@ impl Vm {
         true
     }
 
-    /// A call with keyword arguments of a plain Python function (no
-    /// `*args`/`**kwargs`): `npos` positional arguments in registers
-    /// `start..`, then one value per name in `kwnames`. When every keyword
-    /// names a distinct parameter not given positionally and every missing
-    /// parameter has a default, pushes the frame (arguments moved, the
-    /// result to register `ret`); otherwise returns false with nothing
-    /// done, and the general path binds (and reports errors).
+    /// A call with keyword arguments of a Python function (instructions
+    /// CallKw, CallMethodKw): `npos` positional arguments in registers
+    /// `start..` (after `this`, a bound method's `self`, if any), then one
+    /// value per name in `kwnames`; the arguments are moved. See
+    /// `try_fast_bind` for when the frame is pushed (the result to register
+    /// `ret`); otherwise returns false with nothing done, and the general
+    /// path binds (and reports errors).
     #[allow(clippy::too_many_arguments)]
     fn try_fast_call_kw(
         &mut self,
         fi: usize,
         f: &PyRef<FunctionObj>,
+        this: Option<&Value>,
         base: *mut Value,
         start: usize,
         npos: usize,
         kwnames: &[Value],
         ret: u16,
     ) -> bool {
+        self.try_fast_bind(
+            fi,
+            f,
+            this,
+            npos,
+            kwnames.len(),
+            |j| match &kwnames[j] {
+                Value::Str(s) => Some(s),
+                _ => None,
+            },
+            // SAFETY (both closures): registers start .. start+npos+len(kwnames)
+            // are the caller's arguments, each taken once (leaving Undef).
+            |i| unsafe { std::mem::take(&mut *base.add(start + i)) },
+            |j| unsafe { std::mem::take(&mut *base.add(start + npos + j)) },
+            Ret::Reg(ret),
+        )
+    }
+
+    /// `f(*args, **kwargs)` (instruction CallEx: the callee in register
+    /// `func`, the positional tuple and the keyword dict or None after it)
+    /// when `f` is a Python function or a bound method of one, the
+    /// positional arguments a tuple and the keywords a dict with `str`
+    /// keys: binds straight from the tuple and the dict into the new
+    /// frame (see `try_fast_bind`), without the intermediate name and
+    /// value vectors. Returns false with nothing done otherwise.
+    #[inline(never)]
+    pub(crate) fn try_fast_call_ex(&mut self, fi: usize, base: *mut Value, func: u16) -> bool {
+        // SAFETY: registers func .. func+2 belong to the frame at `base`;
+        // they are only read here (the binding clones out of the tuple and
+        // the dict, which nothing below changes).
+        let (fv, pv, kv) = unsafe { (&*base.add(func as usize), &*base.add(func as usize + 1), &*base.add(func as usize + 2)) };
+        let (f, this) = match fv {
+            Value::Function(f) => (f, None),
+            Value::Method(m) => match &m.func {
+                Value::Function(f) => (f, Some(&m.this)),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        let Value::Tuple(t) = pv else { return false };
+        let pos = t.as_slice();
+        let kw: Option<&DictObj> = match kv {
+            Value::Dict(d) if d.is_empty() => None,
+            // Positions of live entries only (no deleted ones in between).
+            Value::Dict(d) if d.entries_len() == d.len() => Some(d),
+            Value::None => None,
+            _ => return false,
+        };
+        let nkw = kw.map_or(0, |d| d.len());
+        self.try_fast_bind(
+            fi,
+            f,
+            this,
+            pos.len(),
+            nkw,
+            |j| match kw.and_then(|d| d.entry_ref_at(j)) {
+                Some((Value::Str(s), _, _)) => Some(s),
+                _ => None,
+            },
+            |i| pos[i].clone(),
+            |j| kw.and_then(|d| d.entry_ref_at(j)).map_or(Value::Undef, |(_, _, v)| v.clone()),
+            Ret::Reg(func),
+        )
+    }
+
+    /// Pushes a frame for the Python function `f` called with `this` (a
+    /// bound method's `self`) and `npos` positional arguments (`pos(i)`),
+    /// then `nkw` keyword arguments (`kwname(j)`, `kwval(j)`), when the
+    /// binding cannot fail: the function is not a generator, the
+    /// positional arguments fit its parameters or it has `*args`, every
+    /// keyword names a distinct parameter not given positionally (or goes
+    /// to its `**kwargs`), and every missing parameter has a default.
+    /// `pos` and `kwval` are called once per argument, and only once the
+    /// frame is sure to be pushed. Returns false (nothing done) otherwise:
+    /// the general path (`bind_args`) binds or reports the error.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn try_fast_bind<'k>(
+        &mut self,
+        fi: usize,
+        f: &PyRef<FunctionObj>,
+        this: Option<&Value>,
+        npos: usize,
+        nkw: usize,
+        kwname: impl Fn(usize) -> Option<&'k PyRef<StrObj>>,
+        mut pos: impl FnMut(usize) -> Value,
+        mut kwval: impl FnMut(usize) -> Value,
+        ret: Ret,
+    ) -> bool {
+        /// A keyword that goes into `**kwargs`.
+        const TO_VARKW: u8 = u8::MAX;
         let callee: &CodeObj = &f.code;
         let (argcount, posonly) = (callee.argcount as usize, callee.posonlyargcount as usize);
         let total = argcount + callee.kwonlyargcount as usize;
-        if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
-            || npos > argcount
-            || total > 64
-            || kwnames.len() > 8
+        let varargs = callee.flags & code_flags::VARARGS != 0;
+        let varkw = callee.flags & code_flags::VARKEYWORDS != 0;
+        let skip = this.is_some() as usize;
+        // Parameters filled positionally (`self` included).
+        let n = npos + skip;
+        if callee.flags & code_flags::GENERATOR != 0
+            || (n > argcount && !varargs)
+            // (`self` would go into `*args`.)
+            || (skip == 1 && argcount == 0)
+            || total > 60
+            || nkw > 8
             || self.frames.len() >= self.frame_limit
         {
             return false;
         }
+        let fixed = n.min(argcount);
         // Which parameter each keyword binds; `set`: a bit per bound parameter.
-        let mut set: u64 = if npos == 64 { u64::MAX } else { (1u64 << npos) - 1 };
-        let mut target = [0usize; 8];
-        for (j, k) in kwnames.iter().enumerate() {
-            let Value::Str(ks) = k else { return false };
+        let mut set: u64 = (1u64 << fixed) - 1;
+        let mut target = [0u8; 8];
+        for j in 0..nkw {
+            let Some(ks) = kwname(j) else { return false };
             let name = ks.as_str();
-            let Some(p) = callee.varnames[posonly..total].iter().position(|v| v == name) else { return false };
-            let p = p + posonly;
-            if set & (1 << p) != 0 {
-                return false;
+            match callee.varnames[posonly..total].iter().position(|v| v == name) {
+                Some(p) => {
+                    let p = p + posonly;
+                    if set & (1 << p) != 0 {
+                        return false;
+                    }
+                    set |= 1 << p;
+                    target[j] = p as u8;
+                }
+                None => {
+                    // Into `**kwargs`, once per name.
+                    if !varkw || (0..j).any(|i| target[i] == TO_VARKW && kwname(i).is_some_and(|o| o.as_str() == name)) {
+                        return false;
+                    }
+                    target[j] = TO_VARKW;
+                }
             }
-            set |= 1 << p;
-            target[j] = p;
         }
         // Missing positional parameters need defaults, keyword-only ones
         // keyword defaults.
@@ -992,38 +1102,71 @@ impl Vm {
             Value::Dict(d) => Some(d),
             _ => None,
         };
-        for p in npos..total {
+        // Where the keyword defaults used are in `kwdefs` (found once).
+        let mut kwd_pos = [0u32; 8];
+        let mut nkwd = 0;
+        for p in fixed..total {
             if set & (1 << p) == 0 {
-                let ok = if p < argcount { p >= first_default } else { kwdefs.is_some_and(|d| d.get_str(&callee.varnames[p]).is_some()) };
-                if !ok {
-                    return false;
+                if p < argcount {
+                    if p < first_default {
+                        return false;
+                    }
+                } else {
+                    let name = &callee.varnames[p];
+                    match kwdefs.and_then(|d| d.find_str(name, crate::objects::str::hash_str(name))) {
+                        Some(i) if nkwd < kwd_pos.len() => {
+                            kwd_pos[nkwd] = i as u32;
+                            nkwd += 1;
+                        }
+                        _ => return false,
+                    }
                 }
             }
         }
         let Some((new_base, new_top)) = self.fast_window(fi, callee) else { return false };
         // SAFETY: the new window lies above every live frame and holds only
-        // Undef values, so writing without dropping is correct; registers
-        // start .. start+npos+len(kwnames) are the caller's arguments, and
-        // every parameter index is < total <= nregs.
+        // Undef values, so writing without dropping is correct; every
+        // parameter index is < total + 2 <= nregs.
         unsafe {
-            for i in 0..npos {
-                Value::move_to_fresh(base.add(start + i), new_base.add(i));
+            if let Some(t) = this {
+                std::ptr::write(new_base, t.clone());
             }
-            for (j, &p) in target.iter().enumerate().take(kwnames.len()) {
-                Value::move_to_fresh(base.add(start + npos + j), new_base.add(p));
+            for i in 0..fixed - skip {
+                std::ptr::write(new_base.add(skip + i), pos(i));
             }
-            for p in npos..total {
+            if varargs {
+                let extra: Vec<Value> = (fixed - skip..npos).map(&mut pos).collect();
+                std::ptr::write(new_base.add(total), Value::tuple(extra));
+            }
+            let kwdict = if varkw { Some(DictObj::new()) } else { None };
+            for (j, &p) in target.iter().enumerate().take(nkw) {
+                let v = kwval(j);
+                if p == TO_VARKW {
+                    if let (Some(d), Some(k)) = (&kwdict, kwname(j)) {
+                        // The caller's key object itself (no re-interning).
+                        d.insert_new(Value::Str(k.clone()), k.hash(), v);
+                    }
+                } else {
+                    std::ptr::write(new_base.add(p as usize), v);
+                }
+            }
+            if let Some(d) = kwdict {
+                std::ptr::write(new_base.add(total + varargs as usize), Value::Dict(d));
+            }
+            let mut k = 0;
+            for p in fixed..total {
                 if set & (1 << p) == 0 {
                     let v = if p < argcount {
                         defs[p - first_default].clone()
                     } else {
-                        kwdefs.and_then(|d| d.get_str(&callee.varnames[p])).unwrap_or(Value::None)
+                        k += 1;
+                        kwdefs.map_or(Value::None, |d| d.value_at(kwd_pos[k - 1] as usize))
                     };
                     std::ptr::write(new_base.add(p), v);
                 }
             }
         }
-        self.push_fast_frame(f.clone(), new_base, new_top, Ret::Reg(ret));
+        self.push_fast_frame(f.clone(), new_base, new_top, ret);
         true
     }
 
@@ -1053,24 +1196,33 @@ impl Vm {
         // SAFETY: the class (version unchanged) keeps the function alive.
         let f: &FunctionObj = unsafe { &(*(addr as *const rc::ObjBox<FunctionObj>)).data };
         let callee: &CodeObj = &f.code;
+        let argcount = callee.argcount as usize;
         if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
-            || callee.argcount as usize != n + 1
+            || argcount < n + 1
             || callee.kwonlyargcount != 0
             || self.frames.len() + 1 >= self.frame_limit
         {
             return false;
         }
-        let Some((new_base, new_top)) = self.fast_window(fi, callee) else { return false };
-        let inst = self.new_instance(c);
-        if exc {
-            if let Value::Instance(i) = &inst {
-                if let Some(e) = &i.exc {
-                    // SAFETY: the arguments are registers func+1 .. func+1+n.
-                    let args = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), n) };
-                    e.args.set(Value::tuple(args.to_vec()));
-                }
+        // Missing trailing parameters come from the defaults.
+        let defaults = if argcount > n + 1 {
+            // SAFETY: `defaults` is only replaced by assignments to
+            // `__defaults__`, which cannot run while this borrow lives.
+            match unsafe { f.defaults.peek() } {
+                Value::Tuple(t) if argcount - (n + 1) <= t.len() => &t.as_slice()[t.len() - (argcount - (n + 1))..],
+                _ => return false,
             }
-        }
+        } else {
+            &[]
+        };
+        let Some((new_base, new_top)) = self.fast_window(fi, callee) else { return false };
+        let inst = if exc {
+            // SAFETY: the arguments are registers func+1 .. func+1+n.
+            let args = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), n) };
+            self.new_instance_args(c, Some(Value::tuple(args.to_vec())))
+        } else {
+            self.new_instance(c)
+        };
         // SAFETY: the new window lies above every live frame and holds only
         // Undef values, so writing without dropping is correct; the
         // argument registers are the caller's.
@@ -1078,6 +1230,9 @@ impl Vm {
             std::ptr::write(new_base, inst.clone());
             for i in 0..n {
                 Value::move_to_fresh(base.add(func as usize + 1 + i), new_base.add(1 + i));
+            }
+            for (i, d) in defaults.iter().enumerate() {
+                std::ptr::write(new_base.add(1 + n + i), d.clone());
             }
         }
         // The caller's register holds the instance during `__init__`.
@@ -1392,8 +1547,16 @@ impl Vm {
                     // SAFETY: as in Call.
                     let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
                     let npos = all.len() - nkw;
-                    if let Value::Function(f) = r!(func) {
-                        if self.try_fast_call_kw(fi, &f.clone(), base, func as usize + 1, npos, names.as_slice(), func) {
+                    let (f, this) = match r!(func) {
+                        Value::Function(f) => (Some(f), None),
+                        Value::Method(m) => match &m.func {
+                            Value::Function(f) => (Some(f), Some(&m.this)),
+                            _ => (None, None),
+                        },
+                        _ => (None, None),
+                    };
+                    if let Some(f) = f {
+                        if self.try_fast_call_kw(fi, f, this, base, func as usize + 1, npos, names.as_slice(), func) {
                             return Ok(Step::Frame);
                         }
                     }
@@ -1409,6 +1572,12 @@ impl Vm {
                 }
                 Instr::CallEx { func } => {
                     save_pc!();
+                    if self.try_fast_call_ex(fi, base, func) {
+                        // SAFETY: the argument tuple and dict are temporaries
+                        // (see Call in `run`), already bound.
+                        clear_temps(unsafe { base.add(func as usize + 1) }, 2);
+                        return Ok(Step::Frame);
+                    }
                     let f = r!(func).clone();
                     let pos = match r!(func + 1) {
                         Value::Tuple(t) => t.clone(),
@@ -1472,7 +1641,7 @@ impl Vm {
                     let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                     let npos = all.len() - names.len();
                     if let Value::Function(f) = r!(b) {
-                        if self.try_fast_call_kw(fi, &f.clone(), base, start as usize, npos, names.as_slice(), b) {
+                        if self.try_fast_call_kw(fi, f, None, base, start as usize, npos, names.as_slice(), b) {
                             return Ok(Step::Frame);
                         }
                     }
@@ -1750,15 +1919,27 @@ impl Vm {
                     break 'err PyErr::with_args(ExcKind::AssertionError, args);
                 }
                 Instr::WithEnter { dst, mgr, exit } => {
-                    let m = r!(mgr).clone();
                     save_pc!();
+                    if self.try_with_enter_frame(fi, base, dst, mgr, exit) {
+                        return Ok(Step::Frame);
+                    }
+                    let m = r!(mgr).clone();
                     let (val, exit_fn) = tri!(self.with_enter(&m));
                     set!(exit, exit_fn);
                     set!(dst, val);
                 }
                 Instr::WithExit { exit } => {
-                    let f = r!(exit).clone();
                     save_pc!();
+                    if let Value::Method(m) = r!(exit) {
+                        if let Value::Function(f) = &m.func {
+                            // `__exit__(None, None, None)` as a frame; its
+                            // result (ignored) replaces the bound method.
+                            if self.try_fast_bind(fi, f, Some(&m.this), 3, 0, |_| None, |_| Value::None, |_| Value::Undef, Ret::Reg(exit)) {
+                                return Ok(Step::Frame);
+                            }
+                        }
+                    }
+                    let f = r!(exit).clone();
                     tri!(self.call_function(&f, &[Value::None, Value::None, Value::None]));
                 }
                 Instr::WithExceptExit { exit, exc, target } => {
@@ -2112,6 +2293,28 @@ impl Vm {
             return self.make_generator(&func, args, this).map(Some);
         }
         let init = matches!(ret, Ret::Init(_));
+        if !init {
+            // Most calls that reach here (a function with `**kwargs`, say)
+            // bind without a possible error: straight into the frame.
+            let (pos, kwnames, kwvals) = (args.pos, args.kwnames, args.kwvals);
+            let kwname = |j: usize| match &kwnames[j] {
+                Value::Str(s) => Some(s),
+                _ => None,
+            };
+            if self.try_fast_bind(
+                fi,
+                &func,
+                this.as_ref(),
+                pos.len(),
+                kwnames.len(),
+                kwname,
+                |i| pos[i].clone(),
+                |j| kwvals[j].clone(),
+                ret,
+            ) {
+                return Ok(None);
+            }
+        }
         if init {
             // The class call's own level (see `push_init_level`), then
             // the frame's.
@@ -2168,6 +2371,20 @@ impl Vm {
 
     /// `**mapping` in a call: merges into `d`, rejecting repeated keywords.
     fn dict_merge_kwargs(&mut self, d: &DictObj, v: &Value, f: &Value) -> PyResult<()> {
+        // The common case, `f(**kwargs)`: a dict of `str` keys merged into
+        // the fresh (empty) one; its keys are distinct, so a copy with the
+        // hashes, without lookups.
+        if let Value::Dict(src) = v {
+            let n = src.entries_len();
+            if d.is_empty() && (0..n).all(|p| src.entry_ref_at(p).is_none_or(|(k, _, _)| matches!(k, Value::Str(_)))) {
+                for p in 0..n {
+                    if let Some((k, h, val)) = src.entry_ref_at(p) {
+                        d.insert_new(k.clone(), h, val.clone());
+                    }
+                }
+                return Ok(());
+            }
+        }
         let items: Vec<(Value, Value)> = match v {
             Value::Dict(src) => src.items(),
             _ => {
@@ -2224,6 +2441,46 @@ impl Vm {
         Ok((v, exit_bound))
     }
 
+    /// `with` entry (instruction WithEnter) when the manager is an
+    /// instance whose class has Python functions `__enter__` and
+    /// `__exit__`: the bound `__exit__` to register `exit`, and a frame for
+    /// `__enter__` whose result goes to register `dst` (no nested
+    /// interpreter loop). Returns false with nothing done otherwise.
+    #[inline(never)]
+    fn try_with_enter_frame(&mut self, fi: usize, base: *mut Value, dst: u16, mgr: u16, exit: u16) -> bool {
+        // SAFETY: `mgr` is a register of the frame at `base`.
+        let m = unsafe { &*base.add(mgr as usize) };
+        let Value::Instance(inst) = m else { return false };
+        // SAFETY: nothing below sets the instance's class.
+        let Value::Class(cls) = (unsafe { inst.class.peek() }) else { return false };
+        // The instruction's cache: (class version, `__enter__`, `__exit__`).
+        // SAFETY: the frame holds its code; `pc` is past this instruction.
+        let cache = unsafe { (*self.frames[fi].code).cache(self.frames[fi].pc as usize - 1) };
+        let version = cls.version.get();
+        if cache.a == 0 || cache.a != version {
+            let (Some(Value::Function(enter)), Some(Value::Function(exit_fn))) = (cls.lookup("__enter__"), cls.lookup("__exit__")) else {
+                return false;
+            };
+            (cache.a, cache.b, cache.c) = (version, enter.as_ptr() as u64, exit_fn.as_ptr() as u64);
+        }
+        // SAFETY: the cached addresses are of functions that the class
+        // (whose version is unchanged) keeps alive; the clones take counts.
+        let (enter, exit_fn) = unsafe {
+            (
+                PyRef::clone_from_raw(cache.b as *const rc::ObjBox<FunctionObj>),
+                PyRef::clone_from_raw(cache.c as *const rc::ObjBox<FunctionObj>),
+            )
+        };
+        if !self.try_fast_bind(fi, &enter, Some(m), 0, 0, |_| None, |_| Value::Undef, |_| Value::Undef, Ret::Reg(dst)) {
+            return false;
+        }
+        let bound = Value::Method(PyRef::new_tracked(MethodObj { func: Value::Function(exit_fn), this: m.clone() }));
+        // SAFETY: `exit` is a register of the calling frame (still live
+        // below the new one).
+        Value::store(unsafe { &mut *base.add(exit as usize) }, bound);
+        true
+    }
+
     /// `except cls:` test.
     fn exception_matches(&mut self, exc: &Value, cls: &Value) -> PyResult<bool> {
         match cls {
@@ -2270,7 +2527,8 @@ impl Vm {
             }
             let handler = f.code().exc_table.iter().find(|e| e.start <= pc && pc < e.end).copied();
             if let Some(h) = handler {
-                let exc = self.materialize(&mut err);
+                // (The error ends here: its traceback moves to the object.)
+                let exc = self.materialize_tb(&mut err, true);
                 let f = self.frames.last_mut().unwrap();
                 // SAFETY: the handler's register belongs to this frame's window.
                 unsafe { *f.base.add(h.exc_reg as usize) = exc };

@@ -710,6 +710,10 @@ impl Vm {
                 Ok(false)
             }
             Value::Dict(d) => {
+                // A `str` key is found by content, as `dict_get` does.
+                if let Value::Str(s) = needle {
+                    return Ok(d.find_str(s.as_str(), s.hash()).is_some());
+                }
                 let h = self.hash(needle)?;
                 Ok(d.find(needle, h, keq!(self))?.is_some())
             }
