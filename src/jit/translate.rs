@@ -343,7 +343,7 @@ pub fn translate(
             extent: code.nregs as usize,
             depth: 0,
             // Whole-function regions are big already: they inline less.
-            budget: if loop_pc + 1 == code.instrs.len() && header == 0 { 150 } else { 300 },
+            budget: if loop_pc + 1 == code.instrs.len() && header == 0 { 100 } else { 150 },
             pc: header,
             skip: false,
             exit_tails: HashMap::new(),
