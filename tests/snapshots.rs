@@ -113,6 +113,13 @@ fn jit_log_float_list() {
     check_jit_log("jit_float_list");
 }
 
+/// An attribute read and written (checked once: an attribute fact) and a
+/// method of a builtin type called directly (`call_builtin_method`).
+#[test]
+fn jit_log_attr_method() {
+    check_jit_log("jit_attr_method");
+}
+
 /// `--compare` runs both tiers, checks the outputs agree and prints the table.
 #[test]
 fn compare_prints_both_tiers() {

@@ -407,6 +407,57 @@ pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
     })
 }
 
+/// `*dst = (*obj)[*key]` when that needs no Python code and cannot fail:
+/// an exact dict with a str key it holds, a list or tuple with an int
+/// index in range. Returns 0 when done, 1 otherwise (compiled code then
+/// runs the instruction generically, which also raises the errors).
+pub extern "C" fn getitem_fast(obj: u64, key: u64, dst: u64) -> u64 {
+    // SAFETY: see `slot`.
+    let (o, k) = unsafe { (slot(obj), slot(key)) };
+    let v = match (&*o, &*k) {
+        (Value::Dict(d), Value::Str(s)) => match d.find_str(s.as_str(), s.hash()) {
+            Some(i) => d.value_ref_at(i).clone(),
+            None => return 1,
+        },
+        (Value::List(l), Value::Int(i)) => {
+            let n = l.len() as i64;
+            let i = if *i < 0 { i + n } else { *i };
+            match (0..n).contains(&i).then(|| l.get(i as usize)).flatten() {
+                Some(v) => v,
+                None => return 1,
+            }
+        }
+        (Value::Tuple(t), Value::Int(i)) => {
+            let n = t.len() as i64;
+            let i = if *i < 0 { i + n } else { *i };
+            match (0..n).contains(&i).then(|| t.get(i as usize)).flatten() {
+                Some(v) => v.clone(),
+                None => return 1,
+            }
+        }
+        _ => return 1,
+    };
+    // SAFETY: see `slot`.
+    Value::store(unsafe { slot(dst) }, v);
+    0
+}
+
+/// `(*obj)[*key] = *src` for an exact dict already holding the str key
+/// (its value is replaced: no Python code, nothing can fail). Returns 0
+/// when done, 1 otherwise (compiled code then runs the instruction
+/// generically).
+pub extern "C" fn setitem_fast(obj: u64, key: u64, src: u64) -> u64 {
+    // SAFETY: see `slot`.
+    let (o, k, v) = unsafe { (slot(obj), slot(key), slot(src)) };
+    if let (Value::Dict(d), Value::Str(s)) = (&*o, &*k) {
+        if let Some(i) = d.find_str(s.as_str(), s.hash()) {
+            d.set_value_at(i, v.clone());
+            return 0;
+        }
+    }
+    1
+}
+
 /// `GetItem` or `SetItem` instruction `pc`, as `exec` runs it, through a
 /// helper of its own (a direct call from compiled code instead of the
 /// dispatch of `exec_generic`, whose indirect jump mispredicts when a loop

@@ -1856,6 +1856,10 @@ impl<'a> Tr<'a> {
                         return Ok(Flow::Next);
                     }
                 }
+                if self.opts.has("list") && !self.is_generic(pc) {
+                    let d = self.abs(dst);
+                    return self.item_fast(pc, &ins, o, k, d, true);
+                }
                 self.generic(pc, &ins)
             }
             Instr::SetItem { obj, key, src } => {
@@ -1865,6 +1869,9 @@ impl<'a> Tr<'a> {
                         self.list_set(pc, o, k, s);
                         return Ok(Flow::Next);
                     }
+                }
+                if self.opts.has("list") && !self.is_generic(pc) {
+                    return self.item_fast(pc, &ins, o, k, s, false);
                 }
                 self.generic(pc, &ins)
             }
@@ -3018,6 +3025,37 @@ impl<'a> Tr<'a> {
         self.st[fr] = RS::mem_type(T::RangeIter(true));
         self.skip = true;
         Ok(Some(Flow::Next))
+    }
+
+    /// `GetItem` (`d` the destination) or `SetItem` (`d` the stored value)
+    /// on operands of types not known here: the common cases that run no
+    /// Python code (a dict with a str key, a list or tuple with an int
+    /// index) by a helper, the rest through the interpreter.
+    fn item_fast(&mut self, pc: usize, ins: &Instr, o: usize, k: usize, d: usize, get: bool) -> TResult<Flow> {
+        for r in [o, k, d] {
+            self.mem(r);
+        }
+        let (oa, ka, da) = (self.slot_addr(o), self.slot_addr(k), self.slot_addr(d));
+        let r = if get {
+            self.call(helpers::getitem_fast as *const () as usize, "getitem_fast", vec![oa, ka, da])
+        } else {
+            self.call(helpers::setitem_fast as *const () as usize, "setitem_fast", vec![oa, ka, da])
+        };
+        let slow = self.cold_block();
+        let join = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
+        let before = self.st.clone();
+        self.cur = slow;
+        let _ = ins;
+        self.exec_here(pc);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.st = before;
+        if get {
+            self.clobber(d);
+            self.speculate(d, pc, pc + 1);
+        }
+        Ok(Flow::Next)
     }
 
     /// `obj.name = src` (both in their slots) through the plain store

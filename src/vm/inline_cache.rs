@@ -417,6 +417,20 @@ impl Vm {
                 }
             }
         }
+        if builtin_receiver(obj) {
+            let tg = obj.tag() as u64;
+            if cache.kind & BUILTIN_METHOD != 0 && cache.d == tg {
+                // SAFETY: `b` is the address of a builtin method held by
+                // the dict of a builtin type, which never changes.
+                let f = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<BuiltinObj>) };
+                return Ok(MethodLookup::Unbound(Value::Builtin(f)));
+            }
+            let r = self.load_method(obj, name.as_str())?;
+            if let MethodLookup::Unbound(Value::Builtin(f)) = &r {
+                *code.cache(pc) = Cache { a: 0, b: f.as_ptr() as u64, c: 0, d: tg, kind: BUILTIN_METHOD, profile: cache.profile };
+            }
+            return Ok(r);
+        }
         match obj {
             Value::Module(m) => {
                 // `math.sqrt(x)`: a plain attribute; the name's hash is known.
@@ -435,20 +449,6 @@ impl Vm {
                     }
                 }
             }
-        }
-        if builtin_receiver(obj) {
-            let tg = obj.tag() as u64;
-            if cache.kind & BUILTIN_METHOD != 0 && cache.d == tg {
-                // SAFETY: `b` is the address of a builtin method held by
-                // the dict of a builtin type, which never changes.
-                let f = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<BuiltinObj>) };
-                return Ok(MethodLookup::Unbound(Value::Builtin(f)));
-            }
-            let r = self.load_method(obj, name.as_str())?;
-            if let MethodLookup::Unbound(Value::Builtin(f)) = &r {
-                *code.cache(pc) = Cache { a: 0, b: f.as_ptr() as u64, c: 0, d: tg, kind: BUILTIN_METHOD, profile: cache.profile };
-            }
-            return Ok(r);
         }
         self.load_method(obj, name.as_str())
     }
