@@ -415,9 +415,9 @@ pub extern "C" fn getitem_fast(obj: u64, key: u64, dst: u64) -> u64 {
     // SAFETY: see `slot`.
     let (o, k) = unsafe { (slot(obj), slot(key)) };
     let v = match (&*o, &*k) {
-        (Value::Dict(d), Value::Str(s)) => match d.find_str(s.as_str(), s.hash()) {
-            Some(i) => d.value_ref_at(i).clone(),
-            None => return 1,
+        (Value::Dict(d), Value::Str(s)) => match d.find_str_exact(s.as_str(), s.hash()) {
+            Ok(Some(i)) => d.value_ref_at(i).clone(),
+            _ => return 1,
         },
         (Value::List(l), Value::Int(i)) => {
             let n = l.len() as i64;
@@ -450,7 +450,7 @@ pub extern "C" fn setitem_fast(obj: u64, key: u64, src: u64) -> u64 {
     // SAFETY: see `slot`.
     let (o, k, v) = unsafe { (slot(obj), slot(key), slot(src)) };
     if let (Value::Dict(d), Value::Str(s)) = (&*o, &*k) {
-        if let Some(i) = d.find_str(s.as_str(), s.hash()) {
+        if let Ok(Some(i)) = d.find_str_exact(s.as_str(), s.hash()) {
             d.set_value_at(i, v.clone());
             return 0;
         }

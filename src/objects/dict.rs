@@ -217,6 +217,46 @@ impl DictObj {
     /// Finds the entry position of a key whose equality needs no Python code
     /// (`str`): compared by content.
     #[inline]
+    /// Like `find_str`, for lookups that must find any key equal to the
+    /// string (`d[k]`, `k in d`): `Err(())` when an entry with the same
+    /// hash has a key that is not a `str` (an instance of a `str`
+    /// subclass, say), whose `__eq__` only the general lookup may call.
+    pub fn find_str_exact(&self, key: &str, hash: i64) -> Result<Option<usize>, ()> {
+        let t = self.t();
+        let check = |e: &Entry| -> Result<bool, ()> {
+            if e.hash != hash {
+                return Ok(false);
+            }
+            match &e.key {
+                Value::Str(_) => Ok(is_str_key(&e.key, key)),
+                Value::Undef => Ok(false),
+                _ => Err(()),
+            }
+        };
+        if t.indices.is_empty() {
+            for (i, e) in t.entries.iter().enumerate() {
+                if check(e)? {
+                    return Ok(Some(i));
+                }
+            }
+            return Ok(None);
+        }
+        let mask = t.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = t.indices[i];
+            if ix == EMPTY {
+                return Ok(None);
+            }
+            if ix != DUMMY && check(&t.entries[ix as usize])? {
+                return Ok(Some(ix as usize));
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
     pub fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
         let t = self.t();
         if t.indices.is_empty() {

@@ -712,7 +712,9 @@ impl Vm {
             Value::Dict(d) => {
                 // A `str` key is found by content, as `dict_get` does.
                 if let Value::Str(s) = needle {
-                    return Ok(d.find_str(s.as_str(), s.hash()).is_some());
+                    if let Ok(r) = d.find_str_exact(s.as_str(), s.hash()) {
+                        return Ok(r.is_some());
+                    }
                 }
                 let h = self.hash(needle)?;
                 Ok(d.find(needle, h, keq!(self))?.is_some())
@@ -916,7 +918,9 @@ impl Vm {
 
     pub fn dict_get(&mut self, d: &DictObj, key: &Value) -> PyResult<Option<Value>> {
         if let Value::Str(s) = key {
-            return Ok(d.find_str(s.as_str(), s.hash()).map(|i| d.value_at(i)));
+            if let Ok(r) = d.find_str_exact(s.as_str(), s.hash()) {
+                return Ok(r.map(|i| d.value_at(i)));
+            }
         }
         let h = self.hash(key)?;
         d.get(key, h, keq!(self))
@@ -925,13 +929,17 @@ impl Vm {
     pub fn dict_set(&mut self, d: &DictObj, key: Value, value: Value) -> PyResult<()> {
         if let Value::Str(s) = &key {
             let h = s.hash();
-            match d.find_str(s.as_str(), h) {
-                Some(i) => d.set_value_at(i, value),
-                None => {
-                    d.insert_new(key, h, value);
+            match d.find_str_exact(s.as_str(), h) {
+                Ok(Some(i)) => {
+                    d.set_value_at(i, value);
+                    return Ok(());
                 }
+                Ok(None) => {
+                    d.insert_new(key, h, value);
+                    return Ok(());
+                }
+                Err(()) => {}
             }
-            return Ok(());
         }
         let h = self.hash(&key)?;
         self.dict_set_hashed(d, key, h, value)
