@@ -218,28 +218,29 @@ impl DictObj {
     /// (`str`): compared by content.
     #[inline]
     /// Like `find_str`, for lookups that must find any key equal to the
-    /// string (`d[k]`, `k in d`): `Err(())` when an entry with the same
-    /// hash has a key that is not a `str` (an instance of a `str`
-    /// subclass, say), whose `__eq__` only the general lookup may call.
-    pub fn find_str_exact(&self, key: &str, hash: i64) -> Result<Option<usize>, ()> {
+    /// string (`d[k]`, `k in d`): `None` when an entry with the same hash
+    /// has a key that is not a `str` (an instance of a `str` subclass,
+    /// say), whose `__eq__` only the general lookup may call; else
+    /// `Some(position or None)`.
+    pub fn find_str_exact(&self, key: &str, hash: i64) -> Option<Option<usize>> {
         let t = self.t();
-        let check = |e: &Entry| -> Result<bool, ()> {
+        let check = |e: &Entry| -> Option<bool> {
             if e.hash != hash {
-                return Ok(false);
+                return Some(false);
             }
             match &e.key {
-                Value::Str(_) => Ok(is_str_key(&e.key, key)),
-                Value::Undef => Ok(false),
-                _ => Err(()),
+                Value::Str(_) => Some(is_str_key(&e.key, key)),
+                Value::Undef => Some(false),
+                _ => None,
             }
         };
         if t.indices.is_empty() {
             for (i, e) in t.entries.iter().enumerate() {
                 if check(e)? {
-                    return Ok(Some(i));
+                    return Some(Some(i));
                 }
             }
-            return Ok(None);
+            return Some(None);
         }
         let mask = t.indices.len() - 1;
         let mut perturb = hash as u64;
@@ -247,10 +248,10 @@ impl DictObj {
         loop {
             let ix = t.indices[i];
             if ix == EMPTY {
-                return Ok(None);
+                return Some(None);
             }
             if ix != DUMMY && check(&t.entries[ix as usize])? {
-                return Ok(Some(ix as usize));
+                return Some(Some(ix as usize));
             }
             perturb >>= 5;
             i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;

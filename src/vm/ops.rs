@@ -712,7 +712,7 @@ impl Vm {
             Value::Dict(d) => {
                 // A `str` key is found by content, as `dict_get` does.
                 if let Value::Str(s) = needle {
-                    if let Ok(r) = d.find_str_exact(s.as_str(), s.hash()) {
+                    if let Some(r) = d.find_str_exact(s.as_str(), s.hash()) {
                         return Ok(r.is_some());
                     }
                 }
@@ -918,7 +918,7 @@ impl Vm {
 
     pub fn dict_get(&mut self, d: &DictObj, key: &Value) -> PyResult<Option<Value>> {
         if let Value::Str(s) = key {
-            if let Ok(r) = d.find_str_exact(s.as_str(), s.hash()) {
+            if let Some(r) = d.find_str_exact(s.as_str(), s.hash()) {
                 return Ok(r.map(|i| d.value_at(i)));
             }
         }
@@ -930,15 +930,15 @@ impl Vm {
         if let Value::Str(s) = &key {
             let h = s.hash();
             match d.find_str_exact(s.as_str(), h) {
-                Ok(Some(i)) => {
+                Some(Some(i)) => {
                     d.set_value_at(i, value);
                     return Ok(());
                 }
-                Ok(None) => {
+                Some(None) => {
                     d.insert_new(key, h, value);
                     return Ok(());
                 }
-                Err(()) => {}
+                None => {}
             }
         }
         let h = self.hash(&key)?;
