@@ -273,27 +273,28 @@ struct Tr<'a> {
     facts: Facts,
 }
 
-/// Attribute facts by object register, name and whether the access was a
-/// store.
-type Facts = HashMap<(usize, i64, bool), AttrFact>;
+/// Attribute facts by object register, name (the name's address; 0 for
+/// the facts about the object's dict) and whether the access was a store.
+type Facts = HashMap<(usize, i64, bool), Fact>;
 
-/// What the translation knows at a point about attribute `name` of the
-/// instance in a register: a guarded lookup found the attribute's value
-/// slot in the instance dict, and nothing since can have changed the
-/// register, the class or the dict's shape, so the slot is still where
-/// the attribute lives. Facts are dropped by every helper call that may
-/// run Python code or change a dict, every write of the register, loop
-/// headers and inlined calls; where paths join, the facts common to all
-/// of them hold.
+/// What the translation knows at a point about the instance in a register:
+/// a guarded lookup found where an attribute's value lives in its dict, or
+/// where the dict's entries are, and nothing since can have changed the
+/// register, the class or the dict's shape, so that still holds. Facts
+/// are dropped by every helper call that may run Python code or change a
+/// dict, every write of the register, loop headers and inlined calls;
+/// where paths join, the facts common to all of them hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct AttrFact {
-    /// IR local holding the address of the value slot.
-    addr: LocalId,
-    /// IR local holding the class version at the lookup: an access of
-    /// the other kind (load or store) reuses the fact only when its own
-    /// cache approved that class version (a class with `__setattr__` may
-    /// be plain for loads).
-    version: LocalId,
+enum Fact {
+    /// IR locals holding the address of the attribute's value slot and
+    /// the class version at the lookup: an access of the other kind (load
+    /// or store) reuses the fact only when its own cache approved that
+    /// class version (a class with `__setattr__` may be plain for loads).
+    Attr { addr: LocalId, version: LocalId },
+    /// IR locals holding the dict's entry array, its length and the class
+    /// version: a lookup of another attribute of the object only checks
+    /// the version, the position and the key.
+    Dict { entries: LocalId, len: LocalId, version: LocalId },
 }
 
 /// Exit reason of the guards of `attr_address_strict`: a site whose
@@ -2802,22 +2803,23 @@ impl<'a> Tr<'a> {
             return None;
         }
         let key = code.names[name as usize].as_ptr() as i64;
-        if let Some(f) = self.facts.get(&(o, key, store)) {
-            return Some(self.op1(Op::GetVar(f.addr), vec![]));
+        if let Some(Fact::Attr { addr, .. }) = self.facts.get(&(o, key, store)).copied() {
+            return Some(self.op1(Op::GetVar(addr), vec![]));
         }
         let addr_l = self.f.new_local(Ty::I64);
         let ver_l = self.f.new_local(Ty::I64);
         let join = self.new_block();
         let lookup = self.new_block();
-        if let Some(f) = self.facts.get(&(o, key, !store)).copied() {
+        let reuse_path = matches!(self.facts.get(&(o, key, !store)), Some(Fact::Attr { .. }));
+        if let Some(Fact::Attr { addr, version }) = self.facts.get(&(o, key, !store)).copied() {
             // Known for the other kind of access: it applies when the class
             // is the one this site's cache approved.
-            let v = self.op1(Op::GetVar(f.version), vec![]);
+            let v = self.op1(Op::GetVar(version), vec![]);
             let same = self.icmp_imm(Cmp::Eq, v, cache.a as i64);
             let reuse = self.new_block();
             self.f.set_term(self.cur, Terminator::Branch { cond: same, then: (reuse, vec![]), els: (lookup, vec![]) });
             self.cur = reuse;
-            let a = self.op1(Op::GetVar(f.addr), vec![]);
+            let a = self.op1(Op::GetVar(addr), vec![]);
             self.op(Op::SetVar(addr_l), vec![a]);
             self.op(Op::SetVar(ver_l), vec![v]);
             self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
@@ -2830,20 +2832,45 @@ impl<'a> Tr<'a> {
         let x = self.exit(ExitKind::Guard, pc, ATTR_GUARD);
         let slow = self.cold_block();
         let dd = crate::objects::rc::DATA_OFFSET as i32;
-        let inst = self.load(self.base, Self::slot_off(o) + 8);
-        let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
-        let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
-        let ok = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
-        self.guard_nonzero(ok, slow);
-        let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
-        let none = self.icmp_imm(Cmp::Eq, dict, 0);
-        self.guard_zero(none, slow);
         let (pofs, lofs, esz) = DictObj::entries_layout();
-        let len = self.load(dict, dd + lofs as i32);
+        // The class version, the dict's entries and length: known from an
+        // earlier lookup on the object, or loaded (and then remembered).
+        let (ver, ents, len, new_dict_fact) = match self.facts.get(&(o, 0, false)).copied() {
+            Some(Fact::Dict { entries, len, version }) => {
+                let v = self.op1(Op::GetVar(version), vec![]);
+                let ok = self.icmp_imm(Cmp::Eq, v, cache.a as i64);
+                self.guard_nonzero(ok, slow);
+                let e = self.op1(Op::GetVar(entries), vec![]);
+                let l = self.op1(Op::GetVar(len), vec![]);
+                (v, e, l, None)
+            }
+            _ => {
+                let inst = self.load(self.base, Self::slot_off(o) + 8);
+                let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
+                let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
+                let ok = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
+                self.guard_nonzero(ok, slow);
+                let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
+                let none = self.icmp_imm(Cmp::Eq, dict, 0);
+                self.guard_zero(none, slow);
+                let len = self.load(dict, dd + lofs as i32);
+                let ents = self.load(dict, dd + pofs as i32);
+                // (Remembered only when every path to the join sets the
+                // locals: not when the other kind's fact may be reused.)
+                if reuse_path {
+                    (ver, ents, len, None)
+                } else {
+                    let locals = (self.f.new_local(Ty::I64), self.f.new_local(Ty::I64), self.f.new_local(Ty::I64));
+                    self.op(Op::SetVar(locals.0), vec![ents]);
+                    self.op(Op::SetVar(locals.1), vec![len]);
+                    self.op(Op::SetVar(locals.2), vec![ver]);
+                    (ver, ents, len, Some(locals))
+                }
+            }
+        };
         let b = self.iconst(cache.b as i64);
         let inb = self.icmp(Cmp::Ult, b, len);
         self.guard_nonzero(inb, slow);
-        let ents = self.load(dict, dd + pofs as i32);
         let eoff = self.iconst((cache.b as usize * esz) as i64);
         let e = self.op1(Op::IAdd, vec![ents, eoff]);
         let koff = std::mem::offset_of!(crate::objects::dict::Entry, key) as i32;
@@ -2871,9 +2898,21 @@ impl<'a> Tr<'a> {
         let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
         self.op(Op::SetVar(addr_l), vec![a]);
         self.op(Op::SetVar(ver_l), vec![ver]);
+        if let Some((el, ll, vl)) = new_dict_fact {
+            // (The helper found the attribute in the instance dict.)
+            let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
+            let ents = self.load(dict, dd + pofs as i32);
+            let len = self.load(dict, dd + lofs as i32);
+            self.op(Op::SetVar(el), vec![ents]);
+            self.op(Op::SetVar(ll), vec![len]);
+            self.op(Op::SetVar(vl), vec![ver]);
+        }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
-        self.facts.insert((o, key, store), AttrFact { addr: addr_l, version: ver_l });
+        self.facts.insert((o, key, store), Fact::Attr { addr: addr_l, version: ver_l });
+        if let Some((entries, len, version)) = new_dict_fact {
+            self.facts.insert((o, 0, false), Fact::Dict { entries, len, version });
+        }
         Some(self.op1(Op::GetVar(addr_l), vec![]))
     }
 
