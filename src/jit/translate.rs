@@ -2738,23 +2738,10 @@ impl<'a> Tr<'a> {
             let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
             let none = self.icmp_imm(Cmp::Eq, dict, 0);
             self.guard_zero(none, slow);
-            let (pofs, lofs, esz) = DictObj::entries_layout();
+            let (pofs, lofs, _) = DictObj::entries_layout();
             let len = self.load(dict, dd + lofs as i32);
-            let b = self.iconst(cache.b as i64);
-            let inb = self.icmp(Cmp::Ult, b, len);
-            self.guard_nonzero(inb, slow);
             let ents = self.load(dict, dd + pofs as i32);
-            let eoff = self.iconst((cache.b as usize * esz) as i64);
-            let e = self.op1(Op::IAdd, vec![ents, eoff]);
-            let koff = std::mem::offset_of!(crate::objects::dict::Entry, key) as i32;
-            let kt = self.load(e, koff);
-            let ok = self.icmp_imm(Cmp::Eq, kt, tag::STR as i64);
-            self.guard_nonzero(ok, slow);
-            let kp = self.load(e, koff + 8);
-            let ok = self.icmp_imm(Cmp::Eq, kp, key);
-            self.guard_nonzero(ok, slow);
-            let voff = self.iconst(std::mem::offset_of!(crate::objects::dict::Entry, value) as i64);
-            let a = self.op1(Op::IAdd, vec![e, voff]);
+            let a = self.cached_entry_value(ents, len, cache.b, key, slow);
             self.op(Op::SetVar(addr_local), vec![a]);
             self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         } else {
@@ -2769,6 +2756,27 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         self.op1(Op::GetVar(addr_local), vec![])
+    }
+
+    /// The address of the value of entry `pos` of a dict whose entry array
+    /// and length are `ents` and `len`, checked to exist and to have the
+    /// interned `str` key at address `key` (else to `fail`).
+    fn cached_entry_value(&mut self, ents: Var, len: Var, pos: u64, key: i64, fail: BlockId) -> Var {
+        let (_, _, esz) = DictObj::entries_layout();
+        let b = self.iconst(pos as i64);
+        let inb = self.icmp(Cmp::Ult, b, len);
+        self.guard_nonzero(inb, fail);
+        let eoff = self.iconst((pos as usize * esz) as i64);
+        let e = self.op1(Op::IAdd, vec![ents, eoff]);
+        let koff = std::mem::offset_of!(crate::objects::dict::Entry, key) as i32;
+        let kt = self.load(e, koff);
+        let ok = self.icmp_imm(Cmp::Eq, kt, tag::STR as i64);
+        self.guard_nonzero(ok, fail);
+        let kp = self.load(e, koff + 8);
+        let ok = self.icmp_imm(Cmp::Eq, kp, key);
+        self.guard_nonzero(ok, fail);
+        let voff = self.iconst(std::mem::offset_of!(crate::objects::dict::Entry, value) as i64);
+        self.op1(Op::IAdd, vec![e, voff])
     }
 
     fn is_loose(&self, pc: usize) -> bool {
@@ -2832,7 +2840,7 @@ impl<'a> Tr<'a> {
         let x = self.exit(ExitKind::Guard, pc, ATTR_GUARD);
         let slow = self.cold_block();
         let dd = crate::objects::rc::DATA_OFFSET as i32;
-        let (pofs, lofs, esz) = DictObj::entries_layout();
+        let (pofs, lofs, _) = DictObj::entries_layout();
         // The class version, the dict's entries and length: known from an
         // earlier lookup on the object, or loaded (and then remembered).
         let (ver, ents, len, new_dict_fact) = match self.facts.get(&(o, 0, false)).copied() {
@@ -2868,20 +2876,7 @@ impl<'a> Tr<'a> {
                 }
             }
         };
-        let b = self.iconst(cache.b as i64);
-        let inb = self.icmp(Cmp::Ult, b, len);
-        self.guard_nonzero(inb, slow);
-        let eoff = self.iconst((cache.b as usize * esz) as i64);
-        let e = self.op1(Op::IAdd, vec![ents, eoff]);
-        let koff = std::mem::offset_of!(crate::objects::dict::Entry, key) as i32;
-        let kt = self.load(e, koff);
-        let ok = self.icmp_imm(Cmp::Eq, kt, tag::STR as i64);
-        self.guard_nonzero(ok, slow);
-        let kp = self.load(e, koff + 8);
-        let ok = self.icmp_imm(Cmp::Eq, kp, key);
-        self.guard_nonzero(ok, slow);
-        let voff = self.iconst(std::mem::offset_of!(crate::objects::dict::Entry, value) as i64);
-        let a = self.op1(Op::IAdd, vec![e, voff]);
+        let a = self.cached_entry_value(ents, len, cache.b, key, slow);
         self.op(Op::SetVar(addr_l), vec![a]);
         self.op(Op::SetVar(ver_l), vec![ver]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));

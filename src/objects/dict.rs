@@ -214,29 +214,36 @@ impl DictObj {
         drop(old);
     }
 
-    /// Finds the entry position of a key whose equality needs no Python code
-    /// (`str`): compared by content.
-    #[inline]
     /// Like `find_str`, for lookups that must find any key equal to the
     /// string (`d[k]`, `k in d`): `None` when an entry with the same hash
     /// has a key that is not a `str` (an instance of a `str` subclass,
     /// say), whose `__eq__` only the general lookup may call; else
     /// `Some(position or None)`.
     pub fn find_str_exact(&self, key: &str, hash: i64) -> Option<Option<usize>> {
+        self.probe_str(hash, |e| match &e.key {
+            Value::Str(_) => Some(is_str_key(&e.key, key)),
+            Value::Undef => Some(false),
+            _ => None,
+        })
+    }
+
+    /// Finds the entry position of a key whose equality needs no Python code
+    /// (`str`): compared by content (keys of other types are passed over).
+    #[inline]
+    pub fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
+        self.probe_str(hash, |e| Some(is_str_key(&e.key, key))).flatten()
+    }
+
+    /// Walks the entries with hash `hash` (deleted ones included) in probe
+    /// order, asking `check` of each whether it is the one (`None` stops
+    /// the walk undecided).
+    #[inline(always)]
+    fn probe_str(&self, hash: i64, check: impl Fn(&Entry) -> Option<bool>) -> Option<Option<usize>> {
         let t = self.t();
-        let check = |e: &Entry| -> Option<bool> {
-            if e.hash != hash {
-                return Some(false);
-            }
-            match &e.key {
-                Value::Str(_) => Some(is_str_key(&e.key, key)),
-                Value::Undef => Some(false),
-                _ => None,
-            }
-        };
         if t.indices.is_empty() {
+            // Small table: a scan (deleted entries have an Undef key).
             for (i, e) in t.entries.iter().enumerate() {
-                if check(e)? {
+                if e.hash == hash && check(e)? {
                     return Some(Some(i));
                 }
             }
@@ -250,37 +257,10 @@ impl DictObj {
             if ix == EMPTY {
                 return Some(None);
             }
-            if ix != DUMMY && check(&t.entries[ix as usize])? {
-                return Some(Some(ix as usize));
-            }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
-        }
-    }
-
-    pub fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
-        let t = self.t();
-        if t.indices.is_empty() {
-            // Small table: a scan (deleted entries have an Undef key).
-            for (i, e) in t.entries.iter().enumerate() {
-                if e.hash == hash && is_str_key(&e.key, key) {
-                    return Some(i);
-                }
-            }
-            return None;
-        }
-        let mask = t.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = t.indices[i];
-            if ix == EMPTY {
-                return None;
-            }
             if ix != DUMMY {
                 let e = &t.entries[ix as usize];
-                if e.hash == hash && is_str_key(&e.key, key) {
-                    return Some(ix as usize);
+                if e.hash == hash && check(e)? {
+                    return Some(Some(ix as usize));
                 }
             }
             perturb >>= 5;
