@@ -2729,18 +2729,7 @@ impl<'a> Tr<'a> {
             // The class and dict position the cache recorded, checked
             // natively; anything else takes the helper.
             let key = code.names[name as usize].as_ptr() as i64;
-            let dd = crate::objects::rc::DATA_OFFSET as i32;
-            let inst = self.load(self.base, Self::slot_off(o) + 8);
-            let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
-            let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
-            let ok = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
-            self.guard_nonzero(ok, slow);
-            let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
-            let none = self.icmp_imm(Cmp::Eq, dict, 0);
-            self.guard_zero(none, slow);
-            let (pofs, lofs, _) = DictObj::entries_layout();
-            let len = self.load(dict, dd + lofs as i32);
-            let ents = self.load(dict, dd + pofs as i32);
+            let (_, ents, len) = self.instance_dict(o, cache.a, slow);
             let a = self.cached_entry_value(ents, len, cache.b, key, slow);
             self.op(Op::SetVar(addr_local), vec![a]);
             self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
@@ -2756,6 +2745,25 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         self.op1(Op::GetVar(addr_local), vec![])
+    }
+
+    /// The class version, dict entry array and dict length of the instance
+    /// in register `o` (in its slot), checked to be of the class at
+    /// `version` and to have a dict (else to `fail`).
+    fn instance_dict(&mut self, o: usize, version: u64, fail: BlockId) -> (Var, Var, Var) {
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        let (pofs, lofs, _) = DictObj::entries_layout();
+        let inst = self.load(self.base, Self::slot_off(o) + 8);
+        let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
+        let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
+        let ok = self.icmp_imm(Cmp::Eq, ver, version as i64);
+        self.guard_nonzero(ok, fail);
+        let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
+        let none = self.icmp_imm(Cmp::Eq, dict, 0);
+        self.guard_zero(none, fail);
+        let len = self.load(dict, dd + lofs as i32);
+        let ents = self.load(dict, dd + pofs as i32);
+        (ver, ents, len)
     }
 
     /// The address of the value of entry `pos` of a dict whose entry array
@@ -2853,16 +2861,7 @@ impl<'a> Tr<'a> {
                 (v, e, l, None)
             }
             _ => {
-                let inst = self.load(self.base, Self::slot_off(o) + 8);
-                let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
-                let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
-                let ok = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
-                self.guard_nonzero(ok, slow);
-                let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
-                let none = self.icmp_imm(Cmp::Eq, dict, 0);
-                self.guard_zero(none, slow);
-                let len = self.load(dict, dd + lofs as i32);
-                let ents = self.load(dict, dd + pofs as i32);
+                let (ver, ents, len) = self.instance_dict(o, cache.a, slow);
                 // (Remembered only when every path to the join sets the
                 // locals: not when the other kind's fact may be reused.)
                 if reuse_path {
