@@ -417,6 +417,14 @@ impl Vm {
                 }
             }
         }
+        // A builtin type's method already found here for a receiver of
+        // this type (builtin types never change).
+        if cache.kind & BUILTIN_METHOD != 0 && builtin_receiver(obj) && cache.d == obj.tag() as u64 {
+            // SAFETY: `b` is the address of a builtin method held by the
+            // dict of a builtin type, which never changes.
+            let f = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<BuiltinObj>) };
+            return Ok(MethodLookup::Unbound(Value::Builtin(f)));
+        }
         match obj {
             Value::Module(m) => {
                 // `math.sqrt(x)`: a plain attribute; the name's hash is known.
@@ -430,8 +438,21 @@ impl Vm {
                 // `load_method` finds it, the name's hash known.
                 let cls = self.class_of(obj);
                 if let Some(a) = class_lookup_hashed(&cls, name.as_str(), name.hash()) {
-                    if matches!(&a, Value::Builtin(b) if b.this.is_undef()) {
-                        return Ok(MethodLookup::Unbound(a));
+                    if let Value::Builtin(b) = &a {
+                        if b.this.is_undef() {
+                            if builtin_receiver(obj) {
+                                // Filled as below (the check above uses it).
+                                *code.cache(pc) = Cache {
+                                    a: 0,
+                                    b: b.as_ptr() as u64,
+                                    c: 0,
+                                    d: obj.tag() as u64,
+                                    kind: BUILTIN_METHOD,
+                                    profile: cache.profile,
+                                };
+                            }
+                            return Ok(MethodLookup::Unbound(a));
+                        }
                     }
                 }
             }
