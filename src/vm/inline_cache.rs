@@ -199,7 +199,7 @@ pub fn cached_method(obj: &Value, cache: &Cache, name: &StrObj) -> Option<PyRef<
             } else {
                 return None;
             };
-            if d.find_str(name.as_str(), name.hash()).is_none() {
+            if d.lacks_str(name) {
                 // SAFETY: `p` is the address of a function held by the class
                 // dict, unchanged since the version is.
                 return Some(unsafe { PyRef::clone_from_raw(p as *const rc::ObjBox<FunctionObj>) });
@@ -352,7 +352,10 @@ impl Vm {
                     && n != "__dict__"
                     && (plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())))
                 {
-                    match d.find_str(n, name.hash()) {
+                    // (A new attribute, as in `__init__`, is usually
+                    // found absent by the inline scan of a small dict.)
+                    let found = if d.lacks_str(name) { None } else { d.find_str(n, name.hash()) };
+                    match found {
                         Some(i) => {
                             install(code.cache(pc), version, ATTR, i as u64);
                             d.set_value_at(i, value);
