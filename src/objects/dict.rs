@@ -227,6 +227,20 @@ impl DictObj {
         })
     }
 
+    /// Whether the dict has no `str` key equal to `name` (`find_str(..)
+    /// .is_none()`), with the scan of a small table inline: no entry with
+    /// the name's hash means no such key; any entry with it (or a large
+    /// table) takes `find_str`.
+    #[inline(always)]
+    pub fn lacks_str(&self, name: &super::StrObj) -> bool {
+        let t = self.t();
+        let h = name.hash();
+        if t.indices.is_empty() && !t.entries.iter().any(|e| e.hash == h) {
+            return true;
+        }
+        self.find_str(name.as_str(), h).is_none()
+    }
+
     /// Finds the entry position of a key whose equality needs no Python code
     /// (`str`): compared by content (keys of other types are passed over).
     #[inline]

@@ -199,7 +199,7 @@ pub fn cached_method(obj: &Value, cache: &Cache, name: &StrObj) -> Option<PyRef<
             } else {
                 return None;
             };
-            if d.find_str(name.as_str(), name.hash()).is_none() {
+            if d.lacks_str(name) {
                 // SAFETY: `p` is the address of a function held by the class
                 // dict, unchanged since the version is.
                 return Some(unsafe { PyRef::clone_from_raw(p as *const rc::ObjBox<FunctionObj>) });
@@ -352,7 +352,10 @@ impl Vm {
                     && n != "__dict__"
                     && (plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())))
                 {
-                    match d.find_str(n, name.hash()) {
+                    // (A new attribute, as in `__init__`, is usually
+                    // found absent by the inline scan of a small dict.)
+                    let found = if d.lacks_str(name) { None } else { d.find_str(n, name.hash()) };
+                    match found {
                         Some(i) => {
                             install(code.cache(pc), version, ATTR, i as u64);
                             d.set_value_at(i, value);
@@ -417,19 +420,13 @@ impl Vm {
                 }
             }
         }
-        if builtin_receiver(obj) {
-            let tg = obj.tag() as u64;
-            if cache.kind & BUILTIN_METHOD != 0 && cache.d == tg {
-                // SAFETY: `b` is the address of a builtin method held by
-                // the dict of a builtin type, which never changes.
-                let f = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<BuiltinObj>) };
-                return Ok(MethodLookup::Unbound(Value::Builtin(f)));
-            }
-            let r = self.load_method(obj, name.as_str())?;
-            if let MethodLookup::Unbound(Value::Builtin(f)) = &r {
-                *code.cache(pc) = Cache { a: 0, b: f.as_ptr() as u64, c: 0, d: tg, kind: BUILTIN_METHOD, profile: cache.profile };
-            }
-            return Ok(r);
+        // A builtin type's method already found here for a receiver of
+        // this type (builtin types never change).
+        if cache.kind & BUILTIN_METHOD != 0 && builtin_receiver(obj) && cache.d == obj.tag() as u64 {
+            // SAFETY: `b` is the address of a builtin method held by the
+            // dict of a builtin type, which never changes.
+            let f = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<BuiltinObj>) };
+            return Ok(MethodLookup::Unbound(Value::Builtin(f)));
         }
         match obj {
             Value::Module(m) => {
@@ -444,8 +441,21 @@ impl Vm {
                 // `load_method` finds it, the name's hash known.
                 let cls = self.class_of(obj);
                 if let Some(a) = class_lookup_hashed(&cls, name.as_str(), name.hash()) {
-                    if matches!(&a, Value::Builtin(b) if b.this.is_undef()) {
-                        return Ok(MethodLookup::Unbound(a));
+                    if let Value::Builtin(b) = &a {
+                        if b.this.is_undef() {
+                            if builtin_receiver(obj) {
+                                // Filled as below (the check above uses it).
+                                *code.cache(pc) = Cache {
+                                    a: 0,
+                                    b: b.as_ptr() as u64,
+                                    c: 0,
+                                    d: obj.tag() as u64,
+                                    kind: BUILTIN_METHOD,
+                                    profile: cache.profile,
+                                };
+                            }
+                            return Ok(MethodLookup::Unbound(a));
+                        }
                     }
                 }
             }

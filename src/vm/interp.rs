@@ -26,6 +26,9 @@ impl Vm {
     /// Runs the top frame (at depth `entry_depth`) until it returns.
     pub fn run(&mut self, entry_depth: usize) -> PyResult<Value> {
         let mut pending: Option<PyErr> = None;
+        // Only the JIT reads the result profiles: without it, the
+        // dispatch loop records none (`jit_threshold` is fixed at start).
+        let profiling = self.jit_threshold != u32::MAX;
         'frame: loop {
             if let Some(err) = pending.take() {
                 match self.handle_exception(err, entry_depth) {
@@ -101,7 +104,9 @@ impl Vm {
             // Records the kind of a result for the JIT's speculation.
             macro_rules! prof {
                 ($v:expr) => {
-                    code.cache(pc - 1).profile |= crate::jit::profile_bit($v)
+                    if profiling {
+                        code.cache(pc - 1).profile |= crate::jit::profile_bit($v)
+                    }
                 };
             }
 
