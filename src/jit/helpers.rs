@@ -419,22 +419,14 @@ pub extern "C" fn getitem_fast(obj: u64, key: u64, dst: u64) -> u64 {
             Some(Some(i)) => d.value_ref_at(i).clone(),
             _ => return 1,
         },
-        (Value::List(l), Value::Int(i)) => {
-            let n = l.len() as i64;
-            let i = if *i < 0 { i + n } else { *i };
-            match (0..n).contains(&i).then(|| l.get(i as usize)).flatten() {
-                Some(v) => v,
-                None => return 1,
-            }
-        }
-        (Value::Tuple(t), Value::Int(i)) => {
-            let n = t.len() as i64;
-            let i = if *i < 0 { i + n } else { *i };
-            match (0..n).contains(&i).then(|| t.get(i as usize)).flatten() {
-                Some(v) => v.clone(),
-                None => return 1,
-            }
-        }
+        (Value::List(l), Value::Int(i)) => match Vm::seq_index(*i, l.len()).and_then(|j| l.get(j)) {
+            Some(v) => v,
+            None => return 1,
+        },
+        (Value::Tuple(t), Value::Int(i)) => match Vm::seq_index(*i, t.len()).and_then(|j| t.get(j)) {
+            Some(v) => v.clone(),
+            None => return 1,
+        },
         _ => return 1,
     };
     // SAFETY: see `slot`.

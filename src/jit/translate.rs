@@ -1859,7 +1859,7 @@ impl<'a> Tr<'a> {
                 }
                 if self.opts.has("list") && !self.is_generic(pc) {
                     let d = self.abs(dst);
-                    return self.item_fast(pc, &ins, o, k, d, true);
+                    return self.item_fast(pc, o, k, d, true);
                 }
                 self.generic(pc, &ins)
             }
@@ -1872,7 +1872,7 @@ impl<'a> Tr<'a> {
                     }
                 }
                 if self.opts.has("list") && !self.is_generic(pc) {
-                    return self.item_fast(pc, &ins, o, k, s, false);
+                    return self.item_fast(pc, o, k, s, false);
                 }
                 self.generic(pc, &ins)
             }
@@ -3064,7 +3064,7 @@ impl<'a> Tr<'a> {
     /// on operands of types not known here: the common cases that run no
     /// Python code (a dict with a str key, a list or tuple with an int
     /// index) by a helper, the rest through the interpreter.
-    fn item_fast(&mut self, pc: usize, ins: &Instr, o: usize, k: usize, d: usize, get: bool) -> TResult<Flow> {
+    fn item_fast(&mut self, pc: usize, o: usize, k: usize, d: usize, get: bool) -> TResult<Flow> {
         for r in [o, k, d] {
             self.mem(r);
         }
@@ -3079,7 +3079,6 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
         let before = self.st.clone();
         self.cur = slow;
-        let _ = ins;
         self.exec_here(pc);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;

@@ -130,7 +130,7 @@ impl Vm {
 
     /// A sequence index: negative counts from the end; `None` when out of range.
     #[inline]
-    fn seq_index(i: i64, len: usize) -> Option<usize> {
+    pub(crate) fn seq_index(i: i64, len: usize) -> Option<usize> {
         let j = if i < 0 { i + len as i64 } else { i };
         if j >= 0 && (j as usize) < len {
             Some(j as usize)
