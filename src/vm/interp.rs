@@ -512,9 +512,14 @@ impl Vm {
                                         }
                                         continue;
                                     }
-                                    IterKind::Seq { seq: Value::List(l), index } => {
+                                    IterKind::Seq { seq: s @ (Value::List(_) | Value::Tuple(_)), index } => {
                                         let i = index.get();
-                                        match l.get(i) {
+                                        let item = match s {
+                                            Value::List(l) => l.get(i),
+                                            Value::Tuple(t) => t.as_slice().get(i).cloned(),
+                                            _ => None,
+                                        };
+                                        match item {
                                             Some(v) => {
                                                 index.set(i + 1);
                                                 drop(k);
@@ -958,6 +963,7 @@ impl Vm {
         npos: usize,
         kwnames: &[Value],
         ret: u16,
+        guess: &mut u64,
     ) -> bool {
         self.try_fast_bind(
             fi,
@@ -974,6 +980,7 @@ impl Vm {
             |i| unsafe { std::mem::take(&mut *base.add(start + i)) },
             |j| unsafe { std::mem::take(&mut *base.add(start + npos + j)) },
             Ret::Reg(ret),
+            Some(guess),
         )
     }
 
@@ -1021,6 +1028,7 @@ impl Vm {
             |i| pos[i].clone(),
             |j| kw.and_then(|d| d.entry_ref_at(j)).map_or(Value::Undef, |(_, _, v)| v.clone()),
             Ret::Reg(func),
+            None,
         )
     }
 
@@ -1047,6 +1055,7 @@ impl Vm {
         mut pos: impl FnMut(usize) -> Value,
         mut kwval: impl FnMut(usize) -> Value,
         ret: Ret,
+        guess: Option<&mut u64>,
     ) -> bool {
         /// A keyword that goes into `**kwargs`.
         const TO_VARKW: u8 = u8::MAX;
@@ -1072,17 +1081,29 @@ impl Vm {
         // Which parameter each keyword binds; `set`: a bit per bound parameter.
         let mut set: u64 = (1u64 << fixed) - 1;
         let mut target = [0u8; 8];
+        // The site's binding last time, tried first (and checked: the
+        // parameter there must have the keyword's name).
+        let guessed = guess.as_deref().map_or([TO_VARKW; 8], |g| g.to_le_bytes());
+        let mut packed = u64::MAX;
         for j in 0..nkw {
             let Some(ks) = kwname(j) else { return false };
             let name = ks.as_str();
-            match callee.varnames[posonly..total].iter().position(|v| v == name) {
+            let g = guessed[j] as usize;
+            let found = if g >= posonly && g < total && super::inline_cache::same_name(&callee.varnames[g], name) {
+                Some(g)
+            } else {
+                callee.varnames[posonly..total].iter().position(|v| super::inline_cache::same_name(v, name)).map(|p| p + posonly)
+            };
+            match found {
                 Some(p) => {
-                    let p = p + posonly;
                     if set & (1 << p) != 0 {
                         return false;
                     }
                     set |= 1 << p;
                     target[j] = p as u8;
+                    // (Built in a register: reading `target` back as one
+                    // word right after the byte stores would stall.)
+                    packed = packed & !(0xff << (8 * j)) | (p as u64) << (8 * j);
                 }
                 None => {
                     // Into `**kwargs`, once per name.
@@ -1092,6 +1113,9 @@ impl Vm {
                     target[j] = TO_VARKW;
                 }
             }
+        }
+        if let Some(g) = guess {
+            *g = packed;
         }
         // Missing positional parameters need defaults, keyword-only ones
         // keyword defaults.
@@ -1561,7 +1585,17 @@ impl Vm {
                         _ => (None, None),
                     };
                     if let Some(f) = f {
-                        if self.try_fast_call_kw(fi, f, this, base, func as usize + 1, npos, names.as_slice(), func) {
+                        if self.try_fast_call_kw(
+                            fi,
+                            f,
+                            this,
+                            base,
+                            func as usize + 1,
+                            npos,
+                            names.as_slice(),
+                            func,
+                            &mut code.cache(pc - 1).d,
+                        ) {
                             return Ok(Step::Frame);
                         }
                     }
@@ -1646,7 +1680,7 @@ impl Vm {
                     let all: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                     let npos = all.len() - names.len();
                     if let Value::Function(f) = r!(b) {
-                        if self.try_fast_call_kw(fi, f, None, base, start as usize, npos, names.as_slice(), b) {
+                        if self.try_fast_call_kw(fi, f, None, base, start as usize, npos, names.as_slice(), b, &mut code.cache(pc - 1).d) {
                             return Ok(Step::Frame);
                         }
                     }
@@ -1695,6 +1729,28 @@ impl Vm {
                     set!(dst, Value::Set(s));
                 }
                 Instr::BuildDict { dst, start, count } => {
+                    // `f(..., **kw)` with `kw` an exact dict: CallEx binds
+                    // from a dict's entries without changing it, so `kw`
+                    // itself can stand for the fresh copy CPython (and the
+                    // general path here) merges it into. A dict cannot hold
+                    // a key twice, so the merge's only error (a repeated
+                    // keyword) cannot happen; non-`str` keys are reported
+                    // by CallEx as before. (Only the dispatch loop can skip
+                    // the DictMerge: the JIT's helpers, which pass
+                    // `entry_depth` usize::MAX, run one instruction.)
+                    if count == 0 && entry_depth != usize::MAX {
+                        if let (Some(Instr::DictMerge { dict, src, .. }), Some(Instr::CallEx { func })) =
+                            (code.instrs.get(pc).copied(), code.instrs.get(pc + 1).copied())
+                        {
+                            if dict == dst && func + 2 == dst {
+                                if let Value::Dict(kw) = r!(src) {
+                                    let kw = Value::Dict(kw.clone());
+                                    set!(dst, kw);
+                                    return Ok(Step::Jump(pc + 1));
+                                }
+                            }
+                        }
+                    }
                     let d = DictObj::new();
                     for i in 0..count {
                         let (k, v) = (take!(start + 2 * i), take!(start + 2 * i + 1));
@@ -1939,7 +1995,18 @@ impl Vm {
                         if let Value::Function(f) = &m.func {
                             // `__exit__(None, None, None)` as a frame; its
                             // result (ignored) replaces the bound method.
-                            if self.try_fast_bind(fi, f, Some(&m.this), 3, 0, |_| None, |_| Value::None, |_| Value::Undef, Ret::Reg(exit)) {
+                            if self.try_fast_bind(
+                                fi,
+                                f,
+                                Some(&m.this),
+                                3,
+                                0,
+                                |_| None,
+                                |_| Value::None,
+                                |_| Value::Undef,
+                                Ret::Reg(exit),
+                                None,
+                            ) {
                                 return Ok(Step::Frame);
                             }
                         }
@@ -2316,6 +2383,7 @@ impl Vm {
                 |i| pos[i].clone(),
                 |j| kwvals[j].clone(),
                 ret,
+                None,
             ) {
                 return Ok(None);
             }
@@ -2476,7 +2544,7 @@ impl Vm {
                 PyRef::clone_from_raw(cache.c as *const rc::ObjBox<FunctionObj>),
             )
         };
-        if !self.try_fast_bind(fi, &enter, Some(m), 0, 0, |_| None, |_| Value::Undef, |_| Value::Undef, Ret::Reg(dst)) {
+        if !self.try_fast_bind(fi, &enter, Some(m), 0, 0, |_| None, |_| Value::Undef, |_| Value::Undef, Ret::Reg(dst), None) {
             return false;
         }
         let bound = Value::Method(PyRef::new_tracked(MethodObj { func: Value::Function(exit_fn), this: m.clone() }));
