@@ -671,7 +671,11 @@ impl Vm {
                 // general binder.
                 let pushed = match r!(func) {
                     Value::Function(f) => self.try_fast_call(fi, &f.clone(), base, func as usize + 1, nargs as usize, func),
-                    Value::Class(c) => self.try_fast_init(fi, &c.clone(), base, func, nargs as usize),
+                    Value::Class(c) => match self.try_fast_init(fi, &c.clone(), base, func, nargs as usize) {
+                        crate::vm::interp::FastInit::No => false,
+                        crate::vm::interp::FastInit::Frame => true,
+                        crate::vm::interp::FastInit::Done => return Ok(Generic::Next),
+                    },
                     Value::Method(m) => match &m.func {
                         Value::Function(f) => {
                             let (f, this) = (f.clone(), m.this.clone());

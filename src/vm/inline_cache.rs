@@ -276,7 +276,7 @@ impl Vm {
     /// Whether a class attribute found for `name` lets the instance dict
     /// be used directly (it is absent, or not a descriptor that takes
     /// precedence or computes the value).
-    fn dict_wins(&self, class_attr: &Option<Value>) -> bool {
+    pub(crate) fn dict_wins(&self, class_attr: &Option<Value>) -> bool {
         match class_attr {
             None => true,
             Some(a) => !self.is_data_descriptor(a) && !matches!(a, Value::Instance(_) | Value::Native(_)),

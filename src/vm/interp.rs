@@ -11,6 +11,17 @@ use super::generator::GenResult;
 use super::{Args, ExcKind, PyErr, PyResult, Ret, Vm};
 
 /// What a slow-path instruction asks the dispatch loop to do next.
+/// What `try_fast_init` did.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FastInit {
+    /// Nothing: the general call path must run.
+    No,
+    /// Pushed the `__init__` frame.
+    Frame,
+    /// Made the instance without a frame (a setter `__init__`).
+    Done,
+}
+
 pub(crate) enum Step {
     Next,
     Jump(usize),
@@ -593,7 +604,8 @@ impl Vm {
                             Value::Function(f) if self.try_fast_call(fi, f, base, func as usize + 1, nargs as usize, func) => {
                                 continue 'frame;
                             }
-                            Value::Class(c) if self.try_fast_init(fi, &c.clone(), base, func, nargs as usize) => {
+                            // (`Done` too: the frame's pc is saved.)
+                            Value::Class(c) if self.try_fast_init(fi, &c.clone(), base, func, nargs as usize) != FastInit::No => {
                                 continue 'frame;
                             }
                             Value::Method(m) if self.try_fast_method_call(fi, &m.clone(), base, func, nargs as usize) => {
@@ -1203,9 +1215,10 @@ impl Vm {
     /// whose `__init__` is a plain Python function taking exactly the
     /// arguments (registers `func+1 ..`, moved): creates the instance,
     /// leaves it in register `func` and pushes the `__init__` frame
-    /// (`Ret::Init`). Returns false (nothing done) otherwise.
+    /// (`Ret::Init`), or runs a setter `__init__` without a frame (see
+    /// `init_plan`). `FastInit::No` (nothing done) otherwise.
     #[inline(never)]
-    pub(crate) fn try_fast_init(&mut self, fi: usize, c: &PyRef<ClassObj>, base: *mut Value, func: u16, n: usize) -> bool {
+    pub(crate) fn try_fast_init(&mut self, fi: usize, c: &PyRef<ClassObj>, base: *mut Value, func: u16, n: usize) -> FastInit {
         let version = c.version.get();
         let (v, addr) = c.init_cache.get();
         let addr = if v == version {
@@ -1216,12 +1229,13 @@ impl Vm {
             addr
         };
         if addr == 0 {
-            return false;
+            return FastInit::No;
         }
         // Bit 0: an exception class (`BaseException.__new__` keeps the
-        // arguments as `args`).
+        // arguments as `args`); bit 1: a setter `__init__` (`init_plan`).
         let exc = addr & 1 != 0;
-        let addr = addr & !1;
+        let setter = addr & 2 != 0;
+        let addr = addr & !3;
         // SAFETY: the class (version unchanged) keeps the function alive.
         let f: &FunctionObj = unsafe { &(*(addr as *const rc::ObjBox<FunctionObj>)).data };
         let callee: &CodeObj = &f.code;
@@ -1231,7 +1245,7 @@ impl Vm {
             || callee.kwonlyargcount != 0
             || self.frames.len() + 1 >= self.frame_limit
         {
-            return false;
+            return FastInit::No;
         }
         // Missing trailing parameters come from the defaults.
         let defaults = if argcount > n + 1 {
@@ -1239,12 +1253,44 @@ impl Vm {
             // `__defaults__`, which cannot run while this borrow lives.
             match unsafe { f.defaults.peek() } {
                 Value::Tuple(t) if argcount - (n + 1) <= t.len() => &t.as_slice()[t.len() - (argcount - (n + 1))..],
-                _ => return false,
+                _ => return FastInit::No,
             }
         } else {
             &[]
         };
-        let Some((new_base, new_top)) = self.fast_window(fi, callee) else { return false };
+        if setter {
+            // `self.a = a; self.b = b; ...` straight into the new
+            // instance's dict, in the body's order, without a frame: these
+            // stores cannot fail or run Python code (`init_plan` checked
+            // the class), and the recursion check above is the frame's.
+            let inst = self.new_instance(c);
+            if let Value::Instance(i) = &inst {
+                if let Some(d) = &i.dict {
+                    for ins in &callee.instrs[..callee.instrs.len() - 1] {
+                        if let Instr::StoreAttr { name, src, .. } = *ins {
+                            let k = src as usize - 1;
+                            let v = if k < n {
+                                // SAFETY: argument registers func+1 .. func+1+n.
+                                unsafe { (*base.add(func as usize + 1 + k)).clone() }
+                            } else {
+                                defaults[k - n].clone()
+                            };
+                            let key = &callee.names[name as usize];
+                            d.insert_new_small(Value::Str(key.clone()), key.hash(), v);
+                        }
+                    }
+                }
+            }
+            callee.entry_count.set(callee.entry_count.get().wrapping_add(1));
+            // SAFETY: the arguments are temporaries (see Call in `run`);
+            // `func` is a register of the caller's window.
+            unsafe {
+                clear_temps(base.add(func as usize + 1), n);
+                Value::store(&mut *base.add(func as usize), inst);
+            }
+            return FastInit::Done;
+        }
+        let Some((new_base, new_top)) = self.fast_window(fi, callee) else { return FastInit::No };
         let inst = if exc {
             // SAFETY: the arguments are registers func+1 .. func+1+n.
             let args = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), n) };
@@ -1271,7 +1317,7 @@ impl Vm {
         let fref = unsafe { PyRef::clone_from_raw(addr as *const rc::ObjBox<FunctionObj>) };
         self.push_fast_frame(fref, new_base, new_top, Ret::Init(func));
         self.push_init_level();
-        true
+        FastInit::Frame
     }
 
     /// `a <op> b` where `a` is an instance whose class's `__op__` is the
@@ -2311,7 +2357,7 @@ impl Vm {
     /// instances `BaseException.__new__` makes; 0 for the general path.
     fn init_plan(&self, c: &PyRef<ClassObj>) -> usize {
         if let Some(f) = self.simple_init(c) {
-            return f.as_ptr() as usize;
+            return f.as_ptr() as usize | if self.setter_init(c, &f) { 2 } else { 0 };
         }
         if c.is_builtin() || c.layout.get() != Layout::Exception {
             return 0;
@@ -2329,6 +2375,42 @@ impl Vm {
             Some(Value::Function(f)) if !f.code.is_generator() => f.as_ptr() as usize | 1,
             _ => 0,
         }
+    }
+
+    /// Whether `f`, the `__init__` of class `c` (`simple_init`), only stores
+    /// distinct parameters as attributes — `self.x = x` and nothing else,
+    /// the commonest constructor — into an instance dict where no class
+    /// attribute or hook could intercept the stores. Such a constructor
+    /// runs without a frame (`try_fast_init`). Valid while the class's
+    /// version is unchanged (the plan is cached with it).
+    fn setter_init(&self, c: &ClassObj, f: &FunctionObj) -> bool {
+        let code = &f.code;
+        let argcount = code.argcount as usize;
+        let hooks = class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR;
+        let flags = c.flags.get();
+        let Some((Instr::ReturnNone {}, body)) = code.instrs.split_last() else { return false };
+        if flags & (hooks | class_flags::NO_DICT) != 0 || body.is_empty() || body.len() > 8 {
+            return false;
+        }
+        let plain = flags & (class_flags::PLAIN_ATTRS | hooks) == class_flags::PLAIN_ATTRS;
+        for (i, ins) in body.iter().enumerate() {
+            let Instr::StoreAttr { obj: 0, name, src } = *ins else { return false };
+            let n = &code.names[name as usize];
+            if src == 0
+                || src as usize >= argcount
+                || n.as_str() == "__class__"
+                || n.as_str() == "__dict__"
+                || body[..i].iter().any(|o| matches!(*o, Instr::StoreAttr { name: m, .. } if code.names[m as usize].as_str() == n.as_str()))
+                || !(plain || self.dict_wins(&crate::vm::inline_cache::class_lookup_hashed(c, n.as_str(), n.hash())))
+            {
+                return false;
+            }
+        }
+        // The instances' dicts start with room for the attributes.
+        if (c.attr_hint.get() as usize) < body.len() {
+            c.attr_hint.set(body.len() as u8);
+        }
+        true
     }
 
     /// The Python `__init__` of a class whose instances are created by
