@@ -270,6 +270,8 @@ define_instructions! {
     AddInt { dst: reg Reg, a: reg Reg, imm: int i32 },
     /// `R[dst] = R[a] - imm` (small int immediate).
     SubInt { dst: reg Reg, a: reg Reg, imm: int i32 },
+    /// `R[dst] = R[a] % imm` (small int immediate; `x % 8`).
+    ModInt { dst: reg Reg, a: reg Reg, imm: int i32 },
     /// `R[dst] = R[a] - R[b]`.
     Sub { dst: reg Reg, a: reg Reg, b: reg Reg },
     /// `R[dst] = R[a] * R[b]`.
@@ -775,7 +777,7 @@ impl Instr {
                 reads.push(b);
                 writes.push(dst);
             }
-            AddInt { dst, a, .. } | SubInt { dst, a, .. } => {
+            AddInt { dst, a, .. } | SubInt { dst, a, .. } | ModInt { dst, a, .. } => {
                 reads.push(a);
                 writes.push(dst);
             }

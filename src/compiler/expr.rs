@@ -2,7 +2,7 @@
 
 use rustpython_parser::ast::{self, Expr, Ranged};
 
-use super::stmt::{binop, small_int};
+use super::stmt::{binop, int_i32, small_int};
 use super::symtable::ScopeKind;
 use super::{FuncBuilder, FunctionBody, Label, Res};
 use crate::bytecode::{BinOp, CmpOp, Instr, Reg};
@@ -124,11 +124,17 @@ impl<'s> FuncBuilder<'s> {
             Expr::BinOp(b) => {
                 let op = binop(&b.op);
                 // (`x - 1` is not an add of -1: a TypeError would say `+`.)
-                if op == BinOp::Add || op == BinOp::Sub {
-                    if let Some(i) = small_int(&b.right) {
+                if op == BinOp::Add || op == BinOp::Sub || op == BinOp::Mod {
+                    // (Moduli take any i32: `x % 1000000007`.)
+                    let imm = if op == BinOp::Mod { int_i32(&b.right) } else { small_int(&b.right) };
+                    if let Some(i) = imm {
                         let a = self.expr(&b.left)?;
                         self.set_line(e);
-                        self.emit(if op == BinOp::Add { Instr::AddInt { dst, a, imm: i } } else { Instr::SubInt { dst, a, imm: i } });
+                        self.emit(match op {
+                            BinOp::Add => Instr::AddInt { dst, a, imm: i },
+                            BinOp::Sub => Instr::SubInt { dst, a, imm: i },
+                            _ => Instr::ModInt { dst, a, imm: i },
+                        });
                         self.free_to(mark);
                         return Ok(());
                     }

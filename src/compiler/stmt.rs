@@ -1082,6 +1082,14 @@ pub(super) fn small_int(e: &Expr) -> Option<i32> {
     None
 }
 
+/// An int literal that fits an `i32`.
+pub(super) fn int_i32(e: &Expr) -> Option<i32> {
+    match e {
+        Expr::Constant(ast::ExprConstant { value: ast::Constant::Int(i), .. }) => i.try_into().ok(),
+        _ => None,
+    }
+}
+
 /// How CPython names an expression kind in "cannot assign to ..." messages.
 pub(super) fn expr_kind_name(e: &Expr) -> &'static str {
     match e {

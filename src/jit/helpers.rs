@@ -626,6 +626,11 @@ impl Vm {
                 let v = self.binary_op(BinOp::Sub, &x, &Value::Int(imm as i64))?;
                 set!(dst, v);
             }
+            Instr::ModInt { dst, a, imm } => {
+                let x = r!(a).clone();
+                let v = self.binary_op(BinOp::Mod, &x, &Value::Int(imm as i64))?;
+                set!(dst, v);
+            }
             Instr::InplaceOp { op, dst, a, b } => {
                 let (x, y) = (r!(a).clone(), r!(b).clone());
                 let v = self.inplace_op(op, &x, &y)?;

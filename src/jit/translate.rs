@@ -1528,6 +1528,7 @@ impl<'a> Tr<'a> {
             Instr::Mod { dst, a, b } => self.arith(pc, &ins, BinOp::Mod, dst, a, Some(b), 0),
             Instr::AddInt { dst, a, imm } => self.arith(pc, &ins, BinOp::Add, dst, a, None, imm as i64),
             Instr::SubInt { dst, a, imm } => self.arith(pc, &ins, BinOp::Sub, dst, a, None, imm as i64),
+            Instr::ModInt { dst, a, imm } => self.arith(pc, &ins, BinOp::Mod, dst, a, None, imm as i64),
             Instr::BinaryOp { op, dst, a, b } | Instr::InplaceOp { op, dst, a, b } => self.arith(pc, &ins, op, dst, a, Some(b), 0),
             Instr::Neg { dst, src } | Instr::Pos { dst, src } | Instr::Invert { dst, src } => self.unary(pc, &ins, dst, src),
             Instr::Not { dst, src } | Instr::ToBool { dst, src } => {

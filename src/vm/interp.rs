@@ -327,6 +327,18 @@ impl Vm {
                         }
                         binop_slow!(BinOp::FloorDiv, dst, a, b);
                     }
+                    Instr::ModInt { dst, a, imm } => {
+                        // (A positive divisor: Python's `%` is the Euclidean
+                        // remainder.)
+                        if let (Value::Int(x), true) = (r!(a), imm > 0) {
+                            let m = x.rem_euclid(imm as i64);
+                            set!(dst, Value::Int(m));
+                            continue;
+                        }
+                        let x = r!(a).clone();
+                        let v = tri!(self.binary_op(BinOp::Mod, &x, &Value::Int(imm as i64)));
+                        set!(dst, v);
+                    }
                     Instr::Mod { dst, a, b } => {
                         if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
                             if *y != 0 {
