@@ -439,10 +439,15 @@ impl Vm {
                     Instr::JumpIfTrue { cond, target } => {
                         let t = match r!(cond) {
                             Value::Bool(b) => *b,
-                            v => {
+                            Value::None => false,
+                            Value::Int(i) => *i != 0,
+                            // Python code may run: the value is held.
+                            v @ (Value::Instance(_) | Value::Native(_)) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }
+                            // Builtin types answer without running code.
+                            v => tri!(self.truthy(v)),
                         };
                         if t {
                             pc = target as usize;
@@ -451,10 +456,15 @@ impl Vm {
                     Instr::JumpIfFalse { cond, target } => {
                         let t = match r!(cond) {
                             Value::Bool(b) => *b,
-                            v => {
+                            Value::None => false,
+                            Value::Int(i) => *i != 0,
+                            // Python code may run: the value is held.
+                            v @ (Value::Instance(_) | Value::Native(_)) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }
+                            // Builtin types answer without running code.
+                            v => tri!(self.truthy(v)),
                         };
                         if !t {
                             pc = target as usize;
