@@ -248,6 +248,11 @@ fn parse_int(vm: &mut Vm, text: &str, base: u32, orig: &Value) -> PyResult<Value
             let r = match orig {
                 Value::Str(s) if s.as_str() == text => crate::vm::repr::repr_of_str(s),
                 Value::Str(_) => vm.repr_string(&Value::str(text))?,
+                // (CPython shows the bytes it parsed: `b'1 2'`.)
+                Value::ByteArray(b) => {
+                    let data = b.data.borrow().clone();
+                    vm.repr_string(&crate::builtins::new_bytes(data.to_vec()))?
+                }
                 other => vm.repr_string(other)?,
             };
             // (Built by hand: `int(s)` failing is common as a test.)
@@ -308,6 +313,11 @@ pub fn int_from(vm: &mut Vm, x: &Value) -> PyResult<Value> {
                 if !bv.is_undef() {
                     return int_from(vm, &bv);
                 }
+            }
+            // A memoryview parses its bytes (and shows them as bytes).
+            if let Some(data) = super::memoryview::view_bytes(vm, x) {
+                let b = crate::builtins::new_bytes(data);
+                return int_from(vm, &b);
             }
             Err(PyErr::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -556,6 +566,10 @@ pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
         Value::Str(s) => parse_float(vm, s.as_str(), x),
         Value::Bytes(b) => {
             let t = String::from_utf8_lossy(&b.data).into_owned();
+            parse_float(vm, &t, x)
+        }
+        Value::ByteArray(b) => {
+            let t = String::from_utf8_lossy(&b.data.borrow()).into_owned();
             parse_float(vm, &t, x)
         }
         _ => {
