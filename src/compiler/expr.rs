@@ -421,6 +421,16 @@ impl<'s> FuncBuilder<'s> {
     // ----- calls -----
 
     fn call(&mut self, c: &'s ast::ExprCall, dst: Reg) -> Res<()> {
+        // `f(x for x in y, z)`: the parser accepts it, CPython's does not.
+        if c.args.len() + c.keywords.len() > 1 {
+            for a in &c.args {
+                if let Expr::GeneratorExp(g) = a {
+                    if self.index.byte_at(g.range.start().into()) != b'(' {
+                        return Err(self.err(a, "Generator expression must be parenthesized"));
+                    }
+                }
+            }
+        }
         let starred = c.args.iter().any(|a| matches!(a, Expr::Starred(_))) || c.keywords.iter().any(|k| k.arg.is_none());
         // Reuse `dst` as the call base when it is the newest temporary.
         let base = if dst as u32 + 1 == self.next_reg && !self.is_local_reg(dst) { dst } else { self.alloc() };

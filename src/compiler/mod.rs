@@ -86,6 +86,10 @@ impl LineIndex {
         }
         i as u32
     }
+    /// The source byte at `offset` (0 past the end).
+    pub fn byte_at(&self, offset: u32) -> u8 {
+        self.src.get(offset as usize).copied().unwrap_or(0)
+    }
     pub fn line(&self, offset: u32) -> u32 {
         match self.starts.binary_search(&offset) {
             Ok(i) => i as u32 + 1,

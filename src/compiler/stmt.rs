@@ -708,7 +708,9 @@ impl<'s> FuncBuilder<'s> {
         }
         self.fblocks.pop();
         self.handlers.pop();
-        self.set_line(&item.context_expr);
+        // The exits are located at the whole statement, as CPython's
+        // (a range over several lines, or the whole line: no markers).
+        self.set_loc(stmt_loc);
         self.emit(Instr::WithExit { exit });
         self.jump(end);
         // Exceptional exit.
@@ -758,7 +760,7 @@ impl<'s> FuncBuilder<'s> {
         }
         self.fblocks.pop();
         self.handlers.pop();
-        self.set_line(&item.context_expr);
+        self.set_loc(stmt_loc);
         self.emit(Instr::AsyncWithExit { dst: aw, exit, exc: 0, has_exc: false });
         self.emit_await(aw, val);
         self.jump(end);

@@ -116,6 +116,13 @@ fn translate_error(source: &str, e: &rustpython_parser::ParseError) -> CompileEr
     if matches!(e.error, ParseErrorType::Eof) {
         return err("unexpected EOF while parsing", line, col, false);
     }
+    // CPython marks the whole offending token: a name or keyword.
+    let at = (offset as usize).min(source.len());
+    let word = source[at..].char_indices().find(|&(_, c)| !(c.is_alphanumeric() || c == '_')).map_or(source.len() - at, |(i, _)| i);
+    let starts_word = source[at..].chars().next().is_some_and(|c| c.is_alphabetic() || c == '_');
+    if matches!(e.error, ParseErrorType::UnrecognizedToken(..)) && starts_word {
+        return CompileError { msg: "invalid syntax".into(), line, col, indentation: false, span: Some((offset, offset + word as u32)) };
+    }
     err("invalid syntax", line, col, false)
 }
 
