@@ -589,6 +589,10 @@ pub struct CodeObj {
     /// Whether the JIT compiles this function's whole body on entry:
     /// 0 not decided, 1 no (left to the interpreter), 2 yes.
     pub jit_fn: Cell<u8>,
+    /// The compiled whole-function code (a `*const jit::CompiledLoop`
+    /// whose strong reference the JIT's record holds), or 0: calls enter
+    /// it without looking the record up.
+    pub jit_entry: Cell<usize>,
 }
 
 impl CodeObj {

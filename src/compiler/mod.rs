@@ -599,6 +599,7 @@ impl<'s> FuncBuilder<'s> {
             loop_counters: (0..self.loop_counters).map(|_| std::cell::Cell::new(0)).collect(),
             entry_count: std::cell::Cell::new(0),
             jit_fn: std::cell::Cell::new(0),
+            jit_entry: std::cell::Cell::new(0),
         })
     }
 

@@ -12,10 +12,10 @@
 //! unusual operation compile at all, and what `--jit-opt=none` uses for
 //! every instruction.
 
-use crate::bytecode::{BinOp, CmpOp, CodeObj, Instr};
+use crate::bytecode::{code_flags, BinOp, CmpOp, CodeObj, Instr};
 use crate::objects::*;
 use crate::vm::interp::{cmp_i64, free_var_error, unbound_local, Step};
-use crate::vm::{Args, Frame, PyErr, PyResult, Ret, Vm};
+use crate::vm::{Args, PyErr, PyResult, Ret, Vm};
 
 /// Status: done, or the condition was false.
 pub const OK: u64 = 0;
@@ -481,6 +481,15 @@ pub extern "C" fn exec_item(c: u64, frame: u64, pc: u64) -> u64 {
     })
 }
 
+/// `Call` or `CallMethod` instruction `pc` (`frame` as for `exec`): a
+/// Python function called with exactly its positional parameters gets its
+/// frame from the interpreter's fast binder and runs at once (its compiled
+/// code directly when it has some: `Vm::run_callee`); any other call runs
+/// as `exec` runs it.
+pub extern "C" fn exec_call(c: u64, frame: u64, pc: u64) -> u64 {
+    in_frame(c, frame, |v, fi| v.exec_call(fi, pc as usize))
+}
+
 /// Runs `f` on the frame of the instruction: the loop's own frame
 /// (`frame` = -1), or an inlined frame (an index into the loop's inline
 /// frames), which gets a real frame while `f` runs, so that everything
@@ -494,28 +503,54 @@ fn in_frame(c: u64, frame: u64, f: impl FnOnce(&mut Vm, usize) -> PyResult<Gener
     } else {
         // SAFETY: `lp` is the running loop; `frame` indexes its inline frames.
         let lp = unsafe { &*c.lp };
-        let d = &lp.frames[frame as usize];
+        // The chain of inlined frames down to this one (outermost first):
+        // each gets a real frame, so that frame introspection and the
+        // recursion count see what the interpreter would.
+        let mut chain = [0u32; 8];
+        let mut k = 0;
+        let mut at = Some(frame as u32);
+        while let Some(i) = at {
+            chain[k] = i;
+            k += 1;
+            at = lp.frames[i as usize].parent;
+        }
         let root_base = v.frames[c.fi].base;
-        // SAFETY: the inline frame's window lies inside the stack area
-        // reserved for the loop (checked on entry).
-        let base = unsafe { root_base.add(d.offset as usize) };
-        let top = unsafe { base.add(d.nregs as usize) };
-        let func = match &d.func {
-            Value::Function(f) => f.clone(),
-            _ => unreachable!("inline frames run functions"),
-        };
-        let depth = v.exc_stack.len() as u32;
-        v.frames.push(Frame::for_function(func, base, top, Ret::Reg(0), depth));
-        // The inlined frames around this one (and `__init__` calls' own
-        // levels) count towards the recursion limit as in the interpreter;
-        // the loop's entry check left room for them.
-        let extra = d.levels as usize - 1;
+        let first = v.frames.len();
+        for &i in chain[..k].iter().rev() {
+            let d = &lp.frames[i as usize];
+            // SAFETY: the inline frame's window lies inside the stack area
+            // reserved for the loop (checked on entry).
+            let base = unsafe { root_base.add(d.offset as usize) };
+            let top = unsafe { base.add(d.nregs as usize) };
+            // A borrowed reference: the loop's frame description holds
+            // the function while it runs, and the frame is forgotten, not
+            // dropped, below (no reference counting on this path).
+            let func = match &d.func {
+                // SAFETY: see above; the copy is never dropped.
+                Value::Function(f) => unsafe { std::ptr::read(f) },
+                _ => unreachable!("inline frames run functions"),
+            };
+            // The caller is at the call (helpers set the innermost pc).
+            v.frames.last_mut().unwrap().pc = d.call_pc + 1;
+            // (Written in place: building the record and moving it costs
+            // more than the call it serves when the callee runs natively.)
+            v.push_call_frame(func, base, top, Ret::Reg(0));
+        }
+        // `__init__` calls' own levels count towards the recursion limit
+        // as in the interpreter; the loop's entry check left room for them.
+        let extra = lp.frames[frame as usize].levels as usize - k;
         let fi = v.frames.len() - 1;
         v.frame_limit -= extra;
         let r = f(v, fi);
         v.frame_limit += extra;
         // Pop without clearing: the registers stay with the compiled code.
-        v.frames.pop();
+        // Everything above `first` is a frame pushed here (calls made by
+        // `f` pop their own frames, unwinding included).
+        debug_assert!(v.frames.len() == first + k);
+        // SAFETY: the frames pushed above own nothing (a borrowed
+        // function; no locals, generator or extra record): forgetting
+        // them is dropping them, less the borrowed reference.
+        unsafe { v.frames.set_len(first) };
         r
     };
     match r {
@@ -529,6 +564,149 @@ fn in_frame(c: u64, frame: u64, f: impl FnOnce(&mut Vm, usize) -> PyResult<Gener
 }
 
 impl Vm {
+    /// See `exec_call`.
+    fn exec_call(&mut self, fi: usize, pc: usize) -> PyResult<Generic> {
+        let f = &self.frames[fi];
+        let (base, code_ptr) = (f.base, f.code);
+        // SAFETY: the frame keeps its code alive.
+        let code: &CodeObj = unsafe { &*code_ptr };
+        // SAFETY (both): register operands are < nregs.
+        let (func, start, n) = match code.instrs[pc] {
+            Instr::Call { func, nargs } => (func, func as usize + 1, nargs as usize),
+            Instr::CallMethod { base: b, nargs } if !unsafe { &*base.add(b as usize + 1) }.is_undef() => {
+                (b, b as usize + 1, nargs as usize + 1)
+            }
+            _ => return self.exec_generic(fi, pc),
+        };
+        // SAFETY: as above. The callee stays in register `func` (not an
+        // argument register, which the binder moves) until the call's
+        // result replaces it, after the borrow's last use.
+        let Value::Function(callee) = (unsafe { &*base.add(func as usize) }) else {
+            return self.exec_generic(fi, pc);
+        };
+        self.frames[fi].pc = pc as u32 + 1;
+        let ccode: &CodeObj = &callee.code;
+        let p = ccode.jit_entry.get() as *const super::CompiledLoop;
+        if !p.is_null()
+            && ccode.argcount as usize == n
+            && ccode.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
+            && ccode.kwonlyargcount == 0
+            && ccode.freevars.is_empty()
+        {
+            // SAFETY: see `Vm::jit_function_entry`: the record holds the
+            // region while `jit_entry` is set.
+            let lp = unsafe { &*p };
+            let new_base = self.frames[fi].top;
+            let room = lp.extent.max(ccode.nregs as usize);
+            if new_base.wrapping_add(room) <= self.stack_end && self.frames.len() + 2 * lp.depth + 2 < self.frame_limit {
+                // Native recursion: compiled code, this helper and the
+                // callee's compiled code nest on the native stack.
+                if self.native_stack_low() {
+                    return Err(PyErr::new(crate::vm::ExcKind::RecursionError, "maximum recursion depth exceeded"));
+                }
+                let callee = callee.clone();
+                if crate::objects::rc::gc_due() {
+                    self.gc_safe_point();
+                }
+                return self.call_compiled(callee, p, base, func, start, n, new_base);
+            }
+        }
+        if self.try_fast_call(fi, callee, base, start, n, func) {
+            self.run_pushed_frame()?;
+            return Ok(Generic::Next);
+        }
+        self.exec_generic(fi, pc)
+    }
+
+    /// Calls `callee` (whose compiled whole-function code is `p`) with the
+    /// `n` arguments in registers `start..` of the caller's window at
+    /// `base` (moved to the new window at `new_base`, which has room for
+    /// the region's extent); the result goes to the caller's register
+    /// `func`. The frame is a real VM frame (tracebacks, frame
+    /// introspection); a compiled `return` pops it here, any other exit
+    /// lets the interpreter finish it.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn call_compiled(
+        &mut self,
+        callee: PyRef<FunctionObj>,
+        p: *const super::CompiledLoop,
+        base: *mut Value,
+        func: u16,
+        start: usize,
+        n: usize,
+        new_base: *mut Value,
+    ) -> PyResult<Generic> {
+        let code_ptr: *const CodeObj = &*callee.code;
+        // SAFETY: the function (held by the new frame) keeps its code alive.
+        let code: &CodeObj = unsafe { &*code_ptr };
+        let nregs = code.nregs as usize;
+        for i in 0..n {
+            // SAFETY: the new window lies above every live frame (room
+            // checked by the caller) and holds only Undef values; the
+            // argument registers are the caller's.
+            unsafe { Value::move_to_fresh(base.add(start + i), new_base.add(i)) };
+        }
+        // SAFETY: inside the stack (checked by the caller).
+        let (new_top, need) = unsafe { (new_base.add(nregs), new_base.add((*p).extent.max(nregs))) };
+        self.push_call_frame(callee, new_base, need, Ret::ToRust);
+        let cfi = self.frames.len() - 1;
+        // SAFETY: as in `exec_call`; the new strong reference keeps the
+        // code alive while it runs even if it is invalidated meanwhile.
+        let lp = unsafe {
+            std::rc::Rc::increment_strong_count(p);
+            std::rc::Rc::from_raw(p)
+        };
+        let mut ctx = JitCtx { vm: self as *mut Vm, fi: cfi, lp: p, scratch: [0; 12], err: None };
+        lp.runs.set(lp.runs.get() + 1);
+        lp.native_runs.set(lp.native_runs.get() + 1);
+        // SAFETY: the code was compiled for frames of this function; the
+        // window has room for its extent (checked by the caller); `ctx`
+        // outlives the call.
+        let r = unsafe { (lp.entry)(new_base as *mut u8, &mut ctx as *mut JitCtx as *mut u8) };
+        let v = match lp.exits.get(r as usize) {
+            Some(exit) if exit.returns => {
+                exit.count.set(exit.count.get() + 1);
+                let v = match code.instrs[exit.pc as usize] {
+                    // SAFETY: `src` is a register of the returning frame.
+                    Instr::Return { src } => std::mem::take(unsafe { &mut *new_base.add(src as usize) }),
+                    _ => Value::None,
+                };
+                // As the interpreter's `Return` into a Python caller.
+                self.discard_top_frame();
+                let caller = &self.frames[cfi - 1];
+                if caller.pc > 0 {
+                    // SAFETY: the caller's code outlives its frame.
+                    let caller_code: &CodeObj = unsafe { &*caller.code };
+                    caller_code.cache(caller.pc as usize - 1).profile |= crate::jit::profile_bit(&v);
+                }
+                v
+            }
+            _ => {
+                // A guard failed, an exception, inlined frames: the
+                // interpreter finishes the frame as it does any other.
+                self.frames[cfi].top = new_top;
+                let depth = cfi + 1;
+                let key = (code_ptr as usize, super::FUNCTION_KEY);
+                let v = match self.jit_finish(cfi, key, lp, r, &mut ctx) {
+                    super::Outcome::NotRun | super::Outcome::Reload => self.run(depth),
+                    super::Outcome::Resume(p) => {
+                        self.frames[cfi].pc = p as u32;
+                        self.run(depth)
+                    }
+                    super::Outcome::Raise(e) => match self.handle_exception(e, depth) {
+                        Ok(()) => self.run(depth),
+                        Err(e) => Err(e),
+                    },
+                };
+                v?
+            }
+        };
+        // SAFETY: `func` is a register of the caller's window.
+        Value::store(unsafe { &mut *base.add(func as usize) }, v);
+        Ok(Generic::Next)
+    }
+
     /// Executes instruction `pc` of frame `fi` with the generic semantics of
     /// the interpreter (no fast paths needed). Instructions that leave the
     /// frame (returns, yields) are never passed here.
@@ -774,13 +952,68 @@ impl Vm {
         Ok(Generic::Next)
     }
 
+    /// Runs the frame just pushed at `depth` (returning to Rust) to
+    /// completion. A hot function with compiled code (`nativecall`) enters
+    /// it directly, and a compiled `return` hands its value back here with
+    /// no interpreter dispatch; any other exit (a guard failure, an
+    /// exception, inlined frames to materialise) lets the interpreter
+    /// finish the frame.
+    fn run_callee(&mut self, depth: usize) -> PyResult<Value> {
+        let fi = depth - 1;
+        let code: &CodeObj = {
+            let c = self.frames[fi].code;
+            // SAFETY: the frame keeps its code alive until it is popped,
+            // and `code` is not used after that.
+            unsafe { &*c }
+        };
+        if !self.jit.opts.native_calls || code.jit_fn.get() == 1 || code.entry_count.get() < self.jit_threshold {
+            return self.run(depth);
+        }
+        // Native recursion: compiled code, this helper and the callee's
+        // compiled code nest on the native stack.
+        if let Err(e) = self.check_native_stack() {
+            self.discard_top_frame();
+            return Err(e);
+        }
+        match self.jit_function_entry(fi) {
+            crate::jit::Outcome::NotRun | crate::jit::Outcome::Reload => self.run(depth),
+            crate::jit::Outcome::Resume(p) => {
+                let src = match code.instrs[p] {
+                    Instr::Return { src } => Some(src),
+                    Instr::ReturnNone {} => None,
+                    _ => {
+                        self.frames[fi].pc = p as u32;
+                        return self.run(depth);
+                    }
+                };
+                let base = self.frames[fi].base;
+                // SAFETY: `src` is a register of the returning frame.
+                let v = src.map_or(Value::None, |r| std::mem::take(unsafe { &mut *base.add(r as usize) }));
+                // As the interpreter's `Return` into a Python caller: the
+                // window is cleared and the record dropped in place.
+                self.discard_top_frame();
+                let caller = &self.frames[fi - 1];
+                if caller.pc > 0 {
+                    // SAFETY: the caller's code outlives its frame.
+                    let caller_code: &CodeObj = unsafe { &*caller.code };
+                    caller_code.cache(caller.pc as usize - 1).profile |= crate::jit::profile_bit(&v);
+                }
+                Ok(v)
+            }
+            crate::jit::Outcome::Raise(e) => match self.handle_exception(e, depth) {
+                Ok(()) => self.run(depth),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
     /// Runs the frame a call instruction just pushed to completion (from a
     /// helper, where the dispatch loop cannot continue in it) and delivers
     /// its result as the frame's return slot says.
     pub(crate) fn run_pushed_frame(&mut self) -> PyResult<()> {
         let depth = self.frames.len();
         let ret = std::mem::replace(&mut self.frames[depth - 1].ret, Ret::ToRust);
-        let v = self.run(depth);
+        let v = self.run_callee(depth);
         if let Ret::Init(_) = ret {
             // `pop_frame` saw `ToRust`: give the class call's level back.
             self.leave_level();

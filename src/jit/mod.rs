@@ -32,17 +32,24 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ("attrs", "read and write instance attributes through the inline caches without a generic call"),
     ("attrfacts", "check an instance attribute's position once and reuse it until the object or its dict may change"),
     ("speculate", "specialise on the result types the interpreter observed (guarded)"),
+    (
+        "nativecall",
+        "compile hot recursive functions whole however small; a call from compiled code of a function with compiled code enters it directly (a real frame, no interpreter dispatch)",
+    ),
+    ("recursion", "inline two or three levels of a compiled function's calls of itself into its body"),
 ];
 
 /// Which optimisations are on.
 #[derive(Clone, Debug)]
 pub struct JitOpts {
     pub on: HashSet<&'static str>,
+    /// `nativecall` is on (read on every call from compiled code).
+    pub native_calls: bool,
 }
 
 impl Default for JitOpts {
     fn default() -> Self {
-        JitOpts { on: OPTIMIZATIONS.iter().map(|(n, _)| *n).collect() }
+        JitOpts { on: OPTIMIZATIONS.iter().map(|(n, _)| *n).collect(), native_calls: true }
     }
 }
 
@@ -76,6 +83,7 @@ impl JitOpts {
                 }
             }
         }
+        o.native_calls = o.on.contains("nativecall");
         Ok(o)
     }
 }
@@ -97,6 +105,28 @@ pub fn profile_bit(v: &Value) -> u8 {
     }
 }
 
+/// Whether a function's code refers to its own name as a global, a method
+/// or a free variable: a (directly) recursive function, compiled whole when
+/// hot however small (`nativecall`): its calls of itself then run natively
+/// (and partly inlined). Other small functions are only inlined: compiling
+/// every small hot function costs compile time (and, as the time it takes
+/// falls anywhere in a run, shifts timings) for calls that are mostly
+/// inlined anyway.
+fn calls_itself(code: &CodeObj) -> bool {
+    use crate::bytecode::Instr;
+    let own = |name: u32| code.names.get(name as usize).is_some_and(|n| n.as_str() == code.name);
+    code.instrs.iter().enumerate().any(|(pc, i)| match *i {
+        Instr::LoadGlobal { name, .. } | Instr::LoadDeref { name, .. } => own(name),
+        // `self.left.size()` in `size`; not `super().__init__()` in
+        // `__init__` (a method of the same name of another class: the
+        // receiver was just computed by a call).
+        Instr::LoadMethod { name, .. } => {
+            own(name) && !code.name.starts_with("__") && !matches!(pc.checked_sub(1).map(|p| code.instrs[p]), Some(Instr::Call { .. }))
+        }
+        _ => false,
+    })
+}
+
 /// An inlined Python frame of a compiled loop.
 pub struct FrameDesc {
     /// The function (a `Value::Function`).
@@ -115,6 +145,8 @@ pub struct FrameDesc {
     /// around it take (one per frame, two per `__init__`, as in the
     /// interpreter).
     pub levels: u32,
+    /// The inlined frame this call is made from (None: the loop's own).
+    pub parent: Option<u32>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -143,6 +175,10 @@ pub struct ExitInfo {
     pub line: u32,
     pub reason: &'static str,
     pub count: Cell<u64>,
+    /// A `return` of a whole-function region (no inlined frames): the
+    /// caller takes the value from the frame (`Vm::run_callee`) or the
+    /// interpreter runs the instruction.
+    pub returns: bool,
 }
 
 /// The native code of one hot loop and what the VM needs to run it.
@@ -158,6 +194,8 @@ pub struct CompiledLoop {
     /// Deepest inlining.
     pub depth: usize,
     pub runs: Cell<u64>,
+    /// Runs entered by a native call from compiled code (`nativecall`).
+    pub native_runs: Cell<u64>,
     pub entry_fails: Cell<u64>,
     /// Runs that ended at a `yield` (a loop that yields every iteration
     /// gains nothing from compiled code).
@@ -204,6 +242,7 @@ pub struct LoopRecord {
     pub compiled_whole: bool,
     /// Totals over every compilation of the loop, for `--jit-stats`.
     pub total_runs: u64,
+    pub total_native_runs: u64,
     pub guard_failures: HashMap<(u32, &'static str), u64>,
     /// Time spent compiling this region, over all its compilations.
     pub compile_time: Duration,
@@ -325,10 +364,23 @@ impl Vm {
     #[inline(never)]
     pub fn jit_function_entry(&mut self, fi: usize) -> Outcome {
         let code = self.frames[fi].code();
+        let p = code.jit_entry.get() as *const CompiledLoop;
+        if !p.is_null() {
+            // SAFETY: `jit_entry` is set only while the region's record
+            // holds a strong reference to this `Rc` (cleared in
+            // `invalidate`); the new reference keeps it alive for the run.
+            let lp = unsafe {
+                Rc::increment_strong_count(p);
+                Rc::from_raw(p)
+            };
+            return self.jit_run(fi, (self.frames[fi].code as usize, FUNCTION_KEY), lp);
+        }
         if code.jit_fn.get() == 0 {
             let eligible = self.frames[fi].func.is_some()
                 && !code.is_generator()
-                && (code.instrs.len() >= 40 || code.instrs.iter().any(|i| matches!(i, crate::bytecode::Instr::Loop { .. })));
+                && (code.instrs.len() >= 40
+                    || code.instrs.iter().any(|i| matches!(i, crate::bytecode::Instr::Loop { .. }))
+                    || (self.jit.opts.native_calls && calls_itself(code)));
             code.jit_fn.set(if eligible { 2 } else { 1 });
             if !eligible {
                 return Outcome::NotRun;
@@ -399,6 +451,7 @@ impl Vm {
             first_line: code.lines[header],
             last_line: code.lines[header..=loop_pc].iter().copied().max().unwrap_or(0),
             total_runs: 0,
+            total_native_runs: 0,
             guard_failures: HashMap::new(),
             compile_time: Duration::ZERO,
             code_size: 0,
@@ -447,18 +500,30 @@ impl Vm {
         }
         // SAFETY: the backend compiled a function with the entry signature.
         let entry: spry_jit::lower::EntryFn = unsafe { std::mem::transmute(compiled.entry) };
+        let mut exits = t.exits;
+        if key.1 == FUNCTION_KEY {
+            for e in exits.iter_mut() {
+                e.returns = e.kind == ExitKind::Leave
+                    && e.inline.is_empty()
+                    && matches!(code.instrs[e.pc as usize], crate::bytecode::Instr::Return { .. } | crate::bytecode::Instr::ReturnNone {});
+            }
+        }
         let lp = Rc::new(CompiledLoop {
             code: Some(compiled),
             entry,
-            exits: t.exits,
+            exits,
             frames: t.frames,
             consts: t.consts,
             extent: t.extent,
             depth: t.depth,
             runs: Cell::new(0),
+            native_runs: Cell::new(0),
             entry_fails: Cell::new(0),
             yield_exits: Cell::new(0),
         });
+        if key.1 == FUNCTION_KEY {
+            code.jit_entry.set(Rc::as_ptr(&lp) as usize);
+        }
         self.jit.loops.get_mut(&key).unwrap().compiled = Some(lp.clone());
         Some(lp)
     }
@@ -515,6 +580,20 @@ impl Vm {
         // registers (checked above); `ctx` outlives the call.
         let r = unsafe { (lp.entry)(base as *mut u8, &mut ctx as *mut JitCtx as *mut u8) };
         self.frames[fi].top = saved_top;
+        if let Some(exit) = lp.exits.get(r as usize) {
+            if exit.returns {
+                exit.count.set(exit.count.get() + 1);
+                return Outcome::Resume(exit.pc as usize);
+            }
+        }
+        self.jit_finish(fi, key, lp, r, &mut ctx)
+    }
+
+    /// What follows a run of compiled code on frame `fi` that ended with
+    /// `r` (an exit number or `ENTRY_FAIL`): statistics, invalidation,
+    /// materialising inlined frames.
+    pub(crate) fn jit_finish(&mut self, fi: usize, key: (usize, u32), lp: Rc<CompiledLoop>, r: u64, ctx: &mut JitCtx) -> Outcome {
+        let base = self.frames[fi].base;
         if r == ENTRY_FAIL {
             if std::env::var("SPRY_JIT_DEBUG").is_ok() {
                 let n = self.frames[fi].code().nregs as usize;
@@ -625,6 +704,7 @@ impl Vm {
             Some(rec) => {
                 if let Some(lp) = rec.compiled.take() {
                     rec.total_runs += lp.runs.get();
+                    rec.total_native_runs += lp.native_runs.get();
                 }
                 if let Some(s) = generic_site {
                     rec.generic.insert(s);
@@ -634,6 +714,7 @@ impl Vm {
             None => return,
         };
         if key.1 == FUNCTION_KEY {
+            code.jit_entry.set(0);
             code.entry_count.set(0);
         } else if let crate::bytecode::Instr::Loop { counter, .. } = code.instrs[key.1 as usize] {
             code.loop_counters[counter as usize].set(0);
@@ -654,8 +735,9 @@ impl Vm {
         recs.sort_by_key(|r| (r.code.filename.to_string(), r.first_line));
         for r in recs {
             let runs = r.total_runs + r.compiled.as_ref().map_or(0, |c| c.runs.get());
+            let native = r.total_native_runs + r.compiled.as_ref().map_or(0, |c| c.native_runs.get());
             out.push_str(&format!(
-                "  {} {}:{}-{} in {}: compiled {} time(s) ({:.1} ms, {} bytes), entered {} time(s){}\n",
+                "  {} {}:{}-{} in {}: compiled {} time(s) ({:.1} ms, {} bytes), entered {} time(s){}{}\n",
                 if r.header == 0 && r.last_line >= r.first_line && r.compiled_whole { "function" } else { "loop" },
                 r.code.filename,
                 r.first_line,
@@ -665,6 +747,7 @@ impl Vm {
                 r.compile_time.as_secs_f64() * 1000.0,
                 r.code_size,
                 runs,
+                if native > 0 { format!(" ({} by native calls)", native) } else { String::new() },
                 if r.blacklisted { ", left to the interpreter" } else { "" }
             ));
             let mut g: Vec<_> = r.guard_failures.iter().collect();

@@ -259,6 +259,8 @@ struct Tr<'a> {
     extent: usize,
     depth: usize,
     budget: usize,
+    /// A whole function body (not a loop) is being translated.
+    whole: bool,
     /// The pc being translated (innermost frame), for exits.
     pc: usize,
     /// The instruction after the current one was translated with it.
@@ -345,6 +347,7 @@ pub fn translate(
             depth: 0,
             // Whole-function regions are big already: they inline less.
             budget: if loop_pc + 1 == code.instrs.len() && header == 0 { 100 } else { 150 },
+            whole: loop_pc + 1 == code.instrs.len() && header == 0,
             pc: header,
             skip: false,
             exit_tails: HashMap::new(),
@@ -456,7 +459,15 @@ impl<'a> Tr<'a> {
     fn forget_positions(&mut self, name: &str) {
         if matches!(
             name,
-            "exec" | "exec_item" | "call_builtin_method" | "binop" | "compare" | "compare_bool" | "truthy" | "binop_reflected"
+            "exec"
+                | "exec_item"
+                | "exec_call"
+                | "call_builtin_method"
+                | "binop"
+                | "compare"
+                | "compare_bool"
+                | "truthy"
+                | "binop_reflected"
         ) {
             for rs in self.st.iter_mut() {
                 match rs.t {
@@ -793,7 +804,7 @@ impl<'a> Tr<'a> {
         let inline: Vec<u32> = self.chain.iter().filter_map(|l| l.desc).collect();
         let line = self.code().lines.get(pc.min(self.code().instrs.len() - 1)).copied().unwrap_or(0);
         let idx = self.exits.len();
-        self.exits.push(ExitInfo { kind, pc: pc as u32, inline, line, reason, count: std::cell::Cell::new(0) });
+        self.exits.push(ExitInfo { kind, pc: pc as u32, inline, line, reason, count: std::cell::Cell::new(0), returns: false });
         let (saved_cur, saved_st, saved_facts) = (self.cur, self.st.clone(), self.facts.clone());
         let b = self.cold_block();
         self.cur = b;
@@ -1289,9 +1300,19 @@ impl<'a> Tr<'a> {
             let a = self.abs(*r);
             self.mem(a);
         }
+        // Calls: the callee may look at its callers' frames
+        // (`sys._getframe(1).f_locals`, `inspect.currentframe()`).
         if matches!(
             ins,
-            Instr::LoadLocals { .. } | Instr::LoadName { .. } | Instr::StoreName { .. } | Instr::DeleteName { .. } | Instr::Call { .. }
+            Instr::LoadLocals { .. }
+                | Instr::LoadName { .. }
+                | Instr::StoreName { .. }
+                | Instr::DeleteName { .. }
+                | Instr::Call { .. }
+                | Instr::CallMethod { .. }
+                | Instr::CallKw { .. }
+                | Instr::CallMethodKw { .. }
+                | Instr::CallEx { .. }
         ) {
             self.flush_named();
         }
@@ -1355,6 +1376,9 @@ impl<'a> Tr<'a> {
             Instr::GetItem { .. } | Instr::SetItem { .. } => {
                 self.call(helpers::exec_item as *const () as usize, "exec_item", vec![self.ctx, fv, pv])
             }
+            Instr::Call { .. } | Instr::CallMethod { .. } if self.opts.native_calls => {
+                self.call(helpers::exec_call as *const () as usize, "exec_call", vec![self.ctx, fv, pv])
+            }
             _ => self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]),
         };
         self.check_status(s);
@@ -1374,12 +1398,17 @@ impl<'a> Tr<'a> {
         }
     }
 
-    /// Writes back the named local variables of the innermost frame.
+    /// Writes back the named local variables of every frame (inlined
+    /// ones included: the code a call runs may look at its callers'
+    /// frames, `sys._getframe(1).f_locals`).
     fn flush_named(&mut self) {
-        let n = self.code().varnames.len().min(self.code().nregs as usize);
-        for r in 0..n {
-            let a = self.abs(r as Reg);
-            self.flush(a);
+        for k in 0..self.chain.len() {
+            let (off, code) = (self.chain[k].offset, self.chain[k].code);
+            // SAFETY: see `code`.
+            let code = unsafe { &*code };
+            for r in 0..code.varnames.len().min(code.nregs as usize) {
+                self.flush(off + r);
+            }
         }
     }
 
@@ -3271,9 +3300,34 @@ impl<'a> Tr<'a> {
             && callee.kwonlyargcount == 0
             && callee.instrs.len() <= 120
             && self.chain.len() < 4
-            && callee.instrs.len() <= self.budget
-            && !self.chain.iter().any(|l| std::ptr::eq(l.code, callee))
+            && (callee.instrs.len() <= self.budget || self.small_recursion(callee))
+            && self.chain.iter().filter(|l| std::ptr::eq(l.code, callee)).count() < self.recursion_levels(callee)
             && callee.instrs.iter().all(|ins| !matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. }))
+    }
+
+    /// How often `callee` may appear in the chain of inlined frames when a
+    /// call of it is inlined: once (no recursion), except that a compiled
+    /// recursive function inlines two levels of its calls of itself
+    /// (`recursion`), three when it is small (`small_recursion`): three
+    /// quarters of the calls of `fib` then run inlined, the rest natively
+    /// (`nativecall`).
+    fn recursion_levels(&self, callee: &CodeObj) -> usize {
+        if self.whole && self.opts.has("recursion") && std::ptr::eq(self.chain[0].code, callee) {
+            if self.small_recursion(callee) {
+                4
+            } else {
+                3
+            }
+        } else {
+            1
+        }
+    }
+
+    /// A call of the compiled function itself, small enough that
+    /// inlining it does not count against the inlining budget (at most
+    /// 2 + 4 + 8 copies of 16 instructions).
+    fn small_recursion(&self, callee: &CodeObj) -> bool {
+        self.whole && self.opts.has("recursion") && std::ptr::eq(self.chain[0].code, callee) && callee.instrs.len() <= 16
     }
 
     /// `a <op> b` with an instance `a` whose class defines `__op__` as a
@@ -3766,7 +3820,9 @@ impl<'a> Tr<'a> {
         let Some(args) = self.bind_args(pc, f, pos, kw) else {
             return Ok(None);
         };
-        self.budget -= callee.instrs.len();
+        if !self.small_recursion(callee) {
+            self.budget -= callee.instrs.len();
+        }
         let offset = self.level().offset + self.code().nregs as usize;
         let nregs = callee.nregs as usize;
         self.extent = self.extent.max(offset + nregs);
@@ -3780,6 +3836,7 @@ impl<'a> Tr<'a> {
             ret_reg: func,
             init,
             levels: outer + 1 + init as u32,
+            parent: self.level().desc,
         });
         // The callee's window is all Undef in memory.
         self.st.truncate(offset);

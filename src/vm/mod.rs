@@ -284,6 +284,9 @@ pub struct Vm {
     pub path: Value,
     /// Depth of native (Rust) re-entries into the interpreter.
     pub native_depth: usize,
+    /// Native stack addresses below this one are too deep (see
+    /// `check_native_stack`; 0 when unknown).
+    pub(crate) native_floor: usize,
     pub jit: crate::jit::JitState,
     /// Back-edge count at which the interpreter calls the JIT
     /// (`u32::MAX` when the JIT is off).
@@ -338,6 +341,7 @@ impl Vm {
             argv: Vec::new(),
             path: Value::None,
             native_depth: 0,
+            native_floor: NATIVE_STACK_BASE.with(|b| b.get()).saturating_sub(NATIVE_STACK_SIZE - (16 << 20)),
             jit: crate::jit::JitState::default(),
             jit_threshold: u32::MAX,
             sys_module: Value::None,
@@ -383,6 +387,14 @@ impl Vm {
             return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         Ok(())
+    }
+
+    /// `check_native_stack` without the thread-local look-up (for the
+    /// JIT's native calls).
+    #[inline(always)]
+    pub(crate) fn native_stack_low(&self) -> bool {
+        let marker = 0u8;
+        (&marker as *const u8 as usize) < self.native_floor
     }
 
     /// `RecursionError` when another Python frame would exceed the limit.
@@ -615,7 +627,9 @@ impl Vm {
 
     /// `pop_frame` when the caller needs nothing more from the record: it
     /// is dropped in place (moving it out costs a store-forwarding stall,
-    /// its pc having just been saved).
+    /// its pc having just been saved). Always inlined: it is the
+    /// interpreter's return path.
+    #[inline(always)]
     pub(crate) fn discard_top_frame(&mut self) {
         let fi = self.frames.len() - 1;
         let f = &self.frames[fi];
