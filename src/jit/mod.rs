@@ -32,6 +32,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ("attrs", "read and write instance attributes through the inline caches without a generic call"),
     ("attrfacts", "check an instance attribute's position once and reuse it until the object or its dict may change"),
     ("speculate", "specialise on the result types the interpreter observed (guarded)"),
+    (
+        "split",
+        "save unboxed floats to stack slots around helper calls and read them back after, so that inner loops keep them in registers",
+    ),
 ];
 
 /// Which optimisations are on.
