@@ -40,6 +40,7 @@ pub unsafe fn run(func: &Function, base: *mut u8, ctx: *mut u8, mut fuel: u64) -
     env.insert(func.base(), base as u64);
     env.insert(func.ctx(), ctx as u64);
     let mut locals: Vec<u64> = vec![0; func.locals.len()];
+    let mut spilled: Vec<u64> = vec![0; func.locals.len()];
     let mut block = 0usize;
     loop {
         if fuel == 0 {
@@ -98,6 +99,14 @@ pub unsafe fn run(func: &Function, base: *mut u8, ctx: *mut u8, mut fuel: u64) -
                 Op::GetVar(l) => vec![locals[*l as usize]],
                 Op::SetVar(l) => {
                     locals[*l as usize] = a(0);
+                    vec![]
+                }
+                Op::Spill(l) => {
+                    spilled[*l as usize] = locals[*l as usize];
+                    vec![]
+                }
+                Op::Reload(l) => {
+                    locals[*l as usize] = spilled[*l as usize];
                     vec![]
                 }
                 Op::Load8 { off } => {

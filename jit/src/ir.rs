@@ -115,6 +115,14 @@ pub enum Op {
     Load8 {
         off: i32,
     },
+    /// Stores local variable `LocalId`'s current value in the function's
+    /// own stack slot for it (memory nothing else sees).
+    Spill(LocalId),
+    /// Assigns local variable `LocalId` the value its last `Spill` stored.
+    /// A spill and reload around a helper call split the local's live
+    /// range: no value of it lives across the call, so the register
+    /// allocator need not keep it on the stack elsewhere.
+    Reload(LocalId),
 }
 
 /// An instruction: an operation, its operands and its results.
@@ -229,7 +237,7 @@ impl Function {
             Op::FBits => vec![Ty::I64],
             Op::Select => vec![self.ty(args[1])],
             Op::GetVar(l) => vec![self.locals[*l as usize]],
-            Op::SetVar(_) => vec![],
+            Op::SetVar(_) | Op::Spill(_) | Op::Reload(_) => vec![],
             Op::Load8 { .. } => vec![Ty::I64],
             Op::Call { ret, .. } => {
                 if *ret {
@@ -292,7 +300,7 @@ impl Function {
                         return Err(format!("block {}: local l{} assigned a value of another type", i, l));
                     }
                 }
-                if let Op::GetVar(l) = inst.op {
+                if let Op::GetVar(l) | Op::Spill(l) | Op::Reload(l) = inst.op {
                     if l as usize >= self.locals.len() {
                         return Err(format!("block {}: undeclared local l{}", i, l));
                     }
@@ -343,6 +351,8 @@ impl fmt::Display for Function {
                     Op::Call { name, .. } => format!("call {}({})", name, vars(&inst.args)),
                     Op::GetVar(l) => format!("get_local l{}", l),
                     Op::SetVar(l) => format!("set_local l{}, {}", l, vars(&inst.args)),
+                    Op::Spill(l) => format!("spill l{}", l),
+                    Op::Reload(l) => format!("reload l{}", l),
                     Op::Load8 { off } => format!("load.u8 [{}{:+}]", vars(&inst.args), off),
                     other => format!("{} {}", format!("{:?}", other).to_lowercase(), vars(&inst.args)),
                 };

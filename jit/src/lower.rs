@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{types, AbiParam, BlockArg, InstBuilder, MemFlagsData, Signature};
+use cranelift_codegen::ir::{types, AbiParam, BlockArg, InstBuilder, MemFlagsData, Signature, StackSlotData, StackSlotKind};
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::{ir, Context};
@@ -157,6 +157,7 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
             b.set_cold_block(blocks[i]);
         }
     }
+    let mut slots: HashMap<u32, ir::StackSlot> = HashMap::new();
     let mut sigs: HashMap<(usize, bool), ir::SigRef> = HashMap::new();
     let flags = MemFlagsData::trusted();
     let plain = MemFlagsData::new();
@@ -176,6 +177,22 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                 Op::GetVar(l) => vec![b.use_var(locals[*l as usize])],
                 Op::SetVar(l) => {
                     b.def_var(locals[*l as usize], a(0)?);
+                    vec![]
+                }
+                Op::Spill(l) => {
+                    let v = b.use_var(locals[*l as usize]);
+                    let ss = *slots
+                        .entry(*l)
+                        .or_insert_with(|| b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3)));
+                    b.ins().stack_store(types::I64, v, ss, 0);
+                    vec![]
+                }
+                Op::Reload(l) => {
+                    let ss = *slots
+                        .entry(*l)
+                        .or_insert_with(|| b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3)));
+                    let v = b.ins().stack_load(types::I64, cl_ty(func.locals[*l as usize]), ss, 0);
+                    b.def_var(locals[*l as usize], v);
                     vec![]
                 }
                 Op::Store { off } => {

@@ -162,6 +162,19 @@ impl Gen {
                         let r = self.f.push1(b, Op::GetVar(l), vec![]);
                         self.floats.push(r);
                     }
+                    // Saving a local and reading it back (around helper
+                    // calls, in the translator), or reading an older save.
+                    let all: Vec<_> = self.int_locals.iter().chain(self.float_locals.iter()).copied().collect();
+                    let l = self.rng.pick(&all);
+                    match self.rng.below(3) {
+                        0 => {
+                            self.f.push(b, Op::Spill(l), vec![]);
+                        }
+                        1 => {
+                            self.f.push(b, Op::Reload(l), vec![]);
+                        }
+                        _ => {}
+                    }
                 }
                 _ => {
                     let c = self.rng.pick(&[Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge]);
@@ -194,6 +207,11 @@ fn generate(seed: u64) -> Function {
     };
     g.int_locals = vec![g.f.new_local(Ty::I64), g.f.new_local(Ty::I64)];
     g.float_locals = vec![g.f.new_local(Ty::F64)];
+    // Every local's stack slot is written first (as the translator's
+    // spills always come before their reloads).
+    for l in g.int_locals.clone().into_iter().chain(g.float_locals.clone()) {
+        g.f.push(0, Op::Spill(l), vec![]);
+    }
     let base = g.f.base();
     for k in 0..4 {
         let v = g.f.push1(0, Op::Load { ty: Ty::I64, off: 8 * k }, vec![base]);

@@ -37,6 +37,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "compile hot recursive functions whole however small; a call from compiled code of a function with compiled code enters it directly (a real frame, no interpreter dispatch)",
     ),
     ("recursion", "inline two or three levels of a compiled function's calls of itself into its body"),
+    (
+        "split",
+        "save unboxed floats to stack slots around helper calls and read them back after, so that inner loops keep them in registers",
+    ),
 ];
 
 /// Which optimisations are on.

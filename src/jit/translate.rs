@@ -269,6 +269,9 @@ struct Tr<'a> {
     exit_tails: HashMap<Vec<(usize, RS)>, BlockId>,
     /// The exit number, set by each exit before its shared write-back.
     exit_local: LocalId,
+    /// While positive, helper calls do not split the live ranges of
+    /// unboxed registers (see `split_set`): in exit code, which returns.
+    no_split: u32,
     /// Attribute positions established on the current straight-line path
     /// (see `attr_address_strict`), by object register, name and whether
     /// the access was a store.
@@ -352,6 +355,7 @@ pub fn translate(
             skip: false,
             exit_tails: HashMap::new(),
             exit_local: 0,
+            no_split: 0,
             facts: HashMap::new(),
         };
         tr.exit_local = tr.f.new_local(Ty::I64);
@@ -505,13 +509,76 @@ impl<'a> Tr<'a> {
     fn call(&mut self, addr: usize, name: &'static str, args: Vec<Var>) -> Var {
         self.forget_facts(name);
         self.forget_positions(name);
-        self.op1(Op::Call { addr: addr as u64, name, ret: true }, args)
+        let split = self.split_set();
+        self.spill_around(&split, true);
+        let r = self.op1(Op::Call { addr: addr as u64, name, ret: true }, args);
+        self.spill_around(&split, false);
+        r
     }
     fn call_void(&mut self, addr: usize, name: &'static str, args: Vec<Var>) {
         self.forget_facts(name);
         self.forget_positions(name);
+        let split = self.split_set();
+        self.spill_around(&split, true);
         self.op(Op::Call { addr: addr as u64, name, ret: false }, args);
+        self.spill_around(&split, false);
     }
+
+    /// The float registers (and their IR locals) that a helper call
+    /// splits (`--jit-opt=split`, see `spill_around`): those live before
+    /// the instruction being translated or the next one (which some
+    /// instructions translate with theirs), and named locals (exits write
+    /// them back). Registers an instruction only writes are left out:
+    /// their old values are dead. Ints are not split: they can stay in
+    /// callee-saved registers across a hot call, and splitting them cost
+    /// a store and a load per call and phis at loop headers for
+    /// loop-invariant ones (sieve and fannkuch got slower).
+    fn split_set(&mut self) -> Vec<(usize, LocalId)> {
+        let mut out = Vec::new();
+        if self.no_split > 0 || !self.opts.has("split") {
+            return out;
+        }
+        for k in 0..self.chain.len() {
+            let lvl = &self.chain[k];
+            // SAFETY: see `code`.
+            let code = unsafe { &*lvl.code };
+            let n = code.nregs as usize;
+            let pc = if k + 1 == self.chain.len() { self.pc } else { self.chain[k + 1].call_pc };
+            let mut live = RegSet::new(n);
+            for p in [pc, pc + 1] {
+                if let Some(l) = lvl.live.live_in.get(p) {
+                    live.union_with(l);
+                }
+            }
+            for r in 0..code.varnames.len().min(n) {
+                live.insert(r);
+            }
+            let off = lvl.offset;
+            for r in 0..n {
+                let a = off + r;
+                if live.contains(r) && self.st.get(a).is_some_and(|rs| rs.t == T::Float) {
+                    out.push((a, self.fvar(a)));
+                }
+            }
+        }
+        out
+    }
+
+    /// Around a helper call (`before`: ahead of it, else after it): the
+    /// IR locals of `split` go to stack slots of their own and come back,
+    /// so that no IR value of theirs lives across the call. Cranelift's
+    /// register allocator would otherwise keep such a value in a stack
+    /// slot for its whole live range (no XMM register survives a call on
+    /// x86-64), hot inner loops included, where
+    /// the calls are on other paths (the outer loop, a cold `release`,
+    /// the back-edge `gc`). The frame is not touched: what the helper
+    /// sees and the register states are unchanged.
+    fn spill_around(&mut self, split: &[(usize, LocalId)], before: bool) {
+        for &(_, l) in split {
+            self.op(if before { Op::Spill(l) } else { Op::Reload(l) }, vec![]);
+        }
+    }
+
     fn slot_off(r: usize) -> i32 {
         (r * 16) as i32
     }
@@ -813,10 +880,12 @@ impl<'a> Tr<'a> {
             None => {
                 let tail = self.cold_block();
                 self.cur = tail;
+                self.no_split += 1;
                 for &(r, rs) in &plan {
                     self.st[r] = rs;
                     self.flush(r);
                 }
+                self.no_split -= 1;
                 let id = self.op1(Op::GetVar(self.exit_local), vec![]);
                 self.f.set_term(self.cur, Terminator::Return(id));
                 self.exit_tails.insert(plan, tail);
