@@ -78,12 +78,29 @@ pub unsafe fn zip_into(it: &Value, out: *mut Value, n: usize) -> Option<bool> {
         IterKind::Zip { iters, strict: false } if iters.len() == n && iters.iter().all(is_simple_iter) => iters,
         _ => return None,
     };
-    for (i, sub) in iters.iter().enumerate() {
+    // When one iterator is exhausted, those before it still advance (as
+    // in CPython's zip) but the targets keep their values (the unpacking
+    // never runs): all items are taken before any is stored.
+    if n == 2 {
+        let Some(x) = simple_next(&iters[0]) else { return Some(false) };
+        let Some(y) = simple_next(&iters[1]) else { return Some(false) };
+        // SAFETY: guaranteed by the caller.
+        unsafe {
+            Value::store(&mut *out, x);
+            Value::store(&mut *out.add(1), y);
+        }
+        return Some(true);
+    }
+    let mut items = Vec::with_capacity(n);
+    for sub in iters.iter() {
         match simple_next(sub) {
-            // SAFETY: guaranteed by the caller.
-            Some(v) => Value::store(unsafe { &mut *out.add(i) }, v),
+            Some(v) => items.push(v),
             None => return Some(false),
         }
+    }
+    for (i, v) in items.into_iter().enumerate() {
+        // SAFETY: guaranteed by the caller.
+        Value::store(unsafe { &mut *out.add(i) }, v);
     }
     Some(true)
 }
