@@ -306,14 +306,14 @@ fn split_whitespace(text: &str, maxsplit: i64, out: &mut Vec<Value>) {
                 return;
             }
             if maxsplit >= 0 && n >= maxsplit {
-                out.push(Value::str(&text[i..]));
+                out.push(Value::ascii_str(&text[i..]));
                 return;
             }
             let start = i;
             while i < b.len() && !space(b[i]) {
                 i += 1;
             }
-            out.push(Value::str(&text[start..i]));
+            out.push(Value::ascii_str(&text[start..i]));
             n += 1;
         }
     }
@@ -377,7 +377,21 @@ fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
                 return Err(PyErr::value_error("empty separator"));
             }
             let sep = sep.as_ref();
-            if maxsplit < 0 {
+            if maxsplit < 0 && !right && sep.len() == 1 {
+                // Hot path (`line.split(";")`): a one-byte separator is an
+                // ASCII char, found with memchr; pieces of an ASCII text
+                // are ASCII.
+                let c = sep.as_bytes()[0];
+                let make: fn(&str) -> Value = if s.is_ascii() { Value::ascii_str } else { Value::str };
+                let mut start = 0;
+                for (i, &b) in text.as_bytes().iter().enumerate() {
+                    if b == c {
+                        parts.push(make(&text[start..i]));
+                        start = i + 1;
+                    }
+                }
+                parts.push(make(&text[start..]));
+            } else if maxsplit < 0 {
                 if right {
                     parts = text.rsplit(sep).map(Value::str).collect();
                     parts.reverse();

@@ -235,12 +235,21 @@ pub fn parse(text: &str) -> Option<f64> {
     if s.is_empty() {
         return None;
     }
+    // Plain decimal text (`float("12.5")`, the common case): Rust's grammar
+    // for these characters is Python's (one optional sign, digits with an
+    // optional point, an optional exponent), so it decides alone.
+    if s.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-')) {
+        return s.parse::<f64>().ok();
+    }
     let lower = s.to_ascii_lowercase();
     let (sign, body) = match lower.as_bytes()[0] {
         b'-' => (-1.0, &lower[1..]),
         b'+' => (1.0, &lower[1..]),
         _ => (1.0, &lower[..]),
     };
+    if body.starts_with(['+', '-']) {
+        return None;
+    }
     match body {
         "inf" | "infinity" => return Some(sign * f64::INFINITY),
         "nan" => return Some(fresh_nan().copysign(sign)),

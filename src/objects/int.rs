@@ -6,7 +6,7 @@
 //! the `i64` range". Floor division and modulo round toward negative
 //! infinity, as Python's do.
 
-use num_bigint::{BigInt, Sign};
+use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
@@ -135,7 +135,90 @@ pub fn floordiv(a: &Value, b: &Value) -> PyResult<Value> {
     if y.is_zero() {
         return Err(PyErr::zero_division("integer division or modulo by zero"));
     }
+    if let Some(q) = small_floor_quotient(&x, &y) {
+        return Ok(Value::Int(q));
+    }
     Ok(normalize(x.div_floor(&y)))
+}
+
+/// Sign of `a - q*b` for magnitudes, in one pass over the limbs and without
+/// allocating (hot path of big floor division with a small quotient).
+fn sign_of_sub_mul(a: &BigUint, b: &BigUint, q: u64) -> std::cmp::Ordering {
+    let n = a.iter_u64_digits().len().max(b.iter_u64_digits().len() + 1);
+    let mut ai = a.iter_u64_digits();
+    let mut bi = b.iter_u64_digits();
+    let (mut carry, mut borrow, mut nonzero) = (0u64, false, 0u64);
+    for _ in 0..n {
+        let p = bi.next().unwrap_or(0) as u128 * q as u128 + carry as u128;
+        carry = (p >> 64) as u64;
+        let (d1, b1) = ai.next().unwrap_or(0).overflowing_sub(p as u64);
+        let (d2, b2) = d1.overflowing_sub(borrow as u64);
+        borrow = b1 | b2;
+        nonzero |= d2;
+    }
+    if borrow || carry != 0 {
+        std::cmp::Ordering::Less
+    } else if nonzero != 0 {
+        std::cmp::Ordering::Greater
+    } else {
+        std::cmp::Ordering::Equal
+    }
+}
+
+/// `floor(u / 2**s)` for a magnitude known to be below `2**(s + 128)`.
+fn top_bits(u: &BigUint, s: u64) -> u128 {
+    let (limb, off) = ((s / 64) as usize, (s % 64) as u32);
+    let len = u.iter_u64_digits().len();
+    let mut acc: u128 = 0;
+    let mut low: u64 = 0;
+    // At most three limbs from the top: `limb`, `limb + 1`, `limb + 2`.
+    for (i, d) in u.iter_u64_digits().enumerate().rev().take(len.saturating_sub(limb)) {
+        if i == limb {
+            low = d;
+        } else {
+            acc = (acc << 64) | d as u128;
+        }
+    }
+    if off == 0 {
+        // `acc` holds limbs above `limb`, which must then be empty here.
+        acc << 64 | low as u128
+    } else {
+        (acc << (64 - off)) | (low >> off) as u128
+    }
+}
+
+/// `floor(x / y)` when it fits comfortably in an `i64` (the operands differ
+/// by at most 60 bits and `y` has more than 64); `None` otherwise. CPython
+/// divides these with long division; estimating the quotient from the top
+/// 128 bits and checking it against the full operands is two passes and no
+/// allocation (pidigits' `(3*q + r) // t`).
+fn small_floor_quotient(x: &BigInt, y: &BigInt) -> Option<i64> {
+    let (ax, ay) = (x.magnitude(), y.magnitude());
+    let (bx, by) = (ax.bits(), ay.bits());
+    if by <= 64 || bx > by + 60 {
+        return None;
+    }
+    let mut q: u64 = if bx < by {
+        0
+    } else {
+        let s = by - 64;
+        (top_bits(ax, s) / top_bits(ay, s)) as u64
+    };
+    // The estimate is off by at most two either way: correct it.
+    while q > 0 && sign_of_sub_mul(ax, ay, q) == std::cmp::Ordering::Less {
+        q -= 1;
+    }
+    while sign_of_sub_mul(ax, ay, q + 1) != std::cmp::Ordering::Less {
+        q += 1;
+    }
+    let q = q as i64;
+    let negative = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
+    if !negative || x.is_zero() {
+        return Some(q);
+    }
+    // Opposite signs round away from zero unless the division is exact.
+    let exact = sign_of_sub_mul(ax, ay, q as u64) == std::cmp::Ordering::Equal;
+    Some(if exact { -q } else { -q - 1 })
 }
 
 pub fn modulo(a: &Value, b: &Value) -> PyResult<Value> {
@@ -149,11 +232,29 @@ pub fn modulo(a: &Value, b: &Value) -> PyResult<Value> {
     if y.is_zero() {
         return Err(PyErr::zero_division("integer modulo by zero"));
     }
+    if let Some(q) = small_floor_quotient(&x, &y) {
+        return Ok(normalize(&*x - &*y * q));
+    }
     Ok(normalize(x.mod_floor(&y)))
 }
 
 pub fn divmod(a: &Value, b: &Value) -> PyResult<(Value, Value)> {
-    Ok((floordiv(a, b)?, modulo(a, b)?))
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        if y != 0 {
+            if let Some(q) = floordiv_i64(x, y) {
+                return Ok((Value::Int(q), Value::Int(mod_i64(x, y))));
+            }
+        }
+    }
+    let (x, y) = (big_ref(a), big_ref(b));
+    if y.is_zero() {
+        return Err(PyErr::zero_division("integer division or modulo by zero"));
+    }
+    if let Some(q) = small_floor_quotient(&x, &y) {
+        return Ok((Value::Int(q), normalize(&*x - &*y * q)));
+    }
+    let (q, r) = x.div_mod_floor(&y);
+    Ok((normalize(q), normalize(r)))
 }
 
 pub fn neg(a: &Value) -> Value {
@@ -590,7 +691,8 @@ pub fn cmp(a: &Value, b: &Value) -> std::cmp::Ordering {
     if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
         return x.cmp(&y);
     }
-    to_big(a).unwrap().cmp(&to_big(b).unwrap())
+    // By reference: cloning the digits of a big operand would dominate.
+    big_ref(a).cmp(&big_ref(b))
 }
 
 /// Exact comparison of an int with a float (no rounding of the int).

@@ -4,8 +4,18 @@
 
 use std::cell::Cell;
 
+/// Texts up to this many bytes live inside the object: no second
+/// allocation, and dict key comparisons read the text from the object's
+/// own cache line (most keys, split parts and formatted numbers are short).
+const INLINE: usize = 22;
+
+enum Text {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
 pub struct StrObj {
-    s: Box<str>,
+    s: Text,
     nchars: usize,
     /// Cached hash; -1 until computed (Python hashes are never -1).
     hash: Cell<i64>,
@@ -19,11 +29,42 @@ impl StrObj {
         StrObj::with_surrogates(s, surrogates)
     }
 
+    /// `StrObj::new(s.to_string())` without the intermediate `String` for short texts.
+    pub fn from_text(s: &str) -> StrObj {
+        if s.len() > INLINE {
+            return StrObj::new(s.to_string());
+        }
+        let surrogates = surrogates_seen() && has_proxies(s);
+        StrObj::build(StrObj::inline(s), s, surrogates)
+    }
+
+    /// A str known to be ASCII (so without surrogates), e.g. a piece of an ASCII str.
+    pub fn from_ascii(s: &str) -> StrObj {
+        debug_assert!(s.is_ascii());
+        let text = if s.len() <= INLINE { StrObj::inline(s) } else { Text::Heap(s.into()) };
+        StrObj { s: text, nchars: s.len(), hash: Cell::new(-1), surrogates: false }
+    }
+
+    #[inline]
+    fn inline(s: &str) -> Text {
+        let mut buf = [0u8; INLINE];
+        buf[..s.len()].copy_from_slice(s.as_bytes());
+        Text::Inline { len: s.len() as u8, buf }
+    }
+
+    fn build(text: Text, s: &str, surrogates: bool) -> StrObj {
+        let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        StrObj { s: text, nchars, hash: Cell::new(-1), surrogates }
+    }
+
     /// A str whose surrogate proxies are (`true`) or are not (`false`)
     /// surrogates, whatever the program has done before.
     pub fn with_surrogates(s: String, surrogates: bool) -> StrObj {
+        if s.len() <= INLINE {
+            return StrObj::build(StrObj::inline(&s), &s, surrogates);
+        }
         let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        StrObj { s: s.into_boxed_str(), nchars, hash: Cell::new(-1), surrogates }
+        StrObj { s: Text::Heap(s.into_boxed_str()), nchars, hash: Cell::new(-1), surrogates }
     }
 
     /// Whether the text holds surrogates (stored as proxies).
@@ -40,7 +81,13 @@ impl StrObj {
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        match &self.s {
+            Text::Inline { len, buf } => {
+                // SAFETY: `buf[..len]` was copied from a `&str` (`inline`), so it is UTF-8.
+                unsafe { std::str::from_utf8_unchecked(buf.get_unchecked(..*len as usize)) }
+            }
+            Text::Heap(b) => b,
+        }
     }
 
     /// Length in code points.
@@ -56,15 +103,15 @@ impl StrObj {
 
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.nchars == self.s.len()
+        self.nchars == self.as_str().len()
     }
 
     /// The code point at index `i` (0 <= i < len).
     pub fn char_at(&self, i: usize) -> char {
         if self.is_ascii() {
-            self.s.as_bytes()[i] as char
+            self.as_str().as_bytes()[i] as char
         } else {
-            self.s.chars().nth(i).unwrap_or('\0')
+            self.as_str().chars().nth(i).unwrap_or('\0')
         }
     }
 
@@ -73,7 +120,7 @@ impl StrObj {
         if self.is_ascii() {
             i
         } else {
-            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+            self.as_str().char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.as_str().len())
         }
     }
 
@@ -83,11 +130,12 @@ impl StrObj {
             return "";
         }
         if self.is_ascii() {
-            &self.s[start..end]
+            &self.as_str()[start..end]
         } else {
             let a = self.byte_offset(start);
-            let b = a + self.s[a..].char_indices().nth(end - start).map(|(b, _)| b).unwrap_or(self.s.len() - a);
-            &self.s[a..b]
+            let t = self.as_str();
+            let b = a + t[a..].char_indices().nth(end - start).map(|(b, _)| b).unwrap_or(t.len() - a);
+            &t[a..b]
         }
     }
 
@@ -96,7 +144,7 @@ impl StrObj {
         if h != -1 {
             return h;
         }
-        let h = hash_str(&self.s);
+        let h = hash_str(self.as_str());
         self.hash.set(h);
         h
     }

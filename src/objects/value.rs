@@ -256,7 +256,13 @@ impl Value {
     }
 
     pub fn str(s: &str) -> Value {
-        Value::Str(PyRef::new(StrObj::new(s.to_string())))
+        Value::Str(PyRef::new(StrObj::from_text(s)))
+    }
+
+    /// `Value::str` for a text known to be ASCII (a piece of an ASCII str):
+    /// no character count or surrogate scan.
+    pub fn ascii_str(s: &str) -> Value {
+        Value::Str(PyRef::new(StrObj::from_ascii(s)))
     }
 
     pub fn string(s: String) -> Value {

@@ -505,6 +505,15 @@ impl Vm {
             (Value::Int(x), Value::Int(y)) => return Ok(x == y),
             (Value::Str(x), Value::Str(y)) => return Ok(x.as_str() == y.as_str()),
             (Value::Float(x), Value::Float(y)) => return Ok(x == y),
+            // Tuple keys of dicts: what `native_compare` does for `==`,
+            // without the detour through `compare` and a `Value::Bool`.
+            (Value::Tuple(x), Value::Tuple(y)) => {
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                let (x, y) = (x.clone(), y.clone());
+                return self.compare_sequences(CmpOp::Eq, x.as_slice(), y.as_slice());
+            }
             _ => {}
         }
         let r = self.compare(CmpOp::Eq, a, b)?;
