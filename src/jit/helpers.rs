@@ -415,7 +415,7 @@ pub extern "C" fn getitem_fast(obj: u64, key: u64, dst: u64) -> u64 {
     // SAFETY: see `slot`.
     let (o, k) = unsafe { (slot(obj), slot(key)) };
     let v = match (&*o, &*k) {
-        (Value::Dict(d), Value::Str(s)) => match d.find_str_exact(s.as_str(), s.hash()) {
+        (Value::Dict(d), Value::Str(s)) => match d.find_str_exact(s) {
             Some(Some(i)) => d.value_ref_at(i).clone(),
             _ => return 1,
         },
@@ -442,7 +442,7 @@ pub extern "C" fn setitem_fast(obj: u64, key: u64, src: u64) -> u64 {
     // SAFETY: see `slot`.
     let (o, k, v) = unsafe { (slot(obj), slot(key), slot(src)) };
     if let (Value::Dict(d), Value::Str(s)) = (&*o, &*k) {
-        if let Some(Some(i)) = d.find_str_exact(s.as_str(), s.hash()) {
+        if let Some(Some(i)) = d.find_str_exact(s) {
             d.set_value_at(i, v.clone());
             return 0;
         }

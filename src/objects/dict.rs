@@ -219,9 +219,11 @@ impl DictObj {
     /// has a key that is not a `str` (an instance of a `str` subclass,
     /// say), whose `__eq__` only the general lookup may call; else
     /// `Some(position or None)`.
-    pub fn find_str_exact(&self, key: &str, hash: i64) -> Option<Option<usize>> {
-        self.probe_str(hash, |e| match &e.key {
-            Value::Str(_) => Some(is_str_key(&e.key, key)),
+    /// The key object itself is compared first (interned names, a key
+    /// looked up with the object it was stored under), before any text.
+    pub fn find_str_exact(&self, key: &super::StrObj) -> Option<Option<usize>> {
+        self.probe_str(key.hash(), |e| match &e.key {
+            Value::Str(s) => Some(std::ptr::eq(&**s, key) || s.as_str() == key.as_str()),
             Value::Undef => Some(false),
             _ => None,
         })

@@ -721,7 +721,7 @@ impl Vm {
             Value::Dict(d) => {
                 // A `str` key is found by content, as `dict_get` does.
                 if let Value::Str(s) = needle {
-                    if let Some(r) = d.find_str_exact(s.as_str(), s.hash()) {
+                    if let Some(r) = d.find_str_exact(s) {
                         return Ok(r.is_some());
                     }
                 }
@@ -927,7 +927,7 @@ impl Vm {
 
     pub fn dict_get(&mut self, d: &DictObj, key: &Value) -> PyResult<Option<Value>> {
         if let Value::Str(s) = key {
-            if let Some(r) = d.find_str_exact(s.as_str(), s.hash()) {
+            if let Some(r) = d.find_str_exact(s) {
                 return Ok(r.map(|i| d.value_at(i)));
             }
         }
@@ -938,7 +938,7 @@ impl Vm {
     pub fn dict_set(&mut self, d: &DictObj, key: Value, value: Value) -> PyResult<()> {
         if let Value::Str(s) = &key {
             let h = s.hash();
-            match d.find_str_exact(s.as_str(), h) {
+            match d.find_str_exact(s) {
                 Some(Some(i)) => {
                     d.set_value_at(i, value);
                     return Ok(());
