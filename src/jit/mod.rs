@@ -34,7 +34,7 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ("speculate", "specialise on the result types the interpreter observed (guarded)"),
     (
         "nativecall",
-        "compile hot recursive functions whole however small; a call from compiled code of a function with compiled code enters it directly (a real frame, no interpreter dispatch)",
+        "compile hot functions that make calls whole however small; a call from compiled code of a function with compiled code enters it directly (a real frame, no interpreter dispatch)",
     ),
     ("recursion", "inline two or three levels of a compiled function's calls of itself into its body"),
     (
@@ -116,6 +116,21 @@ pub fn profile_bit(v: &Value) -> u8 {
 /// every small hot function costs compile time (and, as the time it takes
 /// falls anywhere in a run, shifts timings) for calls that are mostly
 /// inlined anyway.
+/// Whether the code calls anything: a hot small function that does is
+/// compiled whole, so that its calls of compiled functions are native (a
+/// body of pure arithmetic gains nothing over being inlined or
+/// interpreted).
+fn makes_calls(code: &CodeObj) -> bool {
+    use crate::bytecode::Instr;
+    calls_itself(code)
+        || code.instrs.iter().any(|i| {
+            matches!(
+                i,
+                Instr::Call { .. } | Instr::CallMethod { .. } | Instr::CallKw { .. } | Instr::CallMethodKw { .. } | Instr::CallEx { .. }
+            )
+        })
+}
+
 fn calls_itself(code: &CodeObj) -> bool {
     use crate::bytecode::Instr;
     let own = |name: u32| code.names.get(name as usize).is_some_and(|n| n.as_str() == code.name);
@@ -384,7 +399,7 @@ impl Vm {
                 && !code.is_generator()
                 && (code.instrs.len() >= 40
                     || code.instrs.iter().any(|i| matches!(i, crate::bytecode::Instr::Loop { .. }))
-                    || (self.jit.opts.native_calls && calls_itself(code)));
+                    || (self.jit.opts.native_calls && makes_calls(code)));
             code.jit_fn.set(if eligible { 2 } else { 1 });
             if !eligible {
                 return Outcome::NotRun;

@@ -67,7 +67,7 @@ async def semaphores():
             active += 1
             peak = max(peak, active)
             print("job", i, "start")
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0)
             print("job", i, "end")
             active -= 1
 
