@@ -263,6 +263,15 @@ impl Vm {
                 if cls.flags.get() & class_flags::HAS_GETATTRIBUTE != 0 {
                     return None;
                 }
+                // The site's own cache first (a filled METHOD entry holds
+                // for its class version), then the class attribute cache.
+                let cache = code.cache(pc);
+                let version = cls.version.get();
+                for (v, p, is_method) in [(cache.a, cache.b, cache.kind & 1 != 0), (cache.c, cache.d, cache.kind & 2 != 0)] {
+                    if v == version && is_method && cache.kind & BUILTIN_METHOD == 0 {
+                        return if d.lacks_str(nobj) { Some(p) } else { None };
+                    }
+                }
                 if let Some(Value::Function(f)) = class_lookup_hashed(cls, n, h) {
                     if d.find_str(n, h).is_none() {
                         return Some(f.as_ptr() as u64);
