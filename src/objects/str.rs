@@ -156,6 +156,20 @@ thread_local! {
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
+thread_local! {
+    /// The one-character ASCII strings, shared as CPython shares its
+    /// one-character strings: `s[i]`, `for ch in s`, `"a;b".split(";")`
+    /// allocate nothing for them (never freed).
+    static ASCII_CHARS: [std::mem::ManuallyDrop<super::PyRef<StrObj>>; 128] =
+        std::array::from_fn(|b| std::mem::ManuallyDrop::new(super::PyRef::new(StrObj::from_ascii(std::str::from_utf8(&[b as u8]).unwrap()))));
+}
+
+/// The shared `str` for the ASCII character `b` (< 128).
+#[inline]
+pub fn ascii_char(b: u8) -> super::PyRef<StrObj> {
+    ASCII_CHARS.with(|t| (*t[b as usize & 127]).clone())
+}
+
 /// The one shared `str` object for an identifier-like string (names in
 /// code objects, attribute and global names stored by name), so that
 /// inline caches can compare keys by address. Other strings get a fresh

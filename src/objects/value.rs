@@ -256,16 +256,25 @@ impl Value {
     }
 
     pub fn str(s: &str) -> Value {
+        if let [b] = s.as_bytes() {
+            return Value::Str(super::str::ascii_char(*b));
+        }
         Value::Str(PyRef::new(StrObj::from_text(s)))
     }
 
     /// `Value::str` for a text known to be ASCII (a piece of an ASCII str):
     /// no character count or surrogate scan.
     pub fn ascii_str(s: &str) -> Value {
+        if let [b] = s.as_bytes() {
+            return Value::Str(super::str::ascii_char(*b));
+        }
         Value::Str(PyRef::new(StrObj::from_ascii(s)))
     }
 
     pub fn string(s: String) -> Value {
+        if let [b] = s.as_bytes() {
+            return Value::Str(super::str::ascii_char(*b));
+        }
         Value::Str(PyRef::new(StrObj::new(s)))
     }
 
