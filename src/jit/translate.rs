@@ -2485,7 +2485,11 @@ impl<'a> Tr<'a> {
                 let one = self.iconst(1);
                 let i1 = self.op1(Op::IAdd, vec![i, one]);
                 let items = self.load(l, data + pofs as i32);
-                self.element_to(pc, items, i, d, Some((ip, i1)));
+                if let Some(count) = self.unpack_after(pc, dst) {
+                    self.unpack_element(pc, items, i, (ip, i1), count);
+                } else {
+                    self.element_to(pc, items, i, d, Some((ip, i1)));
+                }
                 self.op(Op::SetVar(pos_l), vec![i1]);
                 Ok(Flow::Next)
             }
@@ -2641,6 +2645,78 @@ impl<'a> Tr<'a> {
         // Continue after the UnpackSequence (translated here).
         self.skip = true;
         Ok(Some(Flow::Next))
+    }
+
+    /// The item count when the `ForIter` at `pc` (into `dst`) is followed
+    /// by an `UnpackSequence` of `dst`, a temporary nobody reads afterwards
+    /// (and `unpackfor` is on): the two are then translated together by
+    /// `unpack_element`.
+    fn unpack_after(&self, pc: usize, dst: Reg) -> Option<usize> {
+        if !self.opts.has("unpackfor") || self.is_generic(pc + 1) {
+            return None;
+        }
+        let code = self.code();
+        let Some(&Instr::UnpackSequence { dst: u, src, count }) = code.instrs.get(pc + 1) else {
+            return None;
+        };
+        let live = &self.level().live;
+        let (d0, n) = (u as usize, count as usize);
+        if src != dst
+            || (dst as usize) < code.varnames.len()
+            || (d0..d0 + n).contains(&(dst as usize))
+            || live.live_in.get(pc + 2).is_none_or(|l| l.contains(dst as usize))
+            || handler(code, pc + 1).is_some()
+        {
+            return None;
+        }
+        Some(n)
+    }
+
+    /// `for a, b in xs` over a list or tuple (the `ForIter` at `pc` and
+    /// the `UnpackSequence` after it, see `unpack_after`): element `i` of
+    /// the value array at `items` guarded to be a tuple of `count` items,
+    /// else compiled code leaves before the `ForIter` (nothing committed);
+    /// then the iterator is advanced (`commit`) and the tuple's items are
+    /// copied into the targets straight from the element. The tuple is
+    /// never stored in its register (dead), which saves counting a
+    /// reference to it each step; the register keeps an older value.
+    fn unpack_element(&mut self, pc: usize, items: Var, i: Var, commit: (Var, Var), count: usize) {
+        let upc = pc + 1;
+        let Instr::UnpackSequence { dst: u, .. } = self.code().instrs[upc] else { unreachable!() };
+        let d0 = self.abs(u);
+        let sixteen = self.iconst(16);
+        let off = self.op1(Op::IMul, vec![i, sixteen]);
+        let ea = self.op1(Op::IAdd, vec![items, off]);
+        let x = self.exit(ExitKind::Guard, pc, "unpacked element not a tuple");
+        let tv = self.load(ea, 0);
+        let ok = self.icmp_imm(Cmp::Eq, tv, tag::TUPLE as i64);
+        self.guard_nonzero(ok, x);
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        let (pofs, lofs) = crate::objects::TupleObj::items_layout();
+        let tp = self.load(ea, 8);
+        let len = self.load(tp, dd + lofs as i32);
+        let ok = self.icmp_imm(Cmp::Eq, len, count as i64);
+        self.guard_nonzero(ok, x);
+        // Taken: the iterator advances, then the items are copied (the
+        // element's list or tuple holds the tuple meanwhile: no code runs).
+        self.store(commit.0, 0, commit.1);
+        for k in 0..count {
+            self.mem(d0 + k);
+        }
+        let titems = self.load(tp, dd + pofs as i32);
+        for k in 0..count {
+            let o = self.iconst(16 * k as i64);
+            let src = self.op1(Op::IAdd, vec![titems, o]);
+            let da = self.slot_addr(d0 + k);
+            self.copy_value(da, src);
+            self.clobber(d0 + k);
+        }
+        // (Speculations resume after the `UnpackSequence`: every item is
+        // stored by then.)
+        for k in 0..count {
+            self.speculate(d0 + k, upc, upc + 1);
+        }
+        self.skip = true;
     }
 
     /// Copies element `i` of the value array at `items` into register `d`,
