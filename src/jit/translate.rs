@@ -298,8 +298,11 @@ enum Fact {
     Attr { addr: LocalId, version: LocalId },
     /// IR locals holding the dict's entry array, its length and the class
     /// version: a lookup of another attribute of the object only checks
-    /// the version, the position and the key.
-    Dict { entries: LocalId, len: LocalId, version: LocalId },
+    /// the version, the position and the key. `checked` is a class version
+    /// the version local is known to hold unless the length local is 0
+    /// (which fails every position check): a lookup whose cache approved
+    /// that version skips the version check.
+    Dict { entries: LocalId, len: LocalId, version: LocalId, checked: u64 },
 }
 
 /// Exit reason of the guards of `attr_address_strict`: a site whose
@@ -598,15 +601,25 @@ impl<'a> Tr<'a> {
         self.f.blocks[b as usize].cold = true;
         b
     }
+    /// A block that only the current one branches to: cold when the
+    /// current one is (so that code after a guard on a slow path stays out
+    /// of the hot path's layout).
+    fn next_block(&mut self) -> BlockId {
+        if self.f.blocks[self.cur as usize].cold {
+            self.cold_block()
+        } else {
+            self.new_block()
+        }
+    }
     /// Continues in a new block if `cond` is zero, else goes to `exit`.
     fn guard_zero(&mut self, cond: Var, exit: BlockId) {
-        let ok = self.new_block();
+        let ok = self.next_block();
         self.f.set_term(self.cur, Terminator::Branch { cond, then: (exit, vec![]), els: (ok, vec![]) });
         self.cur = ok;
     }
     /// Continues in a new block if `cond` is non-zero, else goes to `exit`.
     fn guard_nonzero(&mut self, cond: Var, exit: BlockId) {
-        let ok = self.new_block();
+        let ok = self.next_block();
         self.f.set_term(self.cur, Terminator::Branch { cond, then: (ok, vec![]), els: (exit, vec![]) });
         self.cur = ok;
     }
@@ -3000,8 +3013,9 @@ impl<'a> Tr<'a> {
         let addr_l = self.f.new_local(Ty::I64);
         let ver_l = self.f.new_local(Ty::I64);
         let join = self.new_block();
-        let lookup = self.new_block();
         let reuse_path = matches!(self.facts.get(&(o, key, !store)), Some(Fact::Attr { .. }));
+        // (When the other kind's fact applies, the lookup is the rare case.)
+        let lookup = if reuse_path { self.cold_block() } else { self.new_block() };
         if let Some(Fact::Attr { addr, version }) = self.facts.get(&(o, key, !store)).copied() {
             // Known for the other kind of access: it applies when the class
             // is the one this site's cache approved.
@@ -3027,10 +3041,12 @@ impl<'a> Tr<'a> {
         // The class version, the dict's entries and length: known from an
         // earlier lookup on the object, or loaded (and then remembered).
         let (ver, ents, len, new_dict_fact) = match self.facts.get(&(o, 0, false)).copied() {
-            Some(Fact::Dict { entries, len, version }) => {
+            Some(Fact::Dict { entries, len, version, checked }) => {
                 let v = self.op1(Op::GetVar(version), vec![]);
-                let ok = self.icmp_imm(Cmp::Eq, v, cache.a as i64);
-                self.guard_nonzero(ok, slow);
+                if checked != cache.a {
+                    let ok = self.icmp_imm(Cmp::Eq, v, cache.a as i64);
+                    self.guard_nonzero(ok, slow);
+                }
                 let e = self.op1(Op::GetVar(entries), vec![]);
                 let l = self.op1(Op::GetVar(len), vec![]);
                 (v, e, l, None)
@@ -3068,10 +3084,15 @@ impl<'a> Tr<'a> {
         self.op(Op::SetVar(addr_l), vec![a]);
         self.op(Op::SetVar(ver_l), vec![ver]);
         if let Some((el, ll, vl)) = new_dict_fact {
-            // (The helper found the attribute in the instance dict.)
+            // (The helper found the attribute in the instance dict.) The
+            // length is remembered as 0 unless the class version is the
+            // one the fact is checked for (see `Fact::Dict`).
             let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
             let ents = self.load(dict, dd + pofs as i32);
             let len = self.load(dict, dd + lofs as i32);
+            let same = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
+            let zero = self.iconst(0);
+            let len = self.op1(Op::Select, vec![same, len, zero]);
             self.op(Op::SetVar(el), vec![ents]);
             self.op(Op::SetVar(ll), vec![len]);
             self.op(Op::SetVar(vl), vec![ver]);
@@ -3080,7 +3101,7 @@ impl<'a> Tr<'a> {
         self.cur = join;
         self.facts.insert((o, key, store), Fact::Attr { addr: addr_l, version: ver_l });
         if let Some((entries, len, version)) = new_dict_fact {
-            self.facts.insert((o, 0, false), Fact::Dict { entries, len, version });
+            self.facts.insert((o, 0, false), Fact::Dict { entries, len, version, checked: cache.a });
         }
         Some(self.op1(Op::GetVar(addr_l), vec![]))
     }
