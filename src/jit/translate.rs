@@ -303,6 +303,17 @@ enum Fact {
     /// (which fails every position check): a lookup whose cache approved
     /// that version skips the version check.
     Dict { entries: LocalId, len: LocalId, version: LocalId, checked: u64 },
+    /// Keyed by the name's address bitwise negated (`plain_key`): the
+    /// attribute's value is an int, float or bool (a guarded load or a
+    /// compiled store put it there), so a store over it drops no
+    /// reference. Every compiled store of the name forgets this fact for
+    /// every register (another may hold the same object).
+    Plain,
+}
+
+/// The facts key of the `Fact::Plain` of attribute `key` of register `o`.
+fn plain_key(o: usize, key: i64) -> (usize, i64, bool) {
+    (o, !key, false)
 }
 
 /// Exit reason of the guards of `attr_address_strict`: a site whose
@@ -2876,10 +2887,18 @@ impl<'a> Tr<'a> {
 
     /// Stores the value of register `s` into the value slot at `addr`.
     fn store_value_at(&mut self, addr: Var, s: usize) {
+        self.store_value_at_plain(addr, s, false)
+    }
+
+    /// `store_value_at`, where `plain` says the value at `addr` is known to
+    /// be a number (nothing to release before storing a number).
+    fn store_value_at_plain(&mut self, addr: Var, s: usize, plain: bool) {
         let st = self.st[s];
         match st.t {
             T::Int | T::Float | T::Bool => {
-                self.release_at(addr);
+                if !plain {
+                    self.release_at(addr);
+                }
                 let t = self.iconst(num_tag(st.t) as i64);
                 self.store(addr, 0, t);
                 let v = if st.t == T::Float {
@@ -2973,6 +2992,16 @@ impl<'a> Tr<'a> {
         self.guard_nonzero(ok, fail);
         let voff = self.iconst(std::mem::offset_of!(crate::objects::dict::Entry, value) as i64);
         self.op1(Op::IAdd, vec![e, voff])
+    }
+
+    /// The name's address of attribute access `pc` (the facts key).
+    fn attr_key(&self, pc: usize) -> i64 {
+        let code = self.code();
+        let name = match code.instrs[pc] {
+            Instr::LoadAttr { name, .. } | Instr::StoreAttr { name, .. } => name,
+            _ => unreachable!(),
+        };
+        code.names[name as usize].as_ptr() as i64
     }
 
     fn is_loose(&self, pc: usize) -> bool {
@@ -3123,6 +3152,8 @@ impl<'a> Tr<'a> {
                     let x = self.exit(ExitKind::Guard, pc, "attribute type");
                     self.unbox_into(addr, t, tg, x, d);
                     self.st[d] = RS { t, clean: false, mem: None };
+                    let key = self.attr_key(pc);
+                    self.facts.insert(plain_key(o, key), Fact::Plain);
                 }
                 None => {
                     let da = self.slot_addr(d);
@@ -3178,8 +3209,17 @@ impl<'a> Tr<'a> {
             return self.generic(pc, ins);
         }
         self.mem(o);
+        // Whether the value being replaced is known to be a number; then
+        // no register keeps that knowledge about this name (see
+        // `Fact::Plain`).
+        let key = self.attr_key(pc);
+        let plain = self.facts.get(&plain_key(o, key)) == Some(&Fact::Plain);
+        self.facts.retain(|k, _| k.1 != !key);
         if let Some(addr) = self.attr_address_strict(pc, o) {
-            self.store_value_at(addr, s);
+            self.store_value_at_plain(addr, s, plain);
+            if matches!(self.st[s].t, T::Int | T::Float | T::Bool) {
+                self.facts.insert(plain_key(o, key), Fact::Plain);
+            }
             return Ok(Flow::Next);
         }
         if self.code().cache(pc).a == 0 {
