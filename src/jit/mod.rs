@@ -31,6 +31,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ("list", "index and store into lists natively; other subscripts through a helper before the generic path"),
     ("attrs", "read and write instance attributes through the inline caches without a generic call"),
     ("attrfacts", "check an instance attribute's position once and reuse it until the object or its dict may change"),
+    (
+        "unpackfor",
+        "`for a, b in xs` over a list or tuple of tuples: the items unpacked from the element in place, without storing the tuple in its (dead) register",
+    ),
     ("speculate", "specialise on the result types the interpreter observed (guarded)"),
     (
         "nativecall",

@@ -298,8 +298,22 @@ enum Fact {
     Attr { addr: LocalId, version: LocalId },
     /// IR locals holding the dict's entry array, its length and the class
     /// version: a lookup of another attribute of the object only checks
-    /// the version, the position and the key.
-    Dict { entries: LocalId, len: LocalId, version: LocalId },
+    /// the version, the position and the key. `checked` is a class version
+    /// the version local is known to hold unless the length local is 0
+    /// (which fails every position check): a lookup whose cache approved
+    /// that version skips the version check.
+    Dict { entries: LocalId, len: LocalId, version: LocalId, checked: u64 },
+    /// Keyed by the name's address bitwise negated (`plain_key`): the
+    /// attribute's value is an int, float or bool (a guarded load or a
+    /// compiled store put it there), so a store over it drops no
+    /// reference. Every compiled store of the name forgets this fact for
+    /// every register (another may hold the same object).
+    Plain,
+}
+
+/// The facts key of the `Fact::Plain` of attribute `key` of register `o`.
+fn plain_key(o: usize, key: i64) -> (usize, i64, bool) {
+    (o, !key, false)
 }
 
 /// Exit reason of the guards of `attr_address_strict`: a site whose
@@ -598,15 +612,25 @@ impl<'a> Tr<'a> {
         self.f.blocks[b as usize].cold = true;
         b
     }
+    /// A block that only the current one branches to: cold when the
+    /// current one is (so that code after a guard on a slow path stays out
+    /// of the hot path's layout).
+    fn next_block(&mut self) -> BlockId {
+        if self.f.blocks[self.cur as usize].cold {
+            self.cold_block()
+        } else {
+            self.new_block()
+        }
+    }
     /// Continues in a new block if `cond` is zero, else goes to `exit`.
     fn guard_zero(&mut self, cond: Var, exit: BlockId) {
-        let ok = self.new_block();
+        let ok = self.next_block();
         self.f.set_term(self.cur, Terminator::Branch { cond, then: (exit, vec![]), els: (ok, vec![]) });
         self.cur = ok;
     }
     /// Continues in a new block if `cond` is non-zero, else goes to `exit`.
     fn guard_nonzero(&mut self, cond: Var, exit: BlockId) {
-        let ok = self.new_block();
+        let ok = self.next_block();
         self.f.set_term(self.cur, Terminator::Branch { cond, then: (ok, vec![]), els: (exit, vec![]) });
         self.cur = ok;
     }
@@ -2485,7 +2509,11 @@ impl<'a> Tr<'a> {
                 let one = self.iconst(1);
                 let i1 = self.op1(Op::IAdd, vec![i, one]);
                 let items = self.load(l, data + pofs as i32);
-                self.element_to(pc, items, i, d, Some((ip, i1)));
+                if let Some(count) = self.unpack_after(pc, dst) {
+                    self.unpack_element(pc, items, i, (ip, i1), count);
+                } else {
+                    self.element_to(pc, items, i, d, Some((ip, i1)));
+                }
                 self.op(Op::SetVar(pos_l), vec![i1]);
                 Ok(Flow::Next)
             }
@@ -2643,6 +2671,78 @@ impl<'a> Tr<'a> {
         Ok(Some(Flow::Next))
     }
 
+    /// The item count when the `ForIter` at `pc` (into `dst`) is followed
+    /// by an `UnpackSequence` of `dst`, a temporary nobody reads afterwards
+    /// (and `unpackfor` is on): the two are then translated together by
+    /// `unpack_element`.
+    fn unpack_after(&self, pc: usize, dst: Reg) -> Option<usize> {
+        if !self.opts.has("unpackfor") || self.is_generic(pc + 1) {
+            return None;
+        }
+        let code = self.code();
+        let Some(&Instr::UnpackSequence { dst: u, src, count }) = code.instrs.get(pc + 1) else {
+            return None;
+        };
+        let live = &self.level().live;
+        let (d0, n) = (u as usize, count as usize);
+        if src != dst
+            || (dst as usize) < code.varnames.len()
+            || (d0..d0 + n).contains(&(dst as usize))
+            || live.live_in.get(pc + 2).is_none_or(|l| l.contains(dst as usize))
+            || handler(code, pc + 1).is_some()
+        {
+            return None;
+        }
+        Some(n)
+    }
+
+    /// `for a, b in xs` over a list or tuple (the `ForIter` at `pc` and
+    /// the `UnpackSequence` after it, see `unpack_after`): element `i` of
+    /// the value array at `items` guarded to be a tuple of `count` items,
+    /// else compiled code leaves before the `ForIter` (nothing committed);
+    /// then the iterator is advanced (`commit`) and the tuple's items are
+    /// copied into the targets straight from the element. The tuple is
+    /// never stored in its register (dead), which saves counting a
+    /// reference to it each step; the register keeps an older value.
+    fn unpack_element(&mut self, pc: usize, items: Var, i: Var, commit: (Var, Var), count: usize) {
+        let upc = pc + 1;
+        let Instr::UnpackSequence { dst: u, .. } = self.code().instrs[upc] else { unreachable!() };
+        let d0 = self.abs(u);
+        let sixteen = self.iconst(16);
+        let off = self.op1(Op::IMul, vec![i, sixteen]);
+        let ea = self.op1(Op::IAdd, vec![items, off]);
+        let x = self.exit(ExitKind::Guard, pc, "unpacked element not a tuple");
+        let tv = self.load(ea, 0);
+        let ok = self.icmp_imm(Cmp::Eq, tv, tag::TUPLE as i64);
+        self.guard_nonzero(ok, x);
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        let (pofs, lofs) = crate::objects::TupleObj::items_layout();
+        let tp = self.load(ea, 8);
+        let len = self.load(tp, dd + lofs as i32);
+        let ok = self.icmp_imm(Cmp::Eq, len, count as i64);
+        self.guard_nonzero(ok, x);
+        // Taken: the iterator advances, then the items are copied (the
+        // element's list or tuple holds the tuple meanwhile: no code runs).
+        self.store(commit.0, 0, commit.1);
+        for k in 0..count {
+            self.mem(d0 + k);
+        }
+        let titems = self.load(tp, dd + pofs as i32);
+        for k in 0..count {
+            let o = self.iconst(16 * k as i64);
+            let src = self.op1(Op::IAdd, vec![titems, o]);
+            let da = self.slot_addr(d0 + k);
+            self.copy_value(da, src);
+            self.clobber(d0 + k);
+        }
+        // (Speculations resume after the `UnpackSequence`: every item is
+        // stored by then.)
+        for k in 0..count {
+            self.speculate(d0 + k, upc, upc + 1);
+        }
+        self.skip = true;
+    }
+
     /// Copies element `i` of the value array at `items` into register `d`,
     /// unboxing it when the profile of `pc` says what it is.
     /// `commit` (an address and a value) is stored once the element is
@@ -2787,10 +2887,18 @@ impl<'a> Tr<'a> {
 
     /// Stores the value of register `s` into the value slot at `addr`.
     fn store_value_at(&mut self, addr: Var, s: usize) {
+        self.store_value_at_plain(addr, s, false)
+    }
+
+    /// `store_value_at`, where `plain` says the value at `addr` is known to
+    /// be a number (nothing to release before storing a number).
+    fn store_value_at_plain(&mut self, addr: Var, s: usize, plain: bool) {
         let st = self.st[s];
         match st.t {
             T::Int | T::Float | T::Bool => {
-                self.release_at(addr);
+                if !plain {
+                    self.release_at(addr);
+                }
                 let t = self.iconst(num_tag(st.t) as i64);
                 self.store(addr, 0, t);
                 let v = if st.t == T::Float {
@@ -2886,6 +2994,16 @@ impl<'a> Tr<'a> {
         self.op1(Op::IAdd, vec![e, voff])
     }
 
+    /// The name's address of attribute access `pc` (the facts key).
+    fn attr_key(&self, pc: usize) -> i64 {
+        let code = self.code();
+        let name = match code.instrs[pc] {
+            Instr::LoadAttr { name, .. } | Instr::StoreAttr { name, .. } => name,
+            _ => unreachable!(),
+        };
+        code.names[name as usize].as_ptr() as i64
+    }
+
     fn is_loose(&self, pc: usize) -> bool {
         self.generic.contains(&(self.level().code as usize, pc as u32 | LOOSE_SITE))
     }
@@ -2924,8 +3042,9 @@ impl<'a> Tr<'a> {
         let addr_l = self.f.new_local(Ty::I64);
         let ver_l = self.f.new_local(Ty::I64);
         let join = self.new_block();
-        let lookup = self.new_block();
         let reuse_path = matches!(self.facts.get(&(o, key, !store)), Some(Fact::Attr { .. }));
+        // (When the other kind's fact applies, the lookup is the rare case.)
+        let lookup = if reuse_path { self.cold_block() } else { self.new_block() };
         if let Some(Fact::Attr { addr, version }) = self.facts.get(&(o, key, !store)).copied() {
             // Known for the other kind of access: it applies when the class
             // is the one this site's cache approved.
@@ -2951,10 +3070,12 @@ impl<'a> Tr<'a> {
         // The class version, the dict's entries and length: known from an
         // earlier lookup on the object, or loaded (and then remembered).
         let (ver, ents, len, new_dict_fact) = match self.facts.get(&(o, 0, false)).copied() {
-            Some(Fact::Dict { entries, len, version }) => {
+            Some(Fact::Dict { entries, len, version, checked }) => {
                 let v = self.op1(Op::GetVar(version), vec![]);
-                let ok = self.icmp_imm(Cmp::Eq, v, cache.a as i64);
-                self.guard_nonzero(ok, slow);
+                if checked != cache.a {
+                    let ok = self.icmp_imm(Cmp::Eq, v, cache.a as i64);
+                    self.guard_nonzero(ok, slow);
+                }
                 let e = self.op1(Op::GetVar(entries), vec![]);
                 let l = self.op1(Op::GetVar(len), vec![]);
                 (v, e, l, None)
@@ -2992,10 +3113,15 @@ impl<'a> Tr<'a> {
         self.op(Op::SetVar(addr_l), vec![a]);
         self.op(Op::SetVar(ver_l), vec![ver]);
         if let Some((el, ll, vl)) = new_dict_fact {
-            // (The helper found the attribute in the instance dict.)
+            // (The helper found the attribute in the instance dict.) The
+            // length is remembered as 0 unless the class version is the
+            // one the fact is checked for (see `Fact::Dict`).
             let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
             let ents = self.load(dict, dd + pofs as i32);
             let len = self.load(dict, dd + lofs as i32);
+            let same = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
+            let zero = self.iconst(0);
+            let len = self.op1(Op::Select, vec![same, len, zero]);
             self.op(Op::SetVar(el), vec![ents]);
             self.op(Op::SetVar(ll), vec![len]);
             self.op(Op::SetVar(vl), vec![ver]);
@@ -3004,7 +3130,7 @@ impl<'a> Tr<'a> {
         self.cur = join;
         self.facts.insert((o, key, store), Fact::Attr { addr: addr_l, version: ver_l });
         if let Some((entries, len, version)) = new_dict_fact {
-            self.facts.insert((o, 0, false), Fact::Dict { entries, len, version });
+            self.facts.insert((o, 0, false), Fact::Dict { entries, len, version, checked: cache.a });
         }
         Some(self.op1(Op::GetVar(addr_l), vec![]))
     }
@@ -3026,6 +3152,8 @@ impl<'a> Tr<'a> {
                     let x = self.exit(ExitKind::Guard, pc, "attribute type");
                     self.unbox_into(addr, t, tg, x, d);
                     self.st[d] = RS { t, clean: false, mem: None };
+                    let key = self.attr_key(pc);
+                    self.facts.insert(plain_key(o, key), Fact::Plain);
                 }
                 None => {
                     let da = self.slot_addr(d);
@@ -3081,8 +3209,17 @@ impl<'a> Tr<'a> {
             return self.generic(pc, ins);
         }
         self.mem(o);
+        // Whether the value being replaced is known to be a number; then
+        // no register keeps that knowledge about this name (see
+        // `Fact::Plain`).
+        let key = self.attr_key(pc);
+        let plain = self.facts.get(&plain_key(o, key)) == Some(&Fact::Plain);
+        self.facts.retain(|k, _| k.1 != !key);
         if let Some(addr) = self.attr_address_strict(pc, o) {
-            self.store_value_at(addr, s);
+            self.store_value_at_plain(addr, s, plain);
+            if matches!(self.st[s].t, T::Int | T::Float | T::Bool) {
+                self.facts.insert(plain_key(o, key), Fact::Plain);
+            }
             return Ok(Flow::Next);
         }
         if self.code().cache(pc).a == 0 {
