@@ -38,7 +38,7 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ("speculate", "specialise on the result types the interpreter observed (guarded)"),
     (
         "nativecall",
-        "compile hot functions that make calls whole however small; a call from compiled code of a function with compiled code enters it directly (a real frame, no interpreter dispatch)",
+        "compile hot functions that make positional calls whole however small; a call from compiled code of a function with compiled code enters it directly (a real frame, no interpreter dispatch)",
     ),
     ("recursion", "inline two or three levels of a compiled function's calls of itself into its body"),
     (
