@@ -146,7 +146,7 @@ fn attr_hit(cache: &Cache, version: u64, plain: bool, d: &DictObj, name: &StrObj
 /// Whether class flags `flags` make the instance dict authoritative for
 /// an access that must not bypass the hooks in `hooks`.
 #[inline(always)]
-fn plain(flags: u32, hooks: u32) -> bool {
+pub(crate) fn plain(flags: u32, hooks: u32) -> bool {
     flags & (class_flags::PLAIN_ATTRS | hooks) == class_flags::PLAIN_ATTRS
 }
 

@@ -2414,7 +2414,7 @@ impl Vm {
         if flags & (hooks | class_flags::NO_DICT) != 0 || body.is_empty() || body.len() > 8 {
             return false;
         }
-        let plain = flags & (class_flags::PLAIN_ATTRS | hooks) == class_flags::PLAIN_ATTRS;
+        let plain = crate::vm::inline_cache::plain(flags, hooks);
         for (i, ins) in body.iter().enumerate() {
             let Instr::StoreAttr { obj: 0, name, src } = *ins else { return false };
             let n = &code.names[name as usize];
