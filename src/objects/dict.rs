@@ -198,7 +198,7 @@ impl DictObj {
     #[inline(always)]
     pub fn str_obj_key_at(&self, pos: usize, name: &super::StrObj) -> bool {
         match self.t().entries.get(pos) {
-            Some(Entry { key: Value::Str(s), .. }) => std::ptr::eq(&**s, name) || s.as_str() == name.as_str(),
+            Some(Entry { key: Value::Str(s), .. }) => same_str(s, name),
             _ => false,
         }
     }
@@ -223,7 +223,7 @@ impl DictObj {
     /// looked up with the object it was stored under), before any text.
     pub fn find_str_exact(&self, key: &super::StrObj) -> Option<Option<usize>> {
         self.probe_str(key.hash(), |e| match &e.key {
-            Value::Str(s) => Some(std::ptr::eq(&**s, key) || s.as_str() == key.as_str()),
+            Value::Str(s) => Some(same_str(s, key)),
             Value::Undef => Some(false),
             _ => None,
         })
@@ -513,6 +513,13 @@ impl DictObj {
         t.indices = indices;
         t.entries = entries;
     }
+}
+
+/// Equal `str` objects: the same object (interned names, a key looked up
+/// with the object it was stored under) without reading either text.
+#[inline(always)]
+fn same_str(a: &super::StrObj, b: &super::StrObj) -> bool {
+    std::ptr::eq(a, b) || a.as_str() == b.as_str()
 }
 
 /// Whether dict key `k` is the string `key`: by address first (keys and
