@@ -959,7 +959,15 @@ impl<'a> Tr<'a> {
         let named = code.varnames.len();
         for r in 0..code.nregs as usize {
             if r >= named && !live.contains(r) {
-                s[lvl.offset + r] = RS::ANY;
+                // Dead: its type no longer matters, but what its slot
+                // holds does (an Undef or unboxed-number slot needs no
+                // release when an inlined frame's window is cleared).
+                let x = s[lvl.offset + r];
+                let mem = if x.t.is_virtual() { x.mem } else { RS::mem_type(x.t).mem };
+                s[lvl.offset + r] = match mem {
+                    Some(m) if !is_heap_tag(m) => RS::mem_type(T::Tag(m)),
+                    _ => RS::ANY,
+                };
             }
         }
         s
