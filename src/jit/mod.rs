@@ -40,6 +40,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "nativecall",
         "compile hot functions that make positional calls whole however small; a call from compiled code of a function with compiled code enters it directly (a real frame, no interpreter dispatch)",
     ),
+    (
+        "nest",
+        "an inner loop that gets hot inside an outer loop is left to the outer loop's next back-edge, which compiles the whole nest (one compilation instead of two)",
+    ),
     ("recursion", "inline two or three levels of a compiled function's calls of itself into its body"),
     (
         "split",
@@ -283,6 +287,10 @@ pub struct JitState {
     pub failed: usize,
     /// Compile failures (reason), for `--jit-stats`.
     pub failures: Vec<String>,
+    /// Loops (code address, back-edge pc) already passed to an enclosing
+    /// loop once (`nest`), or chosen to compile a nest: compiled as soon
+    /// as they are hot again.
+    deferred: HashSet<(usize, u32), BuildKeyHasher>,
 }
 
 impl Default for JitState {
@@ -299,6 +307,7 @@ impl Default for JitState {
             compiled: 0,
             failed: 0,
             failures: Vec::new(),
+            deferred: HashSet::default(),
         }
     }
 }
@@ -365,6 +374,9 @@ impl Vm {
                     self.reset_counter(fi, loop_pc);
                     return Outcome::NotRun;
                 }
+                if self.defer_to_enclosing(fi, loop_pc, header) {
+                    return Outcome::NotRun;
+                }
                 match self.jit_compile(fi, loop_pc, header) {
                     Some(lp) => lp,
                     None => {
@@ -424,6 +436,51 @@ impl Vm {
             }
         };
         self.jit_run(fi, key, lp)
+    }
+
+    /// `nest`: the first time an inner loop gets hot inside an outer loop
+    /// of the same code, it is not compiled on its own; its counter starts
+    /// again and the outer loop's back-edges are made hot, so the outer
+    /// loop's next back-edge compiles the nest, inner loop included (one
+    /// compilation instead of two, and the nest runs natively from then
+    /// on). If the inner loop gets hot again first (it runs long within
+    /// one outer iteration), it is compiled alone then: at most one
+    /// threshold's worth of its iterations more are interpreted.
+    fn defer_to_enclosing(&mut self, fi: usize, loop_pc: usize, header: usize) -> bool {
+        if !self.jit.opts.has("nest") {
+            return false;
+        }
+        let code = self.frames[fi].code();
+        let code_addr = self.frames[fi].code as usize;
+        if !self.jit.deferred.insert((code_addr, loop_pc as u32)) {
+            return false;
+        }
+        // The innermost enclosing loop: the first back-edge after this one
+        // that jumps to a header before this loop's.
+        let Some(outer) = code.instrs[loop_pc + 1..].iter().find_map(|i| match i {
+            crate::bytecode::Instr::Loop { target, .. } if (*target as usize) < header => Some(*target),
+            _ => None,
+        }) else {
+            return false;
+        };
+        let mut edges = Vec::new();
+        for (p, i) in code.instrs.iter().enumerate() {
+            if let crate::bytecode::Instr::Loop { target, counter } = i {
+                if *target == outer {
+                    if self.jit.loops.get(&(code_addr, p as u32)).is_some_and(|r| r.blacklisted) {
+                        return false;
+                    }
+                    edges.push((p, *counter));
+                }
+            }
+        }
+        for (p, counter) in edges {
+            self.jit.deferred.insert((code_addr, p as u32));
+            let c = &code.loop_counters[counter as usize];
+            c.set(c.get().max(self.jit_threshold.saturating_sub(1)));
+        }
+        self.reset_counter(fi, loop_pc);
+        true
     }
 
     fn reset_counter(&mut self, fi: usize, loop_pc: usize) {
