@@ -108,6 +108,14 @@ fn jit_log_int_sum() {
     check_jit_log("jit_int_sum");
 }
 
+/// A nest: the inner loop gets hot first and is left to the outer loop,
+/// whose code has a second entry at the inner loop's header (block 0
+/// chooses the entry).
+#[test]
+fn jit_log_nest_entry() {
+    check_jit_log("jit_nest_entry");
+}
+
 #[test]
 fn jit_log_float_list() {
     check_jit_log("jit_float_list");

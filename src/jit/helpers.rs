@@ -35,6 +35,10 @@ pub struct JitCtx {
     /// Scratch words for helpers returning several results.
     pub scratch: [u64; 12],
     pub err: Option<PyErr>,
+    /// Where to enter the region: 0 at its header, `k` at the header of
+    /// its `k`-th inner loop (`CompiledLoop::entries`). Compiled code that
+    /// has inner entries reads it and sets it back to 0.
+    pub entry: u64,
 }
 
 /// The result of executing one instruction generically.
@@ -657,7 +661,7 @@ impl Vm {
             std::rc::Rc::increment_strong_count(p);
             std::rc::Rc::from_raw(p)
         };
-        let mut ctx = JitCtx { vm: self as *mut Vm, fi: cfi, lp: p, scratch: [0; 12], err: None };
+        let mut ctx = JitCtx { vm: self as *mut Vm, fi: cfi, lp: p, scratch: [0; 12], err: None, entry: 0 };
         lp.runs.set(lp.runs.get() + 1);
         lp.native_runs.set(lp.native_runs.get() + 1);
         // SAFETY: the code was compiled for frames of this function; the

@@ -41,6 +41,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "compile hot functions that make positional calls whole however small; a call from compiled code of a function with compiled code enters it directly (a real frame, no interpreter dispatch)",
     ),
     (
+        "entries",
+        "a region can also be entered at the headers of its inner loops: an inner loop that gets hot in the interpreter enters the compiled nest there",
+    ),
+    (
         "nest",
         "an inner loop that gets hot inside an outer loop is left to the outer loop's next back-edge, which compiles the whole nest (one compilation instead of two)",
     ),
@@ -220,6 +224,10 @@ pub struct CompiledLoop {
     /// Runs entered by a native call from compiled code (`nativecall`).
     pub native_runs: Cell<u64>,
     pub entry_fails: Cell<u64>,
+    /// Inner loop headers the code can be entered at (`JitCtx::entry`).
+    pub entries: Vec<u32>,
+    /// Failed entries at inner headers (the types there differ).
+    pub inner_entry_fails: Cell<u64>,
     /// Runs that ended at a `yield` (a loop that yields every iteration
     /// gains nothing from compiled code).
     pub yield_exits: Cell<u64>,
@@ -291,6 +299,9 @@ pub struct JitState {
     /// loop once (`nest`), or chosen to compile a nest: compiled as soon
     /// as they are hot again.
     deferred: HashSet<(usize, u32), BuildKeyHasher>,
+    /// Regions (by key) that can be entered at an inner loop's header
+    /// (code address, header pc): see `Tr::inner_entries`.
+    inner_entries: HashMap<(usize, u32), (usize, u32), BuildKeyHasher>,
 }
 
 impl Default for JitState {
@@ -308,6 +319,7 @@ impl Default for JitState {
             failed: 0,
             failures: Vec::new(),
             deferred: HashSet::default(),
+            inner_entries: HashMap::default(),
         }
     }
 }
@@ -366,6 +378,11 @@ impl Vm {
     pub fn jit_backedge(&mut self, fi: usize, loop_pc: usize, header: usize) -> Outcome {
         let code_ptr = self.frames[fi].code as usize;
         let key = (code_ptr, loop_pc as u32);
+        if !self.jit.inner_entries.is_empty() && self.frames[fi].generator_safe() {
+            if let Some(o) = self.enter_enclosing(fi, header) {
+                return o;
+            }
+        }
         let lp = match self.jit.loops.get(&key).and_then(|r| r.compiled.clone()) {
             Some(lp) => lp,
             None => {
@@ -436,6 +453,30 @@ impl Vm {
             }
         };
         self.jit_run(fi, key, lp)
+    }
+
+    /// `entries`: runs a compiled region that encloses the loop at `header`
+    /// from that header. None when there is none (or its entry guards keep
+    /// failing: the inner loop is then compiled on its own).
+    fn enter_enclosing(&mut self, fi: usize, header: usize) -> Option<Outcome> {
+        let code_addr = self.frames[fi].code as usize;
+        let outer = *self.jit.inner_entries.get(&(code_addr, header as u32))?;
+        let lp = self.jit.loops.get(&outer).and_then(|r| r.compiled.clone());
+        let Some(k) = lp.as_ref().and_then(|lp| lp.entries.iter().position(|&h| h as usize == header)) else {
+            self.jit.inner_entries.remove(&(code_addr, header as u32));
+            return None;
+        };
+        let lp = lp.unwrap();
+        match self.jit_run_at(fi, outer, lp.clone(), k as u64 + 1) {
+            Outcome::NotRun => {
+                lp.inner_entry_fails.set(lp.inner_entry_fails.get() + 1);
+                if lp.inner_entry_fails.get() >= 16 {
+                    self.jit.inner_entries.remove(&(code_addr, header as u32));
+                }
+                None
+            }
+            o => Some(o),
+        }
     }
 
     /// `nest`: the first time an inner loop gets hot inside an outer loop
@@ -595,8 +636,22 @@ impl Vm {
             runs: Cell::new(0),
             native_runs: Cell::new(0),
             entry_fails: Cell::new(0),
+            entries: t.entries,
+            inner_entry_fails: Cell::new(0),
             yield_exits: Cell::new(0),
         });
+        for &h in &lp.entries {
+            self.jit.inner_entries.insert((key.0, h), key);
+            // The interpreter's next back-edge of the inner loop enters.
+            for i in code.instrs.iter() {
+                if let crate::bytecode::Instr::Loop { target, counter } = i {
+                    if *target == h {
+                        let c = &code.loop_counters[*counter as usize];
+                        c.set(c.get().max(self.jit_threshold));
+                    }
+                }
+            }
+        }
         if key.1 == FUNCTION_KEY {
             code.jit_entry.set(Rc::as_ptr(&lp) as usize);
         }
@@ -638,6 +693,12 @@ impl Vm {
     }
 
     fn jit_run(&mut self, fi: usize, key: (usize, u32), lp: Rc<CompiledLoop>) -> Outcome {
+        self.jit_run_at(fi, key, lp, 0)
+    }
+
+    /// Runs compiled code on frame `fi` from entry `entry` (0: the region's
+    /// header; see `CompiledLoop::entries`).
+    fn jit_run_at(&mut self, fi: usize, key: (usize, u32), lp: Rc<CompiledLoop>, entry: u64) -> Outcome {
         let f = &mut self.frames[fi];
         let base = f.base;
         let saved_top = f.top;
@@ -649,7 +710,7 @@ impl Vm {
         if need > saved_top {
             self.frames[fi].top = need;
         }
-        let mut ctx = JitCtx { vm: self as *mut Vm, fi, lp: &*lp as *const CompiledLoop, scratch: [0; 12], err: None };
+        let mut ctx = JitCtx { vm: self as *mut Vm, fi, lp: &*lp as *const CompiledLoop, scratch: [0; 12], err: None, entry };
         lp.runs.set(lp.runs.get() + 1);
         // SAFETY: the code was compiled for this frame layout; `base` is the
         // frame's register window and the stack has room for `extent`
@@ -661,6 +722,10 @@ impl Vm {
                 exit.count.set(exit.count.get() + 1);
                 return Outcome::Resume(exit.pc as usize);
             }
+        }
+        if r == ENTRY_FAIL && entry != 0 {
+            // An inner entry's guards failed (counted by the caller).
+            return Outcome::NotRun;
         }
         self.jit_finish(fi, key, lp, r, &mut ctx)
     }

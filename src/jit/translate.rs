@@ -188,6 +188,9 @@ pub struct Translation {
     pub consts: Vec<Value>,
     pub extent: usize,
     pub depth: usize,
+    /// Inner loop headers the code can also be entered at (entry `k + 1`
+    /// is `entries[k]`; see `Tr::inner_entries`).
+    pub entries: Vec<u32>,
 }
 
 /// Why a translation attempt stopped.
@@ -276,6 +279,8 @@ struct Tr<'a> {
     /// (see `attr_address_strict`), by object register, name and whether
     /// the access was a store.
     facts: Facts,
+    /// Inner loop headers with an entry (see `inner_entries`).
+    entries: Vec<u32>,
 }
 
 /// Attribute facts by object register, name (the name's address; 0 for
@@ -371,6 +376,7 @@ pub fn translate(
             exit_local: 0,
             no_split: 0,
             facts: HashMap::new(),
+            entries: Vec::new(),
         };
         tr.exit_local = tr.f.new_local(Ty::I64);
         tr.base = tr.f.base();
@@ -386,6 +392,7 @@ pub fn translate(
                     consts: tr.consts,
                     extent: tr.extent,
                     depth: tr.depth,
+                    entries: tr.entries,
                 })
             }
             Err(Abort::Restart) => {
@@ -1081,10 +1088,113 @@ impl<'a> Tr<'a> {
         };
         self.headers.insert(key, hs.clone());
         // The entry block: guards on the entry types, then load the numbers.
-        self.cur = 0;
+        // (Block 0 itself only chooses the entry: see `inner_entries`.)
+        let nested = self.opts.has("entries")
+            && code.instrs[header..=loop_pc].iter().any(|i| matches!(i, Instr::Loop { target, .. } if *target as usize != header));
+        let root_entry = if nested { self.new_block() } else { 0 };
+        self.cur = root_entry;
         let fail = self.cold_block();
         let fv = self.f.iconst(fail, ENTRY_FAIL as i64);
         self.f.set_term(fail, Terminator::Return(fv));
+        self.entry_code(&hs, nregs, fail);
+        let entry_state: State =
+            hs.iter().map(|s| if s.t.is_virtual() { RS { t: s.t, clean: true, mem: Some(self.rs_tag(s.t)) } } else { *s }).collect();
+        self.regions.push(Region {
+            lo: header,
+            hi: loop_pc,
+            is_root: true,
+            loop_headers: HashSet::new(),
+            incoming: HashMap::new(),
+            blocks: HashMap::new(),
+            returns: Vec::new(),
+        });
+        let eb = self.cur;
+        self.region(header, loop_pc, eb, entry_state)?;
+        let reg = self.regions.pop().unwrap();
+        if nested {
+            self.inner_entries(&reg, header, root_entry, fail, nregs);
+        }
+        Ok(())
+    }
+
+    /// `entries`: the region can also be entered at the headers of the loops
+    /// nested in it (at its own level, not in inlined functions), so that
+    /// the interpreter, running an inner loop that got hot, enters the
+    /// compiled nest there instead of compiling the inner loop on its own.
+    /// Block 0 reads the entry number from `JitCtx::entry` (0: the region's
+    /// header; `k`: the `k`-th header in `self.entries`) and clears it; each
+    /// inner entry guards and loads the registers as the header's state
+    /// wants them, like the region's own entry.
+    fn inner_entries(&mut self, reg: &Region, header: usize, root_entry: BlockId, fail: BlockId, nregs: usize) {
+        let mut hdrs: Vec<usize> = if self.opts.has("entries") {
+            reg.loop_headers.iter().copied().filter(|&h| h != header && reg.blocks.contains_key(&h)).collect()
+        } else {
+            Vec::new()
+        };
+        hdrs.sort_unstable();
+        let mut targets = Vec::new();
+        for h in hdrs {
+            let key = self.header_key(h);
+            let Some(hs) = self.headers.get(&key).cloned() else { continue };
+            if hs.len() != nregs {
+                continue;
+            }
+            // A virtual constant whose slot the code believes holds no
+            // object, while the interpreter's slot holds it: entering would
+            // leak the reference. (Rare: constants are reloaded each
+            // iteration.)
+            let leaks = hs.iter().any(|x| match x.t {
+                T::Const(c) => is_heap_tag(self.consts[c as usize].tag()) && x.mem.is_some_and(|m| !is_heap_tag(m)),
+                _ => false,
+            });
+            if leaks {
+                continue;
+            }
+            let b = self.new_block();
+            self.cur = b;
+            // Dead temporaries: what the interpreter left there is released
+            // (the code at the header believes them empty or numbers).
+            // SAFETY: see `code`.
+            let code = unsafe { &*self.level().code };
+            let live = self.level().live.clone();
+            let named = code.varnames.len();
+            let mut hs2 = hs.clone();
+            for r in named..nregs {
+                if !live.live_in[h].contains(r) && hs[r].t != T::Any {
+                    self.release_slot(r, None);
+                    let z = self.iconst(0);
+                    self.store(self.base, Self::slot_off(r), z);
+                    hs2[r] = RS::ANY;
+                }
+            }
+            self.entry_code(&hs2, nregs, fail);
+            let hb = reg.blocks[&h];
+            self.f.set_term(self.cur, Terminator::Jump(hb, vec![]));
+            self.entries.push(h as u32);
+            targets.push(b);
+        }
+        self.cur = 0;
+        if targets.is_empty() {
+            self.f.set_term(0, Terminator::Jump(root_entry, vec![]));
+            return;
+        }
+        let off = std::mem::offset_of!(helpers::JitCtx, entry) as i32;
+        let e = self.load(self.ctx, off);
+        let z = self.iconst(0);
+        self.store(self.ctx, off, z);
+        for (k, b) in targets.into_iter().enumerate() {
+            let is_k = self.icmp_imm(Cmp::Eq, e, k as i64 + 1);
+            let next = self.new_block();
+            self.f.set_term(self.cur, Terminator::Branch { cond: is_k, then: (b, vec![]), els: (next, vec![]) });
+            self.cur = next;
+        }
+        self.f.set_term(self.cur, Terminator::Jump(root_entry, vec![]));
+    }
+
+    /// Guards the registers' types against the header state `hs` and loads
+    /// the numbers and iterator fields it keeps in IR locals (entry
+    /// failures go to `fail`).
+    fn entry_code(&mut self, hs: &State, nregs: usize, fail: BlockId) {
         for (r, hr) in hs.iter().enumerate().take(nregs) {
             let t = hr.t;
             if t == T::Any {
@@ -1129,21 +1239,6 @@ impl<'a> Tr<'a> {
                 _ => {}
             }
         }
-        let entry_state: State =
-            hs.iter().map(|s| if s.t.is_virtual() { RS { t: s.t, clean: true, mem: Some(self.rs_tag(s.t)) } } else { *s }).collect();
-        self.regions.push(Region {
-            lo: header,
-            hi: loop_pc,
-            is_root: true,
-            loop_headers: HashSet::new(),
-            incoming: HashMap::new(),
-            blocks: HashMap::new(),
-            returns: Vec::new(),
-        });
-        let eb = self.cur;
-        self.region(header, loop_pc, eb, entry_state)?;
-        self.regions.pop();
-        Ok(())
     }
 
     fn rs_tag(&self, t: T) -> u8 {
