@@ -96,8 +96,24 @@ pub struct RS {
     pub mem: Option<u8>,
 }
 
+/// `RS::mem` of a slot known to hold no object, of unknown tag (never
+/// equal to a real tag: code that relies on the exact tag, as `flush`
+/// skipping the tag word, does not match it).
+const NONHEAP: u8 = 0xff;
+
 impl RS {
     const ANY: RS = RS { t: T::Any, clean: true, mem: None };
+    /// What the frame slot is known to hold: for a virtual value (and for
+    /// `Any` joined from edges whose slots held no object, see `join_rs`)
+    /// the `mem` field, else the type's tag. (`Some(x)` with `x` not a heap
+    /// tag: no object to release.)
+    fn slot_mem(&self) -> Option<u8> {
+        if self.t.is_virtual() || self.t == T::Any {
+            self.mem
+        } else {
+            RS::mem_type(self.t).mem
+        }
+    }
     fn mem_type(t: T) -> RS {
         let mem = match t {
             T::Tag(x) => Some(x),
@@ -167,6 +183,24 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
     };
     if t.is_virtual() {
         RS { t, clean: a.clean && b.clean, mem: if a.mem == b.mem { a.mem } else { None } }
+    } else if t == T::Any {
+        // Unknown type, but a slot that holds no object on either edge
+        // (Undef on entry, a number written back on the back-edge) needs
+        // no release when it is overwritten (`Tr::drop_old`). A virtual
+        // value is written back when its edge adapts to `Any`: its slot
+        // then holds its own tag.
+        let after = |x: RS| -> Option<u8> {
+            match x.t {
+                T::Int | T::Float | T::Bool => Some(num_tag(x.t)),
+                T::Const(c) => Some(consts[c as usize].tag()),
+                _ => x.slot_mem(),
+            }
+        };
+        match (after(a), after(b)) {
+            (Some(x), Some(y)) if x == y => RS { t: T::Any, clean: true, mem: Some(x) },
+            (Some(x), Some(y)) if !is_heap_tag(x) && !is_heap_tag(y) => RS { t: T::Any, clean: true, mem: Some(NONHEAP) },
+            _ => RS::ANY,
+        }
     } else {
         RS::mem_type(t)
     }
@@ -534,6 +568,7 @@ impl<'a> Tr<'a> {
         self.spill_around(&split, true);
         let r = self.op1(Op::Call { addr: addr as u64, name, ret: true }, args);
         self.spill_around(&split, false);
+        self.reload_positions(name);
         r
     }
     fn call_void(&mut self, addr: usize, name: &'static str, args: Vec<Var>) {
@@ -543,6 +578,31 @@ impl<'a> Tr<'a> {
         self.spill_around(&split, true);
         self.op(Op::Call { addr: addr as u64, name, ret: false }, args);
         self.spill_around(&split, false);
+        self.reload_positions(name);
+    }
+    /// Helpers that may drop a reference (`release`, a store over a value,
+    /// the collector at a back-edge) may run a finalizer, which may advance
+    /// an iterator the loop walks with its position cached in an IR local:
+    /// the positions are read back from the iterators (which compiled code
+    /// keeps up to date before any such call). Helpers that run Python
+    /// code anyway mark the positions uncached (`forget_positions`).
+    fn reload_positions(&mut self, name: &str) {
+        if matches!(name, "incref" | "attr_addr" | "method_addr" | "iter_info" | "fused_info") {
+            return;
+        }
+        let cached: Vec<usize> = self
+            .st
+            .iter()
+            .enumerate()
+            .filter(|(_, rs)| matches!(rs.t, T::RangeIter(true) | T::ListIter(true) | T::TupleIter(true)))
+            .map(|(r, _)| r)
+            .collect();
+        for r in cached {
+            let ax = self.aux_n(r, 4);
+            let p = self.op1(Op::GetVar(ax[0]), vec![]);
+            let v = self.load(p, 0);
+            self.op(Op::SetVar(ax[3]), vec![v]);
+        }
     }
 
     /// The float registers (and their IR locals) that a helper call
@@ -696,15 +756,29 @@ impl<'a> Tr<'a> {
             T::Float => self.set_f(r, v),
             _ => self.set_i(r, v),
         }
-        let old = self.st[r];
-        let mem = if old.t.is_virtual() { old.mem } else { RS::mem_type(old.t).mem };
-        let mem = if old.t == T::Any { None } else { mem };
+        let mem = self.drop_old(r);
         self.st[r] = RS { t, clean: false, mem };
     }
     fn def_const(&mut self, r: usize, c: u32) {
-        let old = self.st[r];
-        let mem = if old.t.is_virtual() { old.mem } else { RS::mem_type(old.t).mem };
+        let mem = self.drop_old(r);
         self.st[r] = RS { t: T::Const(c), clean: false, mem };
+    }
+    /// A register gets a virtual value: an object its slot may still hold
+    /// is released now, as the interpreter's store would (a finalizer runs
+    /// at the assignment, not when the slot is next written). Returns what
+    /// the slot holds afterwards.
+    fn drop_old(&mut self, r: usize) -> Option<u8> {
+        let mem = self.st[r].slot_mem();
+        if mem.is_some_and(|m| !is_heap_tag(m)) {
+            return mem;
+        }
+        // Inline decrement (the slot often holds an object something else
+        // keeps alive, as a temporary that held `self.items` before a bool).
+        let a = self.slot_addr(r);
+        self.decref_at(a);
+        let z = self.iconst(0);
+        self.store(self.base, Self::slot_off(r), z);
+        Some(0)
     }
     /// The register was written in memory by a helper.
     fn clobber(&mut self, r: usize) {
@@ -969,15 +1043,43 @@ impl<'a> Tr<'a> {
                 // Dead: its type no longer matters, but what its slot
                 // holds does (an Undef or unboxed-number slot needs no
                 // release when an inlined frame's window is cleared).
-                let x = s[lvl.offset + r];
-                let mem = if x.t.is_virtual() { x.mem } else { RS::mem_type(x.t).mem };
+                let mem = s[lvl.offset + r].slot_mem();
                 s[lvl.offset + r] = match mem {
+                    Some(NONHEAP) => RS { t: T::Any, clean: true, mem: Some(NONHEAP) },
                     Some(m) if !is_heap_tag(m) => RS::mem_type(T::Tag(m)),
                     _ => RS::ANY,
                 };
             }
         }
         s
+    }
+
+    /// On an entry edge into loop header `h` (not a back-edge: emptying a
+    /// temporary the body reloads each iteration costs a release and an
+    /// incref per iteration): temporaries of the current frame
+    /// that are dead there and whose slots may hold an object are emptied
+    /// (the object released, as CPython pops its temporaries), so that the
+    /// loop knows them empty and assigning them a number needs no release
+    /// check (`drop_old`) on every iteration.
+    fn empty_dead_temps(&mut self, h: usize) {
+        let lvl = self.level();
+        let (offset, live) = (lvl.offset, lvl.live.clone());
+        // SAFETY: see `code`.
+        let code = unsafe { &*lvl.code };
+        for r in code.varnames.len()..code.nregs as usize {
+            let a = offset + r;
+            if live.live_in[h].contains(r) || a >= self.st.len() {
+                continue;
+            }
+            let mem = self.st[a].slot_mem();
+            if mem.is_some_and(|m| !is_heap_tag(m)) {
+                continue;
+            }
+            self.release_slot(a, mem);
+            let z = self.iconst(0);
+            self.store(self.base, Self::slot_off(a), z);
+            self.st[a] = RS::mem_type(T::Tag(0));
+        }
     }
 
     /// Emits the moves that turn state `from` into `to` (which must be at
@@ -1074,6 +1176,9 @@ impl<'a> Tr<'a> {
         let mut entry = vec![RS::ANY; nregs];
         for (r, e) in entry.iter_mut().enumerate() {
             if r >= named && !live.live_in[header].contains(r) {
+                // A dead temporary: emptied by the entry code (below), so
+                // that the loop knows its slot holds no object.
+                *e = RS::mem_type(T::Tag(0));
                 continue;
             }
             // SAFETY: `r` < nregs, inside the frame's window.
@@ -1089,14 +1194,20 @@ impl<'a> Tr<'a> {
         self.headers.insert(key, hs.clone());
         // The entry block: guards on the entry types, then load the numbers.
         // (Block 0 itself only chooses the entry: see `inner_entries`.)
+        // (Not for whole functions: entered at a frame's start, mostly by
+        // native calls, which would pay for the choice on every call.)
         let nested = self.opts.has("entries")
+            && !self.whole
             && code.instrs[header..=loop_pc].iter().any(|i| matches!(i, Instr::Loop { target, .. } if *target as usize != header));
         let root_entry = if nested { self.new_block() } else { 0 };
         self.cur = root_entry;
         let fail = self.cold_block();
         let fv = self.f.iconst(fail, ENTRY_FAIL as i64);
         self.f.set_term(fail, Terminator::Return(fv));
-        self.entry_code(&hs, nregs, fail);
+        // A whole function is entered at a frame's start: its temporaries
+        // are all Undef.
+        let hs2 = self.clear_dead_temps(&hs, header, nregs, self.whole);
+        self.entry_code(&hs2, nregs, fail);
         let entry_state: State =
             hs.iter().map(|s| if s.t.is_virtual() { RS { t: s.t, clean: true, mem: Some(self.rs_tag(s.t)) } } else { *s }).collect();
         self.regions.push(Region {
@@ -1152,21 +1263,7 @@ impl<'a> Tr<'a> {
             }
             let b = self.new_block();
             self.cur = b;
-            // Dead temporaries: what the interpreter left there is released
-            // (the code at the header believes them empty or numbers).
-            // SAFETY: see `code`.
-            let code = unsafe { &*self.level().code };
-            let live = self.level().live.clone();
-            let named = code.varnames.len();
-            let mut hs2 = hs.clone();
-            for r in named..nregs {
-                if !live.live_in[h].contains(r) && hs[r].t != T::Any {
-                    self.release_slot(r, None);
-                    let z = self.iconst(0);
-                    self.store(self.base, Self::slot_off(r), z);
-                    hs2[r] = RS::ANY;
-                }
-            }
+            let hs2 = self.clear_dead_temps(&hs, h, nregs, false);
             self.entry_code(&hs2, nregs, fail);
             let hb = reg.blocks[&h];
             self.f.set_term(self.cur, Terminator::Jump(hb, vec![]));
@@ -1191,6 +1288,28 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Jump(root_entry, vec![]));
     }
 
+    /// Entry code for the dead temporaries at header `h` that the state
+    /// `hs` believes empty or numbers: what the interpreter left in them is
+    /// released and the slots emptied (nothing to do when `fresh`: a new
+    /// frame's). Returns `hs` with them left out of the entry guards.
+    fn clear_dead_temps(&mut self, hs: &State, h: usize, nregs: usize, fresh: bool) -> State {
+        // SAFETY: see `code`.
+        let code = unsafe { &*self.level().code };
+        let live = self.level().live.clone();
+        let mut hs2 = hs.clone();
+        for r in code.varnames.len()..nregs {
+            if !live.live_in[h].contains(r) && (hs[r].t != T::Any || hs[r].mem.is_some()) {
+                if !fresh {
+                    self.release_slot(r, None);
+                    let z = self.iconst(0);
+                    self.store(self.base, Self::slot_off(r), z);
+                }
+                hs2[r] = RS::ANY;
+            }
+        }
+        hs2
+    }
+
     /// Guards the registers' types against the header state `hs` and loads
     /// the numbers and iterator fields it keeps in IR locals (entry
     /// failures go to `fail`).
@@ -1198,6 +1317,16 @@ impl<'a> Tr<'a> {
         for (r, hr) in hs.iter().enumerate().take(nregs) {
             let t = hr.t;
             if t == T::Any {
+                if hr.mem.is_some() {
+                    // The code believes the slot holds no object: an
+                    // object there would never be released.
+                    let tg = self.load_tag(r);
+                    let k5 = self.iconst(tag::FIRST_HEAP as i64);
+                    let d = self.op1(Op::ISub, vec![tg, k5]);
+                    let heap = self.icmp_imm(Cmp::Ult, d, (tag::NOT_IMPLEMENTED - tag::FIRST_HEAP) as i64);
+                    let ok = self.icmp_imm(Cmp::Eq, heap, 0);
+                    self.guard_nonzero(ok, fail);
+                }
                 continue;
             }
             let expect = match t {
@@ -1380,6 +1509,18 @@ impl<'a> Tr<'a> {
             }
             let is_header = self.regions.last().unwrap().loop_headers.contains(&start);
             let is_root = self.regions.last().unwrap().is_root;
+            let edges = if is_header {
+                let mut out = Vec::with_capacity(edges.len());
+                for (eb, es, ef) in edges {
+                    self.cur = eb;
+                    self.st = es;
+                    self.empty_dead_temps(start);
+                    out.push((self.cur, std::mem::take(&mut self.st), ef));
+                }
+                out
+            } else {
+                edges
+            };
             let mut state = self.normalize(edges[0].1.clone(), start);
             for (_, s, _) in &edges[1..] {
                 let s = self.normalize(s.clone(), start);
@@ -2612,12 +2753,15 @@ impl<'a> Tr<'a> {
                 let one = self.iconst(1);
                 let i1 = self.op1(Op::IAdd, vec![i, one]);
                 let items = self.load(l, data + pofs as i32);
+                // The local first: copying the element may release a value
+                // whose finalizer advances this iterator (see
+                // `reload_positions`).
+                self.op(Op::SetVar(pos_l), vec![i1]);
                 if let Some(count) = self.unpack_after(pc, dst) {
                     self.unpack_element(pc, items, i, (ip, i1), count);
                 } else {
                     self.element_to(pc, items, i, d, Some((ip, i1)));
                 }
-                self.op(Op::SetVar(pos_l), vec![i1]);
                 Ok(Flow::Next)
             }
             _ => {
@@ -3249,12 +3393,16 @@ impl<'a> Tr<'a> {
         self.mem(o);
         let bits = if self.opts.has("speculate") { self.profile(pc) } else { 0 };
         let num = if self.opts.has("unbox") { spec_num(bits) } else { None };
+        // An unboxed result leaves the slot as it was (fast path) or holding
+        // the number (slow path): no object to release either way when the
+        // slot held none.
+        let kept = self.st[d].slot_mem().filter(|m| !is_heap_tag(*m));
         if let Some(addr) = self.attr_address_strict(pc, o) {
             match num {
                 Some((t, tg)) => {
                     let x = self.exit(ExitKind::Guard, pc, "attribute type");
                     self.unbox_into(addr, t, tg, x, d);
-                    self.st[d] = RS { t, clean: false, mem: None };
+                    self.st[d] = RS { t, clean: false, mem: kept };
                     let key = self.attr_key(pc);
                     self.facts.insert(plain_key(o, key), Fact::Plain);
                 }
@@ -3298,7 +3446,8 @@ impl<'a> Tr<'a> {
         match num {
             // The number is in the IR local on both paths; the slot is
             // stale on the fast one.
-            Some((t, _)) => self.st[d] = RS { t, clean: false, mem: None },
+            // (The slow path wrote the number's tag into the slot.)
+            Some((t, tg)) => self.st[d] = RS { t, clean: false, mem: kept.map(|m| if m == tg { m } else { NONHEAP }) },
             None => {
                 self.clobber(d);
                 self.speculate(d, pc, pc + 1);
