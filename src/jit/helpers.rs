@@ -507,6 +507,45 @@ pub extern "C" fn exec_call(c: u64, frame: u64, pc: u64) -> u64 {
     }
 }
 
+/// After a compiled self-call (`selfcall`, `Tr::self_call`) whose callee's
+/// run ended with `r` other than a compiled `return` of a register: the
+/// callee's frame (pushed by the compiled code, the top frame; the
+/// context already back to the loop's frame) is finished as `exec_call`
+/// finishes it, the `k` records of inlined frames under it are dropped
+/// (they own nothing: as in `in_frame`), and the result is stored in
+/// register `func` of the loop's window (an absolute register).
+pub extern "C" fn native_finish(c: u64, r: u64, func: u64, k: u64) -> u64 {
+    let cx = c as *mut JitCtx;
+    // SAFETY: see `ctx`, `vm`; `cx` is only accessed by pointer meanwhile.
+    let (v, fi, p) = unsafe { (vm(&*cx), (*cx).fi, (*cx).lp) };
+    let cfi = v.frames.len() - 1;
+    let (code_ptr, new_base, base) = (v.frames[cfi].code, v.frames[cfi].base, v.frames[fi].base);
+    let res = v.finish_native(cx, p, false, code_ptr, new_base, cfi, r);
+    debug_assert!(v.frames.len() == cfi);
+    // SAFETY: the records of the inlined frames own nothing (borrowed
+    // functions; see `frame_template`): forgetting them is dropping them.
+    unsafe { v.frames.set_len(cfi - k as usize) };
+    match res {
+        Ok(x) => {
+            // SAFETY: `func` is a register of the caller's window.
+            Value::store(unsafe { &mut *base.add(func as usize) }, x);
+            OK
+        }
+        Err(e) => {
+            // SAFETY: as above.
+            unsafe { (*cx).err = Some(e) };
+            ERR
+        }
+    }
+}
+
+/// `*profile |= bit` (a call site's result profile, from compiled code).
+pub extern "C" fn profile_or(profile: u64, bit: u64) {
+    // SAFETY: compiled code passes the address of an instruction cache's
+    // profile byte (a code object's caches are never reallocated).
+    unsafe { *(profile as *mut u8) |= bit as u8 };
+}
+
 /// Runs `f` on the frame of the instruction: the loop's own frame
 /// (`frame` = -1), or an inlined frame (an index into the loop's inline
 /// frames), which gets a real frame while `f` runs, so that everything
@@ -719,7 +758,32 @@ impl Vm {
                 (*cx).lp = l;
             }
         }
-        let v = match lp.exits.get(r as usize) {
+        let v = self.finish_native(cx, p, own, code_ptr, new_base, cfi, r)?;
+        // SAFETY: `func` is a register of the caller's window.
+        Value::store(unsafe { &mut *base.add(func as usize) }, v);
+        Ok(Generic::Next)
+    }
+
+    /// What follows the run of a natively called frame `cfi` (window at
+    /// `new_base`, code `code_ptr`, compiled code `p`) that ended with
+    /// `r`: a compiled `return` pops the frame here; any other exit
+    /// lets the interpreter finish it. `own`: the call took a reference
+    /// to `p` (given back here). Returns the call's result.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn finish_native(
+        &mut self,
+        cx: *mut JitCtx,
+        p: *const super::CompiledLoop,
+        own: bool,
+        code_ptr: *const CodeObj,
+        new_base: *mut Value,
+        cfi: usize,
+        r: u64,
+    ) -> PyResult<Value> {
+        // SAFETY: alive (a reference is held, by the caller or `own`).
+        let lp: &super::CompiledLoop = unsafe { &*p };
+        Ok(match lp.exits.get(r as usize) {
             Some(exit) if exit.returns => {
                 exit.count.set(exit.count.get() + 1);
                 // SAFETY: the frame (still pushed) keeps its code alive.
@@ -786,10 +850,7 @@ impl Vm {
                 };
                 v?
             }
-        };
-        // SAFETY: `func` is a register of the caller's window.
-        Value::store(unsafe { &mut *base.add(func as usize) }, v);
-        Ok(Generic::Next)
+        })
     }
 
     /// Executes instruction `pc` of frame `fi` with the generic semantics of
