@@ -41,7 +41,7 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "nativecall",
         "compile hot functions that make positional calls whole however small; a call from compiled code of a function with compiled code enters it directly (a real frame, no interpreter dispatch)",
     ),
-    ("recursion", "inline two or three levels of a compiled function's calls of itself into its body"),
+    ("recursion", "inline two levels of a compiled function's calls of itself into its body (three for a small one without selfcall)"),
     (
         "selfcall",
         "a compiled function's calls of itself from its own frame push the frame record and call the compiled code inline, without a helper",
