@@ -158,7 +158,8 @@ class Q:
     def place(self, row):
         if row == 6:
             self.hits += 1
-            return sys._getframe(1).f_locals["row"] * 10 + sys._getframe(2).f_code.co_name.count("place")
+            f1, f2 = sys._getframe(1), sys._getframe(2)
+            return f1.f_locals["row"] * 10 + f2.f_code.co_name.count("place"), f1.f_lineno, f2.f_lineno
         return self.place(row + 1)
 
 
