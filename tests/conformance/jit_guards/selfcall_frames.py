@@ -39,6 +39,29 @@ print("walk", r, seen[-1])
 print("walk13", walk(13, 1), seen[-1][:3], len(seen[-1]))
 
 
+# A small recursive function (inlined into itself, its self-calls made
+# from inlined frames): every caller's line while the bottom runs.
+def probe():
+    f = sys._getframe(1)
+    out = []
+    while f.f_code.co_name == "lines":
+        out.append(f.f_lineno)
+        f = f.f_back
+    return out
+
+
+def lines(n):
+    if n == 0:
+        return probe()
+    r = lines(n - 1)
+    return r
+
+
+for i in range(3000):
+    r = lines(i % 8)
+print("lines", r, lines(11))
+
+
 # Exceptions through several native levels, with tracebacks.
 def boom(n):
     if n == 0:
@@ -160,7 +183,8 @@ class Q:
             self.hits += 1
             f1, f2 = sys._getframe(1), sys._getframe(2)
             return f1.f_locals["row"] * 10 + f2.f_code.co_name.count("place"), f1.f_lineno, f2.f_lineno
-        return self.place(row + 1)
+        r = self.place(row + 1)
+        return r
 
 
 q = Q()
