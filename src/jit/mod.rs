@@ -136,7 +136,7 @@ fn makes_calls(code: &CodeObj) -> bool {
     calls_itself(code) || code.instrs.iter().any(|i| matches!(i, Instr::Call { .. } | Instr::CallMethod { .. }))
 }
 
-fn calls_itself(code: &CodeObj) -> bool {
+pub(crate) fn calls_itself(code: &CodeObj) -> bool {
     use crate::bytecode::Instr;
     let own = |name: u32| code.names.get(name as usize).is_some_and(|n| n.as_str() == code.name);
     code.instrs.iter().enumerate().any(|(pc, i)| match *i {

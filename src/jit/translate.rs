@@ -291,6 +291,12 @@ struct Tr<'a> {
     patches: Vec<(BlockId, usize, Patch)>,
     /// The frame whose code is being compiled.
     root_fi: usize,
+    /// Self-calls (`selfcall`) may be compiled: a whole function that
+    /// refers to its own name (`jit::calls_itself`). Its `return`s then
+    /// clear the frame (`clear_window_but`); other functions' do not
+    /// (the clearing costs code and helper calls the interpreter's
+    /// return does more cheaply).
+    selfcalls: bool,
 }
 
 /// Attribute facts by object register, name (the name's address; 0 for
@@ -388,6 +394,11 @@ pub fn translate(
             facts: HashMap::new(),
             patches: Vec::new(),
             root_fi: fi,
+            selfcalls: loop_pc + 1 == code.instrs.len()
+                && header == 0
+                && vm.jit.opts.native_calls
+                && vm.jit.opts.has("selfcall")
+                && super::calls_itself(code),
         };
         tr.exit_local = tr.f.new_local(Ty::I64);
         tr.base = tr.f.base();
@@ -1525,7 +1536,7 @@ impl<'a> Tr<'a> {
     /// callee goes to `native_finish`. Returns false when the call is not
     /// such a call (nothing emitted).
     fn self_call(&mut self, pc: usize, ins: &Instr) -> bool {
-        if !self.opts.native_calls || !self.opts.has("selfcall") || !self.whole {
+        if !self.selfcalls {
             return false;
         }
         let (fr, start, n) = match *ins {
@@ -1895,7 +1906,7 @@ impl<'a> Tr<'a> {
         match ins {
             // Leaving the frame, or things only the interpreter does.
             Instr::Return { .. } | Instr::ReturnNone {} if !in_root => return self.inline_return(ins),
-            Instr::Return { src } if self.whole && self.chain.len() == 1 && self.opts.native_calls && self.opts.has("selfcall") => {
+            Instr::Return { src } if self.selfcalls && self.chain.len() == 1 => {
                 self.clear_window_but(src as usize);
                 let x = self.exit(ExitKind::Leave, pc, "leaves the compiled loop");
                 self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
