@@ -112,6 +112,14 @@ pub unsafe fn run(func: &Function, base: *mut u8, ctx: *mut u8, mut fuel: u64) -
                 Op::Load8 { off } => {
                     vec![std::ptr::read((a(0) as *const u8).offset(*off as isize)) as u64]
                 }
+                Op::CallInd => {
+                    let args: Vec<u64> = (1..inst.args.len()).map(a).collect();
+                    vec![call_helper(a(0), &args)]
+                }
+                Op::StackPtr => {
+                    let marker = 0u8;
+                    vec![std::hint::black_box(&marker) as *const u8 as u64]
+                }
                 Op::Call { addr, ret, .. } => {
                     let args: Vec<u64> = (0..inst.args.len()).map(a).collect();
                     let r = call_helper(*addr, &args);

@@ -107,6 +107,12 @@ pub enum Op {
         name: &'static str,
         ret: bool,
     },
+    /// `[addr, args...] -> [I64]`: call of the function (helper or
+    /// compiled code, same ABI as `Call`) whose address is the first
+    /// operand, with the other operands as arguments.
+    CallInd,
+    /// `-> I64`: the native stack pointer (for stack-depth checks).
+    StackPtr,
     /// `-> ty of the local`: reads local variable `LocalId`.
     GetVar(LocalId),
     /// `[val]`: assigns local variable `LocalId`.
@@ -239,6 +245,7 @@ impl Function {
             Op::GetVar(l) => vec![self.locals[*l as usize]],
             Op::SetVar(_) | Op::Spill(_) | Op::Reload(_) => vec![],
             Op::Load8 { .. } => vec![Ty::I64],
+            Op::CallInd | Op::StackPtr => vec![Ty::I64],
             Op::Call { ret, .. } => {
                 if *ret {
                     vec![Ty::I64]

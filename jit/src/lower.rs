@@ -240,6 +240,28 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                     let c = b.ins().icmp_imm_s(IntCC::NotEqual, a(0)?, 0);
                     vec![b.ins().select(c, a(1)?, a(2)?)]
                 }
+                Op::CallInd => {
+                    let n = inst.args.len() - 1;
+                    let key = (n, true);
+                    let sig = match sigs.get(&key) {
+                        Some(s) => *s,
+                        None => {
+                            let mut sig = Signature::new(call_conv);
+                            for _ in 0..n {
+                                sig.params.push(AbiParam::new(types::I64));
+                            }
+                            sig.returns.push(AbiParam::new(types::I64));
+                            let s = b.import_signature(sig);
+                            sigs.insert(key, s);
+                            s
+                        }
+                    };
+                    let callee = a(0)?;
+                    let args: Vec<ir::Value> = (1..inst.args.len()).map(a).collect::<Result<_, _>>()?;
+                    let call = b.ins().call_indirect(sig, callee, &args);
+                    b.inst_results(call).to_vec()
+                }
+                Op::StackPtr => vec![b.ins().get_stack_pointer(types::I64)],
                 Op::Call { addr, ret, .. } => {
                     let key = (inst.args.len(), *ret);
                     let sig = match sigs.get(&key) {

@@ -491,7 +491,63 @@ pub extern "C" fn exec_item(c: u64, frame: u64, pc: u64) -> u64 {
 /// code directly when it has some: `Vm::run_callee`); any other call runs
 /// as `exec` runs it.
 pub extern "C" fn exec_call(c: u64, frame: u64, pc: u64) -> u64 {
-    in_frame(c, frame, |v, fi| v.exec_call(fi, pc as usize))
+    if frame != u64::MAX {
+        return in_frame(c, frame, |v, fi| v.exec_call(std::ptr::null_mut(), fi, pc as usize));
+    }
+    // The loop's own frame: the callee's compiled code runs with this
+    // `JitCtx` (its frame index and loop switched for the call).
+    let cx = c as *mut JitCtx;
+    // SAFETY: see `ctx`, `vm`; `cx` is not otherwise borrowed while the
+    // call runs (`Vm::call_compiled` reads and writes it by pointer).
+    let (v, fi) = unsafe { (vm(&*cx), (*cx).fi) };
+    match v.exec_call(cx, fi, pc as usize) {
+        Ok(Generic::Next) => OK,
+        Ok(Generic::Jump) => JUMP,
+        Err(e) => {
+            // SAFETY: as above; the call is over.
+            unsafe { (*cx).err = Some(e) };
+            ERR
+        }
+    }
+}
+
+/// After a compiled self-call (`selfcall`, `Tr::self_call`) whose callee's
+/// run ended with `r` other than a compiled `return` of a register: the
+/// callee's frame (pushed by the compiled code, the top frame; the
+/// context already back to the loop's frame) is finished as `exec_call`
+/// finishes it, the `k` records of inlined frames under it are dropped
+/// (they own nothing: as in `in_frame`), and the result is stored in
+/// register `func` of the loop's window (an absolute register).
+pub extern "C" fn native_finish(c: u64, r: u64, func: u64, k: u64) -> u64 {
+    let cx = c as *mut JitCtx;
+    // SAFETY: see `ctx`, `vm`; `cx` is only accessed by pointer meanwhile.
+    let (v, fi, p) = unsafe { (vm(&*cx), (*cx).fi, (*cx).lp) };
+    let cfi = v.frames.len() - 1;
+    let (code_ptr, new_base, base) = (v.frames[cfi].code, v.frames[cfi].base, v.frames[fi].base);
+    let res = v.finish_native(cx, p, false, code_ptr, new_base, cfi, r);
+    debug_assert!(v.frames.len() == cfi);
+    // SAFETY: the records of the inlined frames own nothing (borrowed
+    // functions; see `frame_template`): forgetting them is dropping them.
+    unsafe { v.frames.set_len(cfi - k as usize) };
+    match res {
+        Ok(x) => {
+            // SAFETY: `func` is a register of the caller's window.
+            Value::store(unsafe { &mut *base.add(func as usize) }, x);
+            OK
+        }
+        Err(e) => {
+            // SAFETY: as above.
+            unsafe { (*cx).err = Some(e) };
+            ERR
+        }
+    }
+}
+
+/// `*profile |= bit` (a call site's result profile, from compiled code).
+pub extern "C" fn profile_or(profile: u64, bit: u64) {
+    // SAFETY: compiled code passes the address of an instruction cache's
+    // profile byte (a code object's caches are never reallocated).
+    unsafe { *(profile as *mut u8) |= bit as u8 };
 }
 
 /// Runs `f` on the frame of the instruction: the loop's own frame
@@ -568,8 +624,11 @@ fn in_frame(c: u64, frame: u64, f: impl FnOnce(&mut Vm, usize) -> PyResult<Gener
 }
 
 impl Vm {
-    /// See `exec_call`.
-    fn exec_call(&mut self, fi: usize, pc: usize) -> PyResult<Generic> {
+    /// See `exec_call`. `cx` is the caller's `JitCtx` when frame `fi` is
+    /// the one running compiled code (the callee then reuses it), null for
+    /// an inlined frame.
+    #[inline(always)]
+    fn exec_call(&mut self, cx: *mut JitCtx, fi: usize, pc: usize) -> PyResult<Generic> {
         let f = &self.frames[fi];
         let (base, code_ptr) = (f.base, f.code);
         // SAFETY: the frame keeps its code alive.
@@ -608,11 +667,19 @@ impl Vm {
                 if self.native_stack_low() {
                     return Err(PyErr::new(crate::vm::ExcKind::RecursionError, "maximum recursion depth exceeded"));
                 }
-                let callee = callee.clone();
                 if crate::objects::rc::gc_due() {
                     self.gc_safe_point();
                 }
-                return self.call_compiled(callee, p, base, func, start, n, new_base);
+                // A borrowed reference (no reference counting): register
+                // `func` holds the function until the call's result
+                // replaces it, after the frame is gone (see
+                // `call_compiled`). The collector leaves it there.
+                // SAFETY: as above; the copy is never dropped.
+                let callee = match unsafe { &*base.add(func as usize) } {
+                    Value::Function(f) => unsafe { std::ptr::read(f) },
+                    _ => unreachable!("the collector does not change live registers"),
+                };
+                return self.call_compiled(cx, callee, p, base, func, start, n, new_base, room);
             }
         }
         if self.try_fast_call(fi, callee, base, start, n, func) {
@@ -622,17 +689,22 @@ impl Vm {
         self.exec_generic(fi, pc)
     }
 
-    /// Calls `callee` (whose compiled whole-function code is `p`) with the
-    /// `n` arguments in registers `start..` of the caller's window at
+    /// Calls `callee` (a borrowed copy of the function in the caller's
+    /// register `func`, which keeps it alive: the frame owns no reference
+    /// until it is handed to the interpreter; whose compiled
+    /// whole-function code is `p`) with the `n` arguments in registers `start..` of the caller's window at
     /// `base` (moved to the new window at `new_base`, which has room for
-    /// the region's extent); the result goes to the caller's register
-    /// `func`. The frame is a real VM frame (tracebacks, frame
-    /// introspection); a compiled `return` pops it here, any other exit
-    /// lets the interpreter finish it.
+    /// `room` registers: the region's extent); the result goes to the
+    /// caller's register `func`. The frame is a real VM frame (tracebacks,
+    /// frame introspection); a compiled `return` pops it here, any other
+    /// exit lets the interpreter finish it. `cx`: the caller's `JitCtx`
+    /// to reuse (its frame index and loop are switched for the call and
+    /// restored), or null (a fresh one is built).
     #[allow(clippy::too_many_arguments)]
     #[inline(always)]
     fn call_compiled(
         &mut self,
+        cx: *mut JitCtx,
         callee: PyRef<FunctionObj>,
         p: *const super::CompiledLoop,
         base: *mut Value,
@@ -640,11 +712,9 @@ impl Vm {
         start: usize,
         n: usize,
         new_base: *mut Value,
+        room: usize,
     ) -> PyResult<Generic> {
         let code_ptr: *const CodeObj = &*callee.code;
-        // SAFETY: the function (held by the new frame) keeps its code alive.
-        let code: &CodeObj = unsafe { &*code_ptr };
-        let nregs = code.nregs as usize;
         for i in 0..n {
             // SAFETY: the new window lies above every live frame (room
             // checked by the caller) and holds only Undef values; the
@@ -652,47 +722,126 @@ impl Vm {
             unsafe { Value::move_to_fresh(base.add(start + i), new_base.add(i)) };
         }
         // SAFETY: inside the stack (checked by the caller).
-        let (new_top, need) = unsafe { (new_base.add(nregs), new_base.add((*p).extent.max(nregs))) };
+        let need = unsafe { new_base.add(room) };
         self.push_call_frame(callee, new_base, need, Ret::ToRust);
         let cfi = self.frames.len() - 1;
-        // SAFETY: as in `exec_call`; the new strong reference keeps the
-        // code alive while it runs even if it is invalidated meanwhile.
-        let lp = unsafe {
-            std::rc::Rc::increment_strong_count(p);
-            std::rc::Rc::from_raw(p)
+        let mut fresh = JitCtx { vm: self as *mut Vm, fi: cfi, lp: p, scratch: [0; 12], err: None, entry: 0 };
+        let (cx, saved) = if cx.is_null() {
+            (&mut fresh as *mut JitCtx, None)
+        } else {
+            // SAFETY: the caller's context, live for its whole run and
+            // only accessed through this pointer meanwhile.
+            unsafe {
+                let saved = Some(((*cx).fi, (*cx).lp));
+                (*cx).fi = cfi;
+                (*cx).lp = p;
+                (cx, saved)
+            }
         };
-        let mut ctx = JitCtx { vm: self as *mut Vm, fi: cfi, lp: p, scratch: [0; 12], err: None, entry: 0 };
+        // The running loop's own code needs no new reference (a
+        // recursive call: the caller's activation keeps it alive); any
+        // other callee's does, in case it is invalidated while it runs.
+        let own = saved.is_none_or(|(_, l)| l != p);
+        if own {
+            // SAFETY: see `Vm::jit_function_entry`: the record holds the
+            // region while `jit_entry` is set (checked by the caller).
+            unsafe { std::rc::Rc::increment_strong_count(p) };
+        }
+        // SAFETY: alive (see above).
+        let lp: &super::CompiledLoop = unsafe { &*p };
         lp.runs.set(lp.runs.get() + 1);
         lp.native_runs.set(lp.native_runs.get() + 1);
         // SAFETY: the code was compiled for frames of this function; the
-        // window has room for its extent (checked by the caller); `ctx`
-        // outlives the call.
-        let r = unsafe { (lp.entry)(new_base as *mut u8, &mut ctx as *mut JitCtx as *mut u8) };
-        let v = match lp.exits.get(r as usize) {
+        // window has room for its extent (checked by the caller); the
+        // context outlives the call.
+        let r = unsafe { (lp.entry)(new_base as *mut u8, cx as *mut u8) };
+        if let Some((f, l)) = saved {
+            // SAFETY: as above.
+            unsafe {
+                (*cx).fi = f;
+                (*cx).lp = l;
+            }
+        }
+        let v = self.finish_native(cx, p, own, code_ptr, new_base, cfi, r)?;
+        // SAFETY: `func` is a register of the caller's window.
+        Value::store(unsafe { &mut *base.add(func as usize) }, v);
+        Ok(Generic::Next)
+    }
+
+    /// What follows the run of a natively called frame `cfi` (window at
+    /// `new_base`, code `code_ptr`, compiled code `p`) that ended with
+    /// `r`: a compiled `return` pops the frame here; any other exit
+    /// lets the interpreter finish it. `own`: the call took a reference
+    /// to `p` (given back here). Returns the call's result.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn finish_native(
+        &mut self,
+        cx: *mut JitCtx,
+        p: *const super::CompiledLoop,
+        own: bool,
+        code_ptr: *const CodeObj,
+        new_base: *mut Value,
+        cfi: usize,
+        r: u64,
+    ) -> PyResult<Value> {
+        // SAFETY: alive (a reference is held, by the caller or `own`).
+        let lp: &super::CompiledLoop = unsafe { &*p };
+        Ok(match lp.exits.get(r as usize) {
             Some(exit) if exit.returns => {
                 exit.count.set(exit.count.get() + 1);
-                let v = match code.instrs[exit.pc as usize] {
+                // SAFETY: the frame (still pushed) keeps its code alive.
+                let v = match unsafe { (*code_ptr).instrs[exit.pc as usize] } {
                     // SAFETY: `src` is a register of the returning frame.
                     Instr::Return { src } => std::mem::take(unsafe { &mut *new_base.add(src as usize) }),
                     _ => Value::None,
                 };
-                // As the interpreter's `Return` into a Python caller.
-                self.discard_top_frame();
+                if own {
+                    // SAFETY: the reference taken above.
+                    unsafe { std::rc::Rc::decrement_strong_count(p) };
+                }
+                // As the interpreter's `Return` into a Python caller: the
+                // window is cleared and the record forgotten.
+                // SAFETY: the frame keeps its code alive.
+                let nregs = unsafe { (*code_ptr).nregs as usize };
+                for i in 0..nregs {
+                    // SAFETY: the frame's window is live stack memory.
+                    Value::clear(unsafe { &mut *new_base.add(i) });
+                }
+                // SAFETY: the record owns nothing: a borrowed function
+                // (see above), no locals, generator or extra part (only
+                // class bodies and generators have those), `Ret::ToRust`.
+                unsafe { self.frames.set_len(cfi) };
                 let caller = &self.frames[cfi - 1];
-                if caller.pc > 0 {
-                    // SAFETY: the caller's code outlives its frame.
-                    let caller_code: &CodeObj = unsafe { &*caller.code };
-                    caller_code.cache(caller.pc as usize - 1).profile |= crate::jit::profile_bit(&v);
+                // SAFETY: the caller's code outlives its frame; its pc
+                // was set past the call.
+                let cache = unsafe { (*caller.code).cache(caller.pc as usize - 1) };
+                let bit = crate::jit::profile_bit(&v);
+                if cache.profile & bit == 0 {
+                    cache.profile |= bit;
                 }
                 v
             }
             _ => {
                 // A guard failed, an exception, inlined frames: the
-                // interpreter finishes the frame as it does any other.
-                self.frames[cfi].top = new_top;
+                // interpreter finishes the frame as it does any other,
+                // and drops the record: it now owns its function.
+                if let Some(f) = &self.frames[cfi].func {
+                    std::mem::forget(f.clone());
+                }
+                // SAFETY: the reference taken above, or a new one.
+                let lp = unsafe {
+                    if !own {
+                        std::rc::Rc::increment_strong_count(p);
+                    }
+                    std::rc::Rc::from_raw(p)
+                };
+                // SAFETY: the frame keeps its code alive.
+                self.frames[cfi].top = unsafe { new_base.add((*code_ptr).nregs as usize) };
                 let depth = cfi + 1;
                 let key = (code_ptr as usize, super::FUNCTION_KEY);
-                let v = match self.jit_finish(cfi, key, lp, r, &mut ctx) {
+                // SAFETY: the context is not otherwise borrowed.
+                let v = match self.jit_finish(cfi, key, lp, r, unsafe { &mut *cx }) {
                     super::Outcome::NotRun | super::Outcome::Reload => self.run(depth),
                     super::Outcome::Resume(p) => {
                         self.frames[cfi].pc = p as u32;
@@ -705,10 +854,7 @@ impl Vm {
                 };
                 v?
             }
-        };
-        // SAFETY: `func` is a register of the caller's window.
-        Value::store(unsafe { &mut *base.add(func as usize) }, v);
-        Ok(Generic::Next)
+        })
     }
 
     /// Executes instruction `pc` of frame `fi` with the generic semantics of

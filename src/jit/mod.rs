@@ -16,7 +16,8 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use crate::bytecode::CodeObj;
-use crate::objects::{PyRef, Value};
+use crate::objects::value::tag;
+use crate::objects::{FunctionObj, PyRef, Value};
 use crate::vm::{Frame, PyErr, Ret, Vm};
 use helpers::JitCtx;
 
@@ -48,7 +49,11 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "nest",
         "an inner loop that gets hot inside an outer loop is left to the outer loop's next back-edge, which compiles the whole nest (one compilation instead of two)",
     ),
-    ("recursion", "inline two or three levels of a compiled function's calls of itself into its body"),
+    ("recursion", "inline two levels of a compiled function's calls of itself into its body (three for a small one without selfcall)"),
+    (
+        "selfcall",
+        "a compiled function's calls of itself from its own frame push the frame record and call the compiled code inline, without a helper",
+    ),
     (
         "split",
         "save unboxed floats to stack slots around helper calls and read them back after, so that inner loops keep them in registers",
@@ -139,7 +144,7 @@ fn makes_calls(code: &CodeObj) -> bool {
     calls_itself(code) || code.instrs.iter().any(|i| matches!(i, Instr::Call { .. } | Instr::CallMethod { .. }))
 }
 
-fn calls_itself(code: &CodeObj) -> bool {
+pub(crate) fn calls_itself(code: &CodeObj) -> bool {
     use crate::bytecode::Instr;
     let own = |name: u32| code.names.get(name as usize).is_some_and(|n| n.as_str() == code.name);
     code.instrs.iter().enumerate().any(|(pc, i)| match *i {
@@ -231,7 +236,132 @@ pub struct CompiledLoop {
     /// Runs that ended at a `yield` (a loop that yields every iteration
     /// gains nothing from compiled code).
     pub yield_exits: Cell<u64>,
+    /// Per exit: the register a compiled `return` leaves its value in
+    /// (`ExitInfo::returns` exits of `Return` instructions), `u64::MAX`
+    /// for any other exit. Read by compiled self-calls (`selfcall`)
+    /// through `ret_tab`/`ret_n` (its address and length).
+    pub ret_src: Box<[u64]>,
+    pub ret_tab: *const u64,
+    pub ret_n: u64,
 }
+
+/// Byte offsets and addresses compiled self-calls (`selfcall`,
+/// `Tr::self_call`) use to push and pop a VM frame record inline.
+#[derive(Clone, Copy, Debug)]
+pub struct NativeLayout {
+    /// In `Vm`: the frame vector's buffer, length and capacity; the
+    /// exception stack's length; `frame_limit`, `stack_end`, `native_floor`.
+    pub frames_ptr: i32,
+    pub frames_len: i32,
+    pub frames_cap: i32,
+    pub exc_len: i32,
+    pub frame_limit: i32,
+    pub stack_end: i32,
+    pub native_floor: i32,
+    /// `Frame`: size and fields.
+    pub frame_size: usize,
+    pub f_base: usize,
+    pub f_top: usize,
+    pub f_pc: usize,
+    pub f_exc_depth: usize,
+    /// `JitCtx`.
+    pub ctx_vm: i32,
+    pub ctx_fi: i32,
+    pub ctx_lp: i32,
+    /// `CompiledLoop`.
+    pub lp_entry: i32,
+    pub lp_ret_tab: i32,
+    pub lp_ret_n: i32,
+    pub lp_runs: i32,
+    pub lp_native_runs: i32,
+}
+
+/// Offsets of a `Vec<T>`'s buffer pointer, length and capacity (probed:
+/// the standard library does not document its layout).
+fn vec_layout<T>() -> (i32, i32, i32) {
+    assert_eq!(std::mem::size_of::<Vec<T>>(), 24);
+    let v: Vec<T> = Vec::with_capacity(3);
+    // SAFETY: a Vec is three initialised words.
+    let words: [usize; 3] = unsafe { std::mem::transmute_copy(&v) };
+    let find = |x: usize| words.iter().position(|&w| w == x).expect("Vec layout") as i32 * 8;
+    let (p, l, c) = (find(v.as_ptr() as usize), find(0), find(v.capacity()));
+    assert!(v.capacity() != 0 && p != l && l != c && p != c);
+    (p, l, c)
+}
+
+/// See `NativeLayout`.
+pub fn native_layout() -> &'static NativeLayout {
+    static L: std::sync::OnceLock<NativeLayout> = std::sync::OnceLock::new();
+    L.get_or_init(|| {
+        use std::mem::offset_of;
+        let (fp, fl, fc) = vec_layout::<crate::vm::Frame>();
+        let (_, el, _) = vec_layout::<Value>();
+        let o = |x: usize| x as i32;
+        NativeLayout {
+            frames_ptr: o(offset_of!(Vm, frames)) + fp,
+            frames_len: o(offset_of!(Vm, frames)) + fl,
+            frames_cap: o(offset_of!(Vm, frames)) + fc,
+            exc_len: o(offset_of!(Vm, exc_stack)) + el,
+            frame_limit: o(offset_of!(Vm, frame_limit)),
+            stack_end: o(offset_of!(Vm, stack_end)),
+            native_floor: o(offset_of!(Vm, native_floor)),
+            frame_size: std::mem::size_of::<crate::vm::Frame>(),
+            f_base: offset_of!(crate::vm::Frame, base),
+            f_top: offset_of!(crate::vm::Frame, top),
+            f_pc: offset_of!(crate::vm::Frame, pc),
+            f_exc_depth: offset_of!(crate::vm::Frame, exc_depth),
+            ctx_vm: o(offset_of!(JitCtx, vm)),
+            ctx_fi: o(offset_of!(JitCtx, fi)),
+            ctx_lp: o(offset_of!(JitCtx, lp)),
+            lp_entry: o(offset_of!(CompiledLoop, entry)),
+            lp_ret_tab: o(offset_of!(CompiledLoop, ret_tab)),
+            lp_ret_n: o(offset_of!(CompiledLoop, ret_n)),
+            lp_runs: o(offset_of!(CompiledLoop, runs)),
+            lp_native_runs: o(offset_of!(CompiledLoop, native_runs)),
+        }
+    })
+}
+
+/// The words of a frame record for a call of `func` (as
+/// `Vm::push_call_frame` writes it, returning to Rust), with a borrowed
+/// reference to the function, null `base` and `top`, pc and
+/// `exc_depth` 0, pc `pc`: compiled self-calls store it and fill those in.
+pub fn frame_template(func: &PyRef<FunctionObj>, pc: u32) -> Vec<u64> {
+    let size = std::mem::size_of::<Frame>();
+    assert!(size.is_multiple_of(8) && std::mem::align_of::<Frame>() == 8);
+    let mut m = std::mem::MaybeUninit::<Frame>::zeroed();
+    let p = m.as_mut_ptr();
+    // SAFETY: every field is written in place; padding stays zero; the
+    // record is never dropped (its function reference is borrowed: the
+    // compiled code that stores the template holds the function).
+    unsafe {
+        std::ptr::addr_of_mut!((*p).code).write(&*func.code as *const CodeObj);
+        std::ptr::addr_of_mut!((*p).globals).write(&*func.globals as *const crate::objects::DictObj);
+        std::ptr::addr_of_mut!((*p).base).write(std::ptr::null_mut());
+        std::ptr::addr_of_mut!((*p).top).write(std::ptr::null_mut());
+        std::ptr::addr_of_mut!((*p).pc).write(pc);
+        std::ptr::addr_of_mut!((*p).exc_depth).write(0);
+        std::ptr::addr_of_mut!((*p).ret).write(Ret::ToRust);
+        std::ptr::addr_of_mut!((*p).func).write(Some(std::ptr::read(func)));
+        std::ptr::addr_of_mut!((*p).locals).write(None);
+        std::ptr::addr_of_mut!((*p).generator).write(None);
+        std::ptr::addr_of_mut!((*p).extra).write(None);
+        (0..size / 8).map(|i| *(p as *const u64).add(i)).collect()
+    }
+}
+
+/// `profile_bit` by tag (for compiled code).
+pub static PROFILE_BITS: [u8; 256] = {
+    let mut t = [128u8; 256];
+    t[tag::INT as usize] = 1;
+    t[tag::FLOAT as usize] = 2;
+    t[tag::BOOL as usize] = 4;
+    t[tag::NONE as usize] = 8;
+    t[tag::LIST as usize] = 16;
+    t[tag::TUPLE as usize] = 32;
+    t[tag::INSTANCE as usize] = 64;
+    t
+};
 
 impl Drop for CompiledLoop {
     fn drop(&mut self) {
@@ -625,7 +755,18 @@ impl Vm {
                     && matches!(code.instrs[e.pc as usize], crate::bytecode::Instr::Return { .. } | crate::bytecode::Instr::ReturnNone {});
             }
         }
+        let ret_src: Box<[u64]> = exits
+            .iter()
+            .map(|e| match code.instrs.get(e.pc as usize) {
+                Some(crate::bytecode::Instr::Return { src }) if e.returns => *src as u64,
+                _ => u64::MAX,
+            })
+            .collect();
+        let (ret_tab, ret_n) = (ret_src.as_ptr(), ret_src.len() as u64);
         let lp = Rc::new(CompiledLoop {
+            ret_src,
+            ret_tab,
+            ret_n,
             code: Some(compiled),
             entry,
             exits,
