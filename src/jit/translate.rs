@@ -1861,10 +1861,12 @@ impl<'a> Tr<'a> {
                     if let Some(flow) = self.method_on_instance(pc, dst, o)? {
                         return Ok(flow);
                     }
-                    if self.opts.has("polymethod") {
-                        if let Some(flow) = self.method_polymorphic(pc, &ins, dst, o)? {
-                            return Ok(flow);
-                        }
+                }
+                // (Also at a site left generic after its single-method
+                // guard failed: this path has no guard.)
+                if self.st[o].t == T::Tag(tag::INSTANCE) && self.opts.has("inline") && self.opts.has("polymethod") {
+                    if let Some(flow) = self.method_polymorphic(pc, &ins, dst, o)? {
+                        return Ok(flow);
                     }
                 }
                 self.generic(pc, &ins)
@@ -3008,7 +3010,7 @@ impl<'a> Tr<'a> {
         const _: () = assert!(
             class_flags::PLAIN_ATTRS & 0xff == 0
                 && class_flags::PLAIN_ATTRS >> 8 < 0x100
-                && (class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR) < 0x100
+                && (class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR) & !0xff == 0
         );
         let res = self.f.new_local(Ty::I64);
         let join = self.next_block();
