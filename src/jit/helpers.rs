@@ -225,7 +225,7 @@ pub extern "C" fn method_fill(c: u64, obj: u64, code: u64, pc: u64, table: u64, 
             // SAFETY: the class is only read.
             if let Value::Class(cls) = unsafe { inst.class.peek() } {
                 let t = unsafe { &*(table as *const [std::cell::Cell<u64>; super::translate::TABLE_WORDS]) };
-                let mut k = t.len() - 2;
+                let mut k = super::translate::TABLE_PAIRS - 2;
                 while k >= 2 {
                     t[k].set(t[k - 2].get());
                     t[k + 1].set(t[k - 1].get());
@@ -241,16 +241,25 @@ pub extern "C" fn method_fill(c: u64, obj: u64, code: u64, pc: u64, table: u64, 
 
 /// Whether the dict of instance `inst` (an `InstanceObj` box address)
 /// lacks the str key `name` (a `StrObj` box address): a method of its
-/// class is then not shadowed. 0 when it has it or has no dict.
-pub extern "C" fn method_unshadowed(inst: u64, name: u64) -> u64 {
+/// class is then not shadowed, and the dict's key version is recorded in
+/// method table `table` (`translate::MethodTable`). 0 when it has the key
+/// or has no dict.
+pub extern "C" fn method_unshadowed(inst: u64, name: u64, table: u64) -> u64 {
     // SAFETY: compiled code passes the payload of an instance value and
     // the address of a name its code object holds.
     let (inst, name) = unsafe {
         (&(*(inst as *const crate::objects::rc::ObjBox<InstanceObj>)).data, &(*(name as *const crate::objects::rc::ObjBox<StrObj>)).data)
     };
     match &inst.dict {
-        Some(d) => d.lacks_str(name) as u64,
-        None => 0,
+        Some(d) if d.lacks_str(name) => {
+            use super::translate::{TABLE_DICTS, TABLE_PAIRS, TABLE_WORDS};
+            // SAFETY: a table the running loop owns.
+            let t = unsafe { &*(table as *const [std::cell::Cell<u64>; TABLE_WORDS]) };
+            let kv = d.keys_version();
+            t[TABLE_PAIRS + (kv as usize & (TABLE_DICTS - 1))].set(kv);
+            1
+        }
+        _ => 0,
     }
 }
 

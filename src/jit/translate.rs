@@ -191,8 +191,15 @@ pub struct Translation {
     pub tables: Vec<MethodTable>,
 }
 
-/// Words of a `MethodTable`.
-pub const TABLE_WORDS: usize = 12;
+/// Words of a `MethodTable`: the (class version, function) pairs, then
+/// the dict versions.
+pub const TABLE_WORDS: usize = TABLE_PAIRS + TABLE_DICTS;
+/// Words of a `MethodTable` holding (class version, function) pairs.
+pub const TABLE_PAIRS: usize = 12;
+/// Words of a `MethodTable` holding key versions of instance dicts known
+/// not to shadow the name (a direct-mapped cache indexed by the version's
+/// low bits).
+pub const TABLE_DICTS: usize = 8;
 
 /// A method load's table of receiver classes (`polymethod`), owned by the
 /// compiled code that reads it: pairs of (class version, address of the
@@ -200,8 +207,10 @@ pub const TABLE_WORDS: usize = 12;
 /// for an empty pair. Filled by `helpers::method_fill` from the full
 /// lookup when compiled code meets a class not in it. A class's version
 /// changes whenever the class or a base changes and is never reused, so a
-/// pair whose version matches is current; the instance dict (which may
-/// shadow the method) is checked separately on every load.
+/// pair whose version matches is current. Then the key versions of
+/// instance dicts found not to have the name (`method_unshadowed`): a
+/// dict's key version changes with every insertion or deletion and is
+/// never reused either, so a dict whose version is there still lacks it.
 pub type MethodTable = Box<[std::cell::Cell<u64>; TABLE_WORDS]>;
 
 /// Why a translation attempt stopped.
@@ -3962,11 +3971,11 @@ impl<'a> Tr<'a> {
         let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
         let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
         let tv = self.iconst(ta);
-        for k in (0..TABLE_WORDS).step_by(2) {
+        for k in (0..TABLE_PAIRS).step_by(2) {
             let e = self.load(tv, 8 * k as i32);
             let eq = self.icmp(Cmp::Eq, e, ver);
             let found = self.next_block();
-            let next = if k + 2 < TABLE_WORDS { self.next_block() } else { fill };
+            let next = if k + 2 < TABLE_PAIRS { self.next_block() } else { fill };
             self.f.set_term(self.cur, Terminator::Branch { cond: eq, then: (found, vec![]), els: (next, vec![]) });
             self.cur = found;
             let f = self.load(tv, 8 * k as i32 + 8);
@@ -3974,10 +3983,30 @@ impl<'a> Tr<'a> {
             self.f.set_term(self.cur, Terminator::Jump(hit, vec![]));
             self.cur = next;
         }
+        // The class gives a function: the instance dict's key version
+        // checked against the dicts known not to shadow it, else the
+        // helper (which records the dict when it does not).
         self.cur = hit;
+        let check = self.cold_block();
+        let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
+        let none = self.icmp_imm(Cmp::Eq, dict, 0);
+        self.guard_zero(none, check);
+        let kv = self.load(dict, dd + DictObj::keys_version_offset() as i32);
+        let m = self.iconst((TABLE_DICTS - 1) as i64);
+        let low = self.op1(Op::IAnd, vec![kv, m]);
+        let eight = self.iconst(8);
+        let off = self.op1(Op::IMul, vec![low, eight]);
+        let at = self.op1(Op::IAdd, vec![tv, off]);
+        let known_kv = self.load(at, 8 * TABLE_PAIRS as i32);
+        let same = self.icmp(Cmp::Eq, known_kv, kv);
+        self.guard_nonzero(same, check);
+        let f = self.op1(Op::GetVar(fl), vec![]);
+        self.op(Op::SetVar(res), vec![f]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = check;
         let f = self.op1(Op::GetVar(fl), vec![]);
         let nv = self.iconst(name);
-        let un = self.call(helpers::method_unshadowed as *const () as usize, "method_unshadowed", vec![inst, nv]);
+        let un = self.call(helpers::method_unshadowed as *const () as usize, "method_unshadowed", vec![inst, nv, tv]);
         let zero = self.iconst(0);
         let r = self.op1(Op::Select, vec![un, f, zero]);
         self.op(Op::SetVar(res), vec![r]);
