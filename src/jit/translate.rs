@@ -1873,7 +1873,7 @@ impl<'a> Tr<'a> {
                 }
                 // (Also at a site left generic after its single-method
                 // guard failed: this path has no guard.)
-                if self.st[o].t == T::Tag(tag::INSTANCE) && self.opts.has("inline") && self.opts.has("polymethod") {
+                if matches!(self.st[o].t, T::Tag(tag::INSTANCE) | T::Any) && self.opts.has("inline") && self.opts.has("polymethod") {
                     if let Some(flow) = self.method_polymorphic(pc, &ins, dst, o)? {
                         return Ok(flow);
                     }
@@ -3015,50 +3015,59 @@ impl<'a> Tr<'a> {
     /// and its dict has the name at the cached position `pos` (key `key`),
     /// the entry is used without a call (`polyattr`: the interpreter's
     /// `attr_hit` for another class of a hierarchy); otherwise the helper.
+    /// Only at sites whose cache has the `HIERARCHY` bit (the interpreter
+    /// or the helper served another class there): elsewhere just the
+    /// helper, as before.
     fn hierarchy_addr(&mut self, pc: usize, o: usize, pos: u64, key: i64, store: bool) -> Var {
         const _: () = assert!(
             class_flags::PLAIN_ATTRS & 0xff == 0
                 && class_flags::PLAIN_ATTRS >> 8 < 0x100
                 && (class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR) & !0xff == 0
         );
+        // (Only at sites where the interpreter met another class of the
+        // hierarchy: elsewhere the code would be compiled for nothing.)
+        if !self.opts.has("polyattr") || self.code().cache(pc).kind & crate::vm::inline_cache::HIERARCHY == 0 {
+            return self.attr_addr_call(pc, o);
+        }
         let res = self.f.new_local(Ty::I64);
         let join = self.next_block();
         let helper = self.cold_block();
-        if self.opts.has("polyattr") {
-            let dd = crate::objects::rc::DATA_OFFSET as i32;
-            let (pofs, lofs, _) = DictObj::entries_layout();
-            let hooks = class_flags::HAS_GETATTRIBUTE | if store { class_flags::HAS_SETATTR } else { 0 };
-            let inst = self.load(self.base, Self::slot_off(o) + 8);
-            let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
-            let fo = dd + std::mem::offset_of!(ClassObj, flags) as i32;
-            let lo = self.op1(Op::Load8 { off: fo }, vec![cls]);
-            let hm = self.iconst(hooks as i64);
-            let h = self.op1(Op::IAnd, vec![lo, hm]);
-            self.guard_zero(h, helper);
-            let hi = self.op1(Op::Load8 { off: fo + 1 }, vec![cls]);
-            let pm = self.iconst((class_flags::PLAIN_ATTRS >> 8) as i64);
-            let p = self.op1(Op::IAnd, vec![hi, pm]);
-            self.guard_nonzero(p, helper);
-            let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
-            let none = self.icmp_imm(Cmp::Eq, dict, 0);
-            self.guard_zero(none, helper);
-            let len = self.load(dict, dd + lofs as i32);
-            let ents = self.load(dict, dd + pofs as i32);
-            let a = self.cached_entry_value(ents, len, pos, key, helper);
-            self.op(Op::SetVar(res), vec![a]);
-            self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
-        } else {
-            self.f.set_term(self.cur, Terminator::Jump(helper, vec![]));
-        }
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        let (pofs, lofs, _) = DictObj::entries_layout();
+        let hooks = class_flags::HAS_GETATTRIBUTE | if store { class_flags::HAS_SETATTR } else { 0 };
+        let inst = self.load(self.base, Self::slot_off(o) + 8);
+        let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
+        let fo = dd + std::mem::offset_of!(ClassObj, flags) as i32;
+        let lo = self.op1(Op::Load8 { off: fo }, vec![cls]);
+        let hm = self.iconst(hooks as i64);
+        let h = self.op1(Op::IAnd, vec![lo, hm]);
+        self.guard_zero(h, helper);
+        let hi = self.op1(Op::Load8 { off: fo + 1 }, vec![cls]);
+        let pm = self.iconst((class_flags::PLAIN_ATTRS >> 8) as i64);
+        let p = self.op1(Op::IAnd, vec![hi, pm]);
+        self.guard_nonzero(p, helper);
+        let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
+        let none = self.icmp_imm(Cmp::Eq, dict, 0);
+        self.guard_zero(none, helper);
+        let len = self.load(dict, dd + lofs as i32);
+        let ents = self.load(dict, dd + pofs as i32);
+        let a = self.cached_entry_value(ents, len, pos, key, helper);
+        self.op(Op::SetVar(res), vec![a]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = helper;
-        let oa = self.slot_addr(o);
-        let c = self.iconst(self.level().code as i64);
-        let p = self.iconst(pc as i64);
-        let a = self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![self.ctx, oa, c, p]);
+        let a = self.attr_addr_call(pc, o);
         self.op(Op::SetVar(res), vec![a]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         self.op1(Op::GetVar(res), vec![])
+    }
+
+    /// The `attr_addr` helper for attribute access `pc` on register `o`.
+    fn attr_addr_call(&mut self, pc: usize, o: usize) -> Var {
+        let oa = self.slot_addr(o);
+        let c = self.iconst(self.level().code as i64);
+        let p = self.iconst(pc as i64);
+        self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![self.ctx, oa, c, p])
     }
 
     /// The class version, dict entry array and dict length of the instance
@@ -3825,6 +3834,12 @@ impl<'a> Tr<'a> {
             && callee.kwonlyargcount == 0
             && self.vm.setter_init(cls, init)
         {
+            // Charged to the inlining budget as the inlined body was, so
+            // that regions do not grow (compile time) where inlining the
+            // body would have stopped the inlining of calls after it.
+            if self.inlinable(callee) {
+                self.budget -= callee.instrs.len();
+            }
             return Ok(Some(self.construct_setter(pc, cls, init, func, nargs)));
         }
         if !self.inlinable(callee) || !Self::bindable(init, nargs as usize + 1, &kw_names) {
@@ -3914,7 +3929,9 @@ impl<'a> Tr<'a> {
             if cache.c != 0 && cache.c != cache.a {
                 known.push((cache.c, cache.d));
             }
-            self.method_lookup(pc, o, cache.b, &known)
+            // Classes compared inline: one unless the cache saw two.
+            let pairs = if known.len() > 1 { TABLE_PAIRS / 2 } else { 1 };
+            self.method_lookup(pc, o, cache.b, &known, pairs)
         } else {
             let oa = self.slot_addr(o);
             let code = self.iconst(self.level().code as i64);
@@ -3944,7 +3961,7 @@ impl<'a> Tr<'a> {
     /// the class. `want` (if not 0): the only function the table may hold
     /// (the site is compiled for it); `known`: (version, function) pairs
     /// the interpreter's cache already found.
-    fn method_lookup(&mut self, pc: usize, o: usize, want: u64, known: &[(u64, u64)]) -> Var {
+    fn method_lookup(&mut self, pc: usize, o: usize, want: u64, known: &[(u64, u64)], pairs: usize) -> Var {
         let table: MethodTable = Box::new(std::array::from_fn(|_| std::cell::Cell::new(0)));
         let mut k = 0;
         for &(v, f) in known {
@@ -3971,11 +3988,12 @@ impl<'a> Tr<'a> {
         let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
         let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
         let tv = self.iconst(ta);
-        for k in (0..TABLE_PAIRS).step_by(2) {
+        let inline_words = 2 * pairs.clamp(1, TABLE_PAIRS / 2);
+        for k in (0..inline_words).step_by(2) {
             let e = self.load(tv, 8 * k as i32);
             let eq = self.icmp(Cmp::Eq, e, ver);
             let found = self.next_block();
-            let next = if k + 2 < TABLE_PAIRS { self.next_block() } else { fill };
+            let next = if k + 2 < inline_words { self.next_block() } else { fill };
             self.f.set_term(self.cur, Terminator::Branch { cond: eq, then: (found, vec![]), els: (next, vec![]) });
             self.cur = found;
             let f = self.load(tv, 8 * k as i32 + 8);
@@ -4048,9 +4066,15 @@ impl<'a> Tr<'a> {
         for r in [o, d, d + 1] {
             self.mem(r);
         }
-        let f = self.method_lookup(pc, o, 0, &known);
-        let miss = self.icmp_imm(Cmp::Eq, f, 0);
         let slow = self.cold_block();
+        if self.st[o].t != T::Tag(tag::INSTANCE) {
+            // A receiver of unknown type: instances only.
+            let t = self.load_tag(o);
+            let inst = self.icmp_imm(Cmp::Eq, t, tag::INSTANCE as i64);
+            self.guard_nonzero(inst, slow);
+        }
+        let f = self.method_lookup(pc, o, 0, &known, TABLE_PAIRS / 2);
+        let miss = self.icmp_imm(Cmp::Eq, f, 0);
         let fast = self.new_block();
         let join = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: miss, then: (slow, vec![]), els: (fast, vec![]) });
