@@ -196,6 +196,11 @@ pub struct Translation {
 pub const TABLE_WORDS: usize = TABLE_PAIRS + TABLE_DICTS;
 /// Words of a `MethodTable` holding (class version, function) pairs.
 pub const TABLE_PAIRS: usize = 12;
+/// (Class version, function) pairs of a `MethodTable` that compiled code
+/// compares inline at a site that has met several classes (the others
+/// are compared by `method_fill`'s full lookup, which moves the class
+/// first).
+const INLINE_PAIRS: usize = 4;
 /// Words of a `MethodTable` holding key versions of instance dicts known
 /// not to shadow the name (a direct-mapped cache indexed by the version's
 /// low bits).
@@ -3930,7 +3935,7 @@ impl<'a> Tr<'a> {
                 known.push((cache.c, cache.d));
             }
             // Classes compared inline: one unless the cache saw two.
-            let pairs = if known.len() > 1 { TABLE_PAIRS / 2 } else { 1 };
+            let pairs = if known.len() > 1 { INLINE_PAIRS } else { 1 };
             self.method_lookup(pc, o, cache.b, &known, pairs)
         } else {
             let oa = self.slot_addr(o);
@@ -4073,7 +4078,7 @@ impl<'a> Tr<'a> {
             let inst = self.icmp_imm(Cmp::Eq, t, tag::INSTANCE as i64);
             self.guard_nonzero(inst, slow);
         }
-        let f = self.method_lookup(pc, o, 0, &known, TABLE_PAIRS / 2);
+        let f = self.method_lookup(pc, o, 0, &known, INLINE_PAIRS);
         let miss = self.icmp_imm(Cmp::Eq, f, 0);
         let fast = self.new_block();
         let join = self.new_block();
