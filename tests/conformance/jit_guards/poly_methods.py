@@ -105,6 +105,40 @@ print("shadow", shadow(shapes, 5000))
 del shapes[3].kind
 
 
+# The same while the compiled loop keeps running: the instance that gets
+# the shadowing attribute was met (and found unshadowed) before.
+class F0:
+    def f(self):
+        return 1
+
+
+class F1(F0):
+    def f(self):
+        return 2
+
+
+class F2(F0):
+    def f(self):
+        return 3
+
+
+def shadow_live(objs, n):
+    t = 0
+    for i in range(n):
+        if i == 1500:
+            objs[1].f = lambda: 1000
+        if i == 2500:
+            del objs[1].f
+        if i == 3000:
+            objs[2].__dict__["f"] = lambda: 50
+        o = objs[i % 3]
+        t += o.f()
+    return t
+
+
+print("shadow live", shadow_live([F0(), F1(), F2()], 4000))
+
+
 # More classes than the tables hold, arriving late.
 def make_classes(n):
     out = []
