@@ -188,13 +188,35 @@ pub fn cached_attr_pos<'a>(obj: &'a Value, cache: &mut Cache, name: &StrObj, hoo
     if let Value::Instance(inst) = obj {
         // SAFETY: the class is only read here.
         if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
-            let plain = plain(cls.flags.get(), hooks);
-            if let Some((i, other)) = attr_hit_noting(cache, cls.version.get(), plain, d, name) {
-                if other && cache.kind & HIERARCHY == 0 {
-                    note_hierarchy(cache);
-                }
-                return Some((d, i));
+            // The entries' own classes first (as `attr_hit_noting`, with
+            // the hierarchy case apart: any position where the dict has
+            // the key is the attribute's).
+            let version = cls.version.get();
+            if version == cache.a && cache.kind & 1 == 0 && d.str_obj_key_at(cache.b as usize, name) {
+                return Some((d, cache.b as usize));
             }
+            if version == cache.c && cache.kind & 2 == 0 && d.str_obj_key_at(cache.d as usize, name) {
+                return Some((d, cache.d as usize));
+            }
+            if plain(cls.flags.get(), hooks) {
+                return plain_hit(d, cache, name);
+            }
+        }
+    }
+    None
+}
+
+/// `cached_attr_pos` for an instance of another class of a hierarchy
+/// (plain for the access): an entry's position where the dict has the key;
+/// notes `HIERARCHY` in the cache.
+#[inline]
+fn plain_hit<'a>(d: &'a DictObj, cache: &mut Cache, name: &StrObj) -> Option<(&'a DictObj, usize)> {
+    for (v, p, m) in [(cache.a, cache.b, 1), (cache.c, cache.d, 2)] {
+        if v != 0 && cache.kind & m == 0 && d.str_obj_key_at(p as usize, name) {
+            if cache.kind & HIERARCHY == 0 {
+                note_hierarchy(cache);
+            }
+            return Some((d, p as usize));
         }
     }
     None
