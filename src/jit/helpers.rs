@@ -224,6 +224,8 @@ pub extern "C" fn method_fill(c: u64, obj: u64, code: u64, pc: u64, table: u64, 
         if let Value::Instance(inst) = objv {
             // SAFETY: the class is only read.
             if let Value::Class(cls) = unsafe { inst.class.peek() } {
+                // SAFETY: `table` is a `MethodTable` the running loop owns
+                // (cells: compiled code reads it between calls only).
                 let t = unsafe { &*(table as *const [std::cell::Cell<u64>; super::translate::TABLE_WORDS]) };
                 let mut k = super::translate::TABLE_PAIRS - 2;
                 while k >= 2 {
