@@ -212,6 +212,114 @@ pub extern "C" fn new_instance(c: u64, cls: u64, dst: u64) {
     Value::store(unsafe { slot(dst) }, v);
 }
 
+/// The function method load `pc` of `code` resolves to for instance
+/// `*obj` (`method_addr`), recorded in the load's receiver-class table
+/// `table` (`translate::MethodTable`) under the class's version when it is
+/// a plain function and, if `want` is not 0, is `want` (a table of a
+/// site compiled for one method holds only classes giving that one). The
+/// new pair goes first; the others move down, the last one drops out.
+pub extern "C" fn method_fill(c: u64, obj: u64, code: u64, pc: u64, table: u64, want: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`; `code` is a live code object of the
+    // loop; `table` is a table the running loop owns.
+    let c = unsafe { ctx(c) };
+    let (objv, code) = unsafe { (slot(obj), &*(code as *const CodeObj)) };
+    let f = unsafe { vm(c) }.method_ptr(objv, code, pc as usize).unwrap_or(0);
+    if f != 0 && (want == 0 || f == want) {
+        if let Value::Instance(inst) = objv {
+            // SAFETY: the class is only read.
+            if let Value::Class(cls) = unsafe { inst.class.peek() } {
+                // SAFETY: `table` is a `MethodTable` the running loop owns
+                // (cells: compiled code reads it between calls only).
+                let t = unsafe { &*(table as *const [std::cell::Cell<u64>; super::translate::TABLE_WORDS]) };
+                let mut k = super::translate::TABLE_PAIRS - 2;
+                while k >= 2 {
+                    t[k].set(t[k - 2].get());
+                    t[k + 1].set(t[k - 1].get());
+                    k -= 2;
+                }
+                t[0].set(cls.version.get());
+                t[1].set(f);
+            }
+        }
+    }
+    f
+}
+
+/// Whether the dict of instance `inst` (an `InstanceObj` box address)
+/// lacks the str key `name` (a `StrObj` box address): a method of its
+/// class is then not shadowed, and the dict's key version is recorded in
+/// method table `table` (`translate::MethodTable`). 0 when it has the key
+/// or has no dict.
+pub extern "C" fn method_unshadowed(inst: u64, name: u64, table: u64) -> u64 {
+    // SAFETY: compiled code passes the payload of an instance value and
+    // the address of a name its code object holds.
+    let (inst, name) = unsafe {
+        (&(*(inst as *const crate::objects::rc::ObjBox<InstanceObj>)).data, &(*(name as *const crate::objects::rc::ObjBox<StrObj>)).data)
+    };
+    match &inst.dict {
+        Some(d) if d.lacks_str(name) => {
+            use super::translate::{TABLE_DICTS, TABLE_PAIRS, TABLE_WORDS};
+            // SAFETY: a table the running loop owns.
+            let t = unsafe { &*(table as *const [std::cell::Cell<u64>; TABLE_WORDS]) };
+            let kv = d.keys_version();
+            t[TABLE_PAIRS + (kv as usize & (TABLE_DICTS - 1))].set(kv);
+            1
+        }
+        _ => 0,
+    }
+}
+
+/// `C(args)` for a class `cls` whose `__init__` `init` is a setter
+/// (`Vm::setter_init`: only `self.a = a` stores of parameters, into an
+/// instance dict nothing intercepts; checked when the loop was compiled,
+/// valid while the class version the compiled code guards is unchanged),
+/// called with exactly its `n` positional parameters after `self`: the
+/// instance is created with its dict filled from the argument slots
+/// `dst + 16 .. dst + 16 * (n + 1)` in the body's order (as the
+/// interpreter's `try_fast_init` does, without a frame), the argument
+/// slots are cleared and the instance replaces the class in `*dst`.
+/// Returns `OK`, or `JUMP` with nothing done when the `__init__` frame
+/// would reach the recursion limit (`levels`: the levels of the inlined
+/// frames the call runs in): the compiled code then leaves and the
+/// interpreter makes the call.
+pub extern "C" fn construct_setter(c: u64, cls: u64, init: u64, dst: u64, n: u64, levels: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`.
+    let c = unsafe { ctx(c) };
+    let vm = unsafe { vm(c) };
+    if vm.frames.len() + levels as usize + 1 >= vm.frame_limit {
+        return JUMP;
+    }
+    // SAFETY: `cls` and `init` are a class and its `__init__` the loop
+    // holds (the class version is guarded, so `init` is still its
+    // `__init__`).
+    let cls = unsafe { PyRef::clone_from_raw(cls as *const crate::objects::rc::ObjBox<ClassObj>) };
+    let init: &FunctionObj = unsafe { &(*(init as *const crate::objects::rc::ObjBox<FunctionObj>)).data };
+    let code: &CodeObj = &init.code;
+    let n = n as usize;
+    let inst = vm.new_instance(&cls);
+    if let Value::Instance(i) = &inst {
+        if let Some(d) = &i.dict {
+            for ins in &code.instrs[..code.instrs.len() - 1] {
+                if let Instr::StoreAttr { name, src, .. } = *ins {
+                    let k = src as usize - 1;
+                    debug_assert!(k < n);
+                    // SAFETY: see `slot`; the arguments are the `n` slots after `dst`.
+                    let v = unsafe { slot(dst + 16 * (k as u64 + 1)) }.clone();
+                    let key = &code.names[name as usize];
+                    d.insert_new_small(Value::Str(key.clone()), key.hash(), v);
+                }
+            }
+        }
+    }
+    for k in 0..n {
+        // SAFETY: as above.
+        Value::clear(unsafe { slot(dst + 16 * (k as u64 + 1)) });
+    }
+    // SAFETY: see `slot`.
+    Value::store(unsafe { slot(dst) }, inst);
+    OK
+}
+
 /// The result of an inlined `__init__`: `OK` if it is None, else `ERR`
 /// with CPython's TypeError.
 pub extern "C" fn init_result(c: u64, v: u64) -> u64 {

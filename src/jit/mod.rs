@@ -55,6 +55,18 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "a compiled function's calls of itself from its own frame push the frame record and call the compiled code inline, without a helper",
     ),
     (
+        "polymethod",
+        "method loads on instances check the receiver's class against a table of the classes met (filled at run time) instead of calling the lookup helper",
+    ),
+    (
+        "setterinit",
+        "`C(args)` whose `__init__` only stores its parameters as attributes: one helper creates the instance with its dict filled",
+    ),
+    (
+        "polyattr",
+        "attribute accesses on instances of several classes of a hierarchy check the cached dict position natively (classes without descriptors or hooks)",
+    ),
+    (
         "split",
         "save unboxed floats to stack slots around helper calls and read them back after, so that inner loops keep them in registers",
     ),
@@ -225,6 +237,9 @@ pub struct CompiledLoop {
     pub extent: usize,
     /// Deepest inlining.
     pub depth: usize,
+    /// Receiver-class tables of its method loads (read and written by the
+    /// code through their addresses).
+    pub tables: Vec<translate::MethodTable>,
     pub runs: Cell<u64>,
     /// Runs entered by a native call from compiled code (`nativecall`).
     pub native_runs: Cell<u64>,
@@ -774,6 +789,7 @@ impl Vm {
             consts: t.consts,
             extent: t.extent,
             depth: t.depth,
+            tables: t.tables,
             runs: Cell::new(0),
             native_runs: Cell::new(0),
             entry_fails: Cell::new(0),

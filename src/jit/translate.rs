@@ -225,6 +225,7 @@ pub struct Translation {
     /// Inner loop headers the code can also be entered at (entry `k + 1`
     /// is `entries[k]`; see `Tr::inner_entries`).
     pub entries: Vec<u32>,
+    pub tables: Vec<MethodTable>,
 }
 
 /// A constant of the region's final shape (`Tr::patched_const`).
@@ -237,6 +238,33 @@ enum Patch {
     /// (`max(extent, nregs)`).
     Room16,
 }
+
+/// Words of a `MethodTable`: the (class version, function) pairs, then
+/// the dict versions.
+pub const TABLE_WORDS: usize = TABLE_PAIRS + TABLE_DICTS;
+/// Words of a `MethodTable` holding (class version, function) pairs.
+pub const TABLE_PAIRS: usize = 12;
+/// (Class version, function) pairs of a `MethodTable` that compiled code
+/// compares inline at a site that has met several classes (the others
+/// are compared by `method_fill`'s full lookup, which moves the class
+/// first).
+const INLINE_PAIRS: usize = 4;
+/// Words of a `MethodTable` holding key versions of instance dicts known
+/// not to shadow the name (a direct-mapped cache indexed by the version's
+/// low bits).
+pub const TABLE_DICTS: usize = 8;
+
+/// A method load's table of receiver classes (`polymethod`), owned by the
+/// compiled code that reads it: pairs of (class version, address of the
+/// plain function the method name resolves to on that class), version 0
+/// for an empty pair. Filled by `helpers::method_fill` from the full
+/// lookup when compiled code meets a class not in it. A class's version
+/// changes whenever the class or a base changes and is never reused, so a
+/// pair whose version matches is current. Then the key versions of
+/// instance dicts found not to have the name (`method_unshadowed`): a
+/// dict's key version changes with every insertion or deletion and is
+/// never reused either, so a dict whose version is there still lacks it.
+pub type MethodTable = Box<[std::cell::Cell<u64>; TABLE_WORDS]>;
 
 /// Why a translation attempt stopped.
 enum Abort {
@@ -336,6 +364,8 @@ struct Tr<'a> {
     /// (the clearing costs code and helper calls the interpreter's
     /// return does more cheaply).
     selfcalls: bool,
+    /// Receiver-class tables of method loads (see `MethodTable`).
+    tables: Vec<MethodTable>,
 }
 
 /// Attribute facts by object register, name (the name's address; 0 for
@@ -439,6 +469,7 @@ pub fn translate(
                 && vm.jit.opts.native_calls
                 && vm.jit.opts.has("selfcall")
                 && super::calls_itself(code),
+            tables: Vec::new(),
         };
         tr.exit_local = tr.f.new_local(Ty::I64);
         tr.base = tr.f.base();
@@ -463,6 +494,7 @@ pub fn translate(
                     extent: tr.extent,
                     depth: tr.depth,
                     entries: tr.entries,
+                    tables: tr.tables,
                 });
             }
             Err(Abort::Restart) => {
@@ -587,7 +619,18 @@ impl<'a> Tr<'a> {
     fn forget_facts(&mut self, name: &str) {
         if !matches!(
             name,
-            "release" | "incref" | "unpack_tuple" | "attr_addr" | "method_addr" | "iter_info" | "fused_info" | "list_copy" | "range_iter"
+            "release"
+                | "incref"
+                | "unpack_tuple"
+                | "attr_addr"
+                | "method_addr"
+                | "iter_info"
+                | "fused_info"
+                | "list_copy"
+                | "range_iter"
+                | "construct_setter"
+                | "method_fill"
+                | "method_unshadowed"
         ) {
             self.facts.clear();
         }
@@ -2450,6 +2493,13 @@ impl<'a> Tr<'a> {
                         return Ok(flow);
                     }
                 }
+                // (Also at a site left generic after its single-method
+                // guard failed: this path has no guard.)
+                if matches!(self.st[o].t, T::Tag(tag::INSTANCE) | T::Any) && self.opts.has("inline") && self.opts.has("polymethod") {
+                    if let Some(flow) = self.method_polymorphic(pc, &ins, dst, o)? {
+                        return Ok(flow);
+                    }
+                }
                 self.generic(pc, &ins)
             }
             Instr::CallMethod { base, nargs } => {
@@ -3564,14 +3614,85 @@ impl<'a> Tr<'a> {
             self.f.set_term(self.cur, Terminator::Jump(slow, vec![]));
         }
         self.cur = slow;
-        let oa = self.slot_addr(o);
-        let c = self.iconst(self.level().code as i64);
-        let p = self.iconst(pc as i64);
-        let addr = self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![self.ctx, oa, c, p]);
+        let addr = if cache.a != 0 && cache.kind & 1 == crate::vm::inline_cache::ATTR {
+            let key = code.names[name as usize].as_ptr() as i64;
+            let store = matches!(code.instrs[pc], Instr::StoreAttr { .. });
+            self.hierarchy_addr(pc, o, cache.b, key, store)
+        } else {
+            let oa = self.slot_addr(o);
+            let c = self.iconst(self.level().code as i64);
+            let p = self.iconst(pc as i64);
+            self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![self.ctx, oa, c, p])
+        };
         self.op(Op::SetVar(addr_local), vec![addr]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         self.op1(Op::GetVar(addr_local), vec![])
+    }
+
+    /// The address of attribute access `pc`'s value in the dict of the
+    /// instance in register `o` (in its slot), or 0, as the `attr_addr`
+    /// helper finds it, for an instance whose class is not the one the
+    /// cache's first entry is for: when the instance's class is plain for
+    /// this access (`inline_cache::plain`: no data descriptor anywhere in
+    /// its MRO, no `__getattribute__`, no `__setattr__` for a store; the
+    /// class flags are read at run time, so a class changed since is seen)
+    /// and its dict has the name at the cached position `pos` (key `key`),
+    /// the entry is used without a call (`polyattr`: the interpreter's
+    /// `attr_hit` for another class of a hierarchy); otherwise the helper.
+    /// Only at sites whose cache has the `HIERARCHY` bit (the interpreter
+    /// or the helper served another class there): elsewhere just the
+    /// helper, as before.
+    fn hierarchy_addr(&mut self, pc: usize, o: usize, pos: u64, key: i64, store: bool) -> Var {
+        const _: () = assert!(
+            class_flags::PLAIN_ATTRS & 0xff == 0
+                && class_flags::PLAIN_ATTRS >> 8 < 0x100
+                && (class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR) & !0xff == 0
+        );
+        // (Only at sites where the interpreter met another class of the
+        // hierarchy: elsewhere the code would be compiled for nothing.)
+        if !self.opts.has("polyattr") || self.code().cache(pc).kind & crate::vm::inline_cache::HIERARCHY == 0 {
+            return self.attr_addr_call(pc, o);
+        }
+        let res = self.f.new_local(Ty::I64);
+        let join = self.next_block();
+        let helper = self.cold_block();
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        let (pofs, lofs, _) = DictObj::entries_layout();
+        let hooks = class_flags::HAS_GETATTRIBUTE | if store { class_flags::HAS_SETATTR } else { 0 };
+        let inst = self.load(self.base, Self::slot_off(o) + 8);
+        let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
+        let fo = dd + std::mem::offset_of!(ClassObj, flags) as i32;
+        let lo = self.op1(Op::Load8 { off: fo }, vec![cls]);
+        let hm = self.iconst(hooks as i64);
+        let h = self.op1(Op::IAnd, vec![lo, hm]);
+        self.guard_zero(h, helper);
+        let hi = self.op1(Op::Load8 { off: fo + 1 }, vec![cls]);
+        let pm = self.iconst((class_flags::PLAIN_ATTRS >> 8) as i64);
+        let p = self.op1(Op::IAnd, vec![hi, pm]);
+        self.guard_nonzero(p, helper);
+        let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
+        let none = self.icmp_imm(Cmp::Eq, dict, 0);
+        self.guard_zero(none, helper);
+        let len = self.load(dict, dd + lofs as i32);
+        let ents = self.load(dict, dd + pofs as i32);
+        let a = self.cached_entry_value(ents, len, pos, key, helper);
+        self.op(Op::SetVar(res), vec![a]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = helper;
+        let a = self.attr_addr_call(pc, o);
+        self.op(Op::SetVar(res), vec![a]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.op1(Op::GetVar(res), vec![])
+    }
+
+    /// The `attr_addr` helper for attribute access `pc` on register `o`.
+    fn attr_addr_call(&mut self, pc: usize, o: usize) -> Var {
+        let oa = self.slot_addr(o);
+        let c = self.iconst(self.level().code as i64);
+        let p = self.iconst(pc as i64);
+        self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![self.ctx, oa, c, p])
     }
 
     /// The class version, dict entry array and dict length of the instance
@@ -3719,12 +3840,11 @@ impl<'a> Tr<'a> {
         self.op(Op::SetVar(addr_l), vec![a]);
         self.op(Op::SetVar(ver_l), vec![ver]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
-        // Another class of the hierarchy, or another position: the helper.
+        // Another class of the hierarchy, or another position: the
+        // cached position checked natively when the class is plain, else
+        // the helper.
         self.cur = slow;
-        let oa = self.slot_addr(o);
-        let c = self.iconst(self.level().code as i64);
-        let p = self.iconst(pc as i64);
-        let a = self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![self.ctx, oa, c, p]);
+        let a = self.hierarchy_addr(pc, o, cache.b, key, store);
         let miss = self.icmp_imm(Cmp::Eq, a, 0);
         self.guard_zero(miss, x);
         let inst = self.load(self.base, Self::slot_off(o) + 8);
@@ -4363,6 +4483,21 @@ impl<'a> Tr<'a> {
         kw_names: Vec<String>,
     ) -> TResult<Option<Flow>> {
         let callee: &CodeObj = &init.code;
+        if kw_names.is_empty()
+            && self.opts.has("setterinit")
+            && nargs as usize + 1 == callee.argcount as usize
+            && callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
+            && callee.kwonlyargcount == 0
+            && self.vm.setter_init(cls, init)
+        {
+            // Charged to the inlining budget as the inlined body was, so
+            // that regions do not grow (compile time) where inlining the
+            // body would have stopped the inlining of calls after it.
+            if self.inlinable(callee) {
+                self.budget -= callee.instrs.len();
+            }
+            return Ok(Some(self.construct_setter(pc, cls, init, func, nargs)));
+        }
         if !self.inlinable(callee) || !Self::bindable(init, nargs as usize + 1, &kw_names) {
             return Ok(None);
         }
@@ -4386,6 +4521,47 @@ impl<'a> Tr<'a> {
         self.try_inline_bound(pc, init, &fval, func, pos, kw, ArgMode::Init)
     }
 
+    /// `C(a, b, ...)` for a class whose `__init__` only stores its
+    /// parameters (`Vm::setter_init`, valid while the class version
+    /// guarded here is unchanged): one helper call creates the instance
+    /// with its dict filled (no inlined body, no store per attribute) and
+    /// clears the argument registers, as the interpreter's frameless path
+    /// does. Near the recursion limit the helper does nothing and the
+    /// compiled code leaves, so the interpreter raises at CPython's depth.
+    fn construct_setter(&mut self, pc: usize, cls: &PyRef<ClassObj>, init: &PyRef<FunctionObj>, func: Reg, nargs: u16) -> Flow {
+        let f = self.abs(func);
+        let x = self.exit(ExitKind::Guard, pc, "class changed");
+        let cp = self.iconst(cls.as_ptr() as i64);
+        let ver = self.load(cp, (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(ClassObj, version)) as i32);
+        let ok = self.icmp_imm(Cmp::Eq, ver, cls.version.get() as i64);
+        self.guard_nonzero(ok, x);
+        // The helper reads the class and the arguments from their slots.
+        for r in f..=f + nargs as usize {
+            self.mem(r);
+        }
+        let deep = self.exit(ExitKind::Guard, pc, "recursion limit");
+        // (The loop holds the function: it is interned as a constant.)
+        let fval = Value::Function(init.clone());
+        self.intern(&fval);
+        let levels = self.level().desc.map_or(0, |d| self.frames[d as usize].levels);
+        let ip = self.iconst(init.as_ptr() as i64);
+        let fa = self.slot_addr(f);
+        let n = self.iconst(nargs as i64);
+        let lv = self.iconst(levels as i64);
+        let s = self.call(helpers::construct_setter as *const () as usize, "construct_setter", vec![self.ctx, cp, ip, fa, n, lv]);
+        let j = self.icmp_imm(Cmp::Eq, s, helpers::JUMP as i64);
+        self.guard_zero(j, deep);
+        for r in f + 1..=f + nargs as usize {
+            self.st[r] = RS { t: T::Tag(0), clean: true, mem: Some(0) };
+        }
+        self.st[f] = RS::mem_type(T::Tag(tag::INSTANCE));
+        // (The new instance touches no other object's dict; facts about
+        // the registers it wrote go.)
+        let hi = f + nargs as usize;
+        self.facts.retain(|k, _| k.0 < f || k.0 > hi);
+        Flow::Next
+    }
+
     /// `obj.name` resolving to a method (a plain function on the class, as
     /// the interpreter's cache recorded): the function becomes a constant
     /// guarded by the cache check, `self` goes to `dst + 1`, so that the
@@ -4404,10 +4580,20 @@ impl<'a> Tr<'a> {
         // the class dict (the class version is guarded below).
         let fval = Value::Function(unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<FunctionObj>) });
         let c = self.intern(&fval);
-        let oa = self.slot_addr(o);
-        let code = self.iconst(self.level().code as i64);
-        let p = self.iconst(pc as i64);
-        let f = self.call(helpers::method_addr as *const () as usize, "method_addr", vec![self.ctx, oa, code, p]);
+        let f = if self.opts.has("polymethod") {
+            let mut known = vec![(cache.a, cache.b)];
+            if cache.c != 0 && cache.c != cache.a {
+                known.push((cache.c, cache.d));
+            }
+            // Classes compared inline: one unless the cache saw two.
+            let pairs = if known.len() > 1 { INLINE_PAIRS } else { 1 };
+            self.method_lookup(pc, o, cache.b, &known, pairs)
+        } else {
+            let oa = self.slot_addr(o);
+            let code = self.iconst(self.level().code as i64);
+            let p = self.iconst(pc as i64);
+            self.call(helpers::method_addr as *const () as usize, "method_addr", vec![self.ctx, oa, code, p])
+        };
         let ok = self.icmp_imm(Cmp::Eq, f, cache.b as i64);
         let x = self.exit(ExitKind::Guard, pc, "method cache miss");
         self.guard_nonzero(ok, x);
@@ -4419,6 +4605,158 @@ impl<'a> Tr<'a> {
         let (da, sa) = (self.slot_addr(s1), self.slot_addr(o));
         self.copy_value(da, sa);
         self.st[s1] = RS::mem_type(T::Tag(tag::INSTANCE));
+        Ok(Some(Flow::Next))
+    }
+
+    /// The function method load `pc` resolves to for the instance in
+    /// register `o` (in its slot), or 0 (`method_addr`'s answer), through
+    /// a receiver-class table (`MethodTable`) of this site: the class
+    /// version compared with the table's, then the instance dict checked
+    /// not to shadow the name (`method_unshadowed`); a class not in the
+    /// table takes `method_fill`, which looks the method up and records
+    /// the class. `want` (if not 0): the only function the table may hold
+    /// (the site is compiled for it); `known`: (version, function) pairs
+    /// the interpreter's cache already found.
+    fn method_lookup(&mut self, pc: usize, o: usize, want: u64, known: &[(u64, u64)], pairs: usize) -> Var {
+        let table: MethodTable = Box::new(std::array::from_fn(|_| std::cell::Cell::new(0)));
+        let mut k = 0;
+        for &(v, f) in known {
+            if v != 0 && f != 0 && (want == 0 || f == want) && k + 1 < TABLE_WORDS {
+                table[k].set(v);
+                table[k + 1].set(f);
+                k += 2;
+            }
+        }
+        let ta = table.as_ptr() as i64;
+        self.tables.push(table);
+        let code = self.code();
+        let name = match code.instrs[pc] {
+            Instr::LoadMethod { name, .. } => code.names[name as usize].as_ptr() as i64,
+            _ => unreachable!(),
+        };
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        let res = self.f.new_local(Ty::I64);
+        let fl = self.f.new_local(Ty::I64);
+        let join = self.next_block();
+        let hit = self.next_block();
+        let fill = self.cold_block();
+        let inst = self.load(self.base, Self::slot_off(o) + 8);
+        let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
+        let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
+        let tv = self.iconst(ta);
+        let inline_words = 2 * pairs.clamp(1, TABLE_PAIRS / 2);
+        for k in (0..inline_words).step_by(2) {
+            let e = self.load(tv, 8 * k as i32);
+            let eq = self.icmp(Cmp::Eq, e, ver);
+            let found = self.next_block();
+            let next = if k + 2 < inline_words { self.next_block() } else { fill };
+            self.f.set_term(self.cur, Terminator::Branch { cond: eq, then: (found, vec![]), els: (next, vec![]) });
+            self.cur = found;
+            let f = self.load(tv, 8 * k as i32 + 8);
+            self.op(Op::SetVar(fl), vec![f]);
+            self.f.set_term(self.cur, Terminator::Jump(hit, vec![]));
+            self.cur = next;
+        }
+        // The class gives a function: the instance dict's key version
+        // checked against the dicts known not to shadow it, else the
+        // helper (which records the dict when it does not).
+        self.cur = hit;
+        let check = self.cold_block();
+        let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
+        let none = self.icmp_imm(Cmp::Eq, dict, 0);
+        self.guard_zero(none, check);
+        let kv = self.load(dict, dd + DictObj::keys_version_offset() as i32);
+        let m = self.iconst((TABLE_DICTS - 1) as i64);
+        let low = self.op1(Op::IAnd, vec![kv, m]);
+        let eight = self.iconst(8);
+        let off = self.op1(Op::IMul, vec![low, eight]);
+        let at = self.op1(Op::IAdd, vec![tv, off]);
+        let known_kv = self.load(at, 8 * TABLE_PAIRS as i32);
+        let same = self.icmp(Cmp::Eq, known_kv, kv);
+        self.guard_nonzero(same, check);
+        let f = self.op1(Op::GetVar(fl), vec![]);
+        self.op(Op::SetVar(res), vec![f]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = check;
+        let f = self.op1(Op::GetVar(fl), vec![]);
+        let nv = self.iconst(name);
+        let un = self.call(helpers::method_unshadowed as *const () as usize, "method_unshadowed", vec![inst, nv, tv]);
+        let zero = self.iconst(0);
+        let r = self.op1(Op::Select, vec![un, f, zero]);
+        self.op(Op::SetVar(res), vec![r]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = fill;
+        let oa = self.slot_addr(o);
+        let cv = self.iconst(self.level().code as i64);
+        let p = self.iconst(pc as i64);
+        let w = self.iconst(want as i64);
+        let f = self.call(helpers::method_fill as *const () as usize, "method_fill", vec![self.ctx, oa, cv, p, tv, w]);
+        self.op(Op::SetVar(res), vec![f]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.op1(Op::GetVar(res), vec![])
+    }
+
+    /// `LoadMethod` on an instance at a site whose method varies with the
+    /// receiver's class (an overridden method: the interpreter's cache saw
+    /// two functions): the function comes from the site's receiver-class
+    /// table (`method_lookup`), stored with `self` after it as the
+    /// interpreter's `LoadMethod` does; anything else (no plain function,
+    /// a shadowing instance attribute) runs the instruction generically.
+    /// The `CallMethod` after it then dispatches on the function
+    /// (`polymorphic_call`).
+    fn method_polymorphic(&mut self, pc: usize, ins: &Instr, dst: Reg, o: usize) -> TResult<Option<Flow>> {
+        let cache = *self.code().cache(pc);
+        let mut known = Vec::new();
+        for (v, f, is_method) in [(cache.a, cache.b, cache.kind & 1 != 0), (cache.c, cache.d, cache.kind & 2 != 0)] {
+            if v != 0 && is_method {
+                known.push((v, f));
+            }
+        }
+        if known.is_empty() || cache.kind & crate::vm::inline_cache::BUILTIN_METHOD != 0 {
+            return Ok(None);
+        }
+        let d = self.abs(dst);
+        // Both paths leave every register in memory, in the state the
+        // generic path leaves.
+        for r in [o, d, d + 1] {
+            self.mem(r);
+        }
+        let slow = self.cold_block();
+        if self.st[o].t != T::Tag(tag::INSTANCE) {
+            // A receiver of unknown type: instances only.
+            let t = self.load_tag(o);
+            let inst = self.icmp_imm(Cmp::Eq, t, tag::INSTANCE as i64);
+            self.guard_nonzero(inst, slow);
+        }
+        let f = self.method_lookup(pc, o, 0, &known, INLINE_PAIRS);
+        let miss = self.icmp_imm(Cmp::Eq, f, 0);
+        let fast = self.new_block();
+        let join = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: miss, then: (slow, vec![]), els: (fast, vec![]) });
+        let before = self.st.clone();
+        self.cur = slow;
+        let flow = self.generic(pc, ins)?;
+        debug_assert!(matches!(flow, Flow::Next));
+        let after = self.st.clone();
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = fast;
+        self.st = before;
+        // dst = the function (a counted reference), dst + 1 = self.
+        let rc = self.load(f, 0);
+        let one = self.iconst(1);
+        let rc1 = self.op1(Op::IAdd, vec![rc, one]);
+        self.store(f, 0, rc1);
+        let da = self.slot_addr(d);
+        self.decref_at(da);
+        let ft = self.iconst(tag::FUNCTION as i64);
+        self.store(da, 0, ft);
+        self.store(da, 8, f);
+        let (sa, oa) = (self.slot_addr(d + 1), self.slot_addr(o));
+        self.copy_value(sa, oa);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.st = after;
         Ok(Some(Flow::Next))
     }
 

@@ -117,6 +117,11 @@ impl DictObj {
         self.keys_version.as_ptr()
     }
 
+    /// Where `keys_version` lies in a `DictObj` (compiled code reads it).
+    pub fn keys_version_offset() -> usize {
+        std::mem::offset_of!(DictObj, keys_version)
+    }
+
     fn bump(&self) {
         self.keys_version.set(fresh_version());
     }

@@ -55,6 +55,12 @@ fn builtin_receiver(v: &Value) -> bool {
     )
 }
 
+/// `kind` bit of a `LoadAttr`/`StoreAttr` cache: an entry served an
+/// instance of another class of a hierarchy (`attr_hit`'s `plain` case).
+/// The JIT then checks such hits natively (`polyattr`); sites that never
+/// saw one do not get that code.
+pub const HIERARCHY: u8 = 8;
+
 /// Entries of the class attribute cache.
 const LOOKUP_CACHE_SIZE: usize = 2048;
 
@@ -131,16 +137,24 @@ pub fn class_lookup_hashed(cls: &ClassObj, name: &str, hash: i64) -> Option<Valu
 /// `plain`: the class has `PLAIN_ATTRS` (and no hook the access must
 /// call), so an entry for another class of the hierarchy applies too when
 /// the instance dict has the name at the same position.
+/// Also says whether the hit was for another class of a hierarchy than
+/// the entry's.
 #[inline(always)]
-fn attr_hit(cache: &Cache, version: u64, plain: bool, d: &DictObj, name: &StrObj) -> Option<usize> {
+fn attr_hit_noting(cache: &Cache, version: u64, plain: bool, d: &DictObj, name: &StrObj) -> Option<(usize, bool)> {
     // (An empty entry never hits: the JIT compiles from filled ones.)
     if (version == cache.a || plain && cache.a != 0) && cache.kind & 1 == 0 && d.str_obj_key_at(cache.b as usize, name) {
-        return Some(cache.b as usize);
+        return Some((cache.b as usize, version != cache.a));
     }
     if (version == cache.c || plain && cache.c != 0) && cache.kind & 2 == 0 && d.str_obj_key_at(cache.d as usize, name) {
-        return Some(cache.d as usize);
+        return Some((cache.d as usize, version != cache.c));
     }
     None
+}
+
+/// Sets the `HIERARCHY` bit of a cache (once).
+#[cold]
+fn note_hierarchy(cache: &mut Cache) {
+    cache.kind |= HIERARCHY;
 }
 
 /// Whether class flags `flags` make the instance dict authoritative for
@@ -160,7 +174,7 @@ fn install(cache: &mut Cache, version: u64, kind: u8, payload: u64) {
     }
     cache.c = cache.a;
     cache.d = cache.b;
-    cache.kind = ((cache.kind & 1) << 1) | kind;
+    cache.kind = ((cache.kind & 1) << 1) | kind | (cache.kind & HIERARCHY);
     cache.a = version;
     cache.b = payload;
 }
@@ -170,14 +184,39 @@ fn install(cache: &mut Cache, version: u64, kind: u8, payload: u64) {
 /// inline hit path: no call, no reference counting). `hooks` are the
 /// class flags that forbid the shortcut for this kind of access.
 #[inline(always)]
-pub fn cached_attr_pos<'a>(obj: &'a Value, cache: &Cache, name: &StrObj, hooks: u32) -> Option<(&'a DictObj, usize)> {
+pub fn cached_attr_pos<'a>(obj: &'a Value, cache: &mut Cache, name: &StrObj, hooks: u32) -> Option<(&'a DictObj, usize)> {
     if let Value::Instance(inst) = obj {
         // SAFETY: the class is only read here.
         if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
-            let plain = plain(cls.flags.get(), hooks);
-            if let Some(i) = attr_hit(cache, cls.version.get(), plain, d, name) {
-                return Some((d, i));
+            // The entries' own classes first (as `attr_hit_noting`, with
+            // the hierarchy case apart: any position where the dict has
+            // the key is the attribute's).
+            let version = cls.version.get();
+            if version == cache.a && cache.kind & 1 == 0 && d.str_obj_key_at(cache.b as usize, name) {
+                return Some((d, cache.b as usize));
             }
+            if version == cache.c && cache.kind & 2 == 0 && d.str_obj_key_at(cache.d as usize, name) {
+                return Some((d, cache.d as usize));
+            }
+            if plain(cls.flags.get(), hooks) {
+                return plain_hit(d, cache, name);
+            }
+        }
+    }
+    None
+}
+
+/// `cached_attr_pos` for an instance of another class of a hierarchy
+/// (plain for the access): an entry's position where the dict has the key;
+/// notes `HIERARCHY` in the cache.
+#[inline]
+fn plain_hit<'a>(d: &'a DictObj, cache: &mut Cache, name: &StrObj) -> Option<(&'a DictObj, usize)> {
+    for (v, p, m) in [(cache.a, cache.b, 1), (cache.c, cache.d, 2)] {
+        if v != 0 && cache.kind & m == 0 && d.str_obj_key_at(p as usize, name) {
+            if cache.kind & HIERARCHY == 0 {
+                note_hierarchy(cache);
+            }
+            return Some((d, p as usize));
         }
     }
     None
@@ -230,7 +269,10 @@ impl Vm {
                 let version = cls.version.get();
                 let hooks = class_flags::HAS_GETATTRIBUTE | if store { class_flags::HAS_SETATTR } else { 0 };
                 let plain = plain(cls.flags.get(), hooks);
-                if let Some(i) = attr_hit(&cache, version, plain, d, nobj) {
+                if let Some((i, other)) = attr_hit_noting(&cache, version, plain, d, nobj) {
+                    if other && cache.kind & HIERARCHY == 0 {
+                        note_hierarchy(code.cache(pc));
+                    }
                     return Some(d.value_ref_at(i) as *const Value as *mut Value);
                 }
                 if cls.flags.get() & hooks == 0
@@ -303,7 +345,10 @@ impl Vm {
             if let (Some(d), Value::Class(cls)) = (&inst.dict, unsafe { inst.class.peek() }) {
                 let version = cls.version.get();
                 let plain = plain(cls.flags.get(), class_flags::HAS_GETATTRIBUTE);
-                if let Some(i) = attr_hit(&cache, version, plain, d, name) {
+                if let Some((i, other)) = attr_hit_noting(&cache, version, plain, d, name) {
+                    if other && cache.kind & HIERARCHY == 0 {
+                        note_hierarchy(code.cache(pc));
+                    }
                     return Ok(d.value_ref_at(i).clone());
                 }
                 // Miss: the common case resolved without the full protocol.
@@ -351,7 +396,10 @@ impl Vm {
                 let version = cls.version.get();
                 let hooks = class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR;
                 let plain = plain(cls.flags.get(), hooks);
-                if let Some(i) = attr_hit(&cache, version, plain, d, name) {
+                if let Some((i, other)) = attr_hit_noting(&cache, version, plain, d, name) {
+                    if other && cache.kind & HIERARCHY == 0 {
+                        note_hierarchy(code.cache(pc));
+                    }
                     d.set_value_at(i, value);
                     return Ok(());
                 }

@@ -2405,7 +2405,7 @@ impl Vm {
     /// attribute or hook could intercept the stores. Such a constructor
     /// runs without a frame (`try_fast_init`). Valid while the class's
     /// version is unchanged (the plan is cached with it).
-    fn setter_init(&self, c: &ClassObj, f: &FunctionObj) -> bool {
+    pub(crate) fn setter_init(&self, c: &ClassObj, f: &FunctionObj) -> bool {
         let code = &f.code;
         let argcount = code.argcount as usize;
         let hooks = class_flags::HAS_GETATTRIBUTE | class_flags::HAS_SETATTR;
