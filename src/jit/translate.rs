@@ -3489,7 +3489,7 @@ impl<'a> Tr<'a> {
             _ => kind::BOOL,
         };
         let typed = self.next_block();
-        let generic = self.next_block();
+        let generic = self.cold_block();
         let join = self.next_block();
         let is_typed = self.icmp_imm(Cmp::Eq, k, want as i64);
         self.f.set_term(self.cur, Terminator::Branch { cond: is_typed, then: (typed, vec![]), els: (generic, vec![]) });
