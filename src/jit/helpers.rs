@@ -1089,3 +1089,22 @@ pub extern "C" fn list_store_num(l: u64, i: u64, tg: u64, bits: u64) {
     // SAFETY: see `list_at`; compiled code checked the bounds.
     unsafe { list_at(l) }.set(i as usize, v);
 }
+
+/// `list.append(*src)` for the list at `l`.
+pub extern "C" fn list_append(l: u64, src: u64) {
+    // SAFETY: see `list_at` and `slot`.
+    let v = unsafe { slot(src) }.clone();
+    unsafe { list_at(l) }.push(v);
+}
+
+/// `list.append(number)` (`tg` the number's tag, `bits` its payload) for
+/// the list at `l`.
+pub extern "C" fn list_append_num(l: u64, tg: u64, bits: u64) {
+    let v = match tg as u8 {
+        crate::objects::value::tag::INT => Value::Int(bits as i64),
+        crate::objects::value::tag::FLOAT => Value::Float(f64::from_bits(bits)),
+        _ => Value::Bool(bits != 0),
+    };
+    // SAFETY: see `list_at`.
+    unsafe { list_at(l) }.push(v);
+}

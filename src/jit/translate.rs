@@ -2089,6 +2089,11 @@ impl<'a> Tr<'a> {
                 }
                 self.generic(pc, &ins)
             }
+            Instr::ListAppend { list, src } if self.opts.has("list") && self.st[self.abs(list)].t == T::Tag(tag::LIST) => {
+                let (l, s) = (self.abs(list), self.abs(src));
+                self.list_append(l, s);
+                Ok(Flow::Next)
+            }
             Instr::SetItem { obj, key, src } => {
                 let (o, k, s) = (self.abs(obj), self.abs(key), self.abs(src));
                 if self.opts.has("list") && self.st[o].t == T::Tag(tag::LIST) {
@@ -3569,6 +3574,72 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         self.clobber(d);
+    }
+
+    /// `list.append(src)` of a comprehension (`ListAppend`): a number
+    /// goes straight into spare capacity of typed storage of its kind;
+    /// anything else through a helper (`ListObj::push`).
+    fn list_append(&mut self, lr: usize, s: usize) {
+        use crate::objects::list::{kind, LIST_CAP_OFFSET, LIST_LEN_OFFSET, LIST_PTR_OFFSET};
+        let data = crate::objects::rc::DATA_OFFSET as i32;
+        let l = self.load(self.base, Self::slot_off(lr) + 8);
+        self.num(s);
+        let st = self.st[s].t;
+        let want = match st {
+            T::Int => kind::INT,
+            T::Float => kind::FLOAT,
+            T::Bool => kind::BOOL,
+            _ => {
+                self.mem(s);
+                let sa = self.slot_addr(s);
+                self.call_void(helpers::list_append as *const () as usize, "list_append", vec![l, sa]);
+                return;
+            }
+        };
+        let join = self.next_block();
+        let slow = self.cold_block();
+        let fast = self.next_block();
+        let k = self.list_kind(l);
+        let len = self.load(l, data + LIST_LEN_OFFSET as i32);
+        let cap = self.load(l, data + LIST_CAP_OFFSET as i32);
+        let is_kind = self.icmp_imm(Cmp::Eq, k, want as i64);
+        let room = self.icmp(Cmp::Ult, len, cap);
+        let ok = self.op1(Op::IAnd, vec![is_kind, room]);
+        self.f.set_term(self.cur, Terminator::Branch { cond: ok, then: (fast, vec![]), els: (slow, vec![]) });
+        self.cur = fast;
+        let items = self.load(l, data + LIST_PTR_OFFSET as i32);
+        match st {
+            T::Float => {
+                let a = self.elem_addr(items, len, 8);
+                let v = self.get_f(s);
+                self.store(a, 0, v);
+            }
+            T::Bool => {
+                let a = self.elem_addr(items, len, 1);
+                let v = self.get_i(s);
+                self.op(Op::Store8 { off: 0 }, vec![a, v]);
+            }
+            _ => {
+                let a = self.elem_addr(items, len, 8);
+                let v = self.get_i(s);
+                self.store(a, 0, v);
+            }
+        }
+        let one = self.iconst(1);
+        let len1 = self.op1(Op::IAdd, vec![len, one]);
+        self.store(l, data + LIST_LEN_OFFSET as i32, len1);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = slow;
+        let tg = self.iconst(num_tag(st) as i64);
+        let v = if st == T::Float {
+            let f = self.get_f(s);
+            self.op1(Op::FBits, vec![f])
+        } else {
+            self.get_i(s)
+        };
+        self.call_void(helpers::list_append_num as *const () as usize, "list_append_num", vec![l, tg, v]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
     }
 
     /// Address of a list's items and the normalised index (guarded).

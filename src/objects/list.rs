@@ -53,6 +53,8 @@ pub struct ListObj {
 pub const LIST_PTR_OFFSET: usize = 0;
 /// Offset of the length inside the list payload.
 pub const LIST_LEN_OFFSET: usize = 8;
+/// Offset of the capacity (in elements) inside the list payload.
+pub const LIST_CAP_OFFSET: usize = 16;
 /// Offset of the kind byte inside the list payload.
 pub const LIST_KIND_OFFSET: usize = 24;
 const _: () = assert!(std::mem::offset_of!(ListObj, kind) == LIST_KIND_OFFSET);
@@ -394,7 +396,17 @@ impl ListObj {
 
     /// A new list with a copy of the elements (same storage kind).
     pub fn copy(&self) -> PyRef<ListObj> {
-        self.slice_copy(0, self.len())
+        let raw = self.raw();
+        // SAFETY: `len` elements of the kind's type start at `ptr`.
+        let s = unsafe {
+            match self.kind.get() {
+                kind::OBJ => Store::Obj(std::slice::from_raw_parts(raw.ptr as *const Value, raw.len).to_vec()),
+                kind::INT => Store::Int(std::slice::from_raw_parts(raw.ptr as *const i64, raw.len).to_vec()),
+                kind::FLOAT => Store::Float(std::slice::from_raw_parts(raw.ptr as *const f64, raw.len).to_vec()),
+                _ => Store::Bool(std::slice::from_raw_parts(raw.ptr as *const bool, raw.len).to_vec()),
+            }
+        };
+        ListObj::with_store_of(s)
     }
 
     /// A new list of the elements repeated `n` times (same storage kind).
