@@ -303,9 +303,8 @@ impl ListObj {
         if i >= raw.len {
             return false;
         }
-        let k = self.kind.get();
         // SAFETY (each arm): bounds checked; the kind gives the element type.
-        match (k, &v) {
+        match (self.kind.get(), &v) {
             (kind::OBJ, _) => {
                 // The old value is dropped after the write.
                 let old = unsafe { std::mem::replace(&mut *(raw.ptr as *mut Value).add(i), v) };
@@ -314,47 +313,59 @@ impl ListObj {
             (kind::INT, Value::Int(x)) => unsafe { *(raw.ptr as *mut i64).add(i) = *x },
             (kind::FLOAT, Value::Float(x)) => unsafe { *(raw.ptr as *mut f64).add(i) = *x },
             (kind::BOOL, Value::Bool(x)) => unsafe { *(raw.ptr as *mut bool).add(i) = *x },
-            _ => {
-                self.generalize();
-                return self.set(i, v);
-            }
+            _ => self.set_generalizing(i, v),
         }
         true
     }
 
+    /// `set` of a value that does not fit the typed storage (`i` in range).
+    #[cold]
+    #[inline(never)]
+    fn set_generalizing(&self, i: usize, v: Value) {
+        self.generalize();
+        self.with_vec(|s| s[i] = v);
+    }
+
+    #[inline]
     pub fn push(&self, v: Value) {
-        let k = self.kind.get();
-        let vk = kind_of(&v);
-        if k == vk {
-            let raw = self.raw();
-            if raw.len < raw.cap {
-                // SAFETY: spare capacity exists; the slot is uninitialised;
-                // the kind gives the element type.
-                unsafe {
-                    match (k, v) {
-                        (kind::INT, Value::Int(x)) => (raw.ptr as *mut i64).add(raw.len).write(x),
-                        (kind::FLOAT, Value::Float(x)) => (raw.ptr as *mut f64).add(raw.len).write(x),
-                        (kind::BOOL, Value::Bool(x)) => (raw.ptr as *mut bool).add(raw.len).write(x),
-                        (_, v) => (raw.ptr as *mut Value).add(raw.len).write(v),
-                    }
-                    (*self.raw.get()).len += 1;
+        let raw = self.raw();
+        if raw.len < raw.cap {
+            // SAFETY (each arm): spare capacity exists; the slot is
+            // uninitialised; the kind gives the element type.
+            unsafe {
+                match (self.kind.get(), &v) {
+                    (kind::OBJ, _) => (raw.ptr as *mut Value).add(raw.len).write(v),
+                    (kind::INT, Value::Int(x)) => (raw.ptr as *mut i64).add(raw.len).write(*x),
+                    (kind::FLOAT, Value::Float(x)) => (raw.ptr as *mut f64).add(raw.len).write(*x),
+                    (kind::BOOL, Value::Bool(x)) => (raw.ptr as *mut bool).add(raw.len).write(*x),
+                    _ => return self.push_slow(v),
                 }
-                return;
+                (*self.raw.get()).len += 1;
             }
-        } else if self.is_empty() {
-            // An empty list takes the kind of its first element.
-            self.with_store(|s| {
-                *s = match vk {
-                    kind::INT => Store::Int(Vec::with_capacity(4)),
-                    kind::FLOAT => Store::Float(Vec::with_capacity(4)),
-                    kind::BOOL => Store::Bool(Vec::with_capacity(4)),
-                    _ => Store::Obj(Vec::with_capacity(4)),
-                }
-            });
-            return self.push(v);
-        } else if k != kind::OBJ {
-            self.generalize();
-            return self.push(v);
+            return;
+        }
+        self.push_slow(v)
+    }
+
+    /// `push` that grows the storage, changes an empty list's kind or
+    /// generalizes the list.
+    #[inline(never)]
+    fn push_slow(&self, v: Value) {
+        let vk = kind_of(&v);
+        if self.kind.get() != vk {
+            if self.is_empty() {
+                // An empty list takes the kind of its first element.
+                self.with_store(|s| {
+                    *s = match vk {
+                        kind::INT => Store::Int(Vec::with_capacity(4)),
+                        kind::FLOAT => Store::Float(Vec::with_capacity(4)),
+                        kind::BOOL => Store::Bool(Vec::with_capacity(4)),
+                        _ => Store::Obj(Vec::with_capacity(4)),
+                    }
+                });
+            } else {
+                self.generalize();
+            }
         }
         self.with_store(|s| match (s, v) {
             (Store::Int(s), Value::Int(x)) => s.push(x),
