@@ -103,7 +103,7 @@ fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this_list(vm, args.this())?;
     let src = args.get(1).cloned().unwrap_or(Value::None);
     let items = vm.collect_iterable(&src)?;
-    l.with_vec(|v| v.extend(items));
+    l.extend(items);
     Ok(Value::None)
 }
 
@@ -301,7 +301,7 @@ fn seq_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn list_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this_list(vm, args.this())?;
     let items = vm.collect_iterable(args.get(1).unwrap_or(&Value::None))?;
-    l.with_vec(|v| v.extend(items));
+    l.extend(items);
     Ok(args.this().clone())
 }
 

@@ -79,19 +79,24 @@ impl Store {
         if !items.iter().all(|v| kind_of(v) == k) {
             return Store::Obj(items);
         }
-        let s = match k {
-            kind::INT => Store::Int(items.iter().map(|v| if let Value::Int(i) = v { *i } else { 0 }).collect()),
-            kind::FLOAT => Store::Float(items.iter().map(|v| if let Value::Float(f) = v { *f } else { 0.0 }).collect()),
-            _ => Store::Bool(items.iter().map(|v| matches!(v, Value::Bool(true))).collect()),
-        };
-        let mut items = ManuallyDrop::new(items);
-        // Numbers own nothing: only the buffer is freed.
-        // SAFETY: no element needs dropping; the Vec is then dropped empty.
-        unsafe {
-            items.set_len(0);
-            ManuallyDrop::drop(&mut items);
+        match k {
+            // Ints and floats are written over the values' own buffer (the
+            // allocation's layout, 16 bytes times the capacity with
+            // alignment 8, is that of twice as many 8-byte payloads).
+            kind::INT => Store::Int(in_place(items, |v| if let Value::Int(i) = v { *i } else { 0 })),
+            kind::FLOAT => Store::Float(in_place(items, |v| if let Value::Float(f) = v { *f } else { 0.0 })),
+            _ => {
+                let s = Store::Bool(items.iter().map(|v| matches!(v, Value::Bool(true))).collect());
+                let mut items = ManuallyDrop::new(items);
+                // Numbers own nothing: only the buffer is freed.
+                // SAFETY: no element needs dropping; the Vec is then dropped empty.
+                unsafe {
+                    items.set_len(0);
+                    ManuallyDrop::drop(&mut items);
+                }
+                s
+            }
         }
-        s
     }
 
     pub fn kind(&self) -> u8 {
@@ -151,6 +156,30 @@ impl Store {
             Store::Bool(v) => Store::Bool(v.repeat(n)),
         }
     }
+}
+
+/// The 8-byte payloads `f(v)` of `items` (numbers, owning nothing), in the
+/// buffer that held the values.
+fn in_place<T: Copy>(items: Vec<Value>, f: impl Fn(&Value) -> T) -> Vec<T> {
+    const { assert!(std::mem::size_of::<T>() == 8 && std::mem::align_of::<T>() == std::mem::align_of::<Value>()) };
+    const { assert!(std::mem::size_of::<Value>() == 16) };
+    let mut items = ManuallyDrop::new(items);
+    let (ptr, len, cap) = (items.as_mut_ptr(), items.len(), items.capacity());
+    if cap == 0 {
+        return Vec::new();
+    }
+    let out = ptr as *mut T;
+    for i in 0..len {
+        // SAFETY: value `i` is read before payload `i` is written; payload
+        // `i` (bytes 8i..8i+8) only overlaps values at indices <= i, all
+        // read already. The values are numbers: nothing to drop.
+        unsafe {
+            let x = f(&*ptr.add(i));
+            out.add(i).write(x);
+        }
+    }
+    // SAFETY: same allocation, same size and alignment (see above).
+    unsafe { Vec::from_raw_parts(out, len, 2 * cap) }
 }
 
 /// The storage kind a value can live in.
@@ -433,6 +462,23 @@ impl ListObj {
             std::mem::replace(s, new)
         });
         drop_store(old);
+    }
+
+    /// Appends `items` (typed when they all fit the storage).
+    pub fn extend(&self, items: Vec<Value>) {
+        let k = self.kind.get();
+        if k != kind::OBJ && items.iter().all(|v| kind_of(v) == k) {
+            self.with_store(|s| match s {
+                Store::Int(s) => s.extend(items.iter().map(|v| if let Value::Int(x) = v { *x } else { 0 })),
+                Store::Float(s) => s.extend(items.iter().map(|v| if let Value::Float(x) = v { *x } else { 0.0 })),
+                Store::Bool(s) => s.extend(items.iter().map(|v| matches!(v, Value::Bool(true)))),
+                Store::Obj(_) => unreachable!("typed"),
+            });
+        } else if self.is_empty() {
+            self.replace(items);
+        } else {
+            self.with_vec(|v| v.extend(items));
+        }
     }
 
     /// Removes and returns element `i` (< len).

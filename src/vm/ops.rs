@@ -245,7 +245,7 @@ impl Vm {
             (BinOp::Add, Value::List(l)) => {
                 // list += iterable extends in place.
                 let items = self.collect_iterable(b)?;
-                l.with_vec(|v| v.extend(items));
+                l.extend(items);
                 return Ok(a.clone());
             }
             (BinOp::Mul, Value::List(l)) => {
