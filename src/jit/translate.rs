@@ -3459,8 +3459,7 @@ impl<'a> Tr<'a> {
 
     /// `dst = list[key]` with a bounds guard.
     fn list_get(&mut self, pc: usize, o: usize, k: usize, d: usize) {
-        let (items, idx) = self.list_index(pc, o, k);
-        let l = self.load(self.base, Self::slot_off(o) + 8);
+        let (l, items, idx) = self.list_index(pc, o, k);
         self.list_element_to(pc, l, items, idx, d, None);
     }
 
@@ -3642,8 +3641,9 @@ impl<'a> Tr<'a> {
         self.cur = join;
     }
 
-    /// Address of a list's items and the normalised index (guarded).
-    fn list_index(&mut self, pc: usize, o: usize, k: usize) -> (Var, Var) {
+    /// The list object, the address of its items and the normalised
+    /// index (guarded).
+    fn list_index(&mut self, pc: usize, o: usize, k: usize) -> (Var, Var, Var) {
         let p = self.load(self.base, Self::slot_off(o) + 8);
         let data = crate::objects::rc::DATA_OFFSET as i32;
         let len = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
@@ -3655,7 +3655,7 @@ impl<'a> Tr<'a> {
         let x = self.exit(ExitKind::Guard, pc, "index out of range");
         self.guard_nonzero(inb, x);
         let items = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
-        (items, j)
+        (p, items, j)
     }
 
     /// `list[key] = src` with a bounds guard: a number goes raw into
@@ -3664,8 +3664,7 @@ impl<'a> Tr<'a> {
     /// (which generalizes the list when the value does not fit).
     fn list_set(&mut self, pc: usize, o: usize, k: usize, s: usize) {
         use crate::objects::list::kind;
-        let (items, j) = self.list_index(pc, o, k);
-        let l = self.load(self.base, Self::slot_off(o) + 8);
+        let (l, items, j) = self.list_index(pc, o, k);
         let kd = self.list_kind(l);
         self.num(s);
         let st = self.st[s].t;

@@ -525,8 +525,18 @@ impl ListObj {
 
 impl Drop for ListObj {
     fn drop(&mut self) {
-        let old = self.take_store();
-        drop_store(old);
+        let k = self.kind.get();
+        let raw = self.raw.get_mut();
+        // SAFETY: the parts describe a `Vec` of the kind's element type
+        // owned by this list.
+        unsafe {
+            match k {
+                kind::OBJ => drop_items(Vec::from_raw_parts(raw.ptr as *mut Value, raw.len, raw.cap)),
+                kind::INT => drop(Vec::from_raw_parts(raw.ptr as *mut i64, raw.len, raw.cap)),
+                kind::FLOAT => drop(Vec::from_raw_parts(raw.ptr as *mut f64, raw.len, raw.cap)),
+                _ => drop(Vec::from_raw_parts(raw.ptr as *mut bool, raw.len, raw.cap)),
+            }
+        }
     }
 }
 
