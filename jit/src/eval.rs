@@ -120,6 +120,10 @@ pub unsafe fn run(func: &Function, base: *mut u8, ctx: *mut u8, mut fuel: u64) -
                     let marker = 0u8;
                     vec![std::hint::black_box(&marker) as *const u8 as u64]
                 }
+                Op::Store8 { off } => {
+                    std::ptr::write((a(0) as *mut u8).offset(*off as isize), a(1) as u8);
+                    vec![]
+                }
                 Op::Call { addr, ret, .. } => {
                     let args: Vec<u64> = (0..inst.args.len()).map(a).collect();
                     let r = call_helper(*addr, &args);

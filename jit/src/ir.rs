@@ -121,6 +121,10 @@ pub enum Op {
     Load8 {
         off: i32,
     },
+    /// `[addr, val: I64]`: stores the low byte of `val` at `addr + off`.
+    Store8 {
+        off: i32,
+    },
     /// Stores local variable `LocalId`'s current value in the function's
     /// own stack slot for it (memory nothing else sees).
     Spill(LocalId),
@@ -229,7 +233,7 @@ impl Function {
             Op::IConst(_) => vec![Ty::I64],
             Op::FConst(_) => vec![Ty::F64],
             Op::Load { ty, .. } => vec![*ty],
-            Op::Store { .. } => vec![],
+            Op::Store { .. } | Op::Store8 { .. } => vec![],
             Op::IAdd | Op::ISub | Op::IMul | Op::IAnd | Op::IOr | Op::IXor | Op::IShl | Op::ISar | Op::INeg => {
                 vec![Ty::I64]
             }
@@ -361,6 +365,7 @@ impl fmt::Display for Function {
                     Op::Spill(l) => format!("spill l{}", l),
                     Op::Reload(l) => format!("reload l{}", l),
                     Op::Load8 { off } => format!("load.u8 [{}{:+}]", vars(&inst.args), off),
+                    Op::Store8 { off } => format!("store.u8 [v{}{:+}], v{}", inst.args[0], off, inst.args[1]),
                     other => format!("{} {}", format!("{:?}", other).to_lowercase(), vars(&inst.args)),
                 };
                 writeln!(f, "    {}{}", lhs, op)?;

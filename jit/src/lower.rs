@@ -199,6 +199,10 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                     b.ins().store(flags, a(1)?, a(0)?, *off);
                     vec![]
                 }
+                Op::Store8 { off } => {
+                    b.ins().istore8(flags, a(1)?, a(0)?, *off);
+                    vec![]
+                }
                 Op::IAdd => vec![b.ins().iadd(a(0)?, a(1)?)],
                 Op::ISub => vec![b.ins().isub(a(0)?, a(1)?)],
                 Op::IMul => vec![b.ins().imul(a(0)?, a(1)?)],

@@ -66,6 +66,7 @@ fn list_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("list", 0, 1)?;
     match args.get(0) {
         None => Ok(Value::list(vec![])),
+        Some(Value::List(l)) => Ok(Value::List(l.copy())),
         Some(x) => Ok(Value::list(vm.collect_iterable(x)?)),
     }
 }
@@ -102,7 +103,7 @@ fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this_list(vm, args.this())?;
     let src = args.get(1).cloned().unwrap_or(Value::None);
     let items = vm.collect_iterable(&src)?;
-    l.with_vec(|v| v.extend(items));
+    l.extend(items);
     Ok(Value::None)
 }
 
@@ -132,7 +133,7 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if j < 0 || j >= n {
         return Err(PyErr::index_error("pop index out of range"));
     }
-    Ok(l.with_vec(|v| v.remove(j as usize)))
+    Ok(l.remove(j as usize))
 }
 
 fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -143,7 +144,7 @@ fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     while let Some(item) = l.get(i) {
         if vm.eq(&item, &x)? {
             if i < l.len() {
-                let old = l.with_vec(|v| v.remove(i));
+                let old = l.remove(i);
                 drop(old);
             }
             return Ok(Value::None);
@@ -238,19 +239,19 @@ fn sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::no_args(&args, "list.reverse")?;
-    this_list(vm, args.this())?.with_vec(|v| v.reverse());
+    this_list(vm, args.this())?.reverse();
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::no_args(&args, "list.copy")?;
-    Ok(Value::list(this_list(vm, args.this())?.to_vec()))
+    Ok(Value::List(this_list(vm, args.this())?.copy()))
 }
 
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::no_args(&args, "list.clear")?;
     let l = this_list(vm, args.this())?;
-    crate::objects::list::drop_items(l.take());
+    crate::objects::list::drop_store(l.take_store());
     Ok(Value::None)
 }
 
@@ -300,7 +301,7 @@ fn seq_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn list_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this_list(vm, args.this())?;
     let items = vm.collect_iterable(args.get(1).unwrap_or(&Value::None))?;
-    l.with_vec(|v| v.extend(items));
+    l.extend(items);
     Ok(args.this().clone())
 }
 

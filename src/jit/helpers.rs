@@ -169,13 +169,13 @@ pub extern "C" fn range_iter(dst: u64, start: i64, stop: i64, step: i64) -> u64 
 /// items; nothing can fail or run Python code).
 pub extern "C" fn list_copy(src: u64, dst: u64) {
     // SAFETY: see `slot`; compiled code passes a list or tuple in `src`.
-    let items = match unsafe { slot(src) } {
-        Value::List(l) => l.to_vec(),
-        Value::Tuple(t) => t.as_slice().to_vec(),
+    let copy = match unsafe { slot(src) } {
+        Value::List(l) => l.copy(),
+        Value::Tuple(t) => crate::objects::ListObj::new(t.as_slice().to_vec()),
         _ => unreachable!("list_copy of a list or tuple"),
     };
     // SAFETY: see `slot`.
-    Value::store(unsafe { slot(dst) }, Value::List(crate::objects::ListObj::new(items)));
+    Value::store(unsafe { slot(dst) }, Value::List(copy));
 }
 
 /// Unpacks the tuple in `*src` into the `n` slots from `dst` if it has
@@ -1303,4 +1303,62 @@ impl Vm {
             Ret::ForIter { .. } => unreachable!("the JIT's helpers resume generators through gen_resume"),
         }
     }
+}
+
+/// The list whose object address is `l` (a list value's payload).
+///
+/// # Safety
+/// `l` must point to a live `ObjBox<ListObj>` (compiled code passes lists
+/// its registers hold).
+unsafe fn list_at<'a>(l: u64) -> &'a crate::objects::ListObj {
+    // SAFETY: see the function's contract.
+    unsafe { &*((l as usize + crate::objects::rc::DATA_OFFSET) as *const crate::objects::ListObj) }
+}
+
+/// Element `i` (in bounds) of the list at `l` into slot `dst` (made from
+/// typed storage).
+pub extern "C" fn list_item_to(l: u64, i: u64, dst: u64) {
+    // SAFETY: see `list_at` and `slot`; compiled code checked the bounds.
+    let v = unsafe { list_at(l) }.get(i as usize).expect("list index checked by compiled code");
+    Value::store(unsafe { slot(dst) }, v);
+}
+
+/// `list[i] = *src` (`i` in bounds) for the list at `l`, generalizing its
+/// storage when the value does not fit it.
+pub extern "C" fn list_store(l: u64, i: u64, src: u64) {
+    // SAFETY: see `list_at` and `slot`; compiled code checked the bounds.
+    let v = unsafe { slot(src) }.clone();
+    unsafe { list_at(l) }.set(i as usize, v);
+}
+
+/// `list[i] = number` (`i` in bounds; `tg` the number's tag, `bits` its
+/// payload) for the list at `l`, generalizing its storage when the number
+/// does not fit it.
+pub extern "C" fn list_store_num(l: u64, i: u64, tg: u64, bits: u64) {
+    let v = match tg as u8 {
+        crate::objects::value::tag::INT => Value::Int(bits as i64),
+        crate::objects::value::tag::FLOAT => Value::Float(f64::from_bits(bits)),
+        _ => Value::Bool(bits != 0),
+    };
+    // SAFETY: see `list_at`; compiled code checked the bounds.
+    unsafe { list_at(l) }.set(i as usize, v);
+}
+
+/// `list.append(*src)` for the list at `l`.
+pub extern "C" fn list_append(l: u64, src: u64) {
+    // SAFETY: see `list_at` and `slot`.
+    let v = unsafe { slot(src) }.clone();
+    unsafe { list_at(l) }.push(v);
+}
+
+/// `list.append(number)` (`tg` the number's tag, `bits` its payload) for
+/// the list at `l`.
+pub extern "C" fn list_append_num(l: u64, tg: u64, bits: u64) {
+    let v = match tg as u8 {
+        crate::objects::value::tag::INT => Value::Int(bits as i64),
+        crate::objects::value::tag::FLOAT => Value::Float(f64::from_bits(bits)),
+        _ => Value::Bool(bits != 0),
+    };
+    // SAFETY: see `list_at`.
+    unsafe { list_at(l) }.push(v);
 }

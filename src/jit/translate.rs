@@ -2653,6 +2653,11 @@ impl<'a> Tr<'a> {
                 }
                 self.generic(pc, &ins)
             }
+            Instr::ListAppend { list, src } if self.opts.has("list") && self.st[self.abs(list)].t == T::Tag(tag::LIST) => {
+                let (l, s) = (self.abs(list), self.abs(src));
+                self.list_append(l, s);
+                Ok(Flow::Next)
+            }
             Instr::SetItem { obj, key, src } => {
                 let (o, k, s) = (self.abs(obj), self.abs(key), self.abs(src));
                 if self.opts.has("list") && self.st[o].t == T::Tag(tag::LIST) {
@@ -3181,9 +3186,18 @@ impl<'a> Tr<'a> {
                 // `reload_positions`).
                 self.op(Op::SetVar(pos_l), vec![i1]);
                 if let Some(count) = self.unpack_after(pc, dst) {
+                    if !tuple {
+                        // Only generic storage holds tuples.
+                        let k = self.list_kind(l);
+                        let is_obj = self.icmp_imm(Cmp::Eq, k, crate::objects::list::kind::OBJ as i64);
+                        let x = self.exit(ExitKind::Guard, pc, "unpacked element not a tuple");
+                        self.guard_nonzero(is_obj, x);
+                    }
                     self.unpack_element(pc, items, i, (ip, i1), count);
-                } else {
+                } else if tuple {
                     self.element_to(pc, items, i, d, Some((ip, i1)));
+                } else {
+                    self.list_element_to(pc, l, items, i, d, Some((ip, i1)));
                 }
                 Ok(Flow::Next)
             }
@@ -3277,12 +3291,12 @@ impl<'a> Tr<'a> {
         let bits = if self.opts.has("speculate") && !self.is_generic(upc) { self.profile(upc) } else { 0 };
         let num = spec_num(bits);
         let num = if self.opts.has("unbox") { num } else { None };
-        let mut addrs = Vec::new();
-        for &(_, i, l) in &idx {
+        // (kind byte, storage) of each list.
+        let mut stores = Vec::new();
+        for &(_, _, l) in &idx {
             let items = self.load(l, ptroff);
-            let sixteen = self.iconst(16);
-            let off = self.op1(Op::IMul, vec![i, sixteen]);
-            addrs.push(self.op1(Op::IAdd, vec![items, off]));
+            let k = self.list_kind(l);
+            stores.push((k, items));
         }
         let ubase = self.abs(u);
         let mut count_val = None;
@@ -3297,12 +3311,11 @@ impl<'a> Tr<'a> {
             self.guard_zero(big, x);
             count_val = Some((cp, c));
         }
-        if let Some((_, tg)) = num {
+        let mut vals = Vec::new();
+        if let Some((nt, tg)) = num {
             let x = self.exit(ExitKind::Guard, pc, "element type");
-            for &a in &addrs {
-                let tv = self.load(a, 0);
-                let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
-                self.guard_nonzero(ok, x);
+            for (&(k, items), &(_, i, _)) in stores.iter().zip(&idx) {
+                vals.push(self.list_num(k, items, i, nt, tg, x));
             }
         }
         // Commit: advance the iterators (and the count).
@@ -3319,19 +3332,17 @@ impl<'a> Tr<'a> {
         } else {
             0
         };
-        for (k, &a) in addrs.iter().enumerate() {
-            let r = ubase + first_item + k;
+        for (n, &(k, items)) in stores.iter().enumerate() {
+            let r = ubase + first_item + n;
             match num {
                 Some((nt, _)) => {
-                    let v = self.load_payload(a, nt);
-                    self.def_num(r, nt, v);
+                    self.def_num(r, nt, vals[n]);
                     self.settle(r);
                 }
                 None => {
                     self.mem(r);
-                    let ra = self.slot_addr(r);
-                    self.copy_value(ra, a);
-                    self.clobber(r);
+                    let (_, i, l) = idx[n];
+                    self.list_item_to_slot(l, k, items, i, r);
                     self.speculate(r, upc, upc + 1);
                 }
             }
@@ -4090,12 +4101,191 @@ impl<'a> Tr<'a> {
 
     /// `dst = list[key]` with a bounds guard.
     fn list_get(&mut self, pc: usize, o: usize, k: usize, d: usize) {
-        let (items, idx) = self.list_index(pc, o, k);
-        self.element_to(pc, items, idx, d, None);
+        let (l, items, idx) = self.list_index(pc, o, k);
+        self.list_element_to(pc, l, items, idx, d, None);
     }
 
-    /// Address of a list's items and the normalised index (guarded).
-    fn list_index(&mut self, pc: usize, o: usize, k: usize) -> (Var, Var) {
+    /// The storage kind byte (`list::kind`) of the list object at `l`.
+    fn list_kind(&mut self, l: Var) -> Var {
+        let off = (crate::objects::rc::DATA_OFFSET + crate::objects::list::LIST_KIND_OFFSET) as i32;
+        self.op1(Op::Load8 { off }, vec![l])
+    }
+
+    /// Address of element `i` of storage `items` whose elements are
+    /// `size` bytes.
+    fn elem_addr(&mut self, items: Var, i: Var, size: i64) -> Var {
+        if size == 1 {
+            return self.op1(Op::IAdd, vec![items, i]);
+        }
+        let s = self.iconst(size);
+        let off = self.op1(Op::IMul, vec![i, s]);
+        self.op1(Op::IAdd, vec![items, off])
+    }
+
+    /// Element `i` (in bounds) of the list whose kind byte is `k` and
+    /// storage `items`, as an unboxed `t`: read raw from typed storage of
+    /// that kind, or from a value of tag `tg` in generic storage; any other
+    /// kind or tag goes to `exit` (nothing is committed before).
+    fn list_num(&mut self, k: Var, items: Var, i: Var, t: T, tg: u8, exit: BlockId) -> Var {
+        use crate::objects::list::kind;
+        let out = self.f.new_local(if t == T::Float { Ty::F64 } else { Ty::I64 });
+        let want = match t {
+            T::Int => kind::INT,
+            T::Float => kind::FLOAT,
+            _ => kind::BOOL,
+        };
+        let typed = self.next_block();
+        let generic = self.cold_block();
+        let join = self.next_block();
+        let is_typed = self.icmp_imm(Cmp::Eq, k, want as i64);
+        self.f.set_term(self.cur, Terminator::Branch { cond: is_typed, then: (typed, vec![]), els: (generic, vec![]) });
+        self.cur = typed;
+        let v = match t {
+            T::Bool => {
+                let a = self.elem_addr(items, i, 1);
+                self.op1(Op::Load8 { off: 0 }, vec![a])
+            }
+            T::Float => {
+                let a = self.elem_addr(items, i, 8);
+                self.loadf(a, 0)
+            }
+            _ => {
+                let a = self.elem_addr(items, i, 8);
+                self.load(a, 0)
+            }
+        };
+        self.op(Op::SetVar(out), vec![v]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = generic;
+        let is_obj = self.icmp_imm(Cmp::Eq, k, kind::OBJ as i64);
+        self.guard_nonzero(is_obj, exit);
+        let ea = self.elem_addr(items, i, 16);
+        let tv = self.load(ea, 0);
+        let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
+        self.guard_nonzero(ok, exit);
+        let v = self.load_payload(ea, t);
+        self.op(Op::SetVar(out), vec![v]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.op1(Op::GetVar(out), vec![])
+    }
+
+    /// Copies element `i` (in bounds) of the list object `l` (storage
+    /// `items`) into register `d` (see `value_to`): typed storage is read
+    /// raw when the profile of `pc` expects its kind, else a helper makes
+    /// the value.
+    fn list_element_to(&mut self, pc: usize, l: Var, items: Var, i: Var, d: usize, commit: Option<(Var, Var)>) {
+        let bits = if self.opts.has("speculate") && !self.is_generic(pc) { self.profile(pc) } else { 0 };
+        let num = if self.opts.has("unbox") { spec_num(bits) } else { None };
+        let k = self.list_kind(l);
+        if let Some((t, tg)) = num {
+            let x = self.exit(ExitKind::Guard, pc, "element type");
+            let v = self.list_num(k, items, i, t, tg, x);
+            if let Some((a, v)) = commit {
+                self.store(a, 0, v);
+            }
+            self.def_num(d, t, v);
+            self.settle(d);
+            return;
+        }
+        if let Some((a, v)) = commit {
+            self.store(a, 0, v);
+        }
+        self.list_item_to_slot(l, k, items, i, d);
+        self.speculate(d, pc, pc + 1);
+    }
+
+    /// Element `i` (in bounds) of the list `l` (kind byte `k`, storage
+    /// `items`) into register `d`'s slot: copied from generic storage, made
+    /// by a helper from typed storage. `d` is left clobbered.
+    fn list_item_to_slot(&mut self, l: Var, k: Var, items: Var, i: Var, d: usize) {
+        let generic = self.next_block();
+        let typed = self.cold_block();
+        let join = self.next_block();
+        let is_obj = self.icmp_imm(Cmp::Eq, k, crate::objects::list::kind::OBJ as i64);
+        self.f.set_term(self.cur, Terminator::Branch { cond: is_obj, then: (generic, vec![]), els: (typed, vec![]) });
+        self.cur = generic;
+        let ea = self.elem_addr(items, i, 16);
+        let da = self.slot_addr(d);
+        self.copy_value(da, ea);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = typed;
+        let da = self.slot_addr(d);
+        self.call_void(helpers::list_item_to as *const () as usize, "list_item_to", vec![l, i, da]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.clobber(d);
+    }
+
+    /// `list.append(src)` of a comprehension (`ListAppend`): a number
+    /// goes straight into spare capacity of typed storage of its kind;
+    /// anything else through a helper (`ListObj::push`).
+    fn list_append(&mut self, lr: usize, s: usize) {
+        use crate::objects::list::{kind, LIST_CAP_OFFSET, LIST_LEN_OFFSET, LIST_PTR_OFFSET};
+        let data = crate::objects::rc::DATA_OFFSET as i32;
+        let l = self.load(self.base, Self::slot_off(lr) + 8);
+        self.num(s);
+        let st = self.st[s].t;
+        let want = match st {
+            T::Int => kind::INT,
+            T::Float => kind::FLOAT,
+            T::Bool => kind::BOOL,
+            _ => {
+                self.mem(s);
+                let sa = self.slot_addr(s);
+                self.call_void(helpers::list_append as *const () as usize, "list_append", vec![l, sa]);
+                return;
+            }
+        };
+        let join = self.next_block();
+        let slow = self.cold_block();
+        let fast = self.next_block();
+        let k = self.list_kind(l);
+        let len = self.load(l, data + LIST_LEN_OFFSET as i32);
+        let cap = self.load(l, data + LIST_CAP_OFFSET as i32);
+        let is_kind = self.icmp_imm(Cmp::Eq, k, want as i64);
+        let room = self.icmp(Cmp::Ult, len, cap);
+        let ok = self.op1(Op::IAnd, vec![is_kind, room]);
+        self.f.set_term(self.cur, Terminator::Branch { cond: ok, then: (fast, vec![]), els: (slow, vec![]) });
+        self.cur = fast;
+        let items = self.load(l, data + LIST_PTR_OFFSET as i32);
+        match st {
+            T::Float => {
+                let a = self.elem_addr(items, len, 8);
+                let v = self.get_f(s);
+                self.store(a, 0, v);
+            }
+            T::Bool => {
+                let a = self.elem_addr(items, len, 1);
+                let v = self.get_i(s);
+                self.op(Op::Store8 { off: 0 }, vec![a, v]);
+            }
+            _ => {
+                let a = self.elem_addr(items, len, 8);
+                let v = self.get_i(s);
+                self.store(a, 0, v);
+            }
+        }
+        let one = self.iconst(1);
+        let len1 = self.op1(Op::IAdd, vec![len, one]);
+        self.store(l, data + LIST_LEN_OFFSET as i32, len1);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = slow;
+        let tg = self.iconst(num_tag(st) as i64);
+        let v = if st == T::Float {
+            let f = self.get_f(s);
+            self.op1(Op::FBits, vec![f])
+        } else {
+            self.get_i(s)
+        };
+        self.call_void(helpers::list_append_num as *const () as usize, "list_append_num", vec![l, tg, v]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+    }
+
+    /// The list object, the address of its items and the normalised
+    /// index (guarded).
+    fn list_index(&mut self, pc: usize, o: usize, k: usize) -> (Var, Var, Var) {
         let p = self.load(self.base, Self::slot_off(o) + 8);
         let data = crate::objects::rc::DATA_OFFSET as i32;
         let len = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
@@ -4107,16 +4297,80 @@ impl<'a> Tr<'a> {
         let x = self.exit(ExitKind::Guard, pc, "index out of range");
         self.guard_nonzero(inb, x);
         let items = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
-        (items, j)
+        (p, items, j)
     }
 
-    /// `list[key] = src` with a bounds guard.
+    /// `list[key] = src` with a bounds guard: a number goes raw into
+    /// typed storage of its kind (which owns nothing: no release), any
+    /// value into generic storage; other cases through `list_store`
+    /// (which generalizes the list when the value does not fit).
     fn list_set(&mut self, pc: usize, o: usize, k: usize, s: usize) {
-        let (items, j) = self.list_index(pc, o, k);
-        let sixteen = self.iconst(16);
-        let off = self.op1(Op::IMul, vec![j, sixteen]);
-        let ea = self.op1(Op::IAdd, vec![items, off]);
+        use crate::objects::list::kind;
+        let (l, items, j) = self.list_index(pc, o, k);
+        let kd = self.list_kind(l);
+        self.num(s);
+        let st = self.st[s].t;
+        let want = match st {
+            T::Int => Some(kind::INT),
+            T::Float => Some(kind::FLOAT),
+            T::Bool => Some(kind::BOOL),
+            _ => None,
+        };
+        if want.is_none() {
+            self.mem(s);
+        }
+        let join = self.next_block();
+        let slow = self.cold_block();
+        if let Some(w) = want {
+            let typed = self.next_block();
+            let rest = self.next_block();
+            let is_typed = self.icmp_imm(Cmp::Eq, kd, w as i64);
+            self.f.set_term(self.cur, Terminator::Branch { cond: is_typed, then: (typed, vec![]), els: (rest, vec![]) });
+            self.cur = typed;
+            match st {
+                T::Float => {
+                    let a = self.elem_addr(items, j, 8);
+                    let v = self.get_f(s);
+                    self.store(a, 0, v);
+                }
+                T::Bool => {
+                    let a = self.elem_addr(items, j, 1);
+                    let v = self.get_i(s);
+                    self.op(Op::Store8 { off: 0 }, vec![a, v]);
+                }
+                _ => {
+                    let a = self.elem_addr(items, j, 8);
+                    let v = self.get_i(s);
+                    self.store(a, 0, v);
+                }
+            }
+            self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+            self.cur = rest;
+        }
+        let generic = self.next_block();
+        let is_obj = self.icmp_imm(Cmp::Eq, kd, kind::OBJ as i64);
+        self.f.set_term(self.cur, Terminator::Branch { cond: is_obj, then: (generic, vec![]), els: (slow, vec![]) });
+        self.cur = generic;
+        let ea = self.elem_addr(items, j, 16);
         self.store_value_at(ea, s);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = slow;
+        if want.is_some() {
+            // The number itself (its slot may be stale).
+            let tg = self.iconst(num_tag(st) as i64);
+            let v = if st == T::Float {
+                let f = self.get_f(s);
+                self.op1(Op::FBits, vec![f])
+            } else {
+                self.get_i(s)
+            };
+            self.call_void(helpers::list_store_num as *const () as usize, "list_store_num", vec![l, j, tg, v]);
+        } else {
+            let sa = self.slot_addr(s);
+            self.call_void(helpers::list_store as *const () as usize, "list_store", vec![l, j, sa]);
+        }
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
     }
 
     fn call_instr(&mut self, pc: usize, ins: &Instr, func: Reg, nargs: u16, kw_names: &[String]) -> TResult<Flow> {

@@ -1859,7 +1859,7 @@ impl Vm {
                         }
                     };
                     if let Value::List(l) = r!(list) {
-                        l.with_vec(|v| v.extend(items));
+                        l.extend(items);
                     }
                 }
                 Instr::ListToTuple { dst, src } => {

@@ -153,11 +153,7 @@ impl Vm {
                 s.push_str(y.as_str());
                 Some(Ok(Value::string(s)))
             }
-            (BinOp::Add, List(x), List(y)) => {
-                let mut v = x.to_vec();
-                y.with_slice(|s| v.extend_from_slice(s));
-                Some(Ok(Value::list(v)))
-            }
+            (BinOp::Add, List(x), List(y)) => Some(Ok(Value::List(crate::objects::list::concat(x, y)))),
             (BinOp::Add, Tuple(x), Tuple(y)) => {
                 let mut v = x.as_slice().to_vec();
                 v.extend_from_slice(y.as_slice());
@@ -249,19 +245,14 @@ impl Vm {
             (BinOp::Add, Value::List(l)) => {
                 // list += iterable extends in place.
                 let items = self.collect_iterable(b)?;
-                l.with_vec(|v| v.extend(items));
+                l.extend(items);
                 return Ok(a.clone());
             }
             (BinOp::Mul, Value::List(l)) => {
                 if let Some(n) = repeat_count(b) {
                     let n = n?;
-                    let items = l.to_vec();
-                    check_repeat_size(items.len(), n)?;
-                    let mut out = Vec::with_capacity(items.len() * n);
-                    for _ in 0..n {
-                        out.extend_from_slice(&items);
-                    }
-                    l.replace(out);
+                    check_repeat_size(l.len(), n)?;
+                    l.repeat_in_place(n);
                     return Ok(a.clone());
                 }
             }
@@ -1215,13 +1206,8 @@ fn repeat(seq: &Value, n: usize) -> PyResult<Value> {
             Value::string(s.as_str().repeat(n))
         }
         Value::List(l) => {
-            let items = l.to_vec();
-            check_repeat_size(items.len(), n)?;
-            let mut out = Vec::with_capacity(items.len() * n);
-            for _ in 0..n {
-                out.extend_from_slice(&items);
-            }
-            Value::list(out)
+            check_repeat_size(l.len(), n)?;
+            Value::List(l.repeat(n))
         }
         Value::Tuple(t) => {
             check_repeat_size(t.len(), n)?;

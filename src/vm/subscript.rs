@@ -162,7 +162,11 @@ impl Vm {
             Value::List(l) => match key {
                 Value::Slice(s) => {
                     let idx = self.slice_indices(s, l.len())?;
-                    let items = l.with_slice(|items| idx.indices().map(|i| items[i].clone()).collect());
+                    if idx.step == 1 {
+                        let start = idx.start as usize;
+                        return Ok(Value::List(l.slice_copy(start, start + idx.len)));
+                    }
+                    let items = idx.indices().filter_map(|i| l.get(i)).collect();
                     Ok(Value::list(items))
                 }
                 _ => {
@@ -433,7 +437,7 @@ impl Vm {
                     let i = self.to_index(key, |vm| format!("list indices must be integers or slices, not {}", vm.type_name(key)))?;
                     match Self::seq_index(i, l.len()) {
                         Some(j) => {
-                            let old = l.with_vec(|v| v.remove(j));
+                            let old = l.remove(j);
                             drop(old);
                             Ok(())
                         }
