@@ -134,13 +134,39 @@ pub fn class_lookup_hashed(cls: &ClassObj, name: &str, hash: i64) -> Option<Valu
 #[inline(always)]
 fn attr_hit(cache: &Cache, version: u64, plain: bool, d: &DictObj, name: &StrObj) -> Option<usize> {
     // (An empty entry never hits: the JIT compiles from filled ones.)
-    if (version == cache.a || plain && cache.a != 0) && cache.kind & 1 == 0 && d.str_obj_key_at(cache.b as usize, name) {
-        return Some(cache.b as usize);
+    if (version == cache.a || plain && cache.a != 0) && cache.kind & 1 == 0 && d.str_obj_key_at(attr_pos(cache.b), name) {
+        return Some(attr_pos(cache.b));
     }
-    if (version == cache.c || plain && cache.c != 0) && cache.kind & 2 == 0 && d.str_obj_key_at(cache.d as usize, name) {
-        return Some(cache.d as usize);
+    if (version == cache.c || plain && cache.c != 0) && cache.kind & 2 == 0 && d.str_obj_key_at(attr_pos(cache.d), name) {
+        return Some(attr_pos(cache.d));
     }
     None
+}
+
+/// The payload of an `ATTR` entry for position `pos` of dict `d` of an
+/// instance of `cls`: the position in the low 32 bits, the dict's shape
+/// (`dict::shape`) at fill time above, for the JIT to check an object's
+/// shape once instead of the key at each position. The shape is left out
+/// (`NO_SHAPE`) when `cls` has a base other than `object` or subclasses:
+/// the site may see instances of several classes of the hierarchy
+/// (hits for another class of a `PLAIN_ATTRS` hierarchy do not refill the
+/// cache), whose differing shapes would make compiled code leave.
+#[inline(always)]
+fn attr_payload(cls: &ClassObj, d: &DictObj, pos: usize) -> u64 {
+    let alone = cls.mro.borrow().len() <= 2 && cls.subclasses.borrow().is_empty();
+    pos as u64 | if alone { d.shape() << 32 } else { 0 }
+}
+
+/// The dict position of an `ATTR` entry's payload.
+#[inline(always)]
+pub fn attr_pos(payload: u64) -> usize {
+    payload as u32 as usize
+}
+
+/// The dict shape an `ATTR` entry's payload recorded.
+#[inline(always)]
+pub fn attr_shape(payload: u64) -> u64 {
+    payload >> 32
 }
 
 /// Whether class flags `flags` make the instance dict authoritative for
@@ -239,7 +265,7 @@ impl Vm {
                     && (plain || self.dict_wins(&class_lookup_hashed(cls, n, h)))
                 {
                     if let Some(i) = d.find_str(n, h) {
-                        install(code.cache(pc), version, ATTR, i as u64);
+                        install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
                         return Some(d.value_ref_at(i) as *const Value as *mut Value);
                     }
                 }
@@ -314,7 +340,7 @@ impl Vm {
                     && (plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())))
                 {
                     if let Some(i) = d.find_str(n, name.hash()) {
-                        install(code.cache(pc), version, ATTR, i as u64);
+                        install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
                         return Ok(d.value_ref_at(i).clone());
                     }
                 }
@@ -366,7 +392,7 @@ impl Vm {
                     let found = if d.lacks_str(name) { None } else { d.find_str(n, name.hash()) };
                     match found {
                         Some(i) => {
-                            install(code.cache(pc), version, ATTR, i as u64);
+                            install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
                             d.set_value_at(i, value);
                         }
                         // A new attribute (as in `__init__`): the code's
@@ -421,7 +447,7 @@ impl Vm {
                             return Ok(MethodLookup::Unbound(Value::Function(f.clone())));
                         }
                         (_, Some(i)) if self.dict_wins(&ca) => {
-                            install(code.cache(pc), version, ATTR, i as u64);
+                            install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
                             return Ok(MethodLookup::Attr(d.value_ref_at(i).clone()));
                         }
                         _ => {}
