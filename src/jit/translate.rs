@@ -321,10 +321,11 @@ enum Fact {
     Shaped { entries: LocalId, version: u64, shape: u64 },
     /// Keyed by the name's address bitwise negated (`plain_key`): the
     /// attribute's value is an int, float or bool (a guarded load or a
-    /// compiled store put it there), so a store over it drops no
-    /// reference. Every compiled store of the name forgets this fact for
+    /// compiled store put it there), with this tag, so a store over it
+    /// drops no reference, and a store of a number of the same type
+    /// writes only the payload. Every compiled store of the name forgets this fact for
     /// every register (another may hold the same object).
-    Plain,
+    Plain(u8),
 }
 
 /// The facts key of the `Fact::Plain` of attribute `key` of register `o`.
@@ -1936,9 +1937,24 @@ impl<'a> Tr<'a> {
                             if self.const_lookup(&m.dict, None, n, d, pc) {
                                 // A module attribute is called without `self`.
                                 let d1 = d + 1;
-                                self.mem(d1);
                                 let old = self.st[d1];
-                                let known = if old.t.is_virtual() { old.mem } else { RS::mem_type(old.t).mem };
+                                let known = if old.t.is_num() {
+                                    // (An unboxed number is not written
+                                    // back only to be overwritten.)
+                                    if old.clean {
+                                        Some(num_tag(old.t))
+                                    } else {
+                                        old.mem
+                                    }
+                                } else {
+                                    self.mem(d1);
+                                    let old = self.st[d1];
+                                    if old.t.is_virtual() {
+                                        old.mem
+                                    } else {
+                                        RS::mem_type(old.t).mem
+                                    }
+                                };
                                 self.release_slot(d1, known);
                                 let z = self.iconst(0);
                                 self.store(self.base, Self::slot_off(d1), z);
@@ -3010,20 +3026,23 @@ impl<'a> Tr<'a> {
 
     /// Stores the value of register `s` into the value slot at `addr`.
     fn store_value_at(&mut self, addr: Var, s: usize) {
-        self.store_value_at_plain(addr, s, false)
+        self.store_value_at_plain(addr, s, None)
     }
 
-    /// `store_value_at`, where `plain` says the value at `addr` is known to
-    /// be a number (nothing to release before storing a number).
-    fn store_value_at_plain(&mut self, addr: Var, s: usize, plain: bool) {
+    /// `store_value_at`, where `plain` is the tag of the number the value
+    /// at `addr` is known to be (nothing to release before storing a
+    /// number; the tag stays when the new number has the same type).
+    fn store_value_at_plain(&mut self, addr: Var, s: usize, plain: Option<u8>) {
         let st = self.st[s];
         match st.t {
             T::Int | T::Float | T::Bool => {
-                if !plain {
+                if plain.is_none() {
                     self.release_at(addr);
                 }
-                let t = self.iconst(num_tag(st.t) as i64);
-                self.store(addr, 0, t);
+                if plain != Some(num_tag(st.t)) {
+                    let t = self.iconst(num_tag(st.t) as i64);
+                    self.store(addr, 0, t);
+                }
                 let v = if st.t == T::Float {
                     let f = self.get_f(s);
                     self.op1(Op::FBits, vec![f])
@@ -3368,7 +3387,7 @@ impl<'a> Tr<'a> {
                     self.unbox_into(addr, t, tg, x, d);
                     self.st[d] = RS { t, clean: false, mem: None };
                     let key = self.attr_key(pc);
-                    self.facts.insert(plain_key(o, key), Fact::Plain);
+                    self.facts.insert(plain_key(o, key), Fact::Plain(tg));
                 }
                 None => {
                     let da = self.slot_addr(d);
@@ -3428,12 +3447,15 @@ impl<'a> Tr<'a> {
         // no register keeps that knowledge about this name (see
         // `Fact::Plain`).
         let key = self.attr_key(pc);
-        let plain = self.facts.get(&plain_key(o, key)) == Some(&Fact::Plain);
+        let plain = match self.facts.get(&plain_key(o, key)) {
+            Some(&Fact::Plain(t)) => Some(t),
+            _ => None,
+        };
         self.facts.retain(|k, _| k.1 != !key);
         if let Some(addr) = self.attr_address_strict(pc, o) {
             self.store_value_at_plain(addr, s, plain);
-            if matches!(self.st[s].t, T::Int | T::Float | T::Bool) {
-                self.facts.insert(plain_key(o, key), Fact::Plain);
+            if self.st[s].t.is_num() {
+                self.facts.insert(plain_key(o, key), Fact::Plain(num_tag(self.st[s].t)));
             }
             return Ok(Flow::Next);
         }

@@ -275,6 +275,29 @@ def within(objs, n):
 print("within", within([Body(1.0, 2.0, 3.0, 4.0, 5.0), Body(0.5, 1.5, 2.5, 3.5, 4.5)], 3000))
 
 
+# Another register holds the same object: a store through it changes the
+# attribute's type under a register that has just read it as a float.
+def alias(n):
+    o = Body(0.5, 1.5, 2.5, 3.5, 4.5)
+    p = o
+    t = 0.0
+    for i in range(n):
+        t += o.x
+        if i % 100 == 5:
+            p.x = 1
+        if i % 100 == 6:
+            p.x = True
+        o.x = o.x + 0.5
+        o.vy = o.vy * 0.5
+        if i % 300 == 7:
+            p.vy = 2
+        t += o.vy
+    return t, o.x, o.vy, type(o.x).__name__
+
+
+print("alias", alias(3000))
+
+
 # Dicts themselves keep their meaning whatever their shapes.
 def dict_ops():
     d = {}
