@@ -1276,6 +1276,25 @@ impl<'a> Tr<'a> {
         let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
         let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
         let k = self.call(helpers::iter_info as *const () as usize, "iter_info", vec![a, out]);
+        self.iter_fields(r, kind, k, out, fail);
+    }
+
+    /// `iter(x)` into register `r` for the list or tuple in register `s`
+    /// (`kind` 2 or 5, as `iter_info` says), its fields in IR locals.
+    fn seq_iter_setup(&mut self, r: usize, s: usize, kind: u64, fail: BlockId) {
+        self.mem(s);
+        let sa = self.slot_addr(s);
+        let a = self.slot_addr(r);
+        let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
+        let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
+        let k = self.call(helpers::get_iter_seq as *const () as usize, "get_iter_seq", vec![sa, a, out]);
+        self.iter_fields(r, kind, k, out, fail);
+    }
+
+    /// The fields `iter_info` (or `get_iter_seq`) wrote to `out` for the
+    /// iterator in register `r`, into its IR locals, once its kind `k`
+    /// is checked to be `kind`.
+    fn iter_fields(&mut self, r: usize, kind: u64, k: Var, out: Var, fail: BlockId) {
         let ok = self.icmp_imm(Cmp::Eq, k, kind as i64);
         self.guard_nonzero(ok, fail);
         let ax = self.aux(r);
@@ -1873,8 +1892,18 @@ impl<'a> Tr<'a> {
                     Some(tag::TUPLE) => Some((5, T::TupleIter(true))),
                     _ => None,
                 };
-                let r = self.generic(pc, &ins)?;
                 let d = self.abs(dst);
+                if let (Some((k @ (2 | 5), t)), true) = (kind, self.opts.has("iter") && !self.is_generic(pc)) {
+                    // A list or tuple: its iterator made by a helper (no
+                    // instruction dispatch).
+                    self.mem(s);
+                    self.clobber(d);
+                    let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
+                    self.seq_iter_setup(d, s, k, fail);
+                    self.st[d] = RS::mem_type(t);
+                    return Ok(Flow::Next);
+                }
+                let r = self.generic(pc, &ins)?;
                 if let (Some((k, t)), true) = (kind, self.opts.has("iter")) {
                     let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
                     self.iter_setup(d, k, fail);

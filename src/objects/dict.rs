@@ -74,8 +74,12 @@ pub mod shape {
     const MAX_SHAPE_KEYS: usize = 64;
 
     struct Node {
-        /// The keys, in order (the parent's plus one).
-        keys: Vec<Value>,
+        /// The shape without the last key.
+        parent: u64,
+        /// The last key (`None` for the root).
+        key: Value,
+        /// How many keys.
+        len: usize,
         /// Edges: (key object address, child).
         next: Vec<(u64, u64)>,
     }
@@ -140,20 +144,19 @@ pub mod shape {
     fn grow(t: &mut Tls, s: u64, key: &Value, addr: u64) -> u64 {
         if t.tree.is_empty() {
             // The placeholder for NO_SHAPE and the root.
-            t.tree.push(Node { keys: Vec::new(), next: Vec::new() });
-            t.tree.push(Node { keys: Vec::new(), next: Vec::new() });
+            for _ in 0..2 {
+                t.tree.push(Node { parent: NO_SHAPE, key: Value::None, len: 0, next: Vec::new() });
+            }
         }
         let c = match t.tree[s as usize].next.iter().find(|e| e.0 == addr) {
             Some(&(_, c)) => c,
             None => {
-                let node = &t.tree[s as usize];
-                if t.tree.len() >= MAX_SHAPES || node.keys.len() >= MAX_SHAPE_KEYS {
+                let len = t.tree[s as usize].len + 1;
+                if t.tree.len() >= MAX_SHAPES || len > MAX_SHAPE_KEYS {
                     return NO_SHAPE;
                 }
-                let mut keys = node.keys.clone();
-                keys.push(key.clone());
                 let c = t.tree.len() as u64;
-                t.tree.push(Node { keys, next: Vec::new() });
+                t.tree.push(Node { parent: s, key: key.clone(), len, next: Vec::new() });
                 t.tree[s as usize].next.push((addr, c));
                 c
             }
@@ -168,7 +171,14 @@ pub mod shape {
         // SAFETY: as in `version_and_add` (reads only).
         TLS.with(|t| unsafe {
             let t = &*t.get();
-            t.tree.get(s as usize)?.keys.iter().position(|k| matches!(k, Value::Str(k) if k.as_ptr() as u64 == key))
+            let mut n = t.tree.get(s as usize)?;
+            while n.len > 0 {
+                if matches!(&n.key, Value::Str(k) if k.as_ptr() as u64 == key) {
+                    return Some(n.len - 1);
+                }
+                n = &t.tree[n.parent as usize];
+            }
+            None
         })
     }
 
@@ -178,7 +188,14 @@ pub mod shape {
         // SAFETY: as in `version_and_add` (reads only).
         TLS.with(|t| unsafe {
             let t = &*t.get();
-            match t.tree.get(s as usize)?.keys.get(pos)? {
+            let mut n = t.tree.get(s as usize)?;
+            if pos >= n.len {
+                return None;
+            }
+            while n.len > pos + 1 {
+                n = &t.tree[n.parent as usize];
+            }
+            match &n.key {
                 Value::Str(k) => Some(k.as_ptr() as u64),
                 _ => None,
             }
