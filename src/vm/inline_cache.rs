@@ -13,7 +13,8 @@
 //!
 //! Layout: entry 1 is (`a` = class version, `b` = payload), entry 2 is
 //! (`c`, `d`); version 0 means empty. The payload is a dict entry position
-//! (`ATTR`) or a function's object address (`METHOD`); `kind` bit 0 (entry
+//! with the dict's shape above it (`ATTR`: see `attr_payload`) or a
+//! function's object address (`METHOD`); `kind` bit 0 (entry
 //! 1) and bit 1 (entry 2) are set for `METHOD`.
 //!
 //! Misses take a lean path (the class attribute cache, then the instance
