@@ -51,7 +51,8 @@ pub struct DictObj {
 }
 
 /// Key layouts ("hidden classes", shared by all dicts whose keys are the
-/// same `str` objects inserted in the same order, with no deletion): a
+/// same interned `str` objects inserted in the same order, with no
+/// deletion): a
 /// dict's `shape` is `NO_SHAPE`, or the id of a node of a global tree
 /// whose root (`EMPTY_SHAPE`) is the empty dict and whose edges add one
 /// key. A dict with a shape has no deleted entries, as many entries as
@@ -59,7 +60,8 @@ pub struct DictObj {
 /// shape: compiled code that checked a dict's shape reads an attribute's
 /// value at a fixed position without checking the key. Every mutation
 /// of the key set maintains it (`insert_new*` follow or create an edge;
-/// deletion and non-`str` keys give `NO_SHAPE`; `clear` gives the root).
+/// deletion and keys other than interned `str` objects give `NO_SHAPE`;
+/// `clear` gives the root).
 /// The tree is bounded (`MAX_SHAPES` nodes, `MAX_SHAPE_KEYS` keys deep);
 /// past that dicts get `NO_SHAPE`. Nodes keep their key objects alive, so
 /// a key's address is never reused for another string while a shape
@@ -151,6 +153,13 @@ pub mod shape {
         let c = match t.tree[s as usize].next.iter().find(|e| e.0 == addr) {
             Some(&(_, c)) => c,
             None => {
+                // Only interned keys (identifiers: attribute names)
+                // make shapes; dicts keyed by computed strings would fill
+                // the tree with shapes no compiled code checks.
+                let Value::Str(k) = key else { return NO_SHAPE };
+                if !crate::objects::str::is_interned(k) {
+                    return NO_SHAPE;
+                }
                 let len = t.tree[s as usize].len + 1;
                 if t.tree.len() >= MAX_SHAPES || len > MAX_SHAPE_KEYS {
                     return NO_SHAPE;
