@@ -439,6 +439,18 @@ pub extern "C" fn iter_info(it: u64, out: u64) -> u64 {
     0
 }
 
+/// `iter(seq)` for the list or tuple in slot `src`, stored into slot
+/// `dst` (releasing what it held; the two may be the same slot), then
+/// `iter_info` of the iterator into `out`.
+pub extern "C" fn get_iter_seq(src: u64, dst: u64, out: u64) -> u64 {
+    // SAFETY: see `slot`; the source is cloned before the destination is
+    // written.
+    let seq = unsafe { slot(src) }.clone();
+    debug_assert!(matches!(seq, Value::List(_) | Value::Tuple(_)));
+    Value::store(unsafe { slot(dst) }, crate::vm::iter::new_iter(IterKind::Seq { seq, index: std::cell::Cell::new(0) }));
+    iter_info(dst, out)
+}
+
 /// Fills `out` (12 words) for iterators whose loops are compiled fused
 /// with the unpacking of their items: returns `3 | n << 8` for a
 /// non-strict `zip` of `n` (1..=4) list iterators (`out[2i]` = address of

@@ -32,6 +32,7 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ("list", "index and store into lists natively; other subscripts through a helper before the generic path"),
     ("attrs", "read and write instance attributes through the inline caches without a generic call"),
     ("attrfacts", "check an instance attribute's position once and reuse it until the object or its dict may change"),
+    ("shapes", "check an instance dict's key layout (shape) once per object instead of the key at each attribute's position"),
     (
         "unpackfor",
         "`for a, b in xs` over a list or tuple of tuples: the items unpacked from the element in place, without storing the tuple in its (dead) register",
@@ -952,7 +953,18 @@ impl Vm {
                     }
                 };
                 // Strict attribute guards fall back to the lookup helper.
-                let site = site.map(|(c, p)| if exit.reason == translate::ATTR_GUARD { (c, p | translate::LOOSE_SITE) } else { (c, p) });
+                let site = site.map(|(c, p)| {
+                    if exit.reason == translate::ATTR_GUARD {
+                        (c, p | translate::LOOSE_SITE)
+                    } else if exit.reason == translate::SHAPE_GUARD {
+                        // Shapes vary in this code: its lookups check
+                        // them without leaving (one recompilation for all
+                        // its sites).
+                        (c, translate::SHAPE_LOOSE)
+                    } else {
+                        (c, p)
+                    }
+                });
                 self.invalidate(key, site);
             }
         }

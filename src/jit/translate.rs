@@ -43,6 +43,7 @@ use super::{ExitInfo, ExitKind, FrameDesc, JitOpts, ENTRY_FAIL};
 use crate::bytecode::{code_flags, BinOp, CmpOp, CodeObj, Instr, Reg};
 use crate::objects::value::tag;
 use crate::objects::*;
+use crate::vm::inline_cache::{attr_pos, attr_shape};
 use crate::vm::Vm;
 
 /// What the translator knows about a register's value.
@@ -391,14 +392,25 @@ enum Fact {
     /// the version, the position and the key. `checked` is a class version
     /// the version local is known to hold unless the length local is 0
     /// (which fails every position check): a lookup whose cache approved
-    /// that version skips the version check.
-    Dict { entries: LocalId, len: LocalId, version: LocalId, checked: u64 },
+    /// that version skips the version check. `shape` holds the dict's
+    /// shape (`dict::shape`; `NO_SHAPE` when the length local is 0): a
+    /// lookup whose cache recorded that shape needs no position or key
+    /// check.
+    Dict { entries: LocalId, len: LocalId, version: LocalId, checked: u64, shape: LocalId },
+    /// Replaces `Dict` when the object's first lookup checked its class
+    /// version and dict shape strictly (leaving compiled code when they
+    /// differ: `SHAPE_GUARD`): the class version is `version` and the
+    /// dict has shape `shape`, its entry array in IR local `entries`.
+    /// Every attribute of the shape is then at a known position: a lookup
+    /// whose cache approved that version is an address computation.
+    Shaped { entries: LocalId, version: u64, shape: u64 },
     /// Keyed by the name's address bitwise negated (`plain_key`): the
     /// attribute's value is an int, float or bool (a guarded load or a
-    /// compiled store put it there), so a store over it drops no
-    /// reference. Every compiled store of the name forgets this fact for
+    /// compiled store put it there), with this tag, so a store over it
+    /// drops no reference, and a store of a number of the same type
+    /// writes only the payload. Every compiled store of the name forgets this fact for
     /// every register (another may hold the same object).
-    Plain,
+    Plain(u8),
 }
 
 /// The facts key of the `Fact::Plain` of attribute `key` of register `o`.
@@ -409,6 +421,15 @@ fn plain_key(o: usize, key: i64) -> (usize, i64, bool) {
 /// Exit reason of the guards of `attr_address_strict`: a site whose
 /// guards keep failing is recompiled with the lookup helper as fallback.
 pub const ATTR_GUARD: &str = "attribute guard";
+
+/// Exit reason of the strict class version and shape check of an
+/// object's first attribute lookup (`Fact::Shaped`): when it keeps
+/// failing, the code object is marked `SHAPE_LOOSE` in `generic`.
+pub const SHAPE_GUARD: &str = "shape guard";
+
+/// The pc that marks a code object in `generic` whose strict shape checks
+/// failed too often: its lookups check shapes without leaving.
+pub const SHAPE_LOOSE: u32 = u32::MAX >> 1;
 
 /// Marks a site in `generic` (its pc with this bit set) whose strict
 /// attribute guards failed too often: compiled with the lookup helper.
@@ -1350,6 +1371,10 @@ impl<'a> Tr<'a> {
             }
             let b = self.new_block();
             self.cur = b;
+            // Nothing is known yet on this path (helper calls in the entry
+            // code must not read back iterator positions of the state the
+            // translation ended in: `reload_positions`).
+            self.st = vec![RS::ANY; nregs];
             let hs2 = self.clear_dead_temps(&hs, h, nregs, false);
             self.entry_code(&hs2, nregs, fail);
             let hb = reg.blocks[&h];
@@ -1471,6 +1496,25 @@ impl<'a> Tr<'a> {
         let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
         let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
         let k = self.call(helpers::iter_info as *const () as usize, "iter_info", vec![a, out]);
+        self.iter_fields(r, kind, k, out, fail);
+    }
+
+    /// `iter(x)` into register `r` for the list or tuple in register `s`
+    /// (`kind` 2 or 5, as `iter_info` says), its fields in IR locals.
+    fn seq_iter_setup(&mut self, r: usize, s: usize, kind: u64, fail: BlockId) {
+        self.mem(s);
+        let sa = self.slot_addr(s);
+        let a = self.slot_addr(r);
+        let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
+        let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
+        let k = self.call(helpers::get_iter_seq as *const () as usize, "get_iter_seq", vec![sa, a, out]);
+        self.iter_fields(r, kind, k, out, fail);
+    }
+
+    /// The fields `iter_info` (or `get_iter_seq`) wrote to `out` for the
+    /// iterator in register `r`, into its IR locals, once its kind `k`
+    /// is checked to be `kind`.
+    fn iter_fields(&mut self, r: usize, kind: u64, k: Var, out: Var, fail: BlockId) {
         let ok = self.icmp_imm(Cmp::Eq, k, kind as i64);
         self.guard_nonzero(ok, fail);
         let ax = self.aux(r);
@@ -2409,8 +2453,18 @@ impl<'a> Tr<'a> {
                     Some(tag::TUPLE) => Some((5, T::TupleIter(true))),
                     _ => None,
                 };
-                let r = self.generic(pc, &ins)?;
                 let d = self.abs(dst);
+                if let (Some((k @ (2 | 5), t)), true) = (kind, self.opts.has("iter") && !self.is_generic(pc)) {
+                    // A list or tuple: its iterator made by a helper (no
+                    // instruction dispatch).
+                    self.mem(s);
+                    self.clobber(d);
+                    let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
+                    self.seq_iter_setup(d, s, k, fail);
+                    self.st[d] = RS::mem_type(t);
+                    return Ok(Flow::Next);
+                }
+                let r = self.generic(pc, &ins)?;
                 if let (Some((k, t)), true) = (kind, self.opts.has("iter")) {
                     let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
                     self.iter_setup(d, k, fail);
@@ -2473,9 +2527,24 @@ impl<'a> Tr<'a> {
                             if self.const_lookup(&m.dict, None, n, d, pc) {
                                 // A module attribute is called without `self`.
                                 let d1 = d + 1;
-                                self.mem(d1);
                                 let old = self.st[d1];
-                                let known = if old.t.is_virtual() { old.mem } else { RS::mem_type(old.t).mem };
+                                let known = if old.t.is_num() {
+                                    // (An unboxed number is not written
+                                    // back only to be overwritten.)
+                                    if old.clean {
+                                        Some(num_tag(old.t))
+                                    } else {
+                                        old.mem
+                                    }
+                                } else {
+                                    self.mem(d1);
+                                    let old = self.st[d1];
+                                    if old.t.is_virtual() {
+                                        old.mem
+                                    } else {
+                                        RS::mem_type(old.t).mem
+                                    }
+                                };
                                 self.release_slot(d1, known);
                                 let z = self.iconst(0);
                                 self.store(self.base, Self::slot_off(d1), z);
@@ -3568,20 +3637,23 @@ impl<'a> Tr<'a> {
 
     /// Stores the value of register `s` into the value slot at `addr`.
     fn store_value_at(&mut self, addr: Var, s: usize) {
-        self.store_value_at_plain(addr, s, false)
+        self.store_value_at_plain(addr, s, None)
     }
 
-    /// `store_value_at`, where `plain` says the value at `addr` is known to
-    /// be a number (nothing to release before storing a number).
-    fn store_value_at_plain(&mut self, addr: Var, s: usize, plain: bool) {
+    /// `store_value_at`, where `plain` is the tag of the number the value
+    /// at `addr` is known to be (nothing to release before storing a
+    /// number; the tag stays when the new number has the same type).
+    fn store_value_at_plain(&mut self, addr: Var, s: usize, plain: Option<u8>) {
         let st = self.st[s];
         match st.t {
             T::Int | T::Float | T::Bool => {
-                if !plain {
+                if plain.is_none() {
                     self.release_at(addr);
                 }
-                let t = self.iconst(num_tag(st.t) as i64);
-                self.store(addr, 0, t);
+                if plain != Some(num_tag(st.t)) {
+                    let t = self.iconst(num_tag(st.t) as i64);
+                    self.store(addr, 0, t);
+                }
                 let v = if st.t == T::Float {
                     let f = self.get_f(s);
                     self.op1(Op::FBits, vec![f])
@@ -3617,8 +3689,8 @@ impl<'a> Tr<'a> {
             // The class and dict position the cache recorded, checked
             // natively; anything else takes the helper.
             let key = code.names[name as usize].as_ptr() as i64;
-            let (_, ents, len) = self.instance_dict(o, cache.a, slow);
-            let a = self.cached_entry_value(ents, len, cache.b, key, slow);
+            let (_, _, ents, len) = self.instance_dict(o, cache.a, slow);
+            let a = self.cached_entry_value(ents, len, attr_pos(cache.b) as u64, key, slow);
             self.op(Op::SetVar(addr_local), vec![a]);
             self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         } else {
@@ -3628,7 +3700,7 @@ impl<'a> Tr<'a> {
         let addr = if cache.a != 0 && cache.kind & 1 == crate::vm::inline_cache::ATTR {
             let key = code.names[name as usize].as_ptr() as i64;
             let store = matches!(code.instrs[pc], Instr::StoreAttr { .. });
-            self.hierarchy_addr(pc, o, cache.b, key, store)
+            self.hierarchy_addr(pc, o, attr_pos(cache.b) as u64, key, store)
         } else {
             let oa = self.slot_addr(o);
             let c = self.iconst(self.level().code as i64);
@@ -3709,7 +3781,7 @@ impl<'a> Tr<'a> {
     /// The class version, dict entry array and dict length of the instance
     /// in register `o` (in its slot), checked to be of the class at
     /// `version` and to have a dict (else to `fail`).
-    fn instance_dict(&mut self, o: usize, version: u64, fail: BlockId) -> (Var, Var, Var) {
+    fn instance_dict(&mut self, o: usize, version: u64, fail: BlockId) -> (Var, Var, Var, Var) {
         let dd = crate::objects::rc::DATA_OFFSET as i32;
         let (pofs, lofs, _) = DictObj::entries_layout();
         let inst = self.load(self.base, Self::slot_off(o) + 8);
@@ -3722,7 +3794,27 @@ impl<'a> Tr<'a> {
         self.guard_zero(none, fail);
         let len = self.load(dict, dd + lofs as i32);
         let ents = self.load(dict, dd + pofs as i32);
-        (ver, ents, len)
+        (ver, dict, ents, len)
+    }
+
+    /// The address of the value of entry `pos` of a dict whose entry array
+    /// is `ents`, with no check (the dict's shape was checked).
+    fn entry_value_at(&mut self, ents: Var, pos: usize) -> Var {
+        let (_, _, esz) = DictObj::entries_layout();
+        let voff = pos * esz + std::mem::offset_of!(crate::objects::dict::Entry, value);
+        let off = self.iconst(voff as i64);
+        self.op1(Op::IAdd, vec![ents, off])
+    }
+
+    /// The shape the `ATTR` cache entry `payload` of a site for the name
+    /// at address `key` recorded, when compiled code may check it instead
+    /// of the key: it has the key at the entry's position.
+    fn site_shape(&self, payload: u64, key: i64) -> Option<u64> {
+        let s = attr_shape(payload);
+        if !self.opts.has("shapes") || s == crate::objects::dict::shape::NO_SHAPE {
+            return None;
+        }
+        (crate::objects::dict::shape::key_at(s, attr_pos(payload)) == Some(key as u64)).then_some(s)
     }
 
     /// The address of the value of entry `pos` of a dict whose entry array
@@ -3760,6 +3852,51 @@ impl<'a> Tr<'a> {
         self.generic.contains(&(self.level().code as usize, pc as u32 | LOOSE_SITE))
     }
 
+    /// `attr_address_strict` through shapes: with a `Fact::Shaped` for
+    /// the object, an address computation; for the object's first lookup
+    /// at a site whose cache recorded a shape, a strict check of the
+    /// class version and shape (leaving compiled code on a mismatch) that
+    /// establishes the fact. `None` when neither applies.
+    fn shaped_lookup(&mut self, pc: usize, o: usize, key: i64, store: bool) -> Option<Var> {
+        let cache = *self.code().cache(pc);
+        let addr_l = self.f.new_local(Ty::I64);
+        let ver_l = self.f.new_local(Ty::I64);
+        let a = match self.facts.get(&(o, 0, false)).copied() {
+            Some(Fact::Shaped { entries, version, shape }) => {
+                if version != cache.a {
+                    return None;
+                }
+                let p = crate::objects::dict::shape::position(shape, key as u64)?;
+                let e = self.op1(Op::GetVar(entries), vec![]);
+                self.entry_value_at(e, p)
+            }
+            Some(_) => return None,
+            None => {
+                let sh = self.site_shape(cache.b, key)?;
+                // (Not at a site that has seen several classes, nor in code
+                // whose shape checks failed.)
+                if cache.c != 0 || self.generic.contains(&(self.level().code as usize, SHAPE_LOOSE)) {
+                    return None;
+                }
+                let x = self.exit(ExitKind::Guard, pc, SHAPE_GUARD);
+                let (_, dict, ents, _) = self.instance_dict(o, cache.a, x);
+                let dd = crate::objects::rc::DATA_OFFSET as i32;
+                let shp = self.load(dict, dd + DictObj::shape_offset() as i32);
+                let ok = self.icmp_imm(Cmp::Eq, shp, sh as i64);
+                self.guard_nonzero(ok, x);
+                let el = self.f.new_local(Ty::I64);
+                self.op(Op::SetVar(el), vec![ents]);
+                self.facts.insert((o, 0, false), Fact::Shaped { entries: el, version: cache.a, shape: sh });
+                self.entry_value_at(ents, attr_pos(cache.b))
+            }
+        };
+        let v = self.iconst(cache.a as i64);
+        self.op(Op::SetVar(addr_l), vec![a]);
+        self.op(Op::SetVar(ver_l), vec![v]);
+        self.facts.insert((o, key, store), Fact::Attr { addr: addr_l, version: ver_l });
+        Some(a)
+    }
+
     /// The address of attribute access `pc`'s value slot in the dict of
     /// the instance in register `o` (in its slot): the cached position
     /// checked natively, else the lookup helper; when the attribute is not
@@ -3791,6 +3928,9 @@ impl<'a> Tr<'a> {
         if let Some(Fact::Attr { addr, .. }) = self.facts.get(&(o, key, store)).copied() {
             return Some(self.op1(Op::GetVar(addr), vec![]));
         }
+        if let Some(a) = self.shaped_lookup(pc, o, key, store) {
+            return Some(a);
+        }
         let addr_l = self.f.new_local(Ty::I64);
         let ver_l = self.f.new_local(Ty::I64);
         let join = self.new_block();
@@ -3821,8 +3961,8 @@ impl<'a> Tr<'a> {
         let (pofs, lofs, _) = DictObj::entries_layout();
         // The class version, the dict's entries and length: known from an
         // earlier lookup on the object, or loaded (and then remembered).
-        let (ver, ents, len, new_dict_fact) = match self.facts.get(&(o, 0, false)).copied() {
-            Some(Fact::Dict { entries, len, version, checked }) => {
+        let (ver, ents, len, shp, new_dict_fact) = match self.facts.get(&(o, 0, false)).copied() {
+            Some(Fact::Dict { entries, len, version, checked, shape }) => {
                 let v = self.op1(Op::GetVar(version), vec![]);
                 if checked != cache.a {
                     let ok = self.icmp_imm(Cmp::Eq, v, cache.a as i64);
@@ -3830,24 +3970,44 @@ impl<'a> Tr<'a> {
                 }
                 let e = self.op1(Op::GetVar(entries), vec![]);
                 let l = self.op1(Op::GetVar(len), vec![]);
-                (v, e, l, None)
+                let s = self.op1(Op::GetVar(shape), vec![]);
+                (v, e, l, s, None)
             }
             _ => {
-                let (ver, ents, len) = self.instance_dict(o, cache.a, slow);
+                let (ver, dict, ents, len) = self.instance_dict(o, cache.a, slow);
+                let shp = self.load(dict, dd + DictObj::shape_offset() as i32);
                 // (Remembered only when every path to the join sets the
                 // locals: not when the other kind's fact may be reused.)
                 if reuse_path {
-                    (ver, ents, len, None)
+                    (ver, ents, len, shp, None)
                 } else {
-                    let locals = (self.f.new_local(Ty::I64), self.f.new_local(Ty::I64), self.f.new_local(Ty::I64));
+                    let locals =
+                        (self.f.new_local(Ty::I64), self.f.new_local(Ty::I64), self.f.new_local(Ty::I64), self.f.new_local(Ty::I64));
                     self.op(Op::SetVar(locals.0), vec![ents]);
                     self.op(Op::SetVar(locals.1), vec![len]);
                     self.op(Op::SetVar(locals.2), vec![ver]);
-                    (ver, ents, len, Some(locals))
+                    self.op(Op::SetVar(locals.3), vec![shp]);
+                    (ver, ents, len, shp, Some(locals))
                 }
             }
         };
-        let a = self.cached_entry_value(ents, len, cache.b, key, slow);
+        let pos = attr_pos(cache.b);
+        if let Some(sh) = self.site_shape(cache.b, key) {
+            // The dict has the shape the cache recorded: the attribute is
+            // at the position, no key to check. Any other shape checks
+            // the key (cold).
+            let same = self.icmp_imm(Cmp::Eq, shp, sh as i64);
+            let fast = self.new_block();
+            let keyed = self.cold_block();
+            self.f.set_term(self.cur, Terminator::Branch { cond: same, then: (fast, vec![]), els: (keyed, vec![]) });
+            self.cur = fast;
+            let a = self.entry_value_at(ents, pos);
+            self.op(Op::SetVar(addr_l), vec![a]);
+            self.op(Op::SetVar(ver_l), vec![ver]);
+            self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+            self.cur = keyed;
+        }
+        let a = self.cached_entry_value(ents, len, pos as u64, key, slow);
         self.op(Op::SetVar(addr_l), vec![a]);
         self.op(Op::SetVar(ver_l), vec![ver]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
@@ -3855,7 +4015,7 @@ impl<'a> Tr<'a> {
         // cached position checked natively when the class is plain, else
         // the helper.
         self.cur = slow;
-        let a = self.hierarchy_addr(pc, o, cache.b, key, store);
+        let a = self.hierarchy_addr(pc, o, attr_pos(cache.b) as u64, key, store);
         let miss = self.icmp_imm(Cmp::Eq, a, 0);
         self.guard_zero(miss, x);
         let inst = self.load(self.base, Self::slot_off(o) + 8);
@@ -3863,25 +4023,29 @@ impl<'a> Tr<'a> {
         let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
         self.op(Op::SetVar(addr_l), vec![a]);
         self.op(Op::SetVar(ver_l), vec![ver]);
-        if let Some((el, ll, vl)) = new_dict_fact {
+        if let Some((el, ll, vl, sl)) = new_dict_fact {
             // (The helper found the attribute in the instance dict.) The
-            // length is remembered as 0 unless the class version is the
-            // one the fact is checked for (see `Fact::Dict`).
+            // length and shape are remembered as 0 unless the class
+            // version is the one the fact is checked for (see
+            // `Fact::Dict`).
             let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
             let ents = self.load(dict, dd + pofs as i32);
             let len = self.load(dict, dd + lofs as i32);
+            let shp = self.load(dict, dd + DictObj::shape_offset() as i32);
             let same = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
             let zero = self.iconst(0);
             let len = self.op1(Op::Select, vec![same, len, zero]);
+            let shp = self.op1(Op::Select, vec![same, shp, zero]);
             self.op(Op::SetVar(el), vec![ents]);
             self.op(Op::SetVar(ll), vec![len]);
             self.op(Op::SetVar(vl), vec![ver]);
+            self.op(Op::SetVar(sl), vec![shp]);
         }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         self.facts.insert((o, key, store), Fact::Attr { addr: addr_l, version: ver_l });
-        if let Some((entries, len, version)) = new_dict_fact {
-            self.facts.insert((o, 0, false), Fact::Dict { entries, len, version, checked: cache.a });
+        if let Some((entries, len, version, shape)) = new_dict_fact {
+            self.facts.insert((o, 0, false), Fact::Dict { entries, len, version, checked: cache.a, shape });
         }
         Some(self.op1(Op::GetVar(addr_l), vec![]))
     }
@@ -3908,7 +4072,7 @@ impl<'a> Tr<'a> {
                     self.unbox_into(addr, t, tg, x, d);
                     self.st[d] = RS { t, clean: false, mem: kept };
                     let key = self.attr_key(pc);
-                    self.facts.insert(plain_key(o, key), Fact::Plain);
+                    self.facts.insert(plain_key(o, key), Fact::Plain(tg));
                 }
                 None => {
                     let da = self.slot_addr(d);
@@ -3969,12 +4133,15 @@ impl<'a> Tr<'a> {
         // no register keeps that knowledge about this name (see
         // `Fact::Plain`).
         let key = self.attr_key(pc);
-        let plain = self.facts.get(&plain_key(o, key)) == Some(&Fact::Plain);
+        let plain = match self.facts.get(&plain_key(o, key)) {
+            Some(&Fact::Plain(t)) => Some(t),
+            _ => None,
+        };
         self.facts.retain(|k, _| k.1 != !key);
         if let Some(addr) = self.attr_address_strict(pc, o) {
             self.store_value_at_plain(addr, s, plain);
-            if matches!(self.st[s].t, T::Int | T::Float | T::Bool) {
-                self.facts.insert(plain_key(o, key), Fact::Plain);
+            if self.st[s].t.is_num() {
+                self.facts.insert(plain_key(o, key), Fact::Plain(num_tag(self.st[s].t)));
             }
             return Ok(Flow::Next);
         }

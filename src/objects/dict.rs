@@ -46,16 +46,178 @@ struct Table {
 pub struct DictObj {
     t: UnsafeCell<Table>,
     keys_version: Cell<u64>,
+    /// The dict's key layout (`shape`), or `NO_SHAPE`.
+    shape: Cell<u64>,
 }
 
-thread_local! {
-    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+/// Key layouts ("hidden classes", shared by all dicts whose keys are the
+/// same interned `str` objects inserted in the same order, with no
+/// deletion): a
+/// dict's `shape` is `NO_SHAPE`, or the id of a node of a global tree
+/// whose root (`EMPTY_SHAPE`) is the empty dict and whose edges add one
+/// key. A dict with a shape has no deleted entries, as many entries as
+/// its shape has keys, and entry `i` has exactly key object `i` of the
+/// shape: compiled code that checked a dict's shape reads an attribute's
+/// value at a fixed position without checking the key. Every mutation
+/// of the key set maintains it (`insert_new*` follow or create an edge;
+/// deletion and keys other than interned `str` objects give `NO_SHAPE`;
+/// `clear` gives the root).
+/// The tree is bounded (`MAX_SHAPES` nodes, `MAX_SHAPE_KEYS` keys deep);
+/// past that dicts get `NO_SHAPE`. Nodes keep their key objects alive, so
+/// a key's address is never reused for another string while a shape
+/// names it.
+pub mod shape {
+    use super::Value;
+    use std::cell::UnsafeCell;
+
+    pub const NO_SHAPE: u64 = 0;
+    pub const EMPTY_SHAPE: u64 = 1;
+    const MAX_SHAPES: usize = 1 << 16;
+    const MAX_SHAPE_KEYS: usize = 64;
+
+    struct Node {
+        /// The shape without the last key.
+        parent: u64,
+        /// The last key (`None` for the root).
+        key: Value,
+        /// How many keys.
+        len: usize,
+        /// Edges: (key object address, child).
+        next: Vec<(u64, u64)>,
+    }
+
+    /// Entries of the transition cache.
+    const CACHE: usize = 1024;
+
+    /// The dicts' thread state: the key version counter and the tree,
+    /// with a direct-mapped cache of its edges (the root has an edge for
+    /// every first key of any dict, too many to scan on each insertion).
+    pub(super) struct Tls {
+        pub(super) next_version: u64,
+        cache: [(u64, u64, u64); CACHE],
+        /// Never dropped: at thread exit its keys could not be freed
+        /// safely, other thread locals being gone. Empty until the first
+        /// key is added.
+        tree: std::mem::ManuallyDrop<Vec<Node>>,
+    }
+
+    thread_local! {
+        pub(super) static TLS: UnsafeCell<Tls> = const {
+            UnsafeCell::new(Tls {
+                next_version: 1,
+                cache: [(0, 0, 0); CACHE],
+                tree: std::mem::ManuallyDrop::new(Vec::new()),
+            })
+        };
+    }
+
+    #[inline(always)]
+    fn slot(s: u64, addr: u64) -> usize {
+        ((addr >> 4) ^ s.wrapping_mul(0x9E37_79B9)) as usize & (CACHE - 1)
+    }
+
+    /// A fresh key version and the shape after adding key `key` to a
+    /// dict of shape `s` (one thread-local access for both).
+    #[inline]
+    pub(super) fn version_and_add(s: u64, key: &Value) -> (u64, u64) {
+        // SAFETY: single-threaded; no reference into the state outlives
+        // this block, and nothing in it can re-enter it (`grow` clones a
+        // key, which runs no code).
+        TLS.with(|t| unsafe {
+            let t = &mut *t.get();
+            let v = t.next_version;
+            t.next_version = v + 1;
+            if s == NO_SHAPE {
+                return (v, NO_SHAPE);
+            }
+            let Value::Str(k) = key else { return (v, NO_SHAPE) };
+            let addr = k.as_ptr() as u64;
+            let e = t.cache[slot(s, addr)];
+            if e.0 == s && e.1 == addr {
+                return (v, e.2);
+            }
+            (v, grow(t, s, key, addr))
+        })
+    }
+
+    /// `add` past the cache: the edge found or made, then cached.
+    #[cold]
+    #[inline(never)]
+    fn grow(t: &mut Tls, s: u64, key: &Value, addr: u64) -> u64 {
+        if t.tree.is_empty() {
+            // The placeholder for NO_SHAPE and the root.
+            for _ in 0..2 {
+                t.tree.push(Node { parent: NO_SHAPE, key: Value::None, len: 0, next: Vec::new() });
+            }
+        }
+        let c = match t.tree[s as usize].next.iter().find(|e| e.0 == addr) {
+            Some(&(_, c)) => c,
+            None => {
+                // Only interned keys (identifiers: attribute names)
+                // make shapes; dicts keyed by computed strings would fill
+                // the tree with shapes no compiled code checks.
+                let Value::Str(k) = key else { return NO_SHAPE };
+                if !crate::objects::str::is_interned(k) {
+                    return NO_SHAPE;
+                }
+                let len = t.tree[s as usize].len + 1;
+                if t.tree.len() >= MAX_SHAPES || len > MAX_SHAPE_KEYS {
+                    return NO_SHAPE;
+                }
+                let c = t.tree.len() as u64;
+                t.tree.push(Node { parent: s, key: key.clone(), len, next: Vec::new() });
+                t.tree[s as usize].next.push((addr, c));
+                c
+            }
+        };
+        t.cache[slot(s, addr)] = (s, addr, c);
+        c
+    }
+
+    /// The position of the key object at address `key` in shape `s`, if
+    /// it has it (for the JIT).
+    pub fn position(s: u64, key: u64) -> Option<usize> {
+        // SAFETY: as in `version_and_add` (reads only).
+        TLS.with(|t| unsafe {
+            let t = &*t.get();
+            let mut n = t.tree.get(s as usize)?;
+            while n.len > 0 {
+                if matches!(&n.key, Value::Str(k) if k.as_ptr() as u64 == key) {
+                    return Some(n.len - 1);
+                }
+                n = &t.tree[n.parent as usize];
+            }
+            None
+        })
+    }
+
+    /// The address of the key object at `pos` of shape `s`, if it has
+    /// that many keys (for the JIT).
+    pub fn key_at(s: u64, pos: usize) -> Option<u64> {
+        // SAFETY: as in `version_and_add` (reads only).
+        TLS.with(|t| unsafe {
+            let t = &*t.get();
+            let mut n = t.tree.get(s as usize)?;
+            if pos >= n.len {
+                return None;
+            }
+            while n.len > pos + 1 {
+                n = &t.tree[n.parent as usize];
+            }
+            match &n.key {
+                Value::Str(k) => Some(k.as_ptr() as u64),
+                _ => None,
+            }
+        })
+    }
 }
 
 fn fresh_version() -> u64 {
-    NEXT_VERSION.with(|c| {
-        let v = c.get();
-        c.set(v + 1);
+    // SAFETY: single-threaded; the reference does not outlive the block.
+    shape::TLS.with(|t| unsafe {
+        let t = &mut *t.get();
+        let v = t.next_version;
+        t.next_version = v + 1;
         v
     })
 }
@@ -65,7 +227,7 @@ pub type KeyEq<'a> = &'a mut dyn FnMut(&Value, &Value) -> PyResult<bool>;
 
 impl Default for DictObj {
     fn default() -> Self {
-        DictObj { t: UnsafeCell::new(Table::default()), keys_version: Cell::new(fresh_version()) }
+        DictObj { t: UnsafeCell::new(Table::default()), keys_version: Cell::new(fresh_version()), shape: Cell::new(shape::EMPTY_SHAPE) }
     }
 }
 
@@ -124,6 +286,27 @@ impl DictObj {
 
     fn bump(&self) {
         self.keys_version.set(fresh_version());
+    }
+
+    /// `bump` for the insertion of new key `key`, which also moves the
+    /// dict to its next shape.
+    #[inline]
+    fn bump_add(&self, key: &Value) {
+        let (v, s) = shape::version_and_add(self.shape.get(), key);
+        self.keys_version.set(v);
+        self.shape.set(s);
+    }
+
+    /// The dict's key layout (see `shape`).
+    #[inline]
+    pub fn shape(&self) -> u64 {
+        self.shape.get()
+    }
+
+    /// Where the shape lives, as an offset from the start of the
+    /// `DictObj` (compiled code reads it).
+    pub fn shape_offset() -> usize {
+        std::mem::offset_of!(DictObj, shape)
     }
 
     /// Number of entry slots (live and deleted); iteration positions run below it.
@@ -369,13 +552,13 @@ impl DictObj {
         let t = self.t_mut();
         let pos = t.entries.len();
         if t.indices.is_empty() && pos < t.entries.capacity() && pos < SMALL {
+            self.bump_add(&key);
             // SAFETY: `pos` < capacity: the slot is allocated and unused.
             unsafe {
                 t.entries.as_mut_ptr().add(pos).write(Entry { hash, key, value });
                 t.entries.set_len(pos + 1);
             }
             t.used += 1;
-            self.bump();
             return pos;
         }
         self.insert_new(key, hash, value)
@@ -395,6 +578,7 @@ impl DictObj {
         t.used = 0;
         t.fill = 0;
         self.bump();
+        self.shape.set(shape::EMPTY_SHAPE);
         old.clear();
         // Dropping the old entries cannot have reached this table (only
         // its owner, which is being freed, refers to it).
@@ -404,12 +588,12 @@ impl DictObj {
 
     /// Inserts a key known to be absent.
     pub fn insert_new(&self, key: Value, hash: i64, value: Value) -> usize {
+        self.bump_add(&key);
         let t = self.t_mut();
         if t.indices.is_empty() && t.entries.len() < SMALL {
             let pos = t.entries.len();
             t.entries.push(Entry { hash, key, value });
             t.used += 1;
-            self.bump();
             return pos;
         }
         if t.entries.len() + 1 > usable(t.indices.len()) || t.fill + 1 > usable(t.indices.len()) {
@@ -421,7 +605,6 @@ impl DictObj {
         t.used += 1;
         t.fill += 1;
         insert_index(&mut t.indices, hash, pos as u32);
-        self.bump();
         pos
     }
 
@@ -460,6 +643,7 @@ impl DictObj {
         let key = std::mem::take(&mut t.entries[pos].key);
         let value = std::mem::take(&mut t.entries[pos].value);
         t.used -= 1;
+        self.shape.set(shape::NO_SHAPE);
         // Drop trailing deleted entries so `popitem` stays cheap (their index
         // slots are already DUMMY).
         while t.entries.last().is_some_and(|e| e.key.is_undef()) {
@@ -476,6 +660,7 @@ impl DictObj {
     pub fn clear(&self) {
         let old = std::mem::take(self.t_mut());
         self.bump();
+        self.shape.set(shape::EMPTY_SHAPE);
         drop(old);
     }
 

@@ -190,6 +190,14 @@ pub fn intern(s: &str) -> super::PyRef<StrObj> {
     })
 }
 
+/// Whether `s` is the shared object `intern` gives for its text.
+pub fn is_interned(s: &StrObj) -> bool {
+    INTERNED.with(|t| match t.try_borrow() {
+        Ok(t) => t.get(s.as_str()).is_some_and(|r| std::ptr::eq::<StrObj>(&***r, s)),
+        Err(_) => false,
+    })
+}
+
 /// FNV-1a over the UTF-8 bytes, folded so it is never -1. CPython randomises
 /// str hashes per process, so no program can depend on their values.
 pub fn hash_str(s: &str) -> i64 {

@@ -13,7 +13,8 @@
 //!
 //! Layout: entry 1 is (`a` = class version, `b` = payload), entry 2 is
 //! (`c`, `d`); version 0 means empty. The payload is a dict entry position
-//! (`ATTR`) or a function's object address (`METHOD`); `kind` bit 0 (entry
+//! with the dict's shape above it (`ATTR`: see `attr_payload`) or a
+//! function's object address (`METHOD`); `kind` bit 0 (entry
 //! 1) and bit 1 (entry 2) are set for `METHOD`.
 //!
 //! Misses take a lean path (the class attribute cache, then the instance
@@ -142,11 +143,11 @@ pub fn class_lookup_hashed(cls: &ClassObj, name: &str, hash: i64) -> Option<Valu
 #[inline(always)]
 fn attr_hit_noting(cache: &Cache, version: u64, plain: bool, d: &DictObj, name: &StrObj) -> Option<(usize, bool)> {
     // (An empty entry never hits: the JIT compiles from filled ones.)
-    if (version == cache.a || plain && cache.a != 0) && cache.kind & 1 == 0 && d.str_obj_key_at(cache.b as usize, name) {
-        return Some((cache.b as usize, version != cache.a));
+    if (version == cache.a || plain && cache.a != 0) && cache.kind & 1 == 0 && d.str_obj_key_at(attr_pos(cache.b), name) {
+        return Some((attr_pos(cache.b), version != cache.a));
     }
-    if (version == cache.c || plain && cache.c != 0) && cache.kind & 2 == 0 && d.str_obj_key_at(cache.d as usize, name) {
-        return Some((cache.d as usize, version != cache.c));
+    if (version == cache.c || plain && cache.c != 0) && cache.kind & 2 == 0 && d.str_obj_key_at(attr_pos(cache.d), name) {
+        return Some((attr_pos(cache.d), version != cache.c));
     }
     None
 }
@@ -155,6 +156,32 @@ fn attr_hit_noting(cache: &Cache, version: u64, plain: bool, d: &DictObj, name: 
 #[cold]
 fn note_hierarchy(cache: &mut Cache) {
     cache.kind |= HIERARCHY;
+}
+
+/// The payload of an `ATTR` entry for position `pos` of dict `d` of an
+/// instance of `cls`: the position in the low 32 bits, the dict's shape
+/// (`dict::shape`) at fill time above, for the JIT to check an object's
+/// shape once instead of the key at each position. The shape is left out
+/// (`NO_SHAPE`) when `cls` has a base other than `object` or subclasses:
+/// the site may see instances of several classes of the hierarchy
+/// (hits for another class of a `PLAIN_ATTRS` hierarchy do not refill the
+/// cache), whose differing shapes would make compiled code leave.
+#[inline(always)]
+fn attr_payload(cls: &ClassObj, d: &DictObj, pos: usize) -> u64 {
+    let alone = cls.mro.borrow().len() <= 2 && cls.subclasses.borrow().is_empty();
+    pos as u64 | if alone { d.shape() << 32 } else { 0 }
+}
+
+/// The dict position of an `ATTR` entry's payload.
+#[inline(always)]
+pub fn attr_pos(payload: u64) -> usize {
+    payload as u32 as usize
+}
+
+/// The dict shape an `ATTR` entry's payload recorded.
+#[inline(always)]
+pub fn attr_shape(payload: u64) -> u64 {
+    payload >> 32
 }
 
 /// Whether class flags `flags` make the instance dict authoritative for
@@ -192,11 +219,11 @@ pub fn cached_attr_pos<'a>(obj: &'a Value, cache: &mut Cache, name: &StrObj, hoo
             // the hierarchy case apart: any position where the dict has
             // the key is the attribute's).
             let version = cls.version.get();
-            if version == cache.a && cache.kind & 1 == 0 && d.str_obj_key_at(cache.b as usize, name) {
-                return Some((d, cache.b as usize));
+            if version == cache.a && cache.kind & 1 == 0 && d.str_obj_key_at(attr_pos(cache.b), name) {
+                return Some((d, attr_pos(cache.b)));
             }
-            if version == cache.c && cache.kind & 2 == 0 && d.str_obj_key_at(cache.d as usize, name) {
-                return Some((d, cache.d as usize));
+            if version == cache.c && cache.kind & 2 == 0 && d.str_obj_key_at(attr_pos(cache.d), name) {
+                return Some((d, attr_pos(cache.d)));
             }
             if plain(cls.flags.get(), hooks) {
                 return plain_hit(d, cache, name);
@@ -212,11 +239,11 @@ pub fn cached_attr_pos<'a>(obj: &'a Value, cache: &mut Cache, name: &StrObj, hoo
 #[inline]
 fn plain_hit<'a>(d: &'a DictObj, cache: &mut Cache, name: &StrObj) -> Option<(&'a DictObj, usize)> {
     for (v, p, m) in [(cache.a, cache.b, 1), (cache.c, cache.d, 2)] {
-        if v != 0 && cache.kind & m == 0 && d.str_obj_key_at(p as usize, name) {
+        if v != 0 && cache.kind & m == 0 && d.str_obj_key_at(attr_pos(p), name) {
             if cache.kind & HIERARCHY == 0 {
                 note_hierarchy(cache);
             }
-            return Some((d, p as usize));
+            return Some((d, attr_pos(p)));
         }
     }
     None
@@ -281,7 +308,7 @@ impl Vm {
                     && (plain || self.dict_wins(&class_lookup_hashed(cls, n, h)))
                 {
                     if let Some(i) = d.find_str(n, h) {
-                        install(code.cache(pc), version, ATTR, i as u64);
+                        install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
                         return Some(d.value_ref_at(i) as *const Value as *mut Value);
                     }
                 }
@@ -359,7 +386,7 @@ impl Vm {
                     && (plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())))
                 {
                     if let Some(i) = d.find_str(n, name.hash()) {
-                        install(code.cache(pc), version, ATTR, i as u64);
+                        install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
                         return Ok(d.value_ref_at(i).clone());
                     }
                 }
@@ -414,7 +441,7 @@ impl Vm {
                     let found = if d.lacks_str(name) { None } else { d.find_str(n, name.hash()) };
                     match found {
                         Some(i) => {
-                            install(code.cache(pc), version, ATTR, i as u64);
+                            install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
                             d.set_value_at(i, value);
                         }
                         // A new attribute (as in `__init__`): the code's
@@ -469,7 +496,7 @@ impl Vm {
                             return Ok(MethodLookup::Unbound(Value::Function(f.clone())));
                         }
                         (_, Some(i)) if self.dict_wins(&ca) => {
-                            install(code.cache(pc), version, ATTR, i as u64);
+                            install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
                             return Ok(MethodLookup::Attr(d.value_ref_at(i).clone()));
                         }
                         _ => {}
