@@ -1458,14 +1458,19 @@ impl<'a> Tr<'a> {
                 T::Int => {
                     let v = self.load(self.base, off);
                     self.set_i(r, v);
+                    self.st[r] = RS { t, clean: true, mem: Some(tag::INT) };
                 }
                 T::Bool => {
                     let v = self.op1(Op::Load8 { off }, vec![self.base]);
                     self.set_i(r, v);
+                    self.st[r] = RS { t, clean: true, mem: Some(tag::BOOL) };
                 }
                 T::Float => {
                     let v = self.loadf(self.base, off);
                     self.set_f(r, v);
+                    // (Known from here on: later helper calls of the entry
+                    // code split its live range, see `split_set`.)
+                    self.st[r] = RS { t, clean: true, mem: Some(tag::FLOAT) };
                 }
                 T::Const(c) => {
                     let p = self.load(self.base, off);
