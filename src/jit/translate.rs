@@ -4283,6 +4283,29 @@ impl<'a> Tr<'a> {
         self.op1(Op::Load8 { off }, vec![l])
     }
 
+    /// Stores the number in register `s` (of type `st`) as the raw payload
+    /// of element `i` of a typed list's storage at `items` (8 bytes, one
+    /// for bools).
+    fn store_payload(&mut self, items: Var, i: Var, st: T, s: usize) {
+        match st {
+            T::Float => {
+                let a = self.elem_addr(items, i, 8);
+                let v = self.get_f(s);
+                self.store(a, 0, v);
+            }
+            T::Bool => {
+                let a = self.elem_addr(items, i, 1);
+                let v = self.get_i(s);
+                self.op(Op::Store8 { off: 0 }, vec![a, v]);
+            }
+            _ => {
+                let a = self.elem_addr(items, i, 8);
+                let v = self.get_i(s);
+                self.store(a, 0, v);
+            }
+        }
+    }
+
     /// Address of element `i` of storage `items` whose elements are
     /// `size` bytes.
     fn elem_addr(&mut self, items: Var, i: Var, size: i64) -> Var {
@@ -4421,23 +4444,7 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Branch { cond: ok, then: (fast, vec![]), els: (slow, vec![]) });
         self.cur = fast;
         let items = self.load(l, data + LIST_PTR_OFFSET as i32);
-        match st {
-            T::Float => {
-                let a = self.elem_addr(items, len, 8);
-                let v = self.get_f(s);
-                self.store(a, 0, v);
-            }
-            T::Bool => {
-                let a = self.elem_addr(items, len, 1);
-                let v = self.get_i(s);
-                self.op(Op::Store8 { off: 0 }, vec![a, v]);
-            }
-            _ => {
-                let a = self.elem_addr(items, len, 8);
-                let v = self.get_i(s);
-                self.store(a, 0, v);
-            }
-        }
+        self.store_payload(items, len, st, s);
         let one = self.iconst(1);
         let len1 = self.op1(Op::IAdd, vec![len, one]);
         self.store(l, data + LIST_LEN_OFFSET as i32, len1);
@@ -4499,23 +4506,7 @@ impl<'a> Tr<'a> {
             let is_typed = self.icmp_imm(Cmp::Eq, kd, w as i64);
             self.f.set_term(self.cur, Terminator::Branch { cond: is_typed, then: (typed, vec![]), els: (rest, vec![]) });
             self.cur = typed;
-            match st {
-                T::Float => {
-                    let a = self.elem_addr(items, j, 8);
-                    let v = self.get_f(s);
-                    self.store(a, 0, v);
-                }
-                T::Bool => {
-                    let a = self.elem_addr(items, j, 1);
-                    let v = self.get_i(s);
-                    self.op(Op::Store8 { off: 0 }, vec![a, v]);
-                }
-                _ => {
-                    let a = self.elem_addr(items, j, 8);
-                    let v = self.get_i(s);
-                    self.store(a, 0, v);
-                }
-            }
+            self.store_payload(items, j, st, s);
             self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
             self.cur = rest;
         }
