@@ -3746,7 +3746,6 @@ impl<'a> Tr<'a> {
         let join = self.next_block();
         let helper = self.cold_block();
         let dd = crate::objects::rc::DATA_OFFSET as i32;
-        let (pofs, lofs, _) = DictObj::entries_layout();
         let hooks = class_flags::HAS_GETATTRIBUTE | if store { class_flags::HAS_SETATTR } else { 0 };
         let inst = self.load(self.base, Self::slot_off(o) + 8);
         let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
@@ -3759,11 +3758,7 @@ impl<'a> Tr<'a> {
         let pm = self.iconst((class_flags::PLAIN_ATTRS >> 8) as i64);
         let p = self.op1(Op::IAnd, vec![hi, pm]);
         self.guard_nonzero(p, helper);
-        let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
-        let none = self.icmp_imm(Cmp::Eq, dict, 0);
-        self.guard_zero(none, helper);
-        let len = self.load(dict, dd + lofs as i32);
-        let ents = self.load(dict, dd + pofs as i32);
+        let (_, ents, len) = self.inst_dict(inst, helper);
         let a = self.cached_entry_value(ents, len, pos, key, helper);
         self.op(Op::SetVar(res), vec![a]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
@@ -3788,18 +3783,26 @@ impl<'a> Tr<'a> {
     /// `version` and to have a dict (else to `fail`).
     fn instance_dict(&mut self, o: usize, version: u64, fail: BlockId) -> (Var, Var, Var, Var) {
         let dd = crate::objects::rc::DATA_OFFSET as i32;
-        let (pofs, lofs, _) = DictObj::entries_layout();
         let inst = self.load(self.base, Self::slot_off(o) + 8);
         let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
         let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
         let ok = self.icmp_imm(Cmp::Eq, ver, version as i64);
         self.guard_nonzero(ok, fail);
+        let (dict, ents, len) = self.inst_dict(inst, fail);
+        (ver, dict, ents, len)
+    }
+
+    /// The dict, entry array and length of the instance object `inst`,
+    /// checked to have a dict (else to `fail`).
+    fn inst_dict(&mut self, inst: Var, fail: BlockId) -> (Var, Var, Var) {
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        let (pofs, lofs, _) = DictObj::entries_layout();
         let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
         let none = self.icmp_imm(Cmp::Eq, dict, 0);
         self.guard_zero(none, fail);
         let len = self.load(dict, dd + lofs as i32);
         let ents = self.load(dict, dd + pofs as i32);
-        (ver, dict, ents, len)
+        (dict, ents, len)
     }
 
     /// The address of the value of entry `pos` of a dict whose entry array
