@@ -413,6 +413,10 @@ pub struct LoopRecord {
     /// Instructions whose speculation failed too often: compiled
     /// generically from now on.
     pub generic: HashSet<(usize, u32)>,
+    /// Per register of the region's frame, the tags (a bit each) its
+    /// value had at entries whose guards failed: the next compilation
+    /// widens the registers that had other types than now.
+    pub failed_entry_tags: Vec<u32>,
     pub first_line: u32,
     pub last_line: u32,
     /// A whole function body (compiled on entry), not a loop.
@@ -710,6 +714,7 @@ impl Vm {
             headers: HashMap::new(),
             consts: Vec::new(),
             generic: HashSet::new(),
+            failed_entry_tags: Vec::new(),
             compiled_whole: key.1 == FUNCTION_KEY,
             first_line: code.lines[header],
             last_line: code.lines[header..=loop_pc].iter().copied().max().unwrap_or(0),
@@ -727,7 +732,8 @@ impl Vm {
         let mut headers = std::mem::take(&mut rec.headers);
         let mut consts = std::mem::take(&mut rec.consts);
         let generic = std::mem::take(&mut rec.generic);
-        let result = translate::translate(self, fi, header, loop_pc, &mut headers, &mut consts, &generic);
+        let widen = rec.failed_entry_tags.clone();
+        let result = translate::translate(self, fi, header, loop_pc, &mut headers, &mut consts, &generic, &widen);
         let rec = self.jit.loops.get_mut(&key).unwrap();
         rec.headers = headers;
         rec.consts = consts;
@@ -901,6 +907,14 @@ impl Vm {
                 eprintln!("entry fail at loop {:?}: tags {:?}", key, tags);
             }
             lp.entry_fails.set(lp.entry_fails.get() + 1);
+            let n = self.frames[fi].code().nregs as usize;
+            if let Some(rec) = self.jit.loops.get_mut(&key) {
+                rec.failed_entry_tags.resize(n, 0);
+                for (i, m) in rec.failed_entry_tags.iter_mut().enumerate() {
+                    // SAFETY: `i` < nregs, inside the frame's window.
+                    *m |= 1 << (unsafe { (*base.add(i)).tag() } & 31);
+                }
+            }
             if lp.entry_fails.get() >= RECOMPILE_AFTER.min(4 + lp.runs.get() / 2) {
                 self.invalidate(key, None);
             }

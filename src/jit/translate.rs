@@ -437,6 +437,7 @@ pub const LOOSE_SITE: u32 = 1 << 31;
 
 /// Translates the loop whose header is `header` and whose back-edge is at
 /// `loop_pc`, in frame `fi`.
+#[allow(clippy::too_many_arguments)]
 pub fn translate(
     vm: &Vm,
     fi: usize,
@@ -445,6 +446,7 @@ pub fn translate(
     headers: &mut HashMap<HeaderKey, State>,
     consts: &mut Vec<Value>,
     generic: &HashSet<(usize, u32)>,
+    widen: &[u32],
 ) -> Result<Translation, String> {
     let frame = &vm.frames[fi];
     let code: &CodeObj = frame.code();
@@ -495,7 +497,7 @@ pub fn translate(
         tr.exit_local = tr.f.new_local(Ty::I64);
         tr.base = tr.f.base();
         tr.ctx = tr.f.ctx();
-        let r = tr.root(fi, header, loop_pc);
+        let r = tr.root(fi, header, loop_pc, widen);
         *consts = tr.consts.clone();
         match r {
             Ok(()) => {
@@ -1263,7 +1265,7 @@ impl<'a> Tr<'a> {
 
     // ---- translation driver ---------------------------------------------
 
-    fn root(&mut self, fi: usize, header: usize, loop_pc: usize) -> TResult<()> {
+    fn root(&mut self, fi: usize, header: usize, loop_pc: usize, widen: &[u32]) -> TResult<()> {
         let frame = &self.vm.frames[fi];
         let code: &CodeObj = frame.code();
         let live = self.liveness(code);
@@ -1291,6 +1293,11 @@ impl<'a> Tr<'a> {
             }
             // SAFETY: `r` < nregs, inside the frame's window.
             let v = unsafe { &*frame.base.add(r) };
+            // A register that had other types at entries whose guards
+            // failed is not specialised on this one's.
+            if widen.get(r).is_some_and(|m| m & !(1 << (v.tag() & 31)) != 0) {
+                continue;
+            }
             *e = self.entry_type(v);
         }
         let entry = self.normalize(entry, header);
