@@ -156,12 +156,14 @@ pub mod shape {
                 // Only interned keys (identifiers: attribute names)
                 // make shapes; dicts keyed by computed strings would fill
                 // the tree with shapes no compiled code checks.
+                // (A refusal is cached too: dicts keyed by the same
+                // computed string ask again and again. Should the address
+                // be reused by an interned string, that string's dicts
+                // only go without a shape, which is always correct.)
                 let Value::Str(k) = key else { return NO_SHAPE };
-                if !crate::objects::str::is_interned(k) {
-                    return NO_SHAPE;
-                }
                 let len = t.tree[s as usize].len + 1;
-                if t.tree.len() >= MAX_SHAPES || len > MAX_SHAPE_KEYS {
+                if !crate::objects::str::is_interned(k) || t.tree.len() >= MAX_SHAPES || len > MAX_SHAPE_KEYS {
+                    t.cache[slot(s, addr)] = (s, addr, NO_SHAPE);
                     return NO_SHAPE;
                 }
                 let c = t.tree.len() as u64;
