@@ -611,12 +611,14 @@ impl Vm {
     fn enter_enclosing(&mut self, fi: usize, header: usize) -> Option<Outcome> {
         let code_addr = self.frames[fi].code as usize;
         let outer = *self.jit.inner_entries.get(&(code_addr, header as u32))?;
-        let lp = self.jit.loops.get(&outer).and_then(|r| r.compiled.clone());
-        let Some(k) = lp.as_ref().and_then(|lp| lp.entries.iter().position(|&h| h as usize == header)) else {
+        let found = self.jit.loops.get(&outer).and_then(|r| r.compiled.clone()).and_then(|lp| {
+            let k = lp.entries.iter().position(|&h| h as usize == header)?;
+            Some((lp, k))
+        });
+        let Some((lp, k)) = found else {
             self.jit.inner_entries.remove(&(code_addr, header as u32));
             return None;
         };
-        let lp = lp.unwrap();
         match self.jit_run_at(fi, outer, lp.clone(), k as u64 + 1) {
             Outcome::NotRun => {
                 lp.inner_entry_fails.set(lp.inner_entry_fails.get() + 1);

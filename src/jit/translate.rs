@@ -917,6 +917,14 @@ impl<'a> Tr<'a> {
         self.cur = cont;
     }
 
+    /// Releases what slot `r` holds (see `release_slot`) and leaves it
+    /// Undef; the caller says what the register's state is then.
+    fn empty_slot(&mut self, r: usize, known: Option<u8>) {
+        self.release_slot(r, known);
+        let z = self.iconst(0);
+        self.store(self.base, Self::slot_off(r), z);
+    }
+
     /// Writes a virtual register's value to its slot.
     fn flush(&mut self, r: usize) {
         let s = self.st[r];
@@ -1185,9 +1193,7 @@ impl<'a> Tr<'a> {
             if mem.is_some_and(|m| !is_heap_tag(m)) {
                 continue;
             }
-            self.release_slot(a, mem);
-            let z = self.iconst(0);
-            self.store(self.base, Self::slot_off(a), z);
+            self.empty_slot(a, mem);
             self.st[a] = RS::mem_type(T::Tag(0));
         }
     }
@@ -1419,9 +1425,7 @@ impl<'a> Tr<'a> {
         for r in code.varnames.len()..nregs {
             if !live.live_in[h].contains(r) && (hs[r].t != T::Any || hs[r].mem.is_some()) {
                 if !fresh {
-                    self.release_slot(r, None);
-                    let z = self.iconst(0);
-                    self.store(self.base, Self::slot_off(r), z);
+                    self.empty_slot(r, None);
                 }
                 hs2[r] = RS::ANY;
             }
@@ -2153,14 +2157,7 @@ impl<'a> Tr<'a> {
             if r == src {
                 continue;
             }
-            let s = self.st[r];
-            let known = if s.t.is_virtual() {
-                s.mem
-            } else if s.t == T::Any {
-                None
-            } else {
-                RS::mem_type(s.t).mem
-            };
+            let known = self.st[r].slot_mem();
             if known != Some(tag::UNDEF) {
                 self.release_slot(r, known);
                 self.store(self.base, Self::slot_off(r), zero);
@@ -2550,16 +2547,9 @@ impl<'a> Tr<'a> {
                                     }
                                 } else {
                                     self.mem(d1);
-                                    let old = self.st[d1];
-                                    if old.t.is_virtual() {
-                                        old.mem
-                                    } else {
-                                        RS::mem_type(old.t).mem
-                                    }
+                                    self.st[d1].slot_mem()
                                 };
-                                self.release_slot(d1, known);
-                                let z = self.iconst(0);
-                                self.store(self.base, Self::slot_off(d1), z);
+                                self.empty_slot(d1, known);
                                 self.st[d1] = RS::mem_type(T::Tag(tag::UNDEF));
                                 return Ok(Flow::Next);
                             }
@@ -5609,8 +5599,7 @@ impl<'a> Tr<'a> {
                     }
                     T::Const(c) => self.def_const(r, c),
                     _ => {
-                        let old = self.st[r];
-                        let known = if old.t.is_virtual() { old.mem } else { RS::mem_type(old.t).mem };
+                        let known = self.st[r].slot_mem();
                         self.release_slot(r, known);
                         let so = Self::slot_off(s);
                         let t = self.load(self.base, so);
@@ -5630,14 +5619,11 @@ impl<'a> Tr<'a> {
         }
         // Clear the callee's window (it must be all Undef again).
         for k in offset..offset + nregs {
-            let s = self.st[k];
-            let mem = if s.t.is_virtual() { s.mem } else { RS::mem_type(s.t).mem };
+            let mem = self.st[k].slot_mem();
             if mem == Some(0) {
                 continue;
             }
-            self.release_slot(k, mem);
-            let z = self.iconst(0);
-            self.store(self.base, Self::slot_off(k), z);
+            self.empty_slot(k, mem);
         }
         self.settle(r);
         self.st.truncate(offset);
