@@ -32,6 +32,14 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ("list", "index and store into lists natively; other subscripts through a helper before the generic path"),
     ("attrs", "read and write instance attributes through the inline caches without a generic call"),
     ("attrfacts", "check an instance attribute's position once and reuse it until the object or its dict may change"),
+    (
+        "hoist",
+        "keep list facts and closure variables loaded from cells across a loop's iterations (established on entry, checked after the collector)",
+    ),
+    (
+        "listfacts",
+        "check a list's storage kind once and keep its length and item storage in machine registers until the list may change",
+    ),
     ("shapes", "check an instance dict's key layout (shape) once per object instead of the key at each attribute's position"),
     (
         "unpackfor",
@@ -972,6 +980,8 @@ impl Vm {
                 let site = site.map(|(c, p)| {
                     if exit.reason == translate::ATTR_GUARD {
                         (c, p | translate::LOOSE_SITE)
+                    } else if exit.reason == translate::HOIST_GUARD {
+                        (c, p | translate::HOIST_SITE)
                     } else if exit.reason == translate::SHAPE_GUARD {
                         // Shapes vary in this code: its lookups check
                         // them without leaving (one recompilation for all

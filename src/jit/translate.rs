@@ -146,6 +146,16 @@ fn is_heap_tag(t: u8) -> bool {
     (tag::FIRST_HEAP..tag::NOT_IMPLEMENTED).contains(&t)
 }
 
+/// The list storage kind (`list::kind`) holding numbers of type `t` raw.
+fn kind_of_num(t: T) -> u8 {
+    use crate::objects::list::kind;
+    match t {
+        T::Int => kind::INT,
+        T::Float => kind::FLOAT,
+        _ => kind::BOOL,
+    }
+}
+
 fn num_tag(t: T) -> u8 {
     match t {
         T::Int => tag::INT,
@@ -183,7 +193,13 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
         }
     };
     if t.is_virtual() {
-        RS { t, clean: a.clean && b.clean, mem: if a.mem == b.mem { a.mem } else { None } }
+        let mem = match (a.mem, b.mem) {
+            (x, y) if x == y => x,
+            // Different tags, neither an object: nothing to release later.
+            (Some(x), Some(y)) if !is_heap_tag(x) && !is_heap_tag(y) => Some(NONHEAP),
+            _ => None,
+        };
+        RS { t, clean: a.clean && b.clean, mem }
     } else if t == T::Any {
         // Unknown type, but a slot that holds no object on either edge
         // (Undef on entry, a number written back on the back-edge) needs
@@ -329,6 +345,17 @@ struct Tr<'a> {
     fvars: HashMap<usize, LocalId>,
     aux: HashMap<usize, Vec<LocalId>>,
     headers: &'a mut HashMap<HeaderKey, State>,
+    /// Header facts to establish, by header (across attempts).
+    templates: &'a mut HashMap<HeaderKey, Vec<HeaderFact>>,
+    /// Headers whose back-edge facts were proposed as header facts.
+    proposed: &'a mut HashSet<HeaderKey>,
+    /// The header facts of this attempt, by header: the fact and its IR
+    /// locals.
+    installed: HashMap<HeaderKey, Vec<(HeaderFact, Fact)>>,
+    /// Header facts are kept in this attempt.
+    hoist: bool,
+    /// The facts before the back-edge's safe point (`Loop`).
+    pre_gc_facts: Option<Facts>,
     generic: &'a HashSet<(usize, u32)>,
     /// Constants persist across attempts and compilations (header states
     /// refer to them by index).
@@ -411,7 +438,52 @@ enum Fact {
     /// writes only the payload. Every compiled store of the name forgets this fact for
     /// every register (another may hold the same object).
     Plain(u8),
+    /// Keyed by `LIST_FACT`: the register holds a list whose storage kind
+    /// (`list::kind`) is `kind` (guarded), with its item storage and length
+    /// in IR locals. Dropped by every helper call but a few that run no
+    /// Python code and change no list (`forget_facts`), and by every
+    /// inline append (another register may hold the same list).
+    List { items: LocalId, len: LocalId, kind: u8 },
+    /// Keyed by `CELL_FACT`: the register's slot holds (a reference to)
+    /// the value of the cell in register `c`, which has tag `tag`: loading
+    /// the cell into it again is nothing to do. Dropped like `List`, and by
+    /// every store into any cell.
+    Cell { c: usize, tag: u8 },
 }
+
+/// The facts key of a register's `Fact::Cell` (no name has address 2).
+const CELL_FACT: i64 = 2;
+
+/// A fact kept across a loop's iterations (`--jit-opt hoist`): it holds on
+/// the back-edge, so the header has it when every entry edge establishes
+/// it (guarded); the collector's safe point on the back-edge re-checks it.
+/// Proposed from the back-edge's facts of a first translation, dropped
+/// (and the loop translated again) when a back-edge lacks it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum HeaderFact {
+    /// `Fact::List` of register `r`.
+    List { r: usize, kind: u8 },
+    /// `Fact::Cell` of register `d` (a temporary dead at the header).
+    Cell { d: usize, c: usize, tag: u8 },
+}
+
+impl HeaderFact {
+    fn key(self) -> (usize, i64, bool) {
+        match self {
+            HeaderFact::List { r, .. } => (r, LIST_FACT, false),
+            HeaderFact::Cell { d, .. } => (d, CELL_FACT, false),
+        }
+    }
+}
+
+/// Exit reason of the guards establishing header facts: a header whose
+/// guards keep failing is marked `HOIST_SITE` in `generic`.
+pub const HOIST_GUARD: &str = "loop-invariant fact";
+/// Flag on a header pc in `generic`: keep no facts at that header.
+pub const HOIST_SITE: u32 = 1 << 30;
+
+/// The facts key of a register's `Fact::List` (no name has address 1).
+const LIST_FACT: i64 = 1;
 
 /// The facts key of the `Fact::Plain` of attribute `key` of register `o`.
 fn plain_key(o: usize, key: i64) -> (usize, i64, bool) {
@@ -453,6 +525,8 @@ pub fn translate(
     if header > loop_pc {
         return Err("malformed loop".into());
     }
+    let mut templates = HashMap::new();
+    let mut proposed = HashSet::new();
     for attempt in 0..16 {
         let mut tr = Tr {
             vm,
@@ -471,6 +545,12 @@ pub fn translate(
             fvars: HashMap::new(),
             aux: HashMap::new(),
             headers: &mut *headers,
+            templates: &mut templates,
+            proposed: &mut proposed,
+            installed: HashMap::new(),
+            // (Late attempts keep none: the types must settle.)
+            hoist: attempt < 10 && vm.jit.opts.has("hoist"),
+            pre_gc_facts: None,
             generic,
             live_cache: HashMap::new(),
             extent: code.nregs as usize,
@@ -656,7 +736,62 @@ impl<'a> Tr<'a> {
                 | "method_unshadowed"
         ) {
             self.facts.clear();
+        } else if !matches!(name, "incref" | "iter_info" | "fused_info" | "range_iter" | "attr_addr" | "method_addr") {
+            // The others may release an object, whose finalizer may
+            // change any list.
+            self.forget_list_facts();
         }
+    }
+    fn forget_list_facts(&mut self) {
+        self.facts.retain(|_, f| !matches!(f, Fact::List { .. } | Fact::Cell { .. }));
+    }
+
+    /// The item storage and length of the list in register `o` (which
+    /// holds a list) when its storage kind is `want`: from its `Fact::List`,
+    /// or loaded and the kind guarded (leaving at `pc`, nothing done yet)
+    /// when the site has not left too often. `None`: the caller handles
+    /// every kind.
+    fn list_fact(&mut self, pc: usize, o: usize, want: u8) -> Option<(Var, Var)> {
+        match self.facts.get(&(o, LIST_FACT, false)).copied() {
+            Some(Fact::List { items, len, kind }) => {
+                if kind != want {
+                    return None;
+                }
+                let i = self.op1(Op::GetVar(items), vec![]);
+                let n = self.op1(Op::GetVar(len), vec![]);
+                return Some((i, n));
+            }
+            Some(_) => return None,
+            None => {}
+        }
+        if !self.opts.has("listfacts") || self.is_generic(pc) {
+            return None;
+        }
+        let data = crate::objects::rc::DATA_OFFSET as i32;
+        let p = self.load(self.base, Self::slot_off(o) + 8);
+        let k = self.list_kind(p);
+        let ok = self.icmp_imm(Cmp::Eq, k, want as i64);
+        let x = self.exit(ExitKind::Guard, pc, "list storage kind");
+        self.guard_nonzero(ok, x);
+        let n = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+        let i = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
+        let (il, nl) = (self.f.new_local(Ty::I64), self.f.new_local(Ty::I64));
+        self.op(Op::SetVar(il), vec![i]);
+        self.op(Op::SetVar(nl), vec![n]);
+        self.facts.insert((o, LIST_FACT, false), Fact::List { items: il, len: nl, kind: want });
+        Some((i, n))
+    }
+
+    /// Index `k` normalised and guarded against length `len`.
+    fn checked_index(&mut self, pc: usize, k: usize, len: Var) -> Var {
+        let i = self.int_of(k);
+        let neg = self.icmp_imm(Cmp::Lt, i, 0);
+        let il = self.op1(Op::IAdd, vec![i, len]);
+        let j = self.op1(Op::Select, vec![neg, il, i]);
+        let inb = self.icmp(Cmp::Ult, j, len);
+        let x = self.exit(ExitKind::Guard, pc, "index out of range");
+        self.guard_nonzero(inb, x);
+        j
     }
     /// Drops the facts about the registers instruction `pc` writes.
     fn forget_writes(&mut self, pc: usize) {
@@ -664,6 +799,14 @@ impl<'a> Tr<'a> {
             return;
         }
         let ins = self.code().instrs[pc];
+        if let Instr::LoadDeref { dst, cell, .. } = ins {
+            if let Some(Fact::Cell { c, .. }) = self.facts.get(&(self.abs(dst), CELL_FACT, false)) {
+                if *c == self.abs(cell) {
+                    // Loads what the register holds already.
+                    return;
+                }
+            }
+        }
         let (mut reads, mut writes) = (Vec::new(), Vec::new());
         ins.reg_effects(&mut reads, &mut writes);
         for w in writes {
@@ -1243,6 +1386,7 @@ impl<'a> Tr<'a> {
                 self.headers.insert(key, j);
                 return Err(Abort::Restart);
             }
+            self.check_header_facts(target)?;
             self.adapt(&s, &hs);
             let b = self.regions.last().unwrap().blocks[&target];
             self.f.set_term(self.cur, Terminator::Jump(b, vec![]));
@@ -1390,6 +1534,10 @@ impl<'a> Tr<'a> {
             self.st = vec![RS::ANY; nregs];
             let hs2 = self.clear_dead_temps(&hs, h, nregs, false);
             self.entry_code(&hs2, nregs, fail);
+            if let Some(inst) = self.installed.get(&key).cloned() {
+                self.st = hs2.clone();
+                self.establish(&inst, fail, false);
+            }
             let hb = reg.blocks[&h];
             self.f.set_term(self.cur, Terminator::Jump(hb, vec![]));
             self.entries.push(h as u32);
@@ -1656,13 +1804,27 @@ impl<'a> Tr<'a> {
             }
             let is_header = self.regions.last().unwrap().loop_headers.contains(&start);
             let is_root = self.regions.last().unwrap().is_root;
+            let mut hfacts = Vec::new();
             let edges = if is_header {
+                hfacts = self.header_facts(start, &edges);
                 let mut out = Vec::with_capacity(edges.len());
                 for (eb, es, ef) in edges {
                     self.cur = eb;
                     self.st = es;
                     self.empty_dead_temps(start);
+                    self.facts = ef;
+                    let need: Vec<(HeaderFact, Fact)> =
+                        hfacts.iter().copied().filter(|(h, f)| self.facts.get(&h.key()) != Some(f)).collect();
+                    if !need.is_empty() {
+                        let x = self.exit(ExitKind::Guard, start, HOIST_GUARD);
+                        self.establish(&need, x, false);
+                    }
+                    let ef = std::mem::take(&mut self.facts);
                     out.push((self.cur, std::mem::take(&mut self.st), ef));
+                }
+                if !hfacts.is_empty() {
+                    let key = self.header_key(start);
+                    self.installed.insert(key, hfacts.clone());
                 }
                 out
             } else {
@@ -1694,7 +1856,7 @@ impl<'a> Tr<'a> {
             self.regions.last_mut().unwrap().blocks.insert(start, b);
             // The attribute facts that hold on every edge (none at a loop
             // header: its back-edges are not translated yet).
-            let mut facts: Option<Facts> = if is_header { Some(Facts::new()) } else { None };
+            let mut facts: Option<Facts> = if is_header { Some(hfacts.iter().map(|(h, f)| (h.key(), *f)).collect()) } else { None };
             for (eb, es, ef) in edges {
                 self.cur = eb;
                 self.facts = ef;
@@ -2272,7 +2434,8 @@ impl<'a> Tr<'a> {
                 return Ok(Flow::Done);
             }
             Instr::Loop { target, .. } => {
-                self.gc_check();
+                self.pre_gc_facts = Some(self.facts.clone());
+                self.gc_check(target as usize);
                 self.goto(target as usize)?;
                 return Ok(Flow::Done);
             }
@@ -2676,6 +2839,12 @@ impl<'a> Tr<'a> {
             }
             Instr::LoadDeref { dst, cell, .. } if self.is_cell(self.abs(cell)) && !self.is_generic(pc) => {
                 let (d, c) = (self.abs(dst), self.abs(cell));
+                if let Some(Fact::Cell { c: fc, tag }) = self.facts.get(&(d, CELL_FACT, false)).copied() {
+                    if fc == c {
+                        self.st[d] = RS::mem_type(T::Tag(tag));
+                        return Ok(Flow::Next);
+                    }
+                }
                 let addr = self.cell_value_addr(c);
                 if let (T::Const(k), true) = (self.st[c].t, self.opts.has("globals")) {
                     // A captured function (the usual closure over a
@@ -2701,10 +2870,17 @@ impl<'a> Tr<'a> {
                 let x = self.exit(ExitKind::Guard, pc, "free variable unbound");
                 self.guard_zero(unbound, x);
                 self.value_to(pc, addr, d, None);
+                if let T::Tag(tg) = self.st[d].t {
+                    if is_heap_tag(tg) {
+                        self.facts.insert((d, CELL_FACT, false), Fact::Cell { c, tag: tg });
+                    }
+                }
                 Ok(Flow::Next)
             }
             Instr::StoreDeref { cell, src } if self.is_cell(self.abs(cell)) => {
                 let (c, s) = (self.abs(cell), self.abs(src));
+                // (Another register may hold the same cell.)
+                self.facts.retain(|_, f| !matches!(f, Fact::Cell { .. }));
                 let addr = self.cell_value_addr(c);
                 self.store_value_at(addr, s);
                 Ok(Flow::Next)
@@ -2747,7 +2923,7 @@ impl<'a> Tr<'a> {
     }
 
     /// GC safe point on the loop's back-edge.
-    fn gc_check(&mut self) {
+    fn gc_check(&mut self, header: usize) {
         let addr = crate::objects::rc::GC_BUDGET.with(|b| b.as_ptr() as u64);
         let a = self.iconst(addr as i64);
         let budget = self.load(a, 0);
@@ -2756,11 +2932,166 @@ impl<'a> Tr<'a> {
         let cont = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: due, then: (run, vec![]), els: (cont, vec![]) });
         self.cur = run;
+        let before = self.facts.clone();
         // Every heap value is in a frame slot (only numbers are unboxed),
         // so the collector sees all references.
         self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
+        // The collector may have run finalizers: the header's facts that
+        // held before are checked again (their locals reloaded), leaving
+        // at the header when one no longer holds.
+        let key = self.header_key(header);
+        let mut kept = Facts::new();
+        if let Some(inst) = self.installed.get(&key).cloned() {
+            let keep: Vec<(HeaderFact, Fact)> = inst.into_iter().filter(|(h, f)| before.get(&h.key()) == Some(f)).collect();
+            if !keep.is_empty() {
+                let x = self.exit(ExitKind::Guard, header, HOIST_GUARD);
+                self.establish(&keep, x, true);
+                kept = keep.iter().map(|(h, f)| (h.key(), *f)).collect();
+            }
+        }
         self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
         self.cur = cont;
+        // Where the paths join: the facts that hold on both.
+        self.facts = before;
+        self.facts.retain(|k, f| kept.get(k) == Some(f));
+    }
+
+    /// Makes header facts `hf` hold on the current path (failing guards go
+    /// to `fail`) and records them: a `Cell` fact's register gets the
+    /// cell's value (or, when `check`, is checked to hold it still), a
+    /// `List` fact's kind is checked and its locals loaded.
+    fn establish(&mut self, hf: &[(HeaderFact, Fact)], fail: BlockId, check: bool) {
+        for &(h, f) in hf {
+            if let (HeaderFact::Cell { d, c, tag: tg }, Fact::Cell { .. }) = (h, f) {
+                let addr = self.cell_value_addr(c);
+                let t = self.load(addr, 0);
+                let ok = self.icmp_imm(Cmp::Eq, t, tg as i64);
+                self.guard_nonzero(ok, fail);
+                if check {
+                    let p = self.load(addr, 8);
+                    let q = self.load(self.base, Self::slot_off(d) + 8);
+                    let dt = self.load(self.base, Self::slot_off(d));
+                    let same = self.icmp(Cmp::Eq, p, q);
+                    self.guard_nonzero(same, fail);
+                    let same_t = self.icmp(Cmp::Eq, t, dt);
+                    self.guard_nonzero(same_t, fail);
+                } else {
+                    let mem = self.st[d].slot_mem();
+                    self.empty_slot(d, mem);
+                    let da = self.slot_addr(d);
+                    self.copy_value(da, addr);
+                }
+                self.st[d] = RS::mem_type(T::Tag(tg));
+            }
+        }
+        for &(h, f) in hf {
+            if let (HeaderFact::List { r, kind }, Fact::List { items, len, .. }) = (h, f) {
+                if self.st[r].t != T::Tag(tag::LIST) {
+                    let t = self.load_tag(r);
+                    let ok = self.icmp_imm(Cmp::Eq, t, tag::LIST as i64);
+                    self.guard_nonzero(ok, fail);
+                }
+                let data = crate::objects::rc::DATA_OFFSET as i32;
+                let p = self.load(self.base, Self::slot_off(r) + 8);
+                let k = self.list_kind(p);
+                let ok = self.icmp_imm(Cmp::Eq, k, kind as i64);
+                self.guard_nonzero(ok, fail);
+                let n = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+                let i = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
+                self.op(Op::SetVar(items), vec![i]);
+                self.op(Op::SetVar(len), vec![n]);
+            }
+        }
+        for &(h, f) in hf {
+            self.facts.insert(h.key(), f);
+        }
+    }
+
+    /// The header facts to keep at loop header `h` (whose incoming edges
+    /// are `edges`): the templates that can hold there, each with the
+    /// locals of the same fact already on every edge, or fresh ones.
+    fn header_facts(&mut self, h: usize, edges: &[(BlockId, State, Facts)]) -> Vec<(HeaderFact, Fact)> {
+        let key = self.header_key(h);
+        let code = self.level().code as usize;
+        if !self.hoist || self.generic.contains(&(code, h as u32 | HOIST_SITE)) {
+            return Vec::new();
+        }
+        let Some(ts) = self.templates.get(&key).cloned() else { return Vec::new() };
+        let mut out = Vec::new();
+        for t in ts {
+            let k = t.key();
+            let first = edges.first().and_then(|e| e.2.get(&k).copied());
+            let shared = match (t, first) {
+                (HeaderFact::List { kind, .. }, Some(f @ Fact::List { kind: fk, .. })) if fk == kind => Some(f),
+                (HeaderFact::Cell { c, tag, .. }, Some(f @ Fact::Cell { c: fc, tag: ft })) if fc == c && ft == tag => Some(f),
+                _ => None,
+            };
+            let f = match shared {
+                Some(f) if edges.iter().all(|e| e.2.get(&k) == Some(&f)) => f,
+                _ => match t {
+                    HeaderFact::List { kind, .. } => Fact::List { items: self.f.new_local(Ty::I64), len: self.f.new_local(Ty::I64), kind },
+                    HeaderFact::Cell { c, tag, .. } => Fact::Cell { c, tag },
+                },
+            };
+            out.push((t, f));
+        }
+        out
+    }
+
+    /// At a back-edge to header `h` (state already adapted): the header
+    /// facts must hold (else they are dropped and the loop translated
+    /// again); the first time, the back-edge's list and cell facts are
+    /// proposed as header facts.
+    fn check_header_facts(&mut self, h: usize) -> TResult<()> {
+        let key = self.header_key(h);
+        let facts = self.pre_gc_facts.take().unwrap_or_else(|| self.facts.clone());
+        if let Some(inst) = self.installed.get(&key) {
+            let bad: Vec<HeaderFact> = inst.iter().filter(|(hf, f)| facts.get(&hf.key()) != Some(f)).map(|x| x.0).collect();
+            if !bad.is_empty() {
+                if let Some(ts) = self.templates.get_mut(&key) {
+                    ts.retain(|t| !bad.contains(t));
+                }
+                return Err(Abort::Restart);
+            }
+        }
+        if !self.hoist || self.proposed.contains(&key) {
+            return Ok(());
+        }
+        self.proposed.insert(key.clone());
+        let lvl = self.level();
+        let (offset, live) = (lvl.offset, lvl.live.clone());
+        // SAFETY: see `code`.
+        let nvars = unsafe { (&*lvl.code).varnames.len() };
+        let mut cands = Vec::new();
+        for (&(r, k, _), f) in &facts {
+            if let (CELL_FACT, Fact::Cell { c, tag }) = (k, f) {
+                // A temporary dead at the header (its value is reloaded),
+                // holding a list (the case that pays: a comprehension's
+                // variable used in a loop; and an object that runs no
+                // finalizer itself if the loop runs no iteration and the
+                // temporary keeps it longer than the interpreter would).
+                if *tag == tag::LIST && r >= offset + nvars && r < self.st.len() && !live.live_in[h].contains(r - offset) {
+                    cands.push(HeaderFact::Cell { d: r, c: *c, tag: *tag });
+                }
+            }
+        }
+        for (&(r, k, _), f) in &facts {
+            if let (LIST_FACT, Fact::List { kind, .. }) = (k, f) {
+                let live_here = r >= offset && live.live_in[h].contains(r - offset);
+                if live_here || cands.iter().any(|c| matches!(c, HeaderFact::Cell { d, .. } if *d == r)) {
+                    cands.push(HeaderFact::List { r, kind: *kind });
+                }
+            }
+        }
+        if cands.is_empty() {
+            return Ok(());
+        }
+        cands.sort_by_key(|c| match *c {
+            HeaderFact::Cell { d, .. } => (0, d),
+            HeaderFact::List { r, .. } => (1, r),
+        });
+        self.templates.insert(key, cands);
+        Err(Abort::Restart)
     }
 
     /// The truth value of `r` as an I64 0/1, or None if a helper is needed
@@ -4273,6 +4604,29 @@ impl<'a> Tr<'a> {
 
     /// `dst = list[key]` with a bounds guard.
     fn list_get(&mut self, pc: usize, o: usize, k: usize, d: usize) {
+        let bits = if self.opts.has("speculate") && !self.is_generic(pc) { self.profile(pc) } else { 0 };
+        if let (Some((t, _)), true) = (spec_num(bits), self.opts.has("unbox")) {
+            if let Some((items, len)) = self.list_fact(pc, o, kind_of_num(t)) {
+                let j = self.checked_index(pc, k, len);
+                let v = match t {
+                    T::Bool => {
+                        let a = self.elem_addr(items, j, 1);
+                        self.op1(Op::Load8 { off: 0 }, vec![a])
+                    }
+                    T::Float => {
+                        let a = self.elem_addr(items, j, 8);
+                        self.loadf(a, 0)
+                    }
+                    _ => {
+                        let a = self.elem_addr(items, j, 8);
+                        self.load(a, 0)
+                    }
+                };
+                self.def_num(d, t, v);
+                self.settle(d);
+                return;
+            }
+        }
         let (l, items, idx) = self.list_index(pc, o, k);
         self.list_element_to(pc, l, items, idx, d, None);
     }
@@ -4432,6 +4786,19 @@ impl<'a> Tr<'a> {
                 return;
             }
         };
+        // Appending a number runs no Python code: cell facts hold after
+        // it, and list facts once their lengths are reloaded (another
+        // register may hold this list), and, after the helper (which may
+        // move the storage or change its kind), their storage and kind.
+        let kept: Facts =
+            self.facts.iter().filter(|(_, f)| matches!(f, Fact::List { .. } | Fact::Cell { .. })).map(|(k, f)| (*k, *f)).collect();
+        let lists: Vec<(usize, LocalId, LocalId, u8)> = kept
+            .iter()
+            .filter_map(|(k, f)| match *f {
+                Fact::List { items, len, kind } => Some((k.0, items, len, kind)),
+                _ => None,
+            })
+            .collect();
         let join = self.next_block();
         let slow = self.cold_block();
         let fast = self.next_block();
@@ -4448,6 +4815,11 @@ impl<'a> Tr<'a> {
         let one = self.iconst(1);
         let len1 = self.op1(Op::IAdd, vec![len, one]);
         self.store(l, data + LIST_LEN_OFFSET as i32, len1);
+        for &(r, _, ln, _) in &lists {
+            let p = self.load(self.base, Self::slot_off(r) + 8);
+            let n = self.load(p, data + LIST_LEN_OFFSET as i32);
+            self.op(Op::SetVar(ln), vec![n]);
+        }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = slow;
         let tg = self.iconst(num_tag(st) as i64);
@@ -4458,8 +4830,23 @@ impl<'a> Tr<'a> {
             self.get_i(s)
         };
         self.call_void(helpers::list_append_num as *const () as usize, "list_append_num", vec![l, tg, v]);
+        if !lists.is_empty() {
+            // (The append is done: a failing guard resumes after it.)
+            let x = self.exit(ExitKind::Guard, self.pc + 1, "list storage kind");
+            for &(r, it, ln, kind) in &lists {
+                let p = self.load(self.base, Self::slot_off(r) + 8);
+                let kd = self.list_kind(p);
+                let ok = self.icmp_imm(Cmp::Eq, kd, kind as i64);
+                self.guard_nonzero(ok, x);
+                let n = self.load(p, data + LIST_LEN_OFFSET as i32);
+                let i = self.load(p, data + LIST_PTR_OFFSET as i32);
+                self.op(Op::SetVar(ln), vec![n]);
+                self.op(Op::SetVar(it), vec![i]);
+            }
+        }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
+        self.facts = kept;
     }
 
     /// The list object, the address of its items and the normalised
@@ -4468,13 +4855,7 @@ impl<'a> Tr<'a> {
         let p = self.load(self.base, Self::slot_off(o) + 8);
         let data = crate::objects::rc::DATA_OFFSET as i32;
         let len = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
-        let i = self.int_of(k);
-        let neg = self.icmp_imm(Cmp::Lt, i, 0);
-        let il = self.op1(Op::IAdd, vec![i, len]);
-        let j = self.op1(Op::Select, vec![neg, il, i]);
-        let inb = self.icmp(Cmp::Ult, j, len);
-        let x = self.exit(ExitKind::Guard, pc, "index out of range");
-        self.guard_nonzero(inb, x);
+        let j = self.checked_index(pc, k, len);
         let items = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
         (p, items, j)
     }
@@ -4485,10 +4866,17 @@ impl<'a> Tr<'a> {
     /// (which generalizes the list when the value does not fit).
     fn list_set(&mut self, pc: usize, o: usize, k: usize, s: usize) {
         use crate::objects::list::kind;
-        let (l, items, j) = self.list_index(pc, o, k);
-        let kd = self.list_kind(l);
         self.num(s);
         let st = self.st[s].t;
+        if st.is_num() {
+            if let Some((items, len)) = self.list_fact(pc, o, kind_of_num(st)) {
+                let j = self.checked_index(pc, k, len);
+                self.store_payload(items, j, st, s);
+                return;
+            }
+        }
+        let (l, items, j) = self.list_index(pc, o, k);
+        let kd = self.list_kind(l);
         let want = match st {
             T::Int => Some(kind::INT),
             T::Float => Some(kind::FLOAT),
