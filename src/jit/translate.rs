@@ -146,6 +146,19 @@ fn is_heap_tag(t: u8) -> bool {
     (tag::FIRST_HEAP..tag::NOT_IMPLEMENTED).contains(&t)
 }
 
+/// Which auxiliary local of an iterator register of type `t` holds the
+/// list under the iterator that facts key `key` names (`ITER_FACT + k`),
+/// and how many the type has.
+fn iter_list(t: T, key: i64) -> Option<(usize, usize)> {
+    let k = usize::try_from(key - ITER_FACT).ok()?;
+    match t {
+        T::ListIter(_) if k == 0 => Some((1, 3)),
+        T::ZipIter(n) if k < n as usize => Some((2 * k + 1, 2 * n as usize)),
+        T::EnumIter if k == 0 => Some((2, 3)),
+        _ => None,
+    }
+}
+
 /// The list storage kind (`list::kind`) holding numbers of type `t` raw.
 fn kind_of_num(t: T) -> u8 {
     use crate::objects::list::kind;
@@ -461,8 +474,9 @@ const CELL_FACT: i64 = 2;
 /// (and the loop translated again) when a back-edge lacks it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum HeaderFact {
-    /// `Fact::List` of register `r`.
-    List { r: usize, kind: u8 },
+    /// `Fact::List` of register `r` (`key`: `LIST_FACT`, or `ITER_FACT +
+    /// k` for the list under an iterator).
+    List { r: usize, key: i64, kind: u8 },
     /// `Fact::Cell` of register `d` (a temporary dead at the header).
     Cell { d: usize, c: usize, tag: u8 },
 }
@@ -470,7 +484,7 @@ pub enum HeaderFact {
 impl HeaderFact {
     fn key(self) -> (usize, i64, bool) {
         match self {
-            HeaderFact::List { r, .. } => (r, LIST_FACT, false),
+            HeaderFact::List { r, key, .. } => (r, key, false),
             HeaderFact::Cell { d, .. } => (d, CELL_FACT, false),
         }
     }
@@ -484,6 +498,10 @@ pub const HOIST_SITE: u32 = 1 << 30;
 
 /// The facts key of a register's `Fact::List` (no name has address 1).
 const LIST_FACT: i64 = 1;
+/// The facts key of the `Fact::List` of the list under the `k`-th list
+/// iterator of an iterator register (`for x in xs`, `zip`, `enumerate`):
+/// `ITER_FACT + k` (no name has such an address).
+const ITER_FACT: i64 = 16;
 
 /// The facts key of the `Fact::Plain` of attribute `key` of register `o`.
 fn plain_key(o: usize, key: i64) -> (usize, i64, bool) {
@@ -779,6 +797,47 @@ impl<'a> Tr<'a> {
         self.op(Op::SetVar(il), vec![i]);
         self.op(Op::SetVar(nl), vec![n]);
         self.facts.insert((o, LIST_FACT, false), Fact::List { items: il, len: nl, kind: want });
+        Some((i, n))
+    }
+
+    /// The list object a `Fact::List` (keyed `key`) of register `r` is
+    /// about: the register's value, or the list under its iterator.
+    fn fact_list(&mut self, r: usize, key: i64) -> Option<Var> {
+        if key == LIST_FACT {
+            return Some(self.load(self.base, Self::slot_off(r) + 8));
+        }
+        let (i, n) = iter_list(self.st[r].t, key)?;
+        let l = self.aux_n(r, n)[i];
+        Some(self.op1(Op::GetVar(l), vec![]))
+    }
+
+    /// The item storage and length of the list `l` under iterator `it`
+    /// (facts key `key`) when its storage kind is `want`: from the fact,
+    /// or loaded and the kind guarded (leaving at `pc`).
+    fn iter_list_fact(&mut self, pc: usize, it: usize, key: i64, l: Var, want: u8) -> Option<(Var, Var)> {
+        match self.facts.get(&(it, key, false)).copied() {
+            Some(Fact::List { items, len, kind }) if kind == want => {
+                let i = self.op1(Op::GetVar(items), vec![]);
+                let n = self.op1(Op::GetVar(len), vec![]);
+                return Some((i, n));
+            }
+            Some(_) => return None,
+            None => {}
+        }
+        if !self.opts.has("listfacts") || self.is_generic(pc) {
+            return None;
+        }
+        let data = crate::objects::rc::DATA_OFFSET as i32;
+        let k = self.list_kind(l);
+        let ok = self.icmp_imm(Cmp::Eq, k, want as i64);
+        let x = self.exit(ExitKind::Guard, pc, "list storage kind");
+        self.guard_nonzero(ok, x);
+        let n = self.load(l, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+        let i = self.load(l, data + crate::objects::list::LIST_PTR_OFFSET as i32);
+        let (il, nl) = (self.f.new_local(Ty::I64), self.f.new_local(Ty::I64));
+        self.op(Op::SetVar(il), vec![i]);
+        self.op(Op::SetVar(nl), vec![n]);
+        self.facts.insert((it, key, false), Fact::List { items: il, len: nl, kind: want });
         Some((i, n))
     }
 
@@ -2985,14 +3044,19 @@ impl<'a> Tr<'a> {
             }
         }
         for &(h, f) in hf {
-            if let (HeaderFact::List { r, kind }, Fact::List { items, len, .. }) = (h, f) {
-                if self.st[r].t != T::Tag(tag::LIST) {
+            if let (HeaderFact::List { r, key, kind }, Fact::List { items, len, .. }) = (h, f) {
+                if key == LIST_FACT && self.st[r].t != T::Tag(tag::LIST) {
                     let t = self.load_tag(r);
                     let ok = self.icmp_imm(Cmp::Eq, t, tag::LIST as i64);
                     self.guard_nonzero(ok, fail);
                 }
                 let data = crate::objects::rc::DATA_OFFSET as i32;
-                let p = self.load(self.base, Self::slot_off(r) + 8);
+                let Some(p) = self.fact_list(r, key) else {
+                    // (Not an iterator of lists here: never holds.)
+                    let never = self.iconst(0);
+                    self.guard_nonzero(never, fail);
+                    continue;
+                };
                 let k = self.list_kind(p);
                 let ok = self.icmp_imm(Cmp::Eq, k, kind as i64);
                 self.guard_nonzero(ok, fail);
@@ -3023,6 +3087,7 @@ impl<'a> Tr<'a> {
             let first = edges.first().and_then(|e| e.2.get(&k).copied());
             let shared = match (t, first) {
                 (HeaderFact::List { kind, .. }, Some(f @ Fact::List { kind: fk, .. })) if fk == kind => Some(f),
+
                 (HeaderFact::Cell { c, tag, .. }, Some(f @ Fact::Cell { c: fc, tag: ft })) if fc == c && ft == tag => Some(f),
                 _ => None,
             };
@@ -3075,11 +3140,18 @@ impl<'a> Tr<'a> {
                 }
             }
         }
+        let hs = self.headers.get(&key).cloned().unwrap_or_default();
         for (&(r, k, _), f) in &facts {
-            if let (LIST_FACT, Fact::List { kind, .. }) = (k, f) {
+            if let Fact::List { kind, .. } = f {
                 let live_here = r >= offset && live.live_in[h].contains(r - offset);
-                if live_here || cands.iter().any(|c| matches!(c, HeaderFact::Cell { d, .. } if *d == r)) {
-                    cands.push(HeaderFact::List { r, kind: *kind });
+                let ok = if k == LIST_FACT {
+                    live_here || cands.iter().any(|c| matches!(c, HeaderFact::Cell { d, .. } if *d == r))
+                } else {
+                    // An iterator the header knows (its list in a local).
+                    live_here && hs.get(r).is_some_and(|x| iter_list(x.t, k).is_some())
+                };
+                if ok {
+                    cands.push(HeaderFact::List { r, key: k, kind: *kind });
                 }
             }
         }
@@ -3088,7 +3160,7 @@ impl<'a> Tr<'a> {
         }
         cands.sort_by_key(|c| match *c {
             HeaderFact::Cell { d, .. } => (0, d),
-            HeaderFact::List { r, .. } => (1, r),
+            HeaderFact::List { r, key, .. } => (1 + key as usize, r),
         });
         self.templates.insert(key, cands);
         Err(Abort::Restart)
@@ -3567,7 +3639,23 @@ impl<'a> Tr<'a> {
                 } else {
                     (crate::objects::list::LIST_PTR_OFFSET, crate::objects::list::LIST_LEN_OFFSET)
                 };
-                let len = self.load(l, data + lofs as i32);
+                // The list's kind checked once (`Fact::List`): tuples to
+                // unpack are in generic storage; numbers the profile
+                // expects in typed storage.
+                let unpack = self.unpack_after(pc, dst);
+                let bits = if self.opts.has("speculate") && !self.is_generic(pc) { self.profile(pc) } else { 0 };
+                let num = if self.opts.has("unbox") { spec_num(bits) } else { None };
+                let want = match (tuple, unpack, num) {
+                    (true, _, _) => None,
+                    (false, Some(_), _) => Some(crate::objects::list::kind::OBJ),
+                    (false, None, Some((t, _))) => Some(kind_of_num(t)),
+                    _ => None,
+                };
+                let fact = want.and_then(|w| self.iter_list_fact(pc, it, ITER_FACT, l, w));
+                let len = match fact {
+                    Some((_, n)) => n,
+                    None => self.load(l, data + lofs as i32),
+                };
                 let more = self.icmp(Cmp::Ult, i, len);
                 let body = self.new_block();
                 let done = self.new_block();
@@ -3582,13 +3670,21 @@ impl<'a> Tr<'a> {
                 self.cur = body;
                 let one = self.iconst(1);
                 let i1 = self.op1(Op::IAdd, vec![i, one]);
-                let items = self.load(l, data + pofs as i32);
+                let items = match fact {
+                    Some((it, _)) => it,
+                    None => self.load(l, data + pofs as i32),
+                };
                 // The local first: copying the element may release a value
                 // whose finalizer advances this iterator (see
                 // `reload_positions`).
                 self.op(Op::SetVar(pos_l), vec![i1]);
-                if let Some(count) = self.unpack_after(pc, dst) {
-                    if !tuple {
+                if let (Some(_), None, Some((t, _))) = (fact, unpack, num) {
+                    let v = self.typed_elem(items, i, t);
+                    self.store(ip, 0, i1);
+                    self.def_num(d, t, v);
+                    self.settle(d);
+                } else if let Some(count) = unpack {
+                    if !tuple && fact.is_none() {
                         // Only generic storage holds tuples.
                         let k = self.list_kind(l);
                         let is_obj = self.icmp_imm(Cmp::Eq, k, crate::objects::list::kind::OBJ as i64);
@@ -3663,13 +3759,29 @@ impl<'a> Tr<'a> {
             let l = self.op1(Op::GetVar(pl), vec![]);
             idx.push((ip, i, l));
         }
+        // Element types (guarded before anything is committed).
+        let upc = pc + 1;
+        let bits = if self.opts.has("speculate") && !self.is_generic(upc) { self.profile(upc) } else { 0 };
+        let num = spec_num(bits);
+        let num = if self.opts.has("unbox") { num } else { None };
+        // With numbers expected: each list's kind checked once
+        // (`Fact::List`), its length and storage kept in locals.
+        let mut facts = Vec::new();
+        if let Some((nt, _)) = num {
+            for (k, &(_, _, l)) in idx.iter().enumerate() {
+                facts.push(self.iter_list_fact(pc, it, ITER_FACT + k as i64, l, kind_of_num(nt)));
+            }
+        }
         // Exhaustion: iterators before the first exhausted one were
         // advanced (their items dropped), as zip does; the exhausted list
         // iterator is marked finished.
         let saved = self.st.clone();
         let mut bumped: Vec<(Var, Var)> = Vec::new();
-        for &(ip, i, l) in &idx {
-            let len = self.load(l, lenoff);
+        for (k, &(ip, i, l)) in idx.iter().enumerate() {
+            let len = match facts.get(k).copied().flatten() {
+                Some((_, n)) => n,
+                None => self.load(l, lenoff),
+            };
             let more = self.icmp(Cmp::Ult, i, len);
             let next = self.new_block();
             let done = self.new_block();
@@ -3688,17 +3800,18 @@ impl<'a> Tr<'a> {
             let i1 = self.op1(Op::IAdd, vec![i, one]);
             bumped.push((ip, i1));
         }
-        // Element types (guarded before anything is committed).
-        let upc = pc + 1;
-        let bits = if self.opts.has("speculate") && !self.is_generic(upc) { self.profile(upc) } else { 0 };
-        let num = spec_num(bits);
-        let num = if self.opts.has("unbox") { num } else { None };
-        // (kind byte, storage) of each list.
+        // (kind byte, storage) of each list (the kind unused where a fact
+        // holds).
         let mut stores = Vec::new();
-        for &(_, _, l) in &idx {
+        for (k, &(_, _, l)) in idx.iter().enumerate() {
+            if let Some((items, _)) = facts.get(k).copied().flatten() {
+                let z = self.iconst(0);
+                stores.push((z, items));
+                continue;
+            }
             let items = self.load(l, ptroff);
-            let k = self.list_kind(l);
-            stores.push((k, items));
+            let kd = self.list_kind(l);
+            stores.push((kd, items));
         }
         let ubase = self.abs(u);
         let mut count_val = None;
@@ -3716,8 +3829,13 @@ impl<'a> Tr<'a> {
         let mut vals = Vec::new();
         if let Some((nt, tg)) = num {
             let x = self.exit(ExitKind::Guard, pc, "element type");
-            for (&(k, items), &(_, i, _)) in stores.iter().zip(&idx) {
-                vals.push(self.list_num(k, items, i, nt, tg, x));
+            for (n, (&(k, items), &(_, i, _))) in stores.iter().zip(&idx).enumerate() {
+                if facts.get(n).copied().flatten().is_some() {
+                    let v = self.typed_elem(items, i, nt);
+                    vals.push(v);
+                } else {
+                    vals.push(self.list_num(k, items, i, nt, tg, x));
+                }
             }
         }
         // Commit: advance the iterators (and the count).
@@ -4608,20 +4726,7 @@ impl<'a> Tr<'a> {
         if let (Some((t, _)), true) = (spec_num(bits), self.opts.has("unbox")) {
             if let Some((items, len)) = self.list_fact(pc, o, kind_of_num(t)) {
                 let j = self.checked_index(pc, k, len);
-                let v = match t {
-                    T::Bool => {
-                        let a = self.elem_addr(items, j, 1);
-                        self.op1(Op::Load8 { off: 0 }, vec![a])
-                    }
-                    T::Float => {
-                        let a = self.elem_addr(items, j, 8);
-                        self.loadf(a, 0)
-                    }
-                    _ => {
-                        let a = self.elem_addr(items, j, 8);
-                        self.load(a, 0)
-                    }
-                };
+                let v = self.typed_elem(items, j, t);
                 self.def_num(d, t, v);
                 self.settle(d);
                 return;
@@ -4660,6 +4765,25 @@ impl<'a> Tr<'a> {
         }
     }
 
+    /// Element `i` of typed storage `items` holding `t`s raw (8 bytes, one
+    /// for bools).
+    fn typed_elem(&mut self, items: Var, i: Var, t: T) -> Var {
+        match t {
+            T::Bool => {
+                let a = self.elem_addr(items, i, 1);
+                self.op1(Op::Load8 { off: 0 }, vec![a])
+            }
+            T::Float => {
+                let a = self.elem_addr(items, i, 8);
+                self.loadf(a, 0)
+            }
+            _ => {
+                let a = self.elem_addr(items, i, 8);
+                self.load(a, 0)
+            }
+        }
+    }
+
     /// Address of element `i` of storage `items` whose elements are
     /// `size` bytes.
     fn elem_addr(&mut self, items: Var, i: Var, size: i64) -> Var {
@@ -4689,20 +4813,7 @@ impl<'a> Tr<'a> {
         let is_typed = self.icmp_imm(Cmp::Eq, k, want as i64);
         self.f.set_term(self.cur, Terminator::Branch { cond: is_typed, then: (typed, vec![]), els: (generic, vec![]) });
         self.cur = typed;
-        let v = match t {
-            T::Bool => {
-                let a = self.elem_addr(items, i, 1);
-                self.op1(Op::Load8 { off: 0 }, vec![a])
-            }
-            T::Float => {
-                let a = self.elem_addr(items, i, 8);
-                self.loadf(a, 0)
-            }
-            _ => {
-                let a = self.elem_addr(items, i, 8);
-                self.load(a, 0)
-            }
-        };
+        let v = self.typed_elem(items, i, t);
         self.op(Op::SetVar(out), vec![v]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = generic;
@@ -4792,10 +4903,17 @@ impl<'a> Tr<'a> {
         // move the storage or change its kind), their storage and kind.
         let kept: Facts =
             self.facts.iter().filter(|(_, f)| matches!(f, Fact::List { .. } | Fact::Cell { .. })).map(|(k, f)| (*k, *f)).collect();
-        let lists: Vec<(usize, LocalId, LocalId, u8)> = kept
+        // (Every list fact's list is known here: an iterator's type does
+        // not change without a write of its register, which drops it.)
+        let types: Vec<T> = self.st.iter().map(|x| x.t).collect();
+        let kept: Facts = kept
+            .into_iter()
+            .filter(|(k, f)| !matches!(f, Fact::List { .. }) || k.1 == LIST_FACT || iter_list(types[k.0], k.1).is_some())
+            .collect();
+        let lists: Vec<(usize, i64, LocalId, LocalId, u8)> = kept
             .iter()
             .filter_map(|(k, f)| match *f {
-                Fact::List { items, len, kind } => Some((k.0, items, len, kind)),
+                Fact::List { items, len, kind } => Some((k.0, k.1, items, len, kind)),
                 _ => None,
             })
             .collect();
@@ -4815,10 +4933,11 @@ impl<'a> Tr<'a> {
         let one = self.iconst(1);
         let len1 = self.op1(Op::IAdd, vec![len, one]);
         self.store(l, data + LIST_LEN_OFFSET as i32, len1);
-        for &(r, _, ln, _) in &lists {
-            let p = self.load(self.base, Self::slot_off(r) + 8);
-            let n = self.load(p, data + LIST_LEN_OFFSET as i32);
-            self.op(Op::SetVar(ln), vec![n]);
+        for &(r, key, _, ln, _) in &lists {
+            if let Some(p) = self.fact_list(r, key) {
+                let n = self.load(p, data + LIST_LEN_OFFSET as i32);
+                self.op(Op::SetVar(ln), vec![n]);
+            }
         }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = slow;
@@ -4833,8 +4952,8 @@ impl<'a> Tr<'a> {
         if !lists.is_empty() {
             // (The append is done: a failing guard resumes after it.)
             let x = self.exit(ExitKind::Guard, self.pc + 1, "list storage kind");
-            for &(r, it, ln, kind) in &lists {
-                let p = self.load(self.base, Self::slot_off(r) + 8);
+            for &(r, key, it, ln, kind) in &lists {
+                let Some(p) = self.fact_list(r, key) else { continue };
                 let kd = self.list_kind(p);
                 let ok = self.icmp_imm(Cmp::Eq, kd, kind as i64);
                 self.guard_nonzero(ok, x);

@@ -85,3 +85,50 @@ def rebinding(n):
 
 
 print(rebinding(600))
+
+
+def iterators(n):
+    # `for x in xs`, zip and enumerate over typed lists keep each list's
+    # storage and length in locals; the body changes them mid-loop.
+    xs = [float(i) for i in range(n)]
+    ys = [i % 5 for i in range(n)]
+    total = 0.0
+    for x, y in zip(xs, ys):
+        total += x * y
+        if x == 50.0:
+            ys[70] = 2.5          # ys becomes a float list
+        if x == 80.0:
+            del xs[90:]           # xs shrinks: zip stops at 90
+    count = 0
+    for i, v in enumerate(ys):
+        count += i if v != 2.5 else -1000
+        if i == 30:
+            ys.append(True)       # grows while enumerated
+        if i == 40:
+            ys[35] = "x"          # generic storage from here on
+            count += 1
+    acc = 0
+    for v in xs:
+        acc += int(v)
+        if v == 20.0:
+            xs.extend([1.5] * 3)
+    return total, count, acc, len(xs), len(ys)
+
+
+print(iterators(200))
+
+
+def iterator_of_empty_and_swapped(n):
+    out = []
+    for rnd in range(n):
+        data = [] if rnd % 3 == 0 else ([1, 2, 3] if rnd % 3 == 1 else [1.5, 2.5])
+        s = 0
+        for v in data:
+            s += v
+        for a, b in zip(data, reversed(data)):
+            s += a * b
+        out.append(s)
+    return out[-6:]
+
+
+print(iterator_of_empty_and_swapped(300))
