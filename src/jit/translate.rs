@@ -4789,6 +4789,17 @@ impl<'a> Tr<'a> {
 
     fn call_instr(&mut self, pc: usize, ins: &Instr, func: Reg, nargs: u16, kw_names: &[String]) -> TResult<Flow> {
         let fr = self.abs(func);
+        if kw_names.is_empty()
+            && matches!(self.st[fr].t, T::Any | T::Tag(tag::FUNCTION))
+            && self.opts.has("inline")
+            && self.opts.has("samecode")
+            && !self.is_generic(pc)
+            && matches!(ins, Instr::Call { .. })
+        {
+            if let Some(flow) = self.inline_same_code(pc, func, nargs)? {
+                return Ok(flow);
+            }
+        }
         if let T::Const(c) = self.st[fr].t {
             let callee = self.konst(c).clone();
             match &callee {
@@ -5571,6 +5582,97 @@ impl<'a> Tr<'a> {
 
     /// Inlines a call of `f` if it is small and simple enough. Returns None
     /// when it is not inlined.
+    /// A call whose callee is not known at compile time, at a site where
+    /// the interpreter only ever called functions of one code object
+    /// (`Cache::c`: closures made by one factory, `adders[i % 8](i)`),
+    /// with exactly its positional parameters (`samecode`): the callee is
+    /// guarded to be a function of that code and globals, and its body
+    /// inlined with the free variables' cells read from the callee's
+    /// closure at run time. The frame description names a function of
+    /// that code found alive now (`function_with_code`).
+    fn inline_same_code(&mut self, pc: usize, func: Reg, nargs: u16) -> TResult<Option<Flow>> {
+        let fr = self.abs(func);
+        let cp = self.code().cache(pc).c;
+        if cp <= 1 {
+            return Ok(None);
+        }
+        let Some(rep) = self.function_with_code(cp) else {
+            return Ok(None);
+        };
+        let callee: &CodeObj = &rep.code;
+        if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
+            || callee.kwonlyargcount != 0
+            || callee.argcount as usize != nargs as usize
+            || !self.inlinable(callee)
+        {
+            return Ok(None);
+        }
+        self.mem(fr);
+        let x = self.exit(ExitKind::Guard, pc, "callee code changed");
+        let t = self.load_tag(fr);
+        let ok = self.icmp_imm(Cmp::Eq, t, tag::FUNCTION as i64);
+        self.guard_nonzero(ok, x);
+        let fp = self.load(self.base, Self::slot_off(fr) + 8);
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        let c = self.load(fp, dd + std::mem::offset_of!(FunctionObj, code) as i32);
+        let ok = self.icmp_imm(Cmp::Eq, c, rep.code.as_ptr() as i64);
+        self.guard_nonzero(ok, x);
+        let g = self.load(fp, dd + std::mem::offset_of!(FunctionObj, globals) as i32);
+        let ok = self.icmp_imm(Cmp::Eq, g, rep.globals.as_ptr() as i64);
+        self.guard_nonzero(ok, x);
+        // A function of this code has one cell per free variable.
+        let mut cells = Vec::new();
+        if !callee.freevars.is_empty() {
+            let off = dd + std::mem::offset_of!(FunctionObj, closure) as i32 + 8 * boxed_slice_ptr_word() as i32;
+            let cl = self.load(fp, off);
+            for i in 0..callee.freevars.len() {
+                cells.push(self.load(cl, 8 * i as i32));
+            }
+        }
+        self.st[fr] = RS::mem_type(T::Tag(tag::FUNCTION));
+        let fval = Value::Function(rep.clone());
+        self.intern(&fval);
+        let args: Vec<ArgSrc> = (1..=nargs as usize).map(|i| ArgSrc::Reg(fr + i)).collect();
+        self.inline_bound_args(pc, &rep, &fval, func, args, ArgMode::Move, Some(cells))
+    }
+
+    /// A live function whose code object is at `code` (the address a call
+    /// site's cache recorded, which may be stale): looked for among the
+    /// loop frame's registers, the items of lists and tuples there, and
+    /// the globals. Holding it keeps the code alive.
+    fn function_with_code(&self, code: u64) -> Option<PyRef<FunctionObj>> {
+        let frame = &self.vm.frames[self.root_fi];
+        let n = frame.code().nregs as usize;
+        let hit = |v: &Value| -> Option<PyRef<FunctionObj>> {
+            match v {
+                Value::Function(f) if &*f.code as *const CodeObj as u64 == code => Some(f.clone()),
+                _ => None,
+            }
+        };
+        let mut found = None;
+        for r in 0..n {
+            // SAFETY: `r` < nregs, inside the frame's window.
+            let v = unsafe { &*frame.base.add(r) };
+            found = match v {
+                Value::List(l) => (0..l.len().min(64)).find_map(|i| l.get(i).and_then(|x| hit(&x))),
+                Value::Tuple(t) => t.as_slice().iter().take(64).find_map(hit),
+                _ => hit(v),
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        // SAFETY: the frame's globals are alive while it runs.
+        let globals = unsafe { &*frame.globals };
+        for v in globals.values() {
+            found = hit(&v);
+            if found.is_some() {
+                break;
+            }
+        }
+        found
+    }
+
     fn try_inline(
         &mut self,
         pc: usize,
@@ -5816,7 +5918,7 @@ impl<'a> Tr<'a> {
                 })
                 .collect()
         };
-        let flow = self.inline_bound_args(pc, f, fval, func, args, mode)?;
+        let flow = self.inline_bound_args(pc, f, fval, func, args, mode, None)?;
         if let Some(Flow::Next) = flow {
             for i in items {
                 let m = self.st[i].slot_mem();
@@ -5827,7 +5929,10 @@ impl<'a> Tr<'a> {
         Ok(flow)
     }
 
-    /// Inlines a call of `f` whose arguments `bind_args` bound.
+    /// Inlines a call of `f` whose arguments `bind_args` bound (`cells`:
+    /// the callee's closure cells, read at run time, when only its code
+    /// is known).
+    #[allow(clippy::too_many_arguments)]
     fn inline_bound_args(
         &mut self,
         pc: usize,
@@ -5836,6 +5941,7 @@ impl<'a> Tr<'a> {
         func: Reg,
         args: Vec<ArgSrc>,
         mode: ArgMode,
+        cells: Option<Vec<Var>>,
     ) -> TResult<Option<Flow>> {
         let init = mode == ArgMode::Init;
         let copy_args = mode == ArgMode::Copy;
@@ -5913,11 +6019,29 @@ impl<'a> Tr<'a> {
                 }
             }
         }
-        // Free variables: the function's closure cells, known constants.
+        // Free variables: the function's closure cells, known constants,
+        // or (a callee known only by its code) the cells read from it,
+        // stored in the window with a count each.
         for (i, (_, reg)) in callee.freevars.iter().enumerate() {
-            if let Some(cell) = f.closure.get(i) {
-                let c = self.intern(&Value::Cell(cell.clone()));
-                self.def_const(offset + *reg as usize, c);
+            let d = offset + *reg as usize;
+            match &cells {
+                Some(cells) => {
+                    let p = cells[i];
+                    let rc = self.load(p, 0);
+                    let one = self.iconst(1);
+                    let rc1 = self.op1(Op::IAdd, vec![rc, one]);
+                    self.store(p, 0, rc1);
+                    let t = self.iconst(tag::CELL as i64);
+                    self.store(self.base, Self::slot_off(d), t);
+                    self.store(self.base, Self::slot_off(d) + 8, p);
+                    self.st[d] = RS::mem_type(T::Tag(tag::CELL));
+                }
+                None => {
+                    if let Some(cell) = f.closure.get(i) {
+                        let c = self.intern(&Value::Cell(cell.clone()));
+                        self.def_const(d, c);
+                    }
+                }
             }
         }
         let live = self.liveness(callee);
@@ -6043,6 +6167,19 @@ impl<'a> Tr<'a> {
         let st = self.st.clone();
         self.regions.last_mut().unwrap().returns.push((cur, st));
         Ok(Flow::Done)
+    }
+}
+
+/// Which word of a `Box<[T]>` (a fat pointer: address and length, in an
+/// order Rust does not document) holds the address.
+fn boxed_slice_ptr_word() -> usize {
+    let b: Box<[u64]> = vec![7u64, 8, 9].into_boxed_slice();
+    // SAFETY: a boxed slice is two words; they are only read as integers.
+    let words: [usize; 2] = unsafe { std::mem::transmute_copy(&b) };
+    if words[0] == b.as_ptr() as usize {
+        0
+    } else {
+        1
     }
 }
 
