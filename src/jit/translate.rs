@@ -5740,8 +5740,21 @@ impl<'a> Tr<'a> {
         Some(match names {
             None => T::VTuple(start as u16, n),
             Some(names) => {
-                let keys: Vec<Value> = names.iter().map(|n| Value::Str(crate::objects::str::intern(n))).collect();
-                let k = self.intern(&Value::tuple(keys));
+                // The same names give the same constant (header states
+                // compare containers by it, across translation attempts).
+                let same = |c: &Value| match c {
+                    Value::Tuple(t) => {
+                        t.len() == names.len() && t.as_slice().iter().zip(names).all(|(v, n)| matches!(v, Value::Str(s) if s.as_str() == n))
+                    }
+                    _ => false,
+                };
+                let k = match self.consts.iter().position(same) {
+                    Some(k) => k as u32,
+                    None => {
+                        let keys: Vec<Value> = names.iter().map(|n| Value::Str(crate::objects::str::intern(n))).collect();
+                        self.intern(&Value::tuple(keys))
+                    }
+                };
                 T::VDict(start as u16, n, k)
             }
         })
