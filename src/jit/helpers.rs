@@ -191,6 +191,18 @@ pub extern "C" fn make_tuple(src: u64, n: u64, dst: u64) {
     unsafe { std::ptr::write(d, Value::tuple(items)) };
 }
 
+/// `*dst = iter(tuple(src[0..n]))` advanced by `pos` items: builds a
+/// virtual iterator over a virtual `*args` tuple (`virtargs`). `*dst`
+/// holds no object. Cannot fail or run Python code.
+pub extern "C" fn make_seq_iter(src: u64, n: u64, pos: u64, dst: u64) {
+    // SAFETY: see `slot`; `src` starts `n` consecutive register slots.
+    let items: Vec<Value> = (0..n).map(|i| unsafe { slot(src + 16 * i) }.clone()).collect();
+    let it = crate::vm::iter::new_iter(IterKind::Seq { seq: Value::tuple(items), index: std::cell::Cell::new(pos as usize) });
+    // SAFETY: see `slot`; the slot owns nothing, so it is written without
+    // dropping.
+    unsafe { std::ptr::write(slot(dst), it) };
+}
+
 /// `*dst = dict(zip(names, src[0..n]))`: builds a virtual `**kwargs` dict
 /// (`virtargs`) whose keys are the `str`s of the tuple `names` (a
 /// constant of the compiled code), in order, with copies of the `n`

@@ -84,14 +84,18 @@ pub enum T {
     /// `names` and whose values are the `n` registers from `start` (a
     /// call's `**kwargs`). Never shared by two registers.
     VDict(u16, u8, u32),
+    /// Not built: an iterator over a `VTuple(start, n)` (`for v in args`),
+    /// its position in the register's first auxiliary IR local; the
+    /// items are in their slots.
+    VIter(u16, u8),
 }
 
 impl T {
     fn is_virtual(self) -> bool {
-        matches!(self, T::Int | T::Float | T::Bool | T::Const(_) | T::VTuple(..) | T::VDict(..))
+        matches!(self, T::Int | T::Float | T::Bool | T::Const(_) | T::VTuple(..) | T::VDict(..) | T::VIter(..))
     }
     fn is_container(self) -> bool {
-        matches!(self, T::VTuple(..) | T::VDict(..))
+        matches!(self, T::VTuple(..) | T::VDict(..) | T::VIter(..))
     }
     fn is_num(self) -> bool {
         matches!(self, T::Int | T::Float | T::Bool)
@@ -188,6 +192,7 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
                 T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
                 T::VTuple(..) => Some(tag::TUPLE),
                 T::VDict(..) => Some(tag::DICT),
+                T::VIter(..) => Some(tag::ITER),
                 T::Any => None,
             }
         };
@@ -210,6 +215,7 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
                 T::Const(c) => Some(consts[c as usize].tag()),
                 T::VTuple(..) => Some(tag::TUPLE),
                 T::VDict(..) => Some(tag::DICT),
+                T::VIter(..) => Some(tag::ITER),
                 _ => x.slot_mem(),
             }
         };
@@ -677,6 +683,7 @@ impl<'a> Tr<'a> {
                 | "construct_setter"
                 | "make_tuple"
                 | "make_kwdict"
+                | "make_seq_iter"
                 | "method_fill"
                 | "method_unshadowed"
         ) {
@@ -722,7 +729,10 @@ impl<'a> Tr<'a> {
     /// keeps up to date before any such call). Helpers that run Python
     /// code anyway mark the positions uncached (`forget_positions`).
     fn reload_positions(&mut self, name: &str) {
-        if matches!(name, "incref" | "attr_addr" | "method_addr" | "iter_info" | "fused_info" | "make_tuple" | "make_kwdict") {
+        if matches!(
+            name,
+            "incref" | "attr_addr" | "method_addr" | "iter_info" | "fused_info" | "make_tuple" | "make_kwdict" | "make_seq_iter"
+        ) {
             return;
         }
         let cached: Vec<usize> = self
@@ -987,7 +997,7 @@ impl<'a> Tr<'a> {
                 }
                 self.st[r] = RS { t: s.t, clean: true, mem: Some(v.tag()) };
             }
-            T::VTuple(..) | T::VDict(..) => self.materialize(r),
+            T::VTuple(..) | T::VDict(..) | T::VIter(..) => self.materialize(r),
             _ => unreachable!(),
         }
     }
@@ -1001,6 +1011,17 @@ impl<'a> Tr<'a> {
         let (start, n, names) = match s.t {
             T::VTuple(a, n) => (a as usize, n as usize, None),
             T::VDict(a, n, k) => (a as usize, n as usize, Some(k)),
+            T::VIter(a, n) => {
+                // (The items are in their slots.)
+                let src = self.slot_addr(a as usize);
+                let dst = self.slot_addr(r);
+                let nv = self.iconst(n as i64);
+                let pl = self.aux(r)[0];
+                let pos = self.op1(Op::GetVar(pl), vec![]);
+                self.call_void(helpers::make_seq_iter as *const () as usize, "make_seq_iter", vec![src, nv, pos, dst]);
+                self.st[r] = RS::mem_type(T::Tag(tag::ITER));
+                return;
+            }
             _ => return,
         };
         for i in start..start + n {
@@ -1051,6 +1072,8 @@ impl<'a> Tr<'a> {
         ins.reg_effects(&mut reads, &mut writes);
         let keep: Vec<usize> = match *ins {
             Instr::Move { src, .. } if matches!(self.st[self.abs(src)].t, T::VTuple(..)) => vec![self.abs(src)],
+            Instr::GetIter { src, .. } if matches!(self.st[self.abs(src)].t, T::VTuple(..)) => vec![self.abs(src)],
+            Instr::ForIter { iter, .. } if matches!(self.st[self.abs(iter)].t, T::VIter(..)) => vec![self.abs(iter)],
             Instr::DictMerge { dict, src, .. } if self.premerged(pc, dict, src) => vec![self.abs(dict), self.abs(src)],
             Instr::CallEx { func } => vec![self.abs(func) + 1, self.abs(func) + 2],
             _ => Vec::new(),
@@ -1230,7 +1253,7 @@ impl<'a> Tr<'a> {
                     // A virtual container is built from its items' slots:
                     // they are written back first (and their states are
                     // part of what the shared code depends on).
-                    if let T::VTuple(a, n) | T::VDict(a, n, _) = rs.t {
+                    if let T::VTuple(a, n) | T::VDict(a, n, _) | T::VIter(a, n) = rs.t {
                         for i in a as usize..a as usize + n as usize {
                             let is = self.st[i];
                             if is.t.is_virtual() && !is.clean {
@@ -1631,7 +1654,7 @@ impl<'a> Tr<'a> {
                 T::Tag(x) => x,
                 T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => tag::ITER,
                 // (Only inlined frames have virtual containers.)
-                T::Any | T::VTuple(..) | T::VDict(..) => unreachable!(),
+                T::Any | T::VTuple(..) | T::VDict(..) | T::VIter(..) => unreachable!(),
             };
             let tg = self.load_tag(r);
             let ok = self.icmp_imm(Cmp::Eq, tg, expect as i64);
@@ -2612,7 +2635,8 @@ impl<'a> Tr<'a> {
                     | T::ZipIter(_)
                     | T::EnumIter
                     | T::VTuple(..)
-                    | T::VDict(..) => Some(false),
+                    | T::VDict(..)
+                    | T::VIter(..) => Some(false),
                     T::Const(c) => Some(self.konst(c).is_none()),
                     T::Tag(t) => Some(t == tag::NONE),
                     T::Any => None,
@@ -2633,6 +2657,23 @@ impl<'a> Tr<'a> {
             Instr::ForIter { dst, iter, target } => self.for_iter(pc, &ins, dst, iter, target as usize),
             Instr::GetIter { dst, src } => {
                 let s = self.abs(src);
+                if let T::VTuple(a, n) = self.st[s].t {
+                    // `for v in args`: the items are walked where they are.
+                    let simple = matches!(code.instrs.get(pc + 1), Some(&Instr::ForIter { iter, dst: fd, .. })
+                        if iter == dst && self.unpack_after(pc + 1, fd).is_none());
+                    if simple && self.opts.has("iter") && !self.is_generic(pc) {
+                        for i in a as usize..a as usize + n as usize {
+                            self.flush(i);
+                        }
+                        let d = self.abs(dst);
+                        self.virtual_container(d, T::VIter(a, n));
+                        let pl = self.aux(d)[0];
+                        let z = self.iconst(0);
+                        self.op(Op::SetVar(pl), vec![z]);
+                        return Ok(Flow::Next);
+                    }
+                    self.flush(s);
+                }
                 let src_t = self.st[s].t;
                 let src_tag = match src_t {
                     T::Tag(t) => Some(t),
@@ -3119,7 +3160,8 @@ impl<'a> Tr<'a> {
                 | T::ZipIter(_)
                 | T::EnumIter
                 | T::VTuple(..)
-                | T::VDict(..) => Some(false),
+                | T::VDict(..)
+                | T::VIter(..) => Some(false),
                 T::Tag(t) => Some(t == tag::NONE),
                 T::Any => {
                     let r = if matches!(sa, T::Const(_)) { b } else { a };
@@ -3444,6 +3486,27 @@ impl<'a> Tr<'a> {
             }
         }
         match self.st[it].t {
+            T::VIter(a, n) => {
+                let pl = self.aux(it)[0];
+                let i = self.op1(Op::GetVar(pl), vec![]);
+                let more = self.icmp_imm(Cmp::Ult, i, n as i64);
+                let body = self.new_block();
+                let done = self.new_block();
+                self.f.set_term(self.cur, Terminator::Branch { cond: more, then: (body, vec![]), els: (done, vec![]) });
+                let saved = self.st.clone();
+                self.cur = done;
+                self.goto(target)?;
+                self.st = saved;
+                self.cur = body;
+                let items = self.slot_addr(a as usize);
+                self.element_to(pc, items, i, d, None);
+                // (After the element: an exit at this instruction
+                // resumes it with the iterator where it was.)
+                let one = self.iconst(1);
+                let i1 = self.op1(Op::IAdd, vec![i, one]);
+                self.op(Op::SetVar(pl), vec![i1]);
+                Ok(Flow::Next)
+            }
             T::RangeIter(cached) => {
                 let [pn, stop, step] = self.aux(it);
                 let pos_l = self.aux_n(it, 4)[3];
