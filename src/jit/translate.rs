@@ -82,7 +82,8 @@ pub enum T {
     VTuple(u16, u8),
     /// Not built: a dict whose keys are the `str`s of the constant tuple
     /// `names` and whose values are the `n` registers from `start` (a
-    /// call's `**kwargs`). Never shared by two registers.
+    /// call's `**kwargs`). Two registers with the same `VDict` are two
+    /// dicts (the copy a `**` merge makes), never one shared.
     VDict(u16, u8, u32),
     /// Not built: an iterator over a `VTuple(start, n)` (`for v in args`),
     /// its position in the register's first auxiliary IR local; the
