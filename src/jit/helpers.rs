@@ -178,6 +178,55 @@ pub extern "C" fn list_copy(src: u64, dst: u64) {
     Value::store(unsafe { slot(dst) }, Value::List(copy));
 }
 
+/// `*dst = tuple(src[0..n])`: builds a virtual `*args` tuple (`virtargs`)
+/// from copies of the `n` register slots from `src`. `*dst` holds no
+/// object (nothing to release). Cannot fail or run Python code.
+pub extern "C" fn make_tuple(src: u64, n: u64, dst: u64) {
+    // SAFETY: see `slot`; `src` starts `n` consecutive register slots.
+    let items: Vec<Value> = (0..n).map(|i| unsafe { slot(src + 16 * i) }.clone()).collect();
+    // SAFETY: see `slot`.
+    let d = unsafe { slot(dst) };
+    // (Written without dropping: the slot holds no object.)
+    // SAFETY: `d` is a valid slot whose value owns nothing.
+    unsafe { std::ptr::write(d, Value::tuple(items)) };
+}
+
+/// `*dst = iter(tuple(src[0..n]))` advanced by `pos` items: builds a
+/// virtual iterator over a virtual `*args` tuple (`virtargs`). `*dst`
+/// holds no object. Cannot fail or run Python code.
+pub extern "C" fn make_seq_iter(src: u64, n: u64, pos: u64, dst: u64) {
+    // SAFETY: see `slot`; `src` starts `n` consecutive register slots.
+    let items: Vec<Value> = (0..n).map(|i| unsafe { slot(src + 16 * i) }.clone()).collect();
+    let it = crate::vm::iter::new_iter(IterKind::Seq { seq: Value::tuple(items), index: std::cell::Cell::new(pos as usize) });
+    // SAFETY: see `slot`; the slot owns nothing, so it is written without
+    // dropping.
+    unsafe { std::ptr::write(slot(dst), it) };
+}
+
+/// `*dst = dict(zip(names, src[0..n]))`: builds a virtual `**kwargs` dict
+/// (`virtargs`) whose keys are the `str`s of the tuple `names` (a
+/// constant of the compiled code), in order, with copies of the `n`
+/// register slots from `src` as values, as the interpreter's argument
+/// binding builds it. `*dst` holds no object. Cannot fail or run Python
+/// code (the keys are distinct strings).
+pub extern "C" fn make_kwdict(src: u64, names: u64, n: u64, dst: u64) {
+    // SAFETY: `names` is the payload of a tuple constant the compiled
+    // code keeps alive.
+    let names = unsafe { &(*(names as *const crate::objects::rc::ObjBox<crate::objects::TupleObj>)).data };
+    let d = crate::objects::DictObj::new();
+    for (i, k) in names.as_slice().iter().enumerate().take(n as usize) {
+        let h = match k {
+            Value::Str(ks) => ks.hash(),
+            _ => unreachable!("make_kwdict: keys are strings"),
+        };
+        // SAFETY: see `slot`; `src` starts `n` consecutive register slots.
+        d.insert_new(k.clone(), h, unsafe { slot(src + 16 * i as u64) }.clone());
+    }
+    // SAFETY: see `slot`; the slot owns nothing, so it is written without
+    // dropping.
+    unsafe { std::ptr::write(slot(dst), Value::Dict(d)) };
+}
+
 /// Unpacks the tuple in `*src` into the `n` slots from `dst` if it has
 /// exactly `n` items (returns 0), else returns 1 (the generic path then
 /// raises the right error or unpacks another kind of iterable).

@@ -76,6 +76,14 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "attribute accesses on instances of several classes of a hierarchy check the cached dict position natively (classes without descriptors or hooks)",
     ),
     (
+        "samecode",
+        "a call of a callee unknown at compile time whose site only ever called functions of one code object (closures of one factory) is inlined, guarded on the code and globals, with the cells read from the callee",
+    ),
+    (
+        "virtargs",
+        "inline calls that bind `*args`/`**kwargs`, keyword-only defaults and `f(*args, **kwargs)` forwarding statically: the tuple and dict stay virtual (their items in the caller's registers) unless something else uses them or an exit needs them",
+    ),
+    (
         "split",
         "save unboxed floats to stack slots around helper calls and read them back after, so that inner loops keep them in registers",
     ),

@@ -75,11 +75,28 @@ pub enum T {
     EnumIter,
     /// In the frame slot; anything.
     Any,
+    /// Not built (`virtargs`): a tuple of the values of the `n` registers
+    /// from absolute register `start` (the items of a call's `*args`,
+    /// which stay in the caller's argument registers). Registers of one
+    /// frame with the same `VTuple` are the same tuple.
+    VTuple(u16, u8),
+    /// Not built: a dict whose keys are the `str`s of the constant tuple
+    /// `names` and whose values are the `n` registers from `start` (a
+    /// call's `**kwargs`). Two registers with the same `VDict` are two
+    /// dicts (the copy a `**` merge makes), never one shared.
+    VDict(u16, u8, u32),
+    /// Not built: an iterator over a `VTuple(start, n)` (`for v in args`),
+    /// its position in the register's first auxiliary IR local; the
+    /// items are in their slots.
+    VIter(u16, u8),
 }
 
 impl T {
     fn is_virtual(self) -> bool {
-        matches!(self, T::Int | T::Float | T::Bool | T::Const(_))
+        matches!(self, T::Int | T::Float | T::Bool | T::Const(_) | T::VTuple(..) | T::VDict(..) | T::VIter(..))
+    }
+    fn is_container(self) -> bool {
+        matches!(self, T::VTuple(..) | T::VDict(..) | T::VIter(..))
     }
     fn is_num(self) -> bool {
         matches!(self, T::Int | T::Float | T::Bool)
@@ -197,6 +214,9 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
                 T::Const(c) => Some(consts[c as usize].tag()),
                 T::Tag(t) => Some(t),
                 T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
+                T::VTuple(..) => Some(tag::TUPLE),
+                T::VDict(..) => Some(tag::DICT),
+                T::VIter(..) => Some(tag::ITER),
                 T::Any => None,
             }
         };
@@ -223,6 +243,9 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
             match x.t {
                 T::Int | T::Float | T::Bool => Some(num_tag(x.t)),
                 T::Const(c) => Some(consts[c as usize].tag()),
+                T::VTuple(..) => Some(tag::TUPLE),
+                T::VDict(..) => Some(tag::DICT),
+                T::VIter(..) => Some(tag::ITER),
                 _ => x.slot_mem(),
             }
         };
@@ -407,6 +430,11 @@ struct Tr<'a> {
     selfcalls: bool,
     /// Receiver-class tables of method loads (see `MethodTable`).
     tables: Vec<MethodTable>,
+    /// Non-zero while exit code is written: building a virtual tuple
+    /// does not give other registers the same tuple (`materialize`).
+    no_alias: u32,
+    /// Some register got a virtual container in this translation.
+    virtuals: bool,
 }
 
 /// Attribute facts by object register, name (the name's address; 0 for
@@ -591,6 +619,8 @@ pub fn translate(
                 && vm.jit.opts.has("selfcall")
                 && super::calls_itself(code),
             tables: Vec::new(),
+            no_alias: 0,
+            virtuals: false,
         };
         tr.exit_local = tr.f.new_local(Ty::I64);
         tr.base = tr.f.base();
@@ -750,6 +780,9 @@ impl<'a> Tr<'a> {
                 | "list_copy"
                 | "range_iter"
                 | "construct_setter"
+                | "make_tuple"
+                | "make_kwdict"
+                | "make_seq_iter"
                 | "method_fill"
                 | "method_unshadowed"
         ) {
@@ -899,7 +932,10 @@ impl<'a> Tr<'a> {
     /// keeps up to date before any such call). Helpers that run Python
     /// code anyway mark the positions uncached (`forget_positions`).
     fn reload_positions(&mut self, name: &str) {
-        if matches!(name, "incref" | "attr_addr" | "method_addr" | "iter_info" | "fused_info") {
+        if matches!(
+            name,
+            "incref" | "attr_addr" | "method_addr" | "iter_info" | "fused_info" | "make_tuple" | "make_kwdict" | "make_seq_iter"
+        ) {
             return;
         }
         let cached: Vec<usize> = self
@@ -1164,8 +1200,136 @@ impl<'a> Tr<'a> {
                 }
                 self.st[r] = RS { t: s.t, clean: true, mem: Some(v.tag()) };
             }
+            T::VTuple(..) | T::VDict(..) | T::VIter(..) => self.materialize(r),
             _ => unreachable!(),
         }
+    }
+
+    /// Builds the tuple or dict a `VTuple`/`VDict` register stands for
+    /// into its slot (the items are copied: they stay in their registers,
+    /// which other virtual containers may share). The other registers of
+    /// the same frame with the same `VTuple` get the same tuple.
+    fn materialize(&mut self, r: usize) {
+        let s = self.st[r];
+        let (start, n, names) = match s.t {
+            T::VTuple(a, n) => (a as usize, n as usize, None),
+            T::VDict(a, n, k) => (a as usize, n as usize, Some(k)),
+            T::VIter(a, n) => {
+                // (The items are in their slots.)
+                let src = self.slot_addr(a as usize);
+                let dst = self.slot_addr(r);
+                let nv = self.iconst(n as i64);
+                let pl = self.aux(r)[0];
+                let pos = self.op1(Op::GetVar(pl), vec![]);
+                self.call_void(helpers::make_seq_iter as *const () as usize, "make_seq_iter", vec![src, nv, pos, dst]);
+                self.st[r] = RS::mem_type(T::Tag(tag::ITER));
+                return;
+            }
+            _ => return,
+        };
+        for i in start..start + n {
+            self.flush(i);
+        }
+        // A container's slot holds no object (see `virtual_container`).
+        let src = self.slot_addr(start);
+        let dst = self.slot_addr(r);
+        let nv = self.iconst(n as i64);
+        let tg = match names {
+            None => {
+                self.call_void(helpers::make_tuple as *const () as usize, "make_tuple", vec![src, nv, dst]);
+                tag::TUPLE
+            }
+            Some(k) => {
+                let p = self.konst(k).words()[1];
+                let pv = self.iconst(p as i64);
+                self.call_void(helpers::make_kwdict as *const () as usize, "make_kwdict", vec![src, pv, nv, dst]);
+                tag::DICT
+            }
+        };
+        self.st[r] = RS::mem_type(T::Tag(tg));
+        if names.is_none() && self.no_alias == 0 {
+            let (lo, hi) = self.window_of(r);
+            for q in lo..hi.min(self.st.len()) {
+                if q != r && self.st[q].t == s.t {
+                    let known = self.st[q].mem;
+                    self.release_slot(q, known);
+                    let (qa, ra) = (self.slot_addr(q), self.slot_addr(r));
+                    let t = self.load(ra, 0);
+                    let p = self.load(ra, 8);
+                    self.store(qa, 0, t);
+                    self.store(qa, 8, p);
+                    self.call_void(helpers::incref as *const () as usize, "incref", vec![p]);
+                    self.st[q] = RS::mem_type(T::Tag(tg));
+                }
+            }
+        }
+    }
+
+    /// Builds the virtual containers instruction `pc` reads, except where
+    /// it is one of the uses translated without them: a `Move` of a tuple,
+    /// the `DictMerge` of a call's `**kwargs` into the empty dict just
+    /// made for it, a `CallEx` (which builds them itself when it cannot
+    /// bind them statically).
+    fn materialize_reads(&mut self, pc: usize, ins: &Instr) {
+        let (mut reads, mut writes) = (Vec::new(), Vec::new());
+        ins.reg_effects(&mut reads, &mut writes);
+        let keep: Vec<usize> = match *ins {
+            Instr::Move { src, .. } if matches!(self.st[self.abs(src)].t, T::VTuple(..)) => vec![self.abs(src)],
+            Instr::GetIter { src, .. } if matches!(self.st[self.abs(src)].t, T::VTuple(..)) => vec![self.abs(src)],
+            Instr::ForIter { iter, .. } if matches!(self.st[self.abs(iter)].t, T::VIter(..)) => vec![self.abs(iter)],
+            Instr::DictMerge { dict, src, .. } if self.premerged(pc, dict, src) => vec![self.abs(dict), self.abs(src)],
+            Instr::CallEx { func } => vec![self.abs(func) + 1, self.abs(func) + 2],
+            _ => Vec::new(),
+        };
+        for r in reads {
+            let a = self.abs(r);
+            if self.st[a].t.is_container() && !keep.contains(&a) {
+                self.flush(a);
+            }
+        }
+    }
+
+    /// `DictMerge { dict, src }` right after the `BuildDict` of an empty
+    /// `dict` that was given `src`'s items already (`**kwargs` in a call).
+    fn premerged(&self, pc: usize, dict: Reg, src: Reg) -> bool {
+        let (d, s) = (self.abs(dict), self.abs(src));
+        pc > 0
+            && matches!(self.code().instrs[pc - 1], Instr::BuildDict { dst, count: 0, .. } if dst == dict)
+            && matches!(self.st[d].t, T::VDict(..))
+            && self.st[d].t == self.st[s].t
+            && d != s
+    }
+
+    /// The absolute register range of the chain level whose window holds
+    /// register `r`.
+    fn window_of(&self, r: usize) -> (usize, usize) {
+        for lvl in self.chain.iter().rev() {
+            // SAFETY: see `code`.
+            let n = unsafe { (*lvl.code).nregs as usize };
+            if r >= lvl.offset && r < lvl.offset + n {
+                return (lvl.offset, lvl.offset + n);
+            }
+        }
+        (r, r + 1)
+    }
+
+    /// Register `d` gets the virtual container `t` (the object its slot
+    /// holds is released first, so the slot holds no object).
+    fn virtual_container(&mut self, d: usize, t: T) {
+        self.virtuals = true;
+        let mem = self.drop_old(d);
+        self.st[d] = RS { t, clean: false, mem };
+    }
+
+    /// A virtual container register that is no longer needed (its
+    /// consumer ran): what its slot holds (no object) is what is known.
+    fn forget_container(&mut self, r: usize) {
+        let mem = self.st[r].mem;
+        self.st[r] = match mem {
+            Some(m) if m != NONHEAP && !is_heap_tag(m) => RS::mem_type(T::Tag(m)),
+            Some(NONHEAP) => RS { t: T::Any, clean: true, mem: Some(NONHEAP) },
+            _ => RS::ANY,
+        };
     }
 
     /// Makes sure the slot holds the value (for helpers reading it).
@@ -1289,6 +1453,17 @@ impl<'a> Tr<'a> {
             for r in 0..n {
                 let rs = self.st[off + r];
                 if live.contains(r) && rs.t.is_virtual() && !rs.clean {
+                    // A virtual container is built from its items' slots:
+                    // they are written back first (and their states are
+                    // part of what the shared code depends on).
+                    if let T::VTuple(a, n) | T::VDict(a, n, _) | T::VIter(a, n) = rs.t {
+                        for i in a as usize..a as usize + n as usize {
+                            let is = self.st[i];
+                            if is.t.is_virtual() && !is.clean {
+                                plan.push((i, is));
+                            }
+                        }
+                    }
                     plan.push((off + r, rs));
                 }
             }
@@ -1306,10 +1481,30 @@ impl<'a> Tr<'a> {
                 let tail = self.cold_block();
                 self.cur = tail;
                 self.no_split += 1;
+                // Registers of one frame with the same virtual tuple get
+                // the same tuple (only registers of the plan are written:
+                // the tail is shared by exits that agree on nothing else).
+                let mut built: Vec<(usize, T)> = Vec::new();
+                self.no_alias += 1;
                 for &(r, rs) in &plan {
+                    if let T::VTuple(..) = rs.t {
+                        let w = self.window_of(r);
+                        if let Some(&(b, _)) = built.iter().find(|&&(b, t)| t == rs.t && self.window_of(b) == w) {
+                            // (The container's slot holds no object.)
+                            let (ra, ba) = (self.slot_addr(r), self.slot_addr(b));
+                            let t = self.load(ba, 0);
+                            let p = self.load(ba, 8);
+                            self.store(ra, 0, t);
+                            self.store(ra, 8, p);
+                            self.call_void(helpers::incref as *const () as usize, "incref", vec![p]);
+                            continue;
+                        }
+                        built.push((r, rs.t));
+                    }
                     self.st[r] = rs;
                     self.flush(r);
                 }
+                self.no_alias -= 1;
                 self.no_split -= 1;
                 let id = self.op1(Op::GetVar(self.exit_local), vec![]);
                 self.f.set_term(self.cur, Terminator::Return(id));
@@ -1666,7 +1861,8 @@ impl<'a> Tr<'a> {
                 T::Const(c) => self.consts[c as usize].tag(),
                 T::Tag(x) => x,
                 T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => tag::ITER,
-                T::Any => unreachable!(),
+                // (Only inlined frames have virtual containers.)
+                T::Any | T::VTuple(..) | T::VDict(..) | T::VIter(..) => unreachable!(),
             };
             let tg = self.load_tag(r);
             let ok = self.icmp_imm(Cmp::Eq, tg, expect as i64);
@@ -2462,6 +2658,9 @@ impl<'a> Tr<'a> {
     fn instr(&mut self, pc: usize) -> TResult<Flow> {
         let code = self.code();
         let ins = code.instrs[pc];
+        if self.virtuals {
+            self.materialize_reads(pc, &ins);
+        }
         let native = self.opts.has("native");
         let in_root = self.chain.len() == 1;
         match ins {
@@ -2516,6 +2715,7 @@ impl<'a> Tr<'a> {
                 }
                 let ss = self.st[s];
                 match ss.t {
+                    T::VTuple(..) => self.virtual_container(d, ss.t),
                     T::Int | T::Bool => {
                         let v = self.get_i(s);
                         self.def_num(d, ss.t, v);
@@ -2649,9 +2849,17 @@ impl<'a> Tr<'a> {
             Instr::JumpIfNone { src, target } | Instr::JumpIfNotNone { src, target } => {
                 let r = self.abs(src);
                 let is_none: Option<bool> = match self.st[r].t {
-                    T::Int | T::Float | T::Bool | T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => {
-                        Some(false)
-                    }
+                    T::Int
+                    | T::Float
+                    | T::Bool
+                    | T::RangeIter(_)
+                    | T::ListIter(_)
+                    | T::TupleIter(_)
+                    | T::ZipIter(_)
+                    | T::EnumIter
+                    | T::VTuple(..)
+                    | T::VDict(..)
+                    | T::VIter(..) => Some(false),
                     T::Const(c) => Some(self.konst(c).is_none()),
                     T::Tag(t) => Some(t == tag::NONE),
                     T::Any => None,
@@ -2672,6 +2880,23 @@ impl<'a> Tr<'a> {
             Instr::ForIter { dst, iter, target } => self.for_iter(pc, &ins, dst, iter, target as usize),
             Instr::GetIter { dst, src } => {
                 let s = self.abs(src);
+                if let T::VTuple(a, n) = self.st[s].t {
+                    // `for v in args`: the items are walked where they are.
+                    let simple = matches!(code.instrs.get(pc + 1), Some(&Instr::ForIter { iter, dst: fd, .. })
+                        if iter == dst && self.unpack_after(pc + 1, fd).is_none());
+                    if simple && self.opts.has("iter") && !self.is_generic(pc) {
+                        for i in a as usize..a as usize + n as usize {
+                            self.flush(i);
+                        }
+                        let d = self.abs(dst);
+                        self.virtual_container(d, T::VIter(a, n));
+                        let pl = self.aux(d)[0];
+                        let z = self.iconst(0);
+                        self.op(Op::SetVar(pl), vec![z]);
+                        return Ok(Flow::Next);
+                    }
+                    self.flush(s);
+                }
                 let src_t = self.st[s].t;
                 let src_tag = match src_t {
                     T::Tag(t) => Some(t),
@@ -2977,8 +3202,69 @@ impl<'a> Tr<'a> {
                 }
                 self.generic(pc, &ins)
             }
+            // `f(*args, **kwargs)` with a virtual `kwargs`: the empty dict
+            // the call merges it into gets its items (a dict of its own).
+            Instr::BuildDict { dst, count: 0, .. }
+                if matches!(code.instrs.get(pc + 1), Some(Instr::DictMerge { dict, src, .. })
+                    if *dict == dst && *src != dst && matches!(self.st[self.abs(*src)].t, T::VDict(..))) =>
+            {
+                let Some(Instr::DictMerge { src, .. }) = code.instrs.get(pc + 1) else { unreachable!() };
+                let (d, t) = (self.abs(dst), self.st[self.abs(*src)].t);
+                self.virtual_container(d, t);
+                Ok(Flow::Next)
+            }
+            Instr::DictMerge { dict, src, .. } if self.premerged(pc, dict, src) => Ok(Flow::Next),
+            Instr::CallEx { func } => {
+                if self.opts.has("virtargs") && self.opts.has("inline") && !self.is_generic(pc) {
+                    if let Some(flow) = self.call_ex_virtual(pc, func)? {
+                        return Ok(flow);
+                    }
+                }
+                self.generic(pc, &ins)
+            }
             _ => self.generic(pc, &ins),
         }
+    }
+
+    /// `f(*args, **kwargs)` of a known function with a virtual (or empty
+    /// constant) `args` tuple and a virtual `kwargs` dict (or none): the
+    /// arguments are bound statically (`bind_args`) and the call inlined;
+    /// the items are copied (the containers still hold them).
+    fn call_ex_virtual(&mut self, pc: usize, func: Reg) -> TResult<Option<Flow>> {
+        let fr = self.abs(func);
+        let T::Const(c) = self.st[fr].t else {
+            return Ok(None);
+        };
+        let fval = self.konst(c).clone();
+        let Value::Function(f) = &fval else {
+            return Ok(None);
+        };
+        let pos: Vec<ArgSrc> = match self.st[fr + 1].t {
+            T::VTuple(a, n) => (a as usize..a as usize + n as usize).map(ArgSrc::Reg).collect(),
+            T::Const(k) if matches!(self.konst(k), Value::Tuple(t) if t.is_empty()) => Vec::new(),
+            _ => return Ok(None),
+        };
+        let kw: Vec<(String, ArgSrc)> = match self.st[fr + 2].t {
+            T::VDict(a, n, k) => {
+                let Value::Tuple(names) = self.konst(k).clone() else {
+                    return Ok(None);
+                };
+                let names: Vec<String> = names.as_slice().iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect();
+                names.into_iter().zip(a as usize..a as usize + n as usize).map(|(n, r)| (n, ArgSrc::Reg(r))).collect()
+            }
+            T::Tag(tag::UNDEF) => Vec::new(),
+            _ => return Ok(None),
+        };
+        let f = f.clone();
+        let flow = self.try_inline_bound(pc, &f, &fval, func, pos, kw, ArgMode::Copy)?;
+        if let Some(Flow::Next) = flow {
+            for r in [fr + 1, fr + 2] {
+                if self.st[r].t.is_container() {
+                    self.forget_container(r);
+                }
+            }
+        }
+        Ok(flow)
     }
 
     /// GC safe point on the loop's back-edge.
@@ -3269,9 +3555,17 @@ impl<'a> Tr<'a> {
         let known: Option<bool> = match (sa, sb) {
             (T::Const(x), T::Const(y)) => Some(x == y),
             (T::Const(c), o) | (o, T::Const(c)) if self.konst(c).is_none() => match o {
-                T::Int | T::Float | T::Bool | T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => {
-                    Some(false)
-                }
+                T::Int
+                | T::Float
+                | T::Bool
+                | T::RangeIter(_)
+                | T::ListIter(_)
+                | T::TupleIter(_)
+                | T::ZipIter(_)
+                | T::EnumIter
+                | T::VTuple(..)
+                | T::VDict(..)
+                | T::VIter(..) => Some(false),
                 T::Tag(t) => Some(t == tag::NONE),
                 T::Any => {
                     let r = if matches!(sa, T::Const(_)) { b } else { a };
@@ -3596,6 +3890,27 @@ impl<'a> Tr<'a> {
             }
         }
         match self.st[it].t {
+            T::VIter(a, n) => {
+                let pl = self.aux(it)[0];
+                let i = self.op1(Op::GetVar(pl), vec![]);
+                let more = self.icmp_imm(Cmp::Ult, i, n as i64);
+                let body = self.new_block();
+                let done = self.new_block();
+                self.f.set_term(self.cur, Terminator::Branch { cond: more, then: (body, vec![]), els: (done, vec![]) });
+                let saved = self.st.clone();
+                self.cur = done;
+                self.goto(target)?;
+                self.st = saved;
+                self.cur = body;
+                let items = self.slot_addr(a as usize);
+                self.element_to(pc, items, i, d, None);
+                // (After the element: an exit at this instruction
+                // resumes it with the iterator where it was.)
+                let one = self.iconst(1);
+                let i1 = self.op1(Op::IAdd, vec![i, one]);
+                self.op(Op::SetVar(pl), vec![i1]);
+                Ok(Flow::Next)
+            }
             T::RangeIter(cached) => {
                 let [pn, stop, step] = self.aux(it);
                 let pos_l = self.aux_n(it, 4)[3];
@@ -5045,6 +5360,17 @@ impl<'a> Tr<'a> {
 
     fn call_instr(&mut self, pc: usize, ins: &Instr, func: Reg, nargs: u16, kw_names: &[String]) -> TResult<Flow> {
         let fr = self.abs(func);
+        if kw_names.is_empty()
+            && matches!(self.st[fr].t, T::Any | T::Tag(tag::FUNCTION))
+            && self.opts.has("inline")
+            && self.opts.has("samecode")
+            && !self.is_generic(pc)
+            && matches!(ins, Instr::Call { .. })
+        {
+            if let Some(flow) = self.inline_same_code(pc, func, nargs)? {
+                return Ok(flow);
+            }
+        }
         if let T::Const(c) = self.st[fr].t {
             let callee = self.konst(c).clone();
             match &callee {
@@ -5053,7 +5379,7 @@ impl<'a> Tr<'a> {
                     let pos: Vec<ArgSrc> = (1..=npos).map(|i| ArgSrc::Reg(fr + i)).collect();
                     let kw: Vec<(String, ArgSrc)> =
                         kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
-                    if Self::bindable(f, npos, kw_names) {
+                    if Self::bindable(f, npos, kw_names) || self.opts.has("virtargs") {
                         if let Some(flow) = self.try_inline_bound(pc, f, &callee, func, pos, kw, ArgMode::Move)? {
                             return Ok(flow);
                         }
@@ -5067,7 +5393,7 @@ impl<'a> Tr<'a> {
                         pos.extend((1..=npos).map(|i| ArgSrc::Reg(fr + i)));
                         let kw: Vec<(String, ArgSrc)> =
                             kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
-                        if Self::bindable(f, npos + 1, kw_names) {
+                        if Self::bindable(f, npos + 1, kw_names) || self.opts.has("virtargs") {
                             let fval = Value::Function(f.clone());
                             self.intern(&fval);
                             if let Some(flow) = self.try_inline_bound(pc, f, &fval, func, pos, kw, ArgMode::Move)? {
@@ -5171,8 +5497,9 @@ impl<'a> Tr<'a> {
     /// Whether calls of `callee` (with exactly its positional parameters)
     /// can be inlined here.
     fn inlinable(&self, callee: &CodeObj) -> bool {
-        callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
-            && callee.kwonlyargcount == 0
+        callee.flags & code_flags::GENERATOR == 0
+            && ((callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && callee.kwonlyargcount == 0)
+                || self.opts.has("virtargs"))
             && callee.instrs.len() <= 120
             && self.chain.len() < 4
             && (callee.instrs.len() <= self.budget || self.small_recursion(callee))
@@ -5826,6 +6153,97 @@ impl<'a> Tr<'a> {
 
     /// Inlines a call of `f` if it is small and simple enough. Returns None
     /// when it is not inlined.
+    /// A call whose callee is not known at compile time, at a site where
+    /// the interpreter only ever called functions of one code object
+    /// (`Cache::c`: closures made by one factory, `adders[i % 8](i)`),
+    /// with exactly its positional parameters (`samecode`): the callee is
+    /// guarded to be a function of that code and globals, and its body
+    /// inlined with the free variables' cells read from the callee's
+    /// closure at run time. The frame description names a function of
+    /// that code found alive now (`function_with_code`).
+    fn inline_same_code(&mut self, pc: usize, func: Reg, nargs: u16) -> TResult<Option<Flow>> {
+        let fr = self.abs(func);
+        let cp = self.code().cache(pc).c;
+        if cp <= 1 {
+            return Ok(None);
+        }
+        let Some(rep) = self.function_with_code(cp) else {
+            return Ok(None);
+        };
+        let callee: &CodeObj = &rep.code;
+        if callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
+            || callee.kwonlyargcount != 0
+            || callee.argcount as usize != nargs as usize
+            || !self.inlinable(callee)
+        {
+            return Ok(None);
+        }
+        self.mem(fr);
+        let x = self.exit(ExitKind::Guard, pc, "callee code changed");
+        let t = self.load_tag(fr);
+        let ok = self.icmp_imm(Cmp::Eq, t, tag::FUNCTION as i64);
+        self.guard_nonzero(ok, x);
+        let fp = self.load(self.base, Self::slot_off(fr) + 8);
+        let dd = crate::objects::rc::DATA_OFFSET as i32;
+        let c = self.load(fp, dd + std::mem::offset_of!(FunctionObj, code) as i32);
+        let ok = self.icmp_imm(Cmp::Eq, c, rep.code.as_ptr() as i64);
+        self.guard_nonzero(ok, x);
+        let g = self.load(fp, dd + std::mem::offset_of!(FunctionObj, globals) as i32);
+        let ok = self.icmp_imm(Cmp::Eq, g, rep.globals.as_ptr() as i64);
+        self.guard_nonzero(ok, x);
+        // A function of this code has one cell per free variable.
+        let mut cells = Vec::new();
+        if !callee.freevars.is_empty() {
+            let off = dd + std::mem::offset_of!(FunctionObj, closure) as i32 + 8 * boxed_slice_ptr_word() as i32;
+            let cl = self.load(fp, off);
+            for i in 0..callee.freevars.len() {
+                cells.push(self.load(cl, 8 * i as i32));
+            }
+        }
+        self.st[fr] = RS::mem_type(T::Tag(tag::FUNCTION));
+        let fval = Value::Function(rep.clone());
+        self.intern(&fval);
+        let args: Vec<ArgSrc> = (1..=nargs as usize).map(|i| ArgSrc::Reg(fr + i)).collect();
+        self.inline_bound_args(pc, &rep, &fval, func, args, ArgMode::Move, Some(cells))
+    }
+
+    /// A live function whose code object is at `code` (the address a call
+    /// site's cache recorded, which may be stale): looked for among the
+    /// loop frame's registers, the items of lists and tuples there, and
+    /// the globals. Holding it keeps the code alive.
+    fn function_with_code(&self, code: u64) -> Option<PyRef<FunctionObj>> {
+        let frame = &self.vm.frames[self.root_fi];
+        let n = frame.code().nregs as usize;
+        let hit = |v: &Value| -> Option<PyRef<FunctionObj>> {
+            match v {
+                Value::Function(f) if &*f.code as *const CodeObj as u64 == code => Some(f.clone()),
+                _ => None,
+            }
+        };
+        let mut found = None;
+        for r in 0..n {
+            // SAFETY: `r` < nregs, inside the frame's window.
+            let v = unsafe { &*frame.base.add(r) };
+            found = match v {
+                Value::List(l) => (0..l.len().min(64)).find_map(|i| l.get(i).and_then(|x| hit(&x))),
+                Value::Tuple(t) => t.as_slice().iter().take(64).find_map(hit),
+                _ => hit(v),
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        // SAFETY: the frame's globals are alive while it runs.
+        let globals = unsafe { &*frame.globals };
+        for v in globals.values() {
+            found = hit(&v);
+            if found.is_some() {
+                break;
+            }
+        }
+        found
+    }
+
     fn try_inline(
         &mut self,
         pc: usize,
@@ -5840,7 +6258,10 @@ impl<'a> Tr<'a> {
     }
 
     /// Whether `bind_args` will succeed for `npos` positional arguments and
-    /// these keyword names (decided before any code is emitted).
+    /// these keyword names (decided before any code is emitted) without
+    /// virtual containers or keyword-only defaults. (Where nothing is
+    /// emitted before the binding, `bind_args` may be tried on any call:
+    /// it emits nothing when it fails.)
     fn bindable(f: &FunctionObj, npos: usize, kw: &[String]) -> bool {
         let code: &CodeObj = &f.code;
         let (argc, kwonly) = (code.argcount as usize, code.kwonlyargcount as usize);
@@ -5867,31 +6288,103 @@ impl<'a> Tr<'a> {
         filled.iter().enumerate().all(|(i, &x)| x || (i >= first && i < argc))
     }
 
+    /// The virtual container of a call's extra arguments (`virtargs`):
+    /// they must be consecutive registers of the caller.
+    fn container_of(&mut self, items: &[ArgSrc], names: Option<&[String]>) -> Option<T> {
+        let mut regs = Vec::with_capacity(items.len());
+        for a in items {
+            match a {
+                ArgSrc::Reg(r) => regs.push(*r),
+                _ => return None,
+            }
+        }
+        let start = regs.first().copied().unwrap_or(0);
+        if regs.iter().enumerate().any(|(i, &r)| r != start + i) || regs.len() > 255 || start + regs.len() >= 1 << 16 {
+            return None;
+        }
+        // Items are never virtual containers themselves (the instruction
+        // that passes them builds them first: `materialize_reads`).
+        if regs.iter().any(|&r| self.st[r].t.is_container()) {
+            return None;
+        }
+        let n = regs.len() as u8;
+        Some(match names {
+            None => T::VTuple(start as u16, n),
+            Some(names) => {
+                // The same names give the same constant (header states
+                // compare containers by it, across translation attempts).
+                let same = |c: &Value| match c {
+                    Value::Tuple(t) => {
+                        t.len() == names.len() && t.as_slice().iter().zip(names).all(|(v, n)| matches!(v, Value::Str(s) if s.as_str() == n))
+                    }
+                    _ => false,
+                };
+                let k = match self.consts.iter().position(same) {
+                    Some(k) => k as u32,
+                    None => {
+                        let keys: Vec<Value> = names.iter().map(|n| Value::Str(crate::objects::str::intern(n))).collect();
+                        self.intern(&Value::tuple(keys))
+                    }
+                };
+                T::VDict(start as u16, n, k)
+            }
+        })
+    }
+
     /// Binds a call's arguments to `callee`'s parameters at compile time:
-    /// positional ones, keywords by name, and positional defaults (taken
-    /// from the function's `__defaults__` tuple, guarded by identity). None
-    /// if the call needs anything else (the generic call then binds, or
-    /// raises CPython's error).
+    /// positional ones, keywords by name, positional defaults (taken from
+    /// the function's `__defaults__` tuple, guarded by identity) and
+    /// keyword-only defaults (from `__kwdefaults__`, guarded by the dict's
+    /// identity and key version and each value's identity), and with
+    /// `virtargs` the extra positional and keyword arguments as a virtual
+    /// `*args` tuple and `**kwargs` dict (`ArgSrc::Virt`). None if the call
+    /// needs anything else (the generic call then binds, or raises
+    /// CPython's error); nothing is emitted then.
     fn bind_args(&mut self, pc: usize, f: &PyRef<FunctionObj>, pos: Vec<ArgSrc>, kw: Vec<(String, ArgSrc)>) -> Option<Vec<ArgSrc>> {
         let code: &CodeObj = &f.code;
         let (argc, kwonly) = (code.argcount as usize, code.kwonlyargcount as usize);
-        if code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0 || pos.len() > argc {
+        let va = code.flags & code_flags::VARARGS != 0;
+        let vk = code.flags & code_flags::VARKEYWORDS != 0;
+        let virt = self.opts.has("virtargs");
+        if (va || vk || kwonly > 0) && !virt {
+            return None;
+        }
+        if pos.len() > argc && !va {
             return None;
         }
         let mut slots: Vec<Option<ArgSrc>> = vec![None; argc + kwonly];
+        let mut extra_pos = Vec::new();
         for (i, a) in pos.into_iter().enumerate() {
-            slots[i] = Some(a);
-        }
-        for (name, a) in kw {
-            let i = code.varnames[..argc + kwonly].iter().position(|n| *n == name)?;
-            if i < code.posonlyargcount as usize || slots[i].is_some() {
-                return None;
+            if i < argc {
+                slots[i] = Some(a);
+            } else {
+                extra_pos.push(a);
             }
-            slots[i] = Some(a);
         }
-        if slots.iter().any(|s| s.is_none()) {
-            // Positional defaults: the tuple is immutable, so guarding its
-            // identity guards the values.
+        let (mut extra_names, mut extra_kw) = (Vec::new(), Vec::new());
+        for (name, a) in kw {
+            match code.varnames[..argc + kwonly].iter().position(|n| *n == name) {
+                Some(i) if i >= code.posonlyargcount as usize => {
+                    if slots[i].is_some() {
+                        return None;
+                    }
+                    slots[i] = Some(a);
+                }
+                _ => {
+                    if !vk || extra_names.contains(&name) {
+                        return None;
+                    }
+                    extra_names.push(name);
+                    extra_kw.push(a);
+                }
+            }
+        }
+        let vt = if va { Some(self.container_of(&extra_pos, None)?) } else { None };
+        let vd = if vk { Some(self.container_of(&extra_kw, Some(&extra_names))?) } else { None };
+        // Positional defaults: the tuple is immutable, so guarding its
+        // identity guards the values.
+        let mut pos_guard = None;
+        if slots[..argc].iter().any(|s| s.is_none()) {
             let defaults = f.defaults.get();
             let items: Vec<Value> = match &defaults {
                 Value::Tuple(t) => t.as_slice().to_vec(),
@@ -5899,23 +6392,83 @@ impl<'a> Tr<'a> {
                 _ => return None,
             };
             let first = argc.checked_sub(items.len())?;
-            for (i, slot) in slots.iter_mut().enumerate() {
+            for (i, slot) in slots[..argc].iter_mut().enumerate() {
                 if slot.is_none() {
-                    if i < first || i >= argc {
+                    if i < first {
                         return None;
                     }
                     *slot = Some(ArgSrc::Value(items[i - first].clone()));
                 }
             }
+            pos_guard = Some(defaults);
+        }
+        // Keyword-only defaults: a dict, which may change; its entries
+        // stay where they are while its key version is the same.
+        let mut kw_guard = None;
+        if slots[argc..].iter().any(|s| s.is_none()) {
+            let kwd = f.kwdefaults.get();
+            let Value::Dict(d) = &kwd else {
+                return None;
+            };
+            let mut entries = Vec::new();
+            for (i, slot) in slots.iter_mut().enumerate().skip(argc) {
+                if slot.is_none() {
+                    let name = code.varnames[i].as_str();
+                    let at = d.find_str(name, crate::objects::str::hash_str(name))?;
+                    let ptr = d.value_ptr(at);
+                    // SAFETY: `ptr` points at a live entry of `d` (just found).
+                    let v = unsafe { (*ptr).clone() };
+                    entries.push((ptr as usize, v.clone()));
+                    *slot = Some(ArgSrc::Value(v));
+                }
+            }
+            kw_guard = Some((kwd.clone(), entries));
+        }
+        let fp = f.as_ptr() as i64;
+        if let Some(defaults) = pos_guard {
             let x = self.exit(ExitKind::Guard, pc, "defaults changed");
-            let fp = self.iconst(f.as_ptr() as i64);
+            let fp = self.iconst(fp);
             let off = (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(FunctionObj, defaults)) as i32;
             let t = self.load(fp, off + 8);
             let ok = self.icmp_imm(Cmp::Eq, t, defaults.words()[1] as i64);
             self.guard_nonzero(ok, x);
             self.intern(&defaults);
         }
-        slots.into_iter().collect()
+        if let Some((kwd, entries)) = kw_guard {
+            let x = self.exit(ExitKind::Guard, pc, "keyword defaults changed");
+            let fpv = self.iconst(fp);
+            let off = (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(FunctionObj, kwdefaults)) as i32;
+            let t = self.load(fpv, off);
+            let ok = self.icmp_imm(Cmp::Eq, t, tag::DICT as i64);
+            self.guard_nonzero(ok, x);
+            let p = self.load(fpv, off + 8);
+            let ok = self.icmp_imm(Cmp::Eq, p, kwd.words()[1] as i64);
+            self.guard_nonzero(ok, x);
+            // (The dict is a constant of the loop: its address is never
+            // another dict's while the code lives.)
+            if let Value::Dict(d) = &kwd {
+                let a = self.iconst(d.keys_version_ptr() as i64);
+                let v = self.load(a, 0);
+                let ok = self.icmp_imm(Cmp::Eq, v, d.keys_version() as i64);
+                self.guard_nonzero(ok, x);
+            }
+            for (ptr, v) in entries {
+                let ea = self.iconst(ptr as i64);
+                let t = self.load(ea, 0);
+                let ok = self.icmp_imm(Cmp::Eq, t, v.tag() as i64);
+                self.guard_nonzero(ok, x);
+                if !matches!(v, Value::None | Value::NotImplemented | Value::Ellipsis) {
+                    let p = self.load(ea, 8);
+                    let ok = self.icmp_imm(Cmp::Eq, p, v.words()[1] as i64);
+                    self.guard_nonzero(ok, x);
+                }
+            }
+            self.intern(&kwd);
+        }
+        let mut args: Vec<ArgSrc> = slots.into_iter().collect::<Option<Vec<_>>>()?;
+        args.extend(vt.map(ArgSrc::Virt));
+        args.extend(vd.map(ArgSrc::Virt));
+        Some(args)
     }
 
     /// Inlines a call of `f` with arguments already bound to its parameters.
@@ -5930,8 +6483,6 @@ impl<'a> Tr<'a> {
         kw: Vec<(String, ArgSrc)>,
         mode: ArgMode,
     ) -> TResult<Option<Flow>> {
-        let init = mode == ArgMode::Init;
-        let copy_args = mode == ArgMode::Copy;
         let callee: &CodeObj = &f.code;
         if !self.inlinable(callee) {
             return Ok(None);
@@ -5939,6 +6490,46 @@ impl<'a> Tr<'a> {
         let Some(args) = self.bind_args(pc, f, pos, kw) else {
             return Ok(None);
         };
+        // The items of the virtual containers this binding made are the
+        // caller's argument registers: the call consumed them.
+        let items: Vec<usize> = if mode == ArgMode::Copy {
+            Vec::new()
+        } else {
+            args.iter()
+                .flat_map(|a| match a {
+                    ArgSrc::Virt(T::VTuple(s, n) | T::VDict(s, n, _)) => (*s as usize..*s as usize + *n as usize).collect(),
+                    _ => Vec::new(),
+                })
+                .collect()
+        };
+        let flow = self.inline_bound_args(pc, f, fval, func, args, mode, None)?;
+        if let Some(Flow::Next) = flow {
+            for i in items {
+                let m = self.st[i].slot_mem();
+                self.empty_slot(i, m);
+                self.st[i] = RS::mem_type(T::Tag(tag::UNDEF));
+            }
+        }
+        Ok(flow)
+    }
+
+    /// Inlines a call of `f` whose arguments `bind_args` bound (`cells`:
+    /// the callee's closure cells, read at run time, when only its code
+    /// is known).
+    #[allow(clippy::too_many_arguments)]
+    fn inline_bound_args(
+        &mut self,
+        pc: usize,
+        f: &PyRef<FunctionObj>,
+        fval: &Value,
+        func: Reg,
+        args: Vec<ArgSrc>,
+        mode: ArgMode,
+        cells: Option<Vec<Var>>,
+    ) -> TResult<Option<Flow>> {
+        let init = mode == ArgMode::Init;
+        let copy_args = mode == ArgMode::Copy;
+        let callee: &CodeObj = &f.code;
         if !self.small_recursion(callee) {
             self.budget -= callee.instrs.len();
         }
@@ -5968,6 +6559,10 @@ impl<'a> Tr<'a> {
                 ArgSrc::Reg(r) => *r,
                 ArgSrc::Value(v) => {
                     self.def_value(d, v);
+                    continue;
+                }
+                ArgSrc::Virt(t) => {
+                    self.virtual_container(d, *t);
                     continue;
                 }
             };
@@ -6008,11 +6603,29 @@ impl<'a> Tr<'a> {
                 }
             }
         }
-        // Free variables: the function's closure cells, known constants.
+        // Free variables: the function's closure cells, known constants,
+        // or (a callee known only by its code) the cells read from it,
+        // stored in the window with a count each.
         for (i, (_, reg)) in callee.freevars.iter().enumerate() {
-            if let Some(cell) = f.closure.get(i) {
-                let c = self.intern(&Value::Cell(cell.clone()));
-                self.def_const(offset + *reg as usize, c);
+            let d = offset + *reg as usize;
+            match &cells {
+                Some(cells) => {
+                    let p = cells[i];
+                    let rc = self.load(p, 0);
+                    let one = self.iconst(1);
+                    let rc1 = self.op1(Op::IAdd, vec![rc, one]);
+                    self.store(p, 0, rc1);
+                    let t = self.iconst(tag::CELL as i64);
+                    self.store(self.base, Self::slot_off(d), t);
+                    self.store(self.base, Self::slot_off(d) + 8, p);
+                    self.st[d] = RS::mem_type(T::Tag(tag::CELL));
+                }
+                None => {
+                    if let Some(cell) = f.closure.get(i) {
+                        let c = self.intern(&Value::Cell(cell.clone()));
+                        self.def_const(d, c);
+                    }
+                }
             }
         }
         let live = self.liveness(callee);
@@ -6141,6 +6754,19 @@ impl<'a> Tr<'a> {
     }
 }
 
+/// Which word of a `Box<[T]>` (a fat pointer: address and length, in an
+/// order Rust does not document) holds the address.
+fn boxed_slice_ptr_word() -> usize {
+    let b: Box<[u64]> = vec![7u64, 8, 9].into_boxed_slice();
+    // SAFETY: a boxed slice is two words; they are only read as integers.
+    let words: [usize; 2] = unsafe { std::mem::transmute_copy(&b) };
+    if words[0] == b.as_ptr() as usize {
+        0
+    } else {
+        1
+    }
+}
+
 /// Where an inlined call's parameter comes from.
 #[derive(Clone)]
 enum ArgSrc {
@@ -6148,6 +6774,8 @@ enum ArgSrc {
     Reg(usize),
     /// A known value (a default).
     Value(Value),
+    /// A virtual `*args` tuple or `**kwargs` dict (`T::VTuple`/`T::VDict`).
+    Virt(T),
 }
 
 /// How an inlined call gets its arguments.

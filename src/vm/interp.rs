@@ -622,6 +622,17 @@ impl Vm {
                         save_pc!();
                         // Fast path: a plain Python function called with exactly
                         // its positional parameters gets a frame right here.
+                        if profiling {
+                            if let Value::Function(f) = r!(func) {
+                                // The callee's code, for the JIT (`Cache::c`:
+                                // 0 none yet, 1 several).
+                                let c = code.cache(pc - 1);
+                                let p = &*f.code as *const CodeObj as u64;
+                                if c.c != p {
+                                    c.c = if c.c == 0 { p } else { 1 };
+                                }
+                            }
+                        }
                         match r!(func) {
                             Value::Function(f) if self.try_fast_call(fi, f, base, func as usize + 1, nargs as usize, func) => {
                                 continue 'frame;
