@@ -45,6 +45,14 @@ impl StrObj {
         StrObj { s: text, nchars: s.len(), hash: Cell::new(-1), surrogates: false }
     }
 
+    /// `from_ascii` for an owned text (kept as it is when it does not fit inline).
+    pub fn from_ascii_string(s: String) -> StrObj {
+        debug_assert!(s.is_ascii());
+        let nchars = s.len();
+        let text = if s.len() <= INLINE { StrObj::inline(&s) } else { Text::Heap(s.into_boxed_str()) };
+        StrObj { s: text, nchars, hash: Cell::new(-1), surrogates: false }
+    }
+
     #[inline]
     fn inline(s: &str) -> Text {
         let mut buf = [0u8; INLINE];

@@ -1833,14 +1833,36 @@ impl Vm {
                 }
                 Instr::BuildString { dst, start, count } => {
                     // One allocation of the final size.
-                    let len: usize = (0..count).map(|i| if let Value::Str(p) = r!(start + i) { p.as_str().len() } else { 0 }).sum();
-                    let mut s = String::with_capacity(len);
+                    let mut len = 0;
+                    let mut ascii = true;
                     for i in 0..count {
                         if let Value::Str(p) = r!(start + i) {
-                            s.push_str(p.as_str());
+                            len += p.as_str().len();
+                            ascii &= p.is_ascii();
                         }
                     }
-                    set!(dst, Value::string(s));
+                    if ascii && len <= 64 {
+                        // Short ASCII text (most keys and log lines): built
+                        // on the stack, copied once into the object.
+                        let mut buf = [0u8; 64];
+                        let mut n = 0;
+                        for i in 0..count {
+                            if let Value::Str(p) = r!(start + i) {
+                                let b = p.as_str().as_bytes();
+                                buf[n..n + b.len()].copy_from_slice(b);
+                                n += b.len();
+                            }
+                        }
+                        set!(dst, Value::ascii_str(std::str::from_utf8(&buf[..n]).unwrap_or_default()));
+                    } else {
+                        let mut s = String::with_capacity(len);
+                        for i in 0..count {
+                            if let Value::Str(p) = r!(start + i) {
+                                s.push_str(p.as_str());
+                            }
+                        }
+                        set!(dst, if ascii { Value::ascii_string(s) } else { Value::string(s) });
+                    }
                 }
                 Instr::ListAppend { list, src } => {
                     if let Value::List(l) = r!(list) {
