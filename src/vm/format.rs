@@ -572,7 +572,10 @@ impl FastBuf {
         self.len += s.len();
     }
     fn value(&self) -> Value {
-        Value::ascii_str(std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default())
+        debug_assert!(self.buf[..self.len].is_ascii());
+        // SAFETY: only ASCII bytes are written (ASCII fills from an ASCII
+        // spec, digits, signs, pieces of ASCII strs).
+        Value::ascii_str(unsafe { std::str::from_utf8_unchecked(&self.buf[..self.len]) })
     }
 }
 
@@ -993,7 +996,8 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
                 }
                 text[len..len + 20 - start].copy_from_slice(&digits[start..]);
                 len += 20 - start;
-                let text = std::str::from_utf8(&text[..len]).unwrap_or_default();
+                // SAFETY: a sign and decimal digits: ASCII.
+                let text = unsafe { std::str::from_utf8_unchecked(&text[..len]) };
                 if plain {
                     out.push_str(text);
                 } else {

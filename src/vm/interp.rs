@@ -405,6 +405,11 @@ impl Vm {
                             set!(dst, Value::Bool(t));
                             continue;
                         }
+                        if let (Value::Str(x), Value::Str(y), true) = (r!(a), r!(b), matches!(op, CmpOp::Eq | CmpOp::Ne)) {
+                            let t = (PyRef::ptr_eq(x, y) || x.as_str() == y.as_str()) == (op == CmpOp::Eq);
+                            set!(dst, Value::Bool(t));
+                            continue;
+                        }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         save_pc!();
                         let v = tri!(self.compare(op, &x, &y));
@@ -473,6 +478,10 @@ impl Vm {
                     Instr::CompareJump { op, a, b, target } => {
                         let t = match (r!(a), r!(b)) {
                             (Value::Int(x), Value::Int(y)) if (op as u8) <= CmpOp::IsNot as u8 => cmp_i64(op, *x, *y),
+                            // `kind == "buy"`: exact strs compare by content.
+                            (Value::Str(x), Value::Str(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                                (PyRef::ptr_eq(x, y) || x.as_str() == y.as_str()) == (op == CmpOp::Eq)
+                            }
                             (Value::Float(x), Value::Float(y)) => match op {
                                 CmpOp::Lt => x < y,
                                 CmpOp::Le => x <= y,
@@ -1853,7 +1862,8 @@ impl Vm {
                                 n += b.len();
                             }
                         }
-                        set!(dst, Value::ascii_str(std::str::from_utf8(&buf[..n]).unwrap_or_default()));
+                        // SAFETY: the concatenation of ASCII strs is ASCII.
+                        set!(dst, Value::ascii_str(unsafe { std::str::from_utf8_unchecked(&buf[..n]) }));
                     } else {
                         let mut s = String::with_capacity(len);
                         for i in 0..count {
@@ -1939,6 +1949,23 @@ impl Vm {
                             for (i, v) in t.as_slice().iter().enumerate() {
                                 code.cache(pc - 1).profile |= crate::jit::profile_bit(v);
                                 set!(dst + i as u16, v.clone());
+                            }
+                            return Ok(Step::Next);
+                        }
+                    }
+                    if let Value::List(l) = r!(src) {
+                        if l.len() == count as usize && count <= 8 {
+                            // A list of the right length (`a, b = s.split()`):
+                            // its items copied out first (storing may free
+                            // objects, whose finalizers may change the list),
+                            // without an intermediate vector.
+                            let mut items: [Value; 8] = Default::default();
+                            for (i, slot) in items.iter_mut().enumerate().take(count as usize) {
+                                *slot = l.get(i).unwrap_or_default();
+                            }
+                            for (i, v) in items.into_iter().enumerate().take(count as usize) {
+                                code.cache(pc - 1).profile |= crate::jit::profile_bit(&v);
+                                set!(dst + i as u16, v);
                             }
                             return Ok(Step::Next);
                         }
