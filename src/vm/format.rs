@@ -652,6 +652,45 @@ fn fast_number(negative: bool, body: &[u8], f: &FastSpec) -> Option<Value> {
     Some(out.value())
 }
 
+/// `format(x, '.Nf')` when the shortest round-trip digits of `x` have at
+/// most `precision` digits after the point and `x` is within a quarter
+/// unit of the last requested digit of them (the test `float::dtoa` makes):
+/// then rounding the exact value gives those digits, padded with zeros.
+/// Built on the stack; `None` for anything else (exponent forms, rounding).
+fn fixed_from_shortest(x: f64, precision: usize, f: &FastSpec) -> Option<Value> {
+    let a = x.abs();
+    if !(1e-4..1e15).contains(&a) && a != 0.0 || precision > 20 {
+        return None;
+    }
+    let mut rb = ryu::Buffer::new();
+    let s = rb.format_finite(a).as_bytes();
+    let dot = s.iter().position(|&c| c == b'.')?;
+    if s.contains(&b'e') {
+        return None;
+    }
+    let (int_part, frac) = (&s[..dot], &s[dot + 1..]);
+    let frac: &[u8] = if frac == b"0" { b"" } else { frac };
+    if frac.len() > precision {
+        return None;
+    }
+    if a != 0.0 {
+        let ulp = f64::from_bits(a.to_bits() + 1) - a;
+        if ulp >= 0.25 * 10f64.powi(-(precision as i32)) {
+            return None;
+        }
+    }
+    let mut body = [b'0'; 48];
+    let mut n = int_part.len();
+    body[..n].copy_from_slice(int_part);
+    if precision > 0 {
+        body[n] = b'.';
+        n += 1;
+        body[n..n + frac.len()].copy_from_slice(frac);
+        n += precision;
+    }
+    fast_number(x.is_sign_negative(), &body[..n], f)
+}
+
 /// `format(v, spec)` for an int, float or str and a spec of the simple
 /// form; `None` leaves the work (and any error) to the general path.
 fn format_fast(v: &Value, spec: &str) -> Option<Value> {
@@ -669,7 +708,11 @@ fn format_fast(v: &Value, spec: &str) -> Option<Value> {
             if !matches!(f.ty, b'f' | b'F') || !x.is_finite() {
                 return None;
             }
-            let s = float::double_to_string(*x, 'f', f.precision.unwrap_or(6), false, false, false);
+            let precision = f.precision.unwrap_or(6);
+            if let Some(v) = fixed_from_shortest(*x, precision, &f) {
+                return Some(v);
+            }
+            let s = float::double_to_string(*x, 'f', precision, false, false, false);
             let (negative, body) = match s.strip_prefix('-') {
                 Some(b) => (true, b),
                 None => (false, s.as_str()),

@@ -84,3 +84,34 @@ try:
     "x".strip(5)
 except TypeError as e:
     print("TypeError", e)
+
+# Many floats of the kinds programs format (money, ratios, halves that
+# round to even), each against the general algorithm's digits.
+state = 12345
+out = []
+for i in range(3000):
+    state = (state * 1103515245 + 12345) % 2147483648
+    k = state % 7
+    if k == 0:
+        x = (state >> 8) % 100000 / 100.0
+    elif k == 1:
+        x = (state >> 4) % 1000 / 10.0
+    elif k == 2:
+        x = (state >> 8) % 4096 / 1024.0 - 2.0
+    elif k == 3:
+        x = state / 3.0
+    elif k == 4:
+        x = 1.0 / ((state % 997) + 1)
+    elif k == 5:
+        x = ((state >> 8) % 200 - 100) * 0.005
+    else:
+        x = (state % 100) * 1e-5
+    p = state % 9
+    out.append(f"{x:.{p}f}|{x:12.{p}f}|{x:+.2f}|{-x:08.3f}")
+print(len(out), out[:3], out[-3:])
+print(sum(len(s) for s in out), hash("".join(out)) == hash("".join(out)))
+digest = 0
+for s in out:
+    for ch in s:
+        digest = (digest * 131 + ord(ch)) % 1000000007
+print(digest)
