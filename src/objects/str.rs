@@ -7,7 +7,7 @@ use std::cell::Cell;
 /// Texts up to this many bytes live inside the object: no second
 /// allocation, and dict key comparisons read the text from the object's
 /// own cache line (most keys, split parts and formatted numbers are short).
-const INLINE: usize = 22;
+const INLINE: usize = 38;
 
 enum Text {
     Inline { len: u8, buf: [u8; INLINE] },
