@@ -833,6 +833,22 @@ impl Vm {
                         }
                         return Ok(v);
                     }
+                    // Bitwise operators on small ints (`h >> 4`), here
+                    // rather than through `step_slow`.
+                    Instr::BinaryOp { op, dst, a, b } if int_bitop(op, r!(a), r!(b)).is_some() => {
+                        let v = Value::Int(int_bitop(op, r!(a), r!(b)).unwrap_or_default());
+                        prof!(&v);
+                        set!(dst, v);
+                    }
+                    // An f-string field without conversion or spec of a str
+                    // (the str itself) or an int (its digits).
+                    Instr::FormatValue { dst, src, spec: _, conv: 0 } if matches!(r!(src), Value::Str(_) | Value::Int(_)) => {
+                        let v = match r!(src) {
+                            Value::Int(i) => super::format::int_str_value(*i),
+                            x => x.clone(),
+                        };
+                        set!(dst, v);
+                    }
                     Instr::ReturnNone {} => {
                         save_pc!();
                         match self.do_return(Value::None, entry_depth) {
@@ -1589,21 +1605,10 @@ impl Vm {
                 Instr::BinaryOp { op, dst, a, b } => {
                     // Bitwise operators on small ints, without the generic
                     // operator protocol.
-                    if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
-                        let (x, y) = (*x, *y);
-                        let v = match op {
-                            BinOp::And => Some(x & y),
-                            BinOp::Or => Some(x | y),
-                            BinOp::Xor => Some(x ^ y),
-                            BinOp::RShift if y >= 0 => Some(x >> y.min(63)),
-                            BinOp::LShift if (0..64).contains(&y) && (x << y) >> y == x => Some(x << y),
-                            _ => None,
-                        };
-                        if let Some(v) = v {
-                            code.cache(pc - 1).profile |= crate::jit::profile_bit(&Value::Int(v));
-                            set!(dst, Value::Int(v));
-                            return Ok(Step::Next);
-                        }
+                    if let Some(v) = int_bitop(op, r!(a), r!(b)) {
+                        code.cache(pc - 1).profile |= crate::jit::profile_bit(&Value::Int(v));
+                        set!(dst, Value::Int(v));
+                        return Ok(Step::Next);
                     }
                     if let Value::Instance(_) = r!(a) {
                         if self.try_binop_frame(fi, base, code, pc - 1, op, a, b, dst) {
@@ -2802,6 +2807,22 @@ pub(crate) fn free_var_error(code: &CodeObj, name: &str) -> PyErr {
         unbound_local(name)
     } else {
         PyErr::name_error(format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name))
+    }
+}
+
+/// `a op b` for a bitwise operator on two small ints whose result is a
+/// small int (`None`: anything else, left to the general operator).
+#[inline(always)]
+fn int_bitop(op: BinOp, a: &Value, b: &Value) -> Option<i64> {
+    let (Value::Int(x), Value::Int(y)) = (a, b) else { return None };
+    let (x, y) = (*x, *y);
+    match op {
+        BinOp::And => Some(x & y),
+        BinOp::Or => Some(x | y),
+        BinOp::Xor => Some(x ^ y),
+        BinOp::RShift if y >= 0 => Some(x >> y.min(63)),
+        BinOp::LShift if (0..64).contains(&y) && (x << y) >> y == x => Some(x << y),
+        _ => None,
     }
 }
 
