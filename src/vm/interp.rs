@@ -687,6 +687,23 @@ impl Vm {
                                 continue 'frame;
                             }
                         }
+                        if let (Value::Builtin(bf), Value::Dict(d), true) = (r!(b), r!(b + 1), has_self && (nargs == 1 || nargs == 2)) {
+                            if std::ptr::eq(bf.func as *const (), crate::builtins::types_dict::get as *const ()) && bf.this.is_undef() {
+                                // `d.get(k)` / `d.get(k, default)` of an exact dict:
+                                // the lookup without the generic builtin call.
+                                let d = d.clone();
+                                let key = r!(b + 2).clone();
+                                let found = self.dict_get(&d, &key);
+                                let default = if nargs == 2 { r!(b + 3).clone() } else { Value::None };
+                                // SAFETY: registers start .. start+n are the arguments.
+                                clear_temps(unsafe { base.add(start as usize) }, n);
+                                let v = tri!(found).unwrap_or(default);
+                                prof!(&v);
+                                set!(b, v);
+                                safe_point!();
+                                continue;
+                            }
+                        }
                         // SAFETY: registers start .. start+n are the arguments.
                         let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                         let r = self.call_from_frame(fi, b, r!(b), Args::new(args), None);
