@@ -493,7 +493,8 @@ const FAST_MAX: usize = 96;
 
 fn parse_fast(spec: &[u8]) -> Option<FastSpec> {
     let is_align = |c: u8| matches!(c, b'<' | b'>' | b'=' | b'^');
-    let mut f = FastSpec { fill: b' ', fill_given: false, align: 0, align_given: false, sign: 0, zero: false, width: 0, precision: None, ty: 0 };
+    let mut f =
+        FastSpec { fill: b' ', fill_given: false, align: 0, align_given: false, sign: 0, zero: false, width: 0, precision: None, ty: 0 };
     let mut i = 0;
     if !spec.is_ascii() {
         return None;
