@@ -4,7 +4,7 @@ mod codecs;
 pub(crate) mod functions;
 mod memoryview;
 mod types_bytes;
-mod types_dict;
+pub(crate) mod types_dict;
 mod types_misc;
 mod types_num;
 mod types_seq;

@@ -154,7 +154,11 @@ fn dict_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// `dict.get` (the interpreter recognises it by address, see `Instr::CallMethod`).
+pub(crate) fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error("dict.get() takes no keyword arguments"));
+    }
     super::arg::counts(&args, "get", 1, 2)?;
     let d = this_dict(vm, args.this())?;
     Ok(vm.dict_get(&d, &args.pos[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))

@@ -233,13 +233,11 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     one_arg(&args, "str.join")?;
     let sep = this_str(vm, &args)?;
     let src = &args.pos[1];
-    let owned;
-    let items: &[Value] = match src {
-        Value::List(l) => {
-            owned = l.to_vec();
-            &owned
-        }
-        Value::Tuple(t) => t.as_slice(),
+    let r = match src {
+        // The list's elements in place (no copy, no counts): joining runs
+        // no Python code.
+        Value::List(l) => l.with_slice(|items| join_items(vm, &sep, items)),
+        Value::Tuple(t) => join_items(vm, &sep, t.as_slice()),
         _ => {
             let it = match vm.get_iter(src) {
                 Ok(it) => it,
@@ -250,22 +248,32 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
             while let Some(x) = vm.next(&it)? {
                 v.push(x);
             }
-            owned = v;
-            &owned
+            join_items(vm, &sep, &v)
         }
     };
+    r
+}
+
+/// `sep.join(items)` once the items are collected: the one item itself
+/// when it is a str, else a str of the exact size.
+fn join_items(vm: &Vm, sep: &PyRef<StrObj>, items: &[Value]) -> PyResult<Value> {
     if items.len() == 1 {
         if let Value::Str(_) = &items[0] {
             return Ok(items[0].clone());
         }
     }
     let mut total = 0;
+    let mut ascii = sep.is_ascii();
     for (i, it) in items.iter().enumerate() {
         match it {
-            Value::Str(s) => total += s.as_str().len(),
+            Value::Str(s) => {
+                total += s.as_str().len();
+                ascii &= s.is_ascii();
+            }
             other => {
                 if let Value::Str(s) = vm.unwrap_builtin(other).as_ref() {
                     total += s.as_str().len();
+                    ascii &= s.is_ascii();
                     continue;
                 }
                 return Err(PyErr::type_error(format!("sequence item {}: expected str instance, {} found", i, vm.type_name(other))));
@@ -273,7 +281,7 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     let sep_s = sep.as_str();
-    let mut out = String::with_capacity(total + sep_s.len() * items.len());
+    let mut out = String::with_capacity(total + sep_s.len() * items.len().saturating_sub(1));
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep_s);
@@ -287,10 +295,9 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::string(out))
+    Ok(if ascii { Value::ascii_string(out) } else { Value::string(out) })
 }
 
-/// Splits on runs of whitespace, from the left.
 fn split_whitespace(text: &str, maxsplit: i64, out: &mut Vec<Value>) {
     if text.is_ascii() {
         // Bytes are characters here.
@@ -482,6 +489,21 @@ fn strip_impl(vm: &mut Vm, args: Args, ends: Ends, name: &str) -> PyResult<Value
         },
         Some(v) => {
             let cs = as_text(vm, v).ok_or_else(|| PyErr::type_error(format!("{} arg must be None or str", name)))?;
+            if cs.is_ascii() {
+                // An ASCII set of characters (`token.strip(",.;:!?")`): a
+                // 128-bit mask, no allocation.
+                let mask = cs.bytes().fold(0u128, |m, b| m | 1 << b);
+                let f = |c: char| (c as u32) < 128 && mask >> (c as u32) & 1 != 0;
+                let r = match ends {
+                    Ends::Both => t.trim_matches(f),
+                    Ends::Left => t.trim_start_matches(f),
+                    Ends::Right => t.trim_end_matches(f),
+                };
+                if r.len() == t.len() {
+                    return Ok(Value::Str(s));
+                }
+                return Ok(if s.is_ascii() { Value::ascii_str(r) } else { Value::str(r) });
+            }
             let cs: Vec<char> = cs.chars().collect();
             let f = |c: char| cs.contains(&c);
             match ends {

@@ -572,6 +572,18 @@ pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
             v.gc_safe_point();
         }
         v.frames[fi].pc = pc as u32 + 1;
+        if let (Value::Dict(d), 2 | 3) = (&args[0], args.len()) {
+            if std::ptr::eq(bf.func as *const (), crate::builtins::types_dict::get as *const ()) && bf.this.is_undef() {
+                // `d.get(k[, default])` of an exact dict: the lookup itself
+                // (as the interpreter's `CallMethod` does).
+                let d = d.clone();
+                let key = args[1].clone();
+                let r = v.dict_get(&d, &key)?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None));
+                // SAFETY: as above.
+                Value::store(unsafe { &mut *base.add(b as usize) }, r);
+                return Ok(Generic::Next);
+            }
+        }
         let bf = bf.clone();
         let r = v.call_builtin(&bf, Args::new(args))?;
         // SAFETY: as above.

@@ -487,6 +487,14 @@ impl DictObj {
                         return Ok(Some(i));
                     }
                     if e.hash == hash && !e.key.is_undef() {
+                        match plain_key_eq(&e.key, key) {
+                            Some(true) => return Ok(Some(i)),
+                            Some(false) => {
+                                i += 1;
+                                continue;
+                            }
+                            None => {}
+                        }
                         let k = e.key.clone();
                         let version = self.keys_version();
                         let equal = eq(&k, key)?;
@@ -515,7 +523,11 @@ impl DictObj {
                     if e.key.is(key) {
                         return Ok(Some(ix as usize));
                     }
-                    if e.hash == hash {
+                    let plain = if e.hash == hash { plain_key_eq(&e.key, key) } else { Some(false) };
+                    if plain == Some(true) {
+                        return Ok(Some(ix as usize));
+                    }
+                    if plain.is_none() {
                         let k = e.key.clone();
                         let version = self.keys_version();
                         let equal = eq(&k, key)?;
@@ -712,6 +724,41 @@ impl DictObj {
 #[inline(always)]
 fn same_str(a: &super::StrObj, b: &super::StrObj) -> bool {
     std::ptr::eq(a, b) || a.as_str() == b.as_str()
+}
+
+/// Equality of two dict keys when it needs no Python code: exact `str`s,
+/// small ints, and tuples of those (compared item by item, the same item
+/// counting as equal, as CPython's tuple comparison does); `None` when the
+/// general comparison (`__eq__`, numeric mixes, floats) must decide.
+fn plain_key_eq(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(same_str(x, y)),
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            if super::PyRef::ptr_eq(x, y) {
+                return Some(true);
+            }
+            let (x, y) = (x.as_slice(), y.as_slice());
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.iter().zip(y) {
+                if p.is(q) {
+                    continue;
+                }
+                match (p, q) {
+                    (Value::Str(_) | Value::Int(_), Value::Str(_) | Value::Int(_)) => {
+                        if !plain_key_eq(p, q)? {
+                            return Some(false);
+                        }
+                    }
+                    _ => return None,
+                }
+            }
+            Some(true)
+        }
+        _ => None,
+    }
 }
 
 /// Whether dict key `k` is the string `key`: by address first (keys and

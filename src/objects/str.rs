@@ -7,7 +7,7 @@ use std::cell::Cell;
 /// Texts up to this many bytes live inside the object: no second
 /// allocation, and dict key comparisons read the text from the object's
 /// own cache line (most keys, split parts and formatted numbers are short).
-const INLINE: usize = 22;
+const INLINE: usize = 38;
 
 enum Text {
     Inline { len: u8, buf: [u8; INLINE] },
@@ -43,6 +43,14 @@ impl StrObj {
         debug_assert!(s.is_ascii());
         let text = if s.len() <= INLINE { StrObj::inline(s) } else { Text::Heap(s.into()) };
         StrObj { s: text, nchars: s.len(), hash: Cell::new(-1), surrogates: false }
+    }
+
+    /// `from_ascii` for an owned text (kept as it is when it does not fit inline).
+    pub fn from_ascii_string(s: String) -> StrObj {
+        debug_assert!(s.is_ascii());
+        let nchars = s.len();
+        let text = if s.len() <= INLINE { StrObj::inline(&s) } else { Text::Heap(s.into_boxed_str()) };
+        StrObj { s: text, nchars, hash: Cell::new(-1), surrogates: false }
     }
 
     #[inline]

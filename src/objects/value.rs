@@ -271,6 +271,15 @@ impl Value {
         Value::Str(PyRef::new(StrObj::from_ascii(s)))
     }
 
+    /// `Value::string` for a text known to be ASCII: no character count
+    /// or surrogate scan.
+    pub fn ascii_string(s: String) -> Value {
+        if let [b] = s.as_bytes() {
+            return Value::Str(super::str::ascii_char(*b));
+        }
+        Value::Str(PyRef::new(StrObj::from_ascii_string(s)))
+    }
+
     pub fn string(s: String) -> Value {
         if let [b] = s.as_bytes() {
             return Value::Str(super::str::ascii_char(*b));

@@ -471,6 +471,286 @@ fn format_complex(re: f64, im: f64, spec: &Spec) -> PyResult<String> {
     Ok(pad_text(&out, len, &sp))
 }
 
+/// A format spec of the common simple form `[[fill]align][sign][0][width]
+/// [.precision][type]`, all ASCII, read without allocating (the fast path
+/// of f-string fields like `{i:06d}`, `{x:.1f}`, `{name:<6}`). Anything
+/// else (grouping, `#`, `z`, non-ASCII, huge widths, unusual types) is
+/// left to `parse_spec`, which also produces every error message.
+struct FastSpec {
+    fill: u8,
+    fill_given: bool,
+    align: u8,
+    align_given: bool,
+    sign: u8,
+    zero: bool,
+    width: usize,
+    precision: Option<usize>,
+    ty: u8,
+}
+
+/// Results longer than this take the general path.
+const FAST_MAX: usize = 96;
+
+fn parse_fast(spec: &[u8]) -> Option<FastSpec> {
+    let is_align = |c: u8| matches!(c, b'<' | b'>' | b'=' | b'^');
+    let mut f =
+        FastSpec { fill: b' ', fill_given: false, align: 0, align_given: false, sign: 0, zero: false, width: 0, precision: None, ty: 0 };
+    let mut i = 0;
+    if !spec.is_ascii() {
+        return None;
+    }
+    if spec.len() >= 2 && is_align(spec[1]) {
+        f.fill = spec[0];
+        f.fill_given = true;
+        f.align = spec[1];
+        f.align_given = true;
+        i = 2;
+    } else if !spec.is_empty() && is_align(spec[0]) {
+        f.align = spec[0];
+        f.align_given = true;
+        i = 1;
+    }
+    if i < spec.len() && matches!(spec[i], b'+' | b'-' | b' ') {
+        f.sign = spec[i];
+        i += 1;
+    }
+    if i < spec.len() && spec[i] == b'0' {
+        f.zero = true;
+        i += 1;
+    }
+    let digits = |i: &mut usize| -> Option<usize> {
+        let start = *i;
+        let mut n = 0usize;
+        while *i < spec.len() && spec[*i].is_ascii_digit() {
+            n = n * 10 + (spec[*i] - b'0') as usize;
+            *i += 1;
+            if n > FAST_MAX {
+                return None;
+            }
+        }
+        Some(if *i > start { n } else { usize::MAX })
+    };
+    let w = digits(&mut i)?;
+    f.width = if w == usize::MAX { 0 } else { w };
+    if i < spec.len() && spec[i] == b'.' {
+        i += 1;
+        let p = digits(&mut i)?;
+        if p == usize::MAX {
+            return None;
+        }
+        f.precision = Some(p);
+    }
+    if i < spec.len() {
+        f.ty = spec[i];
+        i += 1;
+    }
+    if i != spec.len() {
+        return None;
+    }
+    Some(f)
+}
+
+/// A small ASCII result under construction.
+struct FastBuf {
+    buf: [u8; FAST_MAX * 2 + 32],
+    len: usize,
+}
+
+impl FastBuf {
+    fn new() -> FastBuf {
+        FastBuf { buf: [0; FAST_MAX * 2 + 32], len: 0 }
+    }
+    fn push(&mut self, b: u8) {
+        self.buf[self.len] = b;
+        self.len += 1;
+    }
+    fn push_n(&mut self, b: u8, n: usize) {
+        self.buf[self.len..self.len + n].fill(b);
+        self.len += n;
+    }
+    fn push_bytes(&mut self, s: &[u8]) {
+        self.buf[self.len..self.len + s.len()].copy_from_slice(s);
+        self.len += s.len();
+    }
+    fn value(&self) -> Value {
+        debug_assert!(self.buf[..self.len].is_ascii());
+        // SAFETY: only ASCII bytes are written (ASCII fills from an ASCII
+        // spec, digits, signs, pieces of ASCII strs).
+        Value::ascii_str(unsafe { std::str::from_utf8_unchecked(&self.buf[..self.len]) })
+    }
+}
+
+/// The decimal digits of `n` at the end of `buf`; returns where they start.
+fn decimal_digits(mut n: u64, buf: &mut [u8; 20]) -> usize {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return i;
+        }
+    }
+}
+
+/// `str(i)` for a small int, without an intermediate `String`.
+pub fn int_str_value(i: i64) -> Value {
+    let mut digits = [0u8; 20];
+    let start = decimal_digits(i.unsigned_abs(), &mut digits);
+    let mut out = FastBuf::new();
+    if i < 0 {
+        out.push(b'-');
+    }
+    out.push_bytes(&digits[start..]);
+    out.value()
+}
+
+/// Lays out a number (sign, then `body`, all ASCII) per a fast spec whose
+/// default alignment is right, as `layout_number` does without grouping.
+fn fast_number(negative: bool, body: &[u8], f: &FastSpec) -> Option<Value> {
+    let sign: &[u8] = match (negative, f.sign) {
+        (true, _) => b"-",
+        (false, b'+') => b"+",
+        (false, b' ') => b" ",
+        _ => b"",
+    };
+    let (mut fill, mut align) = (f.fill, if f.align_given { f.align } else { b'>' });
+    if f.zero && !f.fill_given {
+        fill = b'0';
+        if !f.align_given {
+            align = b'=';
+        }
+    }
+    let len = sign.len() + body.len();
+    if len > FAST_MAX {
+        return None;
+    }
+    let n = f.width.saturating_sub(len);
+    let mut out = FastBuf::new();
+    match align {
+        b'<' => {
+            out.push_bytes(sign);
+            out.push_bytes(body);
+            out.push_n(fill, n);
+        }
+        b'^' => {
+            out.push_n(fill, n / 2);
+            out.push_bytes(sign);
+            out.push_bytes(body);
+            out.push_n(fill, n - n / 2);
+        }
+        b'=' => {
+            out.push_bytes(sign);
+            out.push_n(fill, n);
+            out.push_bytes(body);
+        }
+        _ => {
+            out.push_n(fill, n);
+            out.push_bytes(sign);
+            out.push_bytes(body);
+        }
+    }
+    Some(out.value())
+}
+
+/// `format(x, '.Nf')` when the shortest round-trip digits of `x` have at
+/// most `precision` digits after the point and `x` is within a quarter
+/// unit of the last requested digit of them (the test `float::dtoa` makes):
+/// then rounding the exact value gives those digits, padded with zeros.
+/// Built on the stack; `None` for anything else (exponent forms, rounding).
+fn fixed_from_shortest(x: f64, precision: usize, f: &FastSpec) -> Option<Value> {
+    let a = x.abs();
+    if !(1e-4..1e15).contains(&a) && a != 0.0 || precision > 20 {
+        return None;
+    }
+    let mut rb = ryu::Buffer::new();
+    let s = rb.format_finite(a).as_bytes();
+    let dot = s.iter().position(|&c| c == b'.')?;
+    if s.contains(&b'e') {
+        return None;
+    }
+    let (int_part, frac) = (&s[..dot], &s[dot + 1..]);
+    let frac: &[u8] = if frac == b"0" { b"" } else { frac };
+    if frac.len() > precision {
+        return None;
+    }
+    if a != 0.0 {
+        let ulp = f64::from_bits(a.to_bits() + 1) - a;
+        if ulp >= 0.25 * 10f64.powi(-(precision as i32)) {
+            return None;
+        }
+    }
+    let mut body = [b'0'; 48];
+    let mut n = int_part.len();
+    body[..n].copy_from_slice(int_part);
+    if precision > 0 {
+        body[n] = b'.';
+        n += 1;
+        body[n..n + frac.len()].copy_from_slice(frac);
+        n += precision;
+    }
+    fast_number(x.is_sign_negative(), &body[..n], f)
+}
+
+/// `format(v, spec)` for an int, float or str and a spec of the simple
+/// form; `None` leaves the work (and any error) to the general path.
+fn format_fast(v: &Value, spec: &str) -> Option<Value> {
+    let f = parse_fast(spec.as_bytes())?;
+    match v {
+        Value::Int(i) => {
+            if !matches!(f.ty, 0 | b'd') || f.precision.is_some() {
+                return None;
+            }
+            let mut digits = [0u8; 20];
+            let start = decimal_digits(i.unsigned_abs(), &mut digits);
+            fast_number(*i < 0, &digits[start..], &f)
+        }
+        Value::Float(x) => {
+            if !matches!(f.ty, b'f' | b'F') || !x.is_finite() {
+                return None;
+            }
+            let precision = f.precision.unwrap_or(6);
+            if let Some(v) = fixed_from_shortest(*x, precision, &f) {
+                return Some(v);
+            }
+            let s = float::double_to_string(*x, 'f', precision, false, false, false);
+            let (negative, body) = match s.strip_prefix('-') {
+                Some(b) => (true, b),
+                None => (false, s.as_str()),
+            };
+            fast_number(negative, body.as_bytes(), &f)
+        }
+        Value::Str(s) => {
+            if !matches!(f.ty, 0 | b's') || f.sign != 0 || f.zero || f.align == b'=' || !s.is_ascii() {
+                return None;
+            }
+            let t = s.as_str().as_bytes();
+            let body = match f.precision {
+                Some(p) if p < t.len() => &t[..p],
+                _ => t,
+            };
+            if body.len() > FAST_MAX {
+                return None;
+            }
+            let n = f.width.saturating_sub(body.len());
+            let (left, right) = match f.align {
+                b'>' => (n, 0),
+                b'^' => (n / 2, n - n / 2),
+                _ => (0, n),
+            };
+            if n == 0 && body.len() == t.len() {
+                return Some(v.clone());
+            }
+            let mut out = FastBuf::new();
+            out.push_n(f.fill, left);
+            out.push_bytes(body);
+            out.push_n(f.fill, right);
+            Some(out.value())
+        }
+        _ => None,
+    }
+}
+
 impl Vm {
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
@@ -553,9 +833,11 @@ impl Vm {
         if spec_s.is_empty() {
             match &converted {
                 Value::Str(_) => return Ok(converted),
-                Value::Int(i) => return Ok(Value::string(i.to_string())),
+                Value::Int(i) => return Ok(int_str_value(*i)),
                 _ => {}
             }
+        } else if let Some(r) = format_fast(&converted, spec_s) {
+            return Ok(r);
         }
         self.format(&converted, spec_s).map(Value::string)
     }
@@ -745,9 +1027,26 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
                 }
                 continue;
             }
-            (b'd' | b'i' | b'u', Value::Int(n)) if plain => {
-                use std::fmt::Write;
-                let _ = write!(out, "{}", n);
+            (b'd' | b'i' | b'u', Value::Int(n)) if a.prec.is_none() => {
+                // `%d`, `%04d`, `%-6d`, `%+d` of a small int: the digits
+                // on the stack, laid out as `percent_int` + `percent_output` do.
+                let mut digits = [0u8; 20];
+                let start = decimal_digits(n.unsigned_abs(), &mut digits);
+                let mut text = [0u8; 21];
+                let mut len = 0;
+                if *n < 0 {
+                    text[0] = b'-';
+                    len = 1;
+                }
+                text[len..len + 20 - start].copy_from_slice(&digits[start..]);
+                len += 20 - start;
+                // SAFETY: a sign and decimal digits: ASCII.
+                let text = unsafe { std::str::from_utf8_unchecked(&text[..len]) };
+                if plain {
+                    out.push_str(text);
+                } else {
+                    percent_output(&mut out, text, true, 'd', &a);
+                }
                 if is_mapping && argidx < arglen {
                     return Err(not_all());
                 }

@@ -405,6 +405,11 @@ impl Vm {
                             set!(dst, Value::Bool(t));
                             continue;
                         }
+                        if let (Value::Str(x), Value::Str(y), true) = (r!(a), r!(b), matches!(op, CmpOp::Eq | CmpOp::Ne)) {
+                            let t = (PyRef::ptr_eq(x, y) || x.as_str() == y.as_str()) == (op == CmpOp::Eq);
+                            set!(dst, Value::Bool(t));
+                            continue;
+                        }
                         let (x, y) = (r!(a).clone(), r!(b).clone());
                         save_pc!();
                         let v = tri!(self.compare(op, &x, &y));
@@ -473,6 +478,10 @@ impl Vm {
                     Instr::CompareJump { op, a, b, target } => {
                         let t = match (r!(a), r!(b)) {
                             (Value::Int(x), Value::Int(y)) if (op as u8) <= CmpOp::IsNot as u8 => cmp_i64(op, *x, *y),
+                            // `kind == "buy"`: exact strs compare by content.
+                            (Value::Str(x), Value::Str(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                                (PyRef::ptr_eq(x, y) || x.as_str() == y.as_str()) == (op == CmpOp::Eq)
+                            }
                             (Value::Float(x), Value::Float(y)) => match op {
                                 CmpOp::Lt => x < y,
                                 CmpOp::Le => x <= y,
@@ -689,6 +698,23 @@ impl Vm {
                                 continue 'frame;
                             }
                         }
+                        if let (Value::Builtin(bf), Value::Dict(d), true) = (r!(b), r!(b + 1), has_self && (nargs == 1 || nargs == 2)) {
+                            if std::ptr::eq(bf.func as *const (), crate::builtins::types_dict::get as *const ()) && bf.this.is_undef() {
+                                // `d.get(k)` / `d.get(k, default)` of an exact dict:
+                                // the lookup without the generic builtin call.
+                                let d = d.clone();
+                                let key = r!(b + 2).clone();
+                                let found = self.dict_get(&d, &key);
+                                let default = if nargs == 2 { r!(b + 3).clone() } else { Value::None };
+                                // SAFETY: registers start .. start+n are the arguments.
+                                clear_temps(unsafe { base.add(start as usize) }, n);
+                                let v = tri!(found).unwrap_or(default);
+                                prof!(&v);
+                                set!(b, v);
+                                safe_point!();
+                                continue;
+                            }
+                        }
                         // SAFETY: registers start .. start+n are the arguments.
                         let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                         let r = self.call_from_frame(fi, b, r!(b), Args::new(args), None);
@@ -834,6 +860,22 @@ impl Vm {
                             continue 'frame;
                         }
                         return Ok(v);
+                    }
+                    // Bitwise operators on small ints (`h >> 4`), here
+                    // rather than through `step_slow`.
+                    Instr::BinaryOp { op, dst, a, b } if int_bitop(op, r!(a), r!(b)).is_some() => {
+                        let v = Value::Int(int_bitop(op, r!(a), r!(b)).unwrap_or_default());
+                        prof!(&v);
+                        set!(dst, v);
+                    }
+                    // An f-string field without conversion or spec of a str
+                    // (the str itself) or an int (its digits).
+                    Instr::FormatValue { dst, src, spec: _, conv: 0 } if matches!(r!(src), Value::Str(_) | Value::Int(_)) => {
+                        let v = match r!(src) {
+                            Value::Int(i) => super::format::int_str_value(*i),
+                            x => x.clone(),
+                        };
+                        set!(dst, v);
                     }
                     Instr::ReturnNone {} => {
                         save_pc!();
@@ -1591,21 +1633,10 @@ impl Vm {
                 Instr::BinaryOp { op, dst, a, b } => {
                     // Bitwise operators on small ints, without the generic
                     // operator protocol.
-                    if let (Value::Int(x), Value::Int(y)) = (r!(a), r!(b)) {
-                        let (x, y) = (*x, *y);
-                        let v = match op {
-                            BinOp::And => Some(x & y),
-                            BinOp::Or => Some(x | y),
-                            BinOp::Xor => Some(x ^ y),
-                            BinOp::RShift if y >= 0 => Some(x >> y.min(63)),
-                            BinOp::LShift if (0..64).contains(&y) && (x << y) >> y == x => Some(x << y),
-                            _ => None,
-                        };
-                        if let Some(v) = v {
-                            code.cache(pc - 1).profile |= crate::jit::profile_bit(&Value::Int(v));
-                            set!(dst, Value::Int(v));
-                            return Ok(Step::Next);
-                        }
+                    if let Some(v) = int_bitop(op, r!(a), r!(b)) {
+                        code.cache(pc - 1).profile |= crate::jit::profile_bit(&Value::Int(v));
+                        set!(dst, Value::Int(v));
+                        return Ok(Step::Next);
                     }
                     if let Value::Instance(_) = r!(a) {
                         if self.try_binop_frame(fi, base, code, pc - 1, op, a, b, dst) {
@@ -1844,14 +1875,37 @@ impl Vm {
                 }
                 Instr::BuildString { dst, start, count } => {
                     // One allocation of the final size.
-                    let len: usize = (0..count).map(|i| if let Value::Str(p) = r!(start + i) { p.as_str().len() } else { 0 }).sum();
-                    let mut s = String::with_capacity(len);
+                    let mut len = 0;
+                    let mut ascii = true;
                     for i in 0..count {
                         if let Value::Str(p) = r!(start + i) {
-                            s.push_str(p.as_str());
+                            len += p.as_str().len();
+                            ascii &= p.is_ascii();
                         }
                     }
-                    set!(dst, Value::string(s));
+                    if ascii && len <= 64 {
+                        // Short ASCII text (most keys and log lines): built
+                        // on the stack, copied once into the object.
+                        let mut buf = [0u8; 64];
+                        let mut n = 0;
+                        for i in 0..count {
+                            if let Value::Str(p) = r!(start + i) {
+                                let b = p.as_str().as_bytes();
+                                buf[n..n + b.len()].copy_from_slice(b);
+                                n += b.len();
+                            }
+                        }
+                        // SAFETY: the concatenation of ASCII strs is ASCII.
+                        set!(dst, Value::ascii_str(unsafe { std::str::from_utf8_unchecked(&buf[..n]) }));
+                    } else {
+                        let mut s = String::with_capacity(len);
+                        for i in 0..count {
+                            if let Value::Str(p) = r!(start + i) {
+                                s.push_str(p.as_str());
+                            }
+                        }
+                        set!(dst, if ascii { Value::ascii_string(s) } else { Value::string(s) });
+                    }
                 }
                 Instr::ListAppend { list, src } => {
                     if let Value::List(l) = r!(list) {
@@ -1928,6 +1982,23 @@ impl Vm {
                             for (i, v) in t.as_slice().iter().enumerate() {
                                 code.cache(pc - 1).profile |= crate::jit::profile_bit(v);
                                 set!(dst + i as u16, v.clone());
+                            }
+                            return Ok(Step::Next);
+                        }
+                    }
+                    if let Value::List(l) = r!(src) {
+                        if l.len() == count as usize && count <= 8 {
+                            // A list of the right length (`a, b = s.split()`):
+                            // its items copied out first (storing may free
+                            // objects, whose finalizers may change the list),
+                            // without an intermediate vector.
+                            let mut items: [Value; 8] = Default::default();
+                            for (i, slot) in items.iter_mut().enumerate().take(count as usize) {
+                                *slot = l.get(i).unwrap_or_default();
+                            }
+                            for (i, v) in items.into_iter().enumerate().take(count as usize) {
+                                code.cache(pc - 1).profile |= crate::jit::profile_bit(&v);
+                                set!(dst + i as u16, v);
                             }
                             return Ok(Step::Next);
                         }
@@ -2764,6 +2835,22 @@ pub(crate) fn free_var_error(code: &CodeObj, name: &str) -> PyErr {
         unbound_local(name)
     } else {
         PyErr::name_error(format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name))
+    }
+}
+
+/// `a op b` for a bitwise operator on two small ints whose result is a
+/// small int (`None`: anything else, left to the general operator).
+#[inline(always)]
+fn int_bitop(op: BinOp, a: &Value, b: &Value) -> Option<i64> {
+    let (Value::Int(x), Value::Int(y)) = (a, b) else { return None };
+    let (x, y) = (*x, *y);
+    match op {
+        BinOp::And => Some(x & y),
+        BinOp::Or => Some(x | y),
+        BinOp::Xor => Some(x ^ y),
+        BinOp::RShift if y >= 0 => Some(x >> y.min(63)),
+        BinOp::LShift if (0..64).contains(&y) && (x << y) >> y == x => Some(x << y),
+        _ => None,
     }
 }
 
