@@ -233,6 +233,34 @@ fn conformance_jit_every_loop_no_opts() {
     run_corpus(&["--jit-threshold=1", "--jit-opt=none"]);
 }
 
+/// Exception handlers compiled into regions (`--jit-opt=+catch`, off by
+/// default): the cases about exceptions, generators, tracebacks and the
+/// JIT's guards, every loop compiled at once.
+#[test]
+fn conformance_jit_catch() {
+    let flags: &[&str] = &["--jit-threshold=1", "--jit-opt=+catch,+catchinlined"];
+    let known = known_failures();
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for case in cases() {
+        if !["jit_guards/", "exceptions/", "generators/", "tracebacks/", "control/"].iter().any(|d| case.starts_with(d))
+            || known.contains_key(&case)
+        {
+            continue;
+        }
+        n += 1;
+        if let Err(e) = check(&case, flags) {
+            failures.push(format!("{}: {}", case, e));
+        }
+    }
+    assert!(n > 40, "conformance corpus not found");
+    assert!(failures.is_empty(), "{} failures with {:?}:\n{}", failures.len(), flags, failures.join("\n"));
+    // The same at the default threshold (speculation from profiles).
+    for case in ["jit_guards/exc_catch.py", "jit_guards/exc_catch_finally.py"] {
+        check(case, &["--jit-opt=+catch,+catchinlined"]).unwrap();
+    }
+}
+
 /// Runs a case and returns (stdout, exit code).
 fn output_of(case: &str, flags: &[&str]) -> (String, Option<i32>) {
     let path = corpus_dir().join(case);

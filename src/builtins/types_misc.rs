@@ -75,6 +75,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&sm, "__call__", staticmethod_call);
     let su = vm.types.super_.clone();
     vm.add_method(&su, "__new__", super_new);
+    su.ctor.set(Some(super_ctor));
     vm.add_method(&su, "__init__", noop_init);
 
     let r = vm.types.range.clone();
@@ -591,7 +592,24 @@ fn function_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `super()` and `super(cls, obj)`.
 fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = args.rest();
+    super_make(vm, args.rest())
+}
+
+/// `super(...)` called directly (the type's `ctor`): `super.__new__`
+/// without the class argument and the `type.__call__` machinery
+/// (`super.__init__` does nothing).
+fn super_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    // (The level of the recursion count `type.__call__` takes.)
+    vm.with_level(" while calling a Python object", |vm| super_make(vm, args))
+}
+
+fn super_make(vm: &mut Vm, rest: Args) -> PyResult<Value> {
+    if !rest.kwnames.is_empty() {
+        return Err(PyErr::type_error("super() takes no keyword arguments"));
+    }
+    if rest.len() > 2 {
+        return Err(PyErr::type_error(format!("super() expected at most 2 arguments, got {}", rest.len())));
+    }
     let (cls, obj) = if rest.is_empty() {
         // Zero-argument form: the `__class__` cell and the first argument of
         // the calling function.

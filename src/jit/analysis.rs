@@ -130,5 +130,12 @@ pub fn block_leaders(code: &CodeObj, lo: usize, hi: usize) -> Vec<bool> {
             leader[pc + 1] = true;
         }
     }
+    // Exception handlers start blocks (`catch` jumps there).
+    for e in code.exc_table.iter() {
+        let h = e.handler as usize;
+        if (lo..=hi).contains(&h) {
+            leader[h] = true;
+        }
+    }
     leader
 }

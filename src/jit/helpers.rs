@@ -549,6 +549,51 @@ pub extern "C" fn exec(c: u64, frame: u64, pc: u64) -> u64 {
     in_frame(c, frame, |v, fi| v.exec_generic(fi, pc as usize))
 }
 
+/// `catch`: the exception pending in the context (raised by instruction
+/// `pc` of the loop's own frame) is caught by the handler the compiled
+/// code jumps to next, whose register is `exc_reg`: what the
+/// interpreter's `handle_exception` does for a frame with a handler.
+pub extern "C" fn catch(c: u64, pc: u64, exc_reg: u64) {
+    // SAFETY: see `ctx`, `vm`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    let err = c.err.take().unwrap_or_else(|| PyErr::runtime_error("JIT error exit without an exception"));
+    v.catch_in_frame(c.fi, pc as usize, exc_reg as usize, err);
+}
+
+/// `catch` from inlined frame `frame` (an index into the loop's inline
+/// frames), whose instruction `pc` raised the pending exception, to the
+/// root frame's handler (register `exc_reg`), no inlined frame on the way
+/// having one: what the interpreter's unwinding does with the frames an
+/// exit would materialise. Each inlined frame, innermost first, gets its
+/// traceback entry (at `pc`, then at its call in the parent) and its
+/// window cleared (as `pop_frame` clears it); then the root frame catches
+/// at its call of the outermost one.
+pub extern "C" fn catch_inlined(c: u64, frame: u64, pc: u64, exc_reg: u64) {
+    // SAFETY: see `ctx`, `vm`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    // SAFETY: `lp` is the running loop; `frame` indexes its inline frames.
+    let lp = unsafe { &*c.lp };
+    let mut err = c.err.take().unwrap_or_else(|| PyErr::runtime_error("JIT error exit without an exception"));
+    let root_base = v.frames[c.fi].base;
+    let mut at = Some(frame as u32);
+    let mut p = pc as u32;
+    while let Some(i) = at {
+        let d = &lp.frames[i as usize];
+        let Value::Function(f) = &d.func else { unreachable!("inline frames run functions") };
+        v.note_unwound(&mut err, f.code.clone(), p);
+        for k in 0..d.nregs as usize {
+            // SAFETY: the inline frame's window lies inside the stack area
+            // reserved for the loop (checked on entry).
+            Value::clear(unsafe { &mut *root_base.add(d.offset as usize + k) });
+        }
+        p = d.call_pc;
+        at = d.parent;
+    }
+    v.catch_in_frame(c.fi, p as usize, exc_reg as usize, err);
+}
+
 /// `CallMethod` instruction `pc` whose callee (in its `base` register) is
 /// a method of a builtin type and whose receiver is in the register after
 /// it: the builtin is called directly (no generic dispatch), the result
@@ -1217,6 +1262,10 @@ impl Vm {
                     crate::vm::attr::MethodLookup::Unbound(f) => {
                         set!(dst, f);
                         set!(dst + 1, o);
+                    }
+                    crate::vm::attr::MethodLookup::With(f, this) => {
+                        set!(dst, f);
+                        set!(dst + 1, this);
                     }
                     crate::vm::attr::MethodLookup::Attr(a) => {
                         set!(dst, a);

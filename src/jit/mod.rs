@@ -84,6 +84,14 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "inline calls that bind `*args`/`**kwargs`, keyword-only defaults and `f(*args, **kwargs)` forwarding statically: the tuple and dict stay virtual (their items in the caller's registers) unless something else uses them or an exit needs them",
     ),
     (
+        "catch",
+        "(off by default) an exception raised in the region's own frame whose handler lies in the region is caught there: a helper does the interpreter's unwinding step and the compiled handler runs, instead of leaving compiled code",
+    ),
+    (
+        "catchinlined",
+        "(off by default) with `catch`: also an exception raised in an inlined frame that no inlined frame handles, caught by the region's own frame (the inlined frames' traceback entries added and their windows cleared by a helper)",
+    ),
+    (
         "split",
         "save unboxed floats to stack slots around helper calls and read them back after, so that inner loops keep them in registers",
     ),
@@ -97,9 +105,14 @@ pub struct JitOpts {
     pub native_calls: bool,
 }
 
+/// Optimisations that are off unless asked for (`--jit-opt=+catch`):
+/// measured no faster (see "Exception handlers in compiled code" in
+/// docs/architecture.md).
+const OFF_BY_DEFAULT: &[&str] = &["catch", "catchinlined"];
+
 impl Default for JitOpts {
     fn default() -> Self {
-        JitOpts { on: OPTIMIZATIONS.iter().map(|(n, _)| *n).collect(), native_calls: true }
+        JitOpts { on: OPTIMIZATIONS.iter().map(|(n, _)| *n).filter(|n| !OFF_BY_DEFAULT.contains(n)).collect(), native_calls: true }
     }
 }
 
@@ -1098,6 +1111,31 @@ impl Vm {
             g.sort();
             for ((line, why), n) in g {
                 out.push_str(&format!("    guard failures at line {}: {} x{}\n", line, why, n));
+            }
+            // Exceptions that left the current compilation's code.
+            if let Some(c) = &r.compiled {
+                let mut errs: HashMap<(u32, &str), u64> = HashMap::new();
+                for e in c.exits.iter().filter(|e| matches!(e.kind, ExitKind::Error | ExitKind::Leave) && !e.returns && e.count.get() > 0) {
+                    *errs.entry((e.line, e.reason)).or_insert(0) += e.count.get();
+                }
+                let mut errs: Vec<_> = errs.into_iter().collect();
+                errs.sort();
+                for ((line, why), n) in errs {
+                    out.push_str(&format!("    left at line {}: {} x{}\n", line, why, n));
+                }
+                if std::env::var("SPRY_JIT_DEBUG").is_ok() {
+                    for e in c.exits.iter().filter(|e| e.count.get() > 0) {
+                        out.push_str(&format!(
+                            "    exit {:?} pc {} line {} {} returns={} x{}\n",
+                            e.kind,
+                            e.pc,
+                            e.line,
+                            e.reason,
+                            e.returns,
+                            e.count.get()
+                        ));
+                    }
+                }
             }
         }
         for f in &j.failures {

@@ -407,6 +407,9 @@ struct Tr<'a> {
     skip: bool,
     /// Shared write-back code of exits, by what it writes back.
     exit_tails: HashMap<Vec<(usize, RS)>, BlockId>,
+    /// `catch`: the shared code of the sites that reach a handler (pc)
+    /// in a state.
+    catch_tails: HashMap<(usize, State), BlockId>,
     /// The exit number, set by each exit before its shared write-back.
     exit_local: LocalId,
     /// While positive, helper calls do not split the live ranges of
@@ -607,6 +610,7 @@ pub fn translate(
             pc: header,
             skip: false,
             exit_tails: HashMap::new(),
+            catch_tails: HashMap::new(),
             exit_local: 0,
             no_split: 0,
             facts: HashMap::new(),
@@ -1522,10 +1526,163 @@ impl<'a> Tr<'a> {
         b
     }
 
-    /// The error exit of the instruction being translated.
+    /// The error exit of the instruction being translated (or, with
+    /// `catch`, the edge to its handler in the region).
     fn error_exit(&mut self) -> BlockId {
         let pc = self.pc;
+        if let Some(b) = self.catch_edge(pc) {
+            return b;
+        }
         self.exit(ExitKind::Error, pc + 1, "exception")
+    }
+
+    /// The exception-table entry whose handler catches (`catch`) what
+    /// instruction `pc` of the region's own frame raises, if compiled code
+    /// can jump there.
+    fn catch_entry(&self, pc: usize) -> Option<crate::bytecode::ExcEntry> {
+        if !self.opts.has("catch") || self.chain.len() != self.regions.len() || (self.chain.len() > 1 && !self.opts.has("catchinlined")) {
+            return None;
+        }
+        // Raised in an inlined frame: it reaches the root frame (at the
+        // outermost call) only if no inlined frame on the way handles it.
+        let mut at = pc;
+        for k in (1..self.chain.len()).rev() {
+            // SAFETY: see `code`.
+            let code = unsafe { &*self.chain[k].code };
+            if handler(code, at).is_some() {
+                return None;
+            }
+            at = self.chain[k].call_pc;
+        }
+        let reg = &self.regions[0];
+        if !reg.is_root {
+            return None;
+        }
+        // SAFETY: see `code`.
+        let code = unsafe { &*self.chain[0].code };
+        let e = *code.exc_table.iter().find(|e| e.start as usize <= at && at < e.end as usize)?;
+        let h = e.handler as usize;
+        if h <= at || h < reg.lo || h > reg.hi || reg.blocks.contains_key(&h) {
+            return None;
+        }
+        Some(e)
+    }
+
+    /// `catch` from an inlined frame (`catch_entry` found the root frame's
+    /// handler): a cold block writes back the root frame's registers live
+    /// at the handler, calls `catch_inlined` (the traceback entries of the
+    /// inlined frames and the root's, their windows cleared as the
+    /// interpreter's unwinding pops them, the exception object into the
+    /// handler's register) and jumps to the handler in the root region
+    /// with the root frame's state.
+    fn catch_inlined_edge(&mut self, pc: usize, e: crate::bytecode::ExcEntry) -> BlockId {
+        let h = e.handler as usize;
+        let desc = self.level().desc.unwrap();
+        let root_n = self.chain[1].offset;
+        let (saved_cur, saved_st, saved_facts) = (self.cur, self.st.clone(), self.facts.clone());
+        let b = self.cold_block();
+        self.cur = b;
+        let mut live = self.chain[0].live.live_in[h].clone();
+        // SAFETY: see `code`.
+        let root_code = unsafe { &*self.chain[0].code };
+        for r in 0..root_code.varnames.len() {
+            live.insert(r);
+        }
+        for r in 0..root_n {
+            let rs = self.st[r];
+            if live.contains(r) && rs.t.is_virtual() && !rs.clean {
+                self.flush(r);
+            }
+        }
+        let dv = self.iconst(desc as i64);
+        let pv = self.iconst(pc as i64);
+        let rv = self.iconst(e.exc_reg as i64);
+        self.call_void(helpers::catch_inlined as *const () as usize, "catch", vec![self.ctx, dv, pv, rv]);
+        self.st.truncate(root_n);
+        self.clobber(e.exc_reg as usize);
+        let st = std::mem::take(&mut self.st);
+        let facts = std::mem::take(&mut self.facts);
+        self.regions[0].incoming.entry(h).or_default().push((self.cur, st, facts));
+        self.cur = saved_cur;
+        self.st = saved_st;
+        self.facts = saved_facts;
+        b
+    }
+
+    /// `catch`: an exception raised by instruction `pc` of the region's own
+    /// frame whose handler `h` lies in the region (after `pc`, not yet
+    /// translated) is caught in compiled code: a cold block writes back
+    /// what an error exit would, calls `catch` (the interpreter's
+    /// unwinding step for this frame: implicit chaining, the traceback
+    /// entry, the exception object into the handler's register) and
+    /// jumps to `h`. None when the error must leave compiled code.
+    fn catch_edge(&mut self, pc: usize) -> Option<BlockId> {
+        let e = self.catch_entry(pc)?;
+        if self.chain.len() > 1 {
+            return Some(self.catch_inlined_edge(pc, e));
+        }
+        let code = self.code();
+        let h = e.handler as usize;
+        // The failing instruction may have changed its operands' slots
+        // before it failed (a call moves or clears its arguments): what
+        // they hold is unknown now.
+        let saved_st = self.st.clone();
+        let ins = code.instrs[pc];
+        let (mut reads, mut writes) = (Vec::new(), Vec::new());
+        ins.reg_effects(&mut reads, &mut writes);
+        for r in reads.into_iter().chain(writes) {
+            let a = self.abs(r);
+            let rs = self.st[a];
+            self.st[a] = if rs.t.is_virtual() { RS { t: rs.t, clean: false, mem: None } } else { RS::ANY };
+        }
+        // Sites that reach the handler in the same state (dead registers
+        // dropped) share the code after their own block, which only sets
+        // the pc (in `exit_local`, free here: exits set it just before
+        // they return).
+        let st = self.normalize(self.st.clone(), h);
+        self.st = st.clone();
+        let (saved_cur, saved_facts) = (self.cur, self.facts.clone());
+        let b = self.cold_block();
+        self.cur = b;
+        let pv = self.iconst(pc as i64);
+        self.op(Op::SetVar(self.exit_local), vec![pv]);
+        let key = (h, st);
+        let mut ok = true;
+        let tail = match self.catch_tails.get(&key) {
+            Some(t) => *t,
+            None => {
+                let tail = self.cold_block();
+                self.cur = tail;
+                let mut live = self.level().live.live_in[h].clone();
+                for r in 0..code.varnames.len() {
+                    live.insert(r);
+                }
+                for r in 0..code.nregs as usize {
+                    let rs = self.st[r];
+                    if live.contains(r) && rs.t.is_virtual() && !rs.clean {
+                        self.flush(r);
+                    }
+                }
+                let pv = self.op1(Op::GetVar(self.exit_local), vec![]);
+                let rv = self.iconst(e.exc_reg as i64);
+                self.call_void(helpers::catch as *const () as usize, "catch", vec![self.ctx, pv, rv]);
+                self.clobber(e.exc_reg as usize);
+                let saved_pc = self.pc;
+                ok = self.goto(h).is_ok();
+                self.pc = saved_pc;
+                self.catch_tails.insert(key, tail);
+                tail
+            }
+        };
+        self.cur = b;
+        self.f.set_term(self.cur, Terminator::Jump(tail, vec![]));
+        self.cur = saved_cur;
+        self.st = saved_st;
+        self.facts = saved_facts;
+        if !ok {
+            return None;
+        }
+        Some(b)
     }
 
     /// Checks a helper's status: `ERR` leaves through the error exit.
@@ -2016,6 +2173,14 @@ impl<'a> Tr<'a> {
             if code.instrs[e - 1].falls_through() {
                 v.push(e);
             }
+            // Exception edges (`catch`), to handlers after the block.
+            for pc in s..e {
+                if let Some(h) = handler(code, pc) {
+                    if h > pc && !v.contains(&h) {
+                        v.push(h);
+                    }
+                }
+            }
             v.into_iter().filter(|&p| p >= lo && p <= hi).collect()
         };
         // Reverse postorder from `lo`.
@@ -2242,6 +2407,9 @@ impl<'a> Tr<'a> {
             let a = self.abs(*w);
             self.clobber(a);
         }
+        if matches!(ins, Instr::DeleteLocal { .. } | Instr::DeleteGlobal { .. } | Instr::DeleteName { .. } | Instr::DeleteDeref { .. }) {
+            self.forget_dead_temps(pc, &reads, &writes);
+        }
         match ins.targets() {
             Some(t) => {
                 let j = self.icmp_imm(Cmp::Eq, s, JUMP as i64);
@@ -2278,6 +2446,27 @@ impl<'a> Tr<'a> {
                 }
                 Ok(Flow::Next)
             }
+        }
+    }
+
+    /// After a `del` run by the interpreter's code: it emptied the frame's
+    /// temporaries dead there (`Vm::clear_dead_temps`), behind the states'
+    /// back. What their slots hold is unknown now (a later store must not
+    /// trust the tag it believed there).
+    fn forget_dead_temps(&mut self, pc: usize, reads: &[Reg], writes: &[Reg]) {
+        let code = self.code();
+        let first_temp =
+            code.cellvars.iter().chain(code.freevars.iter()).map(|(_, r)| *r as usize + 1).fold(code.varnames.len(), usize::max);
+        let live = self.level().live.clone();
+        // (The interpreter clears what is dead before the next instruction.)
+        let at = (pc + 1).min(live.live_in.len() - 1);
+        for r in first_temp..code.nregs as usize {
+            if live.live_in[at].contains(r) || reads.contains(&(r as Reg)) || writes.contains(&(r as Reg)) {
+                continue;
+            }
+            let a = self.abs(r as Reg);
+            let rs = self.st[a];
+            self.st[a] = if rs.t.is_virtual() { RS { t: rs.t, clean: false, mem: None } } else { RS::ANY };
         }
     }
 
@@ -2668,6 +2857,15 @@ impl<'a> Tr<'a> {
             Instr::Return { .. } | Instr::ReturnNone {} if !in_root => return self.inline_return(ins),
             Instr::Return { src } if self.selfcalls && self.chain.len() == 1 => {
                 self.clear_window_but(src as usize);
+                let x = self.exit(ExitKind::Leave, pc, "leaves the compiled loop");
+                self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+                return Ok(Flow::Done);
+            }
+            // `catch`: a raise whose handler is in the region runs through
+            // the interpreter's code; the error goes to the handler. (Its
+            // normal completion cannot happen: a Leave exit.)
+            Instr::Raise { .. } | Instr::Reraise { .. } if self.catch_entry(pc).is_some() => {
+                self.generic(pc, &ins)?;
                 let x = self.exit(ExitKind::Leave, pc, "leaves the compiled loop");
                 self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
                 return Ok(Flow::Done);

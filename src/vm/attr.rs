@@ -13,6 +13,16 @@ pub enum MethodLookup {
     Unbound(Value),
     /// An ordinary attribute (already bound if needed).
     Attr(Value),
+    /// A function to call with this value prepended (`super().m`: the
+    /// method found past the `super` object's class, with its `self`,
+    /// without making a bound method).
+    With(Value, Value),
+}
+
+/// Attributes an exception instance keeps outside its `__dict__`
+/// (`ExcData`): `generic_setattr` handles them.
+pub fn exc_data_attr(name: &str) -> bool {
+    matches!(name, "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__")
 }
 
 impl Vm {
@@ -534,6 +544,27 @@ impl Vm {
         self.bind_descriptor(a, this, &mro_owner).map(Some)
     }
 
+    /// `super().name` for a method call, when `this` is not a class and
+    /// the first class past `start` in its class's MRO with the attribute
+    /// holds a plain function or an unbound builtin method: that
+    /// function, to call with `this` prepended (what calling the bound
+    /// method `super_getattr` makes would do). None otherwise.
+    fn super_method(&self, start: &PyRef<ClassObj>, this: &Value, name: &str) -> Option<Value> {
+        if name == "__class__" || matches!(this, Value::Class(_)) {
+            return None;
+        }
+        let owner = self.class_of(this);
+        let mro = owner.mro.borrow();
+        let pos = mro.iter().position(|c| PyRef::ptr_eq(c, start))? + 1;
+        let hash = crate::objects::str::hash_str(name);
+        let a = mro[pos..].iter().find_map(|c| c.dict.find_str(name, hash).map(|i| c.dict.value_at(i)))?;
+        match &a {
+            Value::Function(_) => Some(a),
+            Value::Builtin(b) if b.this.is_undef() && b.name != "__new__" => Some(a),
+            _ => None,
+        }
+    }
+
     /// The attribute for `LoadMethod`.
     pub fn load_method(&mut self, obj: &Value, name: &str) -> PyResult<MethodLookup> {
         match obj {
@@ -552,7 +583,14 @@ impl Vm {
                 Ok(MethodLookup::Attr(self.get_attr(obj, name)?))
             }
             Value::Class(_) | Value::Module(_) => Ok(MethodLookup::Attr(self.get_attr(obj, name)?)),
-            Value::Native(n) if matches!(n.data, NativeData::Super { .. }) => Ok(MethodLookup::Attr(self.get_attr(obj, name)?)),
+            Value::Native(n) if matches!(n.data, NativeData::Super { .. }) => {
+                if let NativeData::Super { cls: start, obj: this } = &n.data {
+                    if let Some(f) = self.super_method(start, this, name) {
+                        return Ok(MethodLookup::With(f, this.clone()));
+                    }
+                }
+                Ok(MethodLookup::Attr(self.get_attr(obj, name)?))
+            }
             _ => {
                 let cls = self.class_of(obj);
                 if let Some(a) = cls.lookup(name) {
@@ -1104,6 +1142,12 @@ impl Vm {
             MethodLookup::Unbound(f) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(obj.clone());
+                all.extend_from_slice(args);
+                self.call_function(&f, &all)
+            }
+            MethodLookup::With(f, this) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(this);
                 all.extend_from_slice(args);
                 self.call_function(&f, &all)
             }

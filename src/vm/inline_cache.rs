@@ -446,9 +446,9 @@ impl Vm {
                         }
                         // A new attribute (as in `__init__`): the code's
                         // interned name becomes the key. (Exceptions keep
-                        // some attributes outside their dict: the general
-                        // path.)
-                        None if inst.exc.is_none() => {
+                        // some attributes outside their dict: those take
+                        // the general path.)
+                        None if inst.exc.is_none() || !crate::vm::attr::exc_data_attr(n) => {
                             let n = d.insert_new_small(Value::Str(name.clone()), name.hash(), value) + 1;
                             if n > cls.attr_hint.get() as usize && n <= 8 {
                                 cls.attr_hint.set(n as u8);

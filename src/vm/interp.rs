@@ -683,6 +683,10 @@ impl Vm {
                                 set!(dst, f);
                                 set!(dst + 1, o);
                             }
+                            MethodLookup::With(f, this) => {
+                                set!(dst, f);
+                                set!(dst + 1, this);
+                            }
                             MethodLookup::Attr(a) => {
                                 set!(dst, a);
                                 set!(dst + 1, Value::Undef);
@@ -2764,6 +2768,41 @@ impl Vm {
 
     /// Unwinds after an error: finds a handler in the top frames or pops
     /// them. `Err` when the entry frame was popped.
+    /// The JIT's `catch`: `err`, raised by instruction `pc` of frame `fi`
+    /// (the top frame), goes to the handler whose register is `exc_reg`,
+    /// as `handle_exception` sends it there (implicit chaining, the
+    /// traceback entry, the exception object into the register).
+    pub(crate) fn catch_in_frame(&mut self, fi: usize, pc: usize, exc_reg: usize, mut err: PyErr) {
+        debug_assert_eq!(fi + 1, self.frames.len());
+        let code = self.frames[fi].code_ref();
+        self.note_unwound(&mut err, code, pc as u32);
+        let exc = self.materialize_tb(&mut err, true);
+        let f = &mut self.frames[fi];
+        f.pc = pc as u32 + 1;
+        // SAFETY: the handler's register belongs to this frame's window.
+        unsafe { *f.base.add(exc_reg) = exc };
+    }
+
+    /// What unwinding does to `err` in each frame it passes (instruction
+    /// `pc` of `code`): implicit chaining the first time, and the frame's
+    /// traceback entry (unless re-raised there).
+    pub(crate) fn note_unwound(&mut self, err: &mut PyErr, code: PyRef<crate::bytecode::CodeObj>, pc: u32) {
+        if err.0.fresh {
+            err.0.fresh = false;
+            if let Some(ctx) = self.exc_stack.last() {
+                let same = matches!(&err.0.exc, ExcState::Object(o) if o.is(ctx));
+                if !same {
+                    err.0.context = ctx.clone();
+                }
+            }
+        }
+        if err.0.reraised {
+            err.0.reraised = false;
+        } else {
+            err.0.tb.push(super::error::TbEntry { code, pc });
+        }
+    }
+
     pub(crate) fn handle_exception(&mut self, mut err: PyErr, entry_depth: usize) -> Result<(), PyErr> {
         loop {
             let depth = self.frames.len();
