@@ -56,6 +56,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "a compiled function's calls of itself from its own frame push the frame record and call the compiled code inline, without a helper",
     ),
     (
+        "directcall",
+        "positional calls of other functions whose whole body is compiled (known or found at run time) push the frame record and call the callee's compiled code inline, without a helper",
+    ),
+    (
         "polymethod",
         "method loads on instances check the receiver's class against a table of the classes met (filled at run time) instead of calling the lookup helper",
     ),
@@ -259,6 +263,16 @@ pub struct CompiledLoop {
     pub ret_src: Box<[u64]>,
     pub ret_tab: *const u64,
     pub ret_n: u64,
+    /// For compiled direct calls (`directcall`, `Tr::self_call`): the
+    /// number of positional arguments a call must pass to enter this
+    /// code natively (`u64::MAX` when it cannot be: not a whole
+    /// function, a signature other than positional parameters, a
+    /// closure, or `return`s that do not clear the frame); the recursion
+    /// levels a run needs (`2 * depth + 2`); 16 times the registers a
+    /// run needs above its frame's base (`max(extent, nregs)`).
+    pub dc_argc: u64,
+    pub dc_levels: u64,
+    pub dc_room16: u64,
 }
 
 /// Byte offsets and addresses compiled self-calls (`selfcall`,
@@ -290,6 +304,39 @@ pub struct NativeLayout {
     pub lp_ret_n: i32,
     pub lp_runs: i32,
     pub lp_native_runs: i32,
+    pub lp_dc_argc: i32,
+    pub lp_dc_levels: i32,
+    pub lp_dc_room16: i32,
+    /// `Frame`'s code, globals and function words (direct calls of a
+    /// function known only at run time fill them in).
+    pub f_code: usize,
+    pub f_globals: usize,
+    pub f_func: usize,
+    /// From a function's address (its `ObjBox`): the words holding the
+    /// addresses of its code's and globals' `ObjBox`es.
+    pub fn_code: i32,
+    pub fn_globals: i32,
+    /// From a code object's `ObjBox`: `CodeObj::jit_entry`.
+    pub code_jit_entry: i32,
+    /// From the address `Rc::as_ptr` gives for a `CompiledLoop`: its
+    /// strong count (probed).
+    pub rc_strong: i32,
+}
+
+/// Offset of an `Rc`'s strong count from the address `Rc::as_ptr` gives
+/// (probed: the standard library does not document its layout), for a
+/// value of alignment 8.
+fn rc_strong_offset() -> i32 {
+    let a = Rc::new(0u64);
+    let p = Rc::as_ptr(&a) as *const usize;
+    let b = a.clone();
+    // SAFETY: the words just below the value are the counts of its
+    // allocation (an `Rc` allocation is the counts then the value).
+    let off = [-2isize, -1].into_iter().find(|&o| unsafe { *p.offset(o) } == 2).expect("Rc layout");
+    drop(b);
+    // SAFETY: as above.
+    assert_eq!(unsafe { *p.offset(off) }, 1, "Rc layout");
+    off as i32 * 8
 }
 
 /// Offsets of a `Vec<T>`'s buffer pointer, length and capacity (probed:
@@ -334,6 +381,20 @@ pub fn native_layout() -> &'static NativeLayout {
             lp_ret_n: o(offset_of!(CompiledLoop, ret_n)),
             lp_runs: o(offset_of!(CompiledLoop, runs)),
             lp_native_runs: o(offset_of!(CompiledLoop, native_runs)),
+            lp_dc_argc: o(offset_of!(CompiledLoop, dc_argc)),
+            lp_dc_levels: o(offset_of!(CompiledLoop, dc_levels)),
+            lp_dc_room16: o(offset_of!(CompiledLoop, dc_room16)),
+            f_code: offset_of!(crate::vm::Frame, code),
+            f_globals: offset_of!(crate::vm::Frame, globals),
+            f_func: offset_of!(crate::vm::Frame, func),
+            fn_code: o(crate::objects::rc::DATA_OFFSET + offset_of!(FunctionObj, code)),
+            fn_globals: o(crate::objects::rc::DATA_OFFSET + offset_of!(FunctionObj, globals)),
+            code_jit_entry: o(crate::objects::rc::DATA_OFFSET + offset_of!(CodeObj, jit_entry)),
+            rc_strong: {
+                assert!(std::mem::align_of::<CodeObj>() <= 8 && std::mem::align_of::<FunctionObj>() <= 8);
+                assert_eq!(std::mem::align_of::<CompiledLoop>(), std::mem::align_of::<u64>());
+                rc_strong_offset()
+            },
         }
     })
 }
@@ -363,6 +424,37 @@ pub fn frame_template(func: &PyRef<FunctionObj>, pc: u32) -> Vec<u64> {
         std::ptr::addr_of_mut!((*p).generator).write(None);
         std::ptr::addr_of_mut!((*p).extra).write(None);
         (0..size / 8).map(|i| *(p as *const u64).add(i)).collect()
+    }
+}
+
+/// `frame_template` for a function known only at run time: the code,
+/// globals and function words (`NativeLayout::f_code`, `f_globals`,
+/// `f_func`) are 0, for the compiled code to fill in.
+pub fn frame_template_any(pc: u32) -> Vec<u64> {
+    let size = std::mem::size_of::<Frame>();
+    assert!(size.is_multiple_of(8) && std::mem::align_of::<Frame>() == 8);
+    // The function word is the function's address (`None` is 0).
+    assert_eq!(std::mem::size_of::<Option<PyRef<FunctionObj>>>(), 8);
+    let mut m = std::mem::MaybeUninit::<Frame>::zeroed();
+    let p = m.as_mut_ptr();
+    // SAFETY: every field is written in place; padding stays zero; the
+    // record is never dropped (it holds no reference).
+    unsafe {
+        std::ptr::addr_of_mut!((*p).code).write(std::ptr::null());
+        std::ptr::addr_of_mut!((*p).globals).write(std::ptr::null());
+        std::ptr::addr_of_mut!((*p).base).write(std::ptr::null_mut());
+        std::ptr::addr_of_mut!((*p).top).write(std::ptr::null_mut());
+        std::ptr::addr_of_mut!((*p).pc).write(pc);
+        std::ptr::addr_of_mut!((*p).exc_depth).write(0);
+        std::ptr::addr_of_mut!((*p).ret).write(Ret::ToRust);
+        std::ptr::addr_of_mut!((*p).func).write(None);
+        std::ptr::addr_of_mut!((*p).locals).write(None);
+        std::ptr::addr_of_mut!((*p).generator).write(None);
+        std::ptr::addr_of_mut!((*p).extra).write(None);
+        let w: Vec<u64> = (0..size / 8).map(|i| *(p as *const u64).add(i)).collect();
+        let l = native_layout();
+        debug_assert!(w[l.f_code / 8] == 0 && w[l.f_globals / 8] == 0 && w[l.f_func / 8] == 0);
+        w
     }
 }
 
@@ -787,10 +879,26 @@ impl Vm {
             })
             .collect();
         let (ret_tab, ret_n) = (ret_src.as_ptr(), ret_src.len() as u64);
+        // As `Vm::exec_call` checks before `call_compiled`.
+        let dc_argc = if key.1 == FUNCTION_KEY
+            && t.clears
+            && code.flags
+                & (crate::bytecode::code_flags::VARARGS | crate::bytecode::code_flags::VARKEYWORDS | crate::bytecode::code_flags::GENERATOR)
+                == 0
+            && code.kwonlyargcount == 0
+            && code.freevars.is_empty()
+        {
+            code.argcount as u64
+        } else {
+            u64::MAX
+        };
         let lp = Rc::new(CompiledLoop {
             ret_src,
             ret_tab,
             ret_n,
+            dc_argc,
+            dc_levels: 2 * t.depth as u64 + 2,
+            dc_room16: 16 * t.extent.max(code.nregs as usize) as u64,
             code: Some(compiled),
             entry,
             exits,
