@@ -503,7 +503,11 @@ pub fn translate(
             clears: loop_pc + 1 == code.instrs.len()
                 && header == 0
                 && vm.jit.opts.native_calls
-                && ((vm.jit.opts.has("selfcall") && super::calls_itself(code)) || vm.jit.opts.has("directcall")),
+                && ((vm.jit.opts.has("selfcall") && super::calls_itself(code))
+                    // (Not dunders: operators and constructors call them
+                    // through the interpreter's frames, whose return
+                    // clears the window more cheaply than compiled code.)
+                    || (vm.jit.opts.has("directcall") && !code.name.starts_with("__"))),
             tables: Vec::new(),
         };
         tr.exit_local = tr.f.new_local(Ty::I64);
@@ -1935,6 +1939,13 @@ impl<'a> Tr<'a> {
             T::Const(c) => {
                 let Value::Function(f) = self.konst(c).clone() else { return false };
                 if !plain(&f.code) {
+                    return false;
+                }
+                // Another function: only one compiled whole now (a small
+                // function that is not is usually inlined elsewhere and
+                // never compiled: the direct call's code would only cost
+                // compile time).
+                if !std::ptr::eq(&*f.code, code) && f.code.jit_entry.get() == 0 {
                     return false;
                 }
                 Some(f)
