@@ -72,6 +72,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "attribute accesses on instances of several classes of a hierarchy check the cached dict position natively (classes without descriptors or hooks)",
     ),
     (
+        "entryprofile",
+        "the argument types of a function's last entries before it is compiled whole are recorded: an argument seen with several types is not specialised at the first compilation",
+    ),
+    (
         "split",
         "save unboxed floats to stack slots around helper calls and read them back after, so that inner loops keep them in registers",
     ),
@@ -487,6 +491,9 @@ pub const ENTRY_FAIL: u64 = u64::MAX;
 
 /// A guard failing this often makes the loop recompile.
 const RECOMPILE_AFTER: u64 = 64;
+/// Entries of a function before it is hot whose argument types are
+/// recorded (`entryprofile`).
+pub const ENTRY_WATCH: u32 = 64;
 /// Recompilations before a loop is left to the interpreter for good.
 const MAX_COMPILES: u32 = 8;
 
@@ -544,6 +551,10 @@ pub struct JitState {
     /// Regions (by key) that can be entered at an inner loop's header
     /// (code address, header pc): see `Tr::inner_entries`.
     inner_entries: HashMap<(usize, u32), (usize, u32), BuildKeyHasher>,
+    /// Per code object (its address): the tags its named registers had
+    /// at the last `ENTRY_WATCH` entries of the function before it got
+    /// hot (`entryprofile`, `Vm::jit_note_entry`), one bit per tag.
+    entry_tags: HashMap<usize, Vec<u32>, BuildKeyHasher>,
 }
 
 impl Default for JitState {
@@ -562,6 +573,7 @@ impl Default for JitState {
             failures: Vec::new(),
             deferred: HashSet::default(),
             inner_entries: HashMap::default(),
+            entry_tags: HashMap::default(),
         }
     }
 }
@@ -826,7 +838,18 @@ impl Vm {
         let mut headers = std::mem::take(&mut rec.headers);
         let mut consts = std::mem::take(&mut rec.consts);
         let generic = std::mem::take(&mut rec.generic);
-        let widen = rec.failed_entry_tags.clone();
+        let mut widen = rec.failed_entry_tags.clone();
+        if key.1 == FUNCTION_KEY {
+            // The types its arguments had before it got hot.
+            if let Some(m) = self.jit.entry_tags.get(&key.0) {
+                if widen.len() < m.len() {
+                    widen.resize(m.len(), 0);
+                }
+                for (w, &x) in widen.iter_mut().zip(m) {
+                    *w |= x;
+                }
+            }
+        }
         let result = translate::translate(self, fi, header, loop_pc, &mut headers, &mut consts, &generic, &widen);
         let rec = self.jit.loops.get_mut(&key).unwrap();
         rec.headers = headers;
@@ -1152,6 +1175,27 @@ impl Vm {
             code.entry_count.set(0);
         } else if let crate::bytecode::Instr::Loop { counter, .. } = code.instrs[key.1 as usize] {
             code.loop_counters[counter as usize].set(0);
+        }
+    }
+
+    /// At the start of frame `fi` of a function entered at least
+    /// `jit_threshold - ENTRY_WATCH` times but not yet hot
+    /// (`entryprofile`): records the tags of its named registers (the
+    /// arguments; other locals are Undef).
+    #[cold]
+    pub(crate) fn jit_note_entry(&mut self, fi: usize) {
+        if !self.jit.opts.has("entryprofile") {
+            return;
+        }
+        let f = &self.frames[fi];
+        // SAFETY: the frame keeps its code alive.
+        let code: &CodeObj = unsafe { &*f.code };
+        let n = code.varnames.len().min(code.nregs as usize);
+        let base = f.base;
+        let m = self.jit.entry_tags.entry(code as *const CodeObj as usize).or_insert_with(|| vec![0; n]);
+        for (i, w) in m.iter_mut().enumerate() {
+            // SAFETY: `i` < nregs, inside the frame's window.
+            *w |= 1 << (unsafe { (*base.add(i)).tag() } & 31);
         }
     }
 
