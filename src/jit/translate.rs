@@ -2931,6 +2931,14 @@ impl<'a> Tr<'a> {
                 Ok(t.map(|b| self.iconst(b as i64)))
             }
             T::Tag(t) if t == tag::NONE => Ok(Some(self.iconst(0))),
+            // A list (exact: subclasses are instances) is true when not
+            // empty (richards' `if self.jobs:`).
+            T::Tag(t) if t == tag::LIST && self.opts.has("list") => {
+                let p = self.load(self.base, Self::slot_off(r) + 8);
+                let data = crate::objects::rc::DATA_OFFSET as i32;
+                let len = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+                Ok(Some(self.icmp_imm(Cmp::Ne, len, 0)))
+            }
             _ => {
                 self.mem(r);
                 let a = self.slot_addr(r);
