@@ -63,7 +63,7 @@ impl Vm {
             let code: &CodeObj = unsafe { &*code_ptr };
             let globals: &DictObj = unsafe { &*globals_ptr };
             let instrs: &[Instr] = &code.instrs;
-            if pc == 0 && code.jit_fn.get() != 1 && code.entry_count.get() >= self.jit_threshold.saturating_sub(crate::jit::ENTRY_WATCH) {
+            if pc == 0 && code.jit_fn.get() != 1 && code.entry_count.get() >= self.jit_watch {
                 if code.entry_count.get() < self.jit_threshold {
                     // Nearly hot: its argument types are recorded.
                     self.jit_note_entry(fi);
