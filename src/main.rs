@@ -328,6 +328,7 @@ fn configure_jit(vm: &mut Vm, cli: &Cli) -> Result<(), String> {
     vm.jit.stats = cli.jit_stats;
     vm.jit.log = cli.jit_log;
     vm.jit_threshold = if vm.jit.enabled { vm.jit.threshold } else { u32::MAX };
+    vm.jit_watch = vm.jit_threshold.saturating_sub(spry::jit::ENTRY_WATCH);
     Ok(())
 }
 

@@ -744,13 +744,18 @@ pub extern "C" fn exec_call(c: u64, frame: u64, pc: u64) -> u64 {
 /// finishes it, the `k` records of inlined frames under it are dropped
 /// (they own nothing: as in `in_frame`), and the result is stored in
 /// register `func` of the loop's window (an absolute register).
-pub extern "C" fn native_finish(c: u64, r: u64, func: u64, k: u64) -> u64 {
+///
+/// `p`: 0 for a self-call (the callee's region is the running one), or
+/// the callee's region, of which the compiled code took a reference for
+/// the call (`directcall`), given back here.
+pub extern "C" fn native_finish(c: u64, r: u64, func: u64, k: u64, p: u64) -> u64 {
     let cx = c as *mut JitCtx;
     // SAFETY: see `ctx`, `vm`; `cx` is only accessed by pointer meanwhile.
-    let (v, fi, p) = unsafe { (vm(&*cx), (*cx).fi, (*cx).lp) };
+    let (v, fi, lp) = unsafe { (vm(&*cx), (*cx).fi, (*cx).lp) };
+    let (p, own) = if p == 0 { (lp, false) } else { (p as *const super::CompiledLoop, true) };
     let cfi = v.frames.len() - 1;
     let (code_ptr, new_base, base) = (v.frames[cfi].code, v.frames[cfi].base, v.frames[fi].base);
-    let res = v.finish_native(cx, p, false, code_ptr, new_base, cfi, r);
+    let res = v.finish_native(cx, p, own, code_ptr, new_base, cfi, r);
     debug_assert!(v.frames.len() == cfi);
     // SAFETY: the records of the inlined frames own nothing (borrowed
     // functions; see `frame_template`): forgetting them is dropping them.
@@ -767,6 +772,16 @@ pub extern "C" fn native_finish(c: u64, r: u64, func: u64, k: u64) -> u64 {
             ERR
         }
     }
+}
+
+/// Drops the last reference to a compiled region (`p`, as `Rc::as_ptr`
+/// gave it), taken by a compiled direct call (`directcall`) for the run
+/// of the callee, which was invalidated meanwhile.
+pub extern "C" fn drop_region(p: u64) {
+    // SAFETY: the compiled code took a strong reference to the region
+    // before the call (through the count's address, `rc_strong`) and
+    // gives it back here.
+    unsafe { std::rc::Rc::decrement_strong_count(p as *const super::CompiledLoop) };
 }
 
 /// `*profile |= bit` (a call site's result profile, from compiled code).

@@ -64,6 +64,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "a compiled function's calls of itself from its own frame push the frame record and call the compiled code inline, without a helper",
     ),
     (
+        "directcall",
+        "positional calls of other functions whose whole body is compiled (known or found at run time) push the frame record and call the callee's compiled code inline, without a helper",
+    ),
+    (
         "polymethod",
         "method loads on instances check the receiver's class against a table of the classes met (filled at run time) instead of calling the lookup helper",
     ),
@@ -90,6 +94,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     (
         "catchinlined",
         "(off by default) with `catch`: also an exception raised in an inlined frame that no inlined frame handles, caught by the region's own frame (the inlined frames' traceback entries added and their windows cleared by a helper)",
+    ),
+    (
+        "entryprofile",
+        "the argument types of a function's last entries before it is compiled whole are recorded: an argument seen with several types is not specialised at the first compilation",
     ),
     (
         "split",
@@ -288,6 +296,16 @@ pub struct CompiledLoop {
     pub ret_src: Box<[u64]>,
     pub ret_tab: *const u64,
     pub ret_n: u64,
+    /// For compiled direct calls (`directcall`, `Tr::self_call`): the
+    /// number of positional arguments a call must pass to enter this
+    /// code natively (`u64::MAX` when it cannot be: not a whole
+    /// function, a signature other than positional parameters, a
+    /// closure, or `return`s that do not clear the frame); the recursion
+    /// levels a run needs (`2 * depth + 2`); 16 times the registers a
+    /// run needs above its frame's base (`max(extent, nregs)`).
+    pub dc_argc: u64,
+    pub dc_levels: u64,
+    pub dc_room16: u64,
 }
 
 /// Byte offsets and addresses compiled self-calls (`selfcall`,
@@ -319,6 +337,39 @@ pub struct NativeLayout {
     pub lp_ret_n: i32,
     pub lp_runs: i32,
     pub lp_native_runs: i32,
+    pub lp_dc_argc: i32,
+    pub lp_dc_levels: i32,
+    pub lp_dc_room16: i32,
+    /// `Frame`'s code, globals and function words (direct calls of a
+    /// function known only at run time fill them in).
+    pub f_code: usize,
+    pub f_globals: usize,
+    pub f_func: usize,
+    /// From a function's address (its `ObjBox`): the words holding the
+    /// addresses of its code's and globals' `ObjBox`es.
+    pub fn_code: i32,
+    pub fn_globals: i32,
+    /// From a code object's `ObjBox`: `CodeObj::jit_entry`.
+    pub code_jit_entry: i32,
+    /// From the address `Rc::as_ptr` gives for a `CompiledLoop`: its
+    /// strong count (probed).
+    pub rc_strong: i32,
+}
+
+/// Offset of an `Rc`'s strong count from the address `Rc::as_ptr` gives
+/// (probed: the standard library does not document its layout), for a
+/// value of alignment 8.
+fn rc_strong_offset() -> i32 {
+    let a = Rc::new(0u64);
+    let p = Rc::as_ptr(&a) as *const usize;
+    let b = a.clone();
+    // SAFETY: the words just below the value are the counts of its
+    // allocation (an `Rc` allocation is the counts then the value).
+    let off = [-2isize, -1].into_iter().find(|&o| unsafe { *p.offset(o) } == 2).expect("Rc layout");
+    drop(b);
+    // SAFETY: as above.
+    assert_eq!(unsafe { *p.offset(off) }, 1, "Rc layout");
+    off as i32 * 8
 }
 
 /// Offsets of a `Vec<T>`'s buffer pointer, length and capacity (probed:
@@ -363,6 +414,20 @@ pub fn native_layout() -> &'static NativeLayout {
             lp_ret_n: o(offset_of!(CompiledLoop, ret_n)),
             lp_runs: o(offset_of!(CompiledLoop, runs)),
             lp_native_runs: o(offset_of!(CompiledLoop, native_runs)),
+            lp_dc_argc: o(offset_of!(CompiledLoop, dc_argc)),
+            lp_dc_levels: o(offset_of!(CompiledLoop, dc_levels)),
+            lp_dc_room16: o(offset_of!(CompiledLoop, dc_room16)),
+            f_code: offset_of!(crate::vm::Frame, code),
+            f_globals: offset_of!(crate::vm::Frame, globals),
+            f_func: offset_of!(crate::vm::Frame, func),
+            fn_code: o(crate::objects::rc::DATA_OFFSET + offset_of!(FunctionObj, code)),
+            fn_globals: o(crate::objects::rc::DATA_OFFSET + offset_of!(FunctionObj, globals)),
+            code_jit_entry: o(crate::objects::rc::DATA_OFFSET + offset_of!(CodeObj, jit_entry)),
+            rc_strong: {
+                assert!(std::mem::align_of::<CodeObj>() <= 8 && std::mem::align_of::<FunctionObj>() <= 8);
+                assert_eq!(std::mem::align_of::<CompiledLoop>(), std::mem::align_of::<u64>());
+                rc_strong_offset()
+            },
         }
     })
 }
@@ -395,6 +460,37 @@ pub fn frame_template(func: &PyRef<FunctionObj>, pc: u32) -> Vec<u64> {
     }
 }
 
+/// `frame_template` for a function known only at run time: the code,
+/// globals and function words (`NativeLayout::f_code`, `f_globals`,
+/// `f_func`) are 0, for the compiled code to fill in.
+pub fn frame_template_any(pc: u32) -> Vec<u64> {
+    let size = std::mem::size_of::<Frame>();
+    assert!(size.is_multiple_of(8) && std::mem::align_of::<Frame>() == 8);
+    // The function word is the function's address (`None` is 0).
+    assert_eq!(std::mem::size_of::<Option<PyRef<FunctionObj>>>(), 8);
+    let mut m = std::mem::MaybeUninit::<Frame>::zeroed();
+    let p = m.as_mut_ptr();
+    // SAFETY: every field is written in place; padding stays zero; the
+    // record is never dropped (it holds no reference).
+    unsafe {
+        std::ptr::addr_of_mut!((*p).code).write(std::ptr::null());
+        std::ptr::addr_of_mut!((*p).globals).write(std::ptr::null());
+        std::ptr::addr_of_mut!((*p).base).write(std::ptr::null_mut());
+        std::ptr::addr_of_mut!((*p).top).write(std::ptr::null_mut());
+        std::ptr::addr_of_mut!((*p).pc).write(pc);
+        std::ptr::addr_of_mut!((*p).exc_depth).write(0);
+        std::ptr::addr_of_mut!((*p).ret).write(Ret::ToRust);
+        std::ptr::addr_of_mut!((*p).func).write(None);
+        std::ptr::addr_of_mut!((*p).locals).write(None);
+        std::ptr::addr_of_mut!((*p).generator).write(None);
+        std::ptr::addr_of_mut!((*p).extra).write(None);
+        let w: Vec<u64> = (0..size / 8).map(|i| *(p as *const u64).add(i)).collect();
+        let l = native_layout();
+        debug_assert!(w[l.f_code / 8] == 0 && w[l.f_globals / 8] == 0 && w[l.f_func / 8] == 0);
+        w
+    }
+}
+
 /// `profile_bit` by tag (for compiled code).
 pub static PROFILE_BITS: [u8; 256] = {
     let mut t = [128u8; 256];
@@ -424,6 +520,9 @@ pub const ENTRY_FAIL: u64 = u64::MAX;
 
 /// A guard failing this often makes the loop recompile.
 const RECOMPILE_AFTER: u64 = 64;
+/// Entries of a function before it is hot whose argument types are
+/// recorded (`entryprofile`).
+pub const ENTRY_WATCH: u32 = 64;
 /// Recompilations before a loop is left to the interpreter for good.
 const MAX_COMPILES: u32 = 8;
 
@@ -481,6 +580,10 @@ pub struct JitState {
     /// Regions (by key) that can be entered at an inner loop's header
     /// (code address, header pc): see `Tr::inner_entries`.
     inner_entries: HashMap<(usize, u32), (usize, u32), BuildKeyHasher>,
+    /// Per code object (its address): the tags its named registers had
+    /// at the last `ENTRY_WATCH` entries of the function before it got
+    /// hot (`entryprofile`, `Vm::jit_note_entry`), one bit per tag.
+    entry_tags: HashMap<usize, Vec<u32>, BuildKeyHasher>,
 }
 
 impl Default for JitState {
@@ -499,6 +602,7 @@ impl Default for JitState {
             failures: Vec::new(),
             deferred: HashSet::default(),
             inner_entries: HashMap::default(),
+            entry_tags: HashMap::default(),
         }
     }
 }
@@ -763,7 +867,18 @@ impl Vm {
         let mut headers = std::mem::take(&mut rec.headers);
         let mut consts = std::mem::take(&mut rec.consts);
         let generic = std::mem::take(&mut rec.generic);
-        let widen = rec.failed_entry_tags.clone();
+        let mut widen = rec.failed_entry_tags.clone();
+        if key.1 == FUNCTION_KEY {
+            // The types its arguments had before it got hot.
+            if let Some(m) = self.jit.entry_tags.get(&key.0) {
+                if widen.len() < m.len() {
+                    widen.resize(m.len(), 0);
+                }
+                for (w, &x) in widen.iter_mut().zip(m) {
+                    *w |= x;
+                }
+            }
+        }
         let result = translate::translate(self, fi, header, loop_pc, &mut headers, &mut consts, &generic, &widen);
         let rec = self.jit.loops.get_mut(&key).unwrap();
         rec.headers = headers;
@@ -816,10 +931,26 @@ impl Vm {
             })
             .collect();
         let (ret_tab, ret_n) = (ret_src.as_ptr(), ret_src.len() as u64);
+        // As `Vm::exec_call` checks before `call_compiled`.
+        let dc_argc = if key.1 == FUNCTION_KEY
+            && t.clears
+            && code.flags
+                & (crate::bytecode::code_flags::VARARGS | crate::bytecode::code_flags::VARKEYWORDS | crate::bytecode::code_flags::GENERATOR)
+                == 0
+            && code.kwonlyargcount == 0
+            && code.freevars.is_empty()
+        {
+            code.argcount as u64
+        } else {
+            u64::MAX
+        };
         let lp = Rc::new(CompiledLoop {
             ret_src,
             ret_tab,
             ret_n,
+            dc_argc,
+            dc_levels: 2 * t.depth as u64 + 2,
+            dc_room16: 16 * t.extent.max(code.nregs as usize) as u64,
             code: Some(compiled),
             entry,
             exits,
@@ -1075,6 +1206,27 @@ impl Vm {
             code.entry_count.set(0);
         } else if let crate::bytecode::Instr::Loop { counter, .. } = code.instrs[key.1 as usize] {
             code.loop_counters[counter as usize].set(0);
+        }
+    }
+
+    /// At the start of frame `fi` of a function entered at least
+    /// `jit_threshold - ENTRY_WATCH` times but not yet hot
+    /// (`entryprofile`): records the tags of its named registers (the
+    /// arguments; other locals are Undef).
+    #[cold]
+    pub(crate) fn jit_note_entry(&mut self, fi: usize) {
+        if !self.jit.opts.has("entryprofile") {
+            return;
+        }
+        let f = &self.frames[fi];
+        // SAFETY: the frame keeps its code alive.
+        let code: &CodeObj = unsafe { &*f.code };
+        let n = code.varnames.len().min(code.nregs as usize);
+        let base = f.base;
+        let m = self.jit.entry_tags.entry(code as *const CodeObj as usize).or_insert_with(|| vec![0; n]);
+        for (i, w) in m.iter_mut().enumerate() {
+            // SAFETY: `i` < nregs, inside the frame's window.
+            *w |= 1 << (unsafe { (*base.add(i)).tag() } & 31);
         }
     }
 

@@ -279,6 +279,9 @@ pub struct Translation {
     /// is `entries[k]`; see `Tr::inner_entries`).
     pub entries: Vec<u32>,
     pub tables: Vec<MethodTable>,
+    /// The region's `return`s of a register clear the frame
+    /// (`Tr::clears`).
+    pub clears: bool,
 }
 
 /// A constant of the region's final shape (`Tr::patched_const`).
@@ -431,6 +434,11 @@ struct Tr<'a> {
     /// (the clearing costs code and helper calls the interpreter's
     /// return does more cheaply).
     selfcalls: bool,
+    /// A whole function's `return`s of a register clear the frame
+    /// (`clear_window_but`): with `selfcalls`, and with `directcall`
+    /// (compiled direct calls from other regions then only take the
+    /// value).
+    clears: bool,
     /// Receiver-class tables of method loads (see `MethodTable`).
     tables: Vec<MethodTable>,
     /// Non-zero while exit code is written: building a virtual tuple
@@ -622,6 +630,14 @@ pub fn translate(
                 && vm.jit.opts.native_calls
                 && vm.jit.opts.has("selfcall")
                 && super::calls_itself(code),
+            clears: loop_pc + 1 == code.instrs.len()
+                && header == 0
+                && vm.jit.opts.native_calls
+                && ((vm.jit.opts.has("selfcall") && super::calls_itself(code))
+                    // (Not dunders: operators and constructors call them
+                    // through the interpreter's frames, whose return
+                    // clears the window more cheaply than compiled code.)
+                    || (vm.jit.opts.has("directcall") && !code.name.starts_with("__"))),
             tables: Vec::new(),
             no_alias: 0,
             virtuals: false,
@@ -650,6 +666,7 @@ pub fn translate(
                     depth: tr.depth,
                     entries: tr.entries,
                     tables: tr.tables,
+                    clears: tr.clears,
                 });
             }
             Err(Abort::Restart) => {
@@ -2489,25 +2506,64 @@ impl<'a> Tr<'a> {
     /// callee goes to `native_finish`. Returns false when the call is not
     /// such a call (nothing emitted).
     fn self_call(&mut self, pc: usize, ins: &Instr) -> bool {
-        if !self.selfcalls {
+        let direct = self.opts.native_calls && self.opts.has("directcall");
+        if !self.selfcalls && !direct {
             return false;
         }
+        // `self_unknown`: a method call whose `self` slot may be Undef (the
+        // attribute was not a method): checked at run time (Undef: the
+        // slow path), the call then passing `self` as the first argument.
+        let mut self_unknown = false;
         let (fr, start, n) = match *ins {
             Instr::Call { func, nargs } => (self.abs(func), self.abs(func) + 1, nargs as usize),
             Instr::CallMethod { base, nargs } => {
                 let b = self.abs(base);
                 match self.st[b + 1].t {
                     T::Tag(t) if t == tag::UNDEF => (b, b + 2, nargs as usize),
+                    T::Any if direct && !matches!(self.st[b].t, T::Const(_)) => {
+                        self_unknown = true;
+                        (b, b + 1, nargs as usize + 1)
+                    }
                     T::Any => return false,
                     _ => (b, b + 1, nargs as usize + 1),
                 }
             }
             _ => return false,
         };
-        let T::Const(c) = self.st[fr].t else { return false };
-        let Value::Function(f) = self.konst(c).clone() else { return false };
+        let plain = |c: &CodeObj| {
+            c.argcount as usize == n
+                && c.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
+                && c.kwonlyargcount == 0
+                && c.freevars.is_empty()
+        };
         // SAFETY: see `code`.
         let code: &CodeObj = unsafe { &*self.chain[0].code };
+        // The callee: this region (`selfcall`), another function known
+        // now (a constant) or one found in the register at run time
+        // (`directcall`).
+        let callee: Option<PyRef<FunctionObj>> = match self.st[fr].t {
+            T::Const(c) => {
+                let Value::Function(f) = self.konst(c).clone() else { return false };
+                if !plain(&f.code) {
+                    return false;
+                }
+                // Another function: only one compiled whole now (a small
+                // function that is not is usually inlined elsewhere and
+                // never compiled: the direct call's code would only cost
+                // compile time).
+                if !std::ptr::eq(&*f.code, code) && f.code.jit_entry.get() == 0 {
+                    return false;
+                }
+                Some(f)
+            }
+            T::Any if direct => None,
+            T::Tag(t) if t == tag::FUNCTION && direct => None,
+            _ => return false,
+        };
+        let own = self.selfcalls && callee.as_ref().is_some_and(|f| std::ptr::eq(&*f.code, code));
+        if !own && !direct {
+            return false;
+        }
         // The inlined frames down to the call get records too (as
         // `in_frame` gives them), each taking one level of the recursion
         // count (no inlined `__init__`, whose extra level this does not
@@ -2519,14 +2575,6 @@ impl<'a> Tr<'a> {
                 return false;
             }
         }
-        if !std::ptr::eq(&*f.code, code)
-            || code.argcount as usize != n
-            || code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0
-            || code.kwonlyargcount != 0
-            || !code.freevars.is_empty()
-        {
-            return false;
-        }
         let lay = *super::native_layout();
         // As `generic` does for calls.
         self.flush_named();
@@ -2535,24 +2583,69 @@ impl<'a> Tr<'a> {
         }
         self.forget_facts("exec_call");
         self.forget_positions("exec_call");
+        // (A constant callee is written to its register only on the slow
+        // path; one found at run time is there already.)
         let fs = self.st[fr];
+        let slow = self.cold_block();
+        let zero = self.iconst(0);
 
-        // The checks (all loads; one branch).
+        // The checks (loads; a branch per stage).
         let vm = self.load(self.ctx, lay.ctx_vm);
         let fi = self.load(self.ctx, lay.ctx_fi);
         let lpp = self.load(self.ctx, lay.ctx_lp);
-        let jea = self.iconst(&code.jit_entry as *const std::cell::Cell<usize> as i64);
-        let je = self.load(jea, 0);
-        let bad_entry = self.icmp(Cmp::Ne, je, lpp);
+        // The callee's function, code object (`ObjBox`) and region.
+        let (fnv, cbox, clp, mut bad) = if own {
+            let jea = self.iconst(&code.jit_entry as *const std::cell::Cell<usize> as i64);
+            let je = self.load(jea, 0);
+            let bad_entry = self.icmp(Cmp::Ne, je, lpp);
+            (None, None, lpp, bad_entry)
+        } else {
+            let (fnv, cbox) = match &callee {
+                Some(f) => {
+                    let cb = self.iconst(f.code.as_ptr() as i64);
+                    (None, cb)
+                }
+                None => {
+                    if self_unknown {
+                        let tv = self.load_tag(start);
+                        let ok = self.new_block();
+                        self.f.set_term(self.cur, Terminator::Branch { cond: tv, then: (ok, vec![]), els: (slow, vec![]) });
+                        self.cur = ok;
+                    }
+                    if self.st[fr].t != T::Tag(tag::FUNCTION) {
+                        let tv = self.load_tag(fr);
+                        let isf = self.icmp_imm(Cmp::Eq, tv, tag::FUNCTION as i64);
+                        let ok = self.new_block();
+                        self.f.set_term(self.cur, Terminator::Branch { cond: isf, then: (ok, vec![]), els: (slow, vec![]) });
+                        self.cur = ok;
+                    }
+                    let fp = self.load(self.base, Self::slot_off(fr) + 8);
+                    let cb = self.load(fp, lay.fn_code);
+                    (Some(fp), cb)
+                }
+            };
+            let je = self.load(cbox, lay.code_jit_entry);
+            let ok = self.new_block();
+            self.f.set_term(self.cur, Terminator::Branch { cond: je, then: (ok, vec![]), els: (slow, vec![]) });
+            self.cur = ok;
+            let argc = self.load(je, lay.lp_dc_argc);
+            let bad_argc = self.icmp_imm(Cmp::Ne, argc, n as i64);
+            (fnv, Some(cbox), je, bad_argc)
+        };
         let fptr = self.load(vm, lay.frames_ptr);
         let flen = self.load(vm, lay.frames_len);
         let fcap = self.load(vm, lay.frames_cap);
         let kv = self.iconst(k as i64);
         let flenk = self.op1(Op::IAdd, vec![flen, kv]);
         let bad_cap = self.icmp(Cmp::Ge, flenk, fcap);
-        // The callee is this region: its depth and extent are this
-        // translation's.
-        let levels = self.patched_const(Patch::Levels(2 + k as i64));
+        // The callee's depth and extent: this translation's for this
+        // region, the callee region's own otherwise.
+        let levels = if own {
+            self.patched_const(Patch::Levels(2 + k as i64))
+        } else {
+            let l = self.load(clp, lay.lp_dc_levels);
+            self.op1(Op::IAdd, vec![l, kv])
+        };
         let need = self.op1(Op::IAdd, vec![flen, levels]);
         let limit = self.load(vm, lay.frame_limit);
         let bad_limit = self.icmp(Cmp::Ge, need, limit);
@@ -2569,7 +2662,7 @@ impl<'a> Tr<'a> {
             self.op1(Op::IAdd, vec![self.base, o])
         };
         let four = self.iconst(4);
-        let room16 = self.patched_const(Patch::Room16);
+        let room16 = if own { self.patched_const(Patch::Room16) } else { self.load(clp, lay.lp_dc_room16) };
         let ntop = self.op1(Op::IAdd, vec![nb, room16]);
         let se = self.load(vm, lay.stack_end);
         let bad_stack = self.icmp(Cmp::Ult, se, ntop);
@@ -2579,13 +2672,10 @@ impl<'a> Tr<'a> {
         let gca = crate::objects::rc::GC_BUDGET.with(|b| b as *const std::cell::Cell<isize> as i64);
         let gcaddr = self.iconst(gca);
         let gcb = self.load(gcaddr, 0);
-        let zero = self.iconst(0);
         let bad_gc = self.icmp(Cmp::Le, gcb, zero);
-        let mut bad = bad_entry;
         for b in [bad_cap, bad_limit, bad_stack, bad_native, bad_gc] {
             bad = self.op1(Op::IOr, vec![bad, b]);
         }
-        let slow = self.cold_block();
         let fast = self.new_block();
         let join = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: bad, then: (slow, vec![]), els: (fast, vec![]) });
@@ -2600,6 +2690,7 @@ impl<'a> Tr<'a> {
         self.check_status(s);
         // The argument registers end Undef on both paths (dead
         // temporaries; the fast path moves them).
+        let zero = self.iconst(0);
         for r in start..start + n {
             self.release_slot(r, None);
             self.store(self.base, Self::slot_off(r), zero);
@@ -2610,6 +2701,7 @@ impl<'a> Tr<'a> {
         // Fast: the caller's pc past the call (the loop's frame: past
         // the call of the outermost inlined frame).
         self.cur = fast;
+        let zero = self.iconst(0);
         let (pw, ps) = ((lay.f_pc / 8 * 8) as i32, (lay.f_pc % 8 * 8) as i64);
         let old = self.load(cf, pw);
         let mask = self.iconst(!(0xffff_ffffi64 << ps));
@@ -2637,7 +2729,7 @@ impl<'a> Tr<'a> {
         };
         let exc = self.load(vm, lay.exc_len);
         for j in 1..=k + 1 {
-            let (func, rb, rt, rpc) = if j <= k {
+            let (tmpl, rb, rt) = if j <= k {
                 let lvl = &self.chain[j];
                 let d = &self.frames[lvl.desc.unwrap() as usize];
                 let Value::Function(func) = d.func.clone() else { unreachable!() };
@@ -2647,17 +2739,32 @@ impl<'a> Tr<'a> {
                 let tv = self.iconst(t);
                 let bb = self.op1(Op::IAdd, vec![self.base, bv]);
                 let tt = self.op1(Op::IAdd, vec![self.base, tv]);
-                (func, bb, tt, next as u32 + 1)
+                (super::frame_template(&func, next as u32 + 1), bb, tt)
             } else {
-                (f.clone(), nb, ntop, 0)
+                match &callee {
+                    Some(f) => (super::frame_template(f, 0), nb, ntop),
+                    None => (super::frame_template_any(0), nb, ntop),
+                }
             };
-            let tmpl = super::frame_template(&func, rpc);
+            // A function known only at run time: its code, globals and
+            // address (a borrowed reference: register `fr` holds it until
+            // the result replaces it, after the record is gone).
+            let runtime = j == k + 1 && fnv.is_some();
             for (w, &x) in tmpl.iter().enumerate() {
                 let at = w * 8;
                 let mut v = if at == lay.f_base {
                     rb
                 } else if at == lay.f_top {
                     rt
+                } else if runtime && at == lay.f_func {
+                    fnv.unwrap()
+                } else if runtime && at == lay.f_code {
+                    let d = self.iconst(crate::objects::rc::DATA_OFFSET as i64);
+                    self.op1(Op::IAdd, vec![cbox.unwrap(), d])
+                } else if runtime && at == lay.f_globals {
+                    let g = self.load(fnv.unwrap(), lay.fn_globals);
+                    let d = self.iconst(crate::objects::rc::DATA_OFFSET as i64);
+                    self.op1(Op::IAdd, vec![g, d])
                 } else {
                     self.iconst(x as i64)
                 };
@@ -2674,20 +2781,32 @@ impl<'a> Tr<'a> {
         let flen1 = self.op1(Op::IAdd, vec![flen, k1]);
         self.store(vm, lay.frames_len, flen1);
         self.store(self.ctx, lay.ctx_fi, flenk);
-        for off in [lay.lp_runs, lay.lp_native_runs] {
-            let x = self.load(lpp, off);
-            let x1 = self.op1(Op::IAdd, vec![x, one]);
-            self.store(lpp, off, x1);
+        if !own {
+            // The callee runs with this context (its region switched in)
+            // and holds a reference to its region while it runs (it may
+            // be invalidated meanwhile), as `Vm::call_compiled` does.
+            self.store(self.ctx, lay.ctx_lp, clp);
+            let s = self.load(clp, lay.rc_strong);
+            let s1 = self.op1(Op::IAdd, vec![s, one]);
+            self.store(clp, lay.rc_strong, s1);
         }
-        let entry = self.load(lpp, lay.lp_entry);
+        for off in [lay.lp_runs, lay.lp_native_runs] {
+            let x = self.load(clp, off);
+            let x1 = self.op1(Op::IAdd, vec![x, one]);
+            self.store(clp, off, x1);
+        }
+        let entry = self.load(clp, lay.lp_entry);
         let split = self.split_set();
         self.spill_around(&split, true);
         let r = self.op1(Op::CallInd, vec![entry, nb, self.ctx]);
         self.spill_around(&split, false);
         self.store(self.ctx, lay.ctx_fi, fi);
+        if !own {
+            self.store(self.ctx, lay.ctx_lp, lpp);
+        }
         // A `return` of a register?
-        let tab = self.load(lpp, lay.lp_ret_tab);
-        let tn = self.load(lpp, lay.lp_ret_n);
+        let tab = self.load(clp, lay.lp_ret_tab);
+        let tn = self.load(clp, lay.lp_ret_n);
         let inr = self.icmp(Cmp::Ult, r, tn);
         let chk = self.new_block();
         let fin = self.cold_block();
@@ -2704,6 +2823,7 @@ impl<'a> Tr<'a> {
         // The value leaves the window, which is cleared; the record is
         // dropped (it owns nothing).
         self.cur = ret;
+        let zero = self.iconst(0);
         let so = self.op1(Op::IShl, vec![src, four]);
         let sa = self.op1(Op::IAdd, vec![nb, so]);
         let vt = self.load(sa, 0);
@@ -2711,6 +2831,25 @@ impl<'a> Tr<'a> {
         // (The callee's `return` exit cleared the rest: `clear_window_but`.)
         self.store(sa, 0, zero);
         self.store(vm, lay.frames_len, flen);
+        if !own {
+            // The region's reference given back (the last one: it was
+            // invalidated while it ran, and is freed now).
+            let s = self.load(clp, lay.rc_strong);
+            let last = self.icmp_imm(Cmp::Eq, s, 1);
+            let free = self.cold_block();
+            let dec = self.new_block();
+            let done = self.new_block();
+            self.f.set_term(self.cur, Terminator::Branch { cond: last, then: (free, vec![]), els: (dec, vec![]) });
+            self.cur = free;
+            self.call_void(helpers::drop_region as *const () as usize, "drop_region", vec![clp]);
+            self.f.set_term(self.cur, Terminator::Jump(done, vec![]));
+            self.cur = dec;
+            let one = self.iconst(1);
+            let s1 = self.op1(Op::ISub, vec![s, one]);
+            self.store(clp, lay.rc_strong, s1);
+            self.f.set_term(self.cur, Terminator::Jump(done, vec![]));
+            self.cur = done;
+        }
         // The call site's result profile.
         let pa = &mut self.code().cache(pc).profile as *mut u8 as i64;
         let bits = self.iconst(super::PROFILE_BITS.as_ptr() as i64);
@@ -2727,7 +2866,8 @@ impl<'a> Tr<'a> {
         self.call_void(helpers::profile_or as *const () as usize, "profile_or", vec![pav, bit]);
         self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
         self.cur = cont;
-        // Into the caller's register (whatever it held released).
+        // Into the caller's register (whatever it held released: for a
+        // function found at run time, the function).
         self.release_slot(fr, fs.mem);
         let fo = Self::slot_off(fr);
         self.store(self.base, fo, vt);
@@ -2738,7 +2878,8 @@ impl<'a> Tr<'a> {
         self.cur = fin;
         let frv = self.iconst(fr as i64);
         let kv = self.iconst(k as i64);
-        let s = self.call(helpers::native_finish as *const () as usize, "native_finish", vec![self.ctx, r, frv, kv]);
+        let pv = if own { self.iconst(0) } else { clp };
+        let s = self.call(helpers::native_finish as *const () as usize, "native_finish", vec![self.ctx, r, frv, kv, pv]);
         self.check_status(s);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
 
@@ -2855,7 +2996,7 @@ impl<'a> Tr<'a> {
         match ins {
             // Leaving the frame, or things only the interpreter does.
             Instr::Return { .. } | Instr::ReturnNone {} if !in_root => return self.inline_return(ins),
-            Instr::Return { src } if self.selfcalls && self.chain.len() == 1 => {
+            Instr::Return { src } if self.clears && self.chain.len() == 1 => {
                 self.clear_window_but(src as usize);
                 let x = self.exit(ExitKind::Leave, pc, "leaves the compiled loop");
                 self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
@@ -3677,6 +3818,14 @@ impl<'a> Tr<'a> {
                 Ok(t.map(|b| self.iconst(b as i64)))
             }
             T::Tag(t) if t == tag::NONE => Ok(Some(self.iconst(0))),
+            // A list (exact: subclasses are instances) is true when not
+            // empty (richards' `if self.jobs:`).
+            T::Tag(t) if t == tag::LIST && self.opts.has("list") => {
+                let p = self.load(self.base, Self::slot_off(r) + 8);
+                let data = crate::objects::rc::DATA_OFFSET as i32;
+                let len = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+                Ok(Some(self.icmp_imm(Cmp::Ne, len, 0)))
+            }
             _ => {
                 self.mem(r);
                 let a = self.slot_addr(r);

@@ -63,15 +63,20 @@ impl Vm {
             let code: &CodeObj = unsafe { &*code_ptr };
             let globals: &DictObj = unsafe { &*globals_ptr };
             let instrs: &[Instr] = &code.instrs;
-            if pc == 0 && code.jit_fn.get() != 1 && code.entry_count.get() >= self.jit_threshold {
-                // A hot function: run its compiled body.
-                match self.jit_function_entry(fi) {
-                    crate::jit::Outcome::NotRun => {}
-                    crate::jit::Outcome::Resume(p) => pc = p,
-                    crate::jit::Outcome::Reload => continue 'frame,
-                    crate::jit::Outcome::Raise(e) => {
-                        pending = Some(e);
-                        continue 'frame;
+            if pc == 0 && code.jit_fn.get() != 1 && code.entry_count.get() >= self.jit_watch {
+                if code.entry_count.get() < self.jit_threshold {
+                    // Nearly hot: its argument types are recorded.
+                    self.jit_note_entry(fi);
+                } else {
+                    // A hot function: run its compiled body.
+                    match self.jit_function_entry(fi) {
+                        crate::jit::Outcome::NotRun => {}
+                        crate::jit::Outcome::Resume(p) => pc = p,
+                        crate::jit::Outcome::Reload => continue 'frame,
+                        crate::jit::Outcome::Raise(e) => {
+                            pending = Some(e);
+                            continue 'frame;
+                        }
                     }
                 }
             }

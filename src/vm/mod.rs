@@ -291,6 +291,11 @@ pub struct Vm {
     /// Back-edge count at which the interpreter calls the JIT
     /// (`u32::MAX` when the JIT is off).
     pub jit_threshold: u32,
+    /// `jit_threshold - jit::ENTRY_WATCH` (saturating): from this many
+    /// entries on, a function's frame start looks at the JIT (records
+    /// its argument types, then enters its compiled code). Set with
+    /// `jit_threshold`.
+    pub jit_watch: u32,
     /// The `sys` module.
     pub sys_module: Value,
     /// The original `sys.stdout` and `sys.stderr` objects (writes to them
@@ -344,6 +349,7 @@ impl Vm {
             native_floor: NATIVE_STACK_BASE.with(|b| b.get()).saturating_sub(NATIVE_STACK_SIZE - (16 << 20)),
             jit: crate::jit::JitState::default(),
             jit_threshold: u32::MAX,
+            jit_watch: u32::MAX,
             sys_module: Value::None,
             std_streams: (Value::None, Value::None),
             started: std::time::Instant::now(),
