@@ -3460,6 +3460,59 @@ impl<'a> Tr<'a> {
                 }
                 Ok(Flow::Next)
             }
+            Instr::UnpackSequence { dst, src, count }
+                if self.st[self.abs(src)].t == T::Tag(tag::LIST)
+                    && !self.is_generic(pc)
+                    && !(self.abs(dst)..self.abs(dst) + count as usize).contains(&self.abs(src)) =>
+            {
+                // A list of the right length in generic storage (as
+                // `a, b, c, d = line.split(";")`): every item read (and its
+                // count taken) before any old value of a destination is
+                // released, as the interpreter does: a finalizer run by a
+                // release may change the list.
+                let (s0, d0) = (self.abs(src), self.abs(dst));
+                for i in 0..count as usize {
+                    self.mem(d0 + i);
+                }
+                let x = self.exit(ExitKind::Guard, pc, "list length");
+                let data = crate::objects::rc::DATA_OFFSET as i32;
+                let p = self.load(self.base, Self::slot_off(s0) + 8);
+                let len = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+                let ok = self.icmp_imm(Cmp::Eq, len, count as i64);
+                self.guard_nonzero(ok, x);
+                let k = self.list_kind(p);
+                let ok = self.icmp_imm(Cmp::Eq, k, crate::objects::list::kind::OBJ as i64);
+                self.guard_nonzero(ok, x);
+                let items = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
+                let mut vals = Vec::with_capacity(count as usize);
+                for i in 0..count as usize {
+                    let t = self.load(items, 16 * i as i32);
+                    let v = self.load(items, 16 * i as i32 + 8);
+                    let heap = self.is_heap(t);
+                    let inc = self.new_block();
+                    let cont = self.new_block();
+                    self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (inc, vec![]), els: (cont, vec![]) });
+                    self.cur = inc;
+                    let rc = self.load(v, 0);
+                    let one = self.iconst(1);
+                    let rc1 = self.op1(Op::IAdd, vec![rc, one]);
+                    self.store(v, 0, rc1);
+                    self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+                    self.cur = cont;
+                    vals.push((t, v));
+                }
+                for (i, &(t, v)) in vals.iter().enumerate() {
+                    let da = self.slot_addr(d0 + i);
+                    self.decref_at(da);
+                    self.store(da, 0, t);
+                    self.store(da, 8, v);
+                    self.clobber(d0 + i);
+                }
+                for i in 0..count as usize {
+                    self.speculate(d0 + i, pc, pc + 1);
+                }
+                Ok(Flow::Next)
+            }
             Instr::LoadDeref { dst, cell, .. } if self.is_cell(self.abs(cell)) && !self.is_generic(pc) => {
                 let (d, c) = (self.abs(dst), self.abs(cell));
                 if let Some(Fact::Cell { c: fc, tag }) = self.facts.get(&(d, CELL_FACT, false)).copied() {
