@@ -165,6 +165,16 @@ pub extern "C" fn range_iter(dst: u64, start: i64, stop: i64, step: i64) -> u64 
     next
 }
 
+/// `BuildTuple`: the `n` values in the slots from `start` on are moved
+/// into a new tuple (the slots left empty, as the interpreter's `take!`
+/// leaves them), which is stored into slot `dst` (releasing what it held).
+pub extern "C" fn build_tuple(start: u64, n: u64, dst: u64) {
+    // SAFETY: see `slot`; compiled code passes a register window of `n`
+    // slots and a destination slot of the same frame.
+    let items: Vec<Value> = (0..n).map(|i| std::mem::take(unsafe { slot(start + 16 * i) })).collect();
+    Value::store(unsafe { slot(dst) }, Value::tuple(items));
+}
+
 /// `*dst = list(*src)` for a list or tuple `*src` (a new list of its
 /// items; nothing can fail or run Python code).
 pub extern "C" fn list_copy(src: u64, dst: u64) {

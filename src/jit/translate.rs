@@ -3460,6 +3460,23 @@ impl<'a> Tr<'a> {
                 }
                 Ok(Flow::Next)
             }
+            Instr::BuildTuple { dst, start, count } if count > 0 => {
+                // Without the interpreter's dispatch (`exec`).
+                let (d, s0) = (self.abs(dst), self.abs(start));
+                for i in 0..count as usize {
+                    self.mem(s0 + i);
+                }
+                self.mem(d);
+                let sa = self.slot_addr(s0);
+                let n = self.iconst(count as i64);
+                let da = self.slot_addr(d);
+                self.call_void(helpers::build_tuple as *const () as usize, "build_tuple", vec![sa, n, da]);
+                for i in 0..count as usize {
+                    self.st[s0 + i] = RS::mem_type(T::Tag(tag::UNDEF));
+                }
+                self.st[d] = RS::mem_type(T::Tag(tag::TUPLE));
+                Ok(Flow::Next)
+            }
             Instr::UnpackSequence { dst, src, count }
                 if self.st[self.abs(src)].t == T::Tag(tag::LIST)
                     && !self.is_generic(pc)
