@@ -764,6 +764,11 @@ pub extern "C" fn native_finish(c: u64, r: u64, func: u64, k: u64, p: u64) -> u6
         Ok(x) => {
             // SAFETY: `func` is a register of the caller's window.
             Value::store(unsafe { &mut *base.add(func as usize) }, x);
+            if crate::objects::rc::gc_due() {
+                // As after `call_compiled`: finalizers of the callee's
+                // registers run before the caller goes on.
+                v.gc_safe_point();
+            }
             OK
         }
         Err(e) => {
@@ -1006,6 +1011,12 @@ impl Vm {
         let v = self.finish_native(cx, p, own, code_ptr, new_base, cfi, r)?;
         // SAFETY: `func` is a register of the caller's window.
         Value::store(unsafe { &mut *base.add(func as usize) }, v);
+        if crate::objects::rc::gc_due() {
+            // The popped frame's registers may have queued finalizers:
+            // they run before the caller's next instruction, as in the
+            // interpreter (`run_pushed_frame`).
+            self.gc_safe_point();
+        }
         Ok(Generic::Next)
     }
 
@@ -1118,8 +1129,9 @@ impl Vm {
         macro_rules! set {
             ($i:expr, $v:expr) => {{
                 let v = $v;
-                // SAFETY: as in `r!`.
-                Value::store(unsafe { &mut *base.add($i as usize) }, v);
+                // SAFETY: as in `r!`. A store that freed the old value is
+                // a safe point, as in the interpreter's `set!`.
+                Value::store_then(unsafe { &mut *base.add($i as usize) }, v, || self.gc_safe_point());
             }};
         }
         let name = |i: u32| code.names[i as usize].as_str();
@@ -1127,6 +1139,11 @@ impl Vm {
         match ins {
             Instr::Nop {} => {}
             Instr::Move { dst, src } => set!(dst, r!(src).clone()),
+            Instr::Take { dst, src } => {
+                // SAFETY: as in `r!`.
+                let v = std::mem::take(unsafe { &mut *base.add(src as usize) });
+                set!(dst, v);
+            }
             Instr::LoadConst { dst, k } => set!(dst, code.consts[k as usize].clone()),
             Instr::LoadInt { dst, value } => set!(dst, Value::Int(value as i64)),
             Instr::LoadNone { dst } => set!(dst, Value::None),
@@ -1406,6 +1423,18 @@ impl Vm {
     /// helper, where the dispatch loop cannot continue in it) and delivers
     /// its result as the frame's return slot says.
     pub(crate) fn run_pushed_frame(&mut self) -> PyResult<()> {
+        self.deliver_pushed_frame()?;
+        if crate::objects::rc::gc_due() {
+            // A safe point, as the interpreter's dispatch loop makes after
+            // a return: the callee's window was cleared, which may have
+            // queued finalizers (they run before the caller goes on).
+            self.gc_safe_point();
+        }
+        Ok(())
+    }
+
+    /// `run_pushed_frame` without its safe point.
+    fn deliver_pushed_frame(&mut self) -> PyResult<()> {
         let depth = self.frames.len();
         let ret = std::mem::replace(&mut self.frames[depth - 1].ret, Ret::ToRust);
         let v = self.run_callee(depth);
