@@ -630,9 +630,17 @@ pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
             }
         }
         let bf = bf.clone();
-        let r = v.call_builtin(&bf, Args::new(args))?;
+        let r = v.call_builtin(&bf, Args::new(args));
+        // The receiver and the arguments are temporaries, dropped once
+        // the call is made (as the interpreter does).
         // SAFETY: as above.
-        Value::store(unsafe { &mut *base.add(b as usize) }, r);
+        clear_regs(unsafe { base.add(b as usize + 1) }, nargs as usize + 1);
+        // SAFETY: as above.
+        Value::store(unsafe { &mut *base.add(b as usize) }, r?);
+        if crate::objects::rc::gc_due() {
+            // What the call or the clearing freed is finalized now.
+            v.gc_safe_point();
+        }
         Ok(Generic::Next)
     })
 }
@@ -1283,7 +1291,11 @@ impl Vm {
                 // SAFETY: the arguments are registers func+1 .. func+nargs.
                 let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
                 let f = r!(func).clone();
-                match self.call_from_frame(fi, func, &f, Args::new(args), None)? {
+                let r = self.call_from_frame(fi, func, &f, Args::new(args), None);
+                // SAFETY: as above. The arguments are temporaries, dropped
+                // once the call is made, as the interpreter drops them.
+                clear_regs(unsafe { base.add(func as usize + 1) }, nargs as usize);
+                match r? {
                     Some(v) => set!(func, v),
                     None => self.run_pushed_frame()?,
                 }
@@ -1317,7 +1329,10 @@ impl Vm {
                 // SAFETY: registers start .. start+n are the arguments.
                 let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                 let f = r!(b).clone();
-                match self.call_from_frame(fi, b, &f, Args::new(args), None)? {
+                let r = self.call_from_frame(fi, b, &f, Args::new(args), None);
+                // SAFETY: as above (temporaries, see `Call`).
+                clear_regs(unsafe { base.add(start as usize) }, n);
+                match r? {
                     Some(v) => set!(b, v),
                     None => self.run_pushed_frame()?,
                 }
@@ -1468,6 +1483,14 @@ impl Vm {
             // Only the dispatch loop's `ForIter` resumes generators inline.
             Ret::ForIter { .. } => unreachable!("the JIT's helpers resume generators through gen_resume"),
         }
+    }
+}
+
+/// Clears `n` registers from `p` (a call's argument temporaries).
+fn clear_regs(p: *mut Value, n: usize) {
+    for i in 0..n {
+        // SAFETY: the caller passes registers of a live frame window.
+        Value::clear(unsafe { &mut *p.add(i) });
     }
 }
 

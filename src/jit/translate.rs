@@ -3480,6 +3480,10 @@ impl<'a> Tr<'a> {
                             self.call(helpers::call_builtin_method as *const () as usize, "call_builtin_method", vec![self.ctx, fv, pv]);
                         self.check_status(st);
                         self.clobber(b);
+                        // The helper drops the receiver and the arguments.
+                        for r in b + 1..=b + 1 + nargs as usize {
+                            self.st[r] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+                        }
                         self.speculate(b, pc, pc + 1);
                         return Ok(Flow::Next);
                     }
@@ -6508,6 +6512,17 @@ impl<'a> Tr<'a> {
                     let p = self.load(self.base, Self::slot_off(a) + 8);
                     let data = crate::objects::rc::DATA_OFFSET as i32;
                     let len = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+                    if a != d {
+                        // The argument is dropped once the call is made, as
+                        // the interpreter drops it (`len([C() for ...])`
+                        // frees the list at the call).
+                        let aa = self.slot_addr(a);
+                        self.decref_at(aa);
+                        let z = self.iconst(0);
+                        self.store(self.base, Self::slot_off(a), z);
+                        self.st[a] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+                        self.freed = true;
+                    }
                     self.def_num(d, T::Int, len);
                     self.settle(d);
                     return true;
