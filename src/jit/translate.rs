@@ -2335,7 +2335,7 @@ impl<'a> Tr<'a> {
                     && matches!(flow, Flow::Next)
                     && !matches!(self.code().instrs.get(pc + 1), Some(Instr::Loop { .. }))
                 {
-                    self.gc_check();
+                    self.safe_point();
                 }
                 self.forget_writes(pc);
                 if self.skip && pc + 1 < end {
@@ -2978,7 +2978,7 @@ impl<'a> Tr<'a> {
             // Finalizers of the frame's objects run before the caller goes
             // on (the interpreter's safe point after a return; a compiled
             // self-call returns to its caller without a helper).
-            self.gc_check();
+            self.safe_point();
         }
     }
 
@@ -3686,6 +3686,25 @@ impl<'a> Tr<'a> {
             }
         }
         Ok(flow)
+    }
+
+    /// A safe point where a finalizer may have been queued (a store that
+    /// may have dropped a last reference, an inlined return): queued
+    /// finalizers run now (`helpers::gc`, when `GC_BUDGET` says one is
+    /// due), as the interpreter runs them after the store. The facts do
+    /// not survive it.
+    fn safe_point(&mut self) {
+        let addr = crate::objects::rc::GC_BUDGET.with(|b| b.as_ptr() as u64);
+        let a = self.iconst(addr as i64);
+        let budget = self.load(a, 0);
+        let due = self.icmp_imm(Cmp::Le, budget, 0);
+        let run = self.cold_block();
+        let cont = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: due, then: (run, vec![]), els: (cont, vec![]) });
+        self.cur = run;
+        self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
+        self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+        self.cur = cont;
     }
 
     /// GC safe point on the loop's back-edge.
@@ -7190,7 +7209,7 @@ impl<'a> Tr<'a> {
         if freed {
             // A safe point, as the interpreter's after a return: finalizers
             // of the callee's objects run before the caller goes on.
-            self.gc_check();
+            self.safe_point();
         }
         self.settle(r);
         self.st.truncate(offset);
