@@ -228,6 +228,12 @@ define_instructions! {
     Nop {},
     /// `R[dst] = R[src]`.
     Move { dst: reg Reg, src: reg Reg },
+    /// `R[dst] = R[src]`, leaving `R[src]` Undef: the last use of a
+    /// temporary (a call's result, a display, a comprehension moved into
+    /// a variable), so that it holds no second reference, as CPython's
+    /// value stack would not (`tmp = C(); tmp = 0` frees the instance at
+    /// the second store). `dst != src`.
+    Take { dst: reg Reg, src: reg Reg },
     /// `R[dst] = K[k]`.
     LoadConst { dst: reg Reg, k: konst ConstIdx },
     /// `R[dst] = value` (a small int immediate).
@@ -478,12 +484,6 @@ define_instructions! {
     CopyDictWithoutKeys { dst: reg Reg, src: reg Reg, keys: reg Reg },
     /// `R[dst] = R[src].__annotations__` setup: creates `__annotations__` in the local namespace.
     SetupAnnotations {},
-    /// `R[dst] = R[src]`, leaving `R[src]` Undef: the last use of a
-    /// temporary (a call's result, a display, a comprehension moved into
-    /// a variable), so that it holds no second reference, as CPython's
-    /// value stack would not (`tmp = C(); tmp = 0` frees the instance at
-    /// the second store). `dst != src`.
-    Take { dst: reg Reg, src: reg Reg },
 }
 
 /// One entry of a code object's exception table: an exception raised while

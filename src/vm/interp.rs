@@ -162,6 +162,11 @@ impl Vm {
                         let v = r!(src).clone();
                         set!(dst, v);
                     }
+                    Instr::Take { dst, src } => {
+                        // SAFETY: as in `r!`.
+                        let v = std::mem::take(unsafe { &mut *base.add(src as usize) });
+                        set!(dst, v);
+                    }
                     Instr::LoadConst { dst, k } => set!(dst, code.consts[k as usize].clone()),
                     Instr::LoadInt { dst, value } => set!(dst, Value::Int(value as i64)),
                     Instr::LoadNone { dst } => set!(dst, Value::None),
@@ -898,11 +903,6 @@ impl Vm {
                         }
                     }
 
-                    Instr::Take { dst, src } => {
-                        // SAFETY: as in `r!`.
-                        let v = std::mem::take(unsafe { &mut *base.add(src as usize) });
-                        set!(dst, v);
-                    }
                     _ => {
                         self.frames[fi].pc = pc as u32;
                         match self.step_slow(fi, base, pc, *ins, entry_depth) {
