@@ -2333,9 +2333,10 @@ impl<'a> Tr<'a> {
                 // (A back-edge next makes the same check.)
                 if std::mem::take(&mut self.freed)
                     && matches!(flow, Flow::Next)
+                    && !self.skip
                     && !matches!(self.code().instrs.get(pc + 1), Some(Instr::Loop { .. }))
                 {
-                    self.safe_point();
+                    self.safe_point_leave(pc + 1);
                 }
                 self.forget_writes(pc);
                 if self.skip && pc + 1 < end {
@@ -3704,6 +3705,29 @@ impl<'a> Tr<'a> {
         self.cur = run;
         self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
         self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+        self.cur = cont;
+    }
+
+    /// `safe_point` after an instruction that may have freed an object:
+    /// when the collector's budget says a finalizer (or a collection) is
+    /// due, `helpers::gc` runs it and the compiled code leaves, the
+    /// interpreter resuming at `resume` (the next instruction), so the
+    /// hot path keeps its facts (a finalizer may change any object).
+    fn safe_point_leave(&mut self, resume: usize) {
+        let addr = crate::objects::rc::GC_BUDGET.with(|b| b.as_ptr() as u64);
+        let a = self.iconst(addr as i64);
+        let budget = self.load(a, 0);
+        let due = self.icmp_imm(Cmp::Le, budget, 0);
+        let run = self.cold_block();
+        let cont = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: due, then: (run, vec![]), els: (cont, vec![]) });
+        self.cur = run;
+        let (st, facts) = (self.st.clone(), self.facts.clone());
+        self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
+        let x = self.exit(ExitKind::Leave, resume, "finalizers ran");
+        self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+        self.st = st;
+        self.facts = facts;
         self.cur = cont;
     }
 
