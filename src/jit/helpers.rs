@@ -630,13 +630,9 @@ pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
             }
         }
         let bf = bf.clone();
-        let r = v.call_builtin(&bf, Args::new(args));
-        // The receiver and the arguments are temporaries, dropped once
-        // the call is made (as the interpreter does).
+        let r = v.call_builtin(&bf, Args::new(args))?;
         // SAFETY: as above.
-        clear_regs(unsafe { base.add(b as usize + 1) }, nargs as usize + 1);
-        // SAFETY: as above.
-        Value::store(unsafe { &mut *base.add(b as usize) }, r?);
+        Value::store(unsafe { &mut *base.add(b as usize) }, r);
         if crate::objects::rc::gc_due() {
             // What the call or the clearing freed is finalized now.
             v.gc_safe_point();

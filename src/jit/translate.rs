@@ -3481,10 +3481,6 @@ impl<'a> Tr<'a> {
                             self.call(helpers::call_builtin_method as *const () as usize, "call_builtin_method", vec![self.ctx, fv, pv]);
                         self.check_status(st);
                         self.clobber(b);
-                        // The helper drops the receiver and the arguments.
-                        for r in b + 1..=b + 1 + nargs as usize {
-                            self.st[r] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
-                        }
                         self.speculate(b, pc, pc + 1);
                         return Ok(Flow::Next);
                     }
