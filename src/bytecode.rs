@@ -228,6 +228,12 @@ define_instructions! {
     Nop {},
     /// `R[dst] = R[src]`.
     Move { dst: reg Reg, src: reg Reg },
+    /// `R[dst] = R[src]`, leaving `R[src]` Undef: the last use of a
+    /// temporary (a call's result, a display, a comprehension moved into
+    /// a variable), so that it holds no second reference, as CPython's
+    /// value stack would not (`tmp = C(); tmp = 0` frees the instance at
+    /// the second store). `dst != src`.
+    Take { dst: reg Reg, src: reg Reg },
     /// `R[dst] = K[k]`.
     LoadConst { dst: reg Reg, k: konst ConstIdx },
     /// `R[dst] = value` (a small int immediate).
@@ -739,6 +745,12 @@ impl Instr {
             Nop {} | Jump { .. } | Loop { .. } | ReturnNone {} | PopExcInfo {} | SetupAnnotations {} => {}
             Move { dst, src } => {
                 reads.push(src);
+                writes.push(dst);
+            }
+            Take { dst, src } => {
+                // The value is moved out: `src` becomes Undef.
+                reads.push(src);
+                writes.push(src);
                 writes.push(dst);
             }
             LoadConst { dst, .. }

@@ -177,7 +177,7 @@ impl<'s> FuncBuilder<'s> {
                 }
                 self.bind_label(end);
                 if t != dst {
-                    self.emit(Instr::Move { dst, src: t });
+                    self.emit(Instr::Take { dst, src: t });
                 }
             }
             Expr::Compare(c) => {
@@ -204,7 +204,7 @@ impl<'s> FuncBuilder<'s> {
                 }
                 self.bind_label(end);
                 if t != dst {
-                    self.emit(Instr::Move { dst, src: t });
+                    self.emit(Instr::Take { dst, src: t });
                 }
             }
             Expr::Call(c) => self.call(c, dst)?,
@@ -248,7 +248,7 @@ impl<'s> FuncBuilder<'s> {
                 self.expr_into(&i.orelse, t)?;
                 self.bind_label(end);
                 if t != dst {
-                    self.emit(Instr::Move { dst, src: t });
+                    self.emit(Instr::Take { dst, src: t });
                 }
             }
             Expr::Lambda(l) => {
@@ -303,7 +303,7 @@ impl<'s> FuncBuilder<'s> {
                 self.emit(Instr::LoadNone { dst: r });
                 self.emit(Instr::YieldFrom { dst: r, iter: it });
                 if r != dst {
-                    self.emit(Instr::Move { dst, src: r });
+                    self.emit(Instr::Take { dst, src: r });
                 }
             }
             Expr::Await(a) => {
@@ -314,7 +314,7 @@ impl<'s> FuncBuilder<'s> {
                 let r = if self.is_local_reg(dst) { self.alloc() } else { dst };
                 self.emit_await(aw, r);
                 if r != dst {
-                    self.emit(Instr::Move { dst, src: r });
+                    self.emit(Instr::Take { dst, src: r });
                 }
             }
             Expr::Starred(_) => return Err(self.err(e, "can't use starred expression here")),
@@ -469,7 +469,7 @@ impl<'s> FuncBuilder<'s> {
             }
         }
         if base != dst {
-            self.emit(Instr::Move { dst, src: base });
+            self.emit(Instr::Take { dst, src: base });
         }
         Ok(())
     }
@@ -636,8 +636,12 @@ impl<'s> FuncBuilder<'s> {
             self.free_to(mark);
         }
         match kind {
-            SeqKind::Tuple => self.emit(Instr::ListToTuple { dst, src: acc }),
-            _ => self.emit(Instr::Move { dst, src: acc }),
+            // (The list would stay in `acc` with the tuple's items.)
+            SeqKind::Tuple => {
+                self.emit(Instr::ListToTuple { dst: acc, src: acc });
+                self.emit(Instr::Take { dst, src: acc })
+            }
+            _ => self.emit(Instr::Take { dst, src: acc }),
         };
         Ok(())
     }
@@ -672,7 +676,7 @@ impl<'s> FuncBuilder<'s> {
             }
             self.free_to(mark);
         }
-        self.emit(Instr::Move { dst, src: acc });
+        self.emit(Instr::Take { dst, src: acc });
         Ok(())
     }
 
@@ -784,7 +788,7 @@ impl<'s> FuncBuilder<'s> {
             self.emit_await(aw, base);
         }
         if base != dst {
-            self.emit(Instr::Move { dst, src: base });
+            self.emit(Instr::Take { dst, src: base });
         }
         Ok(())
     }

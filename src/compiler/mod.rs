@@ -690,6 +690,20 @@ impl<'s> FuncBuilder<'s> {
         self.freevars.iter().find(|(n, _)| n == name).map(|(_, r)| *r).unwrap_or_else(|| self.regs[name])
     }
 
+    /// `store_name` from a temporary that dies here: a local gets it
+    /// with `Take` (the temporary keeps no second reference).
+    fn store_name_take(&mut self, name: &str, src: Reg) {
+        debug_assert!(!self.is_local_reg(src));
+        let name = &*self.mangled(name);
+        if self.scope.resolve(name) == Resolution::Local {
+            let r = self.regs[name];
+            self.emit(Instr::Take { dst: r, src });
+            self.bound.insert(name.to_string());
+        } else {
+            self.store_name(name, src);
+        }
+    }
+
     fn store_name(&mut self, name: &str, src: Reg) {
         let name = &*self.mangled(name);
         match self.scope.resolve(name) {

@@ -94,7 +94,7 @@ impl<'s> FuncBuilder<'s> {
                         self.expr_into(e, start + i as Reg)?;
                     }
                     for (i, e) in t.elts.iter().enumerate() {
-                        self.store_target(e, start + i as Reg)?;
+                        self.store_target_take(e, start + i as Reg)?;
                     }
                     return Ok(());
                 }
@@ -109,10 +109,27 @@ impl<'s> FuncBuilder<'s> {
             }
         }
         let v = self.expr(&a.value)?;
-        for t in &a.targets {
-            self.store_target(t, v)?;
+        let n = a.targets.len();
+        for (i, t) in a.targets.iter().enumerate() {
+            if i + 1 == n && !self.is_local_reg(v) {
+                self.store_target_take(t, v)?;
+            } else {
+                self.store_target(t, v)?;
+            }
         }
         Ok(())
+    }
+
+    /// `store_target` of a temporary that dies here (its last use): a
+    /// local name takes the value (`store_name_take`).
+    fn store_target_take(&mut self, t: &'s Expr, src: Reg) -> Res<()> {
+        match t {
+            Expr::Name(n) => {
+                self.store_name_take(n.id.as_str(), src);
+                Ok(())
+            }
+            _ => self.store_target(t, src),
+        }
     }
 
     /// Stores the value in `src` into an assignment target.
@@ -187,7 +204,7 @@ impl<'s> FuncBuilder<'s> {
         }
         for (i, e) in elts.iter().enumerate() {
             let e = if let Expr::Starred(s) = e { &*s.value } else { e };
-            self.store_target(e, start + i as Reg)?;
+            self.store_target_take(e, start + i as Reg)?;
         }
         self.free_to(mark);
         Ok(())
@@ -699,7 +716,7 @@ impl<'s> FuncBuilder<'s> {
         self.handlers.push((handler, exc));
         self.fblocks.push(FBlock::With { exit, handler_depth: self.handlers.len() - 1, is_async: false });
         if let Some(v) = &item.optional_vars {
-            self.store_target(v, val)?;
+            self.store_target_take(v, val)?;
         }
         if items.len() > 1 {
             self.with_stmt(&items[1..], body, stmt_loc)?;
@@ -857,7 +874,7 @@ impl<'s> FuncBuilder<'s> {
         self.set_line(s);
         self.make_function(code, Some(args), returns, f)?;
         self.apply_decorators(&decos, decorators, f);
-        self.store_name(name.as_str(), f);
+        self.store_name_take(name.as_str(), f);
         self.free_to(mark);
         Ok(())
     }
@@ -959,7 +976,7 @@ impl<'s> FuncBuilder<'s> {
             }
         }
         self.apply_decorators(&decos, &c.decorator_list, base);
-        self.store_name(c.name.as_str(), base);
+        self.store_name_take(c.name.as_str(), base);
         self.free_to(mark);
         Ok(())
     }

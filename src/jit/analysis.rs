@@ -90,7 +90,12 @@ impl Liveness {
                 // remove a def when the instruction cannot fail midway.
                 let total_write = matches!(
                     code.instrs[pc],
-                    Instr::Move { .. } | Instr::LoadConst { .. } | Instr::LoadInt { .. } | Instr::LoadNone { .. } | Instr::LoadBool { .. }
+                    Instr::Move { .. }
+                        | Instr::Take { .. }
+                        | Instr::LoadConst { .. }
+                        | Instr::LoadInt { .. }
+                        | Instr::LoadNone { .. }
+                        | Instr::LoadBool { .. }
                 ) || handler(code, pc).is_none();
                 if total_write {
                     for &d in &defs[pc] {

@@ -643,6 +643,10 @@ pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
         let r = v.call_builtin(&bf, Args::new(args))?;
         // SAFETY: as above.
         Value::store(unsafe { &mut *base.add(b as usize) }, r);
+        if crate::objects::rc::gc_due() {
+            // What the call or the clearing freed is finalized now.
+            v.gc_safe_point();
+        }
         Ok(Generic::Next)
     })
 }
@@ -774,6 +778,11 @@ pub extern "C" fn native_finish(c: u64, r: u64, func: u64, k: u64, p: u64) -> u6
         Ok(x) => {
             // SAFETY: `func` is a register of the caller's window.
             Value::store(unsafe { &mut *base.add(func as usize) }, x);
+            if crate::objects::rc::gc_due() {
+                // As after `call_compiled`: finalizers of the callee's
+                // registers run before the caller goes on.
+                v.gc_safe_point();
+            }
             OK
         }
         Err(e) => {
@@ -1016,6 +1025,12 @@ impl Vm {
         let v = self.finish_native(cx, p, own, code_ptr, new_base, cfi, r)?;
         // SAFETY: `func` is a register of the caller's window.
         Value::store(unsafe { &mut *base.add(func as usize) }, v);
+        if crate::objects::rc::gc_due() {
+            // The popped frame's registers may have queued finalizers:
+            // they run before the caller's next instruction, as in the
+            // interpreter (`run_pushed_frame`).
+            self.gc_safe_point();
+        }
         Ok(Generic::Next)
     }
 
@@ -1128,8 +1143,9 @@ impl Vm {
         macro_rules! set {
             ($i:expr, $v:expr) => {{
                 let v = $v;
-                // SAFETY: as in `r!`.
-                Value::store(unsafe { &mut *base.add($i as usize) }, v);
+                // SAFETY: as in `r!`. A store that freed the old value is
+                // a safe point, as in the interpreter's `set!`.
+                Value::store_then(unsafe { &mut *base.add($i as usize) }, v, || self.gc_safe_point());
             }};
         }
         let name = |i: u32| code.names[i as usize].as_str();
@@ -1137,6 +1153,11 @@ impl Vm {
         match ins {
             Instr::Nop {} => {}
             Instr::Move { dst, src } => set!(dst, r!(src).clone()),
+            Instr::Take { dst, src } => {
+                // SAFETY: as in `r!`.
+                let v = std::mem::take(unsafe { &mut *base.add(src as usize) });
+                set!(dst, v);
+            }
             Instr::LoadConst { dst, k } => set!(dst, code.consts[k as usize].clone()),
             Instr::LoadInt { dst, value } => set!(dst, Value::Int(value as i64)),
             Instr::LoadNone { dst } => set!(dst, Value::None),
@@ -1276,7 +1297,11 @@ impl Vm {
                 // SAFETY: the arguments are registers func+1 .. func+nargs.
                 let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), nargs as usize) };
                 let f = r!(func).clone();
-                match self.call_from_frame(fi, func, &f, Args::new(args), None)? {
+                let r = self.call_from_frame(fi, func, &f, Args::new(args), None);
+                // SAFETY: as above. The arguments are temporaries, dropped
+                // once the call is made, as the interpreter drops them.
+                clear_regs(unsafe { base.add(func as usize + 1) }, nargs as usize);
+                match r? {
                     Some(v) => set!(func, v),
                     None => self.run_pushed_frame()?,
                 }
@@ -1310,7 +1335,10 @@ impl Vm {
                 // SAFETY: registers start .. start+n are the arguments.
                 let args: &[Value] = unsafe { std::slice::from_raw_parts(base.add(start as usize), n) };
                 let f = r!(b).clone();
-                match self.call_from_frame(fi, b, &f, Args::new(args), None)? {
+                let r = self.call_from_frame(fi, b, &f, Args::new(args), None);
+                // SAFETY: as above (temporaries, see `Call`).
+                clear_regs(unsafe { base.add(start as usize) }, n);
+                match r? {
                     Some(v) => set!(b, v),
                     None => self.run_pushed_frame()?,
                 }
@@ -1416,6 +1444,18 @@ impl Vm {
     /// helper, where the dispatch loop cannot continue in it) and delivers
     /// its result as the frame's return slot says.
     pub(crate) fn run_pushed_frame(&mut self) -> PyResult<()> {
+        self.deliver_pushed_frame()?;
+        if crate::objects::rc::gc_due() {
+            // A safe point, as the interpreter's dispatch loop makes after
+            // a return: the callee's window was cleared, which may have
+            // queued finalizers (they run before the caller goes on).
+            self.gc_safe_point();
+        }
+        Ok(())
+    }
+
+    /// `run_pushed_frame` without its safe point.
+    fn deliver_pushed_frame(&mut self) -> PyResult<()> {
         let depth = self.frames.len();
         let ret = std::mem::replace(&mut self.frames[depth - 1].ret, Ret::ToRust);
         let v = self.run_callee(depth);
@@ -1449,6 +1489,14 @@ impl Vm {
             // Only the dispatch loop's `ForIter` resumes generators inline.
             Ret::ForIter { .. } => unreachable!("the JIT's helpers resume generators through gen_resume"),
         }
+    }
+}
+
+/// Clears `n` registers from `p` (a call's argument temporaries).
+fn clear_regs(p: *mut Value, n: usize) {
+    for i in 0..n {
+        // SAFETY: the caller passes registers of a live frame window.
+        Value::clear(unsafe { &mut *p.add(i) });
     }
 }
 

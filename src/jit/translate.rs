@@ -408,6 +408,11 @@ struct Tr<'a> {
     pc: usize,
     /// The instruction after the current one was translated with it.
     skip: bool,
+    /// The instruction being translated overwrote a register whose slot
+    /// may have held the last reference to an object: a safe point
+    /// follows it (`gc_check`), so that a finalizer runs at the store, as
+    /// in the interpreter, not at the next back-edge or call.
+    freed: bool,
     /// Shared write-back code of exits, by what it writes back.
     exit_tails: HashMap<Vec<(usize, RS)>, BlockId>,
     /// `catch`: the shared code of the sites that reach a handler (pc)
@@ -617,6 +622,7 @@ pub fn translate(
             whole: loop_pc + 1 == code.instrs.len() && header == 0,
             pc: header,
             skip: false,
+            freed: false,
             exit_tails: HashMap::new(),
             catch_tails: HashMap::new(),
             exit_local: 0,
@@ -1145,6 +1151,7 @@ impl<'a> Tr<'a> {
         // keeps alive, as a temporary that held `self.items` before a bool).
         let a = self.slot_addr(r);
         self.decref_at(a);
+        self.freed = true;
         let z = self.iconst(0);
         self.store(self.base, Self::slot_off(r), z);
         Some(0)
@@ -2321,7 +2328,16 @@ impl<'a> Tr<'a> {
                 }
                 self.pc = pc;
                 self.forget_writes(pc);
+                self.freed = false;
                 flow = self.instr(pc)?;
+                // (A back-edge next makes the same check.)
+                if std::mem::take(&mut self.freed)
+                    && matches!(flow, Flow::Next)
+                    && !self.skip
+                    && !matches!(self.code().instrs.get(pc + 1), Some(Instr::Loop { .. }))
+                {
+                    self.safe_point_leave(pc + 1);
+                }
                 self.forget_writes(pc);
                 if self.skip && pc + 1 < end {
                     self.forget_writes(pc + 1);
@@ -2891,6 +2907,52 @@ impl<'a> Tr<'a> {
         true
     }
 
+    /// `Take`: register `d` gets `s`'s value and `s` is left Undef. A
+    /// value in memory moves its words (no reference counted, nothing to
+    /// release in `s`); a virtual one is defined in `d` and `s`'s slot is
+    /// emptied by what its state says it holds (usually no object: no
+    /// code at all).
+    fn take_value(&mut self, d: usize, s: usize) {
+        let ss = self.st[s];
+        match ss.t {
+            T::Int | T::Bool => {
+                let v = self.get_i(s);
+                self.def_num(d, ss.t, v);
+            }
+            T::Float => {
+                let v = self.get_f(s);
+                self.def_num(d, ss.t, v);
+            }
+            T::Const(c) => self.def_const(d, c),
+            _ => {
+                let known = self.st[d].slot_mem();
+                let so = Self::slot_off(s);
+                let t = self.load(self.base, so);
+                let p = self.load(self.base, so + 8);
+                if known.is_none_or(is_heap_tag) {
+                    let da = self.slot_addr(d);
+                    self.decref_at(da);
+                    self.freed = true;
+                }
+                self.store(self.base, Self::slot_off(d), t);
+                self.store(self.base, Self::slot_off(d) + 8, p);
+                let z = self.iconst(0);
+                self.store(self.base, so, z);
+                self.st[d] = RS::mem_type(match ss.t {
+                    T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+                    t => t,
+                });
+                self.st[s] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+                return;
+            }
+        }
+        let known = self.st[s].slot_mem();
+        if known != Some(tag::UNDEF) {
+            self.empty_slot(s, known);
+        }
+        self.st[s] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+    }
+
     /// At a `return` of register `src` of a whole-function region
     /// (`selfcall`): the frame's other registers are cleared (released,
     /// Undef) as popping the frame would clear them, each by what its
@@ -2900,16 +2962,24 @@ impl<'a> Tr<'a> {
     fn clear_window_but(&mut self, src: usize) {
         let n = self.code().nregs as usize;
         let zero = self.iconst(0);
+        let mut freed = false;
         for r in 0..n {
             if r == src {
                 continue;
             }
             let known = self.st[r].slot_mem();
             if known != Some(tag::UNDEF) {
+                freed |= known.is_none_or(is_heap_tag);
                 self.release_slot(r, known);
                 self.store(self.base, Self::slot_off(r), zero);
             }
             self.st[r] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+        }
+        if freed {
+            // Finalizers of the frame's objects run before the caller goes
+            // on (the interpreter's safe point after a return; a compiled
+            // self-call returns to its caller without a helper).
+            self.safe_point();
         }
     }
 
@@ -3065,6 +3135,7 @@ impl<'a> Tr<'a> {
                     }
                     T::Const(c) => self.def_const(d, c),
                     _ => {
+                        self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
                         let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
                         self.copy_value(da, sa);
                         self.st[d] = RS::mem_type(match ss.t {
@@ -3073,6 +3144,14 @@ impl<'a> Tr<'a> {
                         });
                     }
                 }
+                Ok(Flow::Next)
+            }
+            Instr::Take { dst, src } => {
+                let (d, s) = (self.abs(dst), self.abs(src));
+                if d == s {
+                    return Ok(Flow::Next);
+                }
+                self.take_value(d, s);
                 Ok(Flow::Next)
             }
             Instr::LoadConst { dst, k } => {
@@ -3674,6 +3753,48 @@ impl<'a> Tr<'a> {
             }
         }
         Ok(flow)
+    }
+
+    /// A safe point where a finalizer may have been queued (a store that
+    /// may have dropped a last reference, an inlined return): queued
+    /// finalizers run now (`helpers::gc`, when `GC_BUDGET` says one is
+    /// due), as the interpreter runs them after the store. The facts do
+    /// not survive it.
+    fn safe_point(&mut self) {
+        let addr = crate::objects::rc::GC_BUDGET.with(|b| b.as_ptr() as u64);
+        let a = self.iconst(addr as i64);
+        let budget = self.load(a, 0);
+        let due = self.icmp_imm(Cmp::Le, budget, 0);
+        let run = self.cold_block();
+        let cont = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: due, then: (run, vec![]), els: (cont, vec![]) });
+        self.cur = run;
+        self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
+        self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+        self.cur = cont;
+    }
+
+    /// `safe_point` after an instruction that may have freed an object:
+    /// when the collector's budget says a finalizer (or a collection) is
+    /// due, `helpers::gc` runs it and the compiled code leaves, the
+    /// interpreter resuming at `resume` (the next instruction), so the
+    /// hot path keeps its facts (a finalizer may change any object).
+    fn safe_point_leave(&mut self, resume: usize) {
+        let addr = crate::objects::rc::GC_BUDGET.with(|b| b.as_ptr() as u64);
+        let a = self.iconst(addr as i64);
+        let budget = self.load(a, 0);
+        let due = self.icmp_imm(Cmp::Le, budget, 0);
+        let run = self.cold_block();
+        let cont = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: due, then: (run, vec![]), els: (cont, vec![]) });
+        self.cur = run;
+        let (st, facts) = (self.st.clone(), self.facts.clone());
+        self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
+        let x = self.exit(ExitKind::Leave, resume, "finalizers ran");
+        self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+        self.st = st;
+        self.facts = facts;
+        self.cur = cont;
     }
 
     /// GC safe point on the loop's back-edge.
@@ -6500,6 +6621,17 @@ impl<'a> Tr<'a> {
                     let p = self.load(self.base, Self::slot_off(a) + 8);
                     let data = crate::objects::rc::DATA_OFFSET as i32;
                     let len = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+                    if a != d {
+                        // The argument is dropped once the call is made, as
+                        // the interpreter drops it (`len([C() for ...])`
+                        // frees the list at the call).
+                        let aa = self.slot_addr(a);
+                        self.decref_at(aa);
+                        let z = self.iconst(0);
+                        self.store(self.base, Self::slot_off(a), z);
+                        self.st[a] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+                        self.freed = true;
+                    }
                     self.def_num(d, T::Int, len);
                     self.settle(d);
                     return true;
@@ -7155,12 +7287,19 @@ impl<'a> Tr<'a> {
             }
         }
         // Clear the callee's window (it must be all Undef again).
+        let mut freed = false;
         for k in offset..offset + nregs {
             let mem = self.st[k].slot_mem();
             if mem == Some(0) {
                 continue;
             }
+            freed |= mem.is_none_or(is_heap_tag);
             self.empty_slot(k, mem);
+        }
+        if freed {
+            // A safe point, as the interpreter's after a return: finalizers
+            // of the callee's objects run before the caller goes on.
+            self.safe_point();
         }
         self.settle(r);
         self.st.truncate(offset);

@@ -162,6 +162,11 @@ impl Vm {
                         let v = r!(src).clone();
                         set!(dst, v);
                     }
+                    Instr::Take { dst, src } => {
+                        // SAFETY: as in `r!`.
+                        let v = std::mem::take(unsafe { &mut *base.add(src as usize) });
+                        set!(dst, v);
+                    }
                     Instr::LoadConst { dst, k } => set!(dst, code.consts[k as usize].clone()),
                     Instr::LoadInt { dst, value } => set!(dst, Value::Int(value as i64)),
                     Instr::LoadNone { dst } => set!(dst, Value::None),
