@@ -3760,7 +3760,10 @@ impl<'a> Tr<'a> {
     /// finalizers run now (`helpers::gc`, when `GC_BUDGET` says one is
     /// due), as the interpreter runs them after the store. The facts do
     /// not survive it.
-    fn safe_point(&mut self) {
+    /// Branches on the collector's budget (a finalizer or a collection is
+    /// due when it is spent): the cold block taken then, and the block
+    /// after.
+    fn when_gc_due(&mut self) -> (BlockId, BlockId) {
         let addr = crate::objects::rc::GC_BUDGET.with(|b| b.as_ptr() as u64);
         let a = self.iconst(addr as i64);
         let budget = self.load(a, 0);
@@ -3768,6 +3771,11 @@ impl<'a> Tr<'a> {
         let run = self.cold_block();
         let cont = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: due, then: (run, vec![]), els: (cont, vec![]) });
+        (run, cont)
+    }
+
+    fn safe_point(&mut self) {
+        let (run, cont) = self.when_gc_due();
         self.cur = run;
         self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
         self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
@@ -3780,13 +3788,7 @@ impl<'a> Tr<'a> {
     /// interpreter resuming at `resume` (the next instruction), so the
     /// hot path keeps its facts (a finalizer may change any object).
     fn safe_point_leave(&mut self, resume: usize) {
-        let addr = crate::objects::rc::GC_BUDGET.with(|b| b.as_ptr() as u64);
-        let a = self.iconst(addr as i64);
-        let budget = self.load(a, 0);
-        let due = self.icmp_imm(Cmp::Le, budget, 0);
-        let run = self.cold_block();
-        let cont = self.new_block();
-        self.f.set_term(self.cur, Terminator::Branch { cond: due, then: (run, vec![]), els: (cont, vec![]) });
+        let (run, cont) = self.when_gc_due();
         self.cur = run;
         let (st, facts) = (self.st.clone(), self.facts.clone());
         self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
@@ -3799,13 +3801,7 @@ impl<'a> Tr<'a> {
 
     /// GC safe point on the loop's back-edge.
     fn gc_check(&mut self, header: usize) {
-        let addr = crate::objects::rc::GC_BUDGET.with(|b| b.as_ptr() as u64);
-        let a = self.iconst(addr as i64);
-        let budget = self.load(a, 0);
-        let due = self.icmp_imm(Cmp::Le, budget, 0);
-        let run = self.cold_block();
-        let cont = self.new_block();
-        self.f.set_term(self.cur, Terminator::Branch { cond: due, then: (run, vec![]), els: (cont, vec![]) });
+        let (run, cont) = self.when_gc_due();
         self.cur = run;
         let before = self.facts.clone();
         // Every heap value is in a frame slot (only numbers are unboxed),

@@ -2818,21 +2818,10 @@ impl Vm {
             let depth = self.frames.len();
             let f = self.frames.last().unwrap();
             let pc = f.pc.saturating_sub(1);
-            if err.0.fresh {
-                err.0.fresh = false;
-                // Implicit chaining: the exception being handled becomes the context.
-                if let Some(ctx) = self.exc_stack.last() {
-                    let same = matches!(&err.0.exc, ExcState::Object(o) if o.is(ctx));
-                    if !same {
-                        err.0.context = ctx.clone();
-                    }
-                }
-            }
-            if err.0.reraised {
-                err.0.reraised = false;
-            } else {
-                err.0.tb.push(super::error::TbEntry { code: f.code_ref(), pc });
-            }
+            // Implicit chaining, and this frame's traceback entry.
+            let code = f.code_ref();
+            self.note_unwound(&mut err, code, pc);
+            let f = self.frames.last().unwrap();
             let handler = f.code().exc_table.iter().find(|e| e.start <= pc && pc < e.end).copied();
             if let Some(h) = handler {
                 // (The error ends here: its traceback moves to the object.)
