@@ -2912,7 +2912,9 @@ impl<'a> Tr<'a> {
     /// release in `s`); a virtual one is defined in `d` and `s`'s slot is
     /// emptied by what its state says it holds (usually no object: no
     /// code at all).
-    fn take_value(&mut self, d: usize, s: usize) {
+    /// Defines `d` as the number or constant virtual register `s` holds
+    /// (false, nothing done: `s` is in its slot).
+    fn def_virtual_copy(&mut self, d: usize, s: usize) -> bool {
         let ss = self.st[s];
         match ss.t {
             T::Int | T::Bool => {
@@ -2924,27 +2926,44 @@ impl<'a> Tr<'a> {
                 self.def_num(d, ss.t, v);
             }
             T::Const(c) => self.def_const(d, c),
-            _ => {
-                let known = self.st[d].slot_mem();
-                let so = Self::slot_off(s);
-                let t = self.load(self.base, so);
-                let p = self.load(self.base, so + 8);
-                if known.is_none_or(is_heap_tag) {
-                    let da = self.slot_addr(d);
-                    self.decref_at(da);
-                    self.freed = true;
-                }
-                self.store(self.base, Self::slot_off(d), t);
-                self.store(self.base, Self::slot_off(d) + 8, p);
-                let z = self.iconst(0);
-                self.store(self.base, so, z);
-                self.st[d] = RS::mem_type(match ss.t {
-                    T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
-                    t => t,
-                });
-                self.st[s] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
-                return;
+            _ => return false,
+        }
+        true
+    }
+
+    /// Moves the value in `s`'s slot (state `ss`) into `d`'s: its words
+    /// copied (no count taken), `d`'s old value released, `s` left empty.
+    /// Returns whether the release may have freed an object.
+    fn move_slot(&mut self, d: usize, s: usize, ss: RS) -> bool {
+        let known = self.st[d].slot_mem();
+        let freed = known.is_none_or(is_heap_tag);
+        if freed {
+            // (An inline decrement: the old value is often shared.)
+            let da = self.slot_addr(d);
+            self.decref_at(da);
+        }
+        let so = Self::slot_off(s);
+        let t = self.load(self.base, so);
+        let p = self.load(self.base, so + 8);
+        self.store(self.base, Self::slot_off(d), t);
+        self.store(self.base, Self::slot_off(d) + 8, p);
+        let z = self.iconst(0);
+        self.store(self.base, so, z);
+        self.st[d] = RS::mem_type(match ss.t {
+            T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+            t => t,
+        });
+        self.st[s] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+        freed
+    }
+
+    fn take_value(&mut self, d: usize, s: usize) {
+        let ss = self.st[s];
+        if !self.def_virtual_copy(d, s) {
+            if self.move_slot(d, s, ss) {
+                self.freed = true;
             }
+            return;
         }
         let known = self.st[s].slot_mem();
         if known != Some(tag::UNDEF) {
@@ -7253,32 +7272,8 @@ impl<'a> Tr<'a> {
             }
             Some(s) => {
                 let ss = self.st[s];
-                match ss.t {
-                    T::Int | T::Bool => {
-                        let v = self.get_i(s);
-                        self.def_num(r, ss.t, v);
-                    }
-                    T::Float => {
-                        let v = self.get_f(s);
-                        self.def_num(r, ss.t, v);
-                    }
-                    T::Const(c) => self.def_const(r, c),
-                    _ => {
-                        let known = self.st[r].slot_mem();
-                        self.release_slot(r, known);
-                        let so = Self::slot_off(s);
-                        let t = self.load(self.base, so);
-                        let p = self.load(self.base, so + 8);
-                        self.store(self.base, Self::slot_off(r), t);
-                        self.store(self.base, Self::slot_off(r) + 8, p);
-                        let z = self.iconst(0);
-                        self.store(self.base, so, z);
-                        self.st[r] = RS::mem_type(match ss.t {
-                            T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
-                            t => t,
-                        });
-                        self.st[s] = RS { t: T::Tag(0), clean: true, mem: Some(0) };
-                    }
+                if !self.def_virtual_copy(r, s) {
+                    self.move_slot(r, s, ss);
                 }
             }
         }
