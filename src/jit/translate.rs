@@ -824,58 +824,14 @@ impl<'a> Tr<'a> {
         self.facts.retain(|_, f| !matches!(f, Fact::List { .. } | Fact::Cell { .. }));
     }
 
-    /// The item storage and length of the list in register `o` (which
-    /// holds a list) when its storage kind is `want`: from its `Fact::List`,
-    /// or loaded and the kind guarded (leaving at `pc`, nothing done yet)
-    /// when the site has not left too often. `None`: the caller handles
-    /// every kind.
-    fn list_fact(&mut self, pc: usize, o: usize, want: u8) -> Option<(Var, Var)> {
-        match self.facts.get(&(o, LIST_FACT, false)).copied() {
-            Some(Fact::List { items, len, kind }) => {
-                if kind != want {
-                    return None;
-                }
-                let i = self.op1(Op::GetVar(items), vec![]);
-                let n = self.op1(Op::GetVar(len), vec![]);
-                return Some((i, n));
-            }
-            Some(_) => return None,
-            None => {}
-        }
-        if !self.opts.has("listfacts") || self.is_generic(pc) {
-            return None;
-        }
-        let data = crate::objects::rc::DATA_OFFSET as i32;
-        let p = self.load(self.base, Self::slot_off(o) + 8);
-        let k = self.list_kind(p);
-        let ok = self.icmp_imm(Cmp::Eq, k, want as i64);
-        let x = self.exit(ExitKind::Guard, pc, "list storage kind");
-        self.guard_nonzero(ok, x);
-        let n = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
-        let i = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
-        let (il, nl) = (self.f.new_local(Ty::I64), self.f.new_local(Ty::I64));
-        self.op(Op::SetVar(il), vec![i]);
-        self.op(Op::SetVar(nl), vec![n]);
-        self.facts.insert((o, LIST_FACT, false), Fact::List { items: il, len: nl, kind: want });
-        Some((i, n))
-    }
-
-    /// The list object a `Fact::List` (keyed `key`) of register `r` is
-    /// about: the register's value, or the list under its iterator.
-    fn fact_list(&mut self, r: usize, key: i64) -> Option<Var> {
-        if key == LIST_FACT {
-            return Some(self.load(self.base, Self::slot_off(r) + 8));
-        }
-        let (i, n) = iter_list(self.st[r].t, key)?;
-        let l = self.aux_n(r, n)[i];
-        Some(self.op1(Op::GetVar(l), vec![]))
-    }
-
-    /// The item storage and length of the list `l` under iterator `it`
-    /// (facts key `key`) when its storage kind is `want`: from the fact,
-    /// or loaded and the kind guarded (leaving at `pc`).
-    fn iter_list_fact(&mut self, pc: usize, it: usize, key: i64, l: Var, want: u8) -> Option<(Var, Var)> {
-        match self.facts.get(&(it, key, false)).copied() {
+    /// The item storage and length of the list a `Fact::List` keyed `key`
+    /// of register `o` is about (`fact_list`: the list in `o`, or under the
+    /// iterator in `o`) when its storage kind is `want`: from the fact, or
+    /// loaded and the kind guarded (leaving at `pc`, nothing done yet) when
+    /// the site has not left too often. `None`: the caller handles every
+    /// kind.
+    fn list_fact(&mut self, pc: usize, o: usize, key: i64, want: u8) -> Option<(Var, Var)> {
+        match self.facts.get(&(o, key, false)).copied() {
             Some(Fact::List { items, len, kind }) if kind == want => {
                 let i = self.op1(Op::GetVar(items), vec![]);
                 let n = self.op1(Op::GetVar(len), vec![]);
@@ -888,17 +844,29 @@ impl<'a> Tr<'a> {
             return None;
         }
         let data = crate::objects::rc::DATA_OFFSET as i32;
-        let k = self.list_kind(l);
+        let p = self.fact_list(o, key)?;
+        let k = self.list_kind(p);
         let ok = self.icmp_imm(Cmp::Eq, k, want as i64);
         let x = self.exit(ExitKind::Guard, pc, "list storage kind");
         self.guard_nonzero(ok, x);
-        let n = self.load(l, data + crate::objects::list::LIST_LEN_OFFSET as i32);
-        let i = self.load(l, data + crate::objects::list::LIST_PTR_OFFSET as i32);
+        let n = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+        let i = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
         let (il, nl) = (self.f.new_local(Ty::I64), self.f.new_local(Ty::I64));
         self.op(Op::SetVar(il), vec![i]);
         self.op(Op::SetVar(nl), vec![n]);
-        self.facts.insert((it, key, false), Fact::List { items: il, len: nl, kind: want });
+        self.facts.insert((o, key, false), Fact::List { items: il, len: nl, kind: want });
         Some((i, n))
+    }
+
+    /// The list object a `Fact::List` (keyed `key`) of register `r` is
+    /// about: the register's value, or the list under its iterator.
+    fn fact_list(&mut self, r: usize, key: i64) -> Option<Var> {
+        if key == LIST_FACT {
+            return Some(self.load(self.base, Self::slot_off(r) + 8));
+        }
+        let (i, n) = iter_list(self.st[r].t, key)?;
+        let l = self.aux_n(r, n)[i];
+        Some(self.op1(Op::GetVar(l), vec![]))
     }
 
     /// Index `k` normalised and guarded against length `len`.
@@ -4519,7 +4487,7 @@ impl<'a> Tr<'a> {
                     (false, None, Some((t, _))) => Some(kind_of_num(t)),
                     _ => None,
                 };
-                let fact = want.and_then(|w| self.iter_list_fact(pc, it, ITER_FACT, l, w));
+                let fact = want.and_then(|w| self.list_fact(pc, it, ITER_FACT, w));
                 let len = match fact {
                     Some((_, n)) => n,
                     None => self.load(l, data + lofs as i32),
@@ -4636,8 +4604,8 @@ impl<'a> Tr<'a> {
         // (`Fact::List`), its length and storage kept in locals.
         let mut facts = Vec::new();
         if let Some((nt, _)) = num {
-            for (k, &(_, _, l)) in idx.iter().enumerate() {
-                facts.push(self.iter_list_fact(pc, it, ITER_FACT + k as i64, l, kind_of_num(nt)));
+            for k in 0..idx.len() {
+                facts.push(self.list_fact(pc, it, ITER_FACT + k as i64, kind_of_num(nt)));
             }
         }
         // Exhaustion: iterators before the first exhausted one were
@@ -5592,7 +5560,7 @@ impl<'a> Tr<'a> {
     fn list_get(&mut self, pc: usize, o: usize, k: usize, d: usize) {
         let bits = if self.opts.has("speculate") && !self.is_generic(pc) { self.profile(pc) } else { 0 };
         if let (Some((t, _)), true) = (spec_num(bits), self.opts.has("unbox")) {
-            if let Some((items, len)) = self.list_fact(pc, o, kind_of_num(t)) {
+            if let Some((items, len)) = self.list_fact(pc, o, LIST_FACT, kind_of_num(t)) {
                 let j = self.checked_index(pc, k, len);
                 let v = self.typed_elem(items, j, t);
                 self.def_num(d, t, v);
@@ -5856,7 +5824,7 @@ impl<'a> Tr<'a> {
         self.num(s);
         let st = self.st[s].t;
         if st.is_num() {
-            if let Some((items, len)) = self.list_fact(pc, o, kind_of_num(st)) {
+            if let Some((items, len)) = self.list_fact(pc, o, LIST_FACT, kind_of_num(st)) {
                 let j = self.checked_index(pc, k, len);
                 self.store_payload(items, j, st, s);
                 return;
