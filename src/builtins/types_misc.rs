@@ -84,6 +84,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&r, "index", range_index);
     vm.add_method(&r, "count", range_count);
     vm.add_method(&r, "__len__", generic_len);
+    super::types_num::add_bool_dunder(vm, &r);
     vm.add_method(&r, "__iter__", generic_iter);
     vm.add_method(&r, "__contains__", generic_contains);
     vm.add_method(&r, "__getitem__", generic_getitem);

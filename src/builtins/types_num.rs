@@ -97,6 +97,11 @@ pub fn add_op_dunders(vm: &mut Vm, class: &PyRef<ClassObj>, ops: &[BinOp], with_
     vm.add_method(class, "__repr__", d_repr);
     vm.add_method(class, "__str__", d_str);
     vm.add_method(class, "__format__", d_format);
+}
+
+/// `__bool__` of the number types (containers have none: their truth is
+/// their `__len__`, which a subclass may override).
+pub fn add_bool_dunder(vm: &mut Vm, class: &PyRef<ClassObj>) {
     vm.add_method(class, "__bool__", d_bool);
 }
 
@@ -131,6 +136,7 @@ pub fn init(vm: &mut Vm) {
     let int_ops = [Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor];
     let int = vm.types.int.clone();
     add_op_dunders(vm, &int, &int_ops, true);
+    add_bool_dunder(vm, &int);
     vm.add_method(&int, "__new__", int_new);
     vm.types.int.ctor.set(Some(int_ctor));
     for (n, f) in [
@@ -172,6 +178,7 @@ pub fn init(vm: &mut Vm) {
 
     let fl = vm.types.float.clone();
     add_op_dunders(vm, &fl, &[Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow], true);
+    add_bool_dunder(vm, &fl);
     vm.add_method(&fl, "__new__", float_new);
     vm.types.float.ctor.set(Some(float_ctor));
     for (n, f) in [
@@ -199,6 +206,7 @@ pub fn init(vm: &mut Vm) {
 
     let c = vm.types.complex.clone();
     add_op_dunders(vm, &c, &[Add, Sub, Mul, TrueDiv, Pow], false);
+    add_bool_dunder(vm, &c);
     vm.add_method(&c, "__eq__", d_eq);
     vm.add_method(&c, "__ne__", d_ne);
     vm.add_method(&c, "__new__", complex_new);
