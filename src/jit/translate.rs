@@ -92,6 +92,24 @@ pub enum T {
 }
 
 impl T {
+    /// A value of this state is never `None` (numbers, iterators,
+    /// virtual containers).
+    fn never_none(self) -> bool {
+        matches!(
+            self,
+            T::Int
+                | T::Float
+                | T::Bool
+                | T::RangeIter(_)
+                | T::ListIter(_)
+                | T::TupleIter(_)
+                | T::ZipIter(_)
+                | T::EnumIter
+                | T::VTuple(..)
+                | T::VDict(..)
+                | T::VIter(..)
+        )
+    }
     fn is_virtual(self) -> bool {
         matches!(self, T::Int | T::Float | T::Bool | T::Const(_) | T::VTuple(..) | T::VDict(..) | T::VIter(..))
     }
@@ -3254,20 +3272,13 @@ impl<'a> Tr<'a> {
             Instr::JumpIfNone { src, target } | Instr::JumpIfNotNone { src, target } => {
                 let r = self.abs(src);
                 let is_none: Option<bool> = match self.st[r].t {
-                    T::Int
-                    | T::Float
-                    | T::Bool
-                    | T::RangeIter(_)
-                    | T::ListIter(_)
-                    | T::TupleIter(_)
-                    | T::ZipIter(_)
-                    | T::EnumIter
-                    | T::VTuple(..)
-                    | T::VDict(..)
-                    | T::VIter(..) => Some(false),
                     T::Const(c) => Some(self.konst(c).is_none()),
                     T::Tag(t) => Some(t == tag::NONE),
                     T::Any => None,
+                    t => {
+                        debug_assert!(t.never_none());
+                        Some(false)
+                    }
                 };
                 let want_none = matches!(ins, Instr::JumpIfNone { .. });
                 match is_none {
@@ -4076,17 +4087,6 @@ impl<'a> Tr<'a> {
         let known: Option<bool> = match (sa, sb) {
             (T::Const(x), T::Const(y)) => Some(x == y),
             (T::Const(c), o) | (o, T::Const(c)) if self.konst(c).is_none() => match o {
-                T::Int
-                | T::Float
-                | T::Bool
-                | T::RangeIter(_)
-                | T::ListIter(_)
-                | T::TupleIter(_)
-                | T::ZipIter(_)
-                | T::EnumIter
-                | T::VTuple(..)
-                | T::VDict(..)
-                | T::VIter(..) => Some(false),
                 T::Tag(t) => Some(t == tag::NONE),
                 T::Any => {
                     let r = if matches!(sa, T::Const(_)) { b } else { a };
@@ -4095,6 +4095,10 @@ impl<'a> Tr<'a> {
                     return Some(v);
                 }
                 T::Const(_) => unreachable!(),
+                t => {
+                    debug_assert!(t.never_none());
+                    Some(false)
+                }
             },
             _ => None,
         };
