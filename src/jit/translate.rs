@@ -861,19 +861,27 @@ impl<'a> Tr<'a> {
         if !self.opts.has("listfacts") || self.is_generic(pc) {
             return None;
         }
-        let data = crate::objects::rc::DATA_OFFSET as i32;
         let p = self.fact_list(o, key)?;
-        let k = self.list_kind(p);
-        let ok = self.icmp_imm(Cmp::Eq, k, want as i64);
         let x = self.exit(ExitKind::Guard, pc, "list storage kind");
-        self.guard_nonzero(ok, x);
-        let n = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
-        let i = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
         let (il, nl) = (self.f.new_local(Ty::I64), self.f.new_local(Ty::I64));
-        self.op(Op::SetVar(il), vec![i]);
-        self.op(Op::SetVar(nl), vec![n]);
+        let (i, n) = self.load_list_fact(p, want, x, il, nl);
         self.facts.insert((o, key, false), Fact::List { items: il, len: nl, kind: want });
         Some((i, n))
+    }
+
+    /// The list object `p`'s kind guarded to be `kind` (else to `fail`),
+    /// its item storage and length loaded into locals `items` and `len`
+    /// (a `Fact::List`'s) and returned.
+    fn load_list_fact(&mut self, p: Var, kind: u8, fail: BlockId, items: LocalId, len: LocalId) -> (Var, Var) {
+        let data = crate::objects::rc::DATA_OFFSET as i32;
+        let k = self.list_kind(p);
+        let ok = self.icmp_imm(Cmp::Eq, k, kind as i64);
+        self.guard_nonzero(ok, fail);
+        let n = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
+        let i = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
+        self.op(Op::SetVar(items), vec![i]);
+        self.op(Op::SetVar(len), vec![n]);
+        (i, n)
     }
 
     /// The list object a `Fact::List` (keyed `key`) of register `r` is
@@ -3582,17 +3590,7 @@ impl<'a> Tr<'a> {
                 for i in 0..count as usize {
                     let t = self.load(items, 16 * i as i32);
                     let v = self.load(items, 16 * i as i32 + 8);
-                    let heap = self.is_heap(t);
-                    let inc = self.new_block();
-                    let cont = self.new_block();
-                    self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (inc, vec![]), els: (cont, vec![]) });
-                    self.cur = inc;
-                    let rc = self.load(v, 0);
-                    let one = self.iconst(1);
-                    let rc1 = self.op1(Op::IAdd, vec![rc, one]);
-                    self.store(v, 0, rc1);
-                    self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
-                    self.cur = cont;
+                    self.incref_if_heap(t, v);
                     vals.push((t, v));
                 }
                 for (i, &(t, v)) in vals.iter().enumerate() {
@@ -3860,20 +3858,13 @@ impl<'a> Tr<'a> {
                     let ok = self.icmp_imm(Cmp::Eq, t, tag::LIST as i64);
                     self.guard_nonzero(ok, fail);
                 }
-                let data = crate::objects::rc::DATA_OFFSET as i32;
                 let Some(p) = self.fact_list(r, key) else {
                     // (Not an iterator of lists here: never holds.)
                     let never = self.iconst(0);
                     self.guard_nonzero(never, fail);
                     continue;
                 };
-                let k = self.list_kind(p);
-                let ok = self.icmp_imm(Cmp::Eq, k, kind as i64);
-                self.guard_nonzero(ok, fail);
-                let n = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
-                let i = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
-                self.op(Op::SetVar(items), vec![i]);
-                self.op(Op::SetVar(len), vec![n]);
+                self.load_list_fact(p, kind, fail, items, len);
             }
         }
         for &(h, f) in hf {
@@ -3897,7 +3888,6 @@ impl<'a> Tr<'a> {
             let first = edges.first().and_then(|e| e.2.get(&k).copied());
             let shared = match (t, first) {
                 (HeaderFact::List { kind, .. }, Some(f @ Fact::List { kind: fk, .. })) if fk == kind => Some(f),
-
                 (HeaderFact::Cell { c, tag, .. }, Some(f @ Fact::Cell { c: fc, tag: ft })) if fc == c && ft == tag => Some(f),
                 _ => None,
             };
@@ -4859,20 +4849,31 @@ impl<'a> Tr<'a> {
     fn copy_value(&mut self, dst: Var, src: Var) {
         let t = self.load(src, 0);
         let p = self.load(src, 8);
+        self.incref_if_heap(t, p);
+        self.decref_at(dst);
+        self.store(dst, 0, t);
+        self.store(dst, 8, p);
+    }
+
+    /// Takes a reference to the object at `p` (its count incremented
+    /// inline).
+    fn incref_obj(&mut self, p: Var) {
+        let rc = self.load(p, 0);
+        let one = self.iconst(1);
+        let rc1 = self.op1(Op::IAdd, vec![rc, one]);
+        self.store(p, 0, rc1);
+    }
+
+    /// `incref_obj` of payload `p` when tag `t` is a heap object's.
+    fn incref_if_heap(&mut self, t: Var, p: Var) {
         let heap = self.is_heap(t);
         let inc = self.new_block();
         let cont = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (inc, vec![]), els: (cont, vec![]) });
         self.cur = inc;
-        let rc = self.load(p, 0);
-        let one = self.iconst(1);
-        let rc1 = self.op1(Op::IAdd, vec![rc, one]);
-        self.store(p, 0, rc1);
+        self.incref_obj(p);
         self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
         self.cur = cont;
-        self.decref_at(dst);
-        self.store(dst, 0, t);
-        self.store(dst, 8, p);
     }
 
     /// 1 if tag `t` is a heap object's.
@@ -5741,14 +5742,17 @@ impl<'a> Tr<'a> {
         // it, and list facts once their lengths are reloaded (another
         // register may hold this list), and, after the helper (which may
         // move the storage or change its kind), their storage and kind.
-        let kept: Facts =
-            self.facts.iter().filter(|(_, f)| matches!(f, Fact::List { .. } | Fact::Cell { .. })).map(|(k, f)| (*k, *f)).collect();
-        // (Every list fact's list is known here: an iterator's type does
+        // (An iterator's list is known while its fact lives: its type does
         // not change without a write of its register, which drops it.)
-        let types: Vec<T> = self.st.iter().map(|x| x.t).collect();
-        let kept: Facts = kept
-            .into_iter()
-            .filter(|(k, f)| !matches!(f, Fact::List { .. }) || k.1 == LIST_FACT || iter_list(types[k.0], k.1).is_some())
+        let kept: Facts = self
+            .facts
+            .iter()
+            .filter(|(k, f)| match f {
+                Fact::Cell { .. } => true,
+                Fact::List { .. } => k.1 == LIST_FACT || iter_list(self.st[k.0].t, k.1).is_some(),
+                _ => false,
+            })
+            .map(|(k, f)| (*k, *f))
             .collect();
         let lists: Vec<(usize, i64, LocalId, LocalId, u8)> = kept
             .iter()
@@ -5794,13 +5798,7 @@ impl<'a> Tr<'a> {
             let x = self.exit(ExitKind::Guard, self.pc + 1, "list storage kind");
             for &(r, key, it, ln, kind) in &lists {
                 let Some(p) = self.fact_list(r, key) else { continue };
-                let kd = self.list_kind(p);
-                let ok = self.icmp_imm(Cmp::Eq, kd, kind as i64);
-                self.guard_nonzero(ok, x);
-                let n = self.load(p, data + LIST_LEN_OFFSET as i32);
-                let i = self.load(p, data + LIST_PTR_OFFSET as i32);
-                self.op(Op::SetVar(ln), vec![n]);
-                self.op(Op::SetVar(it), vec![i]);
+                self.load_list_fact(p, kind, x, it, ln);
             }
         }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
@@ -6519,10 +6517,7 @@ impl<'a> Tr<'a> {
         self.cur = fast;
         self.st = before;
         // dst = the function (a counted reference), dst + 1 = self.
-        let rc = self.load(f, 0);
-        let one = self.iconst(1);
-        let rc1 = self.op1(Op::IAdd, vec![rc, one]);
-        self.store(f, 0, rc1);
+        self.incref_obj(f);
         let da = self.slot_addr(d);
         self.decref_at(da);
         let ft = self.iconst(tag::FUNCTION as i64);
@@ -7147,10 +7142,7 @@ impl<'a> Tr<'a> {
             match &cells {
                 Some(cells) => {
                     let p = cells[i];
-                    let rc = self.load(p, 0);
-                    let one = self.iconst(1);
-                    let rc1 = self.op1(Op::IAdd, vec![rc, one]);
-                    self.store(p, 0, rc1);
+                    self.incref_obj(p);
                     let t = self.iconst(tag::CELL as i64);
                     self.store(self.base, Self::slot_off(d), t);
                     self.store(self.base, Self::slot_off(d) + 8, p);
