@@ -150,6 +150,15 @@ impl RS {
             RS::mem_type(self.t).mem
         }
     }
+    /// The state of a register given a copy of the value in the slot of
+    /// a register of type `t` (a fast iterator's fields are not in the
+    /// copy's auxiliary locals: just an iterator).
+    fn copied_from(t: T) -> RS {
+        RS::mem_type(match t {
+            T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
+            t => t,
+        })
+    }
     fn mem_type(t: T) -> RS {
         let mem = match t {
             T::Tag(x) => Some(x),
@@ -2901,11 +2910,6 @@ impl<'a> Tr<'a> {
         true
     }
 
-    /// `Take`: register `d` gets `s`'s value and `s` is left Undef. A
-    /// value in memory moves its words (no reference counted, nothing to
-    /// release in `s`); a virtual one is defined in `d` and `s`'s slot is
-    /// emptied by what its state says it holds (usually no object: no
-    /// code at all).
     /// Defines `d` as the number or constant virtual register `s` holds
     /// (false, nothing done: `s` is in its slot).
     fn def_virtual_copy(&mut self, d: usize, s: usize) -> bool {
@@ -2943,14 +2947,16 @@ impl<'a> Tr<'a> {
         self.store(self.base, Self::slot_off(d) + 8, p);
         let z = self.iconst(0);
         self.store(self.base, so, z);
-        self.st[d] = RS::mem_type(match ss.t {
-            T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
-            t => t,
-        });
+        self.st[d] = RS::copied_from(ss.t);
         self.st[s] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
         freed
     }
 
+    /// `Take`: register `d` gets `s`'s value and `s` is left Undef. A
+    /// value in memory moves its words (no reference counted, nothing to
+    /// release in `s`); a virtual one is defined in `d` and `s`'s slot is
+    /// emptied by what its state says it holds (usually no object: no
+    /// code at all).
     fn take_value(&mut self, d: usize, s: usize) {
         let ss = self.st[s];
         if !self.def_virtual_copy(d, s) {
@@ -3151,10 +3157,7 @@ impl<'a> Tr<'a> {
                         self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
                         let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
                         self.copy_value(da, sa);
-                        self.st[d] = RS::mem_type(match ss.t {
-                            T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
-                            t => t,
-                        });
+                        self.st[d] = RS::copied_from(ss.t);
                     }
                 }
                 Ok(Flow::Next)
@@ -7101,37 +7104,20 @@ impl<'a> Tr<'a> {
             if (copy_args || (init && i == 0)) && !ss.t.is_virtual() {
                 let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
                 self.copy_value(da, sa);
-                self.st[d] = RS::mem_type(match ss.t {
-                    T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
-                    t => t,
-                });
+                self.st[d] = RS::copied_from(ss.t);
                 continue;
             }
-            match ss.t {
-                T::Int | T::Bool => {
-                    let v = self.get_i(s);
-                    self.def_num(d, ss.t, v);
-                }
-                T::Float => {
-                    let v = self.get_f(s);
-                    self.def_num(d, ss.t, v);
-                }
-                T::Const(c) => self.def_const(d, c),
-                _ => {
-                    // Move the value's words; the caller's slot becomes Undef.
-                    let so = Self::slot_off(s);
-                    let t = self.load(self.base, so);
-                    let p = self.load(self.base, so + 8);
-                    self.store(self.base, Self::slot_off(d), t);
-                    self.store(self.base, Self::slot_off(d) + 8, p);
-                    let z = self.iconst(0);
-                    self.store(self.base, so, z);
-                    self.st[d] = RS::mem_type(match ss.t {
-                        T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => T::Tag(tag::ITER),
-                        t => t,
-                    });
-                    self.st[s] = RS { t: T::Tag(0), clean: true, mem: Some(0) };
-                }
+            if !self.def_virtual_copy(d, s) {
+                // Move the value's words; the caller's slot becomes Undef.
+                let so = Self::slot_off(s);
+                let t = self.load(self.base, so);
+                let p = self.load(self.base, so + 8);
+                self.store(self.base, Self::slot_off(d), t);
+                self.store(self.base, Self::slot_off(d) + 8, p);
+                let z = self.iconst(0);
+                self.store(self.base, so, z);
+                self.st[d] = RS::copied_from(ss.t);
+                self.st[s] = RS { t: T::Tag(0), clean: true, mem: Some(0) };
             }
         }
         // Free variables: the function's closure cells, known constants,
