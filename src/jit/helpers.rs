@@ -633,14 +633,24 @@ pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
                 // (as the interpreter's `CallMethod` does).
                 let d = d.clone();
                 let key = args[1].clone();
-                let r = v.dict_get(&d, &key)?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None));
+                let default = args.get(2).cloned();
+                let found = v.dict_get(&d, &key);
+                // SAFETY: as above; the receiver and arguments are
+                // temporaries the call consumes, as in the interpreter.
+                clear_args(unsafe { base.add(b as usize + 1) }, nargs as usize + 1);
+                let r = found?.unwrap_or_else(|| default.unwrap_or(Value::None));
                 // SAFETY: as above.
                 Value::store(unsafe { &mut *base.add(b as usize) }, r);
                 return Ok(Generic::Next);
             }
         }
         let bf = bf.clone();
-        let r = v.call_builtin(&bf, Args::new(args))?;
+        let r = v.call_builtin(&bf, Args::new(args));
+        // SAFETY: as above; the receiver and arguments are temporaries
+        // the call consumes: dropped now, as the interpreter does, so
+        // what only they held is freed (and finalized) at once.
+        clear_args(unsafe { base.add(b as usize + 1) }, nargs as usize + 1);
+        let r = r?;
         // SAFETY: as above.
         Value::store(unsafe { &mut *base.add(b as usize) }, r);
         if crate::objects::rc::gc_due() {
@@ -649,6 +659,14 @@ pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
         }
         Ok(Generic::Next)
     })
+}
+
+/// Empties the `n` registers from `p` (a call's consumed temporaries).
+fn clear_args(p: *mut Value, n: usize) {
+    for i in 0..n {
+        // SAFETY: the caller passes registers of a live frame window.
+        Value::clear(unsafe { &mut *p.add(i) });
+    }
 }
 
 /// `*dst = (*obj)[*key]` when that needs no Python code and cannot fail:

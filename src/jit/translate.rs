@@ -820,7 +820,10 @@ impl<'a> Tr<'a> {
         }
     }
     /// Helpers that run no Python code and change no dict: attribute
-    /// facts survive them.
+    /// facts survive them. (`release` may free objects, but never runs
+    /// `__del__` itself: finalizers are queued and run at safe points —
+    /// see `vm/finalize.rs` — and every safe point in compiled code either
+    /// drops the facts or leaves.)
     fn forget_facts(&mut self, name: &str) {
         if !matches!(
             name,
@@ -3489,6 +3492,10 @@ impl<'a> Tr<'a> {
                         let st =
                             self.call(helpers::call_builtin_method as *const () as usize, "call_builtin_method", vec![self.ctx, fv, pv]);
                         self.check_status(st);
+                        // The helper consumed the receiver and arguments.
+                        for r in b + 1..=b + 1 + nargs as usize {
+                            self.st[r] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+                        }
                         self.clobber(b);
                         self.speculate(b, pc, pc + 1);
                         return Ok(Flow::Next);
