@@ -670,14 +670,18 @@ fn clear_args(p: *mut Value, n: usize) {
 }
 
 /// `*dst = (*obj)[*key]` when that needs no Python code and cannot fail:
-/// an exact dict with a str key it holds, a list or tuple with an int
-/// index in range. Returns 0 when done, 1 otherwise (compiled code then
+/// an exact dict with a str or int key it holds, a list or tuple with an
+/// int index in range. Returns 0 when done, 1 otherwise (compiled code then
 /// runs the instruction generically, which also raises the errors).
 pub extern "C" fn getitem_fast(obj: u64, key: u64, dst: u64) -> u64 {
     // SAFETY: see `slot`.
     let (o, k) = unsafe { (slot(obj), slot(key)) };
     let v = match (&*o, &*k) {
         (Value::Dict(d), Value::Str(s)) => match d.find_str_exact(s) {
+            Some(Some(i)) => d.value_ref_at(i).clone(),
+            _ => return 1,
+        },
+        (Value::Dict(d), Value::Int(k)) => match d.find_int_exact(*k) {
             Some(Some(i)) => d.value_ref_at(i).clone(),
             _ => return 1,
         },
@@ -696,18 +700,21 @@ pub extern "C" fn getitem_fast(obj: u64, key: u64, dst: u64) -> u64 {
     0
 }
 
-/// `(*obj)[*key] = *src` for an exact dict already holding the str key
+/// `(*obj)[*key] = *src` for an exact dict already holding the str or int key
 /// (its value is replaced: no Python code, nothing can fail). Returns 0
 /// when done, 1 otherwise (compiled code then runs the instruction
 /// generically).
 pub extern "C" fn setitem_fast(obj: u64, key: u64, src: u64) -> u64 {
     // SAFETY: see `slot`.
     let (o, k, v) = unsafe { (slot(obj), slot(key), slot(src)) };
-    if let (Value::Dict(d), Value::Str(s)) = (&*o, &*k) {
-        if let Some(Some(i)) = d.find_str_exact(s) {
-            d.set_value_at(i, v.clone());
-            return 0;
-        }
+    let found = match (&*o, &*k) {
+        (Value::Dict(d), Value::Str(s)) => d.find_str_exact(s).flatten().map(|i| (d, i)),
+        (Value::Dict(d), Value::Int(n)) => d.find_int_exact(*n).flatten().map(|i| (d, i)),
+        _ => None,
+    };
+    if let Some((d, i)) = found {
+        d.set_value_at(i, v.clone());
+        return 0;
     }
     1
 }

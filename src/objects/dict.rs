@@ -419,6 +419,17 @@ impl DictObj {
         })
     }
 
+    /// `find_str_exact` for an `int` key: `None` when an entry with the
+    /// same hash has a key whose equality with an int needs the general
+    /// lookup (a float, an instance…); else `Some(position or None)`.
+    pub fn find_int_exact(&self, key: i64) -> Option<Option<usize>> {
+        self.probe_str(super::int::hash_i64(key), |e| match &e.key {
+            Value::Int(k) => Some(*k == key),
+            Value::Str(_) | Value::Undef => Some(false),
+            _ => None,
+        })
+    }
+
     /// Whether the dict has no `str` key equal to `name` (`find_str(..)
     /// .is_none()`), with the scan of a small table inline: no entry with
     /// the name's hash means no such key; any entry with it (or a large
