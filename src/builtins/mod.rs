@@ -7,7 +7,7 @@ mod types_bytes;
 pub(crate) mod types_dict;
 mod types_misc;
 mod types_num;
-mod types_seq;
+pub(crate) mod types_seq;
 mod types_str;
 mod union;
 

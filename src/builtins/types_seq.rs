@@ -90,7 +90,7 @@ fn list_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn append(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.len() != 2 {
         return Err(PyErr::type_error(format!("list.append() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
     }
@@ -118,7 +118,7 @@ fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg::counts(&args, "pop", 0, 1)?;
     let l = this_list(vm, args.this())?;
     let n = l.len() as i64;

@@ -1571,6 +1571,30 @@ pub extern "C" fn list_append(l: u64, src: u64) {
     unsafe { list_at(l) }.push(v);
 }
 
+/// `*dst = l.pop(at)` for the list at `l` (`at` = `i64::MIN`: the last
+/// item): 0 when done, 1 when the list is empty or the index out of range
+/// (compiled code then makes the call generically, which raises).
+pub extern "C" fn list_pop(l: u64, at: u64, dst: u64) -> u64 {
+    // SAFETY: see `list_at`.
+    let l = unsafe { list_at(l) };
+    let n = l.len() as i64;
+    let i = at as i64;
+    let j = if i == i64::MIN {
+        n - 1
+    } else if i < 0 {
+        i + n
+    } else {
+        i
+    };
+    if n == 0 || j < 0 || j >= n {
+        return 1;
+    }
+    let v = if j == n - 1 { l.pop().unwrap_or(Value::None) } else { l.remove(j as usize) };
+    // SAFETY: see `slot`.
+    Value::store(unsafe { slot(dst) }, v);
+    0
+}
+
 /// `list.append(number)` (`tg` the number's tag, `bits` its payload) for
 /// the list at `l`.
 pub extern "C" fn list_append_num(l: u64, tg: u64, bits: u64) {

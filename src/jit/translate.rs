@@ -828,6 +828,8 @@ impl<'a> Tr<'a> {
         if !matches!(
             name,
             "release"
+                | "list_append"
+                | "list_pop"
                 | "incref"
                 | "unpack_tuple"
                 | "attr_addr"
@@ -3480,6 +3482,9 @@ impl<'a> Tr<'a> {
                         }
                     }
                 }
+                if self.list_method(pc, b, nargs) {
+                    return Ok(Flow::Next);
+                }
                 if let (T::Const(c), true) = (self.st[b].t, self.opts.has("builtins")) {
                     if matches!(self.konst(c), Value::Builtin(_)) && self.st[b + 1].t != T::Tag(tag::UNDEF) && !self.is_generic(pc) {
                         // A method of a builtin type (see `builtin_method`).
@@ -5814,6 +5819,59 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         self.facts = kept;
+    }
+
+    /// `CallMethod` at `pc` (callee in `b`, receiver in `b + 1`) when it
+    /// is `list.append(x)` or `list.pop([i])` on a list: the append
+    /// natively (`list_append`), the pop by a direct helper (an empty list
+    /// or an index out of range runs the call generically, which raises).
+    /// The receiver and argument temporaries are then dropped, as the call
+    /// would. False for any other call.
+    fn list_method(&mut self, pc: usize, b: usize, nargs: u16) -> bool {
+        use crate::builtins::types_seq;
+        let T::Const(c) = self.st[b].t else { return false };
+        let Value::Builtin(bf) = self.konst(c) else { return false };
+        if !self.opts.has("builtins") || !self.opts.has("list") || self.st[b + 1].t != T::Tag(tag::LIST) || self.is_generic(pc) {
+            return false;
+        }
+        let f = bf.func as *const ();
+        if std::ptr::eq(f, types_seq::append as *const ()) && nargs == 1 {
+            self.list_append(b + 1, b + 2);
+            self.def_value(b, &Value::None);
+        } else if std::ptr::eq(f, types_seq::pop as *const ()) && nargs <= 1 {
+            let at = if nargs == 0 {
+                self.iconst(i64::MIN)
+            } else if self.num(b + 2) == Some(T::Int) {
+                self.get_i(b + 2)
+            } else {
+                return false;
+            };
+            // (In memory: the generic call on the slow path reads them.)
+            for r in b..=b + 1 + nargs as usize {
+                self.mem(r);
+            }
+            let l = self.load(self.base, Self::slot_off(b + 1) + 8);
+            let da = self.slot_addr(b);
+            let r = self.call(helpers::list_pop as *const () as usize, "list_pop", vec![l, at, da]);
+            let slow = self.cold_block();
+            let join = self.new_block();
+            self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
+            let before = self.st.clone();
+            self.cur = slow;
+            self.exec_here(pc);
+            self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+            self.cur = join;
+            self.st = before;
+            self.clobber(b);
+            self.speculate(b, pc, pc + 1);
+        } else {
+            return false;
+        }
+        for r in b + 1..=b + 1 + nargs as usize {
+            self.drop_old(r);
+            self.st[r] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+        }
+        true
     }
 
     /// The list object, the address of its items and the normalised
