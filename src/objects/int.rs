@@ -524,7 +524,7 @@ pub fn ldexp(x: f64, e: i64) -> f64 {
 
 /// `hash()` of an int: the value modulo 2**61 - 1, keeping the sign; -1 maps to -2.
 pub fn hash_i64(i: i64) -> i64 {
-    if i.unsigned_abs() < HASH_MODULUS as u64 {
+    if i.unsigned_abs() < HASH_MODULUS {
         // |i| below the modulus: the value itself.
         return if i == -1 { -2 } else { i };
     }
