@@ -1158,7 +1158,7 @@ impl<'a> Tr<'a> {
         // Inline decrement (the slot often holds an object something else
         // keeps alive, as a temporary that held `self.items` before a bool).
         let a = self.slot_addr(r);
-        self.decref_at(a);
+        self.release_at(a);
         self.freed = true;
         let z = self.iconst(0);
         self.store(self.base, Self::slot_off(r), z);
@@ -1169,26 +1169,16 @@ impl<'a> Tr<'a> {
         self.st[r] = RS::ANY;
     }
 
-    /// Releases what the slot holds if it may be a heap object.
+    /// Releases what the slot holds if it may be a heap object (see
+    /// `release_at`).
     fn release_slot(&mut self, r: usize, known: Option<u8>) {
         if let Some(t) = known {
             if !is_heap_tag(t) {
                 return;
             }
         }
-        let t = self.load_tag(r);
-        let k5 = self.iconst(tag::FIRST_HEAP as i64);
-        let d = self.op1(Op::ISub, vec![t, k5]);
-        let n = self.iconst((tag::NOT_IMPLEMENTED - tag::FIRST_HEAP) as i64);
-        let heap = self.icmp(Cmp::Ult, d, n);
-        let rel = self.cold_block();
-        let cont = self.new_block();
-        self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (rel, vec![]), els: (cont, vec![]) });
-        self.cur = rel;
         let a = self.slot_addr(r);
-        self.call_void(helpers::release as *const () as usize, "release", vec![a]);
-        self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
-        self.cur = cont;
+        self.release_at(a);
     }
 
     /// Releases what slot `r` holds (see `release_slot`) and leaves it
@@ -2943,7 +2933,7 @@ impl<'a> Tr<'a> {
         if freed {
             // (An inline decrement: the old value is often shared.)
             let da = self.slot_addr(d);
-            self.decref_at(da);
+            self.release_at(da);
         }
         let so = Self::slot_off(s);
         let t = self.load(self.base, so);
@@ -3610,7 +3600,7 @@ impl<'a> Tr<'a> {
                 }
                 for (i, &(t, v)) in vals.iter().enumerate() {
                     let da = self.slot_addr(d0 + i);
-                    self.decref_at(da);
+                    self.release_at(da);
                     self.store(da, 0, t);
                     self.store(da, 8, v);
                     self.clobber(d0 + i);
@@ -4865,7 +4855,7 @@ impl<'a> Tr<'a> {
         let t = self.load(src, 0);
         let p = self.load(src, 8);
         self.incref_if_heap(t, p);
-        self.decref_at(dst);
+        self.release_at(dst);
         self.store(dst, 0, t);
         self.store(dst, 8, p);
     }
@@ -4899,10 +4889,10 @@ impl<'a> Tr<'a> {
         self.icmp(Cmp::Ult, d, n)
     }
 
-    /// Drops the reference the value slot at `addr` holds (the slot is
-    /// then overwritten by the caller): an inline decrement, and the
-    /// `release` helper when it was the last reference.
-    fn decref_at(&mut self, addr: Var) {
+    /// Releases what the value slot at `addr` holds if it is a heap object
+    /// (the slot is left Undef then): an inline decrement, the `release`
+    /// helper only for the last reference.
+    fn release_at(&mut self, addr: Var) {
         let t = self.load(addr, 0);
         let heap = self.is_heap(t);
         let dec = self.new_block();
@@ -4922,24 +4912,10 @@ impl<'a> Tr<'a> {
         let one = self.iconst(1);
         let rc1 = self.op1(Op::ISub, vec![rc, one]);
         self.store(q, 0, rc1);
+        let z = self.iconst(0);
+        self.store(addr, 0, z);
         self.f.set_term(self.cur, Terminator::Jump(done, vec![]));
         self.cur = done;
-    }
-
-    /// Releases what the value slot at `addr` holds if it is a heap object.
-    fn release_at(&mut self, addr: Var) {
-        let t = self.load(addr, 0);
-        let k5 = self.iconst(tag::FIRST_HEAP as i64);
-        let d = self.op1(Op::ISub, vec![t, k5]);
-        let n = self.iconst((tag::NOT_IMPLEMENTED - tag::FIRST_HEAP) as i64);
-        let heap = self.icmp(Cmp::Ult, d, n);
-        let rel = self.cold_block();
-        let cont = self.new_block();
-        self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (rel, vec![]), els: (cont, vec![]) });
-        self.cur = rel;
-        self.call_void(helpers::release as *const () as usize, "release", vec![addr]);
-        self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
-        self.cur = cont;
     }
 
     /// Stores the value of register `s` into the value slot at `addr`.
@@ -6587,7 +6563,7 @@ impl<'a> Tr<'a> {
         // dst = the function (a counted reference), dst + 1 = self.
         self.incref_obj(f);
         let da = self.slot_addr(d);
-        self.decref_at(da);
+        self.release_at(da);
         let ft = self.iconst(tag::FUNCTION as i64);
         self.store(da, 0, ft);
         self.store(da, 8, f);
@@ -6676,7 +6652,7 @@ impl<'a> Tr<'a> {
                         // the interpreter drops it (`len([C() for ...])`
                         // frees the list at the call).
                         let aa = self.slot_addr(a);
-                        self.decref_at(aa);
+                        self.release_at(aa);
                         let z = self.iconst(0);
                         self.store(self.base, Self::slot_off(a), z);
                         self.st[a] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
