@@ -85,6 +85,17 @@ impl Trace for GeneratorObj {
     }
 }
 
+/// What `try_resume_for` did.
+pub(crate) enum Resumed {
+    /// Nothing: the general path decides.
+    No,
+    /// The generator's frame is pushed over the caller's.
+    Pushed,
+    /// The generator's next item, got without running its frame
+    /// (`yield_from_seq_next`); the caller stores it and goes on.
+    Item(Value),
+}
+
 pub enum GenResult {
     Yield(Value),
     Return(Value),
@@ -207,6 +218,11 @@ impl Vm {
         }
         self.check_native_stack()?;
         self.check_recursion()?;
+        if throw.is_none() && value.is_none() {
+            if let Some(v) = Self::yield_from_seq_next(g) {
+                return Ok(GenResult::Yield(v));
+            }
+        }
         // Deliver the sent value to the suspended yield.
         if throw.is_none() && g.state.get() == GenState::Suspended {
             deliver_sent(g, value);
@@ -258,6 +274,38 @@ impl Vm {
         ne
     }
 
+    /// The next item of suspended generator `g` when it is delegating
+    /// (`yield from`) to a list or tuple iterator that has one: advancing
+    /// that iterator is all resuming `g` with None would do before `g`
+    /// suspends again at the same `YieldFrom` (no Python code runs, the
+    /// iterator's index moves as `delegate_send` moves it), so the item is
+    /// returned without pushing `g`'s frame. None (nothing done) otherwise,
+    /// in particular when the iterator is exhausted: then `g`'s frame must
+    /// run on past its `yield from`.
+    #[inline]
+    pub(crate) fn yield_from_seq_next(g: &GeneratorObj) -> Option<Value> {
+        if g.state.get() != GenState::Suspended || g.kind != GenKind::Generator {
+            return None;
+        }
+        let Some(Instr::YieldFrom { iter, .. }) = g.func.code.instrs.get(g.pc.get() as usize).copied() else {
+            return None;
+        };
+        // SAFETY: suspended, so nothing else uses the registers; `iter` < nregs.
+        let Value::Iter(io) = (unsafe { &*g.regs_ptr().add(iter as usize) }) else {
+            return None;
+        };
+        let k = io.kind.try_borrow().ok()?;
+        let IterKind::Seq { seq, index } = &*k else { return None };
+        let i = index.get();
+        let v = match seq {
+            Value::List(l) => l.get(i)?,
+            Value::Tuple(t) => t.as_slice().get(i)?.clone(),
+            _ => return None,
+        };
+        index.set(i + 1);
+        Some(v)
+    }
+
     /// `for x in g` on a plain generator, from the dispatch loop: resumes
     /// `g`'s frame on top of the caller's (frame `fi`) instead of in a
     /// nested `run`, so the generator runs in the same dispatch loop. The
@@ -267,8 +315,17 @@ impl Vm {
     /// must decide (not a plain generator, running or finished, or at the
     /// recursion limit).
     #[inline(never)]
-    pub(crate) fn try_resume_for(&mut self, g: &PyRef<GeneratorObj>, dst: u16, target: u32) -> bool {
-        self.resume_inline(g, Ret::ForIter { dst, target, enumerate: false })
+    pub(crate) fn try_resume_for(&mut self, g: &PyRef<GeneratorObj>, dst: u16, target: u32) -> Resumed {
+        if self.frames.len() < self.frame_limit {
+            if let Some(v) = Self::yield_from_seq_next(g) {
+                return Resumed::Item(v);
+            }
+        }
+        if self.resume_inline(g, Ret::ForIter { dst, target, enumerate: false }) {
+            Resumed::Pushed
+        } else {
+            Resumed::No
+        }
     }
 
     /// `for i, x in enumerate(g)` on a plain generator `g` (`it` is the
@@ -323,7 +380,10 @@ impl Vm {
             Value::Iter(io) => match &*io.kind.borrow() {
                 IterKind::Enumerate { count, .. } => {
                     let n = count.get();
-                    count.set(crate::objects::int::add(&n, &Value::Int(1)));
+                    count.set(match n {
+                        Value::Int(i) if i < i64::MAX => Value::Int(i + 1),
+                        _ => crate::objects::int::add(&n, &Value::Int(1)),
+                    });
                     n
                 }
                 _ => unreachable!("an enumerate-driven generator's caller iterates over the enumerate"),

@@ -7,7 +7,7 @@
 
 use super::attr::MethodLookup;
 use super::error::ExcState;
-use super::generator::GenResult;
+use super::generator::{GenResult, Resumed};
 use super::{Args, ExcKind, PyErr, PyResult, Ret, Vm};
 
 /// What a slow-path instruction asks the dispatch loop to do next.
@@ -598,8 +598,14 @@ impl Vm {
                         }
                         if let Value::Generator(g) = r!(iter) {
                             save_pc!();
-                            if self.try_resume_for(&g.clone(), dst, target) {
-                                continue 'frame;
+                            match self.try_resume_for(&g.clone(), dst, target) {
+                                Resumed::Pushed => continue 'frame,
+                                Resumed::Item(v) => {
+                                    prof!(&v);
+                                    set!(dst, v);
+                                    continue;
+                                }
+                                Resumed::No => {}
                             }
                         }
                         // `for a, b in zip(xs, ys)`: straight into the
