@@ -85,6 +85,38 @@ for x in g:
         g.close()
 print(g.gi_frame, list(g))
 
+# throw() finishing a sub-generator: the outer frame goes on past its
+# `yield from` with the sub-generator's return value (nothing sent
+# overwrites it), then receives sent values at its next yield.
+def sub():
+    try:
+        yield 1
+    except KeyError:
+        return "subret"
+
+
+def outer():
+    r = yield from sub()
+    x = yield ("r", r)
+    y = yield ("x", x)
+    return y
+
+
+g = outer()
+print(next(g), g.throw(KeyError), g.send(5))
+try:
+    g.send(6)
+except StopIteration as e:
+    print("returned", e.value)
+g = outer()
+out = []
+for v in g:
+    out.append(v)
+    if v == 1:
+        out.append(g.throw(KeyError))
+print(out)
+
+
 # "generator already executing" from inside the delegating generator's loop.
 def selfish():
     yield 1
