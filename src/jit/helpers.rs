@@ -1290,6 +1290,20 @@ impl Vm {
             Instr::JumpIfNone { src, .. } => return jump(r!(src).is_none()),
             Instr::JumpIfNotNone { src, .. } => return jump(!r!(src).is_none()),
             Instr::ForIter { dst, iter, .. } => {
+                // A plain generator: resumed (in a nested dispatch loop)
+                // without the generic `next`.
+                if let Value::Generator(g) = r!(iter) {
+                    if g.kind == crate::vm::generator::GenKind::Generator {
+                        let g = g.clone();
+                        return match self.gen_resume(&g, Value::None, None)? {
+                            crate::vm::generator::GenResult::Yield(v) => {
+                                set!(dst, v);
+                                Ok(Generic::Next)
+                            }
+                            crate::vm::generator::GenResult::Return(_) => Ok(Generic::Jump),
+                        };
+                    }
+                }
                 let it = r!(iter).clone();
                 match self.next(&it)? {
                     Some(v) => set!(dst, v),

@@ -47,9 +47,31 @@ pub struct GeneratorObj {
     pub regs: UnsafeCell<Box<[Value]>>,
     /// Where execution resumes.
     pub pc: Cell<u32>,
+    /// Where a sent value goes when the frame resumes at `pc`, remembered
+    /// at the suspension (see `SentSlot`), so resuming needs no look at
+    /// the code.
+    pub sent: Cell<SentSlot>,
     pub state: Cell<GenState>,
     pub name: ValueCell,
     pub qualname: ValueCell,
+}
+
+/// The register a suspended generator receives a sent value in: the
+/// `dst` of the `Yield` before `pc` or of the `YieldFrom` at `pc` (whose
+/// sub-iterator is register `iter`; `NO_ITER` for a `Yield`). Valid only
+/// while the generator's `pc` is this `pc` (any other pc, as after
+/// `gen_throw` moves past a finished `yield from`, means "look at the
+/// code").
+#[derive(Clone, Copy)]
+pub struct SentSlot {
+    pub pc: u32,
+    pub dst: u16,
+    pub iter: u16,
+}
+
+impl SentSlot {
+    pub const NO_ITER: u16 = u16::MAX;
+    pub const NONE: SentSlot = SentSlot { pc: u32::MAX, dst: 0, iter: SentSlot::NO_ITER };
 }
 
 impl GeneratorObj {
@@ -85,6 +107,17 @@ impl Trace for GeneratorObj {
     }
 }
 
+/// What `try_resume_for` did.
+pub(crate) enum Resumed {
+    /// Nothing: the general path decides.
+    No,
+    /// The generator's frame is pushed over the caller's.
+    Pushed,
+    /// The generator's next item, got without running its frame
+    /// (see `deliver_sent`); the caller stores it and goes on.
+    Item(Value),
+}
+
 pub enum GenResult {
     Yield(Value),
     Return(Value),
@@ -117,6 +150,7 @@ impl Vm {
             running_async: Cell::new(false),
             regs: UnsafeCell::new(regs),
             pc: Cell::new(0),
+            sent: Cell::new(SentSlot::NONE),
             state: Cell::new(GenState::Created),
             name: ValueCell::new(func.name.get()),
             qualname: ValueCell::new(func.qualname.get()),
@@ -128,11 +162,12 @@ impl Vm {
     /// dropped in place (copying the record out costs a store-forwarding
     /// stall: its pc was just written).
     #[inline(always)]
-    pub(crate) fn suspend_generator(&mut self, pc: u32) -> Ret {
+    pub(crate) fn suspend_generator(&mut self, pc: u32, dst: u16, iter: u16) -> Ret {
         let fi = self.frames.len() - 1;
         let f = &self.frames[fi];
         if let Some(g) = &f.generator {
             g.pc.set(pc);
+            g.sent.set(SentSlot { pc, dst, iter });
             g.state.set(GenState::Suspended);
         }
         let (ret, exc_depth) = (f.ret, f.exc_depth as usize);
@@ -207,9 +242,13 @@ impl Vm {
         }
         self.check_native_stack()?;
         self.check_recursion()?;
-        // Deliver the sent value to the suspended yield.
+        // Deliver the sent value to the suspended yield (or take the
+        // next item of a list being delegated to).
         if throw.is_none() && g.state.get() == GenState::Suspended {
-            deliver_sent(g, value);
+            let direct = value.is_none();
+            if let Some(v) = deliver_sent(g, value, direct) {
+                return Ok(GenResult::Yield(v));
+            }
         }
         g.state.set(GenState::Running);
         self.push_generator_frame(g, Ret::ToRust);
@@ -267,7 +306,7 @@ impl Vm {
     /// must decide (not a plain generator, running or finished, or at the
     /// recursion limit).
     #[inline(never)]
-    pub(crate) fn try_resume_for(&mut self, g: &PyRef<GeneratorObj>, dst: u16, target: u32) -> bool {
+    pub(crate) fn try_resume_for(&mut self, g: &PyRef<GeneratorObj>, dst: u16, target: u32) -> Resumed {
         self.resume_inline(g, Ret::ForIter { dst, target, enumerate: false })
     }
 
@@ -282,26 +321,30 @@ impl Vm {
             Ok(IterKind::Enumerate { it: Value::Generator(g), .. }) => g.clone(),
             _ => return false,
         };
-        self.resume_inline(&g, Ret::ForIter { dst, target, enumerate: true })
+        !matches!(self.resume_inline(&g, Ret::ForIter { dst, target, enumerate: true }), Resumed::No)
     }
 
     /// The pushing of `try_resume_for` and `try_resume_enumerate`.
     #[inline(always)]
-    fn resume_inline(&mut self, g: &PyRef<GeneratorObj>, ret: Ret) -> bool {
+    fn resume_inline(&mut self, g: &PyRef<GeneratorObj>, ret: Ret) -> Resumed {
         let state = g.state.get();
         if g.kind != GenKind::Generator
             || !(state == GenState::Created || state == GenState::Suspended)
             || self.frames.len() >= self.frame_limit
         {
-            return false;
+            return Resumed::No;
         }
         if state == GenState::Suspended {
-            // None to the suspended yield, as `next()` sends.
-            deliver_sent(g, Value::None);
+            // None to the suspended yield, as `next()` sends (a plain
+            // `for` takes a delegated list's next item directly).
+            let direct = matches!(ret, Ret::ForIter { enumerate: false, .. });
+            if let Some(v) = deliver_sent(g, Value::None, direct) {
+                return Resumed::Item(v);
+            }
         }
         g.state.set(GenState::Running);
         self.push_generator_frame(g, ret);
-        true
+        Resumed::Pushed
     }
 
     /// Delivers `v`, yielded by a generator that an `enumerate` drives
@@ -312,7 +355,7 @@ impl Vm {
     /// unpacking's registers and the caller skips the unpacking (as
     /// `zip_into` does), else the pair is a tuple in register `dst`.
     #[inline(never)]
-    fn deliver_enumerate(&mut self, dst: u16, v: &Value) {
+    fn deliver_enumerate(&mut self, dst: u16, v: Value) {
         let caller = self.frames.last().unwrap();
         let (code, base, at) = (caller.code(), caller.base, caller.pc as usize - 1);
         let Some(Instr::ForIter { iter, .. }) = code.instrs.get(at).copied() else {
@@ -323,7 +366,10 @@ impl Vm {
             Value::Iter(io) => match &*io.kind.borrow() {
                 IterKind::Enumerate { count, .. } => {
                     let n = count.get();
-                    count.set(crate::objects::int::add(&n, &Value::Int(1)));
+                    count.set(match n {
+                        Value::Int(i) if i < i64::MAX => Value::Int(i + 1),
+                        _ => crate::objects::int::add(&n, &Value::Int(1)),
+                    });
                     n
                 }
                 _ => unreachable!("an enumerate-driven generator's caller iterates over the enumerate"),
@@ -333,31 +379,34 @@ impl Vm {
         if let Some(Instr::UnpackSequence { dst: udst, src, count: 2 }) = code.instrs.get(at + 1).copied() {
             if src == dst {
                 // (What the unpacking would have recorded for the JIT.)
-                code.cache(at + 1).profile |= crate::jit::profile_bit(&n) | crate::jit::profile_bit(v);
+                code.cache(at + 1).profile |= crate::jit::profile_bit(&n) | crate::jit::profile_bit(&v);
                 // SAFETY: `udst`, `udst + 1` are registers of the caller's window.
                 unsafe {
                     Value::store(&mut *base.add(udst as usize), n);
-                    Value::store(&mut *base.add(udst as usize + 1), v.clone());
+                    Value::store(&mut *base.add(udst as usize + 1), v);
                 }
                 self.frames.last_mut().unwrap().pc += 1;
                 return;
             }
         }
         // SAFETY: `dst` is a register of the caller's window.
-        Value::store(unsafe { &mut *base.add(dst as usize) }, Value::tuple(vec![n, v.clone()]));
+        Value::store(unsafe { &mut *base.add(dst as usize) }, Value::tuple(vec![n, v]));
     }
 
-    /// A `yield` of `v` at `pc` in the top frame (a generator's). Returns
-    /// whether the value went to a `for` loop resuming the frame inline
-    /// (`Ret::ForIter`: the caller continues in the dispatch loop) rather
-    /// than back to Rust (`gen_resume`, through `yielded`).
-    pub(crate) fn yield_value(&mut self, pc: u32, v: &Value) -> bool {
-        let ret = self.suspend_generator(pc);
+    /// A `yield` of `v` in the top frame (a generator's), which resumes
+    /// at `pc` receiving a sent value in register `dst` (from a `Yield`;
+    /// from a `YieldFrom` over register `iter`, else `iter` is
+    /// `SentSlot::NO_ITER`). Returns None when the value went to a `for`
+    /// loop resuming the frame inline (`Ret::ForIter`: the caller
+    /// continues in the dispatch loop), else the value, for Rust
+    /// (`gen_resume`, through `yielded`).
+    pub(crate) fn yield_value(&mut self, pc: u32, v: Value, dst: u16, iter: u16) -> Option<Value> {
+        let ret = self.suspend_generator(pc, dst, iter);
         if let Ret::ForIter { dst, enumerate, .. } = ret {
             self.yielded = false;
             if enumerate {
                 self.deliver_enumerate(dst, v);
-                return true;
+                return None;
             }
             let caller = self.frames.last().unwrap();
             if caller.pc > 0 && self.jit_threshold != u32::MAX {
@@ -365,13 +414,13 @@ impl Vm {
                 // `ForIter` (the caller's pc is past it).
                 // SAFETY: the caller's code outlives its frame.
                 let code: &crate::bytecode::CodeObj = unsafe { &*caller.code };
-                code.cache(caller.pc as usize - 1).profile |= crate::jit::profile_bit(v);
+                code.cache(caller.pc as usize - 1).profile |= crate::jit::profile_bit(&v);
             }
             // SAFETY: `dst` is a register of the caller's window.
-            Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v.clone());
-            return true;
+            Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v);
+            return None;
         }
-        false
+        Some(v)
     }
 
     /// `yield from` one step: send `value` into the sub-iterator.
@@ -527,20 +576,57 @@ impl Vm {
 
 /// Stores `value` where suspended generator `g` receives a sent value:
 /// the `YieldFrom` it is suspended on, or the `Yield` just before its pc.
-#[inline]
-fn deliver_sent(g: &GeneratorObj, value: Value) {
-    let (code, pc, base) = (&g.func.code, g.pc.get() as usize, g.regs_ptr());
-    let dst = match code.instrs.get(pc) {
-        Some(Instr::YieldFrom { dst, .. }) => Some(*dst),
+///
+/// `direct` (the value is None, as `next()` and `for` send): when `g` is
+/// delegating (`yield from`) to a list or tuple iterator that has an item
+/// left, returns that item instead, delivering nothing: advancing the
+/// iterator is all that resuming `g` would do before it suspends again at
+/// the same `YieldFrom` (no Python code runs; the index moves as
+/// `delegate_send` moves it), so the caller takes the item without pushing
+/// `g`'s frame and `g` stays suspended. An exhausted iterator gives None:
+/// `g`'s frame must run on past its `yield from`.
+#[inline(always)]
+fn deliver_sent(g: &GeneratorObj, value: Value, direct: bool) -> Option<Value> {
+    let base = g.regs_ptr();
+    let slot = g.sent.get();
+    let (dst, iter) = if slot.pc == g.pc.get() { (slot.dst, slot.iter) } else { sent_slot_of_code(g)? };
+    if iter != SentSlot::NO_ITER && direct {
+        // SAFETY: suspended, so nothing else uses the registers; `iter` <
+        // nregs.
+        if let Value::Iter(io) = unsafe { &*base.add(iter as usize) } {
+            if let Ok(k) = io.kind.try_borrow() {
+                if let IterKind::Seq { seq, index } = &*k {
+                    let i = index.get();
+                    let item = match seq {
+                        Value::List(l) => l.get(i),
+                        Value::Tuple(t) => t.as_slice().get(i).cloned(),
+                        _ => None,
+                    };
+                    if item.is_some() {
+                        index.set(i + 1);
+                        return item;
+                    }
+                }
+            }
+        }
+    }
+    // SAFETY: `dst` < nregs, inside the suspended generator's registers
+    // (nothing else uses them while it is suspended).
+    unsafe { *base.add(dst as usize) = value };
+    None
+}
+
+/// `deliver_sent`'s (dst, iter) found from the code, when the generator's
+/// `sent` slot is not for its pc: None when nothing receives a value.
+#[cold]
+fn sent_slot_of_code(g: &GeneratorObj) -> Option<(u16, u16)> {
+    let (code, pc) = (&g.func.code, g.pc.get() as usize);
+    match code.instrs.get(pc) {
+        Some(Instr::YieldFrom { dst, iter }) => Some((*dst, *iter)),
         _ => match pc.checked_sub(1).and_then(|i| code.instrs.get(i)) {
-            Some(Instr::Yield { dst, .. }) => Some(*dst),
+            Some(Instr::Yield { dst, .. }) => Some((*dst, SentSlot::NO_ITER)),
             _ => None,
         },
-    };
-    if let Some(dst) = dst {
-        // SAFETY: `dst` < nregs, inside the suspended generator's registers
-        // (nothing else uses them while it is suspended).
-        unsafe { *base.add(dst as usize) = value };
     }
 }
 

@@ -7,7 +7,7 @@
 
 use super::attr::MethodLookup;
 use super::error::ExcState;
-use super::generator::GenResult;
+use super::generator::{GenResult, Resumed};
 use super::{Args, ExcKind, PyErr, PyResult, Ret, Vm};
 
 /// What a slow-path instruction asks the dispatch loop to do next.
@@ -598,8 +598,14 @@ impl Vm {
                         }
                         if let Value::Generator(g) = r!(iter) {
                             save_pc!();
-                            if self.try_resume_for(&g.clone(), dst, target) {
-                                continue 'frame;
+                            match self.try_resume_for(&g.clone(), dst, target) {
+                                Resumed::Pushed => continue 'frame,
+                                Resumed::Item(v) => {
+                                    prof!(&v);
+                                    set!(dst, v);
+                                    continue;
+                                }
+                                Resumed::No => {}
                             }
                         }
                         // `for a, b in zip(xs, ys)`: straight into the
@@ -867,13 +873,13 @@ impl Vm {
                             }
                         }
                     }
-                    Instr::Yield { dst: _, src } => {
+                    Instr::Yield { dst, src } => {
                         let v = r!(src).clone();
                         save_pc!();
-                        if self.yield_value(pc as u32, &v) {
-                            continue 'frame;
+                        match self.yield_value(pc as u32, v, dst, super::generator::SentSlot::NO_ITER) {
+                            None => continue 'frame,
+                            Some(v) => return Ok(v),
                         }
-                        return Ok(v);
                     }
                     // Bitwise operators on small ints (`h >> 4`), here
                     // rather than through `step_slow`.
@@ -2219,13 +2225,13 @@ impl Vm {
                     tri!(self.import_star(&m, &target));
                 }
 
-                Instr::Yield { dst: _, src } => {
+                Instr::Yield { dst, src } => {
                     let v = r!(src).clone();
                     save_pc!();
-                    if self.yield_value(pc as u32, &v) {
-                        return Ok(Step::Frame);
+                    match self.yield_value(pc as u32, v, dst, super::generator::SentSlot::NO_ITER) {
+                        None => return Ok(Step::Frame),
+                        Some(v) => return Ok(Step::Exit(v)),
                     }
-                    return Ok(Step::Exit(v));
                 }
                 Instr::YieldFrom { dst, iter } => {
                     let sent = std::mem::take(unsafe { &mut *base.add(dst as usize) });
@@ -2233,12 +2239,10 @@ impl Vm {
                     let it = r!(iter).clone();
                     save_pc!();
                     match tri!(self.delegate_send(&it, sent)) {
-                        GenResult::Yield(v) => {
-                            if self.yield_value(pc as u32 - 1, &v) {
-                                return Ok(Step::Frame);
-                            }
-                            return Ok(Step::Exit(v));
-                        }
+                        GenResult::Yield(v) => match self.yield_value(pc as u32 - 1, v, dst, iter) {
+                            None => return Ok(Step::Frame),
+                            Some(v) => return Ok(Step::Exit(v)),
+                        },
                         GenResult::Return(v) => set!(dst, v),
                     }
                 }
