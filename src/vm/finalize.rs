@@ -33,12 +33,12 @@
 use std::any::TypeId;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use super::{PyErr, Vm};
 use crate::bytecode::{CodeObj, Instr};
 use crate::jit::analysis::Liveness;
+use crate::jit::BuildKeyHasher;
 use crate::objects::rc::{self, GC_REGISTRY};
 use crate::objects::*;
 
@@ -47,30 +47,10 @@ thread_local! {
     /// by the address of the code's box. Each entry owns a count on its
     /// code object (so the address is not reused), given back when the
     /// cache is emptied, never when thread-local storage is torn down.
-    static LIVENESS: RefCell<HashMap<usize, Rc<Liveness>, BuildHasherDefault<AddrHasher>>> = RefCell::new(HashMap::default());
-}
-
-/// The hash of `LIVENESS`'s keys (box addresses): SipHash cost more than
-/// the rest of the `del` that looks the liveness up (every `except ... as
-/// e` ends with one).
-#[derive(Default)]
-struct AddrHasher(u64);
-
-impl Hasher for AddrHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        // Boxes are 16-aligned; the product's high bits are folded down
-        // for the table's index.
-        let h = ((n as u64) >> 4).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 = h ^ (h >> 29);
-    }
+    // (Hashed with the JIT's loop-key hash: SipHash cost more than the
+    // rest of the `del` that looks the liveness up, and every `except ...
+    // as e` ends with one.)
+    static LIVENESS: RefCell<HashMap<usize, Rc<Liveness>, BuildKeyHasher>> = RefCell::new(HashMap::default());
 }
 
 /// Code objects whose liveness is kept at most.
