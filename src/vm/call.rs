@@ -336,6 +336,11 @@ impl Vm {
     }
 
     fn type_call_inner(&mut self, cls: &PyRef<ClassObj>, args: Args) -> PyResult<Value> {
+        // `raise ValueError`, `KeyError(k)`: what `BaseException.__new__`
+        // and `__init__` would do, without looking them up.
+        if args.kwnames.is_empty() && self.plain_exception_class(cls) {
+            return Ok(self.new_instance_args(cls, Some(Value::tuple(args.pos.to_vec()))));
+        }
         let new = cls.lookup("__new__");
         let obj = match &new {
             Some(Value::Builtin(b)) => {

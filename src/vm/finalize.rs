@@ -38,6 +38,7 @@ use std::rc::Rc;
 use super::{PyErr, Vm};
 use crate::bytecode::{CodeObj, Instr};
 use crate::jit::analysis::Liveness;
+use crate::jit::BuildKeyHasher;
 use crate::objects::rc::{self, GC_REGISTRY};
 use crate::objects::*;
 
@@ -46,7 +47,10 @@ thread_local! {
     /// by the address of the code's box. Each entry owns a count on its
     /// code object (so the address is not reused), given back when the
     /// cache is emptied, never when thread-local storage is torn down.
-    static LIVENESS: RefCell<HashMap<usize, Rc<Liveness>>> = RefCell::new(HashMap::new());
+    // (Hashed with the JIT's loop-key hash: SipHash cost more than the
+    // rest of the `del` that looks the liveness up, and every `except ...
+    // as e` ends with one.)
+    static LIVENESS: RefCell<HashMap<usize, Rc<Liveness>, BuildKeyHasher>> = RefCell::new(HashMap::default());
 }
 
 /// Code objects whose liveness is kept at most.

@@ -1326,6 +1326,24 @@ impl Vm {
         if addr == 0 {
             return FastInit::No;
         }
+        if addr == EXC_PLAIN_INIT {
+            // `BaseException.__new__` and `__init__`: the instance with the
+            // arguments as its `args`, no frame. The class call's level of
+            // the recursion count is checked as `type_call` would.
+            if self.frames.len() >= self.frame_limit {
+                return FastInit::No;
+            }
+            // SAFETY: the arguments are registers func+1 .. func+1+n.
+            let args = unsafe { std::slice::from_raw_parts(base.add(func as usize + 1), n) };
+            let inst = self.new_instance_args(c, Some(Value::tuple(args.to_vec())));
+            // SAFETY: the arguments are temporaries (see Call in `run`);
+            // `func` is a register of the caller's window.
+            unsafe {
+                clear_temps(base.add(func as usize + 1), n);
+                Value::store(&mut *base.add(func as usize), inst);
+            }
+            return FastInit::Done;
+        }
         // Bit 0: an exception class (`BaseException.__new__` keeps the
         // arguments as `args`); bit 1: a setter `__init__` (`init_plan`).
         let exc = addr & 1 != 0;
@@ -2476,12 +2494,13 @@ impl Vm {
     /// What `try_fast_init` does for class `c`, as its `init_cache`
     /// holds it: the address of the plain Python `__init__` to run as a
     /// frame, with bit 0 set when the class is an exception class whose
-    /// instances `BaseException.__new__` makes; 0 for the general path.
+    /// instances `BaseException.__new__` makes; `EXC_PLAIN_INIT` when
+    /// `BaseException.__init__` initialises them; 0 for the general path.
     fn init_plan(&self, c: &PyRef<ClassObj>) -> usize {
         if let Some(f) = self.simple_init(c) {
             return f.as_ptr() as usize | if self.setter_init(c, &f) { 2 } else { 0 };
         }
-        if c.is_builtin() || c.layout.get() != Layout::Exception {
+        if c.layout.get() != Layout::Exception {
             return 0;
         }
         if let Value::Class(m) = c.metaclass.get() {
@@ -2494,9 +2513,28 @@ impl Vm {
             _ => return 0,
         }
         match c.lookup("__init__") {
-            Some(Value::Function(f)) if !f.code.is_generator() => f.as_ptr() as usize | 1,
+            Some(Value::Function(f)) if !c.is_builtin() && !f.code.is_generator() => f.as_ptr() as usize | 1,
+            Some(Value::Builtin(b)) if b.owner == "BaseException" && b.this.is_undef() => EXC_PLAIN_INIT,
             _ => 0,
         }
+    }
+
+    /// Whether instances of class `c` are made by `BaseException.__new__`
+    /// and initialised by `BaseException.__init__` (`ValueError`, a
+    /// `class NotFound(AppError): pass` whose bases define neither): then
+    /// `c(*args)` without keywords is the new instance with `args` as its
+    /// `args`, and nothing else can run (`init_plan`, cached).
+    pub(crate) fn plain_exception_class(&self, c: &PyRef<ClassObj>) -> bool {
+        let version = c.version.get();
+        let (v, addr) = c.init_cache.get();
+        let addr = if v == version {
+            addr
+        } else {
+            let addr = self.init_plan(c);
+            c.init_cache.set((version, addr));
+            addr
+        };
+        addr == EXC_PLAIN_INIT
     }
 
     /// Whether `f`, the `__init__` of class `c` (`simple_init`), only stores
@@ -2854,6 +2892,10 @@ impl Vm {
         }
     }
 }
+
+/// `init_plan` of an exception class whose `__new__` and `__init__` are
+/// `BaseException`'s (no function address: those are 16-aligned).
+const EXC_PLAIN_INIT: usize = 4;
 
 #[inline]
 pub(crate) fn cmp_i64(op: CmpOp, x: i64, y: i64) -> bool {
