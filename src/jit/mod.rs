@@ -290,8 +290,9 @@ pub struct CompiledLoop {
     /// gains nothing from compiled code).
     pub yield_exits: Cell<u64>,
     /// Per exit: the register a compiled `return` leaves its value in
-    /// (`ExitInfo::returns` exits of `Return` instructions), `u64::MAX`
-    /// for any other exit. Read by compiled self-calls (`selfcall`)
+    /// (`ExitInfo::returns` exits of `Return` instructions, and of
+    /// `ReturnNone` in a region that clears its window: register 0, where
+    /// the translation put the None), `u64::MAX` for any other exit. Read by compiled self-calls (`selfcall`)
     /// through `ret_tab`/`ret_n` (its address and length).
     pub ret_src: Box<[u64]>,
     pub ret_tab: *const u64,
@@ -927,6 +928,8 @@ impl Vm {
             .iter()
             .map(|e| match code.instrs.get(e.pc as usize) {
                 Some(crate::bytecode::Instr::Return { src }) if e.returns => *src as u64,
+                // (The translation put the None in register 0.)
+                Some(crate::bytecode::Instr::ReturnNone {}) if e.returns && t.clears && code.nregs > 0 => 0,
                 _ => u64::MAX,
             })
             .collect();

@@ -3086,6 +3086,18 @@ impl<'a> Tr<'a> {
                 self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
                 return Ok(Flow::Done);
             }
+            // `return None` of a clearing region: the None goes to register
+            // 0, which is then returned as `Return` returns a register (so
+            // a compiled direct call completes it inline; see
+            // `CompiledLoop::ret_src`).
+            Instr::ReturnNone {} if self.clears && self.chain.len() == 1 && self.code().nregs > 0 => {
+                self.def_value(0, &Value::None);
+                self.mem(0);
+                self.clear_window_but(0);
+                let x = self.exit(ExitKind::Leave, pc, "leaves the compiled loop");
+                self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+                return Ok(Flow::Done);
+            }
             // `catch`: a raise whose handler is in the region runs through
             // the interpreter's code; the error goes to the handler. (Its
             // normal completion cannot happen: a Leave exit.)
