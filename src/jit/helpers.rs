@@ -213,6 +213,21 @@ pub extern "C" fn make_seq_iter(src: u64, n: u64, pos: u64, dst: u64) {
     unsafe { std::ptr::write(slot(dst), it) };
 }
 
+/// Builds a virtual list or tuple iterator (`viter`): the list or tuple
+/// in slot `s` is replaced by an iterator over it at position `pos` (the
+/// slot's reference moves into the iterator). Cannot fail, drop a
+/// reference or run Python code.
+pub extern "C" fn seq_iter_at(s: u64, pos: u64) {
+    // SAFETY: see `slot`.
+    let v = unsafe { slot(s) };
+    let seq = std::mem::replace(v, Value::Undef);
+    debug_assert!(matches!(seq, Value::List(_) | Value::Tuple(_)));
+    let it = crate::vm::iter::new_iter(IterKind::Seq { seq, index: std::cell::Cell::new(pos as usize) });
+    // SAFETY: see `slot`; the slot holds Undef, so it is written without
+    // dropping.
+    unsafe { std::ptr::write(slot(s), it) };
+}
+
 /// `*dst = dict(zip(names, src[0..n]))`: builds a virtual `**kwargs` dict
 /// (`virtargs`) whose keys are the `str`s of the tuple `names` (a
 /// constant of the compiled code), in order, with copies of the `n`
