@@ -525,6 +525,31 @@ pub extern "C" fn get_iter_seq(src: u64, dst: u64, out: u64) -> u64 {
     iter_info(dst, out)
 }
 
+/// `zip(l1, ..., ln)` of the `n` (1..=4) lists in the slots from `args`
+/// (a call's argument registers), stored into slot `dst` (the call's
+/// function register, which holds the builtin); the argument slots are
+/// emptied, as the interpreter's call drops its arguments (the zip's
+/// iterators hold the lists: no last reference goes). Then `fused_info`
+/// of the zip into `out`. Cannot fail or run Python code.
+pub extern "C" fn zip_lists(args: u64, n: u64, dst: u64, out: u64) -> u64 {
+    // SAFETY: see `slot`; `args` starts `n` consecutive register slots.
+    let iters: Vec<Value> = (0..n)
+        .map(|i| {
+            let seq = unsafe { slot(args + 16 * i) }.clone();
+            debug_assert!(matches!(seq, Value::List(_)));
+            crate::vm::iter::new_iter(IterKind::Seq { seq, index: std::cell::Cell::new(0) })
+        })
+        .collect();
+    let z = crate::vm::iter::new_iter(IterKind::Zip { iters: iters.into_boxed_slice(), strict: false });
+    for i in 0..n {
+        // SAFETY: as above.
+        drop(std::mem::replace(unsafe { slot(args + 16 * i) }, Value::Undef));
+    }
+    // SAFETY: see `slot`.
+    Value::store(unsafe { slot(dst) }, z);
+    fused_info(dst, out)
+}
+
 /// Fills `out` (12 words) for iterators whose loops are compiled fused
 /// with the unpacking of their items: returns `3 | n << 8` for a
 /// non-strict `zip` of `n` (1..=4) list iterators (`out[2i]` = address of

@@ -855,6 +855,7 @@ impl<'a> Tr<'a> {
                 | "iter_info"
                 | "fused_info"
                 | "list_copy"
+                | "zip_lists"
                 | "range_iter"
                 | "construct_setter"
                 | "make_tuple"
@@ -3410,6 +3411,11 @@ impl<'a> Tr<'a> {
                     let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
                     self.seq_iter_setup(d, s, k, fail);
                     self.st[d] = RS::mem_type(t);
+                    return Ok(Flow::Next);
+                }
+                if matches!(src_t, T::ZipIter(_) | T::EnumIter) && d == s && self.opts.has("viter") && !self.is_generic(pc) {
+                    // iter() of a zip or enumerate is the iterator itself,
+                    // already in its register.
                     return Ok(Flow::Next);
                 }
                 let r = self.generic(pc, &ins)?;
@@ -6120,6 +6126,29 @@ impl<'a> Tr<'a> {
             } else {
                 None
             };
+            if let (Some(T::ZipIter(n)), true) = (fused, self.opts.has("iter") && self.opts.has("viter") && !self.is_generic(pc)) {
+                // `zip(lists)`: made by a helper (no call through the
+                // interpreter), its fields into the register's locals.
+                let n = n as usize;
+                for i in 0..=n {
+                    self.mem(fr + i);
+                }
+                let (aa, da) = (self.slot_addr(fr + 1), self.slot_addr(fr));
+                let nv = self.iconst(n as i64);
+                let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
+                let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
+                self.call(helpers::zip_lists as *const () as usize, "zip_lists", vec![aa, nv, da, out]);
+                let ax = self.aux_n(fr, 2 * n);
+                for (i, l) in ax.iter().enumerate() {
+                    let v = self.load(out, 8 * i as i32);
+                    self.op(Op::SetVar(*l), vec![v]);
+                }
+                for i in 1..=n {
+                    self.st[fr + i] = RS::mem_type(T::Tag(tag::UNDEF));
+                }
+                self.st[fr] = RS::mem_type(T::ZipIter(n as u8));
+                return Ok(Flow::Next);
+            }
             if let (Some(t), true) = (fused, self.opts.has("iter")) {
                 let flow = self.generic(pc, ins)?;
                 let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");

@@ -215,6 +215,34 @@ def generator_over(n):
     return total
 
 
+def zips(n):
+    # zip(lists) made by a helper: lists of different lengths, mutated
+    # and rebound mid-loop, a zip kept and used after the loop, zip
+    # shadowed by a global.
+    global zip
+    a = [1.0, 2.0, 3.0]
+    b = [4.0, 5.0]
+    total = 0.0
+    kept = None
+    for k in range(n):
+        for x, y in zip(a, b):
+            total += x * y
+            if k == n // 2 and x == 1.0:
+                b.append(6.0)
+        if k == n - 5:
+            z = zip(a, b, a)
+            for p, q, r in z:
+                total += p + q + r
+                break
+            kept = z
+        if k == n - 3:
+            zip = lambda *args: [(1, 1)]
+        if k == n - 2:
+            del zip
+    return total, list(kept)
+
+
+print(zips(3000))
 print(type_change_mid_loop())
 print(mutate_during(1500))
 print(rebind_during(1500))
