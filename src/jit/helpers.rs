@@ -213,6 +213,21 @@ pub extern "C" fn make_seq_iter(src: u64, n: u64, pos: u64, dst: u64) {
     unsafe { std::ptr::write(slot(dst), it) };
 }
 
+/// Builds a virtual list or tuple iterator (`viter`): the list or tuple
+/// in slot `s` is replaced by an iterator over it at position `pos` (the
+/// slot's reference moves into the iterator). Cannot fail, drop a
+/// reference or run Python code.
+pub extern "C" fn seq_iter_at(s: u64, pos: u64) {
+    // SAFETY: see `slot`.
+    let v = unsafe { slot(s) };
+    let seq = std::mem::replace(v, Value::Undef);
+    debug_assert!(matches!(seq, Value::List(_) | Value::Tuple(_)));
+    let it = crate::vm::iter::new_iter(IterKind::Seq { seq, index: std::cell::Cell::new(pos as usize) });
+    // SAFETY: see `slot`; the slot holds Undef, so it is written without
+    // dropping.
+    unsafe { std::ptr::write(slot(s), it) };
+}
+
 /// `*dst = dict(zip(names, src[0..n]))`: builds a virtual `**kwargs` dict
 /// (`virtargs`) whose keys are the `str`s of the tuple `names` (a
 /// constant of the compiled code), in order, with copies of the `n`
@@ -508,6 +523,31 @@ pub extern "C" fn get_iter_seq(src: u64, dst: u64, out: u64) -> u64 {
     debug_assert!(matches!(seq, Value::List(_) | Value::Tuple(_)));
     Value::store(unsafe { slot(dst) }, crate::vm::iter::new_iter(IterKind::Seq { seq, index: std::cell::Cell::new(0) }));
     iter_info(dst, out)
+}
+
+/// `zip(l1, ..., ln)` of the `n` (1..=4) lists in the slots from `args`
+/// (a call's argument registers), stored into slot `dst` (the call's
+/// function register, which holds the builtin); the argument slots are
+/// emptied, as the interpreter's call drops its arguments (the zip's
+/// iterators hold the lists: no last reference goes). Then `fused_info`
+/// of the zip into `out`. Cannot fail or run Python code.
+pub extern "C" fn zip_lists(args: u64, n: u64, dst: u64, out: u64) -> u64 {
+    // SAFETY: see `slot`; `args` starts `n` consecutive register slots.
+    let iters: Vec<Value> = (0..n)
+        .map(|i| {
+            let seq = unsafe { slot(args + 16 * i) }.clone();
+            debug_assert!(matches!(seq, Value::List(_)));
+            crate::vm::iter::new_iter(IterKind::Seq { seq, index: std::cell::Cell::new(0) })
+        })
+        .collect();
+    let z = crate::vm::iter::new_iter(IterKind::Zip { iters: iters.into_boxed_slice(), strict: false });
+    for i in 0..n {
+        // SAFETY: as above.
+        drop(std::mem::replace(unsafe { slot(args + 16 * i) }, Value::Undef));
+    }
+    // SAFETY: see `slot`.
+    Value::store(unsafe { slot(dst) }, z);
+    fused_info(dst, out)
 }
 
 /// Fills `out` (12 words) for iterators whose loops are compiled fused

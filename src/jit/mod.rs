@@ -88,6 +88,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "inline calls that bind `*args`/`**kwargs`, keyword-only defaults and `f(*args, **kwargs)` forwarding statically: the tuple and dict stay virtual (their items in the caller's registers) unless something else uses them or an exit needs them",
     ),
     (
+        "viter",
+        "`for x in seq` over a list or tuple made in the region: the iterator is not built (its position in an IR local, the iterator's register holding the list) unless an exit or another instruction needs it",
+    ),
+    (
         "catch",
         "(off by default) an exception raised in the region's own frame whose handler lies in the region is caught there: a helper does the interpreter's unwinding step and the compiled handler runs, instead of leaving compiled code",
     ),

@@ -89,6 +89,12 @@ pub enum T {
     /// its position in the register's first auxiliary IR local; the
     /// items are in their slots.
     VIter(u16, u8),
+    /// Not built (`viter`): an iterator over the list (`false`) or tuple
+    /// (`true`) that the register's slot holds (a counted reference, as
+    /// the iterator would hold it); auxiliary IR locals: the position,
+    /// the list object. Never clean: built (`seq_iter_at`) where anything
+    /// but its `ForIter` needs it, exits included.
+    VSeqIter(bool),
 }
 
 impl T {
@@ -108,17 +114,28 @@ impl T {
                 | T::VTuple(..)
                 | T::VDict(..)
                 | T::VIter(..)
+                | T::VSeqIter(_)
         )
     }
     fn is_virtual(self) -> bool {
-        matches!(self, T::Int | T::Float | T::Bool | T::Const(_) | T::VTuple(..) | T::VDict(..) | T::VIter(..))
+        matches!(self, T::Int | T::Float | T::Bool | T::Const(_) | T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_))
     }
     fn is_container(self) -> bool {
-        matches!(self, T::VTuple(..) | T::VDict(..) | T::VIter(..))
+        matches!(self, T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_))
     }
     fn is_num(self) -> bool {
         matches!(self, T::Int | T::Float | T::Bool)
     }
+}
+
+/// How a `ForIter` over a list or tuple advances its iterator once the
+/// element is taken (after the guards that resume before the instruction):
+/// a store of the new index (address, value), or, for a virtual iterator
+/// (`T::VSeqIter`), the new position into its IR local.
+#[derive(Clone, Copy)]
+enum Commit {
+    Mem(Var, Var),
+    Local(LocalId, Var),
 }
 
 /// Abstract state of one register.
@@ -197,6 +214,7 @@ fn iter_list(t: T, key: i64) -> Option<(usize, usize)> {
     let k = usize::try_from(key - ITER_FACT).ok()?;
     match t {
         T::ListIter(_) if k == 0 => Some((1, 3)),
+        T::VSeqIter(false) if k == 0 => Some((1, 2)),
         T::ZipIter(n) if k < n as usize => Some((2 * k + 1, 2 * n as usize)),
         T::EnumIter if k == 0 => Some((2, 3)),
         _ => None,
@@ -243,7 +261,7 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
                 T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
                 T::VTuple(..) => Some(tag::TUPLE),
                 T::VDict(..) => Some(tag::DICT),
-                T::VIter(..) => Some(tag::ITER),
+                T::VIter(..) | T::VSeqIter(_) => Some(tag::ITER),
                 T::Any => None,
             }
         };
@@ -272,7 +290,7 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
                 T::Const(c) => Some(consts[c as usize].tag()),
                 T::VTuple(..) => Some(tag::TUPLE),
                 T::VDict(..) => Some(tag::DICT),
-                T::VIter(..) => Some(tag::ITER),
+                T::VIter(..) | T::VSeqIter(_) => Some(tag::ITER),
                 _ => x.slot_mem(),
             }
         };
@@ -837,16 +855,18 @@ impl<'a> Tr<'a> {
                 | "iter_info"
                 | "fused_info"
                 | "list_copy"
+                | "zip_lists"
                 | "range_iter"
                 | "construct_setter"
                 | "make_tuple"
                 | "make_kwdict"
                 | "make_seq_iter"
+                | "seq_iter_at"
                 | "method_fill"
                 | "method_unshadowed"
         ) {
             self.facts.clear();
-        } else if !matches!(name, "incref" | "iter_info" | "fused_info" | "range_iter" | "attr_addr" | "method_addr") {
+        } else if !matches!(name, "incref" | "iter_info" | "fused_info" | "range_iter" | "attr_addr" | "method_addr" | "seq_iter_at") {
             // The others may release an object, whose finalizer may
             // change any list.
             self.forget_list_facts();
@@ -969,7 +989,15 @@ impl<'a> Tr<'a> {
     fn reload_positions(&mut self, name: &str) {
         if matches!(
             name,
-            "incref" | "attr_addr" | "method_addr" | "iter_info" | "fused_info" | "make_tuple" | "make_kwdict" | "make_seq_iter"
+            "incref"
+                | "attr_addr"
+                | "method_addr"
+                | "iter_info"
+                | "fused_info"
+                | "make_tuple"
+                | "make_kwdict"
+                | "make_seq_iter"
+                | "seq_iter_at"
         ) {
             return;
         }
@@ -1226,7 +1254,7 @@ impl<'a> Tr<'a> {
                 }
                 self.st[r] = RS { t: s.t, clean: true, mem: Some(v.tag()) };
             }
-            T::VTuple(..) | T::VDict(..) | T::VIter(..) => self.materialize(r),
+            T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_) => self.materialize(r),
             _ => unreachable!(),
         }
     }
@@ -1248,6 +1276,16 @@ impl<'a> Tr<'a> {
                 let pl = self.aux(r)[0];
                 let pos = self.op1(Op::GetVar(pl), vec![]);
                 self.call_void(helpers::make_seq_iter as *const () as usize, "make_seq_iter", vec![src, nv, pos, dst]);
+                self.st[r] = RS::mem_type(T::Tag(tag::ITER));
+                return;
+            }
+            T::VSeqIter(_) => {
+                // (The slot holds the list or tuple.)
+                let pl = self.aux_n(r, 2)[0];
+                let pos = self.op1(Op::GetVar(pl), vec![]);
+                let a = self.slot_addr(r);
+                self.call_void(helpers::seq_iter_at as *const () as usize, "seq_iter_at", vec![a, pos]);
+                self.facts.retain(|k, _| k.0 != r);
                 self.st[r] = RS::mem_type(T::Tag(tag::ITER));
                 return;
             }
@@ -1302,7 +1340,7 @@ impl<'a> Tr<'a> {
         let keep: Vec<usize> = match *ins {
             Instr::Move { src, .. } if matches!(self.st[self.abs(src)].t, T::VTuple(..)) => vec![self.abs(src)],
             Instr::GetIter { src, .. } if matches!(self.st[self.abs(src)].t, T::VTuple(..)) => vec![self.abs(src)],
-            Instr::ForIter { iter, .. } if matches!(self.st[self.abs(iter)].t, T::VIter(..)) => vec![self.abs(iter)],
+            Instr::ForIter { iter, .. } if matches!(self.st[self.abs(iter)].t, T::VIter(..) | T::VSeqIter(_)) => vec![self.abs(iter)],
             Instr::DictMerge { dict, src, .. } if self.premerged(pc, dict, src) => vec![self.abs(dict), self.abs(src)],
             Instr::CallEx { func } => vec![self.abs(func) + 1, self.abs(func) + 2],
             _ => Vec::new(),
@@ -1956,7 +1994,9 @@ impl<'a> Tr<'a> {
                 T::Const(c) => is_heap_tag(self.consts[c as usize].tag()) && x.mem.is_some_and(|m| !is_heap_tag(m)),
                 _ => false,
             });
-            if leaks {
+            // A virtual iterator's register holds its list: the
+            // interpreter's holds an iterator, maybe shared.
+            if leaks || hs.iter().any(|x| matches!(x.t, T::VSeqIter(_))) {
                 continue;
             }
             let b = self.new_block();
@@ -2041,7 +2081,10 @@ impl<'a> Tr<'a> {
                 T::Tag(x) => x,
                 T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => tag::ITER,
                 // (Only inlined frames have virtual containers.)
-                T::Any | T::VTuple(..) | T::VDict(..) | T::VIter(..) => unreachable!(),
+                // (Only inlined frames have virtual containers; inner
+                // entries are not made at headers with virtual iterators:
+                // `inner_entries`.)
+                T::Any | T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_) => unreachable!(),
             };
             let tg = self.load_tag(r);
             let ok = self.icmp_imm(Cmp::Eq, tg, expect as i64);
@@ -3344,6 +3387,34 @@ impl<'a> Tr<'a> {
                     _ => None,
                 };
                 let d = self.abs(dst);
+                let next_for = matches!(code.instrs.get(pc + 1), Some(&Instr::ForIter { iter, .. }) if iter == dst);
+                if let (Some((k @ (2 | 5), _)), true) =
+                    (kind, next_for && self.opts.has("iter") && self.opts.has("viter") && !self.is_generic(pc))
+                {
+                    // `for x in seq`: the iterator stays virtual, its
+                    // register holding (a reference to) the sequence.
+                    // (When `d` is `s`, the slot's reference becomes the
+                    // iterator's.)
+                    self.mem(s);
+                    self.virtuals = true;
+                    let sa = self.slot_addr(s);
+                    let p = self.load(sa, 8);
+                    if d != s {
+                        let t = self.load(sa, 0);
+                        self.incref_obj(p);
+                        self.drop_old(d);
+                        let da = self.slot_addr(d);
+                        self.store(da, 0, t);
+                        self.store(da, 8, p);
+                    }
+                    self.facts.retain(|key, _| key.0 != d);
+                    let ax = self.aux_n(d, 2);
+                    let z = self.iconst(0);
+                    self.op(Op::SetVar(ax[0]), vec![z]);
+                    self.op(Op::SetVar(ax[1]), vec![p]);
+                    self.st[d] = RS { t: T::VSeqIter(k == 5), clean: false, mem: Some(if k == 5 { tag::TUPLE } else { tag::LIST }) };
+                    return Ok(Flow::Next);
+                }
                 if let (Some((k @ (2 | 5), t)), true) = (kind, self.opts.has("iter") && !self.is_generic(pc)) {
                     // A list or tuple: its iterator made by a helper (no
                     // instruction dispatch).
@@ -3352,6 +3423,11 @@ impl<'a> Tr<'a> {
                     let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
                     self.seq_iter_setup(d, s, k, fail);
                     self.st[d] = RS::mem_type(t);
+                    return Ok(Flow::Next);
+                }
+                if matches!(src_t, T::ZipIter(_) | T::EnumIter) && d == s && self.opts.has("viter") && !self.is_generic(pc) {
+                    // iter() of a zip or enumerate is the iterator itself,
+                    // already in its register.
                     return Ok(Flow::Next);
                 }
                 let r = self.generic(pc, &ins)?;
@@ -4471,15 +4547,28 @@ impl<'a> Tr<'a> {
                 self.settle(d);
                 Ok(Flow::Next)
             }
-            T::ListIter(cached) | T::TupleIter(cached) => {
-                let tuple = matches!(self.st[it].t, T::TupleIter(_));
-                let [pidx, plist, _] = self.aux(it);
-                let pos_l = self.aux_n(it, 4)[3];
-                let ip = self.op1(Op::GetVar(pidx), vec![]);
-                let i = if cached { self.op1(Op::GetVar(pos_l), vec![]) } else { self.load(ip, 0) };
-                self.op(Op::SetVar(pos_l), vec![i]);
-                self.st[it] = RS::mem_type(if tuple { T::TupleIter(true) } else { T::ListIter(true) });
-                let l = self.op1(Op::GetVar(plist), vec![]);
+            T::ListIter(_) | T::TupleIter(_) | T::VSeqIter(_) => {
+                let st = self.st[it].t;
+                let tuple = matches!(st, T::TupleIter(_) | T::VSeqIter(true));
+                // A virtual iterator's position is only its IR local (set
+                // once the element is taken: exits build the iterator
+                // from it); a real one's is also in memory.
+                let (ip, pos_l, i, l) = if let T::VSeqIter(_) = st {
+                    let ax = self.aux_n(it, 2);
+                    let i = self.op1(Op::GetVar(ax[0]), vec![]);
+                    let l = self.op1(Op::GetVar(ax[1]), vec![]);
+                    (None, ax[0], i, l)
+                } else {
+                    let cached = matches!(st, T::ListIter(true) | T::TupleIter(true));
+                    let [pidx, plist, _] = self.aux(it);
+                    let pos_l = self.aux_n(it, 4)[3];
+                    let ip = self.op1(Op::GetVar(pidx), vec![]);
+                    let i = if cached { self.op1(Op::GetVar(pos_l), vec![]) } else { self.load(ip, 0) };
+                    self.op(Op::SetVar(pos_l), vec![i]);
+                    self.st[it] = RS::mem_type(if tuple { T::TupleIter(true) } else { T::ListIter(true) });
+                    let l = self.op1(Op::GetVar(plist), vec![]);
+                    (Some(ip), pos_l, i, l)
+                };
                 let data = crate::objects::rc::DATA_OFFSET as i32;
                 let (pofs, lofs) = if tuple {
                     crate::objects::TupleObj::items_layout()
@@ -4510,7 +4599,9 @@ impl<'a> Tr<'a> {
                 let saved = self.st.clone();
                 self.cur = done;
                 let exhausted = self.iconst((usize::MAX / 2) as i64);
-                self.store(ip, 0, exhausted);
+                if let Some(ip) = ip {
+                    self.store(ip, 0, exhausted);
+                }
                 self.op(Op::SetVar(pos_l), vec![exhausted]);
                 self.goto(target)?;
                 self.st = saved;
@@ -4521,13 +4612,19 @@ impl<'a> Tr<'a> {
                     Some((it, _)) => it,
                     None => self.load(l, data + pofs as i32),
                 };
-                // The local first: copying the element may release a value
-                // whose finalizer advances this iterator (see
-                // `reload_positions`).
-                self.op(Op::SetVar(pos_l), vec![i1]);
+                let commit = match ip {
+                    Some(ip) => {
+                        // The local first: copying the element may release
+                        // a value whose finalizer advances this iterator
+                        // (see `reload_positions`).
+                        self.op(Op::SetVar(pos_l), vec![i1]);
+                        Commit::Mem(ip, i1)
+                    }
+                    None => Commit::Local(pos_l, i1),
+                };
                 if let (Some(_), None, Some((t, _))) = (fact, unpack, num) {
                     let v = self.typed_elem(items, i, t);
-                    self.store(ip, 0, i1);
+                    self.commit(commit);
                     self.def_num(d, t, v);
                     self.settle(d);
                 } else if let Some(count) = unpack {
@@ -4538,11 +4635,11 @@ impl<'a> Tr<'a> {
                         let x = self.exit(ExitKind::Guard, pc, "unpacked element not a tuple");
                         self.guard_nonzero(is_obj, x);
                     }
-                    self.unpack_element(pc, items, i, (ip, i1), count);
+                    self.unpack_element(pc, items, i, commit, count);
                 } else if tuple {
-                    self.element_to(pc, items, i, d, Some((ip, i1)));
+                    self.element_to(pc, items, i, d, Some(commit));
                 } else {
-                    self.list_element_to(pc, l, items, i, d, Some((ip, i1)));
+                    self.list_element_to(pc, l, items, i, d, Some(commit));
                 }
                 Ok(Flow::Next)
             }
@@ -4752,7 +4849,7 @@ impl<'a> Tr<'a> {
     /// copied into the targets straight from the element. The tuple is
     /// never stored in its register (dead), which saves counting a
     /// reference to it each step; the register keeps an older value.
-    fn unpack_element(&mut self, pc: usize, items: Var, i: Var, commit: (Var, Var), count: usize) {
+    fn unpack_element(&mut self, pc: usize, items: Var, i: Var, commit: Commit, count: usize) {
         let upc = pc + 1;
         let Instr::UnpackSequence { dst: u, .. } = self.code().instrs[upc] else { unreachable!() };
         let d0 = self.abs(u);
@@ -4771,7 +4868,7 @@ impl<'a> Tr<'a> {
         self.guard_nonzero(ok, x);
         // Taken: the iterator advances, then the items are copied (the
         // element's list or tuple holds the tuple meanwhile: no code runs).
-        self.store(commit.0, 0, commit.1);
+        self.commit(commit);
         for k in 0..count {
             self.mem(d0 + k);
         }
@@ -4791,11 +4888,21 @@ impl<'a> Tr<'a> {
         self.skip = true;
     }
 
+    /// Advances an iterator once its element is taken.
+    fn commit(&mut self, c: Commit) {
+        match c {
+            Commit::Mem(a, v) => self.store(a, 0, v),
+            Commit::Local(l, v) => {
+                self.op(Op::SetVar(l), vec![v]);
+            }
+        }
+    }
+
     /// Copies element `i` of the value array at `items` into register `d`,
     /// unboxing it when the profile of `pc` says what it is.
     /// `commit` (an address and a value) is stored once the element is
     /// known to be taken (after the guards that resume before `pc`).
-    fn element_to(&mut self, pc: usize, items: Var, i: Var, d: usize, commit: Option<(Var, Var)>) {
+    fn element_to(&mut self, pc: usize, items: Var, i: Var, d: usize, commit: Option<Commit>) {
         let sixteen = self.iconst(16);
         let off = self.op1(Op::IMul, vec![i, sixteen]);
         let ea = self.op1(Op::IAdd, vec![items, off]);
@@ -4825,7 +4932,7 @@ impl<'a> Tr<'a> {
     }
 
     /// Copies the value at address `ea` into register `d` (see `element_to`).
-    fn value_to(&mut self, pc: usize, ea: Var, d: usize, commit: Option<(Var, Var)>) {
+    fn value_to(&mut self, pc: usize, ea: Var, d: usize, commit: Option<Commit>) {
         let bits = if self.opts.has("speculate") && !self.is_generic(pc) { self.profile(pc) } else { 0 };
         let num = spec_num(bits);
         if let (Some((t, tg)), true) = (num, self.opts.has("unbox")) {
@@ -4833,16 +4940,16 @@ impl<'a> Tr<'a> {
             let tv = self.load(ea, 0);
             let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
             self.guard_nonzero(ok, x);
-            if let Some((a, v)) = commit {
-                self.store(a, 0, v);
+            if let Some(c) = commit {
+                self.commit(c);
             }
             let v = self.load_payload(ea, t);
             self.def_num(d, t, v);
             self.settle(d);
             return;
         }
-        if let Some((a, v)) = commit {
-            self.store(a, 0, v);
+        if let Some(c) = commit {
+            self.commit(c);
         }
         let da = self.slot_addr(d);
         self.copy_value(da, ea);
@@ -5678,22 +5785,22 @@ impl<'a> Tr<'a> {
     /// `items`) into register `d` (see `value_to`): typed storage is read
     /// raw when the profile of `pc` expects its kind, else a helper makes
     /// the value.
-    fn list_element_to(&mut self, pc: usize, l: Var, items: Var, i: Var, d: usize, commit: Option<(Var, Var)>) {
+    fn list_element_to(&mut self, pc: usize, l: Var, items: Var, i: Var, d: usize, commit: Option<Commit>) {
         let bits = if self.opts.has("speculate") && !self.is_generic(pc) { self.profile(pc) } else { 0 };
         let num = if self.opts.has("unbox") { spec_num(bits) } else { None };
         let k = self.list_kind(l);
         if let Some((t, tg)) = num {
             let x = self.exit(ExitKind::Guard, pc, "element type");
             let v = self.list_num(k, items, i, t, tg, x);
-            if let Some((a, v)) = commit {
-                self.store(a, 0, v);
+            if let Some(c) = commit {
+                self.commit(c);
             }
             self.def_num(d, t, v);
             self.settle(d);
             return;
         }
-        if let Some((a, v)) = commit {
-            self.store(a, 0, v);
+        if let Some(c) = commit {
+            self.commit(c);
         }
         self.list_item_to_slot(l, k, items, i, d);
         self.speculate(d, pc, pc + 1);
@@ -6031,6 +6138,29 @@ impl<'a> Tr<'a> {
             } else {
                 None
             };
+            if let (Some(T::ZipIter(n)), true) = (fused, self.opts.has("iter") && self.opts.has("viter") && !self.is_generic(pc)) {
+                // `zip(lists)`: made by a helper (no call through the
+                // interpreter), its fields into the register's locals.
+                let n = n as usize;
+                for i in 0..=n {
+                    self.mem(fr + i);
+                }
+                let (aa, da) = (self.slot_addr(fr + 1), self.slot_addr(fr));
+                let nv = self.iconst(n as i64);
+                let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
+                let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
+                self.call(helpers::zip_lists as *const () as usize, "zip_lists", vec![aa, nv, da, out]);
+                let ax = self.aux_n(fr, 2 * n);
+                for (i, l) in ax.iter().enumerate() {
+                    let v = self.load(out, 8 * i as i32);
+                    self.op(Op::SetVar(*l), vec![v]);
+                }
+                for i in 1..=n {
+                    self.st[fr + i] = RS::mem_type(T::Tag(tag::UNDEF));
+                }
+                self.st[fr] = RS::mem_type(T::ZipIter(n as u8));
+                return Ok(Flow::Next);
+            }
             if let (Some(t), true) = (fused, self.opts.has("iter")) {
                 let flow = self.generic(pc, ins)?;
                 let fail = self.exit(ExitKind::GuardAfter, pc + 1, "iterator kind");
