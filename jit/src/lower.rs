@@ -65,9 +65,10 @@ pub struct CompileTimes {
 pub struct Backend {
     isa: OwnedTargetIsa,
     isa_quick: OwnedTargetIsa,
-    /// Compile functions without loops with `isa_quick` (no Cranelift
-    /// optimisation passes): a fifth less compile time, and straight-line
-    /// code of helper calls and guards gains nothing from them.
+    /// Compile functions without loops or native calls of compiled code
+    /// with `isa_quick` (no Cranelift optimisation passes): a fifth less
+    /// compile time, and straight-line code of helper calls and guards
+    /// gains nothing from them.
     pub quick_loopless: bool,
     /// Whether to keep the textual Cranelift IR of compiled functions.
     pub keep_clif: bool,
@@ -114,7 +115,11 @@ impl Backend {
     pub fn compile(&self, func: &Function) -> Result<Compiled, String> {
         func.verify()?;
         let t0 = std::time::Instant::now();
-        let isa = if self.quick_loopless && !func.has_loop() { &self.isa_quick } else { &self.isa };
+        // Not for code that calls compiled code natively (recursion, call
+        // chains): fib is 5% slower without the optimisations.
+        let quick =
+            self.quick_loopless && !func.has_loop() && !func.blocks.iter().any(|b| b.insts.iter().any(|i| matches!(i.op, Op::CallInd)));
+        let isa = if quick { &self.isa_quick } else { &self.isa };
         let builder = JITBuilder::with_isa(Arc::clone(isa) as OwnedTargetIsa, default_libcall_names());
         let mut module = JITModule::new(builder);
         let mut ctx: Context = module.make_context();

@@ -105,7 +105,7 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ),
     (
         "quickloopless",
-        "regions without loops (most whole functions) are compiled without Cranelift's optimisation passes: a fifth less compile time, no slower (their code is helper calls and guards)",
+        "regions without loops that make no native calls (leaf functions) are compiled without Cranelift's optimisation passes: a fifth less compile time for them, no slower (their code is helper calls and guards)",
     ),
     (
         "split",
