@@ -419,7 +419,7 @@ impl Backend {
 
 /// CPU time of the calling thread (for `SPRY_JIT_TIMING`: wall-clock
 /// compile times mean little on a loaded machine).
-#[cfg(target_os = "linux")]
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
 pub fn thread_cpu_time() -> std::time::Duration {
     #[repr(C)]
     struct Timespec {
@@ -440,7 +440,7 @@ pub fn thread_cpu_time() -> std::time::Duration {
     std::time::Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
 pub fn thread_cpu_time() -> std::time::Duration {
     std::time::Duration::ZERO
 }
