@@ -163,3 +163,39 @@ fn compare_detects_different_outputs() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("outputs differ"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `fnfirst`: the loop of a function called often with few iterations per
+/// call is not compiled on its own (the function is compiled whole), but a
+/// long call of a function called often before still gets its loop
+/// compiled; `--jit-opt=-fnfirst` compiles the short loop alone too.
+/// `quickloopless` (compile options only) changes neither output nor what
+/// is compiled.
+#[test]
+fn fnfirst_leaves_loops_to_functions() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("snapshots");
+    let run = |opts: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_spry"))
+            .args(opts)
+            .args(["--jit-stats", "jit_fnfirst.py"])
+            .current_dir(&dir)
+            .output()
+            .expect("run spry");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "2005000\n4999950900\n");
+        let stats = String::from_utf8_lossy(&out.stderr).to_string();
+        let regions: Vec<String> = stats
+            .lines()
+            .filter(|l| l.starts_with("  function") || l.starts_with("  loop"))
+            .map(|l| l.split(": compiled").next().unwrap().to_string())
+            .collect();
+        (stats, regions)
+    };
+    let (stats, regions) = run(&[]);
+    assert!(stats.contains("function jit_fnfirst.py:2-5 in short: compiled 1 time"), "{}", stats);
+    assert!(!stats.contains("loop jit_fnfirst.py:3-4 in short"), "{}", stats);
+    assert!(stats.contains("loop jit_fnfirst.py:11-13 in long_after_short: compiled 1 time"), "{}", stats);
+    let (stats, _) = run(&["--jit-opt=-fnfirst"]);
+    assert!(stats.contains("loop jit_fnfirst.py:3-4 in short: compiled 1 time"), "{}", stats);
+    let (_, regions2) = run(&["--jit-opt=-quickloopless"]);
+    assert_eq!(regions, regions2);
+}

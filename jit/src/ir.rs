@@ -387,6 +387,21 @@ impl Function {
     /// The blocks reachable from the entry in reverse postorder: every
     /// block comes after the blocks that dominate it, so SSA values are
     /// defined before they are used when blocks are emitted in this order.
+    /// Whether the function has a loop: an edge to a block that does not
+    /// come later in reverse postorder (a back-edge).
+    pub fn has_loop(&self) -> bool {
+        let order = self.reverse_postorder();
+        let mut idx = vec![usize::MAX; self.blocks.len()];
+        for (i, &b) in order.iter().enumerate() {
+            idx[b as usize] = i;
+        }
+        order.iter().enumerate().any(|(i, &b)| match &self.blocks[b as usize].term {
+            Terminator::Jump(t, _) => idx[*t as usize] <= i,
+            Terminator::Branch { then, els, .. } => idx[then.0 as usize] <= i || idx[els.0 as usize] <= i,
+            _ => false,
+        })
+    }
+
     pub fn reverse_postorder(&self) -> Vec<BlockId> {
         let n = self.blocks.len();
         let mut seen = vec![false; n];

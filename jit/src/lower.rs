@@ -42,11 +42,38 @@ impl Compiled {
     }
 }
 
+/// Where compile time goes (`SPRY_JIT_TIMING`): accumulated over every
+/// compilation of a backend.
+#[derive(Default)]
+pub struct CompileTimes {
+    /// Building the Cranelift IR from Spry's IR (`lower`, SSA construction).
+    pub lower: std::time::Duration,
+    /// Cranelift's compilation (`define_function`).
+    pub codegen: std::time::Duration,
+    /// Linking and making the code executable (`finalize_definitions`).
+    pub finalize: std::time::Duration,
+    /// Spry IR instructions and blocks, Cranelift instructions, code bytes.
+    pub ir_insts: usize,
+    pub ir_blocks: usize,
+    pub clif_insts: usize,
+    pub code_bytes: usize,
+    /// Cranelift's own pass timings.
+    pub passes: Option<cranelift_codegen::timing::PassTimes>,
+}
+
 /// The native code generator (one per VM).
 pub struct Backend {
     isa: OwnedTargetIsa,
+    isa_quick: OwnedTargetIsa,
+    /// Compile functions without loops or native calls of compiled code
+    /// with `isa_quick` (no Cranelift optimisation passes): a fifth less
+    /// compile time, and straight-line code of helper calls and guards
+    /// gains nothing from them.
+    pub quick_loopless: bool,
     /// Whether to keep the textual Cranelift IR of compiled functions.
     pub keep_clif: bool,
+    /// Compile-time breakdown (kept only when `SPRY_JIT_TIMING` is set).
+    pub times: Option<std::cell::RefCell<CompileTimes>>,
 }
 
 impl Backend {
@@ -58,9 +85,22 @@ impl Backend {
         // The IR is checked by `Function::verify`; Cranelift's own verifier
         // costs as much as a third of compile time.
         flags.set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" }).map_err(|e| e.to_string())?;
+        // Experiments: `SPRY_JIT_CLFLAGS=name=value,...` sets Cranelift flags.
+        if let Ok(extra) = std::env::var("SPRY_JIT_CLFLAGS") {
+            for kv in extra.split(',').filter(|s| !s.is_empty()) {
+                let (k, v) = kv.split_once('=').ok_or_else(|| format!("bad SPRY_JIT_CLFLAGS entry {}", kv))?;
+                flags.set(k, v).map_err(|e| e.to_string())?;
+            }
+        }
         let isa_builder = cranelift_native::builder().map_err(|e| e.to_string())?;
-        let isa = isa_builder.finish(settings::Flags::new(flags)).map_err(|e| e.to_string())?;
-        Ok(Backend { isa, keep_clif: false })
+        let isa = isa_builder.finish(settings::Flags::new(flags.clone())).map_err(|e| e.to_string())?;
+        // Without Cranelift's optimisations (egraph: GVN, LICM, alias
+        // analysis), for regions without loops (`quick_loopless`).
+        flags.set("opt_level", "none").map_err(|e| e.to_string())?;
+        let isa_quick =
+            cranelift_native::builder().map_err(|e| e.to_string())?.finish(settings::Flags::new(flags)).map_err(|e| e.to_string())?;
+        let times = std::env::var_os("SPRY_JIT_TIMING").map(|_| std::cell::RefCell::new(CompileTimes::default()));
+        Ok(Backend { isa, isa_quick, quick_loopless: false, keep_clif: false, times })
     }
 
     fn signature(&self) -> Signature {
@@ -74,23 +114,57 @@ impl Backend {
     /// Compiles `func` to native code.
     pub fn compile(&self, func: &Function) -> Result<Compiled, String> {
         func.verify()?;
-        let builder = JITBuilder::with_isa(Arc::clone(&self.isa) as OwnedTargetIsa, default_libcall_names());
+        let t0 = std::time::Instant::now();
+        // Not for code that calls compiled code natively (recursion, call
+        // chains): fib is 5% slower without the optimisations.
+        let quick =
+            self.quick_loopless && !func.has_loop() && !func.blocks.iter().any(|b| b.insts.iter().any(|i| matches!(i.op, Op::CallInd)));
+        let isa = if quick { &self.isa_quick } else { &self.isa };
+        let builder = JITBuilder::with_isa(Arc::clone(isa) as OwnedTargetIsa, default_libcall_names());
         let mut module = JITModule::new(builder);
         let mut ctx: Context = module.make_context();
         ctx.func.signature = self.signature();
         let mut fbc = FunctionBuilderContext::new();
         {
             let mut b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
-            lower(func, &mut b, self.isa.default_call_conv())?;
+            lower(func, &mut b, isa.default_call_conv())?;
             b.seal_all_blocks();
-            b.finalize(self.isa.frontend_config());
+            b.finalize(isa.frontend_config());
         }
+        let t1 = std::time::Instant::now();
+        let clif_insts = if self.times.is_some() { ctx.func.dfg.num_insts() } else { 0 };
         let clif = if self.keep_clif { ctx.func.display().to_string() } else { String::new() };
         let id = module.declare_function(&func.name, Linkage::Export, &ctx.func.signature).map_err(|e| e.to_string())?;
         module.define_function(id, &mut ctx).map_err(|e| format!("{:?}", e))?;
+        let t2 = std::time::Instant::now();
         let code_size = ctx.compiled_code().map(|c| c.code_buffer().len()).unwrap_or(0);
         module.clear_context(&mut ctx);
         module.finalize_definitions().map_err(|e| e.to_string())?;
+        if let Some(t) = &self.times {
+            let mut t = t.borrow_mut();
+            if std::env::var_os("SPRY_JIT_TIMING").is_some_and(|v| v == "2") {
+                eprintln!(
+                    "compiled {}: lower {:?} cranelift {:?} ({} IR insts, {} code bytes)",
+                    func.name,
+                    t1 - t0,
+                    t2 - t1,
+                    func.blocks.iter().map(|b| b.insts.len()).sum::<usize>(),
+                    code_size
+                );
+            }
+            t.lower += t1 - t0;
+            t.codegen += t2 - t1;
+            t.finalize += t2.elapsed();
+            t.ir_insts += func.blocks.iter().map(|b| b.insts.len()).sum::<usize>();
+            t.ir_blocks += func.blocks.len();
+            t.clif_insts += clif_insts;
+            t.code_bytes += code_size;
+            let p = cranelift_codegen::timing::take_current();
+            match &mut t.passes {
+                Some(acc) => acc.add(&p),
+                None => t.passes = Some(p),
+            }
+        }
         let entry = module.get_finalized_function(id);
         Ok(Compiled { module: Some(module), entry, clif, code_size })
     }
@@ -318,6 +392,57 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
         }
     }
     Ok(())
+}
+
+impl Backend {
+    /// The compile-time breakdown, for `--jit-stats` with `SPRY_JIT_TIMING`.
+    pub fn timing_report(&self) -> String {
+        let Some(t) = &self.times else { return String::new() };
+        let t = t.borrow();
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        let mut out = format!(
+            "  backend: lower {:.3} ms, cranelift {:.3} ms, finalize {:.3} ms; {} IR insts in {} blocks, {} clif insts, {} code bytes\n",
+            ms(t.lower),
+            ms(t.codegen),
+            ms(t.finalize),
+            t.ir_insts,
+            t.ir_blocks,
+            t.clif_insts,
+            t.code_bytes
+        );
+        if let Some(p) = &t.passes {
+            out.push_str(&p.to_string());
+        }
+        out
+    }
+}
+
+/// CPU time of the calling thread (for `SPRY_JIT_TIMING`: wall-clock
+/// compile times mean little on a loaded machine).
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+pub fn thread_cpu_time() -> std::time::Duration {
+    #[repr(C)]
+    struct Timespec {
+        tv_sec: i64,
+        tv_nsec: i64,
+    }
+    extern "C" {
+        fn clock_gettime(clk: i32, ts: *mut Timespec) -> i32;
+    }
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+    let mut ts = Timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid, writable `struct timespec` (two 64-bit
+    // fields on 64-bit Linux); clock_gettime only writes it.
+    let r = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if r != 0 {
+        return std::time::Duration::ZERO;
+    }
+    std::time::Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+pub fn thread_cpu_time() -> std::time::Duration {
+    std::time::Duration::ZERO
 }
 
 /// The signature of a compiled function.

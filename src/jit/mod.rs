@@ -104,6 +104,14 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "the argument types of a function's last entries before it is compiled whole are recorded: an argument seen with several types is not specialised at the first compilation",
     ),
     (
+        "fnfirst",
+        "a loop that gets hot in a function called often (few iterations per call) is left to the function's whole-body compilation, which is near",
+    ),
+    (
+        "quickloopless",
+        "regions without loops that make no native calls (leaf functions) are compiled without Cranelift's optimisation passes: a fifth less compile time for them, no slower (their code is helper calls and guards)",
+    ),
+    (
         "split",
         "save unboxed floats to stack slots around helper calls and read them back after, so that inner loops keep them in registers",
     ),
@@ -530,6 +538,9 @@ const RECOMPILE_AFTER: u64 = 64;
 pub const ENTRY_WATCH: u32 = 64;
 /// Recompilations before a loop is left to the interpreter for good.
 const MAX_COMPILES: u32 = 8;
+/// `fnfirst`: loops of functions entered at least `threshold /
+/// FN_FIRST_RATIO` times are left to the function's compilation.
+const FN_FIRST_RATIO: u32 = 8;
 
 /// What the VM knows about one loop (keyed by code object and the pc of
 /// its `Loop` instruction).
@@ -574,6 +585,10 @@ pub struct JitState {
     backend: Option<spry_jit::Backend>,
     pub loops: HashMap<(usize, u32), LoopRecord, BuildKeyHasher>,
     pub compile_time: Duration,
+    /// Of which translating to the IR (`SPRY_JIT_TIMING`).
+    translate_time: Duration,
+    /// Thread CPU time of all compilations (`SPRY_JIT_TIMING`).
+    compile_cpu: Duration,
     pub compiled: usize,
     pub failed: usize,
     /// Compile failures (reason), for `--jit-stats`.
@@ -582,6 +597,10 @@ pub struct JitState {
     /// loop once (`nest`), or chosen to compile a nest: compiled as soon
     /// as they are hot again.
     deferred: HashSet<(usize, u32), BuildKeyHasher>,
+    /// Loops (code address, back-edge pc) left to their function's
+    /// whole-body compilation (`fnfirst`), with the function's entry count
+    /// then.
+    fn_deferred: HashMap<(usize, u32), u32, BuildKeyHasher>,
     /// Regions (by key) that can be entered at an inner loop's header
     /// (code address, header pc): see `Tr::inner_entries`.
     inner_entries: HashMap<(usize, u32), (usize, u32), BuildKeyHasher>,
@@ -602,6 +621,9 @@ impl Default for JitState {
             backend: None,
             loops: HashMap::default(),
             compile_time: Duration::ZERO,
+            translate_time: Duration::ZERO,
+            fn_deferred: HashMap::default(),
+            compile_cpu: Duration::ZERO,
             compiled: 0,
             failed: 0,
             failures: Vec::new(),
@@ -677,6 +699,9 @@ impl Vm {
                 let rec_blacklisted = self.jit.loops.get(&key).is_some_and(|r| r.blacklisted);
                 if rec_blacklisted || !self.frames[fi].generator_safe() {
                     self.reset_counter(fi, loop_pc);
+                    return Outcome::NotRun;
+                }
+                if self.defer_to_function(fi, loop_pc) {
                     return Outcome::NotRun;
                 }
                 if self.defer_to_enclosing(fi, loop_pc, header) {
@@ -814,6 +839,44 @@ impl Vm {
         true
     }
 
+    /// `fnfirst`: a loop that gets hot in a function frame whose function
+    /// has been entered at least a `1/FN_FIRST_RATIO` of the threshold
+    /// times (so at most `FN_FIRST_RATIO` iterations per call on average)
+    /// is not compiled on its own: the function will soon be compiled
+    /// whole, loop included, and the loop's own region would run only until
+    /// then (raytrace's `closest_hit`, `in_shadow` and `trace` loops:
+    /// ~2000 entries each, then never again). The loop's counter starts
+    /// again. It is deferred again only if the function was entered
+    /// `threshold / FN_FIRST_RATIO` more times meanwhile: a long call of a
+    /// function that was called often before gets its loop compiled after
+    /// one more threshold of iterations.
+    fn defer_to_function(&mut self, fi: usize, loop_pc: usize) -> bool {
+        if !self.jit.opts.has("fnfirst") {
+            return false;
+        }
+        let f = &self.frames[fi];
+        if f.func.is_none() || !f.generator_safe() {
+            return false;
+        }
+        let code = f.code();
+        let n = code.entry_count.get();
+        let step = self.jit_threshold / FN_FIRST_RATIO;
+        if code.is_generator() || code.jit_fn.get() == 1 || n >= self.jit_threshold || step == 0 || n < step {
+            return false;
+        }
+        let code_addr = f.code as usize;
+        if self.jit.loops.contains_key(&(code_addr, FUNCTION_KEY)) {
+            return false;
+        }
+        let last = self.jit.fn_deferred.entry((code_addr, loop_pc as u32)).or_insert(0);
+        if *last != 0 && n.wrapping_sub(*last) < step {
+            return false;
+        }
+        *last = n;
+        self.reset_counter(fi, loop_pc);
+        true
+    }
+
     fn reset_counter(&mut self, fi: usize, loop_pc: usize) {
         let code = self.frames[fi].code();
         if let Some(crate::bytecode::Instr::Loop { counter, .. }) = code.instrs.get(loop_pc) {
@@ -833,6 +896,7 @@ impl Vm {
             match spry_jit::Backend::new() {
                 Ok(mut b) => {
                     b.keep_clif = self.jit.log;
+                    b.quick_loopless = self.jit.opts.has("quickloopless");
                     self.jit.backend = Some(b);
                 }
                 Err(e) => {
@@ -843,6 +907,8 @@ impl Vm {
             }
         }
         let start = Instant::now();
+        let timing = self.jit.backend.as_ref().is_some_and(|b| b.times.is_some());
+        let cpu_start = if timing { spry_jit::lower::thread_cpu_time() } else { Duration::ZERO };
         let code_ref = self.frames[fi].code_ref();
         let code: &CodeObj = &code_ref;
         let rec = self.jit.loops.entry(key).or_insert_with(|| LoopRecord {
@@ -884,7 +950,9 @@ impl Vm {
                 }
             }
         }
+        let t_start = Instant::now();
         let result = translate::translate(self, fi, header, loop_pc, &mut headers, &mut consts, &generic, &widen);
+        self.jit.translate_time += t_start.elapsed();
         let rec = self.jit.loops.get_mut(&key).unwrap();
         rec.headers = headers;
         rec.consts = consts;
@@ -910,6 +978,9 @@ impl Vm {
             }
         };
         self.jit.compile_time += start.elapsed();
+        if timing {
+            self.jit.compile_cpu += spry_jit::lower::thread_cpu_time().saturating_sub(cpu_start);
+        }
         self.jit.compiled += 1;
         if let Some(rec) = self.jit.loops.get_mut(&key) {
             rec.compile_time += start.elapsed();
@@ -1299,6 +1370,16 @@ impl Vm {
         }
         for f in &j.failures {
             out.push_str(&format!("  not compiled: {}\n", f));
+        }
+        if let Some(b) = &j.backend {
+            if b.times.is_some() {
+                out.push_str(&format!(
+                    "  compile cpu {:.3} ms; translate {:.3} ms\n",
+                    j.compile_cpu.as_secs_f64() * 1000.0,
+                    j.translate_time.as_secs_f64() * 1000.0
+                ));
+                out.push_str(&b.timing_report());
+            }
         }
         out
     }
