@@ -76,6 +76,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "`C(args)` whose `__init__` only stores its parameters as attributes: one helper creates the instance with its dict filled",
     ),
     (
+        "dunderbudget",
+        "small operator methods (`__add__` of a vector class) have an inlining budget of their own, so the operators of a region whose calls used up the inlining budget are still inlined",
+    ),
+    (
         "polyattr",
         "attribute accesses on instances of several classes of a hierarchy check the cached dict position natively (classes without descriptors or hooks)",
     ),
