@@ -76,8 +76,8 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "`C(args)` whose `__init__` only stores its parameters as attributes: one helper creates the instance with its dict filled",
     ),
     (
-        "dunderbudget",
-        "small operator methods (`__add__` of a vector class) have an inlining budget of their own, so the operators of a region whose calls used up the inlining budget are still inlined",
+        "smallbudget",
+        "small operator methods (`__add__` of a vector class) and small leaf functions called from the region's own code have an inlining budget of their own, so they are still inlined in a region whose calls used up the inlining budget",
     ),
     (
         "polyattr",

@@ -137,11 +137,11 @@ pub struct RS {
 /// skipping the tag word, does not match it).
 const NONHEAP: u8 = 0xff;
 
-/// The extra inlining budget of operator methods per translation
-/// (`dunderbudget`), and the largest operator method (in instructions)
-/// that is spent from it.
-const DUNDER_BUDGET: usize = 200;
-const DUNDER_MAX_LEN: usize = 16;
+/// The extra inlining budget per translation of operator methods and
+/// small leaf functions (`smallbudget`), and the largest such callee (in
+/// instructions) that is spent from it.
+const SMALL_BUDGET: usize = 300;
+const SMALL_MAX_LEN: usize = 16;
 
 impl RS {
     const ANY: RS = RS { t: T::Any, clean: true, mem: None };
@@ -435,10 +435,12 @@ struct Tr<'a> {
     extent: usize,
     depth: usize,
     budget: usize,
-    /// Extra inlining budget for small operator methods (`dunderbudget`):
-    /// an inlined `__add__` is spent from it first, so the operators of a
-    /// region whose calls used up `budget` are still inlined.
-    dunder_budget: usize,
+    /// Extra inlining budget (`smallbudget`) for small operator methods
+    /// (an inlined `__add__` is spent from it first) and small leaf
+    /// functions (no calls, no loops: never compiled on their own, so a
+    /// call that is not inlined runs them in the interpreter) called from
+    /// the region's own code, when `budget` is used up.
+    small_budget: usize,
     /// A whole function body (not a loop) is being translated.
     whole: bool,
     /// The pc being translated (innermost frame), for exits.
@@ -656,7 +658,7 @@ pub fn translate(
             depth: 0,
             // Whole-function regions are big already: they inline less.
             budget: if loop_pc + 1 == code.instrs.len() && header == 0 { 100 } else { 150 },
-            dunder_budget: if vm.jit.opts.has("dunderbudget") { DUNDER_BUDGET } else { 0 },
+            small_budget: if vm.jit.opts.has("smallbudget") { SMALL_BUDGET } else { 0 },
             whole: loop_pc + 1 == code.instrs.len() && header == 0,
             pc: header,
             skip: false,
@@ -6080,9 +6082,41 @@ impl<'a> Tr<'a> {
                 || self.opts.has("virtargs"))
             && callee.instrs.len() <= 120
             && self.chain.len() < 4
-            && (callee.instrs.len() <= self.budget || self.small_recursion(callee))
+            && (callee.instrs.len() <= self.budget || self.small_recursion(callee) || self.small_leaf(callee))
             && self.chain.iter().filter(|l| std::ptr::eq(l.code, callee)).count() < self.recursion_levels(callee)
             && callee.instrs.iter().all(|ins| !matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. }))
+    }
+
+    /// A small leaf function called from the region's own code that the
+    /// small budget still has room for (`smallbudget`).
+    fn small_leaf(&self, callee: &CodeObj) -> bool {
+        let n = callee.instrs.len();
+        self.chain.len() == 1
+            && n <= SMALL_MAX_LEN
+            && n <= self.small_budget
+            && !callee.instrs.iter().any(|i| {
+                matches!(
+                    i,
+                    Instr::Call { .. }
+                        | Instr::CallKw { .. }
+                        | Instr::CallEx { .. }
+                        | Instr::CallMethod { .. }
+                        | Instr::CallMethodKw { .. }
+                        | Instr::Loop { .. }
+                )
+            })
+    }
+
+    /// Charges an inlined body (or a constructor call standing for one)
+    /// to the inlining budget, or, past it, to the small budget (see
+    /// `small_leaf`).
+    fn charge(&mut self, callee: &CodeObj) {
+        let n = callee.instrs.len();
+        if n <= self.budget {
+            self.budget -= n;
+        } else {
+            self.small_budget = self.small_budget.saturating_sub(n);
+        }
     }
 
     /// How often `callee` may appear in the chain of inlined frames when a
@@ -6199,20 +6233,17 @@ impl<'a> Tr<'a> {
         let fval = Value::Function(f.clone());
         self.intern(&fval);
         // A small operator method in the region's own code is spent from
-        // the dunder budget first (its constructor call too), the rest
+        // the small budget first (its constructor call too), the rest
         // from the inlining budget. (Not in inlined callees: a region
         // that inlines a function would grow with its operators, and its
         // inlining decisions change.)
         let old = self.budget;
-        let lend = if f.code.instrs.len() <= DUNDER_MAX_LEN && self.chain.len() == 1 {
-            self.dunder_budget.min(f.code.instrs.len() + 8)
-        } else {
-            0
-        };
+        let lend =
+            if f.code.instrs.len() <= SMALL_MAX_LEN && self.chain.len() == 1 { self.small_budget.min(f.code.instrs.len() + 8) } else { 0 };
         self.budget += lend;
         let flow = self.try_inline(pc, &f, &fval, dst, &[ra, rb], ArgMode::Copy);
         let used = (old + lend).saturating_sub(self.budget);
-        self.dunder_budget -= used.min(lend);
+        self.small_budget = self.small_budget.saturating_sub(used.min(lend));
         self.budget = old.saturating_sub(used.saturating_sub(lend));
         let flow = flow?;
         if let Some(Flow::Next) = flow {
@@ -6356,7 +6387,7 @@ impl<'a> Tr<'a> {
             // that regions do not grow (compile time) where inlining the
             // body would have stopped the inlining of calls after it.
             if self.inlinable(callee) {
-                self.budget -= callee.instrs.len();
+                self.charge(callee);
             }
             return Ok(Some(self.construct_setter(pc, cls, init, func, nargs)));
         }
@@ -7160,7 +7191,7 @@ impl<'a> Tr<'a> {
         let copy_args = mode == ArgMode::Copy;
         let callee: &CodeObj = &f.code;
         if !self.small_recursion(callee) {
-            self.budget -= callee.instrs.len();
+            self.charge(callee);
         }
         let offset = self.level().offset + self.code().nregs as usize;
         let nregs = callee.nregs as usize;

@@ -233,3 +233,45 @@ def build_lookup(n):
 
 
 print("build_lookup", build_lookup(3000))
+
+
+# --- small leaf methods past the inlining budget (`smallbudget`) ---------
+class L:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def dot(self, o):
+        return self.x * o.x + self.y * o.y
+
+    def cross(self, o):
+        return self.x * o.y - self.y * o.x
+
+    def half(self):
+        return self.x / 2 + self.y / 2
+
+
+def many_leaves(n, things):
+    a = L(1.0, 2.0)
+    b = L(3, -1)
+    s = 0.0
+    for i in range(n):
+        c = pick(i, things)
+        s += a.dot(b) + a.cross(c) + b.dot(c) - c.cross(a) + a.half()
+        s += b.half() - c.half() + a.dot(c) * 0.5 + b.cross(c) - c.dot(c)
+        s += a.dot(a) + b.dot(b) + c.cross(b) + a.cross(a) - b.half()
+        s += c.dot(a) - c.half() + a.dot(b) + b.cross(a) + c.cross(c)
+        if i == n // 2:
+            L.half = lambda self: self.x * 1000.0
+        if i == 3 * n // 4:
+            a = L(2, 10 ** 18)
+        if i == n - 3:
+            try:
+                s += a.dot(L("x", 1))
+            except TypeError as e:
+                print("leaf error", e)
+                print(tb_text())
+    return s
+
+
+print("many_leaves", many_leaves(3000, [L(0.5, 0.25), L(-2, 7), L(1.5, -3.0)]))
