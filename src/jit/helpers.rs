@@ -352,14 +352,18 @@ pub extern "C" fn method_unshadowed(inst: u64, name: u64, table: u64) -> u64 {
 /// `dst + 16 .. dst + 16 * (n + 1)` in the body's order (as the
 /// interpreter's `try_fast_init` does, without a frame), the argument
 /// slots are cleared and the instance replaces the class in `*dst`.
+/// `n_levels` is `n` in its low 16 bits, `levels` (the levels of the
+/// inlined frames the call runs in) above; `shape` is the dict shape the
+/// attributes make (`dict::shape::of_keys`, computed by the translator):
+/// a fresh dict gets them all at once (`DictObj::fill_shaped`).
 /// Returns `OK`, or `JUMP` with nothing done when the `__init__` frame
-/// would reach the recursion limit (`levels`: the levels of the inlined
-/// frames the call runs in): the compiled code then leaves and the
+/// would reach the recursion limit: the compiled code then leaves and the
 /// interpreter makes the call.
-pub extern "C" fn construct_setter(c: u64, cls: u64, init: u64, dst: u64, n: u64, levels: u64) -> u64 {
+pub extern "C" fn construct_setter(c: u64, cls: u64, init: u64, dst: u64, n_levels: u64, shape: u64) -> u64 {
     // SAFETY: see `ctx`, `vm`.
     let c = unsafe { ctx(c) };
     let vm = unsafe { vm(c) };
+    let (n, levels) = (n_levels & 0xffff, n_levels >> 16);
     if vm.frames.len() + levels as usize + 1 >= vm.frame_limit {
         return JUMP;
     }
@@ -370,17 +374,27 @@ pub extern "C" fn construct_setter(c: u64, cls: u64, init: u64, dst: u64, n: u64
     let init: &FunctionObj = unsafe { &(*(init as *const crate::objects::rc::ObjBox<FunctionObj>)).data };
     let code: &CodeObj = &init.code;
     let n = n as usize;
+    let body = &code.instrs[..code.instrs.len() - 1];
     let inst = vm.new_instance(&cls);
     if let Value::Instance(i) = &inst {
         if let Some(d) = &i.dict {
-            for ins in &code.instrs[..code.instrs.len() - 1] {
-                if let Instr::StoreAttr { name, src, .. } = *ins {
-                    let k = src as usize - 1;
-                    debug_assert!(k < n);
-                    // SAFETY: see `slot`; the arguments are the `n` slots after `dst`.
-                    let v = unsafe { slot(dst + 16 * (k as u64 + 1)) }.clone();
-                    let key = &code.names[name as usize];
-                    d.insert_new_small(Value::Str(key.clone()), key.hash(), v);
+            // The attribute of store `i` of the body (every instruction
+            // but the return is a store).
+            let attr = |ins: &Instr| {
+                let Instr::StoreAttr { name, src, .. } = *ins else { unreachable!("a setter `__init__` only stores") };
+                let k = src as usize - 1;
+                debug_assert!(k < n);
+                // SAFETY: see `slot`; the arguments are the `n` slots after `dst`.
+                let v = unsafe { slot(dst + 16 * (k as u64 + 1)) }.clone();
+                let key = &code.names[name as usize];
+                (Value::Str(key.clone()), key.hash(), v)
+            };
+            // A fresh (or recycled) dict takes all the attributes at once,
+            // with the shape the translator computed for them.
+            if !d.fill_shaped(shape, body.len(), |i| attr(&body[i])) {
+                for ins in body {
+                    let (k, h, v) = attr(ins);
+                    d.insert_new_small(k, h, v);
                 }
             }
         }

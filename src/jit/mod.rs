@@ -76,6 +76,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "`C(args)` whose `__init__` only stores its parameters as attributes: one helper creates the instance with its dict filled",
     ),
     (
+        "smallbudget",
+        "small operator methods (`__add__` of a vector class) and small leaf functions called from the region's own code have an inlining budget of their own, so they are still inlined in a region whose calls used up the inlining budget",
+    ),
+    (
         "polyattr",
         "attribute accesses on instances of several classes of a hierarchy check the cached dict position natively (classes without descriptors or hooks)",
     ),

@@ -154,6 +154,12 @@ pub struct RS {
 /// skipping the tag word, does not match it).
 const NONHEAP: u8 = 0xff;
 
+/// The extra inlining budget per translation of operator methods and
+/// small leaf functions (`smallbudget`), and the largest such callee (in
+/// instructions) that is spent from it.
+const SMALL_BUDGET: usize = 300;
+const SMALL_MAX_LEN: usize = 16;
+
 impl RS {
     const ANY: RS = RS { t: T::Any, clean: true, mem: None };
     /// What the frame slot is known to hold: for a virtual value (and for
@@ -447,6 +453,12 @@ struct Tr<'a> {
     extent: usize,
     depth: usize,
     budget: usize,
+    /// Extra inlining budget (`smallbudget`) for small operator methods
+    /// (an inlined `__add__` is spent from it first) and small leaf
+    /// functions (no calls, no loops: never compiled on their own, so a
+    /// call that is not inlined runs them in the interpreter) called from
+    /// the region's own code, when `budget` is used up.
+    small_budget: usize,
     /// A whole function body (not a loop) is being translated.
     whole: bool,
     /// The pc being translated (innermost frame), for exits.
@@ -664,6 +676,7 @@ pub fn translate(
             depth: 0,
             // Whole-function regions are big already: they inline less.
             budget: if loop_pc + 1 == code.instrs.len() && header == 0 { 100 } else { 150 },
+            small_budget: if vm.jit.opts.has("smallbudget") { SMALL_BUDGET } else { 0 },
             whole: loop_pc + 1 == code.instrs.len() && header == 0,
             pc: header,
             skip: false,
@@ -6211,9 +6224,41 @@ impl<'a> Tr<'a> {
                 || self.opts.has("virtargs"))
             && callee.instrs.len() <= 120
             && self.chain.len() < 4
-            && (callee.instrs.len() <= self.budget || self.small_recursion(callee))
+            && (callee.instrs.len() <= self.budget || self.small_recursion(callee) || self.small_leaf(callee))
             && self.chain.iter().filter(|l| std::ptr::eq(l.code, callee)).count() < self.recursion_levels(callee)
             && callee.instrs.iter().all(|ins| !matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. }))
+    }
+
+    /// A small leaf function called from the region's own code that the
+    /// small budget still has room for (`smallbudget`).
+    fn small_leaf(&self, callee: &CodeObj) -> bool {
+        let n = callee.instrs.len();
+        self.chain.len() == 1
+            && n <= SMALL_MAX_LEN
+            && n <= self.small_budget
+            && !callee.instrs.iter().any(|i| {
+                matches!(
+                    i,
+                    Instr::Call { .. }
+                        | Instr::CallKw { .. }
+                        | Instr::CallEx { .. }
+                        | Instr::CallMethod { .. }
+                        | Instr::CallMethodKw { .. }
+                        | Instr::Loop { .. }
+                )
+            })
+    }
+
+    /// Charges an inlined body (or a constructor call standing for one)
+    /// to the inlining budget, or, past it, to the small budget (see
+    /// `small_leaf`).
+    fn charge(&mut self, callee: &CodeObj) {
+        let n = callee.instrs.len();
+        if n <= self.budget {
+            self.budget -= n;
+        } else {
+            self.small_budget = self.small_budget.saturating_sub(n);
+        }
     }
 
     /// How often `callee` may appear in the chain of inlined frames when a
@@ -6293,16 +6338,29 @@ impl<'a> Tr<'a> {
         if f.code.names.iter().any(|n| n.as_str() == "NotImplemented") || f.code.consts.iter().any(|c| matches!(c, Value::NotImplemented)) {
             return Ok(None);
         }
-        let b_is_instance = match self.st[rb].t {
-            T::Tag(t) => t == tag::INSTANCE,
-            T::Any => return Ok(None),
-            _ => false,
+        // `b` an instance: of the same class (checked); of another class
+        // it could be a subclass whose reflected method goes first. Not
+        // known to be one or not (`Any`): its tag decides at run time.
+        let b_check = match self.st[rb].t {
+            T::Tag(t) => (t == tag::INSTANCE).then_some(false),
+            T::Any => Some(true),
+            T::Const(c) if matches!(self.konst(c), Value::Instance(_)) => return Ok(None),
+            _ => None,
         };
         let x = self.exit(ExitKind::Guard, pc, "operand class changed");
         let dd = crate::objects::rc::DATA_OFFSET as i32;
-        for (r, check) in [(ra, true), (rb, b_is_instance)] {
-            if !check {
-                continue;
+        let mut after = None;
+        for (r, check) in [(ra, Some(false)), (rb, b_check)] {
+            let Some(by_tag) = check else { continue };
+            if by_tag {
+                self.mem(r);
+                let t = self.load_tag(r);
+                let is = self.icmp_imm(Cmp::Eq, t, tag::INSTANCE as i64);
+                let inst = self.new_block();
+                let cont = self.new_block();
+                self.f.set_term(self.cur, Terminator::Branch { cond: is, then: (inst, vec![]), els: (cont, vec![]) });
+                self.cur = inst;
+                after = Some(cont);
             }
             let inst = self.load(self.base, Self::slot_off(r) + 8);
             let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
@@ -6310,9 +6368,26 @@ impl<'a> Tr<'a> {
             let ok = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
             self.guard_nonzero(ok, x);
         }
+        if let Some(cont) = after {
+            self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+            self.cur = cont;
+        }
         let fval = Value::Function(f.clone());
         self.intern(&fval);
-        let flow = self.try_inline(pc, &f, &fval, dst, &[ra, rb], ArgMode::Copy)?;
+        // A small operator method in the region's own code is spent from
+        // the small budget first (its constructor call too), the rest
+        // from the inlining budget. (Not in inlined callees: a region
+        // that inlines a function would grow with its operators, and its
+        // inlining decisions change.)
+        let old = self.budget;
+        let lend =
+            if f.code.instrs.len() <= SMALL_MAX_LEN && self.chain.len() == 1 { self.small_budget.min(f.code.instrs.len() + 8) } else { 0 };
+        self.budget += lend;
+        let flow = self.try_inline(pc, &f, &fval, dst, &[ra, rb], ArgMode::Copy);
+        let used = (old + lend).saturating_sub(self.budget);
+        self.small_budget = self.small_budget.saturating_sub(used.min(lend));
+        self.budget = old.saturating_sub(used.saturating_sub(lend));
+        let flow = flow?;
         if let Some(Flow::Next) = flow {
             let d = self.abs(dst);
             if matches!(self.st[d].t, T::Any | T::Tag(tag::NOT_IMPLEMENTED)) {
@@ -6454,7 +6529,7 @@ impl<'a> Tr<'a> {
             // that regions do not grow (compile time) where inlining the
             // body would have stopped the inlining of calls after it.
             if self.inlinable(callee) {
-                self.budget -= callee.instrs.len();
+                self.charge(callee);
             }
             return Ok(Some(self.construct_setter(pc, cls, init, func, nargs)));
         }
@@ -6506,9 +6581,19 @@ impl<'a> Tr<'a> {
         let levels = self.level().desc.map_or(0, |d| self.frames[d as usize].levels);
         let ip = self.iconst(init.as_ptr() as i64);
         let fa = self.slot_addr(f);
-        let n = self.iconst(nargs as i64);
-        let lv = self.iconst(levels as i64);
-        let s = self.call(helpers::construct_setter as *const () as usize, "construct_setter", vec![self.ctx, cp, ip, fa, n, lv]);
+        let nl = self.iconst(nargs as i64 | (levels as i64) << 16);
+        // The shape the attributes make, in the body's order (all its
+        // instructions but the return are the stores).
+        let code = &init.code;
+        let keys = code.instrs.iter().filter_map(|ins| match *ins {
+            Instr::StoreAttr { name, .. } => Some(&code.names[name as usize]),
+            _ => None,
+        });
+        let keys: Vec<Value> = keys.map(|k| Value::Str(k.clone())).collect();
+        let shape =
+            if self.opts.has("shapes") { crate::objects::dict::shape::of_keys(keys.iter()) } else { crate::objects::dict::shape::NO_SHAPE };
+        let sv = self.iconst(shape as i64);
+        let s = self.call(helpers::construct_setter as *const () as usize, "construct_setter", vec![self.ctx, cp, ip, fa, nl, sv]);
         let j = self.icmp_imm(Cmp::Eq, s, helpers::JUMP as i64);
         self.guard_zero(j, deep);
         for r in f + 1..=f + nargs as usize {
@@ -7248,7 +7333,7 @@ impl<'a> Tr<'a> {
         let copy_args = mode == ArgMode::Copy;
         let callee: &CodeObj = &f.code;
         if !self.small_recursion(callee) {
-            self.budget -= callee.instrs.len();
+            self.charge(callee);
         }
         let offset = self.level().offset + self.code().nregs as usize;
         let nregs = callee.nregs as usize;

@@ -140,6 +140,20 @@ pub mod shape {
         })
     }
 
+    /// The shape of a dict that got `keys` (distinct), in this order,
+    /// starting empty (`NO_SHAPE` when they make none). The tree never
+    /// changes its edges, so the answer stays true.
+    pub fn of_keys<'a>(keys: impl Iterator<Item = &'a Value>) -> u64 {
+        let mut s = EMPTY_SHAPE;
+        for k in keys {
+            s = version_and_add(s, k).1;
+            if s == NO_SHAPE {
+                break;
+            }
+        }
+        s
+    }
+
     /// `add` past the cache: the edge found or made, then cached.
     #[cold]
     #[inline(never)]
@@ -587,6 +601,44 @@ impl DictObj {
             return pos;
         }
         self.insert_new(key, hash, value)
+    }
+
+    /// Fills an empty dict with `n` entries whose keys are `n` distinct
+    /// interned `str` objects making shape `shape` in this order (see
+    /// `shape::of_keys`): `entry(i)` gives entry `i` (key, hash, value).
+    /// One key version and one shape for all (what `n` `insert_new_small`s
+    /// would leave, without the shape steps in between). Returns false
+    /// (nothing done) unless the dict is empty with the root shape, has
+    /// no index table and room for `n` entries, and `shape` is a shape.
+    #[inline]
+    pub fn fill_shaped(&self, shape: u64, n: usize, mut entry: impl FnMut(usize) -> (Value, i64, Value)) -> bool {
+        let t = self.t_mut();
+        if shape == shape::NO_SHAPE
+            || self.shape.get() != shape::EMPTY_SHAPE
+            || !t.entries.is_empty()
+            || !t.indices.is_empty()
+            || t.entries.capacity() < n
+            || n > SMALL
+        {
+            return false;
+        }
+        self.keys_version.set(fresh_version());
+        self.shape.set(shape);
+        for i in 0..n {
+            let (key, hash, value) = entry(i);
+            // SAFETY: `i` < `n` <= capacity: the slot is allocated and
+            // unused (the table is empty); the length is set after.
+            unsafe {
+                let p = t.entries.as_mut_ptr().add(i);
+                std::ptr::addr_of_mut!((*p).hash).write(hash);
+                std::ptr::addr_of_mut!((*p).key).write(key);
+                std::ptr::addr_of_mut!((*p).value).write(value);
+            }
+        }
+        // SAFETY: the first `n` slots were written above.
+        unsafe { t.entries.set_len(n) };
+        t.used = n;
+        true
     }
 
     /// Empties a small table (no index table, at most `SMALL` entry
