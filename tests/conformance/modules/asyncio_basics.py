@@ -47,7 +47,7 @@ async def timers():
         await asyncio.sleep(delay)
         order.append(name)
 
-    await asyncio.gather(sleeper("slow", 0.15), sleeper("fast", 0.05), sleeper("mid", 0.1))
+    await asyncio.gather(sleeper("slow", 0.45), sleeper("fast", 0.15), sleeper("mid", 0.3))
     print(order)
     loop = asyncio.get_running_loop()
     fired = []
@@ -190,7 +190,7 @@ async def futures_and_callbacks():
     done, pending_set = await asyncio.wait([asyncio.create_task(asyncio.sleep(0.01, r)) for r in "ab"])
     print(sorted(t.result() for t in done), len(pending_set))
     res = []
-    for c in asyncio.as_completed([asyncio.sleep(0.15, "third"), asyncio.sleep(0.05, "first"), asyncio.sleep(0.1, "second")]):
+    for c in asyncio.as_completed([asyncio.sleep(0.45, "third"), asyncio.sleep(0.15, "first"), asyncio.sleep(0.3, "second")]):
         res.append(await c)
     print(res)
     shielded = asyncio.shield(asyncio.sleep(0.01, "shielded"))
