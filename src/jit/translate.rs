@@ -3131,6 +3131,30 @@ impl<'a> Tr<'a> {
         }
         match ins {
             Instr::Nop {} => Ok(Flow::Next),
+            // Handler bookkeeping by direct helpers (no Python code runs).
+            Instr::PushExcInfo { exc } => {
+                let a = self.abs(exc);
+                self.mem(a);
+                let p = self.slot_addr(a);
+                self.call_void(helpers::push_exc_info as *const () as usize, "push_exc_info", vec![self.ctx, p]);
+                Ok(Flow::Next)
+            }
+            Instr::PopExcInfo {} => {
+                self.call_void(helpers::pop_exc_info as *const () as usize, "pop_exc_info", vec![self.ctx]);
+                // The popped exception may have been the last reference.
+                self.freed = true;
+                Ok(Flow::Next)
+            }
+            Instr::JumpIfNotExcMatch { exc, cls, target } => {
+                let (a, b) = (self.abs(exc), self.abs(cls));
+                self.mem(a);
+                self.mem(b);
+                let (pa, pb) = (self.slot_addr(a), self.slot_addr(b));
+                let s = self.call(helpers::exc_not_match as *const () as usize, "exc_not_match", vec![self.ctx, pa, pb]);
+                self.check_status(s);
+                let j = self.icmp_imm(Cmp::Eq, s, JUMP as i64);
+                self.branch(j, target as usize, pc + 1)
+            }
             Instr::Move { dst, src } => {
                 let (d, s) = (self.abs(dst), self.abs(src));
                 if d == s {
