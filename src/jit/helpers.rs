@@ -559,6 +559,19 @@ pub extern "C" fn exec(c: u64, frame: u64, pc: u64) -> u64 {
     in_frame(c, frame, |v, fi| v.exec_generic(fi, pc as usize))
 }
 
+/// An int division by zero (`kind` 0: `//`, 1: `%`, 2: `/`): the
+/// ZeroDivisionError the interpreter raises, pending in the context (the
+/// compiled code takes the instruction's error exit next).
+pub extern "C" fn zero_div(c: u64, kind: u64) {
+    // SAFETY: see `ctx`.
+    let c = unsafe { ctx(c) };
+    c.err = Some(PyErr::zero_division(match kind {
+        0 => "integer division or modulo by zero",
+        1 => "integer modulo by zero",
+        _ => "division by zero",
+    }));
+}
+
 /// `PushExcInfo`: the exception in the slot at `exc` (the handler's
 /// register) onto the VM's stack of handled exceptions, as the
 /// interpreter does.

@@ -1707,6 +1707,25 @@ impl<'a> Tr<'a> {
         Some(b)
     }
 
+    /// A cold block for an int operation's zero divisor: the
+    /// ZeroDivisionError is raised (`helpers::zero_div`, `kind` as there)
+    /// through the instruction's error exit (or `catch` edge), so a
+    /// divisor that is sometimes zero is no guard failure and the site
+    /// stays specialised.
+    fn zero_div_error(&mut self, kind: i64) -> BlockId {
+        let (saved_cur, saved_st, saved_facts) = (self.cur, self.st.clone(), self.facts.clone());
+        let b = self.cold_block();
+        self.cur = b;
+        let k = self.iconst(kind);
+        self.call_void(helpers::zero_div as *const () as usize, "zero_div", vec![self.ctx, k]);
+        let x = self.error_exit();
+        self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+        self.cur = saved_cur;
+        self.st = saved_st;
+        self.facts = saved_facts;
+        b
+    }
+
     /// Checks a helper's status: `ERR` leaves through the error exit.
     fn check_status(&mut self, s: Var) {
         let e = self.icmp_imm(Cmp::Eq, s, ERR as i64);
@@ -4178,9 +4197,10 @@ impl<'a> Tr<'a> {
                     Some((t, self.op1(o, vec![x, y])))
                 }
                 BinOp::FloorDiv | BinOp::Mod => {
-                    let ex = self.exit(ExitKind::Guard, pc, "division by zero or overflow");
+                    let ex = self.exit(ExitKind::Guard, pc, "division overflow");
                     let z = self.icmp_imm(Cmp::Eq, y, 0);
-                    self.guard_zero(z, ex);
+                    let zb = self.zero_div_error(if op == BinOp::FloorDiv { 0 } else { 1 });
+                    self.guard_zero(z, zb);
                     // MIN // -1 overflows; MIN % -1 is 0 (but the machine
                     // instruction traps): leave for both.
                     let m1 = self.icmp_imm(Cmp::Eq, y, -1);
@@ -4206,9 +4226,9 @@ impl<'a> Tr<'a> {
                 BinOp::TrueDiv => {
                     self.exact_int(x);
                     self.exact_int(y);
-                    let ex = self.exit(ExitKind::Guard, pc, "division by zero");
                     let z = self.icmp_imm(Cmp::Eq, y, 0);
-                    self.guard_zero(z, ex);
+                    let zb = self.zero_div_error(2);
+                    self.guard_zero(z, zb);
                     let fx = self.op1(Op::IToF, vec![x]);
                     let fy = self.op1(Op::IToF, vec![y]);
                     Some((T::Float, self.op1(Op::FDiv, vec![fx, fy])))

@@ -157,12 +157,41 @@ def uncaught(n):
             raise RuntimeError("from a hot loop %d" % total)
 
 
+def divide(a, b):
+    return a // b, a % b
+
+
+def zero_divisors(n):
+    # An int divisor that is sometimes zero: the ZeroDivisionError is
+    # raised from compiled code (no guard failure), for //, % and /, in
+    # the loop's frame and in an inlined callee.
+    out = []
+    for i in range(n):
+        d = i % 4
+        for k in range(3):
+            try:
+                if k == 0:
+                    out.append((i * 7) // d)
+                elif k == 1:
+                    out.append((i * 7) % d)
+                else:
+                    out.append((i * 7) / d)
+            except ZeroDivisionError as e:
+                out.append(str(e))
+        try:
+            out.append(divide(i, i % 3))
+        except ZeroDivisionError as e:
+            out.append(("divide", str(e), e.__traceback__.tb_next.tb_lineno))
+    print("zero_divisors", len(out), out[:16], out[-8:])
+
+
 matching(3000)
 changing(40)
 nested(40)
 reraise_chain(30)
 bad_clause(12)
 finalizers(4)
+zero_divisors(2000)
 try:
     uncaught(2500)
 except RuntimeError as e:
