@@ -256,7 +256,7 @@ fn conformance_jit_catch() {
     assert!(n > 40, "conformance corpus not found");
     assert!(failures.is_empty(), "{} failures with {:?}:\n{}", failures.len(), flags, failures.join("\n"));
     // The same at the default threshold (speculation from profiles).
-    for case in ["jit_guards/exc_catch.py", "jit_guards/exc_catch_finally.py"] {
+    for case in ["jit_guards/exc_catch.py", "jit_guards/exc_catch_finally.py", "jit_guards/excs2.py"] {
         check(case, &["--jit-opt=+catch,+catchinlined"]).unwrap();
     }
 }

@@ -613,6 +613,51 @@ pub extern "C" fn exec(c: u64, frame: u64, pc: u64) -> u64 {
     in_frame(c, frame, |v, fi| v.exec_generic(fi, pc as usize))
 }
 
+/// An int division by zero (`kind` 0: `//`, 1: `%`, 2: `/`): the
+/// ZeroDivisionError the interpreter raises, pending in the context (the
+/// compiled code takes the instruction's error exit next).
+pub extern "C" fn zero_div(c: u64, kind: u64) {
+    // SAFETY: see `ctx`.
+    let c = unsafe { ctx(c) };
+    c.err = Some(PyErr::zero_division(match kind {
+        0 => "integer division or modulo by zero",
+        1 => "integer modulo by zero",
+        _ => "division by zero",
+    }));
+}
+
+/// `PushExcInfo`: the exception in the slot at `exc` (the handler's
+/// register) onto the VM's stack of handled exceptions, as the
+/// interpreter does.
+pub extern "C" fn push_exc_info(c: u64, exc: u64) {
+    // SAFETY: see `ctx`, `vm`, `slot`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    let x = unsafe { slot(exc) }.clone();
+    v.exc_stack.push(x);
+}
+
+/// `PopExcInfo`: the innermost handled exception off the VM's stack (the
+/// compiled code makes a safe point next, as the interpreter does).
+pub extern "C" fn pop_exc_info(c: u64) {
+    // SAFETY: see `ctx`, `vm`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    v.exc_stack.pop();
+}
+
+/// `JumpIfNotExcMatch`: `JUMP` when the exception at `exc` is not an
+/// instance of the class (or of none of the tuple's classes) at `cls`,
+/// `OK` when it is, `ERR` (pending: a TypeError) when `cls` is not an
+/// exception class. Runs no Python code.
+pub extern "C" fn exc_not_match(c: u64, exc: u64, cls: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    let (x, k) = unsafe { (slot(exc), slot(cls)) };
+    status_bool(c, v.exception_matches(x, k).map(|m| !m))
+}
+
 /// `catch`: the exception pending in the context (raised by instruction
 /// `pc` of the loop's own frame) is caught by the handler the compiled
 /// code jumps to next, whose register is `exc_reg`: what the

@@ -1758,6 +1758,25 @@ impl<'a> Tr<'a> {
         Some(b)
     }
 
+    /// A cold block for an int operation's zero divisor: the
+    /// ZeroDivisionError is raised (`helpers::zero_div`, `kind` as there)
+    /// through the instruction's error exit (or `catch` edge), so a
+    /// divisor that is sometimes zero is no guard failure and the site
+    /// stays specialised.
+    fn zero_div_error(&mut self, kind: i64) -> BlockId {
+        let (saved_cur, saved_st, saved_facts) = (self.cur, self.st.clone(), self.facts.clone());
+        let b = self.cold_block();
+        self.cur = b;
+        let k = self.iconst(kind);
+        self.call_void(helpers::zero_div as *const () as usize, "zero_div", vec![self.ctx, k]);
+        let x = self.error_exit();
+        self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+        self.cur = saved_cur;
+        self.st = saved_st;
+        self.facts = saved_facts;
+        b
+    }
+
     /// Checks a helper's status: `ERR` leaves through the error exit.
     fn check_status(&mut self, s: Var) {
         let e = self.icmp_imm(Cmp::Eq, s, ERR as i64);
@@ -3199,6 +3218,30 @@ impl<'a> Tr<'a> {
         }
         match ins {
             Instr::Nop {} => Ok(Flow::Next),
+            // Handler bookkeeping by direct helpers (no Python code runs).
+            Instr::PushExcInfo { exc } => {
+                let a = self.abs(exc);
+                self.mem(a);
+                let p = self.slot_addr(a);
+                self.call_void(helpers::push_exc_info as *const () as usize, "push_exc_info", vec![self.ctx, p]);
+                Ok(Flow::Next)
+            }
+            Instr::PopExcInfo {} => {
+                self.call_void(helpers::pop_exc_info as *const () as usize, "pop_exc_info", vec![self.ctx]);
+                // The popped exception may have been the last reference.
+                self.freed = true;
+                Ok(Flow::Next)
+            }
+            Instr::JumpIfNotExcMatch { exc, cls, target } => {
+                let (a, b) = (self.abs(exc), self.abs(cls));
+                self.mem(a);
+                self.mem(b);
+                let (pa, pb) = (self.slot_addr(a), self.slot_addr(b));
+                let s = self.call(helpers::exc_not_match as *const () as usize, "exc_not_match", vec![self.ctx, pa, pb]);
+                self.check_status(s);
+                let j = self.icmp_imm(Cmp::Eq, s, JUMP as i64);
+                self.branch(j, target as usize, pc + 1)
+            }
             Instr::Move { dst, src } => {
                 let (d, s) = (self.abs(dst), self.abs(src));
                 if d == s {
@@ -4255,9 +4298,10 @@ impl<'a> Tr<'a> {
                     Some((t, self.op1(o, vec![x, y])))
                 }
                 BinOp::FloorDiv | BinOp::Mod => {
-                    let ex = self.exit(ExitKind::Guard, pc, "division by zero or overflow");
+                    let ex = self.exit(ExitKind::Guard, pc, "division overflow");
                     let z = self.icmp_imm(Cmp::Eq, y, 0);
-                    self.guard_zero(z, ex);
+                    let zb = self.zero_div_error(if op == BinOp::FloorDiv { 0 } else { 1 });
+                    self.guard_zero(z, zb);
                     // MIN // -1 overflows; MIN % -1 is 0 (but the machine
                     // instruction traps): leave for both.
                     let m1 = self.icmp_imm(Cmp::Eq, y, -1);
@@ -4283,9 +4327,9 @@ impl<'a> Tr<'a> {
                 BinOp::TrueDiv => {
                     self.exact_int(x);
                     self.exact_int(y);
-                    let ex = self.exit(ExitKind::Guard, pc, "division by zero");
                     let z = self.icmp_imm(Cmp::Eq, y, 0);
-                    self.guard_zero(z, ex);
+                    let zb = self.zero_div_error(2);
+                    self.guard_zero(z, zb);
                     let fx = self.op1(Op::IToF, vec![x]);
                     let fy = self.op1(Op::IToF, vec![y]);
                     Some((T::Float, self.op1(Op::FDiv, vec![fx, fy])))

@@ -2797,7 +2797,7 @@ impl Vm {
     }
 
     /// `except cls:` test.
-    fn exception_matches(&mut self, exc: &Value, cls: &Value) -> PyResult<bool> {
+    pub(crate) fn exception_matches(&mut self, exc: &Value, cls: &Value) -> PyResult<bool> {
         match cls {
             Value::Class(c) => {
                 if !super::types::is_subclass(c, &self.types.exc[ExcKind::BaseException as usize]) {
