@@ -76,6 +76,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "`C(args)` whose `__init__` only stores its parameters as attributes: one helper creates the instance with its dict filled",
     ),
     (
+        "strfmt",
+        "f-string fields without conversion (exact str, int, float with a simple spec) and f-string assembly run through direct helpers instead of the interpreter's code",
+    ),
+    (
         "polyattr",
         "attribute accesses on instances of several classes of a hierarchy check the cached dict position natively (classes without descriptors or hooks)",
     ),

@@ -3567,6 +3567,52 @@ impl<'a> Tr<'a> {
                 self.st[d] = RS::mem_type(T::Tag(tag::TUPLE));
                 Ok(Flow::Next)
             }
+            Instr::FormatValue { dst, src, spec, conv } if conv & 3 == 0 && self.opts.has("strfmt") => {
+                // An f-string field without conversion: a direct helper for
+                // the fields that run no Python code (`format_field`), the
+                // interpreter's code for the rest (and the errors).
+                let (d, s) = (self.abs(dst), self.abs(src));
+                self.mem(s);
+                let spa = if conv & 4 != 0 {
+                    let a = self.abs(spec);
+                    self.mem(a);
+                    self.slot_addr(a)
+                } else {
+                    self.iconst(0)
+                };
+                self.mem(d);
+                self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
+                let (sa, da) = (self.slot_addr(s), self.slot_addr(d));
+                let r = self.call(helpers::format_field as *const () as usize, "format_field", vec![sa, spa, da]);
+                let slow = self.cold_block();
+                let join = self.new_block();
+                self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
+                let before = self.st.clone();
+                self.cur = slow;
+                self.exec_here(pc);
+                self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+                self.cur = join;
+                self.st = before;
+                // (`__format__` may return a str subclass.)
+                self.clobber(d);
+                Ok(Flow::Next)
+            }
+            Instr::BuildString { dst, start, count } if self.opts.has("strfmt") => {
+                // Without the interpreter's dispatch (`exec`): nothing to
+                // fail, no Python code.
+                let (d, s0) = (self.abs(dst), self.abs(start));
+                for i in 0..count as usize {
+                    self.mem(s0 + i);
+                }
+                self.mem(d);
+                self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
+                let sa = self.slot_addr(s0);
+                let n = self.iconst(count as i64);
+                let da = self.slot_addr(d);
+                self.call_void(helpers::build_string as *const () as usize, "build_string", vec![sa, n, da]);
+                self.st[d] = RS::mem_type(T::Tag(tag::STR));
+                Ok(Flow::Next)
+            }
             Instr::UnpackSequence { dst, src, count }
                 if self.st[self.abs(src)].t == T::Tag(tag::LIST)
                     && !self.is_generic(pc)
