@@ -194,6 +194,35 @@ pub extern "C" fn format_field(src: u64, spec: u64, dst: u64) -> u64 {
     }
 }
 
+/// `*dst = *a % *b` for a str `*a` and an exact int, float or str `*b`
+/// (or a tuple of those): printf-style formatting, which then runs no
+/// Python code. Returns 0 when done, 1 otherwise (another operand, or an
+/// error: compiled code then runs the instruction generically, which
+/// raises it).
+pub extern "C" fn str_mod(c: u64, a: u64, b: u64, dst: u64) -> u64 {
+    // SAFETY: see `slot`.
+    let (x, y) = unsafe { (slot(a), slot(b)) };
+    let Value::Str(f) = &*x else { return 1 };
+    let plain = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::Str(_));
+    let ok = match &*y {
+        Value::Tuple(t) => t.as_slice().iter().all(plain),
+        v => plain(v),
+    };
+    if !ok {
+        return 1;
+    }
+    // SAFETY: see `ctx`, `vm`.
+    let v = unsafe { vm(ctx(c)) };
+    match crate::vm::format::percent_format(v, f.as_str(), y) {
+        Ok(s) => {
+            // SAFETY: see `slot`.
+            Value::store(unsafe { slot(dst) }, Value::string(s));
+            0
+        }
+        Err(_) => 1,
+    }
+}
+
 /// `BuildString`: `*dst` = the concatenation of the `n` strs in the slots
 /// from `start` on (left in place, as the interpreter leaves them). Runs
 /// no Python code and cannot fail.

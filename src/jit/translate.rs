@@ -4148,6 +4148,40 @@ impl<'a> Tr<'a> {
 
     /// Arithmetic (`b` None: an immediate operand).
     #[allow(clippy::too_many_arguments)]
+    /// Whether register `r` is known to hold an exact str.
+    fn is_str(&self, r: usize) -> bool {
+        match self.st[r].t {
+            T::Tag(t) => t == tag::STR,
+            T::Const(c) => matches!(self.konst(c), Value::Str(_)),
+            _ => false,
+        }
+    }
+
+    /// `dst = a % b` with a str `a` (`"u%04d" % n`): printf-style
+    /// formatting of plain operands by a helper (`str_mod`), the rest (and
+    /// the errors) through the interpreter.
+    fn str_mod(&mut self, pc: usize, dst: Reg, ra: usize, rb: usize) -> Flow {
+        let d = self.abs(dst);
+        for r in [ra, rb, d] {
+            self.mem(r);
+        }
+        self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
+        let (aa, ba, da) = (self.slot_addr(ra), self.slot_addr(rb), self.slot_addr(d));
+        let r = self.call(helpers::str_mod as *const () as usize, "str_mod", vec![self.ctx, aa, ba, da]);
+        let slow = self.cold_block();
+        let join = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
+        let before = self.st.clone();
+        self.cur = slow;
+        self.exec_here(pc);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.st = before;
+        // (A str subclass's `__rmod__` may return anything.)
+        self.clobber(d);
+        Flow::Next
+    }
+
     fn arith(&mut self, pc: usize, ins: &Instr, op: BinOp, dst: Reg, a: Reg, b: Option<Reg>, imm: i64) -> TResult<Flow> {
         let ra = self.abs(a);
         let rb = b.map(|b| self.abs(b));
@@ -4157,6 +4191,11 @@ impl<'a> Tr<'a> {
             None => Some(T::Int),
         };
         let (Some(ta), Some(tb)) = (ta, tb) else {
+            if let (Some(rb), Instr::Mod { .. }) = (rb, ins) {
+                if self.opts.has("strfmt") && self.is_str(ra) {
+                    return Ok(self.str_mod(pc, dst, ra, rb));
+                }
+            }
             if let (Some(rb), false) = (rb, matches!(ins, Instr::InplaceOp { .. })) {
                 if let Some(flow) = self.inline_dunder(pc, op, dst, ra, rb)? {
                     return Ok(flow);
