@@ -2369,6 +2369,14 @@ impl<'a> Tr<'a> {
             return;
         }
         let bits = self.profile(pc);
+        // A method call seen returning only None is not bet on (`strfmt`):
+        // that is the warm-up of `d.get(k)` filling a dict (every look-up
+        // a miss until keys repeat), whose guard would fail once the hits
+        // come and recompile the region; a None that is really always
+        // None is only ever tested or dropped, which costs little.
+        if bits == 8 && self.opts.has("strfmt") && matches!(self.code().instrs[pc], Instr::CallMethod { .. }) {
+            return;
+        }
         let (t, tg) = match bits {
             1 => (T::Int, tag::INT),
             2 => (T::Float, tag::FLOAT),
