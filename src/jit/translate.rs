@@ -4154,8 +4154,6 @@ impl<'a> Tr<'a> {
         known.map(|k| self.iconst((k == is) as i64))
     }
 
-    /// Arithmetic (`b` None: an immediate operand).
-    #[allow(clippy::too_many_arguments)]
     /// Whether register `r` is known to hold an exact str.
     fn is_str(&self, r: usize) -> bool {
         match self.st[r].t {
@@ -4190,6 +4188,8 @@ impl<'a> Tr<'a> {
         Flow::Next
     }
 
+    /// Arithmetic (`b` None: an immediate operand).
+    #[allow(clippy::too_many_arguments)]
     fn arith(&mut self, pc: usize, ins: &Instr, op: BinOp, dst: Reg, a: Reg, b: Option<Reg>, imm: i64) -> TResult<Flow> {
         let ra = self.abs(a);
         let rb = b.map(|b| self.abs(b));

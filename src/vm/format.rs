@@ -693,14 +693,16 @@ fn fixed_from_shortest(x: f64, precision: usize, f: &FastSpec) -> Option<Value> 
 }
 
 /// An f-string field without conversion (`f"{v}"`, `f"{v:spec}"`) that
-/// runs no Python code and cannot fail: an exact str or int without a
-/// spec, or an int, float or str with a spec of the simple form
-/// (`format_fast`). `None` leaves the field to `Vm::format_value`.
+/// runs no Python code and cannot fail: an exact str, int or float without a
+/// spec (a float: its repr), or an int, float or str with a spec of
+/// the simple form (`format_fast`). `None` leaves the field to `Vm::format_value`.
 pub fn format_field_fast(v: &Value, spec: Option<&Value>) -> Option<Value> {
     match spec {
         None => match v {
             Value::Str(_) => Some(v.clone()),
             Value::Int(i) => Some(int_str_value(*i)),
+            // (`repr` of a float is ASCII.)
+            Value::Float(x) => Some(Value::ascii_string(float::repr(*x))),
             _ => None,
         },
         Some(Value::Str(s)) if s.as_str().is_empty() => format_field_fast(v, None),

@@ -108,3 +108,16 @@ try:
         x = "%d" % (i if i < 1900 else "s")
 except TypeError as e:
     print("TypeError", e, i)
+
+
+def float_fields(n):
+    vals = [0.1, 1e16, 1e-7, -0.0, float("inf"), float("nan"), 2.5, 1 / 3, 123456789.123, 1e22, 5e-324]
+    out = []
+    for i in range(n):
+        x = vals[i % len(vals)] * (1 if i < 2000 else -1) if i != 2500 else 7
+        out.append(f"{x}")
+    return out
+
+
+f = float_fields(3000)
+print(f[:11], f[1995:2010], f[2500])
