@@ -175,6 +175,65 @@ pub extern "C" fn build_tuple(start: u64, n: u64, dst: u64) {
     Value::store(unsafe { slot(dst) }, Value::tuple(items));
 }
 
+/// `FormatValue` without conversion (`f"{x}"`, `f"{x:spec}"`): `*dst` =
+/// the field's text when `format::format_field_fast` can make it (an exact
+/// str, int or float and a simple spec: no Python code, no error); `spec`
+/// is 0 for a field without a spec. Returns 0 when done, 1 otherwise
+/// (compiled code then runs the instruction generically, which also
+/// raises the errors).
+pub extern "C" fn format_field(src: u64, spec: u64, dst: u64) -> u64 {
+    // SAFETY: see `slot`; `spec`, when not 0, is a register slot too.
+    let v = unsafe { crate::vm::format::format_field_fast(slot(src), if spec == 0 { None } else { Some(&*slot(spec)) }) };
+    match v {
+        Some(v) => {
+            // SAFETY: see `slot`.
+            Value::store(unsafe { slot(dst) }, v);
+            0
+        }
+        None => 1,
+    }
+}
+
+/// `*dst = *a % *b` for a str `*a` and an exact int, float or str `*b`
+/// (or a tuple of those): printf-style formatting, which then runs no
+/// Python code. Returns 0 when done, 1 otherwise (another operand, or an
+/// error: compiled code then runs the instruction generically, which
+/// raises it).
+pub extern "C" fn str_mod(c: u64, a: u64, b: u64, dst: u64) -> u64 {
+    // SAFETY: see `slot`.
+    let (x, y) = unsafe { (slot(a), slot(b)) };
+    let Value::Str(f) = &*x else { return 1 };
+    let plain = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::Str(_));
+    let ok = match &*y {
+        Value::Tuple(t) => t.as_slice().iter().all(plain),
+        v => plain(v),
+    };
+    if !ok {
+        return 1;
+    }
+    // SAFETY: see `ctx`, `vm`.
+    let v = unsafe { vm(ctx(c)) };
+    match crate::vm::format::percent_format(v, f.as_str(), y) {
+        Ok(s) => {
+            // SAFETY: see `slot`.
+            Value::store(unsafe { slot(dst) }, Value::string(s));
+            0
+        }
+        Err(_) => 1,
+    }
+}
+
+/// `BuildString`: `*dst` = the concatenation of the `n` strs in the slots
+/// from `start` on (left in place, as the interpreter leaves them). Runs
+/// no Python code and cannot fail.
+pub extern "C" fn build_string(start: u64, n: u64, dst: u64) {
+    // SAFETY: see `slot`; compiled code passes a register window of `n`
+    // slots and a destination slot of the same frame.
+    let v = crate::vm::format::build_string(unsafe { std::slice::from_raw_parts(start as *const Value, n as usize) });
+    // SAFETY: see `slot`.
+    Value::store(unsafe { slot(dst) }, v);
+}
+
 /// `*dst = list(*src)` for a list or tuple `*src` (a new list of its
 /// items; nothing can fail or run Python code).
 pub extern "C" fn list_copy(src: u64, dst: u64) {

@@ -47,6 +47,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ),
     ("speculate", "specialise on the result types the interpreter observed (guarded)"),
     (
+        "strfmt",
+        "f-string fields without conversion (exact str, int, float with a simple spec) and f-string assembly and `str % plain operands` run through direct helpers instead of the interpreter's code; no result-type bet on method calls seen returning only None",
+    ),
+    (
         "nativecall",
         "compile hot functions that make positional calls whole however small; a call from compiled code of a function with compiled code enters it directly (a real frame, no interpreter dispatch)",
     ),

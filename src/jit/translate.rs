@@ -2444,6 +2444,14 @@ impl<'a> Tr<'a> {
             return;
         }
         let bits = self.profile(pc);
+        // A method call seen returning only None is not bet on (`strfmt`):
+        // that is the warm-up of `d.get(k)` filling a dict (every look-up
+        // a miss until keys repeat), whose guard would fail once the hits
+        // come and recompile the region; a None that is really always
+        // None is only ever tested or dropped, which costs little.
+        if bits == 8 && self.opts.has("strfmt") && matches!(self.code().instrs[pc], Instr::CallMethod { .. }) {
+            return;
+        }
         let (t, tg) = match bits {
             1 => (T::Int, tag::INT),
             2 => (T::Float, tag::FLOAT),
@@ -3711,6 +3719,52 @@ impl<'a> Tr<'a> {
                 self.st[d] = RS::mem_type(T::Tag(tag::TUPLE));
                 Ok(Flow::Next)
             }
+            Instr::FormatValue { dst, src, spec, conv } if conv & 3 == 0 && self.opts.has("strfmt") => {
+                // An f-string field without conversion: a direct helper for
+                // the fields that run no Python code (`format_field`), the
+                // interpreter's code for the rest (and the errors).
+                let (d, s) = (self.abs(dst), self.abs(src));
+                self.mem(s);
+                let spa = if conv & 4 != 0 {
+                    let a = self.abs(spec);
+                    self.mem(a);
+                    self.slot_addr(a)
+                } else {
+                    self.iconst(0)
+                };
+                self.mem(d);
+                self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
+                let (sa, da) = (self.slot_addr(s), self.slot_addr(d));
+                let r = self.call(helpers::format_field as *const () as usize, "format_field", vec![sa, spa, da]);
+                let slow = self.cold_block();
+                let join = self.new_block();
+                self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
+                let before = self.st.clone();
+                self.cur = slow;
+                self.exec_here(pc);
+                self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+                self.cur = join;
+                self.st = before;
+                // (`__format__` may return a str subclass.)
+                self.clobber(d);
+                Ok(Flow::Next)
+            }
+            Instr::BuildString { dst, start, count } if self.opts.has("strfmt") => {
+                // Without the interpreter's dispatch (`exec`): nothing to
+                // fail, no Python code.
+                let (d, s0) = (self.abs(dst), self.abs(start));
+                for i in 0..count as usize {
+                    self.mem(s0 + i);
+                }
+                self.mem(d);
+                self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
+                let sa = self.slot_addr(s0);
+                let n = self.iconst(count as i64);
+                let da = self.slot_addr(d);
+                self.call_void(helpers::build_string as *const () as usize, "build_string", vec![sa, n, da]);
+                self.st[d] = RS::mem_type(T::Tag(tag::STR));
+                Ok(Flow::Next)
+            }
             Instr::UnpackSequence { dst, src, count }
                 if self.st[self.abs(src)].t == T::Tag(tag::LIST)
                     && !self.is_generic(pc)
@@ -4244,6 +4298,40 @@ impl<'a> Tr<'a> {
         known.map(|k| self.iconst((k == is) as i64))
     }
 
+    /// Whether register `r` is known to hold an exact str.
+    fn is_str(&self, r: usize) -> bool {
+        match self.st[r].t {
+            T::Tag(t) => t == tag::STR,
+            T::Const(c) => matches!(self.konst(c), Value::Str(_)),
+            _ => false,
+        }
+    }
+
+    /// `dst = a % b` with a str `a` (`"u%04d" % n`): printf-style
+    /// formatting of plain operands by a helper (`str_mod`), the rest (and
+    /// the errors) through the interpreter.
+    fn str_mod(&mut self, pc: usize, dst: Reg, ra: usize, rb: usize) -> Flow {
+        let d = self.abs(dst);
+        for r in [ra, rb, d] {
+            self.mem(r);
+        }
+        self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
+        let (aa, ba, da) = (self.slot_addr(ra), self.slot_addr(rb), self.slot_addr(d));
+        let r = self.call(helpers::str_mod as *const () as usize, "str_mod", vec![self.ctx, aa, ba, da]);
+        let slow = self.cold_block();
+        let join = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
+        let before = self.st.clone();
+        self.cur = slow;
+        self.exec_here(pc);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.st = before;
+        // (A str subclass's `__rmod__` may return anything.)
+        self.clobber(d);
+        Flow::Next
+    }
+
     /// Arithmetic (`b` None: an immediate operand).
     #[allow(clippy::too_many_arguments)]
     fn arith(&mut self, pc: usize, ins: &Instr, op: BinOp, dst: Reg, a: Reg, b: Option<Reg>, imm: i64) -> TResult<Flow> {
@@ -4255,6 +4343,11 @@ impl<'a> Tr<'a> {
             None => Some(T::Int),
         };
         let (Some(ta), Some(tb)) = (ta, tb) else {
+            if let (Some(rb), Instr::Mod { .. }) = (rb, ins) {
+                if self.opts.has("strfmt") && self.is_str(ra) {
+                    return Ok(self.str_mod(pc, dst, ra, rb));
+                }
+            }
             if let (Some(rb), false) = (rb, matches!(ins, Instr::InplaceOp { .. })) {
                 if let Some(flow) = self.inline_dunder(pc, op, dst, ra, rb)? {
                     return Ok(flow);

@@ -692,6 +692,65 @@ fn fixed_from_shortest(x: f64, precision: usize, f: &FastSpec) -> Option<Value> 
     fast_number(x.is_sign_negative(), &body[..n], f)
 }
 
+/// An f-string field without conversion (`f"{v}"`, `f"{v:spec}"`) that
+/// runs no Python code and cannot fail: an exact str, int or float without a
+/// spec (a float: its repr), or an int, float or str with a spec of
+/// the simple form (`format_fast`). `None` leaves the field to `Vm::format_value`.
+pub fn format_field_fast(v: &Value, spec: Option<&Value>) -> Option<Value> {
+    match spec {
+        None => match v {
+            Value::Str(_) => Some(v.clone()),
+            Value::Int(i) => Some(int_str_value(*i)),
+            // (`repr` of a float is ASCII.)
+            Value::Float(x) => Some(Value::ascii_string(float::repr(*x))),
+            _ => None,
+        },
+        Some(Value::Str(s)) if s.as_str().is_empty() => format_field_fast(v, None),
+        Some(Value::Str(s)) => format_fast(v, s.as_str()),
+        Some(_) => None,
+    }
+}
+
+/// `BuildString`: the concatenation of the strs among `pieces` (an
+/// f-string's parts, all strs), with one allocation of the final size.
+pub fn build_string(pieces: &[Value]) -> Value {
+    let mut len = 0;
+    let mut ascii = true;
+    for p in pieces {
+        if let Value::Str(p) = p {
+            len += p.as_str().len();
+            ascii &= p.is_ascii();
+        }
+    }
+    if ascii && len <= 64 {
+        // Short ASCII text (most keys and log lines): built on the stack,
+        // copied once into the object.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for p in pieces {
+            if let Value::Str(p) = p {
+                let b = p.as_str().as_bytes();
+                buf[n..n + b.len()].copy_from_slice(b);
+                n += b.len();
+            }
+        }
+        // SAFETY: the concatenation of ASCII strs is ASCII.
+        Value::ascii_str(unsafe { std::str::from_utf8_unchecked(&buf[..n]) })
+    } else {
+        let mut s = String::with_capacity(len);
+        for p in pieces {
+            if let Value::Str(p) = p {
+                s.push_str(p.as_str());
+            }
+        }
+        if ascii {
+            Value::ascii_string(s)
+        } else {
+            Value::string(s)
+        }
+    }
+}
+
 /// `format(v, spec)` for an int, float or str and a spec of the simple
 /// form; `None` leaves the work (and any error) to the general path.
 fn format_fast(v: &Value, spec: &str) -> Option<Value> {

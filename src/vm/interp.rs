@@ -1912,38 +1912,10 @@ impl Vm {
                     set!(dst, Value::Slice(PyRef::new(s)));
                 }
                 Instr::BuildString { dst, start, count } => {
-                    // One allocation of the final size.
-                    let mut len = 0;
-                    let mut ascii = true;
-                    for i in 0..count {
-                        if let Value::Str(p) = r!(start + i) {
-                            len += p.as_str().len();
-                            ascii &= p.is_ascii();
-                        }
-                    }
-                    if ascii && len <= 64 {
-                        // Short ASCII text (most keys and log lines): built
-                        // on the stack, copied once into the object.
-                        let mut buf = [0u8; 64];
-                        let mut n = 0;
-                        for i in 0..count {
-                            if let Value::Str(p) = r!(start + i) {
-                                let b = p.as_str().as_bytes();
-                                buf[n..n + b.len()].copy_from_slice(b);
-                                n += b.len();
-                            }
-                        }
-                        // SAFETY: the concatenation of ASCII strs is ASCII.
-                        set!(dst, Value::ascii_str(unsafe { std::str::from_utf8_unchecked(&buf[..n]) }));
-                    } else {
-                        let mut s = String::with_capacity(len);
-                        for i in 0..count {
-                            if let Value::Str(p) = r!(start + i) {
-                                s.push_str(p.as_str());
-                            }
-                        }
-                        set!(dst, if ascii { Value::ascii_string(s) } else { Value::string(s) });
-                    }
+                    // SAFETY: register operands are < nregs.
+                    let pieces = unsafe { std::slice::from_raw_parts(base.add(start as usize), count as usize) };
+                    let v = super::format::build_string(pieces);
+                    set!(dst, v);
                 }
                 Instr::ListAppend { list, src } => {
                     if let Value::List(l) = r!(list) {
