@@ -3080,6 +3080,22 @@ impl<'a> Tr<'a> {
         }
     }
 
+    /// After a direct helper that returned `r` (0: done; else the case is
+    /// not one it handles): instruction `pc` runs generically on a cold
+    /// path (which also raises its errors); the register states after it
+    /// are those before the slow path.
+    fn or_generic(&mut self, pc: usize, r: Var) {
+        let slow = self.cold_block();
+        let join = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
+        let before = self.st.clone();
+        self.cur = slow;
+        self.exec_here(pc);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.st = before;
+    }
+
     /// Calls the `exec` helper for instruction `pc` of the innermost frame
     /// (errors leave through the error exit); returns its status.
     fn exec_here(&mut self, pc: usize) -> Var {
@@ -3736,15 +3752,7 @@ impl<'a> Tr<'a> {
                 self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
                 let (sa, da) = (self.slot_addr(s), self.slot_addr(d));
                 let r = self.call(helpers::format_field as *const () as usize, "format_field", vec![sa, spa, da]);
-                let slow = self.cold_block();
-                let join = self.new_block();
-                self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
-                let before = self.st.clone();
-                self.cur = slow;
-                self.exec_here(pc);
-                self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
-                self.cur = join;
-                self.st = before;
+                self.or_generic(pc, r);
                 // (`__format__` may return a str subclass.)
                 self.clobber(d);
                 Ok(Flow::Next)
@@ -4318,15 +4326,7 @@ impl<'a> Tr<'a> {
         self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
         let (aa, ba, da) = (self.slot_addr(ra), self.slot_addr(rb), self.slot_addr(d));
         let r = self.call(helpers::str_mod as *const () as usize, "str_mod", vec![self.ctx, aa, ba, da]);
-        let slow = self.cold_block();
-        let join = self.new_block();
-        self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
-        let before = self.st.clone();
-        self.cur = slow;
-        self.exec_here(pc);
-        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
-        self.cur = join;
-        self.st = before;
+        self.or_generic(pc, r);
         // (A str subclass's `__rmod__` may return anything.)
         self.clobber(d);
         Flow::Next
@@ -5788,15 +5788,7 @@ impl<'a> Tr<'a> {
         } else {
             self.call(helpers::setitem_fast as *const () as usize, "setitem_fast", vec![oa, ka, da])
         };
-        let slow = self.cold_block();
-        let join = self.new_block();
-        self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
-        let before = self.st.clone();
-        self.cur = slow;
-        self.exec_here(pc);
-        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
-        self.cur = join;
-        self.st = before;
+        self.or_generic(pc, r);
         if get {
             self.clobber(d);
             self.speculate(d, pc, pc + 1);
@@ -6098,15 +6090,7 @@ impl<'a> Tr<'a> {
             let l = self.load(self.base, Self::slot_off(b + 1) + 8);
             let da = self.slot_addr(b);
             let r = self.call(helpers::list_pop as *const () as usize, "list_pop", vec![l, at, da]);
-            let slow = self.cold_block();
-            let join = self.new_block();
-            self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (slow, vec![]), els: (join, vec![]) });
-            let before = self.st.clone();
-            self.cur = slow;
-            self.exec_here(pc);
-            self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
-            self.cur = join;
-            self.st = before;
+            self.or_generic(pc, r);
             self.clobber(b);
             self.speculate(b, pc, pc + 1);
         } else {

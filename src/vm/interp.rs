@@ -1314,15 +1314,7 @@ impl Vm {
     /// `init_plan`). `FastInit::No` (nothing done) otherwise.
     #[inline(never)]
     pub(crate) fn try_fast_init(&mut self, fi: usize, c: &PyRef<ClassObj>, base: *mut Value, func: u16, n: usize) -> FastInit {
-        let version = c.version.get();
-        let (v, addr) = c.init_cache.get();
-        let addr = if v == version {
-            addr
-        } else {
-            let addr = self.init_plan(c);
-            c.init_cache.set((version, addr));
-            addr
-        };
+        let addr = self.init_plan_cached(c);
         if addr == 0 {
             return FastInit::No;
         }
@@ -2491,22 +2483,26 @@ impl Vm {
         }
     }
 
+    /// `init_plan` of class `c`, cached in the class for its version.
+    #[inline]
+    fn init_plan_cached(&self, c: &PyRef<ClassObj>) -> usize {
+        let version = c.version.get();
+        let (v, addr) = c.init_cache.get();
+        if v == version {
+            return addr;
+        }
+        let addr = self.init_plan(c);
+        c.init_cache.set((version, addr));
+        addr
+    }
+
     /// Whether instances of class `c` are made by `BaseException.__new__`
     /// and initialised by `BaseException.__init__` (`ValueError`, a
     /// `class NotFound(AppError): pass` whose bases define neither): then
     /// `c(*args)` without keywords is the new instance with `args` as its
     /// `args`, and nothing else can run (`init_plan`, cached).
     pub(crate) fn plain_exception_class(&self, c: &PyRef<ClassObj>) -> bool {
-        let version = c.version.get();
-        let (v, addr) = c.init_cache.get();
-        let addr = if v == version {
-            addr
-        } else {
-            let addr = self.init_plan(c);
-            c.init_cache.set((version, addr));
-            addr
-        };
-        addr == EXC_PLAIN_INIT
+        self.init_plan_cached(c) == EXC_PLAIN_INIT
     }
 
     /// Whether `f`, the `__init__` of class `c` (`simple_init`), only stores
