@@ -945,13 +945,24 @@ impl<'a> Tr<'a> {
     /// Index `k` normalised and guarded against length `len`.
     fn checked_index(&mut self, pc: usize, k: usize, len: Var) -> Var {
         let i = self.int_of(k);
-        let neg = self.icmp_imm(Cmp::Lt, i, 0);
+        // Hot path: 0 <= i < len, one unsigned compare. A negative index
+        // is normalised on a cold path: `i + len` is in range exactly when
+        // `-len <= i < 0` (a too large `i` gives `i + len >= len`).
+        let j = self.f.new_local(Ty::I64);
+        self.op(Op::SetVar(j), vec![i]);
+        let inb = self.icmp(Cmp::Ult, i, len);
+        let neg = self.cold_block();
+        let join = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: inb, then: (join, vec![]), els: (neg, vec![]) });
+        self.cur = neg;
         let il = self.op1(Op::IAdd, vec![i, len]);
-        let j = self.op1(Op::Select, vec![neg, il, i]);
-        let inb = self.icmp(Cmp::Ult, j, len);
+        let inb2 = self.icmp(Cmp::Ult, il, len);
         let x = self.exit(ExitKind::Guard, pc, "index out of range");
-        self.guard_nonzero(inb, x);
-        j
+        self.guard_nonzero(inb2, x);
+        self.op(Op::SetVar(j), vec![il]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        self.op1(Op::GetVar(j), vec![])
     }
     /// Drops the facts about the registers instruction `pc` writes.
     fn forget_writes(&mut self, pc: usize) {
