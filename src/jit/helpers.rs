@@ -562,7 +562,10 @@ pub extern "C" fn iter_info(it: u64, out: u64) -> u64 {
     if let Value::Iter(io) = unsafe { slot(it) } {
         if let Ok(k) = io.kind.try_borrow() {
             match &*k {
-                IterKind::Range { next, stop, step } => {
+                // (Compiled code steps without overflow checks: a range
+                // whose `stop + step` leaves the int64 range is iterated
+                // by the interpreter.)
+                IterKind::Range { next, stop, step } if stop.checked_add(*step).is_some() => {
                     out[0] = next as *const std::cell::Cell<i64> as u64;
                     out[1] = *stop as u64;
                     out[2] = *step as u64;

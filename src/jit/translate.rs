@@ -4689,10 +4689,15 @@ impl<'a> Tr<'a> {
                 self.st[it] = RS::mem_type(T::RangeIter(true));
                 let stop = self.op1(Op::GetVar(stop), vec![]);
                 let step = self.op1(Op::GetVar(step), vec![]);
-                let lt = self.icmp(Cmp::Lt, n, stop);
-                let gt = self.icmp(Cmp::Gt, n, stop);
-                let pos = self.icmp_imm(Cmp::Gt, step, 0);
-                let more = self.op1(Op::Select, vec![pos, lt, gt]);
+                // `n < stop` for a positive step, `n > stop` for a
+                // negative one: with `m` all ones for a negative step,
+                // `n ^ m < stop ^ m` is both (`!x` reverses the order),
+                // and `m` and `stop ^ m` are loop-invariant.
+                let k63 = self.iconst(63);
+                let m = self.op1(Op::ISar, vec![step, k63]);
+                let nm = self.op1(Op::IXor, vec![n, m]);
+                let sm = self.op1(Op::IXor, vec![stop, m]);
+                let more = self.icmp(Cmp::Lt, nm, sm);
                 let body = self.new_block();
                 let done = self.new_block();
                 self.f.set_term(self.cur, Terminator::Branch { cond: more, then: (body, vec![]), els: (done, vec![]) });
@@ -4701,6 +4706,8 @@ impl<'a> Tr<'a> {
                 self.goto(target)?;
                 self.st = saved;
                 self.cur = body;
+                // (No overflow: `stop + step` fits, checked when the
+                // iterator's fields were loaded.)
                 let n2 = self.op1(Op::IAdd, vec![n, step]);
                 self.store(np, 0, n2);
                 self.op(Op::SetVar(pos_l), vec![n2]);
@@ -5771,6 +5778,11 @@ impl<'a> Tr<'a> {
             let x = self.exit(ExitKind::Guard, pc, "range step is zero");
             self.guard_zero(zero, x);
         }
+        // The compiled `ForIter` steps without overflow checks: `stop +
+        // step` must fit in an int64 (else the interpreter iterates).
+        let past = self.op(Op::IAddOv, vec![stop, step]);
+        let x = self.exit(ExitKind::Guard, pc, "range end near the int64 limits");
+        self.guard_zero(past[1], x);
         self.mem(fr);
         let da = self.slot_addr(fr);
         let np = self.call(helpers::range_iter as *const () as usize, "range_iter", vec![da, start, stop, step]);

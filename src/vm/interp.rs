@@ -556,7 +556,8 @@ impl Vm {
                                     IterKind::Range { next, stop, step } => {
                                         let n = next.get();
                                         if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
-                                            next.set(n.wrapping_add(*step));
+                                            // (Past the int64 range is past `stop`.)
+                                            next.set(n.checked_add(*step).unwrap_or(*stop));
                                             drop(k);
                                             set!(dst, Value::Int(n));
                                         } else {

@@ -26,7 +26,8 @@ fn plain_kind_next(k: &IterKind) -> Option<Option<Value>> {
         IterKind::Range { next, stop, step } => {
             let n = next.get();
             if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
-                next.set(n.wrapping_add(*step));
+                // (Past the int64 range is past `stop`.)
+                next.set(n.checked_add(*step).unwrap_or(*stop));
                 return Some(Some(Value::Int(n)));
             }
             Some(None)
