@@ -798,7 +798,7 @@ pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
                 let found = v.dict_get(&d, &key);
                 // SAFETY: as above; the receiver and arguments are
                 // temporaries the call consumes, as in the interpreter.
-                clear_args(unsafe { base.add(b as usize + 1) }, nargs as usize + 1);
+                crate::vm::interp::clear_temps(unsafe { base.add(b as usize + 1) }, nargs as usize + 1);
                 let r = found?.unwrap_or_else(|| default.unwrap_or(Value::None));
                 // SAFETY: as above.
                 Value::store(unsafe { &mut *base.add(b as usize) }, r);
@@ -810,7 +810,7 @@ pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
         // SAFETY: as above; the receiver and arguments are temporaries
         // the call consumes: dropped now, as the interpreter does, so
         // what only they held is freed (and finalized) at once.
-        clear_args(unsafe { base.add(b as usize + 1) }, nargs as usize + 1);
+        crate::vm::interp::clear_temps(unsafe { base.add(b as usize + 1) }, nargs as usize + 1);
         let r = r?;
         // SAFETY: as above.
         Value::store(unsafe { &mut *base.add(b as usize) }, r);
@@ -820,14 +820,6 @@ pub extern "C" fn call_builtin_method(c: u64, frame: u64, pc: u64) -> u64 {
         }
         Ok(Generic::Next)
     })
-}
-
-/// Empties the `n` registers from `p` (a call's consumed temporaries).
-fn clear_args(p: *mut Value, n: usize) {
-    for i in 0..n {
-        // SAFETY: the caller passes registers of a live frame window.
-        Value::clear(unsafe { &mut *p.add(i) });
-    }
 }
 
 /// `*dst = (*obj)[*key]` when that needs no Python code and cannot fail:
@@ -1500,7 +1492,7 @@ impl Vm {
                 let r = self.call_from_frame(fi, func, &f, Args::new(args), None);
                 // SAFETY: as above. The arguments are temporaries, dropped
                 // once the call is made, as the interpreter drops them.
-                clear_regs(unsafe { base.add(func as usize + 1) }, nargs as usize);
+                crate::vm::interp::clear_temps(unsafe { base.add(func as usize + 1) }, nargs as usize);
                 match r? {
                     Some(v) => set!(func, v),
                     None => self.run_pushed_frame()?,
@@ -1537,7 +1529,7 @@ impl Vm {
                 let f = r!(b).clone();
                 let r = self.call_from_frame(fi, b, &f, Args::new(args), None);
                 // SAFETY: as above (temporaries, see `Call`).
-                clear_regs(unsafe { base.add(start as usize) }, n);
+                crate::vm::interp::clear_temps(unsafe { base.add(start as usize) }, n);
                 match r? {
                     Some(v) => set!(b, v),
                     None => self.run_pushed_frame()?,
@@ -1689,14 +1681,6 @@ impl Vm {
             // Only the dispatch loop's `ForIter` resumes generators inline.
             Ret::ForIter { .. } => unreachable!("the JIT's helpers resume generators through gen_resume"),
         }
-    }
-}
-
-/// Clears `n` registers from `p` (a call's argument temporaries).
-fn clear_regs(p: *mut Value, n: usize) {
-    for i in 0..n {
-        // SAFETY: the caller passes registers of a live frame window.
-        Value::clear(unsafe { &mut *p.add(i) });
     }
 }
 

@@ -162,6 +162,8 @@ const SMALL_MAX_LEN: usize = 16;
 
 impl RS {
     const ANY: RS = RS { t: T::Any, clean: true, mem: None };
+    /// An empty register (its slot holds Undef).
+    const UNDEF: RS = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
     /// What the frame slot is known to hold: for a virtual value (and for
     /// `Any` joined from edges whose slots held no object, see `join_rs`)
     /// the `mem` field, else the type's tag. (`Some(x)` with `x` not a heap
@@ -1193,6 +1195,13 @@ impl<'a> Tr<'a> {
         }
         let mem = self.drop_old(r);
         self.st[r] = RS { t, clean: false, mem };
+    }
+    /// A temporary the instruction consumed (as the interpreter's call
+    /// clears its arguments): what its slot holds is released now, the
+    /// register left Undef.
+    fn consume(&mut self, r: usize) {
+        self.drop_old(r);
+        self.st[r] = RS::UNDEF;
     }
     fn def_const(&mut self, r: usize, c: u32) {
         let mem = self.drop_old(r);
@@ -2827,7 +2836,7 @@ impl<'a> Tr<'a> {
             self.store(nb, (16 * i + 8) as i32, p);
             self.store(self.base, off, zero);
             self.store(self.base, off + 8, zero);
-            self.st[start + i] = RS::mem_type(T::Tag(tag::UNDEF));
+            self.st[start + i] = RS::UNDEF;
         }
         // The frame records: the inlined frames', each at its call (the
         // innermost at this one), then the callee's.
@@ -2993,7 +3002,7 @@ impl<'a> Tr<'a> {
 
         self.cur = join;
         for r in start..start + n {
-            self.st[r] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+            self.st[r] = RS::UNDEF;
         }
         self.clobber(fr);
         true
@@ -3037,7 +3046,7 @@ impl<'a> Tr<'a> {
         let z = self.iconst(0);
         self.store(self.base, so, z);
         self.st[d] = RS::copied_from(ss.t);
-        self.st[s] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+        self.st[s] = RS::UNDEF;
         freed
     }
 
@@ -3058,7 +3067,7 @@ impl<'a> Tr<'a> {
         if known != Some(tag::UNDEF) {
             self.empty_slot(s, known);
         }
-        self.st[s] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+        self.st[s] = RS::UNDEF;
     }
 
     /// At a `return` of register `src` of a whole-function region
@@ -3081,7 +3090,7 @@ impl<'a> Tr<'a> {
                 self.release_slot(r, known);
                 self.store(self.base, Self::slot_off(r), zero);
             }
-            self.st[r] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+            self.st[r] = RS::UNDEF;
         }
         if freed {
             // Finalizers of the frame's objects run before the caller goes
@@ -3598,7 +3607,7 @@ impl<'a> Tr<'a> {
                                     self.st[d1].slot_mem()
                                 };
                                 self.empty_slot(d1, known);
-                                self.st[d1] = RS::mem_type(T::Tag(tag::UNDEF));
+                                self.st[d1] = RS::UNDEF;
                                 return Ok(Flow::Next);
                             }
                         }
@@ -3668,7 +3677,7 @@ impl<'a> Tr<'a> {
                         self.check_status(st);
                         // The helper consumed the receiver and arguments.
                         for r in b + 1..=b + 1 + nargs as usize {
-                            self.st[r] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+                            self.st[r] = RS::UNDEF;
                         }
                         self.clobber(b);
                         self.speculate(b, pc, pc + 1);
@@ -3741,7 +3750,7 @@ impl<'a> Tr<'a> {
                 let da = self.slot_addr(d);
                 self.call_void(helpers::build_tuple as *const () as usize, "build_tuple", vec![sa, n, da]);
                 for i in 0..count as usize {
-                    self.st[s0 + i] = RS::mem_type(T::Tag(tag::UNDEF));
+                    self.st[s0 + i] = RS::UNDEF;
                 }
                 self.st[d] = RS::mem_type(T::Tag(tag::TUPLE));
                 Ok(Flow::Next)
@@ -6120,8 +6129,7 @@ impl<'a> Tr<'a> {
             return false;
         }
         for r in b + 1..=b + 1 + nargs as usize {
-            self.drop_old(r);
-            self.st[r] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
+            self.consume(r);
         }
         true
     }
@@ -6313,7 +6321,7 @@ impl<'a> Tr<'a> {
                     self.op(Op::SetVar(*l), vec![v]);
                 }
                 for i in 1..=n {
-                    self.st[fr + i] = RS::mem_type(T::Tag(tag::UNDEF));
+                    self.st[fr + i] = RS::UNDEF;
                 }
                 self.st[fr] = RS::mem_type(T::ZipIter(n as u8));
                 return Ok(Flow::Next);
@@ -7022,12 +7030,7 @@ impl<'a> Tr<'a> {
                         // The argument is dropped once the call is made, as
                         // the interpreter drops it (`len([C() for ...])`
                         // frees the list at the call).
-                        let aa = self.slot_addr(a);
-                        self.release_at(aa);
-                        let z = self.iconst(0);
-                        self.store(self.base, Self::slot_off(a), z);
-                        self.st[a] = RS { t: T::Tag(tag::UNDEF), clean: true, mem: Some(tag::UNDEF) };
-                        self.freed = true;
+                        self.consume(a);
                     }
                     self.def_num(d, T::Int, len);
                     self.settle(d);
@@ -7453,7 +7456,7 @@ impl<'a> Tr<'a> {
             for i in items {
                 let m = self.st[i].slot_mem();
                 self.empty_slot(i, m);
-                self.st[i] = RS::mem_type(T::Tag(tag::UNDEF));
+                self.st[i] = RS::UNDEF;
             }
         }
         Ok(flow)

@@ -2911,7 +2911,7 @@ fn int_bitop(op: BinOp, a: &Value, b: &Value) -> Option<i64> {
 /// of a call that was made), leaving Undef. Out of line: calls are slow
 /// paths, the dispatch loop stays small.
 #[inline(never)]
-fn clear_temps(p: *mut Value, n: usize) {
+pub(crate) fn clear_temps(p: *mut Value, n: usize) {
     for i in 0..n {
         // SAFETY: the caller passes registers of a live frame window.
         Value::clear(unsafe { &mut *p.add(i) });
