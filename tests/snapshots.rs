@@ -164,12 +164,14 @@ fn compare_detects_different_outputs() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// `fnfirst`: the loop of a function called often with few iterations per
-/// call is not compiled on its own (the function is compiled whole), but a
-/// long call of a function called often before still gets its loop
-/// compiled; `--jit-opt=-fnfirst` compiles the short loop alone too.
-/// `quickloopless` (compile options only) changes neither output nor what
-/// is compiled.
+/// `fnfirst` (with `callerfirst` off): the loop of a function called often
+/// with few iterations per call is not compiled on its own (the function
+/// is compiled whole), but a long call of a function called often before
+/// still gets its loop compiled; `--jit-opt=-fnfirst` compiles the short
+/// loop alone too. `callerfirst` (default): the function, hot while its
+/// caller's loop is nearly hot, is compiled neither whole nor its loop:
+/// the caller's loop compiles, the call inlined. `quickloopless` (compile
+/// options only) changes neither output nor what is compiled.
 #[test]
 fn fnfirst_leaves_loops_to_functions() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("snapshots");
@@ -190,12 +192,16 @@ fn fnfirst_leaves_loops_to_functions() {
             .collect();
         (stats, regions)
     };
-    let (stats, regions) = run(&[]);
+    let (stats, _) = run(&["--jit-opt=-callerfirst"]);
     assert!(stats.contains("function jit_fnfirst.py:2-5 in short: compiled 1 time"), "{}", stats);
     assert!(!stats.contains("loop jit_fnfirst.py:3-4 in short"), "{}", stats);
     assert!(stats.contains("loop jit_fnfirst.py:11-13 in long_after_short: compiled 1 time"), "{}", stats);
-    let (stats, _) = run(&["--jit-opt=-fnfirst"]);
+    let (stats, _) = run(&["--jit-opt=-fnfirst,-callerfirst"]);
     assert!(stats.contains("loop jit_fnfirst.py:3-4 in short: compiled 1 time"), "{}", stats);
+    let (stats, regions) = run(&[]);
+    assert!(!stats.contains("in short:"), "{}", stats);
+    assert!(stats.contains("loop jit_fnfirst.py:18-19 in <module>: compiled 1 time"), "{}", stats);
+    assert!(stats.contains("loop jit_fnfirst.py:11-13 in long_after_short: compiled 1 time"), "{}", stats);
     let (_, regions2) = run(&["--jit-opt=-quickloopless"]);
     assert_eq!(regions, regions2);
 }

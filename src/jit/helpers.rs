@@ -1600,7 +1600,7 @@ impl Vm {
             self.discard_top_frame();
             return Err(e);
         }
-        match self.jit_function_entry(fi) {
+        match self.jit_function_entry(fi, false) {
             crate::jit::Outcome::NotRun | crate::jit::Outcome::Reload => self.run(depth),
             crate::jit::Outcome::Resume(p) => {
                 let src = match code.instrs[p] {

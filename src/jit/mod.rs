@@ -59,6 +59,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "a region can also be entered at the headers of its inner loops: an inner loop that gets hot in the interpreter enters the compiled nest there",
     ),
     (
+        "callerfirst",
+        "a function that gets hot while its caller runs a loop that is nearly hot (or waits to be recompiled) and could inline it is not compiled on its own the first time: the caller's loop compiles first, the call inlined",
+    ),
+    (
         "nest",
         "an inner loop that gets hot inside an outer loop is left to the outer loop's next back-edge, which compiles the whole nest (one compilation instead of two)",
     ),
@@ -609,6 +613,9 @@ pub struct JitState {
     /// whole-body compilation (`fnfirst`), with the function's entry count
     /// then.
     fn_deferred: HashMap<(usize, u32), u32, BuildKeyHasher>,
+    /// Functions (code address) once left to their caller's loop
+    /// (`callerfirst`): compiled when hot again.
+    caller_deferred: HashSet<usize, BuildKeyHasher>,
     /// Regions (by key) that can be entered at an inner loop's header
     /// (code address, header pc): see `Tr::inner_entries`.
     inner_entries: HashMap<(usize, u32), (usize, u32), BuildKeyHasher>,
@@ -631,6 +638,7 @@ impl Default for JitState {
             compile_time: Duration::ZERO,
             translate_time: Duration::ZERO,
             fn_deferred: HashMap::default(),
+            caller_deferred: HashSet::default(),
             compile_cpu: Duration::ZERO,
             compiled: 0,
             failed: 0,
@@ -731,7 +739,7 @@ impl Vm {
     /// (once) and runs it. Functions worth it are those with a loop or a
     /// body too long to be only call overhead; generators stay interpreted.
     #[inline(never)]
-    pub fn jit_function_entry(&mut self, fi: usize) -> Outcome {
+    pub fn jit_function_entry(&mut self, fi: usize, from_interp: bool) -> Outcome {
         let code = self.frames[fi].code();
         let p = code.jit_entry.get() as *const CompiledLoop;
         if !p.is_null() {
@@ -762,6 +770,9 @@ impl Vm {
             None => {
                 if self.jit.loops.get(&key).is_some_and(|r| r.blacklisted) {
                     self.frames[fi].code().jit_fn.set(1);
+                    return Outcome::NotRun;
+                }
+                if from_interp && self.defer_to_caller(fi) {
                     return Outcome::NotRun;
                 }
                 match self.jit_compile_region(fi, key, 0, last) {
@@ -857,7 +868,10 @@ impl Vm {
     /// again. It is deferred again only if the function was entered
     /// `threshold / FN_FIRST_RATIO` more times meanwhile: a long call of a
     /// function that was called often before gets its loop compiled after
-    /// one more threshold of iterations.
+    /// one more threshold of iterations. Likewise while the function's
+    /// compiled body, dropped after a guard kept failing, waits to be
+    /// compiled again (raytrace's `trace`: its loop over the lights got
+    /// hot in that window).
     fn defer_to_function(&mut self, fi: usize, loop_pc: usize) -> bool {
         if !self.jit.opts.has("fnfirst") {
             return false;
@@ -873,7 +887,9 @@ impl Vm {
             return false;
         }
         let code_addr = f.code as usize;
-        if self.jit.loops.contains_key(&(code_addr, FUNCTION_KEY)) {
+        // (A function whose compiled body was dropped is compiled again
+        // when hot again, its loop with it.)
+        if self.jit.loops.get(&(code_addr, FUNCTION_KEY)).is_some_and(|r| r.blacklisted || r.compiled.is_some()) {
             return false;
         }
         let last = self.jit.fn_deferred.entry((code_addr, loop_pc as u32)).or_insert(0);
@@ -882,6 +898,76 @@ impl Vm {
         }
         *last = n;
         self.reset_counter(fi, loop_pc);
+        true
+    }
+
+    /// `callerfirst`: the first time a function gets hot, called from an
+    /// interpreted loop that is nearly hot (its counter past half the
+    /// threshold) or whose compiled code was dropped and will be compiled
+    /// again, it is not compiled: the caller's loop compiles first (a
+    /// nearly hot one at its next back-edge) and inlines the call, and
+    /// the function's own compilation would run only until then (the
+    /// function `mandelbrot` calls per point; richards' `Task.step`, hot
+    /// in the interpreter while the scheduler's loop waits to be compiled
+    /// again). Its entry count starts again; when it gets hot again it is
+    /// compiled.
+    fn defer_to_caller(&mut self, fi: usize) -> bool {
+        if !self.jit.opts.has("callerfirst") || fi == 0 {
+            return false;
+        }
+        let callee = self.frames[fi].code();
+        // Only what the caller could inline (as `Tr::inlinable`).
+        if callee.instrs.len() > 120
+            || callee.flags
+                & (crate::bytecode::code_flags::GENERATOR | crate::bytecode::code_flags::VARARGS | crate::bytecode::code_flags::VARKEYWORDS)
+                != 0
+            || callee.kwonlyargcount != 0
+        {
+            return false;
+        }
+        let callee_addr = self.frames[fi].code as usize;
+        let caller = &self.frames[fi - 1];
+        if !caller.generator_safe() || self.jit.caller_deferred.contains(&callee_addr) {
+            return false;
+        }
+        let code = caller.code();
+        let pc = caller.pc as usize;
+        let caller_addr = caller.code as usize;
+        // The innermost loop around the call.
+        let Some((loop_pc, counter)) = code
+            .instrs
+            .iter()
+            .enumerate()
+            .filter_map(|(p, i)| match i {
+                crate::bytecode::Instr::Loop { target, counter } if (*target as usize) <= pc && pc <= p => Some((p, *target, *counter)),
+                _ => None,
+            })
+            .max_by_key(|&(_, target, _)| target)
+            .map(|(p, _, c)| (p, c))
+        else {
+            return false;
+        };
+        let c = &code.loop_counters[counter as usize];
+        let due = match self.jit.loops.get(&(caller_addr, loop_pc as u32)) {
+            Some(r) => !r.blacklisted && r.compiled.is_none(),
+            None => {
+                if c.get() < self.jit_threshold / 2 {
+                    return false;
+                }
+                c.set(c.get().max(self.jit_threshold.saturating_sub(1)));
+                true
+            }
+        };
+        if !due {
+            return false;
+        }
+        self.jit.caller_deferred.insert(callee_addr);
+        // Its loops are left to the caller's compilation too.
+        let callee = self.frames[fi].code();
+        callee.entry_count.set(0);
+        for c in callee.loop_counters.iter() {
+            c.set(0);
+        }
         true
     }
 
@@ -1229,6 +1315,11 @@ impl Vm {
                         (c, p)
                     }
                 });
+                if let (Some((c, _)), true) = (site, exit.reason == translate::METHOD_GUARD) {
+                    if let Some(rec) = self.jit.loops.get_mut(&key) {
+                        rec.generic.insert((c, translate::SHAPE_LOOSE));
+                    }
+                }
                 self.invalidate(key, site);
             }
         }

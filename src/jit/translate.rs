@@ -620,6 +620,12 @@ pub const ATTR_GUARD: &str = "attribute guard";
 /// failing, the code object is marked `SHAPE_LOOSE` in `generic`.
 pub const SHAPE_GUARD: &str = "shape guard";
 
+/// Exit reason of a method load whose receiver's class is not the one
+/// compiled for (`method_on_instance`). When it keeps failing, objects of
+/// several classes reach the code: its shape checks are made loose too
+/// (`SHAPE_LOOSE`) in the same recompilation, instead of failing next.
+pub const METHOD_GUARD: &str = "method cache miss";
+
 /// The pc that marks a code object in `generic` whose strict shape checks
 /// failed too often: its lookups check shapes without leaving.
 pub const SHAPE_LOOSE: u32 = u32::MAX >> 1;
@@ -6792,7 +6798,7 @@ impl<'a> Tr<'a> {
             self.call(helpers::method_addr as *const () as usize, "method_addr", vec![self.ctx, oa, code, p])
         };
         let ok = self.icmp_imm(Cmp::Eq, f, cache.b as i64);
-        let x = self.exit(ExitKind::Guard, pc, "method cache miss");
+        let x = self.exit(ExitKind::Guard, pc, METHOD_GUARD);
         self.guard_nonzero(ok, x);
         let d = self.abs(dst);
         self.def_const(d, c);

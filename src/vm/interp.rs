@@ -69,7 +69,7 @@ impl Vm {
                     self.jit_note_entry(fi);
                 } else {
                     // A hot function: run its compiled body.
-                    match self.jit_function_entry(fi) {
+                    match self.jit_function_entry(fi, true) {
                         crate::jit::Outcome::NotRun => {}
                         crate::jit::Outcome::Resume(p) => pc = p,
                         crate::jit::Outcome::Reload => continue 'frame,
