@@ -917,12 +917,8 @@ impl Vm {
         }
         let callee = self.frames[fi].code();
         // Only what the caller could inline (as `Tr::inlinable`).
-        if callee.instrs.len() > 120
-            || callee.flags
-                & (crate::bytecode::code_flags::GENERATOR | crate::bytecode::code_flags::VARARGS | crate::bytecode::code_flags::VARKEYWORDS)
-                != 0
-            || callee.kwonlyargcount != 0
-        {
+        let plain = callee.flags & (crate::bytecode::code_flags::VARARGS | crate::bytecode::code_flags::VARKEYWORDS) == 0 && callee.kwonlyargcount == 0;
+        if callee.instrs.len() > 120 || callee.is_generator() || !(plain || self.jit.opts.has("virtargs")) {
             return false;
         }
         let callee_addr = self.frames[fi].code as usize;
