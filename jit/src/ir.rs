@@ -12,6 +12,7 @@
 //! Runtime helpers are called through their address with integer-only
 //! signatures (`Call`), so the backend needs no knowledge of the VM.
 
+use smallvec::SmallVec;
 use std::fmt;
 
 /// An SSA value.
@@ -135,12 +136,18 @@ pub enum Op {
     Reload(LocalId),
 }
 
+/// An instruction's operands (most have at most three: kept inline, no
+/// allocation per instruction; the translator builds thousands).
+pub type Args = SmallVec<[Var; 3]>;
+/// An instruction's results (at most two).
+pub type Results = SmallVec<[Var; 2]>;
+
 /// An instruction: an operation, its operands and its results.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Inst {
     pub op: Op,
-    pub args: Vec<Var>,
-    pub results: Vec<Var>,
+    pub args: Args,
+    pub results: Results,
 }
 
 /// How a block ends.
@@ -228,54 +235,48 @@ impl Function {
     }
 
     /// Appends an instruction to block `b`, returning its results.
-    pub fn push(&mut self, b: BlockId, op: Op, args: Vec<Var>) -> Vec<Var> {
-        let result_tys: Vec<Ty> = match &op {
-            Op::IConst(_) => vec![Ty::I64],
-            Op::FConst(_) => vec![Ty::F64],
-            Op::Load { ty, .. } => vec![*ty],
-            Op::Store { .. } | Op::Store8 { .. } => vec![],
-            Op::IAdd | Op::ISub | Op::IMul | Op::IAnd | Op::IOr | Op::IXor | Op::IShl | Op::ISar | Op::INeg => {
-                vec![Ty::I64]
-            }
-            Op::SDiv | Op::SRem => vec![Ty::I64],
-            Op::IAddOv | Op::ISubOv | Op::IMulOv => vec![Ty::I64, Ty::I64],
-            Op::ICmp(_) | Op::FCmp(_) => vec![Ty::I64],
-            Op::FAdd | Op::FSub | Op::FMul | Op::FDiv | Op::FNeg | Op::FSqrt | Op::FAbs => {
-                vec![Ty::F64]
-            }
-            Op::IToF | Op::BitsF => vec![Ty::F64],
-            Op::FBits => vec![Ty::I64],
-            Op::Select => vec![self.ty(args[1])],
-            Op::GetVar(l) => vec![self.locals[*l as usize]],
-            Op::SetVar(_) | Op::Spill(_) | Op::Reload(_) => vec![],
-            Op::Load8 { .. } => vec![Ty::I64],
-            Op::CallInd | Op::StackPtr => vec![Ty::I64],
-            Op::Call { ret, .. } => {
-                if *ret {
-                    vec![Ty::I64]
-                } else {
-                    vec![]
-                }
-            }
+    pub fn push(&mut self, b: BlockId, op: Op, args: impl AsRef<[Var]>) -> Results {
+        let args: Args = SmallVec::from_slice(args.as_ref());
+        let (t0, t1) = match &op {
+            Op::IConst(_) => (Some(Ty::I64), None),
+            Op::FConst(_) => (Some(Ty::F64), None),
+            Op::Load { ty, .. } => (Some(*ty), None),
+            Op::Store { .. } | Op::Store8 { .. } => (None, None),
+            Op::IAdd | Op::ISub | Op::IMul | Op::IAnd | Op::IOr | Op::IXor | Op::IShl | Op::ISar | Op::INeg => (Some(Ty::I64), None),
+            Op::SDiv | Op::SRem => (Some(Ty::I64), None),
+            Op::IAddOv | Op::ISubOv | Op::IMulOv => (Some(Ty::I64), Some(Ty::I64)),
+            Op::ICmp(_) | Op::FCmp(_) => (Some(Ty::I64), None),
+            Op::FAdd | Op::FSub | Op::FMul | Op::FDiv | Op::FNeg | Op::FSqrt | Op::FAbs => (Some(Ty::F64), None),
+            Op::IToF | Op::BitsF => (Some(Ty::F64), None),
+            Op::FBits => (Some(Ty::I64), None),
+            Op::Select => (Some(self.ty(args[1])), None),
+            Op::GetVar(l) => (Some(self.locals[*l as usize]), None),
+            Op::SetVar(_) | Op::Spill(_) | Op::Reload(_) => (None, None),
+            Op::Load8 { .. } => (Some(Ty::I64), None),
+            Op::CallInd | Op::StackPtr => (Some(Ty::I64), None),
+            Op::Call { ret, .. } => (ret.then_some(Ty::I64), None),
         };
-        let results: Vec<Var> = result_tys.into_iter().map(|t| self.new_var(t)).collect();
+        let mut results = Results::new();
+        for t in [t0, t1].into_iter().flatten() {
+            results.push(self.new_var(t));
+        }
         self.blocks[b as usize].insts.push(Inst { op, args, results: results.clone() });
         results
     }
 
     /// Appends an instruction with exactly one result.
-    pub fn push1(&mut self, b: BlockId, op: Op, args: Vec<Var>) -> Var {
+    pub fn push1(&mut self, b: BlockId, op: Op, args: impl AsRef<[Var]>) -> Var {
         let r = self.push(b, op, args);
         debug_assert_eq!(r.len(), 1);
         r[0]
     }
 
     pub fn iconst(&mut self, b: BlockId, v: i64) -> Var {
-        self.push1(b, Op::IConst(v), vec![])
+        self.push1(b, Op::IConst(v), [])
     }
 
     pub fn fconst(&mut self, b: BlockId, v: f64) -> Var {
-        self.push1(b, Op::FConst(v), vec![])
+        self.push1(b, Op::FConst(v), [])
     }
 
     pub fn set_term(&mut self, b: BlockId, t: Terminator) {

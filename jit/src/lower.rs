@@ -18,6 +18,8 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, Linkage, Module};
 
+use smallvec::{smallvec, SmallVec};
+
 use crate::ir::{Cmp, Function, Op, Terminator, Ty};
 
 /// The native code of one compiled function.
@@ -209,7 +211,8 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
     for &o in &order {
         reachable[o as usize] = true;
     }
-    let mut vals: HashMap<u32, ir::Value> = HashMap::new();
+    // The Cranelift value of each IR value (indexed by `Var`).
+    let mut vals: Vec<Option<ir::Value>> = vec![None; func.types.len()];
     // Block parameters.
     for (i, blk) in func.blocks.iter().enumerate() {
         if !reachable[i] {
@@ -219,12 +222,12 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
             b.append_block_params_for_function_params(blocks[0]);
             let ps = b.block_params(blocks[0]).to_vec();
             for (p, v) in blk.params.iter().zip(ps) {
-                vals.insert(*p, v);
+                vals[*p as usize] = Some(v);
             }
         } else {
             for p in &blk.params {
                 let v = b.append_block_param(blocks[i], cl_ty(func.ty(*p)));
-                vals.insert(*p, v);
+                vals[*p as usize] = Some(v);
             }
         }
         if blk.cold {
@@ -241,17 +244,17 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
         b.switch_to_block(blocks[i]);
         for inst in &blk.insts {
             let a = |k: usize| -> Result<ir::Value, String> {
-                vals.get(&inst.args[k]).copied().ok_or_else(|| format!("v{} used before definition", inst.args[k]))
+                vals[inst.args[k] as usize].ok_or_else(|| format!("v{} used before definition", inst.args[k]))
             };
-            let results: Vec<ir::Value> = match &inst.op {
-                Op::IConst(c) => vec![b.ins().iconst(types::I64, *c)],
-                Op::FConst(c) => vec![b.ins().f64const(*c)],
-                Op::Load { ty, off } => vec![b.ins().load(cl_ty(*ty), flags, a(0)?, *off)],
-                Op::Load8 { off } => vec![b.ins().uload8(types::I64, flags, a(0)?, *off)],
-                Op::GetVar(l) => vec![b.use_var(locals[*l as usize])],
+            let results: SmallVec<[ir::Value; 2]> = match &inst.op {
+                Op::IConst(c) => smallvec![b.ins().iconst(types::I64, *c)],
+                Op::FConst(c) => smallvec![b.ins().f64const(*c)],
+                Op::Load { ty, off } => smallvec![b.ins().load(cl_ty(*ty), flags, a(0)?, *off)],
+                Op::Load8 { off } => smallvec![b.ins().uload8(types::I64, flags, a(0)?, *off)],
+                Op::GetVar(l) => smallvec![b.use_var(locals[*l as usize])],
                 Op::SetVar(l) => {
                     b.def_var(locals[*l as usize], a(0)?);
-                    vec![]
+                    smallvec![]
                 }
                 Op::Spill(l) => {
                     let v = b.use_var(locals[*l as usize]);
@@ -259,7 +262,7 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                         .entry(*l)
                         .or_insert_with(|| b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3)));
                     b.ins().stack_store(types::I64, v, ss, 0);
-                    vec![]
+                    smallvec![]
                 }
                 Op::Reload(l) => {
                     let ss = *slots
@@ -267,56 +270,56 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                         .or_insert_with(|| b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3)));
                     let v = b.ins().stack_load(types::I64, cl_ty(func.locals[*l as usize]), ss, 0);
                     b.def_var(locals[*l as usize], v);
-                    vec![]
+                    smallvec![]
                 }
                 Op::Store { off } => {
                     b.ins().store(flags, a(1)?, a(0)?, *off);
-                    vec![]
+                    smallvec![]
                 }
                 Op::Store8 { off } => {
                     b.ins().istore8(flags, a(1)?, a(0)?, *off);
-                    vec![]
+                    smallvec![]
                 }
-                Op::IAdd => vec![b.ins().iadd(a(0)?, a(1)?)],
-                Op::ISub => vec![b.ins().isub(a(0)?, a(1)?)],
-                Op::IMul => vec![b.ins().imul(a(0)?, a(1)?)],
-                Op::IAnd => vec![b.ins().band(a(0)?, a(1)?)],
-                Op::IOr => vec![b.ins().bor(a(0)?, a(1)?)],
-                Op::IXor => vec![b.ins().bxor(a(0)?, a(1)?)],
-                Op::IShl => vec![b.ins().ishl(a(0)?, a(1)?)],
-                Op::ISar => vec![b.ins().sshr(a(0)?, a(1)?)],
-                Op::INeg => vec![b.ins().ineg(a(0)?)],
-                Op::SDiv => vec![b.ins().sdiv(a(0)?, a(1)?)],
-                Op::SRem => vec![b.ins().srem(a(0)?, a(1)?)],
+                Op::IAdd => smallvec![b.ins().iadd(a(0)?, a(1)?)],
+                Op::ISub => smallvec![b.ins().isub(a(0)?, a(1)?)],
+                Op::IMul => smallvec![b.ins().imul(a(0)?, a(1)?)],
+                Op::IAnd => smallvec![b.ins().band(a(0)?, a(1)?)],
+                Op::IOr => smallvec![b.ins().bor(a(0)?, a(1)?)],
+                Op::IXor => smallvec![b.ins().bxor(a(0)?, a(1)?)],
+                Op::IShl => smallvec![b.ins().ishl(a(0)?, a(1)?)],
+                Op::ISar => smallvec![b.ins().sshr(a(0)?, a(1)?)],
+                Op::INeg => smallvec![b.ins().ineg(a(0)?)],
+                Op::SDiv => smallvec![b.ins().sdiv(a(0)?, a(1)?)],
+                Op::SRem => smallvec![b.ins().srem(a(0)?, a(1)?)],
                 Op::IAddOv | Op::ISubOv | Op::IMulOv => {
                     let (r, of) = match inst.op {
                         Op::IAddOv => b.ins().sadd_overflow(a(0)?, a(1)?),
                         Op::ISubOv => b.ins().ssub_overflow(a(0)?, a(1)?),
                         _ => b.ins().smul_overflow(a(0)?, a(1)?),
                     };
-                    vec![r, b.ins().uextend(types::I64, of)]
+                    smallvec![r, b.ins().uextend(types::I64, of)]
                 }
                 Op::ICmp(c) => {
                     let r = b.ins().icmp(int_cc(*c), a(0)?, a(1)?);
-                    vec![b.ins().uextend(types::I64, r)]
+                    smallvec![b.ins().uextend(types::I64, r)]
                 }
                 Op::FCmp(c) => {
                     let r = b.ins().fcmp(float_cc(*c), a(0)?, a(1)?);
-                    vec![b.ins().uextend(types::I64, r)]
+                    smallvec![b.ins().uextend(types::I64, r)]
                 }
-                Op::FAdd => vec![b.ins().fadd(a(0)?, a(1)?)],
-                Op::FSub => vec![b.ins().fsub(a(0)?, a(1)?)],
-                Op::FMul => vec![b.ins().fmul(a(0)?, a(1)?)],
-                Op::FDiv => vec![b.ins().fdiv(a(0)?, a(1)?)],
-                Op::FNeg => vec![b.ins().fneg(a(0)?)],
-                Op::FSqrt => vec![b.ins().sqrt(a(0)?)],
-                Op::FAbs => vec![b.ins().fabs(a(0)?)],
-                Op::IToF => vec![b.ins().fcvt_from_sint(types::F64, a(0)?)],
-                Op::FBits => vec![b.ins().bitcast(types::I64, plain, a(0)?)],
-                Op::BitsF => vec![b.ins().bitcast(types::F64, plain, a(0)?)],
+                Op::FAdd => smallvec![b.ins().fadd(a(0)?, a(1)?)],
+                Op::FSub => smallvec![b.ins().fsub(a(0)?, a(1)?)],
+                Op::FMul => smallvec![b.ins().fmul(a(0)?, a(1)?)],
+                Op::FDiv => smallvec![b.ins().fdiv(a(0)?, a(1)?)],
+                Op::FNeg => smallvec![b.ins().fneg(a(0)?)],
+                Op::FSqrt => smallvec![b.ins().sqrt(a(0)?)],
+                Op::FAbs => smallvec![b.ins().fabs(a(0)?)],
+                Op::IToF => smallvec![b.ins().fcvt_from_sint(types::F64, a(0)?)],
+                Op::FBits => smallvec![b.ins().bitcast(types::I64, plain, a(0)?)],
+                Op::BitsF => smallvec![b.ins().bitcast(types::F64, plain, a(0)?)],
                 Op::Select => {
                     let c = b.ins().icmp_imm_s(IntCC::NotEqual, a(0)?, 0);
-                    vec![b.ins().select(c, a(1)?, a(2)?)]
+                    smallvec![b.ins().select(c, a(1)?, a(2)?)]
                 }
                 Op::CallInd => {
                     let n = inst.args.len() - 1;
@@ -337,9 +340,9 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                     let callee = a(0)?;
                     let args: Vec<ir::Value> = (1..inst.args.len()).map(a).collect::<Result<_, _>>()?;
                     let call = b.ins().call_indirect(sig, callee, &args);
-                    b.inst_results(call).to_vec()
+                    SmallVec::from_slice(b.inst_results(call))
                 }
-                Op::StackPtr => vec![b.ins().get_stack_pointer(types::I64)],
+                Op::StackPtr => smallvec![b.ins().get_stack_pointer(types::I64)],
                 Op::Call { addr, ret, .. } => {
                     let key = (inst.args.len(), *ret);
                     let sig = match sigs.get(&key) {
@@ -360,18 +363,18 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                     let callee = b.ins().iconst(types::I64, *addr as i64);
                     let args: Vec<ir::Value> = (0..inst.args.len()).map(a).collect::<Result<_, _>>()?;
                     let call = b.ins().call_indirect(sig, callee, &args);
-                    b.inst_results(call).to_vec()
+                    SmallVec::from_slice(b.inst_results(call))
                 }
             };
             if results.len() != inst.results.len() {
                 return Err(format!("{:?}: {} results, expected {}", inst.op, results.len(), inst.results.len()));
             }
             for (r, v) in inst.results.iter().zip(results) {
-                vals.insert(*r, v);
+                vals[*r as usize] = Some(v);
             }
         }
-        let args_of = |vs: &[u32], vals: &HashMap<u32, ir::Value>| -> Result<Vec<BlockArg>, String> {
-            vs.iter().map(|v| vals.get(v).copied().map(BlockArg::Value).ok_or_else(|| format!("v{} used before definition", v))).collect()
+        let args_of = |vs: &[u32], vals: &[Option<ir::Value>]| -> Result<Vec<BlockArg>, String> {
+            vs.iter().map(|v| vals[*v as usize].map(BlockArg::Value).ok_or_else(|| format!("v{} used before definition", v))).collect()
         };
         match &blk.term {
             Terminator::Jump(t, args) => {
@@ -379,13 +382,13 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                 b.ins().jump(blocks[*t as usize], &a);
             }
             Terminator::Branch { cond, then, els } => {
-                let c = *vals.get(cond).ok_or("branch on undefined value")?;
+                let c = vals[*cond as usize].ok_or("branch on undefined value")?;
                 let ta = args_of(&then.1, &vals)?;
                 let ea = args_of(&els.1, &vals)?;
                 b.ins().brif(c, blocks[then.0 as usize], &ta, blocks[els.0 as usize], &ea);
             }
             Terminator::Return(v) => {
-                let r = *vals.get(v).ok_or("return of undefined value")?;
+                let r = vals[*v as usize].ok_or("return of undefined value")?;
                 b.ins().return_(&[r]);
             }
             Terminator::None => return Err(format!("block {} not terminated", i)),

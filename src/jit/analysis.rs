@@ -63,55 +63,75 @@ pub struct Liveness {
 }
 
 impl Liveness {
+    /// Backward dataflow to a fixed point over the instructions, with the
+    /// sets in one flat buffer (no allocation per instruction and pass:
+    /// this runs for every code object a translation reads, and showed in
+    /// compile-time profiles).
     pub fn compute(code: &CodeObj) -> Liveness {
         let n = code.instrs.len();
         let nregs = code.nregs as usize;
-        let mut uses: Vec<Vec<u16>> = Vec::with_capacity(n);
-        let mut defs: Vec<Vec<u16>> = Vec::with_capacity(n);
-        for ins in code.instrs.iter() {
-            let (mut r, mut w) = (Vec::new(), Vec::new());
-            ins.reg_effects(&mut r, &mut w);
-            uses.push(r);
-            defs.push(w);
-        }
-        let mut live_in = vec![RegSet::new(nregs); n];
-        let mut succ = Vec::new();
-        let mut changed = true;
-        while changed {
-            changed = false;
-            for pc in (0..n).rev() {
-                let mut live = RegSet::new(nregs);
-                successors(code, pc, &mut succ);
-                for &s in &succ {
-                    live.union_with(&live_in[s]);
-                }
-                // Instructions that may only partially write their outputs
-                // (an error after some stores) keep defs live: we only
-                // remove a def when the instruction cannot fail midway.
-                let total_write = matches!(
-                    code.instrs[pc],
+        let words = nregs.div_ceil(64).max(1);
+        // Per instruction: its reads and writes (flattened, `ends` marks
+        // where each instruction's run stops), its successors, and whether
+        // its writes kill (instructions that may only partially write their
+        // outputs, an error after some stores, keep them live: a write is
+        // a kill only when the instruction cannot fail midway).
+        let (mut uses, mut defs) = (Vec::new(), Vec::new());
+        let (mut use_end, mut def_end) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut succ: Vec<usize> = Vec::with_capacity(2 * n);
+        let mut succ_end = Vec::with_capacity(n);
+        let mut kills = Vec::with_capacity(n);
+        let mut out = Vec::new();
+        for (pc, ins) in code.instrs.iter().enumerate() {
+            ins.reg_effects(&mut uses, &mut defs);
+            use_end.push(uses.len());
+            def_end.push(defs.len());
+            successors(code, pc, &mut out);
+            succ.extend_from_slice(&out);
+            succ_end.push(succ.len());
+            kills.push(
+                matches!(
+                    ins,
                     Instr::Move { .. }
                         | Instr::Take { .. }
                         | Instr::LoadConst { .. }
                         | Instr::LoadInt { .. }
                         | Instr::LoadNone { .. }
                         | Instr::LoadBool { .. }
-                ) || handler(code, pc).is_none();
-                if total_write {
-                    for &d in &defs[pc] {
-                        live.remove(d as usize);
+                ) || handler(code, pc).is_none(),
+            );
+        }
+        let mut sets = vec![0u64; n * words];
+        let mut live = vec![0u64; words];
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for pc in (0..n).rev() {
+                live.fill(0);
+                let s0 = if pc == 0 { 0 } else { succ_end[pc - 1] };
+                for &s in &succ[s0..succ_end[pc]] {
+                    for (l, x) in live.iter_mut().zip(&sets[s * words..(s + 1) * words]) {
+                        *l |= *x;
                     }
                 }
-                for &u in &uses[pc] {
-                    live.insert(u as usize);
+                if kills[pc] {
+                    let d0 = if pc == 0 { 0 } else { def_end[pc - 1] };
+                    for &d in &defs[d0..def_end[pc]] {
+                        live[d as usize / 64] &= !(1 << (d as usize % 64));
+                    }
                 }
-                if live_in[pc] != live {
-                    live_in[pc] = live;
+                let u0 = if pc == 0 { 0 } else { use_end[pc - 1] };
+                for &u in &uses[u0..use_end[pc]] {
+                    live[u as usize / 64] |= 1 << (u as usize % 64);
+                }
+                let cur = &mut sets[pc * words..(pc + 1) * words];
+                if *cur != *live {
+                    cur.copy_from_slice(&live);
                     changed = true;
                 }
             }
         }
-        Liveness { live_in }
+        Liveness { live_in: sets.chunks(words).map(|c| RegSet(c.to_vec())).collect() }
     }
 }
 

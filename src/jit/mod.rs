@@ -660,7 +660,9 @@ pub struct KeyHasher(u64);
 
 impl std::hash::Hasher for KeyHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves the best-mixed bits at the top; the table
+        // indexes with the low ones.
+        self.0.rotate_left(26)
     }
     fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
@@ -917,7 +919,8 @@ impl Vm {
         }
         let callee = self.frames[fi].code();
         // Only what the caller could inline (as `Tr::inlinable`).
-        let plain = callee.flags & (crate::bytecode::code_flags::VARARGS | crate::bytecode::code_flags::VARKEYWORDS) == 0 && callee.kwonlyargcount == 0;
+        let plain = callee.flags & (crate::bytecode::code_flags::VARARGS | crate::bytecode::code_flags::VARKEYWORDS) == 0
+            && callee.kwonlyargcount == 0;
         if callee.instrs.len() > 120 || callee.is_generator() || !(plain || self.jit.opts.has("virtargs")) {
             return false;
         }

@@ -31,7 +31,11 @@
 //! The VM then materialises inlined frames and resumes the interpreter at
 //! the exit's instruction (`jit::ExitInfo`).
 
-use std::collections::{HashMap, HashSet};
+/// The translator's own maps hash with `BuildKeyHasher` (a multiply per
+/// word): SipHash showed in compile-time profiles (exit plans are hashed
+/// at every exit).
+type HashMap<K, V> = std::collections::HashMap<K, V, super::BuildKeyHasher>;
+type HashSet<K> = std::collections::HashSet<K, super::BuildKeyHasher>;
 use std::rc::Rc;
 
 use spry_jit::ir::LocalId;
@@ -436,7 +440,7 @@ struct Tr<'a> {
     ivars: HashMap<usize, LocalId>,
     fvars: HashMap<usize, LocalId>,
     aux: HashMap<usize, Vec<LocalId>>,
-    headers: &'a mut HashMap<HeaderKey, State>,
+    headers: &'a mut std::collections::HashMap<HeaderKey, State>,
     /// Header facts to establish, by header (across attempts).
     templates: &'a mut HashMap<HeaderKey, Vec<HeaderFact>>,
     /// Headers whose back-edge facts were proposed as header facts.
@@ -448,7 +452,7 @@ struct Tr<'a> {
     hoist: bool,
     /// The facts before the back-edge's safe point (`Loop`).
     pre_gc_facts: Option<Facts>,
-    generic: &'a HashSet<(usize, u32)>,
+    generic: &'a std::collections::HashSet<(usize, u32)>,
     /// Constants persist across attempts and compilations (header states
     /// refer to them by index).
     live_cache: HashMap<usize, Rc<Liveness>>,
@@ -642,9 +646,9 @@ pub fn translate(
     fi: usize,
     header: usize,
     loop_pc: usize,
-    headers: &mut HashMap<HeaderKey, State>,
+    headers: &mut std::collections::HashMap<HeaderKey, State>,
     consts: &mut Vec<Value>,
-    generic: &HashSet<(usize, u32)>,
+    generic: &std::collections::HashSet<(usize, u32)>,
     widen: &[u32],
 ) -> Result<Translation, String> {
     let frame = &vm.frames[fi];
@@ -652,8 +656,8 @@ pub fn translate(
     if header > loop_pc {
         return Err("malformed loop".into());
     }
-    let mut templates = HashMap::new();
-    let mut proposed = HashSet::new();
+    let mut templates = HashMap::default();
+    let mut proposed = HashSet::default();
     for attempt in 0..16 {
         let mut tr = Tr {
             vm,
@@ -668,18 +672,18 @@ pub fn translate(
             frames: Vec::new(),
             chain: Vec::new(),
             regions: Vec::new(),
-            ivars: HashMap::new(),
-            fvars: HashMap::new(),
-            aux: HashMap::new(),
+            ivars: HashMap::default(),
+            fvars: HashMap::default(),
+            aux: HashMap::default(),
             headers: &mut *headers,
             templates: &mut templates,
             proposed: &mut proposed,
-            installed: HashMap::new(),
+            installed: HashMap::default(),
             // (Late attempts keep none: the types must settle.)
             hoist: attempt < 10 && vm.jit.opts.has("hoist"),
             pre_gc_facts: None,
             generic,
-            live_cache: HashMap::new(),
+            live_cache: HashMap::default(),
             extent: code.nregs as usize,
             depth: 0,
             // Whole-function regions are big already: they inline less.
@@ -689,11 +693,11 @@ pub fn translate(
             pc: header,
             skip: false,
             freed: false,
-            exit_tails: HashMap::new(),
-            catch_tails: HashMap::new(),
+            exit_tails: HashMap::default(),
+            catch_tails: HashMap::default(),
             exit_local: 0,
             no_split: 0,
-            facts: HashMap::new(),
+            facts: HashMap::default(),
             entries: Vec::new(),
             patches: Vec::new(),
             root_fi: fi,
@@ -811,23 +815,23 @@ impl<'a> Tr<'a> {
     fn fconst(&mut self, v: f64) -> Var {
         self.f.fconst(self.cur, v)
     }
-    fn op1(&mut self, op: Op, args: Vec<Var>) -> Var {
+    fn op1(&mut self, op: Op, args: impl AsRef<[Var]>) -> Var {
         self.f.push1(self.cur, op, args)
     }
-    fn op(&mut self, op: Op, args: Vec<Var>) -> Vec<Var> {
+    fn op(&mut self, op: Op, args: impl AsRef<[Var]>) -> spry_jit::ir::Results {
         self.f.push(self.cur, op, args)
     }
     fn load(&mut self, addr: Var, off: i32) -> Var {
-        self.op1(Op::Load { ty: Ty::I64, off }, vec![addr])
+        self.op1(Op::Load { ty: Ty::I64, off }, [addr])
     }
     fn loadf(&mut self, addr: Var, off: i32) -> Var {
-        self.op1(Op::Load { ty: Ty::F64, off }, vec![addr])
+        self.op1(Op::Load { ty: Ty::F64, off }, [addr])
     }
     fn store(&mut self, addr: Var, off: i32, v: Var) {
-        self.op(Op::Store { off }, vec![addr, v]);
+        self.op(Op::Store { off }, [addr, v]);
     }
     fn icmp(&mut self, c: Cmp, a: Var, b: Var) -> Var {
-        self.op1(Op::ICmp(c), vec![a, b])
+        self.op1(Op::ICmp(c), [a, b])
     }
     fn icmp_imm(&mut self, c: Cmp, a: Var, k: i64) -> Var {
         let kv = self.iconst(k);
@@ -906,8 +910,8 @@ impl<'a> Tr<'a> {
     fn list_fact(&mut self, pc: usize, o: usize, key: i64, want: u8) -> Option<(Var, Var)> {
         match self.facts.get(&(o, key, false)).copied() {
             Some(Fact::List { items, len, kind }) if kind == want => {
-                let i = self.op1(Op::GetVar(items), vec![]);
-                let n = self.op1(Op::GetVar(len), vec![]);
+                let i = self.op1(Op::GetVar(items), []);
+                let n = self.op1(Op::GetVar(len), []);
                 return Some((i, n));
             }
             Some(_) => return None,
@@ -934,8 +938,8 @@ impl<'a> Tr<'a> {
         self.guard_nonzero(ok, fail);
         let n = self.load(p, data + crate::objects::list::LIST_LEN_OFFSET as i32);
         let i = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
-        self.op(Op::SetVar(items), vec![i]);
-        self.op(Op::SetVar(len), vec![n]);
+        self.op(Op::SetVar(items), [i]);
+        self.op(Op::SetVar(len), [n]);
         (i, n)
     }
 
@@ -947,7 +951,7 @@ impl<'a> Tr<'a> {
         }
         let (i, n) = iter_list(self.st[r].t, key)?;
         let l = self.aux_n(r, n)[i];
-        Some(self.op1(Op::GetVar(l), vec![]))
+        Some(self.op1(Op::GetVar(l), []))
     }
 
     /// Index `k` normalised and guarded against length `len`.
@@ -957,20 +961,20 @@ impl<'a> Tr<'a> {
         // is normalised on a cold path: `i + len` is in range exactly when
         // `-len <= i < 0` (a too large `i` gives `i + len >= len`).
         let j = self.f.new_local(Ty::I64);
-        self.op(Op::SetVar(j), vec![i]);
+        self.op(Op::SetVar(j), [i]);
         let inb = self.icmp(Cmp::Ult, i, len);
         let neg = self.cold_block();
         let join = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: inb, then: (join, vec![]), els: (neg, vec![]) });
         self.cur = neg;
-        let il = self.op1(Op::IAdd, vec![i, len]);
+        let il = self.op1(Op::IAdd, [i, len]);
         let inb2 = self.icmp(Cmp::Ult, il, len);
         let x = self.exit(ExitKind::Guard, pc, "index out of range");
         self.guard_nonzero(inb2, x);
-        self.op(Op::SetVar(j), vec![il]);
+        self.op(Op::SetVar(j), [il]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
-        self.op1(Op::GetVar(j), vec![])
+        self.op1(Op::GetVar(j), [])
     }
     /// Drops the facts about the registers instruction `pc` writes.
     fn forget_writes(&mut self, pc: usize) {
@@ -993,7 +997,7 @@ impl<'a> Tr<'a> {
             self.facts.retain(|k, _| k.0 != a);
         }
     }
-    fn call(&mut self, addr: usize, name: &'static str, args: Vec<Var>) -> Var {
+    fn call(&mut self, addr: usize, name: &'static str, args: impl AsRef<[Var]>) -> Var {
         self.forget_facts(name);
         self.forget_positions(name);
         let split = self.split_set();
@@ -1003,7 +1007,7 @@ impl<'a> Tr<'a> {
         self.reload_positions(name);
         r
     }
-    fn call_void(&mut self, addr: usize, name: &'static str, args: Vec<Var>) {
+    fn call_void(&mut self, addr: usize, name: &'static str, args: impl AsRef<[Var]>) {
         self.forget_facts(name);
         self.forget_positions(name);
         let split = self.split_set();
@@ -1042,9 +1046,9 @@ impl<'a> Tr<'a> {
             .collect();
         for r in cached {
             let ax = self.aux_n(r, 4);
-            let p = self.op1(Op::GetVar(ax[0]), vec![]);
+            let p = self.op1(Op::GetVar(ax[0]), []);
             let v = self.load(p, 0);
-            self.op(Op::SetVar(ax[3]), vec![v]);
+            self.op(Op::SetVar(ax[3]), [v]);
         }
     }
 
@@ -1099,7 +1103,7 @@ impl<'a> Tr<'a> {
     /// sees and the register states are unchanged.
     fn spill_around(&mut self, split: &[(usize, LocalId)], before: bool) {
         for &(_, l) in split {
-            self.op(if before { Op::Spill(l) } else { Op::Reload(l) }, vec![]);
+            self.op(if before { Op::Spill(l) } else { Op::Reload(l) }, []);
         }
     }
 
@@ -1109,7 +1113,7 @@ impl<'a> Tr<'a> {
     /// Address of register `r`'s slot.
     fn slot_addr(&mut self, r: usize) -> Var {
         let off = self.iconst(Self::slot_off(r) as i64);
-        self.op1(Op::IAdd, vec![self.base, off])
+        self.op1(Op::IAdd, [self.base, off])
     }
     fn load_tag(&mut self, r: usize) -> Var {
         self.load(self.base, Self::slot_off(r))
@@ -1176,19 +1180,19 @@ impl<'a> Tr<'a> {
     }
     fn get_i(&mut self, r: usize) -> Var {
         let l = self.ivar(r);
-        self.op1(Op::GetVar(l), vec![])
+        self.op1(Op::GetVar(l), [])
     }
     fn get_f(&mut self, r: usize) -> Var {
         let l = self.fvar(r);
-        self.op1(Op::GetVar(l), vec![])
+        self.op1(Op::GetVar(l), [])
     }
     fn set_i(&mut self, r: usize, v: Var) {
         let l = self.ivar(r);
-        self.op(Op::SetVar(l), vec![v]);
+        self.op(Op::SetVar(l), [v]);
     }
     fn set_f(&mut self, r: usize, v: Var) {
         let l = self.fvar(r);
-        self.op(Op::SetVar(l), vec![v]);
+        self.op(Op::SetVar(l), [v]);
     }
 
     // ---- abstract registers -------------------------------------------
@@ -1268,7 +1272,7 @@ impl<'a> Tr<'a> {
                 let tg = num_tag(s.t);
                 let v = if s.t == T::Float {
                     let f = self.get_f(r);
-                    self.op1(Op::FBits, vec![f])
+                    self.op1(Op::FBits, [f])
                 } else {
                     self.get_i(r)
                 };
@@ -1289,7 +1293,7 @@ impl<'a> Tr<'a> {
                 let p = self.iconst(pw as i64);
                 self.store(self.base, off + 8, p);
                 if is_heap_tag(v.tag()) {
-                    self.call_void(helpers::incref as *const () as usize, "incref", vec![p]);
+                    self.call_void(helpers::incref as *const () as usize, "incref", [p]);
                 }
                 self.st[r] = RS { t: s.t, clean: true, mem: Some(v.tag()) };
             }
@@ -1313,17 +1317,17 @@ impl<'a> Tr<'a> {
                 let dst = self.slot_addr(r);
                 let nv = self.iconst(n as i64);
                 let pl = self.aux(r)[0];
-                let pos = self.op1(Op::GetVar(pl), vec![]);
-                self.call_void(helpers::make_seq_iter as *const () as usize, "make_seq_iter", vec![src, nv, pos, dst]);
+                let pos = self.op1(Op::GetVar(pl), []);
+                self.call_void(helpers::make_seq_iter as *const () as usize, "make_seq_iter", [src, nv, pos, dst]);
                 self.st[r] = RS::mem_type(T::Tag(tag::ITER));
                 return;
             }
             T::VSeqIter(_) => {
                 // (The slot holds the list or tuple.)
                 let pl = self.aux_n(r, 2)[0];
-                let pos = self.op1(Op::GetVar(pl), vec![]);
+                let pos = self.op1(Op::GetVar(pl), []);
                 let a = self.slot_addr(r);
-                self.call_void(helpers::seq_iter_at as *const () as usize, "seq_iter_at", vec![a, pos]);
+                self.call_void(helpers::seq_iter_at as *const () as usize, "seq_iter_at", [a, pos]);
                 self.facts.retain(|k, _| k.0 != r);
                 self.st[r] = RS::mem_type(T::Tag(tag::ITER));
                 return;
@@ -1339,13 +1343,13 @@ impl<'a> Tr<'a> {
         let nv = self.iconst(n as i64);
         let tg = match names {
             None => {
-                self.call_void(helpers::make_tuple as *const () as usize, "make_tuple", vec![src, nv, dst]);
+                self.call_void(helpers::make_tuple as *const () as usize, "make_tuple", [src, nv, dst]);
                 tag::TUPLE
             }
             Some(k) => {
                 let p = self.konst(k).words()[1];
                 let pv = self.iconst(p as i64);
-                self.call_void(helpers::make_kwdict as *const () as usize, "make_kwdict", vec![src, pv, nv, dst]);
+                self.call_void(helpers::make_kwdict as *const () as usize, "make_kwdict", [src, pv, nv, dst]);
                 tag::DICT
             }
         };
@@ -1361,7 +1365,7 @@ impl<'a> Tr<'a> {
                     let p = self.load(ra, 8);
                     self.store(qa, 0, t);
                     self.store(qa, 8, p);
-                    self.call_void(helpers::incref as *const () as usize, "incref", vec![p]);
+                    self.call_void(helpers::incref as *const () as usize, "incref", [p]);
                     self.st[q] = RS::mem_type(T::Tag(tg));
                 }
             }
@@ -1457,7 +1461,7 @@ impl<'a> Tr<'a> {
                     let v = self.loadf(self.base, off);
                     self.set_f(r, v);
                 } else if nt == T::Bool {
-                    let v = self.op1(Op::Load8 { off }, vec![self.base]);
+                    let v = self.op1(Op::Load8 { off }, [self.base]);
                     self.set_i(r, v);
                 } else {
                     let v = self.load(self.base, off);
@@ -1479,7 +1483,7 @@ impl<'a> Tr<'a> {
             T::Float => self.get_f(r),
             _ => {
                 let i = self.get_i(r);
-                self.op1(Op::IToF, vec![i])
+                self.op1(Op::IToF, [i])
             }
         }
     }
@@ -1575,12 +1579,14 @@ impl<'a> Tr<'a> {
         let line = self.code().lines.get(pc.min(self.code().instrs.len() - 1)).copied().unwrap_or(0);
         let idx = self.exits.len();
         self.exits.push(ExitInfo { kind, pc: pc as u32, inline, line, reason, count: std::cell::Cell::new(0), returns: false });
-        let (saved_cur, saved_st, saved_facts) = (self.cur, self.st.clone(), self.facts.clone());
+        let saved_cur = self.cur;
         let b = self.cold_block();
         self.cur = b;
         let shared = match self.exit_tails.get(&plan) {
             Some(t) => *t,
             None => {
+                // (Writing the tail changes the states: kept for after.)
+                let (saved_st, saved_facts) = (self.st.clone(), self.facts.clone());
                 let tail = self.cold_block();
                 self.cur = tail;
                 self.no_split += 1;
@@ -1599,7 +1605,7 @@ impl<'a> Tr<'a> {
                             let p = self.load(ba, 8);
                             self.store(ra, 0, t);
                             self.store(ra, 8, p);
-                            self.call_void(helpers::incref as *const () as usize, "incref", vec![p]);
+                            self.call_void(helpers::incref as *const () as usize, "incref", [p]);
                             continue;
                         }
                         built.push((r, rs.t));
@@ -1609,19 +1615,19 @@ impl<'a> Tr<'a> {
                 }
                 self.no_alias -= 1;
                 self.no_split -= 1;
-                let id = self.op1(Op::GetVar(self.exit_local), vec![]);
+                let id = self.op1(Op::GetVar(self.exit_local), []);
                 self.f.set_term(self.cur, Terminator::Return(id));
                 self.exit_tails.insert(plan, tail);
                 self.cur = b;
+                self.st = saved_st;
+                self.facts = saved_facts;
                 tail
             }
         };
         let v = self.iconst(idx as i64);
-        self.op(Op::SetVar(self.exit_local), vec![v]);
+        self.op(Op::SetVar(self.exit_local), [v]);
         self.f.set_term(self.cur, Terminator::Jump(shared, vec![]));
         self.cur = saved_cur;
-        self.st = saved_st;
-        self.facts = saved_facts;
         b
     }
 
@@ -1696,7 +1702,7 @@ impl<'a> Tr<'a> {
         let dv = self.iconst(desc as i64);
         let pv = self.iconst(pc as i64);
         let rv = self.iconst(e.exc_reg as i64);
-        self.call_void(helpers::catch_inlined as *const () as usize, "catch", vec![self.ctx, dv, pv, rv]);
+        self.call_void(helpers::catch_inlined as *const () as usize, "catch", [self.ctx, dv, pv, rv]);
         self.st.truncate(root_n);
         self.clobber(e.exc_reg as usize);
         let st = std::mem::take(&mut self.st);
@@ -1744,7 +1750,7 @@ impl<'a> Tr<'a> {
         let b = self.cold_block();
         self.cur = b;
         let pv = self.iconst(pc as i64);
-        self.op(Op::SetVar(self.exit_local), vec![pv]);
+        self.op(Op::SetVar(self.exit_local), [pv]);
         let key = (h, st);
         let mut ok = true;
         let tail = match self.catch_tails.get(&key) {
@@ -1762,9 +1768,9 @@ impl<'a> Tr<'a> {
                         self.flush(r);
                     }
                 }
-                let pv = self.op1(Op::GetVar(self.exit_local), vec![]);
+                let pv = self.op1(Op::GetVar(self.exit_local), []);
                 let rv = self.iconst(e.exc_reg as i64);
-                self.call_void(helpers::catch as *const () as usize, "catch", vec![self.ctx, pv, rv]);
+                self.call_void(helpers::catch as *const () as usize, "catch", [self.ctx, pv, rv]);
                 self.clobber(e.exc_reg as usize);
                 let saved_pc = self.pc;
                 ok = self.goto(h).is_ok();
@@ -1794,7 +1800,7 @@ impl<'a> Tr<'a> {
         let b = self.cold_block();
         self.cur = b;
         let k = self.iconst(kind);
-        self.call_void(helpers::zero_div as *const () as usize, "zero_div", vec![self.ctx, k]);
+        self.call_void(helpers::zero_div as *const () as usize, "zero_div", [self.ctx, k]);
         let x = self.error_exit();
         self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
         self.cur = saved_cur;
@@ -2008,9 +2014,9 @@ impl<'a> Tr<'a> {
             lo: header,
             hi: loop_pc,
             is_root: true,
-            loop_headers: HashSet::new(),
-            incoming: HashMap::new(),
-            blocks: HashMap::new(),
+            loop_headers: HashSet::default(),
+            incoming: HashMap::default(),
+            blocks: HashMap::default(),
             returns: Vec::new(),
         });
         let eb = self.cur;
@@ -2124,7 +2130,7 @@ impl<'a> Tr<'a> {
                     // object there would never be released.
                     let tg = self.load_tag(r);
                     let k5 = self.iconst(tag::FIRST_HEAP as i64);
-                    let d = self.op1(Op::ISub, vec![tg, k5]);
+                    let d = self.op1(Op::ISub, [tg, k5]);
                     let heap = self.icmp_imm(Cmp::Ult, d, (tag::NOT_IMPLEMENTED - tag::FIRST_HEAP) as i64);
                     let ok = self.icmp_imm(Cmp::Eq, heap, 0);
                     self.guard_nonzero(ok, fail);
@@ -2155,7 +2161,7 @@ impl<'a> Tr<'a> {
                     self.st[r] = RS { t, clean: true, mem: Some(tag::INT) };
                 }
                 T::Bool => {
-                    let v = self.op1(Op::Load8 { off }, vec![self.base]);
+                    let v = self.op1(Op::Load8 { off }, [self.base]);
                     self.set_i(r, v);
                     self.st[r] = RS { t, clean: true, mem: Some(tag::BOOL) };
                 }
@@ -2193,8 +2199,8 @@ impl<'a> Tr<'a> {
     fn iter_setup(&mut self, r: usize, kind: u64, fail: BlockId) {
         let a = self.slot_addr(r);
         let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
-        let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
-        let k = self.call(helpers::iter_info as *const () as usize, "iter_info", vec![a, out]);
+        let out = self.op1(Op::IAdd, [self.ctx, scratch_off]);
+        let k = self.call(helpers::iter_info as *const () as usize, "iter_info", [a, out]);
         self.iter_fields(r, kind, k, out, fail);
     }
 
@@ -2205,8 +2211,8 @@ impl<'a> Tr<'a> {
         let sa = self.slot_addr(s);
         let a = self.slot_addr(r);
         let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
-        let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
-        let k = self.call(helpers::get_iter_seq as *const () as usize, "get_iter_seq", vec![sa, a, out]);
+        let out = self.op1(Op::IAdd, [self.ctx, scratch_off]);
+        let k = self.call(helpers::get_iter_seq as *const () as usize, "get_iter_seq", [sa, a, out]);
         self.iter_fields(r, kind, k, out, fail);
     }
 
@@ -2219,13 +2225,13 @@ impl<'a> Tr<'a> {
         let ax = self.aux(r);
         for (i, l) in ax.iter().enumerate() {
             let v = self.load(out, 8 * i as i32);
-            self.op(Op::SetVar(*l), vec![v]);
+            self.op(Op::SetVar(*l), [v]);
         }
         // The current position (a range's next value, a list's index).
         let pos_l = self.aux_n(r, 4)[3];
         let p = self.load(out, 0);
         let pos = self.load(p, 0);
-        self.op(Op::SetVar(pos_l), vec![pos]);
+        self.op(Op::SetVar(pos_l), [pos]);
     }
 
     /// Loads the fields of a `zip` or `enumerate` of list iterators into
@@ -2233,8 +2239,8 @@ impl<'a> Tr<'a> {
     fn fused_setup(&mut self, r: usize, t: T, fail: BlockId) {
         let a = self.slot_addr(r);
         let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
-        let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
-        let k = self.call(helpers::fused_info as *const () as usize, "fused_info", vec![a, out]);
+        let out = self.op1(Op::IAdd, [self.ctx, scratch_off]);
+        let k = self.call(helpers::fused_info as *const () as usize, "fused_info", [a, out]);
         let (want, n) = match t {
             T::ZipIter(n) => (3 | (n as i64) << 8, 2 * n as usize),
             _ => (4, 3),
@@ -2244,7 +2250,7 @@ impl<'a> Tr<'a> {
         let ax = self.aux_n(r, n);
         for (i, l) in ax.iter().enumerate() {
             let v = self.load(out, 8 * i as i32);
-            self.op(Op::SetVar(*l), vec![v]);
+            self.op(Op::SetVar(*l), [v]);
         }
     }
 
@@ -2308,7 +2314,7 @@ impl<'a> Tr<'a> {
         };
         // Reverse postorder from `lo`.
         let mut order = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut stack: Vec<(usize, usize)> = vec![(lo, 0)];
         seen.insert(lo);
         while let Some(top) = stack.last_mut() {
@@ -2338,7 +2344,7 @@ impl<'a> Tr<'a> {
                     }
                 }
             }
-            reg.incoming.entry(lo).or_default().push((entry_block, entry_state, Facts::new()));
+            reg.incoming.entry(lo).or_default().push((entry_block, entry_state, Facts::default()));
         }
         for &start in &order {
             let edges = self.regions.last_mut().unwrap().incoming.remove(&start).unwrap_or_default();
@@ -2759,7 +2765,7 @@ impl<'a> Tr<'a> {
         let flen = self.load(vm, lay.frames_len);
         let fcap = self.load(vm, lay.frames_cap);
         let kv = self.iconst(k as i64);
-        let flenk = self.op1(Op::IAdd, vec![flen, kv]);
+        let flenk = self.op1(Op::IAdd, [flen, kv]);
         let bad_cap = self.icmp(Cmp::Ge, flenk, fcap);
         // The callee's depth and extent: this translation's for this
         // region, the callee region's own otherwise.
@@ -2767,14 +2773,14 @@ impl<'a> Tr<'a> {
             self.patched_const(Patch::Levels(2 + k as i64))
         } else {
             let l = self.load(clp, lay.lp_dc_levels);
-            self.op1(Op::IAdd, vec![l, kv])
+            self.op1(Op::IAdd, [l, kv])
         };
-        let need = self.op1(Op::IAdd, vec![flen, levels]);
+        let need = self.op1(Op::IAdd, [flen, levels]);
         let limit = self.load(vm, lay.frame_limit);
         let bad_limit = self.icmp(Cmp::Ge, need, limit);
         let fsz = self.iconst(lay.frame_size as i64);
-        let coff = self.op1(Op::IMul, vec![fi, fsz]);
-        let cf = self.op1(Op::IAdd, vec![fptr, coff]);
+        let coff = self.op1(Op::IMul, [fi, fsz]);
+        let cf = self.op1(Op::IAdd, [fptr, coff]);
         // The callee's window: above the caller's (`Frame::top`: the
         // region's extent for the loop's own frame, the window's end for
         // an inlined one).
@@ -2782,14 +2788,14 @@ impl<'a> Tr<'a> {
             self.load(cf, lay.f_top as i32)
         } else {
             let o = self.iconst(16 * (self.level().offset + self.code().nregs as usize) as i64);
-            self.op1(Op::IAdd, vec![self.base, o])
+            self.op1(Op::IAdd, [self.base, o])
         };
         let four = self.iconst(4);
         let room16 = if own { self.patched_const(Patch::Room16) } else { self.load(clp, lay.lp_dc_room16) };
-        let ntop = self.op1(Op::IAdd, vec![nb, room16]);
+        let ntop = self.op1(Op::IAdd, [nb, room16]);
         let se = self.load(vm, lay.stack_end);
         let bad_stack = self.icmp(Cmp::Ult, se, ntop);
-        let sp = self.op1(Op::StackPtr, vec![]);
+        let sp = self.op1(Op::StackPtr, []);
         let floor = self.load(vm, lay.native_floor);
         let bad_native = self.icmp(Cmp::Ult, sp, floor);
         let gca = crate::objects::rc::GC_BUDGET.with(|b| b as *const std::cell::Cell<isize> as i64);
@@ -2797,7 +2803,7 @@ impl<'a> Tr<'a> {
         let gcb = self.load(gcaddr, 0);
         let bad_gc = self.icmp(Cmp::Le, gcb, zero);
         for b in [bad_cap, bad_limit, bad_stack, bad_native, bad_gc] {
-            bad = self.op1(Op::IOr, vec![bad, b]);
+            bad = self.op1(Op::IOr, [bad, b]);
         }
         let fast = self.new_block();
         let join = self.new_block();
@@ -2809,7 +2815,7 @@ impl<'a> Tr<'a> {
         self.mem(fr);
         let fv = self.iconst(self.level().desc.map_or(-1, |x| x as i64));
         let pv = self.iconst(pc as i64);
-        let s = self.call(helpers::exec_call as *const () as usize, "exec_call", vec![self.ctx, fv, pv]);
+        let s = self.call(helpers::exec_call as *const () as usize, "exec_call", [self.ctx, fv, pv]);
         self.check_status(s);
         // The argument registers end Undef on both paths (dead
         // temporaries; the fast path moves them).
@@ -2828,10 +2834,10 @@ impl<'a> Tr<'a> {
         let (pw, ps) = ((lay.f_pc / 8 * 8) as i32, (lay.f_pc % 8 * 8) as i64);
         let old = self.load(cf, pw);
         let mask = self.iconst(!(0xffff_ffffi64 << ps));
-        let kept = self.op1(Op::IAnd, vec![old, mask]);
+        let kept = self.op1(Op::IAnd, [old, mask]);
         let root_pc = if k == 0 { pc } else { self.chain[1].call_pc };
         let npc = self.iconst(((root_pc as i64) + 1) << ps);
-        let word = self.op1(Op::IOr, vec![kept, npc]);
+        let word = self.op1(Op::IOr, [kept, npc]);
         self.store(cf, pw, word);
         // The arguments move (their registers become Undef).
         for i in 0..n {
@@ -2847,8 +2853,8 @@ impl<'a> Tr<'a> {
         // The frame records: the inlined frames', each at its call (the
         // innermost at this one), then the callee's.
         let rec0 = {
-            let o = self.op1(Op::IMul, vec![flen, fsz]);
-            self.op1(Op::IAdd, vec![fptr, o])
+            let o = self.op1(Op::IMul, [flen, fsz]);
+            self.op1(Op::IAdd, [fptr, o])
         };
         let exc = self.load(vm, lay.exc_len);
         for j in 1..=k + 1 {
@@ -2860,8 +2866,8 @@ impl<'a> Tr<'a> {
                 let (b, t) = (16 * lvl.offset as i64, 16 * (lvl.offset + d.nregs as usize) as i64);
                 let bv = self.iconst(b);
                 let tv = self.iconst(t);
-                let bb = self.op1(Op::IAdd, vec![self.base, bv]);
-                let tt = self.op1(Op::IAdd, vec![self.base, tv]);
+                let bb = self.op1(Op::IAdd, [self.base, bv]);
+                let tt = self.op1(Op::IAdd, [self.base, tv]);
                 (super::frame_template(&func, next as u32 + 1), bb, tt)
             } else {
                 match &callee {
@@ -2883,25 +2889,25 @@ impl<'a> Tr<'a> {
                     fnv.unwrap()
                 } else if runtime && at == lay.f_code {
                     let d = self.iconst(crate::objects::rc::DATA_OFFSET as i64);
-                    self.op1(Op::IAdd, vec![cbox.unwrap(), d])
+                    self.op1(Op::IAdd, [cbox.unwrap(), d])
                 } else if runtime && at == lay.f_globals {
                     let g = self.load(fnv.unwrap(), lay.fn_globals);
                     let d = self.iconst(crate::objects::rc::DATA_OFFSET as i64);
-                    self.op1(Op::IAdd, vec![g, d])
+                    self.op1(Op::IAdd, [g, d])
                 } else {
                     self.iconst(x as i64)
                 };
                 if at == lay.f_exc_depth / 8 * 8 {
                     let sh = self.iconst((lay.f_exc_depth % 8 * 8) as i64);
-                    let e = self.op1(Op::IShl, vec![exc, sh]);
-                    v = self.op1(Op::IOr, vec![v, e]);
+                    let e = self.op1(Op::IShl, [exc, sh]);
+                    v = self.op1(Op::IOr, [v, e]);
                 }
                 self.store(rec0, ((j - 1) * lay.frame_size + at) as i32, v);
             }
         }
         let one = self.iconst(1);
         let k1 = self.iconst(k as i64 + 1);
-        let flen1 = self.op1(Op::IAdd, vec![flen, k1]);
+        let flen1 = self.op1(Op::IAdd, [flen, k1]);
         self.store(vm, lay.frames_len, flen1);
         self.store(self.ctx, lay.ctx_fi, flenk);
         if !own {
@@ -2910,18 +2916,18 @@ impl<'a> Tr<'a> {
             // be invalidated meanwhile), as `Vm::call_compiled` does.
             self.store(self.ctx, lay.ctx_lp, clp);
             let s = self.load(clp, lay.rc_strong);
-            let s1 = self.op1(Op::IAdd, vec![s, one]);
+            let s1 = self.op1(Op::IAdd, [s, one]);
             self.store(clp, lay.rc_strong, s1);
         }
         for off in [lay.lp_runs, lay.lp_native_runs] {
             let x = self.load(clp, off);
-            let x1 = self.op1(Op::IAdd, vec![x, one]);
+            let x1 = self.op1(Op::IAdd, [x, one]);
             self.store(clp, off, x1);
         }
         let entry = self.load(clp, lay.lp_entry);
         let split = self.split_set();
         self.spill_around(&split, true);
-        let r = self.op1(Op::CallInd, vec![entry, nb, self.ctx]);
+        let r = self.op1(Op::CallInd, [entry, nb, self.ctx]);
         self.spill_around(&split, false);
         self.store(self.ctx, lay.ctx_fi, fi);
         if !own {
@@ -2936,8 +2942,8 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Branch { cond: inr, then: (chk, vec![]), els: (fin, vec![]) });
         self.cur = chk;
         let three = self.iconst(3);
-        let ro = self.op1(Op::IShl, vec![r, three]);
-        let ra = self.op1(Op::IAdd, vec![tab, ro]);
+        let ro = self.op1(Op::IShl, [r, three]);
+        let ra = self.op1(Op::IAdd, [tab, ro]);
         let src = self.load(ra, 0);
         let isret = self.icmp_imm(Cmp::Ne, src, -1);
         let ret = self.new_block();
@@ -2947,8 +2953,8 @@ impl<'a> Tr<'a> {
         // dropped (it owns nothing).
         self.cur = ret;
         let zero = self.iconst(0);
-        let so = self.op1(Op::IShl, vec![src, four]);
-        let sa = self.op1(Op::IAdd, vec![nb, so]);
+        let so = self.op1(Op::IShl, [src, four]);
+        let sa = self.op1(Op::IAdd, [nb, so]);
         let vt = self.load(sa, 0);
         let vp = self.load(sa, 8);
         // (The callee's `return` exit cleared the rest: `clear_window_but`.)
@@ -2964,11 +2970,11 @@ impl<'a> Tr<'a> {
             let done = self.new_block();
             self.f.set_term(self.cur, Terminator::Branch { cond: last, then: (free, vec![]), els: (dec, vec![]) });
             self.cur = free;
-            self.call_void(helpers::drop_region as *const () as usize, "drop_region", vec![clp]);
+            self.call_void(helpers::drop_region as *const () as usize, "drop_region", [clp]);
             self.f.set_term(self.cur, Terminator::Jump(done, vec![]));
             self.cur = dec;
             let one = self.iconst(1);
-            let s1 = self.op1(Op::ISub, vec![s, one]);
+            let s1 = self.op1(Op::ISub, [s, one]);
             self.store(clp, lay.rc_strong, s1);
             self.f.set_term(self.cur, Terminator::Jump(done, vec![]));
             self.cur = done;
@@ -2976,17 +2982,17 @@ impl<'a> Tr<'a> {
         // The call site's result profile.
         let pa = &mut self.code().cache(pc).profile as *mut u8 as i64;
         let bits = self.iconst(super::PROFILE_BITS.as_ptr() as i64);
-        let ba = self.op1(Op::IAdd, vec![bits, vt]);
-        let bit = self.op1(Op::Load8 { off: 0 }, vec![ba]);
+        let ba = self.op1(Op::IAdd, [bits, vt]);
+        let bit = self.op1(Op::Load8 { off: 0 }, [ba]);
         let pav = self.iconst(pa);
-        let prof = self.op1(Op::Load8 { off: 0 }, vec![pav]);
-        let has = self.op1(Op::IAnd, vec![bit, prof]);
+        let prof = self.op1(Op::Load8 { off: 0 }, [pav]);
+        let has = self.op1(Op::IAnd, [bit, prof]);
         let newbit = self.icmp(Cmp::Eq, has, zero);
         let upd = self.cold_block();
         let cont = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: newbit, then: (upd, vec![]), els: (cont, vec![]) });
         self.cur = upd;
-        self.call_void(helpers::profile_or as *const () as usize, "profile_or", vec![pav, bit]);
+        self.call_void(helpers::profile_or as *const () as usize, "profile_or", [pav, bit]);
         self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
         self.cur = cont;
         // Into the caller's register (whatever it held released: for a
@@ -3002,7 +3008,7 @@ impl<'a> Tr<'a> {
         let frv = self.iconst(fr as i64);
         let kv = self.iconst(k as i64);
         let pv = if own { self.iconst(0) } else { clp };
-        let s = self.call(helpers::native_finish as *const () as usize, "native_finish", vec![self.ctx, r, frv, kv, pv]);
+        let s = self.call(helpers::native_finish as *const () as usize, "native_finish", [self.ctx, r, frv, kv, pv]);
         self.check_status(s);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
 
@@ -3130,12 +3136,12 @@ impl<'a> Tr<'a> {
         let pv = self.iconst(pc as i64);
         let s = match self.code().instrs[pc] {
             Instr::GetItem { .. } | Instr::SetItem { .. } => {
-                self.call(helpers::exec_item as *const () as usize, "exec_item", vec![self.ctx, fv, pv])
+                self.call(helpers::exec_item as *const () as usize, "exec_item", [self.ctx, fv, pv])
             }
             Instr::Call { .. } | Instr::CallMethod { .. } if self.opts.native_calls => {
-                self.call(helpers::exec_call as *const () as usize, "exec_call", vec![self.ctx, fv, pv])
+                self.call(helpers::exec_call as *const () as usize, "exec_call", [self.ctx, fv, pv])
             }
-            _ => self.call(helpers::exec as *const () as usize, "exec", vec![self.ctx, fv, pv]),
+            _ => self.call(helpers::exec as *const () as usize, "exec", [self.ctx, fv, pv]),
         };
         self.check_status(s);
         s
@@ -3273,11 +3279,11 @@ impl<'a> Tr<'a> {
                 let a = self.abs(exc);
                 self.mem(a);
                 let p = self.slot_addr(a);
-                self.call_void(helpers::push_exc_info as *const () as usize, "push_exc_info", vec![self.ctx, p]);
+                self.call_void(helpers::push_exc_info as *const () as usize, "push_exc_info", [self.ctx, p]);
                 Ok(Flow::Next)
             }
             Instr::PopExcInfo {} => {
-                self.call_void(helpers::pop_exc_info as *const () as usize, "pop_exc_info", vec![self.ctx]);
+                self.call_void(helpers::pop_exc_info as *const () as usize, "pop_exc_info", [self.ctx]);
                 // The popped exception may have been the last reference.
                 self.freed = true;
                 Ok(Flow::Next)
@@ -3287,7 +3293,7 @@ impl<'a> Tr<'a> {
                 self.mem(a);
                 self.mem(b);
                 let (pa, pb) = (self.slot_addr(a), self.slot_addr(b));
-                let s = self.call(helpers::exc_not_match as *const () as usize, "exc_not_match", vec![self.ctx, pa, pb]);
+                let s = self.call(helpers::exc_not_match as *const () as usize, "exc_not_match", [self.ctx, pa, pb]);
                 self.check_status(s);
                 let j = self.icmp_imm(Cmp::Eq, s, JUMP as i64);
                 self.branch(j, target as usize, pc + 1)
@@ -3423,7 +3429,7 @@ impl<'a> Tr<'a> {
                         self.mem(rb);
                         let (pa, pb) = (self.slot_addr(ra), self.slot_addr(rb));
                         let (o, p) = (self.iconst(op as i64), self.iconst(self.root_pc() as i64));
-                        let s = self.call(helpers::compare_bool as *const () as usize, "compare_bool", vec![self.ctx, o, pa, pb, p]);
+                        let s = self.call(helpers::compare_bool as *const () as usize, "compare_bool", [self.ctx, o, pa, pb, p]);
                         self.check_status(s);
                         self.branch(s, pc + 1, target as usize)
                     }
@@ -3475,7 +3481,7 @@ impl<'a> Tr<'a> {
                         self.virtual_container(d, T::VIter(a, n));
                         let pl = self.aux(d)[0];
                         let z = self.iconst(0);
-                        self.op(Op::SetVar(pl), vec![z]);
+                        self.op(Op::SetVar(pl), [z]);
                         return Ok(Flow::Next);
                     }
                     self.flush(s);
@@ -3516,8 +3522,8 @@ impl<'a> Tr<'a> {
                     self.facts.retain(|key, _| key.0 != d);
                     let ax = self.aux_n(d, 2);
                     let z = self.iconst(0);
-                    self.op(Op::SetVar(ax[0]), vec![z]);
-                    self.op(Op::SetVar(ax[1]), vec![p]);
+                    self.op(Op::SetVar(ax[0]), [z]);
+                    self.op(Op::SetVar(ax[1]), [p]);
                     self.st[d] = RS { t: T::VSeqIter(k == 5), clean: false, mem: Some(if k == 5 { tag::TUPLE } else { tag::LIST }) };
                     return Ok(Flow::Next);
                 }
@@ -3678,8 +3684,7 @@ impl<'a> Tr<'a> {
                         let frame = self.level().desc.map_or(-1, |x| x as i64);
                         let fv = self.iconst(frame);
                         let pv = self.iconst(pc as i64);
-                        let st =
-                            self.call(helpers::call_builtin_method as *const () as usize, "call_builtin_method", vec![self.ctx, fv, pv]);
+                        let st = self.call(helpers::call_builtin_method as *const () as usize, "call_builtin_method", [self.ctx, fv, pv]);
                         self.check_status(st);
                         // The helper consumed the receiver and arguments.
                         for r in b + 1..=b + 1 + nargs as usize {
@@ -3712,7 +3717,7 @@ impl<'a> Tr<'a> {
                     let sa = self.slot_addr(s0);
                     let da = self.slot_addr(d0);
                     let n = self.iconst(count as i64);
-                    let r = self.call(helpers::unpack_tuple as *const () as usize, "unpack_tuple", vec![sa, da, n]);
+                    let r = self.call(helpers::unpack_tuple as *const () as usize, "unpack_tuple", [sa, da, n]);
                     let x = self.exit(ExitKind::Guard, pc, "tuple length");
                     self.guard_zero(r, x);
                     for i in 0..count as usize {
@@ -3734,7 +3739,7 @@ impl<'a> Tr<'a> {
                 let items = self.load(tp, dd + pofs as i32);
                 for i in 0..count as usize {
                     let off = self.iconst(16 * i as i64);
-                    let ea = self.op1(Op::IAdd, vec![items, off]);
+                    let ea = self.op1(Op::IAdd, [items, off]);
                     let da = self.slot_addr(d0 + i);
                     self.copy_value(da, ea);
                     self.clobber(d0 + i);
@@ -3754,7 +3759,7 @@ impl<'a> Tr<'a> {
                 let sa = self.slot_addr(s0);
                 let n = self.iconst(count as i64);
                 let da = self.slot_addr(d);
-                self.call_void(helpers::build_tuple as *const () as usize, "build_tuple", vec![sa, n, da]);
+                self.call_void(helpers::build_tuple as *const () as usize, "build_tuple", [sa, n, da]);
                 for i in 0..count as usize {
                     self.st[s0 + i] = RS::UNDEF;
                 }
@@ -3777,7 +3782,7 @@ impl<'a> Tr<'a> {
                 self.mem(d);
                 self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
                 let (sa, da) = (self.slot_addr(s), self.slot_addr(d));
-                let r = self.call(helpers::format_field as *const () as usize, "format_field", vec![sa, spa, da]);
+                let r = self.call(helpers::format_field as *const () as usize, "format_field", [sa, spa, da]);
                 self.or_generic(pc, r);
                 // (`__format__` may return a str subclass.)
                 self.clobber(d);
@@ -3795,7 +3800,7 @@ impl<'a> Tr<'a> {
                 let sa = self.slot_addr(s0);
                 let n = self.iconst(count as i64);
                 let da = self.slot_addr(d);
-                self.call_void(helpers::build_string as *const () as usize, "build_string", vec![sa, n, da]);
+                self.call_void(helpers::build_string as *const () as usize, "build_string", [sa, n, da]);
                 self.st[d] = RS::mem_type(T::Tag(tag::STR));
                 Ok(Flow::Next)
             }
@@ -4010,7 +4015,7 @@ impl<'a> Tr<'a> {
     fn safe_point(&mut self) {
         let (run, cont) = self.when_gc_due();
         self.cur = run;
-        self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
+        self.call_void(helpers::gc as *const () as usize, "gc", [self.ctx]);
         self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
         self.cur = cont;
     }
@@ -4024,7 +4029,7 @@ impl<'a> Tr<'a> {
         let (run, cont) = self.when_gc_due();
         self.cur = run;
         let (st, facts) = (self.st.clone(), self.facts.clone());
-        self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
+        self.call_void(helpers::gc as *const () as usize, "gc", [self.ctx]);
         let x = self.exit(ExitKind::Leave, resume, "finalizers ran");
         self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
         self.st = st;
@@ -4039,12 +4044,12 @@ impl<'a> Tr<'a> {
         let before = self.facts.clone();
         // Every heap value is in a frame slot (only numbers are unboxed),
         // so the collector sees all references.
-        self.call_void(helpers::gc as *const () as usize, "gc", vec![self.ctx]);
+        self.call_void(helpers::gc as *const () as usize, "gc", [self.ctx]);
         // The collector may have run finalizers: the header's facts that
         // held before are checked again (their locals reloaded), leaving
         // at the header when one no longer holds.
         let key = self.header_key(header);
-        let mut kept = Facts::new();
+        let mut kept = Facts::default();
         if let Some(inst) = self.installed.get(&key).cloned() {
             let keep: Vec<(HeaderFact, Fact)> = inst.into_iter().filter(|(h, f)| before.get(&h.key()) == Some(f)).collect();
             if !keep.is_empty() {
@@ -4215,7 +4220,7 @@ impl<'a> Tr<'a> {
             Some(T::Float) => {
                 let f = self.get_f(r);
                 let z = self.fconst(0.0);
-                return Ok(Some(self.op1(Op::FCmp(Cmp::Ne), vec![f, z])));
+                return Ok(Some(self.op1(Op::FCmp(Cmp::Ne), [f, z])));
             }
             _ => {}
         }
@@ -4242,7 +4247,7 @@ impl<'a> Tr<'a> {
                 self.mem(r);
                 let a = self.slot_addr(r);
                 let p = self.iconst(self.root_pc() as i64);
-                let s = self.call(helpers::truthy as *const () as usize, "truthy", vec![self.ctx, a, p]);
+                let s = self.call(helpers::truthy as *const () as usize, "truthy", [self.ctx, a, p]);
                 self.check_status(s);
                 Ok(Some(s))
             }
@@ -4285,7 +4290,7 @@ impl<'a> Tr<'a> {
                 (_, Some(r)) => {
                     let i = tr.int_of(r);
                     tr.exact_int(i);
-                    tr.op1(Op::IToF, vec![i])
+                    tr.op1(Op::IToF, [i])
                 }
                 (_, None) => tr.fconst(imm as f64),
             }
@@ -4295,13 +4300,13 @@ impl<'a> Tr<'a> {
             Rhs::Reg(rb) => fl(self, tb, Some(rb), 0),
             Rhs::Imm(i) => fl(self, T::Int, None, i),
         };
-        Some(self.op1(Op::FCmp(c), vec![x, y]))
+        Some(self.op1(Op::FCmp(c), [x, y]))
     }
 
     /// Guards that an int converts to float exactly (|i| <= 2**53).
     fn exact_int(&mut self, i: Var) {
         let k = self.iconst(1 << 53);
-        let s = self.op1(Op::IAdd, vec![i, k]);
+        let s = self.op1(Op::IAdd, [i, k]);
         let lim = self.iconst((1 << 54) + 1);
         let ok = self.icmp(Cmp::Ult, s, lim);
         let pc = self.pc;
@@ -4351,7 +4356,7 @@ impl<'a> Tr<'a> {
         }
         self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
         let (aa, ba, da) = (self.slot_addr(ra), self.slot_addr(rb), self.slot_addr(d));
-        let r = self.call(helpers::str_mod as *const () as usize, "str_mod", vec![self.ctx, aa, ba, da]);
+        let r = self.call(helpers::str_mod as *const () as usize, "str_mod", [self.ctx, aa, ba, da]);
         self.or_generic(pc, r);
         // (A str subclass's `__rmod__` may return anything.)
         self.clobber(d);
@@ -4402,7 +4407,7 @@ impl<'a> Tr<'a> {
                         BinOp::Sub => Op::ISubOv,
                         _ => Op::IMulOv,
                     };
-                    let r = self.op(o, vec![x, y]);
+                    let r = self.op(o, [x, y]);
                     let ex = self.exit(ExitKind::Guard, pc, "integer overflow");
                     self.guard_zero(r[1], ex);
                     Some((T::Int, r[0]))
@@ -4414,7 +4419,7 @@ impl<'a> Tr<'a> {
                         _ => Op::IXor,
                     };
                     let t = if ta == T::Bool && tb == T::Bool { T::Bool } else { T::Int };
-                    Some((t, self.op1(o, vec![x, y])))
+                    Some((t, self.op1(o, [x, y])))
                 }
                 BinOp::FloorDiv | BinOp::Mod => {
                     let ex = self.exit(ExitKind::Guard, pc, "division overflow");
@@ -4425,22 +4430,22 @@ impl<'a> Tr<'a> {
                     // instruction traps): leave for both.
                     let m1 = self.icmp_imm(Cmp::Eq, y, -1);
                     let mn = self.icmp_imm(Cmp::Eq, x, i64::MIN);
-                    let both = self.op1(Op::IAnd, vec![m1, mn]);
+                    let both = self.op1(Op::IAnd, [m1, mn]);
                     self.guard_zero(both, ex);
-                    let q = self.op1(Op::SDiv, vec![x, y]);
-                    let r = self.op1(Op::SRem, vec![x, y]);
+                    let q = self.op1(Op::SDiv, [x, y]);
+                    let r = self.op1(Op::SRem, [x, y]);
                     // Python rounds towards -inf: adjust when the remainder
                     // is non-zero and its sign differs from the divisor's.
                     let nz = self.icmp_imm(Cmp::Ne, r, 0);
-                    let xr = self.op1(Op::IXor, vec![r, y]);
+                    let xr = self.op1(Op::IXor, [r, y]);
                     let neg = self.icmp_imm(Cmp::Lt, xr, 0);
-                    let adj = self.op1(Op::IAnd, vec![nz, neg]);
+                    let adj = self.op1(Op::IAnd, [nz, neg]);
                     if op == BinOp::FloorDiv {
-                        let q1 = self.op1(Op::ISub, vec![q, adj]);
+                        let q1 = self.op1(Op::ISub, [q, adj]);
                         Some((T::Int, q1))
                     } else {
-                        let ry = self.op1(Op::IAdd, vec![r, y]);
-                        Some((T::Int, self.op1(Op::Select, vec![adj, ry, r])))
+                        let ry = self.op1(Op::IAdd, [r, y]);
+                        Some((T::Int, self.op1(Op::Select, [adj, ry, r])))
                     }
                 }
                 BinOp::TrueDiv => {
@@ -4449,16 +4454,16 @@ impl<'a> Tr<'a> {
                     let z = self.icmp_imm(Cmp::Eq, y, 0);
                     let zb = self.zero_div_error(2);
                     self.guard_zero(z, zb);
-                    let fx = self.op1(Op::IToF, vec![x]);
-                    let fy = self.op1(Op::IToF, vec![y]);
-                    Some((T::Float, self.op1(Op::FDiv, vec![fx, fy])))
+                    let fx = self.op1(Op::IToF, [x]);
+                    let fy = self.op1(Op::IToF, [y]);
+                    Some((T::Float, self.op1(Op::FDiv, [fx, fy])))
                 }
                 BinOp::LShift => {
                     let ex = self.exit(ExitKind::Guard, pc, "shift out of range");
                     let bad = self.icmp_imm(Cmp::Ult, y, 63);
                     self.guard_nonzero(bad, ex);
-                    let r = self.op1(Op::IShl, vec![x, y]);
-                    let back = self.op1(Op::ISar, vec![r, y]);
+                    let r = self.op1(Op::IShl, [x, y]);
+                    let back = self.op1(Op::ISar, [r, y]);
                     let same = self.icmp(Cmp::Eq, back, x);
                     self.guard_nonzero(same, ex);
                     Some((T::Int, r))
@@ -4469,8 +4474,8 @@ impl<'a> Tr<'a> {
                     self.guard_zero(neg, ex);
                     let big = self.icmp_imm(Cmp::Gt, y, 63);
                     let k63 = self.iconst(63);
-                    let s = self.op1(Op::Select, vec![big, k63, y]);
-                    Some((T::Int, self.op1(Op::ISar, vec![x, s])))
+                    let s = self.op1(Op::Select, [big, k63, y]);
+                    Some((T::Int, self.op1(Op::ISar, [x, s])))
                 }
                 _ => None,
             };
@@ -4491,15 +4496,15 @@ impl<'a> Tr<'a> {
             None => self.fconst(imm as f64),
         };
         let v = match op {
-            BinOp::Add => self.op1(Op::FAdd, vec![x, y]),
-            BinOp::Sub => self.op1(Op::FSub, vec![x, y]),
-            BinOp::Mul => self.op1(Op::FMul, vec![x, y]),
+            BinOp::Add => self.op1(Op::FAdd, [x, y]),
+            BinOp::Sub => self.op1(Op::FSub, [x, y]),
+            BinOp::Mul => self.op1(Op::FMul, [x, y]),
             BinOp::TrueDiv => {
                 let z = self.fconst(0.0);
-                let isz = self.op1(Op::FCmp(Cmp::Eq), vec![y, z]);
+                let isz = self.op1(Op::FCmp(Cmp::Eq), [y, z]);
                 let ex = self.exit(ExitKind::Guard, pc, "float division by zero");
                 self.guard_zero(isz, ex);
-                self.op1(Op::FDiv, vec![x, y])
+                self.op1(Op::FDiv, [x, y])
             }
             BinOp::Pow if rb.is_some_and(|rb| self.st[rb].t == T::Int) => {
                 // x ** 2 for a float x: only the exponent 2 is common
@@ -4509,7 +4514,7 @@ impl<'a> Tr<'a> {
                 let two = self.icmp_imm(Cmp::Eq, e, 2);
                 let ex = self.exit(ExitKind::Guard, pc, "exponent is not 2");
                 self.guard_nonzero(two, ex);
-                self.op1(Op::FMul, vec![x, x])
+                self.op1(Op::FMul, [x, x])
             }
             _ => return self.generic(pc, ins),
         };
@@ -4527,13 +4532,13 @@ impl<'a> Tr<'a> {
         match (ins, t) {
             (Instr::Neg { .. }, T::Float) => {
                 let x = self.get_f(s);
-                let v = self.op1(Op::FNeg, vec![x]);
+                let v = self.op1(Op::FNeg, [x]);
                 self.def_num(d, T::Float, v);
             }
             (Instr::Neg { .. }, _) => {
                 let x = self.get_i(s);
                 let z = self.iconst(0);
-                let r = self.op(Op::ISubOv, vec![z, x]);
+                let r = self.op(Op::ISubOv, [z, x]);
                 let ex = self.exit(ExitKind::Guard, pc, "integer overflow");
                 self.guard_zero(r[1], ex);
                 self.def_num(d, T::Int, r[0]);
@@ -4549,7 +4554,7 @@ impl<'a> Tr<'a> {
             (Instr::Invert { .. }, T::Int) | (Instr::Invert { .. }, T::Bool) => {
                 let x = self.get_i(s);
                 let m = self.iconst(-1);
-                let v = self.op1(Op::IXor, vec![x, m]);
+                let v = self.op1(Op::IXor, [x, m]);
                 self.def_num(d, T::Int, v);
             }
             _ => return self.generic(pc, ins),
@@ -4614,7 +4619,7 @@ impl<'a> Tr<'a> {
                 };
                 let v = match t {
                     T::Float => self.loadf(ea, 8),
-                    T::Bool => self.op1(Op::Load8 { off: 8 }, vec![ea]),
+                    T::Bool => self.op1(Op::Load8 { off: 8 }, [ea]),
                     _ => self.load(ea, 8),
                 };
                 self.def_num(d, t, v);
@@ -4676,7 +4681,7 @@ impl<'a> Tr<'a> {
         match self.st[it].t {
             T::VIter(a, n) => {
                 let pl = self.aux(it)[0];
-                let i = self.op1(Op::GetVar(pl), vec![]);
+                let i = self.op1(Op::GetVar(pl), []);
                 let more = self.icmp_imm(Cmp::Ult, i, n as i64);
                 let body = self.new_block();
                 let done = self.new_block();
@@ -4691,27 +4696,27 @@ impl<'a> Tr<'a> {
                 // (After the element: an exit at this instruction
                 // resumes it with the iterator where it was.)
                 let one = self.iconst(1);
-                let i1 = self.op1(Op::IAdd, vec![i, one]);
-                self.op(Op::SetVar(pl), vec![i1]);
+                let i1 = self.op1(Op::IAdd, [i, one]);
+                self.op(Op::SetVar(pl), [i1]);
                 Ok(Flow::Next)
             }
             T::RangeIter(cached) => {
                 let [pn, stop, step] = self.aux(it);
                 let pos_l = self.aux_n(it, 4)[3];
-                let np = self.op1(Op::GetVar(pn), vec![]);
-                let n = if cached { self.op1(Op::GetVar(pos_l), vec![]) } else { self.load(np, 0) };
-                self.op(Op::SetVar(pos_l), vec![n]);
+                let np = self.op1(Op::GetVar(pn), []);
+                let n = if cached { self.op1(Op::GetVar(pos_l), []) } else { self.load(np, 0) };
+                self.op(Op::SetVar(pos_l), [n]);
                 self.st[it] = RS::mem_type(T::RangeIter(true));
-                let stop = self.op1(Op::GetVar(stop), vec![]);
-                let step = self.op1(Op::GetVar(step), vec![]);
+                let stop = self.op1(Op::GetVar(stop), []);
+                let step = self.op1(Op::GetVar(step), []);
                 // `n < stop` for a positive step, `n > stop` for a
                 // negative one: with `m` all ones for a negative step,
                 // `n ^ m < stop ^ m` is both (`!x` reverses the order),
                 // and `m` and `stop ^ m` are loop-invariant.
                 let k63 = self.iconst(63);
-                let m = self.op1(Op::ISar, vec![step, k63]);
-                let nm = self.op1(Op::IXor, vec![n, m]);
-                let sm = self.op1(Op::IXor, vec![stop, m]);
+                let m = self.op1(Op::ISar, [step, k63]);
+                let nm = self.op1(Op::IXor, [n, m]);
+                let sm = self.op1(Op::IXor, [stop, m]);
                 let more = self.icmp(Cmp::Lt, nm, sm);
                 let body = self.new_block();
                 let done = self.new_block();
@@ -4723,9 +4728,9 @@ impl<'a> Tr<'a> {
                 self.cur = body;
                 // (No overflow: `stop + step` fits, checked when the
                 // iterator's fields were loaded.)
-                let n2 = self.op1(Op::IAdd, vec![n, step]);
+                let n2 = self.op1(Op::IAdd, [n, step]);
                 self.store(np, 0, n2);
-                self.op(Op::SetVar(pos_l), vec![n2]);
+                self.op(Op::SetVar(pos_l), [n2]);
                 self.def_num(d, T::Int, n);
                 self.settle(d);
                 Ok(Flow::Next)
@@ -4738,18 +4743,18 @@ impl<'a> Tr<'a> {
                 // from it); a real one's is also in memory.
                 let (ip, pos_l, i, l) = if let T::VSeqIter(_) = st {
                     let ax = self.aux_n(it, 2);
-                    let i = self.op1(Op::GetVar(ax[0]), vec![]);
-                    let l = self.op1(Op::GetVar(ax[1]), vec![]);
+                    let i = self.op1(Op::GetVar(ax[0]), []);
+                    let l = self.op1(Op::GetVar(ax[1]), []);
                     (None, ax[0], i, l)
                 } else {
                     let cached = matches!(st, T::ListIter(true) | T::TupleIter(true));
                     let [pidx, plist, _] = self.aux(it);
                     let pos_l = self.aux_n(it, 4)[3];
-                    let ip = self.op1(Op::GetVar(pidx), vec![]);
-                    let i = if cached { self.op1(Op::GetVar(pos_l), vec![]) } else { self.load(ip, 0) };
-                    self.op(Op::SetVar(pos_l), vec![i]);
+                    let ip = self.op1(Op::GetVar(pidx), []);
+                    let i = if cached { self.op1(Op::GetVar(pos_l), []) } else { self.load(ip, 0) };
+                    self.op(Op::SetVar(pos_l), [i]);
                     self.st[it] = RS::mem_type(if tuple { T::TupleIter(true) } else { T::ListIter(true) });
-                    let l = self.op1(Op::GetVar(plist), vec![]);
+                    let l = self.op1(Op::GetVar(plist), []);
                     (Some(ip), pos_l, i, l)
                 };
                 let data = crate::objects::rc::DATA_OFFSET as i32;
@@ -4785,12 +4790,12 @@ impl<'a> Tr<'a> {
                 if let Some(ip) = ip {
                     self.store(ip, 0, exhausted);
                 }
-                self.op(Op::SetVar(pos_l), vec![exhausted]);
+                self.op(Op::SetVar(pos_l), [exhausted]);
                 self.goto(target)?;
                 self.st = saved;
                 self.cur = body;
                 let one = self.iconst(1);
-                let i1 = self.op1(Op::IAdd, vec![i, one]);
+                let i1 = self.op1(Op::IAdd, [i, one]);
                 let items = match fact {
                     Some((it, _)) => it,
                     None => self.load(l, data + pofs as i32),
@@ -4800,7 +4805,7 @@ impl<'a> Tr<'a> {
                         // The local first: copying the element may release
                         // a value whose finalizer advances this iterator
                         // (see `reload_positions`).
-                        self.op(Op::SetVar(pos_l), vec![i1]);
+                        self.op(Op::SetVar(pos_l), [i1]);
                         Commit::Mem(ip, i1)
                     }
                     None => Commit::Local(pos_l, i1),
@@ -4881,9 +4886,9 @@ impl<'a> Tr<'a> {
             if t == T::EnumIter { vec![(ax[1], ax[2])] } else { (0..n).map(|i| (ax[2 * i], ax[2 * i + 1])).collect() };
         let mut idx = Vec::new();
         for &(pi, pl) in &subs {
-            let ip = self.op1(Op::GetVar(pi), vec![]);
+            let ip = self.op1(Op::GetVar(pi), []);
             let i = self.load(ip, 0);
-            let l = self.op1(Op::GetVar(pl), vec![]);
+            let l = self.op1(Op::GetVar(pl), []);
             idx.push((ip, i, l));
         }
         // Element types (guarded before anything is committed).
@@ -4924,7 +4929,7 @@ impl<'a> Tr<'a> {
             self.st = saved.clone();
             self.cur = next;
             let one = self.iconst(1);
-            let i1 = self.op1(Op::IAdd, vec![i, one]);
+            let i1 = self.op1(Op::IAdd, [i, one]);
             bumped.push((ip, i1));
         }
         // (kind byte, storage) of each list (the kind unused where a fact
@@ -4943,7 +4948,7 @@ impl<'a> Tr<'a> {
         let ubase = self.abs(u);
         let mut count_val = None;
         if t == T::EnumIter {
-            let cp = self.op1(Op::GetVar(ax[0]), vec![]);
+            let cp = self.op1(Op::GetVar(ax[0]), []);
             let ct = self.load(cp, 0);
             let ok = self.icmp_imm(Cmp::Eq, ct, tag::INT as i64);
             let x = self.exit(ExitKind::Guard, pc, "enumerate count");
@@ -4971,7 +4976,7 @@ impl<'a> Tr<'a> {
         }
         let first_item = if let Some((cp, c)) = count_val {
             let one = self.iconst(1);
-            let c1 = self.op1(Op::IAdd, vec![c, one]);
+            let c1 = self.op1(Op::IAdd, [c, one]);
             self.store(cp, 8, c1);
             self.def_num(ubase, T::Int, c);
             self.settle(ubase);
@@ -5037,8 +5042,8 @@ impl<'a> Tr<'a> {
         let Instr::UnpackSequence { dst: u, .. } = self.code().instrs[upc] else { unreachable!() };
         let d0 = self.abs(u);
         let sixteen = self.iconst(16);
-        let off = self.op1(Op::IMul, vec![i, sixteen]);
-        let ea = self.op1(Op::IAdd, vec![items, off]);
+        let off = self.op1(Op::IMul, [i, sixteen]);
+        let ea = self.op1(Op::IAdd, [items, off]);
         let x = self.exit(ExitKind::Guard, pc, "unpacked element not a tuple");
         let tv = self.load(ea, 0);
         let ok = self.icmp_imm(Cmp::Eq, tv, tag::TUPLE as i64);
@@ -5058,7 +5063,7 @@ impl<'a> Tr<'a> {
         let titems = self.load(tp, dd + pofs as i32);
         for k in 0..count {
             let o = self.iconst(16 * k as i64);
-            let src = self.op1(Op::IAdd, vec![titems, o]);
+            let src = self.op1(Op::IAdd, [titems, o]);
             let da = self.slot_addr(d0 + k);
             self.copy_value(da, src);
             self.clobber(d0 + k);
@@ -5076,7 +5081,7 @@ impl<'a> Tr<'a> {
         match c {
             Commit::Mem(a, v) => self.store(a, 0, v),
             Commit::Local(l, v) => {
-                self.op(Op::SetVar(l), vec![v]);
+                self.op(Op::SetVar(l), [v]);
             }
         }
     }
@@ -5087,8 +5092,8 @@ impl<'a> Tr<'a> {
     /// known to be taken (after the guards that resume before `pc`).
     fn element_to(&mut self, pc: usize, items: Var, i: Var, d: usize, commit: Option<Commit>) {
         let sixteen = self.iconst(16);
-        let off = self.op1(Op::IMul, vec![i, sixteen]);
-        let ea = self.op1(Op::IAdd, vec![items, off]);
+        let off = self.op1(Op::IMul, [i, sixteen]);
+        let ea = self.op1(Op::IAdd, [items, off]);
         self.value_to(pc, ea, d, commit);
     }
 
@@ -5111,7 +5116,7 @@ impl<'a> Tr<'a> {
             _ => self.load(self.base, Self::slot_off(c) + 8),
         };
         let off = self.iconst((crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(CellObj, value)) as i64);
-        self.op1(Op::IAdd, vec![cell, off])
+        self.op1(Op::IAdd, [cell, off])
     }
 
     /// Copies the value at address `ea` into register `d` (see `element_to`).
@@ -5145,7 +5150,7 @@ impl<'a> Tr<'a> {
     fn load_payload(&mut self, addr: Var, t: T) -> Var {
         match t {
             T::Float => self.loadf(addr, 8),
-            T::Bool => self.op1(Op::Load8 { off: 8 }, vec![addr]),
+            T::Bool => self.op1(Op::Load8 { off: 8 }, [addr]),
             _ => self.load(addr, 8),
         }
     }
@@ -5167,7 +5172,7 @@ impl<'a> Tr<'a> {
     fn incref_obj(&mut self, p: Var) {
         let rc = self.load(p, 0);
         let one = self.iconst(1);
-        let rc1 = self.op1(Op::IAdd, vec![rc, one]);
+        let rc1 = self.op1(Op::IAdd, [rc, one]);
         self.store(p, 0, rc1);
     }
 
@@ -5186,7 +5191,7 @@ impl<'a> Tr<'a> {
     /// 1 if tag `t` is a heap object's.
     fn is_heap(&mut self, t: Var) -> Var {
         let k5 = self.iconst(tag::FIRST_HEAP as i64);
-        let d = self.op1(Op::ISub, vec![t, k5]);
+        let d = self.op1(Op::ISub, [t, k5]);
         let n = self.iconst((tag::NOT_IMPLEMENTED - tag::FIRST_HEAP) as i64);
         self.icmp(Cmp::Ult, d, n)
     }
@@ -5208,11 +5213,11 @@ impl<'a> Tr<'a> {
         let keep = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: last, then: (rel, vec![]), els: (keep, vec![]) });
         self.cur = rel;
-        self.call_void(helpers::release as *const () as usize, "release", vec![addr]);
+        self.call_void(helpers::release as *const () as usize, "release", [addr]);
         self.f.set_term(self.cur, Terminator::Jump(done, vec![]));
         self.cur = keep;
         let one = self.iconst(1);
-        let rc1 = self.op1(Op::ISub, vec![rc, one]);
+        let rc1 = self.op1(Op::ISub, [rc, one]);
         self.store(q, 0, rc1);
         let z = self.iconst(0);
         self.store(addr, 0, z);
@@ -5241,7 +5246,7 @@ impl<'a> Tr<'a> {
                 }
                 let v = if st.t == T::Float {
                     let f = self.get_f(s);
-                    self.op1(Op::FBits, vec![f])
+                    self.op1(Op::FBits, [f])
                 } else {
                     self.get_i(s)
                 };
@@ -5276,7 +5281,7 @@ impl<'a> Tr<'a> {
             let key = code.names[name as usize].as_ptr() as i64;
             let (_, _, ents, len) = self.instance_dict(o, cache.a, slow);
             let a = self.cached_entry_value(ents, len, attr_pos(cache.b) as u64, key, slow);
-            self.op(Op::SetVar(addr_local), vec![a]);
+            self.op(Op::SetVar(addr_local), [a]);
             self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         } else {
             self.f.set_term(self.cur, Terminator::Jump(slow, vec![]));
@@ -5290,12 +5295,12 @@ impl<'a> Tr<'a> {
             let oa = self.slot_addr(o);
             let c = self.iconst(self.level().code as i64);
             let p = self.iconst(pc as i64);
-            self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![self.ctx, oa, c, p])
+            self.call(helpers::attr_addr as *const () as usize, "attr_addr", [self.ctx, oa, c, p])
         };
-        self.op(Op::SetVar(addr_local), vec![addr]);
+        self.op(Op::SetVar(addr_local), [addr]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
-        self.op1(Op::GetVar(addr_local), vec![])
+        self.op1(Op::GetVar(addr_local), [])
     }
 
     /// The address of attribute access `pc`'s value in the dict of the
@@ -5330,24 +5335,24 @@ impl<'a> Tr<'a> {
         let inst = self.load(self.base, Self::slot_off(o) + 8);
         let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
         let fo = dd + std::mem::offset_of!(ClassObj, flags) as i32;
-        let lo = self.op1(Op::Load8 { off: fo }, vec![cls]);
+        let lo = self.op1(Op::Load8 { off: fo }, [cls]);
         let hm = self.iconst(hooks as i64);
-        let h = self.op1(Op::IAnd, vec![lo, hm]);
+        let h = self.op1(Op::IAnd, [lo, hm]);
         self.guard_zero(h, helper);
-        let hi = self.op1(Op::Load8 { off: fo + 1 }, vec![cls]);
+        let hi = self.op1(Op::Load8 { off: fo + 1 }, [cls]);
         let pm = self.iconst((class_flags::PLAIN_ATTRS >> 8) as i64);
-        let p = self.op1(Op::IAnd, vec![hi, pm]);
+        let p = self.op1(Op::IAnd, [hi, pm]);
         self.guard_nonzero(p, helper);
         let (_, ents, len) = self.inst_dict(inst, helper);
         let a = self.cached_entry_value(ents, len, pos, key, helper);
-        self.op(Op::SetVar(res), vec![a]);
+        self.op(Op::SetVar(res), [a]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = helper;
         let a = self.attr_addr_call(pc, o);
-        self.op(Op::SetVar(res), vec![a]);
+        self.op(Op::SetVar(res), [a]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
-        self.op1(Op::GetVar(res), vec![])
+        self.op1(Op::GetVar(res), [])
     }
 
     /// The `attr_addr` helper for attribute access `pc` on register `o`.
@@ -5355,7 +5360,7 @@ impl<'a> Tr<'a> {
         let oa = self.slot_addr(o);
         let c = self.iconst(self.level().code as i64);
         let p = self.iconst(pc as i64);
-        self.call(helpers::attr_addr as *const () as usize, "attr_addr", vec![self.ctx, oa, c, p])
+        self.call(helpers::attr_addr as *const () as usize, "attr_addr", [self.ctx, oa, c, p])
     }
 
     /// The class version, dict entry array and dict length of the instance
@@ -5391,7 +5396,7 @@ impl<'a> Tr<'a> {
         let (_, _, esz) = DictObj::entries_layout();
         let voff = pos * esz + std::mem::offset_of!(crate::objects::dict::Entry, value);
         let off = self.iconst(voff as i64);
-        self.op1(Op::IAdd, vec![ents, off])
+        self.op1(Op::IAdd, [ents, off])
     }
 
     /// The shape the `ATTR` cache entry `payload` of a site for the name
@@ -5414,7 +5419,7 @@ impl<'a> Tr<'a> {
         let inb = self.icmp(Cmp::Ult, b, len);
         self.guard_nonzero(inb, fail);
         let eoff = self.iconst((pos as usize * esz) as i64);
-        let e = self.op1(Op::IAdd, vec![ents, eoff]);
+        let e = self.op1(Op::IAdd, [ents, eoff]);
         let koff = std::mem::offset_of!(crate::objects::dict::Entry, key) as i32;
         let kt = self.load(e, koff);
         let ok = self.icmp_imm(Cmp::Eq, kt, tag::STR as i64);
@@ -5423,7 +5428,7 @@ impl<'a> Tr<'a> {
         let ok = self.icmp_imm(Cmp::Eq, kp, key);
         self.guard_nonzero(ok, fail);
         let voff = self.iconst(std::mem::offset_of!(crate::objects::dict::Entry, value) as i64);
-        self.op1(Op::IAdd, vec![e, voff])
+        self.op1(Op::IAdd, [e, voff])
     }
 
     /// The name's address of attribute access `pc` (the facts key).
@@ -5455,7 +5460,7 @@ impl<'a> Tr<'a> {
                     return None;
                 }
                 let p = crate::objects::dict::shape::position(shape, key as u64)?;
-                let e = self.op1(Op::GetVar(entries), vec![]);
+                let e = self.op1(Op::GetVar(entries), []);
                 self.entry_value_at(e, p)
             }
             Some(_) => return None,
@@ -5473,14 +5478,14 @@ impl<'a> Tr<'a> {
                 let ok = self.icmp_imm(Cmp::Eq, shp, sh as i64);
                 self.guard_nonzero(ok, x);
                 let el = self.f.new_local(Ty::I64);
-                self.op(Op::SetVar(el), vec![ents]);
+                self.op(Op::SetVar(el), [ents]);
                 self.facts.insert((o, 0, false), Fact::Shaped { entries: el, version: cache.a, shape: sh });
                 self.entry_value_at(ents, attr_pos(cache.b))
             }
         };
         let v = self.iconst(cache.a as i64);
-        self.op(Op::SetVar(addr_l), vec![a]);
-        self.op(Op::SetVar(ver_l), vec![v]);
+        self.op(Op::SetVar(addr_l), [a]);
+        self.op(Op::SetVar(ver_l), [v]);
         self.facts.insert((o, key, store), Fact::Attr { addr: addr_l, version: ver_l });
         Some(a)
     }
@@ -5514,7 +5519,7 @@ impl<'a> Tr<'a> {
         }
         let key = code.names[name as usize].as_ptr() as i64;
         if let Some(Fact::Attr { addr, .. }) = self.facts.get(&(o, key, store)).copied() {
-            return Some(self.op1(Op::GetVar(addr), vec![]));
+            return Some(self.op1(Op::GetVar(addr), []));
         }
         if let Some(a) = self.shaped_lookup(pc, o, key, store) {
             return Some(a);
@@ -5528,14 +5533,14 @@ impl<'a> Tr<'a> {
         if let Some(Fact::Attr { addr, version }) = self.facts.get(&(o, key, !store)).copied() {
             // Known for the other kind of access: it applies when the class
             // is the one this site's cache approved.
-            let v = self.op1(Op::GetVar(version), vec![]);
+            let v = self.op1(Op::GetVar(version), []);
             let same = self.icmp_imm(Cmp::Eq, v, cache.a as i64);
             let reuse = self.new_block();
             self.f.set_term(self.cur, Terminator::Branch { cond: same, then: (reuse, vec![]), els: (lookup, vec![]) });
             self.cur = reuse;
-            let a = self.op1(Op::GetVar(addr), vec![]);
-            self.op(Op::SetVar(addr_l), vec![a]);
-            self.op(Op::SetVar(ver_l), vec![v]);
+            let a = self.op1(Op::GetVar(addr), []);
+            self.op(Op::SetVar(addr_l), [a]);
+            self.op(Op::SetVar(ver_l), [v]);
             self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         } else {
             self.f.set_term(self.cur, Terminator::Jump(lookup, vec![]));
@@ -5551,14 +5556,14 @@ impl<'a> Tr<'a> {
         // earlier lookup on the object, or loaded (and then remembered).
         let (ver, ents, len, shp, new_dict_fact) = match self.facts.get(&(o, 0, false)).copied() {
             Some(Fact::Dict { entries, len, version, checked, shape }) => {
-                let v = self.op1(Op::GetVar(version), vec![]);
+                let v = self.op1(Op::GetVar(version), []);
                 if checked != cache.a {
                     let ok = self.icmp_imm(Cmp::Eq, v, cache.a as i64);
                     self.guard_nonzero(ok, slow);
                 }
-                let e = self.op1(Op::GetVar(entries), vec![]);
-                let l = self.op1(Op::GetVar(len), vec![]);
-                let s = self.op1(Op::GetVar(shape), vec![]);
+                let e = self.op1(Op::GetVar(entries), []);
+                let l = self.op1(Op::GetVar(len), []);
+                let s = self.op1(Op::GetVar(shape), []);
                 (v, e, l, s, None)
             }
             _ => {
@@ -5571,10 +5576,10 @@ impl<'a> Tr<'a> {
                 } else {
                     let locals =
                         (self.f.new_local(Ty::I64), self.f.new_local(Ty::I64), self.f.new_local(Ty::I64), self.f.new_local(Ty::I64));
-                    self.op(Op::SetVar(locals.0), vec![ents]);
-                    self.op(Op::SetVar(locals.1), vec![len]);
-                    self.op(Op::SetVar(locals.2), vec![ver]);
-                    self.op(Op::SetVar(locals.3), vec![shp]);
+                    self.op(Op::SetVar(locals.0), [ents]);
+                    self.op(Op::SetVar(locals.1), [len]);
+                    self.op(Op::SetVar(locals.2), [ver]);
+                    self.op(Op::SetVar(locals.3), [shp]);
                     (ver, ents, len, shp, Some(locals))
                 }
             }
@@ -5590,14 +5595,14 @@ impl<'a> Tr<'a> {
             self.f.set_term(self.cur, Terminator::Branch { cond: same, then: (fast, vec![]), els: (keyed, vec![]) });
             self.cur = fast;
             let a = self.entry_value_at(ents, pos);
-            self.op(Op::SetVar(addr_l), vec![a]);
-            self.op(Op::SetVar(ver_l), vec![ver]);
+            self.op(Op::SetVar(addr_l), [a]);
+            self.op(Op::SetVar(ver_l), [ver]);
             self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
             self.cur = keyed;
         }
         let a = self.cached_entry_value(ents, len, pos as u64, key, slow);
-        self.op(Op::SetVar(addr_l), vec![a]);
-        self.op(Op::SetVar(ver_l), vec![ver]);
+        self.op(Op::SetVar(addr_l), [a]);
+        self.op(Op::SetVar(ver_l), [ver]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         // Another class of the hierarchy, or another position: the
         // cached position checked natively when the class is plain, else
@@ -5609,8 +5614,8 @@ impl<'a> Tr<'a> {
         let inst = self.load(self.base, Self::slot_off(o) + 8);
         let cls = self.load(inst, dd + std::mem::offset_of!(InstanceObj, class) as i32 + 8);
         let ver = self.load(cls, dd + std::mem::offset_of!(ClassObj, version) as i32);
-        self.op(Op::SetVar(addr_l), vec![a]);
-        self.op(Op::SetVar(ver_l), vec![ver]);
+        self.op(Op::SetVar(addr_l), [a]);
+        self.op(Op::SetVar(ver_l), [ver]);
         if let Some((el, ll, vl, sl)) = new_dict_fact {
             // (The helper found the attribute in the instance dict.) The
             // length and shape are remembered as 0 unless the class
@@ -5622,12 +5627,12 @@ impl<'a> Tr<'a> {
             let shp = self.load(dict, dd + DictObj::shape_offset() as i32);
             let same = self.icmp_imm(Cmp::Eq, ver, cache.a as i64);
             let zero = self.iconst(0);
-            let len = self.op1(Op::Select, vec![same, len, zero]);
-            let shp = self.op1(Op::Select, vec![same, shp, zero]);
-            self.op(Op::SetVar(el), vec![ents]);
-            self.op(Op::SetVar(ll), vec![len]);
-            self.op(Op::SetVar(vl), vec![ver]);
-            self.op(Op::SetVar(sl), vec![shp]);
+            let len = self.op1(Op::Select, [same, len, zero]);
+            let shp = self.op1(Op::Select, [same, shp, zero]);
+            self.op(Op::SetVar(el), [ents]);
+            self.op(Op::SetVar(ll), [len]);
+            self.op(Op::SetVar(vl), [ver]);
+            self.op(Op::SetVar(sl), [shp]);
         }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
@@ -5635,7 +5640,7 @@ impl<'a> Tr<'a> {
         if let Some((entries, len, version, shape)) = new_dict_fact {
             self.facts.insert((o, 0, false), Fact::Dict { entries, len, version, checked: cache.a, shape });
         }
-        Some(self.op1(Op::GetVar(addr_l), vec![]))
+        Some(self.op1(Op::GetVar(addr_l), []))
     }
 
     fn attr_load(&mut self, pc: usize, ins: &Instr, d: usize, o: usize) -> TResult<Flow> {
@@ -5795,18 +5800,18 @@ impl<'a> Tr<'a> {
         }
         // The compiled `ForIter` steps without overflow checks: `stop +
         // step` must fit in an int64 (else the interpreter iterates).
-        let past = self.op(Op::IAddOv, vec![stop, step]);
+        let past = self.op(Op::IAddOv, [stop, step]);
         let x = self.exit(ExitKind::Guard, pc, "range end near the int64 limits");
         self.guard_zero(past[1], x);
         self.mem(fr);
         let da = self.slot_addr(fr);
-        let np = self.call(helpers::range_iter as *const () as usize, "range_iter", vec![da, start, stop, step]);
+        let np = self.call(helpers::range_iter as *const () as usize, "range_iter", [da, start, stop, step]);
         let [pn, pstop, pstep] = self.aux(fr);
-        self.op(Op::SetVar(pn), vec![np]);
-        self.op(Op::SetVar(pstop), vec![stop]);
-        self.op(Op::SetVar(pstep), vec![step]);
+        self.op(Op::SetVar(pn), [np]);
+        self.op(Op::SetVar(pstop), [stop]);
+        self.op(Op::SetVar(pstep), [step]);
         let pos_l = self.aux_n(fr, 4)[3];
-        self.op(Op::SetVar(pos_l), vec![start]);
+        self.op(Op::SetVar(pos_l), [start]);
         self.st[fr] = RS::mem_type(T::RangeIter(true));
         self.skip = true;
         Ok(Some(Flow::Next))
@@ -5822,9 +5827,9 @@ impl<'a> Tr<'a> {
         }
         let (oa, ka, da) = (self.slot_addr(o), self.slot_addr(k), self.slot_addr(d));
         let r = if get {
-            self.call(helpers::getitem_fast as *const () as usize, "getitem_fast", vec![oa, ka, da])
+            self.call(helpers::getitem_fast as *const () as usize, "getitem_fast", [oa, ka, da])
         } else {
-            self.call(helpers::setitem_fast as *const () as usize, "setitem_fast", vec![oa, ka, da])
+            self.call(helpers::setitem_fast as *const () as usize, "setitem_fast", [oa, ka, da])
         };
         self.or_generic(pc, r);
         if get {
@@ -5841,7 +5846,7 @@ impl<'a> Tr<'a> {
         let sa = self.slot_addr(s);
         let c = self.iconst(self.level().code as i64);
         let p = self.iconst(pc as i64);
-        let r = self.call(helpers::store_attr_plain as *const () as usize, "store_attr_plain", vec![self.ctx, oa, sa, c, p]);
+        let r = self.call(helpers::store_attr_plain as *const () as usize, "store_attr_plain", [self.ctx, oa, sa, c, p]);
         let generic = self.cold_block();
         let join = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: r, then: (generic, vec![]), els: (join, vec![]) });
@@ -5870,7 +5875,7 @@ impl<'a> Tr<'a> {
     /// The storage kind byte (`list::kind`) of the list object at `l`.
     fn list_kind(&mut self, l: Var) -> Var {
         let off = (crate::objects::rc::DATA_OFFSET + crate::objects::list::LIST_KIND_OFFSET) as i32;
-        self.op1(Op::Load8 { off }, vec![l])
+        self.op1(Op::Load8 { off }, [l])
     }
 
     /// Stores the number in register `s` (of type `st`) as the raw payload
@@ -5886,7 +5891,7 @@ impl<'a> Tr<'a> {
             T::Bool => {
                 let a = self.elem_addr(items, i, 1);
                 let v = self.get_i(s);
-                self.op(Op::Store8 { off: 0 }, vec![a, v]);
+                self.op(Op::Store8 { off: 0 }, [a, v]);
             }
             _ => {
                 let a = self.elem_addr(items, i, 8);
@@ -5902,7 +5907,7 @@ impl<'a> Tr<'a> {
         match t {
             T::Bool => {
                 let a = self.elem_addr(items, i, 1);
-                self.op1(Op::Load8 { off: 0 }, vec![a])
+                self.op1(Op::Load8 { off: 0 }, [a])
             }
             T::Float => {
                 let a = self.elem_addr(items, i, 8);
@@ -5919,11 +5924,11 @@ impl<'a> Tr<'a> {
     /// `size` bytes.
     fn elem_addr(&mut self, items: Var, i: Var, size: i64) -> Var {
         if size == 1 {
-            return self.op1(Op::IAdd, vec![items, i]);
+            return self.op1(Op::IAdd, [items, i]);
         }
         let s = self.iconst(size);
-        let off = self.op1(Op::IMul, vec![i, s]);
-        self.op1(Op::IAdd, vec![items, off])
+        let off = self.op1(Op::IMul, [i, s]);
+        self.op1(Op::IAdd, [items, off])
     }
 
     /// Element `i` (in bounds) of the list whose kind byte is `k` and
@@ -5945,7 +5950,7 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Branch { cond: is_typed, then: (typed, vec![]), els: (generic, vec![]) });
         self.cur = typed;
         let v = self.typed_elem(items, i, t);
-        self.op(Op::SetVar(out), vec![v]);
+        self.op(Op::SetVar(out), [v]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = generic;
         let is_obj = self.icmp_imm(Cmp::Eq, k, kind::OBJ as i64);
@@ -5955,10 +5960,10 @@ impl<'a> Tr<'a> {
         let ok = self.icmp_imm(Cmp::Eq, tv, tg as i64);
         self.guard_nonzero(ok, exit);
         let v = self.load_payload(ea, t);
-        self.op(Op::SetVar(out), vec![v]);
+        self.op(Op::SetVar(out), [v]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
-        self.op1(Op::GetVar(out), vec![])
+        self.op1(Op::GetVar(out), [])
     }
 
     /// Copies element `i` (in bounds) of the list object `l` (storage
@@ -6002,7 +6007,7 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = typed;
         let da = self.slot_addr(d);
-        self.call_void(helpers::list_item_to as *const () as usize, "list_item_to", vec![l, i, da]);
+        self.call_void(helpers::list_item_to as *const () as usize, "list_item_to", [l, i, da]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         self.clobber(d);
@@ -6024,7 +6029,7 @@ impl<'a> Tr<'a> {
             _ => {
                 self.mem(s);
                 let sa = self.slot_addr(s);
-                self.call_void(helpers::list_append as *const () as usize, "list_append", vec![l, sa]);
+                self.call_void(helpers::list_append as *const () as usize, "list_append", [l, sa]);
                 return;
             }
         };
@@ -6059,18 +6064,18 @@ impl<'a> Tr<'a> {
         let cap = self.load(l, data + LIST_CAP_OFFSET as i32);
         let is_kind = self.icmp_imm(Cmp::Eq, k, want as i64);
         let room = self.icmp(Cmp::Ult, len, cap);
-        let ok = self.op1(Op::IAnd, vec![is_kind, room]);
+        let ok = self.op1(Op::IAnd, [is_kind, room]);
         self.f.set_term(self.cur, Terminator::Branch { cond: ok, then: (fast, vec![]), els: (slow, vec![]) });
         self.cur = fast;
         let items = self.load(l, data + LIST_PTR_OFFSET as i32);
         self.store_payload(items, len, st, s);
         let one = self.iconst(1);
-        let len1 = self.op1(Op::IAdd, vec![len, one]);
+        let len1 = self.op1(Op::IAdd, [len, one]);
         self.store(l, data + LIST_LEN_OFFSET as i32, len1);
         for &(r, key, _, ln, _) in &lists {
             if let Some(p) = self.fact_list(r, key) {
                 let n = self.load(p, data + LIST_LEN_OFFSET as i32);
-                self.op(Op::SetVar(ln), vec![n]);
+                self.op(Op::SetVar(ln), [n]);
             }
         }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
@@ -6078,11 +6083,11 @@ impl<'a> Tr<'a> {
         let tg = self.iconst(num_tag(st) as i64);
         let v = if st == T::Float {
             let f = self.get_f(s);
-            self.op1(Op::FBits, vec![f])
+            self.op1(Op::FBits, [f])
         } else {
             self.get_i(s)
         };
-        self.call_void(helpers::list_append_num as *const () as usize, "list_append_num", vec![l, tg, v]);
+        self.call_void(helpers::list_append_num as *const () as usize, "list_append_num", [l, tg, v]);
         if !lists.is_empty() {
             // (The append is done: a failing guard resumes after it.)
             let x = self.exit(ExitKind::Guard, self.pc + 1, "list storage kind");
@@ -6127,7 +6132,7 @@ impl<'a> Tr<'a> {
             }
             let l = self.load(self.base, Self::slot_off(b + 1) + 8);
             let da = self.slot_addr(b);
-            let r = self.call(helpers::list_pop as *const () as usize, "list_pop", vec![l, at, da]);
+            let r = self.call(helpers::list_pop as *const () as usize, "list_pop", [l, at, da]);
             self.or_generic(pc, r);
             self.clobber(b);
             self.speculate(b, pc, pc + 1);
@@ -6202,14 +6207,14 @@ impl<'a> Tr<'a> {
             let tg = self.iconst(num_tag(st) as i64);
             let v = if st == T::Float {
                 let f = self.get_f(s);
-                self.op1(Op::FBits, vec![f])
+                self.op1(Op::FBits, [f])
             } else {
                 self.get_i(s)
             };
-            self.call_void(helpers::list_store_num as *const () as usize, "list_store_num", vec![l, j, tg, v]);
+            self.call_void(helpers::list_store_num as *const () as usize, "list_store_num", [l, j, tg, v]);
         } else {
             let sa = self.slot_addr(s);
-            self.call_void(helpers::list_store as *const () as usize, "list_store", vec![l, j, sa]);
+            self.call_void(helpers::list_store as *const () as usize, "list_store", [l, j, sa]);
         }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
@@ -6283,7 +6288,7 @@ impl<'a> Tr<'a> {
                     // that cannot fail.
                     self.mem(fr);
                     let (sa, da) = (self.slot_addr(a), self.slot_addr(fr));
-                    self.call_void(helpers::list_copy as *const () as usize, "list_copy", vec![sa, da]);
+                    self.call_void(helpers::list_copy as *const () as usize, "list_copy", [sa, da]);
                     self.st[fr] = RS::mem_type(T::Tag(tag::LIST));
                     return Ok(Flow::Next);
                 }
@@ -6319,12 +6324,12 @@ impl<'a> Tr<'a> {
                 let (aa, da) = (self.slot_addr(fr + 1), self.slot_addr(fr));
                 let nv = self.iconst(n as i64);
                 let scratch_off = self.iconst(std::mem::offset_of!(helpers::JitCtx, scratch) as i64);
-                let out = self.op1(Op::IAdd, vec![self.ctx, scratch_off]);
-                self.call(helpers::zip_lists as *const () as usize, "zip_lists", vec![aa, nv, da, out]);
+                let out = self.op1(Op::IAdd, [self.ctx, scratch_off]);
+                self.call(helpers::zip_lists as *const () as usize, "zip_lists", [aa, nv, da, out]);
                 let ax = self.aux_n(fr, 2 * n);
                 for (i, l) in ax.iter().enumerate() {
                     let v = self.load(out, 8 * i as i32);
-                    self.op(Op::SetVar(*l), vec![v]);
+                    self.op(Op::SetVar(*l), [v]);
                 }
                 for i in 1..=n {
                     self.st[fr + i] = RS::UNDEF;
@@ -6561,7 +6566,7 @@ impl<'a> Tr<'a> {
                 self.mem(rb);
                 let (da, aa, ba) = (self.slot_addr(d), self.slot_addr(ra), self.slot_addr(rb));
                 let (o, p) = (self.iconst(op as i64), self.iconst(self.root_pc() as i64));
-                let s = self.call(helpers::binop_reflected as *const () as usize, "binop_reflected", vec![self.ctx, o, da, aa, ba, p]);
+                let s = self.call(helpers::binop_reflected as *const () as usize, "binop_reflected", [self.ctx, o, da, aa, ba, p]);
                 self.check_status(s);
                 self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
                 self.cur = cont;
@@ -6620,7 +6625,7 @@ impl<'a> Tr<'a> {
             self.intern(&fval);
             let is_f = self.icmp_imm(Cmp::Eq, fnp, fptr as i64);
             let is_fn = self.icmp_imm(Cmp::Eq, ftag, tag::FUNCTION as i64);
-            let hit = self.op1(Op::IAnd, vec![is_f, is_fn]);
+            let hit = self.op1(Op::IAnd, [is_f, is_fn]);
             let yes = self.new_block();
             let no = self.new_block();
             self.f.set_term(self.cur, Terminator::Branch { cond: hit, then: (yes, vec![]), els: (no, vec![]) });
@@ -6703,7 +6708,7 @@ impl<'a> Tr<'a> {
         // The instance replaces the class in the call's register.
         self.mem(f);
         let fa = self.slot_addr(f);
-        self.call_void(helpers::new_instance as *const () as usize, "new_instance", vec![self.ctx, cp, fa]);
+        self.call_void(helpers::new_instance as *const () as usize, "new_instance", [self.ctx, cp, fa]);
         self.st[f] = RS::mem_type(T::Tag(tag::INSTANCE));
         let fval = Value::Function(init.clone());
         self.intern(&fval);
@@ -6751,7 +6756,7 @@ impl<'a> Tr<'a> {
         let shape =
             if self.opts.has("shapes") { crate::objects::dict::shape::of_keys(keys.iter()) } else { crate::objects::dict::shape::NO_SHAPE };
         let sv = self.iconst(shape as i64);
-        let s = self.call(helpers::construct_setter as *const () as usize, "construct_setter", vec![self.ctx, cp, ip, fa, nl, sv]);
+        let s = self.call(helpers::construct_setter as *const () as usize, "construct_setter", [self.ctx, cp, ip, fa, nl, sv]);
         let j = self.icmp_imm(Cmp::Eq, s, helpers::JUMP as i64);
         self.guard_zero(j, deep);
         for r in f + 1..=f + nargs as usize {
@@ -6795,7 +6800,7 @@ impl<'a> Tr<'a> {
             let oa = self.slot_addr(o);
             let code = self.iconst(self.level().code as i64);
             let p = self.iconst(pc as i64);
-            self.call(helpers::method_addr as *const () as usize, "method_addr", vec![self.ctx, oa, code, p])
+            self.call(helpers::method_addr as *const () as usize, "method_addr", [self.ctx, oa, code, p])
         };
         let ok = self.icmp_imm(Cmp::Eq, f, cache.b as i64);
         let x = self.exit(ExitKind::Guard, pc, METHOD_GUARD);
@@ -6856,7 +6861,7 @@ impl<'a> Tr<'a> {
             self.f.set_term(self.cur, Terminator::Branch { cond: eq, then: (found, vec![]), els: (next, vec![]) });
             self.cur = found;
             let f = self.load(tv, 8 * k as i32 + 8);
-            self.op(Op::SetVar(fl), vec![f]);
+            self.op(Op::SetVar(fl), [f]);
             self.f.set_term(self.cur, Terminator::Jump(hit, vec![]));
             self.cur = next;
         }
@@ -6870,34 +6875,34 @@ impl<'a> Tr<'a> {
         self.guard_zero(none, check);
         let kv = self.load(dict, dd + DictObj::keys_version_offset() as i32);
         let m = self.iconst((TABLE_DICTS - 1) as i64);
-        let low = self.op1(Op::IAnd, vec![kv, m]);
+        let low = self.op1(Op::IAnd, [kv, m]);
         let eight = self.iconst(8);
-        let off = self.op1(Op::IMul, vec![low, eight]);
-        let at = self.op1(Op::IAdd, vec![tv, off]);
+        let off = self.op1(Op::IMul, [low, eight]);
+        let at = self.op1(Op::IAdd, [tv, off]);
         let known_kv = self.load(at, 8 * TABLE_PAIRS as i32);
         let same = self.icmp(Cmp::Eq, known_kv, kv);
         self.guard_nonzero(same, check);
-        let f = self.op1(Op::GetVar(fl), vec![]);
-        self.op(Op::SetVar(res), vec![f]);
+        let f = self.op1(Op::GetVar(fl), []);
+        self.op(Op::SetVar(res), [f]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = check;
-        let f = self.op1(Op::GetVar(fl), vec![]);
+        let f = self.op1(Op::GetVar(fl), []);
         let nv = self.iconst(name);
-        let un = self.call(helpers::method_unshadowed as *const () as usize, "method_unshadowed", vec![inst, nv, tv]);
+        let un = self.call(helpers::method_unshadowed as *const () as usize, "method_unshadowed", [inst, nv, tv]);
         let zero = self.iconst(0);
-        let r = self.op1(Op::Select, vec![un, f, zero]);
-        self.op(Op::SetVar(res), vec![r]);
+        let r = self.op1(Op::Select, [un, f, zero]);
+        self.op(Op::SetVar(res), [r]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = fill;
         let oa = self.slot_addr(o);
         let cv = self.iconst(self.level().code as i64);
         let p = self.iconst(pc as i64);
         let w = self.iconst(want as i64);
-        let f = self.call(helpers::method_fill as *const () as usize, "method_fill", vec![self.ctx, oa, cv, p, tv, w]);
-        self.op(Op::SetVar(res), vec![f]);
+        let f = self.call(helpers::method_fill as *const () as usize, "method_fill", [self.ctx, oa, cv, p, tv, w]);
+        self.op(Op::SetVar(res), [f]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
-        self.op1(Op::GetVar(res), vec![])
+        self.op1(Op::GetVar(res), [])
     }
 
     /// `LoadMethod` on an instance at a site whose method varies with the
@@ -7047,24 +7052,24 @@ impl<'a> Tr<'a> {
             if is(self, Some("math"), "sqrt") {
                 let x = self.float_of(a);
                 let z = self.fconst(0.0);
-                let neg = self.op1(Op::FCmp(Cmp::Lt), vec![x, z]);
+                let neg = self.op1(Op::FCmp(Cmp::Lt), [x, z]);
                 let ex = self.exit(ExitKind::Guard, pc, "math domain error");
                 self.guard_zero(neg, ex);
-                let v = self.op1(Op::FSqrt, vec![x]);
+                let v = self.op1(Op::FSqrt, [x]);
                 self.def_num(d, T::Float, v);
             } else if is(self, None, "abs") {
                 if t == T::Float {
                     let x = self.get_f(a);
-                    let v = self.op1(Op::FAbs, vec![x]);
+                    let v = self.op1(Op::FAbs, [x]);
                     self.def_num(d, T::Float, v);
                 } else {
                     let x = self.get_i(a);
                     let z = self.iconst(0);
-                    let n = self.op(Op::ISubOv, vec![z, x]);
+                    let n = self.op(Op::ISubOv, [z, x]);
                     let ex = self.exit(ExitKind::Guard, pc, "integer overflow");
                     self.guard_zero(n[1], ex);
                     let neg = self.icmp_imm(Cmp::Lt, x, 0);
-                    let v = self.op1(Op::Select, vec![neg, n[0], x]);
+                    let v = self.op1(Op::Select, [neg, n[0], x]);
                     self.def_num(d, T::Int, v);
                 }
             } else if is(self, None, "float") {
@@ -7089,13 +7094,13 @@ impl<'a> Tr<'a> {
             let c = if is_min { Cmp::Lt } else { Cmp::Gt };
             if ta == T::Float && tb == T::Float {
                 let (x, y) = (self.get_f(a), self.get_f(b2));
-                let sel = self.op1(Op::FCmp(c), vec![y, x]);
-                let v = self.op1(Op::Select, vec![sel, y, x]);
+                let sel = self.op1(Op::FCmp(c), [y, x]);
+                let v = self.op1(Op::Select, [sel, y, x]);
                 self.def_num(d, T::Float, v);
             } else if ta == T::Int && tb == T::Int {
                 let (x, y) = (self.get_i(a), self.get_i(b2));
                 let sel = self.icmp(c, y, x);
-                let v = self.op1(Op::Select, vec![sel, y, x]);
+                let v = self.op1(Op::Select, [sel, y, x]);
                 self.def_num(d, T::Int, v);
             } else {
                 return false;
@@ -7579,9 +7584,9 @@ impl<'a> Tr<'a> {
             lo: 0,
             hi: callee.instrs.len() - 1,
             is_root: false,
-            loop_headers: HashSet::new(),
-            incoming: HashMap::new(),
-            blocks: HashMap::new(),
+            loop_headers: HashSet::default(),
+            incoming: HashMap::default(),
+            blocks: HashMap::default(),
             returns: Vec::new(),
         });
         let eb = self.cur;
@@ -7630,7 +7635,7 @@ impl<'a> Tr<'a> {
                 if !none {
                     self.mem(s);
                     let sa = self.slot_addr(s);
-                    let st = self.call(helpers::init_result as *const () as usize, "init_result", vec![self.ctx, sa]);
+                    let st = self.call(helpers::init_result as *const () as usize, "init_result", [self.ctx, sa]);
                     self.check_status(st);
                 }
             }
