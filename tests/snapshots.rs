@@ -205,3 +205,28 @@ fn fnfirst_leaves_loops_to_functions() {
     let (_, regions2) = run(&["--jit-opt=-quickloopless"]);
     assert_eq!(regions, regions2);
 }
+
+/// `callerfirst`: `mid` gets hot while the loop calling it is nearly hot,
+/// and is left to it (the loop compiles with `mid` and `leaf` inlined);
+/// without `callerfirst` `mid` is compiled on its own first, then runs
+/// only once more.
+#[test]
+fn callerfirst_leaves_functions_to_callers() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("snapshots");
+    let run = |opts: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_spry"))
+            .args(opts)
+            .args(["--jit-stats", "jit_callerfirst.py"])
+            .current_dir(&dir)
+            .output()
+            .expect("run spry");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "50010000\n");
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let stats = run(&[]);
+    assert!(stats.contains("JIT: 1 loops compiled"), "{}", stats);
+    assert!(stats.contains("loop jit_callerfirst.py:10-11 in <module>: compiled 1 time"), "{}", stats);
+    let stats = run(&["--jit-opt=-callerfirst"]);
+    assert!(stats.contains("function jit_callerfirst.py:6-6 in mid: compiled 1 time"), "{}", stats);
+}

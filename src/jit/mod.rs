@@ -906,7 +906,8 @@ impl Vm {
     /// `callerfirst`: the first time a function gets hot, called from an
     /// interpreted loop that is nearly hot (its counter past half the
     /// threshold) or whose compiled code was dropped and will be compiled
-    /// again, it is not compiled: the caller's loop compiles first (a
+    /// again (outside loops: from a function in that state), it is not
+    /// compiled: the caller's loop compiles first (a
     /// nearly hot one at its next back-edge) and inlines the call, and
     /// the function's own compilation would run only until then (the
     /// function `mandelbrot` calls per point; richards' `Task.step`, hot
@@ -933,7 +934,7 @@ impl Vm {
         let pc = caller.pc as usize;
         let caller_addr = caller.code as usize;
         // The innermost loop around the call.
-        let Some((loop_pc, counter)) = code
+        let around = code
             .instrs
             .iter()
             .enumerate()
@@ -942,20 +943,29 @@ impl Vm {
                 _ => None,
             })
             .max_by_key(|&(_, target, _)| target)
-            .map(|(p, _, c)| (p, c))
-        else {
-            return false;
-        };
-        let c = &code.loop_counters[counter as usize];
-        let due = match self.jit.loops.get(&(caller_addr, loop_pc as u32)) {
-            Some(r) => !r.blacklisted && r.compiled.is_none(),
-            None => {
-                if c.get() < self.jit_threshold / 2 {
-                    return false;
+            .map(|(p, _, c)| (p, c));
+        let due = match around {
+            Some((loop_pc, counter)) => {
+                let c = &code.loop_counters[counter as usize];
+                match self.jit.loops.get(&(caller_addr, loop_pc as u32)) {
+                    Some(r) => !r.blacklisted && r.compiled.is_none(),
+                    None => {
+                        if c.get() < self.jit_threshold / 2 {
+                            return false;
+                        }
+                        c.set(c.get().max(self.jit_threshold.saturating_sub(1)));
+                        true
+                    }
                 }
-                c.set(c.get().max(self.jit_threshold.saturating_sub(1)));
-                true
             }
+            // Not in a loop: a caller function nearly hot (or whose
+            // compiled body waits to be compiled again) will compile
+            // whole and inline the call.
+            None if caller.func.is_some() && code.jit_fn.get() != 1 => match self.jit.loops.get(&(caller_addr, FUNCTION_KEY)) {
+                Some(r) => !r.blacklisted && r.compiled.is_none(),
+                None => code.entry_count.get() >= self.jit_threshold / 2,
+            },
+            None => false,
         };
         if !due {
             return false;
