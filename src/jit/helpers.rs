@@ -103,6 +103,11 @@ pub extern "C" fn release(p: u64) {
     Value::clear(unsafe { slot(p) });
 }
 
+/// Empties the `n` registers from `p` (dropping what they hold).
+pub extern "C" fn release_slots(p: u64, n: u64) {
+    crate::vm::interp::clear_temps(p as *mut Value, n as usize);
+}
+
 /// `*dst = (*src).clone()`.
 pub extern "C" fn copy(dst: u64, src: u64) {
     // SAFETY: see `slot`.

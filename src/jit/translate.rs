@@ -2107,12 +2107,24 @@ impl<'a> Tr<'a> {
         let code = unsafe { &*self.level().code };
         let live = self.level().live.clone();
         let mut hs2 = hs.clone();
+        // Each run of consecutive dead temporaries is emptied by one helper
+        // call: entry code runs once per entry, and an inline release per
+        // register (four blocks each) cost more compile time than it saved.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
         for r in code.varnames.len()..nregs {
             if !live.live_in[h].contains(r) && (hs[r].t != T::Any || hs[r].mem.is_some()) {
-                if !fresh {
-                    self.empty_slot(r, None);
-                }
                 hs2[r] = RS::ANY;
+                match runs.last_mut() {
+                    Some((a, n)) if *a + *n == r => *n += 1,
+                    _ => runs.push((r, 1)),
+                }
+            }
+        }
+        if !fresh {
+            for (a, n) in runs {
+                let p = self.slot_addr(a);
+                let k = self.iconst(n as i64);
+                self.call_void(helpers::release_slots as *const () as usize, "release_slots", [p, k]);
             }
         }
         hs2
