@@ -4434,16 +4434,24 @@ impl<'a> Tr<'a> {
                     Some((t, self.op1(o, [x, y])))
                 }
                 BinOp::FloorDiv | BinOp::Mod => {
-                    let ex = self.exit(ExitKind::Guard, pc, "division overflow");
-                    let z = self.icmp_imm(Cmp::Eq, y, 0);
-                    let zb = self.zero_div_error(if op == BinOp::FloorDiv { 0 } else { 1 });
-                    self.guard_zero(z, zb);
-                    // MIN // -1 overflows; MIN % -1 is 0 (but the machine
-                    // instruction traps): leave for both.
-                    let m1 = self.icmp_imm(Cmp::Eq, y, -1);
-                    let mn = self.icmp_imm(Cmp::Eq, x, i64::MIN);
-                    let both = self.op1(Op::IAnd, [m1, mn]);
-                    self.guard_zero(both, ex);
+                    // (An immediate divisor other than 0 and -1 needs
+                    // neither check: `i % 8` compiles to the division and
+                    // the sign fix-up alone.)
+                    let divisor = if rb.is_none() { Some(imm) } else { None };
+                    if divisor.is_none_or(|c| c == 0) {
+                        let z = self.icmp_imm(Cmp::Eq, y, 0);
+                        let zb = self.zero_div_error(if op == BinOp::FloorDiv { 0 } else { 1 });
+                        self.guard_zero(z, zb);
+                    }
+                    if divisor.is_none_or(|c| c == -1) {
+                        // MIN // -1 overflows; MIN % -1 is 0 (but the
+                        // machine instruction traps): leave for both.
+                        let ex = self.exit(ExitKind::Guard, pc, "division overflow");
+                        let m1 = self.icmp_imm(Cmp::Eq, y, -1);
+                        let mn = self.icmp_imm(Cmp::Eq, x, i64::MIN);
+                        let both = self.op1(Op::IAnd, [m1, mn]);
+                        self.guard_zero(both, ex);
+                    }
                     let q = self.op1(Op::SDiv, [x, y]);
                     let r = self.op1(Op::SRem, [x, y]);
                     // Python rounds towards -inf: adjust when the remainder
@@ -4463,9 +4471,11 @@ impl<'a> Tr<'a> {
                 BinOp::TrueDiv => {
                     self.exact_int(x);
                     self.exact_int(y);
-                    let z = self.icmp_imm(Cmp::Eq, y, 0);
-                    let zb = self.zero_div_error(2);
-                    self.guard_zero(z, zb);
+                    if rb.is_some() || imm == 0 {
+                        let z = self.icmp_imm(Cmp::Eq, y, 0);
+                        let zb = self.zero_div_error(2);
+                        self.guard_zero(z, zb);
+                    }
                     let fx = self.op1(Op::IToF, [x]);
                     let fy = self.op1(Op::IToF, [y]);
                     Some((T::Float, self.op1(Op::FDiv, [fx, fy])))
