@@ -164,6 +164,16 @@ fn compare_detects_different_outputs() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// Runs `tests/snapshots/FILE` with `--jit-stats` and `opts`, checks that
+/// it succeeds with stdout `expect`, and returns the statistics (stderr).
+fn jit_stats(file: &str, opts: &[&str], expect: &str) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("snapshots");
+    let out = Command::new(env!("CARGO_BIN_EXE_spry")).args(opts).args(["--jit-stats", file]).current_dir(&dir).output().expect("run spry");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expect);
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
 /// `fnfirst` (with `callerfirst` off): the loop of a function called often
 /// with few iterations per call is not compiled on its own (the function
 /// is compiled whole), but a long call of a function called often before
@@ -174,17 +184,8 @@ fn compare_detects_different_outputs() {
 /// options only) changes neither output nor what is compiled.
 #[test]
 fn fnfirst_leaves_loops_to_functions() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("snapshots");
     let run = |opts: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_spry"))
-            .args(opts)
-            .args(["--jit-stats", "jit_fnfirst.py"])
-            .current_dir(&dir)
-            .output()
-            .expect("run spry");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        assert_eq!(String::from_utf8_lossy(&out.stdout), "2005000\n4999950900\n");
-        let stats = String::from_utf8_lossy(&out.stderr).to_string();
+        let stats = jit_stats("jit_fnfirst.py", opts, "2005000\n4999950900\n");
         let regions: Vec<String> = stats
             .lines()
             .filter(|l| l.starts_with("  function") || l.starts_with("  loop"))
@@ -212,18 +213,7 @@ fn fnfirst_leaves_loops_to_functions() {
 /// only once more.
 #[test]
 fn callerfirst_leaves_functions_to_callers() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("snapshots");
-    let run = |opts: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_spry"))
-            .args(opts)
-            .args(["--jit-stats", "jit_callerfirst.py"])
-            .current_dir(&dir)
-            .output()
-            .expect("run spry");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        assert_eq!(String::from_utf8_lossy(&out.stdout), "50010000\n");
-        String::from_utf8_lossy(&out.stderr).to_string()
-    };
+    let run = |opts: &[&str]| jit_stats("jit_callerfirst.py", opts, "50010000\n");
     let stats = run(&[]);
     assert!(stats.contains("JIT: 1 loops compiled"), "{}", stats);
     assert!(stats.contains("loop jit_callerfirst.py:10-11 in <module>: compiled 1 time"), "{}", stats);
