@@ -613,9 +613,10 @@ pub struct JitState {
     /// whole-body compilation (`fnfirst`), with the function's entry count
     /// then.
     fn_deferred: HashMap<(usize, u32), u32, BuildKeyHasher>,
-    /// Functions (code address) once left to their caller's loop
-    /// (`callerfirst`): compiled when hot again.
-    caller_deferred: HashSet<usize, BuildKeyHasher>,
+    /// Functions (code address) left to their caller's region
+    /// (`callerfirst`), with that region's key and compilation count then:
+    /// compiled when hot again while the region is in the same state.
+    caller_deferred: HashMap<usize, ((usize, u32), u32), BuildKeyHasher>,
     /// Regions (by key) that can be entered at an inner loop's header
     /// (code address, header pc): see `Tr::inner_entries`.
     inner_entries: HashMap<(usize, u32), (usize, u32), BuildKeyHasher>,
@@ -638,7 +639,7 @@ impl Default for JitState {
             compile_time: Duration::ZERO,
             translate_time: Duration::ZERO,
             fn_deferred: HashMap::default(),
-            caller_deferred: HashSet::default(),
+            caller_deferred: HashMap::default(),
             compile_cpu: Duration::ZERO,
             compiled: 0,
             failed: 0,
@@ -927,7 +928,7 @@ impl Vm {
         }
         let callee_addr = self.frames[fi].code as usize;
         let caller = &self.frames[fi - 1];
-        if !caller.generator_safe() || self.jit.caller_deferred.contains(&callee_addr) {
+        if !caller.generator_safe() {
             return false;
         }
         let code = caller.code();
@@ -944,33 +945,38 @@ impl Vm {
             })
             .max_by_key(|&(_, target, _)| target)
             .map(|(p, _, c)| (p, c));
-        let due = match around {
-            Some((loop_pc, counter)) => {
-                let c = &code.loop_counters[counter as usize];
-                match self.jit.loops.get(&(caller_addr, loop_pc as u32)) {
-                    Some(r) => !r.blacklisted && r.compiled.is_none(),
-                    None => {
+        // The caller's region: a nearly hot one, or one whose compiled
+        // code waits to be compiled again (outside loops: the caller's
+        // whole body), with its compilation count.
+        let key = match around {
+            Some((loop_pc, _)) => (caller_addr, loop_pc as u32),
+            None if caller.func.is_some() && code.jit_fn.get() != 1 => (caller_addr, FUNCTION_KEY),
+            None => return false,
+        };
+        let compiles = match self.jit.loops.get(&key) {
+            Some(r) if r.blacklisted || r.compiled.is_some() => return false,
+            Some(r) => r.compiles,
+            None => {
+                match around {
+                    Some((_, counter)) => {
+                        let c = &code.loop_counters[counter as usize];
                         if c.get() < self.jit_threshold / 2 {
                             return false;
                         }
                         c.set(c.get().max(self.jit_threshold.saturating_sub(1)));
-                        true
                     }
+                    None if code.entry_count.get() < self.jit_threshold / 2 => return false,
+                    None => {}
                 }
+                0
             }
-            // Not in a loop: a caller function nearly hot (or whose
-            // compiled body waits to be compiled again) will compile
-            // whole and inline the call.
-            None if caller.func.is_some() && code.jit_fn.get() != 1 => match self.jit.loops.get(&(caller_addr, FUNCTION_KEY)) {
-                Some(r) => !r.blacklisted && r.compiled.is_none(),
-                None => code.entry_count.get() >= self.jit_threshold / 2,
-            },
-            None => false,
         };
-        if !due {
+        // Once per state of the caller's region (raytrace's `trace` waits
+        // to be recompiled twice; `closest_hit` is left to it both times).
+        if self.jit.caller_deferred.get(&callee_addr) == Some(&(key, compiles)) {
             return false;
         }
-        self.jit.caller_deferred.insert(callee_addr);
+        self.jit.caller_deferred.insert(callee_addr, (key, compiles));
         // Its loops are left to the caller's compilation too.
         let callee = self.frames[fi].code();
         callee.entry_count.set(0);
