@@ -919,11 +919,8 @@ impl Vm {
         if !self.jit.opts.has("callerfirst") || fi == 0 {
             return false;
         }
-        let callee = self.frames[fi].code();
-        // Only what the caller could inline (as `Tr::inlinable`).
-        let plain = callee.flags & (crate::bytecode::code_flags::VARARGS | crate::bytecode::code_flags::VARKEYWORDS) == 0
-            && callee.kwonlyargcount == 0;
-        if callee.instrs.len() > 120 || callee.is_generator() || !(plain || self.jit.opts.has("virtargs")) {
+        // Only what the caller could inline.
+        if !translate::inlinable_code(self.frames[fi].code(), &self.jit.opts) {
             return false;
         }
         let callee_addr = self.frames[fi].code as usize;

@@ -164,6 +164,18 @@ const NONHEAP: u8 = 0xff;
 const SMALL_BUDGET: usize = 300;
 const SMALL_MAX_LEN: usize = 16;
 
+/// Whether a call of `callee` can be inlined at all, whatever the region
+/// (`Tr::inlinable` adds the region's depth and budgets; `callerfirst`
+/// defers only functions that pass this): not a generator, at most 120
+/// instructions, `*args`/`**kwargs`/keyword-only parameters only with
+/// `virtargs`.
+pub(crate) fn inlinable_code(callee: &CodeObj, opts: &JitOpts) -> bool {
+    callee.flags & code_flags::GENERATOR == 0
+        && ((callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && callee.kwonlyargcount == 0) || opts.has("virtargs"))
+        && callee.instrs.len() <= 120
+        && callee.instrs.iter().all(|ins| !matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. }))
+}
+
 impl RS {
     const ANY: RS = RS { t: T::Any, clean: true, mem: None };
     /// An empty register (its slot holds Undef).
@@ -6438,14 +6450,10 @@ impl<'a> Tr<'a> {
     /// Whether calls of `callee` (with exactly its positional parameters)
     /// can be inlined here.
     fn inlinable(&self, callee: &CodeObj) -> bool {
-        callee.flags & code_flags::GENERATOR == 0
-            && ((callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && callee.kwonlyargcount == 0)
-                || self.opts.has("virtargs"))
-            && callee.instrs.len() <= 120
+        inlinable_code(callee, self.opts)
             && self.chain.len() < 4
             && (callee.instrs.len() <= self.budget || self.small_recursion(callee) || self.small_leaf(callee))
             && self.chain.iter().filter(|l| std::ptr::eq(l.code, callee)).count() < self.recursion_levels(callee)
-            && callee.instrs.iter().all(|ins| !matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. }))
     }
 
     /// A small leaf function called from the region's own code that the
