@@ -71,7 +71,7 @@ impl Liveness {
         let n = code.instrs.len();
         let nregs = code.nregs as usize;
         let words = nregs.div_ceil(64).max(1);
-        // Per instruction: its reads and writes (flattened, `ends` marks
+        // Per instruction: its reads and writes (flattened, `*_end` marks
         // where each instruction's run stops), its successors, and whether
         // its writes kill (instructions that may only partially write their
         // outputs, an error after some stores, keep them live: a write is
@@ -101,6 +101,8 @@ impl Liveness {
                 ) || handler(code, pc).is_none(),
             );
         }
+        // Instruction `pc`'s run in a flattened list ending at `ends[pc]`.
+        let span = |ends: &[usize], pc: usize| (if pc == 0 { 0 } else { ends[pc - 1] })..ends[pc];
         let mut sets = vec![0u64; n * words];
         let mut live = vec![0u64; words];
         let mut changed = true;
@@ -108,20 +110,17 @@ impl Liveness {
             changed = false;
             for pc in (0..n).rev() {
                 live.fill(0);
-                let s0 = if pc == 0 { 0 } else { succ_end[pc - 1] };
-                for &s in &succ[s0..succ_end[pc]] {
+                for &s in &succ[span(&succ_end, pc)] {
                     for (l, x) in live.iter_mut().zip(&sets[s * words..(s + 1) * words]) {
                         *l |= *x;
                     }
                 }
                 if kills[pc] {
-                    let d0 = if pc == 0 { 0 } else { def_end[pc - 1] };
-                    for &d in &defs[d0..def_end[pc]] {
+                    for &d in &defs[span(&def_end, pc)] {
                         live[d as usize / 64] &= !(1 << (d as usize % 64));
                     }
                 }
-                let u0 = if pc == 0 { 0 } else { use_end[pc - 1] };
-                for &u in &uses[u0..use_end[pc]] {
+                for &u in &uses[span(&use_end, pc)] {
                     live[u as usize / 64] |= 1 << (u as usize % 64);
                 }
                 let cur = &mut sets[pc * words..(pc + 1) * words];

@@ -1613,11 +1613,8 @@ impl<'a> Tr<'a> {
                 // the backend's work on a numeric loop, and the tails of one
                 // loop differ by a few temporaries).
                 let base = self.subset_tail(&plan);
-                let own: Vec<(usize, RS)> = match &base {
-                    Some((bp, _)) => plan.iter().copied().filter(|e| !bp.contains(e)).collect(),
-                    None => plan.clone(),
-                };
-                for &(r, rs) in &own {
+                let own = plan.iter().copied().filter(|e| base.as_ref().is_none_or(|(bp, _)| !bp.contains(e)));
+                for (r, rs) in own {
                     if let T::VTuple(..) = rs.t {
                         let w = self.window_of(r);
                         if let Some(&(b, _)) = built.iter().find(|&&(b, t)| t == rs.t && self.window_of(b) == w) {
