@@ -135,6 +135,30 @@ pub extern "C" fn attr_addr(c: u64, obj: u64, code: u64, pc: u64) -> u64 {
     unsafe { vm(c) }.attr_ptr(obj, code, pc as usize).map_or(0, |p| p as u64)
 }
 
+/// A compiled store into the dict of the instance in slot `obj` is about
+/// to write a value with tag `tag` at `addr` (an entry of that dict),
+/// replacing a value of another tag: notes it (`dict::shape::note`).
+/// Returns 1 when a kind became mixed (the compiled code then leaves
+/// before the store), else 0.
+pub extern "C" fn kind_store(obj: u64, addr: u64, tag: u64) -> u64 {
+    // SAFETY: see `slot`.
+    let obj = unsafe { slot(obj) };
+    match obj {
+        Value::Instance(i) => match &i.dict {
+            Some(d) => d.note_store_at(addr as *const Value, tag as u8) as u64,
+            None => 1,
+        },
+        _ => 1,
+    }
+}
+
+/// `kind_store` for a store into dict `d` (a module's globals).
+pub extern "C" fn kind_store_dict(d: u64, addr: u64, tag: u64) -> u64 {
+    // SAFETY: compiled code passes a dict its code keeps alive.
+    let d = unsafe { &*(d as *const crate::objects::dict::DictObj) };
+    d.note_store_at(addr as *const Value, tag as u8) as u64
+}
+
 /// `obj.name = *src` for `StoreAttr` instruction `pc` of `code` when that
 /// runs no Python code (`Vm::store_attr_plain`: a plain instance attribute,
 /// new or not): returns 0; else 1 (the compiled code then runs the
@@ -419,8 +443,9 @@ pub extern "C" fn method_unshadowed(inst: u64, name: u64, table: u64) -> u64 {
 /// `n_levels` is `n` in its low 16 bits, `levels` (the levels of the
 /// inlined frames the call runs in) above; `shape` is the dict shape the
 /// attributes make (`dict::shape::of_keys`, computed by the translator):
-/// a fresh dict gets them all at once (`DictObj::fill_shaped`).
-/// Returns `OK`, or `JUMP` with nothing done when the `__init__` frame
+/// a fresh dict gets them all at once (`DictObj::fill_shaped`); its top
+/// bit set: the translator found each argument's type to be its
+/// position's kind (`dict::shape::note` has nothing to do). Returns `OK`, or `JUMP` with nothing done when the `__init__` frame
 /// would reach the recursion limit: the compiled code then leaves and the
 /// interpreter makes the call.
 pub extern "C" fn construct_setter(c: u64, cls: u64, init: u64, dst: u64, n_levels: u64, shape: u64) -> u64 {
@@ -455,7 +480,8 @@ pub extern "C" fn construct_setter(c: u64, cls: u64, init: u64, dst: u64, n_leve
             };
             // A fresh (or recycled) dict takes all the attributes at once,
             // with the shape the translator computed for them.
-            if !d.fill_shaped(shape, body.len(), |i| attr(&body[i])) {
+            let noted = shape >> 63 != 0;
+            if !d.fill_shaped(shape & !(1 << 63), body.len(), noted, |i| attr(&body[i])) {
                 for ins in body {
                     let (k, h, v) = attr(ins);
                     d.insert_new_small(k, h, v);

@@ -42,6 +42,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ),
     ("shapes", "check an instance dict's key layout (shape) once per object instead of the key at each attribute's position"),
     (
+        "kinds",
+        "an attribute whose values in its dict shape have only ever been numbers of one type (tracked per shape and position) is read as that number without a type check, guarded once by a global counter of kinds that became mixed",
+    ),
+    (
         "unpackfor",
         "`for a, b in xs` over a list or tuple of tuples: the items unpacked from the element in place, without storing the tuple in its (dead) register",
     ),

@@ -465,6 +465,8 @@ struct Tr<'a> {
     /// The facts before the back-edge's safe point (`Loop`).
     pre_gc_facts: Option<Facts>,
     generic: &'a std::collections::HashSet<(usize, u32)>,
+    /// `dict::shape::KIND_EPOCH` when translation began (`kind_epoch_guard`).
+    kind_epoch: u64,
     /// Constants persist across attempts and compilations (header states
     /// refer to them by index).
     live_cache: HashMap<usize, Rc<Liveness>>,
@@ -581,10 +583,33 @@ enum Fact {
     /// the cell into it again is nothing to do. Dropped like `List`, and by
     /// every store into any cell.
     Cell { c: usize, tag: u8 },
+    /// Keyed by `KIND_FACT`: `dict::shape::KIND_EPOCH` was checked to be
+    /// what it was at compilation (no position's kind has become mixed
+    /// since), and nothing since may have stored into a dict unnoticed:
+    /// an attribute whose kind, in the shape its object's dict is known
+    /// to have (`Fact::Shaped`), is a number's tag holds such a number
+    /// (`--jit-opt kinds`). Dropped by every helper call that may store
+    /// into a dict (`forget_facts`).
+    KindEpoch,
 }
 
 /// The facts key of a register's `Fact::Cell` (no name has address 2).
 const CELL_FACT: i64 = 2;
+
+/// The key of `Fact::KindEpoch` (no register has this number).
+const KIND_FACT: (usize, i64, bool) = (usize::MAX, 3, false);
+
+/// Exit reason of the check of `Fact::KindEpoch`.
+pub const KIND_GUARD: &str = "attribute kinds changed";
+
+/// Whose dict a compiled store writes into (`note_kind_store`).
+#[derive(Clone, Copy)]
+enum KindOwner {
+    /// The instance in this register.
+    Instance(usize),
+    /// This dict (a module's globals).
+    Dict(usize),
+}
 
 /// A fact kept across a loop's iterations (`--jit-opt hoist`): it holds on
 /// the back-edge, so the header has it when every entry edge establishes
@@ -695,6 +720,7 @@ pub fn translate(
             hoist: attempt < 10 && vm.jit.opts.has("hoist"),
             pre_gc_facts: None,
             generic,
+            kind_epoch: crate::objects::dict::shape::KIND_EPOCH.load(std::sync::atomic::Ordering::Relaxed),
             live_cache: HashMap::default(),
             extent: code.nregs as usize,
             depth: 0,
@@ -907,6 +933,11 @@ impl<'a> Tr<'a> {
             // The others may release an object, whose finalizer may
             // change any list.
             self.forget_list_facts();
+        }
+        // Helpers that fill dicts (a new instance's, a `**kwargs` dict)
+        // may make a kind mixed.
+        if matches!(name, "construct_setter" | "make_kwdict" | "method_fill") {
+            self.facts.remove(&KIND_FACT);
         }
     }
     fn forget_list_facts(&mut self) {
@@ -4730,6 +4761,7 @@ impl<'a> Tr<'a> {
         let s = self.abs(src);
         self.mem(s);
         let ea = self.iconst(entry as i64);
+        self.note_kind_store(pc, ea, s, None, KindOwner::Dict(globals as *const DictObj as usize));
         let sa = self.slot_addr(s);
         self.copy_value(ea, sa);
         Ok(Flow::Next)
@@ -5726,8 +5758,19 @@ impl<'a> Tr<'a> {
         if let Some(addr) = self.attr_address_strict(pc, o) {
             match num {
                 Some((t, tg)) => {
-                    let x = self.exit(ExitKind::Guard, pc, "attribute type");
-                    self.unbox_into(addr, t, tg, x, d);
+                    if self.shape_kind(pc, o) == Some(tg) {
+                        // The attribute's kind is the number's tag: no tag
+                        // to check, once the kinds are known unchanged.
+                        self.kind_epoch_guard(pc);
+                        let v = self.load_payload(addr, t);
+                        match t {
+                            T::Float => self.set_f(d, v),
+                            _ => self.set_i(d, v),
+                        }
+                    } else {
+                        let x = self.exit(ExitKind::Guard, pc, "attribute type");
+                        self.unbox_into(addr, t, tg, x, d);
+                    }
                     self.st[d] = RS { t, clean: false, mem: kept };
                     let key = self.attr_key(pc);
                     self.facts.insert(plain_key(o, key), Fact::Plain(tg));
@@ -5797,6 +5840,8 @@ impl<'a> Tr<'a> {
         };
         self.facts.retain(|k, _| k.1 != !key);
         if let Some(addr) = self.attr_address_strict(pc, o) {
+            let kind = self.shape_kind(pc, o);
+            self.note_kind_store(pc, addr, s, kind, KindOwner::Instance(o));
             self.store_value_at_plain(addr, s, plain);
             if self.st[s].t.is_num() {
                 self.facts.insert(plain_key(o, key), Fact::Plain(num_tag(self.st[s].t)));
@@ -5826,10 +5871,107 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = fast;
         self.st = before;
+        self.note_kind_store(pc, addr, s, None, KindOwner::Instance(o));
         self.store_value_at(addr, s);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         Ok(Flow::Next)
+    }
+
+    /// The kind (`dict::shape::kind_of`) of the attribute instruction `pc`
+    /// accesses on the object in register `o`, when the object's dict
+    /// shape is known (`Fact::Shaped`) and `--jit-opt kinds` is on.
+    fn shape_kind(&self, pc: usize, o: usize) -> Option<u8> {
+        if !self.opts.has("kinds") {
+            return None;
+        }
+        let Some(Fact::Shaped { shape, .. }) = self.facts.get(&(o, 0, false)).copied() else {
+            return None;
+        };
+        let key = self.attr_key(pc);
+        let p = crate::objects::dict::shape::position(shape, key as u64)?;
+        Some(crate::objects::dict::shape::kind_of(shape, p))
+    }
+
+    /// Checks (once until a helper may have stored into a dict:
+    /// `Fact::KindEpoch`) that no position's kind became mixed since
+    /// compilation, leaving at `pc` otherwise.
+    fn kind_epoch_guard(&mut self, pc: usize) {
+        if self.facts.contains_key(&KIND_FACT) {
+            return;
+        }
+        let x = self.exit(ExitKind::Guard, pc, KIND_GUARD);
+        let a = self.iconst(crate::objects::dict::shape::KIND_EPOCH.as_ptr() as i64);
+        let e = self.load(a, 0);
+        let ok = self.icmp_imm(Cmp::Eq, e, self.kind_epoch as i64);
+        self.guard_nonzero(ok, x);
+        self.facts.insert(KIND_FACT, Fact::KindEpoch);
+    }
+
+    /// Keeps the kinds true (`dict::shape::note`) for the store of
+    /// register `s`'s value at `addr`, a dict entry (of the instance in a
+    /// register, or of a known dict), about to be compiled: nothing when
+    /// the kind there (`kind`, when the shape is known) is mixed or is
+    /// the value's known tag; else when the value's tag differs from the
+    /// one it replaces, a cold helper call notes it, and leaves (the
+    /// interpreter then makes the store) when a kind became mixed — the
+    /// code after may rely on it. Only with `--jit-opt kinds` (no code
+    /// relies on kinds without it; the VM's own stores always note).
+    fn note_kind_store(&mut self, pc: usize, addr: Var, s: usize, kind: Option<u8>, owner: KindOwner) {
+        use crate::objects::dict::shape::KIND_MIXED;
+        if !self.opts.has("kinds") {
+            return;
+        }
+        let known = match self.st[s].t {
+            t @ (T::Int | T::Float | T::Bool) => Some(num_tag(t)),
+            T::Tag(tg) => Some(tg),
+            T::Const(c) => Some(self.consts[c as usize].tag()),
+            _ => None,
+        };
+        // Only number kinds are relied on, and a kind that is not one
+        // never becomes one (kinds only join): a store matters when it
+        // replaces a number by a value of another tag.
+        let is_num = |t: u8| (tag::BOOL..=tag::FLOAT).contains(&t);
+        if kind.is_some_and(|k| k == KIND_MIXED || !is_num(k) || Some(k) == known) {
+            return;
+        }
+        let new = match known {
+            Some(tg) => self.iconst(tg as i64),
+            None => {
+                self.mem(s);
+                let sa = self.slot_addr(s);
+                self.load(sa, 0)
+            }
+        };
+        let old = self.load(addr, 0);
+        let lo = self.iconst(tag::BOOL as i64);
+        let rel = self.op1(Op::ISub, [old, lo]);
+        let n = self.iconst((tag::FLOAT - tag::BOOL + 1) as i64);
+        let was_num = self.icmp(Cmp::Ult, rel, n);
+        let need = if known.is_some_and(|k| !is_num(k)) {
+            was_num
+        } else {
+            let other = self.icmp(Cmp::Ne, old, new);
+            self.op1(Op::IAnd, [was_num, other])
+        };
+        let note = self.cold_block();
+        let cont = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: need, then: (note, vec![]), els: (cont, vec![]) });
+        self.cur = note;
+        let x = self.exit(ExitKind::Guard, pc, KIND_GUARD);
+        let mixed = match owner {
+            KindOwner::Instance(o) => {
+                let oa = self.slot_addr(o);
+                self.call(helpers::kind_store as *const () as usize, "kind_store", [oa, addr, new])
+            }
+            KindOwner::Dict(d) => {
+                let da = self.iconst(d as i64);
+                self.call(helpers::kind_store_dict as *const () as usize, "kind_store_dict", [da, addr, new])
+            }
+        };
+        self.guard_zero(mixed, x);
+        self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+        self.cur = cont;
     }
 
     /// `for x in range(...)` with int arguments: the `Call` and the
@@ -6816,7 +6958,24 @@ impl<'a> Tr<'a> {
         let keys: Vec<Value> = keys.map(|k| Value::Str(k.clone())).collect();
         let shape =
             if self.opts.has("shapes") { crate::objects::dict::shape::of_keys(keys.iter()) } else { crate::objects::dict::shape::NO_SHAPE };
-        let sv = self.iconst(shape as i64);
+        // Whether every argument stored has its position's kind (or the
+        // kind is mixed): kinds only join, so storing it changes none.
+        let noted = shape != crate::objects::dict::shape::NO_SHAPE
+            && code.instrs.iter().filter_map(|ins| if let Instr::StoreAttr { src, .. } = *ins { Some(src) } else { None }).enumerate().all(
+                |(i, src)| {
+                    use crate::objects::dict::shape::{kind_of, KIND_MIXED};
+                    let k = kind_of(shape, i);
+                    let r = f + src as usize;
+                    let t = match self.st.get(r).map(|rs| rs.t) {
+                        Some(t @ (T::Int | T::Float | T::Bool)) => Some(num_tag(t)),
+                        Some(T::Tag(tg)) => Some(tg),
+                        Some(T::Const(c)) => Some(self.consts[c as usize].tag()),
+                        _ => None,
+                    };
+                    k == KIND_MIXED || Some(k) == t
+                },
+            );
+        let sv = self.iconst((shape | (noted as u64) << 63) as i64);
         let s = self.call(helpers::construct_setter as *const () as usize, "construct_setter", [self.ctx, cp, ip, fa, nl, sv]);
         let j = self.icmp_imm(Cmp::Eq, s, helpers::JUMP as i64);
         self.guard_zero(j, deep);

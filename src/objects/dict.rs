@@ -84,7 +84,46 @@ pub mod shape {
         len: usize,
         /// Edges: (key object address, child).
         next: Vec<(u64, u64)>,
+        /// Per position, the kind of the values dicts of this shape hold
+        /// there (`kind_of`): `KIND_UNSET`, one tag, or `KIND_MIXED`.
+        kinds: Vec<u8>,
+        /// The kinds of the first 8 positions, one byte each (`note_all`'s
+        /// one-comparison check), and a byte of ones for each that is
+        /// `KIND_MIXED`.
+        k8: u64,
+        m8: u64,
     }
+
+    impl Node {
+        fn new(parent: u64, key: Value, len: usize, kinds: Vec<u8>) -> Node {
+            let mut n = Node { parent, key, len, next: Vec::new(), kinds, k8: 0, m8: 0 };
+            n.pack();
+            n
+        }
+        fn pack(&mut self) {
+            let (mut k8, mut m8) = (0u64, 0u64);
+            for (i, &k) in self.kinds.iter().take(8).enumerate() {
+                k8 |= (k as u64) << (8 * i);
+                if k == KIND_MIXED {
+                    m8 |= 0xFF << (8 * i);
+                }
+            }
+            self.k8 = k8;
+            self.m8 = m8;
+        }
+    }
+
+    /// No value noted at the position yet.
+    pub const KIND_UNSET: u8 = 0xFE;
+    /// Values of several tags met at the position.
+    pub const KIND_MIXED: u8 = 0xFF;
+
+    /// Bumped whenever a position's kind goes from one tag to
+    /// `KIND_MIXED`. Compiled code that loads an attribute as a number
+    /// without checking its tag, because the position's kind was that
+    /// number's tag when it was compiled, checks this first (after
+    /// anything that may have stored into a dict).
+    pub static KIND_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
     /// Entries of the transition cache.
     const CACHE: usize = 1024;
@@ -161,7 +200,7 @@ pub mod shape {
         if t.tree.is_empty() {
             // The placeholder for NO_SHAPE and the root.
             for _ in 0..2 {
-                t.tree.push(Node { parent: NO_SHAPE, key: Value::None, len: 0, next: Vec::new() });
+                t.tree.push(Node::new(NO_SHAPE, Value::None, 0, Vec::new()));
             }
         }
         let c = match t.tree[s as usize].next.iter().find(|e| e.0 == addr) {
@@ -181,13 +220,94 @@ pub mod shape {
                     return NO_SHAPE;
                 }
                 let c = t.tree.len() as u64;
-                t.tree.push(Node { parent: s, key: key.clone(), len, next: Vec::new() });
+                // The values a dict brings from the parent shape are the
+                // parent's kinds; the new position has none yet.
+                let mut kinds = t.tree[s as usize].kinds.clone();
+                kinds.push(KIND_UNSET);
+                t.tree.push(Node::new(s, key.clone(), len, kinds));
                 t.tree[s as usize].next.push((addr, c));
                 c
             }
         };
         t.cache[slot(s, addr)] = (s, addr, c);
         c
+    }
+
+    /// Records that a dict of shape `s` now holds a value with tag `tag`
+    /// at position `pos` (every store of a value into a dict with a
+    /// shape calls it: `DictObj`'s writers, and compiled stores whose
+    /// value's tag changes). The kind of a position is the join of the
+    /// tags noted there, in that shape and in its ancestors (a dict
+    /// carries its values to the child shapes): an invariant compiled
+    /// code relies on, reading an attribute whose kind is a number's
+    /// tag without checking the tag. Returns whether a kind became
+    /// `KIND_MIXED` (and `KIND_EPOCH` was bumped).
+    #[inline]
+    pub fn note(s: u64, pos: usize, tag: u8) -> bool {
+        if s == NO_SHAPE {
+            return false;
+        }
+        // SAFETY: as in `version_and_add`.
+        TLS.with(|t| unsafe {
+            let t = &mut *t.get();
+            match t.tree.get(s as usize).and_then(|n| n.kinds.get(pos)) {
+                Some(&k) if k == tag || k == KIND_MIXED => false,
+                _ => note_slow(t, s, pos, tag),
+            }
+        })
+    }
+
+    /// `note` of the tags of `n` (at most 8) positions at once, packed one
+    /// byte each in `tags` (a dict filled at once).
+    #[inline]
+    pub fn note_all(s: u64, n: usize, tags: u64) {
+        debug_assert!(n <= 8);
+        let mask = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        // SAFETY: as in `version_and_add`.
+        let same = TLS.with(|t| unsafe {
+            let t = &*t.get();
+            t.tree.get(s as usize).is_some_and(|nd| nd.kinds.len() >= n && (nd.k8 ^ tags) & !nd.m8 & mask == 0)
+        });
+        if !same {
+            for i in 0..n {
+                note(s, i, (tags >> (8 * i)) as u8);
+            }
+        }
+    }
+
+    /// `note` when the kind changes: the shape and its descendants (whose
+    /// dicts may come from it) join the tag in.
+    #[cold]
+    #[inline(never)]
+    fn note_slow(t: &mut Tls, s: u64, pos: usize, tag: u8) -> bool {
+        let mut mixed = false;
+        let mut stack = vec![s];
+        while let Some(n) = stack.pop() {
+            let Some(node) = t.tree.get_mut(n as usize) else { continue };
+            let Some(k) = node.kinds.get_mut(pos) else { continue };
+            let j = if *k == KIND_UNSET || *k == tag { tag } else { KIND_MIXED };
+            if j == *k {
+                // (Descendants hold at least what this node holds.)
+                continue;
+            }
+            mixed |= j == KIND_MIXED && *k != KIND_UNSET;
+            *k = j;
+            node.pack();
+            stack.extend(node.next.iter().map(|e| e.1));
+        }
+        if mixed {
+            KIND_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        mixed
+    }
+
+    /// The kind of position `pos` in shape `s` (see `note`), for the JIT.
+    pub fn kind_of(s: u64, pos: usize) -> u8 {
+        // SAFETY: as in `version_and_add` (reads only).
+        TLS.with(|t| unsafe {
+            let t = &*t.get();
+            t.tree.get(s as usize).and_then(|n| n.kinds.get(pos).copied()).unwrap_or(KIND_MIXED)
+        })
     }
 
     /// The position of the key object at address `key` in shape `s`, if
@@ -413,7 +533,29 @@ impl DictObj {
         &self.t().entries[pos].value
     }
 
+    /// Notes (`shape::note`) a value with tag `tag` stored through a
+    /// pointer into this dict's entries (`value_ptr`: the interpreter's
+    /// global caches, compiled code). Returns whether a kind became
+    /// mixed (also when the pointer is not into the entries, which is
+    /// never expected: the safe answer).
+    pub fn note_store_at(&self, p: *const Value, tag: u8) -> bool {
+        let s = self.shape.get();
+        if s == shape::NO_SHAPE {
+            return false;
+        }
+        let t = self.t();
+        let first = t.entries.as_ptr() as usize + std::mem::offset_of!(Entry, value);
+        let size = std::mem::size_of::<Entry>();
+        let at = (p as usize).wrapping_sub(first);
+        if !at.is_multiple_of(size) || at / size >= t.entries.len() {
+            shape::KIND_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            return true;
+        }
+        shape::note(s, at / size, tag)
+    }
+
     pub fn set_value_at(&self, pos: usize, v: Value) {
+        shape::note(self.shape.get(), pos, v.tag());
         let old = std::mem::replace(&mut self.t_mut().entries[pos].value, v);
         drop(old);
     }
@@ -592,6 +734,7 @@ impl DictObj {
         let pos = t.entries.len();
         if t.indices.is_empty() && pos < t.entries.capacity() && pos < SMALL {
             self.bump_add(&key);
+            shape::note(self.shape.get(), pos, value.tag());
             // SAFETY: `pos` < capacity: the slot is allocated and unused.
             unsafe {
                 t.entries.as_mut_ptr().add(pos).write(Entry { hash, key, value });
@@ -611,7 +754,9 @@ impl DictObj {
     /// (nothing done) unless the dict is empty with the root shape, has
     /// no index table and room for `n` entries, and `shape` is a shape.
     #[inline]
-    pub fn fill_shaped(&self, shape: u64, n: usize, mut entry: impl FnMut(usize) -> (Value, i64, Value)) -> bool {
+    /// `noted`: the caller knows each value's tag to be its position's
+    /// kind in `shape` (or that kind to be mixed): nothing to note.
+    pub fn fill_shaped(&self, shape: u64, n: usize, noted: bool, mut entry: impl FnMut(usize) -> (Value, i64, Value)) -> bool {
         let t = self.t_mut();
         if shape == shape::NO_SHAPE
             || self.shape.get() != shape::EMPTY_SHAPE
@@ -624,8 +769,10 @@ impl DictObj {
         }
         self.keys_version.set(fresh_version());
         self.shape.set(shape);
+        let mut tags = 0u64;
         for i in 0..n {
             let (key, hash, value) = entry(i);
+            tags |= (value.tag() as u64) << (8 * i);
             // SAFETY: `i` < `n` <= capacity: the slot is allocated and
             // unused (the table is empty); the length is set after.
             unsafe {
@@ -638,6 +785,9 @@ impl DictObj {
         // SAFETY: the first `n` slots were written above.
         unsafe { t.entries.set_len(n) };
         t.used = n;
+        if !noted {
+            shape::note_all(shape, n, tags);
+        }
         true
     }
 
@@ -666,6 +816,7 @@ impl DictObj {
     /// Inserts a key known to be absent.
     pub fn insert_new(&self, key: Value, hash: i64, value: Value) -> usize {
         self.bump_add(&key);
+        shape::note(self.shape.get(), self.t().entries.len(), value.tag());
         let t = self.t_mut();
         if t.indices.is_empty() && t.entries.len() < SMALL {
             let pos = t.entries.len();

@@ -192,6 +192,7 @@ impl Vm {
                         let v = r!(src).clone();
                         let cache = code.cache(pc - 1);
                         if cache.a == globals.keys_version() && cache.c != 0 && cache.b == u64::MAX {
+                            globals.note_store_at(cache.c as *const Value, v.tag());
                             // SAFETY: as in LoadGlobal.
                             unsafe { *(cache.c as *mut Value) = v };
                         } else {
