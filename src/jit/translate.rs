@@ -5944,19 +5944,28 @@ impl<'a> Tr<'a> {
             }
         };
         let old = self.load(addr, 0);
-        let lo = self.iconst(tag::BOOL as i64);
-        let rel = self.op1(Op::ISub, [old, lo]);
-        let n = self.iconst((tag::FLOAT - tag::BOOL + 1) as i64);
-        let was_num = self.icmp(Cmp::Ult, rel, n);
-        let need = if known.is_some_and(|k| !is_num(k)) {
-            was_num
-        } else {
-            let other = self.icmp(Cmp::Ne, old, new);
-            self.op1(Op::IAnd, [was_num, other])
-        };
         let note = self.cold_block();
         let cont = self.new_block();
-        self.f.set_term(self.cur, Terminator::Branch { cond: need, then: (note, vec![]), els: (cont, vec![]) });
+        // The hot path makes one test: is the old value a number (when
+        // the new one is known not to be), or does the tag change (the
+        // other test then on the cold path).
+        let was_num = |tr: &mut Self| {
+            let lo = tr.iconst(tag::BOOL as i64);
+            let rel = tr.op1(Op::ISub, [old, lo]);
+            let n = tr.iconst((tag::FLOAT - tag::BOOL + 1) as i64);
+            tr.icmp(Cmp::Ult, rel, n)
+        };
+        if known.is_some_and(|k| !is_num(k)) {
+            let need = was_num(self);
+            self.f.set_term(self.cur, Terminator::Branch { cond: need, then: (note, vec![]), els: (cont, vec![]) });
+        } else {
+            let other = self.icmp(Cmp::Ne, old, new);
+            let changed = self.cold_block();
+            self.f.set_term(self.cur, Terminator::Branch { cond: other, then: (changed, vec![]), els: (cont, vec![]) });
+            self.cur = changed;
+            let need = was_num(self);
+            self.f.set_term(self.cur, Terminator::Branch { cond: need, then: (note, vec![]), els: (cont, vec![]) });
+        }
         self.cur = note;
         let x = self.exit(ExitKind::Guard, pc, KIND_GUARD);
         let mixed = match owner {
