@@ -220,3 +220,28 @@ fn callerfirst_leaves_functions_to_callers() {
     let stats = run(&["--jit-opt=-callerfirst"]);
     assert!(stats.contains("function jit_callerfirst.py:6-6 in mid: compiled 1 time"), "{}", stats);
 }
+
+/// `kinds`: the loop reads `p.x` (always a float in `P`'s shape) without a
+/// type guard; a kind of another shape (`Q.v`) becoming mixed late in the
+/// run leaves the compiled loop alone (one version per shape): one
+/// compilation, no guard failures. Without `kinds` the read is guarded.
+#[test]
+fn kinds_are_per_shape() {
+    let expect = "180000.0 late\n";
+    let stats = jit_stats("jit_kinds.py", &[], expect);
+    assert!(stats.contains("loop jit_kinds.py:14-18 in <module>: compiled 1 time"), "{}", stats);
+    assert!(!stats.contains("guard failures"), "{}", stats);
+    let exits = |opts: &[&str]| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("snapshots");
+        let out = Command::new(env!("CARGO_BIN_EXE_spry"))
+            .args(opts)
+            .args(["--jit-log", "jit_kinds.py"])
+            .current_dir(&dir)
+            .output()
+            .expect("run spry");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), expect);
+        String::from_utf8_lossy(&out.stderr).lines().filter(|l| l.contains("(line 16): attribute type")).count()
+    };
+    assert_eq!(exits(&[]), 0);
+    assert_eq!(exits(&["--jit-opt=-kinds"]), 1);
+}

@@ -465,8 +465,6 @@ struct Tr<'a> {
     /// The facts before the back-edge's safe point (`Loop`).
     pre_gc_facts: Option<Facts>,
     generic: &'a std::collections::HashSet<(usize, u32)>,
-    /// `dict::shape::KIND_EPOCH` when translation began (`kind_epoch_guard`).
-    kind_epoch: u64,
     /// Constants persist across attempts and compilations (header states
     /// refer to them by index).
     live_cache: HashMap<usize, Rc<Liveness>>,
@@ -583,23 +581,27 @@ enum Fact {
     /// the cell into it again is nothing to do. Dropped like `List`, and by
     /// every store into any cell.
     Cell { c: usize, tag: u8 },
-    /// Keyed by `KIND_FACT`: `dict::shape::KIND_EPOCH` was checked to be
-    /// what it was at compilation (no position's kind has become mixed
-    /// since), and nothing since may have stored into a dict unnoticed:
-    /// an attribute whose kind, in the shape its object's dict is known
-    /// to have (`Fact::Shaped`), is a number's tag holds such a number
-    /// (`--jit-opt kinds`). Dropped by every helper call that may store
-    /// into a dict (`forget_facts`).
-    KindEpoch,
+    /// Keyed by `kind_fact(shape)`: the kinds' version of the shape
+    /// (`dict::shape::kind_version`) was checked to be what it was at
+    /// compilation (none of its positions' kinds has become mixed since),
+    /// and nothing since may have stored into a dict unnoticed: an
+    /// attribute whose kind there is a number's tag, of an object whose
+    /// dict is known to have that shape (`Fact::Shaped`), holds such a
+    /// number (`--jit-opt kinds`). Dropped by every helper call that may
+    /// store into a dict (`forget_facts`).
+    KindVersion,
 }
 
 /// The facts key of a register's `Fact::Cell` (no name has address 2).
 const CELL_FACT: i64 = 2;
 
-/// The key of `Fact::KindEpoch` (no register has this number).
-const KIND_FACT: (usize, i64, bool) = (usize::MAX, 3, false);
+/// The key of the `Fact::KindVersion` of a shape (no register has this
+/// number).
+fn kind_fact(shape: u64) -> (usize, i64, bool) {
+    (usize::MAX, shape as i64, true)
+}
 
-/// Exit reason of the check of `Fact::KindEpoch`.
+/// Exit reason of the check of a `Fact::KindVersion`.
 pub const KIND_GUARD: &str = "attribute kinds changed";
 
 /// Whose dict a compiled store writes into (`note_kind_store`).
@@ -720,7 +722,6 @@ pub fn translate(
             hoist: attempt < 10 && vm.jit.opts.has("hoist"),
             pre_gc_facts: None,
             generic,
-            kind_epoch: crate::objects::dict::shape::KIND_EPOCH.load(std::sync::atomic::Ordering::Relaxed),
             live_cache: HashMap::default(),
             extent: code.nregs as usize,
             depth: 0,
@@ -937,7 +938,7 @@ impl<'a> Tr<'a> {
         // Helpers that fill dicts (a new instance's, a `**kwargs` dict)
         // may make a kind mixed.
         if matches!(name, "construct_setter" | "make_kwdict" | "method_fill") {
-            self.facts.remove(&KIND_FACT);
+            self.facts.retain(|_, f| !matches!(f, Fact::KindVersion));
         }
     }
     fn forget_list_facts(&mut self) {
@@ -5758,10 +5759,11 @@ impl<'a> Tr<'a> {
         if let Some(addr) = self.attr_address_strict(pc, o) {
             match num {
                 Some((t, tg)) => {
-                    if self.shape_kind(pc, o) == Some(tg) {
+                    if let Some((sh, _)) = self.shape_kind(pc, o).filter(|&(_, k)| k == tg) {
                         // The attribute's kind is the number's tag: no tag
-                        // to check, once the kinds are known unchanged.
-                        self.kind_epoch_guard(pc);
+                        // to check, once the shape's kinds are known
+                        // unchanged.
+                        self.kind_version_guard(pc, sh);
                         let v = self.load_payload(addr, t);
                         match t {
                             T::Float => self.set_f(d, v),
@@ -5840,7 +5842,7 @@ impl<'a> Tr<'a> {
         };
         self.facts.retain(|k, _| k.1 != !key);
         if let Some(addr) = self.attr_address_strict(pc, o) {
-            let kind = self.shape_kind(pc, o);
+            let kind = self.shape_kind(pc, o).map(|(_, k)| k);
             self.note_kind_store(pc, addr, s, kind, KindOwner::Instance(o));
             self.store_value_at_plain(addr, s, plain);
             if self.st[s].t.is_num() {
@@ -5881,7 +5883,7 @@ impl<'a> Tr<'a> {
     /// The kind (`dict::shape::kind_of`) of the attribute instruction `pc`
     /// accesses on the object in register `o`, when the object's dict
     /// shape is known (`Fact::Shaped`) and `--jit-opt kinds` is on.
-    fn shape_kind(&self, pc: usize, o: usize) -> Option<u8> {
+    fn shape_kind(&self, pc: usize, o: usize) -> Option<(u64, u8)> {
         if !self.opts.has("kinds") {
             return None;
         }
@@ -5890,22 +5892,25 @@ impl<'a> Tr<'a> {
         };
         let key = self.attr_key(pc);
         let p = crate::objects::dict::shape::position(shape, key as u64)?;
-        Some(crate::objects::dict::shape::kind_of(shape, p))
+        Some((shape, crate::objects::dict::shape::kind_of(shape, p)))
     }
 
     /// Checks (once until a helper may have stored into a dict:
-    /// `Fact::KindEpoch`) that no position's kind became mixed since
-    /// compilation, leaving at `pc` otherwise.
-    fn kind_epoch_guard(&mut self, pc: usize) {
-        if self.facts.contains_key(&KIND_FACT) {
+    /// `Fact::KindVersion`) that none of shape `sh`'s kinds became mixed
+    /// since compilation, leaving at `pc` otherwise.
+    fn kind_version_guard(&mut self, pc: usize, sh: u64) {
+        let key = kind_fact(sh);
+        if self.facts.contains_key(&key) {
             return;
         }
+        // (`shape_kind` found the shape in the tree: it has a version.)
+        let (v, at) = crate::objects::dict::shape::kind_version(sh).expect("a shape of the tree");
         let x = self.exit(ExitKind::Guard, pc, KIND_GUARD);
-        let a = self.iconst(crate::objects::dict::shape::KIND_EPOCH.as_ptr() as i64);
+        let a = self.iconst(at as i64);
         let e = self.load(a, 0);
-        let ok = self.icmp_imm(Cmp::Eq, e, self.kind_epoch as i64);
+        let ok = self.icmp_imm(Cmp::Eq, e, v as i64);
         self.guard_nonzero(ok, x);
-        self.facts.insert(KIND_FACT, Fact::KindEpoch);
+        self.facts.insert(key, Fact::KindVersion);
     }
 
     /// Keeps the kinds true (`dict::shape::note`) for the store of

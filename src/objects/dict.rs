@@ -117,13 +117,8 @@ pub mod shape {
     pub const KIND_UNSET: u8 = 0xFE;
     /// Values of several tags met at the position.
     pub const KIND_MIXED: u8 = 0xFF;
-
-    /// Bumped whenever a position's kind goes from one tag to
-    /// `KIND_MIXED`. Compiled code that loads an attribute as a number
-    /// without checking its tag, because the position's kind was that
-    /// number's tag when it was compiled, checks this first (after
-    /// anything that may have stored into a dict).
-    pub static KIND_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    /// A tag no value has (noting it makes a position mixed).
+    pub const KIND_UNKNOWN_TAG: u8 = 0xFD;
 
     /// Entries of the transition cache.
     const CACHE: usize = 1024;
@@ -138,6 +133,14 @@ pub mod shape {
         /// safely, other thread locals being gone. Empty until the first
         /// key is added.
         tree: std::mem::ManuallyDrop<Vec<Node>>,
+        /// Per node, its kinds' version: bumped whenever one of its
+        /// positions goes from one tag to `KIND_MIXED`. Compiled code that
+        /// reads an attribute as a number without checking its tag,
+        /// because the position's kind was that number's tag when it was
+        /// compiled, checks the version of the object's shape first (after
+        /// anything that may have stored into a dict). Allocated for
+        /// `MAX_SHAPES` nodes at once, so that the words never move.
+        vers: std::mem::ManuallyDrop<Vec<u64>>,
     }
 
     thread_local! {
@@ -146,6 +149,7 @@ pub mod shape {
                 next_version: 1,
                 cache: [(0, 0, 0); CACHE],
                 tree: std::mem::ManuallyDrop::new(Vec::new()),
+                vers: std::mem::ManuallyDrop::new(Vec::new()),
             })
         };
     }
@@ -202,6 +206,8 @@ pub mod shape {
             for _ in 0..2 {
                 t.tree.push(Node::new(NO_SHAPE, Value::None, 0, Vec::new()));
             }
+            t.vers.reserve_exact(MAX_SHAPES);
+            t.vers.extend([0, 0]);
         }
         let c = match t.tree[s as usize].next.iter().find(|e| e.0 == addr) {
             Some(&(_, c)) => c,
@@ -225,6 +231,7 @@ pub mod shape {
                 let mut kinds = t.tree[s as usize].kinds.clone();
                 kinds.push(KIND_UNSET);
                 t.tree.push(Node::new(s, key.clone(), len, kinds));
+                t.vers.push(0);
                 t.tree[s as usize].next.push((addr, c));
                 c
             }
@@ -290,15 +297,26 @@ pub mod shape {
                 // (Descendants hold at least what this node holds.)
                 continue;
             }
-            mixed |= j == KIND_MIXED && *k != KIND_UNSET;
+            if j == KIND_MIXED && *k != KIND_UNSET {
+                mixed = true;
+                t.vers[n as usize] += 1;
+            }
             *k = j;
             node.pack();
             stack.extend(node.next.iter().map(|e| e.1));
         }
-        if mixed {
-            KIND_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        }
         mixed
+    }
+
+    /// The kinds' version of shape `s` (`Tls::vers`) and where it lives,
+    /// for the JIT (`None` when `s` is no node).
+    pub fn kind_version(s: u64) -> Option<(u64, *const u64)> {
+        // SAFETY: as in `version_and_add` (reads only); the words never
+        // move (`vers` has its capacity from the start).
+        TLS.with(|t| unsafe {
+            let t = &*t.get();
+            t.vers.get(s as usize).map(|v| (*v, v as *const u64))
+        })
     }
 
     /// The kind of position `pos` in shape `s` (see `note`), for the JIT.
@@ -548,7 +566,10 @@ impl DictObj {
         let size = std::mem::size_of::<Entry>();
         let at = (p as usize).wrapping_sub(first);
         if !at.is_multiple_of(size) || at / size >= t.entries.len() {
-            shape::KIND_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            // (Every position joins a tag no value has: all mixed.)
+            for pos in 0..t.entries.len() {
+                shape::note(s, pos, shape::KIND_UNKNOWN_TAG);
+            }
             return true;
         }
         shape::note(s, at / size, tag)
