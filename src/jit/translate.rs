@@ -590,6 +590,13 @@ enum Fact {
     /// number (`--jit-opt kinds`). Dropped by every helper call that may
     /// store into a dict (`forget_facts`).
     KindVersion,
+    /// Keyed by `global_fact(entry)`: the dict entry at that address was
+    /// checked (with the key versions of the dicts the name was looked up
+    /// in) to hold the value the translator read there; for a number, IR
+    /// local `value` holds it. A later load of the same name reuses it
+    /// without checks, until a helper that may run Python code, or a
+    /// compiled store of a global, drops it.
+    Global { value: Option<LocalId>, dicts: [usize; 2] },
 }
 
 /// The facts key of a register's `Fact::Cell` (no name has address 2).
@@ -599,6 +606,12 @@ const CELL_FACT: i64 = 2;
 /// number).
 fn kind_fact(shape: u64) -> (usize, i64, bool) {
     (usize::MAX, shape as i64, true)
+}
+
+/// The key of the `Fact::Global` of a dict entry (no register has this
+/// number).
+fn global_fact(entry: *const Value) -> (usize, i64, bool) {
+    (usize::MAX - 1, entry as i64, false)
 }
 
 /// Exit reason of the check of a `Fact::KindVersion`.
@@ -625,6 +638,11 @@ pub enum HeaderFact {
     List { r: usize, key: i64, kind: u8 },
     /// `Fact::Cell` of register `d` (a temporary dead at the header).
     Cell { d: usize, c: usize, tag: u8 },
+    /// `Fact::Global` of the dict entry at `entry` (found by looking in
+    /// `dicts`: the globals, then the builtins).
+    Global { entry: usize, dicts: [usize; 2] },
+    /// `Fact::KindVersion` of a dict shape.
+    Kinds { shape: u64 },
 }
 
 impl HeaderFact {
@@ -632,6 +650,8 @@ impl HeaderFact {
         match self {
             HeaderFact::List { r, key, .. } => (r, key, false),
             HeaderFact::Cell { d, .. } => (d, CELL_FACT, false),
+            HeaderFact::Global { entry, .. } => global_fact(entry as *const Value),
+            HeaderFact::Kinds { shape } => kind_fact(shape),
         }
     }
 }
@@ -4197,7 +4217,62 @@ impl<'a> Tr<'a> {
             }
         }
         for &(h, f) in hf {
+            match (h, f) {
+                (HeaderFact::Global { entry, dicts }, Fact::Global { value, .. }) => self.establish_global(entry, dicts, value, fail),
+                (HeaderFact::Kinds { shape }, Fact::KindVersion) => {
+                    let Some((v, at)) = crate::objects::dict::shape::kind_version(shape) else { continue };
+                    let a = self.iconst(at as i64);
+                    let e = self.load(a, 0);
+                    let ok = self.icmp_imm(Cmp::Eq, e, v as i64);
+                    self.guard_nonzero(ok, fail);
+                }
+                _ => {}
+            }
+        }
+        for &(h, f) in hf {
             self.facts.insert(h.key(), f);
+        }
+    }
+
+    /// Establishes (or checks again) a hoisted `Fact::Global`: the dicts'
+    /// key versions and the entry's value as the translator sees them,
+    /// a number loaded into local `value`.
+    fn establish_global(&mut self, entry: usize, dicts: [usize; 2], value: Option<LocalId>, fail: BlockId) {
+        for d in dicts.into_iter().filter(|&d| d != 0) {
+            // SAFETY: the dicts of a fact are a function's globals and the
+            // builtins, alive while the translated code is.
+            let dd = unsafe { &*(d as *const DictObj) };
+            let a = self.iconst(dd.keys_version_ptr() as i64);
+            let v = self.load(a, 0);
+            let ok = self.icmp_imm(Cmp::Eq, v, dd.keys_version() as i64);
+            self.guard_nonzero(ok, fail);
+        }
+        // SAFETY: the key versions were checked at translation too (the
+        // fact's load did): `entry` is a live entry.
+        let val = unsafe { (*(entry as *const Value)).clone() };
+        let ea = self.iconst(entry as i64);
+        let tg = self.load(ea, 0);
+        let ok = self.icmp_imm(Cmp::Eq, tg, val.tag() as i64);
+        self.guard_nonzero(ok, fail);
+        match (&val, value) {
+            (Value::Float(_), Some(l)) => {
+                let v = self.loadf(ea, 8);
+                self.op(Op::SetVar(l), [v]);
+            }
+            (Value::Bool(_), Some(l)) => {
+                let v = self.op1(Op::Load8 { off: 8 }, [ea]);
+                self.op(Op::SetVar(l), [v]);
+            }
+            (Value::Int(_), Some(l)) => {
+                let v = self.load(ea, 8);
+                self.op(Op::SetVar(l), [v]);
+            }
+            (Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_), _) => {
+                let p = self.load(ea, 8);
+                let ok = self.icmp_imm(Cmp::Eq, p, val.words()[1] as i64);
+                self.guard_nonzero(ok, fail);
+            }
+            _ => {}
         }
     }
 
@@ -4218,6 +4293,8 @@ impl<'a> Tr<'a> {
             let shared = match (t, first) {
                 (HeaderFact::List { kind, .. }, Some(f @ Fact::List { kind: fk, .. })) if fk == kind => Some(f),
                 (HeaderFact::Cell { c, tag, .. }, Some(f @ Fact::Cell { c: fc, tag: ft })) if fc == c && ft == tag => Some(f),
+                (HeaderFact::Global { dicts, .. }, Some(f @ Fact::Global { dicts: fd, .. })) if fd == dicts => Some(f),
+                (HeaderFact::Kinds { .. }, Some(f @ Fact::KindVersion)) => Some(f),
                 _ => None,
             };
             let f = match shared {
@@ -4225,6 +4302,17 @@ impl<'a> Tr<'a> {
                 _ => match t {
                     HeaderFact::List { kind, .. } => Fact::List { items: self.f.new_local(Ty::I64), len: self.f.new_local(Ty::I64), kind },
                     HeaderFact::Cell { c, tag, .. } => Fact::Cell { c, tag },
+                    HeaderFact::Global { entry, dicts } => {
+                        // SAFETY: as in `establish_global`.
+                        let val = unsafe { (*(entry as *const Value)).clone() };
+                        let value = match val {
+                            Value::Float(_) => Some(self.f.new_local(Ty::F64)),
+                            Value::Int(_) | Value::Bool(_) => Some(self.f.new_local(Ty::I64)),
+                            _ => None,
+                        };
+                        Fact::Global { value, dicts }
+                    }
+                    HeaderFact::Kinds { .. } => Fact::KindVersion,
                 },
             };
             out.push((t, f));
@@ -4284,12 +4372,28 @@ impl<'a> Tr<'a> {
                 }
             }
         }
+        for (&(r, k, st), f) in &facts {
+            match f {
+                // (Unboxed numbers only with `unbox`: the fact's local.)
+                Fact::Global { value, dicts } if r == usize::MAX - 1 && !st => {
+                    // SAFETY: as in `establish_global`.
+                    let num = matches!(unsafe { &*(k as usize as *const Value) }, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+                    if num == value.is_some() {
+                        cands.push(HeaderFact::Global { entry: k as usize, dicts: *dicts });
+                    }
+                }
+                Fact::KindVersion if r == usize::MAX && st => cands.push(HeaderFact::Kinds { shape: k as u64 }),
+                _ => {}
+            }
+        }
         if cands.is_empty() {
             return Ok(());
         }
         cands.sort_by_key(|c| match *c {
             HeaderFact::Cell { d, .. } => (0, d),
             HeaderFact::List { r, key, .. } => (1 + key as usize, r),
+            HeaderFact::Global { entry, .. } => (usize::MAX - 1, entry),
+            HeaderFact::Kinds { shape } => (usize::MAX, shape as usize),
         });
         self.templates.insert(key, cands);
         Err(Abort::Restart)
@@ -4694,6 +4798,36 @@ impl<'a> Tr<'a> {
                 None => return false,
             },
         };
+        let key = global_fact(entry);
+        let darr = [dicts[0] as *const DictObj as usize, dicts.get(1).map_or(0, |d| *d as *const DictObj as usize)];
+        if let Some(Fact::Global { value, .. }) = self.facts.get(&key).copied() {
+            // Checked on this path already, nothing since may have
+            // changed it: the same value.
+            // SAFETY: `entry` points at a live dict entry (just looked up).
+            let val = unsafe { (*entry).clone() };
+            match (&val, value) {
+                (Value::Int(_) | Value::Bool(_), Some(l)) => {
+                    let v = self.op1(Op::GetVar(l), []);
+                    self.def_num(d, if matches!(val, Value::Int(_)) { T::Int } else { T::Bool }, v);
+                }
+                (Value::Float(_), Some(l)) => {
+                    let v = self.op1(Op::GetVar(l), []);
+                    self.def_num(d, T::Float, v);
+                }
+                (Value::None | Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_), _) => {
+                    let c = self.intern(&val);
+                    self.def_const(d, c);
+                }
+                _ => {
+                    let ea = self.iconst(entry as i64);
+                    let da = self.slot_addr(d);
+                    self.copy_value(da, ea);
+                    self.st[d] = RS::mem_type(T::Tag(val.tag()));
+                }
+            }
+            self.settle(d);
+            return true;
+        }
         let ex = self.exit(ExitKind::Guard, pc, "global changed");
         for dd in dicts {
             let a = self.iconst(dd.keys_version_ptr() as i64);
@@ -4719,11 +4853,15 @@ impl<'a> Tr<'a> {
                     T::Bool => self.op1(Op::Load8 { off: 8 }, [ea]),
                     _ => self.load(ea, 8),
                 };
+                let l = self.f.new_local(if t == T::Float { Ty::F64 } else { Ty::I64 });
+                self.op(Op::SetVar(l), [v]);
+                self.facts.insert(key, Fact::Global { value: Some(l), dicts: darr });
                 self.def_num(d, t, v);
             }
             Value::None => {
                 let c = self.intern(&val);
                 self.def_const(d, c);
+                self.facts.insert(key, Fact::Global { value: None, dicts: darr });
             }
             Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) => {
                 let p = self.load(ea, 8);
@@ -4731,11 +4869,13 @@ impl<'a> Tr<'a> {
                 self.guard_nonzero(ok, ex);
                 let c = self.intern(&val);
                 self.def_const(d, c);
+                self.facts.insert(key, Fact::Global { value: None, dicts: darr });
             }
             _ => {
                 let da = self.slot_addr(d);
                 self.copy_value(da, ea);
                 self.st[d] = RS::mem_type(T::Tag(val.tag()));
+                self.facts.insert(key, Fact::Global { value: None, dicts: darr });
             }
         }
         self.settle(d);
@@ -4754,6 +4894,9 @@ impl<'a> Tr<'a> {
             return self.generic(pc, ins);
         };
         let entry = globals.value_ptr(i);
+        // (Another name's entry is not written, but keep it simple: a
+        // global store is rare in a loop.)
+        self.facts.retain(|_, f| !matches!(f, Fact::Global { .. }));
         let ex = self.exit(ExitKind::Guard, pc, "globals changed");
         let a = self.iconst(globals.keys_version_ptr() as i64);
         let v = self.load(a, 0);
