@@ -102,11 +102,14 @@ pub enum Op {
     /// `[c, a, b] -> ty of a`: `c != 0 ? a : b`.
     Select,
     /// `[args...] -> [I64]` when `ret`: call of the helper at `addr`
-    /// with `args.len()` I64 arguments.
+    /// with `args.len()` I64 arguments. `preserve`: the callee keeps every
+    /// register (a trampoline around a helper; no result): the call
+    /// clobbers nothing, so values live across it stay in registers.
     Call {
         addr: u64,
         name: &'static str,
         ret: bool,
+        preserve: bool,
     },
     /// `[addr, args...] -> [I64]`: call of the function (helper or
     /// compiled code, same ABI as `Call`) whose address is the first

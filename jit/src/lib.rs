@@ -73,7 +73,11 @@ mod tests {
         let b = f.push1(0, Op::Load { ty: Ty::I64, off: 8 }, vec![base]);
         let r = f.push(0, Op::IMulOv, vec![a, b]);
         f.set_term(0, Terminator::Branch { cond: r[1], then: (ovf, vec![]), els: (ok, vec![]) });
-        let h = f.push1(ok, Op::Call { addr: helper_add3 as *const () as usize as u64, name: "add3", ret: true }, vec![r[0], a, b]);
+        let h = f.push1(
+            ok,
+            Op::Call { addr: helper_add3 as *const () as usize as u64, name: "add3", ret: true, preserve: false },
+            vec![r[0], a, b],
+        );
         f.push(ok, Op::Store { off: 16 }, vec![base, h]);
         let one = f.iconst(ok, 1);
         f.set_term(ok, Terminator::Return(one));

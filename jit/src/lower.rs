@@ -251,7 +251,7 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
         }
     }
     let mut slots: HashMap<u32, ir::StackSlot> = HashMap::new();
-    let mut sigs: HashMap<(usize, bool), ir::SigRef> = HashMap::new();
+    let mut sigs: HashMap<(usize, bool, bool), ir::SigRef> = HashMap::new();
     let flags = MemFlagsData::trusted();
     let plain = MemFlagsData::new();
     for &o in &order {
@@ -339,7 +339,7 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                 }
                 Op::CallInd => {
                     let n = inst.args.len() - 1;
-                    let key = (n, true);
+                    let key = (n, true, false);
                     let sig = match sigs.get(&key) {
                         Some(s) => *s,
                         None => {
@@ -359,12 +359,12 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv) -> Resul
                     SmallVec::from_slice(b.inst_results(call))
                 }
                 Op::StackPtr => smallvec![b.ins().get_stack_pointer(types::I64)],
-                Op::Call { addr, ret, .. } => {
-                    let key = (inst.args.len(), *ret);
+                Op::Call { addr, ret, preserve, .. } => {
+                    let key = (inst.args.len(), *ret, *preserve);
                     let sig = match sigs.get(&key) {
                         Some(s) => *s,
                         None => {
-                            let mut sig = Signature::new(call_conv);
+                            let mut sig = Signature::new(if *preserve { CallConv::PreserveAll } else { call_conv });
                             for _ in 0..inst.args.len() {
                                 sig.params.push(AbiParam::new(types::I64));
                             }

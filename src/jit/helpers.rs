@@ -103,6 +103,89 @@ pub extern "C" fn release(p: u64) {
     Value::clear(unsafe { slot(p) });
 }
 
+/// `release` called from compiled code through `release_preserving`
+/// (keeping every register: the cold path of a reference count drop
+/// clobbers nothing, so the hot path around it keeps its values in
+/// registers); `None` where there is no such trampoline.
+pub fn release_preserving_addr() -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    return Some(release_preserving as *const () as usize);
+    #[cfg(not(target_arch = "x86_64"))]
+    return None;
+}
+
+/// `release(p)` keeping every register but the stack pointer's scratch
+/// (System V's caller-saved general registers and XMM0-15, the only ones
+/// Cranelift allocates), for calls with Cranelift's `PreserveAll`
+/// convention. `release` runs no Python code and cannot unwind (an
+/// `extern "C"` function aborts on a panic).
+#[cfg(target_arch = "x86_64")]
+#[unsafe(naked)]
+pub extern "C" fn release_preserving(p: u64) {
+    // (Entered with rsp = 8 mod 16; rbp and the 9 pushes make 0 mod 16
+    // again after the 264-byte save area: `release` is called aligned.)
+    core::arch::naked_asm!(
+        "push rbp",
+        "mov rbp, rsp",
+        "push rax",
+        "push rcx",
+        "push rdx",
+        "push rsi",
+        "push rdi",
+        "push r8",
+        "push r9",
+        "push r10",
+        "push r11",
+        "sub rsp, 264",
+        "movdqu [rsp], xmm0",
+        "movdqu [rsp + 16], xmm1",
+        "movdqu [rsp + 32], xmm2",
+        "movdqu [rsp + 48], xmm3",
+        "movdqu [rsp + 64], xmm4",
+        "movdqu [rsp + 80], xmm5",
+        "movdqu [rsp + 96], xmm6",
+        "movdqu [rsp + 112], xmm7",
+        "movdqu [rsp + 128], xmm8",
+        "movdqu [rsp + 144], xmm9",
+        "movdqu [rsp + 160], xmm10",
+        "movdqu [rsp + 176], xmm11",
+        "movdqu [rsp + 192], xmm12",
+        "movdqu [rsp + 208], xmm13",
+        "movdqu [rsp + 224], xmm14",
+        "movdqu [rsp + 240], xmm15",
+        "call {f}",
+        "movdqu xmm0, [rsp]",
+        "movdqu xmm1, [rsp + 16]",
+        "movdqu xmm2, [rsp + 32]",
+        "movdqu xmm3, [rsp + 48]",
+        "movdqu xmm4, [rsp + 64]",
+        "movdqu xmm5, [rsp + 80]",
+        "movdqu xmm6, [rsp + 96]",
+        "movdqu xmm7, [rsp + 112]",
+        "movdqu xmm8, [rsp + 128]",
+        "movdqu xmm9, [rsp + 144]",
+        "movdqu xmm10, [rsp + 160]",
+        "movdqu xmm11, [rsp + 176]",
+        "movdqu xmm12, [rsp + 192]",
+        "movdqu xmm13, [rsp + 208]",
+        "movdqu xmm14, [rsp + 224]",
+        "movdqu xmm15, [rsp + 240]",
+        "add rsp, 264",
+        "pop r11",
+        "pop r10",
+        "pop r9",
+        "pop r8",
+        "pop rdi",
+        "pop rsi",
+        "pop rdx",
+        "pop rcx",
+        "pop rax",
+        "pop rbp",
+        "ret",
+        f = sym release,
+    );
+}
+
 /// Empties the `n` registers from `p` (dropping what they hold).
 pub extern "C" fn release_slots(p: u64, n: u64) {
     crate::vm::interp::clear_temps(p as *mut Value, n as usize);

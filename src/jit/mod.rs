@@ -42,6 +42,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ),
     ("shapes", "check an instance dict's key layout (shape) once per object instead of the key at each attribute's position"),
     (
+        "preserve",
+        "the cold path of a reference count drop calls `release` through a trampoline that keeps every register: no spills around it, nothing for the register allocator to save",
+    ),
+    (
         "kinds",
         "an attribute whose values in its dict shape have only ever been numbers of one type (tracked per shape and position) is read as that number without a type check, guarded once by a global counter of kinds that became mixed",
     ),

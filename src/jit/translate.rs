@@ -1066,7 +1066,7 @@ impl<'a> Tr<'a> {
         self.forget_positions(name);
         let split = self.split_set();
         self.spill_around(&split, true);
-        let r = self.op1(Op::Call { addr: addr as u64, name, ret: true }, args);
+        let r = self.op1(Op::Call { addr: addr as u64, name, ret: true, preserve: false }, args);
         self.spill_around(&split, false);
         self.reload_positions(name);
         r
@@ -1076,8 +1076,25 @@ impl<'a> Tr<'a> {
         self.forget_positions(name);
         let split = self.split_set();
         self.spill_around(&split, true);
-        self.op(Op::Call { addr: addr as u64, name, ret: false }, args);
+        self.op(Op::Call { addr: addr as u64, name, ret: false, preserve: false }, args);
         self.spill_around(&split, false);
+        self.reload_positions(name);
+    }
+    /// `call_void` of a helper through a trampoline that keeps every
+    /// register (`helpers::release_preserving`): no spills around it
+    /// (`split`), nothing clobbered (`ir::Op::Call`'s `preserve`). A plain
+    /// call where there is no trampoline.
+    fn call_void_preserving(&mut self, addr: Option<usize>, name: &'static str, args: impl AsRef<[Var]>) {
+        let Some(addr) = addr.filter(|_| self.opts.has("preserve")) else {
+            let plain = match name {
+                "release" => helpers::release as *const () as usize,
+                _ => unreachable!("no trampoline for {}", name),
+            };
+            return self.call_void(plain, name, args);
+        };
+        self.forget_facts(name);
+        self.forget_positions(name);
+        self.op(Op::Call { addr: addr as u64, name, ret: false, preserve: true }, args);
         self.reload_positions(name);
     }
     /// Helpers that may drop a reference (`release`, a store over a value,
@@ -3944,7 +3961,7 @@ impl<'a> Tr<'a> {
                 }
                 for (i, &(t, v)) in vals.iter().enumerate() {
                     let da = self.slot_addr(d0 + i);
-                    self.release_at(da);
+                    self.release_at_hint(da, true);
                     self.store(da, 0, t);
                     self.store(da, 8, v);
                     self.clobber(d0 + i);
@@ -5403,7 +5420,7 @@ impl<'a> Tr<'a> {
         let t = self.load(src, 0);
         let p = self.load(src, 8);
         self.incref_if_heap(t, p);
-        self.release_at(dst);
+        self.release_at_hint(dst, true);
         self.store(dst, 0, t);
         self.store(dst, 8, p);
     }
@@ -5441,6 +5458,15 @@ impl<'a> Tr<'a> {
     /// (the slot is left Undef then): an inline decrement, the `release`
     /// helper only for the last reference.
     fn release_at(&mut self, addr: Var) {
+        self.release_at_hint(addr, false)
+    }
+
+    /// `release_at`; `rare`: the last reference is rarely dropped here (a
+    /// value replaced in a container or an attribute, usually shared):
+    /// the helper is called through the register-preserving trampoline
+    /// (`preserve`), which costs more per call than the spills it saves
+    /// where temporaries die often (raytrace's vectors).
+    fn release_at_hint(&mut self, addr: Var, rare: bool) {
         let t = self.load(addr, 0);
         let heap = self.is_heap(t);
         let dec = self.new_block();
@@ -5454,7 +5480,11 @@ impl<'a> Tr<'a> {
         let keep = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: last, then: (rel, vec![]), els: (keep, vec![]) });
         self.cur = rel;
-        self.call_void(helpers::release as *const () as usize, "release", [addr]);
+        if rare {
+            self.call_void_preserving(helpers::release_preserving_addr(), "release", [addr]);
+        } else {
+            self.call_void(helpers::release as *const () as usize, "release", [addr]);
+        }
         self.f.set_term(self.cur, Terminator::Jump(done, vec![]));
         self.cur = keep;
         let one = self.iconst(1);
@@ -5479,7 +5509,7 @@ impl<'a> Tr<'a> {
         match st.t {
             T::Int | T::Float | T::Bool => {
                 if plain.is_none() {
-                    self.release_at(addr);
+                    self.release_at_hint(addr, true);
                 }
                 if plain != Some(num_tag(st.t)) {
                     let t = self.iconst(num_tag(st.t) as i64);
