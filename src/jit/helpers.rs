@@ -119,6 +119,10 @@ pub fn release_preserving_addr() -> Option<usize> {
 /// Cranelift allocates), for calls with Cranelift's `PreserveAll`
 /// convention. `release` runs no Python code and cannot unwind (an
 /// `extern "C"` function aborts on a panic).
+// SAFETY: the body is the whole function: it saves what it touches
+// (the caller-saved registers; callee-saved ones `release` keeps itself),
+// keeps the stack aligned for the call and returns with everything as it
+// was but the stack memory below the caller's.
 #[cfg(target_arch = "x86_64")]
 #[unsafe(naked)]
 pub extern "C" fn release_preserving(p: u64) {
