@@ -187,12 +187,16 @@ pub struct Function {
     pub types: Vec<Ty>,
     /// The type of every local variable.
     pub locals: Vec<Ty>,
+    /// How many instructions with effects beyond their results (calls,
+    /// stores) were pushed so far: a front end compares two readings to
+    /// know that code in between only computed values.
+    pub effects: u64,
 }
 
 impl Function {
     /// A function whose entry block has the parameters `base` and `ctx`.
     pub fn new(name: &str) -> Function {
-        let mut f = Function { name: name.to_string(), blocks: Vec::new(), types: Vec::new(), locals: Vec::new() };
+        let mut f = Function { name: name.to_string(), blocks: Vec::new(), types: Vec::new(), locals: Vec::new(), effects: 0 };
         let b = f.new_block();
         let base = f.new_var(Ty::I64);
         let ctx = f.new_var(Ty::I64);
@@ -239,6 +243,9 @@ impl Function {
 
     /// Appends an instruction to block `b`, returning its results.
     pub fn push(&mut self, b: BlockId, op: Op, args: impl AsRef<[Var]>) -> Results {
+        if matches!(op, Op::Store { .. } | Op::Store8 { .. } | Op::Call { .. } | Op::CallInd) {
+            self.effects += 1;
+        }
         let args: Args = SmallVec::from_slice(args.as_ref());
         let (t0, t1) = match &op {
             Op::IConst(_) => (Some(Ty::I64), None),

@@ -42,6 +42,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ),
     ("shapes", "check an instance dict's key layout (shape) once per object instead of the key at each attribute's position"),
     (
+        "reexec",
+        "a guard that follows an earlier guard with only pure instructions between (arithmetic, constants, reads) leaves like that one, resuming before them: one exit tail for a whole expression",
+    ),
+    (
         "preserve",
         "the cold path of a reference count drop calls `release` through a trampoline that keeps every register: no spills around it, nothing for the register allocator to save",
     ),
@@ -282,6 +286,11 @@ pub struct ExitInfo {
     pub kind: ExitKind,
     /// Where the innermost frame resumes.
     pub pc: u32,
+    /// The instruction whose speculation failed (a guard's own
+    /// instruction; the one before `pc` for `GuardAfter`): an earlier one
+    /// than `pc` says when the exit resumes before the pure instructions
+    /// that led to it (`Tr::exit`), to run them again.
+    pub site: u32,
     /// Inlined frames to materialise, outermost first (indices into
     /// `CompiledLoop::frames`).
     pub inline: Vec<u32>,
@@ -1203,7 +1212,8 @@ impl Vm {
         out.push_str(&t.func.to_string());
         out.push_str("--- exits\n");
         for (i, e) in t.exits.iter().enumerate() {
-            out.push_str(&format!("  exit{}: {:?} -> pc {} (line {}): {}\n", i, e.kind, e.pc, e.line, e.reason));
+            let from = if e.kind == ExitKind::Guard && e.site != e.pc { format!(", guard at pc {}", e.site) } else { String::new() };
+            out.push_str(&format!("  exit{}: {:?} -> pc {} (line {}{}): {}\n", i, e.kind, e.pc, e.line, from, e.reason));
         }
         out.push_str("--- Cranelift IR\n");
         out.push_str(&c.clif);
@@ -1310,13 +1320,11 @@ impl Vm {
                 // The speculation at this site keeps failing: compile it
                 // generically next time.
                 let site = if exit.inline.is_empty() {
-                    Some((key.0, if exit.kind == ExitKind::Guard { exit.pc } else { exit.pc - 1 }))
+                    Some((key.0, exit.site))
                 } else {
                     let d = &lp.frames[*exit.inline.last().unwrap() as usize];
                     match &d.func {
-                        Value::Function(f) => {
-                            Some((&*f.code as *const CodeObj as usize, if exit.kind == ExitKind::Guard { exit.pc } else { exit.pc - 1 }))
-                        }
+                        Value::Function(f) => Some((&*f.code as *const CodeObj as usize, exit.site)),
                         _ => None,
                     }
                 };

@@ -465,6 +465,8 @@ struct Tr<'a> {
     /// The facts before the back-edge's safe point (`Loop`).
     pre_gc_facts: Option<Facts>,
     generic: &'a std::collections::HashSet<(usize, u32)>,
+    /// See `ReExit`.
+    rexec: Option<ReExit>,
     /// Constants persist across attempts and compilations (header states
     /// refer to them by index).
     live_cache: HashMap<usize, Rc<Liveness>>,
@@ -617,6 +619,54 @@ fn global_fact(entry: *const Value) -> (usize, i64, bool) {
 /// Exit reason of the check of a `Fact::KindVersion`.
 pub const KIND_GUARD: &str = "attribute kinds changed";
 
+/// The last guard exit of the innermost frame (`Tr::exit`) after which
+/// only pure instructions were translated (`reexec`): a later guard of
+/// the same frame may leave like it, resuming at its `pc`, while nothing
+/// with effects (`Function::effects`) was emitted and the registers
+/// written since (`written`, absolute) are dead at `pc`.
+struct ReExit {
+    pc: usize,
+    depth: usize,
+    code: *const CodeObj,
+    effects: u64,
+    written: Vec<usize>,
+}
+
+/// Instructions that only compute values into registers when compiled
+/// without effects (`ReExit`): arithmetic, comparisons, constants, moves,
+/// reads of globals and attributes. (Whether a translation had effects —
+/// a helper call, a store — is checked separately.)
+fn pure_instr(ins: &Instr) -> bool {
+    matches!(
+        ins,
+        Instr::Nop { .. }
+            | Instr::Move { .. }
+            | Instr::LoadConst { .. }
+            | Instr::LoadInt { .. }
+            | Instr::LoadNone { .. }
+            | Instr::LoadBool { .. }
+            | Instr::Add { .. }
+            | Instr::AddInt { .. }
+            | Instr::SubInt { .. }
+            | Instr::ModInt { .. }
+            | Instr::Sub { .. }
+            | Instr::Mul { .. }
+            | Instr::TrueDiv { .. }
+            | Instr::FloorDiv { .. }
+            | Instr::Mod { .. }
+            | Instr::BinaryOp { .. }
+            | Instr::InplaceOp { .. }
+            | Instr::Neg { .. }
+            | Instr::Pos { .. }
+            | Instr::Invert { .. }
+            | Instr::Not { .. }
+            | Instr::ToBool { .. }
+            | Instr::Compare { .. }
+            | Instr::LoadGlobal { .. }
+            | Instr::LoadAttr { .. }
+    )
+}
+
 /// Whose dict a compiled store writes into (`note_kind_store`).
 #[derive(Clone, Copy)]
 enum KindOwner {
@@ -742,6 +792,7 @@ pub fn translate(
             hoist: attempt < 10 && vm.jit.opts.has("hoist"),
             pre_gc_facts: None,
             generic,
+            rexec: None,
             live_cache: HashMap::default(),
             extent: code.nregs as usize,
             depth: 0,
@@ -1631,6 +1682,61 @@ impl<'a> Tr<'a> {
     /// that code: each exit's own block only sets the exit number (keeps
     /// compiled loops with many guards small).
     fn exit(&mut self, kind: ExitKind, pc: usize, reason: &'static str) -> BlockId {
+        let site = if kind == ExitKind::GuardAfter { pc - 1 } else { pc };
+        let effects = self.f.effects;
+        // A guard after an earlier guard of the same frame with only pure
+        // instructions between (`ReExit`) resumes where that one does: the
+        // interpreter computes those again, and the exit writes back what
+        // that one writes — its tail is shared (`row * 31 + n`: the add's
+        // overflow leaves like the multiplication's).
+        let reexec = match &self.rexec {
+            Some(r) if kind == ExitKind::Guard && r.pc < pc && self.reexec_ok(r) => Some(r.pc),
+            _ => None,
+        };
+        let pc = reexec.unwrap_or(pc);
+        let b = self.exit_at(kind, pc, site, reason);
+        // (Exit code is off the path: it does not count.)
+        self.f.effects = effects;
+        if kind == ExitKind::Guard && reexec.is_none() && self.opts.has("reexec") {
+            self.rexec = Some(ReExit { pc, depth: self.chain.len(), code: self.level().code, effects, written: Vec::new() });
+        }
+        b
+    }
+
+    /// After translating instruction `pc` of the current frame: a pure
+    /// one adds the registers it wrote to `rexec`'s, any other ends it.
+    fn track_pure(&mut self, pc: usize) {
+        if self.rexec.is_none() {
+            return;
+        }
+        let ins = self.code().instrs[pc];
+        let same = self.rexec.as_ref().is_some_and(|r| r.depth == self.chain.len() && r.code == self.level().code);
+        if !same || !pure_instr(&ins) {
+            self.rexec = None;
+            return;
+        }
+        let (mut reads, mut writes) = (Vec::new(), Vec::new());
+        ins.reg_effects(&mut reads, &mut writes);
+        let written: Vec<usize> = writes.into_iter().map(|w| self.abs(w)).collect();
+        if let Some(r) = &mut self.rexec {
+            r.written.extend(written);
+        }
+    }
+
+    /// Whether a guard now may leave like `r`'s exit: same frame, nothing
+    /// with effects emitted since, and every register written since dead
+    /// there.
+    fn reexec_ok(&self, r: &ReExit) -> bool {
+        if r.effects != self.f.effects || r.depth != self.chain.len() || r.code != self.level().code {
+            return false;
+        }
+        let k = self.chain.len() - 1;
+        let off = self.chain[k].offset;
+        let live = self.exit_live(k, r.pc, false);
+        r.written.iter().all(|&a| a >= off && !live.contains(a - off))
+    }
+
+    fn exit_at(&mut self, kind: ExitKind, pc: usize, site: usize, reason: &'static str) -> BlockId {
         // What to write back: the live registers not up to date in memory.
         let mut plan: Vec<(usize, RS)> = Vec::new();
         for k in 0..self.chain.len() {
@@ -1657,9 +1763,18 @@ impl<'a> Tr<'a> {
             }
         }
         let inline: Vec<u32> = self.chain.iter().filter_map(|l| l.desc).collect();
-        let line = self.code().lines.get(pc.min(self.code().instrs.len() - 1)).copied().unwrap_or(0);
+        let line = self.code().lines.get(site.min(self.code().instrs.len() - 1)).copied().unwrap_or(0);
         let idx = self.exits.len();
-        self.exits.push(ExitInfo { kind, pc: pc as u32, inline, line, reason, count: std::cell::Cell::new(0), returns: false });
+        self.exits.push(ExitInfo {
+            kind,
+            pc: pc as u32,
+            site: site as u32,
+            inline,
+            line,
+            reason,
+            count: std::cell::Cell::new(0),
+            returns: false,
+        });
         let saved_cur = self.cur;
         let b = self.cold_block();
         self.cur = b;
@@ -2478,6 +2593,8 @@ impl<'a> Tr<'a> {
             let is_header = self.regions.last().unwrap().loop_headers.contains(&start);
             let is_root = self.regions.last().unwrap().is_root;
             let mut hfacts = Vec::new();
+            // (Exits made on the edges resume at the block's start.)
+            self.rexec = None;
             let edges = if is_header {
                 hfacts = self.header_facts(start, &edges);
                 let mut out = Vec::with_capacity(edges.len());
@@ -2548,6 +2665,7 @@ impl<'a> Tr<'a> {
             self.cur = b;
             self.st = state;
             self.facts = facts.unwrap_or_default();
+            self.rexec = None;
             let end = end_of(start);
             let mut flow = Flow::Next;
             self.skip = false;
@@ -2559,6 +2677,7 @@ impl<'a> Tr<'a> {
                 self.forget_writes(pc);
                 self.freed = false;
                 flow = self.instr(pc)?;
+                self.track_pure(pc);
                 // (A back-edge next makes the same check.)
                 if std::mem::take(&mut self.freed)
                     && matches!(flow, Flow::Next)

@@ -1,0 +1,56 @@
+# A guard after pure instructions leaves like the guard before them,
+# resuming before them (the interpreter computes them again): each later
+# step of an expression failing must give the interpreter's answer.
+
+
+class P:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+def chain(n, big):
+    out = []
+    for i in range(n):
+        a = i * 3
+        b = big if i == n - 3 else i
+        # mul, add, add: the second add overflows at one iteration
+        v = a * 7 + b + b
+        out.append(v % 1000003)
+    return out[-4:], type(v).__name__
+
+
+def with_reads(ps, n):
+    s = 0
+    for i in range(n):
+        p = ps[i % len(ps)]
+        # attribute reads between the guards; y turns into a float late
+        s += p.x * 2 + p.y * 3 + i
+        if i == n - 50:
+            ps[0].y = 0.5
+    return s
+
+
+def floats_then_int(n):
+    t = 0.0
+    for i in range(n):
+        u = i / 2 + 1.5
+        w = u * u - i
+        t += w if i < n - 2 else (2 ** 70) * 0 + int(w)
+    return t
+
+
+def compare_chain(n, lim):
+    c = 0
+    for i in range(n):
+        k = i * i
+        if k + i > lim and k - i < lim * 4:
+            c += 1
+    return c
+
+
+print(chain(2000, 2 ** 62))
+print(with_reads([P(1, 2), P(3, 4), P(5, 6)], 3000))
+print(floats_then_int(3000))
+print(compare_chain(3000, 10 ** 6))
+print(compare_chain(3000, 2 ** 62))
