@@ -634,8 +634,10 @@ struct ReExit {
 
 /// Instructions that only compute values into registers when compiled
 /// without effects (`ReExit`): arithmetic, comparisons, constants, moves,
-/// reads of globals and attributes. (Whether a translation had effects —
-/// a helper call, a store — is checked separately.)
+/// reads of globals, attributes, cells and list items, and calls compiled
+/// to machine instructions (`math.sqrt`, `abs`, `min`: a call of anything
+/// else emits a call or a store). Whether a translation had effects is
+/// checked separately (`Function::effects`).
 fn pure_instr(ins: &Instr) -> bool {
     matches!(
         ins,
@@ -664,6 +666,11 @@ fn pure_instr(ins: &Instr) -> bool {
             | Instr::Compare { .. }
             | Instr::LoadGlobal { .. }
             | Instr::LoadAttr { .. }
+            | Instr::LoadDeref { .. }
+            | Instr::LoadMethod { .. }
+            | Instr::GetItem { .. }
+            | Instr::Call { .. }
+            | Instr::CallMethod { .. }
     )
 }
 

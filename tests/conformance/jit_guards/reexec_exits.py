@@ -49,7 +49,20 @@ def compare_chain(n, lim):
     return c
 
 
+def with_calls(xs, n, big):
+    import math
+    t = 0
+    for i in range(n):
+        a = xs[i % len(xs)]
+        # a list read and builtin calls between the guards
+        v = abs(a) * 3 + min(a, i) + (big if i == n - 7 else 1)
+        w = math.sqrt(i) * 2.0 + v / 4
+        t += v + int(w)
+    return t % 1000003, type(t).__name__
+
+
 print(chain(2000, 2 ** 62))
+print(with_calls([3, -4, 5, -6], 3000, 2 ** 63 - 10))
 print(with_reads([P(1, 2), P(3, 4), P(5, 6)], 3000))
 print(floats_then_int(3000))
 print(compare_chain(3000, 10 ** 6))
