@@ -1718,7 +1718,9 @@ impl<'a> Tr<'a> {
         }
         let ins = self.code().instrs[pc];
         let same = self.rexec.as_ref().is_some_and(|r| r.depth == self.chain.len() && r.code == self.level().code);
-        if !same || !pure_instr(&ins) {
+        // (An instruction that consumed the next one, `skip`, is not
+        // counted pure: the next one's writes would go unseen.)
+        if !same || !pure_instr(&ins) || self.skip {
             self.rexec = None;
             return;
         }

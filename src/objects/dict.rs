@@ -248,7 +248,7 @@ pub mod shape {
     /// carries its values to the child shapes): an invariant compiled
     /// code relies on, reading an attribute whose kind is a number's
     /// tag without checking the tag. Returns whether a kind became
-    /// `KIND_MIXED` (and `KIND_EPOCH` was bumped).
+    /// `KIND_MIXED` (its node's kinds version then bumped).
     #[inline]
     pub fn note(s: u64, pos: usize, tag: u8) -> bool {
         if s == NO_SHAPE {
