@@ -457,6 +457,10 @@ struct Tr<'a> {
     templates: &'a mut HashMap<HeaderKey, Vec<HeaderFact>>,
     /// Headers whose back-edge facts were proposed as header facts.
     proposed: &'a mut HashSet<HeaderKey>,
+    /// Header facts were proposed in this translation (it goes on, and
+    /// the next translation applies them all: one restart for every
+    /// header of a nest, not one each).
+    proposed_now: bool,
     /// The header facts of this attempt, by header: the fact and its IR
     /// locals.
     installed: HashMap<HeaderKey, Vec<(HeaderFact, Fact)>>,
@@ -834,12 +838,18 @@ pub fn translate(
             tables: Vec::new(),
             no_alias: 0,
             virtuals: false,
+            proposed_now: false,
         };
         tr.exit_local = tr.f.new_local(Ty::I64);
         tr.base = tr.f.base();
         tr.ctx = tr.f.ctx();
-        let r = tr.root(fi, header, loop_pc, widen);
+        let mut r = tr.root(fi, header, loop_pc, widen);
         *consts = tr.consts.clone();
+        if r.is_ok() && tr.proposed_now {
+            // Header facts were proposed on the way: one more translation
+            // for all of them.
+            r = Err(Abort::Restart);
+        }
         match r {
             Ok(()) => {
                 // Constants known only now (see `Tr::patched_const`).
@@ -4541,7 +4551,8 @@ impl<'a> Tr<'a> {
             HeaderFact::Kinds { shape } => (usize::MAX, shape as usize),
         });
         self.templates.insert(key, cands);
-        Err(Abort::Restart)
+        self.proposed_now = true;
+        Ok(())
     }
 
     /// The truth value of `r` as an I64 0/1, or None if a helper is needed
