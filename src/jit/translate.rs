@@ -2096,6 +2096,40 @@ impl<'a> Tr<'a> {
         s
     }
 
+    /// A loop header's first state: the unboxed numbers of the current
+    /// frame that the loop writes are taken as not up to date in their
+    /// slots (`clean: false`), as the back-edge will have them — else the
+    /// first back-edge widens the header and the region is translated
+    /// again (once per loop of a nest, and again for each inner header
+    /// the outer widening reaches).
+    fn dirty_loop_writes(&self, mut s: State, h: usize) -> State {
+        let lvl = self.level();
+        // SAFETY: see `code`.
+        let code = unsafe { &*lvl.code };
+        let Some(end) = code
+            .instrs
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| matches!(i, Instr::Loop { target, .. } if *target as usize == h))
+            .map(|(p, _)| p)
+            .max()
+        else {
+            return s;
+        };
+        let (mut reads, mut writes) = (Vec::new(), Vec::new());
+        for ins in &code.instrs[h..=end] {
+            ins.reg_effects(&mut reads, &mut writes);
+        }
+        for w in writes {
+            if let Some(rs) = s.get_mut(lvl.offset + w as usize) {
+                if matches!(rs.t, T::Int | T::Float | T::Bool) {
+                    rs.clean = false;
+                }
+            }
+        }
+        s
+    }
+
     /// On an entry edge into loop header `h` (not a back-edge: emptying a
     /// temporary the body reloads each iteration costs a release and an
     /// incref per iteration): temporaries of the current frame
@@ -2235,7 +2269,7 @@ impl<'a> Tr<'a> {
         let key = self.header_key(header);
         let hs = match self.headers.get(&key) {
             Some(h) => join_states(h, &entry, &self.consts),
-            None => entry.clone(),
+            None => self.dirty_loop_writes(entry.clone(), header),
         };
         self.headers.insert(key, hs.clone());
         // The entry block: guards on the entry types, then load the numbers.
@@ -2650,8 +2684,9 @@ impl<'a> Tr<'a> {
                 let hs = match self.headers.get(&key) {
                     Some(h) => h.clone(),
                     None => {
-                        self.headers.insert(key.clone(), state.clone());
-                        state.clone()
+                        let first = self.dirty_loop_writes(state.clone(), start);
+                        self.headers.insert(key.clone(), first.clone());
+                        first
                     }
                 };
                 let j = join_states(&hs, &state, &self.consts);
