@@ -255,6 +255,16 @@ fn kind_of_num(t: T) -> u8 {
     }
 }
 
+/// The unboxed type of a number value (`int`, `float`, `bool`).
+fn num_type(v: &Value) -> Option<T> {
+    match v {
+        Value::Int(_) => Some(T::Int),
+        Value::Float(_) => Some(T::Float),
+        Value::Bool(_) => Some(T::Bool),
+        _ => None,
+    }
+}
+
 fn num_tag(t: T) -> u8 {
     match t {
         T::Int => tag::INT,
@@ -2479,6 +2489,15 @@ impl<'a> Tr<'a> {
         }
     }
 
+    /// The tag a register in state `t` is known to hold, if any.
+    fn known_tag(&self, t: T) -> Option<u8> {
+        match t {
+            T::Int | T::Float | T::Bool | T::Const(_) => Some(self.rs_tag(t)),
+            T::Tag(tg) => Some(tg),
+            _ => None,
+        }
+    }
+
     fn rs_tag(&self, t: T) -> u8 {
         match t {
             T::Const(c) => self.consts[c as usize].tag(),
@@ -4409,13 +4428,7 @@ impl<'a> Tr<'a> {
         for &(h, f) in hf {
             match (h, f) {
                 (HeaderFact::Global { entry, dicts }, Fact::Global { value, .. }) => self.establish_global(entry, dicts, value, fail),
-                (HeaderFact::Kinds { shape }, Fact::KindVersion) => {
-                    let Some((v, at)) = crate::objects::dict::shape::kind_version(shape) else { continue };
-                    let a = self.iconst(at as i64);
-                    let e = self.load(a, 0);
-                    let ok = self.icmp_imm(Cmp::Eq, e, v as i64);
-                    self.guard_nonzero(ok, fail);
-                }
+                (HeaderFact::Kinds { shape }, Fact::KindVersion) => self.check_kind_version(shape, fail),
                 _ => {}
             }
         }
@@ -4424,45 +4437,11 @@ impl<'a> Tr<'a> {
         }
     }
 
-    /// Establishes (or checks again) a hoisted `Fact::Global`: the dicts'
-    /// key versions and the entry's value as the translator sees them,
-    /// a number loaded into local `value`.
+    /// Establishes (or checks again) a hoisted `Fact::Global`
+    /// (`guard_global`), a number loaded into local `value`.
     fn establish_global(&mut self, entry: usize, dicts: [usize; 2], value: Option<LocalId>, fail: BlockId) {
-        for d in dicts.into_iter().filter(|&d| d != 0) {
-            // SAFETY: the dicts of a fact are a function's globals and the
-            // builtins, alive while the translated code is.
-            let dd = unsafe { &*(d as *const DictObj) };
-            let a = self.iconst(dd.keys_version_ptr() as i64);
-            let v = self.load(a, 0);
-            let ok = self.icmp_imm(Cmp::Eq, v, dd.keys_version() as i64);
-            self.guard_nonzero(ok, fail);
-        }
-        // SAFETY: the key versions were checked at translation too (the
-        // fact's load did): `entry` is a live entry.
-        let val = unsafe { (*(entry as *const Value)).clone() };
-        let ea = self.iconst(entry as i64);
-        let tg = self.load(ea, 0);
-        let ok = self.icmp_imm(Cmp::Eq, tg, val.tag() as i64);
-        self.guard_nonzero(ok, fail);
-        match (&val, value) {
-            (Value::Float(_), Some(l)) => {
-                let v = self.loadf(ea, 8);
-                self.op(Op::SetVar(l), [v]);
-            }
-            (Value::Bool(_), Some(l)) => {
-                let v = self.op1(Op::Load8 { off: 8 }, [ea]);
-                self.op(Op::SetVar(l), [v]);
-            }
-            (Value::Int(_), Some(l)) => {
-                let v = self.load(ea, 8);
-                self.op(Op::SetVar(l), [v]);
-            }
-            (Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_), _) => {
-                let p = self.load(ea, 8);
-                let ok = self.icmp_imm(Cmp::Eq, p, val.words()[1] as i64);
-                self.guard_nonzero(ok, fail);
-            }
-            _ => {}
+        if let (_, Some((_, v))) = self.guard_global(entry as *const Value, dicts, fail, value.is_some()) {
+            self.op(Op::SetVar(value.unwrap()), [v]);
         }
     }
 
@@ -4495,11 +4474,7 @@ impl<'a> Tr<'a> {
                     HeaderFact::Global { entry, dicts } => {
                         // SAFETY: as in `establish_global`.
                         let val = unsafe { (*(entry as *const Value)).clone() };
-                        let value = match val {
-                            Value::Float(_) => Some(self.f.new_local(Ty::F64)),
-                            Value::Int(_) | Value::Bool(_) => Some(self.f.new_local(Ty::I64)),
-                            _ => None,
-                        };
+                        let value = num_type(&val).map(|t| self.f.new_local(if t == T::Float { Ty::F64 } else { Ty::I64 }));
                         Fact::Global { value, dicts }
                     }
                     HeaderFact::Kinds { .. } => Fact::KindVersion,
@@ -4567,7 +4542,7 @@ impl<'a> Tr<'a> {
                 // (Unboxed numbers only with `unbox`: the fact's local.)
                 Fact::Global { value, dicts } if r == usize::MAX - 1 && !st => {
                     // SAFETY: as in `establish_global`.
-                    let num = matches!(unsafe { &*(k as usize as *const Value) }, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+                    let num = num_type(unsafe { &*(k as usize as *const Value) }).is_some();
                     if num == value.is_some() {
                         cands.push(HeaderFact::Global { entry: k as usize, dicts: *dicts });
                     }
@@ -4991,86 +4966,83 @@ impl<'a> Tr<'a> {
         };
         let key = global_fact(entry);
         let darr = [dicts[0] as *const DictObj as usize, dicts.get(1).map_or(0, |d| *d as *const DictObj as usize)];
-        if let Some(Fact::Global { value, .. }) = self.facts.get(&key).copied() {
-            // Checked on this path already, nothing since may have
+        // SAFETY: `entry` points at a live dict entry (just looked up).
+        let val = unsafe { (*entry).clone() };
+        let num_t = if self.opts.has("unbox") { num_type(&val) } else { None };
+        let (ea, num) = match self.facts.get(&key).copied() {
+            // Checked on this path already, and nothing since may have
             // changed it: the same value.
-            // SAFETY: `entry` points at a live dict entry (just looked up).
-            let val = unsafe { (*entry).clone() };
-            match (&val, value) {
-                (Value::Int(_) | Value::Bool(_), Some(l)) => {
-                    let v = self.op1(Op::GetVar(l), []);
-                    self.def_num(d, if matches!(val, Value::Int(_)) { T::Int } else { T::Bool }, v);
-                }
-                (Value::Float(_), Some(l)) => {
-                    let v = self.op1(Op::GetVar(l), []);
-                    self.def_num(d, T::Float, v);
-                }
-                (Value::None | Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_), _) => {
-                    let c = self.intern(&val);
-                    self.def_const(d, c);
-                }
-                _ => {
-                    let ea = self.iconst(entry as i64);
-                    let da = self.slot_addr(d);
-                    self.copy_value(da, ea);
-                    self.st[d] = RS::mem_type(T::Tag(val.tag()));
-                }
+            Some(Fact::Global { value, .. }) => (None, num_t.zip(value).map(|(t, l)| (t, self.op1(Op::GetVar(l), [])))),
+            _ => {
+                let ex = self.exit(ExitKind::Guard, pc, "global changed");
+                let (ea, num) = self.guard_global(entry, darr, ex, num_t.is_some());
+                let value = num.map(|(t, v)| {
+                    let l = self.f.new_local(if t == T::Float { Ty::F64 } else { Ty::I64 });
+                    self.op(Op::SetVar(l), [v]);
+                    l
+                });
+                self.facts.insert(key, Fact::Global { value, dicts: darr });
+                (Some(ea), num)
             }
-            self.settle(d);
-            return true;
+        };
+        match (&val, num) {
+            (_, Some((t, v))) => self.def_num(d, t, v),
+            (Value::None | Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_), _) => {
+                let c = self.intern(&val);
+                self.def_const(d, c);
+            }
+            _ => {
+                let ea = ea.unwrap_or_else(|| self.iconst(entry as i64));
+                let da = self.slot_addr(d);
+                self.copy_value(da, ea);
+                self.st[d] = RS::mem_type(T::Tag(val.tag()));
+            }
         }
-        let ex = self.exit(ExitKind::Guard, pc, "global changed");
-        for dd in dicts {
+        self.settle(d);
+        true
+    }
+
+    /// Guards (leaving to `fail`) that the dict entry at `entry`, found by
+    /// looking a name up in `dicts` (a function's globals, then the
+    /// builtins when the name was not there; 0 for none), still holds the
+    /// value the translator reads there: the dicts' key versions, the
+    /// entry's tag, a function's, class's or module's identity. Returns
+    /// the entry's address and, with `load_num`, a number's payload
+    /// loaded, with its type.
+    fn guard_global(&mut self, entry: *const Value, dicts: [usize; 2], fail: BlockId, load_num: bool) -> (Var, Option<(T, Var)>) {
+        for d in dicts.into_iter().filter(|&d| d != 0) {
+            // SAFETY: the dicts of a global's lookup are a function's
+            // globals and the builtins, alive while the translated code is.
+            let dd = unsafe { &*(d as *const DictObj) };
             let a = self.iconst(dd.keys_version_ptr() as i64);
             let v = self.load(a, 0);
             let ok = self.icmp_imm(Cmp::Eq, v, dd.keys_version() as i64);
-            self.guard_nonzero(ok, ex);
+            self.guard_nonzero(ok, fail);
         }
-        // SAFETY: `entry` points at a live dict entry (just looked up).
+        // SAFETY: the entry was found in `dicts` at translation (their key
+        // versions unchanged since): a live entry.
         let val = unsafe { (*entry).clone() };
         let ea = self.iconst(entry as i64);
         let tg = self.load(ea, 0);
         let ok = self.icmp_imm(Cmp::Eq, tg, val.tag() as i64);
-        self.guard_nonzero(ok, ex);
-        match &val {
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) if self.opts.has("unbox") => {
-                let t = match val {
-                    Value::Int(_) => T::Int,
-                    Value::Float(_) => T::Float,
-                    _ => T::Bool,
-                };
+        self.guard_nonzero(ok, fail);
+        match num_type(&val) {
+            Some(t) if load_num => {
                 let v = match t {
                     T::Float => self.loadf(ea, 8),
                     T::Bool => self.op1(Op::Load8 { off: 8 }, [ea]),
                     _ => self.load(ea, 8),
                 };
-                let l = self.f.new_local(if t == T::Float { Ty::F64 } else { Ty::I64 });
-                self.op(Op::SetVar(l), [v]);
-                self.facts.insert(key, Fact::Global { value: Some(l), dicts: darr });
-                self.def_num(d, t, v);
+                return (ea, Some((t, v)));
             }
-            Value::None => {
-                let c = self.intern(&val);
-                self.def_const(d, c);
-                self.facts.insert(key, Fact::Global { value: None, dicts: darr });
-            }
-            Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) => {
-                let p = self.load(ea, 8);
-                let ok = self.icmp_imm(Cmp::Eq, p, val.words()[1] as i64);
-                self.guard_nonzero(ok, ex);
-                let c = self.intern(&val);
-                self.def_const(d, c);
-                self.facts.insert(key, Fact::Global { value: None, dicts: darr });
-            }
-            _ => {
-                let da = self.slot_addr(d);
-                self.copy_value(da, ea);
-                self.st[d] = RS::mem_type(T::Tag(val.tag()));
-                self.facts.insert(key, Fact::Global { value: None, dicts: darr });
-            }
+            _ => {}
         }
-        self.settle(d);
-        true
+        if let Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) = val {
+            let p = self.load(ea, 8);
+            let ok = self.icmp_imm(Cmp::Eq, p, val.words()[1] as i64);
+            self.guard_nonzero(ok, fail);
+        }
+        (ea, None)
     }
 
     fn store_global(&mut self, pc: usize, ins: &Instr, src: Reg, name: u32) -> TResult<Flow> {
@@ -6250,14 +6222,20 @@ impl<'a> Tr<'a> {
         if self.facts.contains_key(&key) {
             return;
         }
-        // (`shape_kind` found the shape in the tree: it has a version.)
-        let (v, at) = crate::objects::dict::shape::kind_version(sh).expect("a shape of the tree");
         let x = self.exit(ExitKind::Guard, pc, KIND_GUARD);
+        self.check_kind_version(sh, x);
+        self.facts.insert(key, Fact::KindVersion);
+    }
+
+    /// Guards (leaving to `fail`) that shape `sh`'s kinds version is what
+    /// it is now (`dict::shape::kind_version`).
+    fn check_kind_version(&mut self, sh: u64, fail: BlockId) {
+        // (A shape a fact names is a node of the tree: it has a version.)
+        let (v, at) = crate::objects::dict::shape::kind_version(sh).expect("a shape of the tree");
         let a = self.iconst(at as i64);
         let e = self.load(a, 0);
         let ok = self.icmp_imm(Cmp::Eq, e, v as i64);
-        self.guard_nonzero(ok, x);
-        self.facts.insert(key, Fact::KindVersion);
+        self.guard_nonzero(ok, fail);
     }
 
     /// Keeps the kinds true (`dict::shape::note`) for the store of
@@ -6274,12 +6252,7 @@ impl<'a> Tr<'a> {
         if !self.opts.has("kinds") {
             return;
         }
-        let known = match self.st[s].t {
-            t @ (T::Int | T::Float | T::Bool) => Some(num_tag(t)),
-            T::Tag(tg) => Some(tg),
-            T::Const(c) => Some(self.consts[c as usize].tag()),
-            _ => None,
-        };
+        let known = self.known_tag(self.st[s].t);
         // Only number kinds are relied on, and a kind that is not one
         // never becomes one (kinds only join): a store matters when it
         // replaces a number by a value of another tag.
@@ -7326,13 +7299,7 @@ impl<'a> Tr<'a> {
                 |(i, src)| {
                     use crate::objects::dict::shape::{kind_of, KIND_MIXED};
                     let k = kind_of(shape, i);
-                    let r = f + src as usize;
-                    let t = match self.st.get(r).map(|rs| rs.t) {
-                        Some(t @ (T::Int | T::Float | T::Bool)) => Some(num_tag(t)),
-                        Some(T::Tag(tg)) => Some(tg),
-                        Some(T::Const(c)) => Some(self.consts[c as usize].tag()),
-                        _ => None,
-                    };
+                    let t = self.st.get(f + src as usize).and_then(|rs| self.known_tag(rs.t));
                     k == KIND_MIXED || Some(k) == t
                 },
             );
