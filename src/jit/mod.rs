@@ -47,11 +47,11 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ),
     (
         "preserve",
-        "the cold path of a reference count drop calls `release` through a trampoline that keeps every register: no spills around it, nothing for the register allocator to save",
+        "where a value replaced in an attribute, a list or a dict entry drops its last reference (rare), `release` is called through a trampoline that keeps every register: no spills around the call, nothing for the register allocator to save",
     ),
     (
         "kinds",
-        "an attribute whose values in its dict shape have only ever been numbers of one type (tracked per shape and position) is read as that number without a type check, guarded once by a global counter of kinds that became mixed",
+        "an attribute whose values in its dict shape have only ever been numbers of one type (tracked per shape and position) is read as that number without a type check, once the shape's kinds version is checked (once per stretch without helper calls)",
     ),
     (
         "unpackfor",
