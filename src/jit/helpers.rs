@@ -103,10 +103,10 @@ pub extern "C" fn release(p: u64) {
     Value::clear(unsafe { slot(p) });
 }
 
-/// `release` called from compiled code through `release_preserving`
-/// (keeping every register: the cold path of a reference count drop
-/// clobbers nothing, so the hot path around it keeps its values in
-/// registers); `None` where there is no such trampoline.
+/// Where compiled code calls `release` through `release_preserving`
+/// (keeping every register: a rarely taken release clobbers nothing, so
+/// the code around it keeps its values in registers); `None` where there
+/// is no such trampoline.
 pub fn release_preserving_addr() -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
     return Some(release_preserving as *const () as usize);
