@@ -42,6 +42,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ),
     ("shapes", "check an instance dict's key layout (shape) once per object instead of the key at each attribute's position"),
     (
+        "gcleave",
+        "at a back-edge of the region's own loops, a due collection leaves the compiled code (the interpreter collects and re-enters at the next back-edge) instead of running it and re-checking the loop's facts in compiled code",
+    ),
+    (
         "reexec",
         "a guard that follows an earlier guard with only pure instructions between (arithmetic, constants, reads) leaves like that one, resuming before them: one exit tail for a whole expression",
     ),
@@ -1358,7 +1362,15 @@ impl Vm {
                     self.frames[fi].pc = exit.pc;
                     Outcome::Raise(e)
                 }
-                None => Outcome::Resume(exit.pc as usize),
+                None => {
+                    if exit.reason == translate::GC_DUE {
+                        // A back-edge's safe point (`Tr::gc_leave`): every
+                        // register is written back.
+                        self.frames[fi].pc = exit.pc;
+                        self.gc_safe_point();
+                    }
+                    Outcome::Resume(exit.pc as usize)
+                }
             };
         }
         for (k, &d) in exit.inline.iter().enumerate() {

@@ -730,6 +730,8 @@ impl HeaderFact {
 /// Exit reason of the guards establishing header facts: a header whose
 /// guards keep failing is marked `HOIST_SITE` in `generic`.
 pub const HOIST_GUARD: &str = "loop-invariant fact";
+/// The reason of a `gc_leave` exit: `jit_finish` runs the collector.
+pub const GC_DUE: &str = "collector due";
 /// Flag on a header pc in `generic`: keep no facts at that header.
 pub const HOIST_SITE: u32 = 1 << 30;
 
@@ -3575,7 +3577,11 @@ impl<'a> Tr<'a> {
             }
             Instr::Loop { target, .. } => {
                 self.pre_gc_facts = Some(self.facts.clone());
-                self.gc_check(target as usize);
+                if self.chain.len() == 1 && self.opts.has("gcleave") {
+                    self.gc_leave(target as usize);
+                } else {
+                    self.gc_check(target as usize);
+                }
                 self.goto(target as usize)?;
                 return Ok(Flow::Done);
             }
@@ -4353,7 +4359,29 @@ impl<'a> Tr<'a> {
         self.cur = cont;
     }
 
-    /// GC safe point on the loop's back-edge.
+    /// GC safe point on a back-edge of a loop of the region's own frame
+    /// (`gcleave`): when a collection (or a finalizer) is due, the
+    /// compiled code leaves at the header, and `jit_finish` runs the
+    /// collector before the interpreter resumes there, as its own back-edge
+    /// would; the next back-edge enters the code again (the region's header
+    /// or an inner entry). Nothing joins the loop again from the cold path,
+    /// so the facts hold on and no block merges reloaded values: less code
+    /// than `gc_check`'s call, re-checks and join.
+    fn gc_leave(&mut self, header: usize) {
+        let (run, cont) = self.when_gc_due();
+        self.cur = run;
+        let (st, facts) = (self.st.clone(), self.facts.clone());
+        let x = self.exit(ExitKind::Leave, header, GC_DUE);
+        self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+        self.st = st;
+        self.facts = facts;
+        self.cur = cont;
+    }
+
+    /// GC safe point on the back-edge of a loop in an inlined function
+    /// (or without `gcleave`): the collector runs in compiled code, which
+    /// continues. (Leaving there would resume the callee in the
+    /// interpreter, whose loop has no code of its own.)
     fn gc_check(&mut self, header: usize) {
         let (run, cont) = self.when_gc_due();
         self.cur = run;
