@@ -202,16 +202,6 @@ pub extern "C" fn copy(dst: u64, src: u64) {
     Value::store(unsafe { slot(dst) }, v);
 }
 
-/// Adds a reference to the heap object at `p` (a payload word).
-pub extern "C" fn incref(p: u64) {
-    // SAFETY: `p` is the payload of a live heap value: a pointer to an
-    // object header whose first word is the reference count.
-    unsafe {
-        let rc = &*(p as *const std::cell::Cell<usize>);
-        rc.set(rc.get() + 1);
-    }
-}
-
 /// The address of the attribute value instruction `pc` of `code` (a
 /// `LoadAttr` or `StoreAttr`) reaches in the dict of instance `*obj`, or 0
 /// when the attribute is not a plain instance-dict attribute.

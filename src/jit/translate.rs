@@ -1012,7 +1012,6 @@ impl<'a> Tr<'a> {
             "release"
                 | "list_append"
                 | "list_pop"
-                | "incref"
                 | "unpack_tuple"
                 | "attr_addr"
                 | "method_addr"
@@ -1030,7 +1029,7 @@ impl<'a> Tr<'a> {
                 | "method_unshadowed"
         ) {
             self.facts.clear();
-        } else if !matches!(name, "incref" | "iter_info" | "fused_info" | "range_iter" | "attr_addr" | "method_addr" | "seq_iter_at") {
+        } else if !matches!(name, "iter_info" | "fused_info" | "range_iter" | "attr_addr" | "method_addr" | "seq_iter_at") {
             // The others may release an object, whose finalizer may
             // change any list.
             self.forget_list_facts();
@@ -1186,15 +1185,7 @@ impl<'a> Tr<'a> {
     fn reload_positions(&mut self, name: &str) {
         if matches!(
             name,
-            "incref"
-                | "attr_addr"
-                | "method_addr"
-                | "iter_info"
-                | "fused_info"
-                | "make_tuple"
-                | "make_kwdict"
-                | "make_seq_iter"
-                | "seq_iter_at"
+            "attr_addr" | "method_addr" | "iter_info" | "fused_info" | "make_tuple" | "make_kwdict" | "make_seq_iter" | "seq_iter_at"
         ) {
             return;
         }
@@ -1454,7 +1445,7 @@ impl<'a> Tr<'a> {
                 let p = self.iconst(pw as i64);
                 self.store(self.base, off + 8, p);
                 if is_heap_tag(v.tag()) {
-                    self.call_void(helpers::incref as *const () as usize, "incref", [p]);
+                    self.incref_obj(p);
                 }
                 self.st[r] = RS { t: s.t, clean: true, mem: Some(v.tag()) };
             }
@@ -1526,7 +1517,7 @@ impl<'a> Tr<'a> {
                     let p = self.load(ra, 8);
                     self.store(qa, 0, t);
                     self.store(qa, 8, p);
-                    self.call_void(helpers::incref as *const () as usize, "incref", [p]);
+                    self.incref_obj(p);
                     self.st[q] = RS::mem_type(T::Tag(tg));
                 }
             }
@@ -1839,7 +1830,7 @@ impl<'a> Tr<'a> {
                             let p = self.load(ba, 8);
                             self.store(ra, 0, t);
                             self.store(ra, 8, p);
-                            self.call_void(helpers::incref as *const () as usize, "incref", [p]);
+                            self.incref_obj(p);
                             continue;
                         }
                         built.push((r, rs.t));
