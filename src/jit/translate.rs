@@ -1225,10 +1225,12 @@ impl<'a> Tr<'a> {
             let n = code.nregs as usize;
             let pc = if k + 1 == self.chain.len() { self.pc } else { self.chain[k + 1].call_pc };
             let mut live = RegSet::new(n);
-            for p in [pc, pc + 1] {
-                if let Some(l) = lvl.live.live_in.get(p) {
-                    live.union_with(l);
-                }
+            // Live after the instruction (not its own operands, which
+            // die at the call that consumes them: a constructor's
+            // arguments), and the named variables, whose values an exit
+            // writes back.
+            if let Some(l) = lvl.live.live_in.get(pc + 1) {
+                live.union_with(l);
             }
             for r in 0..code.varnames.len().min(n) {
                 live.insert(r);
