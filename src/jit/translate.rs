@@ -4811,8 +4811,8 @@ impl<'a> Tr<'a> {
                 }
                 BinOp::FloorDiv | BinOp::Mod => {
                     // (An immediate divisor other than 0 and -1 needs
-                    // neither check: `i % 8` compiles to the division and
-                    // the sign fix-up alone.)
+                    // neither check: `i % 8` compiles to a mask, `i % 7`
+                    // to the remainder and its sign fix-up.)
                     let divisor = if rb.is_none() { Some(imm) } else { None };
                     if divisor.is_none_or(|c| c == 0) {
                         let z = self.icmp_imm(Cmp::Eq, y, 0);
@@ -4828,20 +4828,48 @@ impl<'a> Tr<'a> {
                         let both = self.op1(Op::IAnd, [m1, mn]);
                         self.guard_zero(both, ex);
                     }
-                    let q = self.op1(Op::SDiv, [x, y]);
-                    let r = self.op1(Op::SRem, [x, y]);
-                    // Python rounds towards -inf: adjust when the remainder
-                    // is non-zero and its sign differs from the divisor's.
-                    let nz = self.icmp_imm(Cmp::Ne, r, 0);
-                    let xr = self.op1(Op::IXor, [r, y]);
-                    let neg = self.icmp_imm(Cmp::Lt, xr, 0);
-                    let adj = self.op1(Op::IAnd, [nz, neg]);
-                    if op == BinOp::FloorDiv {
-                        let q1 = self.op1(Op::ISub, [q, adj]);
-                        Some((T::Int, q1))
+                    if let Some(c) = divisor.filter(|&c| c > 0 && c & (c - 1) == 0) {
+                        // A power of two: Python's floor division and
+                        // modulo are the arithmetic shift and the mask
+                        // (both round towards -inf in two's complement).
+                        if op == BinOp::FloorDiv {
+                            let k = self.iconst(c.trailing_zeros() as i64);
+                            Some((T::Int, self.op1(Op::ISar, [x, k])))
+                        } else {
+                            let m = self.iconst(c - 1);
+                            Some((T::Int, self.op1(Op::IAnd, [x, m])))
+                        }
+                    } else if let Some(c) = divisor {
+                        // Another constant divisor (not 0 or -1): the
+                        // remainder's sign differs from the divisor's
+                        // exactly when it is negative (c > 0) or positive
+                        // (c < 0).
+                        let r = self.op1(Op::SRem, [x, y]);
+                        let adj = self.icmp_imm(if c > 0 { Cmp::Lt } else { Cmp::Gt }, r, 0);
+                        if op == BinOp::FloorDiv {
+                            let q = self.op1(Op::SDiv, [x, y]);
+                            Some((T::Int, self.op1(Op::ISub, [q, adj])))
+                        } else {
+                            let ry = self.op1(Op::IAdd, [r, y]);
+                            Some((T::Int, self.op1(Op::Select, [adj, ry, r])))
+                        }
                     } else {
-                        let ry = self.op1(Op::IAdd, [r, y]);
-                        Some((T::Int, self.op1(Op::Select, [adj, ry, r])))
+                        let q = self.op1(Op::SDiv, [x, y]);
+                        let r = self.op1(Op::SRem, [x, y]);
+                        // Python rounds towards -inf: adjust when the
+                        // remainder is non-zero and its sign differs from
+                        // the divisor's.
+                        let nz = self.icmp_imm(Cmp::Ne, r, 0);
+                        let xr = self.op1(Op::IXor, [r, y]);
+                        let neg = self.icmp_imm(Cmp::Lt, xr, 0);
+                        let adj = self.op1(Op::IAnd, [nz, neg]);
+                        if op == BinOp::FloorDiv {
+                            let q1 = self.op1(Op::ISub, [q, adj]);
+                            Some((T::Int, q1))
+                        } else {
+                            let ry = self.op1(Op::IAdd, [r, y]);
+                            Some((T::Int, self.op1(Op::Select, [adj, ry, r])))
+                        }
                     }
                 }
                 BinOp::TrueDiv => {

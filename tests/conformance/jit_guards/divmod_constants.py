@@ -1,0 +1,56 @@
+# Floor division and modulo by constants in compiled loops: powers of two
+# (a shift and a mask), other positive and negative constants (one
+# remainder and a sign test), around zero and at the ends of the 64-bit
+# range, where the machine's rounding towards zero and Python's towards
+# -inf differ.
+import sys
+
+MAX = sys.maxsize
+MIN = -sys.maxsize - 1
+xs = [0, 1, -1, 2, -2, 3, -3, 7, -7, 8, -8, 9, -9, 1023, -1023, 1024, -1024,
+      1025, -1025, MAX, MIN, MAX - 1, MIN + 1, 2**62, -2**62, 123456789, -987654321]
+
+
+def by_powers(xs):
+    acc = []
+    for x in xs:
+        acc.append((x // 1, x % 1, x // 2, x % 2, x // 4, x % 4, x // 8, x % 8,
+                    x // 1024, x % 1024, x // 2**62, x % 2**62))
+    return acc
+
+
+def by_others(xs):
+    acc = []
+    for x in xs:
+        acc.append((x // 3, x % 3, x // 7, x % 7, x // 1000003, x % 1000003,
+                    x // -2, x % -2, x // -8, x % -8, x // -3, x % -3,
+                    x // -7, x % -7, x // -1000003, x % -1000003))
+    return acc
+
+
+def by_minus_one(xs):
+    acc = []
+    for x in xs:
+        try:
+            acc.append(x // -1)
+        except OverflowError:
+            acc.append("overflow")
+        acc.append(x % -1)
+    return acc
+
+
+def bools(n):
+    t = 0
+    for i in range(n):
+        b = i % 3 == 0
+        t += b // 2 + b % 2 + b // 1 + (i // 4) % 8 - (-i) // 8 + (-i) % 16
+    return t
+
+
+results = []
+for _ in range(60):
+    results = [by_powers(xs), by_others(xs), by_minus_one(xs)]
+for part in results:
+    for row in part:
+        print(row)
+print(bools(5000))
