@@ -78,7 +78,8 @@ def inner(k, sink):
 
 
 def inlined_loops(n):
-    # The while loop runs inlined: its back-edge collects in compiled code.
+    # The while loop runs inlined: leaving at its header materialises
+    # inner's frame, which the interpreter finishes.
     sink = []
     t = 0
     for i in range(n):
