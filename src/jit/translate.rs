@@ -1735,18 +1735,32 @@ impl<'a> Tr<'a> {
         b
     }
 
+    /// A stretch of pure instructions may start at `pc` (a block's start,
+    /// or after an instruction with effects): the first guard in it resumes
+    /// there too, not only the later ones (`reexec`), so that its exit
+    /// writes back none of the temporaries the stretch computed (the
+    /// interpreter computes them again) and shares the tail of the exits
+    /// around it: `ci = -1.25 + 2.5 * y / size`'s zero-division guard.
+    fn stretch_start(&self, pc: usize) -> Option<ReExit> {
+        self.opts.has("reexec").then(|| ReExit {
+            pc,
+            depth: self.chain.len(),
+            code: self.level().code,
+            effects: self.f.effects,
+            written: Vec::new(),
+        })
+    }
+
     /// After translating instruction `pc` of the current frame: a pure
-    /// one adds the registers it wrote to `rexec`'s, any other ends it.
+    /// one adds the registers it wrote to `rexec`'s, any other ends it
+    /// (and a new stretch starts after it).
     fn track_pure(&mut self, pc: usize) {
-        if self.rexec.is_none() {
-            return;
-        }
         let ins = self.code().instrs[pc];
         let same = self.rexec.as_ref().is_some_and(|r| r.depth == self.chain.len() && r.code == self.level().code);
         // (An instruction that consumed the next one, `skip`, is not
         // counted pure: the next one's writes would go unseen.)
         if !same || !pure_instr(&ins) || self.skip {
-            self.rexec = None;
+            self.rexec = if self.skip { None } else { self.stretch_start(pc + 1) };
             return;
         }
         let (mut reads, mut writes) = (Vec::new(), Vec::new());
@@ -2743,7 +2757,7 @@ impl<'a> Tr<'a> {
             self.cur = b;
             self.st = state;
             self.facts = facts.unwrap_or_default();
-            self.rexec = None;
+            self.rexec = self.stretch_start(start);
             let end = end_of(start);
             let mut flow = Flow::Next;
             self.skip = false;
