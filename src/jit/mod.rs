@@ -1019,6 +1019,14 @@ impl Vm {
     /// Compiles the region `header..=last` of frame `fi`'s code (a loop, or
     /// a whole function body when `key.1` is `FUNCTION_KEY`).
     fn jit_compile_region(&mut self, fi: usize, key: (usize, u32), header: usize, loop_pc: usize) -> Option<Rc<CompiledLoop>> {
+        // (Compile time includes making the backend, on the first
+        // compilation: ~0.1 ms.)
+        let start = Instant::now();
+        let timing = match &self.jit.backend {
+            Some(b) => b.times.is_some(),
+            None => std::env::var_os("SPRY_JIT_TIMING").is_some(),
+        };
+        let cpu_start = if timing { spry_jit::lower::thread_cpu_time() } else { Duration::ZERO };
         if self.jit.backend.is_none() {
             match spry_jit::Backend::new() {
                 Ok(mut b) => {
@@ -1033,9 +1041,6 @@ impl Vm {
                 }
             }
         }
-        let start = Instant::now();
-        let timing = self.jit.backend.as_ref().is_some_and(|b| b.times.is_some());
-        let cpu_start = if timing { spry_jit::lower::thread_cpu_time() } else { Duration::ZERO };
         let code_ref = self.frames[fi].code_ref();
         let code: &CodeObj = &code_ref;
         let rec = self.jit.loops.entry(key).or_insert_with(|| LoopRecord {
