@@ -43,7 +43,7 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ("shapes", "check an instance dict's key layout (shape) once per object instead of the key at each attribute's position"),
     (
         "gcleave",
-        "at a loop's back-edge, a due collection leaves the compiled code (the interpreter collects and re-enters at a later back-edge) instead of running it and re-checking the loop's facts in compiled code",
+        "at a back-edge of the region's own loops, a due collection leaves the compiled code (the interpreter collects and re-enters at the next back-edge) instead of running it and re-checking the loop's facts in compiled code",
     ),
     (
         "reexec",
@@ -1404,14 +1404,7 @@ impl Vm {
         }
         match outcome_err {
             Some(e) => Outcome::Raise(e),
-            None => {
-                if exit.reason == translate::GC_DUE {
-                    // (`Tr::gc_leave` in an inlined function: its frames
-                    // are materialised, the innermost at the header.)
-                    self.gc_safe_point();
-                }
-                Outcome::Reload
-            }
+            None => Outcome::Reload,
         }
     }
 
