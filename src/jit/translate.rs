@@ -4365,11 +4365,21 @@ impl<'a> Tr<'a> {
     /// interpreter resuming at `resume` (the next instruction), so the
     /// hot path keeps its facts (a finalizer may change any object).
     fn safe_point_leave(&mut self, resume: usize) {
+        self.leave_when_gc_due(resume, true, "finalizers ran");
+    }
+
+    /// When the collector's budget is spent: a cold path that runs
+    /// `helpers::gc` first if `collect` (else `jit_finish` runs it, for a
+    /// `GC_DUE` exit) and leaves, the interpreter resuming at `resume`; the
+    /// code goes on with its state and facts unchanged otherwise.
+    fn leave_when_gc_due(&mut self, resume: usize, collect: bool, reason: &'static str) {
         let (run, cont) = self.when_gc_due();
         self.cur = run;
         let (st, facts) = (self.st.clone(), self.facts.clone());
-        self.call_void(helpers::gc as *const () as usize, "gc", [self.ctx]);
-        let x = self.exit(ExitKind::Leave, resume, "finalizers ran");
+        if collect {
+            self.call_void(helpers::gc as *const () as usize, "gc", [self.ctx]);
+        }
+        let x = self.exit(ExitKind::Leave, resume, reason);
         self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
         self.st = st;
         self.facts = facts;
@@ -4385,14 +4395,7 @@ impl<'a> Tr<'a> {
     /// so the facts hold on and no block merges reloaded values: less code
     /// than `gc_check`'s call, re-checks and join.
     fn gc_leave(&mut self, header: usize) {
-        let (run, cont) = self.when_gc_due();
-        self.cur = run;
-        let (st, facts) = (self.st.clone(), self.facts.clone());
-        let x = self.exit(ExitKind::Leave, header, GC_DUE);
-        self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
-        self.st = st;
-        self.facts = facts;
-        self.cur = cont;
+        self.leave_when_gc_due(header, false, GC_DUE);
     }
 
     /// GC safe point on the back-edge of a loop in an inlined function
@@ -4855,33 +4858,25 @@ impl<'a> Tr<'a> {
                             let m = self.iconst(c - 1);
                             Some((T::Int, self.op1(Op::IAnd, [x, m])))
                         }
-                    } else if let Some(c) = divisor {
-                        // Another constant divisor (not 0 or -1): the
-                        // remainder's sign differs from the divisor's
-                        // exactly when it is negative (c > 0) or positive
-                        // (c < 0).
-                        let r = self.op1(Op::SRem, [x, y]);
-                        let adj = self.icmp_imm(if c > 0 { Cmp::Lt } else { Cmp::Gt }, r, 0);
-                        if op == BinOp::FloorDiv {
-                            let q = self.op1(Op::SDiv, [x, y]);
-                            Some((T::Int, self.op1(Op::ISub, [q, adj])))
-                        } else {
-                            let ry = self.op1(Op::IAdd, [r, y]);
-                            Some((T::Int, self.op1(Op::Select, [adj, ry, r])))
-                        }
                     } else {
-                        let q = self.op1(Op::SDiv, [x, y]);
                         let r = self.op1(Op::SRem, [x, y]);
                         // Python rounds towards -inf: adjust when the
                         // remainder is non-zero and its sign differs from
-                        // the divisor's.
-                        let nz = self.icmp_imm(Cmp::Ne, r, 0);
-                        let xr = self.op1(Op::IXor, [r, y]);
-                        let neg = self.icmp_imm(Cmp::Lt, xr, 0);
-                        let adj = self.op1(Op::IAnd, [nz, neg]);
+                        // the divisor's — for a constant divisor (not 0 or
+                        // -1), exactly when it is negative (c > 0) or
+                        // positive (c < 0).
+                        let adj = match divisor {
+                            Some(c) => self.icmp_imm(if c > 0 { Cmp::Lt } else { Cmp::Gt }, r, 0),
+                            None => {
+                                let nz = self.icmp_imm(Cmp::Ne, r, 0);
+                                let xr = self.op1(Op::IXor, [r, y]);
+                                let neg = self.icmp_imm(Cmp::Lt, xr, 0);
+                                self.op1(Op::IAnd, [nz, neg])
+                            }
+                        };
                         if op == BinOp::FloorDiv {
-                            let q1 = self.op1(Op::ISub, [q, adj]);
-                            Some((T::Int, q1))
+                            let q = self.op1(Op::SDiv, [x, y]);
+                            Some((T::Int, self.op1(Op::ISub, [q, adj])))
                         } else {
                             let ry = self.op1(Op::IAdd, [r, y]);
                             Some((T::Int, self.op1(Op::Select, [adj, ry, r])))
