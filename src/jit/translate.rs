@@ -540,6 +540,9 @@ struct Tr<'a> {
     /// Non-zero while exit code is written: building a virtual tuple
     /// does not give other registers the same tuple (`materialize`).
     no_alias: u32,
+    /// The register, value, pc and code of the last `LoadInt` of the block
+    /// being translated (a divisor known at the next instruction).
+    last_load_int: Option<(usize, i64, usize, *const CodeObj)>,
     /// Some register got a virtual container in this translation.
     virtuals: bool,
 }
@@ -859,6 +862,7 @@ pub fn translate(
                     || (vm.jit.opts.has("directcall") && !code.name.starts_with("__"))),
             tables: Vec::new(),
             no_alias: 0,
+            last_load_int: None,
             virtuals: false,
             proposed_now: false,
         };
@@ -2758,6 +2762,7 @@ impl<'a> Tr<'a> {
             self.st = state;
             self.facts = facts.unwrap_or_default();
             self.rexec = self.stretch_start(start);
+            self.last_load_int = None;
             let end = end_of(start);
             let mut flow = Flow::Next;
             self.skip = false;
@@ -3680,6 +3685,7 @@ impl<'a> Tr<'a> {
             Instr::LoadInt { dst, value } => {
                 let d = self.abs(dst);
                 self.def_value(d, &Value::Int(value as i64));
+                self.last_load_int = Some((d, value as i64, pc, self.level().code));
                 Ok(Flow::Next)
             }
             Instr::LoadNone { dst } => {
@@ -4832,7 +4838,12 @@ impl<'a> Tr<'a> {
                     // (An immediate divisor other than 0 and -1 needs
                     // neither check: `i % 8` compiles to a mask, `i % 7`
                     // to the remainder and its sign fix-up.)
-                    let divisor = if rb.is_none() { Some(imm) } else { None };
+                    // (Or a constant loaded into the divisor's register
+                    // right before, in the same block: `// 2`.)
+                    let loaded = rb
+                        .zip(self.last_load_int)
+                        .and_then(|(rb, (r, v, at, code))| (r == rb && at + 1 == pc && code == self.level().code).then_some(v));
+                    let divisor = if rb.is_none() { Some(imm) } else { loaded };
                     if divisor.is_none_or(|c| c == 0) {
                         let z = self.icmp_imm(Cmp::Eq, y, 0);
                         let zb = self.zero_div_error(if op == BinOp::FloorDiv { 0 } else { 1 });

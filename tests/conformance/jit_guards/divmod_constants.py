@@ -1,8 +1,9 @@
-# Floor division and modulo by constants in compiled loops: powers of two
-# (a shift and a mask), other positive and negative constants (one
-# remainder and a sign test), around zero and at the ends of the 64-bit
-# range, where the machine's rounding towards zero and Python's towards
-# -inf differ.
+# Floor division and modulo by constants in compiled loops (`x % 8` is an
+# immediate operand; `x // 8` loads 8 into a register right before, which
+# compiles the same way): powers of two (a shift and a mask), other
+# positive and negative constants (one remainder and a sign test), around
+# zero and at the ends of the 64-bit range, where the machine's rounding
+# towards zero and Python's towards -inf differ.
 import sys
 
 MAX = sys.maxsize
