@@ -4813,6 +4813,12 @@ impl<'a> Tr<'a> {
         if !any_float {
             let x = self.int_of(ra);
             let y = bval(self);
+            // The right operand's value when the instruction before loaded
+            // it into its register in the same block (`x // 2`, `x >> 3`:
+            // `LoadInt` then the operation).
+            let loaded = rb
+                .zip(self.last_load_int)
+                .and_then(|(rb, (r, v, at, code))| (r == rb && at + 1 == pc && code == self.level().code).then_some(v));
             let res: Option<(T, Var)> = match op {
                 BinOp::Add | BinOp::Sub | BinOp::Mul => {
                     let o = match op {
@@ -4838,11 +4844,6 @@ impl<'a> Tr<'a> {
                     // (An immediate divisor other than 0 and -1 needs
                     // neither check: `i % 8` compiles to a mask, `i % 7`
                     // to the remainder and its sign fix-up.)
-                    // (Or a constant loaded into the divisor's register
-                    // right before, in the same block: `// 2`.)
-                    let loaded = rb
-                        .zip(self.last_load_int)
-                        .and_then(|(rb, (r, v, at, code))| (r == rb && at + 1 == pc && code == self.level().code).then_some(v));
                     let divisor = if rb.is_none() { Some(imm) } else { loaded };
                     if divisor.is_none_or(|c| c == 0) {
                         let z = self.icmp_imm(Cmp::Eq, y, 0);
@@ -4908,13 +4909,19 @@ impl<'a> Tr<'a> {
                 }
                 BinOp::LShift => {
                     let ex = self.exit(ExitKind::Guard, pc, "shift out of range");
-                    let bad = self.icmp_imm(Cmp::Ult, y, 63);
-                    self.guard_nonzero(bad, ex);
+                    if !loaded.is_some_and(|k| (0..63).contains(&k)) {
+                        let bad = self.icmp_imm(Cmp::Ult, y, 63);
+                        self.guard_nonzero(bad, ex);
+                    }
                     let r = self.op1(Op::IShl, [x, y]);
                     let back = self.op1(Op::ISar, [r, y]);
                     let same = self.icmp(Cmp::Eq, back, x);
                     self.guard_nonzero(same, ex);
                     Some((T::Int, r))
+                }
+                BinOp::RShift if loaded.is_some_and(|k| k >= 0) => {
+                    let k = self.iconst(loaded.unwrap_or(0).min(63));
+                    Some((T::Int, self.op1(Op::ISar, [x, k])))
                 }
                 BinOp::RShift => {
                     let ex = self.exit(ExitKind::Guard, pc, "negative shift");
