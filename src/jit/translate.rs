@@ -541,7 +541,8 @@ struct Tr<'a> {
     /// does not give other registers the same tuple (`materialize`).
     no_alias: u32,
     /// The register, value, pc and code of the last `LoadInt` of the block
-    /// being translated (a divisor known at the next instruction).
+    /// being translated: the next instruction's right operand when it reads
+    /// that register (a divisor or a shift count known at compile time).
     last_load_int: Option<(usize, i64, usize, *const CodeObj)>,
     /// Some register got a virtual container in this translation.
     virtuals: bool,
