@@ -1803,15 +1803,20 @@ impl<'a> Tr<'a> {
                     // A virtual container is built from its items' slots:
                     // they are written back first (and their states are
                     // part of what the shared code depends on).
+                    // (Each register once: the virtual `*args` of nested
+                    // inlined calls share their items, and a second entry
+                    // would write them back again.)
                     if let T::VTuple(a, n) | T::VDict(a, n, _) | T::VIter(a, n) = rs.t {
                         for i in a as usize..a as usize + n as usize {
                             let is = self.st[i];
-                            if is.t.is_virtual() && !is.clean {
+                            if is.t.is_virtual() && !is.clean && !plan.iter().any(|&(q, _)| q == i) {
                                 plan.push((i, is));
                             }
                         }
                     }
-                    plan.push((off + r, rs));
+                    if !plan.iter().any(|&(q, _)| q == off + r) {
+                        plan.push((off + r, rs));
+                    }
                 }
             }
         }
