@@ -1022,11 +1022,7 @@ impl Vm {
         // (Compile time includes making the backend, on the first
         // compilation: ~0.1 ms.)
         let start = Instant::now();
-        let timing = match &self.jit.backend {
-            Some(b) => b.times.is_some(),
-            None => std::env::var_os("SPRY_JIT_TIMING").is_some(),
-        };
-        let cpu_start = if timing { spry_jit::lower::thread_cpu_time() } else { Duration::ZERO };
+        let cpu_start = spry_jit::lower::thread_cpu_time();
         if self.jit.backend.is_none() {
             match spry_jit::Backend::new() {
                 Ok(mut b) => {
@@ -1041,6 +1037,7 @@ impl Vm {
                 }
             }
         }
+        let timing = self.jit.backend.as_ref().is_some_and(|b| b.times.is_some());
         let code_ref = self.frames[fi].code_ref();
         let code: &CodeObj = &code_ref;
         let rec = self.jit.loops.entry(key).or_insert_with(|| LoopRecord {
