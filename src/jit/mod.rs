@@ -622,6 +622,9 @@ pub struct JitState {
     translate_time: Duration,
     /// Thread CPU time of all compilations (`SPRY_JIT_TIMING`).
     compile_cpu: Duration,
+    /// Translation restarts of compiled regions, by reason
+    /// (`Translation::restarts`; `SPRY_JIT_TIMING`).
+    restarts: [u32; 4],
     pub compiled: usize,
     pub failed: usize,
     /// Compile failures (reason), for `--jit-stats`.
@@ -662,6 +665,7 @@ impl Default for JitState {
             fn_deferred: HashMap::default(),
             caller_deferred: HashMap::default(),
             compile_cpu: Duration::ZERO,
+            restarts: [0; 4],
             compiled: 0,
             failed: 0,
             failures: Vec::new(),
@@ -1111,6 +1115,9 @@ impl Vm {
             self.jit.compile_cpu += spry_jit::lower::thread_cpu_time().saturating_sub(cpu_start);
         }
         self.jit.compiled += 1;
+        for (n, k) in self.jit.restarts.iter_mut().zip(t.restarts) {
+            *n += k;
+        }
         if let Some(rec) = self.jit.loops.get_mut(&key) {
             rec.compile_time += start.elapsed();
             rec.code_size = compiled.code_size;
@@ -1514,10 +1521,15 @@ impl Vm {
         }
         if let Some(b) = &j.backend {
             if b.times.is_some() {
+                let r = j.restarts;
                 out.push_str(&format!(
-                    "  compile cpu {:.3} ms; translate {:.3} ms\n",
+                    "  compile cpu {:.3} ms; translate {:.3} ms; restarts: {} widened at back-edges, {} at joins, {} facts dropped, {} facts proposed\n",
                     j.compile_cpu.as_secs_f64() * 1000.0,
-                    j.translate_time.as_secs_f64() * 1000.0
+                    j.translate_time.as_secs_f64() * 1000.0,
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3]
                 ));
                 out.push_str(&b.timing_report());
             }

@@ -361,6 +361,10 @@ pub struct Translation {
     /// The region's `return`s of a register clear the frame
     /// (`Tr::clears`).
     pub clears: bool,
+    /// Translation attempts that restarted, by reason (`Restart`):
+    /// a header widened at a back-edge, a header widened where forward
+    /// edges join, header facts dropped, header facts proposed.
+    pub restarts: [u32; 4],
 }
 
 /// A constant of the region's final shape (`Tr::patched_const`).
@@ -403,8 +407,9 @@ pub type MethodTable = Box<[std::cell::Cell<u64>; TABLE_WORDS]>;
 
 /// Why a translation attempt stopped.
 enum Abort {
-    /// A loop header's state was widened: translate again.
-    Restart,
+    /// A loop header's state was widened, or its facts changed: translate
+    /// again (the reason: an index into `Translation::restarts`).
+    Restart(u8),
     /// The loop cannot be compiled.
     Fail(String),
 }
@@ -478,6 +483,16 @@ struct Tr<'a> {
     hoist: bool,
     /// The facts before the back-edge's safe point (`Loop`).
     pre_gc_facts: Option<Facts>,
+    /// Counts of fact drops by class (`DROP_LISTS`: list and cell facts,
+    /// `DROP_GLOBALS`, `DROP_KINDS`), for the whole translation (not per
+    /// path), and their values where each loop header was translated and
+    /// before a back-edge's safe point: a class dropped anywhere after a
+    /// header (in its loop's body) is not proposed for the header, as a
+    /// header fact would not hold on the back-edge (a proposal that the
+    /// next translation would only drop again, at the price of two).
+    drops: [u32; 3],
+    header_drops: HashMap<HeaderKey, [u32; 3]>,
+    pre_gc_drops: Option<[u32; 3]>,
     generic: &'a std::collections::HashSet<(usize, u32)>,
     /// See `ReExit`.
     rexec: Option<ReExit>,
@@ -731,6 +746,11 @@ impl HeaderFact {
     }
 }
 
+/// Classes of fact drops (`Tr::drops`).
+const DROP_LISTS: usize = 0;
+const DROP_GLOBALS: usize = 1;
+const DROP_KINDS: usize = 2;
+
 /// Exit reason of the guards establishing header facts: a header whose
 /// guards keep failing is marked `HOIST_SITE` in `generic`.
 pub const HOIST_GUARD: &str = "loop-invariant fact";
@@ -804,6 +824,7 @@ pub fn translate(
     }
     let mut templates = HashMap::default();
     let mut proposed = HashSet::default();
+    let mut restarts = [0u32; 4];
     for attempt in 0..16 {
         let mut tr = Tr {
             vm,
@@ -828,6 +849,9 @@ pub fn translate(
             // (Late attempts keep none: the types must settle.)
             hoist: attempt < 10 && vm.jit.opts.has("hoist"),
             pre_gc_facts: None,
+            drops: [0; 3],
+            header_drops: HashMap::default(),
+            pre_gc_drops: None,
             generic,
             rexec: None,
             live_cache: HashMap::default(),
@@ -875,7 +899,7 @@ pub fn translate(
         if r.is_ok() && tr.proposed_now {
             // Header facts were proposed on the way: one more translation
             // for all of them.
-            r = Err(Abort::Restart);
+            r = Err(Abort::Restart(3));
         }
         match r {
             Ok(()) => {
@@ -897,9 +921,11 @@ pub fn translate(
                     entries: tr.entries,
                     tables: tr.tables,
                     clears: tr.clears,
+                    restarts,
                 });
             }
-            Err(Abort::Restart) => {
+            Err(Abort::Restart(why)) => {
+                restarts[why as usize] += 1;
                 if attempt == 15 {
                     return Err("types at the loop header do not stabilise".into());
                 }
@@ -1043,20 +1069,37 @@ impl<'a> Tr<'a> {
                 | "method_fill"
                 | "method_unshadowed"
         ) {
-            self.facts.clear();
+            self.clear_facts();
         } else if !matches!(name, "iter_info" | "fused_info" | "range_iter" | "attr_addr" | "method_addr" | "seq_iter_at") {
             // The others may release an object, whose finalizer may
-            // change any list.
+            // change any list. (A release is not counted in `drops`:
+            // it is often the release of what a register held before
+            // it gets the value a proposed fact then keeps in it —
+            // `LoadDeref` of a cell fact — and a header fact that did
+            // not hold is only dropped again.)
+            let d = self.drops[DROP_LISTS];
             self.forget_list_facts();
+            if name == "release" {
+                self.drops[DROP_LISTS] = d;
+            }
         }
         // Helpers that fill dicts (a new instance's, a `**kwargs` dict)
         // may make a kind mixed.
         if matches!(name, "construct_setter" | "make_kwdict" | "method_fill") {
+            self.drops[DROP_KINDS] += 1;
             self.facts.retain(|_, f| !matches!(f, Fact::KindVersion));
         }
     }
     fn forget_list_facts(&mut self) {
+        self.drops[DROP_LISTS] += 1;
         self.facts.retain(|_, f| !matches!(f, Fact::List { .. } | Fact::Cell { .. }));
+    }
+    /// Drops every fact.
+    fn clear_facts(&mut self) {
+        for d in self.drops.iter_mut() {
+            *d += 1;
+        }
+        self.facts.clear();
     }
 
     /// The item storage and length of the list a `Fact::List` keyed `key`
@@ -1841,6 +1884,7 @@ impl<'a> Tr<'a> {
             None => {
                 // (Writing the tail changes the states: kept for after.)
                 let (saved_st, saved_facts) = (self.st.clone(), self.facts.clone());
+                let saved_drops = self.drops;
                 let tail = self.cold_block();
                 self.cur = tail;
                 self.no_split += 1;
@@ -1887,6 +1931,7 @@ impl<'a> Tr<'a> {
                 self.cur = b;
                 self.st = saved_st;
                 self.facts = saved_facts;
+                self.drops = saved_drops;
                 tail
             }
         };
@@ -1970,6 +2015,7 @@ impl<'a> Tr<'a> {
         let desc = self.level().desc.unwrap();
         let root_n = self.chain[1].offset;
         let (saved_cur, saved_st, saved_facts) = (self.cur, self.st.clone(), self.facts.clone());
+        let saved_drops = self.drops;
         let b = self.cold_block();
         self.cur = b;
         let mut live = self.chain[0].live.live_in[h].clone();
@@ -1996,6 +2042,7 @@ impl<'a> Tr<'a> {
         self.cur = saved_cur;
         self.st = saved_st;
         self.facts = saved_facts;
+        self.drops = saved_drops;
         b
     }
 
@@ -2032,6 +2079,7 @@ impl<'a> Tr<'a> {
         let st = self.normalize(self.st.clone(), h);
         self.st = st.clone();
         let (saved_cur, saved_facts) = (self.cur, self.facts.clone());
+        let saved_drops = self.drops;
         let b = self.cold_block();
         self.cur = b;
         let pv = self.iconst(pc as i64);
@@ -2069,6 +2117,7 @@ impl<'a> Tr<'a> {
         self.cur = saved_cur;
         self.st = saved_st;
         self.facts = saved_facts;
+        self.drops = saved_drops;
         if !ok {
             return None;
         }
@@ -2082,6 +2131,7 @@ impl<'a> Tr<'a> {
     /// stays specialised.
     fn zero_div_error(&mut self, kind: i64) -> BlockId {
         let (saved_cur, saved_st, saved_facts) = (self.cur, self.st.clone(), self.facts.clone());
+        let saved_drops = self.drops;
         let b = self.cold_block();
         self.cur = b;
         let k = self.iconst(kind);
@@ -2091,6 +2141,7 @@ impl<'a> Tr<'a> {
         self.cur = saved_cur;
         self.st = saved_st;
         self.facts = saved_facts;
+        self.drops = saved_drops;
         b
     }
 
@@ -2238,7 +2289,7 @@ impl<'a> Tr<'a> {
             let j = join_states(&hs, &s, &self.consts);
             if j != hs {
                 self.headers.insert(key, j);
-                return Err(Abort::Restart);
+                return Err(Abort::Restart(0));
             }
             self.check_header_facts(target)?;
             self.adapt(&s, &hs);
@@ -2740,8 +2791,9 @@ impl<'a> Tr<'a> {
                 let j = join_states(&hs, &state, &self.consts);
                 if j != hs {
                     self.headers.insert(key, j);
-                    return Err(Abort::Restart);
+                    return Err(Abort::Restart(1));
                 }
+                self.header_drops.insert(key, self.drops);
                 state = hs;
             }
             let b = self.new_block();
@@ -3605,6 +3657,7 @@ impl<'a> Tr<'a> {
             }
             Instr::Loop { target, .. } => {
                 self.pre_gc_facts = Some(self.facts.clone());
+                self.pre_gc_drops = Some(self.drops);
                 if self.chain.len() == 1 && self.opts.has("gcleave") {
                     self.gc_leave(target as usize);
                 } else {
@@ -4241,6 +4294,7 @@ impl<'a> Tr<'a> {
             Instr::StoreDeref { cell, src } if self.is_cell(self.abs(cell)) => {
                 let (c, s) = (self.abs(cell), self.abs(src));
                 // (Another register may hold the same cell.)
+                self.drops[DROP_LISTS] += 1;
                 self.facts.retain(|_, f| !matches!(f, Fact::Cell { .. }));
                 let addr = self.cell_value_addr(c);
                 self.store_value_at(addr, s);
@@ -4388,6 +4442,7 @@ impl<'a> Tr<'a> {
         let (run, cont) = self.when_gc_due();
         self.cur = run;
         let (st, facts) = (self.st.clone(), self.facts.clone());
+        let saved_drops = self.drops;
         if collect {
             self.call_void(helpers::gc as *const () as usize, "gc", [self.ctx]);
         }
@@ -4395,6 +4450,7 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
         self.st = st;
         self.facts = facts;
+        self.drops = saved_drops;
         self.cur = cont;
     }
 
@@ -4422,7 +4478,12 @@ impl<'a> Tr<'a> {
         let before = self.facts.clone();
         // Every heap value is in a frame slot (only numbers are unboxed),
         // so the collector sees all references.
+        // (Not counted in `drops`: the loop's header facts are established
+        // again right after, and an enclosing loop's proposal for the same
+        // fact then holds; one for another fact is only dropped again.)
+        let drops = self.drops;
         self.call_void(helpers::gc as *const () as usize, "gc", [self.ctx]);
+        self.drops = drops;
         // The collector may have run finalizers: the header's facts that
         // held before are checked again (their locals reloaded), leaving
         // at the header when one no longer holds.
@@ -4554,13 +4615,17 @@ impl<'a> Tr<'a> {
     fn check_header_facts(&mut self, h: usize) -> TResult<()> {
         let key = self.header_key(h);
         let facts = self.pre_gc_facts.take().unwrap_or_else(|| self.facts.clone());
+        let drops = self.pre_gc_drops.take().unwrap_or(self.drops);
+        // The fact classes dropped nowhere in the loop's body so far.
+        let kept = |c: usize, tr: &Self| tr.header_drops.get(&key).is_some_and(|h| h[c] == drops[c]);
+        let (lists_kept, globals_kept, kinds_kept) = (kept(DROP_LISTS, self), kept(DROP_GLOBALS, self), kept(DROP_KINDS, self));
         if let Some(inst) = self.installed.get(&key) {
             let bad: Vec<HeaderFact> = inst.iter().filter(|(hf, f)| facts.get(&hf.key()) != Some(f)).map(|x| x.0).collect();
             if !bad.is_empty() {
                 if let Some(ts) = self.templates.get_mut(&key) {
                     ts.retain(|t| !bad.contains(t));
                 }
-                return Err(Abort::Restart);
+                return Err(Abort::Restart(2));
             }
         }
         if !self.hoist || self.proposed.contains(&key) {
@@ -4573,6 +4638,9 @@ impl<'a> Tr<'a> {
         let nvars = unsafe { (&*lvl.code).varnames.len() };
         let mut cands = Vec::new();
         for (&(r, k, _), f) in &facts {
+            if !lists_kept {
+                break;
+            }
             if let (CELL_FACT, Fact::Cell { c, tag }) = (k, f) {
                 // A temporary dead at the header (its value is reloaded),
                 // holding a list (the case that pays: a comprehension's
@@ -4586,6 +4654,9 @@ impl<'a> Tr<'a> {
         }
         let hs = self.headers.get(&key).cloned().unwrap_or_default();
         for (&(r, k, _), f) in &facts {
+            if !lists_kept {
+                break;
+            }
             if let Fact::List { kind, .. } = f {
                 let live_here = r >= offset && live.live_in[h].contains(r - offset);
                 let ok = if k == LIST_FACT {
@@ -4602,14 +4673,14 @@ impl<'a> Tr<'a> {
         for (&(r, k, st), f) in &facts {
             match f {
                 // (Unboxed numbers only with `unbox`: the fact's local.)
-                Fact::Global { value, dicts } if r == usize::MAX - 1 && !st => {
+                Fact::Global { value, dicts } if r == usize::MAX - 1 && !st && globals_kept => {
                     // SAFETY: as in `establish_global`.
                     let num = num_type(unsafe { &*(k as usize as *const Value) }).is_some();
                     if num == value.is_some() {
                         cands.push(HeaderFact::Global { entry: k as usize, dicts: *dicts });
                     }
                 }
-                Fact::KindVersion if r == usize::MAX && st => cands.push(HeaderFact::Kinds { shape: k as u64 }),
+                Fact::KindVersion if r == usize::MAX && st && kinds_kept => cands.push(HeaderFact::Kinds { shape: k as u64 }),
                 _ => {}
             }
         }
@@ -5153,6 +5224,7 @@ impl<'a> Tr<'a> {
         let entry = globals.value_ptr(i);
         // (Another name's entry is not written, but keep it simple: a
         // global store is rare in a loop.)
+        self.drops[DROP_GLOBALS] += 1;
         self.facts.retain(|_, f| !matches!(f, Fact::Global { .. }));
         let ex = self.exit(ExitKind::Guard, pc, "globals changed");
         let a = self.iconst(globals.keys_version_ptr() as i64);
@@ -8254,7 +8326,7 @@ impl<'a> Tr<'a> {
         }
         self.cur = cont;
         self.st = state;
-        self.facts.clear();
+        self.clear_facts();
         Ok(Some(Flow::Next))
     }
 
