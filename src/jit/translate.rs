@@ -2207,13 +2207,25 @@ impl<'a> Tr<'a> {
             return s;
         };
         let (mut reads, mut writes) = (Vec::new(), Vec::new());
+        let mut deleted = Vec::new();
         for ins in &code.instrs[h..=end] {
             ins.reg_effects(&mut reads, &mut writes);
+            if let Instr::DeleteLocal { reg, .. } = ins {
+                // (`except E as e:` deletes `e`: Undef again.)
+                deleted.push(*reg);
+            }
         }
+        let named = code.varnames.len();
         for w in writes {
             if let Some(rs) = s.get_mut(lvl.offset + w as usize) {
                 if matches!(rs.t, T::Int | T::Float | T::Bool) {
                     rs.clean = false;
+                } else if rs.t == T::Tag(tag::UNDEF) && (w as usize) < named && !deleted.contains(&w) {
+                    // A named variable first assigned in the loop keeps
+                    // its value to the back-edge, which joins Undef to an
+                    // unknown type. Taken as a number's slot (the usual
+                    // case); an object there widens the header as before.
+                    *rs = RS { t: T::Any, clean: true, mem: Some(NONHEAP) };
                 }
             }
         }
