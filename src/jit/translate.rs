@@ -2371,7 +2371,51 @@ impl<'a> Tr<'a> {
         let key = self.header_key(header);
         let hs = match self.headers.get(&key) {
             Some(h) => join_states(h, &entry, &self.consts),
-            None => self.dirty_loop_writes(entry.clone(), header),
+            None => {
+                let mut first = self.dirty_loop_writes(entry.clone(), header);
+                // A dead temporary the loop writes and that holds an object
+                // now, at the back-edge that made the loop hot, holds one at
+                // the compiled back-edge too (objects live in their slots),
+                // which widens the header's emptied slot to `Any`: taken so
+                // from the start. (Not numbers: the compiled code keeps
+                // them unboxed, its slot stays empty.)
+                // (Writes outside inner loops: an inner loop's entry edge
+                // empties its dead temporaries again.)
+                let mut inner = vec![false; loop_pc + 1];
+                for (p, ins) in code.instrs[header..=loop_pc].iter().enumerate() {
+                    if let Instr::Loop { target, .. } = ins {
+                        let t = *target as usize;
+                        if t > header {
+                            inner[t..=header + p].iter_mut().for_each(|x| *x = true);
+                        }
+                    }
+                }
+                // Only cells' values (`LoadDeref`): other objects may be
+                // virtual in compiled code (an iterator, a tuple), which
+                // leaves the slot empty.
+                let (mut reads, mut writes, mut other) = (Vec::new(), Vec::new(), Vec::new());
+                for (p, ins) in code.instrs.iter().enumerate().take(loop_pc + 1).skip(header) {
+                    if inner[p] {
+                        continue;
+                    }
+                    if matches!(ins, Instr::LoadDeref { .. }) {
+                        ins.reg_effects(&mut reads, &mut writes);
+                    } else {
+                        ins.reg_effects(&mut reads, &mut other);
+                    }
+                }
+                for w in writes {
+                    let r = w as usize;
+                    if r >= named && r < nregs && first[r] == RS::mem_type(T::Tag(0)) && !other.contains(&w) {
+                        // SAFETY: `r` < nregs, inside the frame's window.
+                        let v = unsafe { &*frame.base.add(r) };
+                        if is_heap_tag(v.tag()) {
+                            first[r] = RS::ANY;
+                        }
+                    }
+                }
+                first
+            }
         };
         self.headers.insert(key, hs.clone());
         // The entry block: guards on the entry types, then load the numbers.
