@@ -297,8 +297,8 @@ impl Function {
     /// exist, argument counts and types match block parameters.
     pub fn verify(&self) -> Result<(), String> {
         for (i, b) in self.blocks.iter().enumerate() {
-            let check_call = |target: &(BlockId, Vec<Var>)| -> Result<(), String> {
-                let tb = self.blocks.get(target.0 as usize).ok_or(format!("block {} jumps to missing block {}", i, target.0))?;
+            let check_call = |target: (BlockId, &[Var])| -> Result<(), String> {
+                let tb = self.blocks.get(target.0 as usize).ok_or_else(|| format!("block {} jumps to missing block {}", i, target.0))?;
                 if tb.params.len() != target.1.len() {
                     return Err(format!(
                         "block {} passes {} args to block {} with {} params",
@@ -317,7 +317,7 @@ impl Function {
             };
             for inst in &b.insts {
                 if let Op::SetVar(l) = inst.op {
-                    let lt = self.locals.get(l as usize).ok_or(format!("block {}: undeclared local l{}", i, l))?;
+                    let lt = self.locals.get(l as usize).ok_or_else(|| format!("block {}: undeclared local l{}", i, l))?;
                     if *lt != self.ty(inst.args[0]) {
                         return Err(format!("block {}: local l{} assigned a value of another type", i, l));
                     }
@@ -330,10 +330,10 @@ impl Function {
             }
             match &b.term {
                 Terminator::None => return Err(format!("block {} has no terminator", i)),
-                Terminator::Jump(t, args) => check_call(&(*t, args.clone()))?,
+                Terminator::Jump(t, args) => check_call((*t, args))?,
                 Terminator::Branch { then, els, .. } => {
-                    check_call(then)?;
-                    check_call(els)?;
+                    check_call((then.0, &then.1))?;
+                    check_call((els.0, &els.1))?;
                 }
                 Terminator::Return(_) => {}
             }
