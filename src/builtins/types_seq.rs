@@ -308,6 +308,13 @@ fn list_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn list_imul(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = vm.unwrap_builtin(args.this()).into_owned();
     let n = args.get(1).cloned().unwrap_or(Value::Int(1));
+    // The count must be an index. (The message is the one of `seq *= x`,
+    // which reaches here for list subclasses; CPython's direct
+    // `list.__imul__(x)` call says "'float' object cannot be interpreted
+    // as an integer".)
+    if vm.index_value(&n)?.is_none() {
+        return Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(&n))));
+    }
     vm.inplace_op(BinOp::Mul, &this, &n)?;
     Ok(args.this().clone())
 }

@@ -249,12 +249,24 @@ impl Vm {
                 return Ok(a.clone());
             }
             (BinOp::Mul, Value::List(l)) => {
+                // (Not through `list.__imul__`, which comes back here.)
                 if let Some(n) = repeat_count(b) {
                     let n = n?;
                     check_repeat_size(l.len(), n)?;
                     l.repeat_in_place(n);
                     return Ok(a.clone());
                 }
+                if matches!(b, Value::Instance(_)) && self.lookup_special(b, "__index__").is_some() {
+                    let n = self.index_value(b)?.unwrap_or(Value::Int(0));
+                    if let Some(n) = repeat_count(&n) {
+                        let n = n?;
+                        check_repeat_size(l.len(), n)?;
+                        l.repeat_in_place(n);
+                        return Ok(a.clone());
+                    }
+                }
+                // `b.__rmul__`, then the sequence's TypeError.
+                return self.binary_op_slow(op, a, b, false);
             }
             (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Value::Set(s)) => {
                 if matches!(b, Value::Set(_) | Value::FrozenSet(_)) {
