@@ -6334,9 +6334,12 @@ impl<'a> Tr<'a> {
         let join = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: miss, then: (slow, vec![]), els: (fast, vec![]) });
         let before = self.st.clone();
-        // Slow path: the interpreter's attribute access.
+        // Slow path: the interpreter's attribute access, which wrote `d`'s
+        // slot (an exit there must not write the register's older value
+        // back over it).
         self.cur = slow;
         self.exec_here(pc);
+        self.clobber(d);
         if let Some((t, tg)) = num {
             let x = self.exit(ExitKind::GuardAfter, pc + 1, "attribute type");
             let da = self.slot_addr(d);
