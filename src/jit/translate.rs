@@ -2537,12 +2537,18 @@ impl<'a> Tr<'a> {
         // call: entry code runs once per entry, and an inline release per
         // register (four blocks each) cost more compile time than it saved.
         let mut runs: Vec<(usize, usize)> = Vec::new();
+        // Emptied slots the header believes hold a number of a given type
+        // (the code after it writes only a payload there): that type's tag.
+        let mut tags: Vec<(usize, u8)> = Vec::new();
         for r in code.varnames.len()..nregs {
             if !live.live_in[h].contains(r) && (hs[r].t != T::Any || hs[r].mem.is_some()) {
                 hs2[r] = RS::ANY;
                 match runs.last_mut() {
                     Some((a, n)) if *a + *n == r => *n += 1,
                     _ => runs.push((r, 1)),
+                }
+                if let Some(m) = hs[r].slot_mem().filter(|&m| m != tag::UNDEF && m != NONHEAP) {
+                    tags.push((r, m));
                 }
             }
         }
@@ -2552,6 +2558,13 @@ impl<'a> Tr<'a> {
                 let k = self.iconst(n as i64);
                 self.call_void(helpers::release_slots as *const () as usize, "release_slots", [p, k]);
             }
+        }
+        for (r, m) in tags {
+            debug_assert!(!is_heap_tag(m));
+            let t = self.iconst(m as i64);
+            self.store(self.base, Self::slot_off(r), t);
+            let z = self.iconst(0);
+            self.store(self.base, Self::slot_off(r) + 8, z);
         }
         hs2
     }
