@@ -49,6 +49,11 @@ impl Vm {
     }
 
     pub fn call_builtin(&mut self, b: &BuiltinObj, args: Args) -> PyResult<Value> {
+        // (A builtin that calls back into the operator protocol could
+        // recurse without a Python frame: `RecursionError`, not a crash.)
+        if self.native_stack_low() {
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
         if b.this.is_undef() {
             (b.func)(self, args)
         } else {

@@ -630,13 +630,25 @@ impl Vm {
         Some(Ok(cmp_result(op, ord)))
     }
 
+    /// `eq` of two items of containers being compared: comparing nested
+    /// containers takes a level of the recursion count, as CPython's
+    /// `PyObject_RichCompare` does for every item (a list that contains
+    /// itself raises `RecursionError`, not a native stack overflow).
+    fn eq_item(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if matches!(a, Value::List(_) | Value::Tuple(_) | Value::Dict(_)) && !a.is(b) {
+            self.with_level(" in comparison", |vm| vm.eq(a, b))
+        } else {
+            self.eq(a, b)
+        }
+    }
+
     fn compare_sequences(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
             return Ok(op == CmpOp::Ne);
         }
         let n = x.len().min(y.len());
         for i in 0..n {
-            if !self.eq(&x[i], &y[i])? {
+            if !self.eq_item(&x[i], &y[i])? {
                 return match op {
                     CmpOp::Eq => Ok(false),
                     CmpOp::Ne => Ok(true),
@@ -1038,7 +1050,7 @@ impl Vm {
             let other = y.get(&k, h, keq!(self))?;
             match other {
                 Some(ov) => {
-                    if !self.eq(&v, &ov)? {
+                    if !self.eq_item(&v, &ov)? {
                         return Ok(false);
                     }
                 }
