@@ -1,6 +1,7 @@
 //! Statements.
 
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
+use std::collections::HashSet;
 
 use super::symtable::{Resolution, ScopeKind};
 use super::{FBlock, FuncBuilder, FunctionBody, Label, Loc, Res};
@@ -371,6 +372,10 @@ impl<'s> FuncBuilder<'s> {
         let top = self.new_label();
         let else_l = self.new_label();
         let brk = self.new_label();
+        let mut gone = HashSet::new();
+        unbinds(&w.body, &mut gone);
+        unbinds(&w.orelse, &mut gone);
+        self.bound.retain(|n| !gone.contains(n));
         let before = self.bound.clone();
         self.bind_label(top);
         let top_pc = self.here();
@@ -407,6 +412,10 @@ impl<'s> FuncBuilder<'s> {
         let top = self.new_label();
         let else_l = self.new_label();
         let brk = self.new_label();
+        let mut gone = HashSet::new();
+        unbinds(body, &mut gone);
+        unbinds(orelse, &mut gone);
+        self.bound.retain(|n| !gone.contains(n));
         let before = self.bound.clone();
         self.bind_label(top);
         let top_pc = self.here();
@@ -599,7 +608,20 @@ impl<'s> FuncBuilder<'s> {
         self.stmts(finalbody)?;
         self.free_to(mark);
         self.jump(end);
-        // Exceptional exit: run it with the exception being handled, then re-raise.
+        // Exceptional exit: run it with the exception being handled, then
+        // re-raise (from any point of the body or the handlers).
+        let mut before = before;
+        let mut gone = HashSet::new();
+        unbinds(body, &mut gone);
+        unbinds(orelse, &mut gone);
+        for h in handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            if let Some(n) = &h.name {
+                gone.insert(n.to_string());
+            }
+            unbinds(&h.body, &mut gone);
+        }
+        before.retain(|n| !gone.contains(n));
         let after_normal = std::mem::replace(&mut self.bound, before);
         self.bind_label(handler);
         self.emit(Instr::PushExcInfo { exc });
@@ -624,12 +646,18 @@ impl<'s> FuncBuilder<'s> {
         let exc = self.alloc();
         let handler = self.new_label();
         let end = self.new_label();
-        let before = self.bound.clone();
+        let mut before = self.bound.clone();
         self.handlers.push((handler, exc));
         self.stmts(body)?;
         self.handlers.pop();
         self.stmts(orelse)?;
         self.jump(end);
+        // What reaches `end`: this path and each handler's.
+        let mut at_end = std::mem::take(&mut self.bound);
+        // A handler starts where the body may have unbound names.
+        let mut gone = HashSet::new();
+        unbinds(body, &mut gone);
+        before.retain(|n| !gone.contains(n));
         self.bound = before.clone();
 
         // Handlers: the exception is in `exc`.
@@ -672,6 +700,7 @@ impl<'s> FuncBuilder<'s> {
                 self.clear_handler_name(n);
             }
             self.jump(end);
+            at_end.retain(|n| self.bound.contains(n));
             self.bound = before.clone();
             self.bind_label(next);
         }
@@ -683,7 +712,7 @@ impl<'s> FuncBuilder<'s> {
         self.bind_label(cleanup);
         self.emit(Instr::PopExcInfo {});
         self.emit(Instr::Reraise { exc: cleanup_exc });
-        self.bound = before;
+        self.bound = at_end;
         self.bind_label(end);
         Ok(())
     }
@@ -744,6 +773,11 @@ impl<'s> FuncBuilder<'s> {
         self.emit(Instr::Reraise { exc: cleanup_exc });
         self.bind_label(suppressed);
         self.emit(Instr::PopExcInfo {});
+        // (A suppressed exception may come from anywhere in the body.)
+        let mut before = before;
+        let mut gone = HashSet::new();
+        unbinds(body, &mut gone);
+        before.retain(|n| !gone.contains(n));
         self.bound = before;
         self.bind_label(end);
         Ok(())
@@ -798,6 +832,10 @@ impl<'s> FuncBuilder<'s> {
         self.emit(Instr::Reraise { exc: cleanup_exc });
         self.bind_label(suppressed);
         self.emit(Instr::PopExcInfo {});
+        let mut before = before;
+        let mut gone = HashSet::new();
+        unbinds(body, &mut gone);
+        before.retain(|n| !gone.contains(n));
         self.bound = before;
         self.bind_label(end);
         Ok(())
@@ -822,6 +860,10 @@ impl<'s> FuncBuilder<'s> {
         let item = self.alloc();
         let handler = self.new_label();
         let brk = self.new_label();
+        let mut gone = HashSet::new();
+        unbinds(body, &mut gone);
+        unbinds(orelse, &mut gone);
+        self.bound.retain(|n| !gone.contains(n));
         let before = self.bound.clone();
         let (top, top_pc) = self.label_here();
         self.set_loc(stmt_loc);
@@ -1133,5 +1175,69 @@ pub(super) fn expr_kind_name(e: &Expr) -> &'static str {
         Expr::JoinedStr(_) | Expr::FormattedValue(_) => "f-string expression",
         Expr::NamedExpr(_) => "named expression",
         _ => "expression",
+    }
+}
+
+/// Names that `stmts` may unbind (`del name`, the end of `except ... as
+/// name`), nested blocks included but not nested scopes: a statement that
+/// jumps back (a loop) or is reached from the middle of `stmts` (a
+/// handler, a `finally`, the code after a suppressing `with`) cannot take
+/// them as definitely bound (reading one must raise `UnboundLocalError`).
+pub(super) fn unbinds(stmts: &[Stmt], out: &mut HashSet<String>) {
+    fn target(e: &Expr, out: &mut HashSet<String>) {
+        match e {
+            Expr::Name(n) => {
+                out.insert(n.id.to_string());
+            }
+            Expr::Tuple(t) => t.elts.iter().for_each(|x| target(x, out)),
+            Expr::List(l) => l.elts.iter().for_each(|x| target(x, out)),
+            _ => {}
+        }
+    }
+    fn handlers(hs: &[ast::ExceptHandler], out: &mut HashSet<String>) {
+        for h in hs {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            if let Some(n) = &h.name {
+                out.insert(n.to_string());
+            }
+            unbinds(&h.body, out);
+        }
+    }
+    for st in stmts {
+        match st {
+            Stmt::Delete(d) => d.targets.iter().for_each(|t| target(t, out)),
+            Stmt::If(i) => {
+                unbinds(&i.body, out);
+                unbinds(&i.orelse, out);
+            }
+            Stmt::While(w) => {
+                unbinds(&w.body, out);
+                unbinds(&w.orelse, out);
+            }
+            Stmt::For(f) => {
+                unbinds(&f.body, out);
+                unbinds(&f.orelse, out);
+            }
+            Stmt::AsyncFor(f) => {
+                unbinds(&f.body, out);
+                unbinds(&f.orelse, out);
+            }
+            Stmt::With(w) => unbinds(&w.body, out),
+            Stmt::AsyncWith(w) => unbinds(&w.body, out),
+            Stmt::Try(t) => {
+                unbinds(&t.body, out);
+                handlers(&t.handlers, out);
+                unbinds(&t.orelse, out);
+                unbinds(&t.finalbody, out);
+            }
+            Stmt::TryStar(t) => {
+                unbinds(&t.body, out);
+                handlers(&t.handlers, out);
+                unbinds(&t.orelse, out);
+                unbinds(&t.finalbody, out);
+            }
+            Stmt::Match(m) => m.cases.iter().for_each(|c| unbinds(&c.body, out)),
+            _ => {}
+        }
     }
 }

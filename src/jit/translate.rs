@@ -5115,7 +5115,16 @@ impl<'a> Tr<'a> {
                 let two = self.icmp_imm(Cmp::Eq, e, 2);
                 let ex = self.exit(ExitKind::Guard, pc, "exponent is not 2");
                 self.guard_nonzero(two, ex);
-                self.op1(Op::FMul, [x, x])
+                let v = self.op1(Op::FMul, [x, x]);
+                // `**` raises OverflowError where `*` gives inf: an
+                // infinite square (of a big or an infinite x) is left to
+                // the interpreter.
+                let a = self.op1(Op::FAbs, [v]);
+                let inf = self.fconst(f64::INFINITY);
+                let big = self.op1(Op::FCmp(Cmp::Eq), [a, inf]);
+                let ex = self.exit(ExitKind::Guard, pc, "float overflow");
+                self.guard_zero(big, ex);
+                v
             }
             _ => return self.generic(pc, ins),
         };
