@@ -1430,9 +1430,7 @@ fn ba_imul(vm: &mut Vm, args: Args) -> PyResult<Value> {
         d.clear();
     } else {
         let orig = d.clone();
-        if orig.len().checked_mul(n as usize).is_none_or(|t| t > (1 << 40)) {
-            return Err(PyErr::new(ExcKind::MemoryError, ""));
-        }
+        crate::vm::ops::check_repeat_size(orig.len(), n as usize, 1)?;
         for _ in 1..n {
             d.extend_from_slice(&orig);
         }

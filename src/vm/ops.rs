@@ -65,11 +65,37 @@ fn repeat_count(v: &Value) -> Option<PyResult<usize>> {
     }
 }
 
-fn check_repeat_size(len: usize, n: usize) -> PyResult<()> {
-    if len.checked_mul(n).is_none_or(|t| t > (1 << 40)) && len != 0 && n != 0 {
+/// `MemoryError` for a repetition of `len` items of `item` bytes `n` times
+/// that could never fit: more than the machine's memory and swap (where
+/// CPython's `malloc` fails; an allocation failure would abort the
+/// process here).
+pub(crate) fn check_repeat_size(len: usize, n: usize, item: usize) -> PyResult<()> {
+    if len != 0 && n != 0 && len.checked_mul(n).and_then(|t| t.checked_mul(item)).is_none_or(|b| b > memory_limit()) {
         return Err(PyErr::new(ExcKind::MemoryError, ""));
     }
     Ok(())
+}
+
+/// Physical memory plus swap, in bytes (`/proc/meminfo`; 1 TiB when
+/// unknown).
+fn memory_limit() -> usize {
+    static LIMIT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *LIMIT.get_or_init(|| {
+        let Ok(info) = std::fs::read_to_string("/proc/meminfo") else { return 1 << 40 };
+        let kb = |key: &str| -> usize {
+            info.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|r| r.split_whitespace().next())
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(0)
+        };
+        let total = (kb("MemTotal:") + kb("SwapTotal:")).saturating_mul(1024);
+        if total == 0 {
+            1 << 40
+        } else {
+            total
+        }
+    })
 }
 
 impl Vm {
@@ -185,7 +211,7 @@ impl Vm {
                     Err(e) => return Some(Err(e)),
                 };
                 let data = x.data.borrow();
-                if let Err(e) = check_repeat_size(data.len(), count) {
+                if let Err(e) = check_repeat_size(data.len(), count, 1) {
                     return Some(Err(e));
                 }
                 let v = data.repeat(count);
@@ -252,7 +278,7 @@ impl Vm {
                 // (Not through `list.__imul__`, which comes back here.)
                 if let Some(n) = repeat_count(b) {
                     let n = n?;
-                    check_repeat_size(l.len(), n)?;
+                    check_repeat_size(l.len(), n, 16)?;
                     l.repeat_in_place(n);
                     return Ok(a.clone());
                 }
@@ -260,7 +286,7 @@ impl Vm {
                     let n = self.index_value(b)?.unwrap_or(Value::Int(0));
                     if let Some(n) = repeat_count(&n) {
                         let n = n?;
-                        check_repeat_size(l.len(), n)?;
+                        check_repeat_size(l.len(), n, 16)?;
                         l.repeat_in_place(n);
                         return Ok(a.clone());
                     }
@@ -1226,15 +1252,15 @@ impl Vm {
 fn repeat(seq: &Value, n: usize) -> PyResult<Value> {
     Ok(match seq {
         Value::Str(s) => {
-            check_repeat_size(s.as_str().len(), n)?;
+            check_repeat_size(s.as_str().len(), n, 1)?;
             Value::string(s.as_str().repeat(n))
         }
         Value::List(l) => {
-            check_repeat_size(l.len(), n)?;
+            check_repeat_size(l.len(), n, 16)?;
             Value::List(l.repeat(n))
         }
         Value::Tuple(t) => {
-            check_repeat_size(t.len(), n)?;
+            check_repeat_size(t.len(), n, 16)?;
             let mut out = Vec::with_capacity(t.len() * n);
             for _ in 0..n {
                 out.extend_from_slice(t.as_slice());
@@ -1242,7 +1268,7 @@ fn repeat(seq: &Value, n: usize) -> PyResult<Value> {
             Value::tuple(out)
         }
         Value::Bytes(b) => {
-            check_repeat_size(b.data.len(), n)?;
+            check_repeat_size(b.data.len(), n, 1)?;
             Value::Bytes(PyRef::new(BytesObj { data: b.data.repeat(n).into_boxed_slice() }))
         }
         _ => unreachable!(),
