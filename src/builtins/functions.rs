@@ -106,7 +106,23 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let _ = write!(out, "{}", n);
             }
             other => {
-                let s = vm.str_of(other)?;
+                let s = match vm.str_of(other) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        // What came before is written, as CPython writes
+                        // item by item.
+                        if !out.is_empty() {
+                            match args.kw("file") {
+                                None | Some(Value::None) => vm.write_stdout(&out)?,
+                                Some(f) => {
+                                    let f = f.clone();
+                                    vm.call_method(&f, "write", &[Value::string(out)])?;
+                                }
+                            }
+                        }
+                        return Err(e);
+                    }
+                };
                 surrogates = crate::objects::str::text_has_surrogates(&s);
                 out.push_str(&s);
             }
