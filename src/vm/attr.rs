@@ -762,6 +762,15 @@ impl Vm {
         }
         if name == "__class__" {
             if let Value::Class(c) = &value {
+                // The new class must lay instances out the same way (the
+                // same `__slots__`, or none on both).
+                if *c.slots.borrow() != *cls.slots.borrow() {
+                    return Err(PyErr::type_error(format!(
+                        "__class__ assignment: '{}' object layout differs from '{}'",
+                        c.name(),
+                        cls.name()
+                    )));
+                }
                 inst.class.set(Value::Class(c.clone()));
                 return Ok(());
             }
@@ -820,6 +829,11 @@ impl Vm {
                 }
                 d.set_str(name, value);
                 Ok(())
+            }
+            // (A class attribute without a dict to shadow it: a method of
+            // a class with `__slots__`.)
+            None if cls.lookup(name).is_some() => {
+                Err(PyErr::attribute_error(format!("'{}' object attribute '{}' is read-only", cls.name(), name)))
             }
             None => Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", cls.name(), name))),
         }
