@@ -143,7 +143,7 @@ impl Vm {
                     BinOp::Mod => float::modulo(x, y).map(Float),
                     BinOp::Pow => match float::pow(x, y) {
                         Ok(r) => Ok(Float(r)),
-                        Err(e) if e.lazy_kind() == Some(ExcKind::ValueError) => Ok(complex_pow((x, 0.0), (y, 0.0))),
+                        Err(e) if e.lazy_kind() == Some(ExcKind::ValueError) => complex_pow_checked((x, 0.0), (y, 0.0)),
                         Err(e) => Err(e),
                     },
                     _ => return Option::None,
@@ -165,7 +165,7 @@ impl Vm {
                         if ar == 0.0 && ai == 0.0 && (bi != 0.0 || br < 0.0) {
                             Err(PyErr::zero_division("0.0 to a negative or complex power"))
                         } else {
-                            Ok(complex_pow((ar, ai), (br, bi)))
+                            complex_pow_checked((ar, ai), (br, bi))
                         }
                     }
                     _ => return Option::None,
@@ -1356,6 +1356,18 @@ fn complex_div(a: (f64, f64), b: (f64, f64)) -> PyResult<Value> {
         let denom = br * ratio + bi;
         Ok(complex((ar * ratio + ai) / denom, (ai * ratio - ar) / denom))
     }
+}
+
+/// `complex_pow`, with CPython's `OverflowError` when a part of the result
+/// is infinite (its `ERANGE` check).
+fn complex_pow_checked(a: (f64, f64), b: (f64, f64)) -> PyResult<Value> {
+    let r = complex_pow(a, b);
+    if let Value::Complex(c) = &r {
+        if c.re.is_infinite() || c.im.is_infinite() {
+            return Err(PyErr::overflow("complex exponentiation"));
+        }
+    }
+    Ok(r)
 }
 
 fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Value {

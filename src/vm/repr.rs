@@ -103,7 +103,8 @@ pub fn repr_complex(re: f64, im: f64) -> String {
     if re == 0.0 && re.is_sign_positive() {
         format!("{}j", fmt(im))
     } else {
-        let sign = if im.is_sign_negative() || im.is_nan() && im.is_sign_negative() { "-" } else { "+" };
+        // (A NaN's sign bit is not shown, as in CPython.)
+        let sign = if im.is_sign_negative() && !im.is_nan() { "-" } else { "+" };
         let ims = fmt(im.abs());
         format!("({}{}{}j)", fmt(re), sign, ims)
     }
