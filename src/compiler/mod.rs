@@ -968,54 +968,14 @@ pub enum FunctionBody<'a> {
 /// The small int operands of the augmented assignments in `body`, outside
 /// nested scopes.
 fn collect_inplace_ints(body: &[ast::Stmt], out: &mut Vec<i32>) {
-    use ast::Stmt as S;
     for s in body {
-        match s {
-            S::AugAssign(a) => {
-                if let Some(i) = stmt::small_int(&a.value) {
-                    out.push(i);
-                }
+        if let ast::Stmt::AugAssign(a) = s {
+            if let Some(i) = stmt::small_int(&a.value) {
+                out.push(i);
             }
-            S::If(x) => {
-                collect_inplace_ints(&x.body, out);
-                collect_inplace_ints(&x.orelse, out);
-            }
-            S::While(x) => {
-                collect_inplace_ints(&x.body, out);
-                collect_inplace_ints(&x.orelse, out);
-            }
-            S::For(x) => {
-                collect_inplace_ints(&x.body, out);
-                collect_inplace_ints(&x.orelse, out);
-            }
-            S::AsyncFor(x) => {
-                collect_inplace_ints(&x.body, out);
-                collect_inplace_ints(&x.orelse, out);
-            }
-            S::With(x) => collect_inplace_ints(&x.body, out),
-            S::AsyncWith(x) => collect_inplace_ints(&x.body, out),
-            S::Try(x) => {
-                collect_inplace_ints(&x.body, out);
-                for ast::ExceptHandler::ExceptHandler(h) in &x.handlers {
-                    collect_inplace_ints(&h.body, out);
-                }
-                collect_inplace_ints(&x.orelse, out);
-                collect_inplace_ints(&x.finalbody, out);
-            }
-            S::TryStar(x) => {
-                collect_inplace_ints(&x.body, out);
-                for ast::ExceptHandler::ExceptHandler(h) in &x.handlers {
-                    collect_inplace_ints(&h.body, out);
-                }
-                collect_inplace_ints(&x.orelse, out);
-                collect_inplace_ints(&x.finalbody, out);
-            }
-            S::Match(m) => {
-                for c in &m.cases {
-                    collect_inplace_ints(&c.body, out);
-                }
-            }
-            _ => {}
+        }
+        for b in stmt::nested_blocks(s) {
+            collect_inplace_ints(b, out);
         }
     }
 }

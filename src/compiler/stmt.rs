@@ -614,11 +614,9 @@ impl<'s> FuncBuilder<'s> {
         let mut gone = HashSet::new();
         unbinds(body, &mut gone);
         unbinds(orelse, &mut gone);
+        handler_names(handlers, &mut gone);
         for h in handlers {
             let ast::ExceptHandler::ExceptHandler(h) = h;
-            if let Some(n) = &h.name {
-                gone.insert(n.to_string());
-            }
             unbinds(&h.body, &mut gone);
         }
         before.retain(|n| !gone.contains(n));
@@ -1178,6 +1176,31 @@ pub(super) fn expr_kind_name(e: &Expr) -> &'static str {
     }
 }
 
+/// The statement lists nested in compound statement `st` (bodies, `else`
+/// and `finally` blocks, handlers, `match` cases), not nested scopes.
+pub(super) fn nested_blocks(st: &Stmt) -> Vec<&[Stmt]> {
+    fn handlers(hs: &[ast::ExceptHandler]) -> Vec<&[Stmt]> {
+        hs.iter()
+            .map(|h| {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                &h.body[..]
+            })
+            .collect()
+    }
+    match st {
+        Stmt::If(i) => vec![&i.body, &i.orelse],
+        Stmt::While(w) => vec![&w.body, &w.orelse],
+        Stmt::For(f) => vec![&f.body, &f.orelse],
+        Stmt::AsyncFor(f) => vec![&f.body, &f.orelse],
+        Stmt::With(w) => vec![&w.body],
+        Stmt::AsyncWith(w) => vec![&w.body],
+        Stmt::Try(t) => [vec![&t.body[..]], handlers(&t.handlers), vec![&t.orelse, &t.finalbody]].concat(),
+        Stmt::TryStar(t) => [vec![&t.body[..]], handlers(&t.handlers), vec![&t.orelse, &t.finalbody]].concat(),
+        Stmt::Match(m) => m.cases.iter().map(|c| &c.body[..]).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Names that `stmts` may unbind (`del name`, the end of `except ... as
 /// name`), nested blocks included but not nested scopes: a statement that
 /// jumps back (a loop) or is reached from the middle of `stmts` (a
@@ -1194,50 +1217,24 @@ pub(super) fn unbinds(stmts: &[Stmt], out: &mut HashSet<String>) {
             _ => {}
         }
     }
-    fn handlers(hs: &[ast::ExceptHandler], out: &mut HashSet<String>) {
-        for h in hs {
-            let ast::ExceptHandler::ExceptHandler(h) = h;
-            if let Some(n) = &h.name {
-                out.insert(n.to_string());
-            }
-            unbinds(&h.body, out);
-        }
-    }
     for st in stmts {
         match st {
             Stmt::Delete(d) => d.targets.iter().for_each(|t| target(t, out)),
-            Stmt::If(i) => {
-                unbinds(&i.body, out);
-                unbinds(&i.orelse, out);
-            }
-            Stmt::While(w) => {
-                unbinds(&w.body, out);
-                unbinds(&w.orelse, out);
-            }
-            Stmt::For(f) => {
-                unbinds(&f.body, out);
-                unbinds(&f.orelse, out);
-            }
-            Stmt::AsyncFor(f) => {
-                unbinds(&f.body, out);
-                unbinds(&f.orelse, out);
-            }
-            Stmt::With(w) => unbinds(&w.body, out),
-            Stmt::AsyncWith(w) => unbinds(&w.body, out),
-            Stmt::Try(t) => {
-                unbinds(&t.body, out);
-                handlers(&t.handlers, out);
-                unbinds(&t.orelse, out);
-                unbinds(&t.finalbody, out);
-            }
-            Stmt::TryStar(t) => {
-                unbinds(&t.body, out);
-                handlers(&t.handlers, out);
-                unbinds(&t.orelse, out);
-                unbinds(&t.finalbody, out);
-            }
-            Stmt::Match(m) => m.cases.iter().for_each(|c| unbinds(&c.body, out)),
+            Stmt::Try(ast::StmtTry { handlers, .. }) | Stmt::TryStar(ast::StmtTryStar { handlers, .. }) => handler_names(handlers, out),
             _ => {}
+        }
+        for b in nested_blocks(st) {
+            unbinds(b, out);
+        }
+    }
+}
+
+/// The `as` names of `handlers`, which each unbinds when it ends.
+fn handler_names(handlers: &[ast::ExceptHandler], out: &mut HashSet<String>) {
+    for h in handlers {
+        let ast::ExceptHandler::ExceptHandler(h) = h;
+        if let Some(n) = &h.name {
+            out.insert(n.to_string());
         }
     }
 }
