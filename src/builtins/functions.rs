@@ -112,13 +112,7 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         // What came before is written, as CPython writes
                         // item by item.
                         if !out.is_empty() {
-                            match args.kw("file") {
-                                None | Some(Value::None) => vm.write_stdout(&out)?,
-                                Some(f) => {
-                                    let f = f.clone();
-                                    vm.call_method(&f, "write", &[Value::string(out)])?;
-                                }
-                            }
+                            print_text(vm, args.kw("file"), out)?;
                         }
                         return Err(e);
                     }
@@ -136,11 +130,11 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     out.push_str(&end);
+    print_text(vm, args.kw("file"), out)?;
     match args.kw("file") {
-        None | Some(Value::None) => vm.write_stdout(&out)?,
+        None | Some(Value::None) => {}
         Some(f) => {
             let f = f.clone();
-            vm.call_method(&f, "write", &[Value::string(out)])?;
             if let Some(fl) = args.kw("flush") {
                 if vm.truthy(fl)? {
                     let _ = vm.call_method(&f, "flush", &[]);
@@ -155,6 +149,17 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::None)
+}
+
+/// Writes `print`'s text to stdout, or through `file.write`.
+fn print_text(vm: &mut Vm, file: Option<&Value>, out: String) -> PyResult<()> {
+    match file {
+        None | Some(Value::None) => vm.write_stdout(&out),
+        Some(f) => {
+            let f = f.clone();
+            vm.call_method(&f, "write", &[Value::string(out)]).map(|_| ())
+        }
+    }
 }
 
 fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -372,10 +372,7 @@ impl<'s> FuncBuilder<'s> {
         let top = self.new_label();
         let else_l = self.new_label();
         let brk = self.new_label();
-        let mut gone = HashSet::new();
-        unbinds(&w.body, &mut gone);
-        unbinds(&w.orelse, &mut gone);
-        self.bound.retain(|n| !gone.contains(n));
+        forget_unbound(&mut self.bound, &[&w.body, &w.orelse]);
         let before = self.bound.clone();
         self.bind_label(top);
         let top_pc = self.here();
@@ -412,10 +409,7 @@ impl<'s> FuncBuilder<'s> {
         let top = self.new_label();
         let else_l = self.new_label();
         let brk = self.new_label();
-        let mut gone = HashSet::new();
-        unbinds(body, &mut gone);
-        unbinds(orelse, &mut gone);
-        self.bound.retain(|n| !gone.contains(n));
+        forget_unbound(&mut self.bound, &[body, orelse]);
         let before = self.bound.clone();
         self.bind_label(top);
         let top_pc = self.here();
@@ -612,14 +606,13 @@ impl<'s> FuncBuilder<'s> {
         // re-raise (from any point of the body or the handlers).
         let mut before = before;
         let mut gone = HashSet::new();
-        unbinds(body, &mut gone);
-        unbinds(orelse, &mut gone);
         handler_names(handlers, &mut gone);
-        for h in handlers {
-            let ast::ExceptHandler::ExceptHandler(h) = h;
-            unbinds(&h.body, &mut gone);
-        }
         before.retain(|n| !gone.contains(n));
+        let mut blocks = vec![body, orelse];
+        for ast::ExceptHandler::ExceptHandler(h) in handlers {
+            blocks.push(&h.body);
+        }
+        forget_unbound(&mut before, &blocks);
         let after_normal = std::mem::replace(&mut self.bound, before);
         self.bind_label(handler);
         self.emit(Instr::PushExcInfo { exc });
@@ -653,9 +646,7 @@ impl<'s> FuncBuilder<'s> {
         // What reaches `end`: this path and each handler's.
         let mut at_end = std::mem::take(&mut self.bound);
         // A handler starts where the body may have unbound names.
-        let mut gone = HashSet::new();
-        unbinds(body, &mut gone);
-        before.retain(|n| !gone.contains(n));
+        forget_unbound(&mut before, &[body]);
         self.bound = before.clone();
 
         // Handlers: the exception is in `exc`.
@@ -773,9 +764,7 @@ impl<'s> FuncBuilder<'s> {
         self.emit(Instr::PopExcInfo {});
         // (A suppressed exception may come from anywhere in the body.)
         let mut before = before;
-        let mut gone = HashSet::new();
-        unbinds(body, &mut gone);
-        before.retain(|n| !gone.contains(n));
+        forget_unbound(&mut before, &[body]);
         self.bound = before;
         self.bind_label(end);
         Ok(())
@@ -831,9 +820,7 @@ impl<'s> FuncBuilder<'s> {
         self.bind_label(suppressed);
         self.emit(Instr::PopExcInfo {});
         let mut before = before;
-        let mut gone = HashSet::new();
-        unbinds(body, &mut gone);
-        before.retain(|n| !gone.contains(n));
+        forget_unbound(&mut before, &[body]);
         self.bound = before;
         self.bind_label(end);
         Ok(())
@@ -858,10 +845,7 @@ impl<'s> FuncBuilder<'s> {
         let item = self.alloc();
         let handler = self.new_label();
         let brk = self.new_label();
-        let mut gone = HashSet::new();
-        unbinds(body, &mut gone);
-        unbinds(orelse, &mut gone);
-        self.bound.retain(|n| !gone.contains(n));
+        forget_unbound(&mut self.bound, &[body, orelse]);
         let before = self.bound.clone();
         let (top, top_pc) = self.label_here();
         self.set_loc(stmt_loc);
@@ -1227,6 +1211,15 @@ pub(super) fn unbinds(stmts: &[Stmt], out: &mut HashSet<String>) {
             unbinds(b, out);
         }
     }
+}
+
+/// Removes from `bound` the names `blocks` may unbind (`unbinds`).
+fn forget_unbound(bound: &mut HashSet<String>, blocks: &[&[Stmt]]) {
+    let mut gone = HashSet::new();
+    for b in blocks {
+        unbinds(b, &mut gone);
+    }
+    bound.retain(|n| !gone.contains(n));
 }
 
 /// The `as` names of `handlers`, which each unbinds when it ends.
