@@ -3789,8 +3789,8 @@ impl<'a> Tr<'a> {
                     T::Const(c) => self.def_const(d, c),
                     _ => {
                         self.freed |= self.st[d].slot_mem().is_none_or(is_heap_tag);
-                        let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
-                        self.copy_value(da, sa);
+                        let sa = self.slot_addr(s);
+                        self.copy_to_reg(d, sa, ss.slot_mem());
                         self.st[d] = RS::copied_from(ss.t);
                     }
                 }
@@ -4213,8 +4213,7 @@ impl<'a> Tr<'a> {
                 for i in 0..count as usize {
                     let off = self.iconst(16 * i as i64);
                     let ea = self.op1(Op::IAdd, [items, off]);
-                    let da = self.slot_addr(d0 + i);
-                    self.copy_value(da, ea);
+                    self.copy_to_reg(d0 + i, ea, None);
                     self.clobber(d0 + i);
                 }
                 for i in 0..count as usize {
@@ -4596,7 +4595,7 @@ impl<'a> Tr<'a> {
                     let mem = self.st[d].slot_mem();
                     self.empty_slot(d, mem);
                     let da = self.slot_addr(d);
-                    self.copy_value(da, addr);
+                    self.copy_known(da, Some(tag::UNDEF), addr, None);
                 }
                 self.st[d] = RS::mem_type(T::Tag(tg));
             }
@@ -5236,8 +5235,7 @@ impl<'a> Tr<'a> {
             }
             _ => {
                 let ea = ea.unwrap_or_else(|| self.iconst(entry as i64));
-                let da = self.slot_addr(d);
-                self.copy_value(da, ea);
+                self.copy_to_reg(d, ea, Some(val.tag()));
                 self.st[d] = RS::mem_type(T::Tag(val.tag()));
             }
         }
@@ -5712,8 +5710,7 @@ impl<'a> Tr<'a> {
         for k in 0..count {
             let o = self.iconst(16 * k as i64);
             let src = self.op1(Op::IAdd, [titems, o]);
-            let da = self.slot_addr(d0 + k);
-            self.copy_value(da, src);
+            self.copy_to_reg(d0 + k, src, None);
             self.clobber(d0 + k);
         }
         // (Speculations resume after the `UnpackSequence`: every item is
@@ -5787,8 +5784,7 @@ impl<'a> Tr<'a> {
         if let Some(c) = commit {
             self.commit(c);
         }
-        let da = self.slot_addr(d);
-        self.copy_value(da, ea);
+        self.copy_to_reg(d, ea, None);
         self.clobber(d);
         self.speculate(d, pc, pc + 1);
     }
@@ -5807,12 +5803,37 @@ impl<'a> Tr<'a> {
     /// the reference counting done inline (the old value of `*dst` is
     /// released; only a count reaching zero calls the `release` helper).
     fn copy_value(&mut self, dst: Var, src: Var) {
+        self.copy_known(dst, None, src, None)
+    }
+
+    /// `copy_value` where the tags the slots hold may be known
+    /// (`RS::slot_mem`): `dmem`, the destination's old value (no object:
+    /// nothing to release), `stag`, the value copied (a number: no
+    /// reference to take; an object: taken without a test of the tag).
+    /// A heap tag in a destination's state is not trusted for the release:
+    /// a slot emptied by a move keeps its payload, and not every such
+    /// state is updated (dead temporaries), so releases test the tag.
+    fn copy_known(&mut self, dst: Var, dmem: Option<u8>, src: Var, stag: Option<u8>) {
         let t = self.load(src, 0);
         let p = self.load(src, 8);
-        self.incref_if_heap(t, p);
-        self.release_at_hint(dst, true);
+        match stag {
+            Some(x) if is_heap_tag(x) => self.incref_obj(p),
+            Some(_) => {}
+            None => self.incref_if_heap(t, p),
+        }
+        if !dmem.is_some_and(|m| !is_heap_tag(m)) {
+            self.release_at_hint(dst, true);
+        }
         self.store(dst, 0, t);
         self.store(dst, 8, p);
+    }
+
+    /// `copy_known` into register `d`'s slot (its state says what the slot
+    /// holds; the caller sets the new state).
+    fn copy_to_reg(&mut self, d: usize, src: Var, stag: Option<u8>) {
+        let da = self.slot_addr(d);
+        let dmem = self.st[d].slot_mem();
+        self.copy_known(da, dmem, src, stag)
     }
 
     /// Takes a reference to the object at `p` (its count incremented
@@ -6341,8 +6362,7 @@ impl<'a> Tr<'a> {
                     self.facts.insert(plain_key(o, key), Fact::Plain(tg));
                 }
                 None => {
-                    let da = self.slot_addr(d);
-                    self.copy_value(da, addr);
+                    self.copy_to_reg(d, addr, None);
                     self.clobber(d);
                     self.speculate(d, pc, pc + 1);
                 }
@@ -6375,8 +6395,7 @@ impl<'a> Tr<'a> {
             let x = self.exit(ExitKind::Guard, pc, "attribute type");
             self.unbox_into(addr, t, tg, x, d);
         } else {
-            let da = self.slot_addr(d);
-            self.copy_value(da, addr);
+            self.copy_to_reg(d, addr, None);
         }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
@@ -7605,8 +7624,8 @@ impl<'a> Tr<'a> {
         // self: a counted copy of the instance.
         let s1 = d + 1;
         self.mem(s1);
-        let (da, sa) = (self.slot_addr(s1), self.slot_addr(o));
-        self.copy_value(da, sa);
+        let sa = self.slot_addr(o);
+        self.copy_to_reg(s1, sa, Some(tag::INSTANCE));
         self.st[s1] = RS::mem_type(T::Tag(tag::INSTANCE));
         Ok(Some(Flow::Next))
     }
@@ -7796,8 +7815,8 @@ impl<'a> Tr<'a> {
         let s1 = d + 1;
         if s1 != o {
             self.mem(s1);
-            let (da, sa) = (self.slot_addr(s1), self.slot_addr(o));
-            self.copy_value(da, sa);
+            let sa = self.slot_addr(o);
+            self.copy_to_reg(s1, sa, Some(tg));
             self.st[s1] = RS::mem_type(T::Tag(tg));
         }
         self.def_const(d, c);
@@ -8323,8 +8342,8 @@ impl<'a> Tr<'a> {
             };
             let ss = self.st[s];
             if (copy_args || (init && i == 0)) && !ss.t.is_virtual() {
-                let (da, sa) = (self.slot_addr(d), self.slot_addr(s));
-                self.copy_value(da, sa);
+                let sa = self.slot_addr(s);
+                self.copy_to_reg(d, sa, ss.slot_mem());
                 self.st[d] = RS::copied_from(ss.t);
                 continue;
             }
