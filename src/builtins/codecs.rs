@@ -17,7 +17,7 @@ pub fn init(vm: &mut Vm) {
             let fget = vm.builtin_fn(name, f, kind.name());
             let prop = vm.new_native(
                 vm.types.property.clone(),
-                NativeData::Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None },
+                NativeData::Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
             );
             c.dict.set_str(name, prop);
         }

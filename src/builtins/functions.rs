@@ -1057,7 +1057,7 @@ fn run_class_body(vm: &mut Vm, body: &PyRef<FunctionObj>, ns: &Value) -> PyResul
 /// Finishes a class created by `type.__new__`: `__set_name__` and `__init_subclass__`.
 pub fn finish_class(vm: &mut Vm, cls: &PyRef<ClassObj>, kw_names: &[Value], kw_vals: &[Value]) -> PyResult<()> {
     for (k, v) in cls.dict.items() {
-        if let Value::Instance(_) | Value::Class(_) = &v {
+        if let Value::Instance(_) | Value::Class(_) | Value::Native(_) = &v {
             if let Some(f) = vm.lookup_special(&v, "__set_name__") {
                 if let Err(mut e) = vm.call_function(&f, &[v.clone(), Value::Class(cls.clone()), k.clone()]) {
                     // CPython 3.11 wraps the error (`type_new_set_names`).

@@ -64,6 +64,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&p, "deleter", property_deleter);
     vm.add_method(&p, "__get__", property_get);
     vm.add_method(&p, "__set__", property_set);
+    vm.add_method(&p, "__delete__", property_delete);
+    vm.add_method(&p, "__set_name__", property_set_name);
     let cm = vm.types.classmethod.clone();
     vm.add_method(&cm, "__new__", classmethod_new);
     vm.add_method(&cm, "__init__", noop_init);
@@ -476,36 +478,64 @@ fn property_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let rest = args.rest();
     let get = |i: usize, n: &str| rest.arg(i, n).cloned().unwrap_or(Value::None);
-    let data = NativeData::Property { fget: get(0, "fget"), fset: get(1, "fset"), fdel: get(2, "fdel"), doc: get(3, "doc") };
+    let data = NativeData::Property {
+        fget: get(0, "fget"),
+        fset: get(1, "fset"),
+        fdel: get(2, "fdel"),
+        doc: get(3, "doc"),
+        name: Default::default(),
+    };
     Ok(vm.new_native(cls.clone(), data))
 }
 
 fn property_parts(v: &Value) -> PyResult<(PyRef<ClassObj>, Value, Value, Value, Value)> {
     match v {
         Value::Native(n) => match &n.data {
-            NativeData::Property { fget, fset, fdel, doc } => Ok((n.class.clone(), fget.clone(), fset.clone(), fdel.clone(), doc.clone())),
+            NativeData::Property { fget, fset, fdel, doc, .. } => {
+                Ok((n.class.clone(), fget.clone(), fset.clone(), fdel.clone(), doc.clone()))
+            }
             _ => Err(PyErr::type_error("descriptor requires a 'property' object")),
         },
         _ => Err(PyErr::type_error("descriptor requires a 'property' object")),
     }
 }
 
-fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (c, _, s, d, doc) = property_parts(args.this())?;
+/// A copy of property `this` with one accessor replaced (`getter`,
+/// `setter`, `deleter`); the name `__set_name__` gave it goes along.
+fn property_with(vm: &mut Vm, args: Args, which: usize) -> PyResult<Value> {
+    let (c, mut g, mut s, mut d, doc) = property_parts(args.this())?;
     let f = args.get(1).cloned().unwrap_or(Value::None);
-    Ok(vm.new_native(c, NativeData::Property { fget: f, fset: s, fdel: d, doc }))
+    *[&mut g, &mut s, &mut d][which] = f;
+    let name = match args.this() {
+        Value::Native(n) => match &n.data {
+            NativeData::Property { name, .. } => name.borrow().clone(),
+            _ => Value::None,
+        },
+        _ => Value::None,
+    };
+    Ok(vm.new_native(c, NativeData::Property { fget: g, fset: s, fdel: d, doc, name: std::cell::RefCell::new(name) }))
+}
+
+fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_with(vm, args, 0)
 }
 
 fn property_setter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (c, g, _, d, doc) = property_parts(args.this())?;
-    let f = args.get(1).cloned().unwrap_or(Value::None);
-    Ok(vm.new_native(c, NativeData::Property { fget: g, fset: f, fdel: d, doc }))
+    property_with(vm, args, 1)
 }
 
 fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (c, g, s, _, doc) = property_parts(args.this())?;
-    let f = args.get(1).cloned().unwrap_or(Value::None);
-    Ok(vm.new_native(c, NativeData::Property { fget: g, fset: s, fdel: f, doc }))
+    property_with(vm, args, 2)
+}
+
+/// `property.__set_name__(owner, name)`: remembers the name for messages.
+fn property_set_name(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Value::Native(n) = args.this() {
+        if let NativeData::Property { name, .. } = &n.data {
+            *name.borrow_mut() = args.get(2).cloned().unwrap_or(Value::None);
+        }
+    }
+    Ok(Value::None)
 }
 
 fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -515,19 +545,29 @@ fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(args.this().clone());
     }
     if g.is_none() {
-        return Err(PyErr::attribute_error("unreadable attribute"));
+        return Err(vm.property_missing(args.this(), "getter", &obj));
     }
     vm.call_function(&g, &[obj])
 }
 
 fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, _, s, _, _) = property_parts(args.this())?;
-    if s.is_none() {
-        return Err(PyErr::attribute_error("can't set attribute"));
-    }
     let obj = args.get(1).cloned().unwrap_or(Value::None);
+    if s.is_none() {
+        return Err(vm.property_missing(args.this(), "setter", &obj));
+    }
     let val = args.get(2).cloned().unwrap_or(Value::None);
     vm.call_function(&s, &[obj, val])?;
+    Ok(Value::None)
+}
+
+fn property_delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, _, _, d, _) = property_parts(args.this())?;
+    let obj = args.get(1).cloned().unwrap_or(Value::None);
+    if d.is_none() {
+        return Err(vm.property_missing(args.this(), "deleter", &obj));
+    }
+    vm.call_function(&d, &[obj])?;
     Ok(Value::None)
 }
 

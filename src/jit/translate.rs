@@ -4309,7 +4309,9 @@ impl<'a> Tr<'a> {
                 }
                 for (i, &(t, v)) in vals.iter().enumerate() {
                     let da = self.slot_addr(d0 + i);
-                    self.release_at_hint(da, true);
+                    if self.st[d0 + i].slot_mem().is_none_or(is_heap_tag) {
+                        self.release_at_hint(da, true);
+                    }
                     self.store(da, 0, t);
                     self.store(da, 8, v);
                     self.clobber(d0 + i);
@@ -5821,7 +5823,7 @@ impl<'a> Tr<'a> {
             Some(_) => {}
             None => self.incref_if_heap(t, p),
         }
-        if !dmem.is_some_and(|m| !is_heap_tag(m)) {
+        if dmem.is_none_or(is_heap_tag) {
             self.release_at_hint(dst, true);
         }
         self.store(dst, 0, t);
@@ -7767,12 +7769,15 @@ impl<'a> Tr<'a> {
         // dst = the function (a counted reference), dst + 1 = self.
         self.incref_obj(f);
         let da = self.slot_addr(d);
-        self.release_at(da);
+        if self.st[d].slot_mem().is_none_or(is_heap_tag) {
+            self.release_at(da);
+        }
         let ft = self.iconst(tag::FUNCTION as i64);
         self.store(da, 0, ft);
         self.store(da, 8, f);
-        let (sa, oa) = (self.slot_addr(d + 1), self.slot_addr(o));
-        self.copy_value(sa, oa);
+        let oa = self.slot_addr(o);
+        let ot = self.st[o].slot_mem();
+        self.copy_to_reg(d + 1, oa, ot);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         self.st = after;

@@ -187,7 +187,7 @@ fn deque_class(vm: &mut Vm) -> PyRef<ClassObj> {
     let getter = vm.builtin_fn("maxlen", maxlen_get, "deque");
     let prop = vm.new_native(
         vm.types.property.clone(),
-        NativeData::Property { fget: getter, fset: Value::None, fdel: Value::None, doc: Value::None },
+        NativeData::Property { fget: getter, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
     );
     c.dict.set_str("maxlen", prop);
     c.ctor.set(Some(deque_ctor));

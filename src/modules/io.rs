@@ -240,19 +240,19 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
     let closed = vm.builtin_fn("closed", closed_get, "file");
     let prop = vm.new_native(
         vm.types.property.clone(),
-        NativeData::Property { fget: closed, fset: Value::None, fdel: Value::None, doc: Value::None },
+        NativeData::Property { fget: closed, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
     );
     c.dict.set_str("closed", prop);
     let namef = vm.builtin_fn("name", name_get, "file");
     let prop = vm.new_native(
         vm.types.property.clone(),
-        NativeData::Property { fget: namef, fset: Value::None, fdel: Value::None, doc: Value::None },
+        NativeData::Property { fget: namef, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
     );
     c.dict.set_str("name", prop);
     let modef = vm.builtin_fn("mode", mode_get, "file");
     let prop = vm.new_native(
         vm.types.property.clone(),
-        NativeData::Property { fget: modef, fset: Value::None, fdel: Value::None, doc: Value::None },
+        NativeData::Property { fget: modef, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
     );
     c.dict.set_str("mode", prop);
     if name == "StringIO" {

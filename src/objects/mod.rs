@@ -680,6 +680,10 @@ pub enum NativeData {
         fset: Value,
         fdel: Value,
         doc: Value,
+        /// The attribute name `__set_name__` gave it (None until then: a
+        /// property assigned to a class after its creation), for the
+        /// messages of missing accessors.
+        name: std::cell::RefCell<Value>,
     },
     ClassMethod(Value),
     StaticMethod(Value),
@@ -719,7 +723,7 @@ pub struct NativeObj {
 impl Trace for NativeObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         match &self.data {
-            NativeData::Property { fget, fset, fdel, doc } => {
+            NativeData::Property { fget, fset, fdel, doc, .. } => {
                 visit(fget);
                 visit(fset);
                 visit(fdel);

@@ -83,7 +83,7 @@ impl Vm {
                 NativeData::StaticMethod(f) => Ok(f.clone()),
                 NativeData::Property { fget, .. } => {
                     if fget.is_none() {
-                        return Err(PyErr::attribute_error("unreadable attribute"));
+                        return Err(self.property_missing(&attr, "getter", obj));
                     }
                     let f = fget.clone();
                     self.call_function(&f, std::slice::from_ref(obj))
@@ -734,7 +734,7 @@ impl Vm {
                 Value::Native(n) => match &n.data {
                     NativeData::Property { fset, .. } => {
                         if fset.is_none() {
-                            return Err(PyErr::attribute_error(format!("property '{}' of '{}' object has no setter", name, cls.name())));
+                            return Err(self.property_missing(&a, "setter", obj));
                         }
                         let f = fset.clone();
                         self.call_function(&f, &[obj.clone(), value])?;
@@ -874,11 +874,7 @@ impl Vm {
                         match &n.data {
                             NativeData::Property { fdel, .. } => {
                                 if fdel.is_none() {
-                                    return Err(PyErr::attribute_error(format!(
-                                        "property '{}' of '{}' object has no deleter",
-                                        name,
-                                        cls.name()
-                                    )));
+                                    return Err(self.property_missing(&a, "deleter", obj));
                                 }
                                 let f = fdel.clone();
                                 self.call_function(&f, std::slice::from_ref(obj))?;
@@ -1090,6 +1086,24 @@ impl Vm {
         }
         update_class_flags(&cls);
         Ok(cls)
+    }
+
+    /// CPython's AttributeError for property `prop` without its `what`
+    /// accessor ("getter", "setter", "deleter") used on `obj`: the
+    /// property's name is in it once `__set_name__` gave it one.
+    pub fn property_missing(&self, prop: &Value, what: &str, obj: &Value) -> PyErr {
+        let name = match prop {
+            Value::Native(n) => match &n.data {
+                NativeData::Property { name, .. } => name.borrow().clone(),
+                _ => Value::None,
+            },
+            _ => Value::None,
+        };
+        let cls = self.type_name(obj);
+        match name {
+            Value::Str(s) => PyErr::attribute_error(format!("property '{}' of '{}' object has no {}", s.as_str(), cls, what)),
+            _ => PyErr::attribute_error(format!("property of '{}' object has no {}", cls, what)),
+        }
     }
 
     pub fn new_native(&self, class: PyRef<ClassObj>, data: NativeData) -> Value {
