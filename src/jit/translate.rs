@@ -1178,11 +1178,16 @@ impl<'a> Tr<'a> {
         self.op1(Op::GetVar(j), [])
     }
     /// Drops the facts about the registers instruction `pc` writes.
-    fn forget_writes(&mut self, pc: usize) {
+    fn forget_writes(&mut self, pc: usize, after: bool) {
         if self.facts.is_empty() {
             return;
         }
         let ins = self.code().instrs[pc];
+        // After these, facts about the destination are about its new value
+        // (copied from the source's, or made by a constructor).
+        if after && matches!(ins, Instr::Move { .. } | Instr::Take { .. } | Instr::Call { .. }) {
+            return;
+        }
         if let Instr::LoadDeref { dst, cell, .. } = ins {
             if let Some(Fact::Cell { c, .. }) = self.facts.get(&(self.abs(dst), CELL_FACT, false)) {
                 if *c == self.abs(cell) {
@@ -2898,7 +2903,7 @@ impl<'a> Tr<'a> {
                     continue;
                 }
                 self.pc = pc;
-                self.forget_writes(pc);
+                self.forget_writes(pc, false);
                 self.freed = false;
                 flow = self.instr(pc)?;
                 self.track_pure(pc);
@@ -2910,9 +2915,9 @@ impl<'a> Tr<'a> {
                 {
                     self.safe_point_leave(pc + 1);
                 }
-                self.forget_writes(pc);
+                self.forget_writes(pc, true);
                 if self.skip && pc + 1 < end {
-                    self.forget_writes(pc + 1);
+                    self.forget_writes(pc + 1, true);
                 }
                 if matches!(flow, Flow::Done) {
                     break;
@@ -3529,6 +3534,25 @@ impl<'a> Tr<'a> {
         freed
     }
 
+    /// Register `d` now holds the object `s` holds (`keep`) or held: the
+    /// facts about that object (its dict's shape and entries, attribute
+    /// addresses and number tags, a list's storage) hold for `d` too. Not
+    /// a cell fact (about the slot) nor an iterator's (its IR locals).
+    fn copy_facts(&mut self, s: usize, d: usize, keep: bool) {
+        if self.facts.is_empty() {
+            return;
+        }
+        self.facts.retain(|k, _| k.0 != d);
+        let about = |k: &(usize, i64, bool)| k.0 == s && k.1 != CELL_FACT && !(ITER_FACT..ITER_FACT + 256).contains(&k.1);
+        let moved: Vec<((usize, i64, bool), Fact)> = self.facts.iter().filter(|(k, _)| about(k)).map(|(k, f)| (*k, *f)).collect();
+        for (k, f) in moved {
+            if !keep {
+                self.facts.remove(&k);
+            }
+            self.facts.insert((d, k.1, k.2), f);
+        }
+    }
+
     /// `Take`: register `d` gets `s`'s value and `s` is left Undef. A
     /// value in memory moves its words (no reference counted, nothing to
     /// release in `s`); a virtual one is defined in `d` and `s`'s slot is
@@ -3540,6 +3564,7 @@ impl<'a> Tr<'a> {
             if self.move_slot(d, s, ss) {
                 self.freed = true;
             }
+            self.copy_facts(s, d, false);
             return;
         }
         let known = self.st[s].slot_mem();
@@ -3792,6 +3817,7 @@ impl<'a> Tr<'a> {
                         let sa = self.slot_addr(s);
                         self.copy_to_reg(d, sa, ss.slot_mem());
                         self.st[d] = RS::copied_from(ss.t);
+                        self.copy_facts(s, d, true);
                     }
                 }
                 Ok(Flow::Next)
@@ -7583,6 +7609,20 @@ impl<'a> Tr<'a> {
         // the registers it wrote go.)
         let hi = f + nargs as usize;
         self.facts.retain(|k, _| k.0 < f || k.0 > hi);
+        // Its class (version guarded above) and dict shape are known: its
+        // attribute reads are address computations and its method loads
+        // constants (`Fact::Shaped`; the helper fills a fresh dict, whose
+        // shape is the body's keys in order however it fills it).
+        if shape != crate::objects::dict::shape::NO_SHAPE {
+            let dd = crate::objects::rc::DATA_OFFSET as i32;
+            let (pofs, _, _) = DictObj::entries_layout();
+            let inst = self.load(self.base, Self::slot_off(f) + 8);
+            let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
+            let ents = self.load(dict, dd + pofs as i32);
+            let el = self.f.new_local(Ty::I64);
+            self.op(Op::SetVar(el), [ents]);
+            self.facts.insert((f, 0, false), Fact::Shaped { entries: el, version: cls.version.get(), shape });
+        }
         Flow::Next
     }
 
@@ -7629,6 +7669,7 @@ impl<'a> Tr<'a> {
         let sa = self.slot_addr(o);
         self.copy_to_reg(s1, sa, Some(tag::INSTANCE));
         self.st[s1] = RS::mem_type(T::Tag(tag::INSTANCE));
+        self.copy_facts(o, s1, true);
         Ok(Some(Flow::Next))
     }
 
@@ -7642,6 +7683,20 @@ impl<'a> Tr<'a> {
     /// (the site is compiled for it); `known`: (version, function) pairs
     /// the interpreter's cache already found.
     fn method_lookup(&mut self, pc: usize, o: usize, want: u64, known: &[(u64, u64)], pairs: usize) -> Var {
+        // An instance whose class version and dict shape are known
+        // (`Fact::Shaped`: a constructor's result, an object whose
+        // attributes were read): a class met at the site, and a dict
+        // without the name, give the method at compile time.
+        if let Some(Fact::Shaped { version, shape, .. }) = self.facts.get(&(o, 0, false)).copied() {
+            let code = self.code();
+            let Instr::LoadMethod { name, .. } = code.instrs[pc] else { unreachable!() };
+            let found = known.iter().find(|&&(v, f)| v == version && f != 0 && (want == 0 || f == want));
+            if let Some(&(_, f)) = found {
+                if !crate::objects::dict::shape::has_str_key(shape, code.names[name as usize].as_str()) {
+                    return self.iconst(f as i64);
+                }
+            }
+        }
         let table: MethodTable = Box::new(std::array::from_fn(|_| std::cell::Cell::new(0)));
         let mut k = 0;
         for &(v, f) in known {
@@ -8350,6 +8405,7 @@ impl<'a> Tr<'a> {
                 let sa = self.slot_addr(s);
                 self.copy_to_reg(d, sa, ss.slot_mem());
                 self.st[d] = RS::copied_from(ss.t);
+                self.copy_facts(s, d, true);
                 continue;
             }
             if !self.def_virtual_copy(d, s) {
@@ -8363,6 +8419,7 @@ impl<'a> Tr<'a> {
                 self.store(self.base, so, z);
                 self.st[d] = RS::copied_from(ss.t);
                 self.st[s] = RS { t: T::Tag(0), clean: true, mem: Some(0) };
+                self.copy_facts(s, d, false);
             }
         }
         // Free variables: the function's closure cells, known constants,

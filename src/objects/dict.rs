@@ -345,6 +345,26 @@ pub mod shape {
         })
     }
 
+    /// Whether shape `s` has a `str` key equal to `name` (compared by
+    /// text: a key set through `setattr` with a string built at run time
+    /// is not the interned object; for the JIT).
+    pub fn has_str_key(s: u64, name: &str) -> bool {
+        // SAFETY: as in `version_and_add` (reads only).
+        TLS.with(|t| unsafe {
+            let t = &*t.get();
+            let Some(mut n) = t.tree.get(s as usize) else {
+                return true;
+            };
+            while n.len > 0 {
+                if matches!(&n.key, Value::Str(k) if k.as_str() == name) {
+                    return true;
+                }
+                n = &t.tree[n.parent as usize];
+            }
+            false
+        })
+    }
+
     /// The address of the key object at `pos` of shape `s`, if it has
     /// that many keys (for the JIT).
     pub fn key_at(s: u64, pos: usize) -> Option<u64> {
