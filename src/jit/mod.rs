@@ -136,6 +136,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "a loop that gets hot in a function called often (few iterations per call) is left to the function's whole-body compilation, which is near",
     ),
     (
+        "retfacts",
+        "facts about objects (shapes, attribute addresses, lists, globals) survive an inlined call's return: a call whose clearing of the callee's registers made a finalizer or a collection due leaves compiled code after it instead of running them inline",
+    ),
+    (
         "quickloopless",
         "regions without loops that make no native calls (leaf functions) are compiled without Cranelift's optimisation passes: a fifth less compile time for them, no slower (their code is helper calls and guards)",
     ),

@@ -440,8 +440,9 @@ struct Region {
     /// in the edge (unterminated) and the state there.
     incoming: HashMap<usize, Vec<(BlockId, State, Facts)>>,
     blocks: HashMap<usize, BlockId>,
-    /// Return edges of an inlined function.
-    returns: Vec<(BlockId, State)>,
+    /// Return edges of an inlined function (with the facts that hold
+    /// there, `retfacts`).
+    returns: Vec<(BlockId, State, Facts)>,
 }
 
 enum Flow {
@@ -1183,11 +1184,24 @@ impl<'a> Tr<'a> {
             return;
         }
         let ins = self.code().instrs[pc];
-        // After these, facts about the destination are about its new value
-        // (copied from the source's, or made by a constructor).
-        if after && matches!(ins, Instr::Move { .. } | Instr::Take { .. } | Instr::Call { .. }) {
-            return;
-        }
+        // After these, facts about the result register are about its new
+        // value (copied from the source's, made by a constructor, or the
+        // value an inlined function returned).
+        let result = match ins {
+            _ if !after => None,
+            Instr::Move { dst, .. }
+            | Instr::Take { dst, .. }
+            | Instr::Add { dst, .. }
+            | Instr::Sub { dst, .. }
+            | Instr::Mul { dst, .. }
+            | Instr::TrueDiv { dst, .. }
+            | Instr::FloorDiv { dst, .. }
+            | Instr::Mod { dst, .. }
+            | Instr::BinaryOp { dst, .. } => Some(dst),
+            Instr::Call { func, .. } | Instr::CallKw { func, .. } => Some(func),
+            Instr::CallMethod { base, .. } => Some(base),
+            _ => None,
+        };
         if let Instr::LoadDeref { dst, cell, .. } = ins {
             if let Some(Fact::Cell { c, .. }) = self.facts.get(&(self.abs(dst), CELL_FACT, false)) {
                 if *c == self.abs(cell) {
@@ -1199,6 +1213,9 @@ impl<'a> Tr<'a> {
         let (mut reads, mut writes) = (Vec::new(), Vec::new());
         ins.reg_effects(&mut reads, &mut writes);
         for w in writes {
+            if Some(w) == result {
+                continue;
+            }
             let a = self.abs(w);
             self.facts.retain(|k, _| k.0 != a);
         }
@@ -7442,6 +7459,9 @@ impl<'a> Tr<'a> {
         let fnp = self.load(self.base, Self::slot_off(b) + 8);
         let ftag = self.load_tag(b);
         let before = self.st.clone();
+        // (Each branch starts from the facts before it: an inlined body
+        // may leave facts that hold only on its own path, `retfacts`.)
+        let facts_before = self.facts.clone();
         let args: Vec<usize> = (1..=nargs as usize + 1).map(|i| b + i).collect();
         let mut ends: Vec<(BlockId, State)> = Vec::new();
         for &fptr in &targets {
@@ -7462,6 +7482,7 @@ impl<'a> Tr<'a> {
             self.f.set_term(self.cur, Terminator::Branch { cond: hit, then: (yes, vec![]), els: (no, vec![]) });
             self.cur = yes;
             self.st = before.clone();
+            self.facts = facts_before.clone();
             self.st[b + 1] = RS::mem_type(T::Tag(tag::INSTANCE));
             match self.try_inline(pc, &f, &fval, base, &args, ArgMode::Move)? {
                 Some(Flow::Next) => ends.push((self.cur, self.st.clone())),
@@ -7476,10 +7497,12 @@ impl<'a> Tr<'a> {
         }
         if ends.is_empty() {
             self.st = before;
+            self.facts = facts_before;
             return Ok(None);
         }
         // Anything else: the generic call.
         self.st = before;
+        self.facts = facts_before;
         match self.generic(pc, ins)? {
             Flow::Next => ends.push((self.cur, self.st.clone())),
             Flow::Done => {}
@@ -7496,6 +7519,7 @@ impl<'a> Tr<'a> {
         }
         self.cur = cont;
         self.st = state;
+        self.clear_facts();
         Ok(Some(Flow::Next))
     }
 
@@ -8477,18 +8501,32 @@ impl<'a> Tr<'a> {
         }
         // Join the return edges into a continuation block.
         let mut state = reg.returns[0].1.clone();
-        for (_, s) in &reg.returns[1..] {
+        for (_, s, _) in &reg.returns[1..] {
             state = join_states(&state, s, &self.consts);
         }
         let cont = self.new_block();
-        for (eb, es) in reg.returns {
+        // The facts that hold on every return edge (`retfacts`).
+        let mut facts: Option<Facts> = None;
+        for (eb, es, ef) in reg.returns {
             self.cur = eb;
             self.adapt(&es, &state);
             self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+            facts = Some(match facts {
+                None => ef,
+                Some(mut f) => {
+                    f.retain(|k, v| ef.get(k) == Some(v));
+                    f
+                }
+            });
         }
         self.cur = cont;
         self.st = state;
-        self.clear_facts();
+        if self.opts.has("retfacts") {
+            self.facts = facts.unwrap_or_default();
+            self.drops.iter_mut().for_each(|d| *d += 1);
+        } else {
+            self.clear_facts();
+        }
         Ok(Some(Flow::Next))
     }
 
@@ -8526,6 +8564,7 @@ impl<'a> Tr<'a> {
                 let ss = self.st[s];
                 if !self.def_virtual_copy(r, s) {
                     self.move_slot(r, s, ss);
+                    self.copy_facts(s, r, false);
                 }
             }
         }
@@ -8539,16 +8578,56 @@ impl<'a> Tr<'a> {
             freed |= mem.is_none_or(is_heap_tag);
             self.empty_slot(k, mem);
         }
-        if freed {
+        // Facts about the callee's registers go with them.
+        self.facts.retain(|k, _| k.0 < offset || k.0 >= usize::MAX - 1);
+        // A call instruction's result is in `r` and the caller goes on at
+        // the next instruction: when a finalizer or a collection is due
+        // after the clearing, the compiled code leaves there (the
+        // interpreter runs them first, as after its own return), and the
+        // hot path keeps its facts (`retfacts`). Other inlined calls
+        // (operators, comparisons: the interpreter completes the
+        // instruction after the body returns) run the collector here,
+        // which forgets every fact.
+        let lvl_call = self.chain[self.chain.len() - 1].call_pc;
+        // SAFETY: see `code`.
+        let parent_code = unsafe { &*self.chain[self.chain.len() - 2].code };
+        // (An operator method's result that cannot be NotImplemented is
+        // the instruction's result too: nothing is left to do.)
+        let not_ni = match self.st[r].t {
+            T::Int | T::Float | T::Bool => true,
+            T::Tag(t) => t != tag::NOT_IMPLEMENTED && t != tag::UNDEF,
+            T::Const(c) => self.konst(c).tag() != tag::NOT_IMPLEMENTED,
+            _ => false,
+        };
+        let plain = match parent_code.instrs[lvl_call] {
+            Instr::Call { .. } | Instr::CallKw { .. } | Instr::CallMethod { .. } => true,
+            Instr::Add { .. }
+            | Instr::Sub { .. }
+            | Instr::Mul { .. }
+            | Instr::TrueDiv { .. }
+            | Instr::FloorDiv { .. }
+            | Instr::Mod { .. }
+            | Instr::BinaryOp { .. } => not_ni && !init,
+            _ => false,
+        };
+        let leave = freed && plain && self.opts.has("retfacts");
+        if freed && !leave {
             // A safe point, as the interpreter's after a return: finalizers
             // of the callee's objects run before the caller goes on.
             self.safe_point();
         }
         self.settle(r);
         self.st.truncate(offset);
+        if leave {
+            let callee = self.chain.pop().unwrap();
+            self.rexec = None;
+            self.leave_when_gc_due(lvl_call + 1, false, GC_DUE);
+            self.chain.push(callee);
+        }
         let cur = self.cur;
         let st = self.st.clone();
-        self.regions.last_mut().unwrap().returns.push((cur, st));
+        let facts = self.facts.clone();
+        self.regions.last_mut().unwrap().returns.push((cur, st, facts));
         Ok(Flow::Done)
     }
 }
