@@ -308,7 +308,16 @@ pub fn lshift(a: &Value, b: &Value) -> PyResult<Value> {
             if is_zero(a) {
                 return Ok(Value::Int(0));
             }
-            return Err(PyErr::overflow("too many digits in integer"));
+            // CPython's result would have `digits` 30-bit digits: more than
+            // an object can hold is an OverflowError, else the allocation
+            // fails (MemoryError).
+            let (q, r) = to_big(b).unwrap().div_mod_floor(&BigInt::from(30));
+            let digits = q + BigInt::from(to_big(a).unwrap().bits().div_ceil(30)) + BigInt::from((!r.is_zero()) as u8);
+            let max_digits = BigInt::from((i64::MAX - 24) / 4);
+            if digits > max_digits {
+                return Err(PyErr::overflow("too many digits in integer"));
+            }
+            return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
         }
     };
     if let Some(x) = as_small(a) {
@@ -396,18 +405,15 @@ pub fn pow(a: &Value, b: &Value) -> PyResult<Value> {
         }
     }
     let base = to_big(a).unwrap();
-    let e = match to_big(b).unwrap().to_u64() {
-        Some(e) => e,
-        None => {
-            // Only 0, 1 and -1 can be raised to a huge power.
-            return if base.is_zero() || base.is_one() {
-                Ok(normalize(base))
-            } else if base == BigInt::from(-1) {
-                Ok(Value::Int(if to_big(b).unwrap().is_even() { 1 } else { -1 }))
-            } else {
-                Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""))
-            };
-        }
+    // 0, 1 and -1 raised to any power (however large) are small.
+    if base.is_zero() || base.is_one() {
+        return Ok(normalize(base));
+    }
+    if base == BigInt::from(-1) {
+        return Ok(Value::Int(if to_big(b).unwrap().is_even() { 1 } else { -1 }));
+    }
+    let Some(e) = to_big(b).unwrap().to_u64() else {
+        return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
     };
     if base.bits().saturating_mul(e) > (1u64 << 36) {
         return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
