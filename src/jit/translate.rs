@@ -7637,7 +7637,7 @@ impl<'a> Tr<'a> {
         // attribute reads are address computations and its method loads
         // constants (`Fact::Shaped`; the helper fills a fresh dict, whose
         // shape is the body's keys in order however it fills it).
-        if shape != crate::objects::dict::shape::NO_SHAPE {
+        if shape != crate::objects::dict::shape::NO_SHAPE && self.opts.has("attrfacts") {
             let dd = crate::objects::rc::DATA_OFFSET as i32;
             let (pofs, _, _) = DictObj::entries_layout();
             let inst = self.load(self.base, Self::slot_off(f) + 8);
@@ -7847,10 +7847,9 @@ impl<'a> Tr<'a> {
         self.st = before;
         // dst = the function (a counted reference), dst + 1 = self.
         self.incref_obj(f);
+        let known = self.st[d].slot_mem();
+        self.release_slot(d, known);
         let da = self.slot_addr(d);
-        if self.st[d].slot_mem().is_none_or(is_heap_tag) {
-            self.release_at(da);
-        }
         let ft = self.iconst(tag::FUNCTION as i64);
         self.store(da, 0, ft);
         self.store(da, 8, f);
