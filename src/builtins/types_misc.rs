@@ -506,14 +506,8 @@ fn property_with(vm: &mut Vm, args: Args, which: usize) -> PyResult<Value> {
     let (c, mut g, mut s, mut d, doc) = property_parts(args.this())?;
     let f = args.get(1).cloned().unwrap_or(Value::None);
     *[&mut g, &mut s, &mut d][which] = f;
-    let name = match args.this() {
-        Value::Native(n) => match &n.data {
-            NativeData::Property { name, .. } => name.borrow().clone(),
-            _ => Value::None,
-        },
-        _ => Value::None,
-    };
-    Ok(vm.new_native(c, NativeData::Property { fget: g, fset: s, fdel: d, doc, name: std::cell::RefCell::new(name) }))
+    let name = std::cell::RefCell::new(crate::objects::property_name(args.this()));
+    Ok(vm.new_native(c, NativeData::Property { fget: g, fset: s, fdel: d, doc, name }))
 }
 
 fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -635,6 +635,25 @@ enum Fact {
     Global { value: Option<LocalId>, dicts: [usize; 2] },
 }
 
+/// The register of instruction `ins` that receives the value an inlined
+/// function returns, when that value is the instruction's result: a
+/// call's, or (`true`) an arithmetic operator method's (unless it is
+/// `NotImplemented`, which the instruction handles further).
+fn inlined_result(ins: &Instr) -> Option<(Reg, bool)> {
+    match *ins {
+        Instr::Call { func, .. } | Instr::CallKw { func, .. } => Some((func, false)),
+        Instr::CallMethod { base, .. } => Some((base, false)),
+        Instr::Add { dst, .. }
+        | Instr::Sub { dst, .. }
+        | Instr::Mul { dst, .. }
+        | Instr::TrueDiv { dst, .. }
+        | Instr::FloorDiv { dst, .. }
+        | Instr::Mod { dst, .. }
+        | Instr::BinaryOp { dst, .. } => Some((dst, true)),
+        _ => None,
+    }
+}
+
 /// The facts key of a register's `Fact::Cell` (no name has address 2).
 const CELL_FACT: i64 = 2;
 
@@ -1097,10 +1116,14 @@ impl<'a> Tr<'a> {
     }
     /// Drops every fact.
     fn clear_facts(&mut self) {
+        self.count_drops();
+        self.facts.clear();
+    }
+    /// Counts a drop of every class of facts (`drops`).
+    fn count_drops(&mut self) {
         for d in self.drops.iter_mut() {
             *d += 1;
         }
-        self.facts.clear();
     }
 
     /// The item storage and length of the list a `Fact::List` keyed `key`
@@ -1189,18 +1212,8 @@ impl<'a> Tr<'a> {
         // value an inlined function returned).
         let result = match ins {
             _ if !after => None,
-            Instr::Move { dst, .. }
-            | Instr::Take { dst, .. }
-            | Instr::Add { dst, .. }
-            | Instr::Sub { dst, .. }
-            | Instr::Mul { dst, .. }
-            | Instr::TrueDiv { dst, .. }
-            | Instr::FloorDiv { dst, .. }
-            | Instr::Mod { dst, .. }
-            | Instr::BinaryOp { dst, .. } => Some(dst),
-            Instr::Call { func, .. } | Instr::CallKw { func, .. } => Some(func),
-            Instr::CallMethod { base, .. } => Some(base),
-            _ => None,
+            Instr::Move { dst, .. } | Instr::Take { dst, .. } => Some(dst),
+            _ => inlined_result(&ins).map(|(r, _)| r),
         };
         if let Instr::LoadDeref { dst, cell, .. } = ins {
             if let Some(Fact::Cell { c, .. }) = self.facts.get(&(self.abs(dst), CELL_FACT, false)) {
@@ -4352,9 +4365,8 @@ impl<'a> Tr<'a> {
                 }
                 for (i, &(t, v)) in vals.iter().enumerate() {
                     let da = self.slot_addr(d0 + i);
-                    if self.st[d0 + i].slot_mem().is_none_or(is_heap_tag) {
-                        self.release_at_hint(da, true);
-                    }
+                    let known = self.st[d0 + i].slot_mem();
+                    self.release_known(da, known, true);
                     self.store(da, 0, t);
                     self.store(da, 8, v);
                     self.clobber(d0 + i);
@@ -5866,9 +5878,7 @@ impl<'a> Tr<'a> {
             Some(_) => {}
             None => self.incref_if_heap(t, p),
         }
-        if dmem.is_none_or(is_heap_tag) {
-            self.release_at_hint(dst, true);
-        }
+        self.release_known(dst, dmem, true);
         self.store(dst, 0, t);
         self.store(dst, 8, p);
     }
@@ -5915,6 +5925,14 @@ impl<'a> Tr<'a> {
     /// helper only for the last reference.
     fn release_at(&mut self, addr: Var) {
         self.release_at_hint(addr, false)
+    }
+
+    /// `release_at_hint` unless `known` (`RS::slot_mem`) says the slot
+    /// holds no object.
+    fn release_known(&mut self, addr: Var, known: Option<u8>, rare: bool) {
+        if known.is_none_or(is_heap_tag) {
+            self.release_at_hint(addr, rare);
+        }
     }
 
     /// `release_at`; `rare`: the last reference is rarely dropped here (a
@@ -8522,7 +8540,7 @@ impl<'a> Tr<'a> {
         self.st = state;
         if self.opts.has("retfacts") {
             self.facts = facts.unwrap_or_default();
-            self.drops.iter_mut().for_each(|d| *d += 1);
+            self.count_drops();
         } else {
             self.clear_facts();
         }
@@ -8598,16 +8616,10 @@ impl<'a> Tr<'a> {
             T::Const(c) => self.konst(c).tag() != tag::NOT_IMPLEMENTED,
             _ => false,
         };
-        let plain = match parent_code.instrs[lvl_call] {
-            Instr::Call { .. } | Instr::CallKw { .. } | Instr::CallMethod { .. } => true,
-            Instr::Add { .. }
-            | Instr::Sub { .. }
-            | Instr::Mul { .. }
-            | Instr::TrueDiv { .. }
-            | Instr::FloorDiv { .. }
-            | Instr::Mod { .. }
-            | Instr::BinaryOp { .. } => not_ni && !init,
-            _ => false,
+        let plain = match inlined_result(&parent_code.instrs[lvl_call]) {
+            Some((_, false)) => true,
+            Some((_, true)) => not_ni && !init,
+            None => false,
         };
         let leave = freed && plain && self.opts.has("retfacts");
         if freed && !leave {

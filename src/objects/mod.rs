@@ -673,6 +673,18 @@ impl Trace for IterObj {
     }
 }
 
+/// The name `__set_name__` gave the property `v` (None when it gave none,
+/// or `v` is not a property).
+pub fn property_name(v: &Value) -> Value {
+    match v {
+        Value::Native(n) => match &n.data {
+            NativeData::Property { name, .. } => name.borrow().clone(),
+            _ => Value::None,
+        },
+        _ => Value::None,
+    }
+}
+
 /// Objects of builtin types that are not worth a `Value` variant of their own.
 pub enum NativeData {
     Property {

@@ -1092,15 +1092,8 @@ impl Vm {
     /// accessor ("getter", "setter", "deleter") used on `obj`: the
     /// property's name is in it once `__set_name__` gave it one.
     pub fn property_missing(&self, prop: &Value, what: &str, obj: &Value) -> PyErr {
-        let name = match prop {
-            Value::Native(n) => match &n.data {
-                NativeData::Property { name, .. } => name.borrow().clone(),
-                _ => Value::None,
-            },
-            _ => Value::None,
-        };
         let cls = self.type_name(obj);
-        match name {
+        match crate::objects::property_name(prop) {
             Value::Str(s) => PyErr::attribute_error(format!("property '{}' of '{}' object has no {}", s.as_str(), cls, what)),
             _ => PyErr::attribute_error(format!("property of '{}' object has no {}", cls, what)),
         }
