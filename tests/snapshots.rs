@@ -207,6 +207,40 @@ fn fnfirst_leaves_loops_to_functions() {
     assert_eq!(regions, regions2);
 }
 
+/// `entries`: a nest's inner loop that got hot again before the nest was
+/// compiled (it runs long in each outer iteration) has compiled code of its
+/// own, so the nest gets no entry at its header: the interpreter, running
+/// the inner loop at the start of each call of `mark`, enters the inner
+/// loop's own code (4 entries), and then the nest at its back-edge. Before,
+/// it entered the nest at the inner header, and the inner loop's own code
+/// ran once.
+#[test]
+fn inner_loop_with_own_code_gets_no_entry() {
+    let stats = jit_stats("jit_inner_alone.py", &[], "38368\n");
+    let entered = |region: &str| -> u64 {
+        let line = stats.lines().find(|l| l.contains(region)).unwrap_or_else(|| panic!("{} not compiled:\n{}", region, stats));
+        line.split("entered ").nth(1).and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok()).expect(line)
+    };
+    assert!(stats.contains("JIT: 2 loops compiled"), "{}", stats);
+    assert_eq!(entered("loop jit_inner_alone.py:8-9 in mark"), 4, "{}", stats);
+    assert_eq!(entered("loop jit_inner_alone.py:6-10 in mark"), 4, "{}", stats);
+}
+
+/// `lazyinst`: `nxt.get(node)` was only ever an instance when `walk`'s loop
+/// was compiled, and is None at the end of every walk. Not guarded at the
+/// call, the loop is compiled once; guarded (`-lazyinst`), the guard fails
+/// at every walk's end and the loop is compiled again after 64 failures.
+#[test]
+fn lazyinst_leaves_instance_results_unguarded() {
+    let expect = "449850000\n";
+    let stats = jit_stats("jit_lazyinst.py", &[], expect);
+    assert!(stats.contains("loop jit_lazyinst.py:24-26 in walk: compiled 1 time(s)"), "{}", stats);
+    assert!(!stats.contains("result type"), "{}", stats);
+    let stats = jit_stats("jit_lazyinst.py", &["--jit-opt=-lazyinst"], expect);
+    assert!(stats.contains("loop jit_lazyinst.py:24-26 in walk: compiled 2 time(s)"), "{}", stats);
+    assert!(stats.contains("guard failures at line 26: result type x64"), "{}", stats);
+}
+
 /// `callerfirst`: `mid` gets hot while the loop calling it is nearly hot,
 /// and is left to it (the loop compiles with `mid` and `leaf` inlined);
 /// without `callerfirst` `mid` is compiled on its own first, then runs

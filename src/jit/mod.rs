@@ -144,6 +144,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "regions without loops that make no native calls (leaf functions) are compiled without Cranelift's optimisation passes: a fifth less compile time for them, no slower (their code is helper calls and guards)",
     ),
     (
+        "lazyinst",
+        "a call or attribute result the profile saw only as instances is not guarded where it is produced: the uses that need an instance check it (a result that is sometimes None needs no recompilation)",
+    ),
+    (
         "split",
         "save unboxed floats to stack slots around helper calls and read them back after, so that inner loops keep them in registers",
     ),
