@@ -35,7 +35,16 @@ class WarningMessage(object):
 
 
 def formatwarning(message, category, filename, lineno, line=None):
-    return "%s:%s: %s: %s\n" % (filename, lineno, category.__name__, message)
+    s = "%s:%s: %s: %s\n" % (filename, lineno, category.__name__, message)
+    if line is None:
+        try:
+            import linecache
+            line = linecache.getline(filename, lineno)
+        except Exception:
+            line = None
+    if line:
+        s += "  %s\n" % line.strip()
+    return s
 
 
 def showwarning(message, category, filename, lineno, file=None, line=None):
@@ -88,8 +97,16 @@ def warn(message, category=None, stacklevel=1, source=None):
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError("category must be a Warning subclass, "
                         "not '{:s}'".format(type(category).__name__))
-    filename = sys.argv[0] if sys.argv and sys.argv[0] else "sys"
-    warn_explicit(message, category, filename, 1, source=source)
+    # The frame `stacklevel` calls up: its file and line, as CPython.
+    try:
+        frame = sys._getframe(stacklevel)
+    except ValueError:
+        filename, lineno, module = "sys", 1, "sys"
+    else:
+        filename = frame.f_code.co_filename
+        lineno = frame.f_lineno
+        module = frame.f_globals.get("__name__", "<string>")
+    warn_explicit(message, category, filename, lineno, module, source=source)
 
 
 def warn_explicit(message, category, filename, lineno, module=None,
@@ -105,10 +122,19 @@ def warn_explicit(message, category, filename, lineno, module=None,
         raise message
     if action == "ignore":
         return
-    key = (text, category)
-    if action in ("default", "once", "module") and key in _shown:
-        return
-    _shown.add(key)
+    # Shown once per place ("default"), per module or once at all.
+    if action == "once":
+        key = (text, category)
+    elif action == "module":
+        key = (text, category, module if module is not None else filename)
+    elif action == "always":
+        key = None
+    else:
+        key = (text, category, filename, lineno)
+    if key is not None:
+        if key in _shown:
+            return
+        _shown.add(key)
     msg = WarningMessage(message, category, filename, lineno, None, None, source)
     _showwarnmsg(msg)
 
