@@ -117,6 +117,21 @@ fn main() {
     std::process::exit(code);
 }
 
+/// The main script's file name as CPython 3.11 makes it (`_Py_abspath`):
+/// the path as given when absolute, else the working directory, `/` and
+/// the path, not normalised (`./x.py` from `/w` is `/w/./x.py`). Tracebacks,
+/// `__file__`, warnings and `sys.path[0]` show it; `sys.argv[0]` keeps the
+/// path as given.
+fn script_path(f: &str) -> String {
+    if f.starts_with('/') {
+        return f.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(d) => format!("{}/{}", d.display(), f),
+        Err(_) => f.to_string(),
+    }
+}
+
 /// Reads the program: (source, filename shown in tracebacks, sys.argv).
 fn program(cli: &Cli) -> Result<(String, String, Vec<String>), String> {
     if let Some(code) = &cli.command {
@@ -146,7 +161,7 @@ fn program(cli: &Cli) -> Result<(String, String, Vec<String>), String> {
                 )
             })?;
             let s = String::from_utf8(bytes).map_err(|_| format!("'{}' is not valid UTF-8", f))?;
-            Ok((s, f.clone(), cli.args.clone()))
+            Ok((s, script_path(f), cli.args.clone()))
         }
     }
 }
@@ -296,7 +311,11 @@ fn run(cli: Cli) -> i32 {
         eprintln!("spry: {}", e);
         return 2;
     }
-    let script_dir = match std::path::Path::new(&filename).parent() {
+    // `sys.path[0]`: the directory of the script's real path (symbolic
+    // links resolved, `.` and `..` gone), as CPython computes it.
+    let real = std::fs::canonicalize(&filename).ok();
+    let script_path = real.as_deref().unwrap_or(std::path::Path::new(&filename));
+    let script_dir = match script_path.parent() {
         Some(p) if !p.as_os_str().is_empty() && cli.command.is_none() && filename != "<stdin>" => p.display().to_string(),
         _ => String::new(),
     };

@@ -1103,7 +1103,7 @@ impl Vm {
             Err(why) => {
                 rec.blacklisted = true;
                 self.jit.failed += 1;
-                self.jit.failures.push(format!("{}:{}: {}", code.filename, code.lines[header], why));
+                self.jit.failures.push(format!("{}:{}: {}", crate::vm::display_path(&code.filename), code.lines[header], why));
                 return None;
             }
         };
@@ -1114,7 +1114,7 @@ impl Vm {
                 let rec = self.jit.loops.get_mut(&key).unwrap();
                 rec.blacklisted = true;
                 self.jit.failed += 1;
-                self.jit.failures.push(format!("{}:{}: backend: {}", code.filename, code.lines[header], e));
+                self.jit.failures.push(format!("{}:{}: backend: {}", crate::vm::display_path(&code.filename), code.lines[header], e));
                 return None;
             }
         };
@@ -1213,7 +1213,7 @@ impl Vm {
         let mut out = String::new();
         out.push_str(&format!(
             "=== loop at {}:{}-{} in {} ({} exits, {} inlined frames, {} bytes of machine code)\n",
-            code.filename,
+            crate::vm::display_path(&code.filename),
             first,
             last,
             code.qualname,
@@ -1482,7 +1482,7 @@ impl Vm {
             out.push_str(&format!(
                 "  {} {}:{}-{} in {}: compiled {} time(s) ({:.1} ms, {} bytes), entered {} time(s){}{}\n",
                 if r.header == 0 && r.last_line >= r.first_line && r.compiled_whole { "function" } else { "loop" },
-                r.code.filename,
+                crate::vm::display_path(&r.code.filename),
                 r.first_line,
                 r.last_line,
                 r.code.qualname,

@@ -514,13 +514,13 @@ impl Vm {
         for code in &self.code_registry {
             let entries = code.entry_count.get();
             if entries > 0 && code.name != "<module>" {
-                funcs.push((entries, format!("{}:{} {}", code.filename, code.firstlineno, code.qualname)));
+                funcs.push((entries, format!("{}:{} {}", display_path(&code.filename), code.firstlineno, code.qualname)));
             }
             for ins in code.instrs.iter() {
                 if let crate::bytecode::Instr::Loop { target, counter } = ins {
                     let n = code.loop_counters[*counter as usize].get();
                     if n > 0 {
-                        loops.push((n, format!("{}:{} in {}", code.filename, code.line_at(*target), code.qualname)));
+                        loops.push((n, format!("{}:{} in {}", display_path(&code.filename), code.line_at(*target), code.qualname)));
                     }
                 }
             }
@@ -718,6 +718,17 @@ impl Drop for Vm {
 }
 
 /// A `str` value from a Rust string.
+/// A code object's file name as Spry's own reports show it (`--stats`,
+/// `--jit-stats`, `--jit-log`): relative to the working directory when it
+/// lies below it. (The main script's name is absolute, as in CPython's
+/// tracebacks and `__file__`; the reports show it as it was typed.)
+pub fn display_path(name: &str) -> &str {
+    thread_local! {
+        static CWD: Option<String> = std::env::current_dir().ok().map(|d| format!("{}/", d.display()));
+    }
+    CWD.with(|c| c.as_deref().and_then(|prefix| name.strip_prefix(prefix))).unwrap_or(name)
+}
+
 pub fn s(v: &str) -> Value {
     Value::str(v)
 }

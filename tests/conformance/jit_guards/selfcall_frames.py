@@ -82,7 +82,8 @@ try:
     boom(6)
 except ValueError:
     tb = traceback.format_exc()
-print(tb)
+# (The script's path shortened to its name: CPython and Spry show it absolute.)
+print(tb.replace(__file__, __file__.rsplit("/", 1)[-1]))
 
 
 # An exception handled inside the recursion.
