@@ -126,9 +126,9 @@ fn script_path(f: &str) -> String {
     if f.starts_with('/') {
         return f.to_string();
     }
-    match std::env::current_dir() {
-        Ok(d) => format!("{}/{}", d.display(), f),
-        Err(_) => f.to_string(),
+    match spry::vm::start_dir() {
+        Some(d) => format!("{}/{}", d, f),
+        None => f.to_string(),
     }
 }
 

@@ -717,18 +717,23 @@ impl Drop for Vm {
     }
 }
 
-/// A `str` value from a Rust string.
-/// A code object's file name as Spry's own reports show it (`--stats`,
-/// `--jit-stats`, `--jit-log`): relative to the working directory when it
-/// lies below it. (The main script's name is absolute, as in CPython's
-/// tracebacks and `__file__`; the reports show it as it was typed.)
-pub fn display_path(name: &str) -> &str {
-    thread_local! {
-        static CWD: Option<String> = std::env::current_dir().ok().map(|d| format!("{}/", d.display()));
-    }
-    CWD.with(|c| c.as_deref().and_then(|prefix| name.strip_prefix(prefix))).unwrap_or(name)
+/// The working directory when the process started (read at the first
+/// call, which `main` makes before the program runs: a later `os.chdir`
+/// does not change it).
+pub fn start_dir() -> Option<&'static str> {
+    static DIR: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| std::env::current_dir().ok().map(|d| d.display().to_string())).as_deref()
 }
 
+/// A code object's file name as Spry's own reports show it (`--stats`,
+/// `--jit-stats`, `--jit-log`): the main script as it was typed (its name
+/// is the start directory, `/`, the path given: see `main.rs`
+/// `script_path`), other files below the start directory relative to it.
+pub fn display_path(name: &str) -> &str {
+    start_dir().and_then(|d| name.strip_prefix(d)).and_then(|r| r.strip_prefix('/')).unwrap_or(name)
+}
+
+/// A `str` value from a Rust string.
 pub fn s(v: &str) -> Value {
     Value::str(v)
 }
