@@ -116,6 +116,23 @@ impl LineIndex {
     }
 }
 
+thread_local! {
+    /// Compile-time warnings (CPython's `SyntaxWarning`s) with their lines,
+    /// in source order: the VM issues them through `warnings` once the
+    /// compilation has succeeded (`Vm::issue_compile_warnings`).
+    static WARNINGS: std::cell::RefCell<Vec<(u32, &'static str)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Records a compile-time warning at `line`.
+pub(crate) fn warn(line: u32, msg: &'static str) {
+    WARNINGS.with(|w| w.borrow_mut().push((line, msg)));
+}
+
+/// The warnings of the last compilation (and forgets them).
+pub fn take_warnings() -> Vec<(u32, &'static str)> {
+    WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
+}
+
 /// Compiles a parsed module (or expression) into a code object.
 pub fn compile_ast(module: &ast::Mod, source: &str, filename: &str, mode: Mode) -> Res<PyRef<CodeObj>> {
     compile_ast_with(module, source, filename, mode, false)
@@ -124,6 +141,8 @@ pub fn compile_ast(module: &ast::Mod, source: &str, filename: &str, mode: Mode) 
 /// `compile_ast`, with module-level names looked up through the locals
 /// mapping when `name_ops` (code for `exec`/`eval` with separate locals).
 pub fn compile_ast_with(module: &ast::Mod, source: &str, filename: &str, mode: Mode, name_ops: bool) -> Res<PyRef<CodeObj>> {
+    // (A failed compilation's warnings are not issued.)
+    take_warnings();
     let index = LineIndex::new(source);
     let line_of = |o: u32| index.line(o);
     let filename: Rc<str> = Rc::from(filename);

@@ -160,6 +160,32 @@ struct Builder<'a> {
 
 type Res<T> = Result<T, CompileError>;
 
+/// Whether `e` is a literal that `is` must not be used with (CPython's
+/// `check_is_arg` after constant folding): a constant other than None,
+/// True, False and `...`, a signed or inverted number, a tuple of
+/// constants.
+fn is_literal(e: &Expr) -> bool {
+    fn constant(e: &Expr) -> bool {
+        match e {
+            Expr::Constant(_) => true,
+            // (`not 1` folds to False, `~1.5` does not fold.)
+            Expr::UnaryOp(u) => match (&u.op, &*u.operand) {
+                (ast::UnaryOp::USub | ast::UnaryOp::UAdd, Expr::Constant(k)) => {
+                    matches!(k.value, ast::Constant::Int(_) | ast::Constant::Float(_) | ast::Constant::Complex { .. })
+                }
+                (ast::UnaryOp::Invert, Expr::Constant(k)) => matches!(k.value, ast::Constant::Int(_)),
+                _ => false,
+            },
+            Expr::Tuple(t) => t.elts.iter().all(constant),
+            _ => false,
+        }
+    }
+    match e {
+        Expr::Constant(k) => !matches!(k.value, ast::Constant::None | ast::Constant::Bool(_) | ast::Constant::Ellipsis),
+        _ => constant(e),
+    }
+}
+
 /// Builds and resolves the scope tree of a module.
 pub fn analyze(body: &[Stmt], line_of: &dyn Fn(u32) -> u32) -> Res<Scope> {
     let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)], line_of };
@@ -753,6 +779,25 @@ impl Builder<'_> {
                 self.expr(&y.value)?;
             }
             Expr::Compare(c) => {
+                // CPython's `check_compare`: `is` / `is not` with a literal
+                // operand (after its constant folding: `-1`, `(1, 2)`) is
+                // a SyntaxWarning, at the comparison's line (the first such
+                // operator of a chain only).
+                let mut left: &Expr = &c.left;
+                for (op, right) in c.ops.iter().zip(&c.comparators) {
+                    let msg = match op {
+                        ast::CmpOp::Is => Some("\"is\" with a literal. Did you mean \"==\"?"),
+                        ast::CmpOp::IsNot => Some("\"is not\" with a literal. Did you mean \"!=\"?"),
+                        _ => None,
+                    };
+                    if let Some(msg) = msg {
+                        if is_literal(left) || is_literal(right) {
+                            super::warn((self.line_of)(e.range().start().into()), msg);
+                            break;
+                        }
+                    }
+                    left = right;
+                }
                 self.expr(&c.left)?;
                 for v in &c.comparators {
                     self.expr(v)?;

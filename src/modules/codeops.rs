@@ -24,7 +24,10 @@ pub fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: &str) -> PyRe
     };
     let tree = if mode == "single" { display_expressions(tree) } else { tree };
     match crate::compiler::compile_ast_with(&tree, text, filename, m, true) {
-        Ok(c) => Ok(c),
+        Ok(c) => {
+            vm.issue_compile_warnings(filename)?;
+            Ok(c)
+        }
         Err(e) => Err(crate::vm::exceptions::syntax_error(vm, &e, filename, text)),
     }
 }
@@ -34,7 +37,10 @@ pub fn compile_tree(vm: &mut Vm, tree: ast::Mod, text: &str, filename: &str, mod
     let m = if mode == "eval" { Mode::Eval } else { Mode::Exec };
     let tree = if mode == "single" { display_expressions(tree) } else { tree };
     match crate::compiler::compile_ast_with(&tree, text, filename, m, true) {
-        Ok(c) => Ok(c),
+        Ok(c) => {
+            vm.issue_compile_warnings(filename)?;
+            Ok(c)
+        }
         Err(e) => Err(crate::vm::exceptions::syntax_error(vm, &e, filename, text)),
     }
 }

@@ -500,10 +500,29 @@ impl Vm {
         match crate::frontend::compile(source, filename, mode) {
             Ok(c) => {
                 self.register_code(&c);
+                self.issue_compile_warnings(filename)?;
                 Ok(c)
             }
             Err(e) => Err(exceptions::syntax_error(self, &e, filename, source)),
         }
+    }
+
+    /// Issues the last compilation's warnings (`SyntaxWarning`) through
+    /// `warnings.warn_explicit`, as CPython's compiler does: shown on
+    /// stderr with the source line by default, subject to the filters.
+    pub fn issue_compile_warnings(&mut self, filename: &str) -> PyResult<()> {
+        let ws = crate::compiler::take_warnings();
+        if ws.is_empty() {
+            return Ok(());
+        }
+        let m = self.import_module("warnings")?;
+        let warn = self.get_attr(&m, "warn_explicit")?;
+        let builtins = self.builtins_module.clone();
+        let category = self.get_attr(&builtins, "SyntaxWarning")?;
+        for (line, msg) in ws {
+            self.call_function(&warn, &[Value::str(msg), category.clone(), Value::str(filename), Value::Int(line as i64)])?;
+        }
+        Ok(())
     }
 
     /// `--stats`: the hottest loops and functions.

@@ -106,7 +106,8 @@ def warn(message, category=None, stacklevel=1, source=None):
         filename = frame.f_code.co_filename
         lineno = frame.f_lineno
         module = frame.f_globals.get("__name__", "<string>")
-    warn_explicit(message, category, filename, lineno, module, source=source)
+    warn_explicit(message, category, filename, lineno, module, _shown,
+                  source=source)
 
 
 def warn_explicit(message, category, filename, lineno, module=None,
@@ -122,13 +123,15 @@ def warn_explicit(message, category, filename, lineno, module=None,
         raise message
     if action == "ignore":
         return
-    # Shown once per place ("default"), per module or once at all.
+    # Shown once per place ("default"), per module or once at all; without
+    # a registry (the compiler's SyntaxWarnings, direct calls) every time
+    # but for "once".
     if action == "once":
         key = (text, category)
+    elif action == "always" or registry is None:
+        key = None
     elif action == "module":
         key = (text, category, module if module is not None else filename)
-    elif action == "always":
-        key = None
     else:
         key = (text, category, filename, lineno)
     if key is not None:
