@@ -635,6 +635,12 @@ enum Fact {
     Global { value: Option<LocalId>, dicts: [usize; 2] },
 }
 
+/// The pc of the last back-edge (`Loop`) of `code` to loop header `h`: the
+/// loop's end.
+fn last_back_edge(code: &CodeObj, h: usize) -> Option<usize> {
+    code.instrs.iter().rposition(|i| matches!(i, Instr::Loop { target, .. } if *target as usize == h))
+}
+
 /// The register of instruction `ins` that receives the value an inlined
 /// function returns, when that value is the instruction's result: a
 /// call's, or (`true`) an arithmetic operator method's (unless it is
@@ -2231,14 +2237,7 @@ impl<'a> Tr<'a> {
         let lvl = self.level();
         // SAFETY: see `code`.
         let code = unsafe { &*lvl.code };
-        let Some(end) = code
-            .instrs
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| matches!(i, Instr::Loop { target, .. } if *target as usize == h))
-            .map(|(p, _)| p)
-            .max()
-        else {
+        let Some(end) = last_back_edge(code, h) else {
             return s;
         };
         let (mut reads, mut writes) = (Vec::new(), Vec::new());
@@ -2515,8 +2514,7 @@ impl<'a> Tr<'a> {
         let root_code = unsafe { &*self.chain[0].code };
         let code_addr = self.chain[0].code as usize;
         hdrs.retain(|&h| {
-            let back_edge = root_code.instrs.iter().rposition(|i| matches!(i, Instr::Loop { target, .. } if *target as usize == h));
-            back_edge.is_none_or(|p| self.vm.jit.loops.get(&(code_addr, p as u32)).is_none_or(|r| r.compiled.is_none()))
+            last_back_edge(root_code, h).is_none_or(|p| self.vm.jit.loops.get(&(code_addr, p as u32)).is_none_or(|r| r.compiled.is_none()))
         });
         let mut targets = Vec::new();
         for h in hdrs {

@@ -22,14 +22,7 @@ pub fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: &str) -> PyRe
         Ok(t) => t,
         Err(e) => return Err(crate::vm::exceptions::syntax_error(vm, &e, filename, text)),
     };
-    let tree = if mode == "single" { display_expressions(tree) } else { tree };
-    match crate::compiler::compile_ast_with(&tree, text, filename, m, true) {
-        Ok(c) => {
-            vm.issue_compile_warnings(filename)?;
-            Ok(c)
-        }
-        Err(e) => Err(crate::vm::exceptions::syntax_error(vm, &e, filename, text)),
-    }
+    compile_tree(vm, tree, text, filename, mode)
 }
 
 /// Compiles an already parsed tree (from `ast` objects).
