@@ -357,10 +357,22 @@ fn vars(v: &[Var]) -> String {
 
 impl fmt::Display for Function {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "function {}:", self.name)?;
+        use std::fmt::Write;
+        let mut out = String::new();
+        writeln!(out, "function {}:", self.name)?;
+        self.write_blocks(&mut out, false);
+        f.write_str(&out)
+    }
+}
+
+impl Function {
+    /// The blocks as `Display` shows them; `full`: as `dump` writes them
+    /// (calls with their address and `preserve`).
+    pub(crate) fn write_blocks(&self, out: &mut String, full: bool) {
+        use std::fmt::Write;
         for (i, b) in self.blocks.iter().enumerate() {
             let params: Vec<String> = b.params.iter().map(|p| format!("v{}: {}", p, self.ty(*p))).collect();
-            writeln!(f, "  block{}({}){}:", i, params.join(", "), if b.cold { " cold" } else { "" })?;
+            let _ = writeln!(out, "  block{}({}){}:", i, params.join(", "), if b.cold { " cold" } else { "" });
             for inst in &b.insts {
                 let lhs = if inst.results.is_empty() { String::new() } else { format!("{} = ", vars(&inst.results)) };
                 let op = match &inst.op {
@@ -369,6 +381,9 @@ impl fmt::Display for Function {
                     Op::Load { ty, off } => format!("load.{} [{}{:+}]", ty, vars(&inst.args), off),
                     Op::Store { off } => {
                         format!("store [v{}{:+}], v{}", inst.args[0], off, inst.args[1])
+                    }
+                    Op::Call { name, addr, preserve, .. } if full => {
+                        format!("call{} {}@{:#x}({})", if *preserve { ".preserve" } else { "" }, name, addr, vars(&inst.args))
                     }
                     Op::Call { name, .. } => format!("call {}({})", name, vars(&inst.args)),
                     Op::GetVar(l) => format!("get_local l{}", l),
@@ -379,18 +394,17 @@ impl fmt::Display for Function {
                     Op::Store8 { off } => format!("store.u8 [v{}{:+}], v{}", inst.args[0], off, inst.args[1]),
                     other => format!("{} {}", format!("{:?}", other).to_lowercase(), vars(&inst.args)),
                 };
-                writeln!(f, "    {}{}", lhs, op)?;
+                let _ = writeln!(out, "    {}{}", lhs, op);
             }
-            match &b.term {
-                Terminator::Jump(t, a) => writeln!(f, "    jump block{}({})", t, vars(a))?,
+            let _ = match &b.term {
+                Terminator::Jump(t, a) => writeln!(out, "    jump block{}({})", t, vars(a)),
                 Terminator::Branch { cond, then, els } => {
-                    writeln!(f, "    br v{}, block{}({}), block{}({})", cond, then.0, vars(&then.1), els.0, vars(&els.1))?
+                    writeln!(out, "    br v{}, block{}({}), block{}({})", cond, then.0, vars(&then.1), els.0, vars(&els.1))
                 }
-                Terminator::Return(v) => writeln!(f, "    return v{}", v)?,
-                Terminator::None => writeln!(f, "    <unterminated>")?,
-            }
+                Terminator::Return(v) => writeln!(out, "    return v{}", v),
+                Terminator::None => writeln!(out, "    <unterminated>"),
+            };
         }
-        Ok(())
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod eval;
 pub mod ir;
 pub mod lower;
+pub mod text;
 
 pub use ir::{BlockId, Cmp, Function, Op, Terminator, Ty, Var};
 pub use lower::{Backend, Compiled};

@@ -122,6 +122,14 @@ impl Backend {
     /// Compiles `func` to native code.
     pub fn compile(&self, func: &Function) -> Result<Compiled, String> {
         func.verify()?;
+        // `SPRY_JIT_DUMP=dir`: every region compiled is written to
+        // `dir/NAME.N.ir` in the complete textual form (`text.rs`), to be
+        // compiled again outside the VM (`benches/backend_compile.rs`).
+        if let Some(dir) = std::env::var_os("SPRY_JIT_DUMP") {
+            let dir = std::path::PathBuf::from(dir);
+            let n = (0..).find(|n| !dir.join(format!("{}.{}.ir", func.name, n)).exists()).unwrap_or(0);
+            std::fs::write(dir.join(format!("{}.{}.ir", func.name, n)), func.dump()).map_err(|e| format!("SPRY_JIT_DUMP: {}", e))?;
+        }
         let t0 = std::time::Instant::now();
         // Not for code that calls compiled code natively (recursion, call
         // chains): fib is 5% slower without the optimisations.
