@@ -29,6 +29,10 @@ struct Cli {
     /// Run library module MODULE as a script.
     #[arg(short = 'm', value_name = "MODULE")]
     module: Option<String>,
+    /// Warning control, as CPython's `-W`: `action:message:category:module:lineno`
+    /// (`-W error`, `-W ignore::DeprecationWarning`); repeatable, the last wins.
+    #[arg(short = 'W', value_name = "ARG", action = clap::ArgAction::Append)]
+    warnings: Vec<String>,
     /// Print the AST of FILE as CPython's `ast.dump(..., indent=4)` does, and exit.
     #[arg(long)]
     ast: bool,
@@ -72,34 +76,49 @@ struct Cli {
 /// `-c CODE` belongs to the program (`spry -m timeit -h` is timeit's help).
 fn parse_cli() -> Cli {
     let argv: Vec<String> = std::env::args().collect();
+    // The interpreter's options (before the program), with `-Wvalue`
+    // written `-W value` (clap would take it for the program's name).
+    let mut opts: Vec<String> = vec![argv[0].clone()];
     let mut split = None;
     let mut i = 1;
     while i < argv.len() {
         let a = argv[i].as_str();
         if a == "-m" || a == "-c" {
+            opts.extend(argv[i..(i + 2).min(argv.len())].iter().cloned());
             split = Some(i + 2);
             break;
         }
         if (a.starts_with("-m") || a.starts_with("-c")) && !a.starts_with("--") {
+            opts.push(a.to_string());
             split = Some(i + 1);
             break;
         }
         if !a.starts_with('-') {
             break;
         }
-        // Spry's long options that take a separate value.
-        if ["--jit", "--jit-threshold", "--jit-opt", "--runs"].contains(&a) {
+        if let Some(v) = a.strip_prefix("-W").filter(|v| !v.is_empty()) {
+            opts.extend(["-W".to_string(), v.to_string()]);
+            i += 1;
+            continue;
+        }
+        opts.push(a.to_string());
+        // Options that take a separate value.
+        if ["-W", "--jit", "--jit-threshold", "--jit-opt", "--runs"].contains(&a) {
+            if let Some(v) = argv.get(i + 1) {
+                opts.push(v.clone());
+            }
             i += 1;
         }
         i += 1;
     }
+    let rest = &argv[split.unwrap_or(i).min(argv.len())..];
     match split {
-        Some(at) if at < argv.len() => {
-            let mut cli = Cli::parse_from(&argv[..at]);
-            cli.args.extend(argv[at..].iter().cloned());
+        Some(_) if !rest.is_empty() => {
+            let mut cli = Cli::parse_from(&opts);
+            cli.args.extend(rest.iter().cloned());
             cli
         }
-        _ => Cli::parse(),
+        _ => Cli::parse_from(opts.iter().chain(rest)),
     }
 }
 
@@ -259,9 +278,14 @@ fn run(cli: Cli) -> i32 {
     }
     if let Some(m) = &cli.module {
         let mut vm = Vm::new();
-        let mut argv = vec![m.clone()];
+        // As CPython: `sys.argv[0]` and `__file__` are the module file's
+        // absolute path, `sys.path[0]` the working directory.
+        let file = find_module_file(m).map(|f| script_path(&f));
+        let mut argv = vec![file.clone().unwrap_or_else(|| m.clone())];
         argv.extend(cli.args.iter().cloned());
-        spry::modules::sys::set_argv(&mut vm, argv, ".");
+        let cwd = spry::vm::start_dir().map(|d| d.to_string()).unwrap_or_else(|| ".".into());
+        spry::modules::sys::set_argv(&mut vm, argv, &cwd);
+        spry::modules::sys::set_warnoptions(&mut vm, &cli.warnings);
         if let Err(e) = configure_jit(&mut vm, &cli) {
             eprintln!("spry: {}", e);
             return 2;
@@ -320,6 +344,7 @@ fn run(cli: Cli) -> i32 {
         _ => String::new(),
     };
     spry::modules::sys::set_argv(&mut vm, argv, &script_dir);
+    spry::modules::sys::set_warnoptions(&mut vm, &cli.warnings);
     let result = vm.run_main(&source, &filename);
     let code = finish(&mut vm, result);
     if cli.stats {
@@ -364,7 +389,7 @@ fn run_module(vm: &mut Vm, name: &str) -> Result<(), PyErr> {
         return Err(PyErr::new(ExcKind::SystemExit, "1"));
     };
     let source = std::fs::read_to_string(&path).map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
-    vm.run_main(&source, &path)
+    vm.run_main(&source, &script_path(&path))
 }
 
 fn find_module_file(name: &str) -> Option<String> {

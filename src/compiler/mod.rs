@@ -120,16 +120,26 @@ thread_local! {
     /// Compile-time warnings (CPython's `SyntaxWarning`s) with their lines,
     /// in source order: the VM issues them through `warnings` once the
     /// compilation has succeeded (`Vm::issue_compile_warnings`).
-    static WARNINGS: std::cell::RefCell<Vec<(u32, &'static str)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static WARNINGS: std::cell::RefCell<Vec<CompileWarning>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Records a compile-time warning at `line`.
-pub(crate) fn warn(line: u32, msg: &'static str) {
-    WARNINGS.with(|w| w.borrow_mut().push((line, msg)));
+/// A compile-time warning: its message, line and the byte range of the
+/// node it is about (the `SyntaxError` it becomes under an `error` filter
+/// points there).
+#[derive(Clone, Debug)]
+pub struct CompileWarning {
+    pub msg: &'static str,
+    pub line: u32,
+    pub span: (u32, u32),
+}
+
+/// Records a compile-time warning at `line` about the node at `span`.
+pub(crate) fn warn(line: u32, span: (u32, u32), msg: &'static str) {
+    WARNINGS.with(|w| w.borrow_mut().push(CompileWarning { msg, line, span }));
 }
 
 /// The warnings of the last compilation (and forgets them).
-pub fn take_warnings() -> Vec<(u32, &'static str)> {
+pub fn take_warnings() -> Vec<CompileWarning> {
     WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
 }
 

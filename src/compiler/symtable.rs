@@ -792,7 +792,8 @@ impl Builder<'_> {
                     };
                     if let Some(msg) = msg {
                         if is_literal(left) || is_literal(right) {
-                            super::warn((self.line_of)(e.range().start().into()), msg);
+                            let span = (e.range().start().into(), e.range().end().into());
+                            super::warn((self.line_of)(span.0), span, msg);
                             break;
                         }
                     }

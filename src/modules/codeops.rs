@@ -31,7 +31,7 @@ pub fn compile_tree(vm: &mut Vm, tree: ast::Mod, text: &str, filename: &str, mod
     let tree = if mode == "single" { display_expressions(tree) } else { tree };
     match crate::compiler::compile_ast_with(&tree, text, filename, m, true) {
         Ok(c) => {
-            vm.issue_compile_warnings(filename)?;
+            vm.issue_compile_warnings(filename, text)?;
             Ok(c)
         }
         Err(e) => Err(crate::vm::exceptions::syntax_error(vm, &e, filename, text)),

@@ -28,6 +28,7 @@ pub fn init(vm: &mut Vm) {
         ],
     );
     set(&m, "modules", Value::Dict(vm.modules.clone()));
+    set(&m, "warnoptions", Value::list(Vec::new()));
     set(&m, "version", Value::str("3.11.7 (Spry 0.1.0)"));
     set(&m, "hexversion", Value::Int(0x030b07f0));
     set(&m, "api_version", Value::Int(1013));
@@ -149,6 +150,19 @@ pub fn set_argv(vm: &mut Vm, argv: Vec<String>, script_dir: &str) {
     set(&m, "path", path.clone());
     vm.path = path;
     vm.argv = argv;
+}
+
+/// Sets `sys.warnoptions`: the entries of `PYTHONWARNINGS` (comma
+/// separated), then the `-W` options, as CPython orders them (the
+/// `warnings` module applies them in that order, a later one winning).
+pub fn set_warnoptions(vm: &mut Vm, options: &[String]) {
+    let mut all: Vec<String> = Vec::new();
+    if let Ok(env) = std::env::var("PYTHONWARNINGS") {
+        all.extend(env.split(',').filter(|s| !s.is_empty()).map(String::from));
+    }
+    all.extend(options.iter().cloned());
+    let m = vm.sys_module.clone();
+    set(&m, "warnoptions", Value::list(all.iter().map(|a| Value::str(a)).collect()));
 }
 
 /// A tuple subclass instance with named fields (like CPython's struct sequences).

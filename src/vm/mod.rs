@@ -500,7 +500,7 @@ impl Vm {
         match crate::frontend::compile(source, filename, mode) {
             Ok(c) => {
                 self.register_code(&c);
-                self.issue_compile_warnings(filename)?;
+                self.issue_compile_warnings(filename, source)?;
                 Ok(c)
             }
             Err(e) => Err(exceptions::syntax_error(self, &e, filename, source)),
@@ -509,18 +509,27 @@ impl Vm {
 
     /// Issues the last compilation's warnings (`SyntaxWarning`) through
     /// `warnings.warn_explicit`, as CPython's compiler does: shown on
-    /// stderr with the source line by default, subject to the filters.
-    pub fn issue_compile_warnings(&mut self, filename: &str) -> PyResult<()> {
+    /// stderr with the source line by default, subject to the filters. A
+    /// warning an `error` filter raises becomes a `SyntaxError` at the node
+    /// it is about (CPython's `compiler_warn`), and the compilation fails.
+    pub fn issue_compile_warnings(&mut self, filename: &str, source: &str) -> PyResult<()> {
         let ws = crate::compiler::take_warnings();
         if ws.is_empty() {
             return Ok(());
         }
         let m = self.import_module("warnings")?;
         let warn = self.get_attr(&m, "warn_explicit")?;
-        let builtins = self.builtins_module.clone();
-        let category = self.get_attr(&builtins, "SyntaxWarning")?;
-        for (line, msg) in ws {
-            self.call_function(&warn, &[Value::str(msg), category.clone(), Value::str(filename), Value::Int(line as i64)])?;
+        let category = self.types.exc[ExcKind::SyntaxWarning as usize].clone();
+        for w in ws {
+            let args = [Value::str(w.msg), Value::Class(category.clone()), Value::str(filename), Value::Int(w.line as i64)];
+            if let Err(e) = self.call_function(&warn, &args) {
+                if !self.err_is(&e, ExcKind::SyntaxWarning) {
+                    return Err(e);
+                }
+                let ce =
+                    crate::compiler::CompileError { msg: w.msg.to_string(), line: w.line, col: 0, indentation: false, span: Some(w.span) };
+                return Err(exceptions::syntax_error(self, &ce, filename, source));
+            }
         }
         Ok(())
     }
