@@ -29,6 +29,45 @@ struct Cli {
     /// Run library module MODULE as a script.
     #[arg(short = 'm', value_name = "MODULE")]
     module: Option<String>,
+    /// Optimise as CPython's `-O`: assert statements are not compiled and
+    /// `__debug__` is False; `-OO` also drops docstrings.
+    #[arg(short = 'O', action = clap::ArgAction::Count)]
+    optimize: u8,
+    /// Unbuffered stdout (as `PYTHONUNBUFFERED`): every write is flushed.
+    #[arg(short = 'u')]
+    unbuffered: bool,
+    /// Skip the source's first line (line numbers stay those of the file).
+    #[arg(short = 'x')]
+    skip_first_line: bool,
+    /// Ignore the PYTHON* environment variables (PYTHONWARNINGS, PYTHONUNBUFFERED).
+    #[arg(short = 'E')]
+    ignore_environment: bool,
+    /// Isolated mode: implies -E, -P and -s.
+    #[arg(short = 'I')]
+    isolated: bool,
+    /// Do not prepend the script's directory to sys.path.
+    #[arg(short = 'P')]
+    safe_path: bool,
+    /// Implementation-specific options, `-X name[=value]` (`sys._xoptions`;
+    /// `-X dev` sets `sys.flags.dev_mode`).
+    #[arg(short = 'X', value_name = "OPT", action = clap::ArgAction::Append)]
+    xoptions: Vec<String>,
+    /// Accepted as CPython does, shown in `sys.flags` only: -b (bytes
+    /// warnings), -B (no .pyc files: Spry writes none), -d, -q, -s, -S, -v.
+    #[arg(short = 'b', action = clap::ArgAction::Count)]
+    bytes_warning: u8,
+    #[arg(short = 'B', hide = true)]
+    dont_write_bytecode: bool,
+    #[arg(short = 'd', action = clap::ArgAction::Count, hide = true)]
+    debug: u8,
+    #[arg(short = 'q', hide = true)]
+    quiet: bool,
+    #[arg(short = 's', hide = true)]
+    no_user_site: bool,
+    #[arg(short = 'S', hide = true)]
+    no_site: bool,
+    #[arg(short = 'v', action = clap::ArgAction::Count, hide = true)]
+    verbose: u8,
     /// Warning control, as CPython's `-W`: `action:message:category:module:lineno`
     /// (`-W error`, `-W ignore::DeprecationWarning`); repeatable, the last wins.
     #[arg(short = 'W', value_name = "ARG", action = clap::ArgAction::Append)]
@@ -96,14 +135,14 @@ fn parse_cli() -> Cli {
         if !a.starts_with('-') {
             break;
         }
-        if let Some(v) = a.strip_prefix("-W").filter(|v| !v.is_empty()) {
-            opts.extend(["-W".to_string(), v.to_string()]);
+        if let Some((o, v)) = ["-W", "-X"].iter().find_map(|o| a.strip_prefix(o).filter(|v| !v.is_empty()).map(|v| (o, v))) {
+            opts.extend([o.to_string(), v.to_string()]);
             i += 1;
             continue;
         }
         opts.push(a.to_string());
         // Options that take a separate value.
-        if ["-W", "--jit", "--jit-threshold", "--jit-opt", "--runs"].contains(&a) {
+        if ["-W", "-X", "--jit", "--jit-threshold", "--jit-opt", "--runs"].contains(&a) {
             if let Some(v) = argv.get(i + 1) {
                 opts.push(v.clone());
             }
@@ -179,7 +218,12 @@ fn program(cli: &Cli) -> Result<(String, String, Vec<String>), String> {
                     }
                 )
             })?;
-            let s = String::from_utf8(bytes).map_err(|_| format!("'{}' is not valid UTF-8", f))?;
+            let mut s = String::from_utf8(bytes).map_err(|_| format!("'{}' is not valid UTF-8", f))?;
+            if cli.skip_first_line {
+                // (The line is emptied, not removed: the others keep their numbers.)
+                let end = s.find('\n').unwrap_or(s.len());
+                s.replace_range(..end, "");
+            }
             Ok((s, script_path(f), cli.args.clone()))
         }
     }
@@ -267,6 +311,8 @@ fn compare(cli: &Cli) -> i32 {
 }
 
 fn run(cli: Cli) -> i32 {
+    // (Before the first VM: its builtins' `__debug__` depends on it.)
+    spry::compiler::set_optimize(cli.optimize);
     if cli.jit_opt.as_deref() == Some("list") {
         for (name, what) in spry::jit::OPTIMIZATIONS {
             println!("{:<10} {}", name, what);
@@ -285,7 +331,7 @@ fn run(cli: Cli) -> i32 {
         argv.extend(cli.args.iter().cloned());
         let cwd = spry::vm::start_dir().map(|d| d.to_string()).unwrap_or_else(|| ".".into());
         spry::modules::sys::set_argv(&mut vm, argv, &cwd);
-        spry::modules::sys::set_warnoptions(&mut vm, &cli.warnings);
+        configure_interpreter(&mut vm, &cli);
         if let Err(e) = configure_jit(&mut vm, &cli) {
             eprintln!("spry: {}", e);
             return 2;
@@ -344,7 +390,7 @@ fn run(cli: Cli) -> i32 {
         _ => String::new(),
     };
     spry::modules::sys::set_argv(&mut vm, argv, &script_dir);
-    spry::modules::sys::set_warnoptions(&mut vm, &cli.warnings);
+    configure_interpreter(&mut vm, &cli);
     let result = vm.run_main(&source, &filename);
     let code = finish(&mut vm, result);
     if cli.stats {
@@ -359,6 +405,36 @@ fn run(cli: Cli) -> i32 {
         let _ = std::fs::write(path, format!("{} {} {}", loops, t.as_secs_f64(), guards));
     }
     code
+}
+
+/// Applies CPython's command-line flags and environment variables to a new
+/// VM: `sys.flags`, `sys._xoptions`, `sys.warnoptions`, stdout buffering.
+fn configure_interpreter(vm: &mut Vm, cli: &Cli) {
+    let use_env = !(cli.ignore_environment || cli.isolated);
+    let env_set = |name: &str| use_env && std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let flags = spry::modules::sys::Flags {
+        debug: cli.debug,
+        optimize: cli.optimize,
+        dont_write_bytecode: cli.dont_write_bytecode || env_set("PYTHONDONTWRITEBYTECODE"),
+        no_user_site: cli.no_user_site || cli.isolated,
+        no_site: cli.no_site,
+        ignore_environment: !use_env,
+        verbose: cli.verbose,
+        bytes_warning: cli.bytes_warning,
+        quiet: cli.quiet,
+        isolated: cli.isolated,
+        dev_mode: cli.xoptions.iter().any(|x| x == "dev"),
+        safe_path: cli.safe_path || cli.isolated,
+    };
+    if flags.safe_path {
+        spry::modules::sys::clear_path(vm);
+    }
+    spry::modules::sys::set_flags(vm, &flags);
+    spry::modules::sys::set_xoptions(vm, &cli.xoptions);
+    spry::modules::sys::set_warnoptions(vm, &cli.warnings, use_env);
+    if cli.unbuffered || env_set("PYTHONUNBUFFERED") {
+        vm.stdout_flush = spry::vm::StdoutFlush::Always;
+    }
 }
 
 fn configure_jit(vm: &mut Vm, cli: &Cli) -> Result<(), String> {

@@ -108,3 +108,66 @@ fn module_paths_are_absolute() {
     assert_eq!(out, format!("['{cwd}/pk/__main__.py'] {cwd}/pk/__main__.py True\n"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `spry_in` without the PYTHON* variables of the caller's environment.
+fn spry_clean(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> (String, String, Option<i32>) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spry"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PYTHON") {
+            cmd.env_remove(k);
+        }
+    }
+    let out = cmd.args(args).envs(env.iter().copied()).current_dir(dir).output().expect("run spry");
+    (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap(), out.status.code())
+}
+
+/// CPython's interpreter flags: `-O` (no asserts, `__debug__` False),
+/// `-OO` (no docstrings), `-x` (first line skipped, line numbers kept),
+/// `-u` and `PYTHONUNBUFFERED` (ignored under `-E`), `sys.flags`,
+/// `-X` (`sys._xoptions`), `-I` and `-P` (no script directory in `sys.path`).
+#[test]
+fn interpreter_flags() {
+    let dir = std::env::temp_dir().join(format!("spry_interpreter_flags_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("opt.py"),
+        "\"mdoc\"\nclass A:\n    \"cdoc\"\ndef f():\n    \"fdoc\"\n    assert False, \"boom\"\nprint(__doc__, A.__doc__, f.__doc__, __debug__)\nif __debug__:\n    print(\"debug\")\nf()\nprint(\"ok\")\n",
+    )
+    .unwrap();
+    let (out, err, code) = spry_clean(&dir, &["opt.py"], &[]);
+    assert_eq!(out, "mdoc cdoc fdoc True\ndebug\n");
+    assert!(err.ends_with("    assert False, \"boom\"\nAssertionError: boom\n"), "{}", err);
+    assert_eq!(code, Some(1));
+    let (out, _, code) = spry_clean(&dir, &["-O", "opt.py"], &[]);
+    assert_eq!((out.as_str(), code), ("mdoc cdoc fdoc False\nok\n", Some(0)));
+    let (out, _, code) = spry_clean(&dir, &["-OO", "opt.py"], &[]);
+    assert_eq!((out.as_str(), code), ("None None None False\nok\n", Some(0)));
+
+    std::fs::write(dir.join("skip.py"), "not python at all\nimport sys\nprint(sys._getframe().f_lineno)\n").unwrap();
+    let (out, _, code) = spry_clean(&dir, &["-x", "skip.py"], &[]);
+    assert_eq!((out.as_str(), code), ("3\n", Some(0)));
+
+    // stdout to a pipe is block-buffered: os.write gets there first, and
+    // os._exit loses what is still buffered (as CPython).
+    let prog = "import os; print('a'); os.write(1, b'b\\n'); os._exit(3)";
+    let (out, _, code) = spry_clean(&dir, &["-c", prog], &[]);
+    assert_eq!((out.as_str(), code), ("b\n", Some(3)));
+    let (out, _, _) = spry_clean(&dir, &["-u", "-c", prog], &[]);
+    assert_eq!(out, "a\nb\n");
+    let (out, _, _) = spry_clean(&dir, &["-c", prog], &[("PYTHONUNBUFFERED", "1")]);
+    assert_eq!(out, "a\nb\n");
+    let (out, _, _) = spry_clean(&dir, &["-E", "-c", prog], &[("PYTHONUNBUFFERED", "1")]);
+    assert_eq!(out, "b\n");
+
+    let show = "import sys; print(sys.flags); print(sys._xoptions, sys.path)";
+    let (out, _, _) = spry_clean(&dir, &["-bb", "-qsSdB", "-OO", "-X", "dev", "-Xa=b", "-I", "-c", show], &[]);
+    assert_eq!(
+        out,
+        "sys.flags(debug=1, inspect=0, interactive=0, optimize=2, dont_write_bytecode=1, no_user_site=1, no_site=1, \
+         ignore_environment=1, verbose=0, bytes_warning=2, quiet=1, hash_randomization=0, isolated=1, dev_mode=True, \
+         utf8_mode=0, warn_default_encoding=0, safe_path=True, int_max_str_digits=-1)\n{'dev': True, 'a': 'b'} []\n"
+    );
+    let (out, _, _) = spry_clean(&dir, &["-P", "opt.py"], &[]);
+    assert_eq!(out, "mdoc cdoc fdoc True\ndebug\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -3,7 +3,7 @@
 mod codecs;
 pub(crate) mod functions;
 mod memoryview;
-mod types_bytes;
+pub(crate) mod types_bytes;
 pub(crate) mod types_dict;
 mod types_misc;
 mod types_num;
@@ -70,7 +70,8 @@ pub fn init(vm: &mut Vm) {
     vm.builtins.set_str("False", Value::Bool(false));
     vm.builtins.set_str("NotImplemented", Value::NotImplemented);
     vm.builtins.set_str("Ellipsis", Value::Ellipsis);
-    vm.builtins.set_str("__debug__", Value::Bool(true));
+    // (A name no code can assign: False under `-O`.)
+    vm.builtins.set_str("__debug__", Value::Bool(crate::compiler::optimize() == 0));
     vm.builtins.set_str("__name__", Value::str("builtins"));
     vm.builtins.set_str("__doc__", Value::None);
     let bm = Value::Module(PyRef::new_tracked(ModuleObj { name: "builtins".into(), dict: vm.builtins.clone() }));

@@ -1009,8 +1009,27 @@ fn collect_inplace_ints(body: &[ast::Stmt], out: &mut Vec<i32>) {
     }
 }
 
-/// The docstring of a body, if its first statement is a string literal.
+/// The optimisation level of `-O` (1: assert statements are not compiled;
+/// 2: docstrings neither), as `sys.flags.optimize` shows it. Set once by the
+/// command line before anything is compiled.
+static OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the `-O` level for every later compilation.
+pub fn set_optimize(level: u8) {
+    OPTIMIZE.store(level, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The `-O` level.
+pub fn optimize() -> u8 {
+    OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The docstring of a body, if its first statement is a string literal
+/// (none under `-OO`).
 fn docstring(body: &[ast::Stmt]) -> Option<String> {
+    if optimize() >= 2 {
+        return None;
+    }
     if let Some(ast::Stmt::Expr(e)) = body.first() {
         if let ast::Expr::Constant(c) = &*e.value {
             if let ast::Constant::Str(s) = &c.value {

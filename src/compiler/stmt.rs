@@ -53,6 +53,8 @@ impl<'s> FuncBuilder<'s> {
             Stmt::Raise(r) => self.raise_stmt(r)?,
             Stmt::Try(t) => self.try_stmt(&t.body, &t.handlers, &t.orelse, &t.finalbody)?,
             Stmt::TryStar(t) => self.try_stmt(&t.body, &t.handlers, &t.orelse, &t.finalbody)?,
+            // (`-O`: assert statements are not compiled.)
+            Stmt::Assert(_) if super::optimize() >= 1 => {}
             Stmt::Assert(a) => {
                 let ok = self.new_label();
                 self.jump_if(&a.test, true, ok)?;

@@ -244,6 +244,41 @@ fn getpid(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(std::process::id() as i64))
 }
 
+/// `os._exit(n)`: ends the process at once, with no cleanup: what is still
+/// in stdout's buffer is lost, as in CPython.
+fn os_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("_exit", 1, 1)?;
+    let n = arg::int(vm, &args.pos[0])?;
+    unsafe extern "C" {
+        fn _exit(status: i32) -> !;
+    }
+    // SAFETY: `_exit` (POSIX) ends the process without running anything;
+    // it takes any status and never returns.
+    unsafe { _exit(n as i32) }
+}
+
+/// `os.write(fd, data)`: writes to a file descriptor directly (past any
+/// buffering of `sys.stdout`), returning the number of bytes written.
+fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use std::io::Write;
+    use std::os::fd::FromRawFd;
+    args.check("write", 2, 2)?;
+    let fd = arg::int(vm, &args.pos[0])?;
+    let data = crate::builtins::types_bytes::bytes_data(vm, &args.pos[1])?;
+    if fd < 0 || fd > i32::MAX as i64 {
+        return Err(os_error(&std::io::Error::from_raw_os_error(9), &[]));
+    }
+    // SAFETY: the `File` borrows the descriptor for one write and is never
+    // dropped (`ManuallyDrop`), so the descriptor stays open and owned by
+    // whoever opened it; an invalid descriptor makes `write` fail with
+    // EBADF, nothing worse.
+    let mut f = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd as i32) });
+    match f.write(&data) {
+        Ok(n) => Ok(Value::Int(n as i64)),
+        Err(e) => Err(os_error(&e, &[])),
+    }
+}
+
 fn environ_items(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("_environ_items", 0, 0)?;
     let items = std::env::vars_os()
@@ -341,13 +376,6 @@ fn isatty(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }))
 }
 
-fn exit_now(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check("_exit", 1, 1)?;
-    let code = arg::int(vm, &args.pos[0])?;
-    vm.flush_stdout();
-    std::process::exit(code as i32)
-}
-
 fn times(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("times", 0, 0)?;
     let pt = crate::modules::time::process_seconds();
@@ -373,6 +401,8 @@ pub fn make(vm: &mut Vm) -> Value {
             ("lstat", lstat),
             ("access", access),
             ("getpid", getpid),
+            ("_exit", os_exit),
+            ("write", write),
             ("_environ_items", environ_items),
             ("putenv", putenv),
             ("unsetenv", unsetenv),
@@ -383,7 +413,6 @@ pub fn make(vm: &mut Vm) -> Value {
             ("symlink", symlink),
             ("chmod", chmod),
             ("isatty", isatty),
-            ("_exit", exit_now),
             ("times", times),
         ],
     );

@@ -104,29 +104,6 @@ pub fn init(vm: &mut Vm) {
         vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)],
     );
     set(&m, "int_info", ii);
-    let flags = make_struct_seq(
-        vm,
-        "flags",
-        &[
-            "debug",
-            "inspect",
-            "interactive",
-            "optimize",
-            "dont_write_bytecode",
-            "no_user_site",
-            "no_site",
-            "ignore_environment",
-            "verbose",
-            "bytes_warning",
-            "quiet",
-            "hash_randomization",
-            "isolated",
-            "dev_mode",
-            "utf8_mode",
-        ],
-        (0..15).map(|_| Value::Int(0)).collect(),
-    );
-    set(&m, "flags", flags);
     let out = super::io::std_stream(vm, super::io::StdKind::Stdout);
     let err = super::io::std_stream(vm, super::io::StdKind::Stderr);
     let inp = super::io::std_stream(vm, super::io::StdKind::Stdin);
@@ -139,6 +116,8 @@ pub fn init(vm: &mut Vm) {
     vm.std_streams = (out, err);
     vm.modules.set_str("sys", m.clone());
     vm.sys_module = m;
+    set_flags(vm, &Flags::default());
+    set_xoptions(vm, &[]);
 }
 
 /// Sets `sys.argv` and `sys.path` for the program being run.
@@ -152,17 +131,104 @@ pub fn set_argv(vm: &mut Vm, argv: Vec<String>, script_dir: &str) {
     vm.argv = argv;
 }
 
+/// The command line's flags, as `sys.flags` shows them.
+#[derive(Clone, Debug, Default)]
+pub struct Flags {
+    pub debug: u8,
+    pub optimize: u8,
+    pub dont_write_bytecode: bool,
+    pub no_user_site: bool,
+    pub no_site: bool,
+    pub ignore_environment: bool,
+    pub verbose: u8,
+    pub bytes_warning: u8,
+    pub quiet: bool,
+    pub isolated: bool,
+    pub dev_mode: bool,
+    pub safe_path: bool,
+}
+
+/// Sets `sys.flags` (CPython 3.11's fields; Spry's string hashes are not
+/// randomised: `hash_randomization` 0).
+pub fn set_flags(vm: &mut Vm, f: &Flags) {
+    let fields = [
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ];
+    let int = |v: u8| Value::Int(v as i64);
+    let values = vec![
+        int(f.debug),
+        int(0),
+        int(0),
+        int(f.optimize),
+        int(f.dont_write_bytecode as u8),
+        int(f.no_user_site as u8),
+        int(f.no_site as u8),
+        int(f.ignore_environment as u8),
+        int(f.verbose),
+        int(f.bytes_warning),
+        int(f.quiet as u8),
+        int(0),
+        int(f.isolated as u8),
+        Value::Bool(f.dev_mode),
+        int(0),
+        int(0),
+        Value::Bool(f.safe_path),
+        Value::Int(-1),
+    ];
+    let flags = make_struct_seq(vm, "flags", &fields, values);
+    let m = vm.sys_module.clone();
+    set(&m, "flags", flags);
+}
+
+/// Sets `sys._xoptions` from `-X name[=value]` options (`name` alone is True).
+pub fn set_xoptions(vm: &mut Vm, options: &[String]) {
+    let d = DictObj::new();
+    for o in options {
+        match o.split_once('=') {
+            Some((k, v)) => d.set_str(k, Value::str(v)),
+            None => d.set_str(o, Value::Bool(true)),
+        }
+    }
+    let m = vm.sys_module.clone();
+    set(&m, "_xoptions", Value::Dict(d));
+}
+
 /// Sets `sys.warnoptions`: the entries of `PYTHONWARNINGS` (comma
 /// separated), then the `-W` options, as CPython orders them (the
 /// `warnings` module applies them in that order, a later one winning).
-pub fn set_warnoptions(vm: &mut Vm, options: &[String]) {
+pub fn set_warnoptions(vm: &mut Vm, options: &[String], use_env: bool) {
     let mut all: Vec<String> = Vec::new();
-    if let Ok(env) = std::env::var("PYTHONWARNINGS") {
+    if let Some(env) = std::env::var("PYTHONWARNINGS").ok().filter(|_| use_env) {
         all.extend(env.split(',').filter(|s| !s.is_empty()).map(String::from));
     }
     all.extend(options.iter().cloned());
     let m = vm.sys_module.clone();
     set(&m, "warnoptions", Value::list(all.iter().map(|a| Value::str(a)).collect()));
+}
+
+/// `-P`: `sys.path` without the script's directory (Spry's has nothing else).
+pub fn clear_path(vm: &mut Vm) {
+    let m = vm.sys_module.clone();
+    let path = Value::list(Vec::new());
+    set(&m, "path", path.clone());
+    vm.path = path;
 }
 
 /// A tuple subclass instance with named fields (like CPython's struct sequences).

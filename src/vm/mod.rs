@@ -276,6 +276,10 @@ pub struct Vm {
     /// Source text of files, for tracebacks.
     pub sources: HashMap<String, Rc<Vec<String>>>,
     pub stdout: std::io::BufWriter<std::io::Stdout>,
+    /// When writes to the real stdout are flushed: at each write (`-u`),
+    /// at each line (a terminal, as CPython's line buffering), or when the
+    /// buffer fills or the program ends or writes to stderr (a pipe or file).
+    pub stdout_flush: StdoutFlush,
     /// Set by `Yield` when a generator frame suspends.
     pub(crate) yielded: bool,
     /// `sys.argv`.
@@ -342,6 +346,7 @@ impl Vm {
             frame_limit: 1000,
             sources: HashMap::new(),
             stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            stdout_flush: if std::io::IsTerminal::is_terminal(&std::io::stdout()) { StdoutFlush::Line } else { StdoutFlush::Block },
             yielded: false,
             argv: Vec::new(),
             path: Value::None,
@@ -715,6 +720,13 @@ impl Vm {
         let out = self.sys_stream("stdout");
         if out.is(&self.std_streams.0) || out.is_none() {
             let _ = self.stdout.write_all(s.as_bytes());
+            match self.stdout_flush {
+                StdoutFlush::Block => {}
+                StdoutFlush::Line if !s.contains('\n') => {}
+                _ => {
+                    let _ = self.stdout.flush();
+                }
+            }
             Ok(())
         } else {
             self.call_method(&out, "write", &[Value::str(s)])?;
@@ -731,6 +743,14 @@ impl Vm {
             let _ = std::io::stderr().write_all(s.as_bytes());
         }
     }
+}
+
+/// How the real stdout is flushed (`Vm::stdout_flush`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StdoutFlush {
+    Block,
+    Line,
+    Always,
 }
 
 impl Drop for Vm {

@@ -12,6 +12,7 @@ import sys
 import stat as st
 from posix import *
 import posix as _posix
+_exit = _posix._exit
 
 name = 'posix'
 linesep = '\n'
