@@ -3,7 +3,7 @@
 several JIT configurations (one process at a time), compare.
 
 usage: nice -n 19 python3 drive.py START COUNT [LEVEL|-1] [MINUTES]
-LEVEL -1 cycles levels 0..3 by seed.
+LEVEL -1 cycles levels 0..4 by seed (seed % 5).
 Results: log.txt (one line per program), fails/<seed>/ (JIT mismatches),
 cpy/<seed>/ (interpreter vs CPython differences).
 """
