@@ -22,11 +22,78 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, Compi
         Mode::Exec => rustpython_parser::Mode::Module,
         Mode::Eval => rustpython_parser::Mode::Expression,
     };
+    if let Some(e) = tokenizer_limits(source, pmode) {
+        return Err(e);
+    }
     match rustpython_parser::parse(source, pmode, filename) {
         Ok(m) if surrogates::has_surrogate_escape(source) => Ok(surrogates::fix_literals(m, source)),
         Ok(m) => Ok(m),
         Err(e) => Err(translate_error(source, &e)),
     }
+}
+
+/// CPython's tokenizer limits (MAXLEVEL, MAXINDENT): at most 200 brackets
+/// open at once ("too many nested parentheses", at the 201st) and 100
+/// levels of indentation ("too many levels of indentation", at the line
+/// that would open the 101st). A quick scan of the raw text first: the
+/// exact check (the lexer, strings and comments skipped) runs only for a
+/// source that might exceed them.
+fn tokenizer_limits(source: &str, mode: rustpython_parser::Mode) -> Option<CompileError> {
+    const MAX_LEVEL: usize = 200;
+    const MAX_INDENT: usize = 100;
+    let (mut depth, mut max_depth) = (0usize, 0usize);
+    for b in source.bytes() {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                max_depth = max_depth.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let deep_indent = source.lines().any(|l| l.len() - l.trim_start_matches([' ', '\t', '\x0c']).len() >= MAX_INDENT);
+    if max_depth <= MAX_LEVEL && !deep_indent {
+        return None;
+    }
+    let index = LineIndex::new(source);
+    let (mut level, mut indents) = (0usize, 0usize);
+    for t in rustpython_parser::lexer::lex(source, mode) {
+        // (A lexical error is the parser's to report.)
+        let Ok((tok, range)) = t else { return None };
+        let at: u32 = range.start().into();
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                if level >= MAX_LEVEL {
+                    let (line, col) = (index.line(at), index.col(at));
+                    return Some(CompileError {
+                        msg: "too many nested parentheses".into(),
+                        line,
+                        col,
+                        indentation: false,
+                        span: Some((at, at)),
+                    });
+                }
+                level += 1;
+            }
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => level = level.saturating_sub(1),
+            Tok::Indent => {
+                indents += 1;
+                if indents >= MAX_INDENT {
+                    return Some(CompileError {
+                        msg: "too many levels of indentation".into(),
+                        line: index.line(at),
+                        col: 1,
+                        indentation: true,
+                        span: None,
+                    });
+                }
+            }
+            Tok::Dedent => indents = indents.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Turns a parser error into the message CPython 3.11 gives.

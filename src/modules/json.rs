@@ -595,10 +595,15 @@ impl<'a> Decoder<'a> {
         Ok(Scan::Value(v, end))
     }
 
-    fn nested(&mut self, vm: &mut Vm) -> PyResult<()> {
+    /// Enters a nested array or object (`what`: "array", "object"), with
+    /// CPython's scanner's message past the recursion limit.
+    fn nested(&mut self, vm: &mut Vm, what: &str) -> PyResult<()> {
         self.depth += 1;
         if self.depth > vm.recursion_limit || vm.check_native_stack().is_err() {
-            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded while decoding a JSON document"));
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                format!("maximum recursion depth exceeded while decoding a JSON {} from a unicode string", what),
+            ));
         }
         Ok(())
     }
@@ -612,7 +617,7 @@ impl<'a> Decoder<'a> {
 
     /// `JSONObject`: `i` is just past `{`.
     fn object(&mut self, vm: &mut Vm, i: usize) -> PyResult<(Value, usize)> {
-        self.nested(vm)?;
+        self.nested(vm, "object")?;
         // Without a pairs hook the dict is filled as the pairs come.
         let direct = if self.object_pairs_hook.is_none() { Some(DictObj::new()) } else { None };
         let mut pairs: Vec<(Value, Value)> = Vec::new();
@@ -695,7 +700,7 @@ impl<'a> Decoder<'a> {
 
     /// `JSONArray`: `i` is just past `[`.
     fn array(&mut self, vm: &mut Vm, i: usize) -> PyResult<(Value, usize)> {
-        self.nested(vm)?;
+        self.nested(vm, "array")?;
         let mut items = Vec::new();
         let mut end = self.ws(i);
         if self.s.get(end) == Some(&b']') {
