@@ -229,6 +229,34 @@ fn program(cli: &Cli) -> Result<(String, String, Vec<String>), String> {
     }
 }
 
+/// The CPython-style interpreter options of `cli` as arguments again (for
+/// `--compare`'s runs).
+fn interpreter_args(cli: &Cli) -> Vec<String> {
+    let mut a = Vec::new();
+    for (c, n) in [('O', cli.optimize), ('b', cli.bytes_warning), ('d', cli.debug), ('v', cli.verbose)] {
+        a.extend((0..n).map(|_| format!("-{}", c)));
+    }
+    let flags = [
+        ('u', cli.unbuffered),
+        ('x', cli.skip_first_line),
+        ('E', cli.ignore_environment),
+        ('I', cli.isolated),
+        ('P', cli.safe_path),
+        ('B', cli.dont_write_bytecode),
+        ('q', cli.quiet),
+        ('s', cli.no_user_site),
+        ('S', cli.no_site),
+    ];
+    a.extend(flags.iter().filter(|f| f.1).map(|f| format!("-{}", f.0)));
+    for w in &cli.warnings {
+        a.extend(["-W".to_string(), w.clone()]);
+    }
+    for x in &cli.xoptions {
+        a.extend(["-X".to_string(), x.clone()]);
+    }
+    a
+}
+
 /// `--compare`: the everyday way to compare interpreted and JIT timings.
 fn compare(cli: &Cli) -> i32 {
     let exe = match std::env::current_exe() {
@@ -252,7 +280,7 @@ fn compare(cli: &Cli) -> i32 {
         let mut times = Vec::new();
         for _ in 0..cli.runs.max(1) {
             let mut cmd = std::process::Command::new(&exe);
-            cmd.args(flags);
+            cmd.args(interpreter_args(cli)).args(flags);
             if let Some(t) = cli.jit_threshold {
                 cmd.arg(format!("--jit-threshold={}", t));
             }

@@ -154,6 +154,9 @@ fn interpreter_flags() {
     assert_eq!((out.as_str(), code), ("b\n", Some(3)));
     let (out, _, _) = spry_clean(&dir, &["-u", "-c", prog], &[]);
     assert_eq!(out, "a\nb\n");
+    let direct = "import os, sys; sys.stdout.write('a\\n'); os.write(1, b'b\\n'); os._exit(3)";
+    let (out, _, _) = spry_clean(&dir, &["-u", "-c", direct], &[]);
+    assert_eq!(out, "a\nb\n");
     let (out, _, _) = spry_clean(&dir, &["-c", prog], &[("PYTHONUNBUFFERED", "1")]);
     assert_eq!(out, "a\nb\n");
     let (out, _, _) = spry_clean(&dir, &["-E", "-c", prog], &[("PYTHONUNBUFFERED", "1")]);
@@ -169,5 +172,10 @@ fn interpreter_flags() {
     );
     let (out, _, _) = spry_clean(&dir, &["-P", "opt.py"], &[]);
     assert_eq!(out, "mdoc cdoc fdoc True\ndebug\n");
+    // `--compare` runs both tiers with the same interpreter options.
+    std::fs::write(dir.join("note.py"), "import sys\nopen(sys.argv[1], 'a').write(str(__debug__) + ' ')\n").unwrap();
+    let (_, _, code) = spry_clean(&dir, &["--compare", "--runs", "1", "-O", "note.py", "notes.txt"], &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(std::fs::read_to_string(dir.join("notes.txt")).unwrap(), "False False ");
     std::fs::remove_dir_all(&dir).unwrap();
 }

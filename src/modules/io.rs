@@ -494,9 +494,7 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let mut b = f.backing.borrow_mut();
     match &mut *b {
-        Backing::Std(StdKind::Stdout) => {
-            let _ = vm.stdout.write_all(&bytes);
-        }
+        Backing::Std(StdKind::Stdout) => vm.write_real_stdout(&bytes),
         Backing::Std(StdKind::Stderr) => {
             vm.flush_stdout();
             let _ = std::io::stderr().write_all(&bytes);

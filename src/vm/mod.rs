@@ -715,18 +715,23 @@ impl Vm {
         }
     }
 
+    /// Writes to the real stdout, flushing as `stdout_flush` says.
+    pub fn write_real_stdout(&mut self, b: &[u8]) {
+        let _ = self.stdout.write_all(b);
+        match self.stdout_flush {
+            StdoutFlush::Block => {}
+            StdoutFlush::Line if !b.contains(&b'\n') => {}
+            _ => {
+                let _ = self.stdout.flush();
+            }
+        }
+    }
+
     /// Writes to stdout (or to a replacement `sys.stdout`).
     pub fn write_stdout(&mut self, s: &str) -> PyResult<()> {
         let out = self.sys_stream("stdout");
         if out.is(&self.std_streams.0) || out.is_none() {
-            let _ = self.stdout.write_all(s.as_bytes());
-            match self.stdout_flush {
-                StdoutFlush::Block => {}
-                StdoutFlush::Line if !s.contains('\n') => {}
-                _ => {
-                    let _ = self.stdout.flush();
-                }
-            }
+            self.write_real_stdout(s.as_bytes());
             Ok(())
         } else {
             self.call_method(&out, "write", &[Value::str(s)])?;
