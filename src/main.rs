@@ -503,6 +503,7 @@ fn find_module_file(name: &str) -> Option<String> {
 
 /// Handles the outcome of the program: exit code, printing uncaught exceptions.
 fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
+    let mut interrupted = false;
     let code = match result {
         Ok(()) => 0,
         Err(mut e) => {
@@ -520,6 +521,7 @@ fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
                     }
                 }
             } else {
+                interrupted = vm.err_is(&e, ExcKind::KeyboardInterrupt);
                 vm.print_exception(&mut e);
                 1
             }
@@ -529,7 +531,30 @@ fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
     vm.finalize_at_exit();
     spry::modules::io::flush_all_files();
     vm.flush_stdout();
+    if interrupted {
+        exit_by_sigint();
+    }
     code
+}
+
+/// After an uncaught KeyboardInterrupt, CPython ends by SIGINT with its
+/// default action, so that a shell or parent sees the process interrupted
+/// (status 130 in a shell, -2 in `subprocess`); so does Spry.
+fn exit_by_sigint() -> i32 {
+    unsafe extern "C" {
+        fn signal(sig: i32, handler: usize) -> usize;
+        fn raise(sig: i32) -> i32;
+    }
+    const SIGINT: i32 = 2;
+    const SIG_DFL: usize = 0;
+    // SAFETY: restoring SIGINT's default action and raising it ends the
+    // process at once; neither call touches Rust state.
+    unsafe {
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+    }
+    // (Not reached: SIGINT's default action ends the process.)
+    130
 }
 
 fn print_stats(vm: &Vm) {

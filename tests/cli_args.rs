@@ -179,3 +179,24 @@ fn interpreter_flags() {
     assert_eq!(std::fs::read_to_string(dir.join("notes.txt")).unwrap(), "False False ");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// An uncaught KeyboardInterrupt ends the process by SIGINT after the
+/// traceback, as in CPython (a shell shows 130); `os.get_terminal_size`
+/// fails on a descriptor that is not a terminal; argparse wraps at
+/// `$COLUMNS - 2`.
+#[test]
+fn interrupt_status_and_terminal_size() {
+    use std::os::unix::process::ExitStatusExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_spry")).args(["-c", "print('x'); raise KeyboardInterrupt"]).output().expect("run spry");
+    assert_eq!(out.status.signal(), Some(2));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "x\n");
+    assert!(String::from_utf8(out.stderr).unwrap().ends_with("\nKeyboardInterrupt\n"));
+    let prog = "import os\ntry:\n    os.get_terminal_size(99)\nexcept OSError as e:\n    print(e)\nprint(os.terminal_size((3, 4)))\n\
+                import argparse\np = argparse.ArgumentParser(prog='t')\nfor o in 'abcdefgh':\n    p.add_argument('--' + o * 3)\np.print_usage()\n";
+    let out = Command::new(env!("CARGO_BIN_EXE_spry")).args(["-c", prog]).env("COLUMNS", "40").output().expect("run spry");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "[Errno 9] Bad file descriptor\nos.terminal_size(columns=3, lines=4)\n\
+         usage: t [-h] [--aaa AAA] [--bbb BBB]\n         [--ccc CCC] [--ddd DDD]\n         [--eee EEE] [--fff FFF]\n         [--ggg GGG] [--hhh HHH]\n"
+    );
+}

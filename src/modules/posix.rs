@@ -279,6 +279,36 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `_get_terminal_size(fd)`: (columns, lines) of the terminal open on `fd`
+/// (`os.get_terminal_size` wraps it), or OSError (ENOTTY when `fd` is not
+/// a terminal).
+fn get_terminal_size(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("get_terminal_size", 1, 1)?;
+    let fd = arg::int(vm, &args.pos[0])?;
+    #[repr(C)]
+    #[derive(Default)]
+    struct Winsize {
+        rows: u16,
+        cols: u16,
+        xpixel: u16,
+        ypixel: u16,
+    }
+    unsafe extern "C" {
+        fn ioctl(fd: i32, request: u64, ...) -> i32;
+    }
+    const TIOCGWINSZ: u64 = 0x5413;
+    let fd = i32::try_from(fd).map_err(|_| os_error(&std::io::Error::from_raw_os_error(9), &[]))?;
+    let mut ws = Winsize::default();
+    // SAFETY: TIOCGWINSZ writes one `struct winsize` (four u16, the layout
+    // of `Winsize`) through the pointer, which points at a live local; a
+    // bad descriptor makes ioctl fail with an errno, nothing worse.
+    let r = unsafe { ioctl(fd, TIOCGWINSZ, &mut ws as *mut Winsize) };
+    if r != 0 {
+        return Err(os_error(&std::io::Error::last_os_error(), &[]));
+    }
+    Ok(Value::tuple(vec![Value::Int(ws.cols as i64), Value::Int(ws.rows as i64)]))
+}
+
 fn environ_items(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("_environ_items", 0, 0)?;
     let items = std::env::vars_os()
@@ -403,6 +433,7 @@ pub fn make(vm: &mut Vm) -> Value {
             ("getpid", getpid),
             ("_exit", os_exit),
             ("write", write),
+            ("_get_terminal_size", get_terminal_size),
             ("_environ_items", environ_items),
             ("putenv", putenv),
             ("unsetenv", unsetenv),

@@ -163,6 +163,23 @@ def _copy_items(items):
 # ===============
 
 
+def _terminal_columns():
+    # shutil.get_terminal_size().columns, as CPython's argparse uses (Spry
+    # has no shutil yet): $COLUMNS, else the width of the terminal on
+    # sys.__stdout__, else 80.
+    import os
+    try:
+        columns = int(os.environ['COLUMNS'])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(_sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
 class HelpFormatter(object):
     """Formatter for generating usage messages and argument help strings.
 
@@ -178,12 +195,8 @@ class HelpFormatter(object):
 
         # default setting for width
         if width is None:
-            try:
-                import shutil as _shutil
-                width = _shutil.get_terminal_size().columns
-                width -= 2
-            except ImportError:
-                width = 70
+            width = _terminal_columns()
+            width -= 2
 
         self._prog = prog
         self._indent_increment = indent_increment

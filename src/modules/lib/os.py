@@ -68,6 +68,30 @@ class stat_result(tuple):
         return "os.stat_result(%s)" % ", ".join("%s=%r" % (n, v) for n, v in zip(names, self))
 
 
+class terminal_size(tuple):
+    """A tuple of (columns, lines) for holding terminal window size"""
+    n_sequence_fields = 2
+    n_fields = 2
+    n_unnamed_fields = 0
+
+    def __new__(cls, values):
+        values = tuple(values)
+        if len(values) != 2:
+            raise TypeError("os.terminal_size() takes a 2-sequence (%d-sequence given)" % len(values))
+        return tuple.__new__(cls, values)
+
+    columns = property(lambda self: self[0])
+    lines = property(lambda self: self[1])
+
+    def __repr__(self):
+        return "os.terminal_size(columns=%r, lines=%r)" % (self[0], self[1])
+
+
+def get_terminal_size(fd=1, /):
+    """Return the size of the terminal window as (columns, lines)."""
+    return terminal_size(_posix._get_terminal_size(fd))
+
+
 def stat(path, *, dir_fd=None, follow_symlinks=True):
     if follow_symlinks:
         return stat_result(_posix.stat(path))
@@ -342,20 +366,6 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
             stack.append((top, dirs, nondirs))
             for new_path in reversed(walk_dirs):
                 stack.append(new_path)
-
-
-def get_terminal_size(fd=1):
-    columns = int(environ.get('COLUMNS', 80))
-    lines = int(environ.get('LINES', 24))
-    return terminal_size((columns, lines))
-
-
-class terminal_size(tuple):
-    columns = property(lambda self: self[0])
-    lines = property(lambda self: self[1])
-
-    def __repr__(self):
-        return "os.terminal_size(columns=%d, lines=%d)" % self
 
 
 def get_exec_path(env=None):
