@@ -24,6 +24,8 @@ pub fn init(vm: &mut Vm) {
             ("_getframe", getframe),
             ("displayhook", super::codeops::displayhook),
             ("audit", audit),
+            ("getswitchinterval", getswitchinterval),
+            ("setswitchinterval", setswitchinterval),
             ("addaudithook", audit),
         ],
     );
@@ -39,6 +41,13 @@ pub fn init(vm: &mut Vm) {
     set(&m, "executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
     set(&m, "prefix", Value::str("/usr"));
     set(&m, "base_prefix", Value::str("/usr"));
+    set(&m, "exec_prefix", Value::str("/usr"));
+    set(&m, "base_exec_prefix", Value::str("/usr"));
+    set(&m, "platlibdir", Value::str("lib"));
+    set(&m, "abiflags", Value::str(""));
+    set(&m, "pycache_prefix", Value::None);
+    // Floats print as the shortest string that reads back (ryu), as CPython's "short" style.
+    set(&m, "float_repr_style", Value::str("short"));
     set(&m, "dont_write_bytecode", Value::Bool(true));
     set(&m, "builtin_module_names", Value::tuple(super::RUST_MODULES.iter().map(|s| Value::str(s)).collect()));
     set(&m, "copyright", Value::str("Copyright (c) Spry contributors."));
@@ -306,6 +315,25 @@ fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     // `sys.exit(None)` raises SystemExit() with no arguments, as CPython does.
     let a: Vec<Value> = args.pos.iter().filter(|v| !v.is_none()).cloned().collect();
     Err(PyErr::with_args(ExcKind::SystemExit, a))
+}
+
+/// The thread switch interval `setswitchinterval` set (CPython's default
+/// 5 ms), as f64 bits. Spry runs one thread: the value is only kept.
+static SWITCH_INTERVAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x3F747AE147AE147B);
+
+fn getswitchinterval(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getswitchinterval", 0, 0)?;
+    Ok(Value::Float(f64::from_bits(SWITCH_INTERVAL.load(std::sync::atomic::Ordering::Relaxed))))
+}
+
+fn setswitchinterval(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("setswitchinterval", 1, 1)?;
+    let x = crate::builtins::arg::float(vm, &args.pos[0])?;
+    if x <= 0.0 {
+        return Err(PyErr::value_error("switch interval must be strictly positive"));
+    }
+    SWITCH_INTERVAL.store(x.to_bits(), std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::None)
 }
 
 fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
