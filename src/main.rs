@@ -364,7 +364,7 @@ fn run(cli: Cli) -> i32 {
             eprintln!("spry: {}", e);
             return 2;
         }
-        let r = run_module(&mut vm, m);
+        let r = run_module(&mut vm, m, file.as_deref());
         return finish(&mut vm, r);
     }
     let (source, filename, argv) = match program(&cli) {
@@ -480,20 +480,20 @@ fn configure_jit(vm: &mut Vm, cli: &Cli) -> Result<(), String> {
     Ok(())
 }
 
-fn run_module(vm: &mut Vm, name: &str) -> Result<(), PyErr> {
-    // A module shipped inside the binary (`spry -m timeit ...`).
-    if find_module_file(name).is_none() {
+/// Runs module `name` as `__main__`: `file`, the module's file as
+/// `find_module_file` found it (absolute), or else a module shipped inside
+/// the binary (`spry -m timeit ...`).
+fn run_module(vm: &mut Vm, name: &str, file: Option<&str>) -> Result<(), PyErr> {
+    let Some(path) = file else {
         if let Some(m) = spry::modules::py_source(name) {
             let source = spry::modules::source_text(m);
             return vm.run_main(&source, &format!("<frozen {}>", name));
         }
-    }
-    let Some(path) = find_module_file(name) else {
         eprintln!("{}: No module named {}", std::env::args().next().unwrap_or_else(|| "spry".into()), name);
         return Err(PyErr::new(ExcKind::SystemExit, "1"));
     };
-    let source = std::fs::read_to_string(&path).map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
-    vm.run_main(&source, &script_path(&path))
+    let source = std::fs::read_to_string(path).map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+    vm.run_main(&source, path)
 }
 
 fn find_module_file(name: &str) -> Option<String> {
@@ -540,7 +540,7 @@ fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
 /// After an uncaught KeyboardInterrupt, CPython ends by SIGINT with its
 /// default action, so that a shell or parent sees the process interrupted
 /// (status 130 in a shell, -2 in `subprocess`); so does Spry.
-fn exit_by_sigint() -> i32 {
+fn exit_by_sigint() {
     unsafe extern "C" {
         fn signal(sig: i32, handler: usize) -> usize;
         fn raise(sig: i32) -> i32;
@@ -553,8 +553,8 @@ fn exit_by_sigint() -> i32 {
         signal(SIGINT, SIG_DFL);
         raise(SIGINT);
     }
-    // (Not reached: SIGINT's default action ends the process.)
-    130
+    // (Not reached: SIGINT's default action ends the process; were it
+    // ignored, the caller's exit code 1 stands.)
 }
 
 fn print_stats(vm: &Vm) {
