@@ -490,7 +490,7 @@ fn run_module(vm: &mut Vm, name: &str, file: Option<&str>) -> Result<(), PyErr> 
             return vm.run_main(&source, &format!("<frozen {}>", name));
         }
         eprintln!("{}: No module named {}", std::env::args().next().unwrap_or_else(|| "spry".into()), name);
-        return Err(PyErr::new(ExcKind::SystemExit, "1"));
+        return Err(PyErr::with_args(ExcKind::SystemExit, vec![Value::Int(1)]));
     };
     let source = std::fs::read_to_string(path).map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
     vm.run_main(&source, path)

@@ -104,6 +104,9 @@ fn module_paths_are_absolute() {
     let (out, _, code) = spry_in(&dir, &["-m", "modprog", "-W", "a"], &[]);
     assert_eq!(out, format!("['{cwd}/modprog.py', '-W', 'a'] {cwd}/modprog.py True\n"));
     assert_eq!(code, Some(0));
+    let (out, err, code) = spry_in(&dir, &["-m", "nosuchmodule"], &[]);
+    assert_eq!((out.as_str(), code), ("", Some(1)));
+    assert!(err.ends_with(": No module named nosuchmodule\n"), "{}", err);
     let (out, _, _) = spry_in(&dir, &["-m", "pk"], &[]);
     assert_eq!(out, format!("['{cwd}/pk/__main__.py'] {cwd}/pk/__main__.py True\n"));
     std::fs::remove_dir_all(&dir).unwrap();
