@@ -424,6 +424,11 @@ fn run(cli: Cli) -> i32 {
     if cli.stats {
         print_stats(&vm);
     }
+    if cli.jit_stats || vm.jit.log {
+        // Compilations still in flight on the compiler thread: their
+        // figures and logs are part of the report.
+        vm.jit_wait_all();
+    }
     if cli.jit_stats {
         eprint!("{}", vm.jit_stats_report());
     }
@@ -477,6 +482,10 @@ fn configure_jit(vm: &mut Vm, cli: &Cli) -> Result<(), String> {
     vm.jit.log = cli.jit_log;
     vm.jit_threshold = if vm.jit.enabled { vm.jit.threshold } else { u32::MAX };
     vm.jit_watch = vm.jit_threshold.saturating_sub(spry::jit::ENTRY_WATCH);
+    if vm.jit.enabled && vm.jit.opts.has("background") {
+        // The compiler thread starts (and warms up) with the program.
+        vm.jit_start();
+    }
     Ok(())
 }
 

@@ -233,6 +233,14 @@ fn conformance_jit_every_loop_no_opts() {
     run_corpus(&["--jit-threshold=1", "--jit-opt=none"]);
 }
 
+/// Compilation on the compiler thread (`--jit-opt=+background`, off by
+/// default): code installed while the interpreter runs the region, at
+/// whatever point the compiler thread is done.
+#[test]
+fn conformance_jit_background() {
+    run_corpus(&["--jit-threshold=2", "--jit-opt=+background"]);
+}
+
 /// Exception handlers compiled into regions (`--jit-opt=+catch`, off by
 /// default): the cases about exceptions, generators, tracebacks and the
 /// JIT's guards, every loop compiled at once.

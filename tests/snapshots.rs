@@ -128,6 +128,26 @@ fn jit_log_attr_method() {
     check_jit_log("jit_attr_method");
 }
 
+/// `background`: the loop is compiled on the compiler thread while the
+/// interpreter runs it, then entered; `--jit-stats` waits for compilations
+/// in flight and says how much of the compile time was on that thread.
+/// Without the option, no compiler thread.
+#[test]
+fn background_compiles_on_a_second_thread() {
+    let stats = jit_stats("jit_background.py", &["--jit-opt=+background"], "5999999\n");
+    assert!(stats.contains("ms of it on the compiler thread)"), "{}", stats);
+    let entered = stats
+        .lines()
+        .find(|l| l.starts_with("  loop jit_background.py:6-8 in total: compiled 1 time(s)"))
+        .and_then(|l| l.split("entered ").nth(1))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse::<u64>().ok());
+    assert!(entered.is_some_and(|n| n >= 1), "{}", stats);
+    let stats = jit_stats("jit_background.py", &[], "5999999\n");
+    assert!(!stats.contains("compiler thread"), "{}", stats);
+    assert!(stats.contains("  loop jit_background.py:6-8 in total: compiled 1 time(s)"), "{}", stats);
+}
+
 /// `--compare` runs both tiers, checks the outputs agree and prints the table.
 #[test]
 fn compare_prints_both_tiers() {

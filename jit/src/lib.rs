@@ -11,6 +11,7 @@ pub mod eval;
 pub mod ir;
 pub mod lower;
 pub mod text;
+pub mod worker;
 
 pub use ir::{BlockId, Cmp, Function, Op, Terminator, Ty, Var};
 pub use lower::{Backend, Compiled};

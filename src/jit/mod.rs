@@ -140,6 +140,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "facts about objects (shapes, attribute addresses, lists, globals) survive an inlined call's return: a call whose clearing of the callee's registers made a finalizer or a collection due leaves compiled code after it instead of running them inline",
     ),
     (
+        "background",
+        "(off by default) the backend (Cranelift) compiles on a second thread while the interpreter goes on running the region, and the code is installed when ready: the program does not wait for the compiler, but interprets meanwhile",
+    ),
+    (
         "quickloopless",
         "regions without loops that make no native calls (leaf functions) are compiled without Cranelift's optimisation passes: a fifth less compile time for them, no slower (their code is helper calls and guards)",
     ),
@@ -162,9 +166,9 @@ pub struct JitOpts {
 }
 
 /// Optimisations that are off unless asked for (`--jit-opt=+catch`):
-/// measured no faster (see "Exception handlers in compiled code" in
-/// docs/architecture.md).
-const OFF_BY_DEFAULT: &[&str] = &["catch", "catchinlined"];
+/// measured no faster (see "Exception handlers in compiled code" and
+/// "Compiling on a second thread" in docs/architecture.md).
+const OFF_BY_DEFAULT: &[&str] = &["catch", "catchinlined", "background"];
 
 impl Default for JitOpts {
     fn default() -> Self {
@@ -583,6 +587,31 @@ const MAX_COMPILES: u32 = 8;
 /// FN_FIRST_RATIO` times are left to the function's compilation.
 const FN_FIRST_RATIO: u32 = 8;
 
+/// A region translated and handed to the compiler thread: what installing
+/// its code needs (the translation keeps the constants the code refers to
+/// alive meanwhile).
+struct PendingCompile {
+    key: (usize, u32),
+    header: usize,
+    loop_pc: usize,
+    /// The translation, its IR moved to the compiler thread.
+    t: translate::Translation,
+    /// The IR as text, for `--jit-log`.
+    ir_text: Option<String>,
+}
+
+/// What `Vm::jit_compile_region` made.
+enum Compile {
+    Ready(Rc<CompiledLoop>),
+    /// Compiling on the compiler thread: the interpreter goes on.
+    Pending,
+    Failed,
+}
+
+/// With `background`: back-edges of a loop whose code is being compiled
+/// between two looks for it (`Vm::jit_poll`).
+const POLL_EVERY: u32 = 64;
+
 /// What the VM knows about one loop (keyed by code object and the pc of
 /// its `Loop` instruction).
 pub struct LoopRecord {
@@ -591,6 +620,9 @@ pub struct LoopRecord {
     pub compiled: Option<Rc<CompiledLoop>>,
     pub compiles: u32,
     pub blacklisted: bool,
+    /// Translated and being compiled on the compiler thread
+    /// (`background`): installed by `Vm::jit_poll`.
+    pub pending: bool,
     /// Header states widened by earlier compilations, and the constants
     /// they refer to.
     pub headers: HashMap<translate::HeaderKey, translate::State>,
@@ -624,6 +656,13 @@ pub struct JitState {
     pub stats: bool,
     pub log: bool,
     backend: Option<spry_jit::Backend>,
+    /// The compiler thread (`background`), in place of `backend`.
+    worker: Option<spry_jit::worker::Worker>,
+    /// Translations whose code the compiler thread is making, by job.
+    pending: HashMap<u64, PendingCompile>,
+    /// Of `compile_time`: the compiler thread's part (wall clock), which
+    /// the program did not wait for.
+    pub background_time: Duration,
     pub loops: HashMap<(usize, u32), LoopRecord, BuildKeyHasher>,
     pub compile_time: Duration,
     /// Of which translating to the IR (`SPRY_JIT_TIMING`).
@@ -667,6 +706,9 @@ impl Default for JitState {
             stats: false,
             log: false,
             backend: None,
+            worker: None,
+            pending: HashMap::new(),
+            background_time: Duration::ZERO,
             loops: HashMap::default(),
             compile_time: Duration::ZERO,
             translate_time: Duration::ZERO,
@@ -740,6 +782,10 @@ impl Vm {
     pub fn jit_backedge(&mut self, fi: usize, loop_pc: usize, header: usize) -> Outcome {
         let code_ptr = self.frames[fi].code as usize;
         let key = (code_ptr, loop_pc as u32);
+        if self.jit.worker.as_ref().is_some_and(|w| w.in_flight > 0) {
+            // (Code that came may be entered from here: `enter_enclosing`.)
+            self.jit_poll();
+        }
         if !self.jit.inner_entries.is_empty() && self.frames[fi].generator_safe() {
             if let Some(o) = self.enter_enclosing(fi, header) {
                 return o;
@@ -747,6 +793,16 @@ impl Vm {
         }
         let lp = match self.jit.loops.get(&key).and_then(|r| r.compiled.clone()) {
             Some(lp) => lp,
+            None if self.jit.loops.get(&key).is_some_and(|r| r.pending) => {
+                self.jit_poll();
+                match self.jit.loops.get(&key).and_then(|r| r.compiled.clone()) {
+                    Some(lp) => lp,
+                    None => {
+                        self.poll_later(fi, loop_pc);
+                        return Outcome::NotRun;
+                    }
+                }
+            }
             None => {
                 let rec_blacklisted = self.jit.loops.get(&key).is_some_and(|r| r.blacklisted);
                 if rec_blacklisted || !self.frames[fi].generator_safe() {
@@ -756,12 +812,20 @@ impl Vm {
                 if self.defer_to_function(fi, loop_pc) {
                     return Outcome::NotRun;
                 }
+                if self.covered_by_pending(fi) {
+                    self.poll_later(fi, loop_pc);
+                    return Outcome::NotRun;
+                }
                 if self.defer_to_enclosing(fi, loop_pc, header) {
                     return Outcome::NotRun;
                 }
                 match self.jit_compile(fi, loop_pc, header) {
-                    Some(lp) => lp,
-                    None => {
+                    Compile::Ready(lp) => lp,
+                    Compile::Pending => {
+                        self.poll_later(fi, loop_pc);
+                        return Outcome::NotRun;
+                    }
+                    Compile::Failed => {
                         self.reset_counter(fi, loop_pc);
                         return Outcome::NotRun;
                     }
@@ -808,12 +872,25 @@ impl Vm {
                     self.frames[fi].code().jit_fn.set(1);
                     return Outcome::NotRun;
                 }
+                if self.jit.loops.get(&key).is_some_and(|r| r.pending) {
+                    self.jit_poll();
+                    match self.jit.loops.get(&key).and_then(|r| r.compiled.clone()) {
+                        Some(lp) => return self.jit_run(fi, key, lp),
+                        None => return Outcome::NotRun,
+                    }
+                }
                 if from_interp && self.defer_to_caller(fi) {
                     return Outcome::NotRun;
                 }
+                if self.covered_by_pending(fi) {
+                    let code = self.frames[fi].code();
+                    code.entry_count.set(self.jit_threshold.saturating_sub(POLL_EVERY));
+                    return Outcome::NotRun;
+                }
                 match self.jit_compile_region(fi, key, 0, last) {
-                    Some(lp) => lp,
-                    None => {
+                    Compile::Ready(lp) => lp,
+                    Compile::Pending => return Outcome::NotRun,
+                    Compile::Failed => {
                         self.frames[fi].code().jit_fn.set(1);
                         return Outcome::NotRun;
                     }
@@ -1023,33 +1100,69 @@ impl Vm {
         }
     }
 
-    fn jit_compile(&mut self, fi: usize, loop_pc: usize, header: usize) -> Option<Rc<CompiledLoop>> {
+    /// With `background`: whether frame `fi` runs inside a region being
+    /// compiled — its function's, an enclosing loop's, or one of its
+    /// callers' (the innermost loop around each call, or the caller's
+    /// function). What gets hot there waits (`poll_later`) instead of
+    /// compiling: once installed, that region runs it, usually inlined
+    /// (mandelbrot's `escape_time` and its loop, hot in the interpreter
+    /// while the loop calling it compiles).
+    fn covered_by_pending(&self, fi: usize) -> bool {
+        if self.jit.worker.is_none() {
+            return false;
+        }
+        // Pending, or installed and not entered yet: the region's frame is
+        // still in the iteration it was in when the code came.
+        let waiting = |r: &LoopRecord| r.pending || r.compiled.as_ref().is_some_and(|lp| lp.runs.get() == 0);
+        for f in self.frames[..=fi].iter().rev().take(8) {
+            if !f.generator_safe() {
+                break;
+            }
+            let code = f.code();
+            let addr = f.code as usize;
+            if f.func.is_some() && self.jit.loops.get(&(addr, FUNCTION_KEY)).is_some_and(waiting) {
+                return true;
+            }
+            let pc = f.pc as usize;
+            let around = code.instrs.iter().enumerate().any(|(p, i)| match i {
+                crate::bytecode::Instr::Loop { target, .. } if (*target as usize) < pc && pc <= p + 1 => {
+                    self.jit.loops.get(&(addr, p as u32)).is_some_and(waiting)
+                }
+                _ => false,
+            });
+            if around {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// With `background`, a loop whose code is being compiled: its
+    /// back-edge comes to `jit_backedge` again after `POLL_EVERY` more
+    /// iterations, to look for the code.
+    fn poll_later(&mut self, fi: usize, loop_pc: usize) {
+        let code = self.frames[fi].code();
+        if let Some(crate::bytecode::Instr::Loop { counter, .. }) = code.instrs.get(loop_pc) {
+            code.loop_counters[*counter as usize].set(self.jit_threshold.saturating_sub(POLL_EVERY));
+        }
+    }
+
+    fn jit_compile(&mut self, fi: usize, loop_pc: usize, header: usize) -> Compile {
         let key = (self.frames[fi].code as usize, loop_pc as u32);
         self.jit_compile_region(fi, key, header, loop_pc)
     }
 
     /// Compiles the region `header..=last` of frame `fi`'s code (a loop, or
     /// a whole function body when `key.1` is `FUNCTION_KEY`).
-    fn jit_compile_region(&mut self, fi: usize, key: (usize, u32), header: usize, loop_pc: usize) -> Option<Rc<CompiledLoop>> {
+    fn jit_compile_region(&mut self, fi: usize, key: (usize, u32), header: usize, loop_pc: usize) -> Compile {
         // (Compile time includes making the backend, on the first
         // compilation: ~0.1 ms.)
         let start = Instant::now();
         let cpu_start = spry_jit::lower::thread_cpu_time();
-        if self.jit.backend.is_none() {
-            match spry_jit::Backend::new() {
-                Ok(mut b) => {
-                    b.keep_clif = self.jit.log;
-                    b.quick_loopless = self.jit.opts.has("quickloopless");
-                    self.jit.backend = Some(b);
-                }
-                Err(e) => {
-                    self.jit.enabled = false;
-                    self.jit.failures.push(format!("no native backend: {}", e));
-                    return None;
-                }
-            }
+        if !self.jit_start() {
+            return Compile::Failed;
         }
-        let timing = self.jit.backend.as_ref().is_some_and(|b| b.times.is_some());
+        let timing = std::env::var_os("SPRY_JIT_TIMING").is_some();
         let code_ref = self.frames[fi].code_ref();
         let code: &CodeObj = &code_ref;
         let rec = self.jit.loops.entry(key).or_insert_with(|| LoopRecord {
@@ -1058,6 +1171,7 @@ impl Vm {
             compiled: None,
             compiles: 0,
             blacklisted: false,
+            pending: false,
             headers: HashMap::new(),
             consts: Vec::new(),
             generic: HashSet::new(),
@@ -1074,7 +1188,7 @@ impl Vm {
         rec.compiles += 1;
         if rec.compiles > MAX_COMPILES {
             rec.blacklisted = true;
-            return None;
+            return Compile::Failed;
         }
         let mut headers = std::mem::take(&mut rec.headers);
         let mut consts = std::mem::take(&mut rec.consts);
@@ -1098,17 +1212,132 @@ impl Vm {
         rec.headers = headers;
         rec.consts = consts;
         rec.generic = generic;
-        let t = match result {
+        let mut t = match result {
             Ok(t) => t,
             Err(why) => {
                 rec.blacklisted = true;
                 self.jit.failed += 1;
                 self.jit.failures.push(format!("{}:{}: {}", crate::vm::display_path(&code.filename), code.lines[header], why));
-                return None;
+                return Compile::Failed;
             }
         };
+        for (n, k) in self.jit.restarts.iter_mut().zip(t.restarts) {
+            *n += k;
+        }
+        if let Some(worker) = self.jit.worker.as_mut() {
+            // The backend's work goes to the compiler thread; the code is
+            // installed by `jit_poll`.
+            let ir_text = self.jit.log.then(|| t.func.to_string());
+            let func = std::mem::replace(&mut t.func, spry_jit::Function::new(""));
+            let submitted = worker.submit(func);
+            let rec = self.jit.loops.get_mut(&key).unwrap();
+            let spent = start.elapsed();
+            rec.compile_time += spent;
+            self.jit.compile_time += spent;
+            if timing {
+                self.jit.compile_cpu += spry_jit::lower::thread_cpu_time().saturating_sub(cpu_start);
+            }
+            return match submitted {
+                Ok(id) => {
+                    rec.pending = true;
+                    self.jit.pending.insert(id, PendingCompile { key, header, loop_pc, t, ir_text });
+                    Compile::Pending
+                }
+                Err(e) => {
+                    rec.blacklisted = true;
+                    self.jit.failed += 1;
+                    self.jit.failures.push(format!("{}:{}: backend: {}", crate::vm::display_path(&code.filename), code.lines[header], e));
+                    Compile::Failed
+                }
+            };
+        }
         let backend = self.jit.backend.as_ref().unwrap();
-        let compiled = match backend.compile(&t.func) {
+        let compiled = backend.compile(&t.func);
+        let spent = start.elapsed();
+        if let Some(rec) = self.jit.loops.get_mut(&key) {
+            rec.compile_time += spent;
+        }
+        self.jit.compile_time += spent;
+        if timing {
+            self.jit.compile_cpu += spry_jit::lower::thread_cpu_time().saturating_sub(cpu_start);
+        }
+        let ir_text = self.jit.log.then(|| t.func.to_string());
+        match self.jit_install(PendingCompile { key, header, loop_pc, t, ir_text }, compiled) {
+            Some(lp) => Compile::Ready(lp),
+            None => Compile::Failed,
+        }
+    }
+
+    /// Makes the backend (or, with `background`, starts the compiler
+    /// thread, which warms up while the program starts). False (and the JIT
+    /// off) when there is no native backend.
+    pub fn jit_start(&mut self) -> bool {
+        if self.jit.backend.is_some() || self.jit.worker.is_some() {
+            return true;
+        }
+        let made = spry_jit::Backend::new().and_then(|mut b| {
+            b.keep_clif = self.jit.log;
+            b.quick_loopless = self.jit.opts.has("quickloopless");
+            if self.jit.opts.has("background") {
+                self.jit.worker = Some(spry_jit::worker::Worker::spawn(b)?);
+            } else {
+                self.jit.backend = Some(b);
+            }
+            Ok(())
+        });
+        if let Err(e) = made {
+            self.jit.enabled = false;
+            self.jit_threshold = u32::MAX;
+            self.jit.failures.push(format!("no native backend: {}", e));
+            return false;
+        }
+        true
+    }
+
+    /// `background`: installs the code of every compilation the compiler
+    /// thread has finished (never waits).
+    pub(crate) fn jit_poll(&mut self) {
+        while let Some(done) = self.jit.worker.as_mut().and_then(|w| w.finished()) {
+            self.jit_take_finished(done);
+        }
+    }
+
+    /// `--jit-stats`: waits for the compilations still in flight, so that
+    /// the figures are complete.
+    pub fn jit_wait_all(&mut self) {
+        while let Some(done) = self.jit.worker.as_mut().and_then(|w| w.wait()) {
+            self.jit_take_finished(done);
+        }
+    }
+
+    fn jit_take_finished(&mut self, done: spry_jit::worker::Finished) {
+        let Some(p) = self.jit.pending.remove(&done.id) else { return };
+        let t0 = Instant::now();
+        self.jit.background_time += done.wall;
+        if std::env::var_os("SPRY_JIT_TIMING").is_some() {
+            self.jit.compile_cpu += done.cpu;
+        }
+        if let Some(rec) = self.jit.loops.get_mut(&p.key) {
+            rec.pending = false;
+            rec.compile_time += done.wall;
+        }
+        let key = p.key;
+        self.jit_install(p, done.result);
+        let spent = t0.elapsed();
+        self.jit.compile_time += done.wall + spent;
+        if let Some(rec) = self.jit.loops.get_mut(&key) {
+            rec.compile_time += spent;
+        }
+    }
+
+    /// Makes the compiled region `p` runnable: its record, its entries
+    /// (function entry, inner headers). A backend error leaves the region
+    /// to the interpreter.
+    fn jit_install(&mut self, p: PendingCompile, compiled: Result<spry_jit::Compiled, String>) -> Option<Rc<CompiledLoop>> {
+        let PendingCompile { key, header, loop_pc, t, ir_text } = p;
+        let code_ref = self.jit.loops.get(&key)?.code.clone();
+        let code: &CodeObj = &code_ref;
+        let compiled = match compiled {
             Ok(c) => c,
             Err(e) => {
                 let rec = self.jit.loops.get_mut(&key).unwrap();
@@ -1118,20 +1347,12 @@ impl Vm {
                 return None;
             }
         };
-        self.jit.compile_time += start.elapsed();
-        if timing {
-            self.jit.compile_cpu += spry_jit::lower::thread_cpu_time().saturating_sub(cpu_start);
-        }
         self.jit.compiled += 1;
-        for (n, k) in self.jit.restarts.iter_mut().zip(t.restarts) {
-            *n += k;
-        }
         if let Some(rec) = self.jit.loops.get_mut(&key) {
-            rec.compile_time += start.elapsed();
             rec.code_size = compiled.code_size;
         }
-        if self.jit.log {
-            self.jit_log(code, header, loop_pc, &t, &compiled);
+        if let Some(ir) = &ir_text {
+            self.jit_log(code, header, loop_pc, &t, ir, &compiled);
         }
         // SAFETY: the backend compiled a function with the entry signature.
         let entry: spry_jit::lower::EntryFn = unsafe { std::mem::transmute(compiled.entry) };
@@ -1207,7 +1428,7 @@ impl Vm {
         Some(lp)
     }
 
-    fn jit_log(&self, code: &CodeObj, header: usize, loop_pc: usize, t: &translate::Translation, c: &spry_jit::Compiled) {
+    fn jit_log(&self, code: &CodeObj, header: usize, loop_pc: usize, t: &translate::Translation, ir: &str, c: &spry_jit::Compiled) {
         let first = code.lines[header];
         let last = code.lines[header..=loop_pc].iter().copied().max().unwrap_or(first);
         let mut out = String::new();
@@ -1230,7 +1451,7 @@ impl Vm {
             }
         }
         out.push_str("--- trace (Spry JIT IR)\n");
-        out.push_str(&t.func.to_string());
+        out.push_str(ir);
         out.push_str("--- exits\n");
         for (i, e) in t.exits.iter().enumerate() {
             let from = if e.kind == ExitKind::Guard && e.site != e.pc { format!(", guard at pc {}", e.site) } else { String::new() };
@@ -1469,10 +1690,15 @@ impl Vm {
         let j = &self.jit;
         let mut out = String::new();
         out.push_str(&format!(
-            "JIT: {} loops compiled ({} compilations failed), compile time {:.3} ms\n",
+            "JIT: {} loops compiled ({} compilations failed), compile time {:.3} ms{}\n",
             j.compiled,
             j.failed,
-            j.compile_time.as_secs_f64() * 1000.0
+            j.compile_time.as_secs_f64() * 1000.0,
+            if j.worker.is_some() {
+                format!(" ({:.3} ms of it on the compiler thread)", j.background_time.as_secs_f64() * 1000.0)
+            } else {
+                String::new()
+            }
         ));
         let mut recs: Vec<&LoopRecord> = j.loops.values().collect();
         recs.sort_by_key(|r| (r.code.filename.to_string(), r.first_line));
@@ -1527,8 +1753,13 @@ impl Vm {
         for f in &j.failures {
             out.push_str(&format!("  not compiled: {}\n", f));
         }
-        if let Some(b) = &j.backend {
-            if b.times.is_some() {
+        let backend_report = match (&j.backend, &j.worker) {
+            (Some(b), _) => b.times.as_ref().map(|_| b.timing_report()),
+            (None, Some(w)) => w.timing_report(),
+            _ => None,
+        };
+        if let Some(report) = backend_report {
+            {
                 let r = j.restarts;
                 out.push_str(&format!(
                     "  compile cpu {:.3} ms; translate {:.3} ms; restarts: {} widened at back-edges, {} at joins, {} facts dropped, {} facts proposed\n",
@@ -1539,7 +1770,7 @@ impl Vm {
                     r[2],
                     r[3]
                 ));
-                out.push_str(&b.timing_report());
+                out.push_str(&report);
             }
         }
         out

@@ -27,6 +27,7 @@ MODES = {
     "t2": ["--jit-threshold=2"],
     "t7": ["--jit-threshold=7"],
     "t1none": ["--jit-threshold=1", "--jit-opt=none"],
+    "t2bg": ["--jit-threshold=2", "--jit-opt=+background"],
 }
 TIMEOUT = 10
 PY = os.environ.get("PYTHON", "python3")
