@@ -197,6 +197,26 @@ pub mod shape {
         s
     }
 
+    /// Pads the tree with unreachable nodes to the next multiple of 1024
+    /// (when the main program starts, like `round_up_versions`): the
+    /// shapes the program makes, which `--jit-log` shows as guard
+    /// constants, do not depend on how many start-up made. Costs at most
+    /// 1023 of the `MAX_SHAPES` nodes, once.
+    pub fn round_up_shapes() {
+        // SAFETY: single-threaded; the reference does not outlive the
+        // block, and nothing in it re-enters the state.
+        TLS.with(|t| unsafe {
+            let t = &mut *t.get();
+            if t.tree.is_empty() {
+                return;
+            }
+            while t.tree.len() % 1024 != 0 && t.tree.len() < MAX_SHAPES {
+                t.tree.push(Node::new(NO_SHAPE, Value::None, 0, Vec::new()));
+                t.vers.push(0);
+            }
+        })
+    }
+
     /// `add` past the cache: the edge found or made, then cached.
     #[cold]
     #[inline(never)]
@@ -384,6 +404,19 @@ pub mod shape {
             }
         })
     }
+}
+
+/// Moves the key version counter on to the next multiple of 2^20. The VM
+/// does this when the main program starts, so that the versions the
+/// program's dicts get (which `--jit-log` shows as guard constants) do not
+/// depend on how many start-up made. Versions only need to be new, so
+/// skipping some is harmless.
+pub fn round_up_versions() {
+    // SAFETY: single-threaded; the reference does not outlive the block.
+    shape::TLS.with(|t| unsafe {
+        let t = &mut *t.get();
+        t.next_version = (t.next_version + (1 << 20)) & !((1 << 20) - 1);
+    })
 }
 
 fn fresh_version() -> u64 {

@@ -574,6 +574,11 @@ impl Vm {
 
     /// Compiles and runs `source` as the `__main__` module.
     pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), PyErr> {
+        // Versions and shapes of the program's dicts and classes (guard
+        // constants in `--jit-log`) independent of what start-up made.
+        crate::objects::dict::round_up_versions();
+        crate::objects::dict::shape::round_up_shapes();
+        types::round_up_class_versions();
         let code = self.compile_source(source, filename, crate::compiler::Mode::Exec)?;
         let module = self.new_module("__main__");
         if let Value::Module(m) = &module {

@@ -89,6 +89,12 @@ pub fn fresh_class_version() -> u64 {
     })
 }
 
+/// Moves the class version counter on to the next multiple of 2^20 (when
+/// the main program starts; see `dict::round_up_versions`).
+pub fn round_up_class_versions() {
+    NEXT_CLASS_VERSION.with(|c| c.set((c.get() + (1 << 20)) & !((1 << 20) - 1)));
+}
+
 fn raw_class(name: &str, bases: Vec<PyRef<ClassObj>>, layout: Layout, flags: u32, tag: u8) -> PyRef<ClassObj> {
     let c = PyRef::new_tracked(ClassObj {
         name: RefCell::new(name.to_string()),
