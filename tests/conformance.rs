@@ -91,7 +91,7 @@ fn check(case: &str, flags: &[&str]) -> Result<(), String> {
     let dir = path.parent().unwrap();
     let expected_out = std::fs::read_to_string(path.with_extension("out")).unwrap();
     let expected_exit: i32 = std::fs::read_to_string(path.with_extension("exit")).map(|s| s.trim().parse().unwrap_or(0)).unwrap_or(0);
-    let expected_err = std::fs::read_to_string(path.with_extension("err")).ok().map(|s| s.trim().to_string());
+    let expected_err = std::fs::read_to_string(path.with_extension("err")).ok().map(|s| s.trim_end().to_string());
     let expected_stderr = std::fs::read_to_string(path.with_extension("stderr")).ok();
     let mut child = Command::new(env!("CARGO_BIN_EXE_spry"))
         .args(flags)

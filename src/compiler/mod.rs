@@ -219,6 +219,9 @@ enum FBlock<'a> {
     Handler {
         name: Option<(String, Reg)>,
     },
+    /// Inside an `except*` handler: `break`, `continue` and `return` may
+    /// not leave it (a SyntaxError, as in CPython).
+    ExceptStar,
     /// Inside `with`: leave by calling the exit function.
     With {
         exit: Reg,
@@ -265,6 +268,8 @@ pub struct FuncBuilder<'s> {
     fixups: Vec<(usize, Label)>,
     handlers: Vec<(Label, Reg)>,
     fblocks: Vec<FBlock<'s>>,
+    /// The `try` statement being compiled has `except*` clauses.
+    star: bool,
     loop_counters: u16,
     cur_line: u32,
     /// The source range of the node being compiled (`cur_pos`, starting on
@@ -322,6 +327,7 @@ impl<'s> FuncBuilder<'s> {
             fixups: Vec::new(),
             handlers: Vec::new(),
             fblocks: Vec::new(),
+            star: false,
             loop_counters: 0,
             cur_line: line,
             cur_pos: Position::NONE,

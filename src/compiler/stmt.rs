@@ -7,6 +7,9 @@ use super::symtable::{Resolution, ScopeKind};
 use super::{FBlock, FuncBuilder, FunctionBody, Label, Loc, Res};
 use crate::bytecode::{code_flags, BinOp, Instr, Reg};
 
+/// CPython's message for leaving an `except*` body by a jump.
+const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
+
 impl<'s> FuncBuilder<'s> {
     pub(super) fn stmts(&mut self, body: &'s [Stmt]) -> Res<()> {
         for s in body {
@@ -36,6 +39,12 @@ impl<'s> FuncBuilder<'s> {
             Stmt::Continue(_) => self.continue_stmt(s)?,
             Stmt::Pass(_) => {}
             Stmt::Return(r) => {
+                if self.fblocks.iter().any(|f| matches!(f, FBlock::ExceptStar)) {
+                    return Err(match r.value.as_deref() {
+                        Some(v) => self.err(v, EXCEPT_STAR_EXIT),
+                        None => self.err(s, EXCEPT_STAR_EXIT),
+                    });
+                }
                 if r.value.is_some() && self.scope.is_generator && self.scope.is_coroutine {
                     return Err(self.err(s, "'return' with value in async generator"));
                 }
@@ -52,7 +61,12 @@ impl<'s> FuncBuilder<'s> {
             }
             Stmt::Raise(r) => self.raise_stmt(r)?,
             Stmt::Try(t) => self.try_stmt(&t.body, &t.handlers, &t.orelse, &t.finalbody)?,
-            Stmt::TryStar(t) => self.try_stmt(&t.body, &t.handlers, &t.orelse, &t.finalbody)?,
+            Stmt::TryStar(t) => {
+                self.star = true;
+                let r = self.try_stmt(&t.body, &t.handlers, &t.orelse, &t.finalbody);
+                self.star = false;
+                r?
+            }
             // (`-O`: assert statements are not compiled.)
             Stmt::Assert(_) if super::optimize() >= 1 => {}
             Stmt::Assert(a) => {
@@ -494,6 +508,7 @@ impl<'s> FuncBuilder<'s> {
             let fb = self.fblocks.pop().unwrap();
             match fb {
                 FBlock::Loop { .. } | FBlock::ForLoop { .. } => {}
+                FBlock::ExceptStar => return Err(self.err(node, EXCEPT_STAR_EXIT)),
                 FBlock::Handler { name } => {
                     self.emit(Instr::PopExcInfo {});
                     if let Some((n, _)) = name {
@@ -636,6 +651,9 @@ impl<'s> FuncBuilder<'s> {
     }
 
     fn try_except(&mut self, body: &'s [Stmt], handlers: &'s [ast::ExceptHandler], orelse: &'s [Stmt]) -> Res<()> {
+        if std::mem::take(&mut self.star) {
+            return self.try_star_except(body, handlers, orelse);
+        }
         let exc = self.alloc();
         let handler = self.new_label();
         let end = self.new_label();
@@ -700,6 +718,127 @@ impl<'s> FuncBuilder<'s> {
         self.emit(Instr::PopExcInfo {});
         self.emit(Instr::Reraise { exc });
         // An exception inside a handler body: leave the handler, then propagate.
+        self.bind_label(cleanup);
+        self.emit(Instr::PopExcInfo {});
+        self.emit(Instr::Reraise { exc: cleanup_exc });
+        self.bound = at_end;
+        self.bind_label(end);
+        Ok(())
+    }
+
+    /// `try ... except* E ...` (PEP 654), as CPython 3.11 compiles it, with
+    /// the module `_exceptiongroup` doing CHECK_EG_MATCH (`_match`) and
+    /// PREP_RERAISE_STAR (`_prep_reraise`): each clause in turn takes the
+    /// part of what is left that matches its type (a naked exception is
+    /// wrapped in a group) and runs its body with it, collecting what the
+    /// bodies raise; the unmatched rest and the raised exceptions are then
+    /// combined into the exception re-raised, if any.
+    fn try_star_except(&mut self, body: &'s [Stmt], handlers: &'s [ast::ExceptHandler], orelse: &'s [Stmt]) -> Res<()> {
+        let exc = self.alloc();
+        let handler = self.new_label();
+        let end = self.new_label();
+        let mut before = self.bound.clone();
+        self.handlers.push((handler, exc));
+        self.stmts(body)?;
+        self.handlers.pop();
+        self.stmts(orelse)?;
+        self.jump(end);
+        let mut at_end = std::mem::take(&mut self.bound);
+        forget_unbound(&mut before, &[body]);
+        self.bound = before.clone();
+
+        self.bind_label(handler);
+        let cleanup = self.new_label();
+        let cleanup_exc = self.alloc();
+        self.emit(Instr::PushExcInfo { exc });
+        self.handlers.push((cleanup, cleanup_exc));
+        let module = self.alloc();
+        self.emit(Instr::LoadNone { dst: module });
+        let mname = self.name_idx("_exceptiongroup");
+        self.emit(Instr::ImportName { dst: module, name: mname, fromlist: module, level: 0 });
+        let rest = self.alloc();
+        self.emit(Instr::Move { dst: rest, src: exc });
+        let raised = self.alloc();
+        self.emit(Instr::BuildList { dst: raised, start: raised, count: 0 });
+        for h in handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_line(h);
+            let Some(t) = &h.type_ else {
+                return Err(self.err(h, "expected one or more exception types"));
+            };
+            let next = self.new_label();
+            let mark = self.mark();
+            // pair = _exceptiongroup._match(rest, T): None, or (match, rest).
+            let pair = self.alloc();
+            let _self = self.alloc();
+            let f = self.attr_idx("_match");
+            self.emit(Instr::LoadMethod { dst: pair, obj: module, name: f });
+            let a = self.alloc();
+            self.emit(Instr::Move { dst: a, src: rest });
+            let b = self.alloc();
+            self.expr_into(t, b)?;
+            self.set_line(h);
+            self.emit(Instr::CallMethod { base: pair, nargs: 2 });
+            self.free_to(pair as u32 + 1);
+            self.emit_jump(Instr::JumpIfNone { src: pair, target: 0 }, next);
+            let matched = self.alloc();
+            let _rest = self.alloc();
+            self.emit(Instr::UnpackSequence { dst: matched, src: pair, count: 2 });
+            self.emit(Instr::Move { dst: rest, src: matched + 1 });
+            // The body runs with the match as the exception being handled;
+            // what it raises is collected.
+            self.emit(Instr::PushExcInfo { exc: matched });
+            let name = h.name.as_ref().map(|n| {
+                self.store_name(n.as_str(), matched);
+                n.to_string()
+            });
+            let caught = self.new_label();
+            let caught_exc = self.alloc();
+            let done = self.new_label();
+            self.handlers.push((caught, caught_exc));
+            self.fblocks.push(FBlock::ExceptStar);
+            let body_mark = self.mark();
+            self.stmts(&h.body)?;
+            self.free_to(body_mark);
+            self.fblocks.pop();
+            self.handlers.pop();
+            self.emit(Instr::PopExcInfo {});
+            if let Some(n) = &name {
+                self.clear_handler_name(n);
+            }
+            self.jump(done);
+            self.bind_label(caught);
+            self.emit(Instr::PopExcInfo {});
+            if let Some(n) = &name {
+                self.clear_handler_name(n);
+            }
+            self.emit(Instr::ListAppend { list: raised, src: caught_exc });
+            self.bind_label(done);
+            at_end.retain(|n| self.bound.contains(n));
+            self.bound = before.clone();
+            self.free_to(mark);
+            self.bind_label(next);
+        }
+        // r = _exceptiongroup._prep_reraise(exc, raised + [rest])
+        self.emit(Instr::ListAppend { list: raised, src: rest });
+        let r = self.alloc();
+        let _self = self.alloc();
+        let f = self.attr_idx("_prep_reraise");
+        self.emit(Instr::LoadMethod { dst: r, obj: module, name: f });
+        let a = self.alloc();
+        self.emit(Instr::Move { dst: a, src: exc });
+        let b = self.alloc();
+        self.emit(Instr::Move { dst: b, src: raised });
+        self.emit(Instr::CallMethod { base: r, nargs: 2 });
+        self.handlers.pop();
+        self.emit(Instr::PopExcInfo {});
+        let handled = self.new_label();
+        self.emit_jump(Instr::JumpIfNone { src: r, target: 0 }, handled);
+        self.emit(Instr::Reraise { exc: r });
+        self.bind_label(handled);
+        self.jump(end);
+        // An exception in the clauses' own work (a bad type, `_match`):
+        // leave the handler, then propagate.
         self.bind_label(cleanup);
         self.emit(Instr::PopExcInfo {});
         self.emit(Instr::Reraise { exc: cleanup_exc });

@@ -166,6 +166,15 @@ fn translate_error(source: &str, e: &rustpython_parser::ParseError) -> CompileEr
                 _ => {}
             }
         }
+        // `except*:` (CPython's grammar has a rule for it).
+        ParseErrorType::UnrecognizedToken(Tok::Colon, _)
+            if source[..(offset as usize).min(source.len())]
+                .trim_end()
+                .strip_suffix('*')
+                .is_some_and(|s| s.trim_end().ends_with("except")) =>
+        {
+            return err("expected one or more exception types", line, col, false);
+        }
         _ => {}
     }
     if let Some(b) = bracket {

@@ -808,9 +808,8 @@ impl Vm {
                     return Ok(());
                 }
                 "__traceback__" => {
-                    if value.is_none() {
-                        e.traceback.borrow_mut().clear();
-                    }
+                    let entries = super::exceptions::traceback_entries(self, &value)?;
+                    *e.traceback.borrow_mut() = entries;
                     return Ok(());
                 }
                 _ => {}

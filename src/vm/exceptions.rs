@@ -155,7 +155,15 @@ impl Vm {
         self.write_stderr(&out);
     }
 
+    /// An exception with what it was chained to (`__cause__`, else
+    /// `__context__`), and the members of exception groups, as CPython's
+    /// `print_exception_recursive` writes them.
     pub fn format_exception_chain(&mut self, v: &Value, out: &mut String, seen: &mut Vec<usize>) {
+        let mut ctx = GroupPrint { depth: 0, need_close: false };
+        self.format_exception_recursive(v, out, seen, &mut ctx);
+    }
+
+    fn format_exception_recursive(&mut self, v: &Value, out: &mut String, seen: &mut Vec<usize>, ctx: &mut GroupPrint) {
         if let Some(a) = v.heap_addr() {
             seen.push(a);
         }
@@ -165,20 +173,109 @@ impl Vm {
                 let context = e.context.get();
                 if !cause.is_undef() && !cause.is_none() {
                     if !cause.heap_addr().is_some_and(|a| seen.contains(&a)) {
-                        self.format_exception_chain(&cause, out, seen);
-                        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                        self.format_chained(
+                            &cause,
+                            out,
+                            seen,
+                            ctx,
+                            "The above exception was the direct cause of the following exception:\n",
+                        );
                     }
                 } else if !context.is_undef()
                     && !context.is_none()
                     && !e.suppress_context.get()
                     && !context.heap_addr().is_some_and(|a| seen.contains(&a))
                 {
-                    self.format_exception_chain(&context, out, seen);
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                    self.format_chained(&context, out, seen, ctx, "During handling of the above exception, another exception occurred:\n");
                 }
             }
         }
-        self.format_exception(v, out);
+        match self.group_members(v) {
+            Some(members) => self.format_exception_group(v, &members, out, seen, ctx),
+            None => {
+                let mut text = String::new();
+                self.format_exception(v, &mut text);
+                ctx.write_indented(out, &text);
+            }
+        }
+    }
+
+    fn format_chained(&mut self, v: &Value, out: &mut String, seen: &mut Vec<usize>, ctx: &mut GroupPrint, message: &str) {
+        let need_close = ctx.need_close;
+        self.format_exception_recursive(v, out, seen, ctx);
+        ctx.need_close = need_close;
+        ctx.write_indented(out, &format!("\n{}\n", message));
+    }
+
+    /// The members of an exception group (an instance of
+    /// `BaseExceptionGroup`, once a program has made one), else None.
+    fn group_members(&mut self, v: &Value) -> Option<Vec<Value>> {
+        let Some(Value::Class(beg)) = self.builtins.get_str("BaseExceptionGroup") else { return None };
+        if !super::types::is_subclass(&self.class_of(v), &beg) {
+            return None;
+        }
+        match self.get_attr(v, "exceptions") {
+            Ok(Value::Tuple(t)) => Some(t.as_slice().to_vec()),
+            _ => None,
+        }
+    }
+
+    /// CPython's `print_exception_group`: the group's own traceback and
+    /// line, then each member (at most 15, 10 groups deep) in a frame.
+    fn format_exception_group(&mut self, v: &Value, members: &[Value], out: &mut String, seen: &mut Vec<usize>, ctx: &mut GroupPrint) {
+        const MAX_GROUP_WIDTH: usize = 15;
+        const MAX_GROUP_DEPTH: usize = 10;
+        if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.write_indented(out, &format!("... (max_group_depth is {})\n", MAX_GROUP_DEPTH));
+            return;
+        }
+        if ctx.depth == 0 {
+            ctx.depth += 1;
+        }
+        let mut text = String::new();
+        self.format_exception(v, &mut text);
+        let text = match text.strip_prefix("Traceback (most recent call last):\n") {
+            Some(rest) => {
+                let header_margin = if ctx.depth == 1 { "+ " } else { "| " };
+                let pad = " ".repeat(2 * ctx.depth);
+                out.push_str(&format!("{}{}Exception Group Traceback (most recent call last):\n", pad, header_margin));
+                rest.to_string()
+            }
+            None => text,
+        };
+        ctx.write_indented(out, &text);
+        let n = if members.len() <= MAX_GROUP_WIDTH { members.len() } else { MAX_GROUP_WIDTH + 1 };
+        ctx.need_close = false;
+        for (i, m) in members.iter().take(n).enumerate() {
+            let last = i == n - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let pad = " ".repeat(2 * ctx.depth);
+            let lead = if i == 0 { "+-" } else { "  " };
+            let truncated = i >= MAX_GROUP_WIDTH;
+            if truncated {
+                out.push_str(&format!("{}{}+---------------- ... ----------------\n", pad, lead));
+            } else {
+                out.push_str(&format!("{}{}+---------------- {} ----------------\n", pad, lead, i + 1));
+            }
+            ctx.depth += 1;
+            if truncated {
+                let left = members.len() - MAX_GROUP_WIDTH;
+                ctx.write_indented(out, &format!("and {} more exception{}\n", left, if left > 1 { "s" } else { "" }));
+            } else {
+                self.format_exception_recursive(m, out, seen, ctx);
+            }
+            if last && ctx.need_close {
+                out.push_str(&" ".repeat(2 * ctx.depth));
+                out.push_str("+------------------------------------\n");
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if ctx.depth == 1 {
+            ctx.depth -= 1;
+        }
     }
 
     /// One exception: its traceback and its last line.
@@ -252,6 +349,31 @@ impl Vm {
             out.push_str(&format!(". Did you mean: '{}'?", s));
         }
         out.push('\n');
+        self.format_notes(v, out);
+    }
+
+    /// `__notes__` (`add_note`), after the exception's line: each note's
+    /// lines, then a newline; a `__notes__` that is not a list or tuple
+    /// by its repr.
+    fn format_notes(&mut self, v: &Value, out: &mut String) {
+        let Ok(Some(notes)) = self.get_attr_opt(v, "__notes__") else { return };
+        let items = match &notes {
+            Value::List(l) => l.to_vec(),
+            Value::Tuple(t) => t.as_slice().to_vec(),
+            other => {
+                let r = self.repr_string(other).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+                out.push_str(&r);
+                out.push('\n');
+                return;
+            }
+        };
+        for n in items {
+            match self.str_of(&n) {
+                Ok(s) => out.push_str(&s),
+                Err(_) => out.push_str("<note str() failed>"),
+            }
+            out.push('\n');
+        }
     }
 
     fn format_syntax_error_location(&mut self, v: &Value, out: &mut String) {
@@ -318,6 +440,30 @@ impl Vm {
             return calculate_suggestion(&names, &extra.name);
         }
         None
+    }
+}
+
+/// Where `format_exception_recursive` is inside exception groups: the
+/// nesting depth (lines are indented by twice it, behind a `| ` margin once
+/// inside a group) and whether the innermost group's closing line is owed.
+struct GroupPrint {
+    depth: usize,
+    need_close: bool,
+}
+
+impl GroupPrint {
+    /// Appends `text` with each line behind the indentation and margin.
+    fn write_indented(&self, out: &mut String, text: &str) {
+        if self.depth == 0 {
+            out.push_str(text);
+            return;
+        }
+        let pad = " ".repeat(2 * self.depth);
+        for line in text.split_inclusive('\n') {
+            out.push_str(&pad);
+            out.push_str("| ");
+            out.push_str(line);
+        }
     }
 }
 
@@ -687,8 +833,36 @@ fn base_exception_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn with_traceback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(args.this().clone())
+fn with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let tb = args.pos.get(1).cloned().unwrap_or(Value::None);
+    vm.set_attr(&this, "__traceback__", tb)?;
+    Ok(this)
+}
+
+/// The entries of a traceback object (`traceback_value`'s chain, head
+/// first: the outermost frame) in the order an exception stores them
+/// (innermost first); None for None. `TypeError` for anything else.
+pub fn traceback_entries(vm: &mut Vm, tb: &Value) -> PyResult<Vec<TbEntry>> {
+    let tb_class = vm.traceback_class();
+    let mut entries = Vec::new();
+    let mut cur = tb.clone();
+    while let Value::Instance(i) = &cur {
+        if !super::types::is_subclass(&vm.class_of(&cur), &tb_class) {
+            break;
+        }
+        let d = i.dict.as_ref().expect("traceback objects have a dict");
+        let (Some(Value::Code(code)), Some(Value::Int(pc))) = (d.get_str("tb_code"), d.get_str("tb_lasti")) else {
+            break;
+        };
+        entries.push(TbEntry { code, pc: pc as u32 });
+        cur = d.get_str("tb_next").unwrap_or(Value::None);
+    }
+    if !cur.is_none() {
+        return Err(PyErr::type_error("__traceback__ must be a traceback or None"));
+    }
+    entries.reverse();
+    Ok(entries)
 }
 
 fn add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {

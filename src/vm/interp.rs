@@ -2401,6 +2401,12 @@ impl Vm {
             c.c = self.builtins.value_ptr(i) as u64;
             return Ok(self.builtins.value_at(i));
         }
+        if matches!(name, "ExceptionGroup" | "BaseExceptionGroup") && self.builtins.find_str("ExceptionGroup", h).is_none() {
+            // Builtins written in Python, loaded when first named (the
+            // module puts them in builtins).
+            self.import_module("_exceptiongroup")?;
+            return self.load_global_slow(globals, code, pc, name);
+        }
         Err(self.name_error(name, globals))
     }
 

@@ -1,0 +1,4 @@
+try:
+    raise ValueError("naked")
+except* ValueError as e:
+    raise TypeError("in handler") from e
