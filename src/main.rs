@@ -531,7 +531,7 @@ fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
                 }
             } else {
                 interrupted = vm.err_is(&e, ExcKind::KeyboardInterrupt);
-                vm.print_exception(&mut e);
+                vm.report_uncaught(&mut e);
                 1
             }
         }

@@ -23,6 +23,9 @@ pub fn init(vm: &mut Vm) {
             ("getfilesystemencoding", getdefaultencoding),
             ("_getframe", getframe),
             ("displayhook", super::codeops::displayhook),
+            ("__displayhook__", super::codeops::displayhook),
+            ("excepthook", excepthook),
+            ("__excepthook__", excepthook),
             ("audit", audit),
             ("getswitchinterval", getswitchinterval),
             ("setswitchinterval", setswitchinterval),
@@ -380,6 +383,27 @@ fn getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn intern(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.get(0).cloned().unwrap_or(Value::None))
+}
+
+/// `sys.excepthook(type, value, traceback)` (also `sys.__excepthook__`):
+/// prints the exception and its chain to stderr, as an uncaught one.
+fn excepthook(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("excepthook")?;
+    if args.pos.len() != 3 {
+        return Err(PyErr::type_error(format!("excepthook expected 3 arguments, got {}", args.pos.len())));
+    }
+    let v = args.pos[1].clone();
+    if !matches!(&v, Value::Instance(i) if i.exc.is_some()) {
+        // (CPython's printer reports this on stderr and returns.)
+        let name = vm.class_of(&v).name.borrow().clone();
+        vm.write_stderr(&format!("TypeError: print_exception(): Exception expected for value, {} found\n", name));
+        return Ok(Value::None);
+    }
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    vm.format_exception_chain(&v, &mut out, &mut seen);
+    vm.write_stderr(&out);
+    Ok(Value::None)
 }
 
 fn exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {

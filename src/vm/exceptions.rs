@@ -158,6 +158,40 @@ impl Vm {
     /// An exception with what it was chained to (`__cause__`, else
     /// `__context__`), and the members of exception groups, as CPython's
     /// `print_exception_recursive` writes them.
+    /// An exception nobody caught, as CPython's `_PyErr_PrintEx` reports
+    /// it: through `sys.excepthook` (printed directly when the hook is
+    /// still `sys.__excepthook__`). A hook that raises gets "Error in
+    /// sys.excepthook:" and its own traceback, then the original.
+    pub fn report_uncaught(&mut self, err: &mut PyErr) {
+        let v = self.materialize(err);
+        let sys = self.modules.get_str("sys");
+        let hook = sys.as_ref().and_then(|m| self.get_attr_opt(m, "excepthook").ok().flatten());
+        let original = sys.as_ref().and_then(|m| self.get_attr_opt(m, "__excepthook__").ok().flatten());
+        let Some(hook) = hook else {
+            self.write_stderr("sys.excepthook is missing\n");
+            return self.print_exception_value(&v);
+        };
+        if original.as_ref().is_some_and(|o| o.is(&hook)) {
+            return self.print_exception_value(&v);
+        }
+        let args = self.exit_args(&v);
+        if let Err(mut e2) = self.call_function(&hook, &args) {
+            self.flush_stdout();
+            self.write_stderr("Error in sys.excepthook:\n");
+            let v2 = self.materialize(&mut e2);
+            self.print_exception_value(&v2);
+            self.write_stderr("\nOriginal exception was:\n");
+            self.print_exception_value(&v);
+        }
+    }
+
+    fn print_exception_value(&mut self, v: &Value) {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_exception_chain(v, &mut out, &mut seen);
+        self.write_stderr(&out);
+    }
+
     pub fn format_exception_chain(&mut self, v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         let mut ctx = GroupPrint { depth: 0, need_close: false };
         self.format_exception_recursive(v, out, seen, &mut ctx);
