@@ -103,6 +103,10 @@ pub fn init(vm: &mut Vm) {
         vm.types.dict_keyiterator.clone(),
         vm.types.dict_valueiterator.clone(),
         vm.types.dict_itemiterator.clone(),
+        vm.types.dict_reversekeyiterator.clone(),
+        vm.types.dict_reversevalueiterator.clone(),
+        vm.types.dict_reverseitemiterator.clone(),
+        vm.types.list_reverseiterator.clone(),
         vm.types.set_iterator.clone(),
         vm.types.enumerate.clone(),
         vm.types.zip.clone(),
@@ -1012,13 +1016,13 @@ fn reversed_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
         Value::Dict(d) => {
-            let keys: Vec<Value> = d.keys().into_iter().rev().collect();
-            return vm.get_iter(&Value::list(keys));
+            let (dict, len, part) = (d.clone(), d.len(), DictPart::Keys);
+            return Ok(crate::vm::iter::new_iter(IterKind::Dict { pos: Cell::new(dict.entries_len()), dict, len, part, rev: true }));
         }
         Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => {
-            let items = vm.collect_iterable(&seq)?;
-            let rev: Vec<Value> = items.into_iter().rev().collect();
-            return vm.get_iter(&Value::list(rev));
+            let NativeData::DictView { dict, part } = &n.data else { unreachable!() };
+            let (dict, len, part) = (dict.clone(), dict.len(), *part);
+            return Ok(crate::vm::iter::new_iter(IterKind::Dict { pos: Cell::new(dict.entries_len()), dict, len, part, rev: true }));
         }
         _ => {}
     }

@@ -590,6 +590,8 @@ pub enum IterKind {
         pos: Cell<usize>,
         len: usize,
         part: DictPart,
+        /// `reversed(d)`: from the last entry back (`pos` counts down).
+        rev: bool,
     },
     Set {
         set: PyRef<SetObj>,

@@ -119,13 +119,15 @@ impl Vm {
                 new_iter(IterKind::IntRange { next: ValueCell::new(start), stop, step })
             }
             Value::Range(r) => new_iter(IterKind::Range { next: Cell::new(r.start), stop: r.stop, step: r.step }),
-            Value::Dict(d) => new_iter(IterKind::Dict { dict: d.clone(), pos: Cell::new(0), len: d.len(), part: DictPart::Keys }),
+            Value::Dict(d) => {
+                new_iter(IterKind::Dict { dict: d.clone(), pos: Cell::new(0), len: d.len(), part: DictPart::Keys, rev: false })
+            }
             Value::Set(s) | Value::FrozenSet(s) => new_iter(IterKind::Set { set: s.clone(), pos: Cell::new(0), version: s.version() }),
             Value::Iter(_) => v.clone(),
             Value::Generator(_) if super::generator::is_plain_generator(v) => v.clone(),
             Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => {
                 let NativeData::DictView { dict, part } = &n.data else { unreachable!() };
-                new_iter(IterKind::Dict { dict: dict.clone(), pos: Cell::new(0), len: dict.len(), part: *part })
+                new_iter(IterKind::Dict { dict: dict.clone(), pos: Cell::new(0), len: dict.len(), part: *part, rev: false })
             }
             _ => {
                 if let Some(f) = self.lookup_special(v, "__iter__") {
@@ -194,10 +196,27 @@ impl Vm {
                     let mut buf = [0u8; 4];
                     return Ok(Some(Value::str(c.encode_utf8(&mut buf))));
                 }
-                IterKind::Dict { dict, pos, len, part } => {
+                IterKind::Dict { dict, pos, len, part, rev } => {
                     if dict.len() != *len {
-                        pos.set(usize::MAX / 2);
+                        pos.set(if *rev { 0 } else { usize::MAX / 2 });
                         return Err(PyErr::runtime_error("dictionary changed size during iteration"));
+                    }
+                    let item = |k: Value, v: Value| match part {
+                        DictPart::Keys => k,
+                        DictPart::Values => v,
+                        DictPart::Items => Value::tuple(vec![k, v]),
+                    };
+                    if *rev {
+                        let mut p = pos.get().min(dict.entries_len());
+                        while p > 0 {
+                            p -= 1;
+                            if let Some((k, v)) = dict.entry_at(p) {
+                                pos.set(p);
+                                return Ok(Some(item(k, v)));
+                            }
+                        }
+                        pos.set(0);
+                        return Ok(None);
                     }
                     let mut p = pos.get();
                     while p < dict.entries_len() {
