@@ -132,6 +132,8 @@ fn deque_class(vm: &mut Vm) -> PyRef<ClassObj> {
     }
     let ns = DictObj::new();
     ns.set_str("__module__", Value::str("collections"));
+    // Mutable, compared by value: unhashable.
+    ns.set_str("__hash__", Value::None);
     ns.set_str(
         "__doc__",
         Value::str("deque([iterable[, maxlen]]) --> deque object\n\nA list-like sequence optimized for data accesses near its endpoints."),
@@ -593,7 +595,7 @@ fn addr(v: &Value) -> usize {
 fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = this(&args)?;
     let d = deque_of(this)?;
-    let name = vm.type_name(this);
+    let name = vm.short_type_name(this);
     let a = addr(this);
     if vm.repr_stack.contains(&a) {
         return Ok(Value::str("[...]"));

@@ -208,7 +208,7 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         return c.clone();
     }
     let ns = DictObj::new();
-    ns.set_str("__module__", Value::str(if name == "StringIO" { "io" } else { "_io" }));
+    ns.set_str("__module__", Value::str("_io"));
     let meta = vm.types.type_.clone();
     let obj = vm.types.object.clone();
     let c = vm.make_class(&meta, name, vec![obj], &ns).expect("file class");

@@ -937,7 +937,7 @@ fn next_inner(vm: &mut Vm, obj: &ItObj) -> PyResult<Option<Value>> {
 
 fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let obj = it_of(this(&args)?)?;
-    let name = vm.type_name(this(&args)?);
+    let name = vm.short_type_name(this(&args)?);
     let (a, b, kind) = match &*obj.state.borrow() {
         State::Count { next, step } => (next.clone(), step.clone(), 0),
         State::Repeat { obj, times } => (obj.clone(), times.map(Value::Int).unwrap_or(Value::Undef), 1),

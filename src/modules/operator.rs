@@ -83,10 +83,10 @@ fn call(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(this) = args.pos.first() else { return Err(PyErr::type_error("descriptor needs an argument")) };
     let g = getter_of(this)?;
     if args.has_kwargs() {
-        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", vm.type_name(this))));
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", vm.short_type_name(this))));
     }
     if args.len() != 2 {
-        return Err(PyErr::type_error(format!("{} expected 1 argument, got {}", vm.type_name(this), args.len() - 1)));
+        return Err(PyErr::type_error(format!("{} expected 1 argument, got {}", vm.short_type_name(this), args.len() - 1)));
     }
     let obj = &args.pos[1];
     match g {

@@ -262,6 +262,9 @@ pub mod class_flags {
     /// version. Attribute caches use it to hit across the classes of a
     /// hierarchy whose instances lay their dicts out alike.
     pub const PLAIN_ATTRS: u32 = 1024;
+    /// A class CPython implements in C: error messages name it with its
+    /// module, as CPython's `tp_name` (`'decimal.Decimal' object ...`).
+    pub const C_TYPE_NAME: u32 = 2048;
 }
 
 /// A class: a builtin type or a class statement's result.

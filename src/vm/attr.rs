@@ -642,6 +642,9 @@ impl Vm {
             }
             "__module__" => {
                 c.module.set(value.clone());
+                let c_type = matches!(&value, Value::Str(m) if super::types::is_c_type(m.as_str(), &c.name.borrow()));
+                let f = c.flags.get() & !class_flags::C_TYPE_NAME;
+                c.flags.set(if c_type { f | class_flags::C_TYPE_NAME } else { f });
             }
             _ => {}
         }
@@ -1031,6 +1034,11 @@ impl Vm {
             init_cache: Cell::new((0, 0)),
             attr_hint: Cell::new(0),
         });
+        if let Value::Str(m) = cls.module.get() {
+            if super::types::is_c_type(m.as_str(), name) {
+                cls.flags.set(cls.flags.get() | class_flags::C_TYPE_NAME);
+            }
+        }
         let mro = compute_mro(&cls, &bases)?;
         *cls.mro.borrow_mut() = mro;
         for b in &bases {
@@ -1221,7 +1229,8 @@ fn plain_attrs(cls: &ClassObj) -> bool {
 
 /// Recomputes the cached "has special method" flags of a class and its subclasses.
 pub fn update_class_flags(cls: &PyRef<ClassObj>) {
-    let keep = cls.flags.get() & (class_flags::BUILTIN | class_flags::NO_DICT | class_flags::FINAL | class_flags::HAS_SLOTS);
+    let keep = cls.flags.get()
+        & (class_flags::BUILTIN | class_flags::NO_DICT | class_flags::FINAL | class_flags::HAS_SLOTS | class_flags::C_TYPE_NAME);
     let mut f = keep;
     let user_def = |name: &str| cls.lookup(name).is_some_and(|v| !matches!(v, Value::Builtin(_)));
     if user_def("__getattr__") {

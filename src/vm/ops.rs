@@ -938,7 +938,7 @@ impl Vm {
             Value::Instance(_) => {
                 let cls = self.class_of(v);
                 match cls.lookup("__hash__") {
-                    Some(Value::None) => Err(PyErr::type_error(format!("unhashable type: '{}'", cls.name()))),
+                    Some(Value::None) => Err(PyErr::type_error(format!("unhashable type: '{}'", self.type_name(v)))),
                     Some(f @ (Value::Function(_) | Value::Method(_) | Value::Native(_))) => {
                         let r = self.call_function(&f, std::slice::from_ref(v))?;
                         match r {
@@ -959,6 +959,10 @@ impl Vm {
                         Ok(identity_hash(v))
                     }
                 }
+            }
+            // Native objects (a deque) whose class says unhashable.
+            Value::Native(_) if matches!(self.class_of(v).lookup("__hash__"), Some(Value::None)) => {
+                Err(PyErr::type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
             _ => Ok(identity_hash(v)),
         }

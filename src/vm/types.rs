@@ -93,6 +93,38 @@ pub fn fresh_class_version() -> u64 {
     })
 }
 
+/// Classes CPython implements in C whose Spry versions are Python classes
+/// or made by Rust modules (module, name; `*`: all of the module's): their
+/// `tp_name`, which error messages use, has the module in it.
+const C_TYPES: &[(&str, &str)] = &[
+    ("collections", "deque"),
+    ("collections", "OrderedDict"),
+    ("collections", "defaultdict"),
+    ("decimal", "Decimal"),
+    ("decimal", "Context"),
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("datetime", "time"),
+    ("datetime", "timedelta"),
+    ("datetime", "timezone"),
+    ("datetime", "tzinfo"),
+    ("re", "Pattern"),
+    ("re", "Match"),
+    ("array", "array"),
+    ("functools", "partial"),
+    ("itertools", "*"),
+    ("operator", "itemgetter"),
+    ("operator", "attrgetter"),
+    ("operator", "methodcaller"),
+    ("_struct", "Struct"),
+    ("_io", "*"),
+];
+
+/// Whether class `name` of module `module` is one of `C_TYPES`.
+pub fn is_c_type(module: &str, name: &str) -> bool {
+    C_TYPES.iter().any(|&(m, n)| m == module && (n == "*" || n == name))
+}
+
 /// Moves the class version counter on to the next multiple of 2^20 (when
 /// the main program starts; see `dict::round_up_versions`).
 pub fn round_up_class_versions() {
@@ -378,7 +410,13 @@ impl Vm {
         }
     }
 
-    /// The name of `type(v)` (for error messages).
+    /// `type(v).__name__` (what reprs show: CPython's `_PyType_Name`).
+    pub fn short_type_name(&self, v: &Value) -> String {
+        self.class_of(v).name.borrow().clone()
+    }
+
+    /// The name of `type(v)` for error messages (CPython's `tp_name`: with
+    /// the module for `C_TYPES`).
     pub fn type_name(&self, v: &Value) -> String {
         match v {
             Value::Int(_) | Value::BigInt(_) => "int".into(),
@@ -389,7 +427,13 @@ impl Vm {
             Value::Dict(_) => "dict".into(),
             Value::None => "NoneType".into(),
             Value::Bool(_) => "bool".into(),
-            _ => self.class_of(v).name.borrow().clone(),
+            _ => {
+                let c = self.class_of(v);
+                match c.module.get() {
+                    Value::Str(m) if c.flags.get() & class_flags::C_TYPE_NAME != 0 => format!("{}.{}", m.as_str(), c.name.borrow()),
+                    _ => c.name.borrow().clone(),
+                }
+            }
         }
     }
 

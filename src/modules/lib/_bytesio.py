@@ -181,7 +181,7 @@ class BytesIO(BufferedIOBase):
         self.close()
 
 
-BytesIO.__module__ = 'io'
+BytesIO.__module__ = '_io'
 
 
 def text_encoding(encoding, stacklevel=2):
