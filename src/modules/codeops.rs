@@ -111,8 +111,33 @@ fn format_exception(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
+/// `_spry_tb.format_tb(tb, limit)`: a traceback object's frames as
+/// `traceback.format_tb` gives them (one string per frame, outermost
+/// first, position markers included); `limit` as there (None: all; n > 0:
+/// the first n; n < 0: the last -n).
+fn format_tb(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.check("format_tb", 2, 2)?;
+    let mut entries = crate::vm::exceptions::traceback_entries(vm, &args.pos[0])?;
+    // (Stored innermost first.)
+    entries.reverse();
+    match &args.pos[1] {
+        Value::None => {}
+        Value::Int(n) if *n >= 0 => entries.truncate(*n as usize),
+        Value::Int(n) => {
+            let keep = n.unsigned_abs() as usize;
+            if entries.len() > keep {
+                entries.drain(..entries.len() - keep);
+            }
+        }
+        _ => return Err(PyErr::type_error("limit must be an integer or None")),
+    }
+    entries.reverse();
+    let chunks = vm.format_tb_entries(&entries);
+    Ok(Value::list(chunks.into_iter().map(Value::string).collect()))
+}
+
 pub fn make_tb(vm: &mut Vm) -> Value {
-    super::new_module(vm, "_spry_tb", &[("format_exception", format_exception)])
+    super::new_module(vm, "_spry_tb", &[("format_exception", format_exception), ("format_tb", format_tb)])
 }
 
 /// `types.MethodType(function, instance)`: a bound method.

@@ -320,38 +320,8 @@ impl Vm {
         };
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            let mut last: Option<(String, u32, String)> = None;
-            let mut count = 0usize;
-            const CUTOFF: usize = 3;
-            for entry in tb.iter().rev() {
-                let file = entry.code.filename.to_string();
-                let line = entry.code.line_at(entry.pc);
-                let name = entry.code.name.clone();
-                let key = (file.clone(), line, name.clone());
-                if last.as_ref() != Some(&key) {
-                    if count > CUTOFF {
-                        repeated(out, count - CUTOFF);
-                    }
-                    last = Some(key);
-                    count = 0;
-                }
-                count += 1;
-                if count > CUTOFF {
-                    continue;
-                }
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, line, name));
-                if let Some(src) = self.source_line(&file, line) {
-                    let t = src.trim();
-                    if !t.is_empty() {
-                        out.push_str(&format!("    {}\n", t));
-                        if let Some(m) = entry.code.position_at(entry.pc).and_then(|p| super::carets::marker_line(&src, p)) {
-                            out.push_str(&m);
-                        }
-                    }
-                }
-            }
-            if count > CUTOFF {
-                repeated(out, count - CUTOFF);
+            for chunk in self.format_tb_entries(&tb) {
+                out.push_str(&chunk);
             }
         }
         let cls = self.class_of(v);
@@ -408,6 +378,53 @@ impl Vm {
             }
             out.push('\n');
         }
+    }
+
+    /// A traceback's frames, outermost first, one string per frame (its
+    /// `File` line, source line and position markers), with CPython's
+    /// "[Previous line repeated N more times]" after the third repetition
+    /// of a frame (a string of its own): `traceback.format_tb`.
+    pub fn format_tb_entries(&mut self, tb: &[TbEntry]) -> Vec<String> {
+        let mut chunks = Vec::new();
+        let mut last: Option<(String, u32, String)> = None;
+        let mut count = 0usize;
+        const CUTOFF: usize = 3;
+        for entry in tb.iter().rev() {
+            let file = entry.code.filename.to_string();
+            let line = entry.code.line_at(entry.pc);
+            let name = entry.code.name.clone();
+            let key = (file.clone(), line, name.clone());
+            if last.as_ref() != Some(&key) {
+                if count > CUTOFF {
+                    let mut r = String::new();
+                    repeated(&mut r, count - CUTOFF);
+                    chunks.push(r);
+                }
+                last = Some(key);
+                count = 0;
+            }
+            count += 1;
+            if count > CUTOFF {
+                continue;
+            }
+            let mut out = format!("  File \"{}\", line {}, in {}\n", file, line, name);
+            if let Some(src) = self.source_line(&file, line) {
+                let t = src.trim();
+                if !t.is_empty() {
+                    out.push_str(&format!("    {}\n", t));
+                    if let Some(m) = entry.code.position_at(entry.pc).and_then(|p| super::carets::marker_line(&src, p)) {
+                        out.push_str(&m);
+                    }
+                }
+            }
+            chunks.push(out);
+        }
+        if count > CUTOFF {
+            let mut r = String::new();
+            repeated(&mut r, count - CUTOFF);
+            chunks.push(r);
+        }
+        chunks
     }
 
     fn format_syntax_error_location(&mut self, v: &Value, out: &mut String) {

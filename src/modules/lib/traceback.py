@@ -4,8 +4,11 @@
 import sys
 import _spry_tb
 
-__all__ = ['format_exc', 'format_exception', 'format_exception_only',
-           'print_exc', 'print_exception', 'print_last']
+__all__ = ['extract_stack', 'extract_tb', 'format_exception',
+           'format_exception_only', 'format_list', 'format_stack',
+           'format_tb', 'print_exc', 'format_exc', 'print_exception',
+           'print_last', 'print_stack', 'print_tb', 'clear_frames',
+           'FrameSummary', 'StackSummary', 'walk_stack', 'walk_tb']
 
 _sentinel = object()
 
@@ -62,3 +65,222 @@ def print_last(limit=None, file=None, chain=True):
     if not hasattr(sys, "last_value"):
         raise ValueError("no last exception")
     print_exception(sys.last_value, limit=limit, file=file, chain=chain)
+
+
+# ----- stack entries (CPython's FrameSummary and StackSummary) -----
+
+def _line_of(filename, lineno):
+    import linecache
+    return linecache.getline(filename, lineno).strip()
+
+
+class FrameSummary:
+    """Information about a single frame from a traceback: filename, lineno,
+    name, line (the source, read lazily) and locals (None)."""
+
+    __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno',
+                 'name', '_line', 'locals')
+
+    def __init__(self, filename, lineno, name, *, lookup_line=True,
+                 locals=None, line=None, end_lineno=None, colno=None, end_colno=None):
+        self.filename = filename
+        self.lineno = lineno
+        self.end_lineno = end_lineno
+        self.colno = colno
+        self.end_colno = end_colno
+        self.name = name
+        self._line = line
+        if lookup_line:
+            self.line
+        self.locals = {k: repr(v) for k, v in locals.items()} if locals else None
+
+    def __eq__(self, other):
+        if isinstance(other, FrameSummary):
+            return (self.filename == other.filename and
+                    self.lineno == other.lineno and
+                    self.name == other.name and
+                    self.locals == other.locals)
+        if isinstance(other, tuple):
+            return (self.filename, self.lineno, self.name, self.line) == other
+        return NotImplemented
+
+    def __getitem__(self, pos):
+        return (self.filename, self.lineno, self.name, self.line)[pos]
+
+    def __iter__(self):
+        return iter([self.filename, self.lineno, self.name, self.line])
+
+    def __repr__(self):
+        return "<FrameSummary file {filename}, line {lineno} in {name}>".format(
+            filename=self.filename, lineno=self.lineno, name=self.name)
+
+    def __len__(self):
+        return 4
+
+    @property
+    def _original_line(self):
+        self.line
+        return self._line
+
+    @property
+    def line(self):
+        if self._line is None:
+            if self.lineno is None:
+                return None
+            self._line = _line_of(self.filename, self.lineno)
+        return self._line.strip()
+
+
+class StackSummary(list):
+    """A list of FrameSummary objects, ready for formatting."""
+
+    @classmethod
+    def from_list(klass, a_list):
+        result = StackSummary()
+        for frame in a_list:
+            if isinstance(frame, FrameSummary):
+                result.append(frame)
+            else:
+                filename, lineno, name, line = frame
+                result.append(FrameSummary(filename, lineno, name, line=line))
+        return result
+
+    def format_frame_summary(self, frame_summary):
+        row = ['  File "{}", line {}, in {}\n'.format(
+            frame_summary.filename, frame_summary.lineno, frame_summary.name)]
+        if frame_summary.line:
+            row.append('    {}\n'.format(frame_summary.line.strip()))
+        if frame_summary.locals:
+            for name, value in sorted(frame_summary.locals.items()):
+                row.append('    {name} = {value}\n'.format(name=name, value=value))
+        return ''.join(row)
+
+    def format(self):
+        result = []
+        last_file = last_line = last_name = None
+        count = 0
+        for frame_summary in self:
+            formatted = self.format_frame_summary(frame_summary)
+            if formatted is None:
+                continue
+            if (last_file is None or last_file != frame_summary.filename or
+                    last_line is None or last_line != frame_summary.lineno or
+                    last_name is None or last_name != frame_summary.name):
+                if count > 3:
+                    count -= 3
+                    result.append(
+                        f'  [Previous line repeated {count} more '
+                        f'time{"s" if count > 1 else ""}]\n'
+                    )
+                last_file = frame_summary.filename
+                last_line = frame_summary.lineno
+                last_name = frame_summary.name
+                count = 0
+            count += 1
+            if count > 3:
+                continue
+            result.append(formatted)
+        if count > 3:
+            count -= 3
+            result.append(
+                f'  [Previous line repeated {count} more '
+                f'time{"s" if count > 1 else ""}]\n'
+            )
+        return result
+
+
+def walk_tb(tb):
+    """Yields (frame, lineno) for each level of a traceback (Spry: the
+    frame is None; traceback objects carry tb_code instead)."""
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+
+
+def walk_stack(f):
+    """Yields (frame, lineno) from frame f (default: the caller's) outwards."""
+    if f is None:
+        f = sys._getframe().f_back.f_back.f_back
+    while f is not None:
+        yield f, f.f_lineno
+        f = f.f_back
+
+
+def _limited(items, limit):
+    if limit is None:
+        limit = getattr(sys, 'tracebacklimit', None)
+        if limit is not None and limit < 0:
+            limit = 0
+    if limit is not None:
+        if limit >= 0:
+            items = items[:limit]
+        else:
+            items = items[limit:]
+    return items
+
+
+def extract_tb(tb, limit=None):
+    """A StackSummary of the traceback's frames, outermost first."""
+    entries = []
+    while tb is not None:
+        code = tb.tb_code
+        entries.append(FrameSummary(code.co_filename, tb.tb_lineno, code.co_name, lookup_line=False))
+        tb = tb.tb_next
+    return StackSummary(_limited(entries, limit))
+
+
+def format_tb(tb, limit=None):
+    """One string per frame of the traceback, position markers included."""
+    return _spry_tb.format_tb(tb, limit)
+
+
+def print_tb(tb, limit=None, file=None):
+    if file is None:
+        file = sys.stderr
+    for item in format_tb(tb, limit):
+        print(item, file=file, end="")
+
+
+def format_list(extracted_list):
+    """The strings of a list of FrameSummary objects or
+    (filename, lineno, name, line) tuples."""
+    return StackSummary.from_list(extracted_list).format()
+
+
+def print_list(extracted_list, file=None):
+    if file is None:
+        file = sys.stderr
+    for item in StackSummary.from_list(extracted_list).format():
+        print(item, file=file, end="")
+
+
+def extract_stack(f=None, limit=None):
+    """A StackSummary of the current stack (from frame f), outermost first."""
+    if f is None:
+        f = sys._getframe().f_back
+    entries = []
+    while f is not None:
+        code = f.f_code
+        entries.append(FrameSummary(code.co_filename, f.f_lineno, code.co_name, lookup_line=False))
+        f = f.f_back
+    entries.reverse()
+    if limit is not None:
+        entries = entries[-limit:] if limit >= 0 else entries[:-limit]
+    return StackSummary(entries)
+
+
+def format_stack(f=None, limit=None):
+    if f is None:
+        f = sys._getframe().f_back
+    return format_list(extract_stack(f, limit=limit))
+
+
+def print_stack(f=None, limit=None, file=None):
+    if f is None:
+        f = sys._getframe().f_back
+    print_list(extract_stack(f, limit=limit), file=file)
+
+
+def clear_frames(tb):
+    """Clears the locals of the traceback's frames (nothing to clear in Spry)."""
+    pass
