@@ -23,7 +23,27 @@ use crate::bytecode::{code_flags, Cache, CodeObj, ExcEntry, Instr, Position, Reg
 use crate::objects::{PyRef, StrObj, Value};
 use symtable::{Resolution, Scope, ScopeKind};
 
-/// A compile-time error: becomes `SyntaxError` (or `IndentationError`).
+/// The message of the RecursionError for code nested too deep to compile
+/// (a `CompileError` with it becomes a RecursionError, not a SyntaxError).
+pub const RECURSION_MSG: &str = "maximum recursion depth exceeded during compilation";
+
+thread_local! {
+    static RECURSION_LIMIT: std::cell::Cell<usize> = const { std::cell::Cell::new(1000) };
+}
+
+/// Follows `sys.setrecursionlimit`.
+pub fn set_recursion_limit(n: usize) {
+    RECURSION_LIMIT.with(|c| c.set(n));
+}
+
+/// How deep statements and expressions may nest: CPython's symtable
+/// allows three levels per unit of the recursion limit (3000 by default).
+pub fn nesting_limit() -> usize {
+    RECURSION_LIMIT.with(|c| c.get()).saturating_mul(3)
+}
+
+/// A compile-time error: becomes `SyntaxError` (or `IndentationError`; a
+/// RecursionError with `RECURSION_MSG`).
 #[derive(Debug, Clone)]
 pub struct CompileError {
     pub msg: String,

@@ -156,6 +156,8 @@ impl Scope {
 struct Builder<'a> {
     stack: Vec<Scope>,
     line_of: &'a dyn Fn(u32) -> u32,
+    /// Statements and expressions being visited, nested (`enter`).
+    depth: usize,
 }
 
 type Res<T> = Result<T, CompileError>;
@@ -188,7 +190,7 @@ fn is_literal(e: &Expr) -> bool {
 
 /// Builds and resolves the scope tree of a module.
 pub fn analyze(body: &[Stmt], line_of: &dyn Fn(u32) -> u32) -> Res<Scope> {
-    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)], line_of };
+    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)], line_of, depth: 0 };
     for s in body {
         b.stmt(s)?;
     }
@@ -199,7 +201,7 @@ pub fn analyze(body: &[Stmt], line_of: &dyn Fn(u32) -> u32) -> Res<Scope> {
 
 /// Builds and resolves the scope tree for a single expression (`eval`).
 pub fn analyze_expr(e: &Expr, line_of: &dyn Fn(u32) -> u32) -> Res<Scope> {
-    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)], line_of };
+    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", 1, 0)], line_of, depth: 0 };
     b.expr(e)?;
     let mut top = b.stack.pop().unwrap();
     resolve_inner(&mut top, &[])?;
@@ -299,7 +301,25 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// CPython's symtable recursion check: statements and expressions
+    /// nested more than `super::nesting_limit()` deep are a RecursionError
+    /// (and the compiler, which recurses as deep, never sees them).
+    fn enter(&mut self) -> Res<()> {
+        self.depth += 1;
+        if self.depth > super::nesting_limit() {
+            return Err(CompileError::syntax(super::RECURSION_MSG, 0));
+        }
+        Ok(())
+    }
+
     fn stmt(&mut self, s: &Stmt) -> Res<()> {
+        self.enter()?;
+        let r = self.stmt_inner(s);
+        self.depth -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) -> Res<()> {
         match s {
             Stmt::FunctionDef(f) => {
                 for d in &f.decorator_list {
@@ -688,6 +708,13 @@ impl Builder<'_> {
     }
 
     fn expr(&mut self, e: &Expr) -> Res<()> {
+        self.enter()?;
+        let r = self.expr_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> Res<()> {
         match e {
             Expr::BoolOp(b) => {
                 for v in &b.values {

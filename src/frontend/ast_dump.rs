@@ -131,8 +131,24 @@ impl Field {
 /// `source` must be the exact text that was parsed; it is used to turn the
 /// parser's byte offsets into line/column positions.
 pub fn module_to_node(m: &ast::Mod, source: &str) -> PyNode {
-    let cv = Converter { source, lines: LineIndex::new(source) };
-    match m {
+    convert_module(m, source).0
+}
+
+/// The message of the RecursionError for a tree nested too deep to convert.
+pub const AST_RECURSION_MSG: &str = "maximum recursion depth exceeded during ast construction";
+
+/// `module_to_node`, or a RecursionError's `CompileError` when the tree
+/// nests statements and expressions deeper than the compiler allows.
+pub fn try_module_to_node(m: &ast::Mod, source: &str) -> Result<PyNode, crate::compiler::CompileError> {
+    match convert_module(m, source) {
+        (_, true) => Err(crate::compiler::CompileError::syntax(AST_RECURSION_MSG, 0)),
+        (node, false) => Ok(node),
+    }
+}
+
+fn convert_module(m: &ast::Mod, source: &str) -> (PyNode, bool) {
+    let cv = Converter { source, lines: LineIndex::new(source), depth: Default::default(), too_deep: Default::default() };
+    let node = match m {
         ast::Mod::Module(m) => unlocated(
             "Module",
             vec![("body", cv.stmts(&m.body)), ("type_ignores", Field::List(m.type_ignores.iter().map(type_ignore).collect()))],
@@ -140,7 +156,8 @@ pub fn module_to_node(m: &ast::Mod, source: &str) -> PyNode {
         ast::Mod::Interactive(m) => unlocated("Interactive", vec![("body", cv.stmts(&m.body))]),
         ast::Mod::Expression(m) => unlocated("Expression", vec![("body", cv.expr(&m.body))]),
         ast::Mod::FunctionType(m) => unlocated("FunctionType", vec![("argtypes", cv.exprs(&m.argtypes)), ("returns", cv.expr(&m.returns))]),
-    }
+    };
+    (node, cv.too_deep.get())
 }
 
 /// Formats `node` exactly like CPython 3.11's `ast.dump(node, indent=indent)`
@@ -319,6 +336,12 @@ fn conversion(flag: ast::ConversionFlag) -> Field {
 struct Converter<'a> {
     source: &'a str,
     lines: LineIndex,
+    /// Statements and expressions being converted, nested; past
+    /// `compiler::nesting_limit()` the conversion stops there and
+    /// `too_deep` is set (CPython's RecursionError "during ast
+    /// construction").
+    depth: std::cell::Cell<usize>,
+    too_deep: std::cell::Cell<bool>,
 }
 
 impl Converter<'_> {
@@ -420,7 +443,23 @@ impl Converter<'_> {
         Field::List(body.iter().map(|s| self.stmt(s)).collect())
     }
 
+    /// Counts a level of nesting; false (and nothing converted below) past
+    /// the limit.
+    fn enter(&self) -> bool {
+        self.depth.set(self.depth.get() + 1);
+        if self.depth.get() > crate::compiler::nesting_limit() {
+            self.too_deep.set(true);
+        }
+        !self.too_deep.get()
+    }
+
     fn stmt(&self, s: &ast::Stmt) -> Field {
+        let f = if self.enter() { self.stmt_inner(s) } else { Field::NoneValue };
+        self.depth.set(self.depth.get() - 1);
+        f
+    }
+
+    fn stmt_inner(&self, s: &ast::Stmt) -> Field {
         use ast::Stmt as S;
         let range = match s {
             S::FunctionDef(_)
@@ -670,6 +709,12 @@ impl Converter<'_> {
     }
 
     fn expr(&self, e: &ast::Expr) -> Field {
+        let f = if self.enter() { self.expr_inner(e) } else { Field::NoneValue };
+        self.depth.set(self.depth.get() - 1);
+        f
+    }
+
+    fn expr_inner(&self, e: &ast::Expr) -> Field {
         use ast::Expr as E;
         let range = e.range();
         let (class, fields): (&'static str, _) = match e {

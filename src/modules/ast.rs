@@ -5,7 +5,7 @@
 //! compiles `ast.unparse(node)`.
 
 use crate::compiler::Mode;
-use crate::frontend::ast_dump::{module_to_node, Field, PyNode};
+use crate::frontend::ast_dump::{try_module_to_node, Field, PyNode};
 use crate::objects::*;
 use crate::vm::{ExcKind, PyErr, PyResult, Vm};
 
@@ -98,7 +98,10 @@ pub fn parse_to_ast(vm: &mut Vm, src: &Value, filename: &str, mode: &str) -> PyR
         Ok(t) => t,
         Err(e) => return Err(crate::vm::exceptions::syntax_error(vm, &e, filename, &text_for_parse)),
     };
-    let mut node = module_to_node(&tree, &text_for_parse);
+    let mut node = match try_module_to_node(&tree, &text_for_parse) {
+        Ok(n) => n,
+        Err(e) => return Err(crate::vm::exceptions::syntax_error(vm, &e, filename, &text_for_parse)),
+    };
     if mode == "single" && node.class == "Module" {
         node.class = "Interactive";
         node.fields.retain(|(n, _)| *n == "body");

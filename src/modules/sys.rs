@@ -362,6 +362,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let extra = vm.recursion_limit - vm.frame_limit;
     vm.recursion_limit = n as usize;
+    crate::compiler::set_recursion_limit(n as usize);
     vm.frame_limit = n as usize - extra;
     Ok(Value::None)
 }

@@ -700,6 +700,9 @@ pub fn exc_special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option
 
 /// The `SyntaxError` (or `IndentationError`) for a compile error.
 pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str) -> PyErr {
+    if e.msg == crate::compiler::RECURSION_MSG || e.msg == crate::frontend::ast_dump::AST_RECURSION_MSG {
+        return PyErr::new(ExcKind::RecursionError, &e.msg);
+    }
     let text = source.lines().nth(e.line.saturating_sub(1) as usize).map(|l| format!("{}\n", l));
     // With the offending node's range: its start and end columns (1-based).
     let (col, end_line, end_col) = match e.span {
