@@ -203,7 +203,14 @@ impl Vm {
                 if self.repr_stack.contains(&a) {
                     return Ok("{...}".into());
                 }
-                self.check_native_stack()?;
+                // (As `repr_items`: the repr depth counts against the
+                // recursion limit.)
+                if self.check_native_stack().is_err() || self.repr_stack.len() > self.recursion_limit {
+                    return Err(PyErr::new(
+                        ExcKind::RecursionError,
+                        "maximum recursion depth exceeded while getting the repr of an object",
+                    ));
+                }
                 self.repr_stack.push(a);
                 let mut parts = Vec::with_capacity(d.len());
                 let r = (|| {
