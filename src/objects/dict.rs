@@ -495,6 +495,12 @@ impl DictObj {
         self.keys_version.set(fresh_version());
     }
 
+    /// A new key version, as if keys had changed (caches keyed on the old
+    /// one miss once): see `Vm::run_main`.
+    pub fn renew_version(&self) {
+        self.bump();
+    }
+
     /// `bump` for the insertion of new key `key`, which also moves the
     /// dict to its next shape.
     #[inline]

@@ -578,6 +578,14 @@ impl Vm {
         // constants in `--jit-log`) independent of what start-up made.
         crate::objects::dict::round_up_versions();
         crate::objects::dict::shape::round_up_shapes();
+        // The dicts start-up made (builtins, the modules loaded) get
+        // versions of the same round series.
+        self.builtins.renew_version();
+        for m in self.modules.values() {
+            if let Value::Module(m) = m {
+                m.dict.renew_version();
+            }
+        }
         types::round_up_class_versions();
         let code = self.compile_source(source, filename, crate::compiler::Mode::Exec)?;
         let module = self.new_module("__main__");
