@@ -7,6 +7,17 @@ use super::symtable::{Resolution, ScopeKind};
 use super::{FBlock, FuncBuilder, FunctionBody, Label, Loc, Res};
 use crate::bytecode::{code_flags, BinOp, Instr, Reg};
 
+/// What `FuncBuilder::try_body` leaves for the handlers.
+struct TryParts {
+    exc: Reg,
+    end: Label,
+    /// Names bound where a handler starts, and where `end` is reached.
+    before: HashSet<String>,
+    at_end: HashSet<String>,
+    cleanup: Label,
+    cleanup_exc: Reg,
+}
+
 /// CPython's message for leaving an `except*` body by a jump.
 const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
@@ -654,27 +665,7 @@ impl<'s> FuncBuilder<'s> {
         if std::mem::take(&mut self.star) {
             return self.try_star_except(body, handlers, orelse);
         }
-        let exc = self.alloc();
-        let handler = self.new_label();
-        let end = self.new_label();
-        let mut before = self.bound.clone();
-        self.handlers.push((handler, exc));
-        self.stmts(body)?;
-        self.handlers.pop();
-        self.stmts(orelse)?;
-        self.jump(end);
-        // What reaches `end`: this path and each handler's.
-        let mut at_end = std::mem::take(&mut self.bound);
-        // A handler starts where the body may have unbound names.
-        forget_unbound(&mut before, &[body]);
-        self.bound = before.clone();
-
-        // Handlers: the exception is in `exc`.
-        self.bind_label(handler);
-        let cleanup = self.new_label();
-        let cleanup_exc = self.alloc();
-        self.emit(Instr::PushExcInfo { exc });
-        self.handlers.push((cleanup, cleanup_exc));
+        let TryParts { exc, end, before, mut at_end, cleanup, cleanup_exc } = self.try_body(body, orelse)?;
         for (i, h) in handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             self.set_line(h);
@@ -718,12 +709,45 @@ impl<'s> FuncBuilder<'s> {
         self.emit(Instr::PopExcInfo {});
         self.emit(Instr::Reraise { exc });
         // An exception inside a handler body: leave the handler, then propagate.
+        self.try_end(cleanup, cleanup_exc, at_end, end);
+        Ok(())
+    }
+
+    /// The common part of `try_except` and `try_star_except`: the body
+    /// (its exceptions to a handler entry) and the `else` body, then the
+    /// handler entry, where the exception (in `exc`) becomes the one being
+    /// handled and an exception in the handlers goes to `cleanup`.
+    fn try_body(&mut self, body: &'s [Stmt], orelse: &'s [Stmt]) -> Res<TryParts> {
+        let exc = self.alloc();
+        let handler = self.new_label();
+        let end = self.new_label();
+        let mut before = self.bound.clone();
+        self.handlers.push((handler, exc));
+        self.stmts(body)?;
+        self.handlers.pop();
+        self.stmts(orelse)?;
+        self.jump(end);
+        // What reaches `end`: this path and each handler's.
+        let at_end = std::mem::take(&mut self.bound);
+        // A handler starts where the body may have unbound names.
+        forget_unbound(&mut before, &[body]);
+        self.bound = before.clone();
+        self.bind_label(handler);
+        let cleanup = self.new_label();
+        let cleanup_exc = self.alloc();
+        self.emit(Instr::PushExcInfo { exc });
+        self.handlers.push((cleanup, cleanup_exc));
+        Ok(TryParts { exc, end, before, at_end, cleanup, cleanup_exc })
+    }
+
+    /// After the handlers: the `cleanup` path (leave the handler, then
+    /// propagate), and `end`, reached with the names bound in `at_end`.
+    fn try_end(&mut self, cleanup: Label, cleanup_exc: Reg, at_end: HashSet<String>, end: Label) {
         self.bind_label(cleanup);
         self.emit(Instr::PopExcInfo {});
         self.emit(Instr::Reraise { exc: cleanup_exc });
         self.bound = at_end;
         self.bind_label(end);
-        Ok(())
     }
 
     /// `try ... except* E ...` (PEP 654), as CPython 3.11 compiles it, with
@@ -734,24 +758,7 @@ impl<'s> FuncBuilder<'s> {
     /// bodies raise; the unmatched rest and the raised exceptions are then
     /// combined into the exception re-raised, if any.
     fn try_star_except(&mut self, body: &'s [Stmt], handlers: &'s [ast::ExceptHandler], orelse: &'s [Stmt]) -> Res<()> {
-        let exc = self.alloc();
-        let handler = self.new_label();
-        let end = self.new_label();
-        let mut before = self.bound.clone();
-        self.handlers.push((handler, exc));
-        self.stmts(body)?;
-        self.handlers.pop();
-        self.stmts(orelse)?;
-        self.jump(end);
-        let mut at_end = std::mem::take(&mut self.bound);
-        forget_unbound(&mut before, &[body]);
-        self.bound = before.clone();
-
-        self.bind_label(handler);
-        let cleanup = self.new_label();
-        let cleanup_exc = self.alloc();
-        self.emit(Instr::PushExcInfo { exc });
-        self.handlers.push((cleanup, cleanup_exc));
+        let TryParts { exc, end, before, mut at_end, cleanup, cleanup_exc } = self.try_body(body, orelse)?;
         let module = self.alloc();
         self.emit(Instr::LoadNone { dst: module });
         let mname = self.name_idx("_exceptiongroup");
@@ -839,11 +846,7 @@ impl<'s> FuncBuilder<'s> {
         self.jump(end);
         // An exception in the clauses' own work (a bad type, `_match`):
         // leave the handler, then propagate.
-        self.bind_label(cleanup);
-        self.emit(Instr::PopExcInfo {});
-        self.emit(Instr::Reraise { exc: cleanup_exc });
-        self.bound = at_end;
-        self.bind_label(end);
+        self.try_end(cleanup, cleanup_exc, at_end, end);
         Ok(())
     }
 
