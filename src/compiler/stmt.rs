@@ -776,17 +776,9 @@ impl<'s> FuncBuilder<'s> {
             let next = self.new_label();
             let mark = self.mark();
             // pair = _exceptiongroup._match(rest, T): None, or (match, rest).
-            let pair = self.alloc();
-            let _self = self.alloc();
-            let f = self.attr_idx("_match");
-            self.emit(Instr::LoadMethod { dst: pair, obj: module, name: f });
-            let a = self.alloc();
-            self.emit(Instr::Move { dst: a, src: rest });
-            let b = self.alloc();
-            self.expr_into(t, b)?;
+            let ty = self.expr(t)?;
             self.set_line(h);
-            self.emit(Instr::CallMethod { base: pair, nargs: 2 });
-            self.free_to(pair as u32 + 1);
+            let pair = self.call_module_function(module, "_match", [rest, ty]);
             self.emit_jump(Instr::JumpIfNone { src: pair, target: 0 }, next);
             let matched = self.alloc();
             let _rest = self.alloc();
@@ -828,15 +820,7 @@ impl<'s> FuncBuilder<'s> {
         }
         // r = _exceptiongroup._prep_reraise(exc, raised + [rest])
         self.emit(Instr::ListAppend { list: raised, src: rest });
-        let r = self.alloc();
-        let _self = self.alloc();
-        let f = self.attr_idx("_prep_reraise");
-        self.emit(Instr::LoadMethod { dst: r, obj: module, name: f });
-        let a = self.alloc();
-        self.emit(Instr::Move { dst: a, src: exc });
-        let b = self.alloc();
-        self.emit(Instr::Move { dst: b, src: raised });
-        self.emit(Instr::CallMethod { base: r, nargs: 2 });
+        let r = self.call_module_function(module, "_prep_reraise", [exc, raised]);
         self.handlers.pop();
         self.emit(Instr::PopExcInfo {});
         let handled = self.new_label();
@@ -848,6 +832,22 @@ impl<'s> FuncBuilder<'s> {
         // leave the handler, then propagate.
         self.try_end(cleanup, cleanup_exc, at_end, end);
         Ok(())
+    }
+
+    /// `R[module].name(R[a], R[b])` into a new register (the registers
+    /// above it are free again).
+    fn call_module_function(&mut self, module: Reg, name: &str, args: [Reg; 2]) -> Reg {
+        let base = self.alloc();
+        let _self = self.alloc();
+        let f = self.attr_idx(name);
+        self.emit(Instr::LoadMethod { dst: base, obj: module, name: f });
+        for src in args {
+            let a = self.alloc();
+            self.emit(Instr::Move { dst: a, src });
+        }
+        self.emit(Instr::CallMethod { base, nargs: 2 });
+        self.free_to(base as u32 + 1);
+        base
     }
 
     /// `except E as name:` unbinds `name` when the handler ends.

@@ -793,16 +793,13 @@ impl Vm {
         }
         let lp = match self.jit.loops.get(&key).and_then(|r| r.compiled.clone()) {
             Some(lp) => lp,
-            None if self.jit.loops.get(&key).is_some_and(|r| r.pending) => {
-                self.jit_poll();
-                match self.jit.loops.get(&key).and_then(|r| r.compiled.clone()) {
-                    Some(lp) => lp,
-                    None => {
-                        self.poll_later(fi, loop_pc);
-                        return Outcome::NotRun;
-                    }
+            None if self.jit.loops.get(&key).is_some_and(|r| r.pending) => match self.poll_for(key) {
+                Some(lp) => lp,
+                None => {
+                    self.poll_later(fi, loop_pc);
+                    return Outcome::NotRun;
                 }
-            }
+            },
             None => {
                 let rec_blacklisted = self.jit.loops.get(&key).is_some_and(|r| r.blacklisted);
                 if rec_blacklisted || !self.frames[fi].generator_safe() {
@@ -873,11 +870,10 @@ impl Vm {
                     return Outcome::NotRun;
                 }
                 if self.jit.loops.get(&key).is_some_and(|r| r.pending) {
-                    self.jit_poll();
-                    match self.jit.loops.get(&key).and_then(|r| r.compiled.clone()) {
-                        Some(lp) => return self.jit_run(fi, key, lp),
-                        None => return Outcome::NotRun,
-                    }
+                    return match self.poll_for(key) {
+                        Some(lp) => self.jit_run(fi, key, lp),
+                        None => Outcome::NotRun,
+                    };
                 }
                 if from_interp && self.defer_to_caller(fi) {
                     return Outcome::NotRun;
@@ -1237,16 +1233,16 @@ impl Vm {
             if timing {
                 self.jit.compile_cpu += spry_jit::lower::thread_cpu_time().saturating_sub(cpu_start);
             }
+            let p = PendingCompile { key, header, loop_pc, t, ir_text };
             return match submitted {
                 Ok(id) => {
                     rec.pending = true;
-                    self.jit.pending.insert(id, PendingCompile { key, header, loop_pc, t, ir_text });
+                    self.jit.pending.insert(id, p);
                     Compile::Pending
                 }
+                // (Recorded as a backend failure.)
                 Err(e) => {
-                    rec.blacklisted = true;
-                    self.jit.failed += 1;
-                    self.jit.failures.push(format!("{}:{}: backend: {}", crate::vm::display_path(&code.filename), code.lines[header], e));
+                    self.jit_install(p, Err(e));
                     Compile::Failed
                 }
             };
@@ -1300,6 +1296,12 @@ impl Vm {
         while let Some(done) = self.jit.worker.as_mut().and_then(|w| w.finished()) {
             self.jit_take_finished(done);
         }
+    }
+
+    /// `background`: the code of region `key` (pending), if it has come.
+    fn poll_for(&mut self, key: (usize, u32)) -> Option<Rc<CompiledLoop>> {
+        self.jit_poll();
+        self.jit.loops.get(&key).and_then(|r| r.compiled.clone())
     }
 
     /// `--jit-stats`: waits for the compilations still in flight, so that
