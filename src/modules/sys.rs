@@ -25,6 +25,7 @@ pub fn init(vm: &mut Vm) {
             ("displayhook", super::codeops::displayhook),
             ("__displayhook__", super::codeops::displayhook),
             ("excepthook", excepthook),
+            ("is_finalizing", is_finalizing),
             ("__excepthook__", excepthook),
             ("audit", audit),
             ("getswitchinterval", getswitchinterval),
@@ -61,6 +62,19 @@ pub fn init(vm: &mut Vm) {
         vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)],
     );
     set(&m, "version_info", vi);
+    let ti = make_struct_seq(
+        vm,
+        "thread_info",
+        &["name", "lock", "version"],
+        vec![Value::str("pthread"), Value::str("semaphore"), nptl_version()],
+    );
+    set(&m, "thread_info", ti);
+    let names = crate::objects::set::SetObj::empty();
+    for n in STDLIB_MODULE_NAMES.split(',') {
+        // (Adding a str cannot fail.)
+        let _ = vm.set_add(&names, Value::str(n));
+    }
+    set(&m, "stdlib_module_names", Value::FrozenSet(PyRef::new_tracked(names)));
     let impl_ns = DictObj::new();
     impl_ns.set_str("name", Value::str("spry"));
     impl_ns.set_str("cache_tag", Value::None);
@@ -384,6 +398,57 @@ fn getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn intern(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.get(0).cloned().unwrap_or(Value::None))
+}
+
+/// `sys.stdlib_module_names`: CPython 3.11's list (the names of its
+/// standard library, whether or not Spry has each module), comma-separated.
+const STDLIB_MODULE_NAMES: &str = concat!(
+    "__future__,_abc,_aix_support,_ast,_asyncio,_bisect,_blake2,_bootsubprocess,_bz2,_codecs,",
+    "_codecs_cn,_codecs_hk,_codecs_iso2022,_codecs_jp,_codecs_kr,_codecs_tw,_collections,",
+    "_collections_abc,_compat_pickle,_compression,_contextvars,_crypt,_csv,_ctypes,_curses,",
+    "_curses_panel,_datetime,_dbm,_decimal,_elementtree,_frozen_importlib,_frozen_importlib_external,",
+    "_functools,_gdbm,_hashlib,_heapq,_imp,_io,_json,_locale,_lsprof,_lzma,_markupbase,_md5,_msi,",
+    "_multibytecodec,_multiprocessing,_opcode,_operator,_osx_support,_overlapped,_pickle,_posixshmem,",
+    "_posixsubprocess,_py_abc,_pydecimal,_pyio,_queue,_random,_scproxy,_sha1,_sha256,_sha3,_sha512,",
+    "_signal,_sitebuiltins,_socket,_sqlite3,_sre,_ssl,_stat,_statistics,_string,_strptime,_struct,",
+    "_symtable,_thread,_threading_local,_tkinter,_tokenize,_tracemalloc,_typing,_uuid,_warnings,",
+    "_weakref,_weakrefset,_winapi,_zoneinfo,abc,aifc,antigravity,argparse,array,ast,asynchat,asyncio,",
+    "asyncore,atexit,audioop,base64,bdb,binascii,bisect,builtins,bz2,cProfile,calendar,cgi,cgitb,",
+    "chunk,cmath,cmd,code,codecs,codeop,collections,colorsys,compileall,concurrent,configparser,",
+    "contextlib,contextvars,copy,copyreg,crypt,csv,ctypes,curses,dataclasses,datetime,dbm,decimal,",
+    "difflib,dis,distutils,doctest,email,encodings,ensurepip,enum,errno,faulthandler,fcntl,filecmp,",
+    "fileinput,fnmatch,fractions,ftplib,functools,gc,genericpath,getopt,getpass,gettext,glob,",
+    "graphlib,grp,gzip,hashlib,heapq,hmac,html,http,idlelib,imaplib,imghdr,imp,importlib,inspect,io,",
+    "ipaddress,itertools,json,keyword,lib2to3,linecache,locale,logging,lzma,mailbox,mailcap,marshal,",
+    "math,mimetypes,mmap,modulefinder,msilib,msvcrt,multiprocessing,netrc,nis,nntplib,nt,ntpath,",
+    "nturl2path,numbers,opcode,operator,optparse,os,ossaudiodev,pathlib,pdb,pickle,pickletools,pipes,",
+    "pkgutil,platform,plistlib,poplib,posix,posixpath,pprint,profile,pstats,pty,pwd,py_compile,",
+    "pyclbr,pydoc,pydoc_data,pyexpat,queue,quopri,random,re,readline,reprlib,resource,rlcompleter,",
+    "runpy,sched,secrets,select,selectors,shelve,shlex,shutil,signal,site,smtpd,smtplib,sndhdr,",
+    "socket,socketserver,spwd,sqlite3,sre_compile,sre_constants,sre_parse,ssl,stat,statistics,string,",
+    "stringprep,struct,subprocess,sunau,symtable,sys,sysconfig,syslog,tabnanny,tarfile,telnetlib,",
+    "tempfile,termios,textwrap,this,threading,time,timeit,tkinter,token,tokenize,tomllib,trace,",
+    "traceback,tracemalloc,tty,turtle,turtledemo,types,typing,unicodedata,unittest,urllib,uu,uuid,",
+    "venv,warnings,wave,weakref,webbrowser,winreg,winsound,wsgiref,xdrlib,xml,xmlrpc,zipapp,zipfile,",
+    "zipimport,zlib,zoneinfo",
+);
+
+/// `sys.thread_info.version`: glibc's threads ("NPTL 2.36"), as CPython
+/// reads it with `confstr(_CS_GNU_LIBPTHREAD_VERSION)`.
+fn nptl_version() -> Value {
+    unsafe extern "C" {
+        fn gnu_get_libc_version() -> *const std::os::raw::c_char;
+    }
+    // SAFETY: glibc returns a static NUL-terminated string.
+    let v = unsafe { std::ffi::CStr::from_ptr(gnu_get_libc_version()) };
+    Value::string(format!("NPTL {}", v.to_string_lossy()))
+}
+
+/// `sys.is_finalizing()`: True once the interpreter shuts down (the
+/// finalizers of objects still alive at exit run then).
+fn is_finalizing(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("is_finalizing", 0, 0)?;
+    Ok(Value::Bool(vm.finalizing))
 }
 
 /// `sys.excepthook(type, value, traceback)` (also `sys.__excepthook__`):

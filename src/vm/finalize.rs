@@ -176,6 +176,7 @@ impl Vm {
     /// still alive, in creation order (CPython finalizes module globals in
     /// its last collection at shutdown, oldest first).
     pub fn finalize_at_exit(&mut self) {
+        self.finalizing = true;
         if rc::finalizers_pending() {
             self.run_finalizers();
         }

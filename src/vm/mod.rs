@@ -267,6 +267,8 @@ pub struct Vm {
     /// Exceptions being handled (innermost last), for `sys.exc_info()` and chaining.
     pub exc_stack: Vec<Value>,
     pub recursion_limit: usize,
+    /// Shutting down (`sys.is_finalizing()`): set by `finalize_at_exit`.
+    pub finalizing: bool,
     /// How many frames may be live: `recursion_limit` minus the levels
     /// of the recursion count that are not frames (`enter_level`: what
     /// CPython counts with `Py_EnterRecursiveCall` in C code, such as a
@@ -343,6 +345,7 @@ impl Vm {
             modules: DictObj::new(),
             exc_stack: Vec::new(),
             recursion_limit: 1000,
+            finalizing: false,
             frame_limit: 1000,
             sources: HashMap::new(),
             stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
