@@ -51,9 +51,11 @@ impl<'s> FuncBuilder<'s> {
             Stmt::Pass(_) => {}
             Stmt::Return(r) => {
                 if self.fblocks.iter().any(|f| matches!(f, FBlock::ExceptStar)) {
+                    // (CPython reports it where its compiler stands: at a
+                    // constant value, else at the statement.)
                     return Err(match r.value.as_deref() {
-                        Some(v) => self.err(v, EXCEPT_STAR_EXIT),
-                        None => self.err(s, EXCEPT_STAR_EXIT),
+                        Some(v @ Expr::Constant(_)) => self.err(v, EXCEPT_STAR_EXIT),
+                        _ => self.err(s, EXCEPT_STAR_EXIT),
                     });
                 }
                 if r.value.is_some() && self.scope.is_generator && self.scope.is_coroutine {
