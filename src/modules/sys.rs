@@ -465,10 +465,7 @@ fn excepthook(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.write_stderr(&format!("TypeError: print_exception(): Exception expected for value, {} found\n", name));
         return Ok(Value::None);
     }
-    let mut out = String::new();
-    let mut seen = Vec::new();
-    vm.format_exception_chain(&v, &mut out, &mut seen);
-    vm.write_stderr(&out);
+    vm.print_exception_value(&v);
     Ok(Value::None)
 }
 

@@ -642,9 +642,7 @@ impl Vm {
             }
             "__module__" => {
                 c.module.set(value.clone());
-                let c_type = matches!(&value, Value::Str(m) if super::types::is_c_type(m.as_str(), &c.name.borrow()));
-                let f = c.flags.get() & !class_flags::C_TYPE_NAME;
-                c.flags.set(if c_type { f | class_flags::C_TYPE_NAME } else { f });
+                super::types::update_c_type_flag(c);
             }
             _ => {}
         }
@@ -1034,11 +1032,7 @@ impl Vm {
             init_cache: Cell::new((0, 0)),
             attr_hint: Cell::new(0),
         });
-        if let Value::Str(m) = cls.module.get() {
-            if super::types::is_c_type(m.as_str(), name) {
-                cls.flags.set(cls.flags.get() | class_flags::C_TYPE_NAME);
-            }
-        }
+        super::types::update_c_type_flag(&cls);
         let mro = compute_mro(&cls, &bases)?;
         *cls.mro.borrow_mut() = mro;
         for b in &bases {

@@ -149,10 +149,7 @@ impl Vm {
     /// Prints an uncaught exception with its chain, as CPython's default hook does.
     pub fn print_exception(&mut self, err: &mut PyErr) {
         let v = self.materialize(err);
-        let mut out = String::new();
-        let mut seen = Vec::new();
-        self.format_exception_chain(&v, &mut out, &mut seen);
-        self.write_stderr(&out);
+        self.print_exception_value(&v);
     }
 
     /// An exception with what it was chained to (`__cause__`, else
@@ -185,7 +182,8 @@ impl Vm {
         }
     }
 
-    fn print_exception_value(&mut self, v: &Value) {
+    /// Exception instance `v` with its chain, to stderr.
+    pub fn print_exception_value(&mut self, v: &Value) {
         let mut out = String::new();
         let mut seen = Vec::new();
         self.format_exception_chain(v, &mut out, &mut seen);

@@ -120,9 +120,13 @@ const C_TYPES: &[(&str, &str)] = &[
     ("_io", "*"),
 ];
 
-/// Whether class `name` of module `module` is one of `C_TYPES`.
-pub fn is_c_type(module: &str, name: &str) -> bool {
-    C_TYPES.iter().any(|&(m, n)| m == module && (n == "*" || n == name))
+/// Sets or clears `C_TYPE_NAME` on class `c` from its module and name (one
+/// of `C_TYPES`?), when it is made and when its `__module__` is set.
+pub fn update_c_type_flag(c: &ClassObj) {
+    let c_type =
+        matches!(c.module.get(), Value::Str(m) if C_TYPES.iter().any(|&(mm, n)| mm == m.as_str() && (n == "*" || n == *c.name.borrow())));
+    let f = c.flags.get() & !class_flags::C_TYPE_NAME;
+    c.flags.set(if c_type { f | class_flags::C_TYPE_NAME } else { f });
 }
 
 /// Moves the class version counter on to the next multiple of 2^20 (when
