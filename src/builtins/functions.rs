@@ -58,7 +58,7 @@ pub fn init(vm: &mut Vm) {
         ("breakpoint", breakpoint),
     ];
     for (name, f) in fns {
-        let v = vm.builtin_fn(name, *f, "builtins");
+        let v = vm.builtin_function(name, *f, "builtins");
         vm.builtins.set_str(name, v);
     }
 }

@@ -201,7 +201,7 @@ pub fn new_module(vm: &mut Vm, name: &'static str, fns: &[(&'static str, Builtin
     let m = vm.new_module(name);
     if let Value::Module(mo) = &m {
         for (n, f) in fns {
-            mo.dict.set_str(n, vm.builtin_fn(n, *f, name));
+            mo.dict.set_str(n, vm.builtin_function(n, *f, name));
         }
     }
     m

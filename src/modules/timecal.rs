@@ -345,7 +345,7 @@ pub fn extend(vm: &mut Vm, m: &Value) {
         ("ctime", ctime),
         ("strptime", strptime),
     ] {
-        let v = vm.builtin_fn(name, f, "time");
+        let v = vm.builtin_function(name, f, "time");
         set(m, name, v);
     }
     if let Ok(c) = struct_time_class(vm) {

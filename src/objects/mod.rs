@@ -188,6 +188,11 @@ pub struct BuiltinObj {
     /// The type a method belongs to (for reprs), or the module name.
     pub owner: &'static str,
     pub doc: Option<&'static str>,
+    /// A module's (or `builtins`') function: like CPython's
+    /// `builtin_function_or_method` it is not a descriptor, so stored as a
+    /// class attribute it is not bound to instances (`class A: f = len`).
+    /// Methods of builtin types (`list.append`) are bound.
+    pub function: bool,
 }
 
 impl Trace for BuiltinObj {

@@ -69,12 +69,13 @@ impl Vm {
     pub fn bind(&mut self, attr: Value, obj: &Value, cls: &PyRef<ClassObj>) -> PyResult<Value> {
         match &attr {
             Value::Function(_) => Ok(Value::Method(PyRef::new_tracked(MethodObj { func: attr, this: obj.clone() }))),
-            Value::Builtin(b) if b.this.is_undef() => Ok(Value::Builtin(PyRef::new_tracked(BuiltinObj {
+            Value::Builtin(b) if b.this.is_undef() && !b.function => Ok(Value::Builtin(PyRef::new_tracked(BuiltinObj {
                 name: b.name,
                 func: b.func,
                 this: obj.clone(),
                 owner: b.owner,
                 doc: b.doc,
+                function: false,
             }))),
             Value::Native(n) => match &n.data {
                 NativeData::ClassMethod(f) => {
@@ -560,7 +561,7 @@ impl Vm {
         let a = mro[pos..].iter().find_map(|c| c.dict.find_str(name, hash).map(|i| c.dict.value_at(i)))?;
         match &a {
             Value::Function(_) => Some(a),
-            Value::Builtin(b) if b.this.is_undef() && b.name != "__new__" => Some(a),
+            Value::Builtin(b) if b.this.is_undef() && !b.function && b.name != "__new__" => Some(a),
             _ => None,
         }
     }
@@ -595,7 +596,7 @@ impl Vm {
                 let cls = self.class_of(obj);
                 if let Some(a) = cls.lookup(name) {
                     if let Value::Builtin(b) = &a {
-                        if b.this.is_undef() {
+                        if b.this.is_undef() && !b.function {
                             return Ok(MethodLookup::Unbound(a));
                         }
                     }

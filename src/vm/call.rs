@@ -387,7 +387,7 @@ impl Vm {
         };
         let r = match objcls.lookup("__init__") {
             None => return Ok(obj),
-            Some(Value::Builtin(b)) if b.this.is_undef() => {
+            Some(Value::Builtin(b)) if b.this.is_undef() && !b.function => {
                 let all = with_obj(&obj);
                 (b.func)(self, Args { pos: &all, kwnames: args.kwnames, kwvals: args.kwvals })?
             }

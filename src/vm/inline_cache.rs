@@ -526,7 +526,7 @@ impl Vm {
                 let cls = self.class_of(obj);
                 if let Some(a) = class_lookup_hashed(&cls, name.as_str(), name.hash()) {
                     if let Value::Builtin(b) = &a {
-                        if b.this.is_undef() {
+                        if b.this.is_undef() && !b.function {
                             if builtin_receiver(obj) {
                                 // Filled as below (the check above uses it).
                                 *code.cache(pc) = Cache {

@@ -474,7 +474,9 @@ impl Vm {
     /// Adds a builtin method to a class.
     pub fn add_method(&self, class: &PyRef<ClassObj>, name: &'static str, func: BuiltinFn) {
         let owner: &'static str = Box::leak(class.name.borrow().clone().into_boxed_str());
-        class.dict.set_str(name, Value::Builtin(PyRef::new(BuiltinObj { name, func, this: Value::Undef, owner, doc: None })));
+        class
+            .dict
+            .set_str(name, Value::Builtin(PyRef::new(BuiltinObj { name, func, this: Value::Undef, owner, doc: None, function: false })));
     }
 
     /// Adds a class attribute.
@@ -484,7 +486,12 @@ impl Vm {
 
     /// A builtin function value.
     pub fn builtin_fn(&self, name: &'static str, func: BuiltinFn, owner: &'static str) -> Value {
-        Value::Builtin(PyRef::new(BuiltinObj { name, func, this: Value::Undef, owner, doc: None }))
+        Value::Builtin(PyRef::new(BuiltinObj { name, func, this: Value::Undef, owner, doc: None, function: false }))
+    }
+
+    /// A function of module `module` (see `BuiltinObj::function`).
+    pub fn builtin_function(&self, name: &'static str, func: BuiltinFn, module: &'static str) -> Value {
+        Value::Builtin(PyRef::new(BuiltinObj { name, func, this: Value::Undef, owner: module, doc: None, function: true }))
     }
 }
 
