@@ -136,8 +136,25 @@ fn format_tb(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
     Ok(Value::list(chunks.into_iter().map(Value::string).collect()))
 }
 
+/// `_spry_tb.unraisable(exc, header)`: reports an exception that cannot
+/// propagate as CPython's default `sys.unraisablehook` does: `header`,
+/// then the traceback without its outermost frame (the Python caller that
+/// caught it, e.g. `atexit._run_exitfuncs`), then the last line.
+fn unraisable(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.check("unraisable", 2, 2)?;
+    let header = vm.str_of(&args.pos[1])?;
+    if let Value::Instance(i) = &args.pos[0] {
+        if let Some(e) = i.exc.as_ref() {
+            // (Stored innermost first.)
+            e.traceback.borrow_mut().pop();
+        }
+    }
+    vm.write_unraisable_value(&args.pos[0], &header);
+    Ok(Value::None)
+}
+
 pub fn make_tb(vm: &mut Vm) -> Value {
-    super::new_module(vm, "_spry_tb", &[("format_exception", format_exception), ("format_tb", format_tb)])
+    super::new_module(vm, "_spry_tb", &[("format_exception", format_exception), ("format_tb", format_tb), ("unraisable", unraisable)])
 }
 
 /// `types.MethodType(function, instance)`: a bound method.

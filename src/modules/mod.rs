@@ -76,6 +76,14 @@ py_modules! {
     "types" => "types.py";
     "asyncio" => "asyncio.py";
     "_thread" => "_thread.py";
+    "threading" => "threading.py";
+    "atexit" => "atexit.py";
+    "queue" => "queue.py";
+    "logging" => "logging/__init__.py", package;
+    "concurrent" => "concurrent/__init__.py", package;
+    "concurrent.futures" => "concurrent/futures/__init__.py", package;
+    "concurrent.futures._base" => "concurrent/futures/_base.py";
+    "concurrent.futures.thread" => "concurrent/futures/thread.py";
     "_weakref" => "_weakref.py";
     "weakref" => "weakref.py";
     "_weakrefset" => "_weakrefset.py";

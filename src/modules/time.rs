@@ -82,6 +82,16 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if s < 0.0 {
         return Err(PyErr::value_error("sleep length must be non-negative"));
     }
+    // Sleeping lets the threads waiting to run go first (`_thread`: Spry
+    // runs one thread at a time; under CPython they would run meanwhile).
+    if let Some(m) = vm.modules.get_str("_thread") {
+        if let Ok(Value::List(p)) = vm.get_attr(&m, "_pending") {
+            if !p.is_empty() {
+                let run = vm.get_attr(&m, "_run_pending")?;
+                vm.call_function(&run, &[])?;
+            }
+        }
+    }
     vm.flush_stdout();
     std::thread::sleep(std::time::Duration::from_secs_f64(s));
     Ok(Value::None)

@@ -312,6 +312,12 @@ impl Vm {
 
     /// One exception: its traceback and its last line.
     pub fn format_exception(&mut self, v: &Value, out: &mut String) {
+        self.format_exception_as(v, out, false)
+    }
+
+    /// `format_exception`; `unraisable`: the last line as the unraisable
+    /// hook writes it (a colon after the name even for an empty message).
+    pub fn format_exception_as(&mut self, v: &Value, out: &mut String, unraisable: bool) {
         let tb: Vec<TbEntry> = match v {
             Value::Instance(i) => i.exc.as_ref().map(|e| e.traceback.borrow().clone()).unwrap_or_default(),
             _ => Vec::new(),
@@ -342,7 +348,7 @@ impl Vm {
             self.exc_str(v)
         };
         let suggestion = self.suggestion_for(v, &cls);
-        if msg.is_empty() {
+        if msg.is_empty() && !unraisable {
             out.push_str(&name);
         } else {
             out.push_str(&format!("{}: {}", name, msg));

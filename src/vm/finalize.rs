@@ -125,9 +125,34 @@ impl Vm {
             Ok(Value::Str(s)) => s.as_str().to_string(),
             _ => format!("<object repr() failed at {:#x}>", obj.heap_addr().unwrap_or(0)),
         };
-        let mut out = format!("Exception ignored in: {}\n", what);
-        self.format_exception(&v, &mut out);
+        self.write_unraisable_value(&v, &format!("Exception ignored in: {}", what));
+    }
+
+    /// The report of `write_unraisable` under a given first line. The
+    /// last line has a colon even when the message is empty
+    /// ("ValueError: "), as CPython's hook writes it.
+    pub fn write_unraisable_value(&mut self, v: &Value, header: &str) {
+        let mut out = format!("{}\n", header);
+        self.format_exception_as(v, &mut out, true);
         self.write_stderr(&out);
+    }
+
+    /// At exit, before the finalizers: the non-daemon threads still
+    /// waiting to run (`threading._shutdown`), then the `atexit` callbacks,
+    /// last registered first, if these modules were imported.
+    pub fn run_atexit(&mut self) {
+        if let Some(m) = self.modules.get_str("threading") {
+            if let Ok(shutdown) = self.get_attr(&m, "_shutdown") {
+                if let Err(mut e) = self.call_function(&shutdown, &[]) {
+                    self.write_unraisable(&mut e, &shutdown);
+                }
+            }
+        }
+        let Some(m) = self.modules.get_str("atexit") else { return };
+        let Ok(run) = self.get_attr(&m, "_run_exitfuncs") else { return };
+        if let Err(mut e) = self.call_function(&run, &[]) {
+            self.write_unraisable(&mut e, &run);
+        }
     }
 
     /// Drops the values of the temporaries of frame `fi` that are dead
