@@ -536,7 +536,7 @@ fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
             }
         }
     };
-    vm.run_atexit();
+    vm.run_exit_hooks();
     // Finalizers of the objects still alive, as CPython's shutdown runs them.
     vm.finalize_at_exit();
     spry::modules::io::flush_all_files();

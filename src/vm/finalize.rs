@@ -140,7 +140,7 @@ impl Vm {
     /// At exit, before the finalizers: the non-daemon threads still
     /// waiting to run (`threading._shutdown`), then the `atexit` callbacks,
     /// last registered first, if these modules were imported.
-    pub fn run_atexit(&mut self) {
+    pub fn run_exit_hooks(&mut self) {
         if let Some(m) = self.modules.get_str("threading") {
             if let Ok(shutdown) = self.get_attr(&m, "_shutdown") {
                 if let Err(mut e) = self.call_function(&shutdown, &[]) {

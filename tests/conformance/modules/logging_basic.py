@@ -5,10 +5,16 @@ log.debug("debug %d", 1)
 log.info("info %s", "x")
 log.warning("warn")
 log.error("error %r", {"a": 1})
+exc_buf = io.StringIO()
+exc_log = logging.getLogger("exc")
+exc_log.propagate = False
+exc_log.addHandler(logging.StreamHandler(exc_buf))
 try:
     1 / 0
 except ZeroDivisionError:
-    log.exception("failed")
+    exc_log.exception("failed")
+# (The traceback names this file by the path it was run with.)
+print(exc_buf.getvalue().replace(__file__, "FILE"), end="")
 child = logging.getLogger("app.sub")
 child.setLevel(logging.WARNING)
 child.info("hidden")
