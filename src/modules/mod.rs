@@ -78,6 +78,8 @@ py_modules! {
     "_thread" => "_thread.py";
     "threading" => "threading.py";
     "atexit" => "atexit.py";
+    "_csv" => "_csv.py";
+    "csv" => "csv.py";
     "queue" => "queue.py";
     "logging" => "logging/__init__.py", package;
     "concurrent" => "concurrent/__init__.py", package;
