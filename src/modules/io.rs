@@ -188,6 +188,10 @@ impl Drop for DiskFile {
 pub struct TextFile {
     backing: RefCell<Backing>,
     name: String,
+    /// `name` when it is not the path string: the descriptor of a file
+    /// opened from one (an int, as in CPython), or what was assigned to
+    /// it (tempfile sets it).
+    name_value: RefCell<Option<Value>>,
     mode: String,
     binary: bool,
     /// The text encoding and error handler (text files only).
@@ -244,9 +248,10 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
     );
     c.dict.set_str("closed", prop);
     let namef = vm.builtin_fn("name", name_get, "file");
+    let names = vm.builtin_fn("name", name_set, "file");
     let prop = vm.new_native(
         vm.types.property.clone(),
-        NativeData::Property { fget: namef, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
+        NativeData::Property { fget: namef, fset: names, fdel: Value::None, doc: Value::None, name: Default::default() },
     );
     c.dict.set_str("name", prop);
     let modef = vm.builtin_fn("mode", mode_get, "file");
@@ -285,6 +290,7 @@ fn new_file_with(
         NativeData::Other(Box::new(TextFile {
             backing: RefCell::new(backing),
             name: name.to_string(),
+            name_value: RefCell::new(None),
             mode: mode.to_string(),
             binary,
             encoding: encoding.to_string(),
@@ -344,7 +350,15 @@ fn os_error(e: std::io::Error, path: &str) -> PyErr {
 /// `open(file, mode='r', ...)`.
 pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("open", &["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"])?;
+    // A file descriptor to wrap (`open(fd)`, `os.fdopen`), not a path.
+    let fd = match args.arg(0, "file") {
+        Some(Value::Int(n)) => Some(*n),
+        Some(Value::Bool(b)) => Some(*b as i64),
+        _ => None,
+    };
     let path = match args.arg(0, "file") {
+        Some(Value::Int(n)) => n.to_string(),
+        Some(Value::Bool(b)) => (*b as i64).to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(Value::Bytes(b)) => String::from_utf8_lossy(&b.data).into_owned(),
         // An os.PathLike object (`pathlib.Path`).
@@ -409,6 +423,88 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !binary {
         // An unknown encoding fails at open time.
         crate::builtins::encode_text("", false, &encoding, "strict")?;
+    }
+    let closefd = match args.arg(6, "closefd") {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    if fd.is_none() && !closefd {
+        return Err(PyErr::value_error("Cannot use closefd=False with file name"));
+    }
+    // The descriptor: given, or from `opener(path, flags)` (CPython's
+    // flags for the mode, close-on-exec included).
+    let fd = match (fd, args.arg(7, "opener").filter(|o| !o.is_none())) {
+        (Some(fd), _) => Some(fd),
+        (None, Some(opener)) => {
+            let mut flags: i64 = if plus {
+                2
+            } else if r {
+                0
+            } else {
+                1
+            };
+            if w {
+                flags |= 0o100 | 0o1000;
+            } else if a {
+                flags |= 0o100 | 0o2000;
+            } else if x {
+                flags |= 0o100 | 0o200;
+            }
+            flags |= 0o2000000;
+            let opener = opener.clone();
+            let pv = args.arg(0, "file").cloned().unwrap_or(Value::None);
+            match vm.call_function(&opener, &[pv, Value::Int(flags)])? {
+                Value::Int(n) if n < 0 => return Err(PyErr::value_error(format!("opener returned {}", n))),
+                Value::Int(n) => Some(n),
+                other => return Err(PyErr::type_error(format!("expected integer from opener, got {}", vm.type_name(&other)))),
+            }
+        }
+        (None, None) => None,
+    };
+    if let Some(fd) = fd {
+        use std::os::fd::FromRawFd;
+        if fd < 0 || fd > i32::MAX as i64 {
+            return Err(PyErr::value_error("negative file descriptor"));
+        }
+        // With closefd=False the file object gets its own descriptor for
+        // the same open file (same offset), so closing it leaves `fd` open.
+        let fd = if closefd {
+            fd as i32
+        } else {
+            unsafe extern "C" {
+                fn dup(fd: i32) -> i32;
+            }
+            // SAFETY: `dup` makes a new descriptor, no memory.
+            let d = unsafe { dup(fd as i32) };
+            if d < 0 {
+                return Err(os_error(std::io::Error::last_os_error(), &path));
+            }
+            d
+        };
+        // SAFETY: the file object owns the descriptor from here on (as
+        // CPython's FileIO with closefd=True): it is closed when the file
+        // is. A descriptor that is not open fails its first operation with
+        // EBADF, as in CPython.
+        let file = unsafe { std::fs::File::from_raw_fd(fd) };
+        let disk = DiskFile::new(file, r || plus, w || a || x || plus, !binary);
+        let class = match (binary, r && !plus) {
+            (false, _) => "TextIOWrapper",
+            (true, true) => "BufferedReader",
+            (true, false) if plus => "BufferedRandom",
+            (true, false) => "BufferedWriter",
+        };
+        let f =
+            new_file_with(vm, class, Backing::Disk(disk), &path, &mode, binary, &encoding, errors.as_deref().unwrap_or("strict"), newline);
+        // `name`: the descriptor given, or the path the opener opened.
+        let name = match args.arg(0, "file") {
+            Some(Value::Str(_)) | Some(Value::Bytes(_)) => None,
+            Some(v) => Some(v.clone()),
+            None => None,
+        };
+        if let (Some(name), Ok(tf)) = (name, file_of(&f)) {
+            *tf.name_value.borrow_mut() = Some(name);
+        }
+        return Ok(f);
     }
     if std::path::Path::new(&path).is_dir() && !x {
         return Err(PyErr::with_args(ExcKind::IsADirectoryError, vec![Value::Int(21), Value::str("Is a directory"), Value::str(&path)]));
@@ -981,7 +1077,16 @@ fn closed_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn name_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
+    if let Some(v) = f.name_value.borrow().as_ref() {
+        return Ok(v.clone());
+    }
     Ok(Value::str(&f.name))
+}
+
+fn name_set(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = file_of(args.this())?;
+    *f.name_value.borrow_mut() = Some(args.pos.get(1).cloned().unwrap_or(Value::None));
+    Ok(Value::None)
 }
 
 fn mode_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -80,6 +80,8 @@ py_modules! {
     "atexit" => "atexit.py";
     "_csv" => "_csv.py";
     "csv" => "csv.py";
+    "tempfile" => "tempfile.py";
+    "shutil" => "shutil.py";
     "queue" => "queue.py";
     "logging" => "logging/__init__.py", package;
     "concurrent" => "concurrent/__init__.py", package;

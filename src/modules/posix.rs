@@ -279,6 +279,142 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// A file descriptor argument: an int in range, else EBADF (as the
+/// system would answer).
+fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let fd = arg::int(vm, v)?;
+    i32::try_from(fd).ok().filter(|fd| *fd >= 0).ok_or_else(|| os_error(&std::io::Error::from_raw_os_error(9), &[]))
+}
+
+/// The result of a C library call that returns -1 and sets errno on
+/// failure.
+fn check_c(r: i64, paths: &[&Value]) -> PyResult<i64> {
+    if r < 0 {
+        return Err(os_error(&std::io::Error::last_os_error(), paths));
+    }
+    Ok(r)
+}
+
+unsafe extern "C" {
+    #[link_name = "open"]
+    fn c_open(path: *const std::ffi::c_char, flags: i32, mode: u32) -> i32;
+    #[link_name = "close"]
+    fn c_close(fd: i32) -> i32;
+    #[link_name = "read"]
+    fn c_read(fd: i32, buf: *mut u8, n: usize) -> isize;
+    #[link_name = "lseek"]
+    fn c_lseek(fd: i32, offset: i64, whence: i32) -> i64;
+    #[link_name = "ftruncate"]
+    fn c_ftruncate(fd: i32, len: i64) -> i32;
+    #[link_name = "fsync"]
+    fn c_fsync(fd: i32) -> i32;
+    #[link_name = "dup"]
+    fn c_dup(fd: i32) -> i32;
+    #[link_name = "umask"]
+    fn c_umask(mask: u32) -> u32;
+}
+
+/// `os.open(path, flags, mode=0o777, *, dir_fd=None)`: a new file
+/// descriptor (not inheritable: `O_CLOEXEC`, as CPython's).
+fn os_open(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("open", &["path", "flags", "mode", "dir_fd"])?;
+    let pv = args.arg(0, "path").ok_or_else(|| PyErr::type_error("open() missing required argument 'path' (pos 1)"))?;
+    let fv = args.arg(1, "flags").ok_or_else(|| PyErr::type_error("open() missing required argument 'flags' (pos 2)"))?;
+    let (p, _) = path_arg(vm, "open", pv)?;
+    let flags = arg::int(vm, fv)? as i32 | 0o2000000;
+    let mode = mode_arg(vm, &args, 2, 0o777)?;
+    let c = std::ffi::CString::new(p).map_err(|_| PyErr::value_error("embedded null byte"))?;
+    // SAFETY: `c` is a NUL-terminated path that outlives the call; `open`
+    // only reads it.
+    let fd = unsafe { c_open(c.as_ptr(), flags, mode as u32) };
+    Ok(Value::Int(check_c(fd as i64, &[pv])?))
+}
+
+/// `os.close(fd)`.
+fn os_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("close", 1, 1)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    // SAFETY: closing a descriptor touches no Rust-owned memory; a file
+    // object still using it fails with EBADF afterwards, as in CPython.
+    check_c(unsafe { c_close(fd) } as i64, &[])?;
+    Ok(Value::None)
+}
+
+/// `os.read(fd, n)`: at most `n` bytes.
+fn os_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("read", 2, 2)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    let n = arg::int(vm, &args.pos[1])?;
+    if n < 0 {
+        return Err(os_error(&std::io::Error::from_raw_os_error(22), &[]));
+    }
+    let mut buf = vec![0u8; n as usize];
+    // SAFETY: `buf` has `n` writable bytes for `read` to fill.
+    let got = check_c(unsafe { c_read(fd, buf.as_mut_ptr(), buf.len()) } as i64, &[])?;
+    buf.truncate(got as usize);
+    Ok(crate::builtins::new_bytes(buf))
+}
+
+/// `os.lseek(fd, pos, how)`: the new position.
+fn os_lseek(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("lseek", 3, 3)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    let pos = arg::int(vm, &args.pos[1])?;
+    let how = arg::int(vm, &args.pos[2])? as i32;
+    // SAFETY: `lseek` only moves the descriptor's offset.
+    Ok(Value::Int(check_c(unsafe { c_lseek(fd, pos, how) }, &[])?))
+}
+
+/// `os.ftruncate(fd, length)`.
+fn os_ftruncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("ftruncate", 2, 2)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    let len = arg::int(vm, &args.pos[1])?;
+    // SAFETY: `ftruncate` changes the file's size, no memory.
+    check_c(unsafe { c_ftruncate(fd, len) } as i64, &[])?;
+    Ok(Value::None)
+}
+
+/// `os.fsync(fd)`.
+fn os_fsync(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("fsync", 1, 1)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    // SAFETY: `fsync` flushes the file to disk, no memory.
+    check_c(unsafe { c_fsync(fd) } as i64, &[])?;
+    Ok(Value::None)
+}
+
+/// `os.dup(fd)`: a new descriptor for the same file.
+fn os_dup(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("dup", 1, 1)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    // SAFETY: `dup` makes a new descriptor, no memory.
+    Ok(Value::Int(check_c(unsafe { c_dup(fd) } as i64, &[])?))
+}
+
+/// `os.umask(mask)`: sets the mask, returns the previous one.
+fn os_umask(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("umask", 1, 1)?;
+    let m = arg::int(vm, &args.pos[0])?;
+    // SAFETY: `umask` sets the process's mask and cannot fail.
+    Ok(Value::Int(unsafe { c_umask(m as u32) } as i64))
+}
+
+/// `os.fstat(fd)`: the stat tuple of an open descriptor.
+fn os_fstat(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use std::os::fd::FromRawFd;
+    args.check("fstat", 1, 1)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    // SAFETY: the `File` only borrows the descriptor for `metadata` and is
+    // never dropped (`ManuallyDrop`), so the descriptor stays open; a bad
+    // one fails with EBADF.
+    let f = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
+    match f.metadata() {
+        Ok(md) => Ok(stat_tuple(&md)),
+        Err(e) => Err(os_error(&e, &[])),
+    }
+}
+
 /// `_get_terminal_size(fd)`: (columns, lines) of the terminal open on `fd`
 /// (`os.get_terminal_size` wraps it), or OSError (ENOTTY when `fd` is not
 /// a terminal).
@@ -433,6 +569,15 @@ pub fn make(vm: &mut Vm) -> Value {
             ("getpid", getpid),
             ("_exit", os_exit),
             ("write", write),
+            ("open", os_open),
+            ("close", os_close),
+            ("read", os_read),
+            ("lseek", os_lseek),
+            ("ftruncate", os_ftruncate),
+            ("fsync", os_fsync),
+            ("dup", os_dup),
+            ("umask", os_umask),
+            ("fstat", os_fstat),
             ("_get_terminal_size", get_terminal_size),
             ("_environ_items", environ_items),
             ("putenv", putenv),
@@ -462,6 +607,13 @@ pub fn make(vm: &mut Vm) -> Value {
         ("O_NONBLOCK", 0o4000),
         ("O_DIRECTORY", 0o200000),
         ("O_CLOEXEC", 0o2000000),
+        ("O_NOCTTY", 0o400),
+        ("O_NOFOLLOW", 0o400000),
+        ("O_DSYNC", 0o10000),
+        ("O_SYNC", 0o4010000),
+        ("O_NOATIME", 0o1000000),
+        ("O_PATH", 0o10000000),
+        ("O_TMPFILE", 0o20200000),
     ] {
         super::set(&m, n, Value::Int(v));
     }

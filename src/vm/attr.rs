@@ -706,7 +706,22 @@ impl Vm {
             }
             Value::Native(n) => {
                 if let NativeData::Other(_) = &n.data {
-                    if let Some(sa) = n.class.lookup("__setattr__") {
+                    // A property of the type (a file's `name`).
+                    if let Some(a) = n.class.lookup(name) {
+                        if let Value::Native(p) = &a {
+                            if let NativeData::Property { fset, .. } = &p.data {
+                                if fset.is_none() {
+                                    return Err(self.property_missing(&a, "setter", obj));
+                                }
+                                let f = fset.clone();
+                                self.call_function(&f, &[obj.clone(), value])?;
+                                return Ok(());
+                            }
+                        }
+                    }
+                    // A `__setattr__` written in Python (`object`'s would
+                    // come back here).
+                    if let Some(sa) = n.class.lookup("__setattr__").filter(|sa| !matches!(sa, Value::Builtin(_))) {
                         self.call_function(&sa, &[obj.clone(), Value::str(name), value])?;
                         return Ok(());
                     }

@@ -102,6 +102,27 @@ def lstat(path, *, dir_fd=None):
     return stat_result(_posix.lstat(path))
 
 
+# Functions that take dir_fd / a descriptor for a path / follow_symlinks
+# (shutil and tempfile choose their code paths by these): none in Spry.
+supports_dir_fd = set()
+supports_fd = set()
+supports_effective_ids = set()
+supports_follow_symlinks = set()
+
+
+def fstat(fd):
+    return stat_result(_posix.fstat(fd))
+
+
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd))
+    import io
+    if "b" not in mode:
+        encoding = io.text_encoding(encoding)
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
 def fspath(path):
     """Return the file system path representation of the object."""
     if isinstance(path, (str, bytes)):
