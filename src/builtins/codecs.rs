@@ -298,8 +298,195 @@ pub fn encode(vm: &mut Vm, s: &str, surr: bool, encoding: &str, errors: &str) ->
     encode_plain(s, surr, encoding, errors)
 }
 
+/// The escape codecs (`unicode_escape`, `raw_unicode_escape`): `Some(raw)`
+/// for an encoding name that is one of them. Hand-written after CPython's
+/// codecs, whose exact escaping (and error positions) Python code relies
+/// on: `pickle`'s protocol 0 writes strs in `raw-unicode-escape`.
+fn escape_codec(name: &str) -> Option<bool> {
+    let n: String = name.trim().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect();
+    match n.as_str() {
+        "unicode_escape" => Some(false),
+        "raw_unicode_escape" => Some(true),
+        _ => None,
+    }
+}
+
+fn encode_escaped(s: &str, surr: bool, raw: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let cp = ustr::code_point(c, surr);
+        if raw && cp < 0x100 {
+            out.push(cp as u8);
+            continue;
+        }
+        match cp {
+            0x5c if !raw => out.extend_from_slice(b"\\\\"),
+            0x09 if !raw => out.extend_from_slice(b"\\t"),
+            0x0a if !raw => out.extend_from_slice(b"\\n"),
+            0x0d if !raw => out.extend_from_slice(b"\\r"),
+            0x20..=0x7e => out.push(cp as u8),
+            0..=0xff => out.extend_from_slice(format!("\\x{:02x}", cp).as_bytes()),
+            0x100..=0xffff => out.extend_from_slice(format!("\\u{:04x}", cp).as_bytes()),
+            _ => out.extend_from_slice(format!("\\U{:08x}", cp).as_bytes()),
+        }
+    }
+    out
+}
+
+/// Decodes `unicode_escape` (Python string-literal escapes) or
+/// `raw_unicode_escape` (only `\uXXXX`/`\UXXXXXXXX` after an odd run of
+/// backslashes); other bytes are Latin-1.
+fn decode_escaped(data: &[u8], raw: bool, errors: &str) -> PyResult<Value> {
+    let enc = if raw { "rawunicodeescape" } else { "unicodeescape" };
+    let mut out = String::with_capacity(data.len());
+    let mut surr = false;
+    let mut push = |out: &mut String, cp: u32| {
+        if ustr::is_surrogate(cp) {
+            surr = true;
+        }
+        out.push(ustr::char_of(cp).unwrap_or('\u{fffd}'));
+    };
+    let hex = |d: &[u8]| -> Option<u32> { std::str::from_utf8(d).ok().and_then(|t| u32::from_str_radix(t, 16).ok()) };
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        if b != b'\\' {
+            push(&mut out, b as u32);
+            i += 1;
+            continue;
+        }
+        if raw {
+            // A run of backslashes: the last one escapes only if the run is odd.
+            let run = data[i..].iter().take_while(|&&c| c == b'\\').count();
+            let next = data.get(i + run).copied();
+            let escapes = run % 2 == 1 && matches!(next, Some(b'u') | Some(b'U'));
+            for _ in 0..(if escapes { run - 1 } else { run }) {
+                push(&mut out, 0x5c);
+            }
+            i += if escapes { run - 1 } else { run };
+            if !escapes {
+                continue;
+            }
+        }
+        let start = i;
+        let Some(&e) = data.get(i + 1) else {
+            if errors == "strict" {
+                return Err(decode_error(enc, data, start, data.len(), "\\ at end of string"));
+            }
+            if errors == "replace" {
+                push(&mut out, 0xfffd);
+            }
+            break;
+        };
+        i += 2;
+        let fixed = |n: usize| -> Option<(u32, usize)> {
+            let d = data.get(i..i + n)?;
+            if !d.iter().all(|c| c.is_ascii_hexdigit()) {
+                return None;
+            }
+            hex(d).map(|v| (v, n))
+        };
+        let (digits, what) = match e {
+            b'x' if !raw => (2, "truncated \\xXX escape"),
+            b'u' => (4, "truncated \\uXXXX escape"),
+            b'U' => (8, "truncated \\UXXXXXXXX escape"),
+            _ => (0, ""),
+        };
+        if digits > 0 {
+            match fixed(digits) {
+                Some((v, n)) if v <= 0x10ffff => {
+                    push(&mut out, v);
+                    i += n;
+                }
+                found => {
+                    let avail = data[i..].iter().take(digits).take_while(|c| c.is_ascii_hexdigit()).count();
+                    let (end, reason) = if found.is_some() {
+                        (i + digits, if raw { "\\Uxxxxxxxx out of range" } else { "illegal Unicode character" })
+                    } else {
+                        (i + avail, what)
+                    };
+                    match errors {
+                        "strict" => return Err(decode_error(enc, data, start, end, reason)),
+                        "replace" => push(&mut out, 0xfffd),
+                        "ignore" => {}
+                        _ => return Err(unknown_handler(errors)),
+                    }
+                    i = end;
+                }
+            }
+            continue;
+        }
+        if e == b'N' && !raw {
+            // \N{NAME}: the character of that Unicode name.
+            let close = data[i..].iter().position(|&c| c == b'}');
+            let named = match (data.get(i), close) {
+                (Some(b'{'), Some(k)) if k > 1 => {
+                    Some((std::str::from_utf8(&data[i + 1..i + k]).ok().and_then(unicode_names2::character), i + k + 1))
+                }
+                _ => None,
+            };
+            match named {
+                Some((Some(c), end)) => {
+                    push(&mut out, c as u32);
+                    i = end;
+                }
+                other => {
+                    let (end, reason) = match other {
+                        Some((None, end)) => (end, "unknown Unicode character name"),
+                        // (An opening brace without a closing one: to the end.)
+                        _ if data.get(i) == Some(&b'{') && close.is_none() => (data.len(), "malformed \\N character escape"),
+                        _ => (i, "malformed \\N character escape"),
+                    };
+                    match errors {
+                        "strict" => return Err(decode_error(enc, data, start, end, reason)),
+                        "replace" => push(&mut out, 0xfffd),
+                        "ignore" => {}
+                        _ => return Err(unknown_handler(errors)),
+                    }
+                    i = end;
+                }
+            }
+            continue;
+        }
+        match e {
+            b'\n' => {}
+            b'\\' => push(&mut out, 0x5c),
+            b'\'' => push(&mut out, 0x27),
+            b'"' => push(&mut out, 0x22),
+            b'a' => push(&mut out, 7),
+            b'b' => push(&mut out, 8),
+            b'f' => push(&mut out, 12),
+            b'n' => push(&mut out, 10),
+            b'r' => push(&mut out, 13),
+            b't' => push(&mut out, 9),
+            b'v' => push(&mut out, 11),
+            b'0'..=b'7' => {
+                let mut v = (e - b'0') as u32;
+                for _ in 0..2 {
+                    match data.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = v * 8 + (d - b'0') as u32;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                push(&mut out, v);
+            }
+            _ => {
+                push(&mut out, 0x5c);
+                push(&mut out, e as u32);
+            }
+        }
+    }
+    Ok(ustr::str_value(out, surr))
+}
+
 /// `str.encode(encoding, errors)` (no Python code runs).
 pub fn encode_plain(s: &str, surr: bool, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    if let Some(raw) = escape_codec(encoding) {
+        return Ok(encode_escaped(s, surr, raw));
+    }
     let codec = lookup(encoding)?;
     // Fast paths: text without surrogates in a codec that holds everything.
     if matches!(codec, Codec::Utf8) && !surr {
@@ -395,6 +582,9 @@ fn decode_replacement(out: &mut String, enc: &str, errors: &str, data: &[u8], st
 /// `bytes.decode(encoding, errors)`.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
     let _ = vm;
+    if let Some(raw) = escape_codec(encoding) {
+        return decode_escaped(data, raw, errors);
+    }
     let codec = lookup(encoding)?;
     let enc = codec.name();
     match codec {

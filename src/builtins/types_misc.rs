@@ -26,6 +26,8 @@ pub fn init(vm: &mut Vm) {
     let f = t.dict.get_str("__init_subclass__").unwrap_or(Value::None);
     t.dict.set_str("__init_subclass__", vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(f)));
     vm.add_method(&t, "__reduce_ex__", object_reduce_ex);
+    vm.add_method(&t, "__reduce__", object_reduce);
+    vm.add_method(&t, "__getstate__", object_getstate);
     vm.add_method(&t, "__sizeof__", object_sizeof);
     vm.add_method(&t, "__lt__", not_implemented);
     vm.add_method(&t, "__le__", not_implemented);
@@ -355,8 +357,76 @@ fn object_init_subclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn object_reduce_ex(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(PyErr::type_error("cannot pickle object"))
+/// `object.__reduce_ex__(protocol)`: an overriding `__reduce__` if the
+/// type has one, else the default reduction (`object_reduce_common`).
+fn object_reduce_ex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("__reduce_ex__", 2, 2)?;
+    let this = args.this().clone();
+    let cls = vm.class_of(&this);
+    if let Some(r) = cls.lookup("__reduce__") {
+        let own = matches!(&r, Value::Builtin(b) if std::ptr::fn_addr_eq(b.func, object_reduce as crate::objects::BuiltinFn));
+        if !own {
+            let f = vm.get_attr(&this, "__reduce__")?;
+            return vm.call_function(&f, &[]);
+        }
+    }
+    let proto = crate::builtins::arg::int(vm, &args.pos[1])?;
+    object_reduce_common(vm, &this, proto)
+}
+
+/// `object.__getstate__()` (`copyreg._spry_default_getstate`): the
+/// instance dict, or None, with the slots' values.
+fn object_getstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("__getstate__", 1, 1)?;
+    let this = args.this().clone();
+    if !matches!(this, Value::Instance(_)) {
+        return Ok(Value::None);
+    }
+    let copyreg = vm.import_module("copyreg")?;
+    let f = vm.get_attr(&copyreg, "_spry_default_getstate")?;
+    vm.call_function(&f, &[this])
+}
+
+/// `object.__reduce__()`: the default reduction for protocol 0.
+fn object_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("__reduce__", 1, 1)?;
+    let this = args.this().clone();
+    object_reduce_common(vm, &this, 0)
+}
+
+/// The default reduction, as CPython's: instances of Python classes go
+/// through `copyreg` (`copyreg._spry_reduce`: `__newobj__` with
+/// `__getnewargs__`, the state of `__dict__` and slots, list and dict
+/// items); objects of builtin types reduce as CPython's do (`range`,
+/// `slice`, `Ellipsis`, builtin functions by name), others cannot be
+/// pickled.
+fn object_reduce_common(vm: &mut Vm, this: &Value, proto: i64) -> PyResult<Value> {
+    let global = |vm: &mut Vm, name: &str| -> PyResult<Value> {
+        let b = vm.builtins_module.clone();
+        vm.get_attr(&b, name)
+    };
+    match this {
+        Value::Instance(_) => {
+            let copyreg = vm.import_module("copyreg")?;
+            let f = vm.get_attr(&copyreg, "_spry_reduce")?;
+            vm.call_function(&f, &[this.clone(), Value::Int(proto)])
+        }
+        Value::Range(r) => {
+            let (a, b, c) = match &r.big {
+                Some(big) => (big[0].clone(), big[1].clone(), big[2].clone()),
+                None => (Value::Int(r.start), Value::Int(r.stop), Value::Int(r.step)),
+            };
+            Ok(Value::tuple(vec![global(vm, "range")?, Value::tuple(vec![a, b, c])]))
+        }
+        Value::Slice(s) => {
+            Ok(Value::tuple(vec![global(vm, "slice")?, Value::tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()])]))
+        }
+        Value::Ellipsis => Ok(Value::str("Ellipsis")),
+        Value::NotImplemented => Ok(Value::str("NotImplemented")),
+        Value::Builtin(b) if b.this.is_undef() || matches!(b.this, Value::Module(_)) => Ok(Value::str(b.name)),
+        Value::Builtin(b) => Ok(Value::tuple(vec![global(vm, "getattr")?, Value::tuple(vec![b.this.clone(), Value::str(b.name)])])),
+        _ => Err(PyErr::type_error(format!("cannot pickle '{}' object", vm.type_name(this)))),
+    }
 }
 
 fn object_sizeof(_vm: &mut Vm, _args: Args) -> PyResult<Value> {

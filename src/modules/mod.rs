@@ -82,6 +82,9 @@ py_modules! {
     "csv" => "csv.py";
     "tempfile" => "tempfile.py";
     "shutil" => "shutil.py";
+    "pickle" => "pickle.py";
+    "_compat_pickle" => "_compat_pickle.py";
+    "copyreg" => "copyreg.py";
     "queue" => "queue.py";
     "logging" => "logging/__init__.py", package;
     "concurrent" => "concurrent/__init__.py", package;
