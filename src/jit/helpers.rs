@@ -861,7 +861,7 @@ pub extern "C" fn catch_inlined(c: u64, frame: u64, pc: u64, exc_reg: u64) {
     while let Some(i) = at {
         let d = &lp.frames[i as usize];
         let Value::Function(f) = &d.func else { unreachable!("inline frames run functions") };
-        v.note_unwound(&mut err, f.code.clone(), p);
+        v.note_unwound(&mut err, f.code.clone(), p, f.globals.clone());
         for k in 0..d.nregs as usize {
             // SAFETY: the inline frame's window lies inside the stack area
             // reserved for the loop (checked on entry).

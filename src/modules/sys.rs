@@ -539,6 +539,21 @@ fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
+    let (globals, locals, code, line) = {
+        let f = &vm.frames[i];
+        let code = f.code_ref();
+        let line = code.line_at(f.pc.saturating_sub(1));
+        let globals = f.globals_ref();
+        let locals = crate::builtins::functions::frame_locals(vm, i);
+        (globals, locals, code, line)
+    };
+    let back = if i == 0 { Value::None } else { frame_snapshot(vm, i - 1) };
+    frame_object(vm, Value::Dict(globals), locals, code, line, back)
+}
+
+/// A `frame` object (a snapshot): `f_globals`, `f_locals`, `f_code`,
+/// `f_lineno`, `f_back`.
+pub fn frame_object(vm: &mut Vm, globals: Value, locals: Value, code: PyRef<crate::bytecode::CodeObj>, line: u32, back: Value) -> Value {
     let cls = match vm.lazy_classes.get("frame") {
         Some(c) => c.clone(),
         None => {
@@ -551,19 +566,10 @@ fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
             c
         }
     };
-    let (globals, locals, code, line) = {
-        let f = &vm.frames[i];
-        let code = f.code_ref();
-        let line = code.line_at(f.pc.saturating_sub(1));
-        let globals = f.globals_ref();
-        let locals = crate::builtins::functions::frame_locals(vm, i);
-        (globals, locals, code, line)
-    };
-    let back = if i == 0 { Value::None } else { frame_snapshot(vm, i - 1) };
     let inst = vm.new_instance(&cls);
     if let Value::Instance(o) = &inst {
         if let Some(d) = &o.dict {
-            d.set_str("f_globals", Value::Dict(globals));
+            d.set_str("f_globals", globals);
             d.set_str("f_locals", locals);
             d.set_str("f_code", Value::Code(code));
             d.set_str("f_lineno", Value::Int(line as i64));

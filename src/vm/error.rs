@@ -111,6 +111,9 @@ exc_kinds! {
 pub struct TbEntry {
     pub code: crate::objects::PyRef<crate::bytecode::CodeObj>,
     pub pc: u32,
+    /// The frame's globals (`tb_frame.f_globals`; None when a traceback
+    /// object made in Python had no frame).
+    pub globals: Option<crate::objects::PyRef<crate::objects::DictObj>>,
 }
 
 pub enum ExcState {

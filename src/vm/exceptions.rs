@@ -629,7 +629,19 @@ pub fn traceback_value(vm: &mut Vm, tb: &[TbEntry]) -> Value {
         d.set_str("tb_lineno", Value::Int(entry.code.line_at(entry.pc) as i64));
         d.set_str("tb_lasti", Value::Int(entry.pc as i64));
         d.set_str("tb_next", next);
-        d.set_str("tb_frame", Value::None);
+        // A snapshot of the frame as it was: globals, code, line.
+        let frame = match &entry.globals {
+            Some(g) => crate::modules::sys::frame_object(
+                vm,
+                Value::Dict(g.clone()),
+                Value::Dict(DictObj::new()),
+                entry.code.clone(),
+                entry.code.line_at(entry.pc),
+                Value::None,
+            ),
+            None => Value::None,
+        };
+        d.set_str("tb_frame", frame);
         d.set_str("tb_code", Value::Code(entry.code.clone()));
         let inst = Value::Instance(PyRef::new_tracked(InstanceObj {
             class: ValueCell::new(Value::Class(vm.traceback_class())),
@@ -913,7 +925,14 @@ pub fn traceback_entries(vm: &mut Vm, tb: &Value) -> PyResult<Vec<TbEntry>> {
         let (Some(Value::Code(code)), Some(Value::Int(pc))) = (d.get_str("tb_code"), d.get_str("tb_lasti")) else {
             break;
         };
-        entries.push(TbEntry { code, pc: pc as u32 });
+        let globals = match d.get_str("tb_frame") {
+            Some(frame) => match vm.get_attr(&frame, "f_globals") {
+                Ok(Value::Dict(g)) => Some(g),
+                _ => None,
+            },
+            None => None,
+        };
+        entries.push(TbEntry { code, pc: pc as u32, globals });
         cur = d.get_str("tb_next").unwrap_or(Value::None);
     }
     if !cur.is_none() {

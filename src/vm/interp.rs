@@ -2803,7 +2803,8 @@ impl Vm {
     pub(crate) fn catch_in_frame(&mut self, fi: usize, pc: usize, exc_reg: usize, mut err: PyErr) {
         debug_assert_eq!(fi + 1, self.frames.len());
         let code = self.frames[fi].code_ref();
-        self.note_unwound(&mut err, code, pc as u32);
+        let globals = self.frames[fi].globals_ref();
+        self.note_unwound(&mut err, code, pc as u32, globals);
         let exc = self.materialize_tb(&mut err, true);
         let f = &mut self.frames[fi];
         f.pc = pc as u32 + 1;
@@ -2814,7 +2815,7 @@ impl Vm {
     /// What unwinding does to `err` in each frame it passes (instruction
     /// `pc` of `code`): implicit chaining the first time, and the frame's
     /// traceback entry (unless re-raised there).
-    pub(crate) fn note_unwound(&mut self, err: &mut PyErr, code: PyRef<crate::bytecode::CodeObj>, pc: u32) {
+    pub(crate) fn note_unwound(&mut self, err: &mut PyErr, code: PyRef<crate::bytecode::CodeObj>, pc: u32, globals: PyRef<DictObj>) {
         if err.0.fresh {
             err.0.fresh = false;
             if let Some(ctx) = self.exc_stack.last() {
@@ -2827,7 +2828,7 @@ impl Vm {
         if err.0.reraised {
             err.0.reraised = false;
         } else {
-            err.0.tb.push(super::error::TbEntry { code, pc });
+            err.0.tb.push(super::error::TbEntry { code, pc, globals: Some(globals) });
         }
     }
 
@@ -2838,7 +2839,8 @@ impl Vm {
             let pc = f.pc.saturating_sub(1);
             // Implicit chaining, and this frame's traceback entry.
             let code = f.code_ref();
-            self.note_unwound(&mut err, code, pc);
+            let globals = f.globals_ref();
+            self.note_unwound(&mut err, code, pc, globals);
             let f = self.frames.last().unwrap();
             let handler = f.code().exc_table.iter().find(|e| e.start <= pc && pc < e.end).copied();
             if let Some(h) = handler {

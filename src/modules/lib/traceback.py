@@ -8,7 +8,8 @@ __all__ = ['extract_stack', 'extract_tb', 'format_exception',
            'format_exception_only', 'format_list', 'format_stack',
            'format_tb', 'print_exc', 'format_exc', 'print_exception',
            'print_last', 'print_stack', 'print_tb', 'clear_frames',
-           'FrameSummary', 'StackSummary', 'walk_stack', 'walk_tb']
+           'FrameSummary', 'StackSummary', 'TracebackException',
+           'walk_stack', 'walk_tb']
 
 _sentinel = object()
 
@@ -191,7 +192,7 @@ class StackSummary(list):
 
 def walk_tb(tb):
     """Yields (frame, lineno) for each level of a traceback (Spry: the
-    frame is None; traceback objects carry tb_code instead)."""
+    frame is a snapshot with f_globals, f_code and f_lineno)."""
     while tb is not None:
         yield tb.tb_frame, tb.tb_lineno
         tb = tb.tb_next
@@ -284,3 +285,134 @@ def print_stack(f=None, limit=None, file=None):
 def clear_frames(tb):
     """Clears the locals of the traceback's frames (nothing to clear in Spry)."""
     pass
+
+
+_cause_message = (
+    "\nThe above exception was the direct cause "
+    "of the following exception:\n\n")
+
+_context_message = (
+    "\nDuring handling of the above exception, "
+    "another exception occurred:\n\n")
+
+
+class TracebackException:
+    """An exception ready for rendering: its type, value, the traceback it
+    was given (which may be a trimmed one, as unittest passes) and its
+    cause and context, each a TracebackException.
+
+    (Spry: `format` prints through the interpreter's printer, so the
+    lines, position markers included, are what an uncaught exception
+    shows; `capture_locals` is accepted, and frames carry no locals.)"""
+
+    def __init__(self, exc_type, exc_value, exc_traceback, *, limit=None,
+                 lookup_lines=True, capture_locals=False, compact=False,
+                 max_group_width=15, max_group_depth=10, _seen=None):
+        is_recursive_call = _seen is not None
+        if _seen is None:
+            _seen = set()
+        _seen.add(id(exc_value))
+        self.exc_type = exc_type
+        self._exc_value = exc_value
+        self._tb = exc_traceback
+        self._limit = limit
+        self.stack = extract_tb(exc_traceback, limit=limit)
+        try:
+            self._str = str(exc_value)
+        except Exception:
+            self._str = "<exception str() failed>"
+        self.__notes__ = getattr(exc_value, '__notes__', None)
+        if exc_type and issubclass(exc_type, SyntaxError):
+            self.filename = exc_value.filename
+            lno = exc_value.lineno
+            self.lineno = str(lno) if lno is not None else None
+            end_lno = exc_value.end_lineno
+            self.end_lineno = str(end_lno) if end_lno is not None else None
+            self.text = exc_value.text
+            self.offset = exc_value.offset
+            self.end_offset = exc_value.end_offset
+            self.msg = exc_value.msg
+        self.__suppress_context__ = exc_value.__suppress_context__ if exc_value is not None else False
+        self.__cause__ = self.__context__ = None
+        self.exceptions = None
+        if exc_value is not None:
+            cause = exc_value.__cause__
+            if cause is not None and id(cause) not in _seen:
+                self.__cause__ = TracebackException(
+                    type(cause), cause, cause.__traceback__, limit=limit,
+                    lookup_lines=lookup_lines, capture_locals=capture_locals,
+                    max_group_width=max_group_width, max_group_depth=max_group_depth, _seen=_seen)
+            context = exc_value.__context__
+            if (context is not None and id(context) not in _seen and
+                    not (compact and (self.__cause__ is not None or self.__suppress_context__))):
+                self.__context__ = TracebackException(
+                    type(context), context, context.__traceback__, limit=limit,
+                    lookup_lines=lookup_lines, capture_locals=capture_locals,
+                    max_group_width=max_group_width, max_group_depth=max_group_depth, _seen=_seen)
+            if isinstance(exc_value, BaseExceptionGroup):
+                self.exceptions = [
+                    TracebackException(type(e), e, e.__traceback__, limit=limit,
+                                       lookup_lines=lookup_lines, capture_locals=capture_locals,
+                                       max_group_width=max_group_width,
+                                       max_group_depth=max_group_depth, _seen=_seen)
+                    for e in exc_value.exceptions]
+
+    @classmethod
+    def from_exception(cls, exc, *args, **kwargs):
+        """Create a TracebackException from an exception."""
+        return cls(type(exc), exc, exc.__traceback__, *args, **kwargs)
+
+    @property
+    def exc_type_str(self):
+        return self.exc_type.__qualname__ if self.exc_type else None
+
+    def __eq__(self, other):
+        if isinstance(other, TracebackException):
+            return (self.exc_type is other.exc_type and self._str == other._str and
+                    self.stack == other.stack and self.__cause__ == other.__cause__ and
+                    self.__context__ == other.__context__)
+        return NotImplemented
+
+    def __str__(self):
+        return self._str
+
+    def format_exception_only(self):
+        """The exception part of the traceback, as strings ending in newlines."""
+        if self.exc_type is None:
+            yield 'NoneType: None\n'
+            return
+        text = _spry_tb.format_exception(self._exc_value, False)
+        # The last line(s) after the traceback: what format_exception_only
+        # prints (the SyntaxError location and notes included).
+        lines = text.splitlines(keepends=True)
+        if lines and lines[0].startswith('Traceback (most recent call last):'):
+            tb_lines = ''.join(_spry_tb.format_tb(self._exc_value.__traceback__, None))
+            rest = text[len(lines[0]) + len(tb_lines):]
+            lines = rest.splitlines(keepends=True)
+        yield from lines
+
+    def format(self, *, chain=True, _ctx=None):
+        """The exception and its traceback (and, with `chain`, its cause or
+        context first), as strings ending in newlines."""
+        if self.exceptions is not None:
+            # Groups: the interpreter's nested rendering of the value.
+            yield from _spry_tb.format_exception(self._exc_value, chain).splitlines(keepends=True)
+            return
+        if chain:
+            if self.__cause__ is not None:
+                yield from self.__cause__.format(chain=chain)
+                yield _cause_message
+            elif self.__context__ is not None and not self.__suppress_context__:
+                yield from self.__context__.format(chain=chain)
+                yield _context_message
+        if self._tb is not None:
+            yield 'Traceback (most recent call last):\n'
+            yield from _spry_tb.format_tb(self._tb, self._limit)
+        yield from self.format_exception_only()
+
+    def print(self, *, file=None, chain=True):
+        """Print the result of self.format(chain=chain) to 'file'."""
+        if file is None:
+            file = sys.stderr
+        for line in self.format(chain=chain):
+            print(line, file=file, end="")
