@@ -333,6 +333,17 @@ fn encode_escaped(s: &str, surr: bool, raw: bool) -> Vec<u8> {
     out
 }
 
+/// An undecodable escape under error handler `errors`: the error
+/// (`strict`, unknown handlers), else whether U+FFFD replaces it.
+fn escape_error(errors: &str, enc: &str, data: &[u8], start: usize, end: usize, reason: &str) -> PyResult<bool> {
+    match errors {
+        "strict" => Err(decode_error(enc, data, start, end, reason)),
+        "replace" => Ok(true),
+        "ignore" => Ok(false),
+        _ => Err(unknown_handler(errors)),
+    }
+}
+
 /// Decodes `unicode_escape` (Python string-literal escapes) or
 /// `raw_unicode_escape` (only `\uXXXX`/`\UXXXXXXXX` after an odd run of
 /// backslashes); other bytes are Latin-1.
@@ -370,10 +381,7 @@ fn decode_escaped(data: &[u8], raw: bool, errors: &str) -> PyResult<Value> {
         }
         let start = i;
         let Some(&e) = data.get(i + 1) else {
-            if errors == "strict" {
-                return Err(decode_error(enc, data, start, data.len(), "\\ at end of string"));
-            }
-            if errors == "replace" {
+            if escape_error(errors, enc, data, start, data.len(), "\\ at end of string")? {
                 push(&mut out, 0xfffd);
             }
             break;
@@ -405,11 +413,8 @@ fn decode_escaped(data: &[u8], raw: bool, errors: &str) -> PyResult<Value> {
                     } else {
                         (i + avail, what)
                     };
-                    match errors {
-                        "strict" => return Err(decode_error(enc, data, start, end, reason)),
-                        "replace" => push(&mut out, 0xfffd),
-                        "ignore" => {}
-                        _ => return Err(unknown_handler(errors)),
+                    if escape_error(errors, enc, data, start, end, reason)? {
+                        push(&mut out, 0xfffd);
                     }
                     i = end;
                 }
@@ -437,11 +442,8 @@ fn decode_escaped(data: &[u8], raw: bool, errors: &str) -> PyResult<Value> {
                         _ if data.get(i) == Some(&b'{') && close.is_none() => (data.len(), "malformed \\N character escape"),
                         _ => (i, "malformed \\N character escape"),
                     };
-                    match errors {
-                        "strict" => return Err(decode_error(enc, data, start, end, reason)),
-                        "replace" => push(&mut out, 0xfffd),
-                        "ignore" => {}
-                        _ => return Err(unknown_handler(errors)),
+                    if escape_error(errors, enc, data, start, end, reason)? {
+                        push(&mut out, 0xfffd);
                     }
                     i = end;
                 }

@@ -173,6 +173,12 @@ in CSV format.
             quotechar = _UNSET
         limit = _field_limit[0]
 
+        def add(c):
+            # parse_add_char: the field size limit.
+            if len(field) >= limit:
+                raise Error("field larger than field limit (%d)" % limit)
+            field.append(c)
+
         def save():
             nonlocal numeric
             s = "".join(field)
@@ -220,23 +226,17 @@ in CSV format.
                     else:
                         if quoting == QUOTE_NONNUMERIC:
                             numeric = True
-                        if len(field) >= limit:
-                            raise Error("field larger than field limit (%d)" % limit)
-                        field.append(c)
+                        add(c)
                         state = IN_FIELD
                     continue
                 if state == ESCAPED_CHAR:
                     if c == "\n" or c == "\r":
-                        if len(field) >= limit:
-                            raise Error("field larger than field limit (%d)" % limit)
-                        field.append(c)
+                        add(c)
                         state = AFTER_ESCAPED_CRNL
                         continue
                     if c is _EOL:
                         c = "\n"
-                    if len(field) >= limit:
-                        raise Error("field larger than field limit (%d)" % limit)
-                    field.append(c)
+                    add(c)
                     state = IN_FIELD
                     continue
                 if state == AFTER_ESCAPED_CRNL:
@@ -253,9 +253,7 @@ in CSV format.
                         save()
                         state = START_FIELD
                     else:
-                        if len(field) >= limit:
-                            raise Error("field larger than field limit (%d)" % limit)
-                        field.append(c)
+                        add(c)
                     continue
                 if state == IN_QUOTED_FIELD:
                     if c is _EOL:
@@ -265,23 +263,17 @@ in CSV format.
                     elif c == quotechar:
                         state = QUOTE_IN_QUOTED_FIELD if doublequote else IN_FIELD
                     else:
-                        if len(field) >= limit:
-                            raise Error("field larger than field limit (%d)" % limit)
-                        field.append(c)
+                        add(c)
                     continue
                 if state == ESCAPE_IN_QUOTED_FIELD:
                     if c is _EOL:
                         c = "\n"
-                    if len(field) >= limit:
-                        raise Error("field larger than field limit (%d)" % limit)
-                    field.append(c)
+                    add(c)
                     state = IN_QUOTED_FIELD
                     continue
                 if state == QUOTE_IN_QUOTED_FIELD:
                     if c == quotechar:
-                        if len(field) >= limit:
-                            raise Error("field larger than field limit (%d)" % limit)
-                        field.append(c)
+                        add(c)
                         state = IN_QUOTED_FIELD
                     elif c == delimiter:
                         save()
@@ -290,9 +282,7 @@ in CSV format.
                         save()
                         state = START_RECORD if c is _EOL else EAT_CRNL
                     elif not strict:
-                        if len(field) >= limit:
-                            raise Error("field larger than field limit (%d)" % limit)
-                        field.append(c)
+                        add(c)
                         state = IN_FIELD
                     else:
                         raise Error("'%s' expected after '%s'" % (delimiter, d._quotechar))
