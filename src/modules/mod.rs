@@ -85,6 +85,9 @@ py_modules! {
     "pickle" => "pickle.py";
     "_compat_pickle" => "_compat_pickle.py";
     "copyreg" => "copyreg.py";
+    "hmac" => "hmac.py";
+    "secrets" => "secrets.py";
+    "uuid" => "uuid.py";
     "unittest" => "unittest/__init__.py", package;
     "unittest.__main__" => "unittest/__main__.py";
     "unittest._log" => "unittest/_log.py";

@@ -158,8 +158,40 @@ fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `_operator._compare_digest(a, b)` (`hmac.compare_digest`): equality of
+/// two ASCII strs or two bytes-like objects in time that depends only on
+/// the length of `b`, not on where they differ.
+fn compare_digest(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("_compare_digest", 2, 2)?;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    let (x, y): (Vec<u8>, Vec<u8>) = match (a, b) {
+        (Value::Str(x), Value::Str(y)) => {
+            if !x.as_str().is_ascii() || !y.as_str().is_ascii() {
+                return Err(PyErr::type_error("comparing strings with non-ASCII characters is not supported"));
+            }
+            (x.as_str().as_bytes().to_vec(), y.as_str().as_bytes().to_vec())
+        }
+        (Value::Str(_), _) | (_, Value::Str(_)) => return Err(unsupported(vm, a, b)),
+        _ => match (crate::builtins::types_bytes::bytes_data(vm, a), crate::builtins::types_bytes::bytes_data(vm, b)) {
+            (Ok(x), Ok(y)) => (x.into_owned(), y.into_owned()),
+            _ => return Err(unsupported(vm, a, b)),
+        },
+    };
+    // Every byte of `b` is looked at, whatever the result.
+    let mut diff = (x.len() != y.len()) as u8;
+    let left = if x.len() == y.len() { &x } else { &y };
+    for (p, q) in left.iter().zip(y.iter()) {
+        diff |= p ^ q;
+    }
+    Ok(Value::Bool(diff == 0))
+}
+
+fn unsupported(vm: &Vm, a: &Value, b: &Value) -> PyErr {
+    PyErr::type_error(format!("unsupported operand types(s) or combination of types: '{}' and '{}'", vm.type_name(a), vm.type_name(b)))
+}
+
 pub fn make(vm: &mut Vm) -> Value {
-    let m = new_module(vm, "_operator", &[("index", index)]);
+    let m = new_module(vm, "_operator", &[("index", index), ("_compare_digest", compare_digest)]);
     super::set(
         &m,
         "__doc__",
