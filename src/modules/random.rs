@@ -482,6 +482,90 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
     out
 }
 
+/// Merkle-Damgard padding (64-byte blocks): `0x80`, zeros, the bit
+/// length in 8 bytes (big-endian for SHA-1, little-endian for MD5).
+fn pad64(data: &[u8], big_endian: bool) -> Vec<u8> {
+    let mut m = data.to_vec();
+    let bits = (data.len() as u64).wrapping_mul(8);
+    m.push(0x80);
+    while m.len() % 64 != 56 {
+        m.push(0);
+    }
+    m.extend_from_slice(&if big_endian { bits.to_be_bytes() } else { bits.to_le_bytes() });
+    m
+}
+
+/// SHA-1 (FIPS 180-4), for `hashlib.sha1` (uuid5, checksums).
+pub fn sha1(data: &[u8]) -> [u8; 20] {
+    let mut h: [u32; 5] = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0];
+    for block in pad64(data, true).chunks(64) {
+        let mut w = [0u32; 80];
+        for i in 0..16 {
+            w[i] = u32::from_be_bytes([block[4 * i], block[4 * i + 1], block[4 * i + 2], block[4 * i + 3]]);
+        }
+        for i in 16..80 {
+            w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e] = h;
+        for (i, wi) in w.iter().enumerate() {
+            let (f, k) = match i {
+                0..=19 => ((b & c) | (!b & d), 0x5A827999),
+                20..=39 => (b ^ c ^ d, 0x6ED9EBA1),
+                40..=59 => ((b & c) | (b & d) | (c & d), 0x8F1BBCDC),
+                _ => (b ^ c ^ d, 0xCA62C1D6),
+            };
+            let t = a.rotate_left(5).wrapping_add(f).wrapping_add(e).wrapping_add(k).wrapping_add(*wi);
+            e = d;
+            d = c;
+            c = b.rotate_left(30);
+            b = a;
+            a = t;
+        }
+        for (x, y) in h.iter_mut().zip([a, b, c, d, e]) {
+            *x = x.wrapping_add(y);
+        }
+    }
+    let mut out = [0u8; 20];
+    for (i, x) in h.iter().enumerate() {
+        out[4 * i..4 * i + 4].copy_from_slice(&x.to_be_bytes());
+    }
+    out
+}
+
+/// MD5 (RFC 1321), for `hashlib.md5` (uuid3, checksums).
+pub fn md5(data: &[u8]) -> [u8; 16] {
+    const S: [u32; 16] = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
+    // K[i] = floor(|sin(i + 1)| * 2^32).
+    let k: Vec<u32> = (0..64).map(|i| ((i as f64 + 1.0).sin().abs() * 4294967296.0) as u32).collect();
+    let mut h: [u32; 4] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
+    for block in pad64(data, false).chunks(64) {
+        let m: Vec<u32> =
+            (0..16).map(|i| u32::from_le_bytes([block[4 * i], block[4 * i + 1], block[4 * i + 2], block[4 * i + 3]])).collect();
+        let [mut a, mut b, mut c, mut d] = h;
+        for i in 0..64 {
+            let (f, g) = match i / 16 {
+                0 => ((b & c) | (!b & d), i),
+                1 => ((d & b) | (!d & c), (5 * i + 1) % 16),
+                2 => (b ^ c ^ d, (3 * i + 5) % 16),
+                _ => (c ^ (b | !d), (7 * i) % 16),
+            };
+            let t = d;
+            d = c;
+            c = b;
+            b = b.wrapping_add(a.wrapping_add(f).wrapping_add(k[i]).wrapping_add(m[g]).rotate_left(S[(i / 16) * 4 + i % 4]));
+            a = t;
+        }
+        for (x, y) in h.iter_mut().zip([a, b, c, d]) {
+            *x = x.wrapping_add(y);
+        }
+    }
+    let mut out = [0u8; 16];
+    for (i, x) in h.iter().enumerate() {
+        out[4 * i..4 * i + 4].copy_from_slice(&x.to_le_bytes());
+    }
+    out
+}
+
 fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     match v {
         Value::Bytes(b) => Ok(b.data.to_vec()),
@@ -499,6 +583,18 @@ fn sha512_digest(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(crate::builtins::new_bytes(sha512(&d).to_vec()))
 }
 
+fn sha1_digest(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("sha1_digest", 1, 1)?;
+    let d = bytes_arg(vm, &args.pos[0])?;
+    Ok(crate::builtins::new_bytes(sha1(&d).to_vec()))
+}
+
+fn md5_digest(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("md5_digest", 1, 1)?;
+    let d = bytes_arg(vm, &args.pos[0])?;
+    Ok(crate::builtins::new_bytes(md5(&d).to_vec()))
+}
+
 fn sha256_digest(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("sha256_digest", 1, 1)?;
     let d = bytes_arg(vm, &args.pos[0])?;
@@ -513,5 +609,9 @@ pub fn make(vm: &mut Vm) -> Value {
 }
 
 pub fn make_sha2(vm: &mut Vm) -> Value {
-    new_module(vm, "_sha2", &[("sha512_digest", sha512_digest), ("sha256_digest", sha256_digest)])
+    new_module(
+        vm,
+        "_sha2",
+        &[("sha512_digest", sha512_digest), ("sha256_digest", sha256_digest), ("sha1_digest", sha1_digest), ("md5_digest", md5_digest)],
+    )
 }

@@ -1,10 +1,10 @@
-"""hashlib: secure hashes (Spry: sha256 and sha512, computed in Rust)."""
+"""hashlib: secure hashes (Spry: md5, sha1, sha256 and sha512, computed in Rust)."""
 
 import _sha2
 
-__all__ = ('new', 'algorithms_guaranteed', 'algorithms_available', 'sha256', 'sha512')
+__all__ = ('new', 'algorithms_guaranteed', 'algorithms_available', 'md5', 'sha1', 'sha256', 'sha512')
 
-algorithms_guaranteed = frozenset(('sha256', 'sha512'))
+algorithms_guaranteed = frozenset(('md5', 'sha1', 'sha256', 'sha512'))
 algorithms_available = algorithms_guaranteed
 
 
@@ -48,6 +48,22 @@ class sha256(_Hash):
     _fn = staticmethod(_sha2.sha256_digest)
 
 
+class md5(_Hash):
+    __slots__ = ()
+    name = 'md5'
+    digest_size = 16
+    block_size = 64
+    _fn = staticmethod(_sha2.md5_digest)
+
+
+class sha1(_Hash):
+    __slots__ = ()
+    name = 'sha1'
+    digest_size = 20
+    block_size = 64
+    _fn = staticmethod(_sha2.sha1_digest)
+
+
 class sha512(_Hash):
     __slots__ = ()
     name = 'sha512'
@@ -58,6 +74,10 @@ class sha512(_Hash):
 
 def new(name, data=b'', **kwargs):
     n = name.lower().replace('-', '').replace('_', '')
+    if n == 'md5':
+        return md5(data)
+    if n == 'sha1':
+        return sha1(data)
     if n == 'sha256':
         return sha256(data)
     if n == 'sha512':
