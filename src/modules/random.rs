@@ -482,6 +482,10 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
     out
 }
 
+// MD5 and SHA-1 are written here beside SHA-2 rather than taken from the
+// `md-5`/`sha1` crates: a few dozen lines each, where the crates would
+// bring their digest framework (six more crates) into a lean build.
+
 /// Merkle-Damgard padding (64-byte blocks): `0x80`, zeros, the bit
 /// length in 8 bytes (big-endian for SHA-1, little-endian for MD5).
 fn pad64(data: &[u8], big_endian: bool) -> Vec<u8> {
