@@ -461,79 +461,59 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         (None, None) => None,
     };
-    if let Some(fd) = fd {
+    let file = if let Some(fd) = fd {
         use std::os::fd::FromRawFd;
         if fd < 0 || fd > i32::MAX as i64 {
             return Err(PyErr::value_error("negative file descriptor"));
         }
         // With closefd=False the file object gets its own descriptor for
         // the same open file (same offset), so closing it leaves `fd` open.
-        let fd = if closefd {
-            fd as i32
-        } else {
-            unsafe extern "C" {
-                fn dup(fd: i32) -> i32;
-            }
-            // SAFETY: `dup` makes a new descriptor, no memory.
-            let d = unsafe { dup(fd as i32) };
-            if d < 0 {
-                return Err(os_error(std::io::Error::last_os_error(), &path));
-            }
-            d
-        };
+        let fd = if closefd { fd as i32 } else { super::posix::dup_fd(fd as i32).map_err(|e| os_error(e, &path))? };
         // SAFETY: the file object owns the descriptor from here on (as
         // CPython's FileIO with closefd=True): it is closed when the file
         // is. A descriptor that is not open fails its first operation with
         // EBADF, as in CPython.
-        let file = unsafe { std::fs::File::from_raw_fd(fd) };
-        let disk = DiskFile::new(file, r || plus, w || a || x || plus, !binary);
-        let class = match (binary, r && !plus) {
-            (false, _) => "TextIOWrapper",
-            (true, true) => "BufferedReader",
-            (true, false) if plus => "BufferedRandom",
-            (true, false) => "BufferedWriter",
-        };
-        let f =
-            new_file_with(vm, class, Backing::Disk(disk), &path, &mode, binary, &encoding, errors.as_deref().unwrap_or("strict"), newline);
-        // `name`: the descriptor given, or the path the opener opened.
-        let name = match args.arg(0, "file") {
-            Some(Value::Str(_)) | Some(Value::Bytes(_)) => None,
-            Some(v) => Some(v.clone()),
-            None => None,
-        };
-        if let (Some(name), Ok(tf)) = (name, file_of(&f)) {
-            *tf.name_value.borrow_mut() = Some(name);
+        unsafe { std::fs::File::from_raw_fd(fd) }
+    } else {
+        if std::path::Path::new(&path).is_dir() && !x {
+            return Err(PyErr::with_args(
+                ExcKind::IsADirectoryError,
+                vec![Value::Int(21), Value::str("Is a directory"), Value::str(&path)],
+            ));
         }
-        return Ok(f);
-    }
-    if std::path::Path::new(&path).is_dir() && !x {
-        return Err(PyErr::with_args(ExcKind::IsADirectoryError, vec![Value::Int(21), Value::str("Is a directory"), Value::str(&path)]));
-    }
-    let mut o = std::fs::OpenOptions::new();
-    o.read(r || plus);
-    if w {
-        o.write(true).create(true).truncate(true);
-    } else if a {
-        o.append(true).create(true);
-    } else if x {
-        o.write(true).create_new(true);
-    } else if plus {
-        o.write(true);
-    }
-    let file = o.open(&path).map_err(|e| os_error(e, &path))?;
+        let mut o = std::fs::OpenOptions::new();
+        o.read(r || plus);
+        if w {
+            o.write(true).create(true).truncate(true);
+        } else if a {
+            o.append(true).create(true);
+        } else if x {
+            o.write(true).create_new(true);
+        } else if plus {
+            o.write(true);
+        }
+        o.open(&path).map_err(|e| os_error(e, &path))?
+    };
     let disk = DiskFile::new(file, r || plus, w || a || x || plus, !binary);
     let class = match (binary, r && !plus) {
         (false, _) => "TextIOWrapper",
         (true, true) => "BufferedReader",
-        (true, false) => {
-            if plus {
-                "BufferedRandom"
-            } else {
-                "BufferedWriter"
-            }
-        }
+        (true, false) if plus => "BufferedRandom",
+        (true, false) => "BufferedWriter",
     };
-    Ok(new_file_with(vm, class, Backing::Disk(disk), &path, &mode, binary, &encoding, errors.as_deref().unwrap_or("strict"), newline))
+    let f = new_file_with(vm, class, Backing::Disk(disk), &path, &mode, binary, &encoding, errors.as_deref().unwrap_or("strict"), newline);
+    // `name` of a file opened from a descriptor (given, or made by the
+    // opener from a path-like object): that object, as in CPython.
+    if fd.is_some() {
+        let name = match args.arg(0, "file") {
+            Some(Value::Str(_)) | Some(Value::Bytes(_)) | None => None,
+            Some(v) => Some(v.clone()),
+        };
+        if let (Some(name), Ok(tf)) = (name, file_of(&f)) {
+            *tf.name_value.borrow_mut() = Some(name);
+        }
+    }
+    Ok(f)
 }
 
 /// The bytes `write(data)` puts out for file `f`: text is newline-translated

@@ -388,8 +388,17 @@ fn os_fsync(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn os_dup(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("dup", 1, 1)?;
     let fd = fd_arg(vm, &args.pos[0])?;
+    Ok(Value::Int(dup_fd(fd).map_err(|e| os_error(&e, &[]))? as i64))
+}
+
+/// A new descriptor for the open file of `fd` (`dup`).
+pub(crate) fn dup_fd(fd: i32) -> std::io::Result<i32> {
     // SAFETY: `dup` makes a new descriptor, no memory.
-    Ok(Value::Int(check_c(unsafe { c_dup(fd) } as i64, &[])?))
+    let d = unsafe { c_dup(fd) };
+    if d < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(d)
 }
 
 /// `os.umask(mask)`: sets the mask, returns the previous one.

@@ -73,13 +73,10 @@ class sha512(_Hash):
 
 
 def new(name, data=b'', **kwargs):
-    n = name.lower().replace('-', '').replace('_', '')
-    if n == 'md5':
-        return md5(data)
-    if n == 'sha1':
-        return sha1(data)
-    if n == 'sha256':
-        return sha256(data)
-    if n == 'sha512':
-        return sha512(data)
-    raise ValueError('unsupported hash type ' + name)
+    cls = _by_name.get(name.lower().replace('-', '').replace('_', ''))
+    if cls is None:
+        raise ValueError('unsupported hash type ' + name)
+    return cls(data)
+
+
+_by_name = {c.name: c for c in (md5, sha1, sha256, sha512)}
