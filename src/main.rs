@@ -171,6 +171,8 @@ fn main() {
         .stack_size(spry::vm::NATIVE_STACK_SIZE)
         .spawn(move || run(cli))
         .expect("cannot start the interpreter thread");
+    // Signals go to the interpreter's thread, which runs their handlers.
+    spry::modules::signal::block_in_this_thread();
     let code = handle.join().unwrap_or(70);
     std::process::exit(code);
 }
@@ -443,6 +445,8 @@ fn run(cli: Cli) -> i32 {
 /// Applies CPython's command-line flags and environment variables to a new
 /// VM: `sys.flags`, `sys._xoptions`, `sys.warnoptions`, stdout buffering.
 fn configure_interpreter(vm: &mut Vm, cli: &Cli) {
+    // SIGINT raises KeyboardInterrupt from here on.
+    spry::modules::signal::init(vm);
     let use_env = !(cli.ignore_environment || cli.isolated);
     let env_set = |name: &str| use_env && std::env::var_os(name).is_some_and(|v| !v.is_empty());
     let flags = spry::modules::sys::Flags {

@@ -865,10 +865,9 @@ fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.write_stdout(&s)?;
     }
     vm.flush_stdout();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line")),
-        Ok(_) => {
+    match crate::modules::io::stdin_line(vm)? {
+        Ok(line) if line.is_empty() => Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line")),
+        Ok(mut line) => {
             if line.ends_with('\n') {
                 line.pop();
                 if line.ends_with('\r') {

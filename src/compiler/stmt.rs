@@ -398,6 +398,7 @@ impl<'s> FuncBuilder<'s> {
     }
 
     fn while_stmt(&mut self, w: &'s ast::StmtWhile) -> Res<()> {
+        let stmt_loc = self.loc();
         let top = self.new_label();
         let else_l = self.new_label();
         let brk = self.new_label();
@@ -412,7 +413,14 @@ impl<'s> FuncBuilder<'s> {
         self.fblocks.push(FBlock::Loop { continue_label: top, break_label: brk });
         self.stmts(&w.body)?;
         self.fblocks.pop();
-        self.set_line(&*w.test);
+        // The back-edge is located as CPython's: at the test, or for
+        // `while True` at the whole statement (where a signal handler's
+        // exception comes from: no carets).
+        if infinite {
+            self.set_loc(stmt_loc);
+        } else {
+            self.set_line(&*w.test);
+        }
         let counter = self.loop_counters;
         self.loop_counters += 1;
         self.emit(Instr::Loop { target: top_pc, counter });
@@ -467,7 +475,9 @@ impl<'s> FuncBuilder<'s> {
         self.stmts(body)?;
         self.free_to(mark);
         self.fblocks.pop();
-        self.set_line(iter);
+        // The back-edge keeps the location of the body's last instruction,
+        // as CPython's artificial JUMP_BACKWARD does (where a signal
+        // handler's exception comes from).
         let counter = self.loop_counters;
         self.loop_counters += 1;
         self.emit(Instr::Loop { target: top_pc, counter });
@@ -1006,7 +1016,9 @@ impl<'s> FuncBuilder<'s> {
         self.stmts(body)?;
         self.free_to(mark);
         self.fblocks.pop();
-        self.set_line(iter);
+        // The back-edge keeps the location of the body's last instruction,
+        // as CPython's artificial JUMP_BACKWARD does (where a signal
+        // handler's exception comes from).
         let counter = self.loop_counters;
         self.loop_counters += 1;
         self.emit(Instr::Loop { target: top_pc, counter });

@@ -1275,7 +1275,12 @@ impl Vm {
             b.keep_clif = self.jit.log;
             b.quick_loopless = self.jit.opts.has("quickloopless");
             if self.jit.opts.has("background") {
-                self.jit.worker = Some(spry_jit::worker::Worker::spawn(b)?);
+                // The compiler thread inherits the signal mask: it must
+                // not take the signals Python handles (`modules/signal.rs`).
+                let old = crate::modules::signal::block_in_this_thread();
+                let w = spry_jit::worker::Worker::spawn(b);
+                crate::modules::signal::restore_mask(old);
+                self.jit.worker = Some(w?);
             } else {
                 self.jit.backend = Some(b);
             }

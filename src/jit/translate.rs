@@ -782,6 +782,8 @@ const DROP_KINDS: usize = 2;
 pub const HOIST_GUARD: &str = "loop-invariant fact";
 /// The reason of a `gc_leave` exit: `jit_finish` runs the collector.
 pub const GC_DUE: &str = "collector due";
+/// Why compiled code left at a loop header: a signal's Python handler is due.
+pub const SIGNAL_DUE: &str = "signal handler due";
 /// Flag on a header pc in `generic`: keep no facts at that header.
 pub const HOIST_SITE: u32 = 1 << 30;
 
@@ -4627,6 +4629,19 @@ impl<'a> Tr<'a> {
         let drops = self.drops;
         self.call_void(helpers::gc as *const () as usize, "gc", [self.ctx]);
         self.drops = drops;
+        // Still due after the collector ran: a signal arrived, whose Python
+        // handler the interpreter runs at this loop's back-edge
+        // (`modules/signal.rs`): leave at the header.
+        if self.chain.len() == 1 {
+            let (run2, cont2) = self.when_gc_due();
+            let (st, facts) = (self.st.clone(), self.facts.clone());
+            self.cur = run2;
+            let x = self.exit(ExitKind::Leave, header, SIGNAL_DUE);
+            self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+            self.st = st;
+            self.facts = facts;
+            self.cur = cont2;
+        }
         // The collector may have run finalizers: the header's facts that
         // held before are checked again (their locals reloaded), leaving
         // at the header when one no longer holds.

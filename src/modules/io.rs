@@ -738,6 +738,44 @@ fn utf8_len(b: u8) -> usize {
 }
 
 /// Reads one line (`limit` characters at most); `None` at end of file.
+/// One line of standard input, with its newline ("" at end of input).
+/// A signal interrupts the wait: its Python handler runs (Ctrl-C raises
+/// KeyboardInterrupt here), then reading goes on, as in CPython; that is
+/// why this is not `Stdin::read_line`, which retries by itself. The outer
+/// result is the handler's exception, the inner one the read's error.
+pub fn stdin_line(vm: &mut Vm) -> PyResult<std::io::Result<String>> {
+    use std::io::BufRead;
+    let mut bytes = Vec::new();
+    loop {
+        let stdin = std::io::stdin();
+        let mut lock = stdin.lock();
+        let (used, done) = match lock.fill_buf() {
+            Ok([]) => break,
+            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    bytes.extend_from_slice(&buf[..=i]);
+                    (i + 1, true)
+                }
+                None => {
+                    bytes.extend_from_slice(buf);
+                    (buf.len(), false)
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                drop(lock);
+                vm.check_signals()?;
+                continue;
+            }
+            Err(e) => return Ok(Err(e)),
+        };
+        lock.consume(used);
+        if done {
+            break;
+        }
+    }
+    Ok(String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")))
+}
+
 fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option<Value>> {
     let bytes = {
         let mut b = f.backing.borrow_mut();
@@ -826,9 +864,8 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                 buf
             }
             Backing::Std(StdKind::Stdin) => {
-                let mut s = String::new();
-                let n = std::io::stdin().read_line(&mut s).map_err(|e| os_error(e, "<stdin>"))?;
-                if n == 0 {
+                let s = stdin_line(vm)?.map_err(|e| os_error(e, "<stdin>"))?;
+                if s.is_empty() {
                     return Ok(None);
                 }
                 return Ok(Some(Value::string(s)));

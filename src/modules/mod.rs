@@ -21,6 +21,7 @@ pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod regex;
+pub mod signal;
 pub mod structmod;
 pub mod sys;
 pub mod time;
@@ -38,7 +39,7 @@ pub fn init(vm: &mut Vm) {
 }
 
 /// Names of the modules written in Rust (for `sys.builtin_module_names`).
-pub const RUST_MODULES: &[&str] = &["builtins", "sys", "math", "time", "io", "gc", "posix", "_heapq", "_collections"];
+pub const RUST_MODULES: &[&str] = &["builtins", "sys", "math", "time", "io", "gc", "posix", "_heapq", "_collections", "_signal"];
 
 /// A module written in Python and shipped inside the binary.
 pub struct PySource {
@@ -87,6 +88,7 @@ py_modules! {
     "copyreg" => "copyreg.py";
     "hmac" => "hmac.py";
     "secrets" => "secrets.py";
+    "signal" => "signal.py";
     "uuid" => "uuid.py";
     "unittest" => "unittest/__init__.py", package;
     "unittest.__main__" => "unittest/__main__.py";
@@ -206,6 +208,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_json" => json::make(vm),
         "_random" => random::make(vm),
         "_sha2" => random::make_sha2(vm),
+        "_signal" => signal::make(vm),
         "_spry_re" => regex::make(vm),
         "_struct" => structmod::make(vm),
         "_dis" => codeops::make_dis(vm),

@@ -244,6 +244,30 @@ fn getpid(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(std::process::id() as i64))
 }
 
+/// `os.kill(pid, sig)`; a signal sent to this process has its Python
+/// handler run before the call returns, as in CPython.
+fn kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    send_signal(vm, args, "kill", libc::kill)
+}
+
+/// `os.killpg(pgid, sig)`.
+fn killpg(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    send_signal(vm, args, "killpg", libc::killpg)
+}
+
+fn send_signal(vm: &mut Vm, args: Args, name: &str, f: unsafe extern "C" fn(libc::pid_t, libc::c_int) -> libc::c_int) -> PyResult<Value> {
+    args.check(name, 2, 2)?;
+    let pid = arg::int(vm, &args.pos[0])?;
+    let sig = arg::int(vm, &args.pos[1])?;
+    let pid = libc::pid_t::try_from(pid).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))?;
+    let sig = libc::c_int::try_from(sig).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))?;
+    // SAFETY: `kill`/`killpg` only send a signal; any numbers are accepted
+    // (bad ones fail with an errno).
+    check_c(unsafe { f(pid, sig) } as i64, &[])?;
+    vm.check_signals()?;
+    Ok(Value::None)
+}
+
 /// `os._exit(n)`: ends the process at once, with no cleanup: what is still
 /// in stdout's buffer is lost, as in CPython.
 fn os_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -576,6 +600,8 @@ pub fn make(vm: &mut Vm) -> Value {
             ("lstat", lstat),
             ("access", access),
             ("getpid", getpid),
+            ("kill", kill),
+            ("killpg", killpg),
             ("_exit", os_exit),
             ("write", write),
             ("open", os_open),

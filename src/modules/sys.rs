@@ -538,7 +538,7 @@ fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(frame_snapshot(vm, (n - 1 - depth) as usize))
 }
 
-fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
+pub(crate) fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
     let (globals, locals, code, line) = {
         let f = &vm.frames[i];
         let code = f.code_ref();

@@ -93,7 +93,23 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     vm.flush_stdout();
-    std::thread::sleep(std::time::Duration::from_secs_f64(s));
+    // A signal interrupts the wait: its Python handler runs (an exception
+    // it raises ends the sleep), then the sleep goes on for the time left
+    // (PEP 475), as in CPython.
+    let end = std::time::Instant::now() + std::time::Duration::from_secs_f64(s);
+    loop {
+        let left = end.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        let ts = libc::timespec { tv_sec: left.as_secs() as libc::time_t, tv_nsec: left.subsec_nanos() as _ };
+        // SAFETY: `nanosleep` reads `ts`; the remainder is not asked for.
+        let r = unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) };
+        if r == 0 {
+            break;
+        }
+        vm.check_signals()?;
+    }
     Ok(Value::None)
 }
 

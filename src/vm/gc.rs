@@ -72,8 +72,15 @@ impl Vm {
         if rc::finalizers_pending() {
             self.run_finalizers();
             if !rc::gc_due() {
+                crate::modules::signal::rearm();
                 return;
             }
+        }
+        if crate::modules::signal::budget_zeroed() {
+            // Due because a signal arrived (`modules/signal.rs`): its
+            // handler runs at the next check that may raise, which puts
+            // the budget back.
+            return;
         }
         if COLLECTING.with(|c| c.get()) {
             // A finalizer the collector runs: no nested collection.
@@ -92,6 +99,7 @@ impl Vm {
         if rc::finalizers_pending() {
             self.run_finalizers();
         }
+        crate::modules::signal::rearm();
     }
 
     /// `gc.collect()`: a full collection; returns the number of unreachable
@@ -104,6 +112,7 @@ impl Vm {
         if rc::finalizers_pending() {
             self.run_finalizers();
         }
+        crate::modules::signal::rearm();
         n
     }
 

@@ -51,6 +51,15 @@ impl Vm {
                 // A safe point: the frame stack changed (a call, a return,
                 // unwinding), which may have queued finalizers.
                 self.gc_safe_point();
+                if crate::modules::signal::tripped() && self.frames.last().is_some_and(|f| f.pc == 0) {
+                    // A function's entry: Python signal handlers run here,
+                    // as at CPython's RESUME (what they raise comes from
+                    // the function's first line, outside its handlers).
+                    if let Err(e) = self.check_signals() {
+                        pending = Some(e);
+                        continue 'frame;
+                    }
+                }
             }
             let fi = self.frames.len() - 1;
             let (code_ptr, base, globals_ptr, mut pc) = {
@@ -434,7 +443,9 @@ impl Vm {
                         c.set(n);
                         let loop_pc = pc - 1;
                         pc = target as usize;
-                        if n >= self.jit_threshold {
+                        // (Not while a signal's Python handler is due: it runs
+                        // below first.)
+                        if n >= self.jit_threshold && !(crate::objects::rc::gc_due() && crate::modules::signal::tripped()) {
                             // Hot: compile the loop (once) and run it.
                             self.frames[fi].pc = loop_pc as u32 + 1;
                             match self.jit_backedge(fi, loop_pc, target as usize) {
@@ -450,6 +461,18 @@ impl Vm {
                         if crate::objects::rc::gc_due() {
                             // A safe point: every live value is in a register.
                             self.gc_safe_point();
+                            if crate::modules::signal::tripped() && pc == target as usize {
+                                // Python signal handlers run at a back-edge,
+                                // as in CPython (here or once compiled code
+                                // has left at this loop's header, never
+                                // elsewhere: the error comes from this
+                                // instruction, inside the loop's handlers).
+                                self.frames[fi].pc = loop_pc as u32 + 1;
+                                if let Err(e) = self.check_signals() {
+                                    pc = loop_pc + 1;
+                                    break 'err e;
+                                }
+                            }
                         }
                     }
                     Instr::JumpIfTrue { cond, target } => {
@@ -2836,7 +2859,11 @@ impl Vm {
         loop {
             let depth = self.frames.len();
             let f = self.frames.last().unwrap();
-            let pc = f.pc.saturating_sub(1);
+            // A frame at pc 0 raises before its first instruction (a
+            // signal handler run at a function's entry): `u32::MAX`, in
+            // no handler's range, its line the code's first line (as
+            // CPython's RESUME).
+            let pc = f.pc.wrapping_sub(1);
             // Implicit chaining, and this frame's traceback entry.
             let code = f.code_ref();
             let globals = f.globals_ref();
