@@ -89,6 +89,8 @@ py_modules! {
     "hmac" => "hmac.py";
     "secrets" => "secrets.py";
     "signal" => "signal.py";
+    "resource" => "resource.py";
+    "platform" => "platform.py";
     "uuid" => "uuid.py";
     "unittest" => "unittest/__init__.py", package;
     "unittest.__main__" => "unittest/__main__.py";

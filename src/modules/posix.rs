@@ -268,6 +268,160 @@ fn send_signal(vm: &mut Vm, args: Args, name: &str, f: unsafe extern "C" fn(libc
     Ok(Value::None)
 }
 
+/// `os.uname()`'s fields (`os.py` makes the `uname_result`).
+fn uname(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("uname", 0, 0)?;
+    // SAFETY: `uname` fills a plain-data struct of NUL-terminated arrays.
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    check_c(unsafe { libc::uname(&mut u) } as i64, &[])?;
+    let field = |f: &[libc::c_char]| {
+        let bytes: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+        Value::string(String::from_utf8_lossy(&bytes).into_owned())
+    };
+    Ok(Value::tuple(vec![field(&u.sysname), field(&u.nodename), field(&u.release), field(&u.version), field(&u.machine)]))
+}
+
+/// The names `os.confstr` knows (glibc's numbers), as `os.confstr_names`.
+pub const CONFSTR_NAMES: &[(&str, i64)] = &[("CS_PATH", 0), ("CS_GNU_LIBC_VERSION", 2), ("CS_GNU_LIBPTHREAD_VERSION", 3)];
+
+/// `os.confstr(name)`: a configuration string (None when undefined).
+fn confstr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("confstr", 1, 1)?;
+    let n = match &args.pos[0] {
+        Value::Str(s) => match CONFSTR_NAMES.iter().find(|(k, _)| *k == s.as_str()) {
+            Some((_, n)) => *n,
+            None => return Err(PyErr::value_error("unrecognized configuration name")),
+        },
+        v => arg::int(vm, v)?,
+    };
+    let n = i32::try_from(n).map_err(|_| PyErr::overflow("Python int too large to convert to C int"))?;
+    let mut buf = vec![0u8; 256];
+    loop {
+        // SAFETY: `confstr` writes at most `buf.len()` bytes, NUL included.
+        let need = unsafe { libc::confstr(n, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+        if need == 0 {
+            let e = std::io::Error::last_os_error();
+            if e.raw_os_error().unwrap_or(0) != 0 {
+                return Err(os_error(&e, &[]));
+            }
+            return Ok(Value::None);
+        }
+        if need <= buf.len() {
+            let s = String::from_utf8_lossy(&buf[..need - 1]).into_owned();
+            return Ok(Value::string(s));
+        }
+        buf.resize(need, 0);
+    }
+}
+
+/// `os.getloadavg()`.
+fn getloadavg(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getloadavg", 0, 0)?;
+    let mut l = [0f64; 3];
+    // SAFETY: writes three doubles.
+    if unsafe { libc::getloadavg(l.as_mut_ptr(), 3) } != 3 {
+        return Err(PyErr::new(crate::vm::ExcKind::OSError, "Load averages are unobtainable"));
+    }
+    Ok(Value::tuple(l.iter().map(|x| Value::Float(*x)).collect()))
+}
+
+/// `resource.getrusage(who)`'s sixteen fields (`lib/resource.py` makes
+/// the `struct_rusage`).
+fn getrusage(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getrusage", 1, 1)?;
+    let who = arg::int(vm, &args.pos[0])?;
+    let who = i32::try_from(who).map_err(|_| PyErr::overflow("Python int too large to convert to C int"))?;
+    // SAFETY: fills a plain-data struct.
+    let mut r: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(who, &mut r) } != 0 {
+        let e = std::io::Error::last_os_error();
+        if e.raw_os_error() == Some(libc::EINVAL) {
+            return Err(PyErr::value_error("invalid who parameter"));
+        }
+        return Err(os_error(&e, &[]));
+    }
+    let t = |tv: libc::timeval| Value::Float(tv.tv_sec as f64 + tv.tv_usec as f64 * 1e-6);
+    let i = |x: libc::c_long| Value::Int(x);
+    Ok(Value::tuple(vec![
+        t(r.ru_utime),
+        t(r.ru_stime),
+        i(r.ru_maxrss),
+        i(r.ru_ixrss),
+        i(r.ru_idrss),
+        i(r.ru_isrss),
+        i(r.ru_minflt),
+        i(r.ru_majflt),
+        i(r.ru_nswap),
+        i(r.ru_inblock),
+        i(r.ru_oublock),
+        i(r.ru_msgsnd),
+        i(r.ru_msgrcv),
+        i(r.ru_nsignals),
+        i(r.ru_nvcsw),
+        i(r.ru_nivcsw),
+    ]))
+}
+
+fn rlimit_value(x: libc::rlim_t) -> Value {
+    if x == libc::RLIM_INFINITY {
+        Value::Int(-1)
+    } else {
+        Value::Int(x as i64)
+    }
+}
+
+fn resource_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let r = arg::int(vm, v)?;
+    match i32::try_from(r) {
+        // (Linux has 16 resources, RLIMIT_CPU to RLIMIT_RTTIME.)
+        Ok(r) if (0..16).contains(&r) => Ok(r),
+        _ => Err(PyErr::value_error("invalid resource specified")),
+    }
+}
+
+/// `resource.getrlimit(resource)`: `(soft, hard)`, -1 for unlimited.
+fn getrlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getrlimit", 1, 1)?;
+    let r = resource_arg(vm, &args.pos[0])?;
+    // SAFETY: fills a plain-data struct.
+    let mut l: libc::rlimit = unsafe { std::mem::zeroed() };
+    check_c(unsafe { libc::getrlimit(r as _, &mut l) } as i64, &[])?;
+    Ok(Value::tuple(vec![rlimit_value(l.rlim_cur), rlimit_value(l.rlim_max)]))
+}
+
+/// `resource.setrlimit(resource, (soft, hard))`.
+fn setrlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("setrlimit", 2, 2)?;
+    let r = resource_arg(vm, &args.pos[0])?;
+    let items = vm.collect_iterable(&args.pos[1]).map_err(|_| PyErr::type_error("expected a tuple of 2 integers"))?;
+    if items.len() != 2 {
+        return Err(PyErr::value_error("expected a tuple of 2 integers"));
+    }
+    let mut lim = [0 as libc::rlim_t; 2];
+    for (slot, v) in lim.iter_mut().zip(&items) {
+        let x = arg::int(vm, v)?;
+        *slot = if x < 0 { libc::RLIM_INFINITY } else { x as libc::rlim_t };
+    }
+    let l = libc::rlimit { rlim_cur: lim[0], rlim_max: lim[1] };
+    // SAFETY: reads a plain-data struct.
+    if unsafe { libc::setrlimit(r as _, &l) } != 0 {
+        let e = std::io::Error::last_os_error();
+        return Err(match e.raw_os_error() {
+            Some(libc::EINVAL) => PyErr::value_error("current limit exceeds maximum limit"),
+            Some(libc::EPERM) => PyErr::value_error("not allowed to raise maximum limit"),
+            _ => os_error(&e, &[]),
+        });
+    }
+    Ok(Value::None)
+}
+
+/// `resource.getpagesize()`.
+fn getpagesize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getpagesize", 0, 0)?;
+    // SAFETY: `sysconf` only reads a system value.
+    Ok(Value::Int(unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as i64))
+}
+
 /// `os._exit(n)`: ends the process at once, with no cleanup: what is still
 /// in stdout's buffer is lost, as in CPython.
 fn os_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -601,6 +755,13 @@ pub fn make(vm: &mut Vm) -> Value {
             ("access", access),
             ("getpid", getpid),
             ("kill", kill),
+            ("_uname", uname),
+            ("confstr", confstr),
+            ("getloadavg", getloadavg),
+            ("_getrusage", getrusage),
+            ("_getrlimit", getrlimit),
+            ("_setrlimit", setrlimit),
+            ("_getpagesize", getpagesize),
             ("killpg", killpg),
             ("_exit", os_exit),
             ("write", write),
@@ -652,5 +813,10 @@ pub fn make(vm: &mut Vm) -> Value {
     ] {
         super::set(&m, n, Value::Int(v));
     }
+    let names = DictObj::new();
+    for (k, v) in CONFSTR_NAMES {
+        names.set_str(k, Value::Int(*v));
+    }
+    super::set(&m, "confstr_names", Value::Dict(names));
     m
 }

@@ -85,6 +85,8 @@ pub fn init(vm: &mut Vm) {
         vec![Value::Int(0), Value::Int(1), Value::Int(0), Value::str("alpha"), Value::Int(0)],
     );
     impl_ns.set_str("version", iv);
+    impl_ns.set_str("hexversion", Value::Int(0x000100a0));
+    impl_ns.set_str("_multiarch", Value::str("x86_64-linux-gnu"));
     let simple_ns = simple_namespace(vm, impl_ns);
     set(&m, "implementation", simple_ns);
     let fi = make_struct_seq(
@@ -309,6 +311,8 @@ pub fn simple_namespace(vm: &mut Vm, ns: PyRef<DictObj>) -> Value {
         None => {
             let d = DictObj::new();
             d.set_str("__module__", Value::str("types"));
+            let repr = vm.builtin_fn("__repr__", simple_namespace_repr, "types");
+            d.set_str("__repr__", repr);
             let meta = vm.types.type_.clone();
             let obj = vm.types.object.clone();
             let c = vm.make_class(&meta, "SimpleNamespace", vec![obj], &d).expect("SimpleNamespace");
@@ -325,6 +329,20 @@ pub fn simple_namespace(vm: &mut Vm, ns: PyRef<DictObj>) -> Value {
         }
     }
     inst
+}
+
+/// `namespace(name='spry', ...)`, as `types.SimpleNamespace` shows itself.
+fn simple_namespace_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("__repr__", 1, 1)?;
+    let mut parts = Vec::new();
+    if let Value::Instance(i) = &args.pos[0] {
+        if let Some(d) = &i.dict {
+            for (k, v) in d.items() {
+                parts.push(format!("{}={}", vm.str_of(&k)?, vm.repr_str_of(&v)?));
+            }
+        }
+    }
+    Ok(Value::string(format!("namespace({})", parts.join(", "))))
 }
 
 fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -397,3 +397,28 @@ def get_exec_path(env=None):
 
 
 supports_bytes_environ = True
+
+
+class uname_result(tuple):
+    """uname_result: Result from os.uname()."""
+    n_sequence_fields = 5
+    n_fields = 5
+    n_unnamed_fields = 0
+
+    sysname = property(lambda self: self[0])
+    nodename = property(lambda self: self[1])
+    release = property(lambda self: self[2])
+    version = property(lambda self: self[3])
+    machine = property(lambda self: self[4])
+
+    def __repr__(self):
+        names = ("sysname", "nodename", "release", "version", "machine")
+        return "posix.uname_result(%s)" % ", ".join("%s=%r" % (n, v) for n, v in zip(names, self))
+
+    def __reduce__(self):
+        return (uname_result, (tuple(self),))
+
+
+def uname():
+    """Return an object identifying the current operating system."""
+    return uname_result(_posix._uname())
