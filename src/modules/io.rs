@@ -254,12 +254,15 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         NativeData::Property { fget: namef, fset: names, fdel: Value::None, doc: Value::None, name: Default::default() },
     );
     c.dict.set_str("name", prop);
-    let modef = vm.builtin_fn("mode", mode_get, "file");
-    let prop = vm.new_native(
-        vm.types.property.clone(),
-        NativeData::Property { fget: modef, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
-    );
-    c.dict.set_str("mode", prop);
+    let getters: &[(&'static str, BuiltinFn)] = &[("mode", mode_get), ("encoding", encoding_get), ("errors", errors_get)];
+    for (n, g) in getters {
+        let getter = vm.builtin_fn(n, *g, "file");
+        let prop = vm.new_native(
+            vm.types.property.clone(),
+            NativeData::Property { fget: getter, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
+        );
+        c.dict.set_str(n, prop);
+    }
     if name == "StringIO" {
         vm.add_method(&c, "__new__", stringio_new);
         c.ctor.set(Some(stringio_ctor));
@@ -419,7 +422,8 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(PyErr::value_error(format!("illegal newline value: {}", nl)));
         }
     }
-    let encoding = encoding.unwrap_or_else(|| "utf-8".to_string());
+    // (The locale's encoding, named as `locale.getencoding()` names it.)
+    let encoding = encoding.unwrap_or_else(|| "UTF-8".to_string());
     if !binary {
         // An unknown encoding fails at open time.
         crate::builtins::encode_text("", false, &encoding, "strict")?;
@@ -1073,18 +1077,31 @@ fn writable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(w))
 }
 
-fn fileno(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let f = file_of(args.this())?;
-    Ok(Value::Int(match &*f.backing.borrow() {
-        Backing::Std(StdKind::Stdin) => 0,
-        Backing::Std(StdKind::Stdout) => 1,
-        Backing::Std(StdKind::Stderr) => 2,
-        _ => 3,
-    }))
+/// The OS descriptor of a file (None for an in-memory or closed one).
+fn raw_fd(f: &TextFile) -> Option<i32> {
+    use std::os::fd::AsRawFd;
+    match &*f.backing.borrow() {
+        Backing::Std(StdKind::Stdin) => Some(0),
+        Backing::Std(StdKind::Stdout) => Some(1),
+        Backing::Std(StdKind::Stderr) => Some(2),
+        Backing::Disk(d) => Some(d.core.borrow().file.as_raw_fd()),
+        Backing::Memory { .. } | Backing::Closed => None,
+    }
 }
 
-fn isatty(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+fn fileno(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = file_of(args.this())?;
+    match raw_fd(f) {
+        Some(fd) => Ok(Value::Int(fd as i64)),
+        None if matches!(&*f.backing.borrow(), Backing::Closed) => Err(PyErr::value_error("I/O operation on closed file")),
+        None => Err(PyErr::new(crate::vm::ExcKind::OSError, "fileno")),
+    }
+}
+
+fn isatty(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = file_of(args.this())?;
+    // SAFETY: `isatty` only queries the descriptor.
+    Ok(Value::Bool(raw_fd(f).is_some_and(|fd| unsafe { libc::isatty(fd) } == 1)))
 }
 
 fn closed_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1109,6 +1126,24 @@ fn name_set(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn mode_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
     Ok(Value::str(&f.mode))
+}
+
+/// A text file's `encoding` and `errors` (binary files have neither).
+fn text_attr(vm: &mut Vm, args: &Args, name: &str, get: fn(&TextFile) -> &str) -> PyResult<Value> {
+    let f = file_of(args.this())?;
+    if f.binary {
+        let t = vm.type_name(args.this());
+        return Err(PyErr::new(crate::vm::ExcKind::AttributeError, format!("'{}' object has no attribute '{}'", t, name)));
+    }
+    Ok(Value::str(get(f)))
+}
+
+fn encoding_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    text_attr(vm, &args, "encoding", |f| &f.encoding)
+}
+
+fn errors_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    text_attr(vm, &args, "errors", |f| &f.errors)
 }
 
 fn stringio_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -23,6 +23,7 @@ pub mod random;
 pub mod regex;
 pub mod signal;
 pub mod structmod;
+pub mod subprocess;
 pub mod sys;
 pub mod time;
 pub mod timecal;
@@ -39,7 +40,8 @@ pub fn init(vm: &mut Vm) {
 }
 
 /// Names of the modules written in Rust (for `sys.builtin_module_names`).
-pub const RUST_MODULES: &[&str] = &["builtins", "sys", "math", "time", "io", "gc", "posix", "_heapq", "_collections", "_signal"];
+pub const RUST_MODULES: &[&str] =
+    &["builtins", "sys", "math", "time", "io", "gc", "posix", "_heapq", "_collections", "_signal", "_posixsubprocess", "_select"];
 
 /// A module written in Python and shipped inside the binary.
 pub struct PySource {
@@ -91,6 +93,9 @@ py_modules! {
     "signal" => "signal.py";
     "resource" => "resource.py";
     "platform" => "platform.py";
+    "select" => "select.py";
+    "selectors" => "selectors.py";
+    "subprocess" => "subprocess.py";
     "uuid" => "uuid.py";
     "unittest" => "unittest/__init__.py", package;
     "unittest.__main__" => "unittest/__main__.py";
@@ -211,6 +216,8 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_random" => random::make(vm),
         "_sha2" => random::make_sha2(vm),
         "_signal" => signal::make(vm),
+        "_posixsubprocess" => subprocess::make_posixsubprocess(vm),
+        "_select" => subprocess::make_select(vm),
         "_spry_re" => regex::make(vm),
         "_struct" => structmod::make(vm),
         "_dis" => codeops::make_dis(vm),

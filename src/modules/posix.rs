@@ -268,6 +268,157 @@ fn send_signal(vm: &mut Vm, args: Args, name: &str, f: unsafe extern "C" fn(libc
     Ok(Value::None)
 }
 
+/// `os.system(command)`: runs the command with `/bin/sh`, returns its wait
+/// status (as `system(3)`: SIGINT and SIGQUIT ignored meanwhile).
+fn system(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("system", 1, 1)?;
+    let cmd = match &args.pos[0] {
+        Value::Str(s) => s.as_str().to_string(),
+        v => return Err(PyErr::type_error(format!("system() argument 'command' must be str, not {}", vm.type_name(v)))),
+    };
+    let c = std::ffi::CString::new(cmd).map_err(|_| PyErr::value_error("embedded null byte"))?;
+    vm.flush_stdout();
+    super::io::flush_all_files();
+    // SAFETY: `system` runs the NUL-terminated command and waits for it.
+    let r = unsafe { libc::system(c.as_ptr()) };
+    Ok(Value::Int(r as i64))
+}
+
+/// `os.pipe()`: (read end, write end), not inheritable (as CPython's).
+fn pipe(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("pipe", 0, 0)?;
+    let mut fds = [0 as libc::c_int; 2];
+    // SAFETY: `pipe2` writes two descriptors.
+    check_c(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } as i64, &[])?;
+    Ok(Value::tuple(vec![Value::Int(fds[0] as i64), Value::Int(fds[1] as i64)]))
+}
+
+/// `os.waitpid(pid, options)`: (pid, status); a signal's Python handler
+/// runs if one interrupts the wait, which then goes on (PEP 475).
+fn waitpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("waitpid", 2, 2)?;
+    let pid = arg::int(vm, &args.pos[0])?;
+    let options = arg::int(vm, &args.pos[1])?;
+    let pid = libc::pid_t::try_from(pid).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))?;
+    let mut status: libc::c_int = 0;
+    loop {
+        // SAFETY: writes the status word.
+        let r = unsafe { libc::waitpid(pid, &mut status, options as libc::c_int) };
+        if r >= 0 {
+            return Ok(Value::tuple(vec![Value::Int(r as i64), Value::Int(status as i64)]));
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            return Err(os_error(&e, &[]));
+        }
+        vm.check_signals()?;
+    }
+}
+
+fn status_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<libc::c_int> {
+    args.check(name, 1, 1)?;
+    let s = arg::int(vm, &args.pos[0])?;
+    libc::c_int::try_from(s).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))
+}
+
+/// `os.waitstatus_to_exitcode(status)`: the exit code, or minus the
+/// signal that ended the process.
+fn waitstatus_to_exitcode(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "waitstatus_to_exitcode")?;
+    if libc::WIFEXITED(s) {
+        return Ok(Value::Int(libc::WEXITSTATUS(s) as i64));
+    }
+    if libc::WIFSIGNALED(s) {
+        return Ok(Value::Int(-(libc::WTERMSIG(s) as i64)));
+    }
+    Err(PyErr::value_error(format!("invalid wait status: {}", s)))
+}
+
+fn wifexited(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(libc::WIFEXITED(status_arg(vm, &args, "WIFEXITED")?)))
+}
+fn wexitstatus(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(libc::WEXITSTATUS(status_arg(vm, &args, "WEXITSTATUS")?) as i64))
+}
+fn wifsignaled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(libc::WIFSIGNALED(status_arg(vm, &args, "WIFSIGNALED")?)))
+}
+fn wtermsig(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(libc::WTERMSIG(status_arg(vm, &args, "WTERMSIG")?) as i64))
+}
+fn wifstopped(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(libc::WIFSTOPPED(status_arg(vm, &args, "WIFSTOPPED")?)))
+}
+fn wstopsig(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(libc::WSTOPSIG(status_arg(vm, &args, "WSTOPSIG")?) as i64))
+}
+
+/// Sets or clears one flag of a descriptor (`F_GETFD`/`F_SETFD` or
+/// `F_GETFL`/`F_SETFL`).
+fn fd_flag(fd: i32, get: i32, set: i32, flag: i32, on: bool) -> PyResult<()> {
+    // SAFETY: `fcntl` on a descriptor number; a bad one fails with EBADF.
+    let f = check_c(unsafe { libc::fcntl(fd, get) } as i64, &[])? as i32;
+    let g = if on { f | flag } else { f & !flag };
+    if g != f {
+        check_c(unsafe { libc::fcntl(fd, set, g) } as i64, &[])?;
+    }
+    Ok(())
+}
+
+fn fd_flag_get(fd: i32, get: i32, flag: i32) -> PyResult<bool> {
+    // SAFETY: as in `fd_flag`.
+    Ok(check_c(unsafe { libc::fcntl(fd, get) } as i64, &[])? as i32 & flag != 0)
+}
+
+/// `os.set_inheritable(fd, inheritable)`.
+fn set_inheritable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("set_inheritable", 2, 2)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    let on = vm.truthy(&args.pos[1])?;
+    fd_flag(fd, libc::F_GETFD, libc::F_SETFD, libc::FD_CLOEXEC, !on)?;
+    Ok(Value::None)
+}
+
+/// `os.get_inheritable(fd)`.
+fn get_inheritable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("get_inheritable", 1, 1)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    Ok(Value::Bool(!fd_flag_get(fd, libc::F_GETFD, libc::FD_CLOEXEC)?))
+}
+
+/// `os.set_blocking(fd, blocking)`.
+fn set_blocking(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("set_blocking", 2, 2)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    let on = vm.truthy(&args.pos[1])?;
+    fd_flag(fd, libc::F_GETFL, libc::F_SETFL, libc::O_NONBLOCK, !on)?;
+    Ok(Value::None)
+}
+
+/// `os.get_blocking(fd)`.
+fn get_blocking(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("get_blocking", 1, 1)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    Ok(Value::Bool(!fd_flag_get(fd, libc::F_GETFL, libc::O_NONBLOCK)?))
+}
+
+/// `os.dup2(fd, fd2, inheritable=True)`.
+fn dup2(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("dup2", &["inheritable"])?;
+    args.check_pos("dup2", 2, 3)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    let fd2 = fd_arg(vm, &args.pos[1])?;
+    let inheritable = match args.arg(2, "inheritable") {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    let flags = if inheritable { 0 } else { libc::O_CLOEXEC };
+    // SAFETY: `dup2`/`dup3` on descriptor numbers; bad ones fail.
+    let r = if fd == fd2 { unsafe { libc::dup2(fd, fd2) } } else { unsafe { libc::dup3(fd, fd2, flags) } };
+    check_c(r as i64, &[])?;
+    Ok(Value::Int(r as i64))
+}
+
 /// `os.uname()`'s fields (`os.py` makes the `uname_result`).
 fn uname(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("uname", 0, 0)?;
@@ -756,6 +907,21 @@ pub fn make(vm: &mut Vm) -> Value {
             ("getpid", getpid),
             ("kill", kill),
             ("_uname", uname),
+            ("pipe", pipe),
+            ("system", system),
+            ("waitpid", waitpid),
+            ("waitstatus_to_exitcode", waitstatus_to_exitcode),
+            ("WIFEXITED", wifexited),
+            ("WEXITSTATUS", wexitstatus),
+            ("WIFSIGNALED", wifsignaled),
+            ("WTERMSIG", wtermsig),
+            ("WIFSTOPPED", wifstopped),
+            ("WSTOPSIG", wstopsig),
+            ("set_inheritable", set_inheritable),
+            ("get_inheritable", get_inheritable),
+            ("set_blocking", set_blocking),
+            ("get_blocking", get_blocking),
+            ("dup2", dup2),
             ("confstr", confstr),
             ("getloadavg", getloadavg),
             ("_getrusage", getrusage),
@@ -810,6 +976,9 @@ pub fn make(vm: &mut Vm) -> Value {
         ("O_NOATIME", 0o1000000),
         ("O_PATH", 0o10000000),
         ("O_TMPFILE", 0o20200000),
+        ("WNOHANG", libc::WNOHANG as i64),
+        ("WUNTRACED", libc::WUNTRACED as i64),
+        ("WCONTINUED", libc::WCONTINUED as i64),
     ] {
         super::set(&m, n, Value::Int(v));
     }
