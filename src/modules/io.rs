@@ -1179,10 +1179,30 @@ pub fn make(vm: &mut Vm) -> Value {
             "RawIOBase",
             "BufferedIOBase",
             "TextIOBase",
+            "BufferedReader",
+            "BufferedWriter",
+            "BufferedRandom",
+            "BufferedRWPair",
             "text_encoding",
         ] {
             if let Ok(v) = vm.get_attr(&b, name) {
                 super::set(&m, name, v);
+            }
+        }
+        // The native files are virtual subclasses of the Python classes
+        // (`_bytesio.py`'s, CPython's _pyio), so isinstance sees them.
+        for (native, base) in [
+            ("TextIOWrapper", "TextIOBase"),
+            ("StringIO", "TextIOBase"),
+            ("BufferedReader", "BufferedReader"),
+            ("BufferedWriter", "BufferedWriter"),
+            ("BufferedRandom", "BufferedRandom"),
+        ] {
+            let c = file_class(vm, native);
+            if let Ok(base) = vm.get_attr(&b, base) {
+                if let Ok(reg) = vm.get_attr(&base, "register") {
+                    let _ = vm.call_function(&reg, &[Value::Class(c)]);
+                }
             }
         }
     }

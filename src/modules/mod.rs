@@ -28,6 +28,7 @@ pub mod sys;
 pub mod time;
 pub mod timecal;
 pub mod unicodedata;
+pub mod zlib;
 
 use crate::objects::*;
 use crate::vm::{PyResult, Vm};
@@ -41,7 +42,7 @@ pub fn init(vm: &mut Vm) {
 
 /// Names of the modules written in Rust (for `sys.builtin_module_names`).
 pub const RUST_MODULES: &[&str] =
-    &["builtins", "sys", "math", "time", "io", "gc", "posix", "_heapq", "_collections", "_signal", "_posixsubprocess", "_select"];
+    &["builtins", "sys", "math", "time", "io", "gc", "posix", "_heapq", "_collections", "_signal", "_posixsubprocess", "_select", "_zlib"];
 
 /// A module written in Python and shipped inside the binary.
 pub struct PySource {
@@ -96,6 +97,9 @@ py_modules! {
     "select" => "select.py";
     "selectors" => "selectors.py";
     "subprocess" => "subprocess.py";
+    "zlib" => "zlib.py";
+    "gzip" => "gzip.py";
+    "_compression" => "_compression.py";
     "uuid" => "uuid.py";
     "unittest" => "unittest/__init__.py", package;
     "unittest.__main__" => "unittest/__main__.py";
@@ -218,6 +222,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_signal" => signal::make(vm),
         "_posixsubprocess" => subprocess::make_posixsubprocess(vm),
         "_select" => subprocess::make_select(vm),
+        "_zlib" => zlib::make(vm),
         "_spry_re" => regex::make(vm),
         "_struct" => structmod::make(vm),
         "_dis" => codeops::make_dis(vm),

@@ -1257,7 +1257,9 @@ pub fn update_class_flags(cls: &PyRef<ClassObj>) {
     if user_def("__delattr__") {
         f |= class_flags::HAS_DELATTR;
     }
-    if user_def("__del__") {
+    // (`__del__ = None`, as `io.BytesIO` has to undo `IOBase.__del__`: no
+    // finalizer; `finalize.rs` skips a None one anyway.)
+    if user_def("__del__") && !cls.lookup("__del__").is_some_and(|v| v.is_none()) {
         f |= class_flags::HAS_DEL;
     }
     // `abc.ABCMeta` stores each class's own `__abstractmethods__`.
