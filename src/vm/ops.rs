@@ -56,11 +56,8 @@ fn repeat_count(v: &Value) -> Option<PyResult<usize>> {
     match v {
         Value::Int(i) => Some(Ok((*i).max(0) as usize)),
         Value::Bool(b) => Some(Ok(*b as usize)),
-        Value::BigInt(b) => Some(if b.sign() == num_bigint::Sign::Minus {
-            Ok(0)
-        } else {
-            Err(PyErr::overflow("cannot fit 'int' into an index-sized integer"))
-        }),
+        // (Outside the int64 range, negative too, as CPython's ssize_t.)
+        Value::BigInt(_) => Some(Err(PyErr::overflow("cannot fit 'int' into an index-sized integer"))),
         _ => None,
     }
 }
@@ -161,13 +158,7 @@ impl Vm {
                     BinOp::Sub => Ok(complex(ar - br, ai - bi)),
                     BinOp::Mul => Ok(complex(ar * br - ai * bi, ar * bi + ai * br)),
                     BinOp::TrueDiv => complex_div((ar, ai), (br, bi)),
-                    BinOp::Pow => {
-                        if ar == 0.0 && ai == 0.0 && (bi != 0.0 || br < 0.0) {
-                            Err(PyErr::zero_division("0.0 to a negative or complex power"))
-                        } else {
-                            complex_pow_checked((ar, ai), (br, bi))
-                        }
-                    }
+                    BinOp::Pow => complex_pow_checked((ar, ai), (br, bi)),
                     _ => return Option::None,
                 });
             }
@@ -1362,46 +1353,88 @@ fn complex_div(a: (f64, f64), b: (f64, f64)) -> PyResult<Value> {
     }
 }
 
-/// `complex_pow`, with CPython's `OverflowError` when a part of the result
-/// is infinite (its `ERANGE` check).
+/// `a ** b` for complex numbers, as CPython's `complex_pow`: an integral
+/// exponent up to 100 by repeated squaring (`c_powi`: `c_powu`, and for a
+/// negative one `1 / that` by `c_quot`), any other by the polar form
+/// (`c_pow`); ZeroDivisionError where those set EDOM (zero to a negative
+/// or complex power, a power that underflowed to zero divided into one),
+/// OverflowError where a part of the result is infinite (ERANGE).
 fn complex_pow_checked(a: (f64, f64), b: (f64, f64)) -> PyResult<Value> {
-    let r = complex_pow(a, b);
-    if let Value::Complex(c) = &r {
-        if c.re.is_infinite() || c.im.is_infinite() {
-            return Err(PyErr::overflow("complex exponentiation"));
+    let (br, bi) = b;
+    let mut edom = false;
+    let r = if bi == 0.0 && br == br.floor() && br.abs() <= 100.0 {
+        let n = br as i64;
+        let p = c_powu(a, n.unsigned_abs());
+        if n < 0 {
+            c_quot((1.0, 0.0), p, &mut edom)
+        } else {
+            p
         }
+    } else {
+        c_pow(a, b, &mut edom)
+    };
+    if edom {
+        return Err(PyErr::zero_division("0.0 to a negative or complex power"));
     }
-    Ok(r)
+    if r.0.is_infinite() || r.1.is_infinite() {
+        return Err(PyErr::overflow("complex exponentiation"));
+    }
+    Ok(complex(r.0, r.1))
 }
 
-fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Value {
+fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+/// CPython's `c_powu`: `x ** n` by repeated squaring.
+fn c_powu(x: (f64, f64), n: u64) -> (f64, f64) {
+    let (mut r, mut p) = ((1.0, 0.0), x);
+    let mut mask = 1u64;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
+/// CPython's `_Py_c_quot` (Smith's algorithm); division by zero sets
+/// `edom` and gives 0.
+fn c_quot(a: (f64, f64), b: (f64, f64), edom: &mut bool) -> (f64, f64) {
+    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
+    if abs_br >= abs_bi {
+        if abs_br == 0.0 {
+            *edom = true;
+            (0.0, 0.0)
+        } else {
+            let ratio = b.1 / b.0;
+            let denom = b.0 + b.1 * ratio;
+            ((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom)
+        }
+    } else if abs_bi >= abs_br {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        ((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom)
+    } else {
+        // A NaN part.
+        (f64::NAN, f64::NAN)
+    }
+}
+
+/// CPython's `_Py_c_pow`: the polar form.
+fn c_pow(a: (f64, f64), b: (f64, f64), edom: &mut bool) -> (f64, f64) {
     let (ar, ai) = a;
     let (br, bi) = b;
     if br == 0.0 && bi == 0.0 {
-        return complex(1.0, 0.0);
+        return (1.0, 0.0);
     }
     if ar == 0.0 && ai == 0.0 {
-        return complex(0.0, 0.0);
-    }
-    // Integer exponents use repeated multiplication for exactness, as CPython does.
-    if bi == 0.0 && br == br.trunc() && br.abs() <= 100.0 {
-        let n = br as i64;
-        let mut result = (1.0, 0.0);
-        let mut base = (ar, ai);
-        let mut e = n.unsigned_abs();
-        while e > 0 {
-            if e & 1 == 1 {
-                result = (result.0 * base.0 - result.1 * base.1, result.0 * base.1 + result.1 * base.0);
-            }
-            base = (base.0 * base.0 - base.1 * base.1, 2.0 * base.0 * base.1);
-            e >>= 1;
+        if bi != 0.0 || br < 0.0 {
+            *edom = true;
         }
-        if n < 0 {
-            if let Ok(Value::Complex(c)) = complex_div((1.0, 0.0), result) {
-                return Value::Complex(c);
-            }
-        }
-        return complex(result.0, result.1);
+        return (0.0, 0.0);
     }
     let vabs = ar.hypot(ai);
     let mut len = vabs.powf(br);
@@ -1411,5 +1444,5 @@ fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Value {
         len /= (at * bi).exp();
         phase += bi * vabs.ln();
     }
-    complex(len * phase.cos(), len * phase.sin())
+    (len * phase.cos(), len * phase.sin())
 }
