@@ -199,6 +199,9 @@ pub struct TextFile {
     errors: String,
     /// `newline`: None (universal newlines), "", "\n", "\r" or "\r\n".
     newline: Option<String>,
+    /// A text file's `buffer`, once asked for: a binary file on the same
+    /// stream (the same OS file and pending writes).
+    buffer: RefCell<Option<Value>>,
 }
 
 impl NativeState for TextFile {
@@ -254,7 +257,8 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         NativeData::Property { fget: namef, fset: names, fdel: Value::None, doc: Value::None, name: Default::default() },
     );
     c.dict.set_str("name", prop);
-    let getters: &[(&'static str, BuiltinFn)] = &[("mode", mode_get), ("encoding", encoding_get), ("errors", errors_get)];
+    let getters: &[(&'static str, BuiltinFn)] =
+        &[("mode", mode_get), ("encoding", encoding_get), ("errors", errors_get), ("buffer", buffer_get)];
     for (n, g) in getters {
         let getter = vm.builtin_fn(n, *g, "file");
         let prop = vm.new_native(
@@ -299,6 +303,7 @@ fn new_file_with(
             encoding: encoding.to_string(),
             errors: errors.to_string(),
             newline,
+            buffer: RefCell::new(None),
         })),
     )
 }
@@ -710,6 +715,18 @@ fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     }
                 }
             }
+            Backing::Std(StdKind::Stdin) if f.binary => {
+                let mut b = Vec::new();
+                match size {
+                    Some(n) => {
+                        std::io::stdin().take(n as u64).read_to_end(&mut b).map_err(|e| os_error(e, "<stdin>"))?;
+                    }
+                    None => {
+                        std::io::stdin().read_to_end(&mut b).map_err(|e| os_error(e, "<stdin>"))?;
+                    }
+                }
+                return Ok(crate::builtins::new_bytes(b));
+            }
             Backing::Std(StdKind::Stdin) => {
                 let mut s = String::new();
                 std::io::stdin().read_to_string(&mut s).map_err(|e| os_error(e, "<stdin>"))?;
@@ -748,6 +765,13 @@ fn utf8_len(b: u8) -> usize {
 /// why this is not `Stdin::read_line`, which retries by itself. The outer
 /// result is the handler's exception, the inner one the read's error.
 pub fn stdin_line(vm: &mut Vm) -> PyResult<std::io::Result<String>> {
+    Ok(stdin_line_bytes(vm)?.and_then(|b| {
+        String::from_utf8(b).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
+    }))
+}
+
+/// One line of standard input as bytes (see `stdin_line`).
+fn stdin_line_bytes(vm: &mut Vm) -> PyResult<std::io::Result<Vec<u8>>> {
     use std::io::BufRead;
     let mut bytes = Vec::new();
     loop {
@@ -777,7 +801,7 @@ pub fn stdin_line(vm: &mut Vm) -> PyResult<std::io::Result<String>> {
             break;
         }
     }
-    Ok(String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")))
+    Ok(Ok(bytes))
 }
 
 fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option<Value>> {
@@ -866,6 +890,13 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                     return Ok(None);
                 }
                 buf
+            }
+            Backing::Std(StdKind::Stdin) if f.binary => {
+                let b = stdin_line_bytes(vm)?.map_err(|e| os_error(e, "<stdin>"))?;
+                if b.is_empty() {
+                    return Ok(None);
+                }
+                return Ok(Some(crate::builtins::new_bytes(b)));
             }
             Backing::Std(StdKind::Stdin) => {
                 let s = stdin_line(vm)?.map_err(|e| os_error(e, "<stdin>"))?;
@@ -1136,6 +1167,45 @@ fn text_attr(vm: &mut Vm, args: &Args, name: &str, get: fn(&TextFile) -> &str) -
         return Err(PyErr::new(crate::vm::ExcKind::AttributeError, format!("'{}' object has no attribute '{}'", t, name)));
     }
     Ok(Value::str(get(f)))
+}
+
+/// A text file's `buffer`: a binary file object on the same stream
+/// (`sys.stdout.buffer.write(b"...")` goes through the same buffer as
+/// `print`, so the order holds), made once.
+fn buffer_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = file_of(args.this())?;
+    if f.binary || matches!(&*f.backing.borrow(), Backing::Memory { .. }) {
+        let t = vm.type_name(args.this());
+        return Err(PyErr::new(crate::vm::ExcKind::AttributeError, format!("'{}' object has no attribute 'buffer'", t)));
+    }
+    if let Some(b) = f.buffer.borrow().as_ref() {
+        return Ok(b.clone());
+    }
+    let backing = match &*f.backing.borrow() {
+        Backing::Std(k) => Backing::Std(*k),
+        Backing::Disk(d) => Backing::Disk(DiskFile {
+            core: d.core.clone(),
+            readable: d.readable,
+            writable: d.writable,
+            text: false,
+            rbuf: Vec::new(),
+            rpos: 0,
+        }),
+        _ => return Err(closed_error()),
+    };
+    let (class, mode) = match (f.mode.contains('r') && !f.mode.contains('+'), f.mode.contains('+')) {
+        (true, _) => ("BufferedReader", "rb"),
+        (false, true) => ("BufferedRandom", "rb+"),
+        (false, false) => ("BufferedWriter", "wb"),
+    };
+    let b = new_file(vm, class, backing, &f.name, mode, true);
+    if let Some(v) = f.name_value.borrow().as_ref() {
+        if let Ok(bf) = file_of(&b) {
+            *bf.name_value.borrow_mut() = Some(v.clone());
+        }
+    }
+    *f.buffer.borrow_mut() = Some(b.clone());
+    Ok(b)
 }
 
 fn encoding_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
