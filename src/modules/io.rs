@@ -271,6 +271,10 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         vm.add_method(&c, "__new__", stringio_new);
         c.ctor.set(Some(stringio_ctor));
     }
+    if name == "TextIOWrapper" {
+        vm.add_method(&c, "__new__", textiowrapper_new);
+        c.ctor.set(Some(textiowrapper_ctor));
+    }
     vm.lazy_classes.insert(name, c.clone());
     c
 }
@@ -1223,6 +1227,85 @@ fn stringio_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => return Err(PyErr::type_error(format!("initial_value must be str or None, not {}", vm.type_name(v)))),
     };
     Ok(new_file(vm, "StringIO", Backing::Memory { text: init, pos: 0 }, "<StringIO>", "r+", false))
+}
+
+/// `io.TextIOWrapper(buffer, encoding=None, errors=None, newline=None,
+/// line_buffering=False, write_through=False)`: over one of Spry's binary
+/// files, a native text file on the same stream; over a Python binary
+/// stream, `_bytesio._TextWrapper`. (`line_buffering` and `write_through`
+/// are not kept by native files: their writes go out on flush and close,
+/// stdout's as `print`'s.)
+fn textiowrapper_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("TextIOWrapper", &["buffer", "encoding", "errors", "newline", "line_buffering", "write_through"])?;
+    if args.pos.len() > 6 {
+        return Err(PyErr::type_error(format!("TextIOWrapper() takes at most 6 arguments ({} given)", args.pos.len())));
+    }
+    let Some(buffer) = args.arg(0, "buffer").cloned() else {
+        return Err(PyErr::type_error("TextIOWrapper() missing required argument 'buffer' (pos 1)"));
+    };
+    let opt = |vm: &mut Vm, i: usize, name: &str| -> PyResult<Option<String>> {
+        match args.arg(i, name) {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),
+            Some(v) => Err(PyErr::type_error(format!("TextIOWrapper() argument '{}' must be str or None, not {}", name, vm.type_name(v)))),
+        }
+    };
+    let native = matches!(file_of(&buffer), Ok(f) if f.binary && !matches!(&*f.backing.borrow(), Backing::Memory { .. } | Backing::Closed));
+    if !native {
+        let m = vm.import_module("_bytesio")?;
+        let cls = vm.get_attr(&m, "_TextWrapper")?;
+        if args.pos.is_empty() {
+            // `buffer=` by keyword: passed first, by position.
+            let (names, vals): (Vec<Value>, Vec<Value>) =
+                args.kwnames.iter().cloned().zip(args.kwvals.iter().cloned()).filter(|(k, _)| k.as_str() != Some("buffer")).unzip();
+            let pos = [buffer];
+            return vm.call(&cls, Args { pos: &pos, kwnames: &names, kwvals: &vals });
+        }
+        return vm.call(&cls, args);
+    }
+    let encoding = opt(vm, 1, "encoding")?.unwrap_or_else(|| "UTF-8".to_string());
+    let errors = opt(vm, 2, "errors")?.unwrap_or_else(|| "strict".to_string());
+    let newline = opt(vm, 3, "newline")?;
+    if let Some(n) = &newline {
+        if !matches!(n.as_str(), "" | "\n" | "\r" | "\r\n") {
+            return Err(PyErr::value_error(format!("illegal newline value: {}", n)));
+        }
+    }
+    crate::builtins::encode_text("", false, &encoding, "strict")?;
+    let f = file_of(&buffer)?;
+    let (backing, readable, writable) = match &*f.backing.borrow() {
+        Backing::Std(k) => (Backing::Std(*k), *k == StdKind::Stdin, *k != StdKind::Stdin),
+        Backing::Disk(d) => (
+            Backing::Disk(DiskFile {
+                core: d.core.clone(),
+                readable: d.readable,
+                writable: d.writable,
+                text: true,
+                rbuf: Vec::new(),
+                rpos: 0,
+            }),
+            d.readable,
+            d.writable,
+        ),
+        _ => return Err(closed_error()),
+    };
+    let mode = match (readable, writable) {
+        (true, true) => "r+",
+        (true, false) => "r",
+        _ => "w",
+    };
+    let t = new_file_with(vm, "TextIOWrapper", backing, &f.name, mode, false, &encoding, &errors, newline);
+    if let Ok(tf) = file_of(&t) {
+        *tf.buffer.borrow_mut() = Some(buffer.clone());
+        if let Some(v) = f.name_value.borrow().as_ref() {
+            *tf.name_value.borrow_mut() = Some(v.clone());
+        }
+    }
+    Ok(t)
+}
+
+fn textiowrapper_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    textiowrapper_ctor(vm, args.rest())
 }
 
 fn stringio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {

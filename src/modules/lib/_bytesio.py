@@ -1271,3 +1271,182 @@ def text_encoding(encoding, stacklevel=2):
     if encoding is None:
         return "utf-8"
     return encoding
+
+
+class _TextWrapper(TextIOBase):
+    """io.TextIOWrapper over a Python binary stream (a BytesIO, a GzipFile,
+    a BufferedReader over a raw stream). Spry has no incremental codecs:
+    text is decoded a line at a time (or a whole read), which is exact for
+    encodings where b"\\n" is never part of another character (UTF-8, the
+    single-byte ones). `io.TextIOWrapper` over Spry's own binary files
+    makes a native text file instead (`io.rs`)."""
+
+    def __init__(self, buffer, encoding=None, errors=None, newline=None,
+                 line_buffering=False, write_through=False):
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError("TextIOWrapper() argument 'newline' must be str or None, not %s"
+                            % type(newline).__name__)
+        if newline not in (None, "", "\n", "\r", "\r\n"):
+            raise ValueError("illegal newline value: %s" % (newline,))
+        if encoding is None:
+            encoding = "UTF-8"
+        "".encode(encoding)  # LookupError for an unknown encoding
+        self._buffer = buffer
+        self._encoding = encoding
+        self._errors = errors if errors is not None else "strict"
+        self._newline = newline
+        self._line_buffering = bool(line_buffering)
+        self._write_through = bool(write_through)
+        self._pending = ""
+
+    encoding = property(lambda self: self._encoding)
+    errors = property(lambda self: self._errors)
+    buffer = property(lambda self: self._buffer)
+    line_buffering = property(lambda self: self._line_buffering)
+    write_through = property(lambda self: self._write_through)
+    newlines = property(lambda self: None)
+
+    @property
+    def name(self):
+        return self._buffer.name
+
+    @property
+    def closed(self):
+        return self._buffer.closed
+
+    def __repr__(self):
+        try:
+            name = self.name
+        except AttributeError:
+            return "<_io.TextIOWrapper encoding=%r>" % self._encoding
+        return "<_io.TextIOWrapper name=%r encoding=%r>" % (name, self._encoding)
+
+    def readable(self):
+        return self._buffer.readable()
+
+    def writable(self):
+        return self._buffer.writable()
+
+    def seekable(self):
+        return self._buffer.seekable()
+
+    def fileno(self):
+        return self._buffer.fileno()
+
+    def isatty(self):
+        return self._buffer.isatty()
+
+    def flush(self):
+        self._buffer.flush()
+
+    def close(self):
+        if not self.closed:
+            try:
+                self.flush()
+            finally:
+                self._buffer.close()
+
+    def detach(self):
+        buffer = self._buffer
+        self.flush()
+        self._buffer = None
+        return buffer
+
+    def _decode(self, data):
+        text = data.decode(self._encoding, self._errors)
+        if self._newline is None:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text
+
+    def _next_line(self):
+        # One line of text: pending text first (after a lone "\r" split
+        # the last line read), else the next line of the buffer.
+        if not self._pending:
+            data = self._buffer.readline()
+            if not data:
+                return ""
+            if self._newline is None and data.endswith(b"\r"):
+                data += self._buffer.readline() if self._peek_lf() else b""
+            self._pending = data.decode(self._encoding, self._errors)
+        text = self._pending
+        ends = {None: ("\r\n", "\r", "\n"), "": ("\r\n", "\r", "\n")}.get(self._newline, (self._newline,))
+        best = None
+        for sep in ends:
+            i = text.find(sep)
+            if i >= 0 and (best is None or i < best[0] or (i == best[0] and len(sep) > len(best[1]))):
+                best = (i, sep)
+        if best is None:
+            line, self._pending = text, ""
+        else:
+            i, sep = best
+            line, self._pending = text[:i + len(sep)], text[i + len(sep):]
+        if self._newline is None and line.endswith(("\r\n", "\r")):
+            line = line.rstrip("\r\n") + "\n"
+        return line
+
+    def _peek_lf(self):
+        peek = getattr(self._buffer, "peek", None)
+        return peek is not None and peek(1)[:1] == b"\n"
+
+    def readline(self, size=-1):
+        self._checkClosed()
+        line = self._next_line()
+        if size is not None and 0 <= size < len(line):
+            self._pending = line[size:] + self._pending
+            line = line[:size]
+        return line
+
+    def read(self, size=-1):
+        self._checkClosed()
+        if size is None or size < 0:
+            text = self._pending + self._decode(self._buffer.read())
+            self._pending = ""
+            return text
+        parts = []
+        n = 0
+        while n < size:
+            line = self._next_line()
+            if not line:
+                break
+            parts.append(line)
+            n += len(line)
+        text = "".join(parts)
+        self._pending = text[size:] + self._pending
+        return text[:size]
+
+    def write(self, s):
+        self._checkClosed()
+        if not isinstance(s, str):
+            raise TypeError("write() argument must be str, not %s" % type(s).__name__)
+        length = len(s)
+        text = s
+        if self._newline not in (None, "", "\n") and "\n" in text:
+            text = text.replace("\n", self._newline)
+        self._buffer.write(text.encode(self._encoding, self._errors))
+        if self._line_buffering and ("\n" in s or "\r" in s):
+            self.flush()
+        return length
+
+    def seek(self, pos, whence=0):
+        self._checkClosed()
+        if whence == 1 and pos != 0:
+            raise UnsupportedOperation("can't do nonzero cur-relative seeks")
+        if whence == 2 and pos != 0:
+            raise UnsupportedOperation("can't do nonzero end-relative seeks")
+        self.flush()
+        self._pending = ""
+        return self._buffer.seek(pos, whence)
+
+    def tell(self):
+        self._checkClosed()
+        if self._pending:
+            raise OSError("telling position disabled by next() call")
+        return self._buffer.tell()
+
+    def truncate(self, pos=None):
+        self.flush()
+        return self._buffer.truncate(pos)
+
+
+_TextWrapper.__name__ = _TextWrapper.__qualname__ = "TextIOWrapper"
+_TextWrapper.__module__ = "_io"
