@@ -131,8 +131,10 @@ try:
 except TimeoutError as e:
     print("sleep interrupted:", e, time.monotonic() - t0 < 4)
 
-# Ctrl-C: SIGINT raises KeyboardInterrupt inside the running loop.
+# Ctrl-C: SIGINT raises KeyboardInterrupt inside the running loop (the
+# handler set explicitly: a process started with SIGINT ignored keeps it).
 import os
+signal.signal(signal.SIGINT, signal.default_int_handler)
 def busy():
     n = 0
     try:

@@ -3,6 +3,10 @@
 import os
 import signal
 
+# (A process started with SIGINT ignored, as background jobs are, keeps it
+# ignored, in CPython and Spry: set the default handler explicitly.)
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
 print(repr(signal.SIGINT), repr(signal.SIGTERM), repr(signal.SIGIOT), signal.SIGABRT is signal.SIGIOT)
 print(repr(signal.SIG_DFL), repr(signal.SIG_IGN), int(signal.SIGALRM), str(signal.SIGUSR1))
 print(type(signal.Signals).__name__, signal.Signals.__module__, len(signal.Signals) > 30)

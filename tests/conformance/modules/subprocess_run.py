@@ -67,7 +67,7 @@ with subprocess.Popen(["sh", "-c", "kill -TERM $$"]) as p:
 print("killed by", p.returncode)
 p = subprocess.Popen(["sleep", "10"])
 print(p.poll())
-p.send_signal(signal.SIGINT)
+p.send_signal(signal.SIGUSR1)
 print(p.wait())
 p = subprocess.Popen(["sleep", "10"])
 p.terminate()

@@ -15,5 +15,6 @@ def work():
         print("finally ran at", i)
 
 
-print(signal.getsignal(signal.SIGINT))
+# (Set explicitly: a process started with SIGINT ignored keeps it.)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 work()
