@@ -97,6 +97,15 @@ pub(crate) mod arg {
         }
     }
 
+    /// An int argument for a C `int` (signal numbers, descriptors, pids,
+    /// flags): CPython's OverflowError outside its range.
+    pub fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+        let n = int(vm, v)?;
+        i32::try_from(n).map_err(|_| {
+            PyErr::overflow(if n < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" })
+        })
+    }
+
     /// A str argument.
     pub fn str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
         match v {

@@ -257,10 +257,8 @@ fn killpg(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn send_signal(vm: &mut Vm, args: Args, name: &str, f: unsafe extern "C" fn(libc::pid_t, libc::c_int) -> libc::c_int) -> PyResult<Value> {
     args.check(name, 2, 2)?;
-    let pid = arg::int(vm, &args.pos[0])?;
-    let sig = arg::int(vm, &args.pos[1])?;
-    let pid = libc::pid_t::try_from(pid).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))?;
-    let sig = libc::c_int::try_from(sig).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))?;
+    let pid = arg::c_int(vm, &args.pos[0])?;
+    let sig = arg::c_int(vm, &args.pos[1])?;
     // SAFETY: `kill`/`killpg` only send a signal; any numbers are accepted
     // (bad ones fail with an errno).
     check_c(unsafe { f(pid, sig) } as i64, &[])?;
@@ -297,9 +295,8 @@ fn pipe(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// runs if one interrupts the wait, which then goes on (PEP 475).
 fn waitpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("waitpid", 2, 2)?;
-    let pid = arg::int(vm, &args.pos[0])?;
-    let options = arg::int(vm, &args.pos[1])?;
-    let pid = libc::pid_t::try_from(pid).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))?;
+    let pid = arg::c_int(vm, &args.pos[0])?;
+    let options = arg::c_int(vm, &args.pos[1])?;
     let mut status: libc::c_int = 0;
     loop {
         // SAFETY: writes the status word.
@@ -317,8 +314,7 @@ fn waitpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn status_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<libc::c_int> {
     args.check(name, 1, 1)?;
-    let s = arg::int(vm, &args.pos[0])?;
-    libc::c_int::try_from(s).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))
+    arg::c_int(vm, &args.pos[0])
 }
 
 /// `os.waitstatus_to_exitcode(status)`: the exit code, or minus the

@@ -311,8 +311,7 @@ fn getsignal(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn raise_signal(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("raise_signal", 1, 1)?;
     // (No range check: `raise` answers EINVAL, and 0 is no signal.)
-    let s = arg::int(vm, &args.pos[0])?;
-    let s = i32::try_from(s).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))?;
+    let s = arg::c_int(vm, &args.pos[0])?;
     // SAFETY: `raise` sends a signal to this thread; handlers are installed.
     if unsafe { libc::raise(s) } != 0 {
         return Err(super::posix::os_error(&std::io::Error::last_os_error(), &[]));
@@ -362,17 +361,12 @@ fn itimer_tuple(v: &libc::itimerval) -> Value {
     Value::tuple(vec![f(&v.it_value), f(&v.it_interval)])
 }
 
-fn which_arg(vm: &mut Vm, v: &Value) -> PyResult<libc::c_int> {
-    let w = arg::int(vm, v)?;
-    i32::try_from(w).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))
-}
-
 /// `setitimer(which, seconds, interval=0.0)`: returns the old timer as
 /// `(delay, interval)`. (`lib/signal.py` turns an `OSError` into
 /// `ItimerError`.)
 fn setitimer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("setitimer", 2, 3)?;
-    let which = which_arg(vm, &args.pos[0])?;
+    let which = arg::c_int(vm, &args.pos[0])?;
     let secs = arg::float(vm, &args.pos[1])?;
     let interval = match args.get(2) {
         Some(v) => arg::float(vm, v)?,
@@ -390,7 +384,7 @@ fn setitimer(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `getitimer(which)`.
 fn getitimer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("getitimer", 1, 1)?;
-    let which = which_arg(vm, &args.pos[0])?;
+    let which = arg::c_int(vm, &args.pos[0])?;
     // SAFETY: plain data out.
     let mut cur: libc::itimerval = unsafe { std::mem::zeroed() };
     if unsafe { libc::getitimer(which as _, &mut cur) } != 0 {

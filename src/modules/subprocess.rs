@@ -46,11 +46,6 @@ fn c_array(strs: &[CString]) -> Vec<*const libc::c_char> {
     strs.iter().map(|s| s.as_ptr()).chain(std::iter::once(std::ptr::null())).collect()
 }
 
-fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
-    let n = arg::int(vm, v)?;
-    i32::try_from(n).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))
-}
-
 /// Writes `OSError:<hex errno>:<what>` to the error pipe and ends the
 /// child. Async-signal-safe: formats into a stack buffer.
 fn child_fail(errpipe: i32, errno: i32, what: &[u8]) -> ! {
@@ -111,7 +106,7 @@ fn fork_exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let items = vm.collect_iterable(&a[3])?;
         let mut k = Vec::with_capacity(items.len());
         for x in &items {
-            k.push(fd_of(vm, x)?);
+            k.push(arg::c_int(vm, x)?);
         }
         k
     };
@@ -125,7 +120,7 @@ fn fork_exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let mut fds = [0i32; 8];
     for (i, slot) in fds.iter_mut().enumerate() {
-        *slot = fd_of(vm, &a[6 + i])?;
+        *slot = arg::c_int(vm, &a[6 + i])?;
     }
     let [p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write] = fds;
     let restore_signals = vm.truthy(&a[14])?;
@@ -291,7 +286,7 @@ fn poll(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let end = deadline(vm, &args.pos[2])?;
     let mut pfds = Vec::with_capacity(fds.len());
     for (f, e) in fds.iter().zip(&events) {
-        let fd = fd_of(vm, f)?;
+        let fd = arg::c_int(vm, f)?;
         let ev = arg::int(vm, e)?;
         pfds.push(libc::pollfd { fd, events: ev as libc::c_short, revents: 0 });
     }

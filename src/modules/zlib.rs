@@ -110,12 +110,6 @@ fn stream_error(vm: &mut Vm, s: &z::z_stream, code: i32, what: &str) -> PyErr {
     }
 }
 
-fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
-    let n = arg::int(vm, v)?;
-    i32::try_from(n)
-        .map_err(|_| PyErr::overflow(if n < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" }))
-}
-
 fn deflate_init(vm: &mut Vm, s: &mut z::z_stream, level: i32, method: i32, wbits: i32, memlevel: i32, strategy: i32) -> PyResult<()> {
     // SAFETY: `s` is a zeroed, boxed stream; the version and size are the
     // library's own.
@@ -181,8 +175,8 @@ fn run_stream(s: &mut z::z_stream, input: &[u8], inflate: bool, flush: i32, max_
 fn compress(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("compress", 3, 3)?;
     let data = bytes_data(vm, &args.pos[0])?.into_owned();
-    let level = int_arg(vm, &args.pos[1])?;
-    let wbits = int_arg(vm, &args.pos[2])?;
+    let level = arg::c_int(vm, &args.pos[1])?;
+    let wbits = arg::c_int(vm, &args.pos[2])?;
     let mut s = new_stream();
     deflate_init(vm, &mut s, level, z::Z_DEFLATED, wbits, 8, z::Z_DEFAULT_STRATEGY)?;
     let (out, r) = run_stream(&mut s, &data, false, z::Z_FINISH, 0);
@@ -212,7 +206,7 @@ fn inflate_init(vm: &mut Vm, s: &mut z::z_stream, wbits: i32) -> PyResult<()> {
 fn decompress(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("decompress", 3, 3)?;
     let data = bytes_data(vm, &args.pos[0])?.into_owned();
-    let wbits = int_arg(vm, &args.pos[1])?;
+    let wbits = arg::c_int(vm, &args.pos[1])?;
     let bufsize = arg::int(vm, &args.pos[2])?;
     if bufsize < 0 {
         return Err(PyErr::value_error("bufsize must be non-negative"));
@@ -280,7 +274,7 @@ fn dnew(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("dnew", 6, 6)?;
     let mut p = [0i32; 5];
     for (i, slot) in p.iter_mut().enumerate() {
-        *slot = int_arg(vm, &args.pos[i])?;
+        *slot = arg::c_int(vm, &args.pos[i])?;
     }
     let mut s = new_stream();
     // SAFETY: as in `deflate_init`.
@@ -307,7 +301,7 @@ fn dnew(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn dfeed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("dfeed", 3, 3)?;
     let data = bytes_data(vm, &args.pos[1])?.into_owned();
-    let mode = int_arg(vm, &args.pos[2])?;
+    let mode = arg::c_int(vm, &args.pos[2])?;
     with_stream(vm, &args.pos[0], |vm, st| {
         let Stream::Deflate(s) = st else { return Err(PyErr::type_error("not a compression stream")) };
         let (out, r) = run_stream(s, &data, false, mode, 0);
@@ -321,7 +315,7 @@ fn dfeed(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `inew(wbits, zdict)` -> handle.
 fn inew(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("inew", 2, 2)?;
-    let wbits = int_arg(vm, &args.pos[0])?;
+    let wbits = arg::c_int(vm, &args.pos[0])?;
     let mut s = new_stream();
     // SAFETY: as in `deflate_init`.
     let r = unsafe { z::inflateInit2_(&mut *s, wbits, z::zlibVersion(), std::mem::size_of::<z::z_stream>() as i32) };
@@ -355,7 +349,7 @@ fn ifeed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("ifeed", 5, 5)?;
     let data = bytes_data(vm, &args.pos[1])?.into_owned();
     let max = arg::int(vm, &args.pos[2])?.max(0) as usize;
-    let flush = int_arg(vm, &args.pos[3])?;
+    let flush = arg::c_int(vm, &args.pos[3])?;
     let zdict = match &args.pos[4] {
         Value::None => None,
         v => Some(bytes_data(vm, v)?.into_owned()),

@@ -58,9 +58,25 @@ def adler32(data, value=1, /):
     return _zlib.adler32(data, _index(value) & 0xffffffff)
 
 
-class Compress:
+class _Stream:
+    # A zlib stream in `_zlib`'s table, freed with the object.
+    _h = None
+
     def __init__(self, *args):
-        raise TypeError("cannot create 'zlib.Compress' instances")
+        raise TypeError("cannot create 'zlib.%s' instances" % type(self).__name__)
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    def __del__(self):
+        if self._h is not None:
+            _zlib.free(self._h)
+
+
+class Compress(_Stream):
 
     def compress(self, data, /):
         """Returns a bytes object containing compressed data."""
@@ -86,19 +102,8 @@ class Compress:
             raise ValueError("Inconsistent stream state")
         return _compress_from(_zlib.copy(self._h))
 
-    __copy__ = copy
 
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __del__(self):
-        if getattr(self, "_h", None) is not None:
-            _zlib.free(self._h)
-
-
-class Decompress:
-    def __init__(self, *args):
-        raise TypeError("cannot create 'zlib.Decompress' instances")
+class Decompress(_Stream):
 
     def decompress(self, data, /, max_length=0):
         """Return a bytes object containing the decompressed version of the data."""
@@ -108,7 +113,12 @@ class Decompress:
         if self.eof:
             self.unused_data += data
             return b""
-        out, used, end = _zlib.ifeed(self._h, data, max_length, Z_SYNC_FLUSH, self._zdict)
+        return self._feed(data, max_length, Z_SYNC_FLUSH)
+
+    def _feed(self, data, max_length, mode):
+        # Decompresses; what `data` left over is the unconsumed tail, or
+        # after the end of the stream the unused data.
+        out, used, end = _zlib.ifeed(self._h, data, max_length, mode, self._zdict)
         rest = data[used:]
         if end:
             self.eof = True
@@ -124,16 +134,7 @@ class Decompress:
             raise ValueError("length must be greater than zero")
         if self.eof:
             return b""
-        data = self.unconsumed_tail
-        out, used, end = _zlib.ifeed(self._h, data, 0, Z_FINISH, self._zdict)
-        rest = data[used:]
-        if end:
-            self.eof = True
-            self.unused_data += rest
-            self.unconsumed_tail = b""
-        else:
-            self.unconsumed_tail = rest
-        return out
+        return self._feed(self.unconsumed_tail, 0, Z_FINISH)
 
     def copy(self):
         """Return a copy of the decompression object."""
@@ -142,15 +143,6 @@ class Decompress:
         d.unconsumed_tail = self.unconsumed_tail
         d.eof = self.eof
         return d
-
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __del__(self):
-        if getattr(self, "_h", None) is not None:
-            _zlib.free(self._h)
 
 
 def _compress_from(h):
