@@ -134,6 +134,20 @@ enum Codec {
     Utf32,
     Utf32Le,
     Utf32Be,
+    /// The IBM PC code page (zip file names), a `charmap` codec.
+    Cp437,
+}
+
+/// What bytes 0x80-0xff of code page 437 decode to (CPython's
+/// `encodings/cp437.py`; 0x00-0x7f are ASCII).
+const CP437_HIGH: &str = "\u{c7}\u{fc}\u{e9}\u{e2}\u{e4}\u{e0}\u{e5}\u{e7}\u{ea}\u{eb}\u{e8}\u{ef}\u{ee}\u{ec}\u{c4}\u{c5}\u{c9}\u{e6}\u{c6}\u{f4}\u{f6}\u{f2}\u{fb}\u{f9}\u{ff}\u{d6}\u{dc}\u{a2}\u{a3}\u{a5}\u{20a7}\u{192}\u{e1}\u{ed}\u{f3}\u{fa}\u{f1}\u{d1}\u{aa}\u{ba}\u{bf}\u{2310}\u{ac}\u{bd}\u{bc}\u{a1}\u{ab}\u{bb}\u{2591}\u{2592}\u{2593}\u{2502}\u{2524}\u{2561}\u{2562}\u{2556}\u{2555}\u{2563}\u{2551}\u{2557}\u{255d}\u{255c}\u{255b}\u{2510}\u{2514}\u{2534}\u{252c}\u{251c}\u{2500}\u{253c}\u{255e}\u{255f}\u{255a}\u{2554}\u{2569}\u{2566}\u{2560}\u{2550}\u{256c}\u{2567}\u{2568}\u{2564}\u{2565}\u{2559}\u{2558}\u{2552}\u{2553}\u{256b}\u{256a}\u{2518}\u{250c}\u{2588}\u{2584}\u{258c}\u{2590}\u{2580}\u{3b1}\u{df}\u{393}\u{3c0}\u{3a3}\u{3c3}\u{b5}\u{3c4}\u{3a6}\u{398}\u{3a9}\u{3b4}\u{221e}\u{3c6}\u{3b5}\u{2229}\u{2261}\u{b1}\u{2265}\u{2264}\u{2320}\u{2321}\u{f7}\u{2248}\u{b0}\u{2219}\u{b7}\u{221a}\u{207f}\u{b2}\u{25a0}\u{a0}";
+
+/// The code page 437 byte of a code point, if it has one.
+fn cp437_byte(cp: u32) -> Option<u8> {
+    if cp < 0x80 {
+        return Some(cp as u8);
+    }
+    CP437_HIGH.chars().position(|c| c as u32 == cp).map(|i| 0x80 + i as u8)
 }
 
 impl Codec {
@@ -150,6 +164,7 @@ impl Codec {
             "utf_32" | "utf32" | "u32" => Codec::Utf32,
             "utf_32_le" | "utf_32le" | "utf32le" => Codec::Utf32Le,
             "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32Be,
+            "cp437" | "437" | "ibm437" => Codec::Cp437,
             _ => return None,
         })
     }
@@ -167,6 +182,7 @@ impl Codec {
             Codec::Utf32 => "utf-32",
             Codec::Utf32Le => "utf-32-le",
             Codec::Utf32Be => "utf-32-be",
+            Codec::Cp437 => "charmap",
         }
     }
 }
@@ -270,6 +286,7 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, cp: u32) {
             }
         }
         Codec::Ascii | Codec::Latin1 => out.push(cp as u8),
+        Codec::Cp437 => out.extend(cp437_byte(cp)),
         Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
             let be = codec == Codec::Utf16Be;
             let mut unit = |u: u16| {
@@ -494,7 +511,7 @@ pub fn encode_plain(s: &str, surr: bool, encoding: &str, errors: &str) -> PyResu
     if matches!(codec, Codec::Utf8) && !surr {
         return Ok(s.as_bytes().to_vec());
     }
-    if s.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Utf8 | Codec::Utf8Sig) {
+    if s.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Utf8 | Codec::Utf8Sig | Codec::Cp437) {
         let mut out = Vec::with_capacity(s.len() + 3);
         if codec == Codec::Utf8Sig {
             out.extend_from_slice(b"\xef\xbb\xbf");
@@ -513,10 +530,15 @@ pub fn encode_plain(s: &str, surr: bool, encoding: &str, errors: &str) -> PyResu
     let (limit, reason) = match codec {
         Codec::Ascii => (0x80, "ordinal not in range(128)"),
         Codec::Latin1 => (0x100, "ordinal not in range(256)"),
+        // (A table codec: `bad` asks the table; runs are reported whole.)
+        Codec::Cp437 => (0x100, "character maps to <undefined>"),
         _ => (0x110000, "surrogates not allowed"),
     };
     let bad = |c: char| {
         let cp = ustr::code_point(c, surr);
+        if codec == Codec::Cp437 {
+            return cp437_byte(cp).is_none();
+        }
         cp >= limit || (0xd800..0xe000).contains(&cp)
     };
     let mut i = 0;
@@ -651,6 +673,10 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
             Ok(ustr::str_value(out, errors == "surrogateescape"))
         }
         Codec::Latin1 => Ok(Value::string(data.iter().map(|&b| b as char).collect())),
+        Codec::Cp437 => {
+            let high: Vec<char> = CP437_HIGH.chars().collect();
+            Ok(Value::string(data.iter().map(|&b| if b < 0x80 { b as char } else { high[b as usize - 0x80] }).collect()))
+        }
         Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
             let mut be = codec == Codec::Utf16Be;
             let mut data_start = 0;

@@ -237,6 +237,7 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         ("tell", tell),
         ("readable", readable),
         ("writable", writable),
+        ("seekable", seekable),
         ("fileno", fileno),
         ("isatty", isatty),
         ("truncate", truncate),
@@ -1110,6 +1111,20 @@ fn writable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => false,
     };
     Ok(Value::Bool(w))
+}
+
+/// Whether the file can seek: in memory, or a descriptor `lseek` accepts
+/// (not a pipe or a terminal).
+fn seekable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = file_of(args.this())?;
+    if matches!(&*f.backing.borrow(), Backing::Closed) {
+        return Err(closed_error());
+    }
+    if matches!(&*f.backing.borrow(), Backing::Memory { .. }) {
+        return Ok(Value::Bool(true));
+    }
+    // SAFETY: `lseek` by 0 from the current position moves nothing.
+    Ok(Value::Bool(raw_fd(f).is_some_and(|fd| unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) } >= 0)))
 }
 
 /// The OS descriptor of a file (None for an in-memory or closed one).

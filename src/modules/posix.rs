@@ -415,6 +415,80 @@ fn dup2(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(r as i64))
 }
 
+fn getuid(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getuid", 0, 0)?;
+    // SAFETY: `getuid` and the others below only read process ids.
+    Ok(Value::Int(unsafe { libc::getuid() } as i64))
+}
+fn geteuid(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("geteuid", 0, 0)?;
+    Ok(Value::Int(unsafe { libc::geteuid() } as i64))
+}
+fn getgid(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getgid", 0, 0)?;
+    Ok(Value::Int(unsafe { libc::getgid() } as i64))
+}
+fn getegid(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getegid", 0, 0)?;
+    Ok(Value::Int(unsafe { libc::getegid() } as i64))
+}
+fn getppid(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getppid", 0, 0)?;
+    Ok(Value::Int(unsafe { libc::getppid() } as i64))
+}
+
+/// A password database entry's seven fields (`lib/pwd.py` makes the
+/// `struct_passwd`), or None when there is none.
+fn passwd_entry(lookup: impl Fn(*mut libc::passwd, *mut libc::c_char, usize, *mut *mut libc::passwd) -> libc::c_int) -> PyResult<Value> {
+    let mut buf = vec![0 as libc::c_char; 1024];
+    loop {
+        // SAFETY: `getpw*_r` fill `pw` with pointers into `buf`, read below
+        // while `buf` lives.
+        let mut pw: libc::passwd = unsafe { std::mem::zeroed() };
+        let mut found: *mut libc::passwd = std::ptr::null_mut();
+        let r = lookup(&mut pw, buf.as_mut_ptr(), buf.len(), &mut found);
+        if r == libc::ERANGE && buf.len() < 1 << 20 {
+            buf.resize(buf.len() * 4, 0);
+            continue;
+        }
+        if found.is_null() {
+            return Ok(Value::None);
+        }
+        let s = |p: *const libc::c_char| {
+            if p.is_null() {
+                return Value::str("");
+            }
+            // SAFETY: a NUL-terminated string in `buf`.
+            Value::string(unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy().into_owned())
+        };
+        return Ok(Value::tuple(vec![
+            s(pw.pw_name),
+            s(pw.pw_passwd),
+            Value::Int(pw.pw_uid as i64),
+            Value::Int(pw.pw_gid as i64),
+            s(pw.pw_gecos),
+            s(pw.pw_dir),
+            s(pw.pw_shell),
+        ]));
+    }
+}
+
+fn getpwuid(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getpwuid", 1, 1)?;
+    let uid = arg::int(vm, &args.pos[0])?;
+    let Ok(uid) = libc::uid_t::try_from(uid) else { return Ok(Value::None) };
+    // SAFETY: see `passwd_entry`.
+    passwd_entry(|pw, buf, n, found| unsafe { libc::getpwuid_r(uid, pw, buf, n, found) })
+}
+
+fn getpwnam(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getpwnam", 1, 1)?;
+    let name = arg::str(vm, &args.pos[0], "getpwnam() argument")?.to_string();
+    let Ok(c) = std::ffi::CString::new(name) else { return Ok(Value::None) };
+    // SAFETY: see `passwd_entry`.
+    passwd_entry(|pw, buf, n, found| unsafe { libc::getpwnam_r(c.as_ptr(), pw, buf, n, found) })
+}
+
 /// `os.uname()`'s fields (`os.py` makes the `uname_result`).
 fn uname(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("uname", 0, 0)?;
@@ -903,6 +977,13 @@ pub fn make(vm: &mut Vm) -> Value {
             ("getpid", getpid),
             ("kill", kill),
             ("_uname", uname),
+            ("getuid", getuid),
+            ("geteuid", geteuid),
+            ("getgid", getgid),
+            ("getegid", getegid),
+            ("getppid", getppid),
+            ("_getpwuid", getpwuid),
+            ("_getpwnam", getpwnam),
             ("pipe", pipe),
             ("system", system),
             ("waitpid", waitpid),
