@@ -204,6 +204,39 @@ pub struct TextFile {
     buffer: RefCell<Option<Value>>,
 }
 
+impl TextFile {
+    /// A backing on this file's stream (the same std stream, or the same
+    /// OS file and pending writes with read-ahead of its own), for a
+    /// `text` or binary file object over it (`buffer`, `TextIOWrapper`);
+    /// with whether it reads and writes.
+    fn same_stream(&self, text: bool) -> PyResult<(Backing, bool, bool)> {
+        match &*self.backing.borrow() {
+            Backing::Std(k) => Ok((Backing::Std(*k), *k == StdKind::Stdin, *k != StdKind::Stdin)),
+            Backing::Disk(d) => Ok((
+                Backing::Disk(DiskFile {
+                    core: d.core.clone(),
+                    readable: d.readable,
+                    writable: d.writable,
+                    text,
+                    rbuf: Vec::new(),
+                    rpos: 0,
+                }),
+                d.readable,
+                d.writable,
+            )),
+            _ => Err(closed_error()),
+        }
+    }
+
+    /// Gives file object `other` this file's `name` when it is not the
+    /// path string (a descriptor, a path-like object).
+    fn give_name(&self, other: &Value) {
+        if let (Some(v), Ok(o)) = (self.name_value.borrow().as_ref(), file_of(other)) {
+            *o.name_value.borrow_mut() = Some(v.clone());
+        }
+    }
+}
+
 impl NativeState for TextFile {
     fn as_any(&self) -> &dyn Any {
         self
@@ -1200,29 +1233,14 @@ fn buffer_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(b) = f.buffer.borrow().as_ref() {
         return Ok(b.clone());
     }
-    let backing = match &*f.backing.borrow() {
-        Backing::Std(k) => Backing::Std(*k),
-        Backing::Disk(d) => Backing::Disk(DiskFile {
-            core: d.core.clone(),
-            readable: d.readable,
-            writable: d.writable,
-            text: false,
-            rbuf: Vec::new(),
-            rpos: 0,
-        }),
-        _ => return Err(closed_error()),
-    };
-    let (class, mode) = match (f.mode.contains('r') && !f.mode.contains('+'), f.mode.contains('+')) {
-        (true, _) => ("BufferedReader", "rb"),
-        (false, true) => ("BufferedRandom", "rb+"),
-        (false, false) => ("BufferedWriter", "wb"),
+    let (backing, readable, writable) = f.same_stream(false)?;
+    let (class, mode) = match (readable, writable) {
+        (true, true) => ("BufferedRandom", "rb+"),
+        (true, false) => ("BufferedReader", "rb"),
+        _ => ("BufferedWriter", "wb"),
     };
     let b = new_file(vm, class, backing, &f.name, mode, true);
-    if let Some(v) = f.name_value.borrow().as_ref() {
-        if let Ok(bf) = file_of(&b) {
-            *bf.name_value.borrow_mut() = Some(v.clone());
-        }
-    }
+    f.give_name(&b);
     *f.buffer.borrow_mut() = Some(b.clone());
     Ok(b)
 }
@@ -1288,33 +1306,16 @@ fn textiowrapper_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     crate::builtins::encode_text("", false, &encoding, "strict")?;
     let f = file_of(&buffer)?;
-    let (backing, readable, writable) = match &*f.backing.borrow() {
-        Backing::Std(k) => (Backing::Std(*k), *k == StdKind::Stdin, *k != StdKind::Stdin),
-        Backing::Disk(d) => (
-            Backing::Disk(DiskFile {
-                core: d.core.clone(),
-                readable: d.readable,
-                writable: d.writable,
-                text: true,
-                rbuf: Vec::new(),
-                rpos: 0,
-            }),
-            d.readable,
-            d.writable,
-        ),
-        _ => return Err(closed_error()),
-    };
+    let (backing, readable, writable) = f.same_stream(true)?;
     let mode = match (readable, writable) {
         (true, true) => "r+",
         (true, false) => "r",
         _ => "w",
     };
     let t = new_file_with(vm, "TextIOWrapper", backing, &f.name, mode, false, &encoding, &errors, newline);
+    f.give_name(&t);
     if let Ok(tf) = file_of(&t) {
         *tf.buffer.borrow_mut() = Some(buffer.clone());
-        if let Some(v) = f.name_value.borrow().as_ref() {
-            *tf.name_value.borrow_mut() = Some(v.clone());
-        }
     }
     Ok(t)
 }
