@@ -267,6 +267,26 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv, pool: bo
             b.set_cold_block(blocks[i]);
         }
     }
+    // Comparison and overflow flags used only as branch conditions (and
+    // `Select` conditions) stay Cranelift's `i8` flag: no `uextend` to the
+    // IR's i64 for the guards that are most of a region's instructions
+    // (a tenth of mandelbrot's Cranelift instructions were those).
+    let mut wide = vec![false; func.types.len()];
+    for blk in &func.blocks {
+        for inst in &blk.insts {
+            for (k, v) in inst.args.iter().enumerate() {
+                if !(k == 0 && matches!(inst.op, Op::Select)) {
+                    wide[*v as usize] = true;
+                }
+            }
+        }
+        match &blk.term {
+            Terminator::Jump(_, args) => args.iter().for_each(|v| wide[*v as usize] = true),
+            Terminator::Branch { then, els, .. } => then.1.iter().chain(&els.1).for_each(|v| wide[*v as usize] = true),
+            Terminator::Return(v) => wide[*v as usize] = true,
+            Terminator::None => {}
+        }
+    }
     let mut slots: HashMap<u32, ir::StackSlot> = HashMap::new();
     let mut sigs: HashMap<(usize, bool, bool), ir::SigRef> = HashMap::new();
     let flags = MemFlagsData::trusted();
@@ -361,15 +381,15 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv, pool: bo
                         Op::ISubOv => b.ins().ssub_overflow(a(0)?, a(1)?),
                         _ => b.ins().smul_overflow(a(0)?, a(1)?),
                     };
-                    smallvec![r, b.ins().uextend(types::I64, of)]
+                    smallvec![r, if wide[inst.results[1] as usize] { b.ins().uextend(types::I64, of) } else { of }]
                 }
                 Op::ICmp(c) => {
                     let r = b.ins().icmp(int_cc(*c), a(0)?, a(1)?);
-                    smallvec![b.ins().uextend(types::I64, r)]
+                    smallvec![if wide[inst.results[0] as usize] { b.ins().uextend(types::I64, r) } else { r }]
                 }
                 Op::FCmp(c) => {
                     let r = b.ins().fcmp(float_cc(*c), a(0)?, a(1)?);
-                    smallvec![b.ins().uextend(types::I64, r)]
+                    smallvec![if wide[inst.results[0] as usize] { b.ins().uextend(types::I64, r) } else { r }]
                 }
                 Op::FAdd => smallvec![b.ins().fadd(a(0)?, a(1)?)],
                 Op::FSub => smallvec![b.ins().fsub(a(0)?, a(1)?)],
@@ -382,7 +402,8 @@ fn lower(func: &Function, b: &mut FunctionBuilder, call_conv: CallConv, pool: bo
                 Op::FBits => smallvec![b.ins().bitcast(types::I64, plain, a(0)?)],
                 Op::BitsF => smallvec![b.ins().bitcast(types::F64, plain, a(0)?)],
                 Op::Select => {
-                    let c = b.ins().icmp_imm_s(IntCC::NotEqual, a(0)?, 0);
+                    let c = a(0)?;
+                    let c = if b.func.dfg.value_type(c) == types::I8 { c } else { b.ins().icmp_imm_s(IntCC::NotEqual, c, 0) };
                     smallvec![b.ins().select(c, a(1)?, a(2)?)]
                 }
                 Op::CallInd => {

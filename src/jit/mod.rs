@@ -71,6 +71,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "compile hot functions that make positional calls whole however small; a call from compiled code of a function with compiled code enters it directly (a real frame, no interpreter dispatch)",
     ),
     (
+        "vmentry",
+        "the type checks on entering a loop's compiled code (register tags, the identity of constants it assumes) are made by the VM before the call instead of compiled into the code: less code to compile",
+    ),
+    (
         "entries",
         "a region can also be entered at the headers of its inner loops: an inner loop that gets hot in the interpreter enters the compiled nest there",
     ),
@@ -297,6 +301,40 @@ pub enum ExitKind {
     Error,
 }
 
+/// A check the VM makes on a frame before it enters a loop's compiled
+/// code (`vmentry`; `Translation::entry_checks`): what the code assumes
+/// about the registers at the header, tested once per entry in Rust
+/// instead of by a guard and a block per register in the code. A failed
+/// check is a failed entry (`ENTRY_FAIL`), as a failed guard was.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum EntryCheck {
+    /// The 64-bit word at this byte offset from the frame's base equals
+    /// the value: a register's tag (its first word), or the payload of a
+    /// constant the code assumes (a function, a class).
+    Word(u32, u64),
+    /// The register whose tag word is at this offset holds no heap object
+    /// (the code believes the slot holds no reference to release).
+    NoObject(u32),
+}
+
+impl EntryCheck {
+    /// Whether the frame whose register window starts at `base` passes.
+    ///
+    /// # Safety
+    /// The offset must lie inside the frame's register window.
+    unsafe fn holds(&self, base: *const u8) -> bool {
+        let word = |off: u32| {
+            // SAFETY: the caller's contract; registers are 8-aligned.
+            unsafe { *(base.add(off as usize) as *const u64) }
+        };
+        match *self {
+            EntryCheck::Word(off, v) => word(off) == v,
+            // The compiled test's arithmetic (`Tr::entry_code`).
+            EntryCheck::NoObject(off) => word(off).wrapping_sub(tag::FIRST_HEAP as u64) >= (tag::NOT_IMPLEMENTED - tag::FIRST_HEAP) as u64,
+        }
+    }
+}
+
 /// One way out of a compiled loop.
 pub struct ExitInfo {
     pub kind: ExitKind,
@@ -341,6 +379,9 @@ pub struct CompiledLoop {
     pub entry_fails: Cell<u64>,
     /// Inner loop headers the code can be entered at (`JitCtx::entry`).
     pub entries: Vec<u32>,
+    /// The checks before entering at each entry (0: the header; `k + 1`:
+    /// `entries[k]`), made by `Vm::jit_run_at` (`vmentry`).
+    pub entry_checks: Vec<Box<[EntryCheck]>>,
     /// Failed entries at inner headers (the types there differ).
     pub inner_entry_fails: Cell<u64>,
     /// Runs that ended at a `yield` (a loop that yields every iteration
@@ -1413,6 +1454,7 @@ impl Vm {
             native_runs: Cell::new(0),
             entry_fails: Cell::new(0),
             entries: t.entries,
+            entry_checks: t.entry_checks.into_iter().map(Vec::into_boxed_slice).collect(),
             inner_entry_fails: Cell::new(0),
             yield_exits: Cell::new(0),
         });
@@ -1459,6 +1501,21 @@ impl Vm {
         }
         out.push_str("--- trace (Spry JIT IR)\n");
         out.push_str(ir);
+        if t.entry_checks.iter().any(|c| !c.is_empty()) {
+            out.push_str("--- entry checks (made by the VM before it enters)\n");
+            for (k, checks) in t.entry_checks.iter().enumerate() {
+                let at = if k == 0 { "the header".to_string() } else { format!("pc {}", t.entries[k - 1]) };
+                let items: Vec<String> = checks
+                    .iter()
+                    .map(|c| match *c {
+                        EntryCheck::Word(off, v) if off % 16 == 0 => format!("r{} tag {}", off / 16, v),
+                        EntryCheck::Word(off, v) => format!("r{} payload {}", off / 16, v),
+                        EntryCheck::NoObject(off) => format!("r{} no object", off / 16),
+                    })
+                    .collect();
+                out.push_str(&format!("  entry {} ({}): {}\n", k, at, items.join(", ")));
+            }
+        }
         out.push_str("--- exits\n");
         for (i, e) in t.exits.iter().enumerate() {
             let from = if e.kind == ExitKind::Guard && e.site != e.pc { format!(", guard at pc {}", e.site) } else { String::new() };
@@ -1489,10 +1546,14 @@ impl Vm {
         }
         let mut ctx = JitCtx { vm: self as *mut Vm, fi, lp: &*lp as *const CompiledLoop, scratch: [0; 12], err: None, entry };
         lp.runs.set(lp.runs.get() + 1);
+        let checks = lp.entry_checks.get(entry as usize).map_or(&[][..], |c| &c[..]);
+        // SAFETY: the checks' offsets are of the frame's registers, below
+        // `extent` (the translator made them from the frame's layout).
+        let entered = checks.iter().all(|c| unsafe { c.holds(base as *const u8) });
         // SAFETY: the code was compiled for this frame layout; `base` is the
         // frame's register window and the stack has room for `extent`
         // registers (checked above); `ctx` outlives the call.
-        let r = unsafe { (lp.entry)(base as *mut u8, &mut ctx as *mut JitCtx as *mut u8) };
+        let r = if entered { unsafe { (lp.entry)(base as *mut u8, &mut ctx as *mut JitCtx as *mut u8) } } else { ENTRY_FAIL };
         self.frames[fi].top = saved_top;
         if let Some(exit) = lp.exits.get(r as usize) {
             if exit.returns {

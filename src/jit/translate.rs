@@ -43,7 +43,7 @@ use spry_jit::{BlockId, Cmp, Function, Op, Terminator, Ty, Var};
 
 use super::analysis::{block_leaders, handler, Liveness, RegSet};
 use super::helpers::{self, ERR, JUMP};
-use super::{ExitInfo, ExitKind, FrameDesc, JitOpts, ENTRY_FAIL};
+use super::{EntryCheck, ExitInfo, ExitKind, FrameDesc, JitOpts, ENTRY_FAIL};
 use crate::bytecode::{code_flags, BinOp, CmpOp, CodeObj, Instr, Reg};
 use crate::objects::value::tag;
 use crate::objects::*;
@@ -357,6 +357,10 @@ pub struct Translation {
     /// Inner loop headers the code can also be entered at (entry `k + 1`
     /// is `entries[k]`; see `Tr::inner_entries`).
     pub entries: Vec<u32>,
+    /// Per entry (0: the header, `k + 1`: `entries[k]`): the checks the VM
+    /// makes before entering there (`vmentry`), in place of guards in the
+    /// code.
+    pub entry_checks: Vec<Vec<EntryCheck>>,
     pub tables: Vec<MethodTable>,
     /// The region's `return`s of a register clear the frame
     /// (`Tr::clears`).
@@ -536,6 +540,8 @@ struct Tr<'a> {
     facts: Facts,
     /// Inner loop headers with an entry (see `inner_entries`).
     entries: Vec<u32>,
+    /// The entry checks of each entry made so far (`Translation::entry_checks`).
+    entry_checks: Vec<Vec<EntryCheck>>,
     /// Constants filled in when the translation is complete.
     patches: Vec<(BlockId, usize, Patch)>,
     /// The frame whose code is being compiled.
@@ -898,6 +904,7 @@ pub fn translate(
             no_split: 0,
             facts: HashMap::default(),
             entries: Vec::new(),
+            entry_checks: Vec::new(),
             patches: Vec::new(),
             root_fi: fi,
             selfcalls: loop_pc + 1 == code.instrs.len()
@@ -947,6 +954,7 @@ pub fn translate(
                     extent: tr.extent,
                     depth: tr.depth,
                     entries: tr.entries,
+                    entry_checks: tr.entry_checks,
                     tables: tr.tables,
                     clears: tr.clears,
                     restarts,
@@ -2622,10 +2630,20 @@ impl<'a> Tr<'a> {
     /// the numbers and iterator fields it keeps in IR locals (entry
     /// failures go to `fail`).
     fn entry_code(&mut self, hs: &State, nregs: usize, fail: BlockId) {
+        // `vmentry`: a loop's region is entered only by the VM
+        // (`Vm::jit_run_at`), which makes the word comparisons below
+        // itself before the call (`EntryCheck`); a whole function's code
+        // is also entered by native calls and keeps them. A region's entry
+        // checks were a tenth to a seventh of the compile work of the
+        // numeric benchmarks (a guard and a block per register).
+        let by_vm = self.opts.has("vmentry") && !self.whole;
+        let mut checks = Vec::new();
         for (r, hr) in hs.iter().enumerate().take(nregs) {
             let t = hr.t;
             if t == T::Any {
-                if hr.mem.is_some() {
+                if hr.mem.is_some() && by_vm {
+                    checks.push(EntryCheck::NoObject(Self::slot_off(r) as u32));
+                } else if hr.mem.is_some() {
                     // The code believes the slot holds no object: an
                     // object there would never be released.
                     let tg = self.load_tag(r);
@@ -2650,9 +2668,13 @@ impl<'a> Tr<'a> {
                 // `inner_entries`.)
                 T::Any | T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_) => unreachable!(),
             };
-            let tg = self.load_tag(r);
-            let ok = self.icmp_imm(Cmp::Eq, tg, expect as i64);
-            self.guard_nonzero(ok, fail);
+            if by_vm {
+                checks.push(EntryCheck::Word(Self::slot_off(r) as u32, expect as u64));
+            } else {
+                let tg = self.load_tag(r);
+                let ok = self.icmp_imm(Cmp::Eq, tg, expect as i64);
+                self.guard_nonzero(ok, fail);
+            }
             let off = Self::slot_off(r) + 8;
             match t {
                 T::Int => {
@@ -2673,10 +2695,14 @@ impl<'a> Tr<'a> {
                     self.st[r] = RS { t, clean: true, mem: Some(tag::FLOAT) };
                 }
                 T::Const(c) => {
-                    let p = self.load(self.base, off);
                     let want = self.consts[c as usize].words()[1];
-                    let ok = self.icmp_imm(Cmp::Eq, p, want as i64);
-                    self.guard_nonzero(ok, fail);
+                    if by_vm {
+                        checks.push(EntryCheck::Word(off as u32, want));
+                    } else {
+                        let p = self.load(self.base, off);
+                        let ok = self.icmp_imm(Cmp::Eq, p, want as i64);
+                        self.guard_nonzero(ok, fail);
+                    }
                 }
                 T::ZipIter(_) | T::EnumIter => self.fused_setup(r, t, fail),
                 T::RangeIter(_) => self.iter_setup(r, 1, fail),
@@ -2685,6 +2711,7 @@ impl<'a> Tr<'a> {
                 _ => {}
             }
         }
+        self.entry_checks.push(checks);
     }
 
     /// The tag a register in state `t` is known to hold, if any.
