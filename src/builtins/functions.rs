@@ -533,7 +533,7 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse:
 }
 
 fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.allow_kwargs("sorted", &["key", "reverse"])?;
+    args.allow_kwargs("sort", &["key", "reverse"])?;
     if args.len() != 1 {
         return Err(PyErr::type_error(format!("sorted expected 1 argument, got {}", args.len())));
     }

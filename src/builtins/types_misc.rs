@@ -1008,7 +1008,7 @@ fn iter_length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn enumerate_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("enumerate", &["iterable", "start"])?;
-    let src = args.arg(0, "iterable").ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+    let src = args.arg(0, "iterable").ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable'"))?;
     let start = match args.arg(1, "start") {
         Some(v) => match vm.index_value(v)? {
             Some(i) => i,
@@ -1031,16 +1031,8 @@ fn zip_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => false,
     };
     let mut iters = Vec::with_capacity(args.len());
-    for (i, a) in args.pos.iter().enumerate() {
-        match vm.get_iter(a) {
-            Ok(it) => iters.push(it),
-            Err(e) => {
-                if vm.err_is(&e, ExcKind::TypeError) {
-                    return Err(PyErr::type_error(format!("zip argument #{} must support iteration", i + 1)));
-                }
-                return Err(e);
-            }
-        }
+    for a in args.pos.iter() {
+        iters.push(vm.get_iter(a)?);
     }
     Ok(crate::vm::iter::new_iter(IterKind::Zip { iters: iters.into_boxed_slice(), strict }))
 }
@@ -1066,7 +1058,12 @@ fn map_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn filter_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check("filter", 2, 2)?;
+    if args.has_kwargs() {
+        return Err(PyErr::type_error("filter() takes no keyword arguments"));
+    }
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!("filter expected 2 arguments, got {}", args.len())));
+    }
     let it = vm.get_iter(&args.pos[1])?;
     Ok(crate::vm::iter::new_iter(IterKind::Filter { func: args.pos[0].clone(), it }))
 }
@@ -1306,7 +1303,13 @@ fn none_ctor(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn module_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let name = args.get(1).and_then(|v| v.as_str()).unwrap_or("?").to_string();
+    let name = match args.get(1) {
+        Some(v) => match v.as_str() {
+            Some(s) => s.to_string(),
+            None => return Err(PyErr::type_error(format!("module() argument 'name' must be str, not {}", vm.type_name(v)))),
+        },
+        None => return Err(PyErr::type_error("module() missing required argument 'name' (pos 1)")),
+    };
     let m = vm.new_module(&name);
     if let (Value::Module(mo), Some(doc)) = (&m, args.get(2)) {
         mo.dict.set_str("__doc__", doc.clone());

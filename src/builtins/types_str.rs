@@ -171,7 +171,7 @@ fn kw_counts(rest: &Args, name: &str, max: usize, allowed: &[&str]) -> PyResult<
     for (i, k) in rest.kwnames.iter().enumerate() {
         let k = k.as_str().unwrap_or("");
         match allowed.iter().position(|a| *a == k) {
-            None => return Err(PyErr::type_error(format!("{}() got an unexpected keyword argument '{}'", name, k))),
+            None => return Err(PyErr::type_error(format!("'{}' is an invalid keyword argument for {}()", k, name))),
             Some(p) if p < rest.len() => {
                 return Err(PyErr::type_error(format!("argument for {}() given by name ('{}') and position ({})", name, k, p + 1)))
             }

@@ -347,6 +347,28 @@ impl Vm {
             return Ok(self.new_instance_args(cls, Some(Value::tuple(args.pos.to_vec()))));
         }
         let new = cls.lookup("__new__");
+        // A builtin type without a constructor of its own (CPython's
+        // `tp_new` NULL: iterators, views, builtin functions, frames):
+        // `type.__call__` refuses it; `ellipsis` and `NotImplementedType`
+        // return their singleton.
+        if cls.is_builtin() && !PyRef::ptr_eq(cls, &self.types.object) {
+            if let Some(Value::Builtin(b)) = &new {
+                if b.owner == "object" {
+                    let single = match cls.name().as_str() {
+                        "ellipsis" => Some((Value::Ellipsis, "EllipsisType")),
+                        "NotImplementedType" => Some((Value::NotImplemented, "NotImplementedType")),
+                        _ => None,
+                    };
+                    return match single {
+                        Some((_, name)) if !args.is_empty() || args.has_kwargs() => {
+                            Err(PyErr::type_error(format!("{} takes no arguments", name)))
+                        }
+                        Some((v, _)) => Ok(v),
+                        None => Err(PyErr::type_error(format!("cannot create '{}' instances", cls.name()))),
+                    };
+                }
+            }
+        }
         let obj = match &new {
             Some(Value::Builtin(b)) => {
                 let mut all = Vec::with_capacity(args.len() + 1);

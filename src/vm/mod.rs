@@ -117,7 +117,7 @@ impl<'a> Args<'a> {
         for k in self.kwnames {
             let k = k.as_str().unwrap_or("");
             if !allowed.contains(&k) {
-                return Err(PyErr::type_error(format!("{}() got an unexpected keyword argument '{}'", fname, k)));
+                return Err(PyErr::type_error(format!("'{}' is an invalid keyword argument for {}()", k, fname)));
             }
         }
         Ok(())
