@@ -187,6 +187,11 @@ impl Codec {
     }
 }
 
+/// Whether `encoding` names a codec Spry has (`LookupError` otherwise).
+pub fn check_encoding(encoding: &str) -> PyResult<()> {
+    lookup(encoding).map(|_| ())
+}
+
 fn lookup(encoding: &str) -> PyResult<Codec> {
     Codec::lookup(encoding).ok_or_else(|| PyErr::new(ExcKind::LookupError, format!("unknown encoding: {}", encoding)))
 }

@@ -122,11 +122,17 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
         // Text with lone surrogates cannot be written out as UTF-8.
-        if surrogates && args.kw("file").is_none_or(|f| f.is_none()) {
+        // (Through the real stdout's error handler: 'surrogateescape'
+        // writes \udc80-\udcff as their bytes.)
+        let real = vm.sys_stream("stdout").is(&vm.std_streams.0);
+        if surrogates && args.kw("file").is_none_or(|f| f.is_none()) && vm.stdout_plain && real {
             let piece = out[start..].to_string();
             out.truncate(start);
             vm.write_stdout(&out)?;
-            super::codecs::encode(vm, &piece, true, "utf-8", "strict")?;
+            out.clear();
+            let errors = crate::modules::io::text_errors(&vm.std_streams.0).unwrap_or_else(|| "strict".to_string());
+            let bytes = super::codecs::encode(vm, &piece, true, "utf-8", &errors)?;
+            vm.write_real_stdout(&bytes);
         }
     }
     out.push_str(&end);

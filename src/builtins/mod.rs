@@ -202,6 +202,11 @@ pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> Py
 }
 
 /// `s.encode(encoding, errors)` for runtime code outside the builtins.
+/// `LookupError` unless Spry has a codec of this name.
+pub fn check_encoding(encoding: &str) -> PyResult<()> {
+    codecs::check_encoding(encoding)
+}
+
 pub fn encode_text(s: &str, surrogates: bool, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     codecs::encode_plain(s, surrogates, encoding, errors)
 }

@@ -195,10 +195,15 @@ pub struct TextFile {
     mode: String,
     binary: bool,
     /// The text encoding and error handler (text files only).
-    encoding: String,
-    errors: String,
+    /// (`reconfigure` changes them.)
+    encoding: RefCell<String>,
+    errors: RefCell<String>,
     /// `newline`: None (universal newlines), "", "\n", "\r" or "\r\n".
-    newline: Option<String>,
+    newline: RefCell<Option<String>>,
+    /// `line_buffering` and `write_through` of a text file, once set by
+    /// `reconfigure` (before, the std streams' follow `Vm::stdout_flush`).
+    line_buffering: std::cell::Cell<Option<bool>>,
+    write_through: std::cell::Cell<Option<bool>>,
     /// A text file's `buffer`, once asked for: a binary file on the same
     /// stream (the same OS file and pending writes).
     buffer: RefCell<Option<Value>>,
@@ -274,6 +279,7 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         ("fileno", fileno),
         ("isatty", isatty),
         ("truncate", truncate),
+        ("reconfigure", reconfigure),
     ];
     for (n, f) in methods {
         vm.add_method(&c, n, *f);
@@ -291,8 +297,14 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         NativeData::Property { fget: namef, fset: names, fdel: Value::None, doc: Value::None, name: Default::default() },
     );
     c.dict.set_str("name", prop);
-    let getters: &[(&'static str, BuiltinFn)] =
-        &[("mode", mode_get), ("encoding", encoding_get), ("errors", errors_get), ("buffer", buffer_get)];
+    let getters: &[(&'static str, BuiltinFn)] = &[
+        ("mode", mode_get),
+        ("encoding", encoding_get),
+        ("errors", errors_get),
+        ("buffer", buffer_get),
+        ("line_buffering", line_buffering_get),
+        ("write_through", write_through_get),
+    ];
     for (n, g) in getters {
         let getter = vm.builtin_fn(n, *g, "file");
         let prop = vm.new_native(
@@ -338,9 +350,11 @@ fn new_file_with(
             name_value: RefCell::new(None),
             mode: mode.to_string(),
             binary,
-            encoding: encoding.to_string(),
-            errors: errors.to_string(),
-            newline,
+            encoding: RefCell::new(encoding.to_string()),
+            errors: RefCell::new(errors.to_string()),
+            newline: RefCell::new(newline),
+            line_buffering: std::cell::Cell::new(None),
+            write_through: std::cell::Cell::new(None),
             buffer: RefCell::new(None),
         })),
     )
@@ -354,7 +368,37 @@ pub fn std_stream(vm: &mut Vm, kind: StdKind) -> Value {
         StdKind::Stdin => "<stdin>",
     };
     let mode = if kind == StdKind::Stdin { "r" } else { "w" };
-    new_file(vm, "TextIOWrapper", Backing::Std(kind), name, mode, false)
+    let errors = if kind == StdKind::Stderr { "backslashreplace" } else { std_errors() };
+    new_file_with(vm, "TextIOWrapper", Backing::Std(kind), name, mode, false, "utf-8", errors, None)
+}
+
+/// The error handler of stdin and stdout, as CPython chooses it
+/// (`config_get_stdio_errors`): 'surrogateescape' in the C and POSIX
+/// locales and the UTF-8 locales it coerces them to, else 'strict'. The
+/// locale is the one the environment selects for LC_CTYPE (as CPython
+/// sets it at start-up; one not installed leaves the C locale).
+fn std_errors() -> &'static str {
+    // SAFETY: `setlocale` with a valid category and a NUL-terminated
+    // string (or NULL to query); called at start-up, before any thread.
+    let name = unsafe {
+        libc::setlocale(libc::LC_CTYPE, c"".as_ptr());
+        let p = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
+        if p.is_null() {
+            String::from("C")
+        } else {
+            std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+        }
+    };
+    match name.as_str() {
+        "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8" => "surrogateescape",
+        _ => "strict",
+    }
+}
+
+/// The error handler of a text file (`print` to the real stdout encodes
+/// text with lone surrogates with it).
+pub fn text_errors(v: &Value) -> Option<String> {
+    file_of(v).ok().filter(|f| !f.binary).map(|f| f.errors.borrow().clone())
 }
 
 fn file_of(v: &Value) -> PyResult<&TextFile> {
@@ -584,17 +628,17 @@ fn write_bytes(vm: &Vm, f: &TextFile, v: &Value) -> PyResult<(Vec<u8>, usize)> {
     let n = s.len();
     let text = s.as_str();
     let translated;
-    let text = match f.newline.as_deref() {
+    let text = match f.newline.borrow().as_deref() {
         Some("\r") | Some("\r\n") if text.contains('\n') => {
-            translated = text.replace('\n', f.newline.as_deref().unwrap_or("\n"));
+            translated = text.replace('\n', f.newline.borrow().as_deref().unwrap_or("\n"));
             translated.as_str()
         }
         _ => text,
     };
-    if f.encoding.eq_ignore_ascii_case("utf-8") && !s.has_surrogates() {
+    if f.encoding.borrow().eq_ignore_ascii_case("utf-8") && !s.has_surrogates() {
         return Ok((text.as_bytes().to_vec(), n));
     }
-    Ok((crate::builtins::encode_text(text, s.has_surrogates(), &f.encoding, &f.errors)?, n))
+    Ok((crate::builtins::encode_text(text, s.has_surrogates(), &f.encoding.borrow(), &f.errors.borrow())?, n))
 }
 
 fn not_readable() -> PyErr {
@@ -627,6 +671,9 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return Err(not_writable());
             }
             d.write(&bytes).map_err(|e| os_error(e, &f.name))?;
+            if f.write_through.get() == Some(true) || (f.line_buffering.get() == Some(true) && bytes.contains(&b'\n')) {
+                d.flush().map_err(|e| os_error(e, &f.name))?;
+            }
         }
         Backing::Memory { text, pos } => {
             let s = match data {
@@ -665,18 +712,18 @@ fn writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Decodes bytes read from a text file (after newline handling).
 fn decode_text(vm: &mut Vm, f: &TextFile, bytes: Vec<u8>) -> PyResult<Value> {
-    if f.encoding.eq_ignore_ascii_case("utf-8") && f.errors == "strict" {
+    if f.encoding.borrow().eq_ignore_ascii_case("utf-8") && *f.errors.borrow() == "strict" {
         if let Ok(s) = String::from_utf8(bytes.clone()) {
             return Ok(Value::string(s));
         }
     }
-    crate::builtins::decode_text(vm, &bytes, &f.encoding, &f.errors)
+    crate::builtins::decode_text(vm, &bytes, &f.encoding.borrow(), &f.errors.borrow())
 }
 
 /// Universal-newline translation of text read from a file: "\r\n" and "\r"
 /// become "\n" (newline=None only).
 fn translate_newlines(f: &TextFile, bytes: Vec<u8>) -> Vec<u8> {
-    if f.binary || f.newline.is_some() || !bytes.contains(&b'\r') {
+    if f.binary || f.newline.borrow().is_some() || !bytes.contains(&b'\r') {
         return bytes;
     }
     let mut out = Vec::with_capacity(bytes.len());
@@ -706,7 +753,7 @@ fn make_result(vm: &mut Vm, f: &TextFile, bytes: Vec<u8>) -> PyResult<Value> {
 
 /// The byte length of the character a (UTF-8) lead byte starts.
 fn char_len(f: &TextFile, b: u8) -> usize {
-    if !f.encoding.eq_ignore_ascii_case("utf-8") && !f.encoding.eq_ignore_ascii_case("utf8") {
+    if !f.encoding.borrow().eq_ignore_ascii_case("utf-8") && !f.encoding.borrow().eq_ignore_ascii_case("utf8") {
         return 1;
     }
     utf8_len(b)
@@ -742,7 +789,8 @@ fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
                                     }
                                 }
                                 // "\r\n" reads as one character under universal newlines.
-                                if c == b'\r' && f.newline.is_none() && d.peek().map_err(|e| os_error(e, &f.name))? == Some(b'\n') {
+                                if c == b'\r' && f.newline.borrow().is_none() && d.peek().map_err(|e| os_error(e, &f.name))? == Some(b'\n')
+                                {
                                     d.next_byte().map_err(|e| os_error(e, &f.name))?;
                                     buf.push(b'\n');
                                 }
@@ -856,12 +904,12 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                 // What ends a line: "\n" for binary files and newline="\n";
                 // "\r", "\n" or "\r\n" for universal newlines and newline="";
                 // the given sequence otherwise.
-                let universal = !f.binary && matches!(f.newline.as_deref(), None | Some(""));
+                let universal = !f.binary && matches!(f.newline.borrow().as_deref(), None | Some(""));
                 // Fast path: whole lines found in the read buffer (newline
                 // bytes never occur inside a UTF-8 or latin-1 character).
-                if limit.is_none() && f.newline.as_deref() != Some("\r\n") {
-                    let cr = universal || f.newline.as_deref() == Some("\r");
-                    let lf = f.binary || universal || matches!(f.newline.as_deref(), Some("\n"));
+                if limit.is_none() && f.newline.borrow().as_deref() != Some("\r\n") {
+                    let cr = universal || f.newline.borrow().as_deref() == Some("\r");
+                    let lf = f.binary || universal || matches!(f.newline.borrow().as_deref(), Some("\n"));
                     loop {
                         if !d.fill().map_err(io)? {
                             break;
@@ -905,7 +953,7 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                             }
                         }
                     }
-                    if c == b'\n' && (f.binary || universal || f.newline.as_deref() == Some("\n")) {
+                    if c == b'\n' && (f.binary || universal || f.newline.borrow().as_deref() == Some("\n")) {
                         break;
                     }
                     if c == b'\r' {
@@ -916,11 +964,11 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                             }
                             break;
                         }
-                        if f.newline.as_deref() == Some("\r") {
+                        if f.newline.borrow().as_deref() == Some("\r") {
                             break;
                         }
                     }
-                    if f.newline.as_deref() == Some("\r\n") && buf.ends_with(b"\r\n") {
+                    if f.newline.borrow().as_deref() == Some("\r\n") && buf.ends_with(b"\r\n") {
                         break;
                     }
                 }
@@ -1212,13 +1260,13 @@ fn mode_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// A text file's `encoding` and `errors` (binary files have neither).
-fn text_attr(vm: &mut Vm, args: &Args, name: &str, get: fn(&TextFile) -> &str) -> PyResult<Value> {
+fn text_attr(vm: &mut Vm, args: &Args, name: &str, get: fn(&TextFile) -> String) -> PyResult<Value> {
     let f = file_of(args.this())?;
     if f.binary {
         let t = vm.type_name(args.this());
         return Err(PyErr::new(crate::vm::ExcKind::AttributeError, format!("'{}' object has no attribute '{}'", t, name)));
     }
-    Ok(Value::str(get(f)))
+    Ok(Value::string(get(f)))
 }
 
 /// A text file's `buffer`: a binary file object on the same stream
@@ -1246,11 +1294,109 @@ fn buffer_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn encoding_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    text_attr(vm, &args, "encoding", |f| &f.encoding)
+    text_attr(vm, &args, "encoding", |f| f.encoding.borrow().clone())
 }
 
 fn errors_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    text_attr(vm, &args, "errors", |f| &f.errors)
+    text_attr(vm, &args, "errors", |f| f.errors.borrow().clone())
+}
+
+/// `line_buffering` and `write_through`: for stdout what `Vm::stdout_flush`
+/// says; stderr is line-buffered (as CPython's since 3.9).
+fn flush_flags(vm: &Vm, f: &TextFile) -> (bool, bool) {
+    use crate::vm::StdoutFlush;
+    let (lb, wt) = match &*f.backing.borrow() {
+        Backing::Std(StdKind::Stdout) => (vm.stdout_flush == StdoutFlush::Line, vm.stdout_flush == StdoutFlush::Always),
+        Backing::Std(StdKind::Stderr) => (true, vm.stdout_flush == StdoutFlush::Always),
+        _ => (false, false),
+    };
+    (f.line_buffering.get().unwrap_or(lb), f.write_through.get().unwrap_or(wt))
+}
+
+fn line_buffering_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    text_attr(vm, &args, "line_buffering", |_| String::new())?;
+    Ok(Value::Bool(flush_flags(vm, file_of(args.this())?).0))
+}
+
+fn write_through_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    text_attr(vm, &args, "write_through", |_| String::new())?;
+    Ok(Value::Bool(flush_flags(vm, file_of(args.this())?).1))
+}
+
+/// `TextIOWrapper.reconfigure(*, encoding=None, errors=None, newline=None,
+/// line_buffering=None, write_through=None)`: what is given changes (the
+/// stream flushed first); a new encoding without `errors` resets it to
+/// 'strict'. On `sys.stdout`, `print` then writes through the file's
+/// encoder unless the encoding is UTF-8, strict, without newline
+/// translation (`Vm::stdout_plain`).
+fn reconfigure(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("reconfigure", &["encoding", "errors", "newline", "line_buffering", "write_through"])?;
+    let this = args.this().clone();
+    text_attr(vm, &args, "reconfigure", |_| String::new())?;
+    if args.len() > 1 {
+        return Err(PyErr::type_error("reconfigure() takes no positional arguments"));
+    }
+    let f = file_of(&this)?;
+    let text_arg = |vm: &Vm, name: &str| -> PyResult<Option<String>> {
+        match args.kw(name) {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),
+            Some(v) => Err(PyErr::type_error(format!("reconfigure() argument '{}' must be str or None, not {}", name, vm.type_name(v)))),
+        }
+    };
+    let encoding = text_arg(vm, "encoding")?;
+    let mut errors = text_arg(vm, "errors")?;
+    if let Some(e) = &encoding {
+        crate::builtins::check_encoding(e)?;
+        if errors.is_none() {
+            errors = Some("strict".to_string());
+        }
+    }
+    let newline = match args.kw("newline") {
+        None => None,
+        Some(Value::None) => Some(None),
+        Some(Value::Str(s)) => match s.as_str() {
+            "" | "\n" | "\r" | "\r\n" => Some(Some(s.as_str().to_string())),
+            other => return Err(PyErr::value_error(format!("illegal newline value: {}", other))),
+        },
+        Some(v) => return Err(PyErr::type_error(format!("reconfigure() argument 'newline' must be str or None, not {}", vm.type_name(v)))),
+    };
+    let flag = |vm: &mut Vm, name: &str| -> PyResult<Option<bool>> {
+        match args.kw(name) {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => vm.truthy(v).map(Some),
+        }
+    };
+    let line_buffering = flag(vm, "line_buffering")?;
+    let write_through = flag(vm, "write_through")?;
+    flush(vm, Args::new(std::slice::from_ref(&this)))?;
+    if let Some(e) = encoding {
+        *f.encoding.borrow_mut() = e;
+    }
+    if let Some(e) = errors {
+        *f.errors.borrow_mut() = e;
+    }
+    if let Some(n) = newline {
+        *f.newline.borrow_mut() = n;
+    }
+    let (lb, wt) = flush_flags(vm, f);
+    let (lb, wt) = (line_buffering.unwrap_or(lb), write_through.unwrap_or(wt));
+    f.line_buffering.set(Some(lb));
+    f.write_through.set(Some(wt));
+    if matches!(&*f.backing.borrow(), Backing::Std(StdKind::Stdout)) {
+        use crate::vm::StdoutFlush;
+        vm.stdout_flush = if wt {
+            StdoutFlush::Always
+        } else if lb {
+            StdoutFlush::Line
+        } else {
+            StdoutFlush::Block
+        };
+        vm.stdout_plain = f.encoding.borrow().eq_ignore_ascii_case("utf-8")
+            && matches!(f.errors.borrow().as_str(), "strict" | "surrogateescape")
+            && matches!(f.newline.borrow().as_deref(), None | Some("") | Some("\n"));
+    }
+    Ok(Value::None)
 }
 
 fn stringio_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {

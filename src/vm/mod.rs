@@ -282,6 +282,9 @@ pub struct Vm {
     /// at each line (a terminal, as CPython's line buffering), or when the
     /// buffer fills or the program ends or writes to stderr (a pipe or file).
     pub stdout_flush: StdoutFlush,
+    /// `sys.stdout` writes UTF-8, strict, without newline translation
+    /// (until `reconfigure`): `print` writes its text as it is.
+    pub stdout_plain: bool,
     /// Set by `Yield` when a generator frame suspends.
     pub(crate) yielded: bool,
     /// `sys.argv`.
@@ -349,6 +352,7 @@ impl Vm {
             frame_limit: 1000,
             sources: HashMap::new(),
             stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            stdout_plain: true,
             stdout_flush: if std::io::IsTerminal::is_terminal(&std::io::stdout()) { StdoutFlush::Line } else { StdoutFlush::Block },
             yielded: false,
             argv: Vec::new(),
@@ -724,7 +728,7 @@ impl Vm {
     }
 
     /// The current `sys.<name>` stream object.
-    fn sys_stream(&self, name: &str) -> Value {
+    pub(crate) fn sys_stream(&self, name: &str) -> Value {
         match &self.sys_module {
             Value::Module(m) => m.dict.get_str(name).unwrap_or(Value::None),
             _ => Value::None,
@@ -746,7 +750,7 @@ impl Vm {
     /// Writes to stdout (or to a replacement `sys.stdout`).
     pub fn write_stdout(&mut self, s: &str) -> PyResult<()> {
         let out = self.sys_stream("stdout");
-        if out.is(&self.std_streams.0) || out.is_none() {
+        if (out.is(&self.std_streams.0) && self.stdout_plain) || out.is_none() {
             self.write_real_stdout(s.as_bytes());
             Ok(())
         } else {
