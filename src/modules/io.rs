@@ -891,6 +891,7 @@ fn stdin_line_bytes(vm: &mut Vm) -> PyResult<std::io::Result<Vec<u8>>> {
 }
 
 fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option<Value>> {
+    let newline = f.newline.borrow().clone();
     let bytes = {
         let mut b = f.backing.borrow_mut();
         match &mut *b {
@@ -904,12 +905,12 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                 // What ends a line: "\n" for binary files and newline="\n";
                 // "\r", "\n" or "\r\n" for universal newlines and newline="";
                 // the given sequence otherwise.
-                let universal = !f.binary && matches!(f.newline.borrow().as_deref(), None | Some(""));
+                let universal = !f.binary && matches!(newline.as_deref(), None | Some(""));
                 // Fast path: whole lines found in the read buffer (newline
                 // bytes never occur inside a UTF-8 or latin-1 character).
-                if limit.is_none() && f.newline.borrow().as_deref() != Some("\r\n") {
-                    let cr = universal || f.newline.borrow().as_deref() == Some("\r");
-                    let lf = f.binary || universal || matches!(f.newline.borrow().as_deref(), Some("\n"));
+                if limit.is_none() && newline.as_deref() != Some("\r\n") {
+                    let cr = universal || newline.as_deref() == Some("\r");
+                    let lf = f.binary || universal || matches!(newline.as_deref(), Some("\n"));
                     loop {
                         if !d.fill().map_err(io)? {
                             break;
@@ -953,7 +954,7 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                             }
                         }
                     }
-                    if c == b'\n' && (f.binary || universal || f.newline.borrow().as_deref() == Some("\n")) {
+                    if c == b'\n' && (f.binary || universal || newline.as_deref() == Some("\n")) {
                         break;
                     }
                     if c == b'\r' {
@@ -964,11 +965,11 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                             }
                             break;
                         }
-                        if f.newline.borrow().as_deref() == Some("\r") {
+                        if newline.as_deref() == Some("\r") {
                             break;
                         }
                     }
-                    if f.newline.borrow().as_deref() == Some("\r\n") && buf.ends_with(b"\r\n") {
+                    if newline.as_deref() == Some("\r\n") && buf.ends_with(b"\r\n") {
                         break;
                     }
                 }
@@ -1259,14 +1260,20 @@ fn mode_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::str(&f.mode))
 }
 
-/// A text file's `encoding` and `errors` (binary files have neither).
-fn text_attr(vm: &mut Vm, args: &Args, name: &str, get: fn(&TextFile) -> String) -> PyResult<Value> {
+/// The text file `args.this()`, for a text file's attribute or method
+/// `name` (binary files have no such attribute).
+fn text_file<'a>(vm: &Vm, args: &'a Args, name: &str) -> PyResult<&'a TextFile> {
     let f = file_of(args.this())?;
     if f.binary {
         let t = vm.type_name(args.this());
         return Err(PyErr::new(crate::vm::ExcKind::AttributeError, format!("'{}' object has no attribute '{}'", t, name)));
     }
-    Ok(Value::string(get(f)))
+    Ok(f)
+}
+
+/// A text file's `encoding` and `errors` (binary files have neither).
+fn text_attr(vm: &mut Vm, args: &Args, name: &str, get: fn(&TextFile) -> String) -> PyResult<Value> {
+    Ok(Value::string(get(text_file(vm, args, name)?)))
 }
 
 /// A text file's `buffer`: a binary file object on the same stream
@@ -1314,13 +1321,11 @@ fn flush_flags(vm: &Vm, f: &TextFile) -> (bool, bool) {
 }
 
 fn line_buffering_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    text_attr(vm, &args, "line_buffering", |_| String::new())?;
-    Ok(Value::Bool(flush_flags(vm, file_of(args.this())?).0))
+    Ok(Value::Bool(flush_flags(vm, text_file(vm, &args, "line_buffering")?).0))
 }
 
 fn write_through_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    text_attr(vm, &args, "write_through", |_| String::new())?;
-    Ok(Value::Bool(flush_flags(vm, file_of(args.this())?).1))
+    Ok(Value::Bool(flush_flags(vm, text_file(vm, &args, "write_through")?).1))
 }
 
 /// `TextIOWrapper.reconfigure(*, encoding=None, errors=None, newline=None,
@@ -1332,11 +1337,10 @@ fn write_through_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn reconfigure(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.allow_kwargs("reconfigure", &["encoding", "errors", "newline", "line_buffering", "write_through"])?;
     let this = args.this().clone();
-    text_attr(vm, &args, "reconfigure", |_| String::new())?;
+    let f = text_file(vm, &args, "reconfigure")?;
     if args.len() > 1 {
         return Err(PyErr::type_error("reconfigure() takes no positional arguments"));
     }
-    let f = file_of(&this)?;
     let text_arg = |vm: &Vm, name: &str| -> PyResult<Option<String>> {
         match args.kw(name) {
             None | Some(Value::None) => Ok(None),
