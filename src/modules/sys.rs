@@ -569,6 +569,10 @@ pub(crate) fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
     frame_object(vm, Value::Dict(globals), locals, code, line, back)
 }
 
+fn frame_new(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(PyErr::type_error("cannot create 'frame' instances"))
+}
+
 /// A `frame` object (a snapshot): `f_globals`, `f_locals`, `f_code`,
 /// `f_lineno`, `f_back`.
 pub fn frame_object(vm: &mut Vm, globals: Value, locals: Value, code: PyRef<crate::bytecode::CodeObj>, line: u32, back: Value) -> Value {
@@ -577,6 +581,10 @@ pub fn frame_object(vm: &mut Vm, globals: Value, locals: Value, code: PyRef<crat
         None => {
             let d = DictObj::new();
             d.set_str("__module__", Value::str("builtins"));
+            // Frames are made by the VM only (CPython's `frame` has no
+            // constructor).
+            let new = vm.builtin_fn("__new__", frame_new, "frame");
+            d.set_str("__new__", new);
             let meta = vm.types.type_.clone();
             let obj = vm.types.object.clone();
             let c = vm.make_class(&meta, "frame", vec![obj], &d).expect("frame");

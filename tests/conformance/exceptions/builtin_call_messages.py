@@ -3,7 +3,7 @@ import sys
 
 cases = [
     "type(len)()", "type(iter([]))()", "type(iter(range(3)))()", "type({}.keys())()",
-    "type((x for x in []))()", "type(...)()", "type(...)(1)", "type(NotImplemented)()",
+    "type((x for x in []))()", "type(sys._getframe())()", "type(...)()", "type(...)(1)", "type(NotImplemented)()",
     "type(NotImplemented)(x=1)", "type(sys)()", "type(sys)(1)", "type(sys)('m').__name__",
     "filter()", "filter(None)", "filter(None, [], [])", "list(filter(None, [0, 1, 2]))",
     "enumerate()", "zip(1)", "zip([1], 2)", "list(zip([1], 'a'))",
