@@ -124,8 +124,7 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
         // Text with lone surrogates cannot be written out as UTF-8.
         // (Through the real stdout's error handler: 'surrogateescape'
         // writes \udc80-\udcff as their bytes.)
-        let real = vm.sys_stream("stdout").is(&vm.std_streams.0);
-        if surrogates && args.kw("file").is_none_or(|f| f.is_none()) && vm.stdout_plain && real {
+        if surrogates && args.kw("file").is_none_or(|f| f.is_none()) && vm.stdout_plain && vm.sys_stream("stdout").is(&vm.std_streams.0) {
             let piece = out[start..].to_string();
             out.truncate(start);
             vm.write_stdout(&out)?;
