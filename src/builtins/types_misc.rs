@@ -72,11 +72,13 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&cm, "__new__", classmethod_new);
     vm.add_method(&cm, "__init__", noop_init);
     vm.add_method(&cm, "__get__", classmethod_get);
+    vm.add_method(&cm, "__repr__", wrapper_repr);
     let sm = vm.types.staticmethod.clone();
     vm.add_method(&sm, "__new__", staticmethod_new);
     vm.add_method(&sm, "__init__", noop_init);
     vm.add_method(&sm, "__get__", staticmethod_get);
     vm.add_method(&sm, "__call__", staticmethod_call);
+    vm.add_method(&sm, "__repr__", wrapper_repr);
     let su = vm.types.super_.clone();
     vm.add_method(&su, "__new__", super_new);
     su.ctor.set(Some(super_ctor));
@@ -639,11 +641,37 @@ fn property_delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// The callable `classmethod(f)` / `staticmethod(f)` wraps (exactly one
+/// positional argument, as CPython's).
+fn wrapped_arg(args: &Args, kind: &str) -> PyResult<Value> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", kind)));
+    }
+    match args.len() {
+        2 => Ok(args.pos[1].clone()),
+        n => Err(PyErr::type_error(format!("{} expected 1 argument, got {}", kind, n.saturating_sub(1)))),
+    }
+}
+
+/// `<classmethod(f)>`, `<staticmethod(f)>`.
+fn wrapper_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (kind, f) = match args.this() {
+        Value::Native(n) => match &n.data {
+            NativeData::ClassMethod(f) => ("classmethod", f.clone()),
+            NativeData::StaticMethod(f) => ("staticmethod", f.clone()),
+            _ => return Err(PyErr::type_error("expected a classmethod or staticmethod")),
+        },
+        _ => return Err(PyErr::type_error("expected a classmethod or staticmethod")),
+    };
+    let r = vm.repr_string(&f)?;
+    Ok(Value::string(format!("<{}({})>", kind, r)))
+}
+
 fn classmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Class(cls) = args.this() else {
         return Err(PyErr::type_error("classmethod.__new__: not a type"));
     };
-    let f = args.get(1).cloned().ok_or_else(|| PyErr::type_error("classmethod expected 1 argument, got 0"))?;
+    let f = wrapped_arg(&args, "classmethod")?;
     Ok(vm.new_native(cls.clone(), NativeData::ClassMethod(f)))
 }
 
@@ -666,7 +694,7 @@ fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Class(cls) = args.this() else {
         return Err(PyErr::type_error("staticmethod.__new__: not a type"));
     };
-    let f = args.get(1).cloned().ok_or_else(|| PyErr::type_error("staticmethod expected 1 argument, got 0"))?;
+    let f = wrapped_arg(&args, "staticmethod")?;
     Ok(vm.new_native(cls.clone(), NativeData::StaticMethod(f)))
 }
 
