@@ -162,9 +162,11 @@ pub(crate) mod arg {
 
     /// Argument-clinic counts for a method's positional arguments (receiver
     /// excluded): `name expected at least/at most/N argument(s), got M`.
-    pub fn counts(args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    /// (`owner`: the method's type, which CPython names in the keyword
+    /// error: `list.index() takes no keyword arguments`.)
+    pub fn counts(args: &Args, owner: &str, name: &str, min: usize, max: usize) -> PyResult<()> {
         if args.has_kwargs() {
-            return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
+            return Err(PyErr::type_error(format!("{}.{}() takes no keyword arguments", owner, name)));
         }
         let n = args.len().saturating_sub(1);
         let plural = |k: usize| if k == 1 { "" } else { "s" };

@@ -265,11 +265,13 @@ fn adjust(vm: &mut Vm, len: usize, start: Option<&Value>, end: Option<&Value>) -
     Ok((a as usize, b as usize))
 }
 
-fn counts(rest: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
-    if rest.has_kwargs() {
-        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
+/// Old-style counts of a method's arguments after the receiver (`args`
+/// with it: the keyword error names `bytes.` or `bytearray.`).
+fn counts(args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", qualified(args, name))));
     }
-    let n = rest.len();
+    let n = args.len().saturating_sub(1);
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     if n < min {
         return Err(PyErr::type_error(format!("{}() takes at least {} argument{} ({} given)", name, min, plural(min), n)));
@@ -491,7 +493,7 @@ fn affix(vm: &mut Vm, args: Args, suffix: bool) -> PyResult<Value> {
     let name = if suffix { "endswith" } else { "startswith" };
     let d = this(vm, &args)?.into_owned();
     let rest = args.rest();
-    counts(&rest, name, 1, 3)?;
+    counts(&args, name, 1, 3)?;
     let (a, b) = adjust(vm, d.len(), rest.get(1), rest.get(2))?;
     let check = |p: &[u8]| -> bool {
         if b < a || b - a < p.len() {
@@ -535,7 +537,7 @@ fn endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn find_impl(vm: &mut Vm, args: &Args, right: bool, name: &str) -> PyResult<i64> {
     let d = this(vm, args)?.into_owned();
     let rest = args.rest();
-    counts(&rest, name, 1, 3)?;
+    counts(args, name, 1, 3)?;
     let sub = sub_arg(vm, &rest.pos[0])?;
     let (a, b) = adjust(vm, d.len(), rest.get(1), rest.get(2))?;
     if b < a || b - a < sub.len() {
@@ -571,7 +573,7 @@ fn rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(vm, &args)?.into_owned();
     let rest = args.rest();
-    counts(&rest, "count", 1, 3)?;
+    counts(&args, "count", 1, 3)?;
     let sub = sub_arg(vm, &rest.pos[0])?;
     let (a, b) = adjust(vm, d.len(), rest.get(1), rest.get(2))?;
     if b < a || b - a < sub.len() {

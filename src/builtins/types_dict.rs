@@ -159,7 +159,7 @@ pub(crate) fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.has_kwargs() {
         return Err(PyErr::type_error("dict.get() takes no keyword arguments"));
     }
-    super::arg::counts(&args, "get", 1, 2)?;
+    super::arg::counts(&args, "dict", "get", 1, 2)?;
     let d = this_dict(vm, args.this())?;
     Ok(vm.dict_get(&d, &args.pos[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
@@ -190,7 +190,7 @@ fn items(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    super::arg::counts(&args, "pop", 1, 2)?;
+    super::arg::counts(&args, "dict", "pop", 1, 2)?;
     let d = this_dict(vm, args.this())?;
     match vm.dict_del(&d, &args.pos[1])? {
         Some(v) => Ok(v),
@@ -214,7 +214,7 @@ fn popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    super::arg::counts(&args, "setdefault", 1, 2)?;
+    super::arg::counts(&args, "dict", "setdefault", 1, 2)?;
     let d = this_dict(vm, args.this())?;
     if let Some(v) = vm.dict_get(&d, &args.pos[1])? {
         return Ok(v);
@@ -247,7 +247,7 @@ fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    super::arg::counts(&args, "fromkeys", 1, 2)?;
+    super::arg::counts(&args, "dict", "fromkeys", 1, 2)?;
     let keys = vm.collect_iterable(args.get(1).unwrap_or(&Value::None))?;
     let v = args.get(2).cloned().unwrap_or(Value::None);
     let target = match args.get(0) {

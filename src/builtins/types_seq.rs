@@ -91,9 +91,7 @@ fn list_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn append(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if args.len() != 2 {
-        return Err(PyErr::type_error(format!("list.append() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
-    }
+    arg::one_arg(&args, "list.append")?;
     this_list(vm, args.this())?.push(args.pos[1].clone());
     Ok(Value::None)
 }
@@ -108,7 +106,7 @@ fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arg::counts(&args, "insert", 2, 2)?;
+    arg::counts(&args, "list", "insert", 2, 2)?;
     let l = this_list(vm, args.this())?;
     let i = arg::int(vm, &args.pos[1])?;
     let n = l.len() as i64;
@@ -119,7 +117,7 @@ fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arg::counts(&args, "pop", 0, 1)?;
+    arg::counts(&args, "list", "pop", 0, 1)?;
     let l = this_list(vm, args.this())?;
     let n = l.len() as i64;
     if n == 0 {
@@ -163,8 +161,8 @@ fn seq_items(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
 }
 
 fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arg::counts(&args, "index", 1, 3)?;
     let this = vm.unwrap_builtin(args.this()).into_owned();
+    arg::counts(&args, if matches!(this, Value::Tuple(_)) { "tuple" } else { "list" }, "index", 1, 3)?;
     let items = seq_items(vm, &this)?;
     let x = args.get(1).cloned().unwrap_or(Value::None);
     let n = items.len() as i64;

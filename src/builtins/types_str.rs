@@ -142,7 +142,7 @@ fn one_arg(args: &Args, name: &str) -> PyResult<()> {
 /// Old-style argument counts: `name() takes at least/at most N argument(s) (M given)`.
 fn old_counts(rest: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
     if rest.has_kwargs() {
-        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
+        return Err(PyErr::type_error(format!("str.{}() takes no keyword arguments", name)));
     }
     let n = rest.len();
     let plural = |k: usize| if k == 1 { "" } else { "s" };
@@ -475,7 +475,7 @@ fn strip_impl(vm: &mut Vm, args: Args, ends: Ends, name: &str) -> PyResult<Value
     let s = this_str(vm, &args)?;
     let rest = args.rest();
     if rest.has_kwargs() {
-        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
+        return Err(PyErr::type_error(format!("str.{}() takes no keyword arguments", name)));
     }
     if rest.len() > 1 {
         return Err(PyErr::type_error(format!("{} expected at most 1 argument, got {}", name, rest.len())));
@@ -692,7 +692,7 @@ fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
     let rest = args.rest();
     if rest.has_kwargs() {
-        return Err(PyErr::type_error("replace() takes no keyword arguments"));
+        return Err(PyErr::type_error("str.replace() takes no keyword arguments"));
     }
     rest.check_pos("replace", 2, 3)?;
     let old = as_text(vm, &rest.pos[0])
@@ -939,7 +939,7 @@ fn isidentifier(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn fill_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
     let rest = args.rest();
     if rest.has_kwargs() {
-        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
+        return Err(PyErr::type_error(format!("str.{}() takes no keyword arguments", name)));
     }
     rest.check_pos(name, 1, 2)?;
     let width = arg::int(vm, &rest.pos[0])?.max(0) as usize;
@@ -1162,7 +1162,7 @@ fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.has_kwargs() {
-        return Err(PyErr::type_error("maketrans() takes no keyword arguments"));
+        return Err(PyErr::type_error("str.maketrans() takes no keyword arguments"));
     }
     args.check_pos("maketrans", 1, 3)?;
     let d = DictObj::new();

@@ -329,7 +329,7 @@ fn extendleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn rotate(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arg::counts(&args, "rotate", 0, 1)?;
+    arg::counts(&args, "deque", "rotate", 0, 1)?;
     let d = deque_of(this(&args)?)?;
     let n = match args.get(1) {
         Some(v) => arg::int(vm, v)?,
@@ -397,7 +397,7 @@ fn norm_index(vm: &mut Vm, v: Option<&Value>, len: usize, default: i64) -> PyRes
 }
 
 fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arg::counts(&args, "index", 1, 3)?;
+    arg::counts(&args, "deque", "index", 1, 3)?;
     let d = deque_of(this(&args)?)?;
     let len = d.len();
     let start = norm_index(vm, args.get(2), len, 0)?;
@@ -417,7 +417,7 @@ fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arg::counts(&args, "insert", 2, 2)?;
+    arg::counts(&args, "deque", "insert", 2, 2)?;
     let d = deque_of(this(&args)?)?;
     let len = d.len();
     if d.maxlen.get() == Some(len) {
