@@ -168,7 +168,14 @@ pub(crate) mod arg {
         if args.has_kwargs() {
             return Err(PyErr::type_error(format!("{}.{}() takes no keyword arguments", owner, name)));
         }
-        let n = args.len().saturating_sub(1);
+        positional(&args.rest(), name, min, max)
+    }
+
+    /// CPython's `_PyArg_CheckPositional`: `name expected at least/at
+    /// most/N argument(s), got M` unless `args` has `min..=max` positional
+    /// arguments.
+    pub fn positional(args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+        let n = args.len();
         let plural = |k: usize| if k == 1 { "" } else { "s" };
         if min == max && n != min {
             return Err(PyErr::type_error(format!("{} expected {} argument{}, got {}", name, min, plural(min), n)));

@@ -644,13 +644,10 @@ fn property_delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// The callable `classmethod(f)` / `staticmethod(f)` wraps (exactly one
 /// positional argument, as CPython's).
 fn wrapped_arg(args: &Args, kind: &str) -> PyResult<Value> {
-    if args.has_kwargs() {
-        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", kind)));
-    }
-    match args.len() {
-        2 => Ok(args.pos[1].clone()),
-        n => Err(PyErr::type_error(format!("{} expected 1 argument, got {}", kind, n.saturating_sub(1)))),
-    }
+    let rest = args.rest();
+    rest.no_kwargs(kind)?;
+    arg::positional(&rest, kind, 1, 1)?;
+    Ok(rest.pos[0].clone())
 }
 
 /// `<classmethod(f)>`, `<staticmethod(f)>`.
@@ -1086,12 +1083,8 @@ fn map_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn filter_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if args.has_kwargs() {
-        return Err(PyErr::type_error("filter() takes no keyword arguments"));
-    }
-    if args.len() != 2 {
-        return Err(PyErr::type_error(format!("filter expected 2 arguments, got {}", args.len())));
-    }
+    args.no_kwargs("filter")?;
+    arg::positional(&args, "filter", 2, 2)?;
     let it = vm.get_iter(&args.pos[1])?;
     Ok(crate::vm::iter::new_iter(IterKind::Filter { func: args.pos[0].clone(), it }))
 }

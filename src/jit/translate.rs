@@ -2668,13 +2668,7 @@ impl<'a> Tr<'a> {
                 // `inner_entries`.)
                 T::Any | T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_) => unreachable!(),
             };
-            if by_vm {
-                checks.push(EntryCheck::Word(Self::slot_off(r) as u32, expect as u64));
-            } else {
-                let tg = self.load_tag(r);
-                let ok = self.icmp_imm(Cmp::Eq, tg, expect as i64);
-                self.guard_nonzero(ok, fail);
-            }
+            self.entry_word(by_vm.then_some(&mut checks), Self::slot_off(r), expect as u64, fail);
             let off = Self::slot_off(r) + 8;
             match t {
                 T::Int => {
@@ -2696,13 +2690,7 @@ impl<'a> Tr<'a> {
                 }
                 T::Const(c) => {
                     let want = self.consts[c as usize].words()[1];
-                    if by_vm {
-                        checks.push(EntryCheck::Word(off as u32, want));
-                    } else {
-                        let p = self.load(self.base, off);
-                        let ok = self.icmp_imm(Cmp::Eq, p, want as i64);
-                        self.guard_nonzero(ok, fail);
-                    }
+                    self.entry_word(by_vm.then_some(&mut checks), off, want, fail);
                 }
                 T::ZipIter(_) | T::EnumIter => self.fused_setup(r, t, fail),
                 T::RangeIter(_) => self.iter_setup(r, 1, fail),
@@ -2712,6 +2700,20 @@ impl<'a> Tr<'a> {
             }
         }
         self.entry_checks.push(checks);
+    }
+
+    /// Entry code's test that the frame's word at `off` is `want`: listed
+    /// for the VM to make before it enters (`vmentry`: `checks`), else a
+    /// guard leaving to `fail`.
+    fn entry_word(&mut self, checks: Option<&mut Vec<EntryCheck>>, off: i32, want: u64, fail: BlockId) {
+        match checks {
+            Some(c) => c.push(EntryCheck::Word(off as u32, want)),
+            None => {
+                let w = self.load(self.base, off);
+                let ok = self.icmp_imm(Cmp::Eq, w, want as i64);
+                self.guard_nonzero(ok, fail);
+            }
+        }
     }
 
     /// The tag a register in state `t` is known to hold, if any.
