@@ -441,6 +441,29 @@ fn type_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.len() == 1 && !args.has_kwargs() {
         return Ok(Value::Class(vm.class_of(&args.pos[0])));
     }
+    // `type(name, bases, ns, **kw)` with a base whose metaclass derives
+    // from type: that metaclass makes the class (its `__new__` takes the
+    // keywords), as CPython's `type_new` hands over to the winner.
+    if let (3, Some(Value::Tuple(bases))) = (args.len(), args.get(1)) {
+        let type_ = vm.types.type_.clone();
+        let mut winner = type_.clone();
+        for b in bases.as_slice() {
+            if let Value::Class(b) = b {
+                if let Value::Class(bm) = b.metaclass.get() {
+                    if crate::vm::types::is_subclass(&bm, &winner) {
+                        winner = bm;
+                    } else if !crate::vm::types::is_subclass(&winner, &bm) {
+                        return Err(PyErr::type_error(
+                            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                        ));
+                    }
+                }
+            }
+        }
+        if !PyRef::ptr_eq(&winner, &type_) {
+            return vm.call(&Value::Class(winner), args);
+        }
+    }
     let t = Value::Class(vm.types.type_.clone());
     let mut all = vec![t];
     all.extend_from_slice(args.pos);
