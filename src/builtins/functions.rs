@@ -1052,7 +1052,7 @@ fn run_class_body(vm: &mut Vm, body: &PyRef<FunctionObj>, ns: &Value) -> PyResul
     let f = vm.frames.last_mut().unwrap();
     match ns {
         Value::Dict(d) => f.locals = Some(d.clone()),
-        other => f.extra = Some(Box::new(crate::vm::FrameExtra { owner: None, locals_map: Some(other.clone()) })),
+        other => f.extra = Some(Box::new(crate::vm::FrameExtra { owner: None, locals_map: Some(other.clone()), object: None })),
     }
     let depth = vm.frames.len();
     vm.run(depth)

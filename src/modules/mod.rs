@@ -16,6 +16,7 @@ pub mod heapq;
 pub mod io;
 pub mod itertools;
 pub mod json;
+pub mod lsprof;
 pub mod math;
 pub mod operator;
 pub mod posix;
@@ -98,6 +99,11 @@ py_modules! {
     "selectors" => "selectors.py";
     "subprocess" => "subprocess.py";
     "zlib" => "zlib.py";
+    "_lsprof" => "_lsprof.py";
+    "cProfile" => "cProfile.py";
+    "profile" => "profile.py";
+    "pstats" => "pstats.py";
+    "marshal" => "marshal.py";
     "gzip" => "gzip.py";
     "pwd" => "pwd.py";
     "zipfile" => "zipfile.py";
@@ -235,6 +241,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_posixsubprocess" => subprocess::make_posixsubprocess(vm),
         "_select" => subprocess::make_select(vm),
         "_zlib" => zlib::make(vm),
+        "_spry_lsprof" => lsprof::make(vm),
         "_spry_re" => regex::make(vm),
         "_struct" => structmod::make(vm),
         "_dis" => codeops::make_dis(vm),

@@ -31,6 +31,8 @@ pub fn init(vm: &mut Vm) {
             ("getswitchinterval", getswitchinterval),
             ("setswitchinterval", setswitchinterval),
             ("addaudithook", audit),
+            ("setprofile", crate::vm::profile::setprofile),
+            ("getprofile", crate::vm::profile::getprofile),
         ],
     );
     set(&m, "modules", Value::Dict(vm.modules.clone()));
@@ -556,7 +558,30 @@ fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(frame_snapshot(vm, (n - 1 - depth) as usize))
 }
 
+/// The frame object of running frame `i`: made once per frame (kept in
+/// its `FrameExtra`, so `sys._getframe() is sys._getframe()` and a profile
+/// hook sees the same object at a frame's `call` and `return`), its
+/// `f_lineno` and `f_locals` brought up to date at each request.
 pub(crate) fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
+    if let Some(obj) = vm.frames[i].extra.as_ref().and_then(|e| e.object.clone()) {
+        let (line, locals) = {
+            let f = &vm.frames[i];
+            (f.code().line_at(f.pc.saturating_sub(1)), crate::builtins::functions::frame_locals(vm, i))
+        };
+        if let Value::Instance(o) = &obj {
+            if let Some(d) = &o.dict {
+                d.set_str("f_lineno", Value::Int(line as i64));
+                d.set_str("f_locals", locals);
+            }
+        }
+        return obj;
+    }
+    let obj = frame_snapshot_new(vm, i);
+    vm.frames[i].extra.get_or_insert_with(Default::default).object = Some(obj.clone());
+    obj
+}
+
+fn frame_snapshot_new(vm: &mut Vm, i: usize) -> Value {
     let (globals, locals, code, line) = {
         let f = &vm.frames[i];
         let code = f.code_ref();

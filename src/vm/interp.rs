@@ -61,6 +61,14 @@ impl Vm {
                     }
                 }
             }
+            if self.profile_on && self.profile_depth != self.frames.len() {
+                // A frame started (or frames left unseen): `call` events
+                // (`profile.rs`).
+                if let Err(e) = self.profile_sync() {
+                    pending = Some(e);
+                    continue 'frame;
+                }
+            }
             let fi = self.frames.len() - 1;
             let (code_ptr, base, globals_ptr, mut pc) = {
                 let f = &self.frames[fi];
@@ -743,7 +751,9 @@ impl Vm {
                                 continue 'frame;
                             }
                         }
-                        if let (Value::Builtin(bf), Value::Dict(d), true) = (r!(b), r!(b + 1), has_self && (nargs == 1 || nargs == 2)) {
+                        if let (Value::Builtin(bf), Value::Dict(d), true) =
+                            (r!(b), r!(b + 1), has_self && (nargs == 1 || nargs == 2) && !self.profile_on)
+                        {
                             if std::ptr::eq(bf.func as *const (), crate::builtins::types_dict::get as *const ()) && bf.this.is_undef() {
                                 // `d.get(k)` / `d.get(k, default)` of an exact dict:
                                 // the lookup without the generic builtin call.
@@ -863,7 +873,7 @@ impl Vm {
                             Ret::BinOp { dst, .. } if !matches!(v, Value::NotImplemented) => Some(dst),
                             _ => None,
                         };
-                        if let (Some(r), None) = (fast_ret, &self.frames[fi].generator) {
+                        if let (Some(r), None, false) = (fast_ret, &self.frames[fi].generator, self.profile_on) {
                             for i in 0..code.nregs as usize {
                                 // SAFETY: the returning frame's window is live stack memory.
                                 Value::clear(unsafe { &mut *base.add(i) });
@@ -892,6 +902,9 @@ impl Vm {
                         match self.do_return(v, entry_depth) {
                             Ok(Some(result)) => return Ok(result),
                             Ok(None) => continue 'frame,
+                            // (A profile hook's error at the entry frame's
+                            // return: raised to the Rust caller.)
+                            Err(e) if self.frames.len() < entry_depth => return Err(e),
                             Err(e) => {
                                 pending = Some(e);
                                 continue 'frame;
@@ -901,6 +914,11 @@ impl Vm {
                     Instr::Yield { dst, src } => {
                         let v = r!(src).clone();
                         save_pc!();
+                        if self.profile_on {
+                            if let Err(e) = self.profile_return(fi, &v) {
+                                break 'err e;
+                            }
+                        }
                         match self.yield_value(pc as u32, v, dst, super::generator::SentSlot::NO_ITER) {
                             None => continue 'frame,
                             Some(v) => return Ok(v),
@@ -927,6 +945,7 @@ impl Vm {
                         match self.do_return(Value::None, entry_depth) {
                             Ok(Some(result)) => return Ok(result),
                             Ok(None) => continue 'frame,
+                            Err(e) if self.frames.len() < entry_depth => return Err(e),
                             Err(e) => {
                                 pending = Some(e);
                                 continue 'frame;
@@ -1388,7 +1407,8 @@ impl Vm {
         } else {
             &[]
         };
-        if setter {
+        // (A profile hook sees the `__init__` frame.)
+        if setter && !self.profile_on {
             // `self.a = a; self.b = b; ...` straight into the new
             // instance's dict, in the body's order, without a frame: these
             // stores cannot fail or run Python code (`init_plan` checked
@@ -2235,6 +2255,9 @@ impl Vm {
                 Instr::Yield { dst, src } => {
                     let v = r!(src).clone();
                     save_pc!();
+                    if self.profile_on {
+                        tri!(self.profile_return(fi, &v));
+                    }
                     match self.yield_value(pc as u32, v, dst, super::generator::SentSlot::NO_ITER) {
                         None => return Ok(Step::Frame),
                         Some(v) => return Ok(Step::Exit(v)),
@@ -2246,10 +2269,15 @@ impl Vm {
                     let it = r!(iter).clone();
                     save_pc!();
                     match tri!(self.delegate_send(&it, sent)) {
-                        GenResult::Yield(v) => match self.yield_value(pc as u32 - 1, v, dst, iter) {
-                            None => return Ok(Step::Frame),
-                            Some(v) => return Ok(Step::Exit(v)),
-                        },
+                        GenResult::Yield(v) => {
+                            if self.profile_on {
+                                tri!(self.profile_return(fi, &v));
+                            }
+                            match self.yield_value(pc as u32 - 1, v, dst, iter) {
+                                None => return Ok(Step::Frame),
+                                Some(v) => return Ok(Step::Exit(v)),
+                            }
+                        }
                         GenResult::Return(v) => set!(dst, v),
                     }
                 }
@@ -2335,7 +2363,16 @@ impl Vm {
             let f = &self.frames[depth - 1];
             (f.ret, f.generator.clone())
         };
+        let hook_err = if self.profile_on { self.profile_return(depth - 1, &v).err() } else { None };
         self.discard_top_frame();
+        if let Some(e) = hook_err {
+            // (CPython leaves the frame without its handlers, the hook's
+            // exception raised in the caller.)
+            if let Some(g) = &generator {
+                super::generator::finish_generator(g);
+            }
+            return Err(e);
+        }
         if let Some(g) = &generator {
             super::generator::finish_generator(g);
         }
@@ -2449,6 +2486,9 @@ impl Vm {
             }
             Value::Builtin(b) => {
                 let b = b.clone();
+                if self.profile_on {
+                    return self.profiled_builtin_call(fi, &b, args).map(Some);
+                }
                 self.call_builtin(&b, args).map(Some)
             }
             Value::Method(m) => {
@@ -2878,6 +2918,11 @@ impl Vm {
                 unsafe { *f.base.add(h.exc_reg as usize) = exc };
                 f.pc = h.handler;
                 return Ok(());
+            }
+            if self.profile_on {
+                // (Already unwinding: an error of the hook is dropped, as
+                // CPython's `TRACE_FUNCTION_UNWIND`.)
+                let _ = self.profile_return(depth - 1, &Value::None);
             }
             let popped = self.pop_frame();
             self.exc_stack.truncate(popped.exc_depth as usize);

@@ -22,6 +22,7 @@ pub mod interp;
 pub mod iter;
 pub mod ops;
 pub mod pattern;
+pub mod profile;
 pub mod repr;
 pub mod subscript;
 pub mod types;
@@ -187,6 +188,9 @@ pub struct FrameExtra {
     /// loads and deletes go through its `__setitem__`/`__getitem__`/
     /// `__delitem__`. `Frame::locals` is None then.
     pub locals_map: Option<Value>,
+    /// The frame object `sys._getframe` (or a profile hook) made for this
+    /// frame: the same object each time while the frame runs.
+    pub object: Option<Value>,
 }
 
 impl Frame {
@@ -317,6 +321,16 @@ pub struct Vm {
     pub lazy_classes: HashMap<&'static str, PyRef<ClassObj>>,
     /// Every code object compiled so far (for `--stats`).
     pub code_registry: Vec<PyRef<CodeObj>>,
+    /// `sys.setprofile`'s function or an enabled `_lsprof` profiler
+    /// (`profile.rs`).
+    pub(crate) profile_hook: Option<profile::ProfileHook>,
+    /// A hook is set and not running: events are sent.
+    pub(crate) profile_on: bool,
+    /// Frames `[0, profile_depth)` had their `call` event (or ran when the
+    /// hook was set).
+    pub(crate) profile_depth: usize,
+    /// The JIT's thresholds while a hook is set (the JIT is off then).
+    pub(crate) profile_saved_jit: (u32, u32),
 }
 
 impl Vm {
@@ -368,6 +382,10 @@ impl Vm {
             repr_stack: Vec::new(),
             lazy_classes: HashMap::new(),
             code_registry: Vec::new(),
+            profile_hook: None,
+            profile_on: false,
+            profile_depth: 0,
+            profile_saved_jit: (u32::MAX, u32::MAX),
         });
         types::init_types(&mut vm);
         crate::builtins::init(&mut vm);
@@ -649,7 +667,7 @@ impl Vm {
             func: None,
             locals,
             generator: None,
-            extra: Some(Box::new(FrameExtra { owner: Some((code, globals)), locals_map })),
+            extra: Some(Box::new(FrameExtra { owner: Some((code, globals)), locals_map, object: None })),
         });
         let depth = self.frames.len();
         self.run(depth)
