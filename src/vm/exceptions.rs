@@ -842,6 +842,30 @@ fn os_error_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `OSError.__reduce__()`: as BaseException's, with the file names put
+/// back after errno and strerror (CPython's `OSError_reduce`), so that a
+/// copy or an unpickled error keeps them.
+fn os_error_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = base_exception_reduce(vm, args)?;
+    let this = args.this();
+    let attrs = exc_data(this).and_then(|e| e.os.borrow().as_ref().map(|a| (**a).clone()));
+    let (Value::Tuple(parts), Some([errno, strerror, filename, filename2])) = (&r, attrs) else {
+        return Ok(r);
+    };
+    let mut parts = parts.as_slice().to_vec();
+    if let Value::Tuple(a) = &parts[1] {
+        if a.len() == 2 && !filename.is_none() {
+            let mut n = vec![errno, strerror, filename];
+            if !filename2.is_none() {
+                n.push(Value::None);
+                n.push(filename2);
+            }
+            parts[1] = Value::tuple(n);
+        }
+    }
+    Ok(Value::tuple(parts))
+}
+
 fn os_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this();
     let attrs = exc_data(this).and_then(|e| e.os.borrow().as_ref().map(|a| (**a).clone()));
@@ -901,6 +925,41 @@ fn base_exception_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         _ => Ok(Value::string(format!("{}()", name))),
     }
+}
+
+/// `BaseException.__reduce__()`: `(type(self), self.args)`, and the
+/// instance dict as the state when it has entries (CPython's
+/// `BaseException_reduce`): what `pickle` and `copy` use.
+fn base_exception_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let cls = Value::Class(vm.class_of(&this));
+    let a = vm.get_attr(&this, "args")?;
+    match &this {
+        Value::Instance(i) if i.dict.as_ref().is_some_and(|d| !d.is_empty()) => {
+            Ok(Value::tuple(vec![cls, a, Value::Dict(i.dict.clone().expect("checked"))]))
+        }
+        _ => Ok(Value::tuple(vec![cls, a])),
+    }
+}
+
+/// `BaseException.__setstate__(state)`: a dict state's items set as
+/// attributes.
+fn base_exception_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::builtins::arg::one_arg(&args, "BaseException.__setstate__")?;
+    let this = args.this().clone();
+    match &args.pos[1] {
+        Value::None => {}
+        Value::Dict(d) => {
+            for (k, v) in d.items() {
+                let Value::Str(name) = &k else {
+                    return Err(PyErr::type_error(format!("attribute name must be string, not '{}'", vm.type_name(&k))));
+                };
+                vm.set_attr(&this, name.as_str(), v)?;
+            }
+        }
+        _ => return Err(PyErr::type_error("state is not a dictionary")),
+    }
+    Ok(Value::None)
 }
 
 fn with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -993,10 +1052,13 @@ pub fn init_exception_methods(vm: &mut Vm) {
     vm.add_method(&base, "__repr__", base_exception_repr);
     vm.add_method(&base, "with_traceback", with_traceback);
     vm.add_method(&base, "add_note", add_note);
+    vm.add_method(&base, "__reduce__", base_exception_reduce);
+    vm.add_method(&base, "__setstate__", base_exception_setstate);
     let os = vm.types.exc[ExcKind::OSError as usize].clone();
     vm.add_method(&os, "__new__", os_error_new);
     vm.add_method(&os, "__init__", os_error_init);
     vm.add_method(&os, "__str__", os_error_str);
+    vm.add_method(&os, "__reduce__", os_error_reduce);
     let si = vm.types.exc[ExcKind::StopIteration as usize].clone();
     vm.add_method(&si, "__init__", stop_iteration_init);
     let se = vm.types.exc[ExcKind::SyntaxError as usize].clone();
