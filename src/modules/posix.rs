@@ -291,6 +291,20 @@ fn pipe(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::tuple(vec![Value::Int(fds[0] as i64), Value::Int(fds[1] as i64)]))
 }
 
+/// `posix.fork()`: a child process (0 in the child, its pid in the
+/// parent). `os.fork` (lib/os.py) runs the `register_at_fork` hooks around
+/// it. The child goes on with a copy of the whole interpreter, compiled
+/// code and unflushed output included (as CPython's buffers are copied).
+fn fork(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("fork", 0, 0)?;
+    // SAFETY: Spry runs one thread (its optional JIT compiler thread
+    // holds no lock the child needs: the child never waits for it), so
+    // the child's copy of the process is consistent.
+    let pid = unsafe { libc::fork() };
+    check_c(pid as i64, &[])?;
+    Ok(Value::Int(pid as i64))
+}
+
 /// `os.waitpid(pid, options)`: (pid, status); a signal's Python handler
 /// runs if one interrupts the wait, which then goes on (PEP 475).
 fn waitpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -987,6 +1001,7 @@ pub fn make(vm: &mut Vm) -> Value {
             ("pipe", pipe),
             ("system", system),
             ("waitpid", waitpid),
+            ("fork", fork),
             ("waitstatus_to_exitcode", waitstatus_to_exitcode),
             ("WIFEXITED", wifexited),
             ("WEXITSTATUS", wexitstatus),

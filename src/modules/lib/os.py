@@ -31,6 +31,49 @@ SEEK_END = 2
 
 error = OSError
 
+_at_fork_before = []
+_at_fork_child = []
+_at_fork_parent = []
+
+
+def register_at_fork(*args, before=None, after_in_child=None, after_in_parent=None):
+    """Register callables to be called when forking a new process."""
+    if args:
+        raise TypeError("register_at_fork() takes no positional arguments")
+    if before is None and after_in_child is None and after_in_parent is None:
+        raise TypeError("At least one argument is required.")
+    for name, f in (('before', before), ('after_in_child', after_in_child),
+                    ('after_in_parent', after_in_parent)):
+        if f is not None and not callable(f):
+            raise TypeError("'%s' must be callable, not %s" % (name, type(f).__name__))
+    if before is not None:
+        _at_fork_before.append(before)
+    if after_in_child is not None:
+        _at_fork_child.append(after_in_child)
+    if after_in_parent is not None:
+        _at_fork_parent.append(after_in_parent)
+
+
+def _run_fork_hooks(hooks):
+    for f in hooks:
+        try:
+            f()
+        except BaseException as exc:
+            from _spry_tb import unraisable
+            unraisable(exc, "Exception ignored in: %r" % (f,))
+            del exc
+
+
+def fork():
+    """Fork a child process.
+
+    Return 0 to child process and PID of child to parent process."""
+    # (CPython runs the `before` hooks last registered first.)
+    _run_fork_hooks(reversed(_at_fork_before))
+    pid = _posix.fork()
+    _run_fork_hooks(_at_fork_child if pid == 0 else _at_fork_parent)
+    return pid
+
 import posixpath as path
 sys.modules['os.path'] = path
 
