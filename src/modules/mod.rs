@@ -17,6 +17,7 @@ pub mod io;
 pub mod itertools;
 pub mod json;
 pub mod lsprof;
+pub mod marshal;
 pub mod math;
 pub mod operator;
 pub mod posix;
@@ -104,6 +105,12 @@ py_modules! {
     "profile" => "profile.py";
     "pstats" => "pstats.py";
     "marshal" => "marshal.py";
+    "multiprocessing" => "multiprocessing/__init__.py", package;
+    "multiprocessing.connection" => "multiprocessing/connection.py";
+    "multiprocessing.pool" => "multiprocessing/pool.py";
+    "multiprocessing.process" => "multiprocessing/process.py";
+    "multiprocessing.queues" => "multiprocessing/queues.py";
+    "multiprocessing.synchronize" => "multiprocessing/synchronize.py";
     "gzip" => "gzip.py";
     "pwd" => "pwd.py";
     "zipfile" => "zipfile.py";
@@ -242,6 +249,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_select" => subprocess::make_select(vm),
         "_zlib" => zlib::make(vm),
         "_spry_lsprof" => lsprof::make(vm),
+        "_spry_marshal" => marshal::make(vm),
         "_spry_re" => regex::make(vm),
         "_struct" => structmod::make(vm),
         "_dis" => codeops::make_dis(vm),
