@@ -144,6 +144,7 @@ py_modules! {
     "concurrent.futures" => "concurrent/futures/__init__.py", package;
     "concurrent.futures._base" => "concurrent/futures/_base.py";
     "concurrent.futures.thread" => "concurrent/futures/thread.py";
+    "concurrent.futures.process" => "concurrent/futures/process.py";
     "_weakref" => "_weakref.py";
     "weakref" => "weakref.py";
     "_weakrefset" => "_weakrefset.py";

@@ -49,6 +49,14 @@ def _run_pending():
         pass
 
 
+# Sources of progress other than threads: `pump(timeout)` waits at most
+# `timeout` seconds (None: as long as it takes) for outside work to
+# report (a process pool's workers, `multiprocessing.pool`) and says
+# whether anything happened. A wait that waiting threads cannot end asks
+# them, so a `Future` of a process pool can be waited for like any other.
+_pumps = []
+
+
 def _block_until(ready, timeout, what):
     """A wait: runs waiting threads until `ready()`; then, if it is still
     not, fails after `timeout` seconds (None: raises RuntimeError)."""
@@ -57,6 +65,25 @@ def _block_until(ready, timeout, what):
     while _run_pending_one():
         if ready():
             return True
+    if _pumps:
+        import time
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            progressed = False
+            for pump in list(_pumps):
+                remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+                if pump(remaining):
+                    progressed = True
+                    while _run_pending_one():
+                        pass
+                    if ready():
+                        return True
+            if not progressed or (deadline is not None and time.monotonic() >= deadline):
+                break
+        if ready():
+            return True
+        if timeout is not None:
+            return False
     if timeout is None:
         if _stack[-1] != _MAIN_IDENT:
             raise _Parked

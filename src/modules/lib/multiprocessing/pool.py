@@ -22,6 +22,8 @@ import struct
 import sys
 import traceback
 
+import _thread
+
 from .connection import Connection
 from . import TimeoutError
 from . import process as _process
@@ -225,6 +227,9 @@ class Pool:
             self._spawn()
         self._state = RUN
         _process._exit_hooks.append(self._exit_hook)
+        # Waits elsewhere (a `concurrent.futures` future, a `threading`
+        # event set by a callback) read this pool's results.
+        _thread._pumps.append(self._pump)
 
     # ----- workers
 
@@ -245,6 +250,7 @@ class Pool:
                         except OSError:
                             pass
                 _process._exit_hooks.clear()
+                _thread._pumps.clear()
                 _worker(Connection(task_r, None), Connection(None, result_w),
                         self._initializer, self._initargs, self._maxtasksperchild)
             except SystemExit as e:
@@ -483,6 +489,7 @@ class Pool:
         for job in list(self._cache.values()):
             job._cancel()
         self._taskqueue.clear()
+        self._forget()
         for w in list(self._pool):
             try:
                 os.kill(w.pid, 15)
@@ -503,8 +510,13 @@ class Pool:
                 except OSError:
                     pass
                 self._reap(w)
+        self._forget()
+
+    def _forget(self):
         if self._exit_hook in _process._exit_hooks:
             _process._exit_hooks.remove(self._exit_hook)
+        if self._pump in _thread._pumps:
+            _thread._pumps.remove(self._pump)
 
     def _exit_hook(self):
         if os.getpid() == self._owner and self._pool:

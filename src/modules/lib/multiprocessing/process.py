@@ -254,6 +254,8 @@ class BaseProcess:
             _process_counter = itertools.count(1)
             _current_process = self
             _after_fork()
+            import _thread
+            _thread._pumps.clear()
             try:
                 self.run()
                 exitcode = 0
