@@ -170,6 +170,80 @@ pub fn method_ctor(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
     Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: obj.clone() })))
 }
 
+/// `types.FunctionType(code, globals, name=None, argdefs=None,
+/// closure=None)`: a function running `code` with `globals`, with
+/// CPython's argument checks (`func_new_impl`).
+pub fn function_ctor(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.allow_kwargs("function", &["code", "globals", "name", "argdefs", "closure"])?;
+    if args.pos.len() > 5 {
+        return Err(PyErr::type_error(format!("function() takes at most 5 arguments ({} given)", args.pos.len())));
+    }
+    let names = ["code", "globals", "name", "argdefs", "closure"];
+    for (i, n) in names.iter().enumerate().take(args.pos.len()) {
+        if args.kw(n).is_some() {
+            return Err(PyErr::type_error(format!("argument for function() given by name ('{}') and position ({})", n, i + 1)));
+        }
+    }
+    let get = |i: usize| args.arg(i, names[i]);
+    let code = match get(0) {
+        Some(Value::Code(c)) => c.clone(),
+        Some(other) => return Err(PyErr::type_error(format!("function() argument 'code' must be code, not {}", vm.type_name(other)))),
+        None => return Err(PyErr::type_error("function() missing required argument 'code' (pos 1)")),
+    };
+    let globals = match get(1) {
+        Some(Value::Dict(d)) => d.clone(),
+        Some(other) => return Err(PyErr::type_error(format!("function() argument 'globals' must be dict, not {}", vm.type_name(other)))),
+        None => return Err(PyErr::type_error("function() missing required argument 'globals' (pos 2)")),
+    };
+    let name = match get(2) {
+        None | Some(Value::None) => Value::str(&code.name),
+        Some(v @ Value::Str(_)) => v.clone(),
+        Some(_) => return Err(PyErr::type_error("arg 3 (name) must be None or string")),
+    };
+    let defaults = match get(3) {
+        None | Some(Value::None) => Value::None,
+        Some(v @ Value::Tuple(_)) => v.clone(),
+        Some(_) => return Err(PyErr::type_error("arg 4 (defaults) must be None or tuple")),
+    };
+    let nfree = code.freevars.len();
+    let closure: Vec<PyRef<CellObj>> = match get(4) {
+        None | Some(Value::None) if nfree > 0 => return Err(PyErr::type_error("arg 5 (closure) must be tuple")),
+        None | Some(Value::None) => Vec::new(),
+        Some(Value::Tuple(t)) => {
+            if t.len() != nfree {
+                return Err(PyErr::value_error(format!("{} requires closure of length {}, not {}", code.name, nfree, t.len())));
+            }
+            let mut cells = Vec::new();
+            for v in t.as_slice() {
+                match v {
+                    Value::Cell(c) => cells.push(c.clone()),
+                    other => return Err(PyErr::type_error(format!("arg 5 (closure) expected cell, found {}", vm.type_name(other)))),
+                }
+            }
+            cells
+        }
+        Some(_) => return Err(PyErr::type_error("arg 5 (closure) must be None or tuple")),
+    };
+    if nfree == 0 && !closure.is_empty() {
+        return Err(PyErr::value_error(format!("{} requires closure of length 0, not {}", code.name, closure.len())));
+    }
+    let module = globals.get_str("__name__").unwrap_or(Value::None);
+    let f = FunctionObj {
+        qualname: ValueCell::new(Value::str(&code.qualname)),
+        name: ValueCell::new(name),
+        doc: ValueCell::new(code.docstring.clone()),
+        module: ValueCell::new(module),
+        defaults: ValueCell::new(defaults),
+        kwdefaults: ValueCell::new(Value::None),
+        closure: closure.into_boxed_slice(),
+        dict: ValueCell::new(Value::Undef),
+        annotations: ValueCell::new(Value::Undef),
+        code,
+        globals,
+    };
+    Ok(Value::Function(PyRef::new_tracked(f)))
+}
+
 /// `_spry_async.mark_iterable_coroutine(gen)`: `types.coroutine` on a
 /// generator function makes its generators awaitable (CPython sets
 /// `CO_ITERABLE_COROUTINE` on the code object); returns `gen`.

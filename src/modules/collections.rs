@@ -328,8 +328,32 @@ fn extendleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// The count check of a method parsing its arguments with
+/// `PyArg_ParseTuple` (`deque.index`, `deque.insert`): `NAME() takes at
+/// least/at most/exactly N argument(s) (M given)` (receiver excluded).
+fn parse_tuple_counts(args: &Args, owner: &str, name: &str, min: usize, max: usize) -> PyResult<()> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error(format!("{}.{}() takes no keyword arguments", owner, name)));
+    }
+    let n = args.len().saturating_sub(1);
+    if n < min || n > max {
+        let (how, k) = if min == max {
+            ("exactly", min)
+        } else if n < min {
+            ("at least", min)
+        } else {
+            ("at most", max)
+        };
+        return Err(PyErr::type_error(format!("{}() takes {} {} argument{} ({} given)", name, how, k, if k == 1 { "" } else { "s" }, n)));
+    }
+    Ok(())
+}
+
 fn rotate(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arg::counts(&args, "deque", "rotate", 0, 1)?;
+    if args.has_kwargs() {
+        return Err(PyErr::type_error("deque.rotate() takes no keyword arguments"));
+    }
+    arg::positional(&args.rest(), "deque.rotate", 0, 1)?;
     let d = deque_of(this(&args)?)?;
     let n = match args.get(1) {
         Some(v) => arg::int(vm, v)?,
@@ -387,9 +411,17 @@ fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
+/// A start or stop of `deque.index` (CPython's `_PyEval_SliceIndexNotNone`:
+/// anything with `__index__`, huge values clamped).
 fn norm_index(vm: &mut Vm, v: Option<&Value>, len: usize, default: i64) -> PyResult<usize> {
     let i = match v {
-        Some(v) => arg::int(vm, v)?,
+        Some(v) => match vm.index_value(v)? {
+            Some(Value::Int(i)) => i,
+            Some(Value::Bool(b)) => b as i64,
+            Some(big) if crate::objects::int::is_negative(&big) => i64::MIN,
+            Some(_) => i64::MAX,
+            None => return Err(PyErr::type_error("slice indices must be integers or have an __index__ method")),
+        },
         None => default,
     };
     let i = if i < 0 { (i + len as i64).max(0) } else { i.min(len as i64) };
@@ -397,7 +429,7 @@ fn norm_index(vm: &mut Vm, v: Option<&Value>, len: usize, default: i64) -> PyRes
 }
 
 fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arg::counts(&args, "deque", "index", 1, 3)?;
+    parse_tuple_counts(&args, "deque", "index", 1, 3)?;
     let d = deque_of(this(&args)?)?;
     let len = d.len();
     let start = norm_index(vm, args.get(2), len, 0)?;
@@ -417,7 +449,7 @@ fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arg::counts(&args, "deque", "insert", 2, 2)?;
+    parse_tuple_counts(&args, "deque", "insert", 2, 2)?;
     let d = deque_of(this(&args)?)?;
     let len = d.len();
     if d.maxlen.get() == Some(len) {

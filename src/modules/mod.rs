@@ -40,6 +40,8 @@ pub fn init(vm: &mut Vm) {
     sys::init(vm);
     // `types.MethodType(func, obj)` builds a bound method.
     vm.types.method.ctor.set(Some(codeops::method_ctor));
+    // `types.FunctionType(code, globals, ...)` builds a function.
+    vm.types.function.ctor.set(Some(codeops::function_ctor));
 }
 
 /// Names of the modules written in Rust (for `sys.builtin_module_names`).
