@@ -13,7 +13,10 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
+/// Per program. (Programs that fork, `multiprocessing`, compile their
+/// library code again in every process at `--jit-threshold=1`: 5-8 s
+/// each on an idle 2-core machine, more beside the other modes.)
+const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("conformance")

@@ -1336,6 +1336,24 @@ impl Vm {
         true
     }
 
+    /// In the child of `os.fork`: the compiler thread (`background`) did
+    /// not come along, so the child forgets it (without joining it or
+    /// touching its backend, whose lock it may have held) and the
+    /// compilations it had in flight: those regions compile again when
+    /// they are hot, on a thread of the child's own (`jit_start`).
+    pub fn jit_after_fork(&mut self) {
+        if let Some(w) = self.jit.worker.take() {
+            std::mem::forget(w);
+            self.jit.pending.clear();
+            for rec in self.jit.loops.values_mut() {
+                rec.pending = false;
+            }
+            if self.jit.enabled {
+                self.jit_start();
+            }
+        }
+    }
+
     /// `background`: installs the code of every compilation the compiler
     /// thread has finished (never waits).
     pub(crate) fn jit_poll(&mut self) {

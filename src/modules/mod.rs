@@ -116,6 +116,7 @@ py_modules! {
     "gzip" => "gzip.py";
     "pwd" => "pwd.py";
     "zipfile" => "zipfile.py";
+    "tarfile" => "tarfile.py";
     "optparse" => "optparse.py";
     "configparser" => "configparser.py";
     "sched" => "sched.py";

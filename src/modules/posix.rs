@@ -295,13 +295,16 @@ fn pipe(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// parent). `os.fork` (lib/os.py) runs the `register_at_fork` hooks around
 /// it. The child goes on with a copy of the whole interpreter, compiled
 /// code and unflushed output included (as CPython's buffers are copied).
-fn fork(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn fork(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("fork", 0, 0)?;
-    // SAFETY: Spry runs one thread (its optional JIT compiler thread
-    // holds no lock the child needs: the child never waits for it), so
-    // the child's copy of the process is consistent.
+    // SAFETY: Spry runs one thread of Python; its optional JIT compiler
+    // thread (`background`) does not exist in the child, which forgets it
+    // without waiting for it or taking its lock (`jit_after_fork`).
     let pid = unsafe { libc::fork() };
     check_c(pid as i64, &[])?;
+    if pid == 0 {
+        vm.jit_after_fork();
+    }
     Ok(Value::Int(pid as i64))
 }
 
@@ -952,6 +955,30 @@ fn chmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `os.chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True)` and
+/// `os.lchown(path, uid, gid)`: -1 leaves an id unchanged.
+fn chown_common(vm: &mut Vm, args: Args, name: &str, follow: bool) -> PyResult<Value> {
+    args.allow_kwargs(name, &["path", "uid", "gid", "dir_fd", "follow_symlinks"])?;
+    let missing = |what: &str, pos: usize| PyErr::type_error(format!("{}() missing required argument '{}' (pos {})", name, what, pos));
+    let pv = args.arg(0, "path").ok_or_else(|| missing("path", 1))?;
+    let (p, _) = path_arg(vm, name, pv)?;
+    let uid = arg::int(vm, args.arg(1, "uid").ok_or_else(|| missing("uid", 2))?)?;
+    let gid = arg::int(vm, args.arg(2, "gid").ok_or_else(|| missing("gid", 3))?)?;
+    let follow = follow && args.kw("follow_symlinks").map(|v| vm.truthy(v)).transpose()?.unwrap_or(true);
+    let id = |v: i64| if v == -1 { None } else { Some(v as u32) };
+    let r = if follow { std::os::unix::fs::chown(&p, id(uid), id(gid)) } else { std::os::unix::fs::lchown(&p, id(uid), id(gid)) };
+    r.map_err(|e| os_error(&e, &[pv]))?;
+    Ok(Value::None)
+}
+
+fn chown(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    chown_common(vm, args, "chown", true)
+}
+
+fn lchown(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    chown_common(vm, args, "lchown", false)
+}
+
 fn isatty(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("isatty", 1, 1)?;
     let fd = arg::int(vm, &args.pos[0])?;
@@ -1042,6 +1069,8 @@ pub fn make(vm: &mut Vm) -> Value {
             ("readlink", readlink),
             ("symlink", symlink),
             ("chmod", chmod),
+            ("chown", chown),
+            ("lchown", lchown),
             ("isatty", isatty),
             ("times", times),
         ],
