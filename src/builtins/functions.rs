@@ -987,19 +987,7 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
     };
     if let Value::Class(mc) = &meta {
-        let mut winner = mc.clone();
-        for b in &bases {
-            if let Value::Class(bm) = b.metaclass.get() {
-                if crate::vm::types::is_subclass(&bm, &winner) {
-                    winner = bm;
-                } else if !crate::vm::types::is_subclass(&winner, &bm) {
-                    return Err(PyErr::type_error(
-                        "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-                    ));
-                }
-            }
-        }
-        meta = Value::Class(winner);
+        meta = Value::Class(most_derived_metaclass(mc.clone(), &bases)?);
     }
     let bases_tuple = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
     // Namespace from __prepare__: a plain dict runs the body at full speed;
@@ -1257,4 +1245,23 @@ fn eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return exec_or_eval(vm, args, crate::compiler::Mode::Eval, "eval");
     }
     exec_or_eval(vm, args, crate::compiler::Mode::Eval, "eval")
+}
+
+/// The most derived of `meta` and the metaclasses of `bases` (CPython's
+/// `_PyType_CalculateMetaclass`); a metaclass conflict when one is not a
+/// subclass of the others.
+pub(crate) fn most_derived_metaclass(meta: PyRef<ClassObj>, bases: &[PyRef<ClassObj>]) -> PyResult<PyRef<ClassObj>> {
+    let mut winner = meta;
+    for b in bases {
+        if let Value::Class(bm) = b.metaclass.get() {
+            if crate::vm::types::is_subclass(&bm, &winner) {
+                winner = bm;
+            } else if !crate::vm::types::is_subclass(&winner, &bm) {
+                return Err(PyErr::type_error(
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                ));
+            }
+        }
+    }
+    Ok(winner)
 }

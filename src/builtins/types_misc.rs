@@ -446,20 +446,9 @@ fn type_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // keywords), as CPython's `type_new` hands over to the winner.
     if let (3, Some(Value::Tuple(bases))) = (args.len(), args.get(1)) {
         let type_ = vm.types.type_.clone();
-        let mut winner = type_.clone();
-        for b in bases.as_slice() {
-            if let Value::Class(b) = b {
-                if let Value::Class(bm) = b.metaclass.get() {
-                    if crate::vm::types::is_subclass(&bm, &winner) {
-                        winner = bm;
-                    } else if !crate::vm::types::is_subclass(&winner, &bm) {
-                        return Err(PyErr::type_error(
-                            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-                        ));
-                    }
-                }
-            }
-        }
+        let classes: Vec<PyRef<ClassObj>> =
+            bases.as_slice().iter().filter_map(|b| if let Value::Class(c) = b { Some(c.clone()) } else { None }).collect();
+        let winner = super::functions::most_derived_metaclass(type_.clone(), &classes)?;
         if !PyRef::ptr_eq(&winner, &type_) {
             return vm.call(&Value::Class(winner), args);
         }

@@ -390,42 +390,30 @@ class Pool:
         '''
         Equivalent of `map()` -- can be MUCH slower than `Pool.map()`.
         '''
-        self._check_running()
-        if chunksize == 1:
-            result = IMapIterator(self)
-            items = list(iterable)
-            result._set_length(len(items))
-            for i, x in enumerate(items):
-                self._taskqueue.append((result._job, i, func, (x,), {}))
-            return result
-        if chunksize < 1:
-            raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
-        task_batches = list(Pool._get_tasks(func, iterable, chunksize))
-        result = IMapIterator(self)
-        result._set_length(len(task_batches))
-        for i, x in enumerate(task_batches):
-            self._taskqueue.append((result._job, i, mapstar, (x,), {}))
-        return (item for chunk in result for item in chunk)
+        return self._imap(IMapIterator, func, iterable, chunksize,
+                          "Chunksize must be 1+, not {0:n}")
 
     def imap_unordered(self, func, iterable, chunksize=1):
         '''
         Like `imap()` method but ordering of results is arbitrary.
         '''
+        return self._imap(IMapUnorderedIterator, func, iterable, chunksize,
+                          "Chunksize must be 1+, not {0!r}")
+
+    def _imap(self, iterator, func, iterable, chunksize, message):
         self._check_running()
         if chunksize == 1:
-            result = IMapUnorderedIterator(self)
-            items = list(iterable)
-            result._set_length(len(items))
-            for i, x in enumerate(items):
-                self._taskqueue.append((result._job, i, func, (x,), {}))
+            tasks = [(func, (x,)) for x in iterable]
+        else:
+            if chunksize < 1:
+                raise ValueError(message.format(chunksize))
+            tasks = [(mapstar, (x,)) for x in Pool._get_tasks(func, iterable, chunksize)]
+        result = iterator(self)
+        result._set_length(len(tasks))
+        for i, (f, args) in enumerate(tasks):
+            self._taskqueue.append((result._job, i, f, args, {}))
+        if chunksize == 1:
             return result
-        if chunksize < 1:
-            raise ValueError("Chunksize must be 1+, not {0!r}".format(chunksize))
-        task_batches = list(Pool._get_tasks(func, iterable, chunksize))
-        result = IMapUnorderedIterator(self)
-        result._set_length(len(task_batches))
-        for i, x in enumerate(task_batches):
-            self._taskqueue.append((result._job, i, mapstar, (x,), {}))
         return (item for chunk in result for item in chunk)
 
     def apply_async(self, func, args=(), kwds={}, callback=None,
