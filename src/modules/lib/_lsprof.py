@@ -23,8 +23,6 @@ class _StructSeq(tuple):
     def __reduce__(self):
         return (type(self), (tuple(self),))
 
-    n_sequence_fields = property(lambda self: len(self._fields))
-    n_fields = n_sequence_fields
     n_unnamed_fields = 0
 
 
@@ -102,6 +100,8 @@ class Profiler:
                 for code, n, rec, tt, it, calls in _native.stats(self._state)]
 
 
+for _c in (profiler_entry, profiler_subentry):
+    _c.n_sequence_fields = _c.n_fields = len(_c._fields)
 for _c in (profiler_entry, profiler_subentry, Profiler):
     _c.__module__ = '_lsprof'
 del _c
