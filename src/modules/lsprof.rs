@@ -92,9 +92,7 @@ impl NativeState for Profiler {
     fn clear(&self) {
         if let Ok(mut s) = self.state.try_borrow_mut() {
             s.timer = Value::None;
-            s.entries.clear();
-            s.index.clear();
-            s.stack.clear();
+            s.forget();
         }
     }
     fn as_any(&self) -> &dyn Any {
@@ -150,6 +148,13 @@ pub fn event(vm: &mut Vm, state: &Value, ev: Event, key: Key) -> PyResult<()> {
 }
 
 impl State {
+    /// The statistics and the running activations forgotten.
+    fn forget(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.stack.clear();
+    }
+
     fn enter(&mut self, key: Key, t: f64) {
         let (id, obj) = match key {
             Key::Code(c) => (KeyId::Code(&*c as *const _ as usize), Value::Code(c)),
@@ -328,9 +333,7 @@ fn is_enabled(vm: &Vm, state: &Value) -> bool {
 /// `Profiler.disable()`: stops profiling; the open activations end.
 fn disable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, state) = this_state(vm, &args, "disable")?;
-    if args.len() > 1 || args.has_kwargs() {
-        return Err(PyErr::type_error(format!("disable() takes no arguments ({} given)", args.len() - 1)));
-    }
+    crate::builtins::arg::no_args(&args, "disable")?;
     if is_enabled(vm, &state) {
         vm.set_profile_hook(None);
     }
@@ -346,14 +349,8 @@ fn disable(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `Profiler.clear()`: forgets the statistics.
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, state) = this_state(vm, &args, "clear")?;
-    if args.len() > 1 || args.has_kwargs() {
-        return Err(PyErr::type_error(format!("clear() takes no arguments ({} given)", args.len() - 1)));
-    }
-    let p = profiler_of(&state)?;
-    let mut s = p.state.borrow_mut();
-    s.entries.clear();
-    s.index.clear();
-    s.stack.clear();
+    crate::builtins::arg::no_args(&args, "clear")?;
+    profiler_of(&state)?.state.borrow_mut().forget();
     Ok(Value::None)
 }
 

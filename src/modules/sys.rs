@@ -563,11 +563,11 @@ fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// hook sees the same object at a frame's `call` and `return`), its
 /// `f_lineno` and `f_locals` brought up to date at each request.
 pub(crate) fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
+    let (line, locals) = {
+        let f = &vm.frames[i];
+        (f.code().line_at(f.pc.saturating_sub(1)), crate::builtins::functions::frame_locals(vm, i))
+    };
     if let Some(obj) = vm.frames[i].extra.as_ref().and_then(|e| e.object.clone()) {
-        let (line, locals) = {
-            let f = &vm.frames[i];
-            (f.code().line_at(f.pc.saturating_sub(1)), crate::builtins::functions::frame_locals(vm, i))
-        };
         if let Value::Instance(o) = &obj {
             if let Some(d) = &o.dict {
                 d.set_str("f_lineno", Value::Int(line as i64));
@@ -576,22 +576,11 @@ pub(crate) fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
         }
         return obj;
     }
-    let obj = frame_snapshot_new(vm, i);
+    let (globals, code) = (vm.frames[i].globals_ref(), vm.frames[i].code_ref());
+    let back = if i == 0 { Value::None } else { frame_snapshot(vm, i - 1) };
+    let obj = frame_object(vm, Value::Dict(globals), locals, code, line, back);
     vm.frames[i].extra.get_or_insert_with(Default::default).object = Some(obj.clone());
     obj
-}
-
-fn frame_snapshot_new(vm: &mut Vm, i: usize) -> Value {
-    let (globals, locals, code, line) = {
-        let f = &vm.frames[i];
-        let code = f.code_ref();
-        let line = code.line_at(f.pc.saturating_sub(1));
-        let globals = f.globals_ref();
-        let locals = crate::builtins::functions::frame_locals(vm, i);
-        (globals, locals, code, line)
-    };
-    let back = if i == 0 { Value::None } else { frame_snapshot(vm, i - 1) };
-    frame_object(vm, Value::Dict(globals), locals, code, line, back)
 }
 
 fn frame_new(_vm: &mut Vm, _args: Args) -> PyResult<Value> {

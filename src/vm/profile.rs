@@ -192,12 +192,7 @@ pub fn builtin_label(b: &BuiltinObj) -> String {
 
 /// `sys.setprofile(func)`.
 pub fn setprofile(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
-    if args.has_kwargs() {
-        return Err(super::PyErr::type_error("sys.setprofile() takes no keyword arguments"));
-    }
-    if args.len() != 1 {
-        return Err(super::PyErr::type_error(format!("sys.setprofile() takes exactly one argument ({} given)", args.len())));
-    }
+    args.check("sys.setprofile", 1, 1)?;
     let f = args.pos[0].clone();
     vm.set_profile_hook(if f.is_none() { None } else { Some(ProfileHook::Func(f)) });
     Ok(Value::None)
@@ -205,11 +200,6 @@ pub fn setprofile(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
 
 /// `sys.getprofile()`.
 pub fn getprofile(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
-    if args.has_kwargs() {
-        return Err(super::PyErr::type_error("sys.getprofile() takes no keyword arguments"));
-    }
-    if !args.is_empty() {
-        return Err(super::PyErr::type_error(format!("sys.getprofile() takes no arguments ({} given)", args.len())));
-    }
+    args.check("sys.getprofile", 0, 0)?;
     Ok(vm.profile_object())
 }
