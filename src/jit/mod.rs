@@ -159,6 +159,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "split",
         "save unboxed floats to stack slots around helper calls and read them back after, so that inner loops keep them in registers",
     ),
+    (
+        "borrow",
+        "a register that holds a counted copy of an object another register keeps (a copied variable, a method's `self`, an operator's operands, and the inlined callee's parameters they become) drops it with a plain decrement when it is cleared or overwritten: no check for the last reference, no helper call, no safe point",
+    ),
 ];
 
 /// Which optimisations are on.

@@ -639,6 +639,17 @@ enum Fact {
     /// without checks, until a helper that may run Python code, or a
     /// compiled store of a global, drops it.
     Global { value: Option<LocalId>, dicts: [usize; 2] },
+    /// Keyed by `BORROW_FACT`: when the register's slot holds a heap
+    /// object, register `c`'s slot holds the same object, each with a
+    /// reference of its own (a counted copy: `Move`, a method's `self`
+    /// (or Undef), an operator method's operands; a call's arguments pass
+    /// it on to the inlined callee's parameters). Releasing the register's
+    /// reference then never frees the object: a plain decrement
+    /// (`decrement_borrowed`), no check for the last reference, no helper
+    /// call, no safe point (`--jit-opt borrow`). Python code cannot change
+    /// a frame's registers, so only writes of either register drop it
+    /// (`forget_writes`, `unborrow`), not helper calls (`clear_facts`).
+    Borrow { c: usize },
 }
 
 /// The pc of the last back-edge (`Loop`) of `code` to loop header `h`: the
@@ -668,6 +679,8 @@ fn inlined_result(ins: &Instr) -> Option<(Reg, bool)> {
 
 /// The facts key of a register's `Fact::Cell` (no name has address 2).
 const CELL_FACT: i64 = 2;
+/// The facts key of a register's `Fact::Borrow` (no name has address 3).
+const BORROW_FACT: i64 = 3;
 
 /// The key of the `Fact::KindVersion` of a shape (no register has this
 /// number).
@@ -1133,7 +1146,28 @@ impl<'a> Tr<'a> {
     /// Drops every fact.
     fn clear_facts(&mut self) {
         self.count_drops();
-        self.facts.clear();
+        self.facts.retain(|_, f| matches!(f, Fact::Borrow { .. }));
+    }
+    /// Register `r`'s slot changes: no register borrows from it any more
+    /// (see `Fact::Borrow`), and it borrows from none.
+    fn unborrow(&mut self, r: usize) {
+        if !self.facts.is_empty() {
+            self.facts.retain(|k, f| !((k.0 == r && k.1 == BORROW_FACT) || matches!(f, Fact::Borrow { c } if *c == r)));
+        }
+    }
+    /// Records that register `d`'s slot holds a counted copy of the object
+    /// in register `s`'s slot (`Fact::Borrow`).
+    fn borrow(&mut self, d: usize, s: usize) {
+        if d != s {
+            self.facts.insert((d, BORROW_FACT, false), Fact::Borrow { c: s });
+        }
+    }
+    /// The register that register `r` borrows its object from, if any.
+    fn borrowed_from(&self, r: usize) -> Option<usize> {
+        match self.facts.get(&(r, BORROW_FACT, false)) {
+            Some(Fact::Borrow { c }) => Some(*c),
+            _ => None,
+        }
     }
     /// Counts a drop of every class of facts (`drops`).
     fn count_drops(&mut self) {
@@ -1241,12 +1275,22 @@ impl<'a> Tr<'a> {
         }
         let (mut reads, mut writes) = (Vec::new(), Vec::new());
         ins.reg_effects(&mut reads, &mut writes);
+        // A call's arguments keep what they borrow until the call moves
+        // them into an inlined callee's parameters (or consumes them: the
+        // pass after the instruction drops it then); a method's `self`
+        // keeps what it borrowed from the receiver.
+        let keep_borrow = |w: Reg| match ins {
+            Instr::Call { .. } | Instr::CallKw { .. } | Instr::CallMethod { .. } | Instr::CallMethodKw { .. } => !after,
+            Instr::LoadMethod { dst, .. } => after && w == dst + 1,
+            _ => false,
+        };
         for w in writes {
             if Some(w) == result {
                 continue;
             }
             let a = self.abs(w);
-            self.facts.retain(|k, _| k.0 != a);
+            let kb = keep_borrow(w);
+            self.facts.retain(|k, f| (k.0 != a || (kb && k.1 == BORROW_FACT)) && !matches!(f, Fact::Borrow { c } if *c == a));
         }
     }
     fn call(&mut self, addr: usize, name: &'static str, args: impl AsRef<[Var]>) -> Var {
@@ -1487,40 +1531,73 @@ impl<'a> Tr<'a> {
     fn drop_old(&mut self, r: usize) -> Option<u8> {
         let mem = self.st[r].slot_mem();
         if mem.is_some_and(|m| !is_heap_tag(m)) {
+            self.unborrow(r);
             return mem;
         }
         // Inline decrement (the slot often holds an object something else
         // keeps alive, as a temporary that held `self.items` before a bool).
-        let a = self.slot_addr(r);
-        self.release_at(a);
-        self.freed = true;
+        self.freed |= self.release_reg(r, mem);
+        self.unborrow(r);
         let z = self.iconst(0);
         self.store(self.base, Self::slot_off(r), z);
         Some(0)
     }
     /// The register was written in memory by a helper.
     fn clobber(&mut self, r: usize) {
+        self.unborrow(r);
         self.st[r] = RS::ANY;
     }
 
     /// Releases what the slot holds if it may be a heap object (see
-    /// `release_at`).
+    /// `release_at_hint`).
     fn release_slot(&mut self, r: usize, known: Option<u8>) {
-        if let Some(t) = known {
-            if !is_heap_tag(t) {
-                return;
-            }
+        self.release_reg(r, known);
+    }
+
+    /// Releases what register `r`'s slot holds if it may be a heap object
+    /// (`known`: its tag, if known): a plain decrement when another
+    /// register keeps the object (`Fact::Borrow`), else `release_at_hint`.
+    /// Whether the release may have freed an object.
+    fn release_reg(&mut self, r: usize, known: Option<u8>) -> bool {
+        if known.is_some_and(|t| !is_heap_tag(t)) {
+            return false;
         }
         let a = self.slot_addr(r);
-        self.release_at(a);
+        if self.opts.has("borrow") && self.borrowed_from(r).is_some() {
+            self.decrement_borrowed(a);
+            return false;
+        }
+        self.release_at_hint(a, false);
+        true
+    }
+
+    /// Drops the reference at `a` to an object another register keeps
+    /// (`Fact::Borrow`), if the slot holds a heap object: a decrement that
+    /// cannot reach zero (no check for the last reference, no helper).
+    fn decrement_borrowed(&mut self, a: Var) {
+        let t = self.load(a, 0);
+        let heap = self.is_heap(t);
+        let dec = self.new_block();
+        let done = self.new_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (dec, vec![]), els: (done, vec![]) });
+        self.cur = dec;
+        let q = self.load(a, 8);
+        let rc = self.load(q, 0);
+        let one = self.iconst(1);
+        let rc1 = self.op1(Op::ISub, [rc, one]);
+        self.store(q, 0, rc1);
+        self.f.set_term(self.cur, Terminator::Jump(done, vec![]));
+        self.cur = done;
     }
 
     /// Releases what slot `r` holds (see `release_slot`) and leaves it
     /// Undef; the caller says what the register's state is then.
-    fn empty_slot(&mut self, r: usize, known: Option<u8>) {
-        self.release_slot(r, known);
+    fn empty_slot(&mut self, r: usize, known: Option<u8>) -> bool {
+        let freed = self.release_reg(r, known);
+        self.unborrow(r);
         let z = self.iconst(0);
         self.store(self.base, Self::slot_off(r), z);
+        freed
     }
 
     /// Writes a virtual register's value to its slot.
@@ -2882,7 +2959,14 @@ impl<'a> Tr<'a> {
                     }
                 }
             }
-            reg.incoming.entry(lo).or_default().push((entry_block, entry_state, Facts::default()));
+            // An inlined callee starts with what its parameters borrow
+            // (`Fact::Borrow`); no other fact.
+            let entry_facts: Facts = if reg.is_root {
+                Facts::default()
+            } else {
+                self.facts.iter().filter(|(_, f)| matches!(f, Fact::Borrow { .. })).map(|(k, f)| (*k, *f)).collect()
+            };
+            reg.incoming.entry(lo).or_default().push((entry_block, entry_state, entry_facts));
         }
         for &start in &order {
             let edges = self.regions.last_mut().unwrap().incoming.remove(&start).unwrap_or_default();
@@ -3595,12 +3679,10 @@ impl<'a> Tr<'a> {
     /// Returns whether the release may have freed an object.
     fn move_slot(&mut self, d: usize, s: usize, ss: RS) -> bool {
         let known = self.st[d].slot_mem();
-        let freed = known.is_none_or(is_heap_tag);
-        if freed {
-            // (An inline decrement: the old value is often shared.)
-            let da = self.slot_addr(d);
-            self.release_at(da);
-        }
+        // (An inline decrement: the old value is often shared.)
+        let freed = self.release_reg(d, known);
+        self.unborrow(d);
+        self.unborrow(s);
         let so = Self::slot_off(s);
         let t = self.load(self.base, so);
         let p = self.load(self.base, so + 8);
@@ -3897,6 +3979,7 @@ impl<'a> Tr<'a> {
                         self.copy_to_reg(d, sa, ss.slot_mem());
                         self.st[d] = RS::copied_from(ss.t);
                         self.copy_facts(s, d, true);
+                        self.borrow(d, s);
                     }
                 }
                 Ok(Flow::Next)
@@ -5982,13 +6065,6 @@ impl<'a> Tr<'a> {
         self.icmp(Cmp::Ult, d, n)
     }
 
-    /// Releases what the value slot at `addr` holds if it is a heap object
-    /// (the slot is left Undef then): an inline decrement, the `release`
-    /// helper only for the last reference.
-    fn release_at(&mut self, addr: Var) {
-        self.release_at_hint(addr, false)
-    }
-
     /// `release_at_hint` unless `known` (`RS::slot_mem`) says the slot
     /// holds no object.
     fn release_known(&mut self, addr: Var, known: Option<u8>, rare: bool) {
@@ -5997,12 +6073,17 @@ impl<'a> Tr<'a> {
         }
     }
 
-    /// `release_at`; `rare`: the last reference is rarely dropped here (a
+    /// Releases what the value slot at `addr` holds if it is a heap object
+    /// (the slot is left Undef then): an inline decrement, the `release`
+    /// helper only for the last reference. `rare`: the last reference is rarely dropped here (a
     /// value replaced in a container or an attribute, usually shared):
     /// the helper is called through the register-preserving trampoline
     /// (`preserve`), which costs more per call than the spills it saves
     /// where temporaries die often (raytrace's vectors).
     fn release_at_hint(&mut self, addr: Var, rare: bool) {
+        // (The tag is checked even where the state says it is a heap
+        // object's: a slot a helper emptied may still be described by the
+        // state it had.)
         let t = self.load(addr, 0);
         let heap = self.is_heap(t);
         let dec = self.new_block();
@@ -7774,6 +7855,7 @@ impl<'a> Tr<'a> {
         self.copy_to_reg(s1, sa, Some(tag::INSTANCE));
         self.st[s1] = RS::mem_type(T::Tag(tag::INSTANCE));
         self.copy_facts(o, s1, true);
+        self.borrow(s1, o);
         Ok(Some(Flow::Next))
     }
 
@@ -7939,6 +8021,8 @@ impl<'a> Tr<'a> {
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
         self.st = after;
+        // (Both paths: `self` a counted copy of the receiver, or Undef.)
+        self.borrow(d + 1, o);
         Ok(Some(Flow::Next))
     }
 
@@ -8509,6 +8593,7 @@ impl<'a> Tr<'a> {
                 self.copy_to_reg(d, sa, ss.slot_mem());
                 self.st[d] = RS::copied_from(ss.t);
                 self.copy_facts(s, d, true);
+                self.borrow(d, s);
                 continue;
             }
             if !self.def_virtual_copy(d, s) {
@@ -8647,18 +8732,20 @@ impl<'a> Tr<'a> {
                 }
             }
         }
-        // Clear the callee's window (it must be all Undef again).
+        // Clear the callee's window (it must be all Undef again). A
+        // parameter that borrowed its object from a register that still
+        // holds it (`Fact::Borrow`) frees nothing.
         let mut freed = false;
         for k in offset..offset + nregs {
             let mem = self.st[k].slot_mem();
             if mem == Some(0) {
                 continue;
             }
-            freed |= mem.is_none_or(is_heap_tag);
-            self.empty_slot(k, mem);
+            freed |= self.empty_slot(k, mem);
         }
-        // Facts about the callee's registers go with them.
-        self.facts.retain(|k, _| k.0 < offset || k.0 >= usize::MAX - 1);
+        // Facts about the callee's registers go with them (and what borrows
+        // from them).
+        self.facts.retain(|k, f| (k.0 < offset || k.0 >= usize::MAX - 1) && !matches!(f, Fact::Borrow { c } if *c >= offset));
         // A call instruction's result is in `r` and the caller goes on at
         // the next instruction: when a finalizer or a collection is due
         // after the clearing, the compiled code leaves there (the
