@@ -2486,6 +2486,14 @@ impl<'a> Tr<'a> {
             if widen.get(r).is_some_and(|m| m & !(1 << (v.tag() & 31)) != 0) {
                 continue;
             }
+            // A whole function's parameter that is a bound method is not a
+            // constant: a call's argument is usually made for that call
+            // (`WeakMethod(obj.method)`), and the compiled code would keep
+            // it (and its `self`) alive.
+            if self.whole && r < named && matches!(v, Value::Method(_)) {
+                *e = RS::mem_type(T::Tag(v.tag()));
+                continue;
+            }
             *e = self.entry_type(v);
         }
         let entry = self.normalize(entry, header);

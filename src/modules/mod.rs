@@ -30,6 +30,7 @@ pub mod sys;
 pub mod time;
 pub mod timecal;
 pub mod unicodedata;
+pub mod weakref;
 pub mod zlib;
 
 use crate::objects::*;
@@ -253,6 +254,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_select" => subprocess::make_select(vm),
         "_zlib" => zlib::make(vm),
         "_spry_lsprof" => lsprof::make(vm),
+        "_spry_weakref" => weakref::make(vm),
         "_spry_marshal" => marshal::make(vm),
         "_spry_re" => regex::make(vm),
         "_struct" => structmod::make(vm),

@@ -125,6 +125,12 @@ thread_local! {
     /// Set while the queue is not empty; `GC_BUDGET` is then lowered by
     /// `FINALIZE_BIAS`.
     static FINALIZE_BIASED: Cell<bool> = const { Cell::new(false) };
+    /// Weak references whose referent was freed and whose callback must run
+    /// (`modules/weakref.rs`), oldest first; each entry owns one count.
+    static WEAK_CALLBACKS: RefCell<Vec<NonNull<ObjBox<InstanceObj>>>> = const { RefCell::new(Vec::new()) };
+    /// How many objects have weak references (`modules/weakref.rs`): while
+    /// it is 0, a free does not look in the weak reference table.
+    pub(crate) static WEAK_REFERENTS: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Subtracted from `GC_BUDGET` while finalizers are queued, so that the
@@ -282,6 +288,7 @@ unsafe fn dealloc_box<T: 'static>(h: NonNull<ObjHeader>) {
         if inst.needs_finalizer() && queue_finalizer(h) {
             return;
         }
+        clear_weak_references(h);
         // SAFETY: as above; the instance is untracked before it is kept
         // for reuse.
         unsafe {
@@ -296,6 +303,9 @@ unsafe fn dealloc_box<T: 'static>(h: NonNull<ObjHeader>) {
             }
         }
     }
+    if TypeId::of::<T>() != TypeId::of::<InstanceObj>() {
+        clear_weak_references(h);
+    }
     // SAFETY: `gc` is read from a live header; the registry entry (if any)
     // points at this object and is removed before the memory is freed.
     unsafe {
@@ -306,6 +316,15 @@ unsafe fn dealloc_box<T: 'static>(h: NonNull<ObjHeader>) {
         let p = h.cast::<ObjBox<T>>();
         std::ptr::drop_in_place(p.as_ptr());
         box_free(p);
+    }
+}
+
+/// An object is freed for good (after its `__del__`): its weak references
+/// die (`modules/weakref.rs`; nothing to look up while no object has any).
+#[inline(always)]
+fn clear_weak_references(h: NonNull<ObjHeader>) {
+    if WEAK_REFERENTS.try_with(|n| n.get()).unwrap_or(0) != 0 {
+        crate::modules::weakref::referent_freed(h.as_ptr() as usize);
     }
 }
 
@@ -446,6 +465,32 @@ fn queue_finalizer(h: NonNull<ObjHeader>) -> bool {
     }
 }
 
+/// Queues the weak reference `wr` (whose referent died) for its callback,
+/// run at the next safe point with the finalizers.
+pub fn queue_weak_callback(wr: PyRef<InstanceObj>) {
+    let p = wr.into_raw();
+    let first = WEAK_CALLBACKS.try_with(|q| {
+        let mut q = q.borrow_mut();
+        // SAFETY: `into_raw` gives a non-null pointer.
+        q.push(unsafe { NonNull::new_unchecked(p as *mut ObjBox<InstanceObj>) });
+        q.len() == 1
+    });
+    // (Thread-local storage torn down: the count is never given back.)
+    if let Ok(true) = first {
+        if !FINALIZE_BIASED.with(|b| b.replace(true)) {
+            GC_BUDGET.with(|b| b.set(b.get() - FINALIZE_BIAS));
+        }
+    }
+}
+
+/// Takes every queued weak reference (their counts pass to the caller),
+/// oldest first.
+pub fn take_weak_callbacks() -> Vec<PyRef<InstanceObj>> {
+    let all = WEAK_CALLBACKS.with(|q| std::mem::take(&mut *q.borrow_mut()));
+    // SAFETY: the queue owned one count on each.
+    all.into_iter().map(|p| unsafe { PyRef::from_raw(p.as_ptr()) }).collect()
+}
+
 /// Takes every queued instance (their counts pass to the caller), oldest first.
 pub fn take_finalizers() -> Vec<PyRef<InstanceObj>> {
     let all = FINALIZE_QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
@@ -462,7 +507,7 @@ pub fn finalizers_pending() -> bool {
 /// Called once the queue is empty: safe points stop reporting work unless
 /// a collection is due.
 pub fn finalizers_done() {
-    let empty = FINALIZE_QUEUE.with(|q| q.borrow().is_empty());
+    let empty = FINALIZE_QUEUE.with(|q| q.borrow().is_empty()) && WEAK_CALLBACKS.with(|q| q.borrow().is_empty());
     if empty && FINALIZE_BIASED.with(|b| b.replace(false)) {
         GC_BUDGET.with(|b| b.set(b.get() + FINALIZE_BIAS));
     }

@@ -94,10 +94,34 @@ impl Vm {
         let mut work: Vec<PyRef<InstanceObj>> = Vec::new();
         loop {
             work.extend(rc::take_finalizers().into_iter().rev());
-            let Some(obj) = work.pop() else { break };
-            self.finalize_instance(obj);
+            if let Some(obj) = work.pop() {
+                self.finalize_instance(obj);
+                continue;
+            }
+            // Then the callbacks of weak references whose referent died.
+            let weak = rc::take_weak_callbacks();
+            if weak.is_empty() {
+                break;
+            }
+            for wr in weak {
+                self.weakref_callback(wr);
+            }
         }
         rc::finalizers_done();
+    }
+
+    /// Calls the callback of weak reference `wr` (`wr._cb(wr)`, see
+    /// `lib/_weakref.py`); an exception is reported as CPython does for a
+    /// callback ("Exception ignored in: <callback>").
+    fn weakref_callback(&mut self, wr: PyRef<InstanceObj>) {
+        let this = Value::Instance(wr);
+        let Ok(Some(cb)) = self.get_attr_opt(&this, "_cb") else { return };
+        if cb.is_none() {
+            return;
+        }
+        if let Err(mut e) = self.call_function(&cb, std::slice::from_ref(&this)) {
+            self.write_unraisable(&mut e, &cb);
+        }
     }
 
     /// Calls `obj.__del__()` unless it ran already, then gives up `obj`

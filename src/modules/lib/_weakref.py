@@ -1,53 +1,239 @@
-"""Weak references for Spry. Spry frees objects by reference counting and
-collects cycles, but does not track weak references yet: these references
-keep their referent alive (they never die), which is safe, only longer-lived."""
+"""Weak references for Spry.
+
+A reference is an instance of `ReferenceType` (a Python class, so that
+`weakref.KeyedRef` and `weakref.WeakMethod` subclass it as in CPython)
+holding a handle into the native table of `_spry_weakref`, which does not
+keep the referent alive: when the referent is freed (by its last release
+or by the cycle collector, after its `__del__`), every reference to it
+returns None from then on and the callbacks of the live ones run, newest
+first, at the next safe point."""
+
+import _spry_weakref as _w
 
 
 class ReferenceType:
-    __slots__ = ('_obj', '_callback', '__weakref__') if False else ('_obj', '_callback')
+    __slots__ = ('_h', '_cb', '_hash', '__weakref__')
 
-    def __init__(self, obj, callback=None):
-        self._obj = obj
-        self._callback = callback
+    def __new__(cls, ob, callback=None, /, *args, **kwargs):
+        if callback is None and cls is ReferenceType:
+            r = _w.basic(ob)
+            if r is not None:
+                return r
+        self = object.__new__(cls)
+        self._cb = callback
+        self._hash = None
+        self._h = _w.new(ob, self, callback is not None, callback is None and cls is ReferenceType)
+        return self
 
-    def __call__(self):
-        return self._obj
+    def __init__(self, ob, callback=None, /, *args, **kwargs):
+        pass
 
-    def __eq__(self, other):
-        if isinstance(other, ReferenceType):
-            return self._obj == other._obj
-        return NotImplemented
-
-    def __hash__(self):
-        return hash(self._obj)
-
-    def __repr__(self):
-        o = self._obj
-        return "<weakref at %#x; to '%s' at %#x>" % (id(self), type(o).__name__, id(o))
+    __call__ = _w.ref_call
 
     @property
     def __callback__(self):
-        return self._callback
+        return self._cb
 
-    @classmethod
+    def __hash__(self):
+        h = self._hash
+        if h is None:
+            o = _w.get(self._h)
+            if o is None:
+                raise TypeError("weak object has gone away")
+            h = self._hash = hash(o)
+        return h
+
+    def __eq__(self, other):
+        if not isinstance(other, ReferenceType):
+            return NotImplemented
+        a = _w.get(self._h)
+        b = _w.get(other._h)
+        if a is None or b is None:
+            return self is other
+        return a == b
+
+    def __ne__(self, other):
+        if not isinstance(other, ReferenceType):
+            return NotImplemented
+        a = _w.get(self._h)
+        b = _w.get(other._h)
+        if a is None or b is None:
+            return self is not other
+        return a != b
+
+    def __repr__(self):
+        o = _w.get(self._h)
+        if o is None:
+            return "<weakref at %#x; dead>" % id(self)
+        name = _special_name(o)
+        if name is None:
+            return "<weakref at %#x; to '%s' at %#x>" % (id(self), _type_name(o), id(o))
+        return "<weakref at %#x; to '%s' at %#x (%s)>" % (id(self), _type_name(o), id(o), name)
+
+    def __reduce__(self):
+        raise TypeError("cannot pickle 'weakref' object")
+
     def __class_getitem__(cls, item):
-        return cls
+        import types
+        return types.GenericAlias(cls, item)
 
 
+ReferenceType.__name__ = 'weakref'
+ReferenceType.__qualname__ = 'weakref'
 ref = ReferenceType
 
 
-def proxy(obj, callback=None):
-    return obj
+def _type_name(o):
+    t = type(o)
+    m = t.__module__
+    if m in ('builtins', '__main__') or not isinstance(m, str):
+        return t.__qualname__
+    return m + '.' + t.__qualname__
 
 
-def getweakrefcount(obj):
-    return 0
+def _special_name(o):
+    # CPython looks `__name__` up on the type (`_PyObject_LookupSpecial`):
+    # functions, classes, modules and methods have one, plain instances not.
+    import types
+    if isinstance(o, (type, types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.ModuleType)):
+        n = getattr(o, '__name__', None)
+        return n if isinstance(n, str) else None
+    return None
 
 
-def getweakrefs(obj):
-    return []
+def getweakrefcount(obj, /):
+    return len(_w.refs(obj))
 
 
-ProxyType = type(None)
-CallableProxyType = type(None)
+def getweakrefs(obj, /):
+    return _w.refs(obj)
+
+
+def _remove_dead_weakref(d, key, /):
+    try:
+        wr = d[key]
+    except KeyError:
+        return
+    if isinstance(wr, ReferenceType) and wr() is None:
+        del d[key]
+
+
+class ProxyType:
+    """`weakref.proxy(obj)`: forwards to the referent while it lives, then
+    raises ReferenceError."""
+    __slots__ = ('_ref', '__weakref__')
+
+    def __init__(self, ob, callback=None):
+        if callback is not None:
+            proxy = self
+            object.__setattr__(self, '_ref', ref(ob, lambda _r: callback(proxy)))
+        else:
+            object.__setattr__(self, '_ref', ref(ob))
+
+    def _target(self):
+        o = object.__getattribute__(self, '_ref')()
+        if o is None:
+            raise ReferenceError("weakly-referenced object no longer exists")
+        return o
+
+    def __getattribute__(self, name):
+        return getattr(ProxyType._target(self), name)
+
+    def __setattr__(self, name, value):
+        setattr(ProxyType._target(self), name, value)
+
+    def __delattr__(self, name):
+        delattr(ProxyType._target(self), name)
+
+    def __repr__(self):
+        o = object.__getattribute__(self, '_ref')()
+        return "<weakproxy at %#x to %s at %#x>" % (id(self), type(o).__name__, id(o))
+
+    def __str__(self):
+        return str(ProxyType._target(self))
+
+    def __bool__(self):
+        return bool(ProxyType._target(self))
+
+    def __len__(self):
+        return len(ProxyType._target(self))
+
+    def __iter__(self):
+        return iter(ProxyType._target(self))
+
+    def __next__(self):
+        return next(ProxyType._target(self))
+
+    def __contains__(self, x):
+        return x in ProxyType._target(self)
+
+    def __getitem__(self, k):
+        return ProxyType._target(self)[k]
+
+    def __setitem__(self, k, v):
+        ProxyType._target(self)[k] = v
+
+    def __delitem__(self, k):
+        del ProxyType._target(self)[k]
+
+    def __eq__(self, o):
+        return ProxyType._target(self) == o
+
+    def __ne__(self, o):
+        return ProxyType._target(self) != o
+
+    def __lt__(self, o):
+        return ProxyType._target(self) < o
+
+    def __le__(self, o):
+        return ProxyType._target(self) <= o
+
+    def __gt__(self, o):
+        return ProxyType._target(self) > o
+
+    def __ge__(self, o):
+        return ProxyType._target(self) >= o
+
+    def __add__(self, o):
+        return ProxyType._target(self) + o
+
+    def __sub__(self, o):
+        return ProxyType._target(self) - o
+
+    def __mul__(self, o):
+        return ProxyType._target(self) * o
+
+    def __truediv__(self, o):
+        return ProxyType._target(self) / o
+
+    def __floordiv__(self, o):
+        return ProxyType._target(self) // o
+
+    def __mod__(self, o):
+        return ProxyType._target(self) % o
+
+    def __neg__(self):
+        return -ProxyType._target(self)
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'weakproxy'")
+
+    def __reduce__(self):
+        raise TypeError("cannot pickle 'weakproxy' object")
+
+
+class CallableProxyType(ProxyType):
+    __slots__ = ()
+
+    def __call__(self, *args, **kwargs):
+        return ProxyType._target(self)(*args, **kwargs)
+
+
+ProxyType.__name__ = ProxyType.__qualname__ = 'weakproxy'
+CallableProxyType.__name__ = CallableProxyType.__qualname__ = 'weakcallableproxy'
+
+
+def proxy(obj, callback=None, /):
+    if callable(obj):
+        return CallableProxyType(obj, callback)
+    return ProxyType(obj, callback)

@@ -26,6 +26,9 @@ _NotImplementedType = type(NotImplemented)
 _atomic = {_NoneType, int, float, bool, complex, str, bytes, tuple, frozenset,
            type, range, slice, _FunctionType, _BuiltinFunctionType, _CodeType,
            _EllipsisType, _NotImplementedType, property}
+# (CPython's copy module treats weak references as immutable too.)
+from _weakref import ref as _weakref_type
+_atomic.add(_weakref_type)
 
 
 def _reconstruct_state(y, state, deep, memo):
