@@ -1571,16 +1571,24 @@ impl<'a> Tr<'a> {
         true
     }
 
-    /// Drops the reference at `a` to an object another register keeps
-    /// (`Fact::Borrow`), if the slot holds a heap object: a decrement that
-    /// cannot reach zero (no check for the last reference, no helper).
-    fn decrement_borrowed(&mut self, a: Var) {
-        let t = self.load(a, 0);
+    /// Goes on in a new block entered when the value slot at `addr` holds a
+    /// heap object; returns the block to jump to when done (also the
+    /// target when it holds none).
+    fn when_heap(&mut self, addr: Var) -> BlockId {
+        let t = self.load(addr, 0);
         let heap = self.is_heap(t);
         let dec = self.new_block();
         let done = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (dec, vec![]), els: (done, vec![]) });
         self.cur = dec;
+        done
+    }
+
+    /// Drops the reference at `a` to an object another register keeps
+    /// (`Fact::Borrow`), if the slot holds a heap object: a decrement that
+    /// cannot reach zero (no check for the last reference, no helper).
+    fn decrement_borrowed(&mut self, a: Var) {
+        let done = self.when_heap(a);
         let q = self.load(a, 8);
         let rc = self.load(q, 0);
         let one = self.iconst(1);
@@ -6092,12 +6100,7 @@ impl<'a> Tr<'a> {
         // (The tag is checked even where the state says it is a heap
         // object's: a slot a helper emptied may still be described by the
         // state it had.)
-        let t = self.load(addr, 0);
-        let heap = self.is_heap(t);
-        let dec = self.new_block();
-        let done = self.new_block();
-        self.f.set_term(self.cur, Terminator::Branch { cond: heap, then: (dec, vec![]), els: (done, vec![]) });
-        self.cur = dec;
+        let done = self.when_heap(addr);
         let q = self.load(addr, 8);
         let rc = self.load(q, 0);
         let last = self.icmp_imm(Cmp::Le, rc, 1);

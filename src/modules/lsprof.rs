@@ -101,14 +101,7 @@ impl NativeState for Profiler {
 }
 
 fn profiler_of(v: &Value) -> PyResult<&Profiler> {
-    if let Value::Native(n) = v {
-        if let NativeData::Other(s) = &n.data {
-            if let Some(p) = s.as_any().downcast_ref::<Profiler>() {
-                return Ok(p);
-            }
-        }
-    }
-    Err(PyErr::type_error("_lsprof: not a profiler state"))
+    super::native_state::<Profiler>(v).ok_or_else(|| PyErr::type_error("_lsprof: not a profiler state"))
 }
 
 /// The profiler's clock, in seconds.
@@ -267,17 +260,7 @@ fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn state_class(vm: &mut Vm) -> PyRef<ClassObj> {
-    if let Some(c) = vm.lazy_classes.get("_lsprof.state") {
-        return c.clone();
-    }
-    let ns = DictObj::new();
-    ns.set_str("__module__", Value::str("_lsprof"));
-    let meta = vm.types.type_.clone();
-    let obj = vm.types.object.clone();
-    let c = vm.make_class(&meta, "state", vec![obj], &ns).expect("_lsprof state class");
-    c.flags.set(c.flags.get() | class_flags::NO_DICT);
-    vm.lazy_classes.insert("_lsprof.state", c.clone());
-    c
+    super::native_class(vm, "_lsprof.state", "_lsprof", "state", 0, |_, _| {})
 }
 
 /// The profiler object (`self`) and its state (`self._state`).

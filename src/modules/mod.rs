@@ -287,6 +287,43 @@ pub fn new_module(vm: &mut Vm, name: &'static str, fns: &[(&'static str, Builtin
     m
 }
 
+/// The state of type `T` of a native object (`NativeData::Other`), if `v`
+/// is one.
+pub fn native_state<T: 'static>(v: &Value) -> Option<&T> {
+    match v {
+        Value::Native(n) => match &n.data {
+            NativeData::Other(s) => s.as_any().downcast_ref::<T>(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The class `module.name` of a native module's objects (no `__dict__`,
+/// `flags` added), made on first use and kept in `Vm::lazy_classes` under
+/// `key`; `init` runs once on the new class (methods, constructor).
+pub fn native_class(
+    vm: &mut Vm,
+    key: &'static str,
+    module: &str,
+    name: &str,
+    flags: u32,
+    init: impl FnOnce(&mut Vm, &PyRef<ClassObj>),
+) -> PyRef<ClassObj> {
+    if let Some(c) = vm.lazy_classes.get(key) {
+        return c.clone();
+    }
+    let ns = DictObj::new();
+    ns.set_str("__module__", Value::str(module));
+    let meta = vm.types.type_.clone();
+    let obj = vm.types.object.clone();
+    let c = vm.make_class(&meta, name, vec![obj], &ns).expect("native class");
+    c.flags.set(c.flags.get() | class_flags::NO_DICT | flags);
+    init(vm, &c);
+    vm.lazy_classes.insert(key, c.clone());
+    c
+}
+
 /// Sets a module attribute.
 pub fn set(m: &Value, name: &str, v: Value) {
     if let Value::Module(mo) = m {

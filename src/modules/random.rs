@@ -128,34 +128,18 @@ impl NativeState for RandomState {
 }
 
 fn mt_of(v: &Value) -> PyResult<&RandomState> {
-    if let Value::Native(n) = v {
-        if let NativeData::Other(s) = &n.data {
-            if let Some(r) = s.as_any().downcast_ref::<RandomState>() {
-                return Ok(r);
-            }
-        }
-    }
-    Err(PyErr::type_error("descriptor requires a '_random.Random' object"))
+    super::native_state::<RandomState>(v).ok_or_else(|| PyErr::type_error("descriptor requires a '_random.Random' object"))
 }
 
 fn random_class(vm: &mut Vm) -> PyRef<ClassObj> {
-    if let Some(c) = vm.lazy_classes.get("_random.Random") {
-        return c.clone();
-    }
-    let ns = DictObj::new();
-    ns.set_str("__module__", Value::str("_random"));
-    let meta = vm.types.type_.clone();
-    let obj = vm.types.object.clone();
-    let c = vm.make_class(&meta, "Random", vec![obj], &ns).expect("Random class");
-    c.flags.set(c.flags.get() | class_flags::NO_DICT);
-    let methods: &[(&'static str, BuiltinFn)] =
-        &[("random", random), ("seed", seed), ("getstate", getstate), ("setstate", setstate), ("getrandbits", getrandbits)];
-    for (n, f) in methods {
-        vm.add_method(&c, n, *f);
-    }
-    c.ctor.set(Some(ctor));
-    vm.lazy_classes.insert("_random.Random", c.clone());
-    c
+    super::native_class(vm, "_random.Random", "_random", "Random", 0, |vm, c| {
+        let methods: &[(&'static str, BuiltinFn)] =
+            &[("random", random), ("seed", seed), ("getstate", getstate), ("setstate", setstate), ("getrandbits", getrandbits)];
+        for (n, f) in methods {
+            vm.add_method(c, n, *f);
+        }
+        c.ctor.set(Some(ctor));
+    })
 }
 
 fn ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {

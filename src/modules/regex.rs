@@ -60,28 +60,11 @@ impl Compiled {
 }
 
 fn compiled_of(v: &Value) -> PyResult<&Compiled> {
-    if let Value::Native(n) = v {
-        if let NativeData::Other(s) = &n.data {
-            if let Some(c) = s.as_any().downcast_ref::<Compiled>() {
-                return Ok(c);
-            }
-        }
-    }
-    Err(PyErr::type_error("expected a compiled regular expression"))
+    super::native_state::<Compiled>(v).ok_or_else(|| PyErr::type_error("expected a compiled regular expression"))
 }
 
 fn handle_class(vm: &mut Vm) -> PyRef<ClassObj> {
-    if let Some(c) = vm.lazy_classes.get("_spry_re.Regex") {
-        return c.clone();
-    }
-    let ns = DictObj::new();
-    ns.set_str("__module__", Value::str("_spry_re"));
-    let meta = vm.types.type_.clone();
-    let obj = vm.types.object.clone();
-    let c = vm.make_class(&meta, "Regex", vec![obj], &ns).expect("Regex class");
-    c.flags.set(c.flags.get() | class_flags::NO_DICT | class_flags::BUILTIN);
-    vm.lazy_classes.insert("_spry_re.Regex", c.clone());
-    c
+    super::native_class(vm, "_spry_re.Regex", "_spry_re", "Regex", class_flags::BUILTIN, |_, _| {})
 }
 
 /// `compile(source)` -> engine handle.

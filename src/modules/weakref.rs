@@ -154,14 +154,7 @@ fn weakrefable(v: &Value) -> bool {
 }
 
 fn handle_id(v: &Value) -> PyResult<u64> {
-    if let Value::Native(n) = v {
-        if let NativeData::Other(s) = &n.data {
-            if let Some(h) = s.as_any().downcast_ref::<Handle>() {
-                return Ok(h.id);
-            }
-        }
-    }
-    Err(PyErr::type_error("_spry_weakref: not a weak reference handle"))
+    super::native_state::<Handle>(v).map(|h| h.id).ok_or_else(|| PyErr::type_error("_spry_weakref: not a weak reference handle"))
 }
 
 /// The live weak reference object at `wr`, counted, if its count is not 0.
@@ -202,17 +195,7 @@ fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn handle_class(vm: &mut Vm) -> PyRef<ClassObj> {
-    if let Some(c) = vm.lazy_classes.get("_weakref.handle") {
-        return c.clone();
-    }
-    let ns = DictObj::new();
-    ns.set_str("__module__", Value::str("_weakref"));
-    let meta = vm.types.type_.clone();
-    let obj = vm.types.object.clone();
-    let c = vm.make_class(&meta, "handle", vec![obj], &ns).expect("_weakref handle class");
-    c.flags.set(c.flags.get() | class_flags::NO_DICT);
-    vm.lazy_classes.insert("_weakref.handle", c.clone());
-    c
+    super::native_class(vm, "_weakref.handle", "_weakref", "handle", 0, |_, _| {})
 }
 
 /// `get(handle)`: the referent, or None once it died.
