@@ -152,6 +152,7 @@ py_modules! {
     "_weakref" => "_weakref.py";
     "weakref" => "weakref.py";
     "_weakrefset" => "_weakrefset.py";
+    "_weakrefproxy" => "_weakrefproxy.py";
     "_exceptiongroup" => "_exceptiongroup.py";
     "abc" => "abc.py";
     "_py_abc" => "_py_abc.py";

@@ -20,7 +20,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::new_module;
-use crate::objects::rc::{self, ObjBox, WEAK_REFERENTS};
+use crate::jit::BuildKeyHasher;
+use crate::objects::rc::{self, ObjBox};
 use crate::objects::*;
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
@@ -38,20 +39,25 @@ struct Entry {
     basic: bool,
 }
 
+// (Hashed with the JIT's integer hash: a free whose address passes the
+// filter looks here, and SipHash cost more than the free.)
 #[derive(Default)]
 struct Table {
     next: u64,
-    entries: HashMap<u64, Entry>,
+    entries: HashMap<u64, Entry, BuildKeyHasher>,
     /// Live handles by referent address, oldest first.
-    by_referent: HashMap<usize, Vec<u64>>,
+    by_referent: HashMap<usize, Vec<u64>, BuildKeyHasher>,
     /// Handles by the address of their weak reference object.
-    by_wr: HashMap<usize, u64>,
+    by_wr: HashMap<usize, u64, BuildKeyHasher>,
 }
 
 impl Table {
+    /// Clears the free path's filter (`rc::WEAK_FILTER`) once no object
+    /// has weak references.
     fn count_referents(&self) {
-        let n = self.by_referent.len();
-        let _ = WEAK_REFERENTS.try_with(|c| c.set(n));
+        if self.by_referent.is_empty() {
+            rc::weak_filter_clear();
+        }
     }
 }
 
@@ -187,7 +193,7 @@ fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         t.entries.insert(id, Entry { words, wr: wr.as_ptr() as usize, dead: false, callback, basic });
         t.by_wr.insert(wr.as_ptr() as usize, id);
         t.by_referent.entry(referent_addr(words)).or_default().push(id);
-        t.count_referents();
+        rc::weak_filter_add(referent_addr(words));
         id
     });
     let cls = handle_class(vm);

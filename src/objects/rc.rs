@@ -128,9 +128,11 @@ thread_local! {
     /// Weak references whose referent was freed and whose callback must run
     /// (`modules/weakref.rs`), oldest first; each entry owns one count.
     static WEAK_CALLBACKS: RefCell<Vec<NonNull<ObjBox<InstanceObj>>>> = const { RefCell::new(Vec::new()) };
-    /// How many objects have weak references (`modules/weakref.rs`): while
-    /// it is 0, a free does not look in the weak reference table.
-    pub(crate) static WEAK_REFERENTS: Cell<usize> = const { Cell::new(0) };
+    /// A filter of the addresses of objects with weak references
+    /// (`modules/weakref.rs`): one bit per address hash, set when an object
+    /// gets a weak reference, all cleared when none has any. A free looks
+    /// in the weak reference table only when its bit is set.
+    static WEAK_FILTER: [Cell<u64>; WEAK_FILTER_WORDS] = const { [const { Cell::new(0) }; WEAK_FILTER_WORDS] };
 }
 
 /// Subtracted from `GC_BUDGET` while finalizers are queued, so that the
@@ -319,12 +321,36 @@ unsafe fn dealloc_box<T: 'static>(h: NonNull<ObjHeader>) {
     }
 }
 
+const WEAK_FILTER_WORDS: usize = 64;
+
+/// The word and bit of `WEAK_FILTER` for the object at `addr` (boxes are
+/// 16-byte aligned: the low bits carry nothing).
+#[inline(always)]
+fn weak_filter_bit(addr: usize) -> (usize, u64) {
+    let i = (addr >> 4) % (WEAK_FILTER_WORDS * 64);
+    (i / 64, 1 << (i % 64))
+}
+
+/// The object at `addr` has weak references (`modules/weakref.rs`).
+pub fn weak_filter_add(addr: usize) {
+    let (w, b) = weak_filter_bit(addr);
+    let _ = WEAK_FILTER.try_with(|f| f[w].set(f[w].get() | b));
+}
+
+/// No object has weak references any more.
+pub fn weak_filter_clear() {
+    let _ = WEAK_FILTER.try_with(|f| f.iter().for_each(|c| c.set(0)));
+}
+
 /// An object is freed for good (after its `__del__`): its weak references
-/// die (`modules/weakref.rs`; nothing to look up while no object has any).
+/// die (`modules/weakref.rs`; looked up only when the filter says it may
+/// have some: a few instructions per free otherwise).
 #[inline(always)]
 fn clear_weak_references(h: NonNull<ObjHeader>) {
-    if WEAK_REFERENTS.try_with(|n| n.get()).unwrap_or(0) != 0 {
-        crate::modules::weakref::referent_freed(h.as_ptr() as usize);
+    let addr = h.as_ptr() as usize;
+    let (w, b) = weak_filter_bit(addr);
+    if WEAK_FILTER.try_with(|f| f[w].get() & b != 0).unwrap_or(false) {
+        crate::modules::weakref::referent_freed(addr);
     }
 }
 

@@ -1,4 +1,3 @@
-from _weakrefset import WeakSet
 from _weakref import ref as _ref
 
 
@@ -133,6 +132,7 @@ class ABCMeta(type):
         for name in cls.__dict__:
             if name.startswith("_abc_"):
                 value = getattr(cls, name)
+                from _weakrefset import WeakSet
                 if isinstance(value, (WeakSet, _ClassRefs)):
                     value = set(value)
                 print(f"{name}: {value!r}", file=file)
