@@ -108,6 +108,8 @@ fn referent_addr(words: [u64; 2]) -> usize {
 
 /// The referent at `addr` is being freed: its handles die, and the weak
 /// references with callbacks that are still alive are queued.
+#[cold]
+#[inline(never)]
 pub fn referent_freed(addr: usize) {
     let fire: Vec<usize> = TABLE
         .try_with(|t| {

@@ -130,9 +130,10 @@ thread_local! {
     static WEAK_CALLBACKS: RefCell<Vec<NonNull<ObjBox<InstanceObj>>>> = const { RefCell::new(Vec::new()) };
     /// A filter of the addresses of objects with weak references
     /// (`modules/weakref.rs`): one bit per address hash, set when an object
-    /// gets a weak reference, all cleared when none has any. A free looks
-    /// in the weak reference table only when its bit is set.
-    static WEAK_FILTER: [Cell<u64>; WEAK_FILTER_WORDS] = const { [const { Cell::new(0) }; WEAK_FILTER_WORDS] };
+    /// gets a weak reference, all cleared when none has any; the last word
+    /// is nonzero while any bit is set. A free looks in the weak reference
+    /// table only when its bit is set.
+    static WEAK_FILTER: [Cell<u64>; WEAK_FILTER_WORDS + 1] = const { [const { Cell::new(0) }; WEAK_FILTER_WORDS + 1] };
 }
 
 /// Subtracted from `GC_BUDGET` while finalizers are queued, so that the
@@ -334,7 +335,10 @@ fn weak_filter_bit(addr: usize) -> (usize, u64) {
 /// The object at `addr` has weak references (`modules/weakref.rs`).
 pub fn weak_filter_add(addr: usize) {
     let (w, b) = weak_filter_bit(addr);
-    let _ = WEAK_FILTER.try_with(|f| f[w].set(f[w].get() | b));
+    let _ = WEAK_FILTER.try_with(|f| {
+        f[w].set(f[w].get() | b);
+        f[WEAK_FILTER_WORDS].set(1);
+    });
 }
 
 /// No object has weak references any more.
@@ -348,8 +352,16 @@ pub fn weak_filter_clear() {
 #[inline(always)]
 fn clear_weak_references(h: NonNull<ObjHeader>) {
     let addr = h.as_ptr() as usize;
-    let (w, b) = weak_filter_bit(addr);
-    if WEAK_FILTER.try_with(|f| f[w].get() & b != 0).unwrap_or(false) {
+    let hit = WEAK_FILTER
+        .try_with(|f| {
+            // (Most programs have no weak references: one load and test.)
+            f[WEAK_FILTER_WORDS].get() != 0 && {
+                let (w, b) = weak_filter_bit(addr);
+                f[w].get() & b != 0
+            }
+        })
+        .unwrap_or(false);
+    if hit {
         crate::modules::weakref::referent_freed(addr);
     }
 }
