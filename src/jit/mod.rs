@@ -771,42 +771,7 @@ impl Default for JitState {
     }
 }
 
-/// Hashes loop keys (a code object address and a pc) with one multiply:
-/// the lookup runs on every entry of a compiled loop.
-#[derive(Default, Clone, Copy)]
-pub struct BuildKeyHasher;
-
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        // The multiply leaves the best-mixed bits at the top; the table
-        // indexes with the low ones.
-        self.0.rotate_left(26)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-impl std::hash::BuildHasher for BuildKeyHasher {
-    type Hasher = KeyHasher;
-    fn build_hasher(&self) -> KeyHasher {
-        KeyHasher(0)
-    }
-}
+pub use crate::objects::keyhash::{BuildKeyHasher, KeyHasher};
 
 /// What the interpreter does after the back-edge hook.
 pub enum Outcome {

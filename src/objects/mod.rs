@@ -8,6 +8,7 @@
 pub mod dict;
 pub mod float;
 pub mod int;
+pub mod keyhash;
 pub mod list;
 pub mod rc;
 pub mod set;
@@ -18,6 +19,7 @@ pub mod unicode_db;
 pub mod tuple;
 pub mod unicode;
 pub mod value;
+pub mod weak;
 
 use std::cell::{Cell, RefCell};
 

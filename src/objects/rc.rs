@@ -126,10 +126,10 @@ thread_local! {
     /// `FINALIZE_BIAS`.
     static FINALIZE_BIASED: Cell<bool> = const { Cell::new(false) };
     /// Weak references whose referent was freed and whose callback must run
-    /// (`modules/weakref.rs`), oldest first; each entry owns one count.
+    /// (`objects/weak.rs`), oldest first; each entry owns one count.
     static WEAK_CALLBACKS: RefCell<Vec<NonNull<ObjBox<InstanceObj>>>> = const { RefCell::new(Vec::new()) };
     /// A filter of the addresses of objects with weak references
-    /// (`modules/weakref.rs`): one bit per address hash, set when an object
+    /// (`objects/weak.rs`): one bit per address hash, set when an object
     /// gets a weak reference, all cleared when none has any; the last word
     /// is nonzero while any bit is set. A free looks in the weak reference
     /// table only when its bit is set.
@@ -332,7 +332,7 @@ fn weak_filter_bit(addr: usize) -> (usize, u64) {
     (i / 64, 1 << (i % 64))
 }
 
-/// The object at `addr` has weak references (`modules/weakref.rs`).
+/// The object at `addr` has weak references (`objects/weak.rs`).
 pub fn weak_filter_add(addr: usize) {
     let (w, b) = weak_filter_bit(addr);
     let _ = WEAK_FILTER.try_with(|f| {
@@ -347,7 +347,7 @@ pub fn weak_filter_clear() {
 }
 
 /// An object is freed for good (after its `__del__`): its weak references
-/// die (`modules/weakref.rs`; looked up only when the filter says it may
+/// die (`objects/weak.rs`; looked up only when the filter says it may
 /// have some: a few instructions per free otherwise).
 #[inline(always)]
 fn clear_weak_references(h: NonNull<ObjHeader>) {
@@ -362,7 +362,7 @@ fn clear_weak_references(h: NonNull<ObjHeader>) {
         })
         .unwrap_or(false);
     if hit {
-        crate::modules::weakref::referent_freed(addr);
+        super::weak::referent_freed(addr);
     }
 }
 
