@@ -1549,9 +1549,11 @@ impl<'a> Tr<'a> {
     }
 
     /// Releases what the slot holds if it may be a heap object (see
-    /// `release_at_hint`).
+    /// `release_at_hint`); the caller writes the slot next, so nothing
+    /// borrows from it any more.
     fn release_slot(&mut self, r: usize, known: Option<u8>) {
         self.release_reg(r, known);
+        self.unborrow(r);
     }
 
     /// Releases what register `r`'s slot holds if it may be a heap object
