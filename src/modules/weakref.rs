@@ -6,8 +6,7 @@
 //! holds a handle made here (`weak::Handle`, dropped with the reference).
 
 use super::new_module;
-use crate::objects::rc::ObjBox;
-use crate::objects::weak::{self, Handle};
+use crate::objects::weak;
 use crate::objects::*;
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
@@ -30,19 +29,6 @@ fn weakrefable(v: &Value) -> bool {
     )
 }
 
-fn handle_id(v: &Value) -> PyResult<u64> {
-    super::native_state::<Handle>(v).map(|h| h.id).ok_or_else(|| PyErr::type_error("_spry_weakref: not a weak reference handle"))
-}
-
-/// The live weak reference object at `wr`, counted, if its count is not 0.
-fn live_wr(wr: usize) -> Option<Value> {
-    let p = wr as *const ObjBox<InstanceObj>;
-    // SAFETY: entries are removed when their weak reference is freed (its
-    // handle's `Drop`), so the box is valid; a count of 0 means it is
-    // being freed.
-    unsafe { ((*p).header.rc.get() > 0).then(|| Value::Instance(PyRef::clone_from_raw(p))) }
-}
-
 /// `new(obj, wr, has_callback, basic)`: registers weak reference object
 /// `wr` to `obj`; returns its handle.
 fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -63,13 +49,6 @@ fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn handle_class(vm: &mut Vm) -> PyRef<ClassObj> {
     super::native_class(vm, "_weakref.handle", "_weakref", "handle", 0, |_, _| {})
-}
-
-/// `get(handle)`: the referent, or None once it died.
-fn get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check("get", 1, 1)?;
-    let id = handle_id(&args.pos[0])?;
-    Ok(referent(weak::referent_of_handle(id)))
 }
 
 /// `ReferenceType.__call__(self)`: the referent of weak reference `self`
@@ -96,7 +75,7 @@ fn referent(words: Option<[u64; 2]>) -> Value {
 /// The live weak reference objects to `obj` (`basic_only`: plain ones).
 fn refs_to(obj: &Value, basic_only: bool) -> Vec<Value> {
     let Some(addr) = obj.heap_addr() else { return Vec::new() };
-    weak::refs_of(addr, basic_only).into_iter().filter_map(live_wr).collect()
+    weak::refs_of(addr, basic_only).into_iter().filter_map(weak::live_ref).map(Value::Instance).collect()
 }
 
 /// `basic(obj)`: the plain weak reference to `obj` made before, or None.
@@ -112,7 +91,7 @@ fn refs(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn make(vm: &mut Vm) -> Value {
-    let m = new_module(vm, "_spry_weakref", &[("new", new), ("get", get), ("basic", basic), ("refs", refs)]);
+    let m = new_module(vm, "_spry_weakref", &[("new", new), ("basic", basic), ("refs", refs)]);
     // A method of `ReferenceType` (bound to the reference).
     let c = vm.builtin_fn("__call__", call, "weakref");
     super::set(&m, "ref_call", c);

@@ -51,7 +51,7 @@ struct Table {
 impl Table {
     /// Clears the free path's filter (`rc::WEAK_FILTER`) once no object
     /// has weak references.
-    fn count_referents(&self) {
+    fn clear_filter_if_empty(&self) {
         if self.by_referent.is_empty() {
             rc::weak_filter_clear();
         }
@@ -64,7 +64,7 @@ thread_local! {
 
 /// The native part of a weak reference: its entry in the table.
 pub struct Handle {
-    pub id: u64,
+    id: u64,
 }
 
 impl NativeState for Handle {
@@ -92,7 +92,7 @@ impl Drop for Handle {
                             t.by_referent.remove(&a);
                         }
                     }
-                    t.count_referents();
+                    t.clear_filter_if_empty();
                 }
             }
         });
@@ -112,7 +112,7 @@ pub fn referent_freed(addr: usize) {
         .try_with(|t| {
             let Ok(mut t) = t.try_borrow_mut() else { return Vec::new() };
             let Some(ids) = t.by_referent.remove(&addr) else { return Vec::new() };
-            t.count_referents();
+            t.clear_filter_if_empty();
             let mut fire = Vec::new();
             // (Newest first, as CPython clears a referent's list.)
             for id in ids.iter().rev() {
@@ -126,17 +126,19 @@ pub fn referent_freed(addr: usize) {
             fire
         })
         .unwrap_or_default();
-    for wr in fire {
-        let p = wr as *const ObjBox<InstanceObj>;
-        // SAFETY: the handle of this entry lives in the weak reference's
-        // box, so the box is not freed; a count of 0 means it is being
-        // freed itself (its callback must not run).
-        unsafe {
-            if (*p).header.rc.get() > 0 {
-                rc::queue_weak_callback(PyRef::clone_from_raw(p));
-            }
-        }
+    // (A reference being freed itself calls back no more.)
+    for wr in fire.into_iter().filter_map(live_ref) {
+        rc::queue_weak_callback(wr);
     }
+}
+
+/// The weak reference object at `wr` (an address from the table), counted,
+/// unless its count is 0 (it is being freed).
+pub fn live_ref(wr: usize) -> Option<PyRef<InstanceObj>> {
+    let p = wr as *const ObjBox<InstanceObj>;
+    // SAFETY: entries leave the table when their weak reference is freed
+    // (its handle's `Drop`), so the box is valid.
+    unsafe { ((*p).header.rc.get() > 0).then(|| PyRef::clone_from_raw(p)) }
 }
 
 /// Registers a weak reference (the object at `wr`, no count owned) to the
@@ -154,11 +156,6 @@ pub fn register(words: [u64; 2], wr: usize, callback: bool, basic: bool) -> Hand
     });
     rc::weak_filter_add(referent_addr(words));
     Handle { id }
-}
-
-/// The referent's words of handle `id`, unless it died.
-pub fn referent_of_handle(id: u64) -> Option<[u64; 2]> {
-    TABLE.with(|t| t.borrow().entries.get(&id).filter(|e| !e.dead).map(|e| e.words))
 }
 
 /// The referent's words of the weak reference object at `wr`, unless it

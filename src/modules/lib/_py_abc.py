@@ -22,7 +22,7 @@ class _ClassRefs:
         def _gone(w, k=k, d=d):
             if d.get(k) is w:
                 del d[k]
-        self._d[k] = _ref(c, _gone)
+        d[k] = _ref(c, _gone)
 
     def __contains__(self, c):
         wr = self._d.get(id(c))
@@ -129,10 +129,10 @@ class ABCMeta(type):
         """Debug helper to print the ABC registry."""
         print(f"Class: {cls.__module__}.{cls.__qualname__}", file=file)
         print(f"Inv. counter: {get_cache_token()}", file=file)
+        from _weakrefset import WeakSet
         for name in cls.__dict__:
             if name.startswith("_abc_"):
                 value = getattr(cls, name)
-                from _weakrefset import WeakSet
                 if isinstance(value, (WeakSet, _ClassRefs)):
                     value = set(value)
                 print(f"{name}: {value!r}", file=file)

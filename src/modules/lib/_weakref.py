@@ -10,6 +10,10 @@ first, at the next safe point."""
 
 import _spry_weakref as _w
 
+# `ReferenceType`'s own dereference (not a subclass's `__call__`, as
+# `WeakMethod`'s): the referent or None.
+_deref = _w.ref_call
+
 
 class ReferenceType:
     __slots__ = ('_h', '_cb', '_hash', '__weakref__')
@@ -28,7 +32,7 @@ class ReferenceType:
     def __init__(self, ob, callback=None, /, *args, **kwargs):
         pass
 
-    __call__ = _w.ref_call
+    __call__ = _deref
 
     @property
     def __callback__(self):
@@ -37,7 +41,7 @@ class ReferenceType:
     def __hash__(self):
         h = self._hash
         if h is None:
-            o = _w.get(self._h)
+            o = _deref(self)
             if o is None:
                 raise TypeError("weak object has gone away")
             h = self._hash = hash(o)
@@ -46,23 +50,18 @@ class ReferenceType:
     def __eq__(self, other):
         if not isinstance(other, ReferenceType):
             return NotImplemented
-        a = _w.get(self._h)
-        b = _w.get(other._h)
+        a = _deref(self)
+        b = _deref(other)
         if a is None or b is None:
             return self is other
         return a == b
 
     def __ne__(self, other):
-        if not isinstance(other, ReferenceType):
-            return NotImplemented
-        a = _w.get(self._h)
-        b = _w.get(other._h)
-        if a is None or b is None:
-            return self is not other
-        return a != b
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
 
     def __repr__(self):
-        o = _w.get(self._h)
+        o = _deref(self)
         if o is None:
             return "<weakref at %#x; dead>" % id(self)
         name = _special_name(o)
