@@ -319,6 +319,11 @@ pub enum EntryCheck {
     /// The register whose tag word is at this offset holds no heap object
     /// (the code believes the slot holds no reference to release).
     NoObject(u32),
+    /// The register whose payload word is at `off` holds a bound method
+    /// (its tag was checked by the `Word` check before this one) of the
+    /// function at address `func`, bound to a `self` with tag `this`
+    /// (`T::Bound`).
+    Method { off: u32, func: u64, this: u8 },
 }
 
 impl EntryCheck {
@@ -335,6 +340,15 @@ impl EntryCheck {
             EntryCheck::Word(off, v) => word(off) == v,
             // The compiled test's arithmetic (`Tr::entry_code`).
             EntryCheck::NoObject(off) => word(off).wrapping_sub(tag::FIRST_HEAP as u64) >= (tag::NOT_IMPLEMENTED - tag::FIRST_HEAP) as u64,
+            EntryCheck::Method { off, func, this } => {
+                let m = word(off) as *const crate::objects::rc::ObjBox<crate::objects::MethodObj>;
+                // SAFETY: the tag check before this one (checks are made
+                // in order) found a bound method in the register, which
+                // holds a counted reference to it.
+                let mo = unsafe { &(*m).data };
+                let [_, f] = mo.func.words();
+                f == func && mo.this.tag() == this
+            }
         }
     }
 }
@@ -1498,6 +1512,7 @@ impl Vm {
                         EntryCheck::Word(off, v) if off % 16 == 0 => format!("r{} tag {}", off / 16, v),
                         EntryCheck::Word(off, v) => format!("r{} payload {}", off / 16, v),
                         EntryCheck::NoObject(off) => format!("r{} no object", off / 16),
+                        EntryCheck::Method { off, func, this } => format!("r{} method of {:#x}, self tag {}", off / 16, func, this),
                     })
                     .collect();
                 out.push_str(&format!("  entry {} ({}): {}\n", k, at, items.join(", ")));

@@ -77,6 +77,12 @@ pub enum T {
     /// In the frame slot: an `enumerate` of a list iterator (auxiliary
     /// locals: address of the count, index address, list).
     EnumIter,
+    /// In the frame slot: a bound method (tag `METHOD`) of the function
+    /// that is constant `k`, whose `self` has tag `this`. The method and
+    /// its `self` are read from the slot at run time, so compiled code
+    /// keeps neither alive (`add = acc.add` before a loop: a constant of
+    /// the method would keep `acc` alive as long as the code lives).
+    Bound(u32, u8),
     /// In the frame slot; anything.
     Any,
     /// Not built (`virtargs`): a tuple of the values of the `n` registers
@@ -108,6 +114,7 @@ impl T {
         matches!(
             self,
             T::Int
+                | T::Bound(..)
                 | T::Float
                 | T::Bool
                 | T::RangeIter(_)
@@ -204,11 +211,17 @@ impl RS {
         let mem = match t {
             T::Tag(x) => Some(x),
             T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
+            T::Bound(..) => Some(tag::METHOD),
             _ => None,
         };
         RS { t, clean: true, mem }
     }
 }
+
+/// Byte offsets in a bound method's box of its function and of its `self`
+/// (`T::Bound`).
+const METHOD_FUNC_OFF: i32 = (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(crate::objects::MethodObj, func)) as i32;
+const METHOD_THIS_OFF: i32 = (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(crate::objects::MethodObj, this)) as i32;
 
 /// Abstract state of all registers (the loop frame's and inlined ones).
 pub type State = Vec<RS>;
@@ -292,6 +305,7 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
                 T::Bool => Some(tag::BOOL),
                 T::Const(c) => Some(consts[c as usize].tag()),
                 T::Tag(t) => Some(t),
+                T::Bound(..) => Some(tag::METHOD),
                 T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => Some(tag::ITER),
                 T::VTuple(..) => Some(tag::TUPLE),
                 T::VDict(..) => Some(tag::DICT),
@@ -2496,14 +2510,6 @@ impl<'a> Tr<'a> {
             if widen.get(r).is_some_and(|m| m & !(1 << (v.tag() & 31)) != 0) {
                 continue;
             }
-            // A whole function's parameter that is a bound method is not a
-            // constant: a call's argument is usually made for that call
-            // (`WeakMethod(obj.method)`), and the compiled code would keep
-            // it (and its `self`) alive.
-            if self.whole && r < named && matches!(v, Value::Method(_)) {
-                *e = RS::mem_type(T::Tag(v.tag()));
-                continue;
-            }
             *e = self.entry_type(v);
         }
         let entry = self.normalize(entry, header);
@@ -2756,6 +2762,7 @@ impl<'a> Tr<'a> {
                 T::Bool => tag::BOOL,
                 T::Const(c) => self.consts[c as usize].tag(),
                 T::Tag(x) => x,
+                T::Bound(..) => tag::METHOD,
                 T::RangeIter(_) | T::ListIter(_) | T::TupleIter(_) | T::ZipIter(_) | T::EnumIter => tag::ITER,
                 // (Only inlined frames have virtual containers.)
                 // (Only inlined frames have virtual containers; inner
@@ -2787,6 +2794,20 @@ impl<'a> Tr<'a> {
                     let want = self.consts[c as usize].words()[1];
                     self.entry_word(by_vm.then_some(&mut checks), off, want, fail);
                 }
+                T::Bound(k, this) => {
+                    let func = self.consts[k as usize].words()[1];
+                    if by_vm {
+                        checks.push(EntryCheck::Method { off: off as u32, func, this });
+                    } else {
+                        let m = self.load(self.base, off);
+                        let f = self.load(m, METHOD_FUNC_OFF + 8);
+                        let ok = self.icmp_imm(Cmp::Eq, f, func as i64);
+                        self.guard_nonzero(ok, fail);
+                        let t = self.load(m, METHOD_THIS_OFF);
+                        let ok = self.icmp_imm(Cmp::Eq, t, this as i64);
+                        self.guard_nonzero(ok, fail);
+                    }
+                }
                 T::ZipIter(_) | T::EnumIter => self.fused_setup(r, t, fail),
                 T::RangeIter(_) => self.iter_setup(r, 1, fail),
                 T::ListIter(_) => self.iter_setup(r, 2, fail),
@@ -2816,6 +2837,7 @@ impl<'a> Tr<'a> {
         match t {
             T::Int | T::Float | T::Bool | T::Const(_) => Some(self.rs_tag(t)),
             T::Tag(tg) => Some(tg),
+            T::Bound(..) => Some(tag::METHOD),
             _ => None,
         }
     }
@@ -2894,8 +2916,16 @@ impl<'a> Tr<'a> {
             Value::Int(_) if unbox => T::Int,
             Value::Float(_) if unbox => T::Float,
             Value::Bool(_) if unbox => T::Bool,
-            Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) | Value::Method(_) if self.opts.has("globals") => {
+            // Not a builtin bound to an object (`append = xs.append`): as a
+            // constant of the code it would keep the object alive.
+            Value::Builtin(b) if !b.this.is_undef() && !matches!(b.this, Value::Module(_)) => T::Tag(tag::BUILTIN),
+            Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Module(_) if self.opts.has("globals") => {
                 T::Const(self.intern(v))
+            }
+            // A bound method: its function is a constant, its `self` is
+            // read from it at run time (`T::Bound`).
+            Value::Method(m) if self.opts.has("globals") && matches!(m.func, Value::Function(_)) => {
+                T::Bound(self.intern(&m.func), m.this.tag())
             }
             Value::Iter(_) if self.opts.has("iter") => {
                 let mut out = [0u64; 4];
@@ -4540,7 +4570,13 @@ impl<'a> Tr<'a> {
                     // callable): a constant guarded by identity.
                     if let Value::Cell(cell_obj) = self.konst(k).clone() {
                         let v = cell_obj.value.get();
-                        if matches!(v, Value::Function(_) | Value::Builtin(_) | Value::Class(_) | Value::Method(_)) {
+                        // (Not a bound method or builtin: the code would
+                        // keep it, and its `self`, alive.)
+                        let bound = match &v {
+                            Value::Builtin(b) => !b.this.is_undef() && !matches!(b.this, Value::Module(_)),
+                            _ => false,
+                        };
+                        if matches!(v, Value::Function(_) | Value::Builtin(_) | Value::Class(_)) && !bound {
                             let x = self.exit(ExitKind::Guard, pc, "captured function changed");
                             let p = self.load(addr, 8);
                             let ok = self.icmp_imm(Cmp::Eq, p, v.words()[1] as i64);
@@ -7259,6 +7295,23 @@ impl<'a> Tr<'a> {
                 return Ok(flow);
             }
         }
+        if let (T::Bound(k, this), true) = (self.st[fr].t, self.opts.has("inline") && !self.is_generic(pc)) {
+            // A bound method held in a variable (`add = acc.add`): its
+            // function is known, its `self` is read from it.
+            if let (Value::Function(f), tag::INSTANCE) = (self.konst(k).clone(), this) {
+                let npos = nargs as usize - kw_names.len();
+                let mut pos: Vec<ArgSrc> = vec![ArgSrc::SelfOf(fr, this)];
+                pos.extend((1..=npos).map(|i| ArgSrc::Reg(fr + i)));
+                let kw: Vec<(String, ArgSrc)> =
+                    kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
+                if Self::bindable(&f, npos + 1, kw_names) || self.opts.has("virtargs") {
+                    let fval = Value::Function(f.clone());
+                    if let Some(flow) = self.try_inline_bound(pc, &f, &fval, func, pos, kw, ArgMode::Move)? {
+                        return Ok(flow);
+                    }
+                }
+            }
+        }
         if let T::Const(c) = self.st[fr].t {
             let callee = self.konst(c).clone();
             match &callee {
@@ -8595,6 +8648,21 @@ impl<'a> Tr<'a> {
                     self.def_value(d, v);
                     continue;
                 }
+                &ArgSrc::SelfOf(m, this) => {
+                    // A counted copy of the method's `self` (the method may
+                    // be released before the callee is done with it).
+                    self.mem(m);
+                    let p = self.load(self.base, Self::slot_off(m) + 8);
+                    let v = self.load(p, METHOD_THIS_OFF + 8);
+                    if is_heap_tag(this) {
+                        self.incref_obj(v);
+                    }
+                    let t = self.iconst(this as i64);
+                    self.store(self.base, Self::slot_off(d), t);
+                    self.store(self.base, Self::slot_off(d) + 8, v);
+                    self.st[d] = RS::mem_type(T::Tag(this));
+                    continue;
+                }
                 ArgSrc::Virt(t) => {
                     self.virtual_container(d, *t);
                     continue;
@@ -8776,6 +8844,7 @@ impl<'a> Tr<'a> {
             T::Int | T::Float | T::Bool => true,
             T::Tag(t) => t != tag::NOT_IMPLEMENTED && t != tag::UNDEF,
             T::Const(c) => self.konst(c).tag() != tag::NOT_IMPLEMENTED,
+            T::Bound(..) => true,
             _ => false,
         };
         let plain = match inlined_result(&parent_code.instrs[lvl_call]) {
@@ -8825,6 +8894,9 @@ enum ArgSrc {
     Reg(usize),
     /// A known value (a default).
     Value(Value),
+    /// The `self` of the bound method in a register of the caller, whose
+    /// state is `T::Bound` with this tag (read at run time).
+    SelfOf(usize, u8),
     /// A virtual `*args` tuple or `**kwargs` dict (`T::VTuple`/`T::VDict`).
     Virt(T),
 }

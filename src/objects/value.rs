@@ -78,6 +78,7 @@ pub mod tag {
     pub const RANGE: u8 = 14;
     pub const FUNCTION: u8 = 17;
     pub const BUILTIN: u8 = 18;
+    pub const METHOD: u8 = 19;
     pub const CLASS: u8 = 20;
     pub const MODULE: u8 = 22;
     pub const CELL: u8 = 24;
