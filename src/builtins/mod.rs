@@ -3,6 +3,7 @@
 mod codecs;
 pub(crate) mod functions;
 mod memoryview;
+mod text_signatures;
 pub(crate) mod types_bytes;
 pub(crate) mod types_dict;
 mod types_misc;
@@ -15,6 +16,14 @@ use crate::objects::*;
 use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
 
 pub use functions::sort_values;
+
+/// CPython's `__text_signature__` of builtin `name` of `owner` (a type's
+/// name, a module's, or "" for a type itself): what `inspect.signature`
+/// reads for callables that have no Python code.
+pub fn text_signature(owner: &str, name: &str) -> Option<&'static str> {
+    let t = text_signatures::TEXT_SIGNATURES;
+    t.binary_search_by(|&(o, n, _)| (o, n).cmp(&(owner, name))).ok().map(|i| t[i].2)
+}
 
 /// Registers builtin functions, type methods and the builtins module.
 pub fn init(vm: &mut Vm) {

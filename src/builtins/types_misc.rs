@@ -34,6 +34,10 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&t, "__gt__", not_implemented);
     vm.add_method(&t, "__ge__", not_implemented);
 
+    let code = vm.types.code.clone();
+    vm.add_method(&code, "co_positions", code_positions);
+    vm.add_method(&code, "co_lines", code_lines);
+
     let mp = vm.types.mappingproxy.clone();
     vm.add_method(&mp, "__getitem__", mappingproxy_getitem);
     vm.add_method(&mp, "__contains__", mappingproxy_contains);
@@ -1353,4 +1357,46 @@ fn module_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn module_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let names = vm.dir_names(args.this())?;
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+fn this_code(vm: &Vm, args: &Args, name: &str) -> PyResult<PyRef<crate::bytecode::CodeObj>> {
+    args.check(name, 1, 1)?;
+    match args.this() {
+        Value::Code(c) => Ok(c.clone()),
+        v => Err(PyErr::type_error(format!("descriptor '{}' for 'code' objects doesn't apply to a '{}' object", name, vm.type_name(v)))),
+    }
+}
+
+/// `code.co_positions()`: an iterator of (line, end line, column, end
+/// column) per instruction, `None` for what is unknown. Spry's
+/// instructions are its own (register bytecode), so the entries are per
+/// Spry instruction; `frame.f_lasti` is twice the index of the running
+/// one, as CPython's instruction offsets are (`inspect` relies on that).
+fn code_positions(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = this_code(vm, &args, "co_positions")?;
+    let items: Vec<Value> = (0..c.instrs.len() as u32)
+        .map(|pc| match c.position_at(pc) {
+            Some((l, el, col, ecol)) => {
+                Value::tuple(vec![Value::Int(l as i64), Value::Int(el as i64), Value::Int(col as i64), Value::Int(ecol as i64)])
+            }
+            None => Value::tuple(vec![Value::Int(c.line_at(pc) as i64), Value::Int(c.line_at(pc) as i64), Value::None, Value::None]),
+        })
+        .collect();
+    vm.get_iter(&Value::list(items))
+}
+
+/// `code.co_lines()`: an iterator of (start, end, line) over the runs of
+/// instructions of one line, offsets counted as in `co_positions`.
+fn code_lines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = this_code(vm, &args, "co_lines")?;
+    let mut items = Vec::new();
+    let n = c.instrs.len() as u32;
+    let mut start = 0;
+    for pc in 1..=n {
+        if pc == n || c.line_at(pc) != c.line_at(start) {
+            items.push(Value::tuple(vec![Value::Int(2 * start as i64), Value::Int(2 * pc as i64), Value::Int(c.line_at(start) as i64)]));
+            start = pc;
+        }
+    }
+    vm.get_iter(&Value::list(items))
 }

@@ -252,7 +252,7 @@ impl<'s> FuncBuilder<'s> {
                 }
             }
             Expr::Lambda(l) => {
-                let code = self.function_code(e, "<lambda>", &l.args, FunctionBody::Expr(&l.body))?;
+                let code = self.function_code(e, &[], "<lambda>", &l.args, FunctionBody::Expr(&l.body))?;
                 self.set_line(e);
                 self.make_function(code, Some(&l.args), None, dst)?;
             }

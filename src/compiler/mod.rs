@@ -861,11 +861,23 @@ impl<'s> FuncBuilder<'s> {
     }
 
     /// Compiles a nested function body (def, lambda) into a code object.
-    fn function_code(&mut self, node: &impl Ranged, name: &str, args: &ast::Arguments, body: FunctionBody<'s>) -> Res<PyRef<CodeObj>> {
+    /// (`co_firstlineno` is the line of the first decorator, if any, as
+    /// in CPython: `inspect.getsource` starts there.)
+    fn function_code(
+        &mut self,
+        node: &impl Ranged,
+        decorators: &[ast::Expr],
+        name: &str,
+        args: &ast::Arguments,
+        body: FunctionBody<'s>,
+    ) -> Res<PyRef<CodeObj>> {
         let key: u32 = node.range().start().into();
         let scope = self.children.get(&key).copied().ok_or_else(|| self.err(node, "internal error: missing scope"))?;
         let qualname = self.child_qualname(name);
-        let line = self.line_of(node);
+        let line = match decorators.first() {
+            Some(d) => self.line_of(d),
+            None => self.line_of(node),
+        };
         let mut b = FuncBuilder::new(scope, name.to_string(), qualname, self.filename.clone(), self.index, line);
         b.argcount = (args.posonlyargs.len() + args.args.len()) as u16;
         b.posonly = args.posonlyargs.len() as u16;

@@ -1051,7 +1051,7 @@ impl<'s> FuncBuilder<'s> {
                 self.expr_into(d, r).map(|_| r)
             })
             .collect::<Res<_>>()?;
-        let code = self.function_code(s, name.as_str(), args, FunctionBody::Stmts(body))?;
+        let code = self.function_code(s, decorators, name.as_str(), args, FunctionBody::Stmts(body))?;
         let f = self.alloc();
         self.set_line(s);
         self.make_function(code, Some(args), returns, f)?;
@@ -1089,7 +1089,10 @@ impl<'s> FuncBuilder<'s> {
         let key: u32 = s.range().start().into();
         let scope = self.children.get(&key).copied().ok_or_else(|| self.err(s, "internal error: missing class scope"))?;
         let qualname = self.child_qualname(c.name.as_str());
-        let line = self.line_of(s);
+        let line = match c.decorator_list.first() {
+            Some(d) => self.line_of(d),
+            None => self.line_of(s),
+        };
         let mut b = FuncBuilder::new(scope, c.name.to_string(), qualname.clone(), self.filename.clone(), self.index, line);
         b.flags |= code_flags::NAME_LOOKUP | code_flags::CLASS_BODY;
         b.prologue(&c.body);

@@ -180,7 +180,8 @@ py_modules! {
     "fractions" => "fractions.py";
     "struct" => "struct.py";
     "array" => "array.py";
-    "importlib" => "importlib.py";
+    "importlib" => "importlib/__init__.py", package;
+    "importlib.machinery" => "importlib/machinery.py";
     "dis" => "dis.py";
     "cmath" => "cmath.py";
     "argparse" => "argparse.py";

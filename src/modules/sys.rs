@@ -563,14 +563,16 @@ fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// hook sees the same object at a frame's `call` and `return`), its
 /// `f_lineno` and `f_locals` brought up to date at each request.
 pub(crate) fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
-    let (line, locals) = {
+    let (line, lasti, locals) = {
         let f = &vm.frames[i];
-        (f.code().line_at(f.pc.saturating_sub(1)), crate::builtins::functions::frame_locals(vm, i))
+        let pc = f.pc.saturating_sub(1);
+        (f.code().line_at(pc), 2 * pc as i64, crate::builtins::functions::frame_locals(vm, i))
     };
     if let Some(obj) = vm.frames[i].extra.as_ref().and_then(|e| e.object.clone()) {
         if let Value::Instance(o) = &obj {
             if let Some(d) = &o.dict {
                 d.set_str("f_lineno", Value::Int(line as i64));
+                d.set_str("f_lasti", Value::Int(lasti));
                 d.set_str("f_locals", locals);
             }
         }
@@ -578,9 +580,36 @@ pub(crate) fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
     }
     let (globals, code) = (vm.frames[i].globals_ref(), vm.frames[i].code_ref());
     let back = if i == 0 { Value::None } else { frame_snapshot(vm, i - 1) };
-    let obj = frame_object(vm, Value::Dict(globals), locals, code, line, back);
+    let obj = frame_object(vm, Value::Dict(globals), locals, code, (line, lasti), back);
     vm.frames[i].extra.get_or_insert_with(Default::default).object = Some(obj.clone());
     obj
+}
+
+/// `frame.f_lineno` and `frame.f_lasti` (see `frame_object`): from the
+/// running frame the object stands for, else as stored.
+fn frame_position(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
+    args.check(name, 1, 1)?;
+    let obj = args.this().clone();
+    let Value::Instance(o) = &obj else { return Err(PyErr::type_error(format!("'{}' needs a frame", name))) };
+    let live = vm.frames.iter().rposition(|f| {
+        f.extra.as_ref().and_then(|e| e.object.as_ref()).is_some_and(|x| matches!(x, Value::Instance(p) if PyRef::ptr_eq(p, o)))
+    });
+    let d = o.dict.as_ref().ok_or_else(|| PyErr::type_error("frame without a dict"))?;
+    if let Some(i) = live {
+        let f = &vm.frames[i];
+        let pc = f.pc.saturating_sub(1);
+        d.set_str("f_lineno", Value::Int(f.code().line_at(pc) as i64));
+        d.set_str("f_lasti", Value::Int(2 * pc as i64));
+    }
+    Ok(d.get_str(name).unwrap_or(Value::None))
+}
+
+fn frame_lineno(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    frame_position(vm, &args, "f_lineno")
+}
+
+fn frame_lasti(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    frame_position(vm, &args, "f_lasti")
 }
 
 fn frame_new(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -588,8 +617,16 @@ fn frame_new(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 /// A `frame` object (a snapshot): `f_globals`, `f_locals`, `f_code`,
-/// `f_lineno`, `f_back`.
-pub fn frame_object(vm: &mut Vm, globals: Value, locals: Value, code: PyRef<crate::bytecode::CodeObj>, line: u32, back: Value) -> Value {
+/// `f_lineno`, `f_lasti` (twice the running instruction's index, see
+/// `code.co_positions`), `f_back`.
+pub fn frame_object(
+    vm: &mut Vm,
+    globals: Value,
+    locals: Value,
+    code: PyRef<crate::bytecode::CodeObj>,
+    (line, lasti): (u32, i64),
+    back: Value,
+) -> Value {
     let cls = match vm.lazy_classes.get("frame") {
         Some(c) => c.clone(),
         None => {
@@ -599,6 +636,18 @@ pub fn frame_object(vm: &mut Vm, globals: Value, locals: Value, code: PyRef<crat
             // constructor).
             let new = vm.builtin_fn("__new__", frame_new, "frame");
             d.set_str("__new__", new);
+            // The line and instruction of a frame that still runs are
+            // read from it (a frame object kept while its code goes on,
+            // `frame = inspect.currentframe()`, sees the current line);
+            // a finished frame's stay what they were last.
+            for (name, f) in [("f_lineno", frame_lineno as BuiltinFn), ("f_lasti", frame_lasti)] {
+                let get = vm.builtin_fn(name, f, "frame");
+                let prop = vm.new_native(
+                    vm.types.property.clone(),
+                    NativeData::Property { fget: get, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
+                );
+                d.set_str(name, prop);
+            }
             let meta = vm.types.type_.clone();
             let obj = vm.types.object.clone();
             let c = vm.make_class(&meta, "frame", vec![obj], &d).expect("frame");
@@ -613,6 +662,7 @@ pub fn frame_object(vm: &mut Vm, globals: Value, locals: Value, code: PyRef<crat
             d.set_str("f_locals", locals);
             d.set_str("f_code", Value::Code(code));
             d.set_str("f_lineno", Value::Int(line as i64));
+            d.set_str("f_lasti", Value::Int(lasti));
             d.set_str("f_back", back);
         }
     }

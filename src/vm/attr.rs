@@ -269,6 +269,42 @@ impl Vm {
             }
             "__doc__" => return Ok(Value::None),
             "__class__" => return Ok(Value::Class(meta)),
+            "__flags__" => {
+                // CPython's `tp_flags` bits that Python code tests
+                // (`inspect.isabstract`: IS_ABSTRACT; the fast subclass
+                // bits), not its exact word.
+                let f = c.flags.get();
+                let mut t: i64 = 1 << 12 | 1 << 14; // READY, HAVE_GC
+                if !c.is_builtin() {
+                    t |= 1 << 9; // HEAPTYPE
+                }
+                if f & class_flags::FINAL == 0 {
+                    t |= 1 << 10; // BASETYPE
+                }
+                if f & class_flags::ABSTRACT != 0 {
+                    t |= 1 << 20; // IS_ABSTRACT
+                }
+                let ty = &self.types;
+                for (base, bit) in [
+                    (&ty.int, 24),
+                    (&ty.list, 25),
+                    (&ty.tuple, 26),
+                    (&ty.bytes, 27),
+                    (&ty.str_, 28),
+                    (&ty.dict, 29),
+                    (&ty.exc[ExcKind::BaseException as usize], 30),
+                    (&ty.type_, 31),
+                ] {
+                    if super::types::is_subclass(c, base) {
+                        t |= 1 << bit;
+                    }
+                }
+                return Ok(Value::Int(t));
+            }
+            "__text_signature__" => {
+                let sig = if c.is_builtin() { crate::builtins::text_signature("", &c.name()) } else { None };
+                return Ok(sig.map(Value::str).unwrap_or(Value::None));
+            }
             _ => {}
         }
         if let Some(ma) = meta_attr {
@@ -325,7 +361,21 @@ impl Vm {
             }
             (Value::Builtin(b), "__self__") => {
                 if b.this.is_undef() {
-                    self.builtins_module.clone()
+                    // A module's function: its module; a type's method
+                    // taken from the type (`dict.get`, CPython's method
+                    // descriptor) has none.
+                    match b.owner {
+                        "" | "builtins" => self.builtins_module.clone(),
+                        m if b.function => self.modules.get_str(m).unwrap_or(Value::None),
+                        // A type's `__new__` is bound to the type
+                        // (`int.__new__.__self__ is int`, which `copyreg`
+                        // relies on).
+                        t if b.name == "__new__" => match self.builtins.get_str(t) {
+                            Some(c @ Value::Class(_)) => c,
+                            _ => return Ok(None),
+                        },
+                        _ => return Ok(None),
+                    }
                 } else {
                     b.this.clone()
                 }
@@ -338,6 +388,10 @@ impl Vm {
                 doc.map(Value::str).unwrap_or(Value::None)
             }
             (Value::Builtin(_), "__module__") => Value::str("builtins"),
+            (Value::Builtin(b), "__text_signature__") => {
+                let owner = if b.owner.is_empty() { "builtins" } else { b.owner };
+                crate::builtins::text_signature(owner, b.name).map(Value::str).unwrap_or(Value::None)
+            }
             (Value::Code(c), _) => match name {
                 "co_name" => Value::str(&c.name),
                 "co_qualname" => Value::str(&c.qualname),
@@ -368,7 +422,33 @@ impl Vm {
                 "co_cellvars" => Value::tuple(c.cellvars.iter().map(|(n, _)| Value::str(n)).collect()),
                 "co_freevars" => Value::tuple(c.freevars.iter().map(|(n, _)| Value::str(n)).collect()),
                 "co_consts" => Value::tuple(c.consts.to_vec()),
-                "co_names" => Value::tuple(c.names.iter().map(|n| Value::Str(n.clone())).collect()),
+                // Names of globals, attributes and imports (CPython's
+                // co_names), not the local and free variable names some
+                // instructions carry for their error messages.
+                "co_names" => {
+                    use crate::bytecode::{Instr, Operand};
+                    let mut used = vec![false; c.names.len()];
+                    for ins in c.instrs.iter() {
+                        if matches!(
+                            ins,
+                            Instr::LoadDeref { .. }
+                                | Instr::LoadClassDeref { .. }
+                                | Instr::DeleteDeref { .. }
+                                | Instr::CheckBound { .. }
+                                | Instr::DeleteLocal { .. }
+                        ) {
+                            continue;
+                        }
+                        for (_, op) in ins.operands() {
+                            if let Operand::Name(n) = op {
+                                if let Some(u) = used.get_mut(n as usize) {
+                                    *u = true;
+                                }
+                            }
+                        }
+                    }
+                    Value::tuple(c.names.iter().zip(used).filter(|(_, u)| *u).map(|(n, _)| Value::Str(n.clone())).collect())
+                }
                 "co_flags" => {
                     // CPython's flag values, not Spry's internal ones.
                     use crate::bytecode::code_flags as cf;

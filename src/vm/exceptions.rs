@@ -627,7 +627,8 @@ pub fn traceback_value(vm: &mut Vm, tb: &[TbEntry]) -> Value {
     for entry in tb.iter() {
         let d = DictObj::new();
         d.set_str("tb_lineno", Value::Int(entry.code.line_at(entry.pc) as i64));
-        d.set_str("tb_lasti", Value::Int(entry.pc as i64));
+        // (Twice the instruction's index, as `f_lasti`.)
+        d.set_str("tb_lasti", Value::Int(2 * entry.pc as i64));
         d.set_str("tb_next", next);
         // A snapshot of the frame as it was: globals, code, line.
         let frame = match &entry.globals {
@@ -636,7 +637,7 @@ pub fn traceback_value(vm: &mut Vm, tb: &[TbEntry]) -> Value {
                 Value::Dict(g.clone()),
                 Value::Dict(DictObj::new()),
                 entry.code.clone(),
-                entry.code.line_at(entry.pc),
+                (entry.code.line_at(entry.pc), 2 * entry.pc as i64),
                 Value::None,
             ),
             None => Value::None,
@@ -991,7 +992,8 @@ pub fn traceback_entries(vm: &mut Vm, tb: &Value) -> PyResult<Vec<TbEntry>> {
             },
             None => None,
         };
-        entries.push(TbEntry { code, pc: pc as u32, globals });
+        // (`tb_lasti` is twice the instruction's index.)
+        entries.push(TbEntry { code, pc: (pc / 2) as u32, globals });
         cur = d.get_str("tb_next").unwrap_or(Value::None);
     }
     if !cur.is_none() {

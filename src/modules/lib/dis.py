@@ -6,11 +6,24 @@ register bytecode (three-address instructions over a frame's registers),
 not to CPython's stack bytecode, so this shows what Spry actually runs.
 """
 
+import collections
 import sys
 import types
 import _dis
 
 __all__ = ["code_info", "dis", "disassemble", "distb", "disco", "show_code"]
+
+# The source range of an instruction, as `code.co_positions()` gives it.
+Positions = collections.namedtuple(
+    'Positions',
+    [
+        'lineno',
+        'end_lineno',
+        'col_offset',
+        'end_col_offset',
+    ],
+    defaults=[None] * 4
+)
 
 _have_code = (types.MethodType, types.FunctionType, types.CodeType,
               classmethod, staticmethod, type)

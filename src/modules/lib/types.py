@@ -139,9 +139,7 @@ try:
     raise TypeError
 except TypeError as exc:
     TracebackType = type(exc.__traceback__)
-class frame: pass
-FrameType = frame
-del frame
+FrameType = type(sys._getframe())
 
 class getset_descriptor: pass
 class member_descriptor: pass
