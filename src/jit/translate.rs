@@ -4417,8 +4417,25 @@ impl<'a> Tr<'a> {
                 }
                 self.generic(pc, &ins)
             }
-            Instr::UnpackSequence { dst, src, count } if self.st[self.abs(src)].t == T::Tag(tag::TUPLE) && !self.is_generic(pc) => {
+            Instr::UnpackSequence { dst, src, count }
+                if matches!(self.st[self.abs(src)].t, T::Tag(tag::TUPLE) | T::Any)
+                    && self.opts.has("speculate")
+                    && !self.is_generic(pc) =>
+            {
                 let (s0, d0) = (self.abs(src), self.abs(dst));
+                if self.st[s0].t == T::Any {
+                    // A source of unknown type (a value that is a tuple or
+                    // None, tested before: binary trees' `l, r = t`) is
+                    // speculated to be a tuple, before anything is done;
+                    // a site that meets something else is compiled
+                    // generically next time.
+                    self.mem(s0);
+                    let tv = self.load_tag(s0);
+                    let ok = self.icmp_imm(Cmp::Eq, tv, tag::TUPLE as i64);
+                    let x = self.exit(ExitKind::Guard, pc, "unpacked type");
+                    self.guard_nonzero(ok, x);
+                    self.st[s0] = RS::mem_type(T::Tag(tag::TUPLE));
+                }
                 for i in 0..count as usize {
                     self.mem(d0 + i);
                 }
