@@ -13,6 +13,9 @@ use crate::vm::{Args, PyErr, PyResult, Vm};
 /// Whether `v` can be weakly referenced (CPython: not ints, strs, tuples,
 /// lists, dicts, bytes, floats, None).
 fn weakrefable(v: &Value) -> bool {
+    if let Value::Instance(i) = v {
+        return i.class().flags.get() & crate::objects::class_flags::WEAKREF != 0;
+    }
     matches!(
         v,
         Value::Set(_)
@@ -21,7 +24,6 @@ fn weakrefable(v: &Value) -> bool {
             | Value::Builtin(_)
             | Value::Method(_)
             | Value::Class(_)
-            | Value::Instance(_)
             | Value::Module(_)
             | Value::Code(_)
             | Value::Generator(_)
@@ -76,6 +78,18 @@ fn referent(words: Option<[u64; 2]>) -> Value {
 fn refs_to(obj: &Value, basic_only: bool) -> Vec<Value> {
     let Some(addr) = obj.heap_addr() else { return Vec::new() };
     weak::refs_of(addr, basic_only).into_iter().filter_map(weak::live_ref).map(Value::Instance).collect()
+}
+
+/// `obj.__weakref__`: the first weak reference to `obj` (its plain one
+/// if it has one, as CPython keeps that at the head of its list), or None.
+pub fn first_ref(obj: &Value) -> Value {
+    refs_to(obj, true).into_iter().chain(refs_to(obj, false)).next().unwrap_or(Value::None)
+}
+
+/// The getter of `C.__weakref__`.
+pub fn weakref_attr(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("__weakref__", 1, 1)?;
+    Ok(first_ref(&args.pos[0]))
 }
 
 /// `basic(obj)`: the plain weak reference to `obj` made before, or None.

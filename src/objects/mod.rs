@@ -272,6 +272,11 @@ pub mod class_flags {
     /// A class CPython implements in C: error messages name it with its
     /// module, as CPython's `tp_name` (`'decimal.Decimal' object ...`).
     pub const C_TYPE_NAME: u32 = 2048;
+    /// Instances may be weakly referenced (CPython's `__weakref__` slot):
+    /// a class statement without `__slots__`, or with `__weakref__` in
+    /// them, or a subclass of such a class; not builtin types, nor
+    /// subclasses of the variable-size `int`, `tuple` and `bytes`.
+    pub const WEAKREF: u32 = 4096;
 }
 
 /// A class: a builtin type or a class statement's result.

@@ -179,6 +179,9 @@ impl Vm {
         // Attributes every instance has.
         match name {
             "__class__" => return Ok(Some(Value::Class(cls.clone()))),
+            "__weakref__" if cls.flags.get() & class_flags::WEAKREF != 0 => {
+                return Ok(Some(crate::modules::weakref::first_ref(obj)));
+            }
             "__dict__" => {
                 if let Some(d) = &inst.dict {
                     // Held elsewhere from now on: the collector must see it.
@@ -269,6 +272,20 @@ impl Vm {
             }
             "__doc__" => return Ok(Value::None),
             "__class__" => return Ok(Value::Class(meta)),
+            "__weakref__" if c.flags.get() & class_flags::WEAKREF != 0 => {
+                // (CPython's is a getset descriptor in the class dict;
+                // here a read-only property made on request, so class
+                // dicts stay plain for the attribute caches.)
+                let get = self.builtin_fn("__weakref__", crate::modules::weakref::weakref_attr, "object");
+                let prop = NativeData::Property {
+                    fget: get,
+                    fset: Value::None,
+                    fdel: Value::None,
+                    doc: Value::str("list of weak references to the object"),
+                    name: std::cell::RefCell::new(Value::str("__weakref__")),
+                };
+                return Ok(self.new_native(self.types.property.clone(), prop));
+            }
             "__flags__" => {
                 // CPython's `tp_flags` bits that Python code tests
                 // (`inspect.isabstract`: IS_ABSTRACT; the fast subclass
@@ -828,6 +845,9 @@ impl Vm {
 
     /// `object.__setattr__`.
     pub fn generic_setattr(&mut self, obj: &Value, inst: &InstanceObj, cls: &PyRef<ClassObj>, name: &str, value: Value) -> PyResult<()> {
+        if name == "__weakref__" && cls.flags.get() & class_flags::WEAKREF != 0 && cls.lookup(name).is_none() {
+            return Err(PyErr::attribute_error(format!("attribute '__weakref__' of '{}' objects is not writable", cls.name())));
+        }
         if let Some(a) = cls.lookup(name) {
             match &a {
                 Value::Native(n) => match &n.data {
@@ -1136,6 +1156,17 @@ impl Vm {
         for b in &bases {
             b.subclasses.borrow_mut().push(cls.as_ptr());
         }
+        let var_size = cls
+            .mro
+            .borrow()
+            .iter()
+            .any(|c| PyRef::ptr_eq(c, &self.types.int) || PyRef::ptr_eq(c, &self.types.tuple) || PyRef::ptr_eq(c, &self.types.bytes));
+        let weak = !var_size
+            && (slots.as_ref().is_none_or(|names| names.iter().any(|n| n == "__weakref__"))
+                || bases.iter().any(|b| b.flags.get() & class_flags::WEAKREF != 0));
+        if weak {
+            cls.flags.set(cls.flags.get() | class_flags::WEAKREF);
+        }
         // Slots: member descriptors, and no __dict__ unless a base has one.
         if let Some(names) = slots {
             let inherited = bases.iter().map(|b| b.slots.borrow().as_ref().map_or(0, |s| s.len())).sum::<usize>();
@@ -1322,7 +1353,12 @@ fn plain_attrs(cls: &ClassObj) -> bool {
 /// Recomputes the cached "has special method" flags of a class and its subclasses.
 pub fn update_class_flags(cls: &PyRef<ClassObj>) {
     let keep = cls.flags.get()
-        & (class_flags::BUILTIN | class_flags::NO_DICT | class_flags::FINAL | class_flags::HAS_SLOTS | class_flags::C_TYPE_NAME);
+        & (class_flags::BUILTIN
+            | class_flags::NO_DICT
+            | class_flags::FINAL
+            | class_flags::HAS_SLOTS
+            | class_flags::C_TYPE_NAME
+            | class_flags::WEAKREF);
     let mut f = keep;
     let user_def = |name: &str| cls.lookup(name).is_some_and(|v| !matches!(v, Value::Builtin(_)));
     if user_def("__getattr__") {

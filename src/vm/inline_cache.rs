@@ -305,6 +305,7 @@ impl Vm {
                 if cls.flags.get() & hooks == 0
                     && n != "__class__"
                     && n != "__dict__"
+                    && n != "__weakref__"
                     && (plain || self.dict_wins(&class_lookup_hashed(cls, n, h)))
                 {
                     if let Some(i) = d.find_str(n, h) {
@@ -434,6 +435,7 @@ impl Vm {
                 if cls.flags.get() & hooks == 0
                     && n != "__class__"
                     && n != "__dict__"
+                    && n != "__weakref__"
                     && (plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())))
                 {
                     // (A new attribute, as in `__init__`, is usually
