@@ -277,8 +277,8 @@ pub extern "C" fn range_iter(dst: u64, start: i64, stop: i64, step: i64) -> u64 
 pub extern "C" fn build_tuple(start: u64, n: u64, dst: u64) {
     // SAFETY: see `slot`; compiled code passes a register window of `n`
     // slots and a destination slot of the same frame.
-    let items: Vec<Value> = (0..n).map(|i| std::mem::take(unsafe { slot(start + 16 * i) })).collect();
-    Value::store(unsafe { slot(dst) }, Value::tuple(items));
+    let t = crate::objects::TupleObj::build(n as usize, |i| std::mem::take(unsafe { slot(start + 16 * i as u64) }));
+    Value::store(unsafe { slot(dst) }, Value::Tuple(t));
 }
 
 /// `FormatValue` without conversion (`f"{x}"`, `f"{x:spec}"`): `*dst` =

@@ -12,12 +12,35 @@ impl TupleObj {
     /// that could lead back to it (a container); tuples of numbers and
     /// strings, the common case, cost nothing to the collector.
     pub fn new(items: Vec<Value>) -> PyRef<TupleObj> {
-        let t = TupleObj { items: items.into_boxed_slice() };
+        Self::from_items(items.into_boxed_slice())
+    }
+
+    fn from_items(items: Box<[Value]>) -> PyRef<TupleObj> {
+        let t = TupleObj { items };
         if t.items.iter().any(may_reach_cycle) {
             PyRef::new_tracked(t)
         } else {
             PyRef::new(t)
         }
+    }
+
+    /// A tuple of `n` items, item `i` being `f(i)`, its item array taken
+    /// from the free list of arrays of that length when it has one
+    /// (`BuildTuple`: building and freeing small tuples otherwise costs a
+    /// `malloc` and a `free` of the array each, the box itself coming from
+    /// the object pool).
+    pub fn build(n: usize, mut f: impl FnMut(usize) -> Value) -> PyRef<TupleObj> {
+        let recycled = if (1..=FREE_MAX_LEN).contains(&n) { FREE_ITEMS.with(|l| l[n - 1].borrow_mut().pop()) } else { None };
+        let items = match recycled {
+            Some(mut items) => {
+                for (i, slot) in items.iter_mut().enumerate() {
+                    *slot = f(i);
+                }
+                items
+            }
+            None => (0..n).map(f).collect(),
+        };
+        Self::from_items(items)
     }
 
     #[inline]
@@ -83,16 +106,6 @@ pub fn may_reach_cycle(v: &Value) -> bool {
     )
 }
 
-impl Drop for TupleObj {
-    /// Last item first, as CPython does (the order in which finalizers run).
-    fn drop(&mut self) {
-        let mut items = std::mem::take(&mut self.items).into_vec();
-        while let Some(v) = items.pop() {
-            drop(v);
-        }
-    }
-}
-
 impl Trace for TupleObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         self.items.iter().for_each(visit)
@@ -100,4 +113,38 @@ impl Trace for TupleObj {
     /// Tuples cannot be cleared; a cycle through a tuple always passes
     /// through a mutable container, whose clearing breaks it.
     fn clear(&self) {}
+}
+
+/// Item arrays of freed tuples of 1 to `FREE_MAX_LEN` items, each
+/// holding `Undef`s, kept (up to `FREE_KEEP` per length) for
+/// `TupleObj::build`.
+const FREE_MAX_LEN: usize = 4;
+const FREE_KEEP: usize = 1024;
+
+thread_local! {
+    static FREE_ITEMS: [std::cell::RefCell<Vec<Box<[Value]>>>; FREE_MAX_LEN] = Default::default();
+}
+
+impl Drop for TupleObj {
+    /// Last item first, as CPython does (the order in which finalizers
+    /// run); a small tuple's emptied item array is kept for reuse.
+    fn drop(&mut self) {
+        let n = self.items.len();
+        let mut items = std::mem::take(&mut self.items);
+        // The items are released before the array is kept (releasing one
+        // may free other tuples, which use the free list too).
+        for v in items.iter_mut().rev() {
+            drop(std::mem::take(v));
+        }
+        if (1..=FREE_MAX_LEN).contains(&n) {
+            // (`try_with`: nothing is kept while the thread's storage is
+            // being destroyed.)
+            let _ = FREE_ITEMS.try_with(|l| {
+                let mut l = l[n - 1].borrow_mut();
+                if l.len() < FREE_KEEP {
+                    l.push(items);
+                }
+            });
+        }
+    }
 }

@@ -1902,8 +1902,8 @@ impl Vm {
                     set!(dst, Value::list(items));
                 }
                 Instr::BuildTuple { dst, start, count } => {
-                    let items = (0..count).map(|i| take!(start + i)).collect();
-                    set!(dst, Value::tuple(items));
+                    let t = TupleObj::build(count as usize, |i| take!(start + i as u16));
+                    set!(dst, Value::Tuple(t));
                 }
                 Instr::BuildSet { dst, start, count } => {
                     let s = SetObj::new();
