@@ -122,7 +122,8 @@ const FREE_MAX_LEN: usize = 4;
 const FREE_KEEP: usize = 1024;
 
 thread_local! {
-    static FREE_ITEMS: [std::cell::RefCell<Vec<Box<[Value]>>>; FREE_MAX_LEN] = Default::default();
+    static FREE_ITEMS: [std::cell::RefCell<Vec<Box<[Value]>>>; FREE_MAX_LEN] =
+        const { [const { std::cell::RefCell::new(Vec::new()) }; FREE_MAX_LEN] };
 }
 
 impl Drop for TupleObj {
