@@ -7316,16 +7316,9 @@ impl<'a> Tr<'a> {
             // A bound method held in a variable (`add = acc.add`): its
             // function is known, its `self` is read from it.
             if let (Value::Function(f), tag::INSTANCE) = (self.konst(k).clone(), this) {
-                let npos = nargs as usize - kw_names.len();
-                let mut pos: Vec<ArgSrc> = vec![ArgSrc::SelfOf(fr, this)];
-                pos.extend((1..=npos).map(|i| ArgSrc::Reg(fr + i)));
-                let kw: Vec<(String, ArgSrc)> =
-                    kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
-                if Self::bindable(&f, npos + 1, kw_names) || self.opts.has("virtargs") {
-                    let fval = Value::Function(f.clone());
-                    if let Some(flow) = self.try_inline_bound(pc, &f, &fval, func, pos, kw, ArgMode::Move)? {
-                        return Ok(flow);
-                    }
+                let fval = Value::Function(f.clone());
+                if let Some(flow) = self.inline_call(pc, &f, &fval, Some(ArgSrc::SelfOf(fr, this)), func, nargs, kw_names)? {
+                    return Ok(flow);
                 }
             }
         }
@@ -7333,30 +7326,17 @@ impl<'a> Tr<'a> {
             let callee = self.konst(c).clone();
             match &callee {
                 Value::Function(f) if self.opts.has("inline") && !self.is_generic(pc) => {
-                    let npos = nargs as usize - kw_names.len();
-                    let pos: Vec<ArgSrc> = (1..=npos).map(|i| ArgSrc::Reg(fr + i)).collect();
-                    let kw: Vec<(String, ArgSrc)> =
-                        kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
-                    if Self::bindable(f, npos, kw_names) || self.opts.has("virtargs") {
-                        if let Some(flow) = self.try_inline_bound(pc, f, &callee, func, pos, kw, ArgMode::Move)? {
-                            return Ok(flow);
-                        }
+                    if let Some(flow) = self.inline_call(pc, f, &callee, None, func, nargs, kw_names)? {
+                        return Ok(flow);
                     }
                 }
                 Value::Method(m) if self.opts.has("inline") && !self.is_generic(pc) => {
-                    // A bound method held in a variable: `self` is known.
+                    // A bound method known as a constant: `self` is known.
                     if let (Value::Function(f), this @ Value::Instance(_)) = (&m.func, &m.this) {
-                        let npos = nargs as usize - kw_names.len();
-                        let mut pos: Vec<ArgSrc> = vec![ArgSrc::Value(this.clone())];
-                        pos.extend((1..=npos).map(|i| ArgSrc::Reg(fr + i)));
-                        let kw: Vec<(String, ArgSrc)> =
-                            kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
-                        if Self::bindable(f, npos + 1, kw_names) || self.opts.has("virtargs") {
-                            let fval = Value::Function(f.clone());
-                            self.intern(&fval);
-                            if let Some(flow) = self.try_inline_bound(pc, f, &fval, func, pos, kw, ArgMode::Move)? {
-                                return Ok(flow);
-                            }
+                        let fval = Value::Function(f.clone());
+                        self.intern(&fval);
+                        if let Some(flow) = self.inline_call(pc, f, &fval, Some(ArgSrc::Value(this.clone())), func, nargs, kw_names)? {
+                            return Ok(flow);
                         }
                     }
                 }
@@ -7445,6 +7425,33 @@ impl<'a> Tr<'a> {
             }
         }
         self.generic(pc, ins)
+    }
+
+    /// Inlines the call at `pc` of function `f` (the value `fval`) whose
+    /// arguments are the call's registers after `func`, preceded by
+    /// `first` (a bound method's `self`), if any. `None` when it is not
+    /// inlined.
+    #[allow(clippy::too_many_arguments)]
+    fn inline_call(
+        &mut self,
+        pc: usize,
+        f: &PyRef<FunctionObj>,
+        fval: &Value,
+        first: Option<ArgSrc>,
+        func: Reg,
+        nargs: u16,
+        kw_names: &[String],
+    ) -> TResult<Option<Flow>> {
+        let fr = self.abs(func);
+        let npos = nargs as usize - kw_names.len();
+        let nself = first.is_some() as usize;
+        let mut pos: Vec<ArgSrc> = first.into_iter().collect();
+        pos.extend((1..=npos).map(|i| ArgSrc::Reg(fr + i)));
+        let kw: Vec<(String, ArgSrc)> = kw_names.iter().enumerate().map(|(k, n)| (n.clone(), ArgSrc::Reg(fr + 1 + npos + k))).collect();
+        if !Self::bindable(f, npos + nself, kw_names) && !self.opts.has("virtargs") {
+            return Ok(None);
+        }
+        self.try_inline_bound(pc, f, fval, func, pos, kw, ArgMode::Move)
     }
 
     /// An attribute access's receiver: a known instance goes to its slot;
