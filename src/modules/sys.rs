@@ -563,16 +563,11 @@ fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// hook sees the same object at a frame's `call` and `return`), its
 /// `f_lineno` and `f_locals` brought up to date at each request.
 pub(crate) fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
-    let (line, lasti, locals) = {
-        let f = &vm.frames[i];
-        let pc = f.pc.saturating_sub(1);
-        (f.code().line_at(pc), 2 * pc as i64, crate::builtins::functions::frame_locals(vm, i))
-    };
+    let ((line, lasti), locals) = (position_of(&vm.frames[i]), crate::builtins::functions::frame_locals(vm, i));
     if let Some(obj) = vm.frames[i].extra.as_ref().and_then(|e| e.object.clone()) {
         if let Value::Instance(o) = &obj {
             if let Some(d) = &o.dict {
-                d.set_str("f_lineno", Value::Int(line as i64));
-                d.set_str("f_lasti", Value::Int(lasti));
+                store_position(d, (line, lasti));
                 d.set_str("f_locals", locals);
             }
         }
@@ -596,12 +591,21 @@ fn frame_position(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
     });
     let d = o.dict.as_ref().ok_or_else(|| PyErr::type_error("frame without a dict"))?;
     if let Some(i) = live {
-        let f = &vm.frames[i];
-        let pc = f.pc.saturating_sub(1);
-        d.set_str("f_lineno", Value::Int(f.code().line_at(pc) as i64));
-        d.set_str("f_lasti", Value::Int(2 * pc as i64));
+        store_position(d, position_of(&vm.frames[i]));
     }
     Ok(d.get_str(name).unwrap_or(Value::None))
+}
+
+/// A running frame's line and `f_lasti` (twice the index of the
+/// instruction it runs, see `code.co_positions`).
+fn position_of(f: &crate::vm::Frame) -> (u32, i64) {
+    let pc = f.pc.saturating_sub(1);
+    (f.code().line_at(pc), 2 * pc as i64)
+}
+
+fn store_position(d: &DictObj, (line, lasti): (u32, i64)) {
+    d.set_str("f_lineno", Value::Int(line as i64));
+    d.set_str("f_lasti", Value::Int(lasti));
 }
 
 fn frame_lineno(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -624,7 +628,7 @@ pub fn frame_object(
     globals: Value,
     locals: Value,
     code: PyRef<crate::bytecode::CodeObj>,
-    (line, lasti): (u32, i64),
+    position: (u32, i64),
     back: Value,
 ) -> Value {
     let cls = match vm.lazy_classes.get("frame") {
@@ -661,8 +665,7 @@ pub fn frame_object(
             d.set_str("f_globals", globals);
             d.set_str("f_locals", locals);
             d.set_str("f_code", Value::Code(code));
-            d.set_str("f_lineno", Value::Int(line as i64));
-            d.set_str("f_lasti", Value::Int(lasti));
+            store_position(d, position);
             d.set_str("f_back", back);
         }
     }
