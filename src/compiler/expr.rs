@@ -502,7 +502,7 @@ impl<'s> FuncBuilder<'s> {
             self.expr_into(a, r)?;
             self.genexp_range = None;
         }
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = super::Set::default();
         for k in &c.keywords {
             let name = k.arg.as_ref().unwrap();
             if !seen.insert(name.as_str()) {

@@ -1,7 +1,7 @@
 //! Statements.
 
+use super::Set;
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
-use std::collections::HashSet;
 
 use super::symtable::{Resolution, ScopeKind};
 use super::{FBlock, FuncBuilder, FunctionBody, Label, Loc, Res};
@@ -12,8 +12,8 @@ struct TryParts {
     exc: Reg,
     end: Label,
     /// Names bound where a handler starts, and where `end` is reached.
-    before: HashSet<String>,
-    at_end: HashSet<String>,
+    before: Set<String>,
+    at_end: Set<String>,
     cleanup: Label,
     cleanup_exc: Reg,
 }
@@ -645,7 +645,7 @@ impl<'s> FuncBuilder<'s> {
         // Exceptional exit: run it with the exception being handled, then
         // re-raise (from any point of the body or the handlers).
         let mut before = before;
-        let mut gone = HashSet::new();
+        let mut gone = Set::default();
         handler_names(handlers, &mut gone);
         before.retain(|n| !gone.contains(n));
         let mut blocks = vec![body, orelse];
@@ -754,7 +754,7 @@ impl<'s> FuncBuilder<'s> {
 
     /// After the handlers: the `cleanup` path (leave the handler, then
     /// propagate), and `end`, reached with the names bound in `at_end`.
-    fn try_end(&mut self, cleanup: Label, cleanup_exc: Reg, at_end: HashSet<String>, end: Label) {
+    fn try_end(&mut self, cleanup: Label, cleanup_exc: Reg, at_end: Set<String>, end: Label) {
         self.bind_label(cleanup);
         self.emit(Instr::PopExcInfo {});
         self.emit(Instr::Reraise { exc: cleanup_exc });
@@ -1351,8 +1351,8 @@ pub(super) fn nested_blocks(st: &Stmt) -> Vec<&[Stmt]> {
 /// jumps back (a loop) or is reached from the middle of `stmts` (a
 /// handler, a `finally`, the code after a suppressing `with`) cannot take
 /// them as definitely bound (reading one must raise `UnboundLocalError`).
-pub(super) fn unbinds(stmts: &[Stmt], out: &mut HashSet<String>) {
-    fn target(e: &Expr, out: &mut HashSet<String>) {
+pub(super) fn unbinds(stmts: &[Stmt], out: &mut Set<String>) {
+    fn target(e: &Expr, out: &mut Set<String>) {
         match e {
             Expr::Name(n) => {
                 out.insert(n.id.to_string());
@@ -1375,8 +1375,8 @@ pub(super) fn unbinds(stmts: &[Stmt], out: &mut HashSet<String>) {
 }
 
 /// Removes from `bound` the names `blocks` may unbind (`unbinds`).
-fn forget_unbound(bound: &mut HashSet<String>, blocks: &[&[Stmt]]) {
-    let mut gone = HashSet::new();
+fn forget_unbound(bound: &mut Set<String>, blocks: &[&[Stmt]]) {
+    let mut gone = Set::default();
     for b in blocks {
         unbinds(b, &mut gone);
     }
@@ -1384,7 +1384,7 @@ fn forget_unbound(bound: &mut HashSet<String>, blocks: &[&[Stmt]]) {
 }
 
 /// The `as` names of `handlers`, which each unbinds when it ends.
-fn handler_names(handlers: &[ast::ExceptHandler], out: &mut HashSet<String>) {
+fn handler_names(handlers: &[ast::ExceptHandler], out: &mut Set<String>) {
     for h in handlers {
         let ast::ExceptHandler::ExceptHandler(h) = h;
         if let Some(n) = &h.name {

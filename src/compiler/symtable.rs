@@ -6,8 +6,8 @@
 //! records how each scope binds and uses names; the second resolves free
 //! names against the enclosing function scopes.
 
+use super::{Map, Set};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 
@@ -55,7 +55,7 @@ pub struct Scope {
     pub kind: ScopeKind,
     pub name: String,
     /// Flags per name.
-    pub symbols: HashMap<String, u32>,
+    pub symbols: Map<String, u32>,
     /// Names in the order first seen (deterministic register order).
     pub order: Vec<String>,
     /// Parameter names in order.
@@ -68,7 +68,7 @@ pub struct Scope {
     /// The scope uses `super()` or `__class__` (needs the `__class__` cell).
     pub needs_class_cell: bool,
     /// Final resolution of every name.
-    pub resolved: HashMap<String, Resolution>,
+    pub resolved: Map<String, Resolution>,
     /// Line of the scope's definition.
     pub line: u32,
     /// Source offset of the defining node (how the code generator finds a child scope).
@@ -78,7 +78,7 @@ pub struct Scope {
     pub private: Option<String>,
     /// Line of the first `global`/`nonlocal` statement naming each name
     /// (where CPython reports errors about the declaration).
-    pub directives: HashMap<String, u32>,
+    pub directives: Map<String, u32>,
 }
 
 /// CPython's private name mangling (`_Py_Mangle`): inside class `C`, a name
@@ -103,18 +103,18 @@ impl Scope {
         Scope {
             kind,
             name: name.to_string(),
-            symbols: HashMap::new(),
+            symbols: Map::default(),
             order: Vec::new(),
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
             is_coroutine: false,
             needs_class_cell: false,
-            resolved: HashMap::new(),
+            resolved: Map::default(),
             line,
             key,
             private: None,
-            directives: HashMap::new(),
+            directives: Map::default(),
         }
     }
 
@@ -258,7 +258,7 @@ impl Builder<'_> {
     }
 
     fn params(&mut self, args: &ast::Arguments) -> Res<()> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = Set::default();
         let mut add = |b: &mut Self, a: &ast::Arg| -> Res<()> {
             if !seen.insert(a.arg.to_string()) {
                 return Err(b.err(a, &format!("duplicate argument '{}' in function definition", a.arg)));
