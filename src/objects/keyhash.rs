@@ -1,6 +1,8 @@
 //! A one-multiply hash for integer keys (addresses, loop keys), where
 //! SipHash would cost more than the lookup it serves: the JIT's loop
-//! table, the finalizer's liveness cache, the weak reference table.
+//! table, the finalizer's liveness cache, the weak reference table; and
+//! (a multiply per byte) the compiler's maps of the program's identifiers
+//! (`compiler::Map`). Not keyed: fine for keys the program itself chose.
 
 /// Hashes integer keys with one multiply (the JIT's loop keys: a code
 /// object address and a pc; the lookup runs on every entry of a compiled
