@@ -15,10 +15,7 @@ pub fn init(vm: &mut Vm) {
             [("encoding", get_encoding), ("object", get_object), ("start", get_start), ("end", get_end), ("reason", get_reason)];
         for (name, f) in getters {
             let fget = vm.builtin_fn(name, f, kind.name());
-            let prop = vm.new_native(
-                vm.types.property.clone(),
-                NativeData::Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
-            );
+            let prop = vm.native_property(fget, Value::None);
             c.dict.set_str(name, prop);
         }
     }

@@ -187,10 +187,7 @@ fn deque_class(vm: &mut Vm) -> PyRef<ClassObj> {
     }
     c.dict.set_str("__hash__", Value::None);
     let getter = vm.builtin_fn("maxlen", maxlen_get, "deque");
-    let prop = vm.new_native(
-        vm.types.property.clone(),
-        NativeData::Property { fget: getter, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
-    );
+    let prop = vm.native_property(getter, Value::None);
     c.dict.set_str("maxlen", prop);
     c.ctor.set(Some(deque_ctor));
     vm.lazy_classes.insert("deque", c.clone());

@@ -285,17 +285,11 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         vm.add_method(&c, n, *f);
     }
     let closed = vm.builtin_fn("closed", closed_get, "file");
-    let prop = vm.new_native(
-        vm.types.property.clone(),
-        NativeData::Property { fget: closed, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
-    );
+    let prop = vm.native_property(closed, Value::None);
     c.dict.set_str("closed", prop);
     let namef = vm.builtin_fn("name", name_get, "file");
     let names = vm.builtin_fn("name", name_set, "file");
-    let prop = vm.new_native(
-        vm.types.property.clone(),
-        NativeData::Property { fget: namef, fset: names, fdel: Value::None, doc: Value::None, name: Default::default() },
-    );
+    let prop = vm.native_property(namef, names);
     c.dict.set_str("name", prop);
     let getters: &[(&'static str, BuiltinFn)] = &[
         ("mode", mode_get),
@@ -307,10 +301,7 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
     ];
     for (n, g) in getters {
         let getter = vm.builtin_fn(n, *g, "file");
-        let prop = vm.new_native(
-            vm.types.property.clone(),
-            NativeData::Property { fget: getter, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
-        );
+        let prop = vm.native_property(getter, Value::None);
         c.dict.set_str(n, prop);
     }
     if name == "StringIO" {

@@ -646,10 +646,7 @@ pub fn frame_object(
             // a finished frame's stay what they were last.
             for (name, f) in [("f_lineno", frame_lineno as BuiltinFn), ("f_lasti", frame_lasti)] {
                 let get = vm.builtin_fn(name, f, "frame");
-                let prop = vm.new_native(
-                    vm.types.property.clone(),
-                    NativeData::Property { fget: get, fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() },
-                );
+                let prop = vm.native_property(get, Value::None);
                 d.set_str(name, prop);
             }
             let meta = vm.types.type_.clone();

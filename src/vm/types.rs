@@ -489,6 +489,13 @@ impl Vm {
         Value::Builtin(PyRef::new(BuiltinObj { name, func, this: Value::Undef, owner, doc: None, function: false }))
     }
 
+    /// A `property` of native accessors (`fset` None: read-only), for the
+    /// attributes of types made in Rust.
+    pub fn native_property(&self, fget: Value, fset: Value) -> Value {
+        let data = NativeData::Property { fget, fset, fdel: Value::None, doc: Value::None, name: Default::default() };
+        self.new_native(self.types.property.clone(), data)
+    }
+
     /// A function of module `module` (see `BuiltinObj::function`).
     pub fn builtin_function(&self, name: &'static str, func: BuiltinFn, module: &'static str) -> Value {
         Value::Builtin(PyRef::new(BuiltinObj { name, func, this: Value::Undef, owner: module, doc: None, function: true }))
