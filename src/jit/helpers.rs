@@ -529,8 +529,8 @@ pub extern "C" fn construct_setter(c: u64, cls: u64, init: u64, dst: u64, n_leve
     // SAFETY: see `ctx`, `vm`.
     let c = unsafe { ctx(c) };
     let vm = unsafe { vm(c) };
-    let (n, levels) = (n_levels & 0xffff, n_levels >> 16);
-    if vm.frames.len() + levels as usize + 1 >= vm.frame_limit {
+    let (n, levels) = (n_levels & 0xffff, (n_levels >> 16) & 0xffff_ffff);
+    if n_levels & NO_DEPTH_CHECK == 0 && vm.frames.len() + levels as usize + 1 >= vm.frame_limit {
         return JUMP;
     }
     // SAFETY: `cls` and `init` are a class and its `__init__` the loop
@@ -574,6 +574,11 @@ pub extern "C" fn construct_setter(c: u64, cls: u64, init: u64, dst: u64, n_leve
     Value::store(unsafe { slot(dst) }, inst);
     OK
 }
+
+/// `construct_setter`'s flag for building a virtual instance
+/// (`Tr::build_vinst`): the recursion limit was checked at its
+/// construction.
+pub const NO_DEPTH_CHECK: u64 = 1 << 62;
 
 /// The result of an inlined `__init__`: `OK` if it is None, else `ERR`
 /// with CPython's TypeError.

@@ -160,6 +160,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "save unboxed floats to stack slots around helper calls and read them back after, so that inner loops keep them in registers",
     ),
     (
+        "virtinst",
+        "an instance of a class whose `__init__` only stores numbers in its attributes is not built while it is only read, has its methods called (inlined) and is copied: its attributes stay in machine registers; anything else (and an exit) builds it",
+    ),
+    (
         "borrow",
         "a register that holds a counted copy of an object another register keeps (a copied variable, a method's `self`, an operator's operands, and the inlined callee's parameters they become) drops it with a plain decrement when it is cleared or overwritten: no check for the last reference, no helper call, no safe point",
     ),

@@ -99,6 +99,12 @@ pub enum T {
     /// its position in the register's first auxiliary IR local; the
     /// items are in their slots.
     VIter(u16, u8),
+    /// Not built (`virtinst`): an instance of a class whose `__init__`
+    /// only stores numbers in its attributes (`Vm::setter_init`), number
+    /// `k` of the translation's `vinsts` (class, attribute values in IR
+    /// locals). Registers with the same `VInst` (in any frame of the
+    /// chain) are the same object: built once, all of them get it.
+    VInst(u16),
     /// Not built (`viter`): an iterator over the list (`false`) or tuple
     /// (`true`) that the register's slot holds (a counted reference, as
     /// the iterator would hold it); auxiliary IR locals: the position,
@@ -126,13 +132,17 @@ impl T {
                 | T::VDict(..)
                 | T::VIter(..)
                 | T::VSeqIter(_)
+                | T::VInst(_)
         )
     }
     fn is_virtual(self) -> bool {
-        matches!(self, T::Int | T::Float | T::Bool | T::Const(_) | T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_))
+        matches!(
+            self,
+            T::Int | T::Float | T::Bool | T::Const(_) | T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_) | T::VInst(_)
+        )
     }
     fn is_container(self) -> bool {
-        matches!(self, T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_))
+        matches!(self, T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_) | T::VInst(_))
     }
     fn is_num(self) -> bool {
         matches!(self, T::Int | T::Float | T::Bool)
@@ -310,6 +320,7 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
                 T::VTuple(..) => Some(tag::TUPLE),
                 T::VDict(..) => Some(tag::DICT),
                 T::VIter(..) | T::VSeqIter(_) => Some(tag::ITER),
+                T::VInst(_) => Some(tag::INSTANCE),
                 T::Any => None,
             }
         };
@@ -339,6 +350,7 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
                 T::VTuple(..) => Some(tag::TUPLE),
                 T::VDict(..) => Some(tag::DICT),
                 T::VIter(..) | T::VSeqIter(_) => Some(tag::ITER),
+                T::VInst(_) => Some(tag::INSTANCE),
                 _ => x.slot_mem(),
             }
         };
@@ -353,12 +365,42 @@ fn join_rs(a: RS, b: RS, consts: &[Value]) -> RS {
 }
 
 fn join_states(a: &State, b: &State, consts: &[Value]) -> State {
-    a.iter().zip(b.iter()).map(|(x, y)| join_rs(*x, *y, consts)).collect()
+    let mut j: State = a.iter().zip(b.iter()).map(|(x, y)| join_rs(*x, *y, consts)).collect();
+    // A virtual instance stays virtual only where every register that
+    // holds it on either side keeps it: adapting an edge builds it once for
+    // all its registers (`materialize`), so none of them may stay virtual.
+    let lost: Vec<T> = a
+        .iter()
+        .chain(b.iter())
+        .zip(j.iter().chain(j.iter()))
+        .filter(|(x, y)| matches!(x.t, T::VInst(_)) && y.t != x.t)
+        .map(|(x, _)| x.t)
+        .collect();
+    if !lost.is_empty() {
+        for (k, rs) in j.iter_mut().enumerate() {
+            if lost.contains(&rs.t) {
+                *rs = join_rs(RS::mem_type(T::Tag(tag::INSTANCE)), a[k], consts);
+                *rs = join_rs(*rs, b[k], consts);
+            }
+        }
+    }
+    j
 }
 
 // Compiled attribute access reads an instance's dict pointer as a word
 // that is 0 for no dict.
 const _: () = assert!(std::mem::size_of::<Option<PyRef<DictObj>>>() == 8);
+
+/// A loop header's state has no virtual instance (`T::VInst`): the
+/// entry edges build them (their fields would have to be loop-carried).
+fn devirt(mut s: State) -> State {
+    for rs in s.iter_mut() {
+        if let T::VInst(_) = rs.t {
+            *rs = RS::mem_type(T::Tag(tag::INSTANCE));
+        }
+    }
+    s
+}
 
 /// The result of translating a loop.
 pub struct Translation {
@@ -582,6 +624,30 @@ struct Tr<'a> {
     last_load_int: Option<(usize, i64, usize, *const CodeObj)>,
     /// Some register got a virtual container in this translation.
     virtuals: bool,
+    /// The virtual instances of this translation (`T::VInst`).
+    vinsts: Vec<VInst>,
+}
+
+/// A virtual instance (`virtinst`): its class and `__init__` (a setter,
+/// `Vm::setter_init`; both kept alive by the translation's constants), the
+/// shape its dict would get, and per attribute (in the `__init__`'s store
+/// order) its name and the state and IR local of its value (a number).
+struct VInst {
+    cls: PyRef<ClassObj>,
+    init: PyRef<FunctionObj>,
+    shape: u64,
+    fields: Vec<(PyRef<crate::objects::StrObj>, T, LocalId)>,
+    /// Per field, the `__init__` parameter it came from (1: the first
+    /// after `self`); the number of those parameters.
+    params: Vec<usize>,
+    nparams: usize,
+}
+
+/// The facts key of virtual instance `k`'s `Fact::VClass`. (The same
+/// fact keyed `i64::MIN + 2^20 + levels`: a construction at that inlining
+/// depth found the recursion limit far enough, `construct_virtual`.)
+fn vinst_key(k: u16) -> (usize, i64, bool) {
+    (usize::MAX - 1, i64::MIN + k as i64, true)
 }
 
 /// Attribute facts by object register, name (the name's address; 0 for
@@ -646,6 +712,10 @@ enum Fact {
     /// number (`--jit-opt kinds`). Dropped by every helper call that may
     /// store into a dict (`forget_facts`).
     KindVersion,
+    /// Keyed by `vinst_key(k)`: the class version of virtual instance `k`
+    /// was checked (at its construction or since), so its attributes are
+    /// still the ones its `__init__` stored (no data descriptor came).
+    VClass,
     /// Keyed by `global_fact(entry)`: the dict entry at that address was
     /// checked (with the key versions of the dicts the name was looked up
     /// in) to hold the value the translator read there; for a number, IR
@@ -951,6 +1021,7 @@ pub fn translate(
             no_alias: 0,
             last_load_int: None,
             virtuals: false,
+            vinsts: Vec::new(),
             proposed_now: false,
         };
         tr.exit_local = tr.f.new_local(Ty::I64);
@@ -1662,6 +1733,7 @@ impl<'a> Tr<'a> {
                 self.st[r] = RS { t: s.t, clean: true, mem: Some(v.tag()) };
             }
             T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_) => self.materialize(r),
+            T::VInst(k) => self.build_vinst(r, k),
             _ => unreachable!(),
         }
     }
@@ -1750,11 +1822,24 @@ impl<'a> Tr<'a> {
             Instr::ForIter { iter, .. } if matches!(self.st[self.abs(iter)].t, T::VIter(..) | T::VSeqIter(_)) => vec![self.abs(iter)],
             Instr::DictMerge { dict, src, .. } if self.premerged(pc, dict, src) => vec![self.abs(dict), self.abs(src)],
             Instr::CallEx { func } => vec![self.abs(func) + 1, self.abs(func) + 2],
+            // Virtual instances: their attribute reads, method loads and
+            // copies; method calls and operators that may inline (their
+            // other paths build them first); an inlined callee's return.
+            Instr::Move { src, .. } | Instr::Take { src, .. } | Instr::LoadAttr { obj: src, .. } | Instr::LoadMethod { obj: src, .. }
+                if matches!(self.st[self.abs(src)].t, T::VInst(_)) =>
+            {
+                vec![self.abs(src)]
+            }
+            Instr::Return { src } if self.chain.len() > 1 && matches!(self.st[self.abs(src)].t, T::VInst(_)) => vec![self.abs(src)],
+            Instr::CallMethod { base, nargs } => (self.abs(base) + 1..=self.abs(base) + 1 + nargs as usize).collect(),
+            Instr::BinaryOp { a, b, .. } => vec![self.abs(a), self.abs(b)],
             _ => Vec::new(),
         };
+        let broad = matches!(*ins, Instr::CallMethod { .. } | Instr::BinaryOp { .. });
         for r in reads {
             let a = self.abs(r);
-            if self.st[a].t.is_container() && !keep.contains(&a) {
+            let kept = keep.contains(&a) && (!broad || matches!(self.st[a].t, T::VInst(_)));
+            if self.st[a].t.is_container() && !kept {
                 self.flush(a);
             }
         }
@@ -2053,9 +2138,11 @@ impl<'a> Tr<'a> {
                 let base = self.subset_tail(&plan);
                 let own = plan.iter().copied().filter(|e| base.as_ref().is_none_or(|(bp, _)| !bp.contains(e)));
                 for (r, rs) in own {
-                    if let T::VTuple(..) = rs.t {
+                    if let T::VTuple(..) | T::VInst(_) = rs.t {
                         let w = self.window_of(r);
-                        if let Some(&(b, _)) = built.iter().find(|&&(b, t)| t == rs.t && self.window_of(b) == w) {
+                        // (A virtual instance is one object in every frame.)
+                        let same = |b: usize| matches!(rs.t, T::VInst(_)) || self.window_of(b) == w;
+                        if let Some(&(b, _)) = built.iter().find(|&&(b, t)| t == rs.t && same(b)) {
                             // (The container's slot holds no object.)
                             let (ra, ba) = (self.slot_addr(r), self.slot_addr(b));
                             let t = self.load(ba, 0);
@@ -2768,7 +2855,7 @@ impl<'a> Tr<'a> {
                 // (Only inlined frames have virtual containers; inner
                 // entries are not made at headers with virtual iterators:
                 // `inner_entries`.)
-                T::Any | T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_) => unreachable!(),
+                T::Any | T::VTuple(..) | T::VDict(..) | T::VIter(..) | T::VSeqIter(_) | T::VInst(_) => unreachable!(),
             };
             self.entry_word(by_vm.then_some(&mut checks), Self::slot_off(r), expect as u64, fail);
             let off = Self::slot_off(r) + 8;
@@ -3062,7 +3149,7 @@ impl<'a> Tr<'a> {
                 let hs = match self.headers.get(&key) {
                     Some(h) => h.clone(),
                     None => {
-                        let first = self.dirty_loop_writes(state.clone(), start);
+                        let first = devirt(self.dirty_loop_writes(state.clone(), start));
                         self.headers.insert(key.clone(), first.clone());
                         first
                     }
@@ -3191,6 +3278,12 @@ impl<'a> Tr<'a> {
     fn generic(&mut self, pc: usize, ins: &Instr) -> TResult<Flow> {
         let (mut reads, mut writes) = (Vec::new(), Vec::new());
         ins.reg_effects(&mut reads, &mut writes);
+        for r in &reads {
+            let a = self.abs(*r);
+            if let T::VInst(_) = self.st[a].t {
+                self.flush(a);
+            }
+        }
         if self.self_call(pc, ins) {
             for w in &writes {
                 let a = self.abs(*w);
@@ -3717,6 +3810,7 @@ impl<'a> Tr<'a> {
                 self.def_num(d, ss.t, v);
             }
             T::Const(c) => self.def_const(d, c),
+            T::VInst(_) => self.virtual_container(d, ss.t),
             _ => return false,
         }
         true
@@ -4011,7 +4105,7 @@ impl<'a> Tr<'a> {
                 }
                 let ss = self.st[s];
                 match ss.t {
-                    T::VTuple(..) => self.virtual_container(d, ss.t),
+                    T::VTuple(..) | T::VInst(_) => self.virtual_container(d, ss.t),
                     T::Int | T::Bool => {
                         let v = self.get_i(s);
                         self.def_num(d, ss.t, v);
@@ -4285,6 +4379,12 @@ impl<'a> Tr<'a> {
             }
             Instr::LoadAttr { dst, obj, name } => {
                 let o = self.abs(obj);
+                if let T::VInst(k) = self.st[o].t {
+                    if self.vinst_attr(pc, dst, k, name) {
+                        return Ok(Flow::Next);
+                    }
+                    self.flush(o);
+                }
                 self.instance_receiver(pc, o);
                 if let T::Const(c) = self.st[o].t {
                     if let Value::Module(m) = self.konst(c).clone() {
@@ -4305,6 +4405,12 @@ impl<'a> Tr<'a> {
             }
             Instr::LoadMethod { dst, obj, name } => {
                 let o = self.abs(obj);
+                if let T::VInst(k) = self.st[o].t {
+                    if self.vinst_method(pc, dst, k, name) {
+                        return Ok(Flow::Next);
+                    }
+                    self.flush(o);
+                }
                 self.instance_receiver(pc, o);
                 if let T::Const(c) = self.st[o].t {
                     if let Value::Module(m) = self.konst(c).clone() {
@@ -4353,8 +4459,13 @@ impl<'a> Tr<'a> {
             }
             Instr::CallMethod { base, nargs } => {
                 let b = self.abs(base);
-                if let (T::Const(c), T::Tag(t)) = (self.st[b].t, self.st[b + 1].t) {
-                    if t != tag::UNDEF && self.opts.has("inline") && !self.is_generic(pc) {
+                let has_self = match self.st[b + 1].t {
+                    T::Tag(t) => t != tag::UNDEF,
+                    T::VInst(_) => true,
+                    _ => false,
+                };
+                if let (T::Const(c), true) = (self.st[b].t, has_self) {
+                    if self.opts.has("inline") && !self.is_generic(pc) {
                         if let Value::Function(f) = self.konst(c).clone() {
                             let fval = self.konst(c).clone();
                             if let Some(flow) = self.try_inline(
@@ -4368,6 +4479,12 @@ impl<'a> Tr<'a> {
                                 return Ok(flow);
                             }
                         }
+                    }
+                }
+                // Not inlined: virtual instances are built for the call.
+                for r in b + 1..=b + 1 + nargs as usize {
+                    if let T::VInst(_) = self.st[r].t {
+                        self.flush(r);
                     }
                 }
                 if self.st[b + 1].t == T::Tag(tag::UNDEF) {
@@ -7589,8 +7706,16 @@ impl<'a> Tr<'a> {
             return Ok(None);
         }
         self.receiver_instance(pc, ra);
-        if self.st[ra].t != T::Tag(tag::INSTANCE) {
+        if !matches!(self.st[ra].t, T::Tag(tag::INSTANCE) | T::VInst(_)) {
             return Ok(None);
+        }
+        // A virtual instance's class is known: it must be the cache's.
+        for r in [ra, rb] {
+            if let T::VInst(k) = self.st[r].t {
+                if self.vinsts[k as usize].cls.version.get() != cache.a {
+                    return Ok(None);
+                }
+            }
         }
         // SAFETY: the cache holds the address of a function owned by the
         // class dict (the class version is guarded below).
@@ -7605,6 +7730,7 @@ impl<'a> Tr<'a> {
         // known to be one or not (`Any`): its tag decides at run time.
         let b_check = match self.st[rb].t {
             T::Tag(t) => (t == tag::INSTANCE).then_some(false),
+            T::VInst(_) => Some(false),
             T::Any => Some(true),
             T::Const(c) if matches!(self.konst(c), Value::Instance(_)) => return Ok(None),
             _ => None,
@@ -7614,6 +7740,10 @@ impl<'a> Tr<'a> {
         let mut after = None;
         for (r, check) in [(ra, Some(false)), (rb, b_check)] {
             let Some(by_tag) = check else { continue };
+            if let T::VInst(k) = self.st[r].t {
+                self.vinst_class_checked(pc, k);
+                continue;
+            }
             if by_tag {
                 self.mem(r);
                 let t = self.load_tag(r);
@@ -7653,6 +7783,12 @@ impl<'a> Tr<'a> {
         if let Some(Flow::Next) = flow {
             let d = self.abs(dst);
             if matches!(self.st[d].t, T::Any | T::Tag(tag::NOT_IMPLEMENTED)) {
+                // (The operands are read on the cold path: built here.)
+                for r in [ra, rb] {
+                    if let T::VInst(_) = self.st[r].t {
+                        self.flush(r);
+                    }
+                }
                 // NotImplemented: try the reflected method (and raise the
                 // TypeError) as the interpreter would.
                 let t = self.load_tag(d);
@@ -7825,6 +7961,196 @@ impl<'a> Tr<'a> {
         self.try_inline_bound(pc, init, &fval, func, pos, kw, ArgMode::Init)
     }
 
+    /// `virtinst`: `C(a, b, ...)` for a setter `__init__` (see
+    /// `construct_setter`, whose class version guard came first) whose
+    /// arguments are all numbers, of a class without `__del__`: the
+    /// instance is not built; register `f` gets `T::VInst`, its attributes'
+    /// values go to IR locals. Its attribute reads are those locals, its
+    /// methods are constants (inlined calls get it as `self`); anything
+    /// else builds it (`build_vinst`), as exits do. (PyPy's allocation
+    /// removal: raytrace's `Vector` temporaries.)
+    fn construct_virtual(&mut self, pc: usize, cls: &PyRef<ClassObj>, init: &PyRef<FunctionObj>, f: usize, nargs: u16) -> Option<Flow> {
+        if !self.opts.has("virtinst") || cls.flags.get() & class_flags::HAS_DEL != 0 || self.vinsts.len() >= u16::MAX as usize {
+            return None;
+        }
+        let args: Vec<usize> = (f + 1..=f + nargs as usize).collect();
+        let numeric = |t: T| matches!(t, T::Int | T::Float | T::Bool | T::Tag(tag::INT) | T::Tag(tag::FLOAT) | T::Tag(tag::BOOL));
+        if !args.iter().all(|&a| numeric(self.st[a].t)) {
+            return None;
+        }
+        for &a in &args {
+            self.num(a);
+        }
+        // The recursion limit as `__init__`'s frame would meet it
+        // (`construct_setter`'s check), before anything is done; once per
+        // inlining depth until the facts are dropped (the frame stack and
+        // the limit change only by calls that run Python code).
+        let levels = self.level().desc.map_or(0, |d| self.frames[d as usize].levels);
+        let depth_key = (usize::MAX - 1, i64::MIN + (1 << 20) + levels as i64, true);
+        if !self.facts.contains_key(&depth_key) {
+            let lay = *super::native_layout();
+            let vm = self.load(self.ctx, lay.ctx_vm);
+            let flen = self.load(vm, lay.frames_len);
+            let limit = self.load(vm, lay.frame_limit);
+            let k1 = self.iconst(levels as i64 + 1);
+            let need = self.op1(Op::IAdd, [flen, k1]);
+            let deep = self.icmp(Cmp::Ge, need, limit);
+            let x = self.exit(ExitKind::Guard, pc, "recursion limit");
+            self.guard_zero(deep, x);
+            self.facts.insert(depth_key, Fact::VClass);
+        }
+        let code = &init.code;
+        let body = &code.instrs[..code.instrs.len() - 1];
+        let mut fields = Vec::with_capacity(body.len());
+        let mut params = Vec::with_capacity(body.len());
+        let mut keys = Vec::with_capacity(body.len());
+        for ins in body {
+            let Instr::StoreAttr { name, src, .. } = *ins else { unreachable!("a setter `__init__` only stores") };
+            let a = f + src as usize;
+            let t = self.st[a].t;
+            let (v, ty) = if t == T::Float { (self.get_f(a), Ty::F64) } else { (self.get_i(a), Ty::I64) };
+            let l = self.f.new_local(ty);
+            self.op(Op::SetVar(l), [v]);
+            let key = code.names[name as usize].clone();
+            keys.push(Value::Str(key.clone()));
+            fields.push((key, t, l));
+            params.push(src as usize);
+        }
+        // The shape and kinds its dict gets when it is built.
+        let shape =
+            if self.opts.has("shapes") { crate::objects::dict::shape::of_keys(keys.iter()) } else { crate::objects::dict::shape::NO_SHAPE };
+        let noted = shape != crate::objects::dict::shape::NO_SHAPE
+            && fields.iter().enumerate().all(|(i, (_, t, _))| {
+                use crate::objects::dict::shape::{kind_of, KIND_MIXED};
+                let k = kind_of(shape, i);
+                k == KIND_MIXED || k == num_tag(*t)
+            });
+        // The arguments are consumed, as by the call.
+        for &a in &args {
+            let m = self.st[a].slot_mem();
+            if m != Some(0) {
+                self.empty_slot(a, m);
+            }
+            self.st[a] = RS { t: T::Tag(0), clean: true, mem: Some(0) };
+        }
+        self.intern(&Value::Class(cls.clone()));
+        self.intern(&Value::Function(init.clone()));
+        let k = self.vinsts.len() as u16;
+        self.vinsts.push(VInst {
+            cls: cls.clone(),
+            init: init.clone(),
+            shape: shape | (noted as u64) << 63,
+            fields,
+            params,
+            nparams: nargs as usize,
+        });
+        self.virtual_container(f, T::VInst(k));
+        self.facts.insert(vinst_key(k), Fact::VClass);
+        Some(Flow::Next)
+    }
+
+    /// Guards (once until the facts are dropped) that virtual instance
+    /// `k`'s class is unchanged since its construction: its attributes are
+    /// still the values `__init__` stored, its methods the ones found then.
+    fn vinst_class_checked(&mut self, pc: usize, k: u16) {
+        if self.facts.contains_key(&vinst_key(k)) {
+            return;
+        }
+        let cls = self.vinsts[k as usize].cls.clone();
+        let x = self.exit(ExitKind::Guard, pc, "class changed");
+        let cp = self.iconst(cls.as_ptr() as i64);
+        let ver = self.load(cp, (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(ClassObj, version)) as i32);
+        let ok = self.icmp_imm(Cmp::Eq, ver, cls.version.get() as i64);
+        self.guard_nonzero(ok, x);
+        self.facts.insert(vinst_key(k), Fact::VClass);
+    }
+
+    /// `dst = obj.name` of virtual instance `k`: one of its attributes
+    /// (false: not one, nothing done).
+    fn vinst_attr(&mut self, pc: usize, dst: Reg, k: u16, name: u32) -> bool {
+        let n = self.code().names[name as usize].clone();
+        let Some((t, l)) = self.vinsts[k as usize].fields.iter().find(|(f, _, _)| f.as_str() == n.as_str()).map(|(_, t, l)| (*t, *l))
+        else {
+            return false;
+        };
+        self.vinst_class_checked(pc, k);
+        let v = self.op1(Op::GetVar(l), []);
+        let d = self.abs(dst);
+        self.def_num(d, t, v);
+        true
+    }
+
+    /// `LoadMethod` on virtual instance `k`: a plain function of its class
+    /// (not shadowed by an attribute) becomes a constant and `self` the
+    /// same virtual instance (false: nothing done).
+    fn vinst_method(&mut self, pc: usize, dst: Reg, k: u16, name: u32) -> bool {
+        if !self.opts.has("inline") || self.is_generic(pc) {
+            return false;
+        }
+        let n = self.code().names[name as usize].clone();
+        let v = &self.vinsts[k as usize];
+        if v.fields.iter().any(|(f, _, _)| f.as_str() == n.as_str()) {
+            return false;
+        }
+        let Some(m @ Value::Function(_)) = crate::vm::inline_cache::class_lookup_hashed(&v.cls, n.as_str(), n.hash()) else {
+            return false;
+        };
+        self.vinst_class_checked(pc, k);
+        let c = self.intern(&m);
+        let d = self.abs(dst);
+        self.def_const(d, c);
+        self.virtual_container(d + 1, T::VInst(k));
+        true
+    }
+
+    /// Builds virtual instance `k`, which register `r` holds, into `r`'s
+    /// slot: its attribute values are written to the free slots above the
+    /// innermost window (left Undef again), from which `construct_setter`
+    /// makes the instance (without the recursion check: the construction
+    /// made it). The other registers holding it get the same object (not
+    /// in exit code, which writes only its plan's registers: `exit_at`).
+    fn build_vinst(&mut self, r: usize, k: u16) {
+        let v = &self.vinsts[k as usize];
+        let (cls, init, shape) = (v.cls.clone(), v.init.clone(), v.shape);
+        let fields: Vec<(T, LocalId, usize)> = v.fields.iter().zip(&v.params).map(|((_, t, l), p)| (*t, *l, *p)).collect();
+        let n = v.nparams;
+        // (The helper reads parameter `p`'s argument from slot `sb + p`.)
+        let sb = self.level().offset + self.code().nregs as usize;
+        self.extent = self.extent.max(sb + 1 + n);
+        for (t, l, p) in fields {
+            let x = self.op1(Op::GetVar(l), []);
+            let x = if t == T::Float { self.op1(Op::FBits, [x]) } else { x };
+            let tg = self.iconst(num_tag(t) as i64);
+            self.store(self.base, Self::slot_off(sb + p), tg);
+            self.store(self.base, Self::slot_off(sb + p) + 8, x);
+        }
+        let cp = self.iconst(cls.as_ptr() as i64);
+        let ip = self.iconst(init.as_ptr() as i64);
+        let da = self.slot_addr(sb);
+        let nl = self.iconst(n as i64 | helpers::NO_DEPTH_CHECK as i64);
+        let sv = self.iconst(shape as i64);
+        self.call(helpers::construct_setter as *const () as usize, "construct_setter", [self.ctx, cp, ip, da, nl, sv]);
+        let t = self.load(self.base, Self::slot_off(sb));
+        let p = self.load(self.base, Self::slot_off(sb) + 8);
+        self.store(self.base, Self::slot_off(r), t);
+        self.store(self.base, Self::slot_off(r) + 8, p);
+        let z = self.iconst(0);
+        self.store(self.base, Self::slot_off(sb), z);
+        self.st[r] = RS::mem_type(T::Tag(tag::INSTANCE));
+        if self.no_alias == 0 {
+            for q in 0..self.st.len() {
+                if q != r && self.st[q].t == T::VInst(k) {
+                    let known = self.st[q].mem;
+                    self.release_slot(q, known);
+                    self.store(self.base, Self::slot_off(q), t);
+                    self.store(self.base, Self::slot_off(q) + 8, p);
+                    self.incref_obj(p);
+                    self.st[q] = RS::mem_type(T::Tag(tag::INSTANCE));
+                }
+            }
+        }
+    }
+
     /// `C(a, b, ...)` for a class whose `__init__` only stores its
     /// parameters (`Vm::setter_init`, valid while the class version
     /// guarded here is unchanged): one helper call creates the instance
@@ -7839,6 +8165,9 @@ impl<'a> Tr<'a> {
         let ver = self.load(cp, (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(ClassObj, version)) as i32);
         let ok = self.icmp_imm(Cmp::Eq, ver, cls.version.get() as i64);
         self.guard_nonzero(ok, x);
+        if let Some(flow) = self.construct_virtual(pc, cls, init, f, nargs) {
+            return flow;
+        }
         // The helper reads the class and the arguments from their slots.
         for r in f..=f + nargs as usize {
             self.mem(r);
