@@ -7702,7 +7702,8 @@ impl<'a> Tr<'a> {
             return Ok(None);
         }
         let cache = *self.code().cache(pc);
-        if cache.a == 0 {
+        // (A cache whose class changed may name a freed function.)
+        if cache.a == 0 || !crate::vm::types::class_version_live(cache.a) {
             return Ok(None);
         }
         self.receiver_instance(pc, ra);
@@ -7718,7 +7719,9 @@ impl<'a> Tr<'a> {
             }
         }
         // SAFETY: the cache holds the address of a function owned by the
-        // class dict (the class version is guarded below).
+        // dicts of a class whose version is still `cache.a` (checked above:
+        // unchanged, so the function is still there; the version is guarded
+        // at run time below).
         let f = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<FunctionObj>) };
         // A callee that mentions NotImplemented could return it after an
         // exit, where the interpreter would take it for the result.
@@ -7832,7 +7835,9 @@ impl<'a> Tr<'a> {
         let cache = *code.cache(lm);
         let mut targets: Vec<u64> = Vec::new();
         for (v, f, is_method) in [(cache.a, cache.b, cache.kind & 1 != 0), (cache.c, cache.d, cache.kind & 2 != 0)] {
-            if v != 0 && is_method && !targets.contains(&f) {
+            // (Only while the class is unchanged: else the function may
+            // be freed.)
+            if v != 0 && is_method && !targets.contains(&f) && crate::vm::types::class_version_live(v) {
                 targets.push(f);
             }
         }
@@ -7852,8 +7857,10 @@ impl<'a> Tr<'a> {
         let args: Vec<usize> = (1..=nargs as usize + 1).map(|i| b + i).collect();
         let mut ends: Vec<(BlockId, State)> = Vec::new();
         for &fptr in &targets {
-            // SAFETY: the cache holds the address of a function owned by a
-            // class dict; the comparison below is on the same address.
+            // SAFETY: the cache holds the address of a function owned by the
+            // dicts of a class whose version is still the one recorded with
+            // it (checked above: the function is still there); the
+            // comparison below is on the same address.
             let f = unsafe { PyRef::clone_from_raw(fptr as *const rc::ObjBox<FunctionObj>) };
             let fval = Value::Function(f.clone());
             // Only small methods: each target is a copy of its body.
@@ -8244,8 +8251,14 @@ impl<'a> Tr<'a> {
         if cache.c != 0 && (cache.kind & 2 == 0 || cache.d != cache.b) {
             return Ok(None);
         }
+        // (A cache whose class changed since may name a freed function.)
+        if !crate::vm::types::class_version_live(cache.a) {
+            return Ok(None);
+        }
         // SAFETY: the cache holds the address of a function object owned by
-        // the class dict (the class version is guarded below).
+        // the dict of a class whose version is still `cache.a` (checked
+        // above: unchanged, so the function is still there; the version is
+        // guarded at run time below).
         let fval = Value::Function(unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<FunctionObj>) });
         let c = self.intern(&fval);
         let f = if self.opts.has("polymethod") {

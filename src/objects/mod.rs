@@ -344,6 +344,7 @@ impl Trace for ClassObj {
 
 impl Drop for ClassObj {
     fn drop(&mut self) {
+        crate::vm::types::retire_class_version(self.version.get());
         let me = self as *const ClassObj;
         for b in self.bases.borrow().iter() {
             if let Ok(mut subs) = b.subclasses.try_borrow_mut() {

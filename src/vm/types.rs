@@ -83,14 +83,33 @@ types_struct!(
 
 thread_local! {
     static NEXT_CLASS_VERSION: Cell<u64> = const { Cell::new(1) };
+    /// The versions some live class has now (`class_version_live`).
+    static LIVE_CLASS_VERSIONS: RefCell<std::collections::HashSet<u64, crate::objects::keyhash::BuildKeyHasher>> = RefCell::default();
 }
 
+/// A new class version, live until `retire_class_version`.
 pub fn fresh_class_version() -> u64 {
-    NEXT_CLASS_VERSION.with(|c| {
+    let v = NEXT_CLASS_VERSION.with(|c| {
         let v = c.get();
         c.set(v + 1);
         v
-    })
+    });
+    let _ = LIVE_CLASS_VERSIONS.try_with(|s| s.borrow_mut().insert(v));
+    v
+}
+
+/// A class changed (`ClassObj::touch`) or was freed: no class has this
+/// version any more.
+pub fn retire_class_version(v: u64) {
+    let _ = LIVE_CLASS_VERSIONS.try_with(|s| s.borrow_mut().remove(&v));
+}
+
+/// Whether some live class has version `v` now: then what an inline cache
+/// recorded with `v` (a method's address) is still in that class's
+/// dicts, and alive. (Versions are never reused.) The JIT reads a cached
+/// function only then.
+pub fn class_version_live(v: u64) -> bool {
+    LIVE_CLASS_VERSIONS.try_with(|s| s.borrow().contains(&v)).unwrap_or(false)
 }
 
 /// Classes CPython implements in C whose Spry versions are Python classes
@@ -548,6 +567,7 @@ impl ClassObj {
 
     /// Invalidates caches keyed on this class and its subclasses.
     pub fn touch(&self) {
+        retire_class_version(self.version.get());
         self.version.set(fresh_class_version());
         for s in self.subclasses.borrow().iter() {
             // SAFETY: classes remove themselves from their bases' subclass
