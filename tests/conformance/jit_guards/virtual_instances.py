@@ -299,3 +299,29 @@ def big_ints(n):
 
 
 print("big_ints", big_ints(2000))
+
+
+def frame_locals(n):
+    # The running frame's locals hold the (built) object.
+    out = []
+    for i in range(n):
+        v = Point(i, -i)
+        if i == n - 1:
+            out.append(sys._getframe().f_locals["v"].x)
+            out.append(vars(v))
+    return out
+
+
+print("frame_locals", frame_locals(2000))
+
+
+def builtins_on_virtual(n):
+    s = 0
+    for i in range(n):
+        v = Point(i, i)
+        s += len(str(v.x)) + (v == v) + (v != v) + hash(v) * 0
+        s += getattr(v, "x")
+    return s
+
+
+print("builtins_on_virtual", builtins_on_virtual(2000))
