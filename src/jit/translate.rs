@@ -376,12 +376,9 @@ fn join_states(a: &State, b: &State, consts: &[Value]) -> State {
         .filter(|(x, y)| matches!(x.t, T::VInst(_)) && y.t != x.t)
         .map(|(x, _)| x.t)
         .collect();
-    if !lost.is_empty() {
-        for (k, rs) in j.iter_mut().enumerate() {
-            if lost.contains(&rs.t) {
-                *rs = join_rs(RS::mem_type(T::Tag(tag::INSTANCE)), a[k], consts);
-                *rs = join_rs(*rs, b[k], consts);
-            }
+    for rs in j.iter_mut() {
+        if lost.contains(&rs.t) {
+            *rs = RS::mem_type(T::Tag(tag::INSTANCE));
         }
     }
     j
@@ -643,11 +640,16 @@ struct VInst {
     nparams: usize,
 }
 
-/// The facts key of virtual instance `k`'s `Fact::VClass`. (The same
-/// fact keyed `i64::MIN + 2^20 + levels`: a construction at that inlining
-/// depth found the recursion limit far enough, `construct_virtual`.)
+/// The facts key of virtual instance `k`'s `Fact::VClass`.
 fn vinst_key(k: u16) -> (usize, i64, bool) {
     (usize::MAX - 1, i64::MIN + k as i64, true)
+}
+
+/// The facts key (with `Fact::VClass`) saying that a virtual construction
+/// at inlining depth `levels` found the recursion limit far enough
+/// (`construct_virtual`).
+fn vinst_depth_key(levels: u32) -> (usize, i64, bool) {
+    (usize::MAX - 1, i64::MIN + (1 << 20) + levels as i64, true)
 }
 
 /// Attribute facts by object register, name (the name's address; 0 for
@@ -7993,7 +7995,7 @@ impl<'a> Tr<'a> {
         // inlining depth until the facts are dropped (the frame stack and
         // the limit change only by calls that run Python code).
         let levels = self.level().desc.map_or(0, |d| self.frames[d as usize].levels);
-        let depth_key = (usize::MAX - 1, i64::MIN + (1 << 20) + levels as i64, true);
+        let depth_key = vinst_depth_key(levels);
         if !self.facts.contains_key(&depth_key) {
             let lay = *super::native_layout();
             let vm = self.load(self.ctx, lay.ctx_vm);
