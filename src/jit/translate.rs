@@ -577,8 +577,12 @@ struct Tr<'a> {
     /// follows it (`gc_check`), so that a finalizer runs at the store, as
     /// in the interpreter, not at the next back-edge or call.
     freed: bool,
-    /// Shared write-back code of exits, by what it writes back.
-    exit_tails: HashMap<Vec<(usize, RS)>, BlockId>,
+    /// Shared write-back code of exits, by what it writes back and (when
+    /// it builds virtual instances) the scratch register it builds them in
+    /// (above the innermost window: an exit in an inlined callee cannot
+    /// share the tail of one in its caller, whose scratch is the callee's
+    /// window).
+    exit_tails: HashMap<(Vec<(usize, RS)>, usize), BlockId>,
     /// `catch`: the shared code of the sites that reach a handler (pc)
     /// in a state.
     catch_tails: HashMap<(usize, State), BlockId>,
@@ -2118,7 +2122,9 @@ impl<'a> Tr<'a> {
         let saved_cur = self.cur;
         let b = self.cold_block();
         self.cur = b;
-        let shared = match self.exit_tails.get(&plan) {
+        let scratch =
+            if plan.iter().any(|(_, rs)| matches!(rs.t, T::VInst(_))) { self.level().offset + self.code().nregs as usize } else { 0 };
+        let shared = match self.exit_tails.get(&(plan.clone(), scratch)) {
             Some(t) => *t,
             None => {
                 // (Writing the tail changes the states: kept for after.)
@@ -2137,7 +2143,7 @@ impl<'a> Tr<'a> {
                 // rest and jumps there (exit code is a fifth to a third of
                 // the backend's work on a numeric loop, and the tails of one
                 // loop differ by a few temporaries).
-                let base = self.subset_tail(&plan);
+                let base = self.subset_tail(&plan, scratch);
                 let own = plan.iter().copied().filter(|e| base.as_ref().is_none_or(|(bp, _)| !bp.contains(e)));
                 for (r, rs) in own {
                     if let T::VTuple(..) | T::VInst(_) = rs.t {
@@ -2168,7 +2174,7 @@ impl<'a> Tr<'a> {
                         self.f.set_term(self.cur, Terminator::Return(id));
                     }
                 }
-                self.exit_tails.insert(plan, tail);
+                self.exit_tails.insert((plan, scratch), tail);
                 self.cur = b;
                 self.st = saved_st;
                 self.facts = saved_facts;
@@ -2188,12 +2194,15 @@ impl<'a> Tr<'a> {
     /// independently of the others), with its plan. Not a tail that writes
     /// floats back: joining paths there made register allocation keep
     /// floats apart on the hot path (nbody ran 12% more instructions).
-    fn subset_tail(&self, plan: &[(usize, RS)]) -> Option<(Vec<(usize, RS)>, BlockId)> {
+    /// (A tail that builds virtual instances only with the same scratch.)
+    fn subset_tail(&self, plan: &[(usize, RS)], scratch: usize) -> Option<(Vec<(usize, RS)>, BlockId)> {
         if plan.len() < 2 || self.exit_tails.len() > 256 {
             return None;
         }
         self.exit_tails
             .iter()
+            .filter(|((_, s), _)| *s == 0 || *s == scratch)
+            .map(|((p, _), t)| (p, t))
             .filter(|(p, _)| !p.is_empty() && p.len() < plan.len() && p.iter().all(|e| plan.contains(e) && e.1.t != T::Float))
             .filter(|(p, _)| {
                 plan.iter().filter(|e| !p.contains(e)).all(|(_, rs)| matches!(rs.t, T::Int | T::Float | T::Bool | T::Const(_)))

@@ -325,3 +325,41 @@ def builtins_on_virtual(n):
 
 
 print("builtins_on_virtual", builtins_on_virtual(2000))
+
+
+class R:
+    def __init__(self, a, b, c):
+        self.b = b
+        self.a = a
+        self.c = c
+
+    def add(self, o):
+        return R(self.a + o.a, self.b + o.b, self.c + o.c)
+
+    def scale(self, k):
+        return R(self.a * k, self.b * k, self.c * k)
+
+
+def shared_exit_code(n):
+    # An exit inside the inlined `add` writes back a virtual instance of
+    # the caller (`q`): the code that builds it must not use the callee's
+    # window as its scratch (it once shared the caller's exit code, which
+    # did, and `self` came out None).
+    errors = 0
+    prev = R(0, 0, 0)
+    total = 0.0
+    for i in range(n):
+        p = R(i, -i, -i)
+        try:
+            q = p.scale(float(i))
+            if i == n // 2:
+                R.s = lambda self: -1
+            q = p.add(prev)
+            total += q.a - q.c
+        except AttributeError:
+            errors += 1
+    return errors, total
+
+
+for r in range(3):
+    print("shared_exit_code", r, shared_exit_code(1200))
