@@ -7960,11 +7960,7 @@ impl<'a> Tr<'a> {
             return Ok(None);
         }
         let f = self.abs(func);
-        let x = self.exit(ExitKind::Guard, pc, "class changed");
-        let cp = self.iconst(cls.as_ptr() as i64);
-        let ver = self.load(cp, (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(ClassObj, version)) as i32);
-        let ok = self.icmp_imm(Cmp::Eq, ver, cls.version.get() as i64);
-        self.guard_nonzero(ok, x);
+        let cp = self.guard_class_version(pc, cls);
         // The instance replaces the class in the call's register.
         self.mem(f);
         let fa = self.slot_addr(f);
@@ -8067,6 +8063,17 @@ impl<'a> Tr<'a> {
         Some(Flow::Next)
     }
 
+    /// Guards that class `cls` still has the version it has now (leaving
+    /// at `pc` if not: "class changed"); returns its address.
+    fn guard_class_version(&mut self, pc: usize, cls: &PyRef<ClassObj>) -> Var {
+        let x = self.exit(ExitKind::Guard, pc, "class changed");
+        let cp = self.iconst(cls.as_ptr() as i64);
+        let ver = self.load(cp, (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(ClassObj, version)) as i32);
+        let ok = self.icmp_imm(Cmp::Eq, ver, cls.version.get() as i64);
+        self.guard_nonzero(ok, x);
+        cp
+    }
+
     /// Guards (once until the facts are dropped) that virtual instance
     /// `k`'s class is unchanged since its construction: its attributes are
     /// still the values `__init__` stored, its methods the ones found then.
@@ -8075,11 +8082,7 @@ impl<'a> Tr<'a> {
             return;
         }
         let cls = self.vinsts[k as usize].cls.clone();
-        let x = self.exit(ExitKind::Guard, pc, "class changed");
-        let cp = self.iconst(cls.as_ptr() as i64);
-        let ver = self.load(cp, (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(ClassObj, version)) as i32);
-        let ok = self.icmp_imm(Cmp::Eq, ver, cls.version.get() as i64);
-        self.guard_nonzero(ok, x);
+        self.guard_class_version(pc, &cls);
         self.facts.insert(vinst_key(k), Fact::VClass);
     }
 
@@ -8178,11 +8181,7 @@ impl<'a> Tr<'a> {
     /// compiled code leaves, so the interpreter raises at CPython's depth.
     fn construct_setter(&mut self, pc: usize, cls: &PyRef<ClassObj>, init: &PyRef<FunctionObj>, func: Reg, nargs: u16) -> Flow {
         let f = self.abs(func);
-        let x = self.exit(ExitKind::Guard, pc, "class changed");
-        let cp = self.iconst(cls.as_ptr() as i64);
-        let ver = self.load(cp, (crate::objects::rc::DATA_OFFSET + std::mem::offset_of!(ClassObj, version)) as i32);
-        let ok = self.icmp_imm(Cmp::Eq, ver, cls.version.get() as i64);
-        self.guard_nonzero(ok, x);
+        let cp = self.guard_class_version(pc, cls);
         if let Some(flow) = self.construct_virtual(pc, cls, init, f, nargs) {
             return flow;
         }
