@@ -331,7 +331,10 @@ pub fn lshift(a: &Value, b: &Value) -> PyResult<Value> {
             }
         }
     }
-    if n > (1 << 40) {
+    // A result larger than the machine's memory and swap: CPython's
+    // allocation fails (MemoryError); here it would abort the process.
+    let bytes = (to_big(a).unwrap().bits().saturating_add(n) / 8) as u128;
+    if bytes > crate::vm::ops::memory_limit() as u128 {
         return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
     }
     Ok(normalize(to_big(a).unwrap() << n as usize))

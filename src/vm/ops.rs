@@ -75,7 +75,7 @@ pub(crate) fn check_repeat_size(len: usize, n: usize, item: usize) -> PyResult<(
 
 /// Physical memory plus swap, in bytes (`/proc/meminfo`; 1 TiB when
 /// unknown).
-fn memory_limit() -> usize {
+pub(crate) fn memory_limit() -> usize {
     static LIMIT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *LIMIT.get_or_init(|| {
         let Ok(info) = std::fs::read_to_string("/proc/meminfo") else { return 1 << 40 };
