@@ -1800,18 +1800,24 @@ impl<'a> Tr<'a> {
             let (lo, hi) = self.window_of(r);
             for q in lo..hi.min(self.st.len()) {
                 if q != r && self.st[q].t == s.t {
-                    let known = self.st[q].mem;
-                    self.release_slot(q, known);
-                    let (qa, ra) = (self.slot_addr(q), self.slot_addr(r));
-                    let t = self.load(ra, 0);
-                    let p = self.load(ra, 8);
-                    self.store(qa, 0, t);
-                    self.store(qa, 8, p);
-                    self.incref_obj(p);
-                    self.st[q] = RS::mem_type(T::Tag(tg));
+                    let t = self.load(self.base, Self::slot_off(r));
+                    let p = self.load(self.base, Self::slot_off(r) + 8);
+                    self.share_object(q, t, p, tg);
                 }
             }
         }
+    }
+
+    /// Register `q` (a virtual value whose slot holds no object it owns)
+    /// gets a counted copy of the object with words `t`, `p` (tag `tg`): the
+    /// same object as the register it was built into.
+    fn share_object(&mut self, q: usize, t: Var, p: Var, tg: u8) {
+        let known = self.st[q].mem;
+        self.release_slot(q, known);
+        self.store(self.base, Self::slot_off(q), t);
+        self.store(self.base, Self::slot_off(q) + 8, p);
+        self.incref_obj(p);
+        self.st[q] = RS::mem_type(T::Tag(tg));
     }
 
     /// Builds the virtual containers instruction `pc` reads, except where
@@ -8017,7 +8023,6 @@ impl<'a> Tr<'a> {
         let body = &code.instrs[..code.instrs.len() - 1];
         let mut fields = Vec::with_capacity(body.len());
         let mut params = Vec::with_capacity(body.len());
-        let mut keys = Vec::with_capacity(body.len());
         for ins in body {
             let Instr::StoreAttr { name, src, .. } = *ins else { unreachable!("a setter `__init__` only stores") };
             let a = f + src as usize;
@@ -8025,20 +8030,11 @@ impl<'a> Tr<'a> {
             let (v, ty) = if t == T::Float { (self.get_f(a), Ty::F64) } else { (self.get_i(a), Ty::I64) };
             let l = self.f.new_local(ty);
             self.op(Op::SetVar(l), [v]);
-            let key = code.names[name as usize].clone();
-            keys.push(Value::Str(key.clone()));
-            fields.push((key, t, l));
+            fields.push((code.names[name as usize].clone(), t, l));
             params.push(src as usize);
         }
         // The shape and kinds its dict gets when it is built.
-        let shape =
-            if self.opts.has("shapes") { crate::objects::dict::shape::of_keys(keys.iter()) } else { crate::objects::dict::shape::NO_SHAPE };
-        let noted = shape != crate::objects::dict::shape::NO_SHAPE
-            && fields.iter().enumerate().all(|(i, (_, t, _))| {
-                use crate::objects::dict::shape::{kind_of, KIND_MIXED};
-                let k = kind_of(shape, i);
-                k == KIND_MIXED || k == num_tag(*t)
-            });
+        let shape = self.setter_shape_word(init, f);
         // The arguments are consumed, as by the call.
         for &a in &args {
             let m = self.st[a].slot_mem();
@@ -8050,14 +8046,7 @@ impl<'a> Tr<'a> {
         self.intern(&Value::Class(cls.clone()));
         self.intern(&Value::Function(init.clone()));
         let k = self.vinsts.len() as u16;
-        self.vinsts.push(VInst {
-            cls: cls.clone(),
-            init: init.clone(),
-            shape: shape | (noted as u64) << 63,
-            fields,
-            params,
-            nparams: nargs as usize,
-        });
+        self.vinsts.push(VInst { cls: cls.clone(), init: init.clone(), shape, fields, params, nparams: nargs as usize });
         self.virtual_container(f, T::VInst(k));
         self.facts.insert(vinst_key(k), Fact::VClass);
         Some(Flow::Next)
@@ -8161,15 +8150,35 @@ impl<'a> Tr<'a> {
         if self.no_alias == 0 {
             for q in 0..self.st.len() {
                 if q != r && self.st[q].t == T::VInst(k) {
-                    let known = self.st[q].mem;
-                    self.release_slot(q, known);
-                    self.store(self.base, Self::slot_off(q), t);
-                    self.store(self.base, Self::slot_off(q) + 8, p);
-                    self.incref_obj(p);
-                    self.st[q] = RS::mem_type(T::Tag(tag::INSTANCE));
+                    self.share_object(q, t, p, tag::INSTANCE);
                 }
             }
         }
+    }
+
+    /// `construct_setter`'s shape word for a setter `__init__` called with
+    /// the class in register `f` (the arguments after it): the shape the
+    /// attributes make, in the body's order (all its instructions but the
+    /// return are the stores), and bit 63 when every argument stored has
+    /// its position's kind (or the kind is mixed): kinds only join, so
+    /// storing it changes none.
+    fn setter_shape_word(&self, init: &FunctionObj, f: usize) -> u64 {
+        use crate::objects::dict::shape::{kind_of, of_keys, KIND_MIXED, NO_SHAPE};
+        let code = &init.code;
+        let stores: Vec<(u32, Reg)> = code
+            .instrs
+            .iter()
+            .filter_map(|ins| if let Instr::StoreAttr { name, src, .. } = *ins { Some((name, src)) } else { None })
+            .collect();
+        let keys: Vec<Value> = stores.iter().map(|&(name, _)| Value::Str(code.names[name as usize].clone())).collect();
+        let shape = if self.opts.has("shapes") { of_keys(keys.iter()) } else { NO_SHAPE };
+        let noted = shape != NO_SHAPE
+            && stores.iter().enumerate().all(|(i, &(_, src))| {
+                let k = kind_of(shape, i);
+                let t = self.st.get(f + src as usize).and_then(|rs| self.known_tag(rs.t));
+                k == KIND_MIXED || Some(k) == t
+            });
+        shape | (noted as u64) << 63
     }
 
     /// `C(a, b, ...)` for a class whose `__init__` only stores its
@@ -8197,28 +8206,9 @@ impl<'a> Tr<'a> {
         let ip = self.iconst(init.as_ptr() as i64);
         let fa = self.slot_addr(f);
         let nl = self.iconst(nargs as i64 | (levels as i64) << 16);
-        // The shape the attributes make, in the body's order (all its
-        // instructions but the return are the stores).
-        let code = &init.code;
-        let keys = code.instrs.iter().filter_map(|ins| match *ins {
-            Instr::StoreAttr { name, .. } => Some(&code.names[name as usize]),
-            _ => None,
-        });
-        let keys: Vec<Value> = keys.map(|k| Value::Str(k.clone())).collect();
-        let shape =
-            if self.opts.has("shapes") { crate::objects::dict::shape::of_keys(keys.iter()) } else { crate::objects::dict::shape::NO_SHAPE };
-        // Whether every argument stored has its position's kind (or the
-        // kind is mixed): kinds only join, so storing it changes none.
-        let noted = shape != crate::objects::dict::shape::NO_SHAPE
-            && code.instrs.iter().filter_map(|ins| if let Instr::StoreAttr { src, .. } = *ins { Some(src) } else { None }).enumerate().all(
-                |(i, src)| {
-                    use crate::objects::dict::shape::{kind_of, KIND_MIXED};
-                    let k = kind_of(shape, i);
-                    let t = self.st.get(f + src as usize).and_then(|rs| self.known_tag(rs.t));
-                    k == KIND_MIXED || Some(k) == t
-                },
-            );
-        let sv = self.iconst((shape | (noted as u64) << 63) as i64);
+        let word = self.setter_shape_word(init, f);
+        let shape = word & !(1 << 63);
+        let sv = self.iconst(word as i64);
         let s = self.call(helpers::construct_setter as *const () as usize, "construct_setter", [self.ctx, cp, ip, fa, nl, sv]);
         let j = self.icmp_imm(Cmp::Eq, s, helpers::JUMP as i64);
         self.guard_zero(j, deep);
