@@ -6556,7 +6556,10 @@ impl<'a> Tr<'a> {
                 let sh = self.site_shape(cache.b, key)?;
                 // (Not at a site that has seen several classes, nor in code
                 // whose shape checks failed.)
-                if cache.c != 0 || self.generic.contains(&(self.level().code as usize, SHAPE_LOOSE)) {
+                if cache.c != 0
+                    || cache.kind & crate::vm::inline_cache::HIERARCHY != 0
+                    || self.generic.contains(&(self.level().code as usize, SHAPE_LOOSE))
+                {
                     return None;
                 }
                 let x = self.exit(ExitKind::Guard, pc, SHAPE_GUARD);

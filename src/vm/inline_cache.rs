@@ -158,18 +158,16 @@ fn note_hierarchy(cache: &mut Cache) {
     cache.kind |= HIERARCHY;
 }
 
-/// The payload of an `ATTR` entry for position `pos` of dict `d` of an
-/// instance of `cls`: the position in the low 32 bits, the dict's shape
-/// (`dict::shape`) at fill time above, for the JIT to check an object's
-/// shape once instead of the key at each position. The shape is left out
-/// (`NO_SHAPE`) when `cls` has a base other than `object` or subclasses:
-/// the site may see instances of several classes of the hierarchy
-/// (hits for another class of a `PLAIN_ATTRS` hierarchy do not refill the
-/// cache), whose differing shapes would make compiled code leave.
+/// The payload of an `ATTR` entry for position `pos` of dict `d`: the
+/// position in the low 32 bits, the dict's shape (`dict::shape`) at fill
+/// time above, for the JIT to check an object's shape once instead of the
+/// key at each position. Recorded for instances of any class: the JIT
+/// checks a shape strictly only where the site served one class (no
+/// second entry, no `HIERARCHY` bit), since instances of other classes of
+/// a hierarchy (which hit without refilling the cache) have other shapes.
 #[inline(always)]
-fn attr_payload(cls: &ClassObj, d: &DictObj, pos: usize) -> u64 {
-    let alone = cls.mro.borrow().len() <= 2 && cls.subclasses.borrow().is_empty();
-    pos as u64 | if alone { d.shape() << 32 } else { 0 }
+fn attr_payload(d: &DictObj, pos: usize) -> u64 {
+    pos as u64 | d.shape() << 32
 }
 
 /// The dict position of an `ATTR` entry's payload.
@@ -309,7 +307,7 @@ impl Vm {
                     && (plain || self.dict_wins(&class_lookup_hashed(cls, n, h)))
                 {
                     if let Some(i) = d.find_str(n, h) {
-                        install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
+                        install(code.cache(pc), version, ATTR, attr_payload(d, i));
                         return Some(d.value_ref_at(i) as *const Value as *mut Value);
                     }
                 }
@@ -387,7 +385,7 @@ impl Vm {
                     && (plain || self.dict_wins(&class_lookup_hashed(cls, n, name.hash())))
                 {
                     if let Some(i) = d.find_str(n, name.hash()) {
-                        install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
+                        install(code.cache(pc), version, ATTR, attr_payload(d, i));
                         return Ok(d.value_ref_at(i).clone());
                     }
                 }
@@ -443,7 +441,7 @@ impl Vm {
                     let found = if d.lacks_str(name) { None } else { d.find_str(n, name.hash()) };
                     match found {
                         Some(i) => {
-                            install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
+                            install(code.cache(pc), version, ATTR, attr_payload(d, i));
                             d.set_value_at(i, value);
                         }
                         // A new attribute (as in `__init__`): the code's
@@ -498,7 +496,7 @@ impl Vm {
                             return Ok(MethodLookup::Unbound(Value::Function(f.clone())));
                         }
                         (_, Some(i)) if self.dict_wins(&ca) => {
-                            install(code.cache(pc), version, ATTR, attr_payload(cls, d, i));
+                            install(code.cache(pc), version, ATTR, attr_payload(d, i));
                             return Ok(MethodLookup::Attr(d.value_ref_at(i).clone()));
                         }
                         _ => {}
