@@ -867,6 +867,9 @@ pub extern "C" fn catch_inlined(c: u64, frame: u64, pc: u64, exc_reg: u64) {
         let d = &lp.frames[i as usize];
         let Value::Function(f) = &d.func else { unreachable!("inline frames run functions") };
         v.note_unwound(&mut err, f.code.clone(), p, f.globals.clone());
+        // SAFETY: as below; the window is cleared next. (The compiled code
+        // wrote the frame's named locals back before the call.)
+        unsafe { crate::vm::interp::move_locals_to_tb(&mut err, &f.code, root_base.add(d.offset as usize), d.nregs as usize) };
         for k in 0..d.nregs as usize {
             // SAFETY: the inline frame's window lies inside the stack area
             // reserved for the loop (checked on entry).

@@ -2286,6 +2286,16 @@ impl<'a> Tr<'a> {
                 self.flush(r);
             }
         }
+        // The inlined frames' named locals, which `catch_inlined` moves into
+        // their traceback entries (`tb_frame.f_locals`), as unwinding does.
+        for k in 1..self.chain.len() {
+            let off = self.chain[k].offset;
+            // SAFETY: see `code`.
+            let n = unsafe { (&*self.chain[k].code).varnames.len() };
+            for r in off..(off + n).min(self.st.len()) {
+                self.flush(r);
+            }
+        }
         let dv = self.iconst(desc as i64);
         let pv = self.iconst(pc as i64);
         let rv = self.iconst(e.exc_reg as i64);

@@ -527,6 +527,11 @@ impl Trace for InstanceObj {
             e.args.with(|v| visit(v));
             e.cause.with(|v| visit(v));
             e.context.with(|v| visit(v));
+            if let Ok(tb) = e.traceback.try_borrow() {
+                for l in tb.iter().filter_map(|t| t.locals.as_ref()) {
+                    visit(l);
+                }
+            }
             if let Ok(os) = e.os.try_borrow() {
                 for v in os.iter().flat_map(|b| b.iter()) {
                     visit(v);
@@ -548,6 +553,11 @@ impl Trace for InstanceObj {
             e.args.set(Value::Undef);
             e.cause.set(Value::Undef);
             e.context.set(Value::Undef);
+            if let Ok(mut tb) = e.traceback.try_borrow_mut() {
+                let old: Vec<Value> = tb.iter_mut().filter_map(|t| t.locals.take()).collect();
+                drop(tb);
+                drop(old);
+            }
             if let Ok(mut os) = e.os.try_borrow_mut() {
                 let old = os.take();
                 drop(os);

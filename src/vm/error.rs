@@ -114,6 +114,15 @@ pub struct TbEntry {
     /// The frame's globals (`tb_frame.f_globals`; None when a traceback
     /// object made in Python had no frame).
     pub globals: Option<crate::objects::PyRef<crate::objects::DictObj>>,
+    /// The frame's bound locals when the exception left it
+    /// (`tb_frame.f_locals`): a tuple of its named registers' values (in
+    /// `varnames` order, Undef for unbound ones), moved out of the frame
+    /// as it was popped, or the `f_locals` dict of a traceback object
+    /// made in Python. CPython's traceback keeps the frame, so its locals
+    /// live as long as the traceback. None for frames that were not
+    /// function or generator frames (module and class bodies) or are
+    /// still running.
+    pub locals: Option<crate::objects::Value>,
 }
 
 pub enum ExcState {

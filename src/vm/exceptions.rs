@@ -622,6 +622,38 @@ pub fn calculate_suggestion(candidates: &[String], name: &str) -> Option<String>
 }
 
 /// A `traceback` object for `e.__traceback__` (a chain of tb_next).
+/// A traceback entry's `tb_frame.f_locals`: the frame's bound locals
+/// kept with it (`TbEntry::locals`), as `locals()` in the frame would
+/// have given them (cells read); a module frame's globals; else (a frame
+/// still running when its entry was made) an empty dict.
+fn tb_locals(entry: &TbEntry) -> Value {
+    match &entry.locals {
+        Some(Value::Tuple(vals)) => {
+            let d = DictObj::new();
+            let code = &entry.code;
+            for (name, v) in code.varnames.iter().zip(vals.as_slice().iter()) {
+                let v = match v {
+                    Value::Cell(c) if code.cellvars.iter().any(|(n, _)| n == name) || code.freevars.iter().any(|(n, _)| n == name) => {
+                        c.value.get()
+                    }
+                    other => other.clone(),
+                };
+                if !v.is_undef() && !name.starts_with('.') {
+                    d.set_str(name, v);
+                }
+            }
+            Value::Dict(d)
+        }
+        Some(l @ Value::Dict(_)) => l.clone(),
+        // A module frame's locals are its globals.
+        None if &*entry.code.name == "<module>" => match &entry.globals {
+            Some(g) => Value::Dict(g.clone()),
+            None => Value::Dict(DictObj::new()),
+        },
+        _ => Value::Dict(DictObj::new()),
+    }
+}
+
 pub fn traceback_value(vm: &mut Vm, tb: &[TbEntry]) -> Value {
     let mut next = Value::None;
     for entry in tb.iter() {
@@ -635,7 +667,7 @@ pub fn traceback_value(vm: &mut Vm, tb: &[TbEntry]) -> Value {
             Some(g) => crate::modules::sys::frame_object(
                 vm,
                 Value::Dict(g.clone()),
-                Value::Dict(DictObj::new()),
+                tb_locals(entry),
                 entry.code.clone(),
                 (entry.code.line_at(entry.pc), 2 * entry.pc as i64),
                 Value::None,
@@ -993,7 +1025,14 @@ pub fn traceback_entries(vm: &mut Vm, tb: &Value) -> PyResult<Vec<TbEntry>> {
             None => None,
         };
         // (`tb_lasti` is twice the instruction's index.)
-        entries.push(TbEntry { code, pc: (pc / 2) as u32, globals });
+        let locals = match d.get_str("tb_frame") {
+            Some(frame) if !frame.is_none() => match vm.get_attr(&frame, "f_locals") {
+                Ok(l @ Value::Dict(_)) => Some(l),
+                _ => None,
+            },
+            _ => None,
+        };
+        entries.push(TbEntry { code, pc: (pc / 2) as u32, globals, locals });
         cur = d.get_str("tb_next").unwrap_or(Value::None);
     }
     if !cur.is_none() {

@@ -2891,8 +2891,26 @@ impl Vm {
         if err.0.reraised {
             err.0.reraised = false;
         } else {
-            err.0.tb.push(super::error::TbEntry { code, pc, globals: Some(globals) });
+            err.0.tb.push(super::error::TbEntry { code, pc, globals: Some(globals), locals: None });
         }
+    }
+
+    /// Before the top frame, a function frame `err` leaves unhandled, is
+    /// popped: its named registers move into its traceback entry (the
+    /// last one, added as the error entered the frame), so the traceback
+    /// keeps them alive and shows them as `tb_frame.f_locals`, as
+    /// CPython's traceback keeps the whole frame. (Popping would clear
+    /// them: a local's `__del__` would run before the handler.)
+    fn keep_tb_locals(&mut self, err: &mut PyErr) {
+        let f = self.frames.last().unwrap();
+        // (A generator's frame too: the error finishes the generator.)
+        if f.func.is_none() || f.locals.is_some() || f.locals_map().is_some() {
+            return;
+        }
+        let code = f.code();
+        // SAFETY: the frame's window [base, base + nregs) is live; it is
+        // cleared next (`pop_frame`).
+        unsafe { move_locals_to_tb(err, code, f.base, code.nregs as usize) };
     }
 
     pub(crate) fn handle_exception(&mut self, mut err: PyErr, entry_depth: usize) -> Result<(), PyErr> {
@@ -2924,6 +2942,7 @@ impl Vm {
                 // CPython's `TRACE_FUNCTION_UNWIND`.)
                 let _ = self.profile_return(depth - 1, &Value::None);
             }
+            self.keep_tb_locals(&mut err);
             let popped = self.pop_frame();
             self.exc_stack.truncate(popped.exc_depth as usize);
             if let Some(g) = &popped.generator {
@@ -2941,6 +2960,26 @@ impl Vm {
             // The caller's saved pc points after its call instruction.
         }
     }
+}
+
+/// Moves the named registers of a frame running `code`, whose window of
+/// `nregs` registers starts at `base`, into `err`'s last traceback entry
+/// when that entry is the frame's (see `Vm::keep_tb_locals`).
+///
+/// # Safety
+/// `[base, base + nregs)` must be the frame's live registers, about to be
+/// cleared.
+pub(crate) unsafe fn move_locals_to_tb(err: &mut PyErr, code: &crate::bytecode::CodeObj, base: *mut Value, nregs: usize) {
+    let Some(entry) = err.0.tb.last_mut() else {
+        return;
+    };
+    if !std::ptr::eq(&*entry.code, code) || entry.locals.is_some() {
+        return;
+    }
+    let n = code.varnames.len().min(nregs);
+    // SAFETY: i < nregs: a register of the window (caller's contract).
+    let vals: Vec<Value> = (0..n).map(|i| unsafe { std::mem::replace(&mut *base.add(i), Value::Undef) }).collect();
+    entry.locals = Some(Value::tuple(vals));
 }
 
 /// `init_plan` of an exception class whose `__new__` and `__init__` are

@@ -220,14 +220,47 @@ def _limited(items, limit):
     return items
 
 
-def extract_tb(tb, limit=None):
-    """A StackSummary of the traceback's frames, outermost first."""
+def extract_tb(tb, limit=None, capture_locals=False):
+    """A StackSummary of the traceback's frames, outermost first (with
+    `capture_locals`, each frame's locals as reprs: what a frame the
+    exception left held then, or a running frame's at its capture)."""
     entries = []
     while tb is not None:
         code = tb.tb_code
-        entries.append(FrameSummary(code.co_filename, tb.tb_lineno, code.co_name, lookup_line=False))
+        f_locals = tb.tb_frame.f_locals if capture_locals and tb.tb_frame is not None else None
+        entries.append(FrameSummary(code.co_filename, tb.tb_lineno, code.co_name, lookup_line=False,
+                                    locals=f_locals))
         tb = tb.tb_next
     return StackSummary(_limited(entries, limit))
+
+
+def _with_locals(chunks, stack):
+    """The interpreter's per-frame traceback chunks (`_spry_tb.format_tb`)
+    with each shown frame's captured locals after it, as CPython's
+    `format_frame_summary` adds them. The chunks skip what the printer
+    folds into "[Previous line repeated N more times]": the same rule
+    picks the frames here."""
+    out = []
+    it = iter(chunks)
+    last = None
+    count = 0
+    for fs in stack:
+        key = (fs.filename, fs.lineno, fs.name)
+        if key != last:
+            if count > 3:
+                out.append(next(it))
+            last = key
+            count = 0
+        count += 1
+        if count > 3:
+            continue
+        text = next(it)
+        if fs.locals:
+            text += ''.join('    {} = {}\n'.format(k, v) for k, v in sorted(fs.locals.items()))
+        out.append(text)
+    if count > 3:
+        out.append(next(it))
+    return out
 
 
 def format_tb(tb, limit=None):
@@ -283,7 +316,9 @@ def print_stack(f=None, limit=None, file=None):
 
 
 def clear_frames(tb):
-    """Clears the locals of the traceback's frames (nothing to clear in Spry)."""
+    """Clears the locals of the traceback's frames (Spry: the frames a
+    traceback shows are snapshots; the locals they keep go with the
+    exception)."""
     pass
 
 
@@ -303,7 +338,7 @@ class TracebackException:
 
     (Spry: `format` prints through the interpreter's printer, so the
     lines, position markers included, are what an uncaught exception
-    shows; `capture_locals` is accepted, and frames carry no locals.)"""
+    shows, and with `capture_locals` each frame's locals after it.)"""
 
     def __init__(self, exc_type, exc_value, exc_traceback, *, limit=None,
                  lookup_lines=True, capture_locals=False, compact=False,
@@ -316,7 +351,7 @@ class TracebackException:
         self._exc_value = exc_value
         self._tb = exc_traceback
         self._limit = limit
-        self.stack = extract_tb(exc_traceback, limit=limit)
+        self.stack = extract_tb(exc_traceback, limit=limit, capture_locals=capture_locals)
         try:
             self._str = str(exc_value)
         except Exception:
@@ -407,7 +442,10 @@ class TracebackException:
                 yield _context_message
         if self._tb is not None:
             yield 'Traceback (most recent call last):\n'
-            yield from _spry_tb.format_tb(self._tb, self._limit)
+            chunks = _spry_tb.format_tb(self._tb, self._limit)
+            if any(fs.locals for fs in self.stack):
+                chunks = _with_locals(chunks, self.stack)
+            yield from chunks
         yield from self.format_exception_only()
 
     def print(self, *, file=None, chain=True):
