@@ -445,6 +445,14 @@ impl<'s> FuncBuilder<'s> {
             let name = self.attr_idx(a.attr.as_str());
             self.set_attr_loc(a);
             self.emit(Instr::LoadMethod { dst: base, obj, name });
+            if obj > self_reg && c.args.is_empty() && c.keywords.is_empty() {
+                // A temporary object (`make().method()`): its register
+                // would keep it alive after the call. The method's `self`
+                // holds it now, as CPython's LOAD_METHOD moves it there, so
+                // it dies when the call is done. (With arguments, the first
+                // one overwrites the register.)
+                self.emit(Instr::LoadNone { dst: obj });
+            }
             self.free_to(self_reg as u32 + 1);
             self.call_args(c, base + 2)?;
             self.loc_of_method_call(a, c);
