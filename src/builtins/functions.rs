@@ -919,15 +919,22 @@ pub fn frame_locals(vm: &Vm, fi: usize) -> Value {
         return Value::Dict(f.globals_ref());
     }
     // A function frame: a snapshot of its bound locals.
-    let d = DictObj::new();
     let code = f.code_ref();
-    let base = f.base;
-    for (i, name) in code.varnames.iter().enumerate() {
-        // SAFETY: i < nlocals <= nregs, inside the frame's window.
-        let v = unsafe { (*base.add(i)).clone() };
+    // SAFETY: varnames.len() <= nlocals <= nregs: inside the frame's window.
+    let vals = unsafe { std::slice::from_raw_parts(f.base, code.varnames.len()) };
+    bound_locals(&code, vals)
+}
+
+/// The dict of the bound locals of a frame of `code` whose named
+/// registers hold `vals` (in `varnames` order; a live frame's or those a
+/// traceback entry kept): cell and free variables read through their
+/// cells, unbound and hidden (`.0`) names left out.
+pub fn bound_locals(code: &crate::bytecode::CodeObj, vals: &[Value]) -> Value {
+    let d = DictObj::new();
+    for (name, v) in code.varnames.iter().zip(vals) {
         let v = match v {
             Value::Cell(c) if code.cellvars.iter().any(|(n, _)| n == name) || code.freevars.iter().any(|(n, _)| n == name) => c.value.get(),
-            other => other,
+            other => other.clone(),
         };
         if !v.is_undef() && !name.starts_with('.') {
             d.set_str(name, v);

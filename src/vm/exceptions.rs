@@ -628,22 +628,7 @@ pub fn calculate_suggestion(candidates: &[String], name: &str) -> Option<String>
 /// still running when its entry was made) an empty dict.
 fn tb_locals(entry: &TbEntry) -> Value {
     match &entry.locals {
-        Some(Value::Tuple(vals)) => {
-            let d = DictObj::new();
-            let code = &entry.code;
-            for (name, v) in code.varnames.iter().zip(vals.as_slice().iter()) {
-                let v = match v {
-                    Value::Cell(c) if code.cellvars.iter().any(|(n, _)| n == name) || code.freevars.iter().any(|(n, _)| n == name) => {
-                        c.value.get()
-                    }
-                    other => other.clone(),
-                };
-                if !v.is_undef() && !name.starts_with('.') {
-                    d.set_str(name, v);
-                }
-            }
-            Value::Dict(d)
-        }
+        Some(Value::Tuple(vals)) => crate::builtins::functions::bound_locals(&entry.code, vals.as_slice()),
         Some(l @ Value::Dict(_)) => l.clone(),
         // A module frame's locals are its globals.
         None if &*entry.code.name == "<module>" => match &entry.globals {
