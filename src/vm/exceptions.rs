@@ -621,7 +621,6 @@ pub fn calculate_suggestion(candidates: &[String], name: &str) -> Option<String>
     best.cloned()
 }
 
-/// A `traceback` object for `e.__traceback__` (a chain of tb_next).
 /// A traceback entry's `tb_frame.f_locals`: the frame's bound locals
 /// kept with it (`TbEntry::locals`), as `locals()` in the frame would
 /// have given them (cells read); a module frame's globals; else (a frame
@@ -639,6 +638,7 @@ fn tb_locals(entry: &TbEntry) -> Value {
     }
 }
 
+/// A `traceback` object for `e.__traceback__` (a chain of tb_next).
 pub fn traceback_value(vm: &mut Vm, tb: &[TbEntry]) -> Value {
     let mut next = Value::None;
     for entry in tb.iter() {

@@ -223,7 +223,8 @@ def _limited(items, limit):
 def extract_tb(tb, limit=None, capture_locals=False):
     """A StackSummary of the traceback's frames, outermost first (with
     `capture_locals`, each frame's locals as reprs: what a frame the
-    exception left held then, or a running frame's at its capture)."""
+    exception left held then, a module frame's globals; Spry shows none
+    for a function frame that was still running, the one that caught)."""
     entries = []
     while tb is not None:
         code = tb.tb_code
@@ -316,9 +317,9 @@ def print_stack(f=None, limit=None, file=None):
 
 
 def clear_frames(tb):
-    """Clears the locals of the traceback's frames (Spry: the frames a
-    traceback shows are snapshots; the locals they keep go with the
-    exception)."""
+    """Clears the locals of the traceback's frames (Spry: nothing; the
+    frames a traceback shows are snapshots, and the locals they show are
+    kept by the exception and freed with it)."""
     pass
 
 
