@@ -295,6 +295,25 @@ fn callerfirst_leaves_functions_to_callers() {
     assert!(stats.contains("function jit_callerfirst.py:6-6 in mid: compiled 1 time"), "{}", stats);
 }
 
+/// `callerfirst` from functions: `shared` is called from three functions
+/// (themselves called in turn from a loop), so it gets hot when each of
+/// them has a third of its calls. Entered a quarter of the threshold
+/// times, they count as nearly hot: `shared` is left to them and never
+/// compiled on its own (they inline it). Without `callerfirst` it is
+/// compiled and then runs until its callers are compiled.
+#[test]
+fn callerfirst_leaves_shared_functions_to_callers() {
+    let run = |opts: &[&str]| jit_stats("jit_callerfirst_shared.py", opts, "1365257999\n");
+    let stats = run(&[]);
+    assert!(stats.contains("JIT: 4 loops compiled"), "{}", stats);
+    assert!(!stats.contains("in shared:"), "{}", stats);
+    for f in ["10-13 in first", "17-20 in second", "24-27 in third"] {
+        assert!(stats.contains(&format!("function jit_callerfirst_shared.py:{}: compiled 1 time", f)), "{}", stats);
+    }
+    let stats = run(&["--jit-opt=-callerfirst"]);
+    assert!(stats.contains("function jit_callerfirst_shared.py:6-6 in shared: compiled 1 time"), "{}", stats);
+}
+
 /// `kinds`: the loop reads `p.x` (always a float in `P`'s shape) without a
 /// type guard; a kind of another shape (`Q.v`) becoming mixed late in the
 /// run leaves the compiled loop alone (one version per shape): one

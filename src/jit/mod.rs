@@ -1054,7 +1054,10 @@ impl Vm {
     /// `callerfirst`: the first time a function gets hot, called from an
     /// interpreted loop that is nearly hot (its counter past half the
     /// threshold) or whose compiled code was dropped and will be compiled
-    /// again (outside loops: from a function in that state), it is not
+    /// again (outside loops: from a function in that state, or entered a
+    /// quarter of the threshold times: a function called from several
+    /// functions gets hot before each of them, as richards' `Task.send`
+    /// from three task bodies, which inline it once compiled), it is not
     /// compiled: the caller's loop compiles first (a
     /// nearly hot one at its next back-edge) and inlines the call, and
     /// the function's own compilation would run only until then (the
@@ -1109,7 +1112,7 @@ impl Vm {
                         }
                         c.set(c.get().max(self.jit_threshold.saturating_sub(1)));
                     }
-                    None if code.entry_count.get() < self.jit_threshold / 2 => return false,
+                    None if code.entry_count.get() < self.jit_threshold / 4 => return false,
                     None => {}
                 }
                 0
