@@ -6,8 +6,12 @@
 # Spry's tracebacks do not show, and which CPython caches on the frame,
 # making a cycle that only the collector frees.)
 import gc
+import os
 import sys
 import traceback
+
+# (Tracebacks name this file by its full path: printed relative to here.)
+HERE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
 class Noisy:
@@ -156,10 +160,10 @@ def captured():
         except Exception as e:
             n = len(frames(e.__traceback__))
             te = traceback.TracebackException(type(e), e, e.__traceback__, limit=1 - n, capture_locals=True)
-            print("".join(te.format()))
+            print("".join(te.format()).replace(HERE, ""))
             print([sorted((fs.locals or {}).items()) for fs in te.stack])
             te = traceback.TracebackException(type(e), e, e.__traceback__, limit=max(-2, 1 - n), capture_locals=True)
-            print("".join(te.format()))
+            print("".join(te.format()).replace(HERE, ""))
 
 
 captured()
