@@ -3122,11 +3122,21 @@ impl<'a> Tr<'a> {
                 }
             }
             // An inlined callee starts with what its parameters borrow
-            // (`Fact::Borrow`); no other fact.
+            // (`Fact::Borrow`) and the facts about no register (globals'
+            // dict entries, shapes' kinds: they hold in the callee as in
+            // the caller until something there drops them); no fact about
+            // the caller's registers.
             let entry_facts: Facts = if reg.is_root {
                 Facts::default()
             } else {
-                self.facts.iter().filter(|(_, f)| matches!(f, Fact::Borrow { .. })).map(|(k, f)| (*k, *f)).collect()
+                self.facts
+                    .iter()
+                    .filter(|(k, f)| {
+                        matches!(f, Fact::Borrow { .. } | Fact::Global { .. } | Fact::KindVersion)
+                            && (k.0 >= usize::MAX - 1 || matches!(f, Fact::Borrow { .. }))
+                    })
+                    .map(|(k, f)| (*k, *f))
+                    .collect()
             };
             reg.incoming.entry(lo).or_default().push((entry_block, entry_state, entry_facts));
         }
@@ -9147,7 +9157,10 @@ impl<'a> Tr<'a> {
         self.st = state;
         if self.opts.has("retfacts") {
             self.facts = facts.unwrap_or_default();
-            self.count_drops();
+            // The caller's facts about its registers (lists, cells) did not
+            // go into the callee: lost. Global and kind facts went in, and
+            // what the callee dropped of them it counted itself.
+            self.drops[DROP_LISTS] += 1;
         } else {
             self.clear_facts();
         }
