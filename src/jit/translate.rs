@@ -3131,10 +3131,8 @@ impl<'a> Tr<'a> {
             } else {
                 self.facts
                     .iter()
-                    .filter(|(k, f)| {
-                        matches!(f, Fact::Borrow { .. } | Fact::Global { .. } | Fact::KindVersion)
-                            && (k.0 >= usize::MAX - 1 || matches!(f, Fact::Borrow { .. }))
-                    })
+                    // (`Global` and `KindVersion` facts are keyed by no register.)
+                    .filter(|(_, f)| matches!(f, Fact::Borrow { .. } | Fact::Global { .. } | Fact::KindVersion))
                     .map(|(k, f)| (*k, *f))
                     .collect()
             };

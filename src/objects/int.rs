@@ -333,11 +333,12 @@ pub fn lshift(a: &Value, b: &Value) -> PyResult<Value> {
     }
     // A result larger than the machine's memory and swap: CPython's
     // allocation fails (MemoryError); here it would abort the process.
-    let bytes = (to_big(a).unwrap().bits().saturating_add(n) / 8) as u128;
+    let big = to_big(a).unwrap();
+    let bytes = (big.bits().saturating_add(n) / 8) as u128;
     if bytes > crate::vm::ops::memory_limit() as u128 {
         return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
     }
-    Ok(normalize(to_big(a).unwrap() << n as usize))
+    Ok(normalize(big << n as usize))
 }
 
 pub fn rshift(a: &Value, b: &Value) -> PyResult<Value> {

@@ -1002,21 +1002,20 @@ pub fn traceback_entries(vm: &mut Vm, tb: &Value) -> PyResult<Vec<TbEntry>> {
         let (Some(Value::Code(code)), Some(Value::Int(pc))) = (d.get_str("tb_code"), d.get_str("tb_lasti")) else {
             break;
         };
-        let globals = match d.get_str("tb_frame") {
-            Some(frame) => match vm.get_attr(&frame, "f_globals") {
-                Ok(Value::Dict(g)) => Some(g),
-                _ => None,
-            },
-            None => None,
+        let (globals, locals) = match d.get_str("tb_frame") {
+            Some(frame) if !frame.is_none() => (
+                match vm.get_attr(&frame, "f_globals") {
+                    Ok(Value::Dict(g)) => Some(g),
+                    _ => None,
+                },
+                match vm.get_attr(&frame, "f_locals") {
+                    Ok(l @ Value::Dict(_)) => Some(l),
+                    _ => None,
+                },
+            ),
+            _ => (None, None),
         };
         // (`tb_lasti` is twice the instruction's index.)
-        let locals = match d.get_str("tb_frame") {
-            Some(frame) if !frame.is_none() => match vm.get_attr(&frame, "f_locals") {
-                Ok(l @ Value::Dict(_)) => Some(l),
-                _ => None,
-            },
-            _ => None,
-        };
         entries.push(TbEntry { code, pc: (pc / 2) as u32, globals, locals });
         cur = d.get_str("tb_next").unwrap_or(Value::None);
     }
