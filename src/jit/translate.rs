@@ -1366,11 +1366,14 @@ impl<'a> Tr<'a> {
         }
         let (mut reads, mut writes) = (Vec::new(), Vec::new());
         ins.reg_effects(&mut reads, &mut writes);
-        // A call's arguments keep what they borrow until the call moves
-        // them into an inlined callee's parameters (or consumes them: the
-        // pass after the instruction drops it then); a method's `self`
-        // keeps what it borrowed from the receiver.
-        let keep_borrow = |w: Reg| match ins {
+        // A call's arguments keep their facts (what they borrow, what is
+        // known about their objects) until the call moves them into an
+        // inlined callee's parameters (or consumes them: the pass after
+        // the instruction drops them then); a method's `self` keeps what
+        // the method load copied from the receiver. (Their facts were
+        // dropped before the instruction, so any they have now are about
+        // their new values.)
+        let keep = |w: Reg| match ins {
             Instr::Call { .. } | Instr::CallKw { .. } | Instr::CallMethod { .. } | Instr::CallMethodKw { .. } => !after,
             Instr::LoadMethod { dst, .. } => after && w == dst + 1,
             _ => false,
@@ -1380,8 +1383,8 @@ impl<'a> Tr<'a> {
                 continue;
             }
             let a = self.abs(w);
-            let kb = keep_borrow(w);
-            self.facts.retain(|k, f| (k.0 != a || (kb && k.1 == BORROW_FACT)) && !matches!(f, Fact::Borrow { c } if *c == a));
+            let kept = keep(w);
+            self.facts.retain(|k, f| (k.0 != a || kept) && !matches!(f, Fact::Borrow { c } if *c == a));
         }
     }
     fn call(&mut self, addr: usize, name: &'static str, args: impl AsRef<[Var]>) -> Var {
@@ -3121,21 +3124,14 @@ impl<'a> Tr<'a> {
                     }
                 }
             }
-            // An inlined callee starts with what its parameters borrow
-            // (`Fact::Borrow`) and the facts about no register (globals'
-            // dict entries, shapes' kinds: they hold in the callee as in
-            // the caller until something there drops them); no fact about
-            // the caller's registers.
-            let entry_facts: Facts = if reg.is_root {
-                Facts::default()
-            } else {
-                self.facts
-                    .iter()
-                    // (`Global` and `KindVersion` facts are keyed by no register.)
-                    .filter(|(_, f)| matches!(f, Fact::Borrow { .. } | Fact::Global { .. } | Fact::KindVersion))
-                    .map(|(k, f)| (*k, *f))
-                    .collect()
-            };
+            // An inlined callee starts with the caller's facts: those about
+            // the caller's registers hold in it (its code cannot write
+            // them, and whatever could change their objects drops facts
+            // for every register), those about its parameters came with
+            // the arguments (`copy_facts`), and those about no register
+            // (globals' dict entries, shapes' kinds) hold as in the caller,
+            // until something there drops them (and counts the drop).
+            let entry_facts: Facts = if reg.is_root { Facts::default() } else { self.facts.clone() };
             reg.incoming.entry(lo).or_default().push((entry_block, entry_state, entry_facts));
         }
         for &start in &order {
@@ -9154,11 +9150,8 @@ impl<'a> Tr<'a> {
         self.cur = cont;
         self.st = state;
         if self.opts.has("retfacts") {
+            // Every fact went into the callee; what it dropped it counted.
             self.facts = facts.unwrap_or_default();
-            // The caller's facts about its registers (lists, cells) did not
-            // go into the callee: lost. Global and kind facts went in, and
-            // what the callee dropped of them it counted itself.
-            self.drops[DROP_LISTS] += 1;
         } else {
             self.clear_facts();
         }
