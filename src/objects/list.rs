@@ -195,12 +195,36 @@ pub fn kind_of(v: &Value) -> u8 {
 
 impl ListObj {
     pub fn new(items: Vec<Value>) -> PyRef<ListObj> {
-        PyRef::new_tracked(ListObj::from_store(Store::from_values(items)))
+        ListObj::with_store_of(Store::from_values(items))
     }
 
-    /// A list with the given storage.
+    /// A list with the given storage. A list of numbers (typed storage)
+    /// holds no reference, so it cannot be part of a reference cycle: the
+    /// cycle collector does not track it until its storage becomes
+    /// generic (`ensure_tracked`). Hand-written rather than left to the
+    /// collector's generations: `list(perm)` in a loop then costs no
+    /// registry insertion and removal, and numeric lists neither count
+    /// towards the next collection nor are traversed by it.
     pub fn with_store_of(s: Store) -> PyRef<ListObj> {
-        PyRef::new_tracked(ListObj::from_store(s))
+        let r = PyRef::new(ListObj::from_store(s));
+        if r.kind() == kind::OBJ {
+            r.track();
+        }
+        r
+    }
+
+    /// Registers the list with the cycle collector if it is not yet
+    /// (its storage has just become generic: it may hold references now).
+    #[cold]
+    fn ensure_tracked(&self) {
+        // SAFETY: every `ListObj` lives in an `ObjBox` (`with_store_of` is
+        // the only way to make one), at `DATA_OFFSET` from the box's start;
+        // the `PyRef` made from it is never dropped, so no count changes.
+        let r = unsafe {
+            let b = (self as *const ListObj as *const u8).sub(super::rc::DATA_OFFSET) as *const super::rc::ObjBox<ListObj>;
+            ManuallyDrop::new(PyRef::from_raw(b))
+        };
+        r.track();
     }
 
     fn from_store(s: Store) -> ListObj {
@@ -256,7 +280,10 @@ impl ListObj {
                     let r = &*l.raw.get();
                     *self.0.raw.get() = RawVec { ptr: r.ptr, len: r.len, cap: r.cap };
                 }
-                self.0.kind.set(l.kind.get());
+                let was = self.0.kind.replace(l.kind.get());
+                if was != kind::OBJ && l.kind.get() == kind::OBJ {
+                    self.0.ensure_tracked();
+                }
             }
         }
         let raw = self.raw();
