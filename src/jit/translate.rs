@@ -740,6 +740,14 @@ enum Fact {
     /// a frame's registers, so only writes of either register drop it
     /// (`forget_writes`, `unborrow`), not helper calls (`clear_facts`).
     Borrow { c: usize },
+    /// Keyed by `index_fact(len)` on the index's register: the int in the
+    /// register was checked to be a valid index of a list whose length is
+    /// in IR local `len` (a `Fact::List`'s), normalised (a negative index
+    /// plus the length) into IR local `j`. A later access with the same
+    /// register and length needs no check. Dropped by any write of the
+    /// register, any new value of the length local (`load_list_fact`, an
+    /// inline append's reload), and with list facts.
+    Index { j: LocalId },
 }
 
 /// The pc of the last back-edge (`Loop`) of `code` to loop header `h`: the
@@ -771,6 +779,13 @@ fn inlined_result(ins: &Instr) -> Option<(Reg, bool)> {
 const CELL_FACT: i64 = 2;
 /// The facts key of a register's `Fact::Borrow` (no name has address 3).
 const BORROW_FACT: i64 = 3;
+
+/// The key of a register's `Fact::Index` for a list length in IR local
+/// `len` (above every name's address, below `ITER_FACT`'s negation: no
+/// other fact has it).
+fn index_fact(len: LocalId) -> i64 {
+    (1i64 << 50) + len as i64
+}
 
 /// The key of the `Fact::KindVersion` of a shape (no register has this
 /// number).
@@ -1232,7 +1247,7 @@ impl<'a> Tr<'a> {
     }
     fn forget_list_facts(&mut self) {
         self.drops[DROP_LISTS] += 1;
-        self.facts.retain(|_, f| !matches!(f, Fact::List { .. } | Fact::Cell { .. }));
+        self.facts.retain(|_, f| !matches!(f, Fact::List { .. } | Fact::Cell { .. } | Fact::Index { .. }));
     }
     /// Drops every fact.
     fn clear_facts(&mut self) {
@@ -1306,7 +1321,33 @@ impl<'a> Tr<'a> {
         let i = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
         self.op(Op::SetVar(items), [i]);
         self.op(Op::SetVar(len), [n]);
+        self.forget_index_facts(Some(len));
         (i, n)
+    }
+
+    /// Drops the `Fact::Index`es checked against length local `len`
+    /// (`None`: every one).
+    fn forget_index_facts(&mut self, len: Option<LocalId>) {
+        if !self.facts.is_empty() {
+            let key = len.map(index_fact);
+            self.facts.retain(|k, f| !matches!(f, Fact::Index { .. }) || key.is_some_and(|key| k.1 != key));
+        }
+    }
+
+    /// `checked_index` against the length of a `Fact::List` (keyed `key`)
+    /// of register `o`, reusing an earlier check of the same index
+    /// register against that length (`Fact::Index`).
+    fn fact_index(&mut self, pc: usize, o: usize, key: i64, k: usize, len: Var) -> Var {
+        let Some(Fact::List { len: ll, .. }) = self.facts.get(&(o, key, false)).copied() else {
+            return self.checked_index(pc, k, len);
+        };
+        let ik = (k, index_fact(ll), false);
+        if let Some(Fact::Index { j }) = self.facts.get(&ik).copied() {
+            return self.op1(Op::GetVar(j), []);
+        }
+        let (j, v) = self.checked_index_local(pc, k, len);
+        self.facts.insert(ik, Fact::Index { j });
+        v
     }
 
     /// The list object a `Fact::List` (keyed `key`) of register `r` is
@@ -1322,6 +1363,12 @@ impl<'a> Tr<'a> {
 
     /// Index `k` normalised and guarded against length `len`.
     fn checked_index(&mut self, pc: usize, k: usize, len: Var) -> Var {
+        self.checked_index_local(pc, k, len).1
+    }
+
+    /// `checked_index`, and the IR local that holds the index (set only
+    /// here).
+    fn checked_index_local(&mut self, pc: usize, k: usize, len: Var) -> (LocalId, Var) {
         let i = self.int_of(k);
         // Hot path: 0 <= i < len, one unsigned compare. A negative index
         // is normalised on a cold path: `i + len` is in range exactly when
@@ -1340,7 +1387,7 @@ impl<'a> Tr<'a> {
         self.op(Op::SetVar(j), [il]);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
-        self.op1(Op::GetVar(j), [])
+        (j, self.op1(Op::GetVar(j), []))
     }
     /// Drops the facts about the registers instruction `pc` writes.
     fn forget_writes(&mut self, pc: usize, after: bool) {
@@ -7091,7 +7138,7 @@ impl<'a> Tr<'a> {
         let bits = if self.opts.has("speculate") && !self.is_generic(pc) { self.profile(pc) } else { 0 };
         if let (Some((t, _)), true) = (spec_num(bits), self.opts.has("unbox")) {
             if let Some((items, len)) = self.list_fact(pc, o, LIST_FACT, kind_of_num(t)) {
-                let j = self.checked_index(pc, k, len);
+                let j = self.fact_index(pc, o, LIST_FACT, k, len);
                 let v = self.typed_elem(items, j, t);
                 self.def_num(d, t, v);
                 self.settle(d);
@@ -7306,6 +7353,7 @@ impl<'a> Tr<'a> {
             if let Some(p) = self.fact_list(r, key) {
                 let n = self.load(p, data + LIST_LEN_OFFSET as i32);
                 self.op(Op::SetVar(ln), [n]);
+                self.forget_index_facts(Some(ln));
             }
         }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
@@ -7396,7 +7444,7 @@ impl<'a> Tr<'a> {
         let st = self.st[s].t;
         if st.is_num() {
             if let Some((items, len)) = self.list_fact(pc, o, LIST_FACT, kind_of_num(st)) {
-                let j = self.checked_index(pc, k, len);
+                let j = self.fact_index(pc, o, LIST_FACT, k, len);
                 self.store_payload(items, j, st, s);
                 return;
             }
