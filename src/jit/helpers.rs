@@ -497,10 +497,15 @@ pub extern "C" fn method_unshadowed(inst: u64, name: u64, table: u64) -> u64 {
     };
     match &inst.dict {
         Some(d) if d.lacks_str(name) => {
-            use super::translate::{TABLE_DICTS, TABLE_PAIRS, TABLE_WORDS};
+            use super::translate::{SHAPE_KEY_BIT, TABLE_DICTS, TABLE_PAIRS, TABLE_WORDS};
             // SAFETY: a table the running loop owns.
             let t = unsafe { &*(table as *const [std::cell::Cell<u64>; TABLE_WORDS]) };
-            let kv = d.keys_version();
+            // (A shape's keys never change: one that lacks the name always
+            // will. Compiled code computes the same key.)
+            let kv = match d.shape() {
+                crate::objects::dict::shape::NO_SHAPE => d.keys_version(),
+                s => s | SHAPE_KEY_BIT,
+            };
             t[TABLE_PAIRS + (kv as usize & (TABLE_DICTS - 1))].set(kv);
             1
         }

@@ -449,6 +449,9 @@ const INLINE_PAIRS: usize = 4;
 /// not to shadow the name (a direct-mapped cache indexed by the version's
 /// low bits).
 pub const TABLE_DICTS: usize = 8;
+/// Marks a dict shape among the key versions of `MethodTable`'s dict
+/// entries (key versions come from a counter that never gets near it).
+pub const SHAPE_KEY_BIT: u64 = 1 << 62;
 
 /// A method load's table of receiver classes (`polymethod`), owned by the
 /// compiled code that reads it: pairs of (class version, address of the
@@ -458,8 +461,11 @@ pub const TABLE_DICTS: usize = 8;
 /// changes whenever the class or a base changes and is never reused, so a
 /// pair whose version matches is current. Then the key versions of
 /// instance dicts found not to have the name (`method_unshadowed`): a
-/// dict's key version changes with every insertion or deletion and is
-/// never reused either, so a dict whose version is there still lacks it.
+/// dict's shape marked with `SHAPE_KEY_BIT` when it has one (a shape's
+/// keys never change, and the instances of a class share theirs: one entry
+/// for all), else its key version, which changes with every insertion or
+/// deletion and is never reused either; so a dict whose shape or version
+/// is there still lacks it.
 pub type MethodTable = Box<[std::cell::Cell<u64>; TABLE_WORDS]>;
 
 /// Why a translation attempt stopped.
@@ -8427,7 +8433,14 @@ impl<'a> Tr<'a> {
         let dict = self.load(inst, dd + std::mem::offset_of!(InstanceObj, dict) as i32);
         let none = self.icmp_imm(Cmp::Eq, dict, 0);
         self.guard_zero(none, check);
-        let kv = self.load(dict, dd + DictObj::keys_version_offset() as i32);
+        // (A dict with a shape is known by it: instances of one class
+        // share one, so they take one entry, not one each.)
+        let shp = self.load(dict, dd + DictObj::shape_offset() as i32);
+        let kv0 = self.load(dict, dd + DictObj::keys_version_offset() as i32);
+        let tag = self.iconst(SHAPE_KEY_BIT as i64);
+        let tagged = self.op1(Op::IOr, [shp, tag]);
+        let has = self.icmp_imm(Cmp::Ne, shp, 0);
+        let kv = self.op1(Op::Select, [has, tagged, kv0]);
         let m = self.iconst((TABLE_DICTS - 1) as i64);
         let low = self.op1(Op::IAnd, [kv, m]);
         let eight = self.iconst(8);
