@@ -658,6 +658,16 @@ pub extern "C" fn compare_bool(c: u64, op: u64, a: u64, b: u64, pc: u64) -> u64 
     status_bool(c, r)
 }
 
+/// Whether two exact `str`s (their boxes' addresses) have the same text
+/// (`Vm::native_compare`'s equality): 0 or 1. Runs no Python code and
+/// changes nothing.
+pub extern "C" fn str_eq(a: u64, b: u64) -> u64 {
+    // SAFETY: compiled code passes the payloads of two live `str` values.
+    let (a, b) =
+        unsafe { (&(*(a as *const crate::objects::rc::ObjBox<StrObj>)).data, &(*(b as *const crate::objects::rc::ObjBox<StrObj>)).data) };
+    (a.as_str() == b.as_str()) as u64
+}
+
 /// The truth value of `*a`: 0, 1 or `ERR`.
 pub extern "C" fn truthy(c: u64, a: u64, pc: u64) -> u64 {
     // SAFETY: see `ctx`, `vm`, `slot`.

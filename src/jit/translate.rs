@@ -1229,9 +1229,10 @@ impl<'a> Tr<'a> {
                 | "seq_iter_at"
                 | "method_fill"
                 | "method_unshadowed"
+                | "str_eq"
         ) {
             self.clear_facts();
-        } else if !matches!(name, "iter_info" | "fused_info" | "range_iter" | "attr_addr" | "method_addr" | "seq_iter_at") {
+        } else if !matches!(name, "iter_info" | "fused_info" | "range_iter" | "attr_addr" | "method_addr" | "seq_iter_at" | "str_eq") {
             // The others may release an object, whose finalizer may
             // change any list. (A release is not counted in `drops`:
             // it is often the release of what a register held before
@@ -4286,7 +4287,7 @@ impl<'a> Tr<'a> {
             }
             Instr::Compare { op, dst, a, b } => {
                 let (ra, rb) = (self.abs(a), self.abs(b));
-                match self.compare_native(op, ra, Rhs::Reg(rb)) {
+                match self.compare_native(op, ra, Rhs::Reg(rb)).or_else(|| self.str_eq_native(op, ra, rb)) {
                     Some(v) => {
                         let d = self.abs(dst);
                         self.def_num(d, T::Bool, v);
@@ -4309,7 +4310,7 @@ impl<'a> Tr<'a> {
             }
             Instr::CompareJump { op, a, b, target } => {
                 let (ra, rb) = (self.abs(a), self.abs(b));
-                match self.compare_native(op, ra, Rhs::Reg(rb)) {
+                match self.compare_native(op, ra, Rhs::Reg(rb)).or_else(|| self.str_eq_native(op, ra, rb)) {
                     Some(v) => self.branch(v, pc + 1, target as usize),
                     None => {
                         self.mem(ra);
@@ -5333,6 +5334,97 @@ impl<'a> Tr<'a> {
             Rhs::Imm(i) => fl(self, T::Int, None, i),
         };
         Some(self.op1(Op::FCmp(c), [x, y]))
+    }
+
+    /// `==` or `!=` of two `str`s, one of them known to be an exact `str`
+    /// (a literal, a global), the other known or guarded to be one
+    /// (leaving before the instruction, until the guard fails too often at
+    /// the site: `packet.kind == WORK_PACKET`, `kind == "buy"`): the same
+    /// object is equal; a different character count, or two computed
+    /// hashes that differ, unequal; else the texts are compared by
+    /// `str_eq` (no Python code, facts kept). `None` for other operands:
+    /// the generic comparison.
+    fn str_eq_native(&mut self, op: CmpOp, a: usize, b: usize) -> Option<Var> {
+        if !matches!(op, CmpOp::Eq | CmpOp::Ne) || !self.opts.has("native") {
+            return None;
+        }
+        let known = |tr: &Self, r: usize| match tr.st[r].t {
+            T::Const(c) => matches!(tr.konst(c), Value::Str(_)),
+            T::Tag(t) => t == tag::STR,
+            _ => false,
+        };
+        let o = if known(self, a) {
+            b
+        } else if known(self, b) {
+            a
+        } else {
+            return None;
+        };
+        match self.st[o].t {
+            T::Tag(tag::STR) => {}
+            T::Const(c) if matches!(self.konst(c), Value::Str(_)) => {}
+            T::Any if !self.is_generic(self.pc) => {
+                let pc = self.pc;
+                let t = self.load_tag(o);
+                let ok = self.icmp_imm(Cmp::Eq, t, tag::STR as i64);
+                let x = self.exit(ExitKind::Guard, pc, "operand type");
+                self.guard_nonzero(ok, x);
+                self.st[o] = RS::mem_type(T::Tag(tag::STR));
+            }
+            _ => return None,
+        }
+        let data = crate::objects::rc::DATA_OFFSET as i32;
+        // Each side's object, character count and hash: constants' known
+        // now (computing a constant's hash changes nothing a program can
+        // see: it is a function of the text).
+        let side = |tr: &mut Self, r: usize| -> (Var, Var, Var) {
+            if let T::Const(c) = tr.st[r].t {
+                if let Value::Str(s) = tr.konst(c).clone() {
+                    let (p, n, h) = (tr.iconst(s.as_ptr() as i64), tr.iconst(s.len() as i64), tr.iconst(s.hash()));
+                    return (p, n, h);
+                }
+            }
+            tr.mem(r);
+            let p = tr.load(tr.base, Self::slot_off(r) + 8);
+            let n = tr.load(p, data + StrObj::nchars_offset() as i32);
+            let h = tr.load(p, data + StrObj::hash_offset() as i32);
+            (p, n, h)
+        };
+        let (pa, na, ha) = side(self, a);
+        let (pb, nb, hb) = side(self, b);
+        let res = self.f.new_local(Ty::I64);
+        let join = self.next_block();
+        let (yes, no) = (self.next_block(), self.next_block());
+        let same = self.icmp(Cmp::Eq, pa, pb);
+        let l1 = self.next_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: same, then: (yes, vec![]), els: (l1, vec![]) });
+        self.cur = l1;
+        let nd = self.icmp(Cmp::Ne, na, nb);
+        let l2 = self.next_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: nd, then: (no, vec![]), els: (l2, vec![]) });
+        self.cur = l2;
+        let hd = self.icmp(Cmp::Ne, ha, hb);
+        let ka = self.icmp_imm(Cmp::Ne, ha, -1);
+        let kb = self.icmp_imm(Cmp::Ne, hb, -1);
+        let both = self.op1(Op::IAnd, [ka, kb]);
+        let differ = self.op1(Op::IAnd, [hd, both]);
+        let l3 = self.next_block();
+        self.f.set_term(self.cur, Terminator::Branch { cond: differ, then: (no, vec![]), els: (l3, vec![]) });
+        self.cur = l3;
+        let r = self.call(helpers::str_eq as *const () as usize, "str_eq", [pa, pb]);
+        self.op(Op::SetVar(res), [r]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = yes;
+        let one = self.iconst(1);
+        self.op(Op::SetVar(res), [one]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = no;
+        let zero = self.iconst(0);
+        self.op(Op::SetVar(res), [zero]);
+        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        self.cur = join;
+        let eq = self.op1(Op::GetVar(res), []);
+        Some(if op == CmpOp::Eq { eq } else { self.icmp_imm(Cmp::Eq, eq, 0) })
     }
 
     /// Guards that an int converts to float exactly (|i| <= 2**53).

@@ -24,6 +24,17 @@ pub struct StrObj {
 }
 
 impl StrObj {
+    /// Offset of the character count in a `StrObj` (compiled code compares
+    /// it: strs of different lengths are different).
+    pub fn nchars_offset() -> usize {
+        std::mem::offset_of!(StrObj, nchars)
+    }
+
+    /// Offset of the cached hash (-1 until computed) in a `StrObj`.
+    pub fn hash_offset() -> usize {
+        std::mem::offset_of!(StrObj, hash)
+    }
+
     pub fn new(s: String) -> StrObj {
         let surrogates = surrogates_seen() && has_proxies(&s);
         StrObj::with_surrogates(s, surrogates)
