@@ -1328,33 +1328,35 @@ impl<'a> Tr<'a> {
         let i = self.load(p, data + crate::objects::list::LIST_PTR_OFFSET as i32);
         self.op(Op::SetVar(items), [i]);
         self.op(Op::SetVar(len), [n]);
-        self.forget_index_facts(Some(len));
+        self.forget_index_facts(len);
         (i, n)
     }
 
-    /// Drops the `Fact::Index`es checked against length local `len`
-    /// (`None`: every one).
-    fn forget_index_facts(&mut self, len: Option<LocalId>) {
+    /// Drops the `Fact::Index`es checked against length local `len`.
+    fn forget_index_facts(&mut self, len: LocalId) {
         if !self.facts.is_empty() {
-            let key = len.map(index_fact);
-            self.facts.retain(|k, f| !matches!(f, Fact::Index { .. }) || key.is_some_and(|key| k.1 != key));
+            let key = index_fact(len);
+            self.facts.retain(|k, f| !matches!(f, Fact::Index { .. }) || k.1 != key);
         }
     }
 
-    /// `checked_index` against the length of a `Fact::List` (keyed `key`)
-    /// of register `o`, reusing an earlier check of the same index
-    /// register against that length (`Fact::Index`).
-    fn fact_index(&mut self, pc: usize, o: usize, key: i64, k: usize, len: Var) -> Var {
-        let Some(Fact::List { len: ll, .. }) = self.facts.get(&(o, key, false)).copied() else {
-            return self.checked_index(pc, k, len);
+    /// The item storage of the list in register `o` and index `k`
+    /// normalised and checked against its length, through the register's
+    /// `Fact::List` (`list_fact`, storage kind `want`), reusing an earlier
+    /// check of the same index register against the same length
+    /// (`Fact::Index`). `None` as `list_fact`.
+    fn list_fact_at(&mut self, pc: usize, o: usize, k: usize, want: u8) -> Option<(Var, Var)> {
+        let (items, len) = self.list_fact(pc, o, LIST_FACT, want)?;
+        let Some(Fact::List { len: ll, .. }) = self.facts.get(&(o, LIST_FACT, false)).copied() else {
+            unreachable!("list_fact answers from the register's list fact or makes it")
         };
         let ik = (k, index_fact(ll), false);
         if let Some(Fact::Index { j }) = self.facts.get(&ik).copied() {
-            return self.op1(Op::GetVar(j), []);
+            return Some((items, self.op1(Op::GetVar(j), [])));
         }
         let (j, v) = self.checked_index_local(pc, k, len);
         self.facts.insert(ik, Fact::Index { j });
-        v
+        Some((items, v))
     }
 
     /// The list object a `Fact::List` (keyed `key`) of register `r` is
@@ -5360,18 +5362,16 @@ impl<'a> Tr<'a> {
         } else {
             return None;
         };
-        match self.st[o].t {
-            T::Tag(tag::STR) => {}
-            T::Const(c) if matches!(self.konst(c), Value::Str(_)) => {}
-            T::Any if !self.is_generic(self.pc) => {
-                let pc = self.pc;
-                let t = self.load_tag(o);
-                let ok = self.icmp_imm(Cmp::Eq, t, tag::STR as i64);
-                let x = self.exit(ExitKind::Guard, pc, "operand type");
-                self.guard_nonzero(ok, x);
-                self.st[o] = RS::mem_type(T::Tag(tag::STR));
+        if !known(self, o) {
+            if self.st[o].t != T::Any || self.is_generic(self.pc) {
+                return None;
             }
-            _ => return None,
+            let pc = self.pc;
+            let t = self.load_tag(o);
+            let ok = self.icmp_imm(Cmp::Eq, t, tag::STR as i64);
+            let x = self.exit(ExitKind::Guard, pc, "operand type");
+            self.guard_nonzero(ok, x);
+            self.st[o] = RS::mem_type(T::Tag(tag::STR));
         }
         let data = crate::objects::rc::DATA_OFFSET as i32;
         // Each side's object, character count and hash: constants' known
@@ -7235,8 +7235,7 @@ impl<'a> Tr<'a> {
     fn list_get(&mut self, pc: usize, o: usize, k: usize, d: usize) {
         let bits = if self.opts.has("speculate") && !self.is_generic(pc) { self.profile(pc) } else { 0 };
         if let (Some((t, _)), true) = (spec_num(bits), self.opts.has("unbox")) {
-            if let Some((items, len)) = self.list_fact(pc, o, LIST_FACT, kind_of_num(t)) {
-                let j = self.fact_index(pc, o, LIST_FACT, k, len);
+            if let Some((items, j)) = self.list_fact_at(pc, o, k, kind_of_num(t)) {
                 let v = self.typed_elem(items, j, t);
                 self.def_num(d, t, v);
                 self.settle(d);
@@ -7451,7 +7450,7 @@ impl<'a> Tr<'a> {
             if let Some(p) = self.fact_list(r, key) {
                 let n = self.load(p, data + LIST_LEN_OFFSET as i32);
                 self.op(Op::SetVar(ln), [n]);
-                self.forget_index_facts(Some(ln));
+                self.forget_index_facts(ln);
             }
         }
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
@@ -7541,8 +7540,7 @@ impl<'a> Tr<'a> {
         self.num(s);
         let st = self.st[s].t;
         if st.is_num() {
-            if let Some((items, len)) = self.list_fact(pc, o, LIST_FACT, kind_of_num(st)) {
-                let j = self.fact_index(pc, o, LIST_FACT, k, len);
+            if let Some((items, j)) = self.list_fact_at(pc, o, k, kind_of_num(st)) {
                 self.store_payload(items, j, st, s);
                 return;
             }
