@@ -100,6 +100,10 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
         "method loads on instances check the receiver's class against a table of the classes met (filled at run time) instead of calling the lookup helper",
     ),
     (
+        "polyexit",
+        "a polymorphic method call whose site met only the classes its cache names leaves compiled code for another receiver or method instead of taking a generic path: the facts known before the call hold after it",
+    ),
+    (
         "setterinit",
         "`C(args)` whose `__init__` only stores its parameters as attributes: one helper creates the instance with its dict filled",
     ),
@@ -1669,6 +1673,8 @@ impl Vm {
                         (c, p | translate::LOOSE_SITE)
                     } else if exit.reason == translate::HOIST_GUARD {
                         (c, p | translate::HOIST_SITE)
+                    } else if exit.reason == translate::POLY_GUARD {
+                        (c, p | translate::POLY_SITE)
                     } else if exit.reason == translate::SHAPE_GUARD {
                         // Shapes vary in this code: its lookups check
                         // them without leaving (one recompilation for all

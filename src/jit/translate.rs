@@ -944,6 +944,19 @@ pub const SHAPE_GUARD: &str = "shape guard";
 /// (`SHAPE_LOOSE`) in the same recompilation, instead of failing next.
 pub const METHOD_GUARD: &str = "method cache miss";
 
+/// Exit reason of a polymorphic method site (`method_polymorphic`,
+/// `polymorphic_call`) meeting a receiver or a method it was not compiled
+/// for (`--jit-opt polyexit`). When it keeps failing, the site becomes
+/// generic in the recompilation (its calls of other methods then take
+/// the generic call).
+pub const POLY_GUARD: &str = "polymorphic method miss";
+
+/// Marks a polymorphic method site in `generic` (its pc with this bit
+/// set) whose `POLY_GUARD` exits failed too often: compiled with the
+/// generic path for other receivers and methods, its known methods still
+/// inlined.
+pub const POLY_SITE: u32 = 1 << 29;
+
 /// The longest method (in bytecode instructions) inlined at a polymorphic
 /// site (`polymorphic_call`): each target is a copy of its body in the
 /// region, and a longer body gains little from inlining over a native call
@@ -8033,7 +8046,8 @@ impl<'a> Tr<'a> {
         // may leave facts that hold only on its own path, `retfacts`.)
         let facts_before = self.facts.clone();
         let args: Vec<usize> = (1..=nargs as usize + 1).map(|i| b + i).collect();
-        let mut ends: Vec<(BlockId, State)> = Vec::new();
+        let mut ends: Vec<(BlockId, State, Facts)> = Vec::new();
+        let mut skipped = false;
         for &fptr in &targets {
             // SAFETY: the cache holds the address of a function owned by the
             // dicts of a class whose version is still the one recorded with
@@ -8043,6 +8057,7 @@ impl<'a> Tr<'a> {
             let fval = Value::Function(f.clone());
             // Only small methods: each target is a copy of its body.
             if f.code.instrs.len() > POLY_INLINE_MAX || !self.inlinable(&f.code) || !Self::bindable(&f, args.len(), &[]) {
+                skipped = true;
                 continue;
             }
             self.intern(&fval);
@@ -8057,11 +8072,11 @@ impl<'a> Tr<'a> {
             self.facts = facts_before.clone();
             self.st[b + 1] = RS::mem_type(T::Tag(tag::INSTANCE));
             match self.try_inline(pc, &f, &fval, base, &args, ArgMode::Move)? {
-                Some(Flow::Next) => ends.push((self.cur, self.st.clone())),
+                Some(Flow::Next) => ends.push((self.cur, self.st.clone(), std::mem::take(&mut self.facts))),
                 Some(Flow::Done) => {}
                 None => {
                     if let Flow::Next = self.generic(pc, ins)? {
-                        ends.push((self.cur, self.st.clone()));
+                        ends.push((self.cur, self.st.clone(), std::mem::take(&mut self.facts)));
                     }
                 }
             }
@@ -8072,27 +8087,61 @@ impl<'a> Tr<'a> {
             self.facts = facts_before;
             return Ok(None);
         }
-        // Anything else: the generic call.
+        // Anything else: the generic call, or, at a site that met no more
+        // classes than its cache names and whose methods all got a branch,
+        // an exit (then no generic call's dropped facts join the branches').
         self.st = before;
         self.facts = facts_before;
-        match self.generic(pc, ins)? {
-            Flow::Next => ends.push((self.cur, self.st.clone())),
-            Flow::Done => {}
+        if !skipped && self.poly_exit(pc, cache.kind) {
+            let x = self.exit(ExitKind::Guard, pc, POLY_GUARD);
+            self.f.set_term(self.cur, Terminator::Jump(x, vec![]));
+        } else {
+            match self.generic(pc, ins)? {
+                Flow::Next => ends.push((self.cur, self.st.clone(), std::mem::take(&mut self.facts))),
+                Flow::Done => {}
+            }
+        }
+        if ends.is_empty() {
+            // (Every inlined branch raised or returned.)
+            return Ok(Some(Flow::Done));
         }
         let mut state = ends[0].1.clone();
-        for (_, st) in &ends[1..] {
+        for (_, st, _) in &ends[1..] {
             state = join_states(&state, st, &self.consts);
         }
         let cont = self.new_block();
-        for (eb, es) in ends {
+        let mut facts: Option<Facts> = None;
+        for (eb, es, ef) in ends {
             self.cur = eb;
+            self.facts = ef;
             self.adapt(&es, &state);
             self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
+            // The facts that hold at the end of every branch hold after
+            // the join (as where a block's edges meet).
+            let ef = std::mem::take(&mut self.facts);
+            facts = Some(match facts {
+                None => ef,
+                Some(mut f) => {
+                    f.retain(|k, v| ef.get(k) == Some(v));
+                    f
+                }
+            });
         }
         self.cur = cont;
         self.st = state;
-        self.clear_facts();
+        self.facts = facts.unwrap_or_default();
         Ok(Some(Flow::Next))
+    }
+
+    /// Whether polymorphic method site `pc`, whose `LoadMethod` cache has
+    /// `kind`, leaves compiled code for a receiver or method it was not
+    /// compiled for, instead of taking a generic path (`polyexit`): not
+    /// when the cache has met more classes than it names (`MANY`), nor
+    /// once such exits failed too often there (`POLY_SITE`).
+    fn poly_exit(&self, pc: usize, kind: u8) -> bool {
+        self.opts.has("polyexit")
+            && kind & crate::vm::inline_cache::MANY == 0
+            && !self.generic.contains(&(self.level().code as usize, pc as u32 | POLY_SITE))
     }
 
     /// `C(args)` for a plain Python class (default `__new__`, a Python
@@ -8587,7 +8636,11 @@ impl<'a> Tr<'a> {
         for r in [o, d, d + 1] {
             self.mem(r);
         }
-        let slow = self.cold_block();
+        // A site that has not met more classes than its cache names
+        // leaves compiled code for anything else (no generic path to
+        // join: the facts known before the load hold after it).
+        let leave = self.poly_exit(pc, cache.kind);
+        let slow = if leave { self.exit(ExitKind::Guard, pc, POLY_GUARD) } else { self.cold_block() };
         if self.st[o].t != T::Tag(tag::INSTANCE) {
             // A receiver of unknown type: instances only.
             let t = self.load_tag(o);
@@ -8600,11 +8653,16 @@ impl<'a> Tr<'a> {
         let join = self.new_block();
         self.f.set_term(self.cur, Terminator::Branch { cond: miss, then: (slow, vec![]), els: (fast, vec![]) });
         let before = self.st.clone();
-        self.cur = slow;
-        let flow = self.generic(pc, ins)?;
-        debug_assert!(matches!(flow, Flow::Next));
-        let after = self.st.clone();
-        self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+        let after = if leave {
+            None
+        } else {
+            self.cur = slow;
+            let flow = self.generic(pc, ins)?;
+            debug_assert!(matches!(flow, Flow::Next));
+            let after = self.st.clone();
+            self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
+            Some(after)
+        };
         self.cur = fast;
         self.st = before;
         // dst = the function (a counted reference), dst + 1 = self.
@@ -8620,7 +8678,15 @@ impl<'a> Tr<'a> {
         self.copy_to_reg(d + 1, oa, ot);
         self.f.set_term(self.cur, Terminator::Jump(join, vec![]));
         self.cur = join;
-        self.st = after;
+        match after {
+            Some(after) => self.st = after,
+            None => {
+                // Only the fast path: the function, then the instance.
+                self.st[d] = RS::mem_type(T::Tag(tag::FUNCTION));
+                self.st[d + 1] = RS::mem_type(T::Tag(tag::INSTANCE));
+                self.copy_facts(o, d + 1, true);
+            }
+        }
         // (Both paths: `self` a counted copy of the receiver, or Undef.)
         self.borrow(d + 1, o);
         Ok(Some(Flow::Next))

@@ -62,6 +62,13 @@ fn builtin_receiver(v: &Value) -> bool {
 /// saw one do not get that code.
 pub const HIERARCHY: u8 = 8;
 
+/// `kind` bit of a `LoadMethod` cache: an entry was replaced while both
+/// held classes other than the new one (a third class version met: the
+/// site has seen more receivers' classes than its two entries name). The
+/// JIT then keeps a generic call for classes its polymorphic dispatch
+/// does not know (`polyexit`).
+pub const MANY: u8 = 16;
+
 /// Entries of the class attribute cache.
 const LOOKUP_CACHE_SIZE: usize = 2048;
 
@@ -197,9 +204,10 @@ fn install(cache: &mut Cache, version: u64, kind: u8, payload: u64) {
         cache.kind = (cache.kind & !1) | kind;
         return;
     }
+    let many = if cache.a != 0 && cache.c != 0 && cache.c != version { MANY } else { 0 };
     cache.c = cache.a;
     cache.d = cache.b;
-    cache.kind = ((cache.kind & 1) << 1) | kind | (cache.kind & HIERARCHY);
+    cache.kind = ((cache.kind & 1) << 1) | kind | (cache.kind & (HIERARCHY | MANY)) | many;
     cache.a = version;
     cache.b = payload;
 }
