@@ -101,7 +101,7 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ),
     (
         "polyexit",
-        "a polymorphic method call whose site met only the classes its cache names leaves compiled code for another receiver or method instead of taking a generic path: the facts known before the call hold after it",
+        "a polymorphic method load and call whose site met only the classes its cache names leave compiled code for another receiver or method instead of taking a generic path: the facts known before the call hold after it",
     ),
     (
         "setterinit",

@@ -946,9 +946,8 @@ pub const METHOD_GUARD: &str = "method cache miss";
 
 /// Exit reason of a polymorphic method site (`method_polymorphic`,
 /// `polymorphic_call`) meeting a receiver or a method it was not compiled
-/// for (`--jit-opt polyexit`). When it keeps failing, the site becomes
-/// generic in the recompilation (its calls of other methods then take
-/// the generic call).
+/// for (`--jit-opt polyexit`). When it keeps failing, the site gets its
+/// generic paths back in the recompilation (`POLY_SITE`).
 pub const POLY_GUARD: &str = "polymorphic method miss";
 
 /// Marks a polymorphic method site in `generic` (its pc with this bit
@@ -2608,23 +2607,6 @@ impl<'a> Tr<'a> {
         self.st = to.clone();
     }
 
-    /// Before a back-edge's collector check: the virtual objects that the
-    /// back-edge to `header` will allocate (`adapt` to the header's
-    /// state) are allocated first, so that the check's exit finds them in
-    /// their slots instead of allocating them in its own code again.
-    fn flush_for_header(&mut self, header: usize) {
-        let Some(hs) = self.headers.get(&self.header_key(header)) else { return };
-        let s = self.normalize(self.st.clone(), header);
-        let flush: Vec<usize> =
-            (0..hs.len().min(s.len())).filter(|&r| s[r].t.is_virtual() && (s[r].t != hs[r].t || (hs[r].clean && !s[r].clean))).collect();
-        for r in flush {
-            // (An earlier flush may have allocated this one as a field.)
-            if self.st[r].t.is_virtual() {
-                self.flush(r);
-            }
-        }
-    }
-
     /// Control goes to `target` from the current block and state.
     fn goto(&mut self, target: usize) -> TResult<()> {
         let from_pc = self.pc;
@@ -4173,7 +4155,6 @@ impl<'a> Tr<'a> {
                 self.pre_gc_facts = Some(self.facts.clone());
                 self.pre_gc_drops = Some(self.drops);
                 if self.chain.len() == 1 && self.opts.has("gcleave") {
-                    self.flush_for_header(target as usize);
                     self.gc_leave(target as usize);
                 } else {
                     self.gc_check(target as usize);
@@ -8702,7 +8683,9 @@ impl<'a> Tr<'a> {
                 // Only the fast path: the function, then the instance.
                 self.st[d] = RS::mem_type(T::Tag(tag::FUNCTION));
                 self.st[d + 1] = RS::mem_type(T::Tag(tag::INSTANCE));
-                self.copy_facts(o, d + 1, true);
+                if o != d + 1 {
+                    self.copy_facts(o, d + 1, true);
+                }
             }
         }
         // (Both paths: `self` a counted copy of the receiver, or Undef.)

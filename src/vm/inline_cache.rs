@@ -66,7 +66,8 @@ pub const HIERARCHY: u8 = 8;
 /// held classes other than the new one (a third class version met: the
 /// site has seen more receivers' classes than its two entries name). The
 /// JIT then keeps a generic call for classes its polymorphic dispatch
-/// does not know (`polyexit`).
+/// does not know (`polyexit`). (`install` sets it in attribute caches
+/// too, where nothing reads it.)
 pub const MANY: u8 = 16;
 
 /// Entries of the class attribute cache.
