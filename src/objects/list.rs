@@ -596,6 +596,30 @@ impl Trace for ListObj {
 
 /// `a + b` for two lists (typed when both have the same kind).
 pub fn concat(a: &ListObj, b: &ListObj) -> PyRef<ListObj> {
+    if a.kind.get() == b.kind.get() {
+        // One buffer of the final size, each side's elements cloned into it
+        // (no copy of each side first, no growth: a large concatenation's
+        // time is in touching memory).
+        fn cat<T: Clone>(ra: &RawVec, rb: &RawVec) -> Vec<T> {
+            // SAFETY: `len` elements of the storage kind's type `T` start at
+            // each `ptr`; cloning them (a reference count for a value) runs
+            // no Python code, so neither list changes meanwhile.
+            let (x, y) =
+                unsafe { (std::slice::from_raw_parts(ra.ptr as *const T, ra.len), std::slice::from_raw_parts(rb.ptr as *const T, rb.len)) };
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
+            v
+        }
+        let (ra, rb) = (a.raw(), b.raw());
+        let s = match a.kind.get() {
+            kind::OBJ => Store::Obj(cat::<Value>(ra, rb)),
+            kind::INT => Store::Int(cat::<i64>(ra, rb)),
+            kind::FLOAT => Store::Float(cat::<f64>(ra, rb)),
+            _ => Store::Bool(cat::<bool>(ra, rb)),
+        };
+        return ListObj::with_store_of(s);
+    }
     let (sa, sb) = (a.with_store(|s| s.slice(0, s.len())), b.with_store(|s| s.slice(0, s.len())));
     let s = match (sa, sb) {
         (Store::Int(mut x), Store::Int(y)) => {
