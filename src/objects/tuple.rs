@@ -132,12 +132,18 @@ impl Drop for TupleObj {
     fn drop(&mut self) {
         let n = self.items.len();
         let mut items = std::mem::take(&mut self.items);
+        if n > FREE_MAX_LEN {
+            // Not kept: popped, so that the array's own drop has nothing
+            // left to visit (one pass over a large tuple, not two).
+            crate::objects::list::drop_items(items.into_vec());
+            return;
+        }
         // The items are released before the array is kept (releasing one
         // may free other tuples, which use the free list too).
         for v in items.iter_mut().rev() {
             drop(std::mem::take(v));
         }
-        if (1..=FREE_MAX_LEN).contains(&n) {
+        if n >= 1 {
             // (`try_with`: nothing is kept while the thread's storage is
             // being destroyed.)
             let _ = FREE_ITEMS.try_with(|l| {

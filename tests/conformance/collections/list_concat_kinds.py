@@ -46,3 +46,19 @@ print(len(fl), sum(fl))
 del big, both, objs, twice, rep, fl
 t = tuple(range(500000)) * 3
 print(len(t), t[500000], t[-1])
+
+
+# A large tuple releases its items last first, as a small one does.
+class Noisy:
+    def __init__(self, n):
+        self.n = n
+
+    def __del__(self):
+        print("del", self.n)
+
+
+tt = tuple(Noisy(i) for i in range(7))
+del tt
+tt = (Noisy("a"), Noisy("b"))
+del tt
+print("end")
