@@ -181,6 +181,11 @@ fn minmax(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
     args.allow_kwargs(name, &["key", "default"])?;
     let key = args.kw("key").filter(|k| !k.is_none()).cloned();
     let default = args.kw("default").cloned();
+    if let (1, None, Some(Value::List(l))) = (args.pos.len(), &key, args.pos.first()) {
+        if let Some(v) = minmax_numbers(l, op) {
+            return Ok(v);
+        }
+    }
     let items: Vec<Value> = match args.pos.len() {
         0 => return Err(PyErr::type_error(format!("{} expected at least 1 argument, got 0", name))),
         1 => vm.collect_iterable(&args.pos[0])?,
@@ -215,6 +220,23 @@ fn minmax(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
     Ok(best)
 }
 
+/// `min`/`max` (`op` Lt/Gt) of a non-empty list of ints, floats or bools
+/// (numeric storage), without a key: the item the general loop keeps (a
+/// later item replaces the best only when `op` holds, so a NaN first
+/// stays and later NaNs never win). None for other lists.
+fn minmax_numbers(l: &list::ListObj, op: CmpOp) -> Option<Value> {
+    fn pick<T: Copy + PartialOrd>(v: &[T], op: CmpOp) -> Option<T> {
+        let (&first, rest) = v.split_first()?;
+        Some(rest.iter().fold(first, |b, &x| if (op == CmpOp::Gt && x > b) || (op == CmpOp::Lt && x < b) { x } else { b }))
+    }
+    l.with_store(|s| match s {
+        list::Store::Int(v) => pick(v, op).map(Value::Int),
+        list::Store::Float(v) => pick(v, op).map(Value::Float),
+        list::Store::Bool(v) => pick(v, op).map(Value::Bool),
+        list::Store::Obj(_) => None,
+    })
+}
+
 fn min(vm: &mut Vm, args: Args) -> PyResult<Value> {
     minmax(vm, args, "min", CmpOp::Lt)
 }
@@ -234,6 +256,11 @@ fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => {}
     }
     let src = &args.pos[0];
+    if let (Value::List(l), Value::Int(_) | Value::Float(_)) = (src, &acc) {
+        if let Some(v) = sum_numbers(l, &acc) {
+            return Ok(v);
+        }
+    }
     let it = vm.get_iter(src)?;
     // As CPython's sum: while the total is an int (a float) it is kept in
     // a machine word (a double) rather than in a `Value`, which also spares
@@ -272,6 +299,31 @@ fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
+}
+
+fn from_i128(t: i128) -> Value {
+    match i64::try_from(t) {
+        Ok(i) => Value::Int(i),
+        Err(_) => int::normalize(num_bigint::BigInt::from(t)),
+    }
+}
+
+/// `sum` of a list of ints, floats or bools (numeric storage) from an int
+/// or float start, over the storage's machine numbers (no iterator, no
+/// value per item): the result the general loop gives, additions in the
+/// same order. None for other lists.
+fn sum_numbers(l: &list::ListObj, start: &Value) -> Option<Value> {
+    l.with_store(|s| match (s, start) {
+        // (An i128 cannot overflow here: fewer than 2^64 items under 2^63.)
+        (list::Store::Int(v), Value::Int(a)) => Some(from_i128(v.iter().fold(*a as i128, |t, &x| t + x as i128))),
+        (list::Store::Bool(v), Value::Int(a)) => Some(from_i128(*a as i128 + v.iter().filter(|&&b| b).count() as i128)),
+        // An int start becomes a float at the first float item, as in the
+        // general loop.
+        (list::Store::Float(v), Value::Int(a)) if !v.is_empty() => Some(Value::Float(v.iter().fold(*a as f64, |t, &x| t + x))),
+        (list::Store::Float(v), Value::Float(a)) => Some(Value::Float(v.iter().fold(*a, |t, &x| t + x))),
+        (list::Store::Int(v), Value::Float(a)) => Some(Value::Float(v.iter().fold(*a, |t, &x| t + x as f64))),
+        _ => None,
+    })
 }
 
 fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {

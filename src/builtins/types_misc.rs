@@ -1043,6 +1043,17 @@ fn iter_length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
             (vm.len(&seq)? as i64 - i as i64).max(0)
         }
         IterKind::Range { next, stop, step } => crate::objects::range_len(next.get(), *stop, *step),
+        // As CPython's: the items left, none once the sequence is shorter.
+        IterKind::Reversed { seq, index } => {
+            let seq = seq.clone();
+            let left = index.get() + 1;
+            drop(k);
+            if left <= 0 || (vm.len(&seq)? as i64) < left {
+                0
+            } else {
+                left
+            }
+        }
         _ => 0,
     }))
 }

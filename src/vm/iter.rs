@@ -263,6 +263,19 @@ impl Vm {
                     return Ok(None);
                 }
                 IterKind::Done => return Ok(None),
+                // `reversed()` of a list or tuple: read in place. As
+                // CPython's, an index past the end (the list shrank) ends
+                // the iteration for good.
+                IterKind::Reversed { seq: seq @ (Value::List(_) | Value::Tuple(_)), index } => {
+                    let i = index.get();
+                    let item = match seq {
+                        Value::List(l) if i >= 0 => l.get(i as usize),
+                        Value::Tuple(t) if i >= 0 => t.as_slice().get(i as usize).cloned(),
+                        _ => None,
+                    };
+                    index.set(if item.is_some() { i - 1 } else { -1 });
+                    return Ok(item);
+                }
                 _ => {}
             }
         }
