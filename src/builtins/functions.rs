@@ -514,79 +514,151 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Sorts values with Python's `<` (stable), optionally by key and reversed.
-pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
-    let mut keyed: Vec<(Value, Value)> = match key {
-        Some(k) => {
-            let mut v = Vec::with_capacity(items.len());
-            for it in items {
-                let kv = vm.call_function(k, std::slice::from_ref(&it))?;
-                v.push((kv, it));
-            }
-            v
+pub fn sort_values(vm: &mut Vm, mut items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    // (Reversed: reverse, sort stably, reverse again, so that equal items
+    // keep their order, as CPython's.)
+    let Some(k) = key else {
+        // Without a key the items are sorted in place: no (key, item)
+        // pairs, whose building and dropping touched every object twice
+        // more (a reference count each).
+        if reverse {
+            items.reverse();
         }
-        None => items.into_iter().map(|v| (v.clone(), v)).collect(),
+        items = sort_by_key_of(vm, items, |v| v)?;
+        if reverse {
+            items.reverse();
+        }
+        return Ok(items);
     };
+    let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+    for it in items {
+        let kv = vm.call_function(k, std::slice::from_ref(&it))?;
+        keyed.push((kv, it));
+    }
     if reverse {
         keyed.reverse();
     }
-    let all_int = keyed.iter().all(|(k, _)| matches!(k, Value::Int(_)));
-    let all_float = keyed.iter().all(|(k, _)| matches!(k, Value::Float(_)));
-    let all_str = keyed.iter().all(|(k, _)| matches!(k, Value::Str(_)));
-    if all_int {
-        keyed.sort_by(|a, b| match (&a.0, &b.0) {
-            (Value::Int(x), Value::Int(y)) => x.cmp(y),
-            _ => Ordering::Equal,
-        });
-    } else if all_float {
-        keyed.sort_by(|a, b| match (&a.0, &b.0) {
-            // Python's sort uses `<` only: NaN compares unordered (treated equal).
-            (Value::Float(x), Value::Float(y)) => {
-                if x < y {
-                    Ordering::Less
-                } else if y < x {
-                    Ordering::Greater
-                } else {
-                    Ordering::Equal
-                }
-            }
-            _ => Ordering::Equal,
-        });
-    } else if all_str {
-        keyed.sort_by(|a, b| match (&a.0, &b.0) {
-            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
-            _ => Ordering::Equal,
-        });
-    } else {
-        let mut err: Option<PyErr> = None;
-        keyed.sort_by(|a, b| {
-            if err.is_some() {
-                return Ordering::Equal;
-            }
-            match vm.compare_bool(CmpOp::Lt, &a.0, &b.0) {
-                Ok(true) => Ordering::Less,
-                Ok(false) => match vm.compare_bool(CmpOp::Lt, &b.0, &a.0) {
-                    Ok(true) => Ordering::Greater,
-                    Ok(false) => Ordering::Equal,
-                    Err(e) => {
-                        err = Some(e);
-                        Ordering::Equal
-                    }
-                },
-                Err(e) => {
-                    err = Some(e);
-                    Ordering::Equal
-                }
-            }
-        });
-        if let Some(e) = err {
-            return Err(e);
-        }
-    }
+    let keyed = sort_by_key_of(vm, keyed, |p| &p.0)?;
     let mut out: Vec<Value> = keyed.into_iter().map(|(_, v)| v).collect();
     if reverse {
         out.reverse();
     }
     Ok(out)
+}
+
+/// The stable sort of `sort_values` on the keys `key` gives: machine
+/// comparisons when every key is an int, every key a str, or every key a
+/// float and none a NaN (total orders: Rust's sort), else Python's `<`
+/// through `merge_sort` (the first error it raises ends the sort).
+fn sort_by_key_of<T>(vm: &mut Vm, mut v: Vec<T>, key: impl Fn(&T) -> &Value) -> PyResult<Vec<T>> {
+    if v.iter().all(|x| matches!(key(x), Value::Int(_))) {
+        v.sort_by(|a, b| match (key(a), key(b)) {
+            (Value::Int(x), Value::Int(y)) => x.cmp(y),
+            _ => Ordering::Equal,
+        });
+    } else if v.iter().all(|x| matches!(key(x), Value::Float(f) if !f.is_nan())) {
+        v.sort_by(|a, b| match (key(a), key(b)) {
+            (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+            _ => Ordering::Equal,
+        });
+    } else if v.iter().all(|x| matches!(key(x), Value::Str(_))) {
+        // (UTF-8's byte order is its code points' order.)
+        v.sort_by(|a, b| match (key(a), key(b)) {
+            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+            _ => Ordering::Equal,
+        });
+    } else {
+        let mut err: Option<PyErr> = None;
+        let mut less = |a: &T, b: &T| {
+            if err.is_some() {
+                return false;
+            }
+            if let Some(r) = quick_lt(key(a), key(b)) {
+                return r;
+            }
+            match vm.compare_bool(CmpOp::Lt, key(a), key(b)) {
+                Ok(r) => r,
+                Err(e) => {
+                    err = Some(e);
+                    false
+                }
+            }
+        };
+        v = merge_sort(v, &mut less);
+        if let Some(e) = err {
+            return Err(e);
+        }
+    }
+    Ok(v)
+}
+
+/// `a < b` when it is known without Python code: two ints, two floats,
+/// two strs, or two tuples whose first items are such a pair and differ
+/// (a tuple's `<` is its first differing items' `<`; a NaN is left to
+/// the general comparison, which decides what "differ" means for it).
+fn quick_lt(a: &Value, b: &Value) -> Option<bool> {
+    fn items(x: &Value, y: &Value) -> Option<bool> {
+        match (x, y) {
+            (Value::Int(p), Value::Int(q)) => Some(p < q),
+            (Value::Float(p), Value::Float(q)) if !p.is_nan() && !q.is_nan() => Some(p < q),
+            (Value::Str(p), Value::Str(q)) => Some(p.as_str() < q.as_str()),
+            _ => None,
+        }
+    }
+    match (a, b) {
+        (Value::Tuple(x), Value::Tuple(y)) => match (x.as_slice().first(), y.as_slice().first()) {
+            (Some(p), Some(q)) => match (p, q) {
+                (Value::Int(i), Value::Int(j)) if i != j => Some(i < j),
+                (Value::Float(i), Value::Float(j)) if i != j && !i.is_nan() && !j.is_nan() => Some(i < j),
+                (Value::Str(i), Value::Str(j)) if i.as_str() != j.as_str() => Some(i.as_str() < j.as_str()),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => items(a, b),
+    }
+}
+
+/// A stable merge sort that asks only `less(a, b)` (Python's `<`) and
+/// needs no consistent order from it: a NaN, or an `__lt__` that answers
+/// anything, must give some order, as CPython's sort does, where Rust's
+/// `sort_by` may panic. (Hand-written for that reason; the result for an
+/// inconsistent `<` may differ from CPython's timsort.)
+fn merge_sort<T>(mut v: Vec<T>, less: &mut impl FnMut(&T, &T) -> bool) -> Vec<T> {
+    let n = v.len();
+    if n <= 16 {
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && less(&v[j], &v[j - 1]) {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return v;
+    }
+    let right = v.split_off(n / 2);
+    let left = merge_sort(v, less);
+    let right = merge_sort(right, less);
+    let mut out = Vec::with_capacity(n);
+    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
+    loop {
+        match (l.peek(), r.peek()) {
+            // (Equal items: the left one first, for stability.)
+            (Some(a), Some(b)) => {
+                let take_right = less(b, a);
+                out.push(if take_right { r.next() } else { l.next() }.unwrap());
+            }
+            (Some(_), None) => {
+                out.extend(l);
+                break;
+            }
+            (None, _) => {
+                out.extend(r);
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
