@@ -777,6 +777,13 @@ pub extern "C" fn fused_info(it: u64, out: u64) -> u64 {
         if let Ok(k) = io.kind.try_borrow() {
             match &*k {
                 IterKind::Zip { iters, strict: false } if (1..=4).contains(&iters.len()) => {
+                    // (Not one iterator twice, `zip(it, it)`: each step
+                    // reads every index before advancing them.)
+                    for (i, sub) in iters.iter().enumerate() {
+                        if iters[..i].iter().any(|o| o.words()[1] == sub.words()[1]) {
+                            return 0;
+                        }
+                    }
                     for (i, sub) in iters.iter().enumerate() {
                         if !list_iter(sub, &mut out[2 * i..]) {
                             return 0;

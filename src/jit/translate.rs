@@ -3118,6 +3118,19 @@ impl<'a> Tr<'a> {
                     1 => T::RangeIter(true),
                     2 => T::ListIter(true),
                     5 => T::TupleIter(true),
+                    // A zip or enumerate of list iterators made before the
+                    // loop (a comprehension's iterator argument, or
+                    // `enumerate(xs)` outside the region): iterated fused
+                    // with the unpacking of its items, as one the region
+                    // makes itself.
+                    _ if self.opts.has("viter") => {
+                        let mut out = [0u64; 12];
+                        match helpers::fused_info(v as *const Value as u64, &mut out as *mut [u64; 12] as u64) {
+                            4 => T::EnumIter,
+                            k if k & 0xff == 3 => T::ZipIter((k >> 8) as u8),
+                            _ => T::Tag(tag::ITER),
+                        }
+                    }
                     _ => T::Tag(tag::ITER),
                 }
             }
