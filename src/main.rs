@@ -8,9 +8,6 @@ use spry::compiler::Mode;
 use spry::objects::Value;
 use spry::vm::{ExcKind, PyErr, Vm};
 
-#[global_allocator]
-static GLOBAL: spry::objects::alloc::SpryAlloc = spry::objects::alloc::SpryAlloc;
-
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
 enum OnOff {
     On,

@@ -5,7 +5,6 @@
 //! single-threaded and never keeps a reference into an object across a call
 //! of Python code.
 
-pub mod alloc;
 pub mod dict;
 pub mod float;
 pub mod int;
