@@ -606,15 +606,14 @@ fn quick_lt(a: &Value, b: &Value) -> Option<bool> {
         }
     }
     match (a, b) {
-        (Value::Tuple(x), Value::Tuple(y)) => match (x.as_slice().first(), y.as_slice().first()) {
-            (Some(p), Some(q)) => match (p, q) {
-                (Value::Int(i), Value::Int(j)) if i != j => Some(i < j),
-                (Value::Float(i), Value::Float(j)) if i != j && !i.is_nan() && !j.is_nan() => Some(i < j),
-                (Value::Str(i), Value::Str(j)) if i.as_str() != j.as_str() => Some(i.as_str() < j.as_str()),
-                _ => None,
-            },
-            _ => None,
-        },
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            let (p, q) = (x.as_slice().first()?, y.as_slice().first()?);
+            // (Equal first items: the next ones decide.)
+            match items(p, q)? {
+                true => Some(true),
+                false => items(q, p)?.then_some(false),
+            }
+        }
         _ => items(a, b),
     }
 }
