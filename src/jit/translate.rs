@@ -756,6 +756,20 @@ enum Fact {
     Index { j: LocalId },
 }
 
+/// The facts that hold on every edge into a join: `acc` (those of the edges
+/// met so far, None before the first) kept where the next edge's `ef` has
+/// the same fact (same IR locals: they are variables, so each edge's values
+/// reach the join).
+fn meet_facts(acc: Option<Facts>, ef: Facts) -> Facts {
+    match acc {
+        None => ef,
+        Some(mut f) => {
+            f.retain(|k, v| ef.get(k) == Some(v));
+            f
+        }
+    }
+}
+
 /// The pc of the last back-edge (`Loop`) of `code` to loop header `h`: the
 /// loop's end.
 fn last_back_edge(code: &CodeObj, h: usize) -> Option<usize> {
@@ -3286,13 +3300,7 @@ impl<'a> Tr<'a> {
                 self.adapt(&es, &state);
                 self.f.set_term(self.cur, Terminator::Jump(b, vec![]));
                 let ef = std::mem::take(&mut self.facts);
-                facts = Some(match facts {
-                    None => ef,
-                    Some(mut f) => {
-                        f.retain(|k, v| ef.get(k) == Some(v));
-                        f
-                    }
-                });
+                facts = Some(meet_facts(facts, ef));
             }
             self.cur = b;
             self.st = state;
@@ -8128,16 +8136,10 @@ impl<'a> Tr<'a> {
             self.facts = ef;
             self.adapt(&es, &state);
             self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
-            // The facts that hold at the end of every branch hold after
-            // the join (as where a block's edges meet).
+            // (The facts that hold at the end of every branch hold after
+            // the join, as where a block's edges meet.)
             let ef = std::mem::take(&mut self.facts);
-            facts = Some(match facts {
-                None => ef,
-                Some(mut f) => {
-                    f.retain(|k, v| ef.get(k) == Some(v));
-                    f
-                }
-            });
+            facts = Some(meet_facts(facts, ef));
         }
         self.cur = cont;
         self.st = state;
@@ -9370,13 +9372,7 @@ impl<'a> Tr<'a> {
             self.cur = eb;
             self.adapt(&es, &state);
             self.f.set_term(self.cur, Terminator::Jump(cont, vec![]));
-            facts = Some(match facts {
-                None => ef,
-                Some(mut f) => {
-                    f.retain(|k, v| ef.get(k) == Some(v));
-                    f
-                }
-            });
+            facts = Some(meet_facts(facts, ef));
         }
         self.cur = cont;
         self.st = state;

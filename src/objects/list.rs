@@ -620,25 +620,10 @@ pub fn concat(a: &ListObj, b: &ListObj) -> PyRef<ListObj> {
         };
         return ListObj::with_store_of(s);
     }
+    // Different kinds: the values of both, stored as `from_values` finds.
     let (sa, sb) = (a.with_store(|s| s.slice(0, s.len())), b.with_store(|s| s.slice(0, s.len())));
-    let s = match (sa, sb) {
-        (Store::Int(mut x), Store::Int(y)) => {
-            x.extend_from_slice(&y);
-            Store::Int(x)
-        }
-        (Store::Float(mut x), Store::Float(y)) => {
-            x.extend_from_slice(&y);
-            Store::Float(x)
-        }
-        (Store::Bool(mut x), Store::Bool(y)) => {
-            x.extend_from_slice(&y);
-            Store::Bool(x)
-        }
-        (x, y) => {
-            let mut v = x.into_values();
-            v.extend(y.into_values());
-            Store::from_values(v)
-        }
-    };
+    let mut v = sa.into_values();
+    v.extend(sb.into_values());
+    let s = Store::from_values(v);
     ListObj::with_store_of(s)
 }
