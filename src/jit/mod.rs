@@ -650,6 +650,11 @@ const RECOMPILE_AFTER: u64 = 64;
 pub const ENTRY_WATCH: u32 = 64;
 /// Recompilations before a loop is left to the interpreter for good.
 const MAX_COMPILES: u32 = 8;
+
+/// Recompilations of a region at the first failure of a global's guard
+/// (after these, the usual `RECOMPILE_AFTER` failures make the load generic).
+const GLOBAL_RETRIES: u32 = 2;
+
 /// `fnfirst`: loops of functions entered at least `threshold /
 /// FN_FIRST_RATIO` times are left to the function's compilation.
 const FN_FIRST_RATIO: u32 = 8;
@@ -697,6 +702,9 @@ pub struct LoopRecord {
     /// Instructions whose speculation failed too often: compiled
     /// generically from now on.
     pub generic: HashSet<(usize, u32)>,
+    /// Recompilations made at once on a global's guard failing
+    /// (`translate::GLOBAL_GUARD`), at most `GLOBAL_RETRIES`.
+    pub global_retries: u32,
     /// Per register of the region's frame, the tags (a bit each) its
     /// value had at entries whose guards failed: the next compilation
     /// widens the registers that had other types than now.
@@ -1222,6 +1230,7 @@ impl Vm {
             headers: HashMap::new(),
             consts: Vec::new(),
             generic: HashSet::new(),
+            global_retries: 0,
             failed_entry_tags: Vec::new(),
             compiled_whole: key.1 == FUNCTION_KEY,
             first_line: code.lines[header],
@@ -1655,7 +1664,17 @@ impl Vm {
             if let Some(rec) = self.jit.loops.get_mut(&key) {
                 *rec.guard_failures.entry((exit.line, exit.reason)).or_insert(0) += 1;
             }
-            if exit.count.get() >= RECOMPILE_AFTER {
+            let retry = (exit.reason == translate::GLOBAL_GUARD || exit.reason == translate::HOIST_GLOBAL_GUARD)
+                && self.jit.loops.get_mut(&key).is_some_and(|rec| {
+                    let retry = rec.global_retries < GLOBAL_RETRIES;
+                    rec.global_retries += retry as u32;
+                    retry
+                });
+            if retry {
+                // The module's globals changed (often a key added):
+                // recompile reading them as they are now.
+                self.invalidate(key, None);
+            } else if exit.count.get() >= RECOMPILE_AFTER {
                 // The speculation at this site keeps failing: compile it
                 // generically next time.
                 let site = if exit.inline.is_empty() {
@@ -1671,7 +1690,7 @@ impl Vm {
                 let site = site.map(|(c, p)| {
                     if exit.reason == translate::ATTR_GUARD {
                         (c, p | translate::LOOSE_SITE)
-                    } else if exit.reason == translate::HOIST_GUARD {
+                    } else if exit.reason == translate::HOIST_GUARD || exit.reason == translate::HOIST_GLOBAL_GUARD {
                         (c, p | translate::HOIST_SITE)
                     } else if exit.reason == translate::POLY_GUARD {
                         (c, p | translate::POLY_SITE)

@@ -924,6 +924,9 @@ const DROP_KINDS: usize = 2;
 /// Exit reason of the guards establishing header facts: a header whose
 /// guards keep failing is marked `HOIST_SITE` in `generic`.
 pub const HOIST_GUARD: &str = "loop-invariant fact";
+/// `HOIST_GUARD` of globals only: its first failures recompile at once
+/// (as `GLOBAL_GUARD`'s), later ones as `HOIST_GUARD`'s.
+pub const HOIST_GLOBAL_GUARD: &str = "loop-invariant global";
 /// The reason of a `gc_leave` exit: `jit_finish` runs the collector.
 pub const GC_DUE: &str = "collector due";
 /// Why compiled code left at a loop header: a signal's Python handler is due.
@@ -957,6 +960,14 @@ pub const SHAPE_GUARD: &str = "shape guard";
 /// several classes reach the code: its shape checks are made loose too
 /// (`SHAPE_LOOSE`) in the same recompilation, instead of failing next.
 pub const METHOD_GUARD: &str = "method cache miss";
+
+/// Exit reason of the guards of a global's value (`guard_global`): the
+/// dicts' key versions, the entry's tag or identity. A key added to the
+/// module (the first `x = ...` after a loop that reads other globals)
+/// fails them as surely as a rebinding does; the first failures recompile
+/// the region at once, reading the dicts as they are now, instead of
+/// making the load generic after `RECOMPILE_AFTER` failures.
+pub const GLOBAL_GUARD: &str = "global changed";
 
 /// Exit reason of a polymorphic method site (`method_polymorphic`,
 /// `polymorphic_call`) meeting a receiver or a method it was not compiled
@@ -3250,7 +3261,8 @@ impl<'a> Tr<'a> {
                     let need: Vec<(HeaderFact, Fact)> =
                         hfacts.iter().copied().filter(|(h, f)| self.facts.get(&h.key()) != Some(f)).collect();
                     if !need.is_empty() {
-                        let x = self.exit(ExitKind::Guard, start, HOIST_GUARD);
+                        let globals_only = need.iter().all(|(h, _)| matches!(h, HeaderFact::Global { .. }));
+                        let x = self.exit(ExitKind::Guard, start, if globals_only { HOIST_GLOBAL_GUARD } else { HOIST_GUARD });
                         self.establish(&need, x, false);
                     }
                     let ef = std::mem::take(&mut self.facts);
@@ -5815,7 +5827,7 @@ impl<'a> Tr<'a> {
             // changed it: the same value.
             Some(Fact::Global { value, .. }) => (None, num_t.zip(value).map(|(t, l)| (t, self.op1(Op::GetVar(l), [])))),
             _ => {
-                let ex = self.exit(ExitKind::Guard, pc, "global changed");
+                let ex = self.exit(ExitKind::Guard, pc, GLOBAL_GUARD);
                 let (ea, num) = self.guard_global(entry, darr, ex, num_t.is_some());
                 let value = num.map(|(t, v)| {
                     let l = self.f.new_local(if t == T::Float { Ty::F64 } else { Ty::I64 });
