@@ -15,23 +15,48 @@ const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 const MINSIZE: usize = 8;
 
+/// 24 bytes, as small as the key and its hash allow (a set of a million
+/// items is tens of megabytes: its page faults are much of its cost).
 #[derive(Clone)]
 struct Slot {
-    /// `Undef` = never used; `dummy` marks a deleted slot.
+    /// `Undef` = never used, or deleted (a dummy) when `hash` is -1 (the
+    /// hash of an active key is never -1).
     key: Value,
     hash: i64,
-    dummy: bool,
 }
+
+const _: () = assert!(std::mem::size_of::<Slot>() == 24);
 
 impl Slot {
     fn empty() -> Slot {
-        Slot { key: Value::Undef, hash: 0, dummy: false }
+        Slot { key: Value::Undef, hash: 0 }
     }
     fn is_unused(&self) -> bool {
-        self.key.is_undef() && !self.dummy
+        self.key.is_undef() && self.hash != -1
+    }
+    fn is_dummy(&self) -> bool {
+        self.key.is_undef() && self.hash == -1
     }
     fn is_active(&self) -> bool {
         !self.key.is_undef()
+    }
+}
+
+/// `n` empty slots from zeroed memory: a large table then comes from fresh
+/// zero pages, never written before its keys are (`vec![Slot::empty(); n]`
+/// writes every slot first).
+fn empty_slots(n: usize) -> Vec<Slot> {
+    let layout = std::alloc::Layout::array::<Slot>(n).expect("set table size");
+    // SAFETY: `n` >= MINSIZE, so the layout is not zero-sized. All-zero bytes
+    // are `Slot::empty()`: `Value` is `repr(C, u64)` with `Undef` = tag 0 and
+    // no payload, and the hash is 0. The buffer comes from the global
+    // allocator with `Slot`'s layout for `n` items, as `Vec` requires.
+    unsafe {
+        let p = std::alloc::alloc_zeroed(layout) as *mut Slot;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        Vec::from_raw_parts(p, n, n)
     }
 }
 
@@ -187,12 +212,12 @@ impl SetObj {
                         self.touch();
                         if let Some(f) = freeslot {
                             t.used += 1;
-                            t.slots[f] = Slot { key, hash, dummy: false };
+                            t.slots[f] = Slot { key, hash };
                             return Ok(true);
                         }
                         t.fill += 1;
                         t.used += 1;
-                        t.slots[j] = Slot { key, hash, dummy: false };
+                        t.slots[j] = Slot { key, hash };
                         if t.fill * 5 >= mask * 3 {
                             let n = if t.used > 50000 { t.used * 2 } else { t.used * 4 };
                             self.resize(n);
@@ -213,7 +238,7 @@ impl SetObj {
                             continue 'restart;
                         }
                         mask = self.t().mask();
-                    } else if s.dummy && freeslot.is_none() {
+                    } else if s.is_dummy() && freeslot.is_none() {
                         freeslot = Some(j);
                     }
                     if probes == 0 {
@@ -244,7 +269,6 @@ impl SetObj {
         let t = self.t_mut();
         let old = std::mem::take(&mut t.slots[j].key);
         t.slots[j].hash = -1;
-        t.slots[j].dummy = true;
         t.used -= 1;
         self.touch();
         old
@@ -281,7 +305,7 @@ impl SetObj {
             newsize <<= 1;
         }
         let t = self.t_mut();
-        let old = std::mem::replace(&mut t.slots, vec![Slot::empty(); newsize]);
+        let old = std::mem::replace(&mut t.slots, empty_slots(newsize));
         t.fill = t.used;
         let mask = newsize - 1;
         for s in old.into_iter() {
@@ -309,7 +333,7 @@ impl SetObj {
         if t.fill == 0 && t.mask() == ot.mask() && ot.fill == ot.used {
             for (i, s) in ot.slots.iter().enumerate() {
                 if s.is_active() {
-                    t.slots[i] = Slot { key: s.key.clone(), hash: s.hash, dummy: false };
+                    t.slots[i] = Slot { key: s.key.clone(), hash: s.hash };
                 }
             }
             t.fill = ot.fill;
@@ -368,13 +392,13 @@ fn insert_clean(slots: &mut [Slot], mask: usize, key: Value, hash: i64) {
     let mut i = (hash as u64 as usize) & mask;
     loop {
         if slots[i].key.is_undef() {
-            slots[i] = Slot { key, hash, dummy: false };
+            slots[i] = Slot { key, hash };
             return;
         }
         if i + LINEAR_PROBES <= mask {
             for j in 1..=LINEAR_PROBES {
                 if slots[i + j].key.is_undef() {
-                    slots[i + j] = Slot { key, hash, dummy: false };
+                    slots[i + j] = Slot { key, hash };
                     return;
                 }
             }

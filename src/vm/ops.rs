@@ -1107,6 +1107,22 @@ impl Vm {
                 }
                 Ok(())
             }
+            // A list read by index (re-reading its length: a key's `__hash__`
+            // or `__eq__` may change it, as the list iterator allows).
+            Value::List(l) => {
+                let mut i = 0;
+                while let Some(v) = l.get(i) {
+                    self.set_add(s, v)?;
+                    i += 1;
+                }
+                Ok(())
+            }
+            Value::Tuple(t) => {
+                for v in t.as_slice() {
+                    self.set_add(s, v.clone())?;
+                }
+                Ok(())
+            }
             _ => {
                 let it = self.get_iter(src)?;
                 while let Some(v) = self.next(&it)? {
