@@ -17,7 +17,7 @@ macro_rules! binop_dunders {
             fn $f(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 args.check_pos(stringify!($f), 2, 2)?;
                 let a = vm.unwrap_builtin(&args.pos[0]).into_owned();
-                let b = vm.unwrap_builtin(&args.pos[1]).into_owned();
+                let b = operand(vm, BinOp::$op, &a, &args.pos[1]);
                 match vm.native_binop(BinOp::$op, &a, &b) {
                     Some(r) => r,
                     None => Ok(Value::NotImplemented),
@@ -25,8 +25,8 @@ macro_rules! binop_dunders {
             }
             fn $rf(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 args.check_pos(stringify!($rf), 2, 2)?;
-                let a = vm.unwrap_builtin(&args.pos[0]).into_owned();
                 let b = vm.unwrap_builtin(&args.pos[1]).into_owned();
+                let a = operand(vm, BinOp::$op, &b, &args.pos[0]);
                 match vm.native_binop(BinOp::$op, &b, &a) {
                     Some(r) => r,
                     None => Ok(Value::NotImplemented),
@@ -36,6 +36,17 @@ macro_rules! binop_dunders {
         /// (`__op__`, `__rop__`, operator) for every binary operator.
         pub const BINOP_DUNDERS: &[(BuiltinFn, BuiltinFn, BinOp)] = &[$(($f, $rf, BinOp::$op),)*];
     };
+}
+
+/// The right operand of `left <op> right` for the native operation: a
+/// builtin-subclass instance unwrapped, except the values formatted by
+/// `str % values` (and bytes'), which keep their class (`"%s" % MyInt(7)`
+/// calls `MyInt`'s `__str__`/`__repr__`).
+fn operand(vm: &Vm, op: BinOp, left: &Value, right: &Value) -> Value {
+    if op == BinOp::Mod && matches!(left, Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_)) {
+        return right.clone();
+    }
+    vm.unwrap_builtin(right).into_owned()
 }
 
 binop_dunders! {
@@ -121,8 +132,13 @@ fn d_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn d_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = vm.unwrap_builtin(args.this()).into_owned();
     let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("").to_string();
+    if spec.is_empty() && matches!(args.this(), Value::Instance(_)) {
+        // As CPython's int/float/complex/str `__format__`: `str(self)`, so
+        // a subclass's `__str__` or `__repr__` shows.
+        return vm.str_value(args.this());
+    }
+    let a = vm.unwrap_builtin(args.this()).into_owned();
     vm.format(&a, &spec).map(Value::string)
 }
 

@@ -854,9 +854,12 @@ impl Vm {
                         };
                     }
                 }
+                // A builtin base's `__format__` (int, float, complex, str)
+                // gives `str(v)` for an empty spec (the subclass's
+                // `__str__` or `__repr__`), else formats the base value.
                 if let Value::Instance(i) = v {
                     let b = i.base_value.get();
-                    if !b.is_undef() && !matches!(i.class().lookup("__str__"), Some(Value::Function(_))) {
+                    if !b.is_undef() && !spec.is_empty() {
                         return self.format(&b, spec);
                     }
                 }
