@@ -67,6 +67,7 @@ fn list_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.get(0) {
         None => Ok(Value::list(vec![])),
         Some(Value::List(l)) => Ok(Value::List(l.copy())),
+        Some(Value::Iter(io)) if let Some(l) = crate::vm::iter::drain_reversed_list(io) => Ok(Value::List(l)),
         Some(x) => Ok(Value::list(vm.collect_iterable(x)?)),
     }
 }

@@ -86,6 +86,16 @@ impl StrObj {
         StrObj { s: Text::Heap(s.into_boxed_str()), nchars, hash: Cell::new(-1), surrogates }
     }
 
+    /// `with_surrogates` for borrowed text: `surrogates` says whether the
+    /// proxies in it, if any, stand for surrogates.
+    pub fn with_proxies(s: &str, surrogates: bool) -> StrObj {
+        let surrogates = surrogates && has_proxies(s);
+        if s.len() > INLINE {
+            return StrObj::with_surrogates(s.to_string(), surrogates);
+        }
+        StrObj::build(StrObj::inline(s), s, surrogates)
+    }
+
     /// Whether the text holds surrogates (stored as proxies).
     #[inline]
     pub fn has_surrogates(&self) -> bool {

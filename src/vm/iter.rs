@@ -52,6 +52,21 @@ fn plain_kind_next(k: &IterKind) -> Option<Option<Value>> {
     }
 }
 
+/// `list(reversed(l))` of a list: the items the iterator has left, as a
+/// new list of the list's storage kind, in one copy; the iterator is then
+/// exhausted. None: not a reversed list.
+pub fn drain_reversed_list(io: &IterObj) -> Option<PyRef<ListObj>> {
+    let k = io.kind.borrow();
+    let IterKind::Reversed { seq: Value::List(l), index } = &*k else { return None };
+    let i = index.get();
+    index.set(-1);
+    // (An index past the end, the list having shrunk, ends the iteration.)
+    let n = if i >= 0 && (i as usize) < l.len() { i as usize + 1 } else { 0 };
+    let r = l.slice_copy(0, n);
+    r.reverse();
+    Some(r)
+}
+
 /// The next item of an iterator `is_simple_iter` accepted (None when
 /// exhausted).
 #[inline]
@@ -285,6 +300,8 @@ impl Vm {
             Enumerate(Value, Value),
             Zip(Vec<Value>, bool),
             Map(Value, Vec<Value>),
+            /// `map` over one iterable: no vector per item.
+            Map1(Value, Value),
             Filter(Value, Value),
             Reversed(Value, i64),
             Callable(Value, Value),
@@ -307,6 +324,7 @@ impl Vm {
                 }
                 IterKind::Enumerate { it, count } => Step::Enumerate(it.clone(), count.get()),
                 IterKind::Zip { iters, strict } => Step::Zip(iters.to_vec(), *strict),
+                IterKind::Map { func, iters } if iters.len() == 1 => Step::Map1(func.clone(), iters[0].clone()),
                 IterKind::Map { func, iters } => Step::Map(func.clone(), iters.to_vec()),
                 IterKind::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
                 IterKind::Reversed { seq, index } => {
@@ -373,6 +391,14 @@ impl Vm {
                     }
                 }
                 Ok(Some(Value::tuple(out)))
+            }
+            Step::Map1(func, it) => {
+                let Some(v) = self.next(&it)? else { return Ok(None) };
+                match self.call_function(&func, std::slice::from_ref(&v)) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.err_is(&e, ExcKind::StopIteration) => Ok(None),
+                    Err(e) => Err(e),
+                }
             }
             Step::Map(func, iters) => {
                 let mut args = Vec::with_capacity(iters.len());

@@ -492,7 +492,7 @@ impl Vm {
                 }
                 self.repr(v)
             }
-            Value::Int(i) => Ok(Value::string(i.to_string())),
+            Value::Int(i) => Ok(super::format::int_str_value(*i)),
             Value::BigInt(_) => Ok(Value::string(int::to_string(v)?)),
             _ => self.repr_string(v).map(Value::string),
         }
