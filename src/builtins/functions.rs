@@ -610,12 +610,62 @@ fn sort_by_key_of<T>(vm: &mut Vm, mut v: Vec<T>, key: impl Fn(&T) -> &Value) -> 
                 }
             }
         };
-        v = merge_sort(v, &mut less);
+        v = match first_item_codes(v.iter().map(&key)) {
+            // Tuples ordered by their first items, compared as codes kept
+            // beside them (not read through two pointers per comparison);
+            // equal codes leave the decision to the whole tuples.
+            Some(codes) => {
+                let decorated: Vec<(u64, T)> = codes.into_iter().zip(v).collect();
+                let mut by_code = |a: &(u64, T), b: &(u64, T)| if a.0 != b.0 { a.0 < b.0 } else { less(&a.1, &b.1) };
+                merge_sort(decorated, &mut by_code).into_iter().map(|(_, t)| t).collect()
+            }
+            None => merge_sort(v, &mut less),
+        };
         if let Some(e) = err {
             return Err(e);
         }
     }
     Ok(v)
+}
+
+/// When every key is a tuple whose first item is an int, every one a
+/// non-NaN float, or every one a str: per key, a code whose order is the
+/// order of the first items where the codes differ (ints and floats
+/// exactly, equal codes meaning equal items; strs by their first eight
+/// bytes, equal codes deciding nothing).
+fn first_item_codes<'a>(keys: impl Iterator<Item = &'a Value> + Clone) -> Option<Vec<u64>> {
+    fn first(k: &Value) -> Option<&Value> {
+        match k {
+            Value::Tuple(t) => t.as_slice().first(),
+            _ => None,
+        }
+    }
+    let code: fn(&Value) -> Option<u64> = match first(keys.clone().next()?)? {
+        Value::Int(_) => |v| match v {
+            Value::Int(i) => Some((*i as u64) ^ (1 << 63)),
+            _ => None,
+        },
+        Value::Float(_) => |v| match v {
+            Value::Float(f) if !f.is_nan() => {
+                // -0.0 == 0.0: one code.
+                let bits = if *f == 0.0 { 0 } else { f.to_bits() };
+                Some(if bits >> 63 == 1 { !bits } else { bits | (1 << 63) })
+            }
+            _ => None,
+        },
+        Value::Str(_) => |v| match v {
+            Value::Str(s) => {
+                let mut b = [0u8; 8];
+                let t = s.as_str().as_bytes();
+                let n = t.len().min(8);
+                b[..n].copy_from_slice(&t[..n]);
+                Some(u64::from_be_bytes(b))
+            }
+            _ => None,
+        },
+        _ => return None,
+    };
+    keys.map(|k| first(k).and_then(code)).collect()
 }
 
 /// `a < b` when it is known without Python code: two ints, two floats,
