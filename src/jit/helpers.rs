@@ -319,10 +319,10 @@ pub extern "C" fn str_mod(c: u64, a: u64, b: u64, dst: u64) -> u64 {
     }
     // SAFETY: see `ctx`, `vm`.
     let v = unsafe { vm(ctx(c)) };
-    match crate::vm::format::percent_format(v, f.as_str(), y) {
+    match crate::vm::format::percent_format_value(v, f.as_str(), y) {
         Ok(s) => {
             // SAFETY: see `slot`.
-            Value::store(unsafe { slot(dst) }, Value::string(s));
+            Value::store(unsafe { slot(dst) }, s);
             0
         }
         Err(_) => 1,

@@ -922,6 +922,18 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
     percent_format_impl(vm, fmt, args, false)
 }
 
+/// `fmt % args` as a str value, formatted in the VM's reused buffer.
+pub fn percent_format_value(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
+    let out = percent_format_impl(vm, fmt, args, false)?;
+    let v = Value::str(&out);
+    // (A formatting inside this one, through a `__str__`, took an empty
+    // buffer and gave its own back; this one replaces it.)
+    if out.capacity() <= 1 << 16 {
+        vm.fmt_scratch = out;
+    }
+    Ok(v)
+}
+
 /// `%` formatting of str (`bytes_mode` false) or of bytes as latin-1 text.
 /// The format is scanned byte by byte: every syntax character is ASCII.
 fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -> PyResult<String> {
@@ -943,7 +955,9 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
     let mut arglen: i64 = tuple.as_ref().map_or(-1, |t| t.len() as i64);
     let mut argidx: i64 = if tuple.is_some() { 0 } else { -2 };
     let mut current = args.clone();
-    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut out = std::mem::take(&mut vm.fmt_scratch);
+    out.clear();
+    out.reserve(fmt.len() + 16);
     fn next_arg(tuple: &Option<PyRef<TupleObj>>, current: &Value, argidx: &mut i64, arglen: i64) -> PyResult<Value> {
         if *argidx < arglen {
             let k = *argidx;
@@ -1084,6 +1098,20 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
         match (ty, &v) {
             (b's', Value::Str(s)) if plain && !bytes_mode => {
                 out.push_str(s.as_str());
+                if is_mapping && argidx < arglen {
+                    return Err(not_all());
+                }
+                continue;
+            }
+            (b's', Value::Int(n)) if plain && !bytes_mode => {
+                // `str()` of a small int: its digits.
+                let mut digits = [0u8; 20];
+                let start = decimal_digits(n.unsigned_abs(), &mut digits);
+                if *n < 0 {
+                    out.push('-');
+                }
+                // SAFETY: decimal digits are ASCII.
+                out.push_str(unsafe { std::str::from_utf8_unchecked(&digits[start..]) });
                 if is_mapping && argidx < arglen {
                     return Err(not_all());
                 }

@@ -291,6 +291,11 @@ pub struct Vm {
     pub stdout_plain: bool,
     /// Set by `Yield` when a generator frame suspends.
     pub(crate) yielded: bool,
+    /// The output buffer of `str % args` (`format::percent_format_value`),
+    /// kept between calls: most results are short strs copied into their
+    /// object, and the buffer's allocation and release were a fifth of a
+    /// formatting loop.
+    pub(crate) fmt_scratch: String,
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// `sys.path`.
@@ -369,6 +374,7 @@ impl Vm {
             stdout_plain: true,
             stdout_flush: if std::io::IsTerminal::is_terminal(&std::io::stdout()) { StdoutFlush::Line } else { StdoutFlush::Block },
             yielded: false,
+            fmt_scratch: String::new(),
             argv: Vec::new(),
             path: Value::None,
             native_depth: 0,

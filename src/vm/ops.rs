@@ -225,7 +225,7 @@ impl Vm {
                 };
                 Some(repeat(seq, count))
             }
-            (BinOp::Mod, Str(f), v) => Some(crate::vm::format::percent_format(self, f.as_str(), v).map(Value::string)),
+            (BinOp::Mod, Str(f), v) => Some(crate::vm::format::percent_format_value(self, f.as_str(), v)),
             (BinOp::Mod, Bytes(f), v) => Some(crate::vm::format::bytes_percent_format(self, &f.data, v)),
             (BinOp::Sub | BinOp::And | BinOp::Or | BinOp::Xor, Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
                 Some(self.set_binop(op, a, b))
