@@ -588,11 +588,17 @@ fn sort_by_key_of<T>(vm: &mut Vm, mut v: Vec<T>, key: impl Fn(&T) -> &Value) -> 
             _ => Ordering::Equal,
         });
     } else if v.iter().all(|x| matches!(key(x), Value::Str(_))) {
-        // (UTF-8's byte order is its code points' order.)
-        v.sort_by(|a, b| match (key(a), key(b)) {
-            (Value::Str(x), Value::Str(y)) => text_cmp(x.as_str(), y.as_str()),
-            _ => Ordering::Equal,
+        // (UTF-8's byte order is its code points' order.) Each str's first
+        // eight bytes are kept beside it as a code: most comparisons read
+        // no str object.
+        let mut decorated: Vec<(u64, T)> = v.into_iter().map(|x| (text_code(key(&x)), x)).collect();
+        decorated.sort_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| match (key(&a.1), key(&b.1)) {
+                (Value::Str(x), Value::Str(y)) => text_cmp(x.as_str(), y.as_str()),
+                _ => Ordering::Equal,
+            })
         });
+        v = decorated.into_iter().map(|(_, x)| x).collect();
     } else {
         let mut err: Option<PyErr> = None;
         let mut less = |a: &T, b: &T| {
@@ -628,6 +634,18 @@ fn sort_by_key_of<T>(vm: &mut Vm, mut v: Vec<T>, key: impl Fn(&T) -> &Value) -> 
     Ok(v)
 }
 
+/// A str's first eight bytes as a big-endian word (zero-padded): two strs
+/// whose codes differ are ordered as their codes; equal codes decide
+/// nothing. 0 for other values.
+fn text_code(v: &Value) -> u64 {
+    let Value::Str(s) = v else { return 0 };
+    let mut b = [0u8; 8];
+    let t = s.as_str().as_bytes();
+    let n = t.len().min(8);
+    b[..n].copy_from_slice(&t[..n]);
+    u64::from_be_bytes(b)
+}
+
 /// When every key is a tuple whose first item is an int, every one a
 /// non-NaN float, or every one a str: per key, a code whose order is the
 /// order of the first items where the codes differ (ints and floats
@@ -653,16 +671,7 @@ fn first_item_codes<'a>(keys: impl Iterator<Item = &'a Value> + Clone) -> Option
             }
             _ => None,
         },
-        Value::Str(_) => |v| match v {
-            Value::Str(s) => {
-                let mut b = [0u8; 8];
-                let t = s.as_str().as_bytes();
-                let n = t.len().min(8);
-                b[..n].copy_from_slice(&t[..n]);
-                Some(u64::from_be_bytes(b))
-            }
-            _ => None,
-        },
+        Value::Str(_) => |v| matches!(v, Value::Str(_)).then(|| text_code(v)),
         _ => return None,
     };
     keys.map(|k| first(k).and_then(code)).collect()
