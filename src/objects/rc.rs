@@ -369,28 +369,68 @@ fn clear_weak_references(h: NonNull<ObjHeader>) {
 // ----- small-object pool -----
 //
 // Every object box of up to `POOL_LARGEST` bytes is allocated with its size
-// rounded up to a multiple of 16 (alignment 16), and freed boxes of each of
-// those sizes are kept on a per-thread free list (up to `POOL_KEEP` each,
-// linked through their first word) for the next allocation of that size:
-// strings, tuples, lists, floats-in-containers and bound methods are created
-// and dropped by the million, and glibc's allocator (which the VM's thread
-// reaches through its locked arena paths once its small per-size cache is
-// full) costs several times more than a pop from a list.
+// rounded up to a multiple of 16 from pages of `PAGE` bytes (aligned to
+// `PAGE`), each page serving one size class, as CPython's pymalloc pools do:
+// a page keeps a list of its freed blocks (linked through their first
+// word) and carves new ones in order; the pages of a class with room are
+// linked, and a page whose blocks are all free again goes to a per-thread
+// list of empty pages that any class may take. Pages come from arenas of
+// `ARENA_PAGES` pages, never given back.
+//
+// Strings, tuples, lists, floats in containers and bound methods are
+// created and dropped by the million, and glibc's allocator (which the VM's
+// thread reaches through its locked arena paths, and whose fast bins it
+// consolidates on the next large request after a large container is freed)
+// costs several times more; boxes made one after the other lie one after
+// the other, so passes over a large container's objects touch fewer cache
+// lines.
 
 const POOL_LARGEST: usize = 128;
 const POOL_CLASSES: usize = POOL_LARGEST / 16;
-const POOL_KEEP: u32 = 2048;
+const PAGE: usize = 16 * 1024;
+const ARENA_PAGES: usize = 16;
+
+/// The start of a page; its blocks follow from `PAGE_HEAD` on.
+#[repr(C)]
+struct PageHead {
+    /// Freed blocks of this page.
+    free: *mut u8,
+    /// Offset of the first never-used block.
+    bump: usize,
+    /// Blocks handed out and not freed.
+    used: usize,
+    /// Block size (16 * (class + 1)).
+    size: usize,
+    /// Neighbours in its class's list of pages with room.
+    next: *mut PageHead,
+    prev: *mut PageHead,
+    /// The pool (thread) the page belongs to: a block freed on another
+    /// thread is not reused.
+    owner: std::sync::atomic::AtomicUsize,
+}
+
+/// Offset of a page's first block (16-aligned, past the header).
+const PAGE_HEAD: usize = std::mem::size_of::<PageHead>().div_ceil(16) * 16;
 
 struct Pool {
-    heads: [Cell<*mut u8>; POOL_CLASSES],
-    counts: [Cell<u32>; POOL_CLASSES],
+    /// Per class, the pages with a free block or room to carve one.
+    usable: [Cell<*mut PageHead>; POOL_CLASSES],
+    /// Pages whose blocks are all free (linked through `next`).
+    empty: Cell<*mut PageHead>,
+    /// The part of the current arena not yet given to pages.
+    arena_next: Cell<*mut u8>,
+    arena_end: Cell<*mut u8>,
 }
 
 thread_local! {
-    // (No destructor: the lists live as long as the thread; blocks left on
-    // them at exit are not given back.)
+    // (No destructor: the pages live as long as the thread.)
     static POOL: Pool = const {
-        Pool { heads: [const { Cell::new(std::ptr::null_mut()) }; POOL_CLASSES], counts: [const { Cell::new(0) }; POOL_CLASSES] }
+        Pool {
+            usable: [const { Cell::new(std::ptr::null_mut()) }; POOL_CLASSES],
+            empty: Cell::new(std::ptr::null_mut()),
+            arena_next: Cell::new(std::ptr::null_mut()),
+            arena_end: Cell::new(std::ptr::null_mut()),
+        }
     };
 }
 
@@ -406,43 +446,163 @@ const fn pool_class<T>() -> Option<usize> {
     }
 }
 
-#[inline(always)]
-fn class_layout(class: usize) -> std::alloc::Layout {
-    // (Sizes 16..=128 with alignment 16 are always valid layouts.)
-    std::alloc::Layout::from_size_align(16 * (class + 1), 16).unwrap_or_else(|_| unreachable!())
+impl Pool {
+    fn id(&self) -> usize {
+        self as *const Pool as usize
+    }
+
+    /// A page for `class` with room (an empty page, or a new one from the
+    /// arena), linked first in the class's list.
+    #[cold]
+    #[inline(never)]
+    fn new_page(&self, class: usize) -> *mut PageHead {
+        let mut pg = self.empty.get();
+        if pg.is_null() {
+            if self.arena_next.get() == self.arena_end.get() {
+                let layout = std::alloc::Layout::from_size_align(PAGE * ARENA_PAGES, PAGE).unwrap_or_else(|_| unreachable!());
+                // SAFETY: the layout has a non-zero size.
+                let a = unsafe { std::alloc::alloc(layout) };
+                if a.is_null() {
+                    std::alloc::handle_alloc_error(layout);
+                }
+                self.arena_next.set(a);
+                // SAFETY: `a` starts `PAGE * ARENA_PAGES` allocated bytes.
+                self.arena_end.set(unsafe { a.add(PAGE * ARENA_PAGES) });
+            }
+            pg = self.arena_next.get() as *mut PageHead;
+            // SAFETY: a whole page is left before the arena's end (the arena
+            // is a whole number of pages).
+            self.arena_next.set(unsafe { self.arena_next.get().add(PAGE) });
+        } else {
+            // SAFETY: pages on the empty list are this pool's, unused.
+            self.empty.set(unsafe { (*pg).next });
+        }
+        let head = self.usable[class].get();
+        // SAFETY: `pg` is a page-aligned, page-sized block of this pool, in
+        // no list now; `head` is null or a live page of this pool.
+        unsafe {
+            pg.write(PageHead {
+                free: std::ptr::null_mut(),
+                bump: PAGE_HEAD,
+                used: 0,
+                size: 16 * (class + 1),
+                next: head,
+                prev: std::ptr::null_mut(),
+                owner: std::sync::atomic::AtomicUsize::new(self.id()),
+            });
+            if !head.is_null() {
+                (*head).prev = pg;
+            }
+        }
+        self.usable[class].set(pg);
+        pg
+    }
+
+    /// Takes page `pg` out of `class`'s list of pages with room.
+    ///
+    /// # Safety
+    /// `pg` must be a page of this pool in that list.
+    unsafe fn unlink(&self, class: usize, pg: *mut PageHead) {
+        // SAFETY: the neighbours are live pages of the same list.
+        unsafe {
+            let (next, prev) = ((*pg).next, (*pg).prev);
+            if prev.is_null() {
+                self.usable[class].set(next);
+            } else {
+                (*prev).next = next;
+            }
+            if !next.is_null() {
+                (*next).prev = prev;
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn alloc(&self, class: usize) -> *mut u8 {
+        let mut pg = self.usable[class].get();
+        if pg.is_null() {
+            pg = self.new_page(class);
+        }
+        // SAFETY: `pg` is a page of this pool with room (pages without are
+        // taken out of the list below); its free blocks and the bytes from
+        // `bump` to its end are unused.
+        unsafe {
+            let size = (*pg).size;
+            let b = (*pg).free;
+            let b = if !b.is_null() {
+                (*pg).free = *(b as *mut *mut u8);
+                b
+            } else {
+                let b = (pg as *mut u8).add((*pg).bump);
+                (*pg).bump += size;
+                b
+            };
+            (*pg).used += 1;
+            if (*pg).free.is_null() && (*pg).bump + size > PAGE {
+                self.unlink(class, pg);
+            }
+            b
+        }
+    }
+
+    /// # Safety
+    /// `p` must be a block `alloc(class)` of some pool gave, now unused.
+    #[inline(always)]
+    unsafe fn free(&self, class: usize, p: *mut u8) {
+        let pg = (p as usize & !(PAGE - 1)) as *mut PageHead;
+        // SAFETY: `p` lies in a page whose header starts at `pg`; only the
+        // owner thread reads or writes the rest of the header.
+        unsafe {
+            if (*pg).owner.load(std::sync::atomic::Ordering::Relaxed) != self.id() {
+                // Freed on another thread (the VM frees on its own): not reused.
+                return;
+            }
+            let size = (*pg).size;
+            let was_full = (*pg).free.is_null() && (*pg).bump + size > PAGE;
+            *(p as *mut *mut u8) = (*pg).free;
+            (*pg).free = p;
+            (*pg).used -= 1;
+            if (*pg).used == 0 {
+                if !was_full {
+                    if (*pg).prev.is_null() && (*pg).next.is_null() {
+                        // The class's only page with room stays (a class
+                        // whose one live object comes and goes would
+                        // otherwise set up a page per allocation).
+                        return;
+                    }
+                    self.unlink(class, pg);
+                }
+                (*pg).next = self.empty.get();
+                self.empty.set(pg);
+            } else if was_full {
+                let head = self.usable[class].get();
+                (*pg).next = head;
+                (*pg).prev = std::ptr::null_mut();
+                if !head.is_null() {
+                    (*head).prev = pg;
+                }
+                self.usable[class].set(pg);
+            }
+        }
+    }
 }
 
 /// Uninitialised memory for an `ObjBox<T>`.
 #[inline(always)]
 fn box_alloc<T>() -> NonNull<ObjBox<T>> {
-    let (p, layout) = match pool_class::<T>() {
-        Some(class) => {
-            let head = POOL.with(|pool| {
-                let h = pool.heads[class].get();
-                if !h.is_null() {
-                    // SAFETY: a block on the list holds the next block's address in its first word.
-                    pool.heads[class].set(unsafe { *(h as *mut *mut u8) });
-                    pool.counts[class].set(pool.counts[class].get() - 1);
-                }
-                h
-            });
-            if !head.is_null() {
-                return NonNull::new(head).unwrap_or_else(|| unreachable!()).cast();
-            }
-            let layout = class_layout(class);
-            // SAFETY: the layout has a non-zero size.
-            (unsafe { std::alloc::alloc(layout) }, layout)
-        }
+    let p = match pool_class::<T>() {
+        Some(class) => POOL.with(|pool| pool.alloc(class)),
         None => {
             let layout = std::alloc::Layout::new::<ObjBox<T>>();
             // SAFETY: `ObjBox` has a non-zero size (its header).
-            (unsafe { std::alloc::alloc(layout) }, layout)
+            let p = unsafe { std::alloc::alloc(layout) };
+            if p.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            p
         }
     };
-    match NonNull::new(p) {
-        Some(p) => p.cast(),
-        None => std::alloc::handle_alloc_error(layout),
-    }
+    NonNull::new(p).unwrap_or_else(|| unreachable!()).cast()
 }
 
 /// Gives back the memory of an `ObjBox<T>` whose contents were dropped.
@@ -454,21 +614,9 @@ unsafe fn box_free<T>(p: NonNull<ObjBox<T>>) {
     let p = p.as_ptr() as *mut u8;
     match pool_class::<T>() {
         Some(class) => {
-            let kept = POOL.with(|pool| {
-                let n = pool.counts[class].get();
-                if n >= POOL_KEEP {
-                    return false;
-                }
-                // SAFETY: the block is at least 16 bytes, 16-aligned and unused.
-                unsafe { *(p as *mut *mut u8) = pool.heads[class].get() };
-                pool.heads[class].set(p);
-                pool.counts[class].set(n + 1);
-                true
-            });
-            if !kept {
-                // SAFETY: allocated with this class's layout.
-                unsafe { std::alloc::dealloc(p, class_layout(class)) };
-            }
+            // (Thread-local storage torn down: the block is not reused.)
+            // SAFETY: `p` came from `box_alloc::<T>`, of this class.
+            let _ = POOL.try_with(|pool| unsafe { pool.free(class, p) });
         }
         // SAFETY: allocated with `ObjBox<T>`'s own layout.
         None => unsafe { std::alloc::dealloc(p, std::alloc::Layout::new::<ObjBox<T>>()) },
