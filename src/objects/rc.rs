@@ -796,3 +796,43 @@ impl<T: 'static> std::fmt::Debug for PyRef<T> {
         write!(f, "PyRef({:p})", self.ptr)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Boxes of several size classes made, freed in a scattered order and
+    /// made again (reusing freed blocks and emptied pages across classes)
+    /// keep their contents: no block is handed out twice.
+    #[test]
+    fn pool_pages_reuse_blocks_without_overlap() {
+        let mut small: Vec<PyRef<[u64; 1]>> = Vec::new();
+        let mut large: Vec<PyRef<[u64; 13]>> = Vec::new();
+        for round in 0..4u64 {
+            for i in 0..20_000u64 {
+                small.push(PyRef::new([i + round]));
+                large.push(PyRef::new([i * 7 + round; 13]));
+            }
+            // Free every other small box and the first half of the large
+            // ones: pages of both classes become partly and wholly free.
+            let mut k = 0;
+            small.retain(|_| {
+                k += 1;
+                k % 2 == 0
+            });
+            large.drain(..large.len() / 2);
+            for b in &small {
+                assert!(b[0] < 20_000 + round);
+            }
+            for b in &large {
+                assert!(b.iter().all(|&x| x == b[0]));
+            }
+        }
+        let mut seen: Vec<usize> = small.iter().map(|b| &**b as *const _ as usize).collect();
+        seen.extend(large.iter().map(|b| &**b as *const _ as usize));
+        let n = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), n, "a block handed out twice");
+    }
+}
