@@ -191,6 +191,16 @@ impl Vm {
         }
     }
 
+    /// `map`'s call of its function: a `StopIteration` out of it ends the
+    /// iteration, as it does out of any `__next__`.
+    fn map_call(&mut self, func: &Value, args: &[Value]) -> PyResult<Option<Value>> {
+        match self.call_function(func, args) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_is(&e, ExcKind::StopIteration) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Advances a builtin iterator.
     pub fn iter_next(&mut self, io: &IterObj) -> PyResult<Option<Value>> {
         // Simple kinds are advanced under the borrow (no Python code runs).
@@ -394,11 +404,7 @@ impl Vm {
             }
             Step::Map1(func, it) => {
                 let Some(v) = self.next(&it)? else { return Ok(None) };
-                match self.call_function(&func, std::slice::from_ref(&v)) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if self.err_is(&e, ExcKind::StopIteration) => Ok(None),
-                    Err(e) => Err(e),
-                }
+                self.map_call(&func, std::slice::from_ref(&v))
             }
             Step::Map(func, iters) => {
                 let mut args = Vec::with_capacity(iters.len());
@@ -408,13 +414,7 @@ impl Vm {
                         None => return Ok(None),
                     }
                 }
-                // A `StopIteration` out of the function ends the iteration,
-                // as it does out of any `__next__`.
-                match self.call_function(&func, &args) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if self.err_is(&e, ExcKind::StopIteration) => Ok(None),
-                    Err(e) => Err(e),
-                }
+                self.map_call(&func, &args)
             }
             Step::Filter(func, it) => loop {
                 let Some(v) = self.next(&it)? else { return Ok(None) };
