@@ -1035,7 +1035,29 @@ impl Vm {
                 }
                 let it = self.get_iter(other)?;
                 let mut idx = 0;
+                // `dict(zip(keys, values))` of ranges, lists and tuples: each
+                // pair without a tuple.
+                let mut two = [Value::Undef, Value::Undef];
+                loop {
+                    // SAFETY: `two` is two live values.
+                    match unsafe { super::iter::zip_into(&it, two.as_mut_ptr(), 2) } {
+                        Some(true) => {
+                            let [k, v] = std::mem::take(&mut two);
+                            self.dict_set(d, k, v)?;
+                            idx += 1;
+                        }
+                        Some(false) => return Ok(()),
+                        None => break,
+                    }
+                }
                 while let Some(item) = self.next(&it)? {
+                    if let Value::Tuple(t) = &item {
+                        if let [k, v] = t.as_slice() {
+                            self.dict_set(d, k.clone(), v.clone())?;
+                            idx += 1;
+                            continue;
+                        }
+                    }
                     let pair = match self.collect_iterable(&item) {
                         Ok(p) => p,
                         Err(_) => {
