@@ -1482,5 +1482,10 @@ fn c_pow(a: (f64, f64), b: (f64, f64), edom: &mut bool) -> (f64, f64) {
         len /= (at * bi).exp();
         phase += bi * vabs.ln();
     }
+    if phase.is_infinite() {
+        // libm's cos and sin of an infinity set EDOM, which CPython's
+        // `complex_pow` reports as this ZeroDivisionError.
+        *edom = true;
+    }
     (len * phase.cos(), len * phase.sin())
 }
