@@ -1521,6 +1521,13 @@ impl Vm {
                     Instr::FloorDiv { .. } => BinOp::FloorDiv,
                     _ => BinOp::Mod,
                 };
+                // SAFETY: register operands are live registers.
+                if op == BinOp::Add
+                    && dst == a
+                    && unsafe { crate::vm::ops::concat_in_place(base, a, b, code.instrs.get(pc + 1), &code.names, globals) }
+                {
+                    return Ok(Generic::Next);
+                }
                 // An instance's Python `__op__`: a frame, as the interpreter runs it.
                 if let Value::Instance(_) = r!(a) {
                     if self.try_binop_frame(fi, base, code, pc, op, a, b, dst) {
@@ -1548,6 +1555,13 @@ impl Vm {
                 set!(dst, v);
             }
             Instr::InplaceOp { op, dst, a, b } => {
+                // SAFETY: register operands are live registers.
+                if op == BinOp::Add
+                    && dst == a
+                    && unsafe { crate::vm::ops::concat_in_place(base, a, b, code.instrs.get(pc + 1), &code.names, globals) }
+                {
+                    return Ok(Generic::Next);
+                }
                 let (x, y) = (r!(a).clone(), r!(b).clone());
                 let v = self.inplace_op(op, &x, &y)?;
                 set!(dst, v);

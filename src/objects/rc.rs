@@ -186,6 +186,20 @@ impl<T: 'static> PyRef<T> {
         a.ptr == b.ptr
     }
 
+    /// The object, mutably, when this is its only reference. Every
+    /// reference to an object is counted (registers, containers, caches,
+    /// compiled code's constants, the interning table), so a count of one
+    /// means nothing else can see the change.
+    #[inline]
+    pub fn get_mut(this: &mut PyRef<T>) -> Option<&mut T> {
+        if this.strong_count() != 1 {
+            return None;
+        }
+        // SAFETY: the count is one, so `this` is the only reference to the
+        // box and, borrowed mutably, no `&T` from it is alive.
+        Some(unsafe { &mut (*this.ptr.as_ptr()).data })
+    }
+
     #[inline]
     pub fn strong_count(&self) -> usize {
         self.header().rc.get()

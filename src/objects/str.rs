@@ -10,8 +10,14 @@ use std::cell::Cell;
 const INLINE: usize = 38;
 
 enum Text {
-    Inline { len: u8, buf: [u8; INLINE] },
-    Heap(Box<str>),
+    Inline {
+        len: u8,
+        buf: [u8; INLINE],
+    },
+    /// A `String` rather than a `Box<str>` (same size inside the enum) so
+    /// that `push_unique` can grow it; texts made whole are kept exact
+    /// (`into_heap`).
+    Heap(String),
 }
 
 pub struct StrObj {
@@ -52,7 +58,7 @@ impl StrObj {
     /// A str known to be ASCII (so without surrogates), e.g. a piece of an ASCII str.
     pub fn from_ascii(s: &str) -> StrObj {
         debug_assert!(s.is_ascii());
-        let text = if s.len() <= INLINE { StrObj::inline(s) } else { Text::Heap(s.into()) };
+        let text = if s.len() <= INLINE { StrObj::inline(s) } else { Text::Heap(s.to_string()) };
         StrObj { s: text, nchars: s.len(), hash: Cell::new(-1), surrogates: false }
     }
 
@@ -60,8 +66,41 @@ impl StrObj {
     pub fn from_ascii_string(s: String) -> StrObj {
         debug_assert!(s.is_ascii());
         let nchars = s.len();
-        let text = if s.len() <= INLINE { StrObj::inline(&s) } else { Text::Heap(s.into_boxed_str()) };
+        let text = if s.len() <= INLINE { StrObj::inline(&s) } else { into_heap(s) };
         StrObj { s: text, nchars, hash: Cell::new(-1), surrogates: false }
+    }
+
+    /// `s += t` (and `s = s + t`) where `s` is the only reference to its
+    /// str: appends `t` to the text in place and returns true; false (and
+    /// nothing done) when `s` is shared, or once the program has made
+    /// surrogates (the flag of the result would need a scan of the text).
+    /// Hand-written as CPython's `unicode_concatenate` does it: without
+    /// it a loop building a str by `+=` copies the whole text at every
+    /// step (quadratic). The text grows by doubling (`String::push_str`).
+    pub fn push_unique(s: &mut super::PyRef<StrObj>, t: &StrObj) -> bool {
+        if surrogates_seen() {
+            return false;
+        }
+        let Some(m) = super::PyRef::get_mut(s) else { return false };
+        let add = t.as_str();
+        let new_len = m.as_str().len() + add.len();
+        match &mut m.s {
+            Text::Inline { len, buf } if new_len <= INLINE => {
+                buf[*len as usize..new_len].copy_from_slice(add.as_bytes());
+                *len = new_len as u8;
+            }
+            Text::Inline { len, buf } => {
+                let mut h = String::with_capacity(new_len.max(2 * INLINE));
+                // SAFETY: `buf[..len]` is UTF-8 (see `as_str`).
+                h.push_str(unsafe { std::str::from_utf8_unchecked(&buf[..*len as usize]) });
+                h.push_str(add);
+                m.s = Text::Heap(h);
+            }
+            Text::Heap(h) => h.push_str(add),
+        }
+        m.nchars += t.nchars;
+        m.hash.set(-1);
+        true
     }
 
     #[inline]
@@ -83,7 +122,7 @@ impl StrObj {
             return StrObj::build(StrObj::inline(&s), &s, surrogates);
         }
         let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        StrObj { s: Text::Heap(s.into_boxed_str()), nchars, hash: Cell::new(-1), surrogates }
+        StrObj { s: into_heap(s), nchars, hash: Cell::new(-1), surrogates }
     }
 
     /// `with_surrogates` for borrowed text: `surrogates` says whether the
@@ -268,8 +307,14 @@ pub const SURROGATE_PROXY: u32 = 0x10F000;
 /// Set once the program has made a surrogate.
 static SURROGATES_SEEN: AtomicBool = AtomicBool::new(false);
 
+/// A long text as `Text::Heap`, without spare capacity.
+fn into_heap(mut s: String) -> Text {
+    s.shrink_to_fit();
+    Text::Heap(s)
+}
+
 #[inline]
-fn surrogates_seen() -> bool {
+pub(crate) fn surrogates_seen() -> bool {
     SURROGATES_SEEN.load(Ordering::Relaxed)
 }
 

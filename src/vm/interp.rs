@@ -260,6 +260,13 @@ impl Vm {
                                 set!(dst, Value::Float(s));
                                 continue;
                             }
+                            // SAFETY: register operands are live registers.
+                            (Value::Str(_), Value::Str(_))
+                                if dst == a
+                                    && unsafe { super::ops::concat_in_place(base, a, b, code.instrs.get(pc), &code.names, globals) } =>
+                            {
+                                continue;
+                            }
                             _ => {}
                         }
                         binop_slow!(BinOp::Add, dst, a, b);
@@ -390,6 +397,15 @@ impl Vm {
                                 (Value::Float(x), Value::Float(y)) => {
                                     let s = x + y;
                                     set!(dst, Value::Float(s));
+                                    continue;
+                                }
+                                // SAFETY: register operands are live registers.
+                                (Value::Str(_), Value::Str(_))
+                                    if dst == a
+                                        && unsafe {
+                                            super::ops::concat_in_place(base, a, b, code.instrs.get(pc), &code.names, globals)
+                                        } =>
+                                {
                                     continue;
                                 }
                                 _ => {}

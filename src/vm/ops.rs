@@ -66,6 +66,54 @@ fn repeat_count(v: &Value) -> Option<PyResult<usize>> {
 /// that could never fit: more than the machine's memory and swap (where
 /// CPython's `malloc` fails; an allocation failure would abort the
 /// process here).
+/// `R[a] += R[b]` or `R[a] = R[a] + R[b]` of two strs (the instruction
+/// writes `R[a]`): appends to `R[a]`'s str in place when that register
+/// holds its only reference (`StrObj::push_unique`) and returns true;
+/// false leaves everything as it was, for the usual concatenation.
+/// `next` is the instruction after: a `StoreGlobal` of `R[a]` to the name
+/// whose value is this very str (`s += t` at module level) gives up the
+/// globals' reference first, as CPython's `unicode_concatenate` does for
+/// `STORE_NAME`; the store puts it back at once (no code runs between).
+///
+/// # Safety
+/// `a` and `b` index live registers of the window at `base`.
+pub(crate) unsafe fn concat_in_place(
+    base: *mut Value,
+    a: crate::bytecode::Reg,
+    b: crate::bytecode::Reg,
+    next: Option<&crate::bytecode::Instr>,
+    names: &[PyRef<StrObj>],
+    globals: &DictObj,
+) -> bool {
+    if a == b || crate::objects::str::surrogates_seen() {
+        return false;
+    }
+    // SAFETY: (caller) both are live registers; `a != b`, so the two
+    // references do not alias.
+    let (sa, sb) = unsafe { (&mut *base.add(a as usize), &*base.add(b as usize)) };
+    let (Value::Str(s), Value::Str(t)) = (sa, sb) else { return false };
+    if s.strong_count() == 2 {
+        if let Some(&crate::bytecode::Instr::StoreGlobal { src, name }) = next {
+            let n = names[name as usize].as_str();
+            if src == a {
+                if let Some(i) = globals.find_str(n, crate::objects::str::hash_str(n)) {
+                    let entry = globals.value_ptr(i);
+                    // SAFETY: `entry` is the value of a live entry; the
+                    // store that follows writes it again (a transient
+                    // None no code sees), and the str stays alive in the
+                    // register.
+                    unsafe {
+                        if matches!(&*entry, Value::Str(g) if PyRef::ptr_eq(g, s)) {
+                            drop(std::mem::replace(&mut *entry, Value::None));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    StrObj::push_unique(s, t)
+}
+
 pub(crate) fn check_repeat_size(len: usize, n: usize, item: usize) -> PyResult<()> {
     if len != 0 && n != 0 && len.checked_mul(n).and_then(|t| t.checked_mul(item)).is_none_or(|b| b > memory_limit()) {
         return Err(PyErr::new(ExcKind::MemoryError, ""));
