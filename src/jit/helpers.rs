@@ -679,6 +679,31 @@ pub extern "C" fn truthy(c: u64, a: u64, pc: u64) -> u64 {
     status_bool(c, r)
 }
 
+/// `len(*a)` for a value of a type the translator does not know: the
+/// length, or `u64::MAX` with the exception set (`__len__` may run Python
+/// code and raise).
+pub extern "C" fn len_of(c: u64, a: u64, pc: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`.
+    let c = unsafe { ctx(c) };
+    match unsafe { slot(a) } {
+        Value::Str(s) => return s.len() as u64,
+        Value::List(l) => return l.len() as u64,
+        Value::Tuple(t) => return t.len() as u64,
+        Value::Dict(d) => return d.len() as u64,
+        _ => {}
+    }
+    let v = unsafe { vm(c) };
+    set_pc(v, c, pc);
+    let x = unsafe { slot(a).clone() };
+    match v.len(&x) {
+        Ok(n) => n as u64,
+        Err(e) => {
+            c.err = Some(e);
+            u64::MAX
+        }
+    }
+}
+
 /// Fills `out` for a fast iterator: returns 1 for a range iterator
 /// (`out[0]` = address of its next value, `out[1]` = stop, `out[2]` =
 /// step), 2 for a list iterator (`out[0]` = address of its index, `out[1]`
@@ -991,23 +1016,29 @@ pub extern "C" fn getitem_fast(obj: u64, key: u64, dst: u64) -> u64 {
     0
 }
 
-/// `(*obj)[*key] = *src` for an exact dict already holding the str or int key
-/// (its value is replaced: no Python code, nothing can fail). Returns 0
-/// when done, 1 otherwise (compiled code then runs the instruction
+/// `(*obj)[*key] = *src` for an exact dict and a str or int key, when no
+/// entry of the same hash has a key of another type (the value replaced or
+/// the key inserted: no Python code, nothing can fail). Returns 0 when
+/// done, 1 otherwise (compiled code then runs the instruction
 /// generically).
 pub extern "C" fn setitem_fast(obj: u64, key: u64, src: u64) -> u64 {
     // SAFETY: see `slot`.
     let (o, k, v) = unsafe { (slot(obj), slot(key), slot(src)) };
-    let found = match (&*o, &*k) {
-        (Value::Dict(d), Value::Str(s)) => d.find_str_exact(s).flatten().map(|i| (d, i)),
-        (Value::Dict(d), Value::Int(n)) => d.find_int_exact(*n).flatten().map(|i| (d, i)),
-        _ => None,
+    // (As `Vm::dict_set` does for these keys: no Python code runs when
+    // no entry of the same hash has a key of another type.)
+    let (d, found, hash) = match (&*o, &*k) {
+        (Value::Dict(d), Value::Str(s)) => (d, d.find_str_exact(s), s.hash()),
+        (Value::Dict(d), Value::Int(n)) => (d, d.find_int_exact(*n), crate::objects::int::hash_i64(*n)),
+        _ => return 1,
     };
-    if let Some((d, i)) = found {
-        d.set_value_at(i, v.clone());
-        return 0;
+    match found {
+        Some(Some(i)) => d.set_value_at(i, v.clone()),
+        Some(None) => {
+            d.insert_new(k.clone(), hash, v.clone());
+        }
+        None => return 1,
     }
-    1
+    0
 }
 
 /// `GetItem` or `SetItem` instruction `pc`, as `exec` runs it, through a

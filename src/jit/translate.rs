@@ -4910,6 +4910,12 @@ impl<'a> Tr<'a> {
                 }
                 self.generic(pc, &ins)
             }
+            // A dict display's or comprehension's item: as a `SetItem` of
+            // the dict (`Vm::dict_set` either way).
+            Instr::DictInsert { dict, key, value } if self.opts.has("list") && !self.is_generic(pc) => {
+                let (o, k, s) = (self.abs(dict), self.abs(key), self.abs(value));
+                self.item_fast(pc, o, k, s, false)
+            }
             // `f(*args, **kwargs)` with a virtual `kwargs`: the empty dict
             // the call merges it into gets its items (a dict of its own).
             Instr::BuildDict { dst, count: 0, .. }
@@ -8796,6 +8802,31 @@ impl<'a> Tr<'a> {
                         // The argument is dropped once the call is made, as
                         // the interpreter drops it (`len([C() for ...])`
                         // frees the list at the call).
+                        self.consume(a);
+                    }
+                    self.def_num(d, T::Int, len);
+                    self.settle(d);
+                    return true;
+                }
+                if is(self, None, "len") && matches!(self.st[a].t, T::Tag(_) | T::Any) {
+                    // A str's length is its character count; other
+                    // values (a list item, a dict value) through a helper
+                    // instead of a generic call of the builtin.
+                    let len = if self.st[a].t == T::Tag(tag::STR) {
+                        let p = self.load(self.base, Self::slot_off(a) + 8);
+                        let data = crate::objects::rc::DATA_OFFSET as i32;
+                        self.load(p, data + StrObj::nchars_offset() as i32)
+                    } else {
+                        self.mem(a);
+                        let sa = self.slot_addr(a);
+                        let p = self.iconst(self.root_pc() as i64);
+                        let n = self.call(helpers::len_of as *const () as usize, "len_of", [self.ctx, sa, p]);
+                        let e = self.icmp_imm(Cmp::Eq, n, -1);
+                        let x = self.error_exit();
+                        self.guard_zero(e, x);
+                        n
+                    };
+                    if a != d {
                         self.consume(a);
                     }
                     self.def_num(d, T::Int, len);
