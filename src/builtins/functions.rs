@@ -678,28 +678,36 @@ fn first_item_codes<'a>(keys: impl Iterator<Item = &'a Value> + Clone) -> Option
 }
 
 /// `a < b` when it is known without Python code: two ints, two floats,
-/// two strs, or two tuples whose first items are such a pair and differ
-/// (a tuple's `<` is its first differing items' `<`; a NaN is left to
+/// two strs, or two tuples or two lists whose items are such pairs up to
+/// the first pair that differs (a sequence's `<` is its first differing
+/// items' `<`, or the shorter one when there is none; a NaN is left to
 /// the general comparison, which decides what "differ" means for it).
 fn quick_lt(a: &Value, b: &Value) -> Option<bool> {
-    fn items(x: &Value, y: &Value) -> Option<bool> {
+    fn items(x: &Value, y: &Value) -> Option<std::cmp::Ordering> {
         match (x, y) {
-            (Value::Int(p), Value::Int(q)) => Some(p < q),
-            (Value::Float(p), Value::Float(q)) if !p.is_nan() && !q.is_nan() => Some(p < q),
-            (Value::Str(p), Value::Str(q)) => Some(p.as_str() < q.as_str()),
+            (Value::Int(p), Value::Int(q)) => Some(p.cmp(q)),
+            (Value::Float(p), Value::Float(q)) => p.partial_cmp(q),
+            (Value::Str(p), Value::Str(q)) => Some(p.as_str().cmp(q.as_str())),
             _ => None,
         }
     }
-    match (a, b) {
-        (Value::Tuple(x), Value::Tuple(y)) => {
-            let (p, q) = (x.as_slice().first()?, y.as_slice().first()?);
-            // (Equal first items: the next ones decide.)
-            match items(p, q)? {
-                true => Some(true),
-                false => items(q, p)?.then_some(false),
+    fn seq(n: usize, m: usize, mut item: impl FnMut(usize) -> Option<std::cmp::Ordering>) -> Option<bool> {
+        for i in 0..n.min(m) {
+            match item(i)? {
+                std::cmp::Ordering::Equal => {}
+                o => return Some(o == std::cmp::Ordering::Less),
             }
         }
-        _ => items(a, b),
+        Some(n < m)
+    }
+    match (a, b) {
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            let (x, y) = (x.as_slice(), y.as_slice());
+            seq(x.len(), y.len(), |i| items(&x[i], &y[i]))
+        }
+        // (No Python code runs here, so neither list changes.)
+        (Value::List(x), Value::List(y)) => seq(x.len(), y.len(), |i| items(&x.get(i)?, &y.get(i)?)),
+        _ => items(a, b).map(|o| o == std::cmp::Ordering::Less),
     }
 }
 
@@ -750,13 +758,57 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.len() != 1 {
         return Err(PyErr::type_error(format!("sorted expected 1 argument, got {}", args.len())));
     }
-    let items = vm.collect_iterable(&args.pos[0])?;
     let key = args.kw("key").filter(|k| !k.is_none()).cloned();
+    if let (Value::List(l), None) = (&args.pos[0], &key) {
+        if l.kind() != crate::objects::list::kind::OBJ {
+            let reverse = match args.kw("reverse") {
+                Some(r) => arg::int(vm, r)? != 0,
+                None => false,
+            };
+            let copy = l.copy();
+            if copy.with_store(|s| sort_numbers(s, reverse)) {
+                return Ok(Value::List(copy));
+            }
+        }
+    }
+    let items = vm.collect_iterable(&args.pos[0])?;
+    // (An int, as `list.sort` takes it: `reverse=None` is a TypeError.)
     let reverse = match args.kw("reverse") {
-        Some(r) => vm.truthy(r)?,
+        Some(r) => arg::int(vm, r)? != 0,
         None => false,
     };
     Ok(Value::list(sort_values(vm, items, key.as_ref(), reverse)?))
+}
+
+/// Sorts a list's storage of unboxed numbers where it is, without making
+/// values of them: ints (Rust's stable sort, which finds runs, as timsort
+/// does), floats without a NaN stably (0.0 and -0.0 are equal and keep
+/// their order; reversed as `sort_values` does), bools by counting.
+/// False, with nothing done, for other storage and floats with a NaN.
+pub fn sort_numbers(s: &mut crate::objects::list::Store, reverse: bool) -> bool {
+    use crate::objects::list::Store;
+    match s {
+        Store::Int(v) if reverse => v.sort_by(|a, b| b.cmp(a)),
+        Store::Int(v) => v.sort(),
+        Store::Float(v) if !v.iter().any(|f| f.is_nan()) => {
+            if reverse {
+                v.reverse();
+            }
+            v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
+            if reverse {
+                v.reverse();
+            }
+        }
+        Store::Bool(v) => {
+            let trues = v.iter().filter(|b| **b).count();
+            let falses = v.len() - trues;
+            for (i, b) in v.iter_mut().enumerate() {
+                *b = if reverse { i < trues } else { i >= falses };
+            }
+        }
+        _ => return false,
+    }
+    true
 }
 
 fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {

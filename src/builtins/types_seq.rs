@@ -220,6 +220,9 @@ fn sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(r) => arg::int(vm, r)? != 0,
         None => false,
     };
+    if key.is_none() && l.with_store(|s| super::functions::sort_numbers(s, reverse)) {
+        return Ok(Value::None);
+    }
     // The list is empty while it is sorted, as in CPython.
     let items = l.take();
     let r = super::sort_values(vm, items, key.as_ref(), reverse);

@@ -653,10 +653,7 @@ impl Vm {
                 let yv = [y.start.clone(), y.stop.clone(), y.step.clone()];
                 return Some(self.compare_sequences(op, &xv, &yv));
             }
-            (List(x), List(y)) => {
-                let (xv, yv) = (x.to_vec(), y.to_vec());
-                return Some(self.compare_sequences(op, &xv, &yv));
-            }
+            (List(x), List(y)) => return Some(self.compare_lists(op, x, y)),
             (Tuple(x), Tuple(y)) => {
                 let (x, y) = (x.clone(), y.clone());
                 return Some(self.compare_sequences(op, x.as_slice(), y.as_slice()));
@@ -705,6 +702,33 @@ impl Vm {
         } else {
             self.eq(a, b)
         }
+    }
+
+    /// Two lists compared as CPython's `list_richcompare` does: items read
+    /// by index at each step, the lengths read again (an item's `__eq__`
+    /// may change either list), no copy of either.
+    fn compare_lists(&mut self, op: CmpOp, x: &ListObj, y: &ListObj) -> PyResult<bool> {
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
+            return Ok(op == CmpOp::Ne);
+        }
+        let mut i = 0;
+        while let (Some(a), Some(b)) = (x.get(i), y.get(i)) {
+            match (&a, &b) {
+                (Value::Int(p), Value::Int(q)) if p == q => {}
+                (Value::Int(p), Value::Int(q)) => return Ok(cmp_result(op, Some(p.cmp(q)))),
+                _ => {
+                    if !self.eq_item(&a, &b)? {
+                        return match op {
+                            CmpOp::Eq => Ok(false),
+                            CmpOp::Ne => Ok(true),
+                            _ => self.compare_bool(op, &a, &b),
+                        };
+                    }
+                }
+            }
+            i += 1;
+        }
+        Ok(cmp_result(op, Some(x.len().cmp(&y.len()))))
     }
 
     fn compare_sequences(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
