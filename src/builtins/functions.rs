@@ -1047,6 +1047,10 @@ fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("format", 1, 2)?;
+    // An exact int, float or str with a simple spec, as an f-string field.
+    if let Some(v) = crate::vm::format::format_field_fast(&args.pos[0], args.get(1)) {
+        return Ok(v);
+    }
     let spec = match args.get(1) {
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(v) => return Err(PyErr::type_error(format!("format() argument 2 must be str, not {}", vm.type_name(v)))),

@@ -1433,6 +1433,8 @@ pub fn format_string(
                     out.push_str(&vm.format(&value, &spec)?);
                 } else if let (Value::Str(s), "") = (&value, field.spec) {
                     out.push_str(s.as_str());
+                } else if let Some(Value::Str(s)) = crate::vm::format::format_spec_fast(&value, field.spec) {
+                    out.push_str(s.as_str());
                 } else {
                     out.push_str(&vm.format(&value, field.spec)?);
                 }

@@ -478,6 +478,63 @@ pub fn dtoa(x: f64, mode: u8, nd: usize) -> (String, i32) {
 /// `alt` is the '#' flag, `add_dot_0` forces a fractional part on
 /// integral fixed results, `no_neg_0` drops the sign of a zero result.
 /// Negative results start with '-'; NaN never has a sign.
+/// `a * 10**p` rounded to an integer, half to even, from the exact value
+/// of the product (what `'%.*f' % (p, a)` shows without its point), for
+/// `a >= 0` when `p <= 22` (`10**p` is an exact double) and the product
+/// is below 2**52; `None` otherwise. Hand-written because it is the hot
+/// path of formatting floats (`f"{x:.3f}"`): the rounded product `y` and
+/// its exact error `e = a*10**p - y` (one fused multiply-add) decide the
+/// rounding without big-number arithmetic. `y - floor(y) - 0.5` is exact
+/// and, unless zero, a multiple of `y`'s unit in the last place, which
+/// `|e|` (at most half of it) cannot outweigh; when it is zero, `e`'s
+/// sign decides, and a true tie goes to the even integer.
+pub fn fixed_scaled(a: f64, p: usize) -> Option<u64> {
+    const POW10: [f64; 23] =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+    if p > 22 || a.is_nan() || a < 0.0 {
+        return None;
+    }
+    if a < 1e-250 {
+        // (The product is far below one half; no underflow in `e`.)
+        return Some(0);
+    }
+    let scale = POW10[p];
+    let y = a * scale;
+    if y.is_nan() || y >= 4503599627370496.0 {
+        return None;
+    }
+    let e = a.mul_add(scale, -y);
+    let fl = y.floor();
+    let d = (y - fl) - 0.5;
+    let up = if d != 0.0 {
+        d > 0.0
+    } else if e != 0.0 {
+        e > 0.0
+    } else {
+        (fl as u64) % 2 == 1
+    };
+    Some(fl as u64 + up as u64)
+}
+
+/// The text of `n / 10**p` with `p` digits after the point (none and no
+/// point when `p` is 0), written at the end of `buf` (`p` at most 22).
+pub fn fixed_text(mut n: u64, p: usize, buf: &mut [u8; 48]) -> &str {
+    let mut i = buf.len();
+    let mut k = 0;
+    while n > 0 || k <= p {
+        if k == p && p > 0 {
+            i -= 1;
+            buf[i] = b'.';
+        }
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        k += 1;
+    }
+    // SAFETY: only ASCII digits and a point were written.
+    unsafe { std::str::from_utf8_unchecked(&buf[i..]) }
+}
+
 pub fn double_to_string(x: f64, code: char, precision: usize, alt: bool, add_dot_0: bool, no_neg_0: bool) -> String {
     let upper = code.is_ascii_uppercase();
     let code = code.to_ascii_lowercase();
@@ -487,6 +544,26 @@ pub fn double_to_string(x: f64, code: char, precision: usize, alt: bool, add_dot
     if x.is_infinite() {
         let s = if upper { "INF" } else { "inf" };
         return if x < 0.0 { format!("-{}", s) } else { s.to_string() };
+    }
+    if code == 'f' && !alt {
+        let mut out = String::with_capacity(24 + precision);
+        if let Some(n) = fixed_scaled(x.abs(), precision) {
+            if x.is_sign_negative() && !(no_neg_0 && n == 0) {
+                out.push('-');
+            }
+            let mut buf = [0u8; 48];
+            out.push_str(fixed_text(n, precision, &mut buf));
+            return out;
+        }
+        // Rust's fixed-point formatting writes the exact binary value
+        // rounded half to even at the precision, as dtoa's mode 3 does:
+        // the same text in one pass instead of digits then their layout.
+        use std::fmt::Write;
+        let _ = write!(out, "{:.*}", precision, x);
+        if no_neg_0 && out.starts_with('-') && out.bytes().skip(1).all(|b| b == b'0' || b == b'.') {
+            out.remove(0);
+        }
+        return out;
     }
     let mut precision = precision;
     let (digits, mut decpt) = match code {

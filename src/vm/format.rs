@@ -653,43 +653,14 @@ fn fast_number(negative: bool, body: &[u8], f: &FastSpec) -> Option<Value> {
     Some(out.value())
 }
 
-/// `format(x, '.Nf')` when the shortest round-trip digits of `x` have at
-/// most `precision` digits after the point and `x` is within a quarter
-/// unit of the last requested digit of them (the test `float::dtoa` makes):
-/// then rounding the exact value gives those digits, padded with zeros.
-/// Built on the stack; `None` for anything else (exponent forms, rounding).
+/// `format(x, '.Nf')` when `float::fixed_scaled` rounds it (precision up
+/// to 22, `|x| * 10**N` below 2**52). Built on the stack; `None` for
+/// anything else.
 fn fixed_from_shortest(x: f64, precision: usize, f: &FastSpec) -> Option<Value> {
-    let a = x.abs();
-    if !(1e-4..1e15).contains(&a) && a != 0.0 || precision > 20 {
-        return None;
-    }
-    let mut rb = ryu::Buffer::new();
-    let s = rb.format_finite(a).as_bytes();
-    let dot = s.iter().position(|&c| c == b'.')?;
-    if s.contains(&b'e') {
-        return None;
-    }
-    let (int_part, frac) = (&s[..dot], &s[dot + 1..]);
-    let frac: &[u8] = if frac == b"0" { b"" } else { frac };
-    if frac.len() > precision {
-        return None;
-    }
-    if a != 0.0 {
-        let ulp = f64::from_bits(a.to_bits() + 1) - a;
-        if ulp >= 0.25 * 10f64.powi(-(precision as i32)) {
-            return None;
-        }
-    }
-    let mut body = [b'0'; 48];
-    let mut n = int_part.len();
-    body[..n].copy_from_slice(int_part);
-    if precision > 0 {
-        body[n] = b'.';
-        n += 1;
-        body[n..n + frac.len()].copy_from_slice(frac);
-        n += precision;
-    }
-    fast_number(x.is_sign_negative(), &body[..n], f)
+    let n = float::fixed_scaled(x.abs(), precision)?;
+    let mut buf = [0u8; 48];
+    let body = float::fixed_text(n, precision, &mut buf);
+    fast_number(x.is_sign_negative(), body.as_bytes(), f)
 }
 
 /// An f-string field without conversion (`f"{v}"`, `f"{v:spec}"`) that
@@ -708,6 +679,15 @@ pub fn format_field_fast(v: &Value, spec: Option<&Value>) -> Option<Value> {
         Some(Value::Str(s)) if s.as_str().is_empty() => format_field_fast(v, None),
         Some(Value::Str(s)) => format_fast(v, s.as_str()),
         Some(_) => None,
+    }
+}
+
+/// `format_field_fast` with the spec as text (`str.format`'s fields).
+pub fn format_spec_fast(v: &Value, spec: &str) -> Option<Value> {
+    if spec.is_empty() {
+        format_field_fast(v, None)
+    } else {
+        format_fast(v, spec)
     }
 }
 
