@@ -8733,6 +8733,9 @@ impl<'a> Tr<'a> {
     /// apply.
     fn builtin_method(&mut self, pc: usize, dst: Reg, o: usize) -> bool {
         let cache = *self.code().cache(pc);
+        if cache.kind & crate::vm::inline_cache::NATIVE_METHOD != 0 {
+            return self.native_method(pc, dst, o, cache);
+        }
         if cache.kind & crate::vm::inline_cache::BUILTIN_METHOD == 0 || !self.opts.has("builtins") || self.is_generic(pc) {
             return false;
         }
@@ -8765,6 +8768,50 @@ impl<'a> Tr<'a> {
             let sa = self.slot_addr(o);
             self.copy_to_reg(s1, sa, Some(tg));
             self.st[s1] = RS::mem_type(T::Tag(tg));
+        }
+        self.def_const(d, c);
+        true
+    }
+
+    /// `builtin_method` for a native object's method (`dq.append`,
+    /// `NATIVE_METHOD` cache): the receiver's tag, its class's address and
+    /// the class version are guarded, and the method is a constant.
+    fn native_method(&mut self, pc: usize, dst: Reg, o: usize, cache: crate::bytecode::Cache) -> bool {
+        if !self.opts.has("builtins") || self.is_generic(pc) || !crate::vm::types::class_version_live(cache.c) {
+            return false;
+        }
+        match self.st[o].t {
+            T::Tag(t) if t == tag::NATIVE => self.mem(o),
+            T::Any => {
+                self.mem(o);
+                let t = self.load_tag(o);
+                let ok = self.icmp_imm(Cmp::Eq, t, tag::NATIVE as i64);
+                let x = self.exit(ExitKind::Guard, pc, "method receiver type");
+                self.guard_nonzero(ok, x);
+            }
+            _ => return false,
+        }
+        let data = crate::objects::rc::DATA_OFFSET as i32;
+        let p = self.load(self.base, Self::slot_off(o) + 8);
+        let cls = self.load(p, data + std::mem::offset_of!(crate::objects::NativeObj, class) as i32);
+        let same = self.icmp_imm(Cmp::Eq, cls, cache.d as i64);
+        let x = self.exit(ExitKind::Guard, pc, "method receiver class");
+        self.guard_nonzero(same, x);
+        let v = self.load(cls, data + std::mem::offset_of!(crate::objects::ClassObj, version) as i32);
+        let same = self.icmp_imm(Cmp::Eq, v, cache.c as i64);
+        self.guard_nonzero(same, x);
+        self.st[o] = RS::mem_type(T::Tag(tag::NATIVE));
+        // SAFETY: the class with that version is alive (checked above) and
+        // its dict holds the method.
+        let fval = Value::Builtin(unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<crate::objects::BuiltinObj>) });
+        let c = self.intern(&fval);
+        let d = self.abs(dst);
+        let s1 = d + 1;
+        if s1 != o {
+            self.mem(s1);
+            let sa = self.slot_addr(o);
+            self.copy_to_reg(s1, sa, Some(tag::NATIVE));
+            self.st[s1] = RS::mem_type(T::Tag(tag::NATIVE));
         }
         self.def_const(d, c);
         true

@@ -39,6 +39,9 @@ impl NativeState for Deque {
             drop(old);
         }
     }
+    fn native_len(&self) -> Option<usize> {
+        self.items.try_borrow().ok().map(|i| i.len())
+    }
     fn as_any(&self) -> &dyn Any {
         self
     }
@@ -190,6 +193,9 @@ fn deque_class(vm: &mut Vm) -> PyRef<ClassObj> {
     let prop = vm.native_property(getter, Value::None);
     c.dict.set_str("maxlen", prop);
     c.ctor.set(Some(deque_ctor));
+    // (Last: the flag holds for the class as it is now, and a builtin
+    // type does not change.)
+    c.flags.set(c.flags.get() | class_flags::NATIVE_LEN | class_flags::BUILTIN);
     vm.lazy_classes.insert("deque", c.clone());
     c
 }

@@ -277,6 +277,12 @@ pub mod class_flags {
     /// them, or a subclass of such a class; not builtin types, nor
     /// subclasses of the variable-size `int`, `tuple` and `bytes`.
     pub const WEAKREF: u32 = 4096;
+    /// A native type (`collections.deque`) whose `__len__` and `__bool__`
+    /// are its state's (`NativeState::native_len`): `len()` and truth tests ask
+    /// the state directly. Set on the type itself after its methods, never
+    /// inherited, and dropped by `update_class_flags` when the class is
+    /// changed.
+    pub const NATIVE_LEN: u32 = 8192;
 }
 
 /// A class: a builtin type or a class statement's result.
@@ -753,6 +759,10 @@ pub trait NativeState {
     fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
     fn clear(&self) {}
     fn as_any(&self) -> &dyn std::any::Any;
+    /// The length, for a type with `class_flags::NATIVE_LEN`.
+    fn native_len(&self) -> Option<usize> {
+        None
+    }
 }
 
 pub struct NativeObj {

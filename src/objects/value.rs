@@ -84,6 +84,7 @@ pub mod tag {
     pub const CELL: u8 = 24;
     pub const ITER: u8 = 26;
     pub const INSTANCE: u8 = 21;
+    pub const NATIVE: u8 = 27;
     pub const FIRST_HEAP: u8 = 5;
     pub const NOT_IMPLEMENTED: u8 = 28;
     pub const ELLIPSIS: u8 = 29;

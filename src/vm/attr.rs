@@ -720,7 +720,7 @@ impl Vm {
     /// `type.__setattr__(c, name, value)`: a store into a class's dict.
     pub fn class_setattr(&mut self, c: &PyRef<ClassObj>, name: &str, value: Value) -> PyResult<()> {
         if c.is_builtin() {
-            return Err(PyErr::type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name())));
+            return Err(PyErr::type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, Vm::class_tp_name(c))));
         }
         match name {
             "__name__" => {
@@ -961,7 +961,7 @@ impl Vm {
     /// `type.__delattr__(c, name)`.
     pub fn class_delattr(&mut self, c: &PyRef<ClassObj>, name: &str) -> PyResult<()> {
         if c.is_builtin() {
-            return Err(PyErr::type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name())));
+            return Err(PyErr::type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, Vm::class_tp_name(c))));
         }
         let hash = crate::objects::str::hash_str(name);
         match c.dict.find_str(name, hash) {

@@ -37,6 +37,13 @@ pub const METHOD: u8 = 1;
 /// instances: the JIT speculates on instances only from those).
 pub const BUILTIN_METHOD: u8 = 4;
 
+/// `kind` of a `LoadMethod` cache for a receiver that is a native object
+/// (`collections.deque`) whose class gave an unbound builtin method: `b`
+/// is the method's address, `c` the class version, `d` the class's
+/// address; `a` stays 0. Valid while the class has that version (its
+/// dict holds the method).
+pub const NATIVE_METHOD: u8 = 32;
+
 /// Receivers whose class is a builtin type that cannot be modified and is
 /// determined by the value's tag.
 #[inline]
@@ -526,6 +533,32 @@ impl Vm {
                 // `math.sqrt(x)`: a plain attribute; the name's hash is known.
                 if let Some(i) = m.dict.find_str(name.as_str(), name.hash()) {
                     return Ok(MethodLookup::Attr(m.dict.value_ref_at(i).clone()));
+                }
+            }
+            // A native type's builtin method (`dq.append(x)`), the name's
+            // hash known; a `super()` object's methods are its own.
+            Value::Native(n) if !matches!(n.data, NativeData::Super { .. }) => {
+                let version = n.class.version.get();
+                if cache.kind & NATIVE_METHOD != 0 && cache.c == version && cache.d == n.class.as_ptr() as u64 {
+                    // SAFETY: `b` is the address of a builtin method held by
+                    // the class's dict, unchanged since the version is.
+                    let f = unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<BuiltinObj>) };
+                    return Ok(MethodLookup::Unbound(Value::Builtin(f)));
+                }
+                if let Some(a) = class_lookup_hashed(&n.class, name.as_str(), name.hash()) {
+                    if let Value::Builtin(b) = &a {
+                        if b.this.is_undef() && !b.function {
+                            *code.cache(pc) = Cache {
+                                a: 0,
+                                b: b.as_ptr() as u64,
+                                c: version,
+                                d: n.class.as_ptr() as u64,
+                                kind: NATIVE_METHOD,
+                                profile: cache.profile,
+                            };
+                            return Ok(MethodLookup::Unbound(a));
+                        }
+                    }
                 }
             }
             Value::Instance(_) | Value::Class(_) | Value::Native(_) => {}

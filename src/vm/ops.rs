@@ -114,6 +114,17 @@ pub(crate) unsafe fn concat_in_place(
     StrObj::push_unique(s, t)
 }
 
+/// The length of a native object whose type answers it directly
+/// (`class_flags::NATIVE_LEN`: a deque), without looking up and calling
+/// its `__len__`.
+#[inline]
+fn native_len(n: &NativeObj) -> Option<usize> {
+    match &n.data {
+        NativeData::Other(s) if n.class.flags.get() & class_flags::NATIVE_LEN != 0 => s.native_len(),
+        _ => None,
+    }
+}
+
 pub(crate) fn check_repeat_size(len: usize, n: usize, item: usize) -> PyResult<()> {
     if len != 0 && n != 0 && len.checked_mul(n).and_then(|t| t.checked_mul(item)).is_none_or(|b| b > memory_limit()) {
         return Err(PyErr::new(ExcKind::MemoryError, ""));
@@ -542,7 +553,11 @@ impl Vm {
             Value::ByteArray(b) => !b.data.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
-            Value::Instance(_) | Value::Native(_) => return self.truthy_slow(v),
+            Value::Native(n) => match native_len(n) {
+                Some(l) => l != 0,
+                None => return self.truthy_slow(v),
+            },
+            Value::Instance(_) => return self.truthy_slow(v),
             _ => true,
         })
     }
@@ -1336,6 +1351,7 @@ impl Vm {
                 Value::Int(n) => n as usize,
                 _ => return Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
             },
+            Value::Native(n) if native_len(n).is_some() => native_len(n).unwrap_or(0),
             Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => {
                 if let NativeData::DictView { dict, .. } = &n.data {
                     dict.len()

@@ -119,6 +119,7 @@ const C_TYPES: &[(&str, &str)] = &[
     ("collections", "deque"),
     ("collections", "OrderedDict"),
     ("collections", "defaultdict"),
+    ("collections", "deque"),
     ("decimal", "Decimal"),
     ("decimal", "Context"),
     ("datetime", "date"),
@@ -452,11 +453,16 @@ impl Vm {
             Value::Bool(_) => "bool".into(),
             _ => {
                 let c = self.class_of(v);
-                match c.module.get() {
-                    Value::Str(m) if c.flags.get() & class_flags::C_TYPE_NAME != 0 => format!("{}.{}", m.as_str(), c.name.borrow()),
-                    _ => c.name.borrow().clone(),
-                }
+                Vm::class_tp_name(&c)
             }
+        }
+    }
+
+    /// A class's name for error messages (`tp_name`, as `type_name`).
+    pub fn class_tp_name(c: &ClassObj) -> String {
+        match c.module.get() {
+            Value::Str(m) if c.flags.get() & class_flags::C_TYPE_NAME != 0 => format!("{}.{}", m.as_str(), c.name.borrow()),
+            _ => c.name.borrow().clone(),
         }
     }
 
