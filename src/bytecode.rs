@@ -195,8 +195,83 @@ macro_rules! define_instructions {
             pub const DOCS: &'static [(&'static str, &'static str)] = &[
                 $((stringify!($name), concat!($($doc, "\n"),*)),)*
             ];
+
+            /// The operands as integers, in declaration order (the
+            /// compiled-code cache's encoding, `codecache.rs`).
+            pub fn operand_ints(&self) -> Vec<i64> {
+                match *self {
+                    $(
+                        #[allow(unused_variables)]
+                        Instr::$name { $($field),* } => vec![$(OperandInt::to_int($field)),*],
+                    )*
+                }
+            }
+
+            /// Builds the instruction of opcode number `op` (its index in
+            /// `DOCS`) from operands `next` gives; None for a bad opcode
+            /// or operand.
+            pub fn from_ints(op: usize, next: &mut dyn FnMut() -> Option<i64>) -> Option<Instr> {
+                #[allow(unused_variables)]
+                const DECODERS: &[fn(&mut dyn FnMut() -> Option<i64>) -> Option<Instr>] = &[
+                    $(|next| Some(Instr::$name { $($field: OperandInt::from_int(next()?)?),* }),)*
+                ];
+                DECODERS.get(op).and_then(|d| d(next))
+            }
         }
     };
+}
+
+/// An operand's value as an integer and back (`Instr::operand_ints`).
+pub trait OperandInt: Sized {
+    fn to_int(self) -> i64;
+    fn from_int(v: i64) -> Option<Self>;
+}
+
+macro_rules! operand_int {
+    ($($t:ty),*) => {$(
+        impl OperandInt for $t {
+            fn to_int(self) -> i64 {
+                self as i64
+            }
+            fn from_int(v: i64) -> Option<$t> {
+                <$t>::try_from(v).ok()
+            }
+        }
+    )*};
+}
+operand_int!(u8, u16, u32, i32);
+
+impl OperandInt for bool {
+    fn to_int(self) -> i64 {
+        self as i64
+    }
+    fn from_int(v: i64) -> Option<bool> {
+        match v {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl OperandInt for BinOp {
+    fn to_int(self) -> i64 {
+        self as i64
+    }
+    fn from_int(v: i64) -> Option<BinOp> {
+        use BinOp::*;
+        [Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor, MatMul].get(usize::try_from(v).ok()?).copied()
+    }
+}
+
+impl OperandInt for CmpOp {
+    fn to_int(self) -> i64 {
+        self as i64
+    }
+    fn from_int(v: i64) -> Option<CmpOp> {
+        use CmpOp::*;
+        [Lt, Le, Eq, Ne, Gt, Ge, Is, IsNot, In, NotIn].get(usize::try_from(v).ok()?).copied()
+    }
 }
 
 macro_rules! operand {

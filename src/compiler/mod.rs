@@ -8,6 +8,7 @@
 //!
 //! `symtable` decides how each name is resolved; `stmt` and `expr` emit code.
 
+pub mod cache;
 mod expr;
 mod pattern;
 mod stmt;
@@ -161,6 +162,11 @@ pub struct CompileWarning {
 /// Records a compile-time warning at `line` about the node at `span`.
 pub(crate) fn warn(line: u32, span: (u32, u32), msg: &'static str) {
     WARNINGS.with(|w| w.borrow_mut().push(CompileWarning { msg, line, span }));
+}
+
+/// Whether the last compilation gave warnings (kept for `take_warnings`).
+pub fn has_warnings() -> bool {
+    WARNINGS.with(|w| !w.borrow().is_empty())
 }
 
 /// The warnings of the last compilation (and forgets them).

@@ -152,7 +152,7 @@ impl Vm {
 
     /// Runs module source under `fullname`.
     pub fn exec_module_source(&mut self, fullname: &str, path: &str, source: &str, pkg_dir: Option<&str>) -> PyResult<Value> {
-        let code = self.compile_source(source, path, crate::compiler::Mode::Exec)?;
+        let code = self.compile_module_source(source, path)?;
         let m = self.new_module(fullname);
         let Value::Module(mo) = &m else { unreachable!() };
         mo.dict.set_str("__file__", Value::str(path));

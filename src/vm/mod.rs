@@ -543,6 +543,28 @@ impl Vm {
         }
     }
 
+    /// `compile_source` for a module's source (`import`), through the
+    /// compiled-code cache (`compiler/cache.rs`).
+    pub fn compile_module_source(&mut self, source: &str, filename: &str) -> PyResult<PyRef<CodeObj>> {
+        if let Some(c) = crate::compiler::cache::load(source, filename) {
+            self.add_source(filename, source);
+            self.register_code(&c);
+            return Ok(c);
+        }
+        self.add_source(filename, source);
+        match crate::frontend::compile(source, filename, crate::compiler::Mode::Exec) {
+            Ok(c) => {
+                self.register_code(&c);
+                if !crate::compiler::has_warnings() {
+                    crate::compiler::cache::store(source, filename, &c);
+                }
+                self.issue_compile_warnings(filename, source)?;
+                Ok(c)
+            }
+            Err(e) => Err(exceptions::syntax_error(self, &e, filename, source)),
+        }
+    }
+
     /// Issues the last compilation's warnings (`SyntaxWarning`) through
     /// `warnings.warn_explicit`, as CPython's compiler does: shown on
     /// stderr with the source line by default, subject to the filters. A
