@@ -218,6 +218,12 @@ class Pattern:
         return _text(string)
 
     def _run(self, mode, string, pos, endpos):
+        # (A str searched from its start to its end: no checks to make.)
+        if type(string) is str and not self._bytes and pos == 0 and endpos is None:
+            spans = _spry_re.search(self._handle, mode, string, 0, len(string))
+            if spans is None:
+                return None
+            return Match(self, string, string, spans, 0, len(string))
         text = self._check(string)
         if endpos is None:
             endpos = len(text)
@@ -448,6 +454,8 @@ class Match:
         self.endpos = endpos
 
     def _index(self, group):
+        if type(group) is int and 0 <= group <= self.re.groups:
+            return group
         if isinstance(group, int) or hasattr(type(group), '__index__') and not isinstance(group, str):
             try:
                 i = group.__index__()
@@ -465,14 +473,16 @@ class Match:
         a = self._spans[2 * i]
         if a < 0:
             return default
-        return self.re._out(self._text[a:self._spans[2 * i + 1]])
+        if self.re._bytes:
+            return self._text[a:self._spans[2 * i + 1]].encode('latin-1')
+        return self._text[a:self._spans[2 * i + 1]]
 
     def group(self, *args):
         """Return one or more subgroups of the match."""
-        if not args:
-            return self._get(0)
         if len(args) == 1:
             return self._get(self._index(args[0]))
+        if not args:
+            return self._get(0)
         return tuple(self._get(self._index(a)) for a in args)
 
     def __getitem__(self, g):
