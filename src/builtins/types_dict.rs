@@ -264,7 +264,7 @@ fn dict_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(this_dict(vm, args.this())?.len() as i64))
 }
 
-fn dict_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn dict_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, args.this())?;
     let k = args.get(1).cloned().unwrap_or(Value::None);
     match vm.dict_get(&d, &k)? {
@@ -281,7 +281,7 @@ fn dict_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn dict_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn dict_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, args.this())?;
     vm.dict_set(&d, args.get(1).cloned().unwrap_or(Value::None), args.get(2).cloned().unwrap_or(Value::None))?;
     Ok(Value::None)

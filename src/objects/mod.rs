@@ -283,6 +283,12 @@ pub mod class_flags {
     /// inherited, and dropped by `update_class_flags` when the class is
     /// changed.
     pub const NATIVE_LEN: u32 = 8192;
+    /// A dict subclass whose `__getitem__` and `__setitem__` are dict's
+    /// own (`collections.defaultdict`, `Counter`): `obj[k]` and
+    /// `obj[k] = v` work on the wrapped dict directly (a missing key still
+    /// goes through `dict.__getitem__`, for `__missing__`). Recomputed by
+    /// `update_class_flags`.
+    pub const DICT_ITEMS: u32 = 16384;
 }
 
 /// A class: a builtin type or a class statement's result.

@@ -1360,7 +1360,10 @@ pub fn update_class_flags(cls: &PyRef<ClassObj>) {
             | class_flags::C_TYPE_NAME
             | class_flags::WEAKREF);
     let mut f = keep;
-    let user_def = |name: &str| cls.lookup(name).is_some_and(|v| !matches!(v, Value::Builtin(_)));
+    // (Uncached lookups: native types are made by `make_class` and get
+    // their methods after it, without a new version, so the class
+    // attribute cache must not remember what is looked up here.)
+    let user_def = |name: &str| cls.lookup_uncached(name).is_some_and(|v| !matches!(v, Value::Builtin(_)));
     if user_def("__getattr__") {
         f |= class_flags::HAS_GETATTR;
     }
@@ -1375,7 +1378,7 @@ pub fn update_class_flags(cls: &PyRef<ClassObj>) {
     }
     // (`__del__ = None`, as `io.BytesIO` has to undo `IOBase.__del__`: no
     // finalizer; `finalize.rs` skips a None one anyway.)
-    if user_def("__del__") && !cls.lookup("__del__").is_some_and(|v| v.is_none()) {
+    if user_def("__del__") && !cls.lookup_uncached("__del__").is_some_and(|v| v.is_none()) {
         f |= class_flags::HAS_DEL;
     }
     // `abc.ABCMeta` stores each class's own `__abstractmethods__`.
@@ -1390,6 +1393,12 @@ pub fn update_class_flags(cls: &PyRef<ClassObj>) {
     }
     if f & class_flags::HAS_GETATTRIBUTE == 0 && cls.layout.get() == Layout::Object && plain_attrs(cls) {
         f |= class_flags::PLAIN_ATTRS;
+    }
+    let dicts = |name: &str, func: usize| matches!(cls.lookup_uncached(name), Some(Value::Builtin(b)) if b.func as usize == func);
+    if dicts("__getitem__", crate::builtins::types_dict::dict_getitem as *const () as usize)
+        && dicts("__setitem__", crate::builtins::types_dict::dict_setitem as *const () as usize)
+    {
+        f |= class_flags::DICT_ITEMS;
     }
     cls.flags.set(f);
     let subs: Vec<*const rc::ObjBox<ClassObj>> = cls.subclasses.borrow().clone();

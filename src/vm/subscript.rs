@@ -156,6 +156,15 @@ impl Vm {
                     None => Err(PyErr::key_error(key.clone())),
                 };
             }
+            // A dict subclass with dict's `__getitem__`: a key found is
+            // the answer; a missing one goes the general way (`__missing__`).
+            (Value::Instance(inst), _) if inst.class().flags.get() & class_flags::DICT_ITEMS != 0 => {
+                if let Value::Dict(d) = inst.base_value.get() {
+                    if let Some(v) = self.dict_get(&d, key)? {
+                        return Ok(v);
+                    }
+                }
+            }
             _ => {}
         }
         match obj {
@@ -318,6 +327,13 @@ impl Vm {
 
     /// `obj[key] = value`.
     pub fn set_item(&mut self, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            if inst.class().flags.get() & class_flags::DICT_ITEMS != 0 {
+                if let Value::Dict(d) = inst.base_value.get() {
+                    return self.dict_set(&d, key.clone(), value);
+                }
+            }
+        }
         match obj {
             Value::List(l) => match key {
                 Value::Int(i) => {
