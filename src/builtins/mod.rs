@@ -7,7 +7,7 @@ mod text_signatures;
 pub(crate) mod types_bytes;
 pub(crate) mod types_dict;
 mod types_misc;
-mod types_num;
+pub(crate) mod types_num;
 pub(crate) mod types_seq;
 mod types_str;
 mod union;

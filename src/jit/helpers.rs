@@ -704,6 +704,33 @@ pub extern "C" fn len_of(c: u64, a: u64, pc: u64) -> u64 {
     }
 }
 
+/// `int(*a)` (`which` 0), `float(*a)` (1) or `str(*a)` (2) of one
+/// argument, the result stored into `*d`: `OK`, or `ERR` with the
+/// exception set.
+pub extern "C" fn convert1(c: u64, which: u64, a: u64, d: u64, pc: u64) -> u64 {
+    // SAFETY: see `ctx`, `vm`, `slot`.
+    let c = unsafe { ctx(c) };
+    let v = unsafe { vm(c) };
+    set_pc(v, c, pc);
+    let x = unsafe { slot(a).clone() };
+    let r = match which {
+        0 => crate::builtins::types_num::int_from(v, &x),
+        1 => crate::builtins::types_num::float_from(v, &x).map(Value::Float),
+        _ => v.str_value(&x),
+    };
+    match r {
+        Ok(val) => {
+            // SAFETY: as above.
+            Value::store(unsafe { slot(d) }, val);
+            OK
+        }
+        Err(e) => {
+            c.err = Some(e);
+            ERR
+        }
+    }
+}
+
 /// Fills `out` for a fast iterator: returns 1 for a range iterator
 /// (`out[0]` = address of its next value, `out[1]` = stop, `out[2]` =
 /// step), 2 for a list iterator (`out[0]` = address of its index, `out[1]`

@@ -7714,6 +7714,28 @@ impl<'a> Tr<'a> {
                     self.st[fr] = RS::mem_type(T::Tag(tag::LIST));
                     return Ok(Flow::Next);
                 }
+                // `int(s)`, `float(s)`, `str(x)` of anything but a number the
+                // translator knows: the conversion itself through a helper
+                // (`convert1`), not the generic call of a type.
+                let which = [&self.vm.types.int, &self.vm.types.float, &self.vm.types.str_].iter().position(|t| PyRef::ptr_eq(cls, t));
+                if let (Some(w), 1, true, true) = (which, nargs, kw_names.is_empty(), self.opts.has("builtins")) {
+                    if !self.is_generic(pc) && matches!(self.st[a].t, T::Tag(_) | T::Any) && self.num(a).is_none() {
+                        self.mem(fr);
+                        self.mem(a);
+                        let (sa, da) = (self.slot_addr(a), self.slot_addr(fr));
+                        let (wv, p) = (self.iconst(w as i64), self.iconst(self.root_pc() as i64));
+                        let st = self.call(helpers::convert1 as *const () as usize, "convert1", [self.ctx, wv, sa, da, p]);
+                        self.check_status(st);
+                        self.consume(a);
+                        self.clobber(fr);
+                        if w == 1 {
+                            self.st[fr] = RS::mem_type(T::Tag(tag::FLOAT));
+                        } else {
+                            self.speculate(fr, pc, pc + 1);
+                        }
+                        return Ok(Flow::Next);
+                    }
+                }
             }
             let builtin =
                 |name: &str| kw_names.is_empty() && self.vm.builtins.get_str(name).is_some_and(|r| r.words()[1] == callee.words()[1]);

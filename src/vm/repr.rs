@@ -435,6 +435,10 @@ impl Vm {
             Value::Float(f) => Ok(float::repr(*f)),
             Value::Instance(_) | Value::Native(_) | Value::Class(_) => match self.str_value(v)? {
                 Value::Str(s) => Ok(s.as_str().to_string()),
+                Value::Instance(i) => match i.base_value.get() {
+                    Value::Str(s) => Ok(s.as_str().to_string()),
+                    _ => Ok(String::new()),
+                },
                 _ => Ok(String::new()),
             },
             _ => self.repr_string(v),
@@ -464,7 +468,10 @@ impl Vm {
                             }
                         }
                         let r = self.call_function(&f, std::slice::from_ref(v))?;
-                        if !matches!(r, Value::Str(_)) {
+                        // (An instance of a str subclass is a string too,
+                        // and is returned as it is.)
+                        let sub = matches!(&r, Value::Instance(i) if matches!(i.base_value.get(), Value::Str(_)));
+                        if !matches!(r, Value::Str(_)) && !sub {
                             return Err(PyErr::type_error(format!("__str__ returned non-string (type {})", self.type_name(&r))));
                         }
                         return Ok(r);
