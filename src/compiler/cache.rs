@@ -73,10 +73,7 @@ fn path_for(source: &str, filename: &str) -> Option<PathBuf> {
 /// The code cached for `source` compiled as `filename`, if any.
 pub fn load(source: &str, filename: &str) -> Option<PyRef<CodeObj>> {
     let data = std::fs::read(path_for(source, filename)?).ok()?;
-    let rest = data.strip_prefix(MAGIC)?;
-    let mut r = Reader { b: rest, p: 0, filename: Rc::from(filename) };
-    let code = r.code()?;
-    (r.p == rest.len()).then_some(code)
+    decode(data.strip_prefix(MAGIC)?, filename)
 }
 
 /// Stores `code`, compiled from `source` as `filename` (errors ignored:

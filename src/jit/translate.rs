@@ -8780,7 +8780,19 @@ impl<'a> Tr<'a> {
         }
         // SAFETY: the cache holds the address of a builtin method owned by
         // the dict of a builtin type (never changed or freed).
-        let fval = Value::Builtin(unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<crate::objects::BuiltinObj>) });
+        unsafe { self.method_constant(dst, o, cache.b, tg) };
+        true
+    }
+
+    /// After the receiver's guards of `builtin_method`/`native_method`:
+    /// the receiver (in `o`, tag `tg`) is copied to `dst + 1` and the
+    /// builtin method at address `addr` becomes a constant in `dst`.
+    ///
+    /// # Safety
+    /// `addr` is the address of a live `BuiltinObj` box.
+    unsafe fn method_constant(&mut self, dst: Reg, o: usize, addr: u64, tg: u8) {
+        // SAFETY: (caller) a live builtin; the clone takes a reference.
+        let fval = Value::Builtin(unsafe { PyRef::clone_from_raw(addr as *const rc::ObjBox<crate::objects::BuiltinObj>) });
         let c = self.intern(&fval);
         let d = self.abs(dst);
         // The receiver first (it may be in `d`).
@@ -8792,7 +8804,6 @@ impl<'a> Tr<'a> {
             self.st[s1] = RS::mem_type(T::Tag(tg));
         }
         self.def_const(d, c);
-        true
     }
 
     /// `builtin_method` for a native object's method (`dq.append`,
@@ -8825,17 +8836,7 @@ impl<'a> Tr<'a> {
         self.st[o] = RS::mem_type(T::Tag(tag::NATIVE));
         // SAFETY: the class with that version is alive (checked above) and
         // its dict holds the method.
-        let fval = Value::Builtin(unsafe { PyRef::clone_from_raw(cache.b as *const rc::ObjBox<crate::objects::BuiltinObj>) });
-        let c = self.intern(&fval);
-        let d = self.abs(dst);
-        let s1 = d + 1;
-        if s1 != o {
-            self.mem(s1);
-            let sa = self.slot_addr(o);
-            self.copy_to_reg(s1, sa, Some(tag::NATIVE));
-            self.st[s1] = RS::mem_type(T::Tag(tag::NATIVE));
-        }
-        self.def_const(d, c);
+        unsafe { self.method_constant(dst, o, cache.b, tag::NATIVE) };
         true
     }
 
