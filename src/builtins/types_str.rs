@@ -238,6 +238,11 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
         // no Python code.
         Value::List(l) => l.with_slice(|items| join_items(vm, &sep, items)),
         Value::Tuple(t) => join_items(vm, &sep, t.as_slice()),
+        // (All items first, as CPython's `PySequence_Fast` takes them.)
+        Value::Generator(_) => {
+            let v = vm.collect_iterable(src)?;
+            join_items(vm, &sep, &v)
+        }
         _ => {
             let it = match vm.get_iter(src) {
                 Ok(it) => it,

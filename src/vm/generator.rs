@@ -217,6 +217,38 @@ impl Vm {
 
     /// Resumes `g`, sending `value` (or raising `throw` at the yield point).
     pub fn gen_resume(&mut self, g: &PyRef<GeneratorObj>, value: Value, throw: Option<PyErr>) -> PyResult<GenResult> {
+        self.gen_resume_as(g, value, throw, Ret::ToRust)
+    }
+
+    /// Every value generator `g` still yields (`list(g)`): the frame runs as
+    /// `Ret::Collect`, so plain `yield`s append to `Vm::collected` without
+    /// leaving the dispatch loop; anything else that suspends it (`yield
+    /// from`, a profile hook) hands one value back as `gen_resume` does and
+    /// the loop resumes it. Values of a collection inside the generator's
+    /// own (a `list(other)` in its body) go to that collection: the outer
+    /// one's are set aside meanwhile.
+    pub fn gen_collect(&mut self, g: &PyRef<GeneratorObj>) -> PyResult<Vec<Value>> {
+        let mut out = Vec::new();
+        loop {
+            let outer = std::mem::take(&mut self.collected);
+            let r = self.gen_resume_as(g, Value::None, None, Ret::Collect);
+            let got = std::mem::replace(&mut self.collected, outer);
+            match r? {
+                GenResult::Yield(v) => {
+                    out.extend(got);
+                    out.push(v);
+                }
+                GenResult::Return(_) => {
+                    out.extend(got);
+                    return Ok(out);
+                }
+            }
+        }
+    }
+
+    /// `gen_resume` with the resumed frame's return mode (`ToRust` or
+    /// `Collect`).
+    fn gen_resume_as(&mut self, g: &PyRef<GeneratorObj>, value: Value, throw: Option<PyErr>, ret: Ret) -> PyResult<GenResult> {
         match g.state.get() {
             GenState::Running => return Err(PyErr::value_error(format!("{} already executing", g.kind.name()))),
             GenState::Finished => {
@@ -251,7 +283,7 @@ impl Vm {
             }
         }
         g.state.set(GenState::Running);
-        self.push_generator_frame(g, Ret::ToRust);
+        self.push_generator_frame(g, ret);
         let depth = self.frames.len();
         self.native_depth += 1;
         let r = match throw {

@@ -927,6 +927,13 @@ impl Vm {
                             }
                         }
                     }
+                    // A generator whose values a Rust loop collects: the
+                    // value is appended and the frame goes on.
+                    Instr::Yield { dst, src } if matches!(self.frames[fi].ret, Ret::Collect) && !self.profile_on => {
+                        let v = r!(src).clone();
+                        self.collected.push(v);
+                        set!(dst, Value::None);
+                    }
                     Instr::Yield { dst, src } => {
                         let v = r!(src).clone();
                         save_pc!();
@@ -2393,7 +2400,7 @@ impl Vm {
             super::generator::finish_generator(g);
         }
         match ret {
-            Ret::ToRust => {
+            Ret::ToRust | Ret::Collect => {
                 debug_assert_eq!(depth, entry_depth);
                 Ok(Some(v))
             }

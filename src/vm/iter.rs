@@ -488,6 +488,7 @@ impl Vm {
             }
             Value::Dict(d) => Ok(d.keys()),
             Value::Set(s) | Value::FrozenSet(s) => Ok(s.keys()),
+            Value::Generator(g) if g.kind == super::generator::GenKind::Generator => self.gen_collect(g),
             _ => {
                 let it = self.get_iter(v)?;
                 let mut out = Vec::new();

@@ -147,6 +147,13 @@ pub enum Ret {
     ForIter { dst: u16, target: u32, enumerate: bool },
     /// Back to the Rust code that started the frame (`Vm::run`).
     ToRust,
+    /// A generator frame whose values a Rust loop collects (`Vm::gen_collect`:
+    /// `list(gen)`, `tuple(gen)`, `sorted(gen)`...): a plain `yield` appends
+    /// its value to `Vm::collected` and the frame goes on at once (the
+    /// `yield` expression's value None, as `send(None)` gives), instead of
+    /// suspending and returning to Rust for every item. Returns to Rust as
+    /// `ToRust` does.
+    Collect,
 }
 
 // A frame's return mode stays one word.
@@ -291,6 +298,8 @@ pub struct Vm {
     pub stdout_plain: bool,
     /// Set by `Yield` when a generator frame suspends.
     pub(crate) yielded: bool,
+    /// Values yielded by the running `Ret::Collect` generator frame.
+    pub(crate) collected: Vec<Value>,
     /// The output buffer of `str % args` (`format::percent_format_value`),
     /// kept between calls: most results are short strs copied into their
     /// object, and the buffer's allocation and release were a fifth of a
@@ -374,6 +383,7 @@ impl Vm {
             stdout_plain: true,
             stdout_flush: if std::io::IsTerminal::is_terminal(&std::io::stdout()) { StdoutFlush::Line } else { StdoutFlush::Block },
             yielded: false,
+            collected: Vec::new(),
             fmt_scratch: String::new(),
             argv: Vec::new(),
             path: Value::None,
