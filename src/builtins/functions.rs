@@ -261,6 +261,20 @@ fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(v);
         }
     }
+    if let Value::Generator(g) = src {
+        if g.kind == crate::vm::generator::GenKind::Generator {
+            // Numbers added while the generator runs (`Vm::gen_sum`); each
+            // other value added here, in the same order, as the loop below
+            // would.
+            while let Value::Int(_) | Value::Float(_) = acc {
+                let (total, next) = vm.gen_sum(g, acc)?;
+                match next {
+                    None => return Ok(total),
+                    Some(x) => acc = vm.binary_op(BinOp::Add, &total, &x)?,
+                }
+            }
+        }
+    }
     let it = vm.get_iter(src)?;
     // As CPython's sum: while the total is an int (a float) it is kept in
     // a machine word (a double) rather than in a `Value`, which also spares

@@ -246,8 +246,47 @@ impl Vm {
         }
     }
 
-    /// `gen_resume` with the resumed frame's return mode (`ToRust` or
-    /// `Collect`).
+    /// One stretch of `sum(g)` from the total `acc` (an int or a float):
+    /// runs `g` as a `Ret::Sum` frame until it yields a value the total
+    /// cannot take in place (`(total, Some(value))`: `sum` adds it and
+    /// calls again) or finishes (`(total, None)`).
+    pub fn gen_sum(&mut self, g: &PyRef<GeneratorObj>, acc: Value) -> PyResult<(Value, Option<Value>)> {
+        let outer = std::mem::replace(&mut self.sum_acc, acc);
+        let r = self.gen_resume_as(g, Value::None, None, Ret::Sum);
+        let total = std::mem::replace(&mut self.sum_acc, outer);
+        Ok(match r? {
+            GenResult::Yield(v) => (total, Some(v)),
+            GenResult::Return(_) => (total, None),
+        })
+    }
+
+    /// The `yield` of a `Ret::Sum` frame: adds `v` to `sum_acc` when that
+    /// needs no code and cannot overflow (then true), as `sum`'s own loop
+    /// adds machine numbers.
+    #[inline]
+    pub(crate) fn sum_step(&mut self, v: &Value) -> bool {
+        match (&mut self.sum_acc, v) {
+            (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
+                Some(s) => {
+                    *a = s;
+                    true
+                }
+                None => false,
+            },
+            (Value::Float(a), Value::Float(b)) => {
+                *a += b;
+                true
+            }
+            (Value::Float(a), Value::Int(b)) => {
+                *a += *b as f64;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// `gen_resume` with the resumed frame's return mode (`ToRust`,
+    /// `Collect` or `Sum`).
     fn gen_resume_as(&mut self, g: &PyRef<GeneratorObj>, value: Value, throw: Option<PyErr>, ret: Ret) -> PyResult<GenResult> {
         match g.state.get() {
             GenState::Running => return Err(PyErr::value_error(format!("{} already executing", g.kind.name()))),

@@ -934,6 +934,10 @@ impl Vm {
                         self.collected.push(v);
                         set!(dst, Value::None);
                     }
+                    // A generator `sum()` runs: a number added in place.
+                    Instr::Yield { dst, src } if matches!(self.frames[fi].ret, Ret::Sum) && !self.profile_on && self.sum_step(r!(src)) => {
+                        set!(dst, Value::None);
+                    }
                     Instr::Yield { dst, src } => {
                         let v = r!(src).clone();
                         save_pc!();
@@ -2400,7 +2404,7 @@ impl Vm {
             super::generator::finish_generator(g);
         }
         match ret {
-            Ret::ToRust | Ret::Collect => {
+            Ret::ToRust | Ret::Collect | Ret::Sum => {
                 debug_assert_eq!(depth, entry_depth);
                 Ok(Some(v))
             }

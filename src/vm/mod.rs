@@ -154,6 +154,12 @@ pub enum Ret {
     /// suspending and returning to Rust for every item. Returns to Rust as
     /// `ToRust` does.
     Collect,
+    /// A generator frame `sum()` runs (`Vm::gen_sum`): a plain `yield` of
+    /// an int or float that adds to `Vm::sum_acc` without running code or
+    /// overflowing (an int to an int total, an int or float to a float
+    /// total) is added there and the frame goes on; any other value
+    /// suspends the frame and goes to `sum`'s general addition.
+    Sum,
 }
 
 // A frame's return mode stays one word.
@@ -300,6 +306,8 @@ pub struct Vm {
     pub(crate) yielded: bool,
     /// Values yielded by the running `Ret::Collect` generator frame.
     pub(crate) collected: Vec<Value>,
+    /// The total of the running `Ret::Sum` generator frame.
+    pub(crate) sum_acc: Value,
     /// The output buffer of `str % args` (`format::percent_format_value`),
     /// kept between calls: most results are short strs copied into their
     /// object, and the buffer's allocation and release were a fifth of a
@@ -384,6 +392,7 @@ impl Vm {
             stdout_flush: if std::io::IsTerminal::is_terminal(&std::io::stdout()) { StdoutFlush::Line } else { StdoutFlush::Block },
             yielded: false,
             collected: Vec::new(),
+            sum_acc: Value::None,
             fmt_scratch: String::new(),
             argv: Vec::new(),
             path: Value::None,
