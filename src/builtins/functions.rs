@@ -827,6 +827,17 @@ pub fn sort_numbers(s: &mut crate::objects::list::Store, reverse: bool) -> bool 
 
 fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("any", 1, 1)?;
+    if let Value::Generator(g) = &args.pos[0] {
+        if g.kind == crate::vm::generator::GenKind::Generator {
+            // (Falsy values of known truth passed over inside the generator.)
+            while let Some(x) = vm.gen_skip(g, false)? {
+                if vm.truthy(&x)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            return Ok(Value::Bool(false));
+        }
+    }
     let it = vm.get_iter(&args.pos[0])?;
     while let Some(x) = vm.next(&it)? {
         if vm.truthy(&x)? {
@@ -838,6 +849,17 @@ fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn all(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("all", 1, 1)?;
+    if let Value::Generator(g) = &args.pos[0] {
+        if g.kind == crate::vm::generator::GenKind::Generator {
+            // (Truthy values of known truth passed over inside the generator.)
+            while let Some(x) = vm.gen_skip(g, true)? {
+                if !vm.truthy(&x)? {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            return Ok(Value::Bool(true));
+        }
+    }
     let it = vm.get_iter(&args.pos[0])?;
     while let Some(x) = vm.next(&it)? {
         if !vm.truthy(&x)? {

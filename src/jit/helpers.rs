@@ -1887,7 +1887,7 @@ impl Vm {
                 Value::store(unsafe { &mut *caller.base.add(dst as usize) }, v);
                 Ok(())
             }
-            Ret::ToRust | Ret::Collect | Ret::Sum => unreachable!("a pushed call frame returns to its caller"),
+            Ret::ToRust | Ret::Collect | Ret::Sum | Ret::Skip { .. } => unreachable!("a pushed call frame returns to its caller"),
             // Only the dispatch loop's `ForIter` resumes generators inline.
             Ret::ForIter { .. } => unreachable!("the JIT's helpers resume generators through gen_resume"),
         }

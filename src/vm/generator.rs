@@ -260,6 +260,17 @@ impl Vm {
         })
     }
 
+    /// The next value of generator `g` that `any()` (`truthy` false) or
+    /// `all()` (`truthy` true) must look at, passing over in place the
+    /// values whose truth is known and cannot decide (`Ret::Skip`); None
+    /// when `g` finishes.
+    pub fn gen_skip(&mut self, g: &PyRef<GeneratorObj>, truthy: bool) -> PyResult<Option<Value>> {
+        Ok(match self.gen_resume_as(g, Value::None, None, Ret::Skip { truthy })? {
+            GenResult::Yield(v) => Some(v),
+            GenResult::Return(_) => None,
+        })
+    }
+
     /// The `yield` of a `Ret::Sum` frame: adds `v` to `sum_acc` when that
     /// needs no code and cannot overflow (then true), as `sum`'s own loop
     /// adds machine numbers.
@@ -286,7 +297,7 @@ impl Vm {
     }
 
     /// `gen_resume` with the resumed frame's return mode (`ToRust`,
-    /// `Collect` or `Sum`).
+    /// `Collect`, `Sum` or `Skip`).
     fn gen_resume_as(&mut self, g: &PyRef<GeneratorObj>, value: Value, throw: Option<PyErr>, ret: Ret) -> PyResult<GenResult> {
         match g.state.get() {
             GenState::Running => return Err(PyErr::value_error(format!("{} already executing", g.kind.name()))),

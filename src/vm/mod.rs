@@ -160,6 +160,12 @@ pub enum Ret {
     /// total) is added there and the frame goes on; any other value
     /// suspends the frame and goes to `sum`'s general addition.
     Sum,
+    /// A generator frame `any()` (`truthy` false) or `all()` (`truthy`
+    /// true) runs (`Vm::gen_skip`): a plain `yield` of a value whose truth
+    /// is known without code and equals `truthy` is passed over in place
+    /// (it cannot decide the answer); any other value suspends the frame
+    /// and goes back to the builtin, which may stop there.
+    Skip { truthy: bool },
 }
 
 // A frame's return mode stays one word.
