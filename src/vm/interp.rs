@@ -937,7 +937,7 @@ impl Vm {
                     // A generator `any()`/`all()` runs: a value that cannot
                     // decide, passed over in place.
                     Instr::Yield { dst, src }
-                        if matches!(self.frames[fi].ret, Ret::Skip { truthy } if known_truth(r!(src)) == Some(truthy))
+                        if matches!(self.frames[fi].ret, Ret::Skip { truthy } if super::ops::known_truth(r!(src)) == Some(truthy))
                             && !self.profile_on =>
                     {
                         set!(dst, Value::None);
@@ -3071,21 +3071,4 @@ pub(crate) fn clear_temps(p: *mut Value, n: usize) {
         // SAFETY: the caller passes registers of a live frame window.
         Value::clear(unsafe { &mut *p.add(i) });
     }
-}
-
-/// The truth of `v` when it needs no code (`Ret::Skip`): numbers, None,
-/// strs and the builtin containers.
-#[inline]
-fn known_truth(v: &Value) -> Option<bool> {
-    Some(match v {
-        Value::Bool(b) => *b,
-        Value::None => false,
-        Value::Int(i) => *i != 0,
-        Value::Float(f) => *f != 0.0,
-        Value::Str(s) => !s.is_empty(),
-        Value::List(l) => !l.is_empty(),
-        Value::Tuple(t) => !t.is_empty(),
-        Value::Dict(d) => !d.is_empty(),
-        _ => return None,
-    })
 }

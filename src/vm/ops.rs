@@ -125,6 +125,32 @@ fn native_len(n: &NativeObj) -> Option<usize> {
     }
 }
 
+/// The truth of `v` when it needs no Python code: every value but an
+/// instance and a native object whose type does not answer its length
+/// (`native_len`), whose `__bool__`/`__len__` must be called.
+#[inline]
+pub(crate) fn known_truth(v: &Value) -> Option<bool> {
+    Some(match v {
+        Value::Bool(b) => *b,
+        Value::None | Value::Undef => false,
+        Value::Int(i) => *i != 0,
+        Value::Float(f) => *f != 0.0,
+        Value::Str(s) => !s.is_empty(),
+        Value::List(l) => !l.is_empty(),
+        Value::Tuple(t) => !t.is_empty(),
+        Value::Dict(d) => !d.is_empty(),
+        Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
+        Value::BigInt(_) => true,
+        Value::Bytes(b) => !b.data.is_empty(),
+        Value::ByteArray(b) => !b.data.borrow().is_empty(),
+        Value::Range(r) => !r.is_empty(),
+        Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
+        Value::Native(n) => native_len(n)? != 0,
+        Value::Instance(_) => return None,
+        _ => true,
+    })
+}
+
 pub(crate) fn check_repeat_size(len: usize, n: usize, item: usize) -> PyResult<()> {
     if len != 0 && n != 0 && len.checked_mul(n).and_then(|t| t.checked_mul(item)).is_none_or(|b| b > memory_limit()) {
         return Err(PyErr::new(ExcKind::MemoryError, ""));
@@ -538,28 +564,10 @@ impl Vm {
 
     #[inline]
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
-        Ok(match v {
-            Value::Bool(b) => *b,
-            Value::None | Value::Undef => false,
-            Value::Int(i) => *i != 0,
-            Value::Float(f) => *f != 0.0,
-            Value::Str(s) => !s.is_empty(),
-            Value::List(l) => !l.is_empty(),
-            Value::Tuple(t) => !t.is_empty(),
-            Value::Dict(d) => !d.is_empty(),
-            Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
-            Value::BigInt(_) => true,
-            Value::Bytes(b) => !b.data.is_empty(),
-            Value::ByteArray(b) => !b.data.borrow().is_empty(),
-            Value::Range(r) => !r.is_empty(),
-            Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
-            Value::Native(n) => match native_len(n) {
-                Some(l) => l != 0,
-                None => return self.truthy_slow(v),
-            },
-            Value::Instance(_) => return self.truthy_slow(v),
-            _ => true,
-        })
+        match known_truth(v) {
+            Some(b) => Ok(b),
+            None => self.truthy_slow(v),
+        }
     }
 
     fn truthy_slow(&mut self, v: &Value) -> PyResult<bool> {
