@@ -674,6 +674,13 @@ pub struct CodeObj {
     /// whose strong reference the JIT's record holds), or 0: calls enter
     /// it without looking the record up.
     pub jit_entry: Cell<usize>,
+    /// The code stands in for a function CPython implements in C (an
+    /// embedded-library module of `modules::PY_MODULES` marked `builtin`,
+    /// or a function marked with `_spry_tb.builtin_frame`): its frames are
+    /// left out of tracebacks and of `f_back` chains, as CPython has no
+    /// Python frame there (`reduce(f, xs)`'s traceback goes from the caller
+    /// straight to `f`). They still count towards the recursion limit.
+    pub builtin_frame: Cell<bool>,
 }
 
 impl CodeObj {

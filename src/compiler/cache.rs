@@ -417,6 +417,7 @@ impl Reader<'_> {
             entry_count: std::cell::Cell::new(0),
             jit_fn: std::cell::Cell::new(0),
             jit_entry: std::cell::Cell::new(0),
+            builtin_frame: std::cell::Cell::new(false),
         }))
     }
 

@@ -666,6 +666,7 @@ impl<'s> FuncBuilder<'s> {
             entry_count: std::cell::Cell::new(0),
             jit_fn: std::cell::Cell::new(0),
             jit_entry: std::cell::Cell::new(0),
+            builtin_frame: std::cell::Cell::new(false),
         })
     }
 

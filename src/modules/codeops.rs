@@ -153,8 +153,48 @@ fn unraisable(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `_spry_tb.builtin_frame(f)`: marks the Python function `f` (and the
+/// functions defined in it), or every method of the class `f`, as
+/// standing in for code CPython implements in C (`CodeObj::builtin_frame`:
+/// their frames are not shown in tracebacks); returns `f`. A decorator for
+/// the embedded library's modules that are partly Python in CPython too
+/// (`functools.reduce`, `functools.partial`); whole modules are marked in
+/// `PY_MODULES`.
+fn builtin_frame(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.check("builtin_frame", 1, 1)?;
+    let f = &args.pos[0];
+    match f {
+        Value::Function(func) => crate::vm::import::mark_builtin_frames(&func.code),
+        Value::Class(c) => {
+            for v in c.dict.values() {
+                // Functions, and those classmethod, staticmethod and
+                // property objects wrap.
+                let mut funcs = vec![v.clone()];
+                for name in ["__func__", "fget", "fset", "fdel"] {
+                    if !matches!(v, Value::Function(_)) {
+                        if let Ok(Some(g)) = vm.get_attr_opt(&v, name) {
+                            funcs.push(g);
+                        }
+                    }
+                }
+                for g in funcs {
+                    if let Value::Function(func) = g {
+                        crate::vm::import::mark_builtin_frames(&func.code);
+                    }
+                }
+            }
+        }
+        _ => return Err(PyErr::type_error("builtin_frame() expects a function or a class")),
+    }
+    Ok(f.clone())
+}
+
 pub fn make_tb(vm: &mut Vm) -> Value {
-    super::new_module(vm, "_spry_tb", &[("format_exception", format_exception), ("format_tb", format_tb), ("unraisable", unraisable)])
+    super::new_module(
+        vm,
+        "_spry_tb",
+        &[("format_exception", format_exception), ("format_tb", format_tb), ("unraisable", unraisable), ("builtin_frame", builtin_frame)],
+    )
 }
 
 /// `types.MethodType(function, instance)`: a bound method.

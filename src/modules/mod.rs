@@ -57,57 +57,72 @@ pub struct PySource {
     pub source: &'static str,
     /// A package (submodules are found in `PY_MODULES` as `name.sub`).
     pub package: bool,
+    /// The module stands in for one CPython implements in C: its
+    /// functions' frames are builtin frames (`CodeObj::builtin_frame`),
+    /// not shown in tracebacks.
+    pub builtin: bool,
 }
 
 macro_rules! py_modules {
-    ($($name:literal => $file:literal $(, $pkg:ident)?;)*) => {
+    ($($name:literal => $file:literal $(, $kind:ident)?;)*) => {
         /// Every Python-source module, by dotted name.
         pub const PY_MODULES: &[PySource] = &[
-            $(PySource { name: $name, file: $file, source: include_str!(concat!("lib/", $file)), package: py_modules!(@pkg $($pkg)?) },)*
+            $(PySource {
+                name: $name,
+                file: $file,
+                source: include_str!(concat!("lib/", $file)),
+                package: py_modules!(@package $($kind)?),
+                builtin: py_modules!(@builtin $($kind)?),
+            },)*
         ];
     };
-    (@pkg package) => { true };
-    (@pkg) => { false };
+    (@package package) => { true };
+    (@package $($other:ident)?) => { false };
+    (@builtin builtin) => { true };
+    (@builtin $($other:ident)?) => { false };
 }
 
+// `package`: a package; `builtin`: a stand-in for a module CPython
+// implements in C, whose frames tracebacks do not show
+// (`CodeObj::builtin_frame`).
 py_modules! {
     "os" => "os.py";
     "posixpath" => "posixpath.py";
     "genericpath" => "genericpath.py";
     "stat" => "stat.py";
     "copy" => "copy.py";
-    "bisect" => "bisect.py";
+    "bisect" => "bisect.py", builtin;
     "heapq" => "heapq.py";
-    "operator" => "operator.py";
+    "operator" => "operator.py", builtin;
     "keyword" => "keyword.py";
     "reprlib" => "reprlib.py";
-    "itertools" => "itertools.py";
+    "itertools" => "itertools.py", builtin;
     "types" => "types.py";
     "asyncio" => "asyncio.py";
-    "_thread" => "_thread.py";
+    "_thread" => "_thread.py", builtin;
     "threading" => "threading.py";
     "atexit" => "atexit.py";
-    "_csv" => "_csv.py";
+    "_csv" => "_csv.py", builtin;
     "csv" => "csv.py";
     "tempfile" => "tempfile.py";
     "shutil" => "shutil.py";
-    "pickle" => "pickle.py";
+    "pickle" => "pickle.py", builtin;
     "_compat_pickle" => "_compat_pickle.py";
     "copyreg" => "copyreg.py";
     "hmac" => "hmac.py";
     "secrets" => "secrets.py";
     "signal" => "signal.py";
-    "resource" => "resource.py";
+    "resource" => "resource.py", builtin;
     "platform" => "platform.py";
-    "select" => "select.py";
+    "select" => "select.py", builtin;
     "selectors" => "selectors.py";
     "subprocess" => "subprocess.py";
-    "zlib" => "zlib.py";
-    "_lsprof" => "_lsprof.py";
+    "zlib" => "zlib.py", builtin;
+    "_lsprof" => "_lsprof.py", builtin;
     "cProfile" => "cProfile.py";
     "profile" => "profile.py";
     "pstats" => "pstats.py";
-    "marshal" => "marshal.py";
+    "marshal" => "marshal.py", builtin;
     "multiprocessing" => "multiprocessing/__init__.py", package;
     "multiprocessing.connection" => "multiprocessing/connection.py";
     "multiprocessing.pool" => "multiprocessing/pool.py";
@@ -115,7 +130,7 @@ py_modules! {
     "multiprocessing.queues" => "multiprocessing/queues.py";
     "multiprocessing.synchronize" => "multiprocessing/synchronize.py";
     "gzip" => "gzip.py";
-    "pwd" => "pwd.py";
+    "pwd" => "pwd.py", builtin;
     "zipfile" => "zipfile.py";
     "tarfile" => "tarfile.py";
     "optparse" => "optparse.py";
@@ -149,11 +164,11 @@ py_modules! {
     "concurrent.futures._base" => "concurrent/futures/_base.py";
     "concurrent.futures.thread" => "concurrent/futures/thread.py";
     "concurrent.futures.process" => "concurrent/futures/process.py";
-    "_weakref" => "_weakref.py";
+    "_weakref" => "_weakref.py", builtin;
     "weakref" => "weakref.py";
     "_weakrefset" => "_weakrefset.py";
-    "_weakrefproxy" => "_weakrefproxy.py";
-    "_exceptiongroup" => "_exceptiongroup.py";
+    "_weakrefproxy" => "_weakrefproxy.py", builtin;
+    "_exceptiongroup" => "_exceptiongroup.py", builtin;
     "abc" => "abc.py";
     "_py_abc" => "_py_abc.py";
     "_collections_abc" => "_collections_abc.py";
@@ -167,23 +182,23 @@ py_modules! {
     "codecs" => "codecs.py";
     "enum" => "enum.py";
     "dataclasses" => "dataclasses.py";
-    "_ast" => "_ast.py";
+    "_ast" => "_ast.py", builtin;
     "ast" => "ast.py";
     "contextlib" => "contextlib.py";
     "inspect" => "inspect.py";
     "random" => "random.py";
     "hashlib" => "hashlib.py";
-    "_sha512" => "_sha512.py";
+    "_sha512" => "_sha512.py", builtin;
     "warnings" => "warnings.py";
     "re" => "re/__init__.py", package;
     "string" => "string.py";
     "fractions" => "fractions.py";
-    "struct" => "struct.py";
-    "array" => "array.py";
+    "struct" => "struct.py", builtin;
+    "array" => "array.py", builtin;
     "importlib" => "importlib/__init__.py", package;
     "importlib.machinery" => "importlib/machinery.py";
     "dis" => "dis.py";
-    "cmath" => "cmath.py";
+    "cmath" => "cmath.py", builtin;
     "argparse" => "argparse.py";
     "gettext" => "gettext.py";
     "textwrap" => "textwrap.py";
@@ -194,33 +209,33 @@ py_modules! {
     "colorsys" => "colorsys.py";
     "difflib" => "difflib.py";
     "graphlib" => "graphlib.py";
-    "datetime" => "datetime.py";
+    "datetime" => "datetime.py", builtin;
     "calendar" => "calendar.py";
     "_strptime" => "_strptime.py";
     "locale" => "locale.py";
-    "decimal" => "decimal.py";
-    "_pydecimal" => "_pydecimal.py";
-    "contextvars" => "contextvars.py";
+    "decimal" => "decimal.py", builtin;
+    "_pydecimal" => "_pydecimal.py", builtin;
+    "contextvars" => "contextvars.py", builtin;
     "statistics" => "statistics.py";
-    "_bytesio" => "_bytesio.py";
+    "_bytesio" => "_bytesio.py", builtin;
     "pathlib" => "pathlib.py";
     "ntpath" => "ntpath.py";
-    "errno" => "errno.py";
+    "errno" => "errno.py", builtin;
     "ipaddress" => "ipaddress.py";
     "urllib" => "urllib/__init__.py", package;
     "urllib.parse" => "urllib/parse.py";
-    "binascii" => "binascii.py";
+    "binascii" => "binascii.py", builtin;
     "base64" => "base64.py";
     "timeit" => "timeit.py";
     "getopt" => "getopt.py";
     "traceback" => "traceback.py";
     "linecache" => "linecache.py";
     "numbers" => "numbers.py";
-    "_string" => "_string.py";
+    "_string" => "_string.py", builtin;
     "re._parser" => "re/_parser.py";
     "re._constants" => "re/_constants.py";
     "re._compiler" => "re/_compiler.py";
-    "re._engine" => "re/_engine.py";
+    "re._engine" => "re/_engine.py", builtin;
 }
 
 /// The embedded source of module `name`, if Spry ships one.
@@ -273,7 +288,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             let text = source_text(m);
             let filename = format!("<frozen {}>", name);
             let pkg_dir = if m.package { Some(filename.as_str()) } else { None };
-            return vm.exec_module_source(name, &filename, &text, pkg_dir).map(Some);
+            return vm.exec_module_source(name, &filename, &text, pkg_dir, m.builtin).map(Some);
         }
     }))
 }

@@ -551,11 +551,25 @@ fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => vm.to_index(v, |vm| format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))?,
         None => 0,
     };
-    let n = vm.frames.len() as i64;
-    if depth < 0 || depth >= n {
+    if depth < 0 {
         return Err(PyErr::value_error("call stack is not deep enough"));
     }
-    Ok(frame_snapshot(vm, (n - 1 - depth) as usize))
+    // Depth 0 is the caller's frame; deeper ones follow `f_back`, past
+    // builtin frames (`CodeObj::builtin_frame`).
+    let mut i = vm.frames.len().checked_sub(1);
+    for _ in 0..depth {
+        i = i.and_then(|i| frame_below(vm, i));
+    }
+    match i {
+        Some(i) => Ok(frame_snapshot(vm, i)),
+        None => Err(PyErr::value_error("call stack is not deep enough")),
+    }
+}
+
+/// The running frame `f_back` of frame `i` names: the next one down that
+/// is not a builtin frame (`CodeObj::builtin_frame`).
+fn frame_below(vm: &Vm, i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| !vm.frames[j].code().builtin_frame.get())
 }
 
 /// The frame object of running frame `i`: made once per frame (kept in
@@ -574,7 +588,10 @@ pub(crate) fn frame_snapshot(vm: &mut Vm, i: usize) -> Value {
         return obj;
     }
     let (globals, code) = (vm.frames[i].globals_ref(), vm.frames[i].code_ref());
-    let back = if i == 0 { Value::None } else { frame_snapshot(vm, i - 1) };
+    let back = match frame_below(vm, i) {
+        Some(j) => frame_snapshot(vm, j),
+        None => Value::None,
+    };
     let obj = frame_object(vm, Value::Dict(globals), locals, code, (line, lasti), back);
     vm.frames[i].extra.get_or_insert_with(Default::default).object = Some(obj.clone());
     obj

@@ -96,7 +96,7 @@ struct_time.__module__ = 'time'
 fn struct_time_class(vm: &mut Vm) -> PyResult<Value> {
     let m = match vm.modules.get_str("_time_struct") {
         Some(m) => m,
-        None => vm.exec_module_source("_time_struct", "<frozen time>", STRUCT_TIME, None)?,
+        None => vm.exec_module_source("_time_struct", "<frozen time>", STRUCT_TIME, None, true)?,
     };
     vm.get_attr(&m, "struct_time")
 }

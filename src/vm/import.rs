@@ -147,12 +147,23 @@ impl Vm {
     /// Runs a module's source file in a fresh module registered in sys.modules.
     fn exec_module_file(&mut self, fullname: &str, path: &str, pkg_dir: Option<&str>) -> PyResult<Value> {
         let source = std::fs::read_to_string(path).map_err(|e| PyErr::new(ExcKind::ImportError, format!("cannot read {}: {}", path, e)))?;
-        self.exec_module_source(fullname, path, &source, pkg_dir)
+        self.exec_module_source(fullname, path, &source, pkg_dir, false)
     }
 
-    /// Runs module source under `fullname`.
-    pub fn exec_module_source(&mut self, fullname: &str, path: &str, source: &str, pkg_dir: Option<&str>) -> PyResult<Value> {
+    /// Runs module source under `fullname`; with `builtin_frames`, every
+    /// function of it runs in builtin frames (`CodeObj::builtin_frame`).
+    pub fn exec_module_source(
+        &mut self,
+        fullname: &str,
+        path: &str,
+        source: &str,
+        pkg_dir: Option<&str>,
+        builtin_frames: bool,
+    ) -> PyResult<Value> {
         let code = self.compile_module_source(source, path)?;
+        if builtin_frames {
+            mark_builtin_frames(&code);
+        }
         let m = self.new_module(fullname);
         let Value::Module(mo) = &m else { unreachable!() };
         mo.dict.set_str("__file__", Value::str(path));
@@ -234,5 +245,15 @@ impl Vm {
             }
         }
         Ok(())
+    }
+}
+
+/// Marks `code` and every code object nested in it as builtin frames.
+pub fn mark_builtin_frames(code: &crate::bytecode::CodeObj) {
+    code.builtin_frame.set(true);
+    for c in code.consts.iter() {
+        if let Value::Code(inner) = c {
+            mark_builtin_frames(inner);
+        }
     }
 }

@@ -2925,7 +2925,7 @@ impl Vm {
         }
         if err.0.reraised {
             err.0.reraised = false;
-        } else {
+        } else if !code.builtin_frame.get() {
             err.0.tb.push(super::error::TbEntry { code, pc, globals: Some(globals), locals: None });
         }
     }
@@ -2943,6 +2943,10 @@ impl Vm {
             return;
         }
         let code = f.code();
+        if code.builtin_frame.get() {
+            // (No entry of its own: see `note_unwound`.)
+            return;
+        }
         // SAFETY: the frame's window [base, base + nregs) is live; it is
         // cleared next (`pop_frame`).
         unsafe { move_locals_to_tb(err, code, f.base, code.nregs as usize) };

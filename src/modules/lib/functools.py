@@ -20,6 +20,9 @@ from collections import namedtuple
 from reprlib import recursive_repr
 from _thread import RLock
 from types import GenericAlias
+# Spry: the functions CPython's _functools implements in C are marked, so
+# that their frames are not shown in tracebacks (as C code has none).
+from _spry_tb import builtin_frame as _builtin_frame
 
 
 ################################################################################
@@ -203,6 +206,7 @@ def total_ordering(cls):
 ### cmp_to_key() function converter
 ################################################################################
 
+@_builtin_frame
 def cmp_to_key(mycmp):
     """Convert a cmp= function into a key= function"""
     class KeyWrapper(object):
@@ -236,6 +240,7 @@ except ImportError:
 
 _initial_missing = object()
 
+@_builtin_frame
 def reduce(*args, **kwargs):
     """
     reduce(function, iterable[, initial]) -> value
@@ -286,6 +291,7 @@ except ImportError:
 ################################################################################
 
 # Purely functional, no descriptor behaviour
+@_builtin_frame
 class partial:
     """New function with partial application of the given arguments
     and keywords.
@@ -446,6 +452,7 @@ def _unwrap_partial(func):
 
 _CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
 
+@_builtin_frame
 class _HashedSeq(list):
     """ This class guarantees that hash() will be called no more than once
         per element.  This is important because the lru_cache() will hash
@@ -462,6 +469,7 @@ class _HashedSeq(list):
     def __hash__(self):
         return self.hashvalue
 
+@_builtin_frame
 def _make_key(args, kwds, typed,
              kwd_mark = (object(),),
              fasttypes = {int, str},
@@ -539,6 +547,7 @@ def lru_cache(maxsize=128, typed=False):
 
     return decorating_function
 
+@_builtin_frame
 def _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo):
     # Constants shared by all lru cache instances:
     sentinel = object()          # unique object used to signal cache misses

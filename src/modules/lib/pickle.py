@@ -1070,6 +1070,10 @@ class _Pickler:
         if name is None:
             name = obj.__name__
 
+        if '<locals>' in name.split('.'):
+            # (Spry: the C pickler's check, made before the module is
+            # looked for.)
+            raise AttributeError("Can't pickle local object %r" % (name,))
         module_name = whichmodule(obj, name)
         try:
             __import__(module_name, level=0)

@@ -2,6 +2,9 @@
 and warn() printing `Category: message` to stderr)."""
 
 import sys
+# Spry: warn() and warn_explicit() are C functions in CPython (_warnings):
+# marked so that their frames are not shown in tracebacks.
+from _spry_tb import builtin_frame as _builtin_frame
 
 __all__ = ["warn", "warn_explicit", "showwarning",
            "formatwarning", "filterwarnings", "simplefilter",
@@ -268,6 +271,7 @@ def _matches(pattern, text):
     return bool(pattern.match(text))
 
 
+@_builtin_frame
 def warn(message, category=None, stacklevel=1, source=None):
     """Issue a warning, or maybe ignore it or raise an exception."""
     if isinstance(message, Warning):
@@ -298,6 +302,7 @@ def warn(message, category=None, stacklevel=1, source=None):
                   globals, source)
 
 
+@_builtin_frame
 def warn_explicit(message, category, filename, lineno,
                   module=None, registry=None, module_globals=None,
                   source=None):

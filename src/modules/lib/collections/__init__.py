@@ -37,6 +37,9 @@ from operator import eq as _eq
 from operator import itemgetter as _itemgetter
 from reprlib import recursive_repr as _recursive_repr
 from _weakref import proxy as _proxy
+# Spry: what CPython's _collections implements in C is marked, so that its
+# frames are not shown in tracebacks (as C code has none).
+from _spry_tb import builtin_frame as _builtin_frame
 
 try:
     from _collections import deque
@@ -48,6 +51,7 @@ else:
 try:
     from _collections import defaultdict
 except ImportError:
+    @_builtin_frame
     class defaultdict(dict):
         """defaultdict(default_factory=None, /, [...]) --> dict with default factory
 
@@ -110,26 +114,31 @@ passed to the dict constructor, including keyword arguments.
 ### OrderedDict
 ################################################################################
 
+@_builtin_frame
 class _OrderedDictKeysView(_collections_abc.KeysView):
 
     def __reversed__(self):
         yield from reversed(self._mapping)
 
+@_builtin_frame
 class _OrderedDictItemsView(_collections_abc.ItemsView):
 
     def __reversed__(self):
         for key in reversed(self._mapping):
             yield (key, self._mapping[key])
 
+@_builtin_frame
 class _OrderedDictValuesView(_collections_abc.ValuesView):
 
     def __reversed__(self):
         for key in reversed(self._mapping):
             yield self._mapping[key]
 
+@_builtin_frame
 class _Link(object):
     __slots__ = 'prev', 'next', 'key', '__weakref__'
 
+@_builtin_frame
 class OrderedDict(dict):
     'Dictionary that remembers insertion order'
     # An inherited dict maps keys to values.
@@ -398,6 +407,7 @@ except ImportError:
 try:
     from _collections import _tuplegetter
 except ImportError:
+    @_builtin_frame
     class _tuplegetter:
         __slots__ = ('_index', '__doc__')
 
@@ -591,6 +601,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 ###  Counter
 ########################################################################
 
+@_builtin_frame
 def _count_elements(mapping, iterable):
     'Tally elements from the iterable.'
     mapping_get = mapping.get

@@ -49,7 +49,14 @@ def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,
         check_circular and allow_nan and
         cls is None and indent is None and separators is None and
         default is None and not sort_keys and not kw):
-        return _json.encode(obj, None, ', ', ': ', False, False, True, True, True, None)
+        try:
+            return _json.encode(obj, None, ', ', ': ', False, False, True, True, True, None)
+        except Exception:
+            # Raised again below, through the encoder's Python methods, so
+            # that the traceback shows CPython's frames (encoding plain
+            # data runs no Python code: doing it twice changes nothing).
+            pass
+        return _default_encoder.encode(obj)
     if cls is None:
         cls = JSONEncoder
     return cls(

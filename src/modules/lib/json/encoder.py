@@ -45,14 +45,28 @@ class JSONEncoder(object):
                 return encode_basestring_ascii(o)
             else:
                 return encode_basestring(o)
-        indent = self.indent
-        if indent is not None and not isinstance(indent, str):
-            indent = ' ' * indent
-        return _json.encode(o, indent, self.item_separator, self.key_separator,
-                            self.sort_keys, self.skipkeys, self.ensure_ascii,
-                            self.allow_nan, self.check_circular, self.default)
+        # (Through iterencode, as CPython: a subclass's iterencode is used,
+        # and a traceback from `default` shows the same frames.)
+        chunks = self.iterencode(o, _one_shot=True)
+        if not isinstance(chunks, (list, tuple)):
+            chunks = list(chunks)
+        return ''.join(chunks)
 
     def iterencode(self, o, _one_shot=False):
         """Encode the given object and yield each string representation as
         available."""
-        yield self.encode(o)
+        indent = self.indent
+        if indent is not None and not isinstance(indent, str):
+            indent = ' ' * indent
+        if _one_shot:
+            return [_json.encode(o, indent, self.item_separator, self.key_separator,
+                                 self.sort_keys, self.skipkeys, self.ensure_ascii,
+                                 self.allow_nan, self.check_circular, self.default)]
+        return self._iterencode(o, indent)
+
+    def _iterencode(self, o, indent):
+        # (The whole text as one chunk; CPython's pure-Python encoder
+        # yields it in pieces.)
+        yield _json.encode(o, indent, self.item_separator, self.key_separator,
+                           self.sort_keys, self.skipkeys, self.ensure_ascii,
+                           self.allow_nan, self.check_circular, self.default)
