@@ -66,6 +66,55 @@ impl Vm {
 
     /// Calls a Python function from Rust.
     pub fn call_python(&mut self, func: &PyRef<FunctionObj>, args: Args, this: Option<Value>) -> PyResult<Value> {
+        let code: &crate::bytecode::CodeObj = &func.code;
+        let npos = args.pos.len() + this.is_some() as usize;
+        if npos == code.argcount as usize
+            && args.kwnames.is_empty()
+            && code.kwonlyargcount == 0
+            && code.flags & (code_flags::GENERATOR | code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
+        {
+            // The common call from Rust (`map`, `sorted(key=)`, a dunder
+            // method): exactly the positional parameters. `bind_args`'s
+            // fast path and `push_frame`, without their calls.
+            if self.native_stack_low() {
+                return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            }
+            self.check_recursion()?;
+            let base = self.stack_top();
+            let nregs = code.nregs as usize;
+            self.check_stack_room(base, nregs)?;
+            // SAFETY: the window [base, base + nregs) is reserved stack
+            // memory (checked above) whose registers are all Undef (nothing
+            // to drop); npos == argcount <= nregs, and each free variable's
+            // register is < nregs.
+            unsafe {
+                let mut i = 0;
+                if let Some(t) = this {
+                    base.write(t);
+                    i = 1;
+                }
+                for v in args.pos {
+                    base.add(i).write(v.clone());
+                    i += 1;
+                }
+                for (k, (_, reg)) in code.freevars.iter().enumerate() {
+                    if let Some(cell) = func.closure.get(k) {
+                        *base.add(*reg as usize) = Value::Cell(cell.clone());
+                    }
+                }
+            }
+            code.entry_count.set(code.entry_count.get().wrapping_add(1));
+            // SAFETY: inside the reserved window (above).
+            let top = unsafe { base.add(nregs) };
+            self.push_call_frame(func.clone(), base, top, Ret::ToRust);
+            // A safe point: the arguments are in the new frame's registers.
+            self.gc_safe_point();
+            let depth = self.frames.len();
+            self.native_depth += 1;
+            let r = self.run(depth);
+            self.native_depth -= 1;
+            return r;
+        }
         self.check_native_stack()?;
         self.check_recursion()?;
         let code = func.code.clone();

@@ -914,6 +914,12 @@ impl Vm {
                             Value::store(unsafe { &mut *caller.base.add(r as usize) }, v);
                             continue 'frame;
                         }
+                        if let (Ret::ToRust, None, false) = (self.frames[fi].ret, &self.frames[fi].generator, self.profile_on) {
+                            // Fast path: back to the Rust caller (`call_python`).
+                            debug_assert_eq!(fi + 1, entry_depth);
+                            self.discard_top_frame();
+                            return Ok(v);
+                        }
                         save_pc!();
                         match self.do_return(v, entry_depth) {
                             Ok(Some(result)) => return Ok(result),
