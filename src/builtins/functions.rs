@@ -952,19 +952,43 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 int::from_f64(r)
             }
             Some(n) => {
-                let n = arg::int(vm, &n)?;
-                Ok(Value::Float(float::round_ndigits(*f, n)))
+                // (CPython clamps ndigits to a ssize_t here.)
+                let n = match vm.index_value(&n)? {
+                    Some(Value::Int(i)) => i,
+                    Some(b) => {
+                        if int::is_negative(&b) {
+                            i64::MIN
+                        } else {
+                            i64::MAX
+                        }
+                    }
+                    None => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&n)))),
+                };
+                Ok(Value::Float(float::round_ndigits(*f, n)?))
             }
         },
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => match nd {
             None => Ok(if let Value::Bool(b) = xv { Value::Int(b as i64) } else { xv.clone() }),
             Some(n) => {
-                let n = arg::int(vm, &n)?;
-                if n >= 0 {
+                let n = match vm.index_value(&n)? {
+                    Some(v) => v,
+                    None => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&n)))),
+                };
+                if !int::is_negative(&n) {
                     return Ok(if let Value::Bool(b) = xv { Value::Int(b as i64) } else { xv.clone() });
                 }
-                // Round to a multiple of 10**-n, half to even.
-                let p = int::pow(&Value::Int(10), &Value::Int(-n))?;
+                // Round to a multiple of 10**-n, half to even. Past the
+                // number's digits the result is 0 (|x| < 10**-n / 2),
+                // without computing the power.
+                let digits = match int::bit_length(&xv) {
+                    Value::Int(b) => b as u64 / 3 + 2,
+                    _ => 2,
+                };
+                let k = match n {
+                    Value::Int(i) if i.unsigned_abs() <= digits => i.unsigned_abs(),
+                    _ => return Ok(Value::Int(0)),
+                };
+                let p = int::pow(&Value::Int(10), &Value::Int(k as i64))?;
                 let (q, r) = int::divmod(&xv, &p)?;
                 let twice = int::mul(&r, &Value::Int(2));
                 let c = int::cmp(&twice, &p);

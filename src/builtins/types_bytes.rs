@@ -89,6 +89,7 @@ pub fn init(vm: &mut Vm) {
         vm.add_method(&ba, n, *f);
     }
     vm.add_method(&ba, "__init__", ba_init);
+    vm.add_method(&ba, "__new__", bytearray_new);
     vm.add_method(&vm.types.bytes.clone(), "__getnewargs__", bytes_getnewargs);
     vm.types.bytes.ctor.set(Some(bytes_ctor));
     vm.types.bytearray.ctor.set(Some(bytearray_ctor));
@@ -326,6 +327,18 @@ fn from_args(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<Vec<u8>> {
 }
 
 /// The bytes of a single constructor argument (no encoding).
+/// CPython's `PyObject_Bytes` for an argument that must be bytes-like
+/// (`int.from_bytes`): buffers, `__bytes__`, iterables of byte values; a
+/// str or an int is a TypeError (not an encoding error or a count).
+pub(crate) fn bytes_from_object(vm: &mut Vm, x: &Value) -> PyResult<Vec<u8>> {
+    if matches!(vm.unwrap_builtin(x).as_ref(), Value::Str(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+        && vm.lookup_special(x, "__bytes__").is_none()
+    {
+        return Err(PyErr::type_error(format!("cannot convert '{}' object to bytes", vm.type_name(x))));
+    }
+    bytes_source(vm, x, false)
+}
+
 fn bytes_source(vm: &mut Vm, x: &Value, bytearray: bool) -> PyResult<Vec<u8>> {
     if let Some(d) = bytes_like(vm, x) {
         return Ok(d.into_owned());
@@ -435,6 +448,14 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn bytearray_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_bytearray(from_args(vm, &args, "bytearray")?))
+}
+
+/// `bytearray.__new__(cls, ...)`: an empty bytearray (of the subclass
+/// `cls`); `__init__` fills it, as CPython's.
+fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Value::Class(cls)) = args.get(0) else { return Err(PyErr::type_error("bytearray.__new__(X): X is not a type object")) };
+    let cls = cls.clone();
+    Ok(super::types_num::wrap_for_class(vm, &cls, new_bytearray(vec![])))
 }
 
 fn ba_init(vm: &mut Vm, args: Args) -> PyResult<Value> {

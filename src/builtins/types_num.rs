@@ -123,6 +123,10 @@ fn d_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn d_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = vm.unwrap_builtin(args.this()).into_owned();
+    if let Value::Instance(i) = args.this() {
+        let name = i.class().name();
+        return vm.base_value_repr(&name, &a).map(Value::string);
+    }
     vm.repr_string(&a).map(Value::string)
 }
 
@@ -159,9 +163,9 @@ pub fn init(vm: &mut Vm) {
         ("bit_length", int_bit_length as BuiltinFn),
         ("bit_count", int_bit_count),
         ("to_bytes", int_to_bytes),
-        ("conjugate", int_self),
-        ("__index__", int_self),
-        ("__int__", int_self),
+        ("conjugate", int_conjugate),
+        ("__index__", int_slot_self),
+        ("__int__", int_slot_self),
         ("__trunc__", int_self),
         ("__floor__", int_self),
         ("__ceil__", int_self),
@@ -174,7 +178,6 @@ pub fn init(vm: &mut Vm) {
         ("as_integer_ratio", int_as_integer_ratio),
         ("__divmod__", num_divmod),
         ("__getnewargs__", int_getnewargs),
-        ("is_integer", int_is_integer),
     ] {
         vm.add_method(&int, n, f);
     }
@@ -201,7 +204,7 @@ pub fn init(vm: &mut Vm) {
         ("is_integer", float_is_integer as BuiltinFn),
         ("as_integer_ratio", float_as_integer_ratio),
         ("hex", float_hex),
-        ("conjugate", float_self),
+        ("conjugate", float_conjugate),
         ("__float__", float_self),
         ("__int__", float_int),
         ("__trunc__", float_int),
@@ -389,21 +392,33 @@ fn int_self(vm: &mut Vm, args: Args) -> PyResult<Value> {
     this_int(vm, &args)
 }
 
+/// `int.__index__`, `int.__int__`: slot wrappers (CPython's message for
+/// arguments differs from a method's).
+fn int_slot_self(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(PyErr::type_error(format!("expected 0 arguments, got {}", args.len() - 1)));
+    }
+    this_int(vm, &args)
+}
+
+fn int_conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "int.conjugate")?;
+    this_int(vm, &args)
+}
+
 fn int_bit_length(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "int.bit_length")?;
     Ok(int::bit_length(&this_int(vm, &args)?))
 }
 
 fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "int.bit_count")?;
     let v = this_int(vm, &args)?;
     Ok(Value::Int(match &v {
         Value::Int(i) => i.unsigned_abs().count_ones() as i64,
         Value::BigInt(b) => b.magnitude().count_ones() as i64,
         _ => 0,
     }))
-}
-
-fn int_is_integer(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(true))
 }
 
 fn int_float(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -415,6 +430,7 @@ fn int_invert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::positional(&args.rest(), "__round__", 0, 1)?;
     let v = this_int(vm, &args)?;
     match args.get(1) {
         None | Some(Value::None) => Ok(v),
@@ -427,6 +443,7 @@ fn int_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "int.as_integer_ratio")?;
     Ok(Value::tuple(vec![this_int(vm, &args)?, Value::Int(1)]))
 }
 
@@ -435,79 +452,100 @@ fn int_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::tuple(vec![v]))
 }
 
-fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let v = this_int(vm, &args)?;
-    let rest = args.rest();
-    let length = match rest.arg(0, "length") {
-        Some(l) => arg::int(vm, l)?,
-        None => 1,
-    };
+/// The arguments `(length, byteorder, *, signed)` of `int.to_bytes` and
+/// `(bytes, byteorder, *, signed)` of `int.from_bytes` (argument clinic's
+/// checks and messages; `first` is the first parameter's name).
+fn bytes_conv_args<'a>(vm: &mut Vm, rest: &Args<'a>, name: &str, first: &str) -> PyResult<(Option<&'a Value>, bool, bool)> {
+    rest.allow_kwargs(name, &[first, "byteorder", "signed"])?;
+    if rest.pos.len() > 2 {
+        return Err(PyErr::type_error(format!("{}() takes at most 2 positional arguments ({} given)", name, rest.pos.len())));
+    }
+    for (i, n) in [first, "byteorder"].iter().enumerate() {
+        if rest.pos.len() > i && rest.kw(n).is_some() {
+            return Err(PyErr::type_error(format!("argument for {}() given by name ('{}') and position ({})", name, n, i + 1)));
+        }
+    }
     let big_endian = match rest.arg(1, "byteorder") {
-        Some(Value::Str(s)) => match s.as_str() {
-            "big" => true,
-            "little" => false,
-            _ => return Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
-        },
         None => true,
-        _ => return Err(PyErr::type_error("to_bytes() argument 'byteorder' must be str")),
+        Some(v) => match vm.unwrap_builtin(v).as_ref() {
+            Value::Str(s) => match s.as_str() {
+                "big" => true,
+                "little" => false,
+                _ => return Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
+            },
+            _ => {
+                let t = if v.is_none() { "None".to_string() } else { vm.type_name(v) };
+                return Err(PyErr::type_error(format!("{}() argument 'byteorder' must be str, not {}", name, t)));
+            }
+        },
     };
     let signed = match rest.kw("signed") {
         Some(s) => vm.truthy(s)?,
         None => false,
     };
+    Ok((rest.arg(0, first), big_endian, signed))
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = this_int(vm, &args)?;
+    let (length, big_endian, signed) = bytes_conv_args(vm, &args.rest(), "to_bytes", "length")?;
+    let length = match length {
+        None => 1,
+        Some(l) => match vm.index_value(l)? {
+            Some(Value::Int(n)) => n,
+            Some(_) => return Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
+            None => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(l)))),
+        },
+    };
+    if length < 0 {
+        return Err(PyErr::value_error("length argument must be non-negative"));
+    }
+    let length = length as usize;
     let b = int::to_big(&v).unwrap();
     if !signed && b.is_negative() {
         return Err(PyErr::overflow("can't convert negative int to unsigned"));
     }
+    // The minimal two's-complement (or unsigned) bytes, little-endian.
     let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
-    if b.is_zero() {
-        bytes = vec![0];
+    let fill = if b.is_negative() { 0xff } else { 0 };
+    if b.is_zero() || (signed && bytes == [0xff]) {
+        // 0, and -1 (all ones), fit in no bytes at all (CPython:
+        // `(-1).to_bytes(0, 'big', signed=True) == b''`).
+        bytes.clear();
     }
-    let fill = if signed && b.is_negative() { 0xff } else { 0 };
-    // Drop redundant sign bytes, then check the length.
-    while bytes.len() > 1 && *bytes.last().unwrap() == fill && (!signed || (bytes[bytes.len() - 2] & 0x80) == (fill & 0x80)) {
-        bytes.pop();
-    }
-    if bytes.len() > length as usize && !(bytes.len() == 1 && bytes[0] == 0 && length == 0 && b.is_zero()) {
+    if bytes.len() > length {
         return Err(PyErr::overflow("int too big to convert"));
     }
-    bytes.resize(length as usize, fill);
-    if big_endian {
-        bytes.reverse();
+    let mut out = Vec::new();
+    if out.try_reserve_exact(length).is_err() {
+        return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
     }
-    Ok(super::new_bytes(bytes))
+    out.extend_from_slice(&bytes);
+    out.resize(length, fill);
+    if big_endian {
+        out.reverse();
+    }
+    Ok(super::new_bytes(out))
 }
 
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a class
+/// method: a subclass, `bool` included, is called with the int).
 fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = args.rest();
-    let data: Vec<u8> = match rest.arg(0, "bytes") {
-        Some(Value::Bytes(b)) => b.data.to_vec(),
-        Some(Value::ByteArray(b)) => b.data.borrow().clone(),
-        Some(other) => {
-            let items = vm.collect_iterable(other)?;
-            let mut out = Vec::new();
-            for i in items {
-                out.push(arg::int(vm, &i)? as u8);
-            }
-            out
-        }
-        None => return Err(PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)")),
+    let (data, big_endian, signed) = bytes_conv_args(vm, &args.rest(), "from_bytes", "bytes")?;
+    let Some(data) = data else {
+        return Err(PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
     };
-    let big_endian = match rest.arg(1, "byteorder") {
-        Some(Value::Str(s)) => s.as_str() == "big",
-        _ => true,
-    };
-    let signed = match rest.kw("signed") {
-        Some(s) => vm.truthy(s)?,
-        None => false,
-    };
-    let mut le = data;
+    let mut le = super::types_bytes::bytes_from_object(vm, data)?;
     if big_endian {
         le.reverse();
     }
     let v = if signed { BigInt::from_signed_bytes_le(&le) } else { BigInt::from_bytes_le(Sign::Plus, &le) };
     let v = int::normalize(v);
     if let Some(Value::Class(c)) = args.get(0) {
+        if PyRef::ptr_eq(c, &vm.types.bool_) {
+            return Ok(Value::Bool(!matches!(v, Value::Int(0))));
+        }
         if !c.is_builtin() {
             let c = c.clone();
             return vm.call_function(&Value::Class(c), &[v]);
@@ -653,7 +691,13 @@ fn float_self(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Float(this_float(vm, &args)?))
 }
 
+fn float_conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "float.conjugate")?;
+    Ok(Value::Float(this_float(vm, &args)?))
+}
+
 fn float_is_integer(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "float.is_integer")?;
     Ok(Value::Bool(float::is_integral(this_float(vm, &args)?)))
 }
 
@@ -670,6 +714,7 @@ fn float_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn float_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::positional(&args.rest(), "__round__", 0, 1)?;
     let f = this_float(vm, &args)?;
     let round = vm.builtins.get_str("round").unwrap();
     match args.get(1) {
@@ -682,6 +727,7 @@ fn float_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn float_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "float.as_integer_ratio")?;
     let f = this_float(vm, &args)?;
     if f.is_infinite() {
         return Err(PyErr::overflow("cannot convert Infinity to integer ratio"));
@@ -704,6 +750,7 @@ fn float_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "float.hex")?;
     let f = this_float(vm, &args)?;
     if f.is_nan() {
         return Ok(Value::str("nan"));

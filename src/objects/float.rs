@@ -274,31 +274,72 @@ pub fn parse(text: &str) -> Option<f64> {
 
 /// `float.__round__(ndigits)`: correctly rounded to `ndigits` decimal places
 /// (half to even on the exact binary value, as CPython's `round` does).
-pub fn round_ndigits(x: f64, ndigits: i64) -> f64 {
+/// `format!("{:.*}", p, x)` for any precision `p`: Rust's formatter
+/// refuses precisions above `u16::MAX` (a panic), and a double's exact
+/// decimal expansion ends within 1074 fractional digits, so past that
+/// the digits are zeros.
+fn fmt_fixed(x: f64, p: usize) -> String {
+    const EXACT: usize = 1100;
+    if p <= EXACT {
+        return format!("{:.*}", p, x);
+    }
+    let mut s = format!("{:.*}", EXACT, x);
+    s.extend(std::iter::repeat_n('0', p - EXACT));
+    s
+}
+
+/// `format!("{:.*e}", p, x)` for any precision `p` (a double has at most
+/// 767 significant decimal digits: see `fmt_fixed`).
+fn fmt_exp(x: f64, p: usize) -> String {
+    const EXACT: usize = 800;
+    if p <= EXACT {
+        return format!("{:.*e}", p, x);
+    }
+    let s = format!("{:.*e}", EXACT, x);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    format!("{}{}e{}", m, "0".repeat(p - EXACT), e)
+}
+
+/// `round(x, ndigits)`: the double nearest to `x` rounded half to even at
+/// the `10**-ndigits` place, from `x`'s exact value (CPython's dtoa mode
+/// 3); `OverflowError` when that is too large for a double.
+pub fn round_ndigits(x: f64, ndigits: i64) -> PyResult<f64> {
     if !x.is_finite() || x == 0.0 {
-        return x;
+        return Ok(x);
     }
     if ndigits > 323 {
-        return x;
+        return Ok(x);
     }
     if ndigits < -308 {
-        return 0.0f64.copysign(x);
+        return Ok(0.0f64.copysign(x));
     }
     // Format with exact decimal rounding (Rust rounds half to even on the
     // exact binary value), then parse back.
     if ndigits >= 0 {
-        let s = format!("{:.*}", ndigits as usize, x);
-        s.parse().unwrap_or(x)
-    } else {
-        let p = 10f64.powi((-ndigits) as i32);
-        let y = x / p;
-        let r = round_half_even(y);
-        let z = r * p;
-        if z.is_infinite() {
-            return x;
-        }
-        z
+        let s = fmt_fixed(x, ndigits as usize);
+        return Ok(s.parse().unwrap_or(x));
     }
+    // |x| = m * 2**e exactly; q = |x| / 10**k rounded half to even, in
+    // integers (dividing by 10**k in floats first is inexact).
+    use num_bigint::BigInt;
+    use num_integer::Integer;
+    use num_traits::ToPrimitive;
+    let bits = x.abs().to_bits();
+    let (frac, exp) = (bits & ((1u64 << 52) - 1), (bits >> 52) as i64);
+    let (m, e) = if exp == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp - 1075) };
+    let p10 = BigInt::from(10u32).pow((-ndigits) as u32);
+    let (num, den) = if e >= 0 { (BigInt::from(m) << e as usize, p10.clone()) } else { (BigInt::from(m), &p10 << (-e) as usize) };
+    let (mut q, r) = num.div_rem(&den);
+    match (r << 1usize).cmp(&den) {
+        std::cmp::Ordering::Greater => q += 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q += 1,
+        _ => {}
+    }
+    let y = (q * p10).to_f64().unwrap_or(f64::INFINITY);
+    if !y.is_finite() {
+        return Err(PyErr::overflow("rounded value too large to represent"));
+    }
+    Ok(y.copysign(x))
 }
 
 pub fn round_half_even(x: f64) -> f64 {
@@ -326,7 +367,7 @@ pub fn format_g(x: f64, prec: usize, alt: bool, upper: bool) -> String {
         let body = if alt { format!("0.{}", "0".repeat(prec - 1)) } else { "0".to_string() };
         return format!("{}{}", sign, body.trim_end_matches('.'));
     }
-    let s = format!("{:.*e}", prec - 1, x.abs());
+    let s = fmt_exp(x.abs(), prec - 1);
     let (mant, exp) = s.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let digits: String = mant.chars().filter(|c| *c != '.').collect();
@@ -368,7 +409,7 @@ pub fn format_e(x: f64, prec: usize, alt: bool, upper: bool) -> String {
     if !x.is_finite() {
         return special(x, upper);
     }
-    let s = format!("{:.*e}", prec, x);
+    let s = fmt_exp(x, prec);
     let (mant, exp) = s.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let mant = if alt && prec == 0 { format!("{}.", mant) } else { mant.to_string() };
@@ -380,7 +421,7 @@ pub fn format_f(x: f64, prec: usize, alt: bool, upper: bool) -> String {
     if !x.is_finite() {
         return special(x, upper);
     }
-    let s = format!("{:.*}", prec, x);
+    let s = fmt_fixed(x, prec);
     if alt && prec == 0 {
         format!("{}.", s)
     } else {
@@ -452,7 +493,7 @@ pub fn dtoa(x: f64, mode: u8, nd: usize) -> (String, i32) {
     match mode {
         0 => shortest_digits(x),
         2 => {
-            let s = format!("{:.*e}", nd.max(1) - 1, x);
+            let s = fmt_exp(x, nd.max(1) - 1);
             let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
             let exp: i32 = exp.parse().unwrap_or(0);
             let mut digits: String = mant.chars().filter(|c| *c != '.').collect();
@@ -461,7 +502,7 @@ pub fn dtoa(x: f64, mode: u8, nd: usize) -> (String, i32) {
             (digits, exp + 1)
         }
         _ => {
-            let s = format!("{:.*}", nd, x);
+            let s = fmt_fixed(x, nd);
             let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
             let all = format!("{}{}", int_part, frac);
             let lead = all.len() - all.trim_start_matches('0').len();
@@ -558,8 +599,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, alt: bool, add_dot
         // Rust's fixed-point formatting writes the exact binary value
         // rounded half to even at the precision, as dtoa's mode 3 does:
         // the same text in one pass instead of digits then their layout.
-        use std::fmt::Write;
-        let _ = write!(out, "{:.*}", precision, x);
+        out.push_str(&fmt_fixed(x, precision));
         if no_neg_0 && out.starts_with('-') && out.bytes().skip(1).all(|b| b == b'0' || b == b'.') {
             out.remove(0);
         }

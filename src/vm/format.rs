@@ -1015,6 +1015,7 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
             let w = next_arg(&tuple, &current, &mut argidx, arglen)?;
             let w = match vm.unwrap_builtin(&w).as_ref() {
                 Value::Int(n) => *n,
+                Value::BigInt(_) => return Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
                 Value::Bool(x) => *x as i64,
                 _ => return Err(PyErr::type_error("* wants int")),
             };
@@ -1043,8 +1044,10 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
             a.prec = Some(0);
             if i < b.len() && b[i] == b'*' {
                 let p = next_arg(&tuple, &current, &mut argidx, arglen)?;
+                // (A C int in CPython.)
                 let p = match vm.unwrap_builtin(&p).as_ref() {
-                    Value::Int(n) => *n,
+                    Value::Int(n) if i32::try_from(*n).is_ok() => *n,
+                    Value::Int(_) | Value::BigInt(_) => return Err(PyErr::overflow("Python int too large to convert to C int")),
                     Value::Bool(x) => *x as i64,
                     _ => return Err(PyErr::type_error("* wants int")),
                 };

@@ -824,7 +824,11 @@ impl Vm {
         match container {
             Value::Str(s) => match needle {
                 Value::Str(n) => Ok(s.as_str().contains(n.as_str())),
-                _ => Err(PyErr::type_error(format!("'in <string>' requires string as left operand, not {}", self.type_name(needle)))),
+                _ => match self.unwrap_builtin(needle).as_ref() {
+                    // An instance of a str subclass (a `StrEnum` member).
+                    Value::Str(n) => Ok(s.as_str().contains(n.as_str())),
+                    _ => Err(PyErr::type_error(format!("'in <string>' requires string as left operand, not {}", self.type_name(needle)))),
+                },
             },
             Value::List(l) => {
                 let mut i = 0;
@@ -935,8 +939,14 @@ impl Vm {
                 }
                 Ok(data.contains(&(*i as u8)))
             }
+            Value::Bool(b) => Ok(data.contains(&(*b as u8))),
             Value::Bytes(n) => Ok(find_bytes(data, &n.data).is_some()),
             Value::ByteArray(n) => Ok(find_bytes(data, &n.data.borrow()).is_some()),
+            Value::Instance(_) if matches!(self.unwrap_builtin(needle).as_ref(), Value::Bytes(_) | Value::ByteArray(_) | Value::Int(_)) => {
+                // An instance of a bytes, bytearray or int subclass.
+                let inner = self.unwrap_builtin(needle).into_owned();
+                self.bytes_contains(data, &inner)
+            }
             _ => Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", self.type_name(needle)))),
         }
     }

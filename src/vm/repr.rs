@@ -141,6 +141,22 @@ fn addr(v: &Value) -> usize {
 
 impl Vm {
     /// `repr(v)` as a value.
+    /// The builtin `__repr__` of an instance of class `cls_name` whose
+    /// builtin base holds the value `b`: the value's repr, but sets and
+    /// bytearrays name their type (CPython's `tp_name`, the class's
+    /// `__name__`: `class S(set)` shows `S({1})`).
+    pub fn base_value_repr(&mut self, cls_name: &str, b: &Value) -> PyResult<String> {
+        match b {
+            Value::Set(s) | Value::FrozenSet(s) if s.is_empty() => Ok(format!("{}()", cls_name)),
+            Value::Set(s) | Value::FrozenSet(s) => {
+                let inner = self.repr_items(b, "{", "}", &s.keys(), "...")?;
+                Ok(format!("{}({})", cls_name, inner))
+            }
+            Value::ByteArray(d) => Ok(format!("{}({})", cls_name, repr_bytearray_data(&d.data.borrow()))),
+            _ => self.repr_string(b),
+        }
+    }
+
     pub fn repr(&mut self, v: &Value) -> PyResult<Value> {
         if let Value::Class(c) = v {
             // A metaclass's `__repr__` (`typing.Any`, `<enum 'Color'>`).
@@ -348,7 +364,7 @@ impl Vm {
                 if !b.is_undef() {
                     if let Some(Value::Builtin(bf)) = cls.lookup("__repr__").as_ref() {
                         if bf.owner != "object" {
-                            return self.repr_string(&b);
+                            return self.base_value_repr(&cls.name(), &b);
                         }
                     }
                 }
@@ -463,6 +479,10 @@ impl Vm {
                                 let bv = i.base_value.get();
                                 if !bv.is_undef() && cls.lookup("__repr__").is_none_or(|r| matches!(r, Value::Builtin(_))) {
                                     let _ = b;
+                                    if matches!(bv, Value::Set(_) | Value::FrozenSet(_) | Value::ByteArray(_)) {
+                                        // (Their str is their repr, which names the class.)
+                                        return self.base_value_repr(&cls.name(), &bv).map(Value::string);
+                                    }
                                     return self.str_value(&bv);
                                 }
                             }

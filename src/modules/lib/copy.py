@@ -113,6 +113,12 @@ def _copy_instance(x, deep, memo):
         if isinstance(rv, str):
             return x
         return _reconstruct(x, memo, *rv, deep=deep)
+    if _has_own(cls, '__getnewargs_ex__') or _has_own(cls, '__getnewargs__'):
+        # (namedtuple: __new__ takes the arguments __getnewargs__ gives.)
+        rv = x.__reduce_ex__(4)
+        if isinstance(rv, str):
+            return x
+        return _reconstruct(x, memo, *rv, deep=deep)
     base = _builtin_base(cls)
     if base in (int, float, str, bytes, tuple, frozenset, complex):
         if deep and base in (tuple, frozenset):
