@@ -523,11 +523,17 @@ fn finish(vm: &mut Vm, result: Result<(), PyErr>) -> i32 {
             if vm.err_is(&e, ExcKind::SystemExit) {
                 let exc = vm.materialize(&mut e);
                 let c = vm.get_attr(&exc, "code").unwrap_or(Value::None);
-                match c {
+                // (CPython's `_Py_HandleSystemExit`: any int, subclasses
+                // included, is the status, cast to a C int; one too large
+                // for a C long is -1.)
+                let int_value = vm.unwrap_builtin(&c).into_owned();
+                match int_value {
                     Value::None => 0,
                     Value::Int(i) => i as i32,
                     Value::Bool(b) => b as i32,
-                    other => {
+                    Value::BigInt(_) => -1,
+                    _ => {
+                        let other = c;
                         let s = vm.str_of(&other).unwrap_or_default();
                         vm.write_stderr(&format!("{}\n", s));
                         1

@@ -395,23 +395,24 @@ fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(is_instance_of(vm, &args.pos[0], &args.pos[1])?))
 }
 
+/// `issubclass(sub, cls)`: CPython's `PyObject_IsSubclass` (a tuple is
+/// tried item by item; a metaclass's or any object's `__subclasscheck__`
+/// decides, and then `sub` need not be a class).
 pub fn is_subclass_of(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
-    let Value::Class(s) = sub else {
-        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
-    };
+    let not_class = || PyErr::type_error("issubclass() arg 1 must be a class");
     match cls {
         Value::Class(c) => {
-            if crate::vm::types::is_subclass(s, c) {
-                return Ok(true);
-            }
             let meta = vm.class_of(cls);
             if !PyRef::ptr_eq(&meta, &vm.types.type_) {
                 if let Some(f) = meta.lookup("__subclasscheck__") {
-                    let r = vm.call_function(&f, &[cls.clone(), sub.clone()])?;
-                    return vm.truthy(&r);
+                    if !matches!(f, Value::Builtin(_)) {
+                        let r = vm.call_function(&f, &[cls.clone(), sub.clone()])?;
+                        return vm.truthy(&r);
+                    }
                 }
             }
-            Ok(false)
+            let Value::Class(s) = sub else { return Err(not_class()) };
+            Ok(crate::vm::types::is_subclass(s, c))
         }
         Value::Tuple(t) => {
             let t = t.clone();
@@ -425,6 +426,14 @@ pub fn is_subclass_of(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
         _ => {
             if let Some(r) = super::union::subclass_check(vm, sub, cls) {
                 return r;
+            }
+            // (`typing.Sequence` and other aliases.)
+            if let Some(f) = vm.lookup_special(cls, "__subclasscheck__") {
+                let r = vm.call_function(&f, &[cls.clone(), sub.clone()])?;
+                return vm.truthy(&r);
+            }
+            if !matches!(sub, Value::Class(_)) {
+                return Err(not_class());
             }
             Err(PyErr::type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
         }

@@ -497,6 +497,14 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
     };
     let cls = vm.make_class(&meta, &name, bases, &ns)?;
+    if ns.get_str("__module__").is_none() {
+        // `type(name, bases, ns)` called from Python: the module is the
+        // caller's `__name__` (CPython's `type_new_set_module`).
+        if let Some(module) = vm.frames.last().and_then(|f| f.globals_ref().get_str("__name__")) {
+            cls.module.set(module.clone());
+            cls.dict.set_str("__module__", module);
+        }
+    }
     if let Some(Value::Cell(c)) = ns.get_str("__classcell__") {
         c.value.set(Value::Class(cls.clone()));
     }
@@ -1125,18 +1133,22 @@ fn reversed_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let seq = args.pos[0].clone();
     match &seq {
         Value::Range(_) => return range_reversed(vm, args),
-        Value::Instance(_) => {
+        Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => {
+            let NativeData::DictView { dict, part } = &n.data else { unreachable!() };
+            let (dict, len, part) = (dict.clone(), dict.len(), *part);
+            return Ok(crate::vm::iter::new_iter(IterKind::Dict { pos: Cell::new(dict.entries_len()), dict, len, part, rev: true }));
+        }
+        // (A class's metaclass may define it: `reversed(SomeEnum)`.)
+        Value::Instance(_) | Value::Class(_) | Value::Native(_) => {
             if let Some(f) = vm.lookup_special(&seq, "__reversed__") {
+                if f.is_none() {
+                    return Err(PyErr::type_error(format!("'{}' object is not reversible", vm.type_name(&seq))));
+                }
                 return vm.call_function(&f, std::slice::from_ref(&seq));
             }
         }
         Value::Dict(d) => {
             let (dict, len, part) = (d.clone(), d.len(), DictPart::Keys);
-            return Ok(crate::vm::iter::new_iter(IterKind::Dict { pos: Cell::new(dict.entries_len()), dict, len, part, rev: true }));
-        }
-        Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => {
-            let NativeData::DictView { dict, part } = &n.data else { unreachable!() };
-            let (dict, len, part) = (dict.clone(), dict.len(), *part);
             return Ok(crate::vm::iter::new_iter(IterKind::Dict { pos: Cell::new(dict.entries_len()), dict, len, part, rev: true }));
         }
         _ => {}

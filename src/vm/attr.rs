@@ -138,12 +138,19 @@ impl Vm {
                 }
             }
         }
-        match self.generic_getattr(obj, inst, &cls, name)? {
-            Some(v) => Ok(v),
-            None => {
+        match self.generic_getattr(obj, inst, &cls, name) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => {
                 let e = self.attribute_error(obj, name);
                 self.getattr_hook(obj, &cls, name, e)
             }
+            // An AttributeError from a descriptor (a property's getter)
+            // falls back to `__getattr__` too, as CPython's
+            // `slot_tp_getattr_hook`.
+            Err(e) if cls.flags.get() & class_flags::HAS_GETATTR != 0 && self.err_is(&e, ExcKind::AttributeError) => {
+                self.getattr_hook(obj, &cls, name, e)
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -1213,6 +1220,12 @@ impl Vm {
                 }
             }
             *cls.slots.borrow_mut() = Some(all);
+        }
+        if cls.dict.get_str("__doc__").is_none() {
+            // Every class has its own `__doc__` (CPython's `type_ready`
+            // sets None, after the slots): a class without a docstring
+            // does not show its base's.
+            cls.dict.set_str("__doc__", Value::None);
         }
         update_class_flags(&cls);
         Ok(cls)

@@ -165,6 +165,9 @@ class OrderedDict(dict):
             self.__root = root = _proxy(self.__hardroot)
             root.prev = root.next = root
             self.__map = {}
+            # (Spry: counts changes of the key order, as the C
+            # OrderedDict's od_state: iterators detect them.)
+            self.__state = 0
         self.__update(other, **kwds)
 
     def __setitem__(self, key, value,
@@ -179,6 +182,7 @@ class OrderedDict(dict):
             link.prev, link.next, link.key = last, root, key
             last.next = link
             root.prev = proxy(link)
+            self.__state += 1
         dict_setitem(self, key, value)
 
     def __delitem__(self, key, dict_delitem=dict.__delitem__):
@@ -193,14 +197,17 @@ class OrderedDict(dict):
         link_next.prev = link_prev
         link.prev = None
         link.next = None
+        self.__state += 1
 
     def __iter__(self):
         'od.__iter__() <==> iter(od)'
         # Traverse the linked list in order.
         root = self.__root
         curr = root.next
+        state, size = self.__state, len(self)
         while curr is not root:
             yield curr.key
+            self.__check_unchanged(state, size)
             curr = curr.next
 
     def __reversed__(self):
@@ -208,9 +215,18 @@ class OrderedDict(dict):
         # Traverse the linked list in reverse order.
         root = self.__root
         curr = root.prev
+        state, size = self.__state, len(self)
         while curr is not root:
             yield curr.key
+            self.__check_unchanged(state, size)
             curr = curr.prev
+
+    def __check_unchanged(self, state, size):
+        # (Spry: the C OrderedDict iterator's checks.)
+        if self.__state != state:
+            raise RuntimeError("OrderedDict mutated during iteration")
+        if len(self) != size:
+            raise RuntimeError("OrderedDict changed size during iteration")
 
     def clear(self):
         'od.clear() -> None.  Remove all items from od.'
@@ -240,6 +256,7 @@ class OrderedDict(dict):
         key = link.key
         del self.__map[key]
         value = dict.pop(self, key)
+        self.__state += 1
         return key, value
 
     def move_to_end(self, key, last=True):
@@ -266,6 +283,7 @@ class OrderedDict(dict):
             link.next = first
             first.prev = soft_link
             root.next = link
+        self.__state += 1
 
     def __sizeof__(self):
         sizeof = _sys.getsizeof
@@ -311,6 +329,7 @@ class OrderedDict(dict):
             link_next.prev = link_prev
             link.prev = None
             link.next = None
+            self.__state += 1
             return result
         if default is marker:
             raise KeyError(key)
