@@ -271,8 +271,15 @@ fn encode_replacement(
             Ok(())
         }
         "namereplace" => {
-            // Character names are not available; fall back to escapes.
-            encode_replacement(out, codec, "backslashreplace", s, surr, chars, start, end, reason)
+            // `\N{NAME}`, or the backslash escape of a character without a name.
+            for k in start..end {
+                let cp = ustr::code_point(chars[k], surr);
+                match char::from_u32(cp).and_then(unicode_names2::name) {
+                    Some(name) => put(out, &format!("\\N{{{}}}", name)),
+                    None => encode_replacement(out, codec, "backslashreplace", s, surr, chars, k, k + 1, reason)?,
+                }
+            }
+            Ok(())
         }
         _ => Err(unknown_handler(errors)),
     }

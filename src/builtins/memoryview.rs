@@ -229,5 +229,5 @@ fn mv_tolist(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn mv_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     this_parts(vm, &args)?;
     let d = view_bytes(vm, args.this()).unwrap_or_default();
-    Ok(Value::string(super::types_bytes::hex_string(&d, None, 1)))
+    super::types_bytes::hex_of(vm, &d, args.rest())
 }

@@ -689,11 +689,8 @@ fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
                         break;
                     }
                     if parts.len() >= limit {
-                        let mut end = n;
-                        while end > i && is_space(d[end - 1]) {
-                            end -= 1;
-                        }
-                        parts.push(&d[i..end]);
+                        // (The rest as it is, trailing whitespace included.)
+                        parts.push(&d[i..n]);
                         break;
                     }
                     let start = i;
@@ -712,11 +709,7 @@ fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
                         break;
                     }
                     if parts.len() >= limit {
-                        let mut start = 0;
-                        while start < j && is_space(d[start]) {
-                            start += 1;
-                        }
-                        parts.push(&d[start..j]);
+                        parts.push(&d[..j]);
                         break;
                     }
                     let end = j;
@@ -1206,7 +1199,11 @@ fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(vm, &args)?.into_owned();
-    let rest = args.rest();
+    hex_of(vm, &d, args.rest())
+}
+
+/// `hex(sep=..., bytes_per_sep=...)` of bytes, bytearray and memoryview.
+pub(crate) fn hex_of(vm: &mut Vm, d: &[u8], rest: Args) -> PyResult<Value> {
     rest.allow_kwargs("hex", &["sep", "bytes_per_sep"])?;
     let sep = match rest.arg(0, "sep") {
         None => None,
@@ -1235,7 +1232,7 @@ fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => arg::int(vm, v)?,
         None => 1,
     };
-    Ok(Value::string(hex_string(&d, sep, per)))
+    Ok(Value::string(hex_string(d, sep, per)))
 }
 
 /// `bytes.hex(sep, bytes_per_sep)`: groups counted from the right for a

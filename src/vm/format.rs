@@ -994,7 +994,10 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
             if depth > 0 || j >= b.len() {
                 return Err(PyErr::value_error("incomplete format key"));
             }
-            current = vm.get_item(args, &Value::str(&fmt[start..j - 1]))?;
+            let key = &fmt[start..j - 1];
+            // (A bytes format looks up bytes keys: its text is Latin-1.)
+            let key = if bytes_mode { crate::builtins::new_bytes(key.chars().map(|c| c as u32 as u8).collect()) } else { Value::str(key) };
+            current = vm.get_item(args, &key)?;
             tuple = None;
             arglen = -1;
             argidx = -2;

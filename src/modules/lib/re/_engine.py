@@ -10,6 +10,11 @@ from . import _parser
 _WORD = r'\p{L}\p{N}_'
 _SPACE = r'\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000'
 _ASCII_WORD = r'a-zA-Z0-9_'
+_ASCII_BOUNDARY = (r'(?:(?<=[a-zA-Z0-9_])(?![a-zA-Z0-9_])'
+                   r'|(?<![a-zA-Z0-9_])(?=[a-zA-Z0-9_]))')
+_ASCII_NON_BOUNDARY = (r'(?:(?<=[a-zA-Z0-9_])(?=[a-zA-Z0-9_])'
+                       r'|(?<![a-zA-Z0-9_])(?![a-zA-Z0-9_]))')
+_NONEMPTY = r'(?:(?<=[\s\S])|(?=[\s\S]))'
 _ASCII_SPACE = r'\t-\r '
 
 
@@ -141,10 +146,17 @@ class _Translator:
             return '(?m:$)' if multiline else '(?=\\n?\\z)'
         if code is AT_END_STRING:
             return '\\z'
+        # ASCII word boundaries by lookarounds (the engine cannot leave
+        # Unicode mode inside a pattern); \\B never matches in an empty
+        # string (sre's AT_NON_BOUNDARY).
         if code is AT_BOUNDARY:
-            return '(?-u:\\b)' if ascii else '\\b'
+            if ascii:
+                return _ASCII_BOUNDARY
+            return '\\b'
         if code is AT_NON_BOUNDARY:
-            return '(?-u:\\B)' if ascii else '\\B'
+            if ascii:
+                return _NONEMPTY + _ASCII_NON_BOUNDARY
+            return _NONEMPTY + '\\B'
         raise error("unsupported position %s" % (code,))
 
     def charset(self, items, ascii):
