@@ -2,7 +2,7 @@
 //! `math range error`). Float functions call the platform libm, as CPython does.
 
 use num_bigint::BigInt;
-use num_integer::Integer;
+
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::{new_module, set};
@@ -537,7 +537,7 @@ fn gcd(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut g = BigInt::zero();
     for a in args.pos {
         let x = int_arg(vm, a, "gcd")?;
-        g = g.gcd(&x);
+        g = int::gcd_big(&g, &x);
     }
     Ok(int::normalize(g))
 }
@@ -552,7 +552,7 @@ fn lcm(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if x.is_zero() {
             return Ok(Value::Int(0));
         }
-        l = l.lcm(&x);
+        l = if l.is_zero() { l } else { (&l * &x).abs() / int::gcd_big(&l, &x) };
     }
     Ok(int::normalize(l.abs()))
 }

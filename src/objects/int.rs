@@ -775,3 +775,111 @@ pub fn from_f64(f: f64) -> PyResult<Value> {
     }
     Ok(normalize(float_to_bigint(t)))
 }
+
+/// `gcd(a, b)` of big ints (`math.gcd`, and so `Fraction`): Lehmer's
+/// algorithm (Knuth, TAOCP 4.5.2, Algorithm L). Hand-written because
+/// `num-integer`'s `gcd` is Stein's binary algorithm, a shift and a
+/// subtraction of the whole numbers per bit: 6x slower than CPython on
+/// 2000-bit numbers and quadratic with a large constant beyond (summing
+/// `Fraction(1, k)` was 18x slower). Here the leading 64 bits of both
+/// numbers simulate Euclid's quotients in machine words, and one pass over
+/// the 64-bit limbs applies a run of them (~30-60 bits at a time).
+pub fn gcd_big(a: &BigInt, b: &BigInt) -> BigInt {
+    let (mut a, mut b) = (a.magnitude().to_u64_digits(), b.magnitude().to_u64_digits());
+    if limbs_less(&a, &b) {
+        std::mem::swap(&mut a, &mut b);
+    }
+    let (mut na, mut nb) = (Vec::with_capacity(a.len()), Vec::with_capacity(a.len()));
+    while !b.is_empty() {
+        if a.len() <= 2 {
+            let word = |v: &[u64]| v.iter().rev().fold(0u128, |acc, &d| (acc << 64) | d as u128);
+            let (mut x, mut y) = (word(&a), word(&b));
+            while y != 0 {
+                (x, y) = (y, x % y);
+            }
+            return BigInt::from(x);
+        }
+        // The leading 64 bits of a, and b's bits at the same places.
+        let top = |v: &[u64], len: usize, lz: u32| -> u64 {
+            let at = |i: usize| v.get(i).copied().unwrap_or(0);
+            let (hi, lo) = (at(len - 1), at(len - 2));
+            if lz == 0 {
+                hi
+            } else {
+                (hi << lz) | (lo >> (64 - lz))
+            }
+        };
+        let lz = a[a.len() - 1].leading_zeros();
+        let (mut x, mut y) = (top(&a, a.len(), lz), top(&b, a.len(), lz));
+        // Cofactors: the run of quotients maps (a, b) to (A a + B b, C a + D b).
+        let (mut ca, mut cb, mut cc, mut cd): (i128, i128, i128, i128) = (1, 0, 0, 1);
+        loop {
+            let (yc, yd) = (y as i128 + cc, y as i128 + cd);
+            if yc == 0 || yd == 0 {
+                break;
+            }
+            let q = (x as i128 + ca) / yc;
+            if q != (x as i128 + cb) / yd {
+                break;
+            }
+            (ca, cc) = (cc, ca - q * cc);
+            (cb, cd) = (cd, cb - q * cd);
+            (x, y) = (y, (x as i128 - q * y as i128) as u64);
+        }
+        if cb == 0 {
+            // No quotient could be simulated: one division on the numbers.
+            let (ab, bb) = (BigUint::from_slice(&u64s_to_u32s(&a)), BigUint::from_slice(&u64s_to_u32s(&b)));
+            let r = ab % &bb;
+            a = b;
+            b = r.to_u64_digits();
+            continue;
+        }
+        lin_comb(&a, &b, ca, cb, &mut na);
+        lin_comb(&a, &b, cc, cd, &mut nb);
+        std::mem::swap(&mut a, &mut na);
+        std::mem::swap(&mut b, &mut nb);
+    }
+    BigInt::from(BigUint::from_slice(&u64s_to_u32s(&a)))
+}
+
+/// `out = p*a + q*b` for limb vectors whose result is known to be
+/// non-negative (Lehmer's step), trimmed of leading zero limbs.
+fn lin_comb(a: &[u64], b: &[u64], p: i128, q: i128, out: &mut Vec<u64>) {
+    out.clear();
+    // Each term p*a[i] is computed as a 128-bit product split into limbs;
+    // `carry` holds the signed running remainder (bounded by 2**66).
+    let (pn, pm) = (p < 0, p.unsigned_abs());
+    let (qn, qm) = (q < 0, q.unsigned_abs());
+    let mut carry: i128 = 0;
+    for (i, &ai) in a.iter().enumerate() {
+        let ai = ai as u128;
+        let bi = b.get(i).copied().unwrap_or(0) as u128;
+        // |p|, |q| < 2**64, so each product fits in u128.
+        let (pa, qb) = (pm * ai, qm * bi);
+        let lo = |v: u128| (v as u64) as i128;
+        let hi = |v: u128| (v >> 64) as i128;
+        let (plo, phi) = if pn { (-lo(pa), -hi(pa)) } else { (lo(pa), hi(pa)) };
+        let (qlo, qhi) = if qn { (-lo(qb), -hi(qb)) } else { (lo(qb), hi(qb)) };
+        let sum = carry + plo + qlo;
+        out.push(sum as u64);
+        carry = (sum >> 64) + phi + qhi;
+    }
+    while carry != 0 && carry != -1 {
+        out.push(carry as u64);
+        carry >>= 64;
+    }
+    while out.last() == Some(&0) {
+        out.pop();
+    }
+}
+
+fn limbs_less(a: &[u64], b: &[u64]) -> bool {
+    if a.len() != b.len() {
+        return a.len() < b.len();
+    }
+    a.iter().rev().cmp(b.iter().rev()) == std::cmp::Ordering::Less
+}
+
+fn u64s_to_u32s(v: &[u64]) -> Vec<u32> {
+    v.iter().flat_map(|&d| [d as u32, (d >> 32) as u32]).collect()
+}
