@@ -708,7 +708,8 @@ fn classmethod_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         (_, Some(o)) => Value::Class(_vm.class_of(o)),
         _ => Value::None,
     };
-    Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: owner })))
+    let f = f.clone();
+    _vm.bind_classmethod(&f, owner)
 }
 
 fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -78,9 +78,7 @@ impl Vm {
                 function: false,
             }))),
             Value::Native(n) => match &n.data {
-                NativeData::ClassMethod(f) => {
-                    Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: Value::Class(cls.clone()) })))
-                }
+                NativeData::ClassMethod(f) => self.bind_classmethod(f, Value::Class(cls.clone())),
                 NativeData::StaticMethod(f) => Ok(f.clone()),
                 NativeData::Property { fget, .. } => {
                     if fget.is_none() {
@@ -100,6 +98,30 @@ impl Vm {
             }
             _ => Ok(attr.clone()),
         }
+    }
+
+    /// `classmethod(f).__get__(obj, owner)`: `f` bound to the class, or,
+    /// when `f` is itself a descriptor other than a function (a property:
+    /// `@classmethod @property`), `f.__get__(owner, owner)` (CPython 3.9-3.12).
+    pub fn bind_classmethod(&mut self, f: &Value, owner: Value) -> PyResult<Value> {
+        match f {
+            Value::Native(n) => {
+                if let NativeData::Property { fget, .. } = &n.data {
+                    if fget.is_none() {
+                        return Err(self.property_missing(f, "getter", &owner));
+                    }
+                    let g = fget.clone();
+                    return self.call_function(&g, &[owner]);
+                }
+            }
+            Value::Instance(_) => {
+                if let Some(get) = self.lookup_special(f, "__get__") {
+                    return self.call_function(&get, &[f.clone(), owner.clone(), owner]);
+                }
+            }
+            _ => {}
+        }
+        Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: owner })))
     }
 
     fn slot_get(&mut self, obj: &Value, name: &str, index: usize) -> PyResult<Value> {
@@ -247,9 +269,7 @@ impl Vm {
         if let Some(a) = c.lookup(name) {
             return match &a {
                 Value::Native(n) => match &n.data {
-                    NativeData::ClassMethod(f) => {
-                        Ok(Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: Value::Class(c.clone()) })))
-                    }
+                    NativeData::ClassMethod(f) => self.bind_classmethod(f, Value::Class(c.clone())),
                     NativeData::StaticMethod(f) => Ok(f.clone()),
                     _ => Ok(a.clone()),
                 },
@@ -628,7 +648,10 @@ impl Vm {
         if is_class {
             return Ok(Some(match &a {
                 Value::Native(n) => match &n.data {
-                    NativeData::ClassMethod(f) => Value::Method(PyRef::new_tracked(MethodObj { func: f.clone(), this: this.clone() })),
+                    NativeData::ClassMethod(f) => {
+                        let f = f.clone();
+                        self.bind_classmethod(&f, this.clone())?
+                    }
                     NativeData::StaticMethod(f) => f.clone(),
                     _ => a.clone(),
                 },

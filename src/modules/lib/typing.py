@@ -864,7 +864,36 @@ def _get_protocol_attrs(cls):
     return attrs
 
 
+def _is_callable_members_only(cls):
+    return all(callable(getattr(cls, attr, None)) for attr in _get_protocol_attrs(cls))
+
+
+def _no_init_or_replace_init(self, *args, **kwargs):
+    cls = type(self)
+    if cls._is_protocol:
+        raise TypeError('Protocols cannot be instantiated')
+    # Already using a custom `__init__`. No need to calculate correct
+    # `__init__` to call. This can lead to RecursionError. See bpo-45121.
+    if cls.__init__ is not _no_init_or_replace_init:
+        return
+    # The first instantiation of a protocol's subclass finds the proper
+    # `__init__` in the MRO and installs it.
+    for base in cls.__mro__:
+        init = base.__dict__.get('__init__', _no_init_or_replace_init)
+        if init is not _no_init_or_replace_init:
+            cls.__init__ = init
+            break
+    else:
+        cls.__init__ = object.__init__
+    cls.__init__(self, *args, **kwargs)
+
+
 import abc as _abc
+
+# (Spry: how many isinstance() checks of protocols are running; during one,
+# a protocol's subclass hook declines instead of raising, as CPython's
+# `_allow_reckless_class_checks` lets the checks from `abc` through.)
+_instancecheck_depth = 0
 
 
 class _ProtocolMeta(_abc.ABCMeta):
@@ -880,7 +909,12 @@ class _ProtocolMeta(_abc.ABCMeta):
                     getattr(instance, attr) is not None)
                    for attr in _get_protocol_attrs(cls)):
                 return True
-        return super().__instancecheck__(instance)
+        global _instancecheck_depth
+        _instancecheck_depth += 1
+        try:
+            return super().__instancecheck__(instance)
+        finally:
+            _instancecheck_depth -= 1
 
 
 class Protocol(Generic, metaclass=_ProtocolMeta):
@@ -898,8 +932,18 @@ class Protocol(Generic, metaclass=_ProtocolMeta):
             if not cls.__dict__.get('_is_protocol', False):
                 return NotImplemented
             if not getattr(cls, '_is_runtime_protocol', False):
+                if _instancecheck_depth:
+                    return NotImplemented
                 raise TypeError("Instance and class checks can only be used with"
                                 " @runtime_checkable protocols")
+            if not _is_callable_members_only(cls):
+                if _instancecheck_depth:
+                    return NotImplemented
+                raise TypeError("Protocols with non-method members"
+                                " don't support issubclass()")
+            if not isinstance(other, type):
+                # Same error message as for issubclass(1, int).
+                raise TypeError('issubclass() arg 1 must be a class')
             for attr in _get_protocol_attrs(cls):
                 for base in other.__mro__:
                     if attr in base.__dict__:
@@ -917,6 +961,10 @@ class Protocol(Generic, metaclass=_ProtocolMeta):
 
         if '__subclasshook__' not in cls.__dict__:
             cls.__subclasshook__ = _proto_hook
+
+        # Prohibit instantiation for protocol classes
+        if cls._is_protocol and cls.__init__ is Protocol.__init__:
+            cls.__init__ = _no_init_or_replace_init
 
 
 def runtime_checkable(cls):
