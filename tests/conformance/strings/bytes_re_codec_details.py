@@ -24,3 +24,8 @@ for c in cases:
         print(c, '->', repr(eval(c)))
     except Exception as e:
         print(c, '->', type(e).__name__, e)
+import re
+print(re.match('b*', 'b'*60))
+print(re.match('.*', 'é'*60))
+print(re.match(b'x*', b'x'*80))
+print(re.match('a', 'a'))

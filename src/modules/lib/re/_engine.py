@@ -557,7 +557,8 @@ class Match:
         return True
 
     def __repr__(self):
-        return "<re.Match object; span=%r, match=%r>" % (self.span(), self.group())
+        # (CPython's `%.50R`: the repr cut at 50 characters.)
+        return "<re.Match object; span=%r, match=%s>" % (self.span(), repr(self.group())[:50])
 
     def __copy__(self):
         return self
