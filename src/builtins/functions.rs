@@ -554,8 +554,10 @@ pub fn sort_values(vm: &mut Vm, mut items: Vec<Value>, key: Option<&Value>, reve
         return Ok(items);
     };
     let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+    // `key=len`: the length without a call of the builtin per item.
+    let key_is_len = matches!(k, Value::Builtin(b) if b.this.is_undef() && std::ptr::fn_addr_eq(b.func, len as BuiltinFn));
     for it in items {
-        let kv = vm.call_function(k, std::slice::from_ref(&it))?;
+        let kv = if key_is_len { Value::Int(vm.len(&it)? as i64) } else { vm.call_function(k, std::slice::from_ref(&it))? };
         keyed.push((kv, it));
     }
     if reverse {
