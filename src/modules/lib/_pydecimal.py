@@ -432,6 +432,12 @@ _condition_map = {ConversionSyntax:InvalidOperation,
 _rounding_modes = (ROUND_DOWN, ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_CEILING,
                    ROUND_FLOOR, ROUND_UP, ROUND_HALF_DOWN, ROUND_05UP)
 
+# (Spry: the C decimal's message for an invalid rounding mode.)
+_ROUNDING_ERR = ("valid values for rounding are:\n"
+                 "  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n"
+                 "   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n"
+                 "   ROUND_05UP]")
+
 ##### Context Functions ##################################################
 
 # The getcontext() and setcontext() function manage access to a thread-local
@@ -622,9 +628,7 @@ class Decimal(object):
         # tuple/list conversion (possibly from as_tuple())
         if isinstance(value, (list,tuple)):
             if len(value) != 3:
-                raise ValueError('Invalid tuple size in creation of Decimal '
-                                 'from list or tuple.  The list or tuple '
-                                 'should have exactly three elements.')
+                raise ValueError('argument must be a sequence of length 3')
             # process sign.  The isinstance test rejects floats
             if not (isinstance(value[0], int) and value[0] in (0,1)):
                 raise ValueError("Invalid sign.  The first value in the tuple "
@@ -677,7 +681,7 @@ class Decimal(object):
             self._is_special  = value._is_special
             return self
 
-        raise TypeError("Cannot convert %r to Decimal" % value)
+        raise TypeError("conversion from %s to Decimal is not supported" % type(value).__name__)
 
     @classmethod
     def from_float(cls, f):
@@ -1621,7 +1625,7 @@ class Decimal(object):
         """Float representation."""
         if self._isnan():
             if self.is_snan():
-                raise ValueError("Cannot convert signaling NaN to float")
+                raise ValueError("cannot convert signaling NaN to float")
             s = "-nan" if self._sign else "nan"
         else:
             s = str(self)
@@ -1894,9 +1898,9 @@ class Decimal(object):
         # one-argument form
         if self._is_special:
             if self.is_nan():
-                raise ValueError("cannot round a NaN")
+                raise ValueError("cannot convert NaN to integer")
             else:
-                raise OverflowError("cannot round an infinity")
+                raise OverflowError("cannot convert Infinity to integer")
         return int(self._rescale(0, ROUND_HALF_EVEN))
 
     def __floor__(self):
@@ -1909,9 +1913,9 @@ class Decimal(object):
         """
         if self._is_special:
             if self.is_nan():
-                raise ValueError("cannot round a NaN")
+                raise ValueError("cannot convert NaN to integer")
             else:
-                raise OverflowError("cannot round an infinity")
+                raise OverflowError("cannot convert Infinity to integer")
         return int(self._rescale(0, ROUND_FLOOR))
 
     def __ceil__(self):
@@ -1924,9 +1928,9 @@ class Decimal(object):
         """
         if self._is_special:
             if self.is_nan():
-                raise ValueError("cannot round a NaN")
+                raise ValueError("cannot convert NaN to integer")
             else:
-                raise OverflowError("cannot round an infinity")
+                raise OverflowError("cannot convert Infinity to integer")
         return int(self._rescale(0, ROUND_CEILING))
 
     def fma(self, other, third, context=None):
@@ -2552,6 +2556,8 @@ class Decimal(object):
 
         if context is None:
             context = getcontext()
+        if rounding is not None and rounding not in _rounding_modes:
+            raise TypeError(_ROUNDING_ERR)
         if rounding is None:
             rounding = context.rounding
 
@@ -2697,6 +2703,8 @@ class Decimal(object):
             return _dec_from_triple(self._sign, '0', 0)
         if context is None:
             context = getcontext()
+        if rounding is not None and rounding not in _rounding_modes:
+            raise TypeError(_ROUNDING_ERR)
         if rounding is None:
             rounding = context.rounding
         ans = self._rescale(0, rounding)
@@ -2709,6 +2717,8 @@ class Decimal(object):
         """Rounds to the nearest integer, without raising inexact, rounded."""
         if context is None:
             context = getcontext()
+        if rounding is not None and rounding not in _rounding_modes:
+            raise TypeError(_ROUNDING_ERR)
         if rounding is None:
             rounding = context.rounding
         if self._is_special:
@@ -3924,29 +3934,35 @@ class Context(object):
         if traps is None:
             self.traps = dc.traps.copy()
         elif not isinstance(traps, dict):
-            self.traps = dict((s, int(s in traps)) for s in _signals + traps)
+            self.traps = dict((s, s in traps) for s in _signals + traps)
         else:
             self.traps = traps
 
         if flags is None:
-            self.flags = dict.fromkeys(_signals, 0)
+            self.flags = dict.fromkeys(_signals, False)
         elif not isinstance(flags, dict):
-            self.flags = dict((s, int(s in flags)) for s in _signals + flags)
+            self.flags = dict((s, s in flags) for s in _signals + flags)
         else:
             self.flags = flags
 
     def _set_integer_check(self, name, value, vmin, vmax):
+        # (Spry: the C decimal's checks and messages.)
         if not isinstance(value, int):
-            raise TypeError("%s must be an integer" % name)
-        if vmin == '-inf':
-            if value > vmax:
-                raise ValueError("%s must be in [%s, %d]. got: %s" % (name, vmin, vmax, value))
-        elif vmax == 'inf':
-            if value < vmin:
-                raise ValueError("%s must be in [%d, %s]. got: %s" % (name, vmin, vmax, value))
-        else:
-            if value < vmin or value > vmax:
-                raise ValueError("%s must be in [%d, %d]. got %s" % (name, vmin, vmax, value))
+            raise TypeError("an integer is required")
+        if not -2**63 <= value < 2**63:
+            raise OverflowError("Python int too large to convert to C ssize_t")
+        if name in ('capitals', 'clamp'):
+            if value not in (0, 1):
+                raise ValueError("valid values for %s are 0 or 1" % name)
+        elif name == 'prec':
+            if not 1 <= value <= MAX_PREC:
+                raise ValueError("valid range for prec is [1, MAX_PREC]")
+        elif name == 'Emax':
+            if not 0 <= value <= MAX_EMAX:
+                raise ValueError("valid range for Emax is [0, MAX_EMAX]")
+        elif name == 'Emin':
+            if not MIN_EMIN <= value <= 0:
+                raise ValueError("valid range for Emin is [MIN_EMIN, 0]")
         return object.__setattr__(self, name, value)
 
     def _set_signal_dict(self, name, d):
@@ -3975,7 +3991,7 @@ class Context(object):
             if not value in _rounding_modes:
                 # raise TypeError even for strings to have consistency
                 # among various implementations.
-                raise TypeError("%s: invalid rounding mode" % value)
+                raise TypeError(_ROUNDING_ERR)
             return object.__setattr__(self, name, value)
         elif name == 'flags' or name == 'traps':
             return self._set_signal_dict(name, value)
@@ -4179,7 +4195,7 @@ class Context(object):
         a = _convert_other(a, raiseit=True)
         r = a.__add__(b, context=self)
         if r is NotImplemented:
-            raise TypeError("Unable to convert %s to Decimal" % b)
+            raise TypeError("conversion from %s to Decimal is not supported" % type(b).__name__)
         else:
             return r
 
@@ -4403,7 +4419,7 @@ class Context(object):
         a = _convert_other(a, raiseit=True)
         r = a.__truediv__(b, context=self)
         if r is NotImplemented:
-            raise TypeError("Unable to convert %s to Decimal" % b)
+            raise TypeError("conversion from %s to Decimal is not supported" % type(b).__name__)
         else:
             return r
 
@@ -4426,7 +4442,7 @@ class Context(object):
         a = _convert_other(a, raiseit=True)
         r = a.__floordiv__(b, context=self)
         if r is NotImplemented:
-            raise TypeError("Unable to convert %s to Decimal" % b)
+            raise TypeError("conversion from %s to Decimal is not supported" % type(b).__name__)
         else:
             return r
 
@@ -4447,7 +4463,7 @@ class Context(object):
         a = _convert_other(a, raiseit=True)
         r = a.__divmod__(b, context=self)
         if r is NotImplemented:
-            raise TypeError("Unable to convert %s to Decimal" % b)
+            raise TypeError("conversion from %s to Decimal is not supported" % type(b).__name__)
         else:
             return r
 
@@ -4983,7 +4999,7 @@ class Context(object):
         a = _convert_other(a, raiseit=True)
         r = a.__mul__(b, context=self)
         if r is NotImplemented:
-            raise TypeError("Unable to convert %s to Decimal" % b)
+            raise TypeError("conversion from %s to Decimal is not supported" % type(b).__name__)
         else:
             return r
 
@@ -5229,7 +5245,7 @@ class Context(object):
         a = _convert_other(a, raiseit=True)
         r = a.__pow__(b, modulo, context=self)
         if r is NotImplemented:
-            raise TypeError("Unable to convert %s to Decimal" % b)
+            raise TypeError("conversion from %s to Decimal is not supported" % type(b).__name__)
         else:
             return r
 
@@ -5333,7 +5349,7 @@ class Context(object):
         a = _convert_other(a, raiseit=True)
         r = a.__mod__(b, context=self)
         if r is NotImplemented:
-            raise TypeError("Unable to convert %s to Decimal" % b)
+            raise TypeError("conversion from %s to Decimal is not supported" % type(b).__name__)
         else:
             return r
 
@@ -5524,7 +5540,7 @@ class Context(object):
         a = _convert_other(a, raiseit=True)
         r = a.__sub__(b, context=self)
         if r is NotImplemented:
-            raise TypeError("Unable to convert %s to Decimal" % b)
+            raise TypeError("conversion from %s to Decimal is not supported" % type(b).__name__)
         else:
             return r
 
@@ -6041,7 +6057,7 @@ def _convert_other(other, raiseit=False, allow_float=False):
         return Decimal.from_float(other)
 
     if raiseit:
-        raise TypeError("Unable to convert %s to Decimal" % other)
+        raise TypeError("conversion from %s to Decimal is not supported" % type(other).__name__)
     return NotImplemented
 
 def _convert_for_comparison(self, other, equality_op=False):
@@ -6207,10 +6223,13 @@ def _parse_format_specifier(format_spec, _localeconv=None):
     """
     m = _parse_format_specifier_regex.match(format_spec)
     if m is None:
-        raise ValueError("Invalid format specifier: " + format_spec)
+        raise ValueError("invalid format string")
 
     # get the dictionary
     format_dict = m.groupdict()
+    if format_dict['alt']:
+        # (Spry: the C decimal has no '#' option.)
+        raise ValueError("invalid format string")
 
     # zeropad; defaults for fill and alignment.  If zero padding
     # is requested, the fill and align fields should be absent.
