@@ -559,6 +559,9 @@ fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut i = vm.frames.len().checked_sub(1);
     for _ in 0..depth {
         i = i.and_then(|i| frame_below(vm, i));
+        if i.is_none() {
+            break;
+        }
     }
     match i {
         Some(i) => Ok(frame_snapshot(vm, i)),
