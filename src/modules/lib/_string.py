@@ -13,9 +13,15 @@ def formatter_parser(s):
         c = s[i]
         if c == '{':
             if i + 1 < n and s[i + 1] == '{':
+                # An escaped brace ends a literal chunk (CPython's
+                # MarkupIterator yields the text up to and with it).
                 literal.append('{')
+                yield (''.join(literal), None, None, None)
+                literal = []
                 i += 2
                 continue
+            if i + 1 >= n:
+                raise ValueError("Single '{' encountered in format string")
             # a replacement field
             depth = 1
             j = i + 1
@@ -37,6 +43,8 @@ def formatter_parser(s):
         elif c == '}':
             if i + 1 < n and s[i + 1] == '}':
                 literal.append('}')
+                yield (''.join(literal), None, None, None)
+                literal = []
                 i += 2
                 continue
             raise ValueError("Single '}' encountered in format string")
