@@ -154,6 +154,7 @@ fn ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn random(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arg::no_args(&args, "Random.random")?;
     let r = mt_of(this(&args)?)?;
     let x = r.mt.borrow_mut().random();
     Ok(Value::Float(x))
@@ -242,7 +243,7 @@ fn setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arg::one_arg(&args, "getrandbits")?;
+    arg::one_arg(&args, "Random.getrandbits")?;
     let r = mt_of(this(&args)?)?;
     let k = arg::int(vm, &args.pos[1])?;
     if k < 0 {
