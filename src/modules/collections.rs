@@ -226,7 +226,13 @@ fn maxlen_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(v) => {
-            let n = arg::int(vm, v)?;
+            // (CPython's `PyLong_AsSsize_t`: ints only, no `__index__`.)
+            let n = match vm.unwrap_builtin(v).as_ref() {
+                Value::Int(n) => *n,
+                Value::Bool(b) => *b as i64,
+                Value::BigInt(_) => return Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
+                _ => return Err(PyErr::type_error("an integer is required")),
+            };
             if n < 0 {
                 return Err(PyErr::value_error("maxlen must be non-negative"));
             }

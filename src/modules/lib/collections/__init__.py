@@ -445,6 +445,9 @@ except ImportError:
         def __delete__(self, instance):
             raise AttributeError("can't delete attribute")
 
+        def __repr__(self):
+            return '%s(%r, %r)' % (type(self).__name__, self._index, self.__doc__)
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """Returns a new subclass of tuple with named fields.
 
