@@ -418,7 +418,14 @@ fn os_error(e: std::io::Error, path: &str) -> PyErr {
         ExcKind::FileNotFoundError => "No such file or directory".to_string(),
         ExcKind::PermissionError => "Permission denied".to_string(),
         ExcKind::FileExistsError => "File exists".to_string(),
-        _ => e.to_string(),
+        // (The C library's text: Rust's adds " (os error N)".)
+        _ => {
+            let t = e.to_string();
+            match t.rfind(" (os error ") {
+                Some(i) => t[..i].to_string(),
+                None => t,
+            }
+        }
     };
     let msg = if std::path::Path::new(path).is_dir() && kind != ExcKind::FileNotFoundError {
         return PyErr::with_args(ExcKind::IsADirectoryError, vec![Value::Int(21), Value::str("Is a directory"), Value::str(path)]);
@@ -609,7 +616,16 @@ fn write_bytes(vm: &Vm, f: &TextFile, v: &Value) -> PyResult<(Vec<u8>, usize)> {
                 let n = d.len();
                 Ok((d, n))
             }
-            other => Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(other)))),
+            // (memoryview, array, bytes subclasses: any buffer;
+            // `Path.write_bytes` passes a memoryview.)
+            other => match crate::builtins::types_bytes::bytes_like(vm, other) {
+                Some(d) if !matches!(vm.unwrap_builtin(other).as_ref(), Value::Str(_)) => {
+                    let d = d.into_owned();
+                    let n = d.len();
+                    Ok((d, n))
+                }
+                _ => Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(other)))),
+            },
         };
     }
     let s = match vm.unwrap_builtin(v).as_ref() {
@@ -671,6 +687,11 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 Value::Str(s) => s.clone(),
                 other => return Err(PyErr::type_error(format!("string argument expected, got '{}'", vm.type_name(other)))),
             };
+            if *pos > text.len() && text.try_reserve(*pos - text.len() + s.len()).is_err() {
+                // (A write far past the end: CPython's MemoryError, not
+                // terabytes of padding.)
+                return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
+            }
             let mut count = 0;
             for c in s.as_str().chars() {
                 if *pos < text.len() {
@@ -1142,7 +1163,17 @@ fn truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
     let size = match args.get(1) {
         Some(Value::None) | None => None,
-        Some(v) => Some(crate::builtins::arg::int(vm, v)?.max(0) as usize),
+        Some(v) => {
+            let n = crate::builtins::arg::int(vm, v)?;
+            if n < 0 {
+                // (A negative size truncated the whole file.)
+                return Err(match &*f.backing.borrow() {
+                    Backing::Memory { .. } => PyErr::value_error(format!("Negative size value {}", n)),
+                    _ => PyErr::with_args(ExcKind::OSError, vec![Value::Int(22), Value::str("Invalid argument")]),
+                });
+            }
+            Some(n as usize)
+        }
     };
     let mut b = f.backing.borrow_mut();
     match &mut *b {

@@ -764,10 +764,16 @@ fn os_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(os_error(&std::io::Error::from_raw_os_error(22), &[]));
     }
-    let mut buf = vec![0u8; n as usize];
-    // SAFETY: `buf` has `n` writable bytes for `read` to fill.
-    let got = check_c(unsafe { c_read(fd, buf.as_mut_ptr(), buf.len()) } as i64, &[])?;
-    buf.truncate(got as usize);
+    let mut buf: Vec<u8> = Vec::new();
+    if buf.try_reserve_exact(n as usize).is_err() {
+        // (A size no allocation can hold: CPython's MemoryError, not an abort.)
+        return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
+    }
+    // SAFETY: `buf` has capacity for `n` bytes; `read` writes at most `n`
+    // of them, and only the `got` bytes it wrote become the length.
+    let got = check_c(unsafe { c_read(fd, buf.as_mut_ptr(), n as usize) } as i64, &[])?;
+    // SAFETY: `read` initialised the first `got` (<= `n`) bytes.
+    unsafe { buf.set_len(got as usize) };
     Ok(crate::builtins::new_bytes(buf))
 }
 
