@@ -961,6 +961,56 @@ fn chmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `os.utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True)`:
+/// access and modification times from `times` (seconds, int or float) or
+/// `ns` (nanoseconds), or now (`Path.touch` uses it).
+fn utime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("utime", &["path", "times", "ns", "dir_fd", "follow_symlinks"])?;
+    let pv = args.arg(0, "path").ok_or_else(|| PyErr::type_error("utime() missing required argument 'path' (pos 1)"))?;
+    let (p, _) = path_arg(vm, "utime", pv)?;
+    let times = args.arg(1, "times").filter(|v| !v.is_none());
+    let ns = args.kw("ns");
+    if times.is_some() && ns.is_some() {
+        return Err(PyErr::value_error("utime: you may specify either 'times' or 'ns' but not both"));
+    }
+    let pair = |v: &Value, what: &str| -> PyResult<(Value, Value)> {
+        match v {
+            Value::Tuple(t) if t.len() == 2 => Ok((t.as_slice()[0].clone(), t.as_slice()[1].clone())),
+            _ if what == "times" => Err(PyErr::type_error("utime: 'times' must be either a tuple of two ints or None")),
+            _ => Err(PyErr::type_error(format!("utime: '{}' must be a tuple of two ints", what))),
+        }
+    };
+    let now = libc::timespec { tv_sec: 0, tv_nsec: libc::UTIME_NOW };
+    let mut ts = [now, now];
+    if let Some(t) = times {
+        let (a, m) = pair(t, "times")?;
+        for (k, v) in [a, m].iter().enumerate() {
+            let secs = arg::float(vm, v)?;
+            let whole = secs.floor();
+            ts[k] = libc::timespec { tv_sec: whole as libc::time_t, tv_nsec: ((secs - whole) * 1e9) as libc::c_long };
+        }
+    } else if let Some(n) = ns {
+        let (a, m) = pair(n, "ns")?;
+        for (k, v) in [a, m].iter().enumerate() {
+            let total = arg::int(vm, v)?;
+            ts[k] = libc::timespec {
+                tv_sec: total.div_euclid(1_000_000_000) as libc::time_t,
+                tv_nsec: total.rem_euclid(1_000_000_000) as libc::c_long,
+            };
+        }
+    }
+    let follow = args.kw("follow_symlinks").map(|v| vm.truthy(v)).transpose()?.unwrap_or(true);
+    let c = std::ffi::CString::new(p).map_err(|_| PyErr::value_error("embedded null byte"))?;
+    // SAFETY: `c` is a NUL-terminated path and `ts` two valid timespecs;
+    // utimensat only reads them.
+    let r = unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), ts.as_ptr(), if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW }) };
+    if r != 0 {
+        // (CPython's utime error names no file.)
+        return Err(os_error(&std::io::Error::last_os_error(), &[]));
+    }
+    Ok(Value::None)
+}
+
 /// `os.chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True)` and
 /// `os.lchown(path, uid, gid)`: -1 leaves an id unchanged.
 fn chown_common(vm: &mut Vm, args: Args, name: &str, follow: bool) -> PyResult<Value> {
@@ -1075,6 +1125,7 @@ pub fn make(vm: &mut Vm) -> Value {
             ("readlink", readlink),
             ("symlink", symlink),
             ("chmod", chmod),
+            ("utime", utime),
             ("chown", chown),
             ("lchown", lchown),
             ("isatty", isatty),
