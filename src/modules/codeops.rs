@@ -102,12 +102,14 @@ fn format_exception(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
     args.check("format_exception", 2, 2)?;
     let chain = vm.truthy(&args.pos[1])?;
     let mut out = String::new();
-    if chain {
-        let mut seen = Vec::new();
-        vm.format_exception_chain(&args.pos[0], &mut out, &mut seen);
-    } else {
-        vm.format_exception(&args.pos[0], &mut out);
-    }
+    vm.without_suggestions(|vm| {
+        if chain {
+            let mut seen = Vec::new();
+            vm.format_exception_chain(&args.pos[0], &mut out, &mut seen);
+        } else {
+            vm.format_exception(&args.pos[0], &mut out);
+        }
+    });
     Ok(Value::string(out))
 }
 

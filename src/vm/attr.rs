@@ -27,11 +27,15 @@ pub fn exc_data_attr(name: &str) -> bool {
 
 impl Vm {
     pub fn attribute_error(&self, obj: &Value, name: &str) -> PyErr {
-        match obj {
+        let mut e = match obj {
             Value::Class(c) => PyErr::attribute_error(format!("type object '{}' has no attribute '{}'", c.name(), name)),
             Value::Module(m) => PyErr::attribute_error(format!("module '{}' has no attribute '{}'", m.name, name)),
             _ => PyErr::attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), name)),
-        }
+        };
+        // `e.name`, `e.obj`, and what the traceback's "Did you mean"
+        // suggestion is computed from (CPython 3.10+).
+        e.0.extra = Some(Box::new(super::error::ErrExtra { name: name.to_string(), obj: obj.clone(), code: None, globals: None }));
+        e
     }
 
     /// `getattr(obj, name)`.

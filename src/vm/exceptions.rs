@@ -7,6 +7,11 @@ use super::{Args, ExcKind, PyErr, PyResult, TbEntry, Vm};
 use crate::compiler::CompileError;
 use crate::objects::*;
 
+thread_local! {
+    /// Set while the `traceback` module formats (see `Vm::without_suggestions`).
+    static NO_SUGGESTIONS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 impl Vm {
     /// Turns the error into an exception object (creating it if lazy) and
     /// records the traceback, context and extra data on it.
@@ -315,6 +320,17 @@ impl Vm {
         self.format_exception_as(v, out, false)
     }
 
+    /// Runs `f` (a formatting of exceptions for the `traceback` module)
+    /// without "Did you mean" suggestions, which CPython 3.11 prints only
+    /// from its C printer (`print_exception_suggestions`), not from
+    /// `traceback.format_exc()`.
+    pub fn without_suggestions<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
+        let old = NO_SUGGESTIONS.with(|c| c.replace(true));
+        let r = f(self);
+        NO_SUGGESTIONS.with(|c| c.set(old));
+        r
+    }
+
     /// `format_exception`; `unraisable`: the last line as the unraisable
     /// hook writes it (a colon after the name even for an empty message).
     pub fn format_exception_as(&mut self, v: &Value, out: &mut String, unraisable: bool) {
@@ -347,7 +363,9 @@ impl Vm {
         } else {
             self.exc_str(v)
         };
-        let suggestion = self.suggestion_for(v, &cls);
+        // (The traceback module of 3.11 makes no suggestions; only the
+        // interpreter's own printer does: `without_suggestions`.)
+        let suggestion = if NO_SUGGESTIONS.with(|c| c.get()) { None } else { self.suggestion_for(v, &cls) };
         if msg.is_empty() && !unraisable {
             out.push_str(&name);
         } else {
