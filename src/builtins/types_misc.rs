@@ -25,6 +25,9 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&t, "__init_subclass__", object_init_subclass);
     let f = t.dict.get_str("__init_subclass__").unwrap_or(Value::None);
     t.dict.set_str("__init_subclass__", vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(f)));
+    vm.add_method(&t, "__subclasshook__", object_subclasshook);
+    let f = t.dict.get_str("__subclasshook__").unwrap_or(Value::None);
+    t.dict.set_str("__subclasshook__", vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(f)));
     vm.add_method(&t, "__reduce_ex__", object_reduce_ex);
     vm.add_method(&t, "__reduce__", object_reduce);
     vm.add_method(&t, "__getstate__", object_getstate);
@@ -349,6 +352,12 @@ fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let names = vm.dir_names(args.this())?;
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+/// `object.__subclasshook__(subclass)`: NotImplemented (the ABC machinery
+/// then decides as usual).
+fn object_subclasshook(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::NotImplemented)
 }
 
 fn object_init_subclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
