@@ -2949,10 +2949,6 @@ impl Vm {
             return;
         }
         let code = f.code();
-        if code.builtin_frame.get() {
-            // (No entry of its own: see `note_unwound`.)
-            return;
-        }
         // SAFETY: the frame's window [base, base + nregs) is live; it is
         // cleared next (`pop_frame`).
         unsafe { move_locals_to_tb(err, code, f.base, code.nregs as usize) };

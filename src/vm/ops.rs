@@ -932,7 +932,8 @@ impl Vm {
     }
 
     fn bytes_contains(&mut self, data: &[u8], needle: &Value) -> PyResult<bool> {
-        match needle {
+        // (An instance of a bytes, bytearray or int subclass counts as its value.)
+        match self.unwrap_builtin(needle).as_ref() {
             Value::Int(i) => {
                 if !(0..256).contains(i) {
                     return Err(PyErr::value_error("byte must be in range(0, 256)"));
@@ -942,11 +943,6 @@ impl Vm {
             Value::Bool(b) => Ok(data.contains(&(*b as u8))),
             Value::Bytes(n) => Ok(find_bytes(data, &n.data).is_some()),
             Value::ByteArray(n) => Ok(find_bytes(data, &n.data.borrow()).is_some()),
-            Value::Instance(_) if matches!(self.unwrap_builtin(needle).as_ref(), Value::Bytes(_) | Value::ByteArray(_) | Value::Int(_)) => {
-                // An instance of a bytes, bytearray or int subclass.
-                let inner = self.unwrap_builtin(needle).into_owned();
-                self.bytes_contains(data, &inner)
-            }
             _ => Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", self.type_name(needle)))),
         }
     }
