@@ -1,7 +1,9 @@
 //! Text codecs: `str.encode`, `bytes.decode` and friends, with CPython's
-//! encodings (utf-8/16/32, ascii, latin-1), error handlers and
-//! `UnicodeEncodeError` / `UnicodeDecodeError` details.
+//! encodings (utf-8/16/32, ascii, latin-1, and the single-byte `charmap`
+//! code pages of `charmaps.rs`), error handlers and `UnicodeEncodeError` /
+//! `UnicodeDecodeError` details.
 
+use super::charmaps::{self, CharmapTable};
 use crate::objects::str as ustr;
 use crate::objects::*;
 use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
@@ -119,7 +121,7 @@ fn unknown_handler(errors: &str) -> PyErr {
 }
 
 /// The codecs Spry implements.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Codec {
     Utf8,
     Utf8Sig,
@@ -131,25 +133,69 @@ enum Codec {
     Utf32,
     Utf32Le,
     Utf32Be,
-    /// The IBM PC code page (zip file names), a `charmap` codec.
-    Cp437,
+    /// A single-byte code page (cp1252, iso8859-15, koi8-r, cp437 ...): a
+    /// `charmap` codec.
+    Charmap(&'static CharmapTable),
 }
 
-/// What bytes 0x80-0xff of code page 437 decode to (CPython's
-/// `encodings/cp437.py`; 0x00-0x7f are ASCII).
-const CP437_HIGH: &str = "\u{c7}\u{fc}\u{e9}\u{e2}\u{e4}\u{e0}\u{e5}\u{e7}\u{ea}\u{eb}\u{e8}\u{ef}\u{ee}\u{ec}\u{c4}\u{c5}\u{c9}\u{e6}\u{c6}\u{f4}\u{f6}\u{f2}\u{fb}\u{f9}\u{ff}\u{d6}\u{dc}\u{a2}\u{a3}\u{a5}\u{20a7}\u{192}\u{e1}\u{ed}\u{f3}\u{fa}\u{f1}\u{d1}\u{aa}\u{ba}\u{bf}\u{2310}\u{ac}\u{bd}\u{bc}\u{a1}\u{ab}\u{bb}\u{2591}\u{2592}\u{2593}\u{2502}\u{2524}\u{2561}\u{2562}\u{2556}\u{2555}\u{2563}\u{2551}\u{2557}\u{255d}\u{255c}\u{255b}\u{2510}\u{2514}\u{2534}\u{252c}\u{251c}\u{2500}\u{253c}\u{255e}\u{255f}\u{255a}\u{2554}\u{2569}\u{2566}\u{2560}\u{2550}\u{256c}\u{2567}\u{2568}\u{2564}\u{2565}\u{2559}\u{2558}\u{2552}\u{2553}\u{256b}\u{256a}\u{2518}\u{250c}\u{2588}\u{2584}\u{258c}\u{2590}\u{2580}\u{3b1}\u{df}\u{393}\u{3c0}\u{3a3}\u{3c3}\u{b5}\u{3c4}\u{3a6}\u{398}\u{3a9}\u{3b4}\u{221e}\u{3c6}\u{3b5}\u{2229}\u{2261}\u{b1}\u{2265}\u{2264}\u{2320}\u{2321}\u{f7}\u{2248}\u{b0}\u{2219}\u{b7}\u{221a}\u{207f}\u{b2}\u{25a0}\u{a0}";
-
-/// The code page 437 byte of a code point, if it has one.
-fn cp437_byte(cp: u32) -> Option<u8> {
-    if cp < 0x80 {
-        return Some(cp as u8);
+impl PartialEq for Codec {
+    fn eq(&self, other: &Codec) -> bool {
+        match (self, other) {
+            (Codec::Charmap(a), Codec::Charmap(b)) => std::ptr::eq(*a, *b),
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
     }
-    CP437_HIGH.chars().position(|c| c as u32 == cp).map(|i| 0x80 + i as u8)
+}
+
+impl CharmapTable {
+    /// The character byte `b` decodes to (None: "maps to <undefined>").
+    fn decode_byte(&self, b: u8) -> Option<char> {
+        let u = match (b, self.low) {
+            (0..=0x7f, None) => return Some(b as char),
+            (0..=0x7f, Some(low)) => low[b as usize],
+            _ => self.high[b as usize - 0x80],
+        };
+        // (No table holds a surrogate.)
+        if u == charmaps::UNDEFINED {
+            None
+        } else {
+            char::from_u32(u as u32)
+        }
+    }
+
+    /// The byte of a code point, if the code page has it.
+    fn encode_char(&self, cp: u32) -> Option<u8> {
+        if cp < 0x80 && self.low.is_none() {
+            return Some(cp as u8);
+        }
+        let cp = u16::try_from(cp).ok()?;
+        self.encode.binary_search_by_key(&cp, |&(c, _)| c).ok().map(|i| self.encode[i].1)
+    }
+}
+
+/// An encoding name as CPython normalises it before looking it up
+/// (`encodings.normalize_encoding`, lower case): runs of characters other
+/// than ASCII letters, digits and '.' become one '_', and none lead or trail.
+fn normalize_encoding(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut punct = false;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if punct && !out.is_empty() {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+            punct = false;
+        } else {
+            punct = true;
+        }
+    }
+    out
 }
 
 impl Codec {
     fn lookup(name: &str) -> Option<Codec> {
-        let n: String = name.trim().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect();
+        let n = normalize_encoding(name);
         Some(match n.as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
             "utf_8_sig" | "utf8_sig" => Codec::Utf8Sig,
@@ -161,8 +207,19 @@ impl Codec {
             "utf_32" | "utf32" | "u32" => Codec::Utf32,
             "utf_32_le" | "utf_32le" | "utf32le" => Codec::Utf32Le,
             "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32Be,
-            "cp437" | "437" | "ibm437" => Codec::Cp437,
-            _ => return None,
+            _ => {
+                // The code pages: their module names and aliases, and (as
+                // CPython's `encodings.search_function` does) aliases
+                // written with '.' for '_'.
+                return match charmaps::lookup(&n) {
+                    Some((t, _)) => Some(Codec::Charmap(t)),
+                    None if n.contains('.') => match charmaps::lookup(&n.replace('.', "_")) {
+                        Some((t, true)) => Some(Codec::Charmap(t)),
+                        _ => None,
+                    },
+                    None => None,
+                };
+            }
         })
     }
 
@@ -179,7 +236,7 @@ impl Codec {
             Codec::Utf32 => "utf-32",
             Codec::Utf32Le => "utf-32-le",
             Codec::Utf32Be => "utf-32-be",
-            Codec::Cp437 => "charmap",
+            Codec::Charmap(_) => "charmap",
         }
     }
 }
@@ -190,6 +247,9 @@ pub fn check_encoding(encoding: &str) -> PyResult<()> {
 }
 
 fn lookup(encoding: &str) -> PyResult<Codec> {
+    if encoding.contains('\0') {
+        return Err(PyErr::value_error("embedded null character"));
+    }
     Codec::lookup(encoding).ok_or_else(|| PyErr::new(ExcKind::LookupError, format!("unknown encoding: {}", encoding)))
 }
 
@@ -295,7 +355,7 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, cp: u32) {
             }
         }
         Codec::Ascii | Codec::Latin1 => out.push(cp as u8),
-        Codec::Cp437 => out.extend(cp437_byte(cp)),
+        Codec::Charmap(t) => out.extend(t.encode_char(cp)),
         Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
             let be = codec == Codec::Utf16Be;
             let mut unit = |u: u16| {
@@ -320,8 +380,30 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, cp: u32) {
 
 /// `str.encode(encoding, errors)`.
 pub fn encode(vm: &mut Vm, s: &str, surr: bool, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let _ = vm;
-    encode_plain(s, surr, encoding, errors)
+    encode_plain(s, surr, encoding, errors).map_err(|e| wrap_codec_error(vm, e, "encoding", encoding))
+}
+
+/// An error from the error handler of a `charmap` codec (an unknown
+/// handler's `LookupError`, a decode handler's `TypeError`) as CPython's
+/// codec machinery reports it: the same kind, "encoding with 'cp1252' codec
+/// failed (LookupError: ...)", caused by the original. (CPython's C fast
+/// paths for the UTF codecs, ASCII and Latin-1 do not wrap; neither do
+/// text files.)
+fn wrap_codec_error(vm: &mut Vm, mut e: PyErr, what: &str, encoding: &str) -> PyErr {
+    if !matches!(Codec::lookup(encoding), Some(Codec::Charmap(_))) {
+        return e;
+    }
+    let (kind, msg) = match &e.0.exc {
+        crate::vm::error::ExcState::Lazy { kind: kind @ (ExcKind::LookupError | ExcKind::TypeError), args } => match args.as_slice() {
+            [Value::Str(m)] => (*kind, m.as_str().to_string()),
+            _ => return e,
+        },
+        _ => return e,
+    };
+    let cause = vm.materialize(&mut e);
+    let mut wrapped = PyErr::new(kind, format!("{} with '{}' codec failed ({}: {})", what, encoding, kind.name(), msg));
+    let exc = vm.materialize(&mut wrapped);
+    vm.make_raise(&exc, Some(&cause))
 }
 
 /// The escape codecs (`unicode_escape`, `raw_unicode_escape`): `Some(raw)`
@@ -520,7 +602,12 @@ pub fn encode_plain(s: &str, surr: bool, encoding: &str, errors: &str) -> PyResu
     if matches!(codec, Codec::Utf8) && !surr {
         return Ok(s.as_bytes().to_vec());
     }
-    if s.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Utf8 | Codec::Utf8Sig | Codec::Cp437) {
+    let ascii_holds = match codec {
+        Codec::Ascii | Codec::Latin1 | Codec::Utf8 | Codec::Utf8Sig => true,
+        Codec::Charmap(t) => t.low.is_none(),
+        _ => false,
+    };
+    if s.is_ascii() && ascii_holds {
         let mut out = Vec::with_capacity(s.len() + 3);
         if codec == Codec::Utf8Sig {
             out.extend_from_slice(b"\xef\xbb\xbf");
@@ -540,13 +627,13 @@ pub fn encode_plain(s: &str, surr: bool, encoding: &str, errors: &str) -> PyResu
         Codec::Ascii => (0x80, "ordinal not in range(128)"),
         Codec::Latin1 => (0x100, "ordinal not in range(256)"),
         // (A table codec: `bad` asks the table; runs are reported whole.)
-        Codec::Cp437 => (0x100, "character maps to <undefined>"),
+        Codec::Charmap(_) => (0x100, "character maps to <undefined>"),
         _ => (0x110000, "surrogates not allowed"),
     };
     let bad = |c: char| {
         let cp = ustr::code_point(c, surr);
-        if codec == Codec::Cp437 {
-            return cp437_byte(cp).is_none();
+        if let Codec::Charmap(t) = codec {
+            return t.encode_char(cp).is_none();
         }
         cp >= limit || (0xd800..0xe000).contains(&cp)
     };
@@ -607,14 +694,21 @@ fn decode_replacement(out: &mut String, enc: &str, errors: &str, data: &[u8], st
             }
             Ok(())
         }
-        "surrogatepass" | "xmlcharrefreplace" | "namereplace" => Err(decode_error(enc, data, start, end, reason)),
+        "surrogatepass" => Err(decode_error(enc, data, start, end, reason)),
+        // (Encode-only handlers.)
+        "xmlcharrefreplace" | "namereplace" => Err(PyErr::type_error("don't know how to handle UnicodeDecodeError in error callback")),
         _ => Err(unknown_handler(errors)),
     }
 }
 
 /// `bytes.decode(encoding, errors)`.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
-    let _ = vm;
+    decode_plain(data, encoding, errors).map_err(|e| wrap_codec_error(vm, e, "decoding", encoding))
+}
+
+/// `bytes.decode(encoding, errors)` as a text file decodes (errors as the
+/// codec raises them).
+pub fn decode_plain(data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
     if let Some(raw) = escape_codec(encoding) {
         return decode_escaped(data, raw, errors);
     }
@@ -682,9 +776,20 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
             Ok(ustr::str_value(out, errors == "surrogateescape"))
         }
         Codec::Latin1 => Ok(Value::string(data.iter().map(|&b| b as char).collect())),
-        Codec::Cp437 => {
-            let high: Vec<char> = CP437_HIGH.chars().collect();
-            Ok(Value::string(data.iter().map(|&b| if b < 0x80 { b as char } else { high[b as usize - 0x80] }).collect()))
+        Codec::Charmap(t) => {
+            if t.low.is_none() && data.is_ascii() {
+                // SAFETY: ASCII bytes are valid UTF-8.
+                return Ok(Value::str(unsafe { std::str::from_utf8_unchecked(data) }));
+            }
+            let mut out = String::with_capacity(data.len() * 2);
+            for (i, &b) in data.iter().enumerate() {
+                match t.decode_byte(b) {
+                    Some(c) => out.push(c),
+                    // (CPython reports undefined bytes one at a time.)
+                    None => decode_replacement(&mut out, enc, errors, data, i, i + 1, "character maps to <undefined>")?,
+                }
+            }
+            Ok(ustr::str_value(out, errors == "surrogateescape"))
         }
         Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
             let mut be = codec == Codec::Utf16Be;

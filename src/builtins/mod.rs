@@ -1,5 +1,8 @@
 //! The `builtins` module: builtin functions and the methods of builtin types.
 
+// (Generated tables, kept as `gen_charmaps.py` writes them.)
+#[rustfmt::skip]
+mod charmaps;
 mod codecs;
 pub(crate) mod functions;
 mod memoryview;
@@ -216,7 +219,8 @@ pub fn bytearray_item_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 
 /// `data.decode(encoding, errors)` for runtime code outside the builtins.
 pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
-    codecs::decode(vm, data, encoding, errors)
+    let _ = vm;
+    codecs::decode_plain(data, encoding, errors)
 }
 
 /// `s.encode(encoding, errors)` for runtime code outside the builtins.

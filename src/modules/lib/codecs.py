@@ -68,10 +68,50 @@ _NAMES = {
 }
 
 
+# The single-byte code pages str.encode knows (src/builtins/charmaps.rs),
+# by their CodecInfo names.
+_CHARMAPS = (
+    'cp1250', 'cp1251', 'cp1252', 'cp1253', 'cp1254', 'cp1255', 'cp1256',
+    'cp1257', 'cp1258', 'iso8859-2', 'iso8859-3', 'iso8859-4', 'iso8859-5',
+    'iso8859-6', 'iso8859-7', 'iso8859-8', 'iso8859-9', 'iso8859-10',
+    'iso8859-11', 'iso8859-13', 'iso8859-14', 'iso8859-15', 'iso8859-16',
+    'koi8-r', 'koi8-u', 'mac-roman', 'cp437', 'cp850', 'cp852', 'cp866',
+)
+_ALL_BYTES = bytes(range(256))
+_charmap_names = {}
+
+
+def _charmap_name(encoding):
+    """The CodecInfo name of the single-byte codec (ASCII, Latin-1 or a
+    code page) that `encoding` names, else None. Which kind it is shows in
+    the error encoding a character none has raises; which code page, in
+    what it decodes all 256 bytes to."""
+    try:
+        '\U0010ffff'.encode(encoding)
+    except UnicodeEncodeError as e:
+        kind = e.encoding
+    except LookupError:
+        return None
+    else:
+        return None
+    if kind == 'ascii':
+        return 'ascii'
+    if kind == 'latin-1':
+        return 'iso8859-1'
+    if kind != 'charmap':
+        return None
+    if not _charmap_names:
+        for n in _CHARMAPS:
+            _charmap_names[_ALL_BYTES.decode(n, 'surrogateescape')] = n
+    return _charmap_names.get(_ALL_BYTES.decode(encoding, 'surrogateescape'))
+
+
 def lookup(encoding):
     """Looks up a codec tuple in the Python codec registry and returns
     a CodecInfo object."""
     name = _NAMES.get(encoding.lower().replace(' ', '-'))
+    if name is None:
+        name = _charmap_name(encoding)
     if name is None:
         raise LookupError("unknown encoding: %s" % encoding)
 
