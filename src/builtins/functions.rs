@@ -89,6 +89,44 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(v) => return Err(PyErr::type_error(format!("end must be None or a string, not {}", vm.type_name(v)))),
     };
+    // Where the text goes: `file`, else `sys.stdout`; None for the real
+    // stdout (written at once). A Python object's `write` gets each piece
+    // (item, separator, end) as in CPython; a native file gets them joined.
+    let target = match args.kw("file") {
+        Some(f) if !f.is_none() => Some(f.clone()),
+        _ => {
+            let out = vm.sys_stream("stdout");
+            if out.is_none() {
+                // (CPython prints nothing when sys.stdout is None.)
+                return Ok(Value::None);
+            }
+            if out.is(&vm.std_streams.0) && vm.stdout_plain {
+                None
+            } else {
+                Some(out)
+            }
+        }
+    };
+    if let Some(t) = target.as_ref().filter(|t| matches!(t, Value::Instance(_))) {
+        let t = t.clone();
+        for (i, a) in args.pos.iter().enumerate() {
+            if i > 0 {
+                vm.call_method(&t, "write", &[Value::string(sep.clone())])?;
+            }
+            let piece = match a {
+                Value::Str(_) => a.clone(),
+                other => Value::string(vm.str_of(other)?),
+            };
+            vm.call_method(&t, "write", &[piece])?;
+        }
+        vm.call_method(&t, "write", &[Value::string(end)])?;
+        if let Some(fl) = args.kw("flush") {
+            if vm.truthy(fl)? {
+                vm.call_method(&t, "flush", &[])?;
+            }
+        }
+        return Ok(Value::None);
+    }
     let mut out = String::new();
     for (i, a) in args.pos.iter().enumerate() {
         if i > 0 {
@@ -112,7 +150,7 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         // What came before is written, as CPython writes
                         // item by item.
                         if !out.is_empty() {
-                            print_text(vm, args.kw("file"), out)?;
+                            print_text(vm, target.as_ref(), out)?;
                         }
                         return Err(e);
                     }
@@ -124,7 +162,7 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
         // Text with lone surrogates cannot be written out as UTF-8.
         // (Through the real stdout's error handler: 'surrogateescape'
         // writes \udc80-\udcff as their bytes.)
-        if surrogates && args.kw("file").is_none_or(|f| f.is_none()) && vm.stdout_plain && vm.sys_stream("stdout").is(&vm.std_streams.0) {
+        if surrogates && target.is_none() {
             let piece = out[start..].to_string();
             out.truncate(start);
             vm.write_stdout(&out)?;
@@ -135,31 +173,28 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     out.push_str(&end);
-    print_text(vm, args.kw("file"), out)?;
-    match args.kw("file") {
-        None | Some(Value::None) => {}
-        Some(f) => {
-            let f = f.clone();
-            if let Some(fl) = args.kw("flush") {
-                if vm.truthy(fl)? {
-                    let _ = vm.call_method(&f, "flush", &[]);
-                }
-            }
-            return Ok(Value::None);
-        }
-    }
+    print_text(vm, target.as_ref(), out)?;
     if let Some(fl) = args.kw("flush") {
         if vm.truthy(fl)? {
-            vm.flush_stdout();
+            match &target {
+                Some(f) => {
+                    let f = f.clone();
+                    vm.call_method(&f, "flush", &[])?;
+                }
+                None => vm.flush_stdout(),
+            }
         }
     }
     Ok(Value::None)
 }
 
-/// Writes `print`'s text to stdout, or through `file.write`.
+/// Writes `print`'s text to the real stdout, or through `file.write`.
 fn print_text(vm: &mut Vm, file: Option<&Value>, out: String) -> PyResult<()> {
     match file {
-        None | Some(Value::None) => vm.write_stdout(&out),
+        None | Some(Value::None) => {
+            vm.write_real_stdout(out.as_bytes());
+            Ok(())
+        }
         Some(f) => {
             let f = f.clone();
             vm.call_method(&f, "write", &[Value::string(out)]).map(|_| ())
@@ -1208,11 +1243,38 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("input", 0, 1)?;
+    let inp = vm.sys_stream("stdin");
+    if inp.is_none() {
+        return Err(PyErr::runtime_error("input(): lost sys.stdin"));
+    }
+    if vm.sys_stream("stdout").is_none() {
+        return Err(PyErr::runtime_error("input(): lost sys.stdout"));
+    }
     if let Some(p) = args.get(0) {
         let s = vm.str_of(p)?;
         vm.write_stdout(&s)?;
     }
-    vm.flush_stdout();
+    let out = vm.sys_stream("stdout");
+    if out.is(&vm.std_streams.0) {
+        vm.flush_stdout();
+    } else {
+        vm.call_method(&out, "flush", &[])?;
+    }
+    // A replaced sys.stdin (an io.StringIO, a file) gives its readline().
+    if !crate::modules::io::is_real_stdin(&inp) {
+        let line = vm.call_method(&inp, "readline", &[])?;
+        let Value::Str(s) = &line else {
+            return Err(PyErr::type_error("object.readline() returned non-string"));
+        };
+        if s.is_empty() {
+            return Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line"));
+        }
+        let t = s.as_str();
+        return Ok(match t.strip_suffix('\n') {
+            Some(rest) => Value::str(rest),
+            None => line.clone(),
+        });
+    }
     match crate::modules::io::stdin_line(vm)? {
         Ok(line) if line.is_empty() => Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line")),
         Ok(mut line) => {

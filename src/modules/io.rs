@@ -280,6 +280,7 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         ("isatty", isatty),
         ("truncate", truncate),
         ("reconfigure", reconfigure),
+        ("__repr__", file_repr),
     ];
     for (n, f) in methods {
         vm.add_method(&c, n, *f);
@@ -303,6 +304,15 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         let getter = vm.builtin_fn(n, *g, "file");
         let prop = vm.native_property(getter, Value::None);
         c.dict.set_str(n, prop);
+    }
+    if name.starts_with("Buffered") {
+        let mut extra: Vec<(&'static str, BuiltinFn)> = vec![("read1", read1), ("readinto", readinto), ("readinto1", readinto)];
+        if name != "BufferedWriter" {
+            extra.push(("peek", peek));
+        }
+        for (n, f) in extra {
+            vm.add_method(&c, n, f);
+        }
     }
     if name == "StringIO" {
         vm.add_method(&c, "__new__", stringio_new);
@@ -386,6 +396,11 @@ fn std_errors() -> &'static str {
     }
 }
 
+/// Whether `v` is the process's own text stdin (not a replacement).
+pub fn is_real_stdin(v: &Value) -> bool {
+    file_of(v).is_ok_and(|f| !f.binary && matches!(&*f.backing.borrow(), Backing::Std(StdKind::Stdin)))
+}
+
 /// The error handler of a text file (`print` to the real stdout encodes
 /// text with lone surrogates with it).
 pub fn text_errors(v: &Value) -> Option<String> {
@@ -454,6 +469,9 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => return Err(PyErr::type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(v)))),
         None => return Err(PyErr::type_error("open() missing required argument 'file' (pos 1)")),
     };
+    if fd.is_none() && path.contains('\0') {
+        return Err(PyErr::value_error("embedded null byte"));
+    }
     let mode = match args.arg(1, "mode") {
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(v) => return Err(PyErr::type_error(format!("open() argument 'mode' must be str, not {}", vm.type_name(v)))),
@@ -583,12 +601,35 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         o.open(&path).map_err(|e| os_error(e, &path))?
     };
+    let mut file = file;
+    if a {
+        // Append mode starts at the end (CPython's FileIO seeks there at
+        // open), so `tell()` is the size and 'a+' reads nothing at first.
+        use std::io::Seek;
+        if let Err(e) = file.seek(std::io::SeekFrom::End(0)) {
+            if e.raw_os_error() != Some(libc::ESPIPE) {
+                return Err(os_error(e, &path));
+            }
+        }
+    }
     let disk = DiskFile::new(file, r || plus, w || a || x || plus, !binary);
     let class = match (binary, r && !plus) {
         (false, _) => "TextIOWrapper",
         (true, true) => "BufferedReader",
         (true, false) if plus => "BufferedRandom",
         (true, false) => "BufferedWriter",
+    };
+    // A binary file's `mode` is FileIO's: "w+b" reads "rb+".
+    let mode = if !binary {
+        mode
+    } else if x {
+        (if plus { "xb+" } else { "xb" }).to_string()
+    } else if a {
+        (if plus { "ab+" } else { "ab" }).to_string()
+    } else if r || plus {
+        (if plus { "rb+" } else { "rb" }).to_string()
+    } else {
+        "wb".to_string()
     };
     let f = new_file_with(vm, class, Backing::Disk(disk), &path, &mode, binary, &encoding, errors.as_deref().unwrap_or("strict"), newline);
     // `name` of a file opened from a descriptor (given, or made by the
@@ -648,12 +689,24 @@ fn write_bytes(vm: &Vm, f: &TextFile, v: &Value) -> PyResult<(Vec<u8>, usize)> {
     Ok((crate::builtins::encode_text(text, s.has_surrogates(), &f.encoding.borrow(), &f.errors.borrow())?, n))
 }
 
-fn not_readable() -> PyErr {
-    PyErr::new(ExcKind::OSError, "not readable")
+/// `io.UnsupportedOperation(msg)` (a subclass of OSError and ValueError,
+/// defined in Python: `lib/_bytesio.py`); OSError if `io` cannot load.
+fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
+    let made =
+        vm.import_module("io").and_then(|m| vm.get_attr(&m, "UnsupportedOperation")).and_then(|c| vm.call_function(&c, &[Value::str(msg)]));
+    match made {
+        Ok(e) => PyErr::from_value(e, Vec::new()),
+        Err(_) => PyErr::new(ExcKind::OSError, msg),
+    }
 }
 
-fn not_writable() -> PyErr {
-    PyErr::new(ExcKind::OSError, "not writable")
+/// (A binary file names the method, as CPython's buffered files do.)
+fn not_readable(vm: &mut Vm, f: &TextFile) -> PyErr {
+    unsupported(vm, if f.binary { "read" } else { "not readable" })
+}
+
+fn not_writable(vm: &mut Vm, f: &TextFile) -> PyErr {
+    unsupported(vm, if f.binary { "write" } else { "not writable" })
 }
 
 fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -675,7 +728,7 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Backing::Disk(d) => {
             if !d.writable {
-                return Err(not_writable());
+                return Err(not_writable(vm, f));
             }
             d.write(&bytes).map_err(|e| os_error(e, &f.name))?;
             if f.write_through.get() == Some(true) || (f.line_buffering.get() == Some(true) && bytes.contains(&b'\n')) {
@@ -693,7 +746,8 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
             }
             let mut count = 0;
-            for c in s.as_str().chars() {
+            let nl = f.newline.borrow().clone();
+            for c in memory_newlines(nl.as_deref(), s.as_str()).chars() {
                 if *pos < text.len() {
                     text[*pos] = c;
                 } else {
@@ -708,7 +762,7 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(Value::Int(count));
         }
         Backing::Closed => return Err(closed_error()),
-        _ => return Err(not_writable()),
+        _ => return Err(not_writable(vm, f)),
     }
     Ok(Value::Int(n as i64))
 }
@@ -783,7 +837,7 @@ fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
         match &mut *b {
             Backing::Disk(d) => {
                 if !d.readable {
-                    return Err(not_readable());
+                    return Err(not_readable(vm, f));
                 }
                 match size {
                     None => d.read_all().map_err(|e| os_error(e, &f.name))?,
@@ -826,9 +880,34 @@ fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return Ok(crate::builtins::new_bytes(b));
             }
             Backing::Std(StdKind::Stdin) => {
-                let mut s = String::new();
-                std::io::stdin().read_to_string(&mut s).map_err(|e| os_error(e, "<stdin>"))?;
-                return Ok(Value::string(s));
+                let mut bytes = Vec::new();
+                match size {
+                    None => {
+                        std::io::stdin().read_to_end(&mut bytes).map_err(|e| os_error(e, "<stdin>"))?;
+                    }
+                    Some(n) => {
+                        // `n` characters (UTF-8 sequences), or up to the end.
+                        use std::io::BufRead;
+                        let stdin = std::io::stdin();
+                        let mut lock = stdin.lock();
+                        let mut chars = 0;
+                        let mut need = 0;
+                        while chars < n || need > 0 {
+                            let buf = lock.fill_buf().map_err(|e| os_error(e, "<stdin>"))?;
+                            let Some(&c) = buf.first() else { break };
+                            bytes.push(c);
+                            lock.consume(1);
+                            if need > 0 && (0x80..0xc0).contains(&c) {
+                                need -= 1;
+                            } else {
+                                need = utf8_len(c) - 1;
+                                chars += 1;
+                            }
+                        }
+                    }
+                }
+                drop(b);
+                return make_result(vm, f, bytes);
             }
             Backing::Memory { text, pos } => {
                 let end = match size {
@@ -841,10 +920,104 @@ fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return Ok(Value::string(s));
             }
             Backing::Closed => return Err(closed_error()),
-            _ => return Err(not_readable()),
+            _ => return Err(not_readable(vm, f)),
         }
     };
     make_result(vm, f, bytes)
+}
+
+/// The open binary disk file of a buffered-file method, or its error.
+fn binary_disk<'a>(vm: &mut Vm, f: &'a TextFile, what: &str) -> PyResult<std::cell::RefMut<'a, Backing>> {
+    let b = f.backing.borrow_mut();
+    match &*b {
+        Backing::Closed => Err(PyErr::value_error(format!("{} of closed file", what))),
+        Backing::Disk(d) if d.readable => Ok(b),
+        _ => {
+            drop(b);
+            Err(unsupported(vm, what))
+        }
+    }
+}
+
+/// `BufferedReader.peek(size=0)`: the buffered bytes (at least one unless
+/// at end of file), without moving the position.
+fn peek(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = file_of(args.this())?;
+    let mut b = binary_disk(vm, f, "peek")?;
+    let Backing::Disk(d) = &mut *b else { unreachable!() };
+    d.fill().map_err(|e| os_error(e, &f.name))?;
+    Ok(crate::builtins::new_bytes(d.rbuf[d.rpos..].to_vec()))
+}
+
+/// `BufferedReader.read1(size=-1)`: up to `size` bytes with at most one
+/// read of the OS file.
+fn read1(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = file_of(args.this())?;
+    let size = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(Value::Int(n)) if *n < 0 => None,
+        Some(Value::Int(n)) => Some(*n as usize),
+        Some(v) => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+    };
+    let mut b = binary_disk(vm, f, "read1")?;
+    let Backing::Disk(d) = &mut *b else { unreachable!() };
+    if size == Some(0) {
+        return Ok(crate::builtins::new_bytes(Vec::new()));
+    }
+    d.fill().map_err(|e| os_error(e, &f.name))?;
+    let avail = d.rbuf.len() - d.rpos;
+    let n = size.map_or(avail, |s| s.min(avail));
+    let out = d.rbuf[d.rpos..d.rpos + n].to_vec();
+    d.rpos += n;
+    Ok(crate::builtins::new_bytes(out))
+}
+
+/// `readinto(b)` / `readinto1(b)`: reads up to `len(b)` bytes into the
+/// writable buffer `b`; the count read.
+fn readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = file_of(args.this())?;
+    let target = args.get(1).cloned().ok_or_else(|| PyErr::type_error("readinto() takes exactly one argument (0 given)"))?;
+    // An `array.array` (Python code here) takes whole items.
+    let array_item = match vm.get_attr(&target, "itemsize") {
+        Ok(Value::Int(n)) if n > 0 && vm.get_attr(&target, "typecode").is_ok() => Some(n as usize),
+        _ => None,
+    };
+    if array_item.is_none()
+        && (matches!(target, Value::Bytes(_) | Value::Str(_)) || crate::builtins::types_bytes::bytes_like(vm, &target).is_none())
+    {
+        return Err(PyErr::type_error(format!("readinto() argument must be read-write bytes-like object, not {}", vm.type_name(&target))));
+    }
+    let want = vm.len(&target)? * array_item.unwrap_or(1);
+    let data = {
+        let mut b = binary_disk(vm, f, "readinto")?;
+        let Backing::Disk(d) = &mut *b else { unreachable!() };
+        let mut out = Vec::with_capacity(want.min(1 << 20));
+        while out.len() < want {
+            if !d.fill().map_err(|e| os_error(e, &f.name))? {
+                break;
+            }
+            let n = (want - out.len()).min(d.rbuf.len() - d.rpos);
+            out.extend_from_slice(&d.rbuf[d.rpos..d.rpos + n]);
+            d.rpos += n;
+        }
+        out
+    };
+    let n = data.len();
+    if let Some(size) = array_item {
+        let tc = vm.get_attr(&target, "typecode")?;
+        let cls = Value::Class(vm.class_of(&target));
+        let part = vm.call_function(&cls, &[tc])?;
+        let whole = n - n % size;
+        vm.call_method(&part, "frombytes", &[crate::builtins::new_bytes(data[..whole].to_vec())])?;
+        let key = Value::Slice(PyRef::new(SliceObj { start: Value::Int(0), stop: Value::Int((whole / size) as i64), step: Value::None }));
+        vm.set_item(&target, &key, part)?;
+    } else if let Value::ByteArray(ba) = &target {
+        ba.data.borrow_mut()[..n].copy_from_slice(&data);
+    } else {
+        let key = Value::Slice(PyRef::new(SliceObj { start: Value::Int(0), stop: Value::Int(n as i64), step: Value::None }));
+        vm.set_item(&target, &key, crate::builtins::new_bytes(data))?;
+    }
+    Ok(Value::Int(n as i64))
 }
 
 fn utf8_len(b: u8) -> usize {
@@ -909,7 +1082,7 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
         match &mut *b {
             Backing::Disk(d) => {
                 if !d.readable {
-                    return Err(not_readable());
+                    return Err(not_readable(vm, f));
                 }
                 let io = |e| os_error(e, &f.name);
                 let mut buf = Vec::new();
@@ -1012,7 +1185,23 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                 let mut end = start;
                 while end < text.len() {
                     end += 1;
-                    if text[end - 1] == '\n' || limit.is_some_and(|l| end - start >= l) {
+                    if limit.is_some_and(|l| end - start >= l) {
+                        break;
+                    }
+                    let c = text[end - 1];
+                    let ends = match newline.as_deref() {
+                        None | Some("\n") => c == '\n',
+                        Some("\r") => c == '\r',
+                        Some("\r\n") => c == '\n' && end >= start + 2 && text[end - 2] == '\r',
+                        _ => {
+                            // Universal: "\r\n" is one line end.
+                            if c == '\r' && text.get(end) == Some(&'\n') && limit.is_none_or(|l| end - start < l) {
+                                end += 1;
+                            }
+                            c == '\n' || c == '\r'
+                        }
+                    };
+                    if ends {
                         break;
                     }
                 }
@@ -1020,7 +1209,7 @@ fn read_line(vm: &mut Vm, f: &TextFile, limit: Option<usize>) -> PyResult<Option
                 return Ok(Some(Value::string(text[start..end].iter().collect())));
             }
             Backing::Closed => return Err(closed_error()),
-            _ => return Err(not_readable()),
+            _ => return Err(not_readable(vm, f)),
         }
     };
     make_result(vm, f, bytes).map(Some)
@@ -1037,9 +1226,25 @@ fn readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
+    // Lines are read until their total length reaches `hint` (if > 0).
+    let hint = match args.get(1) {
+        None | Some(Value::None) => 0,
+        Some(Value::Int(n)) => *n,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(v) => return Err(PyErr::type_error(format!("argument should be integer or None, not '{}'", vm.type_name(v)))),
+    };
     let mut out = Vec::new();
+    let mut total: i64 = 0;
     while let Some(l) = read_line(vm, f, None)? {
+        total += match &l {
+            Value::Str(s) => s.len() as i64,
+            Value::Bytes(b) => b.data.len() as i64,
+            _ => 0,
+        };
         out.push(l);
+        if hint > 0 && total > hint {
+            break;
+        }
     }
     Ok(Value::list(out))
 }
@@ -1263,6 +1468,30 @@ fn closed_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(matches!(&*f.backing.borrow(), Backing::Closed)))
 }
 
+/// CPython's reprs: `<_io.TextIOWrapper name='a.txt' mode='r'
+/// encoding='UTF-8'>`, `<_io.BufferedReader name='a.txt'>`,
+/// `<_io.StringIO object at 0x...>`.
+fn file_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let f = file_of(&this)?;
+    let cls = vm.class_of(&this);
+    let cname = cls.qualname.borrow().clone();
+    if matches!(&*f.backing.borrow(), Backing::Memory { .. }) {
+        return Ok(Value::string(format!("<_io.{} object at {:#x}>", cname, this.heap_addr().unwrap_or(0))));
+    }
+    let name = match f.name_value.borrow().clone() {
+        Some(v) => vm.repr_str_of(&v)?,
+        None => vm.repr_str_of(&Value::str(&f.name))?,
+    };
+    Ok(Value::string(if f.binary {
+        format!("<_io.{} name={}>", cname, name)
+    } else {
+        let enc = vm.repr_str_of(&Value::str(&f.encoding.borrow()))?;
+        let mode = vm.repr_str_of(&Value::str(&f.mode))?;
+        format!("<_io.{} name={} mode={} encoding={}>", cname, name, mode, enc)
+    }))
+}
+
 fn name_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
     if let Some(v) = f.name_value.borrow().as_ref() {
@@ -1426,12 +1655,32 @@ fn reconfigure(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn stringio_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("StringIO", &["initial_value", "newline"])?;
+    // newline: "\n" by default (no translation); None translates "\r\n"
+    // and "\r" to "\n" as text is written; "\r" and "\r\n" replace "\n"
+    // when written; "" keeps everything, and lines end at any of them.
+    let newline = match args.arg(1, "newline") {
+        None => Some("\n".to_string()),
+        Some(Value::None) => None,
+        Some(Value::Str(s)) if matches!(s.as_str(), "" | "\n" | "\r" | "\r\n") => Some(s.as_str().to_string()),
+        Some(v @ Value::Str(_)) => return Err(PyErr::value_error(format!("illegal newline value: {}", vm.repr_str_of(v)?))),
+        Some(v) => return Err(PyErr::type_error(format!("newline must be str or None, not {}", vm.type_name(v)))),
+    };
     let init: Vec<char> = match args.arg(0, "initial_value") {
-        Some(Value::Str(s)) => s.as_str().chars().collect(),
+        Some(Value::Str(s)) => memory_newlines(newline.as_deref(), s.as_str()).chars().collect(),
         Some(Value::None) | None => vec![],
         Some(v) => return Err(PyErr::type_error(format!("initial_value must be str or None, not {}", vm.type_name(v)))),
     };
-    Ok(new_file(vm, "StringIO", Backing::Memory { text: init, pos: 0 }, "<StringIO>", "r+", false))
+    Ok(new_file_with(vm, "StringIO", Backing::Memory { text: init, pos: 0 }, "<StringIO>", "r+", false, "utf-8", "strict", newline))
+}
+
+/// Text written to a StringIO with `newline`, as it is stored.
+fn memory_newlines<'a>(newline: Option<&str>, text: &'a str) -> std::borrow::Cow<'a, str> {
+    match newline {
+        None if text.contains('\r') => text.replace("\r\n", "\n").replace('\r', "\n").into(),
+        Some(nl @ ("\r" | "\r\n")) if text.contains('\n') => text.replace('\n', nl).into(),
+        _ => text.into(),
+    }
 }
 
 /// `io.TextIOWrapper(buffer, encoding=None, errors=None, newline=None,

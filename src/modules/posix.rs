@@ -11,6 +11,19 @@ use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
 /// A path argument: str, bytes or an object with `__fspath__`.
 /// Returns the path and whether it was given as bytes.
 fn path_arg(vm: &mut Vm, func: &str, v: &Value) -> PyResult<(String, bool)> {
+    let r = path_arg_any(vm, func, v)?;
+    if r.0.contains('\0') {
+        // (CPython's two messages: str paths, bytes paths.)
+        return Err(PyErr::value_error(if r.1 {
+            format!("{}: embedded null character in path", func)
+        } else {
+            "embedded null byte".to_string()
+        }));
+    }
+    Ok(r)
+}
+
+fn path_arg_any(vm: &mut Vm, func: &str, v: &Value) -> PyResult<(String, bool)> {
     match v {
         Value::Str(s) => Ok((s.as_str().to_string(), false)),
         Value::Bytes(b) => Ok((String::from_utf8_lossy(&b.data).into_owned(), true)),
@@ -797,6 +810,101 @@ fn os_ftruncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `os.truncate(path, length)`.
+fn os_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("truncate", 2, 2)?;
+    if let Value::Int(_) = &args.pos[0] {
+        return os_ftruncate(vm, args);
+    }
+    let (p, _) = path_arg(vm, "truncate", &args.pos[0])?;
+    let len = arg::int(vm, &args.pos[1])?;
+    if len < 0 {
+        return Err(os_error(&std::io::Error::from_raw_os_error(libc::EINVAL), &[&args.pos[0]]));
+    }
+    let f = std::fs::OpenOptions::new().write(true).open(&p).map_err(|e| os_error(&e, &[&args.pos[0]]))?;
+    f.set_len(len as u64).map_err(|e| os_error(&e, &[&args.pos[0]]))?;
+    Ok(Value::None)
+}
+
+/// `os.link(src, dst)`: a hard link.
+fn os_link(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.allow_kwargs("link", &["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"])?;
+    let (Some(a), Some(b)) = (args.arg(0, "src").cloned(), args.arg(1, "dst").cloned()) else {
+        return Err(PyErr::type_error("link() missing required argument 'src' (pos 1)"));
+    };
+    let (src, _) = path_arg(vm, "link", &a)?;
+    let (dst, _) = path_arg(vm, "link", &b)?;
+    std::fs::hard_link(&src, &dst).map_err(|e| os_error(&e, &[&a, &b]))?;
+    Ok(Value::None)
+}
+
+/// `os.pread(fd, n, offset)`: up to `n` bytes at `offset`, the position unchanged.
+fn os_pread(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("pread", 3, 3)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    let n = arg::int(vm, &args.pos[1])?;
+    let off = arg::int(vm, &args.pos[2])?;
+    if n < 0 {
+        return Err(PyErr::value_error("negative buffersize in pread"));
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    if buf.try_reserve_exact(n as usize).is_err() {
+        return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
+    }
+    // SAFETY: `buf` has capacity for `n` bytes; `pread` writes at most `n`.
+    let got = check_c(unsafe { libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize, off) } as i64, &[])?;
+    // SAFETY: `pread` initialised the first `got` (<= `n`) bytes.
+    unsafe { buf.set_len(got as usize) };
+    Ok(crate::builtins::new_bytes(buf))
+}
+
+/// `os.pwrite(fd, data, offset)`: the count written at `offset`.
+fn os_pwrite(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("pwrite", 3, 3)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    let data = match crate::builtins::types_bytes::bytes_like(vm, &args.pos[1]) {
+        Some(d) if !matches!(args.pos[1], Value::Str(_)) => d.into_owned(),
+        _ => return Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(&args.pos[1])))),
+    };
+    let off = arg::int(vm, &args.pos[2])?;
+    // SAFETY: `pwrite` reads `data.len()` bytes of `data`.
+    let n = check_c(unsafe { libc::pwrite(fd, data.as_ptr() as *const libc::c_void, data.len(), off) } as i64, &[])?;
+    Ok(Value::Int(n))
+}
+
+/// `os.statvfs(path)` (or a descriptor): the file system's figures as a
+/// tuple, in `os.statvfs_result`'s order, with `f_fsid` last.
+fn os_statvfs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("statvfs", 1, 1)?;
+    // SAFETY: an all-zero `statvfs` is a valid value of the plain C struct.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    let r = if let Value::Int(_) = &args.pos[0] {
+        let fd = fd_arg(vm, &args.pos[0])?;
+        // SAFETY: `fstatvfs` writes into `st`, which lives across the call.
+        unsafe { libc::fstatvfs(fd, &mut st) }
+    } else {
+        let (p, _) = path_arg(vm, "statvfs", &args.pos[0])?;
+        let c = std::ffi::CString::new(p).map_err(|_| PyErr::value_error("embedded null byte"))?;
+        // SAFETY: `c` is NUL-terminated; `statvfs` writes into `st`.
+        unsafe { libc::statvfs(c.as_ptr(), &mut st) }
+    };
+    check_c(r as i64, &[&args.pos[0]])?;
+    let f = [
+        st.f_bsize as i64,
+        st.f_frsize as i64,
+        st.f_blocks as i64,
+        st.f_bfree as i64,
+        st.f_bavail as i64,
+        st.f_files as i64,
+        st.f_ffree as i64,
+        st.f_favail as i64,
+        st.f_flag as i64,
+        st.f_namemax as i64,
+        st.f_fsid as i64,
+    ];
+    Ok(Value::tuple(f.iter().map(|v| Value::Int(*v)).collect()))
+}
+
 /// `os.fsync(fd)`.
 fn os_fsync(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("fsync", 1, 1)?;
@@ -1111,6 +1219,11 @@ pub fn make(vm: &mut Vm) -> Value {
             ("read", os_read),
             ("lseek", os_lseek),
             ("ftruncate", os_ftruncate),
+            ("truncate", os_truncate),
+            ("link", os_link),
+            ("pread", os_pread),
+            ("pwrite", os_pwrite),
+            ("_statvfs", os_statvfs),
             ("fsync", os_fsync),
             ("dup", os_dup),
             ("umask", os_umask),

@@ -157,6 +157,51 @@ def fstat(fd):
     return stat_result(_posix.fstat(fd))
 
 
+class statvfs_result(tuple):
+    """statvfs_result: Result from statvfs or fstatvfs."""
+    n_sequence_fields = 10
+    n_fields = 11
+    n_unnamed_fields = 0
+
+    def __new__(cls, values):
+        values = tuple(values)
+        self = tuple.__new__(cls, values[:10])
+        self._fsid = values[10] if len(values) > 10 else None
+        return self
+
+    f_bsize = property(lambda self: self[0])
+    f_frsize = property(lambda self: self[1])
+    f_blocks = property(lambda self: self[2])
+    f_bfree = property(lambda self: self[3])
+    f_bavail = property(lambda self: self[4])
+    f_files = property(lambda self: self[5])
+    f_ffree = property(lambda self: self[6])
+    f_favail = property(lambda self: self[7])
+    f_flag = property(lambda self: self[8])
+    f_namemax = property(lambda self: self[9])
+    f_fsid = property(lambda self: self._fsid)
+
+    def __repr__(self):
+        names = ("f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files",
+                 "f_ffree", "f_favail", "f_flag", "f_namemax")
+        return "os.statvfs_result(%s)" % ", ".join("%s=%r" % (n, v) for n, v in zip(names, self))
+
+    def __reduce__(self):
+        return (statvfs_result, (tuple(self) + (self._fsid,),))
+
+
+def statvfs(path):
+    return statvfs_result(_posix._statvfs(path))
+
+
+def fstatvfs(fd):
+    return statvfs_result(_posix._statvfs(fd))
+
+
+ST_RDONLY = 1
+ST_NOSUID = 2
+
+
 def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
     if not isinstance(fd, int):
         raise TypeError("invalid fd type (%s, expected integer)" % type(fd))
