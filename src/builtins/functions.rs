@@ -1206,6 +1206,7 @@ impl Vm {
                 for k in c.mro.borrow().iter() {
                     add_dict(&k.dict, &mut names);
                 }
+                class_descriptor_names(&c.mro.borrow(), &mut names);
             }
             _ => {
                 if let Value::Instance(i) = obj {
@@ -1217,12 +1218,111 @@ impl Vm {
                 for k in cls.mro.borrow().iter() {
                     add_dict(&k.dict, &mut names);
                 }
+                class_descriptor_names(&cls.mro.borrow(), &mut names);
                 names.push("__class__".into());
             }
         }
         names.sort();
         names.dedup();
         Ok(names)
+    }
+}
+
+/// The attributes CPython's builtin types keep in their dicts as
+/// descriptors (members, getsets) that Spry answers in its attribute code
+/// instead: `dir()` lists them as CPython's does.
+const BUILTIN_DESCRIPTORS: &[(&str, &[&str])] = &[
+    ("object", &["__class__", "__doc__"]),
+    ("int", &["denominator", "imag", "numerator", "real"]),
+    ("float", &["imag", "real"]),
+    ("complex", &["imag", "real"]),
+    ("range", &["start", "step", "stop"]),
+    ("slice", &["start", "step", "stop"]),
+    ("property", &["__isabstractmethod__", "fdel", "fget", "fset"]),
+    ("method", &["__func__", "__self__"]),
+    ("module", &["__annotations__", "__dict__"]),
+    ("BaseException", &["__cause__", "__context__", "__dict__", "__suppress_context__", "__traceback__", "args"]),
+    (
+        "function",
+        &[
+            "__annotations__",
+            "__builtins__",
+            "__closure__",
+            "__code__",
+            "__defaults__",
+            "__dict__",
+            "__globals__",
+            "__kwdefaults__",
+            "__module__",
+            "__name__",
+            "__qualname__",
+        ],
+    ),
+    ("generator", &["__del__", "__name__", "__qualname__", "gi_code", "gi_frame", "gi_running", "gi_suspended", "gi_yieldfrom"]),
+    (
+        "type",
+        &[
+            "__abstractmethods__",
+            "__annotations__",
+            "__base__",
+            "__bases__",
+            "__basicsize__",
+            "__dict__",
+            "__dictoffset__",
+            "__flags__",
+            "__itemsize__",
+            "__module__",
+            "__mro__",
+            "__name__",
+            "__qualname__",
+            "__text_signature__",
+            "__weakrefoffset__",
+        ],
+    ),
+];
+
+/// Adds to `names` the descriptors of the classes of `mro` that CPython
+/// has and Spry's class dicts do not: the builtin types' (above), and a
+/// class statement's `__dict__` and `__weakref__` (CPython adds them to
+/// the first class without `__slots__` in a hierarchy, or names them in
+/// `__slots__`; `__weakref__` not over int, bool, tuple or bytes, whose
+/// instances cannot have weak references, nor over set and frozenset,
+/// which have them already).
+fn class_descriptor_names(mro: &[PyRef<ClassObj>], names: &mut Vec<String>) {
+    let mut weak_ok = true;
+    for k in mro {
+        if k.is_builtin() {
+            let n = k.name();
+            if let Some((_, extra)) = BUILTIN_DESCRIPTORS.iter().find(|(t, _)| *t == n) {
+                names.extend(extra.iter().map(|s| s.to_string()));
+            }
+            if matches!(n.as_str(), "int" | "bool" | "tuple" | "bytes" | "set" | "frozenset") {
+                weak_ok = false;
+            }
+        }
+    }
+    for k in mro.iter().filter(|k| !k.is_builtin()) {
+        match k.dict.get_str("__slots__") {
+            None => {
+                names.push("__dict__".into());
+                if weak_ok {
+                    names.push("__weakref__".into());
+                }
+            }
+            Some(sl) => {
+                let listed = |name: &str| match &sl {
+                    Value::Str(s) => s.as_str() == name,
+                    Value::Tuple(t) => t.as_slice().iter().any(|v| v.as_str() == Some(name)),
+                    Value::List(l) => l.to_vec().iter().any(|v| v.as_str() == Some(name)),
+                    _ => false,
+                };
+                for name in ["__dict__", "__weakref__"] {
+                    if listed(name) {
+                        names.push(name.into());
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -91,6 +91,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&ba, "__init__", ba_init);
     vm.add_method(&ba, "__new__", bytearray_new);
     vm.add_method(&vm.types.bytes.clone(), "__getnewargs__", bytes_getnewargs);
+    vm.add_method(&vm.types.bytes.clone(), "__bytes__", bytes_dunder_bytes);
     vm.types.bytes.ctor.set(Some(bytes_ctor));
     vm.types.bytearray.ctor.set(Some(bytearray_ctor));
     vm.add_method(&vm.types.bytes.clone(), "__new__", bytes_new);
@@ -464,6 +465,15 @@ fn ba_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         *b.data.borrow_mut() = data;
     }
     Ok(Value::None)
+}
+
+/// `bytes.__bytes__()`: the value as an exact bytes object.
+fn bytes_dunder_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("__bytes__", 1, 1)?;
+    match vm.unwrap_builtin(args.this()).as_ref() {
+        b @ Value::Bytes(_) => Ok(b.clone()),
+        _ => Err(PyErr::type_error("descriptor '__bytes__' requires a 'bytes' object")),
+    }
 }
 
 fn bytes_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {

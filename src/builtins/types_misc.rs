@@ -28,6 +28,12 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&t, "__subclasshook__", object_subclasshook);
     let f = t.dict.get_str("__subclasshook__").unwrap_or(Value::None);
     t.dict.set_str("__subclasshook__", vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(f)));
+    // `list[int]`: the containers' `__class_getitem__` (subclasses inherit it).
+    for c in [vm.types.list.clone(), vm.types.tuple.clone(), vm.types.dict.clone(), vm.types.set.clone(), vm.types.frozenset.clone()] {
+        vm.add_method(&c, "__class_getitem__", class_getitem);
+        let f = c.dict.get_str("__class_getitem__").unwrap_or(Value::None);
+        c.dict.set_str("__class_getitem__", vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(f)));
+    }
     vm.add_method(&t, "__reduce_ex__", object_reduce_ex);
     vm.add_method(&t, "__reduce__", object_reduce);
     vm.add_method(&t, "__getstate__", object_getstate);
@@ -347,6 +353,14 @@ fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     vm.del_attr(&this, &name)?;
     Ok(Value::None)
+}
+
+/// `cls.__class_getitem__(item)`: `types.GenericAlias(cls, item)`.
+fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("__class_getitem__", 2, 2)?;
+    let types = vm.import_module("types")?;
+    let ga = vm.get_attr(&types, "GenericAlias")?;
+    vm.call_function(&ga, &[args.pos[0].clone(), args.pos[1].clone()])
 }
 
 fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {

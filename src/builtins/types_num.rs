@@ -92,11 +92,16 @@ cmp_dunders! {
 
 /// Registers operator dunders for `ops` on a builtin class.
 pub fn add_op_dunders(vm: &mut Vm, class: &PyRef<ClassObj>, ops: &[BinOp], with_cmp: bool) {
+    // (Sequences concatenate with `__add__` only: CPython's str, bytes,
+    // list and tuple have no `__radd__`.)
+    let sequence = !matches!(class.name().as_str(), "int" | "float" | "complex" | "bool");
     for (f, rf, op) in BINOP_DUNDERS.iter() {
         if ops.contains(op) {
             let (n, rn, _) = op.dunders();
             vm.add_method(class, n, *f);
-            vm.add_method(class, rn, *rf);
+            if !(sequence && *op == BinOp::Add) {
+                vm.add_method(class, rn, *rf);
+            }
         }
     }
     if with_cmp {
@@ -177,6 +182,7 @@ pub fn init(vm: &mut Vm) {
         ("__invert__", int_invert),
         ("as_integer_ratio", int_as_integer_ratio),
         ("__divmod__", num_divmod),
+        ("__rdivmod__", num_rdivmod),
         ("__getnewargs__", int_getnewargs),
     ] {
         vm.add_method(&int, n, f);
@@ -215,10 +221,14 @@ pub fn init(vm: &mut Vm) {
         ("__neg__", num_neg),
         ("__pos__", num_pos),
         ("__divmod__", num_divmod),
+        ("__rdivmod__", num_rdivmod),
         ("__getnewargs__", int_getnewargs),
     ] {
         vm.add_method(&fl, n, f);
     }
+    vm.add_method(&fl, "__getformat__", float_getformat);
+    let gf = fl.dict.get_str("__getformat__").unwrap();
+    fl.dict.set_str("__getformat__", vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(gf)));
     vm.add_method(&fl, "fromhex", float_fromhex);
     let fh = fl.dict.get_str("fromhex").unwrap();
     fl.dict.set_str("fromhex", vm.new_native(vm.types.classmethod.clone(), NativeData::ClassMethod(fh)));
@@ -231,6 +241,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&c, "__new__", complex_new);
     vm.types.complex.ctor.set(Some(complex_ctor));
     vm.add_method(&c, "conjugate", complex_conjugate);
+    vm.add_method(&c, "__complex__", complex_complex);
+    vm.add_method(&c, "__getnewargs__", complex_getnewargs);
     vm.add_method(&c, "__abs__", num_abs);
     vm.add_method(&c, "__neg__", num_neg);
     vm.add_method(&c, "__pos__", num_pos);
@@ -574,6 +586,39 @@ fn num_divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let b = vm.unwrap_builtin(args.get(1).unwrap_or(&Value::None)).into_owned();
     let dm = vm.builtins.get_str("divmod").unwrap();
     vm.call_function(&dm, &[a, b])
+}
+
+/// `x.__rdivmod__(y)`: `divmod(y, x)`.
+fn num_rdivmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = vm.unwrap_builtin(args.this()).into_owned();
+    let b = vm.unwrap_builtin(args.get(1).unwrap_or(&Value::None)).into_owned();
+    let dm = vm.builtins.get_str("divmod").unwrap();
+    vm.call_function(&dm, &[b, a])
+}
+
+/// `float.__getformat__(typestr)`: how C doubles and floats are stored.
+fn float_getformat(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("__getformat__", 2, 2)?;
+    match &args.pos[1] {
+        Value::Str(s) if matches!(s.as_str(), "double" | "float") => {
+            Ok(Value::str(if cfg!(target_endian = "little") { "IEEE, little-endian" } else { "IEEE, big-endian" }))
+        }
+        Value::Str(_) => Err(PyErr::value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        v => Err(PyErr::type_error(format!("__getformat__() argument must be str, not {}", vm.type_name(v)))),
+    }
+}
+
+/// `complex.__complex__()`: the value as an exact complex.
+fn complex_complex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(vm.unwrap_builtin(args.this()).into_owned())
+}
+
+/// `complex.__getnewargs__()`: `(real, imag)`.
+fn complex_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = vm.unwrap_builtin(args.this()).into_owned();
+    let re = vm.get_attr(&v, "real")?;
+    let im = vm.get_attr(&v, "imag")?;
+    Ok(Value::tuple(vec![re, im]))
 }
 
 // ----- bool -----
