@@ -11,22 +11,41 @@ use crate::vm::{Args, PyErr, PyResult, Vm};
 /// The builtin dunder methods for binary operators, for each operator:
 /// (`__op__`, `__rop__`). They unwrap builtin-subclass instances and apply
 /// the native operation, returning `NotImplemented` when it does not apply.
+/// The argument check of a slot wrapper (`(1).__add__(x)`): the receiver
+/// and one operand, in CPython's words.
+fn one_operand(args: &Args, name: &str) -> PyResult<()> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error(format!("wrapper {}() takes no keyword arguments", name)));
+    }
+    match args.pos.len() {
+        2 => Ok(()),
+        0 => Err(PyErr::type_error("descriptor needs an argument")),
+        n => Err(PyErr::type_error(format!("expected 1 argument, got {}", n - 1))),
+    }
+}
+
 macro_rules! binop_dunders {
     ($($op:ident => $f:ident, $rf:ident;)*) => {
         $(
             fn $f(vm: &mut Vm, args: Args) -> PyResult<Value> {
-                args.check_pos(stringify!($f), 2, 2)?;
+                one_operand(&args, BinOp::$op.dunders().0)?;
                 let a = vm.unwrap_builtin(&args.pos[0]).into_owned();
                 let b = operand(vm, BinOp::$op, &a, &args.pos[1]);
+                if foreign_operand(&a, &b) {
+                    return Ok(Value::NotImplemented);
+                }
                 match vm.native_binop(BinOp::$op, &a, &b) {
                     Some(r) => r,
                     None => Ok(Value::NotImplemented),
                 }
             }
             fn $rf(vm: &mut Vm, args: Args) -> PyResult<Value> {
-                args.check_pos(stringify!($rf), 2, 2)?;
+                one_operand(&args, BinOp::$op.dunders().1)?;
                 let b = vm.unwrap_builtin(&args.pos[1]).into_owned();
                 let a = operand(vm, BinOp::$op, &b, &args.pos[0]);
+                if foreign_operand(&a, &b) {
+                    return Ok(Value::NotImplemented);
+                }
                 match vm.native_binop(BinOp::$op, &b, &a) {
                     Some(r) => r,
                     None => Ok(Value::NotImplemented),
@@ -42,6 +61,25 @@ macro_rules! binop_dunders {
 /// builtin-subclass instance unwrapped, except the values formatted by
 /// `str % values` (and bytes'), which keep their class (`"%s" % MyInt(7)`
 /// calls `MyInt`'s `__str__`/`__repr__`).
+/// A number's place in the tower (bool and int 1, float 2, complex 3),
+/// 0 for anything else.
+fn num_rank(v: &Value) -> u8 {
+    match v {
+        Value::Bool(_) | Value::Int(_) | Value::BigInt(_) => 1,
+        Value::Float(_) => 2,
+        Value::Complex(_) => 3,
+        _ => 0,
+    }
+}
+
+/// Whether a number's own operator method cannot take `other`: CPython's
+/// `int.__add__(2.5)` and `int.__mul__('ab')` are NotImplemented (the
+/// operator then asks the other operand).
+fn foreign_operand(this: &Value, other: &Value) -> bool {
+    let r = num_rank(this);
+    r != 0 && (num_rank(other) == 0 || num_rank(other) > r)
+}
+
 fn operand(vm: &Vm, op: BinOp, left: &Value, right: &Value) -> Value {
     if op == BinOp::Mod && matches!(left, Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_)) {
         return right.clone();
@@ -68,7 +106,7 @@ macro_rules! cmp_dunders {
     ($($op:ident => $f:ident;)*) => {
         $(
             fn $f(vm: &mut Vm, args: Args) -> PyResult<Value> {
-                args.check_pos(stringify!($f), 2, 2)?;
+                one_operand(&args, CmpOp::$op.dunder())?;
                 let a = vm.unwrap_builtin(&args.pos[0]).into_owned();
                 let b = vm.unwrap_builtin(&args.pos[1]).into_owned();
                 match vm.native_compare(CmpOp::$op, &a, &b) {

@@ -43,13 +43,34 @@ pub fn union_args(vm: &Vm, v: &Value) -> Option<Vec<Value>> {
     }
 }
 
-/// The members an operand of `|` contributes, or `None` if it cannot take part.
+/// Whether `v` is a `types.GenericAlias` (`list[int]`, Python code in
+/// `lib/types.py`).
+fn is_generic_alias(v: &Value) -> bool {
+    let Value::Instance(i) = v else { return false };
+    let c = i.class();
+    c.name() == "GenericAlias" && c.module.get().as_str() == Some("types")
+}
+
+/// The members an operand of `|` contributes, or `None` if it cannot take
+/// part (CPython's: None, types, generic aliases and unions).
 fn members(vm: &Vm, v: &Value) -> Option<Vec<Value>> {
     match v {
         Value::Class(_) => Some(vec![v.clone()]),
         Value::None => Some(vec![Value::Class(vm.class_of(&Value::None))]),
+        _ if is_generic_alias(v) => Some(vec![v.clone()]),
         _ => union_args(vm, v),
     }
+}
+
+/// Whether two members are the same: the same type, or equal generic aliases.
+fn same_member(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    if matches!(a, Value::Class(_)) || matches!(b, Value::Class(_)) {
+        return Ok(false);
+    }
+    vm.eq(a, b)
 }
 
 /// `a | b` for types and unions.
@@ -57,7 +78,14 @@ fn make_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let (Some(ma), Some(mb)) = (members(vm, a), members(vm, b)) else { return Ok(Value::NotImplemented) };
     let mut args: Vec<Value> = Vec::new();
     for m in ma.into_iter().chain(mb) {
-        if !args.iter().any(|x| x.is(&m)) {
+        let mut dup = false;
+        for x in &args {
+            if same_member(vm, x, &m)? {
+                dup = true;
+                break;
+            }
+        }
+        if !dup {
             args.push(m);
         }
     }
@@ -120,8 +148,22 @@ fn union_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn union_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (a, b) = two(&args)?;
     let (Some(x), Some(y)) = (union_args(vm, &a), union_args(vm, &b)) else { return Ok(Value::NotImplemented) };
-    let same = x.len() == y.len() && x.iter().all(|m| y.iter().any(|n| n.is(m)));
-    Ok(Value::Bool(same))
+    if x.len() != y.len() {
+        return Ok(Value::Bool(false));
+    }
+    for m in &x {
+        let mut found = false;
+        for n in &y {
+            if same_member(vm, n, m)? {
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 fn union_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {

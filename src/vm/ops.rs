@@ -1040,12 +1040,22 @@ impl Vm {
                             _ => Err(PyErr::type_error("__hash__ method should return an integer")),
                         }
                     }
-                    _ => {
+                    f => {
                         // Subclasses of builtin hashable types hash like their value.
                         if let Value::Instance(i) = v {
                             let bv = i.base_value.get();
                             if !bv.is_undef() && cls.lookup("__eq__").is_none_or(|e| matches!(e, Value::Builtin(_))) {
                                 return self.hash(&bv);
+                            }
+                            // A native class's own `__hash__` (types.UnionType),
+                            // not object's.
+                            if let Some(f @ Value::Builtin(_)) = f {
+                                if bv.is_undef() && !self.types.object.dict.get_str("__hash__").is_some_and(|o| o.is(&f)) {
+                                    let r = self.call_function(&f, std::slice::from_ref(v))?;
+                                    if let Value::Int(i) = r {
+                                        return Ok(if i == -1 { -2 } else { i });
+                                    }
+                                }
                             }
                         }
                         Ok(identity_hash(v))

@@ -402,6 +402,9 @@ def _parse_hh_mm_ss_ff(tstr):
             else:
                 to_parse = len_remainder
 
+            # (Digits only: int() would take ' 5'.)
+            if not all(map(_is_ascii_digit, tstr[pos:(pos+to_parse)])):
+                raise ValueError("Invalid microsecond component")
             time_comps[3] = int(tstr[pos:(pos+to_parse)])
             if to_parse < 6:
                 time_comps[3] *= _FRACTION_CORRECTION[to_parse-1]
@@ -420,6 +423,12 @@ def _parse_isoformat_time(tstr):
     # This is equivalent to re.search('[+-Z]', tstr), but faster
     tz_pos = (tstr.find('-') + 1 or tstr.find('+') + 1 or tstr.find('Z') + 1)
     timestr = tstr[:tz_pos-1] if tz_pos > 0 else tstr
+    # The C module takes any one character right after the hours, minutes
+    # or seconds as the separator before an offset ('12:30:45 +01:00').
+    if (tz_pos > 0 and len(timestr) > 2 and not timestr[-1].isdigit()
+            and timestr[-2].isdigit() and '.' not in timestr
+            and ',' not in timestr):
+        timestr = timestr[:-1]
 
     time_comps = _parse_hh_mm_ss_ff(timestr)
 
@@ -1306,7 +1315,8 @@ class IsoCalendarDate(tuple):
         return (tuple, (tuple(self),))
 
     def __repr__(self):
-        return (f'{self.__class__.__name__}'
+        # (The C module's type name, `datetime.IsoCalendarDate`.)
+        return (f'datetime.{self.__class__.__name__}'
                 f'(year={self[0]}, week={self[1]}, weekday={self[2]})')
 
 

@@ -481,13 +481,13 @@ E.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,)."""
                 new_args.append(a)
         return type(self)(self.__origin__, tuple(new_args))
 
+    # `list[int] | None` is a types.UnionType (type.__or__ takes generic
+    # aliases); with other operands (a TypeVar) the other side decides.
     def __or__(self, other):
-        import typing
-        return typing.Union[self, other]
+        return type.__or__(self, other)
 
     def __ror__(self, other):
-        import typing
-        return typing.Union[other, self]
+        return type.__ror__(self, other)
 
     def __instancecheck__(self, obj):
         raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
