@@ -765,6 +765,9 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str)
         }
         None => (if e.col > 0 { Value::Int(e.col as i64) } else { Value::None }, e.line, Value::None),
     };
+    // TabError: CPython's offset 1 and end offset 0 (no caret shown).
+    let tab = e.indentation && e.msg == "inconsistent use of tabs and spaces in indentation";
+    let (col, end_col) = if tab { (Value::Int(1), Value::Int(0)) } else { (col, end_col) };
     let details = Value::tuple(vec![
         Value::str(filename),
         Value::Int(e.line as i64),
@@ -773,7 +776,13 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str)
         Value::Int(end_line as i64),
         end_col,
     ]);
-    let kind = if e.indentation { ExcKind::IndentationError } else { ExcKind::SyntaxError };
+    let kind = if tab {
+        ExcKind::TabError
+    } else if e.indentation {
+        ExcKind::IndentationError
+    } else {
+        ExcKind::SyntaxError
+    };
     let cls = vm.types.exc[kind as usize].clone();
     let inst = vm.new_instance(&cls);
     if let Value::Instance(i) = &inst {
