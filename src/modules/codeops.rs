@@ -134,7 +134,7 @@ fn format_tb(vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
         _ => return Err(PyErr::type_error("limit must be an integer or None")),
     }
     entries.reverse();
-    let chunks = vm.format_tb_entries(&entries);
+    let chunks = vm.without_suggestions(|vm| vm.format_tb_entries(&entries));
     Ok(Value::list(chunks.into_iter().map(Value::string).collect()))
 }
 

@@ -8,7 +8,8 @@ use crate::compiler::CompileError;
 use crate::objects::*;
 
 thread_local! {
-    /// Set while the `traceback` module formats (see `Vm::without_suggestions`).
+    /// Set while the `traceback` module formats (see `Vm::without_suggestions`):
+    /// no "Did you mean", source lines stripped at both ends.
     static NO_SUGGESTIONS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -431,10 +432,25 @@ impl Vm {
             }
             let mut out = format!("  File \"{}\", line {}, in {}\n", file, line, name);
             if let Some(src) = self.source_line(&file, line) {
-                let t = src.trim();
+                // The interpreter's printer keeps a line's trailing
+                // whitespace; the traceback module strips it too.
+                let t = if NO_SUGGESTIONS.with(|c| c.get()) {
+                    src.trim()
+                } else {
+                    src.trim_start_matches([' ', '\t', '\x0c']).trim_end_matches(['\n', '\r'])
+                };
                 if !t.is_empty() {
                     out.push_str(&format!("    {}\n", t));
-                    if let Some(m) = entry.code.position_at(entry.pc).and_then(|p| super::carets::marker_line(&src, p)) {
+                    if let Some(mut m) = entry.code.position_at(entry.pc).and_then(|p| super::carets::marker_line(&src, p)) {
+                        // traceback.py (3.11) counts the stripped trailing
+                        // whitespace as indentation: its markers sit that
+                        // many columns further left.
+                        let body = src.trim_end_matches(['\n', '\r']);
+                        let trailing = body.chars().count() - body.trim_end().chars().count();
+                        if trailing > 0 && m.starts_with("    ") && NO_SUGGESTIONS.with(|c| c.get()) {
+                            let extra = m[4..].chars().take_while(|c| *c == ' ').count();
+                            m.replace_range(4..4 + trailing.min(extra), "");
+                        }
                         out.push_str(&m);
                     }
                 }
