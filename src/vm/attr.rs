@@ -1094,6 +1094,74 @@ impl Vm {
 
     // ----- classes -----
 
+    /// CPython's "solid base" of a class: the nearest class in its ancestry
+    /// whose instances have a memory layout of their own — a builtin type
+    /// (`int`, `list`...; the exceptions with fields of their own:
+    /// `OSError`, `SyntaxError`...), or a class with nonempty `__slots__`.
+    fn solid_base(&self, cls: &PyRef<ClassObj>) -> PyRef<ClassObj> {
+        // Builtin exceptions that share BaseException's layout.
+        const OWN_LAYOUT: &[&str] = &[
+            "BaseException",
+            "BaseExceptionGroup",
+            "SyntaxError",
+            "ImportError",
+            "UnicodeEncodeError",
+            "UnicodeDecodeError",
+            "UnicodeTranslateError",
+            "SystemExit",
+            "StopIteration",
+            "OSError",
+            "AttributeError",
+            "NameError",
+        ];
+        if cls.is_builtin() {
+            if cls.layout.get() != Layout::Exception || OWN_LAYOUT.contains(&cls.name().as_str()) {
+                return cls.clone();
+            }
+        } else if let Some(sl) = cls.dict.get_str("__slots__") {
+            let names: Vec<String> = match &sl {
+                Value::Str(s) => vec![s.as_str().to_string()],
+                Value::Tuple(t) => t.as_slice().iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+                Value::List(l) => l.to_vec().iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+                _ => Vec::new(),
+            };
+            if names.iter().any(|n| n != "__dict__" && n != "__weakref__") {
+                return cls.clone();
+            }
+        }
+        let bases = cls.bases.borrow().clone();
+        let mut best: Option<PyRef<ClassObj>> = None;
+        for b in &bases {
+            let s = self.solid_base(b);
+            if best.as_ref().is_none_or(|w| super::types::is_subclass(&s, w)) {
+                best = Some(s);
+            }
+        }
+        best.unwrap_or_else(|| self.types.object.clone())
+    }
+
+    /// Refuses bases whose layouts cannot be combined (`class Q(int, str)`)
+    /// and nonempty `__slots__` over int, bytes and tuple, as CPython.
+    fn check_layouts(&self, bases: &[PyRef<ClassObj>], slots: Option<&[String]>) -> PyResult<()> {
+        let mut winner: Option<(PyRef<ClassObj>, &PyRef<ClassObj>)> = None;
+        for b in bases {
+            let s = self.solid_base(b);
+            match &winner {
+                Some((w, _)) if super::types::is_subclass(w, &s) => {}
+                Some((w, _)) if !super::types::is_subclass(&s, w) => {
+                    return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
+                }
+                _ => winner = Some((s, b)),
+            }
+        }
+        if let (Some(names), Some((solid, base))) = (slots, &winner) {
+            if !names.is_empty() && solid.is_builtin() && matches!(solid.name().as_str(), "int" | "bool" | "bytes" | "tuple") {
+                return Err(PyErr::type_error(format!("nonempty __slots__ not supported for subtype of '{}'", base.name())));
+            }
+        }
+        Ok(())
+    }
+
     /// `type(name, bases, ns)` and class statements: creates a class.
     pub fn make_class(
         &mut self,
@@ -1152,6 +1220,7 @@ impl Vm {
             }
             slots = Some(v);
         }
+        self.check_layouts(&bases, slots.as_deref())?;
         // Wrap plain functions that are implicitly class or static methods.
         for special in ["__init_subclass__", "__class_getitem__"] {
             if let Some(f @ Value::Function(_)) = dict.get_str(special) {
