@@ -963,26 +963,39 @@ fn complex_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         return parse_complex(s.as_str());
     }
-    let parts = |vm: &mut Vm, v: &Option<Value>| -> PyResult<(f64, f64)> {
+    // (real, imag, whether the argument was complex).
+    let parts = |vm: &mut Vm, v: &Option<Value>| -> PyResult<(f64, f64, bool)> {
         match v {
-            None => Ok((0.0, 0.0)),
-            Some(Value::Complex(c)) => Ok((c.re, c.im)),
+            None => Ok((0.0, 0.0, false)),
+            Some(Value::Complex(c)) => Ok((c.re, c.im, true)),
             Some(x) => {
                 if let Some(f) = vm.lookup_special(x, "__complex__") {
                     if let Value::Complex(c) = vm.call_function(&f, std::slice::from_ref(x))? {
-                        return Ok((c.re, c.im));
+                        return Ok((c.re, c.im, true));
                     }
                 }
-                Ok((arg::float(vm, x)?, 0.0))
+                Ok((arg::float(vm, x)?, 0.0, false))
             }
         }
     };
     if let Some(Value::Str(_)) = &im {
         return Err(PyErr::type_error("complex() second arg can't be a string"));
     }
-    let (a, b) = parts(vm, &re)?;
-    let (c, d) = parts(vm, &im)?;
-    Ok(crate::vm::ops::complex(a - d, b + c))
+    // As CPython's complex_new: parts are only added when an argument was
+    // complex, so `complex(0, -0.0)` keeps its negative zero.
+    let (a, b, r_complex) = parts(vm, &re)?;
+    let (mut real, mut imag) = (a, if im.is_none() { b } else { 0.0 });
+    if im.is_some() {
+        let (c, d, i_complex) = parts(vm, &im)?;
+        imag = c;
+        if i_complex {
+            real -= d;
+        }
+        if r_complex {
+            imag += b;
+        }
+    }
+    Ok(crate::vm::ops::complex(real, imag))
 }
 
 fn parse_complex(s: &str) -> PyResult<Value> {

@@ -207,6 +207,9 @@ pub struct TextFile {
     /// A text file's `buffer`, once asked for: a binary file on the same
     /// stream (the same OS file and pending writes).
     buffer: RefCell<Option<Value>>,
+    /// Iteration (`next()`) of a text file disables `tell()` until the
+    /// end is reached or the file is sought, as in CPython.
+    iterating: std::cell::Cell<bool>,
 }
 
 impl TextFile {
@@ -298,6 +301,7 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
         ("errors", errors_get),
         ("buffer", buffer_get),
         ("line_buffering", line_buffering_get),
+        ("newlines", newlines_get),
         ("write_through", write_through_get),
     ];
     for (n, g) in getters {
@@ -357,6 +361,7 @@ fn new_file_with(
             line_buffering: std::cell::Cell::new(None),
             write_through: std::cell::Cell::new(None),
             buffer: RefCell::new(None),
+            iterating: std::cell::Cell::new(false),
         })),
     )
 }
@@ -530,6 +535,13 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !binary {
         // An unknown encoding fails at open time.
         crate::builtins::encode_text("", false, &encoding, "strict")?;
+    }
+    match args.arg(2, "buffering") {
+        None | Some(Value::Int(_)) | Some(Value::Bool(_)) => {}
+        Some(v) => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+    }
+    if !binary && matches!(args.arg(2, "buffering"), Some(Value::Int(0)) | Some(Value::Bool(false))) {
+        return Err(PyErr::value_error("can't have unbuffered text I/O"));
     }
     let closefd = match args.arg(6, "closefd") {
         Some(v) => vm.truthy(v)?,
@@ -1296,9 +1308,16 @@ fn iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
+    let disk_text = !f.binary && matches!(&*f.backing.borrow(), Backing::Disk(_));
     match read_line(vm, f, None)? {
-        Some(l) => Ok(l),
-        None => Err(PyErr::stop_iteration()),
+        Some(l) => {
+            f.iterating.set(disk_text);
+            Ok(l)
+        }
+        None => {
+            f.iterating.set(false);
+            Err(PyErr::stop_iteration())
+        }
     }
 }
 
@@ -1319,10 +1338,20 @@ fn seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => 0,
     };
     let mut b = f.backing.borrow_mut();
+    f.iterating.set(false);
     match &mut *b {
         Backing::Memory { pos, text } => {
+            if !(0..=2).contains(&whence) {
+                return Err(PyErr::value_error(format!("Invalid whence ({}, should be 0, 1 or 2)", whence)));
+            }
+            if whence == 0 && to < 0 {
+                return Err(PyErr::value_error(format!("Negative seek position {}", to)));
+            }
+            if whence != 0 && to != 0 {
+                return Err(PyErr::new(ExcKind::OSError, "Can't do nonzero cur-relative seeks"));
+            }
             let p = match whence {
-                0 => to.max(0) as usize,
+                0 => to as usize,
                 1 => *pos,
                 _ => text.len(),
             };
@@ -1331,8 +1360,9 @@ fn seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Backing::Disk(d) => {
             if !f.binary && whence != 0 && to != 0 {
-                return Err(PyErr::new(
-                    ExcKind::OSError,
+                drop(b);
+                return Err(unsupported(
+                    vm,
                     if whence == 1 { "can't do nonzero cur-relative seeks" } else { "can't do nonzero end-relative seeks" },
                 ));
             }
@@ -1355,6 +1385,9 @@ fn seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn tell(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
+    if f.iterating.get() {
+        return Err(PyErr::new(ExcKind::OSError, "telling position disabled by next() call"));
+    }
     let mut b = f.backing.borrow_mut();
     match &mut *b {
         Backing::Memory { pos, .. } => Ok(Value::Int(*pos as i64)),
@@ -1448,11 +1481,12 @@ fn raw_fd(f: &TextFile) -> Option<i32> {
     }
 }
 
-fn fileno(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn fileno(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = file_of(args.this())?;
     match raw_fd(f) {
         Some(fd) => Ok(Value::Int(fd as i64)),
         None if matches!(&*f.backing.borrow(), Backing::Closed) => Err(PyErr::value_error("I/O operation on closed file")),
+        None if matches!(&*f.backing.borrow(), Backing::Memory { .. }) => Err(unsupported(vm, "fileno")),
         None => Err(PyErr::new(crate::vm::ExcKind::OSError, "fileno")),
     }
 }
@@ -1569,6 +1603,13 @@ fn flush_flags(vm: &Vm, f: &TextFile) -> (bool, bool) {
         _ => (false, false),
     };
     (f.line_buffering.get().unwrap_or(lb), f.write_through.get().unwrap_or(wt))
+}
+
+/// `newlines`: the kinds of line endings translated so far; Spry does not
+/// track them (None, as before any is read).
+fn newlines_get(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    file_of(args.this())?;
+    Ok(Value::None)
 }
 
 fn line_buffering_get(vm: &mut Vm, args: Args) -> PyResult<Value> {

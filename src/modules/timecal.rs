@@ -255,6 +255,18 @@ fn strftime_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => now_tm(),
     };
     tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
+    // A struct_time's zone name is what `%Z` shows (CPython's gettmarg):
+    // 'GMT' for gmtime()'s. `zone` lives until the call below.
+    let zone = match args.get(1) {
+        Some(v @ Value::Instance(_)) => match vm.get_attr_opt(v, "tm_zone") {
+            Ok(Some(Value::Str(z))) => std::ffi::CString::new(z.as_str()).ok(),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(z) = &zone {
+        tm.tm_zone = z.as_ptr();
+    }
     if fmt.contains('\0') {
         return Err(PyErr::value_error("embedded null character"));
     }
@@ -265,7 +277,8 @@ fn strftime_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut size = 1024.max(fmt.len() * 4);
     loop {
         let mut buf = vec![0u8; size];
-        // SAFETY: the buffer has `size` bytes; strftime writes at most that many.
+        // SAFETY: the buffer has `size` bytes; strftime writes at most that
+        // many. `tm.tm_zone` is null, the C library's, or `zone`'s, alive here.
         let n = unsafe { strftime(buf.as_mut_ptr(), size, cfmt.as_ptr(), &tm) };
         if n > 0 || size >= 256 * fmt.len() + 4096 {
             buf.truncate(n);
