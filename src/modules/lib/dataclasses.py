@@ -294,16 +294,27 @@ _repr_running = set()
 def _repr_fn(fields, globals):
     names = [f.name for f in fields]
 
+    # As CPython's: the formatting function (made by `__create_fn__`, whose
+    # name pprint looks for) under a recursion guard that wraps it.
+    def __create_fn__():
+        def __repr__(self):
+            return (self.__class__.__qualname__ + '(' +
+                    ', '.join([f'{n}={getattr(self, n)!r}' for n in names]) + ')')
+        return __repr__
+    inner = __create_fn__()
+    inner.__qualname__ = '__create_fn__.<locals>.__repr__'
+
     def __repr__(self):
         key = (id(self), _thread_ident())
         if key in _repr_running:
             return '...'
         _repr_running.add(key)
         try:
-            return (self.__class__.__qualname__ + '(' +
-                    ', '.join([f'{n}={getattr(self, n)!r}' for n in names]) + ')')
+            return inner(self)
         finally:
             _repr_running.discard(key)
+    __repr__.__qualname__ = inner.__qualname__
+    __repr__.__wrapped__ = inner
     return __repr__
 
 
