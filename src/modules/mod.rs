@@ -12,6 +12,7 @@ pub mod ast;
 pub mod codeops;
 pub mod collections;
 pub mod gc;
+pub mod hashlib;
 pub mod heapq;
 pub mod io;
 pub mod itertools;
@@ -265,7 +266,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_collections" => collections::make(vm),
         "_json" => json::make(vm),
         "_random" => random::make(vm),
-        "_sha2" => random::make_sha2(vm),
+        "_spry_hash" => hashlib::make(vm),
         "_signal" => signal::make(vm),
         "_posixsubprocess" => subprocess::make_posixsubprocess(vm),
         "_select" => subprocess::make_select(vm),
