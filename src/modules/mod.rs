@@ -30,6 +30,7 @@ pub mod subprocess;
 pub mod sys;
 pub mod time;
 pub mod timecal;
+pub mod unicode_numeric;
 pub mod unicodedata;
 pub mod weakref;
 pub mod zlib;
