@@ -190,6 +190,7 @@ py_modules! {
     "inspect" => "inspect.py";
     "random" => "random.py";
     "hashlib" => "hashlib.py";
+    "_spry_codecs" => "_spry_codecs.py";
     "_sha512" => "_sha512.py", builtin;
     "warnings" => "warnings.py";
     "re" => "re/__init__.py", package;
