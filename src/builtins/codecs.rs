@@ -380,7 +380,59 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, cp: u32) {
 
 /// `str.encode(encoding, errors)`.
 pub fn encode(vm: &mut Vm, s: &str, surr: bool, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    encode_plain(s, surr, encoding, errors).map_err(|e| wrap_codec_error(vm, e, "encoding", encoding))
+    match encode_plain(s, surr, encoding, errors) {
+        Err(_) if is_unknown(encoding) => {
+            let r = python_codec(vm, encoding, "encode", ustr::str_value(s.to_string(), surr), errors)?;
+            Ok(crate::builtins::types_bytes::bytes_data(vm, &r)?.into_owned())
+        }
+        r => r.map_err(|e| wrap_codec_error(vm, e, "encoding", encoding)),
+    }
+}
+
+/// Whether Spry's Rust codecs do not know `encoding`.
+fn is_unknown(encoding: &str) -> bool {
+    !encoding.contains('\0') && escape_codec(encoding).is_none() && Codec::lookup(encoding).is_none()
+}
+
+/// The codecs that `lib/_spry_codecs.py` implements: the text ones
+/// (`utf-7`, `punycode`, `idna`) that `str.encode`/`bytes.decode` run
+/// there, and the others (bytes-to-bytes, rot13, and ones Spry lacks),
+/// which they refuse as CPython does: "'hex' is not a text encoding".
+fn python_codec(vm: &mut Vm, encoding: &str, what: &str, arg: Value, errors: &str) -> PyResult<Value> {
+    const TEXT: &[&str] = &["utf_7", "utf7", "u7", "unicode_1_1_utf_7", "punycode", "idna"];
+    const NOT_TEXT: &[&str] = &[
+        "hex",
+        "hex_codec",
+        "base64",
+        "base_64",
+        "base64_codec",
+        "zlib",
+        "zip",
+        "zlib_codec",
+        "rot13",
+        "rot_13",
+        "uu",
+        "uu_codec",
+        "quopri",
+        "quoted_printable",
+        "quotedprintable",
+        "quopri_codec",
+        "bz2",
+        "bz2_codec",
+    ];
+    let n = normalize_encoding(encoding);
+    if NOT_TEXT.contains(&n.as_str()) {
+        return Err(PyErr::new(
+            ExcKind::LookupError,
+            format!("'{}' is not a text encoding; use codecs.{}() to handle arbitrary codecs", encoding, what),
+        ));
+    }
+    if !TEXT.contains(&n.as_str()) {
+        return Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {}", encoding)));
+    }
+    let m = vm.import_module("_spry_codecs")?;
+    let f = vm.get_attr(&m, if what == "encode" { "text_encode" } else { "text_decode" })?;
+    vm.call_function(&f, &[Value::str(encoding), arg, Value::str(errors)])
 }
 
 /// An error from the error handler of a `charmap` codec (an unknown
@@ -703,7 +755,10 @@ fn decode_replacement(out: &mut String, enc: &str, errors: &str, data: &[u8], st
 
 /// `bytes.decode(encoding, errors)`.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
-    decode_plain(data, encoding, errors).map_err(|e| wrap_codec_error(vm, e, "decoding", encoding))
+    match decode_plain(data, encoding, errors) {
+        Err(_) if is_unknown(encoding) => python_codec(vm, encoding, "decode", crate::builtins::new_bytes(data.to_vec()), errors),
+        r => r.map_err(|e| wrap_codec_error(vm, e, "decoding", encoding)),
+    }
 }
 
 /// `bytes.decode(encoding, errors)` as a text file decodes (errors as the

@@ -12,6 +12,7 @@ pub mod ast;
 pub mod codeops;
 pub mod collections;
 pub mod gc;
+pub mod hashlib;
 pub mod heapq;
 pub mod io;
 pub mod itertools;
@@ -29,6 +30,7 @@ pub mod subprocess;
 pub mod sys;
 pub mod time;
 pub mod timecal;
+pub mod unicode_numeric;
 pub mod unicodedata;
 pub mod weakref;
 pub mod zlib;
@@ -188,6 +190,7 @@ py_modules! {
     "inspect" => "inspect.py";
     "random" => "random.py";
     "hashlib" => "hashlib.py";
+    "_spry_codecs" => "_spry_codecs.py";
     "_sha512" => "_sha512.py", builtin;
     "warnings" => "warnings.py";
     "re" => "re/__init__.py", package;
@@ -265,7 +268,7 @@ pub fn load_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_collections" => collections::make(vm),
         "_json" => json::make(vm),
         "_random" => random::make(vm),
-        "_sha2" => random::make_sha2(vm),
+        "_spry_hash" => hashlib::make(vm),
         "_signal" => signal::make(vm),
         "_posixsubprocess" => subprocess::make_posixsubprocess(vm),
         "_select" => subprocess::make_select(vm),

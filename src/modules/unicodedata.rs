@@ -14,13 +14,15 @@
 //! of. `unidata_version` still says '14.0.0', as programs compare it with
 //! CPython's.
 //!
-//! `digit` and `numeric` are left out: no well-kept crate exposes the
-//! Numeric_Type=Digit/Numeric values, and a partial answer would be wrong.
+//! `numeric`, `digit` and `decomposition` read tables generated from
+//! CPython 3.11 itself (`unicode_numeric.rs`, by `gen_unicode_numeric.py`):
+//! no well-kept crate exposes the Numeric_Type/Numeric_Value properties or
+//! the tagged decomposition strings, and these answer as Unicode 14.0 does.
 //! `decimal` needs no table: decimal digits (category Nd) are encoded in
 //! contiguous runs of ten, zero first (a Unicode stability guarantee), so a
 //! digit's value is its distance from the start of its run, modulo 10.
 
-use super::{new_module, set};
+use super::{new_module, set, unicode_numeric};
 use crate::objects::*;
 use crate::vm::{Args, PyErr, PyResult, Vm};
 use icu_properties::props::{BidiClass, BidiMirrored, CanonicalCombiningClass, EastAsianWidth, GeneralCategory};
@@ -156,6 +158,55 @@ fn decimal(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// The run of a sorted (start, len, ...) table that holds `cp`.
+fn find_run<T>(table: &[T], cp: u32, key: impl Fn(&T) -> (u32, u16)) -> Option<(&T, u32)> {
+    let i = table.partition_point(|r| key(r).0 <= cp).checked_sub(1)?;
+    let (start, len) = key(&table[i]);
+    (cp < start + len as u32).then(|| (&table[i], cp - start))
+}
+
+/// Unicode 14.0's Numeric_Value of `c`, as CPython computes the double.
+fn numeric_value(c: char) -> Option<f64> {
+    let (&(_, _, num, den, step), i) = find_run(unicode_numeric::NUMERIC, c as u32, |r| (r.0, r.1))?;
+    Some((num + i as i64 * step as i64) as f64 / den as f64)
+}
+
+fn numeric(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (c, default) = char_and_default(vm, &args, "numeric")?;
+    match (numeric_value(c), default) {
+        (Some(v), _) => Ok(Value::Float(v)),
+        (None, Some(d)) => Ok(d.clone()),
+        (None, None) => Err(PyErr::value_error("not a numeric character")),
+    }
+}
+
+fn digit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (c, default) = char_and_default(vm, &args, "digit")?;
+    let v = find_run(unicode_numeric::DIGIT, c as u32, |r| (r.0, r.1)).map(|(&(_, _, first, step), i)| first as u32 + i * step as u32);
+    match (v, default) {
+        (Some(v), _) => Ok(Value::Int(v as i64)),
+        (None, Some(d)) => Ok(d.clone()),
+        (None, None) => Err(PyErr::value_error("not a digit")),
+    }
+}
+
+fn decomposition(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = one_char(vm, &args, "decomposition")?;
+    let Some((&(_, _, tag, count, data), i)) = find_run(unicode_numeric::DECOMP, c as u32, |r| (r.0, r.1)) else {
+        return Ok(Value::str(""));
+    };
+    let mut out = String::from(unicode_numeric::DECOMP_TAGS[tag as usize]);
+    let targets: Vec<u32> =
+        if count == 1 { vec![data + i] } else { unicode_numeric::DECOMP_SEQ[data as usize..data as usize + count as usize].to_vec() };
+    for t in targets {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!("{:04X}", t));
+    }
+    Ok(Value::string(out))
+}
+
 fn name(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (c, default) = char_and_default(vm, &args, "name")?;
     match (unicode_names2::name(c), default) {
@@ -279,6 +330,9 @@ pub fn make(vm: &mut Vm) -> Value {
             ("east_asian_width", east_asian_width),
             ("mirrored", mirrored),
             ("decimal", decimal),
+            ("digit", digit),
+            ("numeric", numeric),
+            ("decomposition", decomposition),
             ("name", name),
             ("lookup", lookup),
             ("normalize", normalize),

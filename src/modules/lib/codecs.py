@@ -21,18 +21,81 @@ BOM64_LE = BOM_UTF32_LE
 BOM64_BE = BOM_UTF32_BE
 
 
+def _special(encoding):
+    """The codec lib/_spry_codecs.py implements for `encoding`, if any:
+    (CodecInfo name, encode, decode, is a text encoding)."""
+    import _spry_codecs
+    if not isinstance(encoding, str):
+        return None
+    return _spry_codecs.CODECS.get(_spry_codecs.normalize(encoding))
+
+
+def _wrap(exc, what, encoding):
+    """CPython's codec machinery re-raises an error of a simple exception
+    type (one-argument, no attributes) as "encoding with 'hex' codec failed
+    (Error: ...)", the original as its cause."""
+    t = type(exc)
+    if len(exc.args) > 1 or getattr(exc, '__dict__', None):
+        return exc
+    try:
+        new = t("%s with '%s' codec failed (%s: %s)" % (what, encoding, t.__name__, exc))
+    except Exception:
+        return exc
+    return new
+
+
+def _text_function(encoding, what):
+    """The name of the C function CPython's text codec runs."""
+    name = lookup(encoding).name
+    if name == 'iso8859-1':
+        base = 'latin_1'
+    elif name in ('ascii', 'unicode-escape', 'raw-unicode-escape') or name.startswith('utf'):
+        base = name.replace('-', '_').replace('_sig', '')
+    else:
+        base = 'charmap'
+    return '%s_%s' % (base, what)
+
+
 def encode(obj, encoding='utf-8', errors='strict'):
     """Encodes obj using the codec registered for encoding."""
+    entry = _special(encoding)
+    if entry is not None:
+        try:
+            return entry[1](obj, errors)[0]
+        except Exception as e:
+            w = _wrap(e, 'encoding', encoding)
+            if w is e:
+                raise
+            raise w from e
+    if not isinstance(obj, str):
+        fn = _text_function(encoding, 'encode')
+        e = TypeError("%s() argument 1 must be str, not %s" % (fn, type(obj).__name__))
+        raise _wrap(e, 'encoding', encoding) from e
     return obj.encode(encoding, errors)
 
 
 def decode(obj, encoding='utf-8', errors='strict'):
     """Decodes obj using the codec registered for encoding."""
+    entry = _special(encoding)
+    if entry is not None:
+        try:
+            return entry[2](obj, errors)[0]
+        except Exception as e:
+            w = _wrap(e, 'decoding', encoding)
+            if w is e:
+                raise
+            raise w from e
+    if isinstance(obj, str):
+        lookup(encoding)
+        e = TypeError("a bytes-like object is required, not 'str'")
+        raise _wrap(e, 'decoding', encoding) from e
     return bytes(obj).decode(encoding, errors)
 
 
 class CodecInfo(tuple):
     """Codec details when looking up the codec registry"""
+
+    _is_text_encoding = True
 
     def __new__(cls, encode, decode, streamreader=None, streamwriter=None,
                 incrementalencoder=None, incrementaldecoder=None, name=None,
@@ -45,6 +108,8 @@ class CodecInfo(tuple):
         self.incrementaldecoder = incrementaldecoder
         self.streamwriter = streamwriter
         self.streamreader = streamreader
+        if _is_text_encoding is not None:
+            self._is_text_encoding = _is_text_encoding
         return self
 
     def __repr__(self):
@@ -65,6 +130,8 @@ _NAMES = {
     'utf32': 'utf-32', 'utf_32': 'utf-32', 'utf-32-le': 'utf-32-le',
     'utf-32le': 'utf-32-le', 'utf_32_le': 'utf-32-le', 'utf-32-be': 'utf-32-be',
     'utf-32be': 'utf-32-be', 'utf_32_be': 'utf-32-be',
+    'unicode_escape': 'unicode-escape', 'unicode-escape': 'unicode-escape',
+    'raw_unicode_escape': 'raw-unicode-escape', 'raw-unicode-escape': 'raw-unicode-escape',
 }
 
 
@@ -109,6 +176,10 @@ def _charmap_name(encoding):
 def lookup(encoding):
     """Looks up a codec tuple in the Python codec registry and returns
     a CodecInfo object."""
+    entry = _special(encoding)
+    if entry is not None:
+        name, enc, dec, text = entry
+        return CodecInfo(enc, dec, name=name, _is_text_encoding=text)
     name = _NAMES.get(encoding.lower().replace(' ', '-'))
     if name is None:
         name = _charmap_name(encoding)
