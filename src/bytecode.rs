@@ -191,6 +191,18 @@ macro_rules! define_instructions {
                 }
             }
 
+            /// Whether `f` holds for every operand, in declaration order
+            /// (`operands` without building a vector: the code cache checks
+            /// every instruction it loads).
+            pub fn all_operands(&self, mut f: impl FnMut(Operand) -> bool) -> bool {
+                match *self {
+                    $(
+                        #[allow(unused_variables)]
+                        Instr::$name { $($field),* } => true $(&& f(operand!($kind, $field)))*,
+                    )*
+                }
+            }
+
             /// Every opcode name with its documentation (for `--help-opcodes`).
             pub const DOCS: &'static [(&'static str, &'static str)] = &[
                 $((stringify!($name), concat!($($doc, "\n"),*)),)*

@@ -456,7 +456,7 @@ impl Reader<'_> {
 /// them, as for compiled code), a constant, a name, a jump target.
 fn operands_in_range(ins: &Instr, nregs: u16, nconsts: usize, nnames: usize, ninstrs: usize) -> bool {
     use crate::bytecode::Operand;
-    ins.operands().iter().all(|(_, o)| match *o {
+    ins.all_operands(|o| match o {
         Operand::Reg(r) => r <= nregs,
         Operand::Const(k) => (k as usize) < nconsts,
         Operand::Name(n) => (n as usize) < nnames,
