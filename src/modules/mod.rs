@@ -159,6 +159,8 @@ py_modules! {
     "unittest.util" => "unittest/util.py";
     "queue" => "queue.py";
     "logging" => "logging/__init__.py", package;
+    "logging.handlers" => "logging/handlers.py";
+    "logging.config" => "logging/config.py";
     "concurrent" => "concurrent/__init__.py", package;
     "concurrent.futures" => "concurrent/futures/__init__.py", package;
     "concurrent.futures._base" => "concurrent/futures/_base.py";
