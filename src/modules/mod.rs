@@ -161,6 +161,13 @@ py_modules! {
     "logging" => "logging/__init__.py", package;
     "logging.handlers" => "logging/handlers.py";
     "logging.config" => "logging/config.py";
+    "__future__" => "__future__.py";
+    "doctest" => "doctest.py";
+    "pdb" => "pdb.py";
+    "bdb" => "bdb.py";
+    "cmd" => "cmd.py";
+    "code" => "code.py";
+    "codeop" => "codeop.py";
     "concurrent" => "concurrent/__init__.py", package;
     "concurrent.futures" => "concurrent/futures/__init__.py", package;
     "concurrent.futures._base" => "concurrent/futures/_base.py";
