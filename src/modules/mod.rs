@@ -157,6 +157,7 @@ py_modules! {
     "unittest.signals" => "unittest/signals.py";
     "unittest.suite" => "unittest/suite.py";
     "unittest.util" => "unittest/util.py";
+    "unittest.mock" => "unittest/mock.py";
     "queue" => "queue.py";
     "logging" => "logging/__init__.py", package;
     "logging.handlers" => "logging/handlers.py";
