@@ -492,7 +492,9 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(v) => Err(PyErr::type_error(format!("open() argument '{}' must be str or None, not {}", name, vm.type_name(v)))),
         }
     };
-    let encoding = opt_str(vm, "encoding")?;
+    // `encoding="locale"` (what `io.text_encoding(None)` gives outside UTF-8
+    // mode) is the locale's encoding, as the default is.
+    let encoding = opt_str(vm, "encoding")?.map(|e| if e == "locale" { "UTF-8".to_string() } else { e });
     let errors = opt_str(vm, "errors")?;
     let newline = opt_str(vm, "newline")?;
     // Mode validation, as CPython's io.open.
@@ -1725,7 +1727,7 @@ fn textiowrapper_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         return vm.call(&cls, args);
     }
-    let encoding = opt(vm, 1, "encoding")?.unwrap_or_else(|| "UTF-8".to_string());
+    let encoding = opt(vm, 1, "encoding")?.filter(|e| e != "locale").unwrap_or_else(|| "UTF-8".to_string());
     let errors = opt(vm, 2, "errors")?.unwrap_or_else(|| "strict".to_string());
     let newline = opt(vm, 3, "newline")?;
     if let Some(n) = &newline {
