@@ -169,6 +169,9 @@ py_modules! {
     "cmd" => "cmd.py";
     "code" => "code.py";
     "codeop" => "codeop.py";
+    "fileinput" => "fileinput.py";
+    "filecmp" => "filecmp.py";
+    "mimetypes" => "mimetypes.py";
     "concurrent" => "concurrent/__init__.py", package;
     "concurrent.futures" => "concurrent/futures/__init__.py", package;
     "concurrent.futures._base" => "concurrent/futures/_base.py";
