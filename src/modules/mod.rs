@@ -172,6 +172,10 @@ py_modules! {
     "fileinput" => "fileinput.py";
     "filecmp" => "filecmp.py";
     "mimetypes" => "mimetypes.py";
+    "tomllib" => "tomllib/__init__.py", package;
+    "tomllib._parser" => "tomllib/_parser.py";
+    "tomllib._re" => "tomllib/_re.py";
+    "tomllib._types" => "tomllib/_types.py";
     "concurrent" => "concurrent/__init__.py", package;
     "concurrent.futures" => "concurrent/futures/__init__.py", package;
     "concurrent.futures._base" => "concurrent/futures/_base.py";
