@@ -176,6 +176,10 @@ py_modules! {
     "tomllib._parser" => "tomllib/_parser.py";
     "tomllib._re" => "tomllib/_re.py";
     "tomllib._types" => "tomllib/_types.py";
+    "zoneinfo" => "zoneinfo/__init__.py", package;
+    "zoneinfo._common" => "zoneinfo/_common.py";
+    "zoneinfo._tzpath" => "zoneinfo/_tzpath.py";
+    "zoneinfo._zoneinfo" => "zoneinfo/_zoneinfo.py";
     "concurrent" => "concurrent/__init__.py", package;
     "concurrent.futures" => "concurrent/futures/__init__.py", package;
     "concurrent.futures._base" => "concurrent/futures/_base.py";
