@@ -400,7 +400,21 @@ pub fn is_instance_of(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
                     return vm.truthy(&r);
                 }
             }
-            // Instances of builtin subclasses also count as their base value's type.
+            // An object whose class overrides `__class__` (a property, as
+            // `unittest.mock`'s specced mocks) is also an instance of what
+            // that returns (CPython's `recursive_isinstance`).
+            if let Value::Instance(_) = obj {
+                let own = vm.class_of(obj);
+                if let Some(a) = own.lookup("__class__") {
+                    if !vm.types.object.lookup("__class__").is_some_and(|b| a.is(&b)) {
+                        if let Value::Class(icls) = vm.get_attr(obj, "__class__")? {
+                            if !PyRef::ptr_eq(&icls, &own) {
+                                return Ok(crate::vm::types::is_subclass(&icls, c));
+                            }
+                        }
+                    }
+                }
+            }
             Ok(false)
         }
         Value::Tuple(t) => {

@@ -454,6 +454,12 @@ fn object_reduce_common(vm: &mut Vm, this: &Value, proto: i64) -> PyResult<Value
         Value::NotImplemented => Ok(Value::str("NotImplemented")),
         Value::Builtin(b) if b.this.is_undef() || matches!(b.this, Value::Module(_)) => Ok(Value::str(b.name)),
         Value::Builtin(b) => Ok(Value::tuple(vec![global(vm, "getattr")?, Value::tuple(vec![b.this.clone(), Value::str(b.name)])])),
+        // A bound method: `getattr(obj, name)`, as CPython's `method.__reduce__`.
+        Value::Method(m) => {
+            let (this, func) = (m.this.clone(), m.func.clone());
+            let name = vm.get_attr(&func, "__name__")?;
+            Ok(Value::tuple(vec![global(vm, "getattr")?, Value::tuple(vec![this, name])]))
+        }
         _ => Err(PyErr::type_error(format!("cannot pickle '{}' object", vm.type_name(this)))),
     }
 }

@@ -320,6 +320,7 @@ fn file_class(vm: &mut Vm, name: &'static str) -> PyRef<ClassObj> {
     }
     if name == "StringIO" {
         vm.add_method(&c, "__new__", stringio_new);
+        vm.add_method(&c, "__init__", stringio_init);
         c.ctor.set(Some(stringio_ctor));
     }
     if name == "TextIOWrapper" {
@@ -496,7 +497,9 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(v) => Err(PyErr::type_error(format!("open() argument '{}' must be str or None, not {}", name, vm.type_name(v)))),
         }
     };
-    let encoding = opt_str(vm, "encoding")?;
+    // `encoding="locale"` (what `io.text_encoding(None)` gives outside UTF-8
+    // mode) is the locale's encoding, as the default is.
+    let encoding = opt_str(vm, "encoding")?.map(|e| if e == "locale" { "UTF-8".to_string() } else { e });
     let errors = opt_str(vm, "errors")?;
     let newline = opt_str(vm, "newline")?;
     // Mode validation, as CPython's io.open.
@@ -1696,6 +1699,13 @@ fn reconfigure(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn stringio_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (init, newline) = stringio_args(vm, args)?;
+    Ok(new_file_with(vm, "StringIO", Backing::Memory { text: init, pos: 0 }, "<StringIO>", "r+", false, "utf-8", "strict", newline))
+}
+
+/// `StringIO(initial_value='', newline='\n')`'s arguments: the initial text
+/// (newlines translated) and the newline mode.
+fn stringio_args(vm: &mut Vm, args: Args) -> PyResult<(Vec<char>, Option<String>)> {
     args.allow_kwargs("StringIO", &["initial_value", "newline"])?;
     // newline: "\n" by default (no translation); None translates "\r\n"
     // and "\r" to "\n" as text is written; "\r" and "\r\n" replace "\n"
@@ -1712,7 +1722,7 @@ fn stringio_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::None) | None => vec![],
         Some(v) => return Err(PyErr::type_error(format!("initial_value must be str or None, not {}", vm.type_name(v)))),
     };
-    Ok(new_file_with(vm, "StringIO", Backing::Memory { text: init, pos: 0 }, "<StringIO>", "r+", false, "utf-8", "strict", newline))
+    Ok((init, newline))
 }
 
 /// Text written to a StringIO with `newline`, as it is stored.
@@ -1758,7 +1768,7 @@ fn textiowrapper_ctor(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         return vm.call(&cls, args);
     }
-    let encoding = opt(vm, 1, "encoding")?.unwrap_or_else(|| "UTF-8".to_string());
+    let encoding = opt(vm, 1, "encoding")?.filter(|e| e != "locale").unwrap_or_else(|| "UTF-8".to_string());
     let errors = opt(vm, 2, "errors")?.unwrap_or_else(|| "strict".to_string());
     let newline = opt(vm, 3, "newline")?;
     if let Some(n) = &newline {
@@ -1786,8 +1796,37 @@ fn textiowrapper_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     textiowrapper_ctor(vm, args.rest())
 }
 
+/// `StringIO.__new__(cls, ...)`: an empty StringIO of class `cls` (a
+/// subclass's instances are StringIOs with the subclass's methods);
+/// `__init__` sets the text and newline mode, as in CPython.
 fn stringio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    stringio_ctor(vm, args.rest())
+    let cls = match args.get(0) {
+        Some(Value::Class(c)) => c.clone(),
+        _ => return Err(PyErr::type_error("StringIO.__new__(X): X is not a type object")),
+    };
+    let file = TextFile {
+        backing: RefCell::new(Backing::Memory { text: vec![], pos: 0 }),
+        name: "<StringIO>".to_string(),
+        name_value: RefCell::new(None),
+        mode: "r+".to_string(),
+        binary: false,
+        encoding: RefCell::new("utf-8".to_string()),
+        errors: RefCell::new("strict".to_string()),
+        newline: RefCell::new(Some("\n".to_string())),
+        line_buffering: std::cell::Cell::new(None),
+        write_through: std::cell::Cell::new(None),
+        buffer: RefCell::new(None),
+    };
+    Ok(vm.new_native(cls, NativeData::Other(Box::new(file))))
+}
+
+/// `StringIO.__init__(self, initial_value='', newline='\n')`.
+fn stringio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (init, newline) = stringio_args(vm, args.rest())?;
+    let f = file_of(args.this())?;
+    *f.backing.borrow_mut() = Backing::Memory { text: init, pos: 0 };
+    *f.newline.borrow_mut() = newline;
+    Ok(Value::None)
 }
 
 /// The `io` module.
@@ -1815,6 +1854,7 @@ pub fn make(vm: &mut Vm) -> Value {
             "BufferedRandom",
             "BufferedRWPair",
             "text_encoding",
+            "IncrementalNewlineDecoder",
         ] {
             if let Ok(v) = vm.get_attr(&b, name) {
                 super::set(&m, name, v);

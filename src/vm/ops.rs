@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use crate::bytecode::{BinOp, CmpOp};
 use crate::objects::*;
-use crate::vm::{ExcKind, PyErr, PyResult, Vm};
+use crate::vm::{Args, ExcKind, PyErr, PyResult, Vm};
 
 /// An equality callback for dict and set lookups: Python `==`.
 #[macro_export]
@@ -429,7 +429,8 @@ impl Vm {
                     None => true,
                 };
                 if overrides {
-                    let r = self.call_function(fbv, &[b.clone(), a.clone()])?;
+                    let fbv = self.special_callable(fbv.clone());
+                    let r = self.call_function(&fbv, &[b.clone(), a.clone()])?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
@@ -451,12 +452,14 @@ impl Vm {
 
     fn binop_fallback(&mut self, op: BinOp, a: &Value, b: &Value, fa: Option<Value>, fb: Option<Value>, inplace: bool) -> PyResult<Value> {
         if let Some(f) = fa {
+            let f = self.special_callable(f);
             let r = self.call_function(&f, &[a.clone(), b.clone()])?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
         }
         if let Some(f) = fb {
+            let f = self.special_callable(f);
             let r = self.call_function(&f, &[b.clone(), a.clone()])?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
@@ -507,9 +510,25 @@ impl Vm {
 
     /// Method `name` found on the type of `v` (not on the instance), for
     /// special-method calls.
+    /// Callers call it with `v` first, as an unbound method; a Python object
+    /// found there (not a function) is called as CPython's
+    /// `lookup_maybe_method` does: through its type's `__get__` when it has
+    /// one (bound to `v`), else as it is, without `v` (`special_via_get`).
     pub fn lookup_special(&self, v: &Value, name: &str) -> Option<Value> {
         let cls = self.class_of(v);
-        cls.lookup(name)
+        cls.lookup(name).map(|f| self.special_callable(f))
+    }
+
+    /// A special method `f` found on a type, made callable as an unbound
+    /// method (`lookup_special`).
+    pub fn special_callable(&self, f: Value) -> Value {
+        match f {
+            d @ Value::Instance(_) => {
+                let wrapper = self.builtin_fn("__get__", special_via_get, "special method");
+                Value::Method(PyRef::new_tracked(MethodObj { func: wrapper, this: d }))
+            }
+            f => f,
+        }
     }
 
     // ----- unary -----
@@ -785,7 +804,7 @@ impl Vm {
         let tb = self.class_of(b);
         let mut tried_reflected = false;
         if !PyRef::ptr_eq(&ta, &tb) && super::types::is_subclass(&tb, &ta) {
-            if let Some(f) = tb.lookup(rname) {
+            if let Some(f) = tb.lookup(rname).map(|f| self.special_callable(f)) {
                 tried_reflected = true;
                 let r = self.call_function(&f, &[b.clone(), a.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
@@ -793,14 +812,14 @@ impl Vm {
                 }
             }
         }
-        if let Some(f) = ta.lookup(name) {
+        if let Some(f) = ta.lookup(name).map(|f| self.special_callable(f)) {
             let r = self.call_function(&f, &[a.clone(), b.clone()])?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
         }
         if !tried_reflected {
-            if let Some(f) = tb.lookup(rname) {
+            if let Some(f) = tb.lookup(rname).map(|f| self.special_callable(f)) {
                 let r = self.call_function(&f, &[b.clone(), a.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
@@ -1029,7 +1048,7 @@ impl Vm {
             Value::Slice(_) => Err(PyErr::type_error("unhashable type: 'slice'")),
             Value::Instance(_) => {
                 let cls = self.class_of(v);
-                match cls.lookup("__hash__") {
+                match cls.lookup("__hash__").map(|f| self.special_callable(f)) {
                     Some(Value::None) => Err(PyErr::type_error(format!("unhashable type: '{}'", self.type_name(v)))),
                     Some(f @ (Value::Function(_) | Value::Method(_) | Value::Native(_))) => {
                         let r = self.call_function(&f, std::slice::from_ref(v))?;
@@ -1600,4 +1619,20 @@ fn c_pow(a: (f64, f64), b: (f64, f64), edom: &mut bool) -> (f64, f64) {
         *edom = true;
     }
     (len * phase.cos(), len * phase.sin())
+}
+
+/// A special method found on a type as a Python object `descr` (not a
+/// function), called as `(descr, obj, *args)`: `descr.__get__(obj,
+/// type(obj))(*args)` when its type has `__get__`, else `descr(*args)`
+/// (CPython's `lookup_maybe_method`; `unittest.mock`'s `MagicProxy`).
+fn special_via_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (descr, obj) = (args.pos[0].clone(), args.pos[1].clone());
+    let f = match vm.class_of(&descr).lookup("__get__") {
+        Some(get) => {
+            let owner = Value::Class(vm.class_of(&obj));
+            vm.call_function(&get, &[descr, obj, owner])?
+        }
+        None => descr,
+    };
+    vm.call(&f, Args { pos: &args.pos[2..], kwnames: args.kwnames, kwvals: args.kwvals })
 }

@@ -368,7 +368,7 @@ impl Vm {
                         }
                     }
                 }
-                if let Some(f) = cls.lookup("__repr__") {
+                if let Some(f) = cls.lookup("__repr__").map(|f| self.special_callable(f)) {
                     if !matches!(&f, Value::Builtin(bf) if bf.owner == "object") {
                         let r = self.call_function(&f, std::slice::from_ref(v))?;
                         return match r {
@@ -467,7 +467,7 @@ impl Vm {
             Value::Str(_) => Ok(v.clone()),
             Value::Instance(i) => {
                 let cls = i.class();
-                if let Some(f) = cls.lookup("__str__") {
+                if let Some(f) = cls.lookup("__str__").map(|f| self.special_callable(f)) {
                     // `int`, `float`, `complex`, `bool` and the containers have
                     // no `__str__` of their own in CPython: `object.__str__`
                     // calls `repr` (so a subclass's `__repr__` is used).
