@@ -1816,6 +1816,7 @@ fn stringio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         line_buffering: std::cell::Cell::new(None),
         write_through: std::cell::Cell::new(None),
         buffer: RefCell::new(None),
+        iterating: std::cell::Cell::new(false),
     };
     Ok(vm.new_native(cls, NativeData::Other(Box::new(file))))
 }
