@@ -248,12 +248,12 @@ fn conformance_jit_background() {
     run_corpus(&["--jit-threshold=2", "--jit-opt=+background"]);
 }
 
-/// Exception handlers compiled into regions (`--jit-opt=+catch`, off by
-/// default): the cases about exceptions, generators, tracebacks and the
-/// JIT's guards, every loop compiled at once.
+/// Exception handlers left to the interpreter (`--jit-opt=-catch`; compiled
+/// into regions by default): the cases about exceptions, generators,
+/// tracebacks and the JIT's guards, every loop compiled at once.
 #[test]
 fn conformance_jit_catch() {
-    let flags: &[&str] = &["--jit-threshold=1", "--jit-opt=+catch,+catchinlined"];
+    let flags: &[&str] = &["--jit-threshold=1", "--jit-opt=-catch,-catchinlined"];
     let known = known_failures();
     let mut failures = Vec::new();
     let mut n = 0;
@@ -270,9 +270,11 @@ fn conformance_jit_catch() {
     }
     assert!(n > 40, "conformance corpus not found");
     assert!(failures.is_empty(), "{} failures with {:?}:\n{}", failures.len(), flags, failures.join("\n"));
-    // The same at the default threshold (speculation from profiles).
+    // The same at the default threshold (speculation from profiles), and
+    // `catch` without `catchinlined`.
     for case in ["jit_guards/exc_catch.py", "jit_guards/exc_catch_finally.py", "jit_guards/excs2.py"] {
-        check(case, &["--jit-opt=+catch,+catchinlined"]).unwrap();
+        check(case, &["--jit-opt=-catch,-catchinlined"]).unwrap();
+        check(case, &["--jit-threshold=1", "--jit-opt=-catchinlined"]).unwrap();
     }
 }
 

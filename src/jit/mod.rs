@@ -129,11 +129,11 @@ pub const OPTIMIZATIONS: &[(&str, &str)] = &[
     ),
     (
         "catch",
-        "(off by default) an exception raised in the region's own frame whose handler lies in the region is caught there: a helper does the interpreter's unwinding step and the compiled handler runs, instead of leaving compiled code",
+        "an exception raised in the region's own frame whose handler lies in the region is caught there: a helper does the interpreter's unwinding step and the compiled handler runs, instead of leaving compiled code",
     ),
     (
         "catchinlined",
-        "(off by default) with `catch`: also an exception raised in an inlined frame that no inlined frame handles, caught by the region's own frame (the inlined frames' traceback entries added and their windows cleared by a helper)",
+        "with `catch`: also an exception raised in an inlined frame that no inlined frame handles, caught by the region's own frame (the inlined frames' traceback entries added and their windows cleared by a helper)",
     ),
     (
         "entryprofile",
@@ -181,10 +181,10 @@ pub struct JitOpts {
     pub native_calls: bool,
 }
 
-/// Optimisations that are off unless asked for (`--jit-opt=+catch`):
-/// measured no faster (see "Exception handlers in compiled code" and
-/// "Compiling on a second thread" in docs/architecture.md).
-const OFF_BY_DEFAULT: &[&str] = &["catch", "catchinlined", "background"];
+/// Optimisations that are off unless asked for (`--jit-opt=+background`):
+/// measured no faster (see "Compiling on a second thread" in
+/// docs/architecture.md).
+const OFF_BY_DEFAULT: &[&str] = &["background"];
 
 impl Default for JitOpts {
     fn default() -> Self {
