@@ -57,9 +57,32 @@ def _check_data(data):
         raise TypeError("Strings must be encoded before hashing")
 
 
-class HASH:
+class _State:
+    """The methods of a hash object over a state held in Rust (`_h`);
+    `copy` also copies the subclass's other slot (`_EXTRA`)."""
+    __slots__ = ()
+    _EXTRA = None
+
+    def update(self, obj, /):
+        _spry_hash.update(self._h, obj)
+
+    def digest(self):
+        return _spry_hash.digest(self._h)
+
+    def hexdigest(self):
+        return _spry_hash.digest(self._h).hex()
+
+    def copy(self):
+        other = object.__new__(type(self))
+        other._h = _spry_hash.copy(self._h)
+        setattr(other, self._EXTRA, getattr(self, self._EXTRA))
+        return other
+
+
+class HASH(_State):
     """A hash object (CPython's OpenSSL-backed `_hashlib.HASH`)."""
     __slots__ = ('_h', '_name')
+    _EXTRA = '_name'
 
     def __new__(cls, *args, **kwargs):
         raise TypeError("cannot create '_hashlib.HASH' instances")
@@ -76,20 +99,6 @@ class HASH:
     def block_size(self):
         return _SIZES[self._name][1]
 
-    def update(self, obj, /):
-        _spry_hash.update(self._h, obj)
-
-    def digest(self):
-        return _spry_hash.digest(self._h)
-
-    def hexdigest(self):
-        return _spry_hash.digest(self._h).hex()
-
-    def copy(self):
-        other = object.__new__(type(self))
-        other._h = _spry_hash.copy(self._h)
-        other._name = self._name
-        return other
 
     def __repr__(self):
         return "<%s _hashlib.%s object @ %#x>" % (self._name, type(self).__name__, id(self))
@@ -198,8 +207,9 @@ def _unsigned(value, what):
     return value
 
 
-class _Blake2:
+class _Blake2(_State):
     __slots__ = ('_h', '_digest_size')
+    _EXTRA = '_digest_size'
 
     def __new__(cls, *args, **kwargs):
         cname = cls._NAME
@@ -282,20 +292,6 @@ class _Blake2:
     def block_size(self):
         return self._BLOCK
 
-    def update(self, data, /):
-        _spry_hash.update(self._h, data)
-
-    def digest(self):
-        return _spry_hash.digest(self._h)
-
-    def hexdigest(self):
-        return _spry_hash.digest(self._h).hex()
-
-    def copy(self):
-        other = object.__new__(type(self))
-        other._h = _spry_hash.copy(self._h)
-        other._digest_size = self._digest_size
-        return other
 
 
 class blake2b(_Blake2):
