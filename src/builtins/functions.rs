@@ -1316,26 +1316,14 @@ fn class_descriptor_names(mro: &[PyRef<ClassObj>], names: &mut Vec<String>) {
         }
     }
     for k in mro.iter().filter(|k| !k.is_builtin()) {
-        match k.dict.get_str("__slots__") {
+        match crate::vm::attr::declared_slots(k) {
             None => {
                 names.push("__dict__".into());
                 if weak_ok {
                     names.push("__weakref__".into());
                 }
             }
-            Some(sl) => {
-                let listed = |name: &str| match &sl {
-                    Value::Str(s) => s.as_str() == name,
-                    Value::Tuple(t) => t.as_slice().iter().any(|v| v.as_str() == Some(name)),
-                    Value::List(l) => l.to_vec().iter().any(|v| v.as_str() == Some(name)),
-                    _ => false,
-                };
-                for name in ["__dict__", "__weakref__"] {
-                    if listed(name) {
-                        names.push(name.into());
-                    }
-                }
-            }
+            Some(slots) => names.extend(slots.into_iter().filter(|n| n == "__dict__" || n == "__weakref__")),
         }
     }
 }

@@ -1118,16 +1118,8 @@ impl Vm {
             if cls.layout.get() != Layout::Exception || OWN_LAYOUT.contains(&cls.name().as_str()) {
                 return cls.clone();
             }
-        } else if let Some(sl) = cls.dict.get_str("__slots__") {
-            let names: Vec<String> = match &sl {
-                Value::Str(s) => vec![s.as_str().to_string()],
-                Value::Tuple(t) => t.as_slice().iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
-                Value::List(l) => l.to_vec().iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
-                _ => Vec::new(),
-            };
-            if names.iter().any(|n| n != "__dict__" && n != "__weakref__") {
-                return cls.clone();
-            }
+        } else if declared_slots(cls).is_some_and(|names| names.iter().any(|n| n != "__dict__" && n != "__weakref__")) {
+            return cls.clone();
         }
         let bases = cls.bases.borrow().clone();
         let mut best: Option<PyRef<ClassObj>> = None;
@@ -1516,4 +1508,17 @@ pub fn update_class_flags(cls: &PyRef<ClassObj>) {
         let sub = unsafe { PyRef::clone_from_raw(s) };
         update_class_flags(&sub);
     }
+}
+
+/// The names a class statement's `__slots__` declared (a string or a
+/// tuple or list of strings, as kept in the class dict), or None without
+/// `__slots__`.
+pub fn declared_slots(cls: &ClassObj) -> Option<Vec<String>> {
+    let sl = cls.dict.get_str("__slots__")?;
+    Some(match &sl {
+        Value::Str(s) => vec![s.as_str().to_string()],
+        Value::Tuple(t) => t.as_slice().iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+        Value::List(l) => l.to_vec().iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+        _ => Vec::new(),
+    })
 }
