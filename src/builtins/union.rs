@@ -73,19 +73,22 @@ fn same_member(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     vm.eq(a, b)
 }
 
+/// Whether `members` holds `m` (`same_member`).
+fn contains_member(vm: &mut Vm, members: &[Value], m: &Value) -> PyResult<bool> {
+    for x in members {
+        if same_member(vm, x, m)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// `a | b` for types and unions.
 fn make_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let (Some(ma), Some(mb)) = (members(vm, a), members(vm, b)) else { return Ok(Value::NotImplemented) };
     let mut args: Vec<Value> = Vec::new();
     for m in ma.into_iter().chain(mb) {
-        let mut dup = false;
-        for x in &args {
-            if same_member(vm, x, &m)? {
-                dup = true;
-                break;
-            }
-        }
-        if !dup {
+        if !contains_member(vm, &args, &m)? {
             args.push(m);
         }
     }
@@ -152,14 +155,7 @@ fn union_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     for m in &x {
-        let mut found = false;
-        for n in &y {
-            if same_member(vm, n, m)? {
-                found = true;
-                break;
-            }
-        }
-        if !found {
+        if !contains_member(vm, &y, m)? {
             return Ok(Value::Bool(false));
         }
     }
