@@ -321,6 +321,28 @@ impl Vm {
         self.format_exception_as(v, out, false)
     }
 
+    /// The source line a traceback shows for `file`:`line`. Code compiled
+    /// from a string (`<string>` of `exec`/`eval`/`-c`, `<stdin>`, any
+    /// `<name>` but the embedded `<frozen NAME>` modules) shows none in
+    /// the interpreter's printer, which reads files as CPython's does; the
+    /// `traceback` module asks `linecache` if it is loaded, as CPython's
+    /// does (doctest serves its examples' lines through it).
+    fn traceback_line(&mut self, file: &str, line: u32) -> Option<String> {
+        if !(file.starts_with('<') && file.ends_with('>')) || file.starts_with("<frozen ") {
+            return self.source_line(file, line);
+        }
+        if !NO_SUGGESTIONS.with(|c| c.get()) {
+            return None;
+        }
+        let lc = self.modules.get_str("linecache")?;
+        let getline = self.get_attr(&lc, "getline").ok()?;
+        match self.call_function(&getline, &[Value::str(file), Value::Int(line as i64)]) {
+            // (Without its newline, as the lines kept for files.)
+            Ok(Value::Str(s)) if !s.is_empty() => Some(s.as_str().trim_end_matches(['\n', '\r']).to_string()),
+            _ => None,
+        }
+    }
+
     /// Runs `f` (a formatting of exceptions for the `traceback` module)
     /// without "Did you mean" suggestions, which CPython 3.11 prints only
     /// from its C printer (`print_exception_suggestions`), not from
@@ -431,7 +453,7 @@ impl Vm {
                 continue;
             }
             let mut out = format!("  File \"{}\", line {}, in {}\n", file, line, name);
-            if let Some(src) = self.source_line(&file, line) {
+            if let Some(src) = self.traceback_line(&file, line) {
                 // The interpreter's printer keeps a line's trailing
                 // whitespace; the traceback module strips it too.
                 let t = if NO_SUGGESTIONS.with(|c| c.get()) {
