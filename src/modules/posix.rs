@@ -777,15 +777,22 @@ fn os_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(os_error(&std::io::Error::from_raw_os_error(22), &[]));
     }
+    // SAFETY: `read` writes at most `n` bytes at `p`.
+    read_bytes(n as usize, |p| unsafe { c_read(fd, p, n as usize) } as i64)
+}
+
+/// A bytes object of what `read` (a C call writing at most `n` bytes at
+/// the pointer it gets, returning the count or -1) put in a fresh buffer
+/// of `n` bytes; MemoryError for a size no allocation can hold (CPython's,
+/// not an abort).
+fn read_bytes(n: usize, read: impl FnOnce(*mut u8) -> i64) -> PyResult<Value> {
     let mut buf: Vec<u8> = Vec::new();
-    if buf.try_reserve_exact(n as usize).is_err() {
-        // (A size no allocation can hold: CPython's MemoryError, not an abort.)
+    if buf.try_reserve_exact(n).is_err() {
         return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
     }
-    // SAFETY: `buf` has capacity for `n` bytes; `read` writes at most `n`
-    // of them, and only the `got` bytes it wrote become the length.
-    let got = check_c(unsafe { c_read(fd, buf.as_mut_ptr(), n as usize) } as i64, &[])?;
-    // SAFETY: `read` initialised the first `got` (<= `n`) bytes.
+    let got = check_c(read(buf.as_mut_ptr()), &[])?;
+    // SAFETY: the buffer has capacity for `n` bytes, and `read` initialised
+    // the first `got` (<= `n`) of them.
     unsafe { buf.set_len(got as usize) };
     Ok(crate::builtins::new_bytes(buf))
 }
@@ -847,15 +854,8 @@ fn os_pread(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(PyErr::value_error("negative buffersize in pread"));
     }
-    let mut buf: Vec<u8> = Vec::new();
-    if buf.try_reserve_exact(n as usize).is_err() {
-        return Err(PyErr::new(crate::vm::ExcKind::MemoryError, ""));
-    }
-    // SAFETY: `buf` has capacity for `n` bytes; `pread` writes at most `n`.
-    let got = check_c(unsafe { libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize, off) } as i64, &[])?;
-    // SAFETY: `pread` initialised the first `got` (<= `n`) bytes.
-    unsafe { buf.set_len(got as usize) };
-    Ok(crate::builtins::new_bytes(buf))
+    // SAFETY: `pread` writes at most `n` bytes at `p`.
+    read_bytes(n as usize, |p| unsafe { libc::pread(fd, p as *mut libc::c_void, n as usize, off) } as i64)
 }
 
 /// `os.pwrite(fd, data, offset)`: the count written at `offset`.
