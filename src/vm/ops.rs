@@ -1069,7 +1069,7 @@ impl Vm {
                             // A native class's own `__hash__` (types.UnionType),
                             // not object's.
                             if let Some(f @ Value::Builtin(_)) = f {
-                                if bv.is_undef() && !self.types.object.dict.get_str("__hash__").is_some_and(|o| o.is(&f)) {
+                                if bv.is_undef() && !matches!(&f, Value::Builtin(bf) if bf.owner == "object") {
                                     let r = self.call_function(&f, std::slice::from_ref(v))?;
                                     if let Value::Int(i) = r {
                                         return Ok(if i == -1 { -2 } else { i });
